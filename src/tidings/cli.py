@@ -1,0 +1,197 @@
+"""The ``tidings`` command line. Data goes to stdout (or files); progress and summaries
+to stderr. Exit codes: 0 ok, 1 when any input was rejected, 2 on usage errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from tidings.config import Options
+from tidings.errors import TidingsError
+from tidings.pipeline import IngestReport, ingest
+from tidings.store.sqlite import Store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+err = Console(stderr=True)
+out = Console(soft_wrap=True)
+
+
+class Fmt(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+class ShowFmt(str, Enum):
+    text = "text"
+    json = "json"
+
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite database file [default: tidings.db]")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML options file (see defaults.toml)")]
+
+
+def load_options(config: Path | None, **overrides: Any) -> Options:
+    return Options.load(config).with_overrides(**overrides)
+
+
+def fail(message: str, code: int = 2) -> None:
+    err.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(code)
+
+
+def emit_jsonl(rows: Any) -> None:
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def print_summary(report: IngestReport) -> None:
+    rate = report.stored / report.seconds if report.seconds else 0.0
+    wps = report.words / report.seconds if report.seconds else 0.0
+    err.print(
+        f"[bold]{report.stored}[/bold] stored, {report.skipped} skipped (resume), "
+        f"{sum(report.rejected.values())} rejected of {report.seen} inputs "
+        f"in {report.seconds:.1f}s ({rate:.1f} articles/s, {wps:.0f} words/s)"
+    )
+    if report.facts:
+        err.print("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(report.facts.items())))
+    for code, n in sorted(report.rejected.items()):
+        err.print(f"  rejected [yellow]{code}[/yellow]: {n}")
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[list[str], typer.Argument(help="files, directories, globs, URLs, or - for stdin")],
+    db: DbOpt = None,
+    published: Annotated[str | None, typer.Option(help="publication date to assume (ISO) when a page has none")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="skip inputs already in the ledger")] = False,
+    input_format: Annotated[str | None, typer.Option("--input-format", help="auto|html|text|jsonl|feed|warc")] = None,
+    no_facts: Annotated[bool, typer.Option("--no-facts", help="store articles only, no NLP")] = False,
+    batch_size: Annotated[int | None, typer.Option(help="articles per transaction")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model package (auto picks the best installed)")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Read pages into the store: extract clean articles and their facts."""
+    from tidings.sources.sniff import KINDS
+
+    if input_format is not None and input_format not in KINDS:
+        fail(f"--input-format must be one of {', '.join(KINDS)}")
+    if published is not None:
+        from tidings.pipeline import parse_date
+
+        if parse_date(published) is None:
+            fail(f"--published must be an ISO date, got {published!r}")
+    options = load_options(
+        config, store__db=db, input__input_format=input_format, store__batch_size=batch_size,
+        nlp__facts=False if no_facts else None, nlp__model=model, input__published=published,
+    )
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                  transient=True) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def on_batch(r: IngestReport) -> None:
+            progress.update(task, description=(
+                f"{r.stored} stored, {sum(r.rejected.values())} rejected, "
+                f"{r.stored / max(r.seconds, 1e-9):.1f} articles/s"))
+
+        report = ingest(paths, options=options, resume=resume, on_batch=on_batch, published=published)
+    print_summary(report)
+    raise typer.Exit(report.exit_code)
+
+
+@app.command("articles")
+def articles_cmd(
+    db: DbOpt = None,
+    search: Annotated[str | None, typer.Option(help="full-text search over title and text")] = None,
+    limit: Annotated[int, typer.Option(help="at most this many rows (0 = all)")] = 50,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table,
+) -> None:
+    """List stored articles, newest first."""
+    with open_store(db) as store:
+        rows = list(store.articles(search=search, limit=limit or None))
+    if fmt is Fmt.jsonl:
+        emit_jsonl(rows)
+        return
+    table = Table("id", "published", "site", "title", "chars")
+    for r in rows:
+        table.add_row(r["id"], (r["published"] or "")[:10], r["site"] or "", (r["title"] or "")[:70], str(r["chars"]))
+    out.print(table)
+
+
+@app.command("show")
+def show_cmd(
+    article_id: Annotated[str, typer.Argument(help="article id (or a unique prefix)")],
+    db: DbOpt = None,
+    fmt: Annotated[ShowFmt, typer.Option("--format")] = ShowFmt.text,
+) -> None:
+    """Show one article."""
+    with open_store(db) as store:
+        article = store.article(article_id)
+    if article is None:
+        fail(f"no article {article_id!r}", 1)
+        return
+    if fmt is ShowFmt.json:
+        sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(f"[bold]{article.title or '(untitled)'}[/bold]")
+    meta = [article.published or "no date", article.site or "", article.section or "", ", ".join(article.authors)]
+    out.print(" | ".join(m for m in meta if m), style="dim")
+    if article.wire:
+        out.print("wire: " + ", ".join(article.wire), style="dim")
+    for cap in article.captions:
+        out.print(f"caption: {cap.text}" + (f" ({cap.credit})" if cap.credit else ""), style="dim")
+    out.print()
+    for p in article.paragraphs:
+        out.print(f"[bold]{p.text}[/bold]" if p.kind == "heading" else p.text, markup=False if p.kind != "heading" else True)
+        out.print()
+
+
+@app.command("export")
+def export_cmd(
+    output: Annotated[Path, typer.Option("-o", "--output", help="file to write (atomically)")],
+    table: Annotated[str, typer.Option(help="articles or a fact kind (entities, quotes, events, ...)")] = "articles",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl|csv|parquet")] = "jsonl",
+    db: DbOpt = None,
+) -> None:
+    """Export a table to JSONL, CSV or Parquet."""
+    from tidings.export import EXPORT_FORMATS, export_table
+
+    if fmt not in EXPORT_FORMATS:
+        fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}")
+    with open_store(db) as store:
+        n = export_table(store, table, fmt, output)
+    err.print(f"wrote {n} rows to {output}")
+
+
+@app.command("demo")
+def demo_cmd(db: DbOpt = None) -> None:
+    """Ingest the bundled sample pages and show what tidings found."""
+    from tidings.demo import run_demo
+
+    raise typer.Exit(run_demo(db or "tidings.db", out, err))
+
+
+def open_store(db: str | None) -> Store:
+    path = db or Options().store.db
+    if not Path(path).exists():
+        fail(f"no database at {path} (run `tidings ingest` first)", 1)
+    return Store.open(path, readonly=True)
+
+
+def main() -> None:
+    try:
+        app()
+    except TidingsError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

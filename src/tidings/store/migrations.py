@@ -1,0 +1,157 @@
+"""Named, ordered, transactional schema migrations.
+
+Each migration runs once, inside its own transaction, and is recorded in
+``_migrations``. Names are unique and never change once released; new schema goes in a
+new migration appended at the end.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from tidings.errors import StoreError
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    name: str
+    sql: str = ""
+    run: Callable[[sqlite3.Connection], None] | None = None
+
+
+ARTICLES = """
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    version TEXT NOT NULL,
+    source TEXT NOT NULL,
+    url TEXT,
+    title TEXT,
+    text TEXT NOT NULL,
+    published TEXT,
+    published_from TEXT,
+    site TEXT,
+    section TEXT,
+    language TEXT,
+    story_id TEXT,
+    data TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_story ON articles(story_id);
+CREATE TABLE article_versions (
+    article_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (article_id, version)
+);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='rowid', tokenize='unicode61'
+);
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+"""
+
+LEDGER = """
+CREATE TABLE ingest_ledger (
+    origin TEXT PRIMARY KEY,
+    raw_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('stored', 'rejected')),
+    article_id TEXT,
+    stage TEXT,
+    code TEXT,
+    detail TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX ingest_ledger_code ON ingest_ledger(code);
+"""
+
+FACTS = """
+CREATE TABLE facts (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    stage TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX facts_article_kind ON facts(article_id, kind, start);
+CREATE INDEX facts_kind ON facts(kind);
+CREATE TABLE fact_rejections (
+    article_id TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    code TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    PRIMARY KEY (article_id, stage)
+);
+"""
+
+MIGRATIONS: list[Migration] = [
+    Migration("0001_articles", ARTICLES),
+    Migration("0002_ingest_ledger", LEDGER),
+    Migration("0003_facts", FACTS),
+]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def applied(conn: sqlite3.Connection) -> list[str]:
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    return [r[0] for r in conn.execute("SELECT name FROM _migrations ORDER BY rowid")]
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> list[str]:
+    """Apply pending migrations in order; returns the names applied now."""
+    names = [m.name for m in migrations]
+    if len(set(names)) != len(names):
+        raise StoreError("duplicate migration names", code="T401")
+    done = applied(conn)
+    if done != names[: len(done)]:
+        raise StoreError(
+            f"database migrations {done} do not match this version of tidings ({names})", code="T402"
+        )
+    ran: list[str] = []
+    for m in migrations[len(done) :]:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            if m.sql:
+                for statement in _split_sql(m.sql):
+                    conn.execute(statement)
+            if m.run is not None:
+                m.run(conn)
+            conn.execute("INSERT INTO _migrations(name, applied_at) VALUES (?, ?)", (m.name, _now()))
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+        ran.append(m.name)
+    return ran
+
+
+def _split_sql(sql: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies (BEGIN ... END;) whole."""
+    statements, current = [], ""
+    for line in sql.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip():
+                statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements

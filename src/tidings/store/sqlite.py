@@ -1,0 +1,212 @@
+"""The SQLite store: one writer, any number of read-only readers (WAL).
+
+One transaction per batch holds the articles, all their facts and the ingest-ledger rows
+(the resume position), so a crash loses at most the batch in flight and a re-run with
+``--resume`` finishes it without duplicates. Article ids come from canonical URLs or
+content, so re-ingesting the same input rewrites nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tidings.errors import StoreError
+from tidings.records import Article, Rejected, to_plain
+from tidings.store.migrations import MIGRATIONS, Migration, migrate
+
+
+@dataclass(slots=True)
+class BatchItem:
+    """One input's outcome, written atomically with the rest of its batch."""
+
+    origin: str
+    raw_id: str
+    result: Article | Rejected
+    facts: Mapping[str, Sequence[Any]] = field(default_factory=dict)
+    fact_rejections: Sequence[Rejected] = ()
+    story_id: str | None = None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(to_plain(value), ensure_ascii=False, sort_keys=True)
+
+
+class Store:
+    """A tidings database file. Use :meth:`open`; close with :meth:`close` or ``with``."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str, readonly: bool) -> None:
+        self.conn = conn
+        self.path = path
+        self.readonly = readonly
+
+    # ------------------------------------------------------------------ lifecycle
+    @classmethod
+    def open(
+        cls, path: str | Path, *, readonly: bool = False, migrations: Sequence[Migration] = MIGRATIONS
+    ) -> Store:
+        path = str(path)
+        try:
+            if readonly:
+                if not Path(path).exists():
+                    raise StoreError(f"database {path} does not exist", code="T403")
+                conn = sqlite3.connect(
+                    f"file:{Path(path).resolve()}?mode=ro", uri=True, isolation_level=None,
+                    check_same_thread=False,
+                )
+            else:
+                conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA busy_timeout=10000")
+            conn.execute("PRAGMA foreign_keys=ON")
+            if not readonly:
+                migrate(conn, migrations)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open database {path}: {exc}", code="T404") from exc
+        return cls(conn, path, readonly)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+    def write_batch(self, items: Sequence[BatchItem]) -> None:
+        """Write a batch in one transaction: all of it lands, or none of it."""
+        if self.readonly:
+            raise StoreError("store opened read-only", code="T405")
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for item in items:
+                if isinstance(item.result, Article):
+                    self._put_article(item)
+                    conn.execute(
+                        "INSERT OR REPLACE INTO ingest_ledger VALUES (?,?,?,?,?,?,?,?)",
+                        (item.origin, item.raw_id, "stored", item.result.id, None, None, None, _now()),
+                    )
+                else:
+                    r = item.result
+                    conn.execute(
+                        "INSERT OR REPLACE INTO ingest_ledger VALUES (?,?,?,?,?,?,?,?)",
+                        (item.origin, item.raw_id, "rejected", None, r.stage, r.code, r.detail, _now()),
+                    )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _put_article(self, item: BatchItem) -> None:
+        assert isinstance(item.result, Article)
+        a = item.result
+        row = self.conn.execute("SELECT version FROM articles WHERE id=?", (a.id,)).fetchone()
+        if row is not None and row[0] == a.version:
+            return  # the same article again: nothing changes
+        values = (
+            a.id, a.version, a.source, a.url, a.title, a.text, a.published, a.published_from,
+            a.site, a.section, a.language, item.story_id, _dumps(a),
+        )
+        if row is None:
+            self.conn.execute(
+                "INSERT INTO articles(id, version, source, url, title, text, published, published_from,"
+                " site, section, language, story_id, data, ingested_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (*values, _now()),
+            )
+        else:  # a changed text at the same id is a new version of the article
+            self.conn.execute(
+                "UPDATE articles SET version=?, source=?, url=?, title=?, text=?, published=?,"
+                " published_from=?, site=?, section=?, language=?, story_id=?, data=? WHERE id=?",
+                (*values[1:], a.id),
+            )
+            self.conn.execute("DELETE FROM facts WHERE article_id=?", (a.id,))
+            self.conn.execute("DELETE FROM fact_rejections WHERE article_id=?", (a.id,))
+        self.conn.execute(
+            "INSERT OR IGNORE INTO article_versions VALUES (?,?,?)", (a.id, a.version, _now())
+        )
+        for kind, records in item.facts.items():
+            self.conn.executemany(
+                'INSERT OR REPLACE INTO facts(id, article_id, kind, start, "end", stage, data)'
+                " VALUES (?,?,?,?,?,?,?)",
+                [(r.id, a.id, kind, r.start, r.end, r.stage, _dumps(r)) for r in records],
+            )
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO fact_rejections VALUES (?,?,?,?)",
+            [(a.id, r.stage, r.code, r.detail) for r in item.fact_rejections],
+        )
+
+    # ------------------------------------------------------------------ reading
+    def ledger_has(self, origin: str, raw_id: str) -> bool:
+        row = self.conn.execute("SELECT raw_id FROM ingest_ledger WHERE origin=?", (origin,)).fetchone()
+        return row is not None and row[0] == raw_id
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
+        if row is None:
+            # accept a unique id prefix, as git does
+            rows = self.conn.execute(
+                "SELECT data FROM articles WHERE id >= ? AND id < ? LIMIT 2", (article_id, article_id + "\uffff")
+            ).fetchall()
+            if len(rows) != 1:
+                return None
+            row = rows[0]
+        return Article.from_dict(json.loads(row[0]))
+
+    def articles(self, *, search: str | None = None, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        """Article summaries, newest first; ``search`` is an FTS5 query over title and text."""
+        cols = "a.id, a.title, a.published, a.site, a.url, a.source, length(a.text), a.story_id"
+        lim = " LIMIT ?" if limit else ""
+        args: tuple[Any, ...] = (limit,) if limit else ()
+        if search:
+            sql = (
+                f"SELECT {cols} FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
+                f" WHERE articles_fts MATCH ? ORDER BY rank{lim}"
+            )
+            args = (fts_query(search), *args)
+        else:
+            sql = f"SELECT {cols} FROM articles a ORDER BY a.published DESC, a.id{lim}"
+        names = ("id", "title", "published", "site", "url", "source", "chars", "story_id")
+        for row in self.conn.execute(sql, args):
+            yield dict(zip(names, row, strict=True))
+
+    def facts(self, kind: str, article_id: str | None = None) -> Iterator[dict[str, Any]]:
+        if article_id is None:
+            rows = self.conn.execute("SELECT data FROM facts WHERE kind=? ORDER BY article_id, start", (kind,))
+        else:
+            rows = self.conn.execute(
+                "SELECT data FROM facts WHERE kind=? AND article_id=? ORDER BY start", (kind, article_id)
+            )
+        for (data,) in rows:
+            yield json.loads(data)
+
+    def counts(self) -> dict[str, int]:
+        out = {"articles": self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]}
+        for kind, n in self.conn.execute("SELECT kind, count(*) FROM facts GROUP BY kind"):
+            out[kind] = n
+        return out
+
+    def rejection_counts(self) -> dict[str, int]:
+        rows = self.conn.execute(
+            "SELECT code, count(*) FROM ingest_ledger WHERE status='rejected' GROUP BY code"
+        )
+        return {code: n for code, n in rows}
+
+
+def fts_query(text: str) -> str:
+    """Turn free text into a safe FTS5 query: every word quoted, all must match."""
+    words = [w.replace('"', '""') for w in text.split() if w.strip()]
+    return " ".join(f'"{w}"' for w in words) or '""'

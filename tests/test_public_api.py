@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+import tidings
+
+
+def test_public_api_is_pinned() -> None:
+    assert tidings.__all__ == [
+        "ActorRef", "Article", "Caption", "Entity", "Event", "IngestReport", "IssueTag", "Mention",
+        "Options", "Paragraph", "Place", "Quote", "RawDoc", "Rejected", "Role", "Span", "TidingsError",
+        "TimeExpr", "extract", "ingest",
+    ]
+    for name in tidings.__all__:
+        assert hasattr(tidings, name)
+
+
+def test_article_round_trips_through_its_json_shape() -> None:
+    art = tidings.extract("Some headline words here\n\n" + "A sentence of a news story. " * 20)
+    assert isinstance(art, tidings.Article)
+    assert tidings.Article.from_dict(art.to_dict()) == art
