@@ -21,9 +21,18 @@ STORY = "Officials from both countries met on Monday to discuss trade. " * 12
 def write_jsonl(path: Path, n: int, start: int = 0) -> Path:
     with path.open("w") as fh:
         for i in range(start, start + n):
-            fh.write(json.dumps({"url": f"https://news.example/{i}", "title": f"Story {i}",
-                                 "text": f"Story number {i}. " + STORY, "published": "2024-03-10",
-                                 "source": "Example News"}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "url": f"https://news.example/{i}",
+                        "title": f"Story {i}",
+                        "text": f"Story number {i}. " + STORY,
+                        "published": "2024-03-10",
+                        "source": "Example News",
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
@@ -73,14 +82,18 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
 
 
 def test_bad_inputs_get_coded_rejections_and_the_run_goes_on(tmp_path: Path) -> None:
-    cases = bad_inputs(tmp_path)
+    bad_inputs(tmp_path)
     db = tmp_path / "t.db"
     seed = write_jsonl(tmp_path / "seed.jsonl", 3)
     ingest([str(seed)], db=str(db), options=NO_FACTS)
     before = rows(db)
     report = ingest([str(tmp_path / "bad")], db=str(db), options=NO_FACTS)
     assert report.rejected == {
-        "empty": 1, "binary": 2, "too_large": 1, "bad_gzip": 1, "bad_jsonl": 2,
+        "empty": 1,
+        "binary": 2,
+        "too_large": 1,
+        "bad_gzip": 1,
+        "bad_jsonl": 2,
     }
     assert report.stored == 1  # the good JSONL line next to the bad ones
     after = rows(db)
@@ -103,8 +116,9 @@ def test_wrong_and_missing_charsets_still_decode(tmp_path: Path) -> None:
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tidings.cli", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "tidings.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_cli_exit_codes(tmp_path: Path) -> None:
@@ -127,8 +141,22 @@ def test_show_json_has_the_documented_fields(tmp_path: Path) -> None:
     article_id = json.loads(listing.stdout.splitlines()[0])["id"]
     shown = run_cli("show", article_id, "--db", "t.db", "--format", "json", cwd=tmp_path)
     data = json.loads(shown.stdout)
-    for key in ("id", "source", "url", "title", "published", "published_from", "authors", "site", "section",
-                "wire", "captions", "language", "paragraphs", "text"):
+    for key in (
+        "id",
+        "source",
+        "url",
+        "title",
+        "published",
+        "published_from",
+        "authors",
+        "site",
+        "section",
+        "wire",
+        "captions",
+        "language",
+        "paragraphs",
+        "text",
+    ):
         assert key in data
     assert data["paragraphs"][0]["kind"] in ("heading", "paragraph")
     assert run_cli("show", "nope", "--db", "t.db", cwd=tmp_path).returncode == 1
@@ -137,11 +165,14 @@ def test_show_json_has_the_documented_fields(tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
 def test_export_is_atomic_and_csv_safe(tmp_path: Path, fmt: str) -> None:
     evil = tmp_path / "evil.jsonl"
-    evil.write_text(json.dumps({"url": "https://x.example/1", "title": "=HYPERLINK(\"http://evil\")",
-                                "text": STORY}) + "\n")
+    evil.write_text(
+        json.dumps({"url": "https://x.example/1", "title": '=HYPERLINK("http://evil")', "text": STORY}) + "\n"
+    )
     run_cli("ingest", str(evil), "--db", "t.db", "--no-facts", cwd=tmp_path)
     out = tmp_path / "out" / f"articles.{fmt}"
-    res = run_cli("export", "--table", "articles", "--format", fmt, "-o", str(out), "--db", "t.db", cwd=tmp_path)
+    res = run_cli(
+        "export", "--table", "articles", "--format", fmt, "-o", str(out), "--db", "t.db", cwd=tmp_path
+    )
     assert res.returncode == 0, res.stderr
     assert [p.name for p in out.parent.iterdir()] == [out.name]  # no temp files left behind
     if fmt == "csv":

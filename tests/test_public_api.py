@@ -5,9 +5,26 @@ import tidings
 
 def test_public_api_is_pinned() -> None:
     assert tidings.__all__ == [
-        "ActorRef", "Article", "Caption", "Entity", "Event", "IngestReport", "IssueTag", "Mention",
-        "Options", "Paragraph", "Place", "Quote", "RawDoc", "Rejected", "Role", "Span", "TidingsError",
-        "TimeExpr", "extract", "ingest",
+        "ActorRef",
+        "Article",
+        "Caption",
+        "Entity",
+        "Event",
+        "IngestReport",
+        "IssueTag",
+        "Mention",
+        "Options",
+        "Paragraph",
+        "Place",
+        "Quote",
+        "RawDoc",
+        "Rejected",
+        "Role",
+        "Span",
+        "TidingsError",
+        "TimeExpr",
+        "extract",
+        "ingest",
     ]
     for name in tidings.__all__:
         assert hasattr(tidings, name)

@@ -22,8 +22,17 @@ def make_inputs(d: Path, files: int = 20, per_file: int = 50) -> None:
         with (d / f"part-{f:03d}.jsonl").open("w") as fh:
             for i in range(per_file):
                 n = f * per_file + i
-                fh.write(json.dumps({"url": f"https://news.example/{n}", "title": f"T{n}",
-                                     "text": f"Report {n}. {TEXT}", "published": "2024-01-01"}) + "\n")
+                fh.write(
+                    json.dumps(
+                        {
+                            "url": f"https://news.example/{n}",
+                            "title": f"T{n}",
+                            "text": f"Report {n}. {TEXT}",
+                            "published": "2024-01-01",
+                        }
+                    )
+                    + "\n"
+                )
 
 
 def snapshot(db: Path) -> tuple[list[tuple[str, str]], int, str]:
@@ -49,8 +58,19 @@ def ledger_rows(db: Path) -> int:
 
 
 def ingest_cmd(inputs: Path, db: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "tidings.cli", "ingest", str(inputs), "--db", str(db), "--no-facts",
-            "--batch-size", "7", *extra]
+    return [
+        sys.executable,
+        "-m",
+        "tidings.cli",
+        "ingest",
+        str(inputs),
+        "--db",
+        str(db),
+        "--no-facts",
+        "--batch-size",
+        "7",
+        *extra,
+    ]
 
 
 @pytest.mark.slow
@@ -69,8 +89,9 @@ def test_kill_at_random_points_then_resume_equals_clean_run(tmp_path: Path) -> N
     for _ in range(10):
         # kill at a random point: once the ledger has grown by a random number of rows
         target = done + rng.randint(5, 90)
-        proc = subprocess.Popen(ingest_cmd(inputs, db, "--resume"), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            ingest_cmd(inputs, db, "--resume"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         deadline = time.monotonic() + 120
         while proc.poll() is None and time.monotonic() < deadline:
             if db.exists() and ledger_rows(db) >= target:

@@ -41,7 +41,7 @@ def test_batch_is_atomic(tmp_path: Path) -> None:
             pass
 
         class BadFacts(dict[str, list[object]]):
-            def items(self):  # type: ignore[no-untyped-def, override]
+            def items(self):  # type: ignore[no-untyped-def]
                 raise Boom
 
         bad = BatchItem("o2", "r2", art("second", url="https://example.com/b"), facts=BadFacts())  # type: ignore[arg-type]
@@ -69,10 +69,12 @@ def test_same_article_twice_changes_nothing_and_new_text_is_a_version(tmp_path: 
 
 def test_full_text_search_and_rejections_are_stored(tmp_path: Path) -> None:
     with Store.open(tmp_path / "t.db") as store:
-        store.write_batch([
-            BatchItem("o1", "r1", art("Diplomats met in Vienna")),  # type: ignore[arg-type]
-            BatchItem("o2", "r2", Rejected("sources", "binary", "PDF data", "o2")),
-        ])
+        store.write_batch(
+            [
+                BatchItem("o1", "r1", art("Diplomats met in Vienna")),  # type: ignore[arg-type]
+                BatchItem("o2", "r2", Rejected("sources", "binary", "PDF data", "o2")),
+            ]
+        )
         assert [r["id"] for r in store.articles(search="vienna")]
         assert list(store.articles(search='"; DROP TABLE articles; --')) == []
         assert store.rejection_counts() == {"binary": 1}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,12 +24,12 @@ err = Console(stderr=True)
 out = Console(soft_wrap=True)
 
 
-class Fmt(str, Enum):
+class Fmt(StrEnum):
     table = "table"
     jsonl = "jsonl"
 
 
-class ShowFmt(str, Enum):
+class ShowFmt(StrEnum):
     text = "text"
     json = "json"
 
@@ -70,12 +70,19 @@ def print_summary(report: IngestReport) -> None:
 def ingest_cmd(
     paths: Annotated[list[str], typer.Argument(help="files, directories, globs, URLs, or - for stdin")],
     db: DbOpt = None,
-    published: Annotated[str | None, typer.Option(help="publication date to assume (ISO) when a page has none")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="publication date to assume (ISO) when a page has none")
+    ] = None,
     resume: Annotated[bool, typer.Option("--resume", help="skip inputs already in the ledger")] = False,
-    input_format: Annotated[str | None, typer.Option("--input-format", help="auto|html|text|jsonl|feed|warc")] = None,
+    input_format: Annotated[
+        str | None, typer.Option("--input-format", help="auto|html|text|jsonl|feed|warc")
+    ] = None,
     no_facts: Annotated[bool, typer.Option("--no-facts", help="store articles only, no NLP")] = False,
     batch_size: Annotated[int | None, typer.Option(help="articles per transaction")] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy model package (auto picks the best installed)")] = None,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy model package (auto picks the best installed)")
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="processes for extraction and NLP")] = 1,
     config: ConfigOpt = None,
 ) -> None:
     """Read pages into the store: extract clean articles and their facts."""
@@ -89,19 +96,31 @@ def ingest_cmd(
         if parse_date(published) is None:
             fail(f"--published must be an ISO date, got {published!r}")
     options = load_options(
-        config, store__db=db, input__input_format=input_format, store__batch_size=batch_size,
-        nlp__facts=False if no_facts else None, nlp__model=model, input__published=published,
+        config,
+        store__db=db,
+        input__input_format=input_format,
+        store__batch_size=batch_size,
+        nlp__facts=False if no_facts else None,
+        nlp__model=model,
+        input__published=published,
     )
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
-                  transient=True) as progress:
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
+    ) as progress:
         task = progress.add_task("ingesting", total=None)
 
         def on_batch(r: IngestReport) -> None:
-            progress.update(task, description=(
-                f"{r.stored} stored, {sum(r.rejected.values())} rejected, "
-                f"{r.stored / max(r.seconds, 1e-9):.1f} articles/s"))
+            progress.update(
+                task,
+                description=(
+                    f"{r.stored} stored, {sum(r.rejected.values())} rejected, "
+                    f"{r.stored / max(r.seconds, 1e-9):.1f} articles/s"
+                ),
+            )
 
-        report = ingest(paths, options=options, resume=resume, on_batch=on_batch, published=published)
+        report = ingest(
+            paths, options=options, resume=resume, on_batch=on_batch, published=published, workers=workers
+        )
     print_summary(report)
     raise typer.Exit(report.exit_code)
 
@@ -121,7 +140,9 @@ def articles_cmd(
         return
     table = Table("id", "published", "site", "title", "chars")
     for r in rows:
-        table.add_row(r["id"], (r["published"] or "")[:10], r["site"] or "", (r["title"] or "")[:70], str(r["chars"]))
+        table.add_row(
+            r["id"], (r["published"] or "")[:10], r["site"] or "", (r["title"] or "")[:70], str(r["chars"])
+        )
     out.print(table)
 
 
@@ -140,23 +161,32 @@ def show_cmd(
     if fmt is ShowFmt.json:
         sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return
-    out.print(f"[bold]{article.title or '(untitled)'}[/bold]")
-    meta = [article.published or "no date", article.site or "", article.section or "", ", ".join(article.authors)]
-    out.print(" | ".join(m for m in meta if m), style="dim")
+    # scraped text is data, never rich markup
+    out.print(article.title or "(untitled)", style="bold", markup=False)
+    meta = [
+        article.published or "no date",
+        article.site or "",
+        article.section or "",
+        ", ".join(article.authors),
+    ]
+    out.print(" | ".join(m for m in meta if m), style="dim", markup=False)
     if article.wire:
-        out.print("wire: " + ", ".join(article.wire), style="dim")
+        out.print("wire: " + ", ".join(article.wire), style="dim", markup=False)
     for cap in article.captions:
-        out.print(f"caption: {cap.text}" + (f" ({cap.credit})" if cap.credit else ""), style="dim")
+        credit = f" ({cap.credit})" if cap.credit else ""
+        out.print(f"caption: {cap.text}{credit}", style="dim", markup=False)
     out.print()
     for p in article.paragraphs:
-        out.print(f"[bold]{p.text}[/bold]" if p.kind == "heading" else p.text, markup=False if p.kind != "heading" else True)
+        out.print(p.text, style="bold" if p.kind == "heading" else None, markup=False)
         out.print()
 
 
 @app.command("export")
 def export_cmd(
     output: Annotated[Path, typer.Option("-o", "--output", help="file to write (atomically)")],
-    table: Annotated[str, typer.Option(help="articles or a fact kind (entities, quotes, events, ...)")] = "articles",
+    table: Annotated[
+        str, typer.Option(help="articles or a fact kind (entities, quotes, events, ...)")
+    ] = "articles",
     fmt: Annotated[str, typer.Option("--format", help="jsonl|csv|parquet")] = "jsonl",
     db: DbOpt = None,
 ) -> None:

@@ -112,7 +112,9 @@ class Options:
             section_name, _, key = name.partition("__")
             section = getattr(result, section_name)
             _check_type(f"{section_name}.{key}", value, getattr(section, key))
-            result = dataclasses.replace(result, **{section_name: dataclasses.replace(section, **{key: value})})
+            result = dataclasses.replace(
+                result, **{section_name: dataclasses.replace(section, **{key: value})}
+            )
         return result
 
 

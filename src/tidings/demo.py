@@ -27,14 +27,19 @@ def run_demo(db: str, out: Console, err: Console) -> int:
         for row in store.articles():
             art = store.article(row["id"])
             assert art is not None
-            table.add_row(art.id, (art.published or "")[:10], art.site or "", art.section or "", art.title or "")
+            table.add_row(
+                art.id, (art.published or "")[:10], art.site or "", art.section or "", art.title or ""
+            )
         out.print(table)
         counts = store.counts()
         out.print("stored: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
         for row in list(store.articles())[:1]:
             art = store.article(row["id"])
             assert art is not None
-            out.print(f"\n[bold]{art.title}[/bold]  ({len(art.paragraphs)} blocks, wire: {', '.join(art.wire) or '-'})")
+            wire = ", ".join(art.wire) or "-"
+            out.print(
+                f"\n{art.title}  ({len(art.paragraphs)} blocks, wire: {wire})", style="bold", markup=False
+            )
             for p in art.paragraphs[:3]:
                 out.print(("## " if p.kind == "heading" else "") + p.text, markup=False)
     out.print("\nTry: tidings articles --search <words>   tidings show <id> --format json")

@@ -70,6 +70,7 @@ REJECTION_CODES: dict[str, str] = {
     "not_article": "the page is not an article (listing, paywall, block page)",
     # feeds / archives / web
     "bad_feed": "the feed could not be parsed",
+    "xml_entities": "the XML declares entities (refused: entity-expansion attacks)",
     "bad_warc": "the WARC/ARC stream is damaged",
     "blocked_url": "the URL is refused by the SSRF guard",
     "robots": "robots.txt disallows the URL",

@@ -18,8 +18,18 @@ from tidings.store.sqlite import Store
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
 ARTICLE_COLUMNS = (
-    "id", "version", "source", "url", "title", "published", "published_from", "site", "section",
-    "language", "story_id", "text",
+    "id",
+    "version",
+    "source",
+    "url",
+    "title",
+    "published",
+    "published_from",
+    "site",
+    "section",
+    "language",
+    "story_id",
+    "text",
 )
 # Cells that a spreadsheet would run as a formula (CSV injection); prefixed with a quote.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -31,7 +41,9 @@ def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8", newline="" if "b" not in mode else None) as fh:
+        with os.fdopen(
+            fd, mode, encoding=None if "b" in mode else "utf-8", newline="" if "b" not in mode else None
+        ) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -54,7 +66,9 @@ def rows_for(store: Store, table: str) -> Iterator[dict[str, Any]]:
     elif table in FACT_KINDS:
         yield from store.facts(table)
     else:
-        raise UsageError(f"unknown table {table!r}; use articles or one of {', '.join(FACT_KINDS)}", code="T201")
+        raise UsageError(
+            f"unknown table {table!r}; use articles or one of {', '.join(FACT_KINDS)}", code="T201"
+        )
 
 
 def flat_cell(value: Any) -> Any:

@@ -13,7 +13,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -44,8 +44,12 @@ class IngestReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "seen": self.seen, "stored": self.stored, "skipped": self.skipped,
-            "rejected": dict(self.rejected), "facts": dict(self.facts), "words": self.words,
+            "seen": self.seen,
+            "stored": self.stored,
+            "skipped": self.skipped,
+            "rejected": dict(self.rejected),
+            "facts": dict(self.facts),
+            "words": self.words,
             "seconds": round(self.seconds, 3),
         }
 
@@ -65,7 +69,9 @@ def check_stages(stages: Sequence[FactStage]) -> None:
     for stage in stages:
         missing = [r for r in stage.requires if r not in available]
         if missing:
-            raise StageError(f"stage {stage.name} requires {missing}, provided by no earlier stage", code="T501")
+            raise StageError(
+                f"stage {stage.name} requires {missing}, provided by no earlier stage", code="T501"
+            )
         unknown = [p for p in stage.provides if p not in FACT_KINDS]
         if unknown:
             raise StageError(f"stage {stage.name} provides unknown kinds {unknown}", code="T502")
@@ -86,9 +92,7 @@ class Annotator:
             options.nlp.model, batch_size=options.nlp.batch_size, max_chunk_chars=options.nlp.max_chunk_chars
         )
 
-    def annotate(
-        self, articles: Sequence[Article]
-    ) -> list[tuple[dict[str, Sequence[Any]], list[Rejected]]]:
+    def annotate(self, articles: Sequence[Article]) -> list[tuple[dict[str, Sequence[Any]], list[Rejected]]]:
         out: list[tuple[dict[str, Sequence[Any]], list[Rejected]]] = []
         if not self.stages:
             return [({}, []) for _ in articles]
@@ -103,7 +107,9 @@ class Annotator:
         started = time.monotonic()
         for stage in self.stages:
             if any(r not in ctx.found for r in stage.requires):
-                rejections.append(Rejected(stage.name, "internal", "an earlier stage it needs failed", article.id))
+                rejections.append(
+                    Rejected(stage.name, "internal", "an earlier stage it needs failed", article.id)
+                )
                 continue
             if time.monotonic() - started > self.options.nlp.time_budget:
                 rejections.append(Rejected(stage.name, "timeout", "NLP time budget exceeded", article.id))
@@ -112,7 +118,9 @@ class Annotator:
                 produced = stage(ctx)
             except Exception as exc:  # the per-item boundary: one bad article never stops a run
                 LOGGER.exception("stage %s failed on %s", stage.name, article.id)
-                rejections.append(Rejected(stage.name, "internal", f"{type(exc).__name__}: {exc}", article.id))
+                rejections.append(
+                    Rejected(stage.name, "internal", f"{type(exc).__name__}: {exc}", article.id)
+                )
                 continue
             for kind in stage.provides:
                 ctx.found[kind] = tuple(produced.get(kind, ()))
@@ -120,29 +128,25 @@ class Annotator:
 
 
 def process_batch(
-    raws: Sequence[RawDoc], options: Options, annotator: Annotator | None, *, published: str | None = None,
-    fetch: Callable[[RawDoc], RawDoc | Rejected] | None = None,
+    raws: Sequence[RawDoc],
+    options: Options,
+    annotator: Annotator | None,
+    *,
+    published: str | None = None,
 ) -> list[BatchItem]:
-    """Extract and annotate one batch; pure apart from optional fetching."""
+    """Extract and annotate one batch. Pure: no store, no network."""
     items: list[BatchItem] = []
     for raw in raws:
-        source: RawDoc | Rejected = raw
-        if raw.kind == "url":
-            source = fetch(raw) if fetch else Rejected("sources.web", "fetch_disabled", "fetching is off", raw.origin)
-        if isinstance(source, Rejected):
-            items.append(BatchItem(raw.origin, raw.id, source))
-            continue
         try:
-            result = extract_raw(source, options, published=published)
+            result = extract_raw(raw, options, published=published)
         except Exception as exc:  # per-item boundary
             LOGGER.exception("extraction failed on %s", raw.origin)
             result = Rejected("extract", "internal", f"{type(exc).__name__}: {exc}", raw.origin)
         items.append(BatchItem(raw.origin, raw.id, result))
     if annotator is not None and options.nlp.facts:
-        stored = [i for i in items if isinstance(i.result, Article)]
-        for item, (facts, rejections) in zip(
-            stored, annotator.annotate([i.result for i in stored]), strict=True  # type: ignore[misc]
-        ):
+        stored = [(i, i.result) for i in items if isinstance(i.result, Article)]
+        annotated = annotator.annotate([article for _, article in stored])
+        for (item, _), (facts, rejections) in zip(stored, annotated, strict=True):
             item.facts, item.fact_rejections = facts, rejections
     return items
 
@@ -168,52 +172,82 @@ def ingest(
     published: str | None = None,
     options: Options | None = None,
     resume: bool = False,
+    workers: int = 1,
     annotator: Annotator | None = None,
     on_batch: ProgressHook | None = None,
 ) -> IngestReport:
-    """Ingest files/dirs/globs/URLs into the store at ``db``; returns counts by outcome."""
+    """Ingest files/dirs/globs/URLs into the store at ``db``; returns counts by outcome.
+
+    ``workers > 1`` runs extraction and NLP in that many processes; this process stays the
+    only writer.
+    """
     options = options or Options()
     report = IngestReport()
     started = time.monotonic()
-    if annotator is None and options.nlp.facts:
-        annotator = Annotator(options)
     fetcher = _make_fetcher(options)
     with Store.open(db or options.store.db) as store:
-        pending: list[RawDoc] = []
 
-        def flush() -> None:
-            items = process_batch(pending, options, annotator, published=published, fetch=fetcher)
-            _assign_stories(store, items)
-            store.write_batch(items)
-            for item in items:
-                if isinstance(item.result, Article):
-                    report.stored += 1
-                    report.words += len(item.result.text.split())
-                    for kind, records in item.facts.items():
-                        report.facts[kind] += len(records)
-                else:
-                    report.rejected[item.result.code] += 1
-            pending.clear()
+        def pending_batches() -> Iterator[list[RawDoc]]:
+            """Inputs not yet stored, in batches; input-level rejections written at once."""
+            pending: list[RawDoc] = []
+            for raw in read_inputs(paths, options.input):
+                report.seen += 1
+                if isinstance(raw, Rejected):
+                    store.write_batch([BatchItem(raw.source or "?", "", raw)])
+                    report.rejected[raw.code] += 1
+                    continue
+                if resume and store.ledger_has(raw.origin, raw.id):
+                    report.skipped += 1
+                    continue
+                if raw.kind == "url":  # fetched here: per-host politeness needs one fetcher
+                    fetched = (
+                        fetcher(raw)
+                        if fetcher
+                        else Rejected("sources.web", "fetch_disabled", "fetching is off", raw.origin)
+                    )
+                    if isinstance(fetched, Rejected):
+                        store.write_batch([BatchItem(raw.origin, raw.id, fetched)])
+                        report.rejected[fetched.code] += 1
+                        continue
+                    # keep the URL's origin and id: the ledger (resume) is keyed on what was asked
+                    raw = replace(fetched, id=raw.id, origin=raw.origin)
+                pending.append(raw)
+                if len(pending) >= options.store.batch_size:
+                    yield pending
+                    pending = []
+            if pending:
+                yield pending
+
+        if workers > 1:
+            from tidings.workers import process_in_pool
+
+            results = process_in_pool(pending_batches(), options, workers, published=published)
+        else:
+            if annotator is None and options.nlp.facts:
+                annotator = Annotator(options)
+            results = (
+                process_batch(batch, options, annotator, published=published) for batch in pending_batches()
+            )
+        for items in results:
+            _write(store, items, report)
             report.seconds = time.monotonic() - started
             if on_batch:
                 on_batch(report)
-
-        for raw in read_inputs(paths, options.input):
-            report.seen += 1
-            if isinstance(raw, Rejected):
-                store.write_batch([BatchItem(raw.source or "?", "", raw)])
-                report.rejected[raw.code] += 1
-                continue
-            if resume and store.ledger_has(raw.origin, raw.id):
-                report.skipped += 1
-                continue
-            pending.append(raw)
-            if len(pending) >= options.store.batch_size:
-                flush()
-        if pending:
-            flush()
     report.seconds = time.monotonic() - started
     return report
+
+
+def _write(store: Store, items: list[BatchItem], report: IngestReport) -> None:
+    _assign_stories(store, items)
+    store.write_batch(items)
+    for item in items:
+        if isinstance(item.result, Article):
+            report.stored += 1
+            report.words += len(item.result.text.split())
+            for kind, records in item.facts.items():
+                report.facts[kind] += len(records)
+        else:
+            report.rejected[item.result.code] += 1
 
 
 def _make_fetcher(options: Options) -> Callable[[RawDoc], RawDoc | Rejected] | None:

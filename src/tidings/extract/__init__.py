@@ -13,27 +13,40 @@ from tidings.sources.files import read_bytes
 __all__ = ["extract", "extract_raw"]
 
 
-def extract_raw(raw: RawDoc, options: Options | None = None, *, published: str | None = None) -> Article | Rejected:
+def extract_raw(
+    raw: RawDoc, options: Options | None = None, *, published: str | None = None
+) -> Article | Rejected:
     """Extract one RawDoc. ``published`` (or ``options.input.published``) fills a missing date."""
     options = options or Options()
     fallback = published or raw.published or options.input.published or None
     result: Article | Rejected
     if raw.kind == "record":
-        result = extract_record(raw.fields, source=raw.uri, origin=raw.origin, min_chars=options.extract.min_chars)
+        result = extract_record(
+            raw.fields, source=raw.uri, origin=raw.origin, min_chars=options.extract.min_chars
+        )
     elif raw.kind == "html":
         from tidings.extract.html import extract_html
 
         result = extract_html(
-            raw.data, source=raw.uri, url=raw.uri if raw.uri.startswith("http") else None,
-            published=fallback, headers=dict(raw.headers), origin=raw.origin, options=options.extract,
+            raw.data,
+            source=raw.uri,
+            url=raw.uri if raw.uri.startswith("http") else None,
+            published=fallback,
+            headers=dict(raw.headers),
+            origin=raw.origin,
+            options=options.extract,
         )
     elif raw.kind == "text":
         from tidings.extract.text import extract_text
 
         text = decode_text(raw.data)
         result = extract_text(
-            text, source=raw.uri, url=raw.uri if raw.uri.startswith("http") else None,
-            published=fallback, origin=raw.origin, options=options.extract,
+            text,
+            source=raw.uri,
+            url=raw.uri if raw.uri.startswith("http") else None,
+            published=fallback,
+            origin=raw.origin,
+            options=options.extract,
         )
     else:
         return Rejected("extract", "unsupported", f"cannot extract a {raw.kind!r} input", raw.origin)

@@ -21,7 +21,9 @@ def split_paragraphs(text: str) -> list[str]:
     return [" ".join(line.strip() for line in b.splitlines() if line.strip()) for b in blocks if b.strip()]
 
 
-def extract_record(fields: dict[str, Any], *, source: str, origin: str = "", min_chars: int = 1) -> Article | Rejected:
+def extract_record(
+    fields: dict[str, Any], *, source: str, origin: str = "", min_chars: int = 1
+) -> Article | Rejected:
     text = fields.get("text") or ""
     paragraphs = [Paragraph("paragraph", p) for p in split_paragraphs(text)]
     if sum(len(p.text) for p in paragraphs) < min_chars:

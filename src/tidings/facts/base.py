@@ -3,8 +3,9 @@
 A fact stage has a versioned ``name`` (``tidings.quotes.rules.v1``), the fact kinds it
 ``requires`` from earlier stages, the kinds it ``provides`` (keys of
 :data:`tidings.records.FACT_KINDS`), and maps one :class:`FactContext` to a dict
-``{kind: sequence of records}`` with exactly those kinds. Stages keep no process-global state, so they move unchanged to
-worker processes and Dask workers. The runner checks ``requires`` before the first item.
+``{kind: sequence of records}`` with exactly those kinds. Stages keep no process-global
+state, so they move unchanged to worker processes and Dask workers. The runner checks
+``requires`` before the first item.
 """
 
 from __future__ import annotations

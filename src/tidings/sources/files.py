@@ -133,6 +133,4 @@ def read_jsonl(data: bytes, origin: str) -> Iterator[RawDoc | Rejected]:
         for key in ("url", "title", "published", "source"):
             if fields[key] is not None and not isinstance(fields[key], str):
                 fields[key] = str(fields[key])
-        yield RawDoc(
-            id=digest(line), uri=fields["url"] or where, origin=where, kind="record", fields=fields
-        )
+        yield RawDoc(id=digest(line), uri=fields["url"] or where, origin=where, kind="record", fields=fields)

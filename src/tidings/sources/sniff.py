@@ -46,7 +46,7 @@ def binary_kind(data: bytes) -> str | None:
 def _looks_textual(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM is text
         return True
-    bad = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
+    bad = sum(1 for b in head if b < 9 or (13 < b < 32 and b != 27))
     return bad / len(head) < 0.05
 
 
@@ -62,7 +62,9 @@ def gunzip(data: bytes, *, max_bytes: int, source: str, depth: int = 0) -> bytes
             while d.unconsumed_tail and len(out) <= max_bytes:
                 out += d.decompress(d.unconsumed_tail, max_bytes + 1 - len(out))
             if len(out) > max_bytes:
-                return Rejected("sources", "decompression_bomb", f"gzip expands beyond {max_bytes} bytes", source)
+                return Rejected(
+                    "sources", "decompression_bomb", f"gzip expands beyond {max_bytes} bytes", source
+                )
             pos += chunk
         out += d.flush()
     except zlib.error as exc:
@@ -86,10 +88,12 @@ def sniff(data: bytes, name: str = "") -> str:
         low = head[:4096].decode("utf-16", "ignore").lower().encode("utf-8", "ignore")
     if low.startswith(b"warc/") or name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")):
         return "warc"
-    if low.startswith(b"<?xml") or low.startswith(b"<rss") or low.startswith(b"<feed") or low.startswith(b"<rdf"):
-        if any(tag in low for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")):
-            return "feed"
-    if any(tag in low for tag in (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<div", b"<p>")):
+    feed_tags = (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")
+    if low.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) and any(tag in low for tag in feed_tags):
+        return "feed"
+    if any(
+        tag in low for tag in (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<div", b"<p>")
+    ):
         return "html"
     if name.endswith((".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")):
         return "html"

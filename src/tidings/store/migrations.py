@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tidings.errors import StoreError
+from tidings.store.event_index import EVENT_INDEX
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0001_articles", ARTICLES),
     Migration("0002_ingest_ledger", LEDGER),
     Migration("0003_facts", FACTS),
+    Migration("0004_event_index", EVENT_INDEX),
 ]
 
 

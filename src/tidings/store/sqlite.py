@@ -18,6 +18,7 @@ from typing import Any
 
 from tidings.errors import StoreError
 from tidings.records import Article, Rejected, to_plain
+from tidings.store.event_index import INSERT_EVENT_INDEX, event_index_rows
 from tidings.store.migrations import MIGRATIONS, Migration, migrate
 
 
@@ -60,7 +61,9 @@ class Store:
                 if not Path(path).exists():
                     raise StoreError(f"database {path} does not exist", code="T403")
                 conn = sqlite3.connect(
-                    f"file:{Path(path).resolve()}?mode=ro", uri=True, isolation_level=None,
+                    f"file:{Path(path).resolve()}?mode=ro",
+                    uri=True,
+                    isolation_level=None,
                     check_same_thread=False,
                 )
             else:
@@ -117,8 +120,19 @@ class Store:
         if row is not None and row[0] == a.version:
             return  # the same article again: nothing changes
         values = (
-            a.id, a.version, a.source, a.url, a.title, a.text, a.published, a.published_from,
-            a.site, a.section, a.language, item.story_id, _dumps(a),
+            a.id,
+            a.version,
+            a.source,
+            a.url,
+            a.title,
+            a.text,
+            a.published,
+            a.published_from,
+            a.site,
+            a.section,
+            a.language,
+            item.story_id,
+            _dumps(a),
         )
         if row is None:
             self.conn.execute(
@@ -134,16 +148,18 @@ class Store:
                 (*values[1:], a.id),
             )
             self.conn.execute("DELETE FROM facts WHERE article_id=?", (a.id,))
+            self.conn.execute("DELETE FROM event_index WHERE article_id=?", (a.id,))
             self.conn.execute("DELETE FROM fact_rejections WHERE article_id=?", (a.id,))
-        self.conn.execute(
-            "INSERT OR IGNORE INTO article_versions VALUES (?,?,?)", (a.id, a.version, _now())
-        )
+        self.conn.execute("INSERT OR IGNORE INTO article_versions VALUES (?,?,?)", (a.id, a.version, _now()))
         for kind, records in item.facts.items():
             self.conn.executemany(
                 'INSERT OR REPLACE INTO facts(id, article_id, kind, start, "end", stage, data)'
                 " VALUES (?,?,?,?,?,?,?)",
                 [(r.id, a.id, kind, r.start, r.end, r.stage, _dumps(r)) for r in records],
             )
+        self.conn.executemany(
+            INSERT_EVENT_INDEX, event_index_rows(a.id, a.published, item.facts.get("events", ()))
+        )
         self.conn.executemany(
             "INSERT OR REPLACE INTO fact_rejections VALUES (?,?,?,?)",
             [(a.id, r.stage, r.code, r.detail) for r in item.fact_rejections],
@@ -159,7 +175,8 @@ class Store:
         if row is None:
             # accept a unique id prefix, as git does
             rows = self.conn.execute(
-                "SELECT data FROM articles WHERE id >= ? AND id < ? LIMIT 2", (article_id, article_id + "\uffff")
+                "SELECT data FROM articles WHERE id >= ? AND id < ? LIMIT 2",
+                (article_id, article_id + "\uffff"),
             ).fetchall()
             if len(rows) != 1:
                 return None
@@ -185,7 +202,9 @@ class Store:
 
     def facts(self, kind: str, article_id: str | None = None) -> Iterator[dict[str, Any]]:
         if article_id is None:
-            rows = self.conn.execute("SELECT data FROM facts WHERE kind=? ORDER BY article_id, start", (kind,))
+            rows = self.conn.execute(
+                "SELECT data FROM facts WHERE kind=? ORDER BY article_id, start", (kind,)
+            )
         else:
             rows = self.conn.execute(
                 "SELECT data FROM facts WHERE kind=? AND article_id=? ORDER BY start", (kind, article_id)
