@@ -83,6 +83,13 @@ def ingest_cmd(
         str | None, typer.Option(help="spaCy model package (auto picks the best installed)")
     ] = None,
     workers: Annotated[int, typer.Option(min=1, help="processes for extraction and NLP")] = 1,
+    engine: Annotated[str, typer.Option(help="local, or dask (one task per input shard)")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address; default: a LocalCluster with --workers")
+    ] = None,
+    parquet_out: Annotated[
+        Path, typer.Option(help="with --engine dask: where tasks write Parquet partitions")
+    ] = Path("tidings-parquet"),
     config: ConfigOpt = None,
 ) -> None:
     """Read pages into the store: extract clean articles and their facts."""
@@ -104,6 +111,10 @@ def ingest_cmd(
         nlp__model=model,
         input__published=published,
     )
+    if engine not in ("local", "dask"):
+        fail("--engine must be local or dask")
+    if engine == "dask":
+        raise typer.Exit(ingest_dask(paths, options, scheduler, workers, parquet_out, published))
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
     ) as progress:
@@ -123,6 +134,80 @@ def ingest_cmd(
         )
     print_summary(report)
     raise typer.Exit(report.exit_code)
+
+
+def ingest_dask(
+    paths: list[str],
+    options: Options,
+    scheduler: str | None,
+    workers: int,
+    out_dir: Path,
+    published: str | None,
+) -> int:
+    from tidings.distributed import merge, run_dask
+
+    client = None
+    cluster = None
+    if scheduler is None:
+        from distributed import Client, LocalCluster
+
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)  # type: ignore[no-untyped-call]
+    try:
+        with err.status("running Dask tasks"):
+            results = run_dask(
+                paths, str(out_dir), options, scheduler=scheduler, published=published, client=client
+            )
+    finally:
+        if client is not None:
+            client.close()  # type: ignore[no-untyped-call]
+        if cluster is not None:
+            cluster.close()
+    err.print(f"{len(results)} shards -> {out_dir}")
+    n = merge(out_dir, options.store.db)
+    err.print(f"merged {n} ledger rows into {options.store.db}")
+    with Store.open(options.store.db, readonly=True) as store:
+        rejected = store.rejection_counts()
+    for code, count in sorted(rejected.items()):
+        err.print(f"  rejected {code}: {count}")
+    return 1 if rejected else 0
+
+
+@app.command("merge")
+def merge_cmd(
+    parquet_dir: Annotated[Path, typer.Argument(help="directory written by --engine dask")],
+    db: DbOpt = None,
+) -> None:
+    """Upsert Parquet partitions into the SQLite store (idempotent)."""
+    from tidings.distributed import merge
+
+    if not (parquet_dir / "ledger").is_dir():
+        fail(f"{parquet_dir} has no ledger/ partitions")
+    n = merge(parquet_dir, db or Options().store.db)
+    err.print(f"merged {n} ledger rows")
+
+
+@app.command("query")
+def query_cmd(
+    parquet_dir: Annotated[
+        Path, typer.Argument(help="directory of Parquet tables (articles, facts, ledger)")
+    ],
+    sql: Annotated[str, typer.Argument(help="DuckDB SQL over the views articles, facts, ledger")],
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table,
+) -> None:
+    """Run read-only DuckDB SQL over Parquet partitions, for analyses beyond one SQLite file."""
+    from tidings.distributed import query
+
+    cols, rows = query(parquet_dir, sql)
+    if fmt is Fmt.jsonl:
+        emit_jsonl(dict(zip(cols, row, strict=True)) for row in rows)
+        return
+    table = Table(*cols)
+    for row in rows:
+        table.add_row(*(str(v) for v in row))
+    out.print(table)
 
 
 @app.command("articles")
@@ -206,6 +291,23 @@ def demo_cmd(db: DbOpt = None) -> None:
     from tidings.demo import run_demo
 
     raise typer.Exit(run_demo(db or "tidings.db", out, err))
+
+
+@app.command("serve")
+def serve_cmd(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    query_seconds: Annotated[float, typer.Option(help="time limit of one database query")] = 2.0,
+) -> None:
+    """Serve the web UI and JSON API over the store (read-only; ingest may run meanwhile)."""
+    import uvicorn
+
+    from tidings.web.app import create_app
+
+    path = db or Options().store.db
+    err.print(f"serving {path} on http://{host}:{port}/ (API at /api/, OpenAPI at /openapi.json)")
+    uvicorn.run(create_app(path, query_seconds=query_seconds), host=host, port=port, log_level="warning")
 
 
 def open_store(db: str | None) -> Store:

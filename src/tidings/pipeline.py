@@ -238,7 +238,6 @@ def ingest(
 
 
 def _write(store: Store, items: list[BatchItem], report: IngestReport) -> None:
-    _assign_stories(store, items)
     store.write_batch(items)
     for item in items:
         if isinstance(item.result, Article):
@@ -264,15 +263,3 @@ def _make_fetcher(options: Options) -> Callable[[RawDoc], RawDoc | Rejected] | N
         return result
 
     return fetch
-
-
-def _assign_stories(store: Store, items: Sequence[BatchItem]) -> None:
-    """Fold copies of one story together (dedup index kept in the database)."""
-    try:
-        from tidings.dedup import assign
-    except ImportError:
-        return
-    for item in items:
-        if isinstance(item.result, Article):
-            found = assign(store.conn, item.result.id, item.result.url, item.result.text)
-            item.story_id = found.story_id

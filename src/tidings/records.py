@@ -29,6 +29,38 @@ def to_plain(value: Any) -> Any:
     return value
 
 
+def from_plain(cls: type[Any], data: Any) -> Any:
+    """Rebuild a record of type ``cls`` from :func:`to_plain` output (nested records and
+    tuples included); unknown keys are ignored so older rows still load."""
+    import types
+    import typing
+
+    if data is None:
+        return None
+    hints = typing.get_type_hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _coerce(hints[f.name], data[f.name], typing, types)
+    return cls(**kwargs)
+
+
+def _coerce(tp: Any, value: Any, typing: Any, types: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            if arg is not type(None):
+                return _coerce(arg, value, typing, types)
+    if origin is tuple:
+        (item, *_) = typing.get_args(tp) or (Any,)
+        return tuple(_coerce(item, v, typing, types) for v in value)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp) and isinstance(value, dict):
+        return from_plain(tp, value)
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Half-open character span ``[start, end)`` into an article's clean text."""

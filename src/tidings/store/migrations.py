@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from tidings.dedup import DEDUP_SCHEMA
 from tidings.errors import StoreError
 from tidings.store.event_index import EVENT_INDEX
 
@@ -105,6 +106,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0002_ingest_ledger", LEDGER),
     Migration("0003_facts", FACTS),
     Migration("0004_event_index", EVENT_INDEX),
+    Migration("0005_dedup", DEDUP_SCHEMA),
 ]
 
 

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from tidings.dedup import assign
 from tidings.errors import StoreError
 from tidings.records import Article, Rejected, to_plain
 from tidings.store.event_index import INSERT_EVENT_INDEX, event_index_rows
@@ -119,6 +120,8 @@ class Store:
         row = self.conn.execute("SELECT version FROM articles WHERE id=?", (a.id,)).fetchone()
         if row is not None and row[0] == a.version:
             return  # the same article again: nothing changes
+        if item.story_id is None:  # fold copies of one story together, in this transaction
+            item.story_id = assign(self.conn, a.id, a.url, a.text).story_id
         values = (
             a.id,
             a.version,
