@@ -43,14 +43,36 @@ def resolve_model_name(model: str = "auto") -> str:
     )
 
 
+PARAGRAPH_BREAKS = "tidings_paragraph_breaks"
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPH_BREAKS):
+        return
+
+    @Language.component(PARAGRAPH_BREAKS)
+    def paragraph_breaks(doc: Doc) -> Doc:
+        """A blank line always ends a sentence: headings and paragraphs never merge."""
+        for i, token in enumerate(doc[:-1]):
+            if "\n" in token.text_with_ws[len(token.text) :] or (token.is_space and "\n" in token.text):
+                doc[i + 1].is_sent_start = True
+        return doc
+
+
 def load_pipeline(model: str = "auto") -> Language:
     import spacy
 
     name = resolve_model_name(model)
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:  # a broken install
         raise ModelError(f"spaCy model {name!r} failed to load: {exc}", code="T303") from exc
+    _register_components()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    return nlp
 
 
 def split_for_parse(text: str, max_chars: int) -> list[str]:
