@@ -285,6 +285,37 @@ def export_cmd(
     err.print(f"wrote {n} rows to {output}")
 
 
+class BriefFmt(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command("brief")
+def brief_cmd(
+    target: Annotated[str, typer.Argument(help="article id, story:ID, actor:NAME or dyad:USA-CHN")],
+    db: DbOpt = None,
+    fmt: Annotated[BriefFmt, typer.Option("--format")] = BriefFmt.text,
+    since: Annotated[str | None, typer.Option(help="ISO date: events on or after")] = None,
+    until: Annotated[str | None, typer.Option(help="ISO date: events on or before")] = None,
+    plot: Annotated[
+        Path | None, typer.Option(help="with --format markdown: SVG file for a dyad's chart")
+    ] = None,
+) -> None:
+    """What is going on: the main event, meetings, agenda, quotes, upcoming and background."""
+    from tidings.brief import build_brief, to_json
+    from tidings.brief_render import render
+
+    with open_store(db) as store:
+        brief = build_brief(store, target, since=since, until=until)
+    if fmt is BriefFmt.json:
+        sys.stdout.write(to_json(brief) + "\n")
+        return
+    if fmt is BriefFmt.markdown and brief["kind"] == "dyad" and plot is None:
+        plot = Path(f"brief-{brief['target']}.svg")
+    sys.stdout.write(render(brief, markdown=fmt is BriefFmt.markdown, plot_path=plot))
+
+
 @app.command("demo")
 def demo_cmd(db: DbOpt = None) -> None:
     """Ingest the bundled sample pages and show what tidings found."""
