@@ -1,0 +1,35 @@
+"""Quality floor for temporal normalisation (bench/timex.py on TBAQ dev)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.slow
+def test_time_bench_floor(shared: Path) -> None:
+    data = shared / "data" / "time"
+    if not (data / "tbaq_dev").exists():
+        pytest.skip("TBAQ dev slice not present")
+    spec = importlib.util.spec_from_file_location("bench_time", ROOT / "bench" / "timex.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["bench_time"] = bench
+    spec.loader.exec_module(bench)
+    res = bench.run(data)
+    floors = json.loads((ROOT / "bench" / "floors" / "time.json").read_text())
+    got = {
+        "value_acc": res["value_acc"],
+        "value_acc_exact": res["value_acc_exact"],
+        "detect_strict_f1": res["detect_strict"]["f1"],
+        "detect_relaxed_f1": res["detect_relaxed"]["f1"],
+    }
+    for key, floor in floors.items():
+        assert got[key] >= floor, f"{key}: {got[key]:.3f} < floor {floor}"
+    assert res["value_acc"] > res["dateparser_acc"]

@@ -1,0 +1,97 @@
+"""TimeStage on real parses: the motivating page, tense direction, no anchor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tidings.facts.base import FactContext
+from tidings.facts.times import TimeStage, direction_for
+from tidings.nlp import Parser
+from tidings.records import Article, Paragraph, TimeExpr
+
+
+def _ctx(parser: Parser, text: str, published: date | None) -> FactContext:
+    art = Article(
+        id="a1", source="test", url=None, title=None, text=text, paragraphs=(Paragraph("paragraph", text),)
+    )
+    return FactContext(article=art, doc=parser.parse(text), published=published)
+
+
+def _at(times: list[TimeExpr], text: str, needle: str, nth: int = 0) -> TimeExpr:
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(needle, pos + 1)
+    hits = [t for t in times if t.start < pos + len(needle) and pos < t.end]
+    assert hits, f"no time expression over {needle!r}"
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def blinken_times(parser: Parser, blinken_text: str) -> list[TimeExpr]:
+    out = TimeStage()(_ctx(parser, blinken_text, date(2023, 6, 18)))
+    return list(out["times"])
+
+
+@pytest.mark.parametrize(
+    ("needle", "nth", "value"),
+    [
+        ("early Sunday", 0, "2023-06-18"),
+        ("Monday", 0, "2023-06-19"),
+        ("Washington on Friday", 0, "2023-06-16"),
+        ("visit in February", 0, "2023-02"),
+        ("last year", 0, "2022"),
+        ("in September", 0, "2023-09"),
+        ("earlier this month", 0, "2023-06"),
+        ("two-day", 0, "P2D"),
+    ],
+)
+def test_blinken_acceptance(
+    blinken_times: list[TimeExpr], blinken_text: str, needle: str, nth: int, value: str
+) -> None:
+    assert _at(blinken_times, blinken_text, needle, nth).value == value
+
+
+def test_records_are_well_formed(blinken_times: list[TimeExpr], blinken_text: str) -> None:
+    assert len(blinken_times) >= 20
+    for t in blinken_times:
+        assert blinken_text[t.start : t.end] == t.text
+        assert t.stage == "tidings.times.rules.v1"
+        assert t.kind in ("date", "time", "duration", "set", "fuzzy")
+        assert t.anchor == "2023-06-18"
+    assert len({t.id for t in blinken_times}) == len(blinken_times)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "direction"),
+    [
+        ("The ministers met on Friday in Vienna.", "Friday", "past"),
+        ("The ministers will meet on Monday in Vienna.", "Monday", "future"),
+        ("Blinken plans to meet Xi on Monday.", "Monday", "future"),
+        ("He said he could visit in September.", "September", "future"),
+        ("She has worked there since March.", "March", "past"),
+        ("The meeting is about trade policy, officials say, and nothing on Monday.", "Monday", None),
+    ],
+)
+def test_direction_from_governing_verb(
+    parser: Parser, sentence: str, needle: str, direction: str | None
+) -> None:
+    doc = parser.parse(sentence)
+    start = sentence.index(needle)
+    assert direction_for(doc, start, start + len(needle)) == direction
+
+
+def test_without_anchor_only_absolute_values(parser: Parser) -> None:
+    text = "The treaty was signed on June 18, 2023, and the talks resume on Friday."
+    times = list(TimeStage()(_ctx(parser, text, None))["times"])
+    by_text = {t.text: t for t in times}
+    assert by_text["June 18, 2023"].value == "2023-06-18"
+    friday = [t for t in times if "Friday" in t.text]
+    assert friday and friday[0].value is None and friday[0].anchor is None
+
+
+def test_ages_and_amounts_are_not_times(parser: Parser) -> None:
+    text = "Chiquita Henry, 19, of Alexandria, was arrested with 300 others."
+    times = TimeStage()(_ctx(parser, text, date(2009, 3, 20)))["times"]
+    assert all("19" not in t.text and "300" not in t.text for t in times)
