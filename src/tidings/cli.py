@@ -7,49 +7,32 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from tidings.cli_common import (
+    ConfigOpt,
+    DbOpt,
+    Fmt,
+    ShowFmt,
+    emit_jsonl,
+    err,
+    fail,
+    load_options,
+    open_store,
+    out,
+)
+from tidings.cli_facts import register as register_fact_commands
 from tidings.config import Options
 from tidings.errors import TidingsError
 from tidings.pipeline import IngestReport, ingest
 from tidings.store.sqlite import Store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
-err = Console(stderr=True)
-out = Console(soft_wrap=True)
-
-
-class Fmt(StrEnum):
-    table = "table"
-    jsonl = "jsonl"
-
-
-class ShowFmt(StrEnum):
-    text = "text"
-    json = "json"
-
-
-DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite database file [default: tidings.db]")]
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML options file (see defaults.toml)")]
-
-
-def load_options(config: Path | None, **overrides: Any) -> Options:
-    return Options.load(config).with_overrides(**overrides)
-
-
-def fail(message: str, code: int = 2) -> None:
-    err.print(f"[red]error:[/red] {message}")
-    raise typer.Exit(code)
-
-
-def emit_jsonl(rows: Any) -> None:
-    for row in rows:
-        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+register_fact_commands(app)
 
 
 def print_summary(report: IngestReport) -> None:
@@ -70,26 +53,20 @@ def print_summary(report: IngestReport) -> None:
 def ingest_cmd(
     paths: Annotated[list[str], typer.Argument(help="files, directories, globs, URLs, or - for stdin")],
     db: DbOpt = None,
-    published: Annotated[
-        str | None, typer.Option(help="publication date to assume (ISO) when a page has none")
-    ] = None,
+    published: Annotated[str | None, typer.Option(help="publication date to assume (ISO) when a page has none")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="skip inputs already in the ledger")] = False,
-    input_format: Annotated[
-        str | None, typer.Option("--input-format", help="auto|html|text|jsonl|feed|warc")
-    ] = None,
+    input_format: Annotated[str | None, typer.Option("--input-format", help="auto|html|text|jsonl|feed|warc")] = None,
     no_facts: Annotated[bool, typer.Option("--no-facts", help="store articles only, no NLP")] = False,
     batch_size: Annotated[int | None, typer.Option(help="articles per transaction")] = None,
-    model: Annotated[
-        str | None, typer.Option(help="spaCy model package (auto picks the best installed)")
-    ] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model package (auto picks the best installed)")] = None,
     workers: Annotated[int, typer.Option(min=1, help="processes for extraction and NLP")] = 1,
     engine: Annotated[str, typer.Option(help="local, or dask (one task per input shard)")] = "local",
     scheduler: Annotated[
         str | None, typer.Option(help="Dask scheduler address; default: a LocalCluster with --workers")
     ] = None,
-    parquet_out: Annotated[
-        Path, typer.Option(help="with --engine dask: where tasks write Parquet partitions")
-    ] = Path("tidings-parquet"),
+    parquet_out: Annotated[Path, typer.Option(help="with --engine dask: where tasks write Parquet partitions")] = Path(
+        "tidings-parquet"
+    ),
     config: ConfigOpt = None,
 ) -> None:
     """Read pages into the store: extract clean articles and their facts."""
@@ -129,9 +106,7 @@ def ingest_cmd(
                 ),
             )
 
-        report = ingest(
-            paths, options=options, resume=resume, on_batch=on_batch, published=published, workers=workers
-        )
+        report = ingest(paths, options=options, resume=resume, on_batch=on_batch, published=published, workers=workers)
     print_summary(report)
     raise typer.Exit(report.exit_code)
 
@@ -157,9 +132,7 @@ def ingest_dask(
         client = Client(cluster)  # type: ignore[no-untyped-call]
     try:
         with err.status("running Dask tasks"):
-            results = run_dask(
-                paths, str(out_dir), options, scheduler=scheduler, published=published, client=client
-            )
+            results = run_dask(paths, str(out_dir), options, scheduler=scheduler, published=published, client=client)
     finally:
         if client is not None:
             client.close()  # type: ignore[no-untyped-call]
@@ -191,9 +164,7 @@ def merge_cmd(
 
 @app.command("query")
 def query_cmd(
-    parquet_dir: Annotated[
-        Path, typer.Argument(help="directory of Parquet tables (articles, facts, ledger)")
-    ],
+    parquet_dir: Annotated[Path, typer.Argument(help="directory of Parquet tables (articles, facts, ledger)")],
     sql: Annotated[str, typer.Argument(help="DuckDB SQL over the views articles, facts, ledger")],
     fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table,
 ) -> None:
@@ -225,9 +196,7 @@ def articles_cmd(
         return
     table = Table("id", "published", "site", "title", "chars")
     for r in rows:
-        table.add_row(
-            r["id"], (r["published"] or "")[:10], r["site"] or "", (r["title"] or "")[:70], str(r["chars"])
-        )
+        table.add_row(r["id"], (r["published"] or "")[:10], r["site"] or "", (r["title"] or "")[:70], str(r["chars"]))
     out.print(table)
 
 
@@ -269,19 +238,28 @@ def show_cmd(
 @app.command("export")
 def export_cmd(
     output: Annotated[Path, typer.Option("-o", "--output", help="file to write (atomically)")],
-    table: Annotated[
-        str, typer.Option(help="articles or a fact kind (entities, quotes, events, ...)")
-    ] = "articles",
-    fmt: Annotated[str, typer.Option("--format", help="jsonl|csv|parquet")] = "jsonl",
+    table: Annotated[str, typer.Option(help="articles or a fact kind (entities, quotes, events, ...)")] = "articles",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl|csv|parquet; for events also gdelt|plover")] = "jsonl",
+    all_events: Annotated[
+        bool, typer.Option("--all-events", help="gdelt: include planned/hypothetical/negated/alleged events")
+    ] = False,
     db: DbOpt = None,
 ) -> None:
-    """Export a table to JSONL, CSV or Parquet."""
+    """Export a table to JSONL, CSV or Parquet; events also to GDELT 2.0 TSV or PLOVER JSONL."""
     from tidings.export import EXPORT_FORMATS, export_table
+    from tidings.export_events import export_gdelt, export_plover
 
-    if fmt not in EXPORT_FORMATS:
-        fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}")
+    if fmt not in (*EXPORT_FORMATS, "gdelt", "plover"):
+        fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}, gdelt, plover")
+    if fmt in ("gdelt", "plover") and table != "events":
+        fail(f"--format {fmt} exports --table events")
     with open_store(db) as store:
-        n = export_table(store, table, fmt, output)
+        if fmt == "gdelt":
+            n = export_gdelt(store, output, include_all=all_events)
+        elif fmt == "plover":
+            n = export_plover(store, output)
+        else:
+            n = export_table(store, table, fmt, output)
     err.print(f"wrote {n} rows to {output}")
 
 
@@ -298,9 +276,7 @@ def brief_cmd(
     fmt: Annotated[BriefFmt, typer.Option("--format")] = BriefFmt.text,
     since: Annotated[str | None, typer.Option(help="ISO date: events on or after")] = None,
     until: Annotated[str | None, typer.Option(help="ISO date: events on or before")] = None,
-    plot: Annotated[
-        Path | None, typer.Option(help="with --format markdown: SVG file for a dyad's chart")
-    ] = None,
+    plot: Annotated[Path | None, typer.Option(help="with --format markdown: SVG file for a dyad's chart")] = None,
 ) -> None:
     """What is going on: the main event, meetings, agenda, quotes, upcoming and background."""
     from tidings.brief import build_brief, to_json
@@ -339,13 +315,6 @@ def serve_cmd(
     path = db or Options().store.db
     err.print(f"serving {path} on http://{host}:{port}/ (API at /api/, OpenAPI at /openapi.json)")
     uvicorn.run(create_app(path, query_seconds=query_seconds), host=host, port=port, log_level="warning")
-
-
-def open_store(db: str | None) -> Store:
-    path = db or Options().store.db
-    if not Path(path).exists():
-        fail(f"no database at {path} (run `tidings ingest` first)", 1)
-    return Store.open(path, readonly=True)
 
 
 def main() -> None:
