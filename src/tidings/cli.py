@@ -7,7 +7,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -179,6 +179,39 @@ def query_cmd(
     for row in rows:
         table.add_row(*(str(v) for v in row))
     out.print(table)
+
+
+@app.command("watch")
+def watch_cmd(
+    feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs")],
+    every: Annotated[str, typer.Option(help="poll interval: 30s, 15m, 2h, 1d (at least 60s)")] = "15m",
+    rounds: Annotated[int | None, typer.Option(help="stop after this many polls (default: run until stopped)")] = None,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Poll feeds and ingest only items not seen before (restarts remember, via the ledger)."""
+    from tidings.pipeline import Annotator, _make_fetcher, ingest_items
+    from tidings.sources.watch import FeedPoller, parse_every, watch
+
+    options = load_options(config, store__db=db)
+    interval = parse_every(every)
+    rejected = 0
+    with Store.open(options.store.db) as store, _make_fetcher(options) as fetcher:
+        if fetcher is None:
+            fail("fetching is disabled in the options ([fetch] enabled = false)")
+        annotator = Annotator(options) if options.nlp.facts else None
+
+        def seen(key: str) -> bool:
+            return any(store.ledger_has_origin(f"{url}#{key}") for url in feeds)
+
+        def on_items(url: str, items: list[Any]) -> None:
+            nonlocal rejected
+            report = ingest_items(items, store, options, annotator=annotator, fetcher=fetcher)
+            rejected += sum(report.rejected.values())
+            err.print(f"{url}: {report.stored} new, {sum(report.rejected.values())} rejected")
+
+        watch(feeds, FeedPoller(fetcher, seen=seen), interval, on_items, rounds=rounds)
+    raise typer.Exit(1 if rejected else 0)
 
 
 @app.command("articles")

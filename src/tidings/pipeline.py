@@ -13,6 +13,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -26,6 +27,7 @@ from tidings.sources.files import read_inputs
 from tidings.store.sqlite import BatchItem, Store
 
 LOGGER = logging.getLogger(__name__)
+NLP_STAGE = "tidings.nlp.budget.v1"  # the stage named in fact_rejections when a budget skips NLP
 
 
 @dataclass(slots=True)
@@ -69,9 +71,7 @@ def check_stages(stages: Sequence[FactStage]) -> None:
     for stage in stages:
         missing = [r for r in stage.requires if r not in available]
         if missing:
-            raise StageError(
-                f"stage {stage.name} requires {missing}, provided by no earlier stage", code="T501"
-            )
+            raise StageError(f"stage {stage.name} requires {missing}, provided by no earlier stage", code="T501")
         unknown = [p for p in stage.provides if p not in FACT_KINDS]
         if unknown:
             raise StageError(f"stage {stage.name} provides unknown kinds {unknown}", code="T502")
@@ -96,9 +96,15 @@ class Annotator:
         out: list[tuple[dict[str, Sequence[Any]], list[Rejected]]] = []
         if not self.stages:
             return [({}, []) for _ in articles]
-        docs = self.parser.pipe(a.text for a in articles)
-        for article, doc in zip(articles, docs, strict=True):
-            out.append(self.annotate_one(article, doc))
+        limit = self.options.nlp.max_chars
+        # Oversized texts are never parsed: the size budget is checked before the costly part.
+        docs = iter(self.parser.pipe(a.text for a in articles if len(a.text) <= limit))
+        for article in articles:
+            if len(article.text) > limit:
+                detail = f"{len(article.text)} characters of text > nlp.max_chars {limit}; facts skipped"
+                out.append(({}, [Rejected(NLP_STAGE, "too_large", detail, article.id)]))
+            else:
+                out.append(self.annotate_one(article, next(docs)))
         return out
 
     def annotate_one(self, article: Article, doc: Any) -> tuple[dict[str, Sequence[Any]], list[Rejected]]:
@@ -107,9 +113,7 @@ class Annotator:
         started = time.monotonic()
         for stage in self.stages:
             if any(r not in ctx.found for r in stage.requires):
-                rejections.append(
-                    Rejected(stage.name, "internal", "an earlier stage it needs failed", article.id)
-                )
+                rejections.append(Rejected(stage.name, "internal", "an earlier stage it needs failed", article.id))
                 continue
             if time.monotonic() - started > self.options.nlp.time_budget:
                 rejections.append(Rejected(stage.name, "timeout", "NLP time budget exceeded", article.id))
@@ -118,9 +122,7 @@ class Annotator:
                 produced = stage(ctx)
             except Exception as exc:  # the per-item boundary: one bad article never stops a run
                 LOGGER.exception("stage %s failed on %s", stage.name, article.id)
-                rejections.append(
-                    Rejected(stage.name, "internal", f"{type(exc).__name__}: {exc}", article.id)
-                )
+                rejections.append(Rejected(stage.name, "internal", f"{type(exc).__name__}: {exc}", article.id))
                 continue
             for kind in stage.provides:
                 ctx.found[kind] = tuple(produced.get(kind, ()))
@@ -182,59 +184,101 @@ def ingest(
     only writer.
     """
     options = options or Options()
+    with Store.open(db or options.store.db) as store, _make_fetcher(options) as fetcher:
+        return ingest_items(
+            read_inputs(paths, options.input),
+            store,
+            options,
+            published=published,
+            resume=resume,
+            workers=workers,
+            annotator=annotator,
+            on_batch=on_batch,
+            fetcher=fetcher,
+        )
+
+
+def ingest_items(
+    items: Iterable[RawDoc | Rejected],
+    store: Store,
+    options: Options,
+    *,
+    published: str | None = None,
+    resume: bool = False,
+    workers: int = 1,
+    annotator: Annotator | None = None,
+    on_batch: ProgressHook | None = None,
+    fetcher: Any = None,
+) -> IngestReport:
+    """Ingest already-read items (from files, feeds, a watch round) into ``store``."""
     report = IngestReport()
     started = time.monotonic()
-    fetcher = _make_fetcher(options)
-    with Store.open(db or options.store.db) as store:
 
-        def pending_batches() -> Iterator[list[RawDoc]]:
-            """Inputs not yet stored, in batches; input-level rejections written at once."""
-            pending: list[RawDoc] = []
-            for raw in read_inputs(paths, options.input):
-                report.seen += 1
-                if isinstance(raw, Rejected):
-                    store.write_batch([BatchItem(raw.source or "?", "", raw)])
-                    report.rejected[raw.code] += 1
-                    continue
-                if resume and store.ledger_has(raw.origin, raw.id):
-                    report.skipped += 1
-                    continue
-                if raw.kind == "url":  # fetched here: per-host politeness needs one fetcher
-                    fetched = (
-                        fetcher(raw)
-                        if fetcher
-                        else Rejected("sources.web", "fetch_disabled", "fetching is off", raw.origin)
-                    )
-                    if isinstance(fetched, Rejected):
-                        store.write_batch([BatchItem(raw.origin, raw.id, fetched)])
-                        report.rejected[fetched.code] += 1
-                        continue
-                    # keep the URL's origin and id: the ledger (resume) is keyed on what was asked
-                    raw = replace(fetched, id=raw.id, origin=raw.origin)
-                pending.append(raw)
-                if len(pending) >= options.store.batch_size:
-                    yield pending
-                    pending = []
-            if pending:
-                yield pending
+    def reject(origin: str, raw_id: str, rejected: Rejected) -> None:
+        store.write_batch([BatchItem(origin, raw_id, rejected)])
+        report.rejected[rejected.code] += 1
 
-        if workers > 1:
-            from tidings.workers import process_in_pool
+    def expanded() -> Iterator[RawDoc]:
+        """URLs fetched (a fetched feed becomes its items), teaser feed items fetched."""
+        for raw in items:
+            report.seen += 1
+            if isinstance(raw, Rejected):
+                reject(raw.source or "?", "", raw)
+            elif resume and store.ledger_has(raw.origin, raw.id):
+                report.skipped += 1
+            elif raw.kind == "url" or raw.fields.get("needs_fetch"):
+                yield from _fetched(raw, fetcher, reject)
+            else:
+                yield raw
 
-            results = process_in_pool(pending_batches(), options, workers, published=published)
-        else:
-            if annotator is None and options.nlp.facts:
-                annotator = Annotator(options)
-            results = (
-                process_batch(batch, options, annotator, published=published) for batch in pending_batches()
-            )
-        for items in results:
-            _write(store, items, report)
-            report.seconds = time.monotonic() - started
-            if on_batch:
-                on_batch(report)
+    batches = batched(expanded(), options.store.batch_size)
+    if workers > 1:
+        from tidings.workers import process_in_pool
+
+        results: Iterable[list[BatchItem]] = process_in_pool(batches, options, workers, published=published)
+    else:
+        if annotator is None and options.nlp.facts:
+            annotator = Annotator(options)
+        results = (process_batch(batch, options, annotator, published=published) for batch in batches)
+    for batch_items in results:
+        _write(store, batch_items, report)
+        report.seconds = time.monotonic() - started
+        if on_batch:
+            on_batch(report)
     report.seconds = time.monotonic() - started
     return report
+
+
+def _fetched(raw: RawDoc, fetcher: Any, reject: Callable[[str, str, Rejected], None]) -> Iterator[RawDoc]:
+    """Fetch a URL (or a teaser feed item's link) with the one polite fetcher of this run."""
+    url = raw.uri if raw.kind == "url" else str(raw.fields.get("url"))
+    got = (
+        fetcher.fetch(url)
+        if fetcher is not None
+        else Rejected("sources.web", "fetch_disabled", "fetching is off", raw.origin)
+    )
+    if isinstance(got, Rejected):
+        if raw.kind == "record":  # the feed's own teaser text is what we have
+            yield raw
+        else:
+            reject(raw.origin, raw.id, got)
+        return
+    if got.kind == "feed" and raw.kind == "record":  # an item linking to a feed: never recurse
+        yield raw
+        return
+    if got.kind == "feed":
+        from tidings.sources.feeds import read_feed
+
+        for item in read_feed(got.data, uri=url, fetched_at=got.fetched_at):
+            if isinstance(item, Rejected):
+                reject(item.source or url, "", item)
+            elif item.fields.get("needs_fetch"):
+                yield from _fetched(item, fetcher, reject)
+            else:
+                yield item
+        return
+    # keep the asked-for origin and id: the ledger (resume) is keyed on what was asked
+    yield replace(got, id=raw.id, origin=raw.origin, published=got.published or raw.fields.get("published"))
 
 
 def _write(store: Store, items: list[BatchItem], report: IngestReport) -> None:
@@ -249,17 +293,13 @@ def _write(store: Store, items: list[BatchItem], report: IngestReport) -> None:
             report.rejected[item.result.code] += 1
 
 
-def _make_fetcher(options: Options) -> Callable[[RawDoc], RawDoc | Rejected] | None:
+@contextmanager
+def _make_fetcher(options: Options) -> Iterator[Any]:
+    """The run's one polite fetcher (closed at the end), or None when fetching is off."""
     if not options.fetch.enabled:
-        return None
-    try:
-        from tidings.sources.web import Fetcher
-    except ImportError:
-        return None
-    fetcher = Fetcher(options.fetch)
+        yield None
+        return
+    from tidings.sources.web import Fetcher
 
-    def fetch(raw: RawDoc) -> RawDoc | Rejected:
-        result: RawDoc | Rejected = fetcher.fetch(raw.uri)
-        return result
-
-    return fetch
+    with Fetcher(options.fetch) as fetcher:
+        yield fetcher

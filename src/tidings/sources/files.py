@@ -15,6 +15,7 @@ from tidings.config import InputOptions
 from tidings.ids import digest
 from tidings.records import RawDoc, Rejected
 from tidings.sources.sniff import GZIP_MAGIC, binary_kind, gunzip, sniff
+from tidings.sources.warc import is_archive, read_warc, read_warc_bytes
 
 STAGE = "sources.files"
 RECORD_FIELDS = ("url", "title", "text", "published", "source")
@@ -60,6 +61,12 @@ def read_inputs(inputs: Iterable[str], options: InputOptions | None = None) -> I
 def read_file(path: Path, options: InputOptions) -> Iterator[RawDoc | Rejected]:
     origin = str(path.resolve())
     try:
+        with path.open("rb") as fh:
+            head = fh.read(512)
+        if options.input_format in ("auto", "warc") and is_archive(head):
+            # streamed record by record (a .warc.gz is many gzip members; caps apply per record)
+            yield from read_warc(path, max_bytes=options.max_bytes)
+            return
         size = path.stat().st_size
         if size > options.max_bytes:
             yield Rejected(STAGE, "too_large", f"{size} bytes > max_bytes {options.max_bytes}", origin)
@@ -74,6 +81,9 @@ def read_file(path: Path, options: InputOptions) -> Iterator[RawDoc | Rejected]:
 def read_bytes(data: bytes, name: str, origin: str, options: InputOptions) -> Iterator[RawDoc | Rejected]:
     if len(data) > options.max_bytes:
         yield Rejected(STAGE, "too_large", f"more than max_bytes {options.max_bytes}", origin)
+        return
+    if options.input_format in ("auto", "warc") and is_archive(data[:512]):
+        yield from read_warc_bytes(data, origin=origin, max_bytes=options.max_bytes)
         return
     if data.startswith(GZIP_MAGIC):
         unpacked = gunzip(data, max_bytes=options.max_bytes, source=origin)
@@ -95,9 +105,7 @@ def read_bytes(data: bytes, name: str, origin: str, options: InputOptions) -> It
     if kind == "jsonl":
         yield from read_jsonl(data, origin)
     elif kind == "warc":
-        from tidings.sources.warc import read_warc_bytes
-
-        yield from read_warc_bytes(data, origin=origin)
+        yield from read_warc_bytes(data, origin=origin, max_bytes=options.max_bytes)
     elif kind == "feed":
         from tidings.sources.feeds import read_feed
 

@@ -173,6 +173,9 @@ class Store:
         row = self.conn.execute("SELECT raw_id FROM ingest_ledger WHERE origin=?", (origin,)).fetchone()
         return row is not None and row[0] == raw_id
 
+    def ledger_has_origin(self, origin: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM ingest_ledger WHERE origin=?", (origin,)).fetchone() is not None
+
     def article(self, article_id: str) -> Article | None:
         row = self.conn.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
         if row is None:
