@@ -72,9 +72,7 @@ class ArticleFacts:
         }
 
     def entity(self, entity_id: str | None) -> dict[str, Any] | None:
-        return (
-            next((e for e in self.by_kind["entities"] if e["id"] == entity_id), None) if entity_id else None
-        )
+        return next((e for e in self.by_kind["entities"] if e["id"] == entity_id), None) if entity_id else None
 
     def in_span(self, kind: str, start: int, end: int) -> list[dict[str, Any]]:
         return [f for f in self.by_kind[kind] if start <= f["start"] and f["end"] <= end]
@@ -89,8 +87,10 @@ def main_event(af: ArticleFacts) -> dict[str, Any] | None:
 
 
 def planned_meetings(af: ArticleFacts) -> list[dict[str, Any]]:
-    """Planned or possible meetings, with each named counterpart and the date said for them."""
-    out = []
+    """Planned or possible meetings, with each named counterpart and the date said for them;
+    events coded from one sentence are one meeting line."""
+    out: list[dict[str, Any]] = []
+    by_sentence: dict[int, dict[str, Any]] = {}
     for e in af.by_kind["events"]:
         if e.get("plover_event") != "CONSULT" or e["factuality"] not in ("planned", "hypothetical"):
             continue
@@ -98,11 +98,7 @@ def planned_meetings(af: ArticleFacts) -> list[dict[str, Any]]:
             continue
         s0, s1 = e["sentence_start"], e["sentence_end"]
         source_entity = (e.get("source") or {}).get("entity_id")
-        people = [
-            m
-            for m in af.in_span("entities", e["end"], s1)
-            if m["kind"] == "PERSON" and m["id"] != source_entity
-        ]
+        people = [m for m in af.in_span("entities", e["end"], s1) if m["kind"] == "PERSON" and m["id"] != source_entity]
         people = [p for p in people if p["start"] >= e["end"]]
         times = [t for t in af.in_span("times", s0, s1) if t["kind"] == "date"]
         counterparts = []
@@ -121,7 +117,8 @@ def planned_meetings(af: ArticleFacts) -> list[dict[str, Any]]:
                     "evidence": [evidence(af.article.id, p["start"], p["end"], af.text)],
                 }
             )
-        if not counterparts and e.get("target"):
+        places = {p["name"] for p in af.in_span("places", s0, s1) if not p.get("metonym")}
+        if not counterparts and e.get("target") and _actor(e["target"]) not in places:
             counterparts.append(
                 {
                     "name": _actor(e["target"]),
@@ -135,17 +132,27 @@ def planned_meetings(af: ArticleFacts) -> list[dict[str, Any]]:
             )
         if not counterparts:
             continue  # a meeting with no one named is not a planned meeting to report
-        parts = [
-            f"{'possibly ' if c['possibly'] else ''}{c['name']}"
-            + (f" ({c['role']})" if c["role"] else "")
-            + (f" on {c['date']}" if c["date"] else "")
-            for c in counterparts
-        ]
+        if s0 in by_sentence:  # another event of the same sentence: add who is new
+            known = {c["name"] for c in by_sentence[s0]["with"]}
+            by_sentence[s0]["with"] += [c for c in counterparts if c["name"] not in known]
+            _meeting_text(by_sentence[s0])
+            continue
         line = _event_line(e, af.text)
         line["with"] = counterparts
-        line["text"] = f"{_actor(e.get('source'))} plans to meet " + "; ".join(parts)
+        _meeting_text(line)
+        by_sentence[s0] = line
         out.append(line)
     return out
+
+
+def _meeting_text(line: dict[str, Any]) -> None:
+    parts = [
+        f"{'possibly ' if c['possibly'] else ''}{c['name']}"
+        + (f" ({c['role']})" if c["role"] else "")
+        + (f" on {c['date']}" if c["date"] else "")
+        for c in line["with"]
+    ]
+    line["text"] = f"{_actor(line.get('source'))} plans to meet " + "; ".join(parts)
 
 
 def agenda(af: ArticleFacts) -> dict[str, Any]:
@@ -286,9 +293,7 @@ def article_brief(store: Store, article_id: str) -> dict[str, Any]:
     }
 
 
-def build_brief(
-    store: Store, target: str, *, since: str | None = None, until: str | None = None
-) -> dict[str, Any]:
+def build_brief(store: Store, target: str, *, since: str | None = None, until: str | None = None) -> dict[str, Any]:
     """``target``: an article id, ``story:ID``, ``actor:NAME`` or ``dyad:AAA-BBB``."""
     kind, _, value = target.partition(":")
     if not value:
@@ -304,10 +309,7 @@ def build_brief(
         brief.update(
             kind="story",
             target=value,
-            copies=[
-                {"article_id": r[0], "site": r[1], "url": r[2], "title": r[3], "published": r[4]}
-                for r in rows
-            ],
+            copies=[{"article_id": r[0], "site": r[1], "url": r[2], "title": r[3], "published": r[4]} for r in rows],
         )
         return brief
     if kind == "dyad":
@@ -318,9 +320,7 @@ def build_brief(
         from tidings.brief_dyad import actor_brief
 
         return actor_brief(store, value, since=since, until=until)
-    raise UsageError(
-        f"unknown brief target {target!r}: use ID, story:ID, actor:NAME or dyad:AAA-BBB", code="T212"
-    )
+    raise UsageError(f"unknown brief target {target!r}: use ID, story:ID, actor:NAME or dyad:AAA-BBB", code="T212")
 
 
 def to_json(brief: dict[str, Any]) -> str:

@@ -1,4 +1,5 @@
-"""`tidings demo`: ingest the bundled sample pages and show what was found."""
+"""`tidings demo`: ingest the bundled sample pages (written for tidings) and show what was
+found: articles, the actors, quotes and events of one story, and its brief."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from tidings.brief import build_brief
+from tidings.brief_render import render
+from tidings.cli_facts import event_rows, quote_rows
 from tidings.config import Options
 from tidings.pipeline import ingest
 from tidings.store.sqlite import Store
@@ -21,26 +25,60 @@ def run_demo(db: str, out: Console, err: Console) -> int:
     samples = sorted(p for p in sample_dir().iterdir() if p.suffix in (".html", ".txt", ".jsonl"))
     err.print(f"ingesting {len(samples)} sample pages from {sample_dir()} into {db}")
     report = ingest([str(p) for p in samples], db=db, options=Options())
-    err.print(f"{report.stored} stored, {sum(report.rejected.values())} rejected in {report.seconds:.1f}s")
+    err.print(
+        f"{report.stored} stored, {sum(report.rejected.values())} rejected in {report.seconds:.1f}s; "
+        "facts: " + ", ".join(f"{k} {v}" for k, v in sorted(report.facts.items()))
+    )
     with Store.open(db, readonly=True) as store:
-        table = Table("id", "published", "site", "section", "title", title="Articles")
+        table = Table("id", "published", "from", "site", "section", "wire", "title", title="Articles")
         for row in store.articles():
             art = store.article(row["id"])
             assert art is not None
             table.add_row(
-                art.id, (art.published or "")[:10], art.site or "", art.section or "", art.title or ""
+                art.id,
+                (art.published or "")[:10],
+                art.published_from or "",
+                art.site or "",
+                art.section or "",
+                ",".join(art.wire),
+                art.title or "",
             )
         out.print(table)
-        counts = store.counts()
-        out.print("stored: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
-        for row in list(store.articles())[:1]:
-            art = store.article(row["id"])
-            assert art is not None
-            wire = ", ".join(art.wire) or "-"
-            out.print(
-                f"\n{art.title}  ({len(art.paragraphs)} blocks, wire: {wire})", style="bold", markup=False
+        visit = next((r for r in store.articles() if "visit" in (r["title"] or "").lower()), None)
+        if visit is None:
+            return 0
+        art_id = visit["id"]
+        out.rule(f"One story: {visit['title']}")
+        ents = Table("entity", "kind", "actor code", "roles", title="Who (tidings entities ID)")
+        for e in list(store.facts("entities", art_id))[:12]:
+            ents.add_row(e["name"], e["kind"], e.get("actor_code") or "", "; ".join(r["title"] for r in e["roles"]))
+        out.print(ents)
+        quotes = Table("speaker", "kind", "quote", title="Who said what (tidings quotes ID)")
+        for q in list(quote_rows(store, art_id, None))[:8]:
+            quotes.add_row((q["speaker"] or {}).get("name") or "(unknown)", q["kind"], q["text"][:100])
+        out.print(quotes)
+        events = Table(
+            "date",
+            "source",
+            "event",
+            "target",
+            "CAMEO",
+            "factuality",
+            "place",
+            title="Who did what to whom (tidings events ID)",
+        )
+        for e in list(event_rows(store, art_id, None, None))[:12]:
+            events.add_row(
+                e["date"] or "",
+                (e["source"] or {}).get("name") or "",
+                f"{e['trigger']} ({e['plover_event']})",
+                (e["target"] or {}).get("name") or "",
+                e["cameo_code"] or "",
+                e["factuality"],
+                (e["place"] or {}).get("name") or "",
             )
-            for p in art.paragraphs[:3]:
-                out.print(("## " if p.kind == "heading" else "") + p.text, markup=False)
-    out.print("\nTry: tidings articles --search <words>   tidings show <id> --format json")
+        out.print(events)
+        out.rule("The brief (tidings brief ID --format markdown)")
+        out.print(render(build_brief(store, art_id), markdown=True), markup=False)
+    out.print("Try: tidings articles --search trade | tidings show ID --format json | tidings brief ID --format json")
     return 0

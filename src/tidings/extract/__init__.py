@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import date
 
 from tidings.config import InputOptions, Options
 from tidings.extract.decode import decode_text
@@ -52,7 +54,24 @@ def extract_raw(
         return Rejected("extract", "unsupported", f"cannot extract a {raw.kind!r} input", raw.origin)
     if isinstance(result, Article) and result.published is None and fallback:
         result = replace(result, published=fallback, published_from="given")
+    if isinstance(result, Article) and result.published is None:
+        found = date_in_name(raw.uri if raw.uri.startswith("http") else raw.origin)
+        if found:
+            result = replace(result, published=found, published_from="url" if raw.uri.startswith("http") else "path")
     return result
+
+
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_/.]?(0[1-9]|1[0-2])[-_/.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_in_name(name: str) -> str | None:
+    """A calendar date written in a URL or file name (2023-06-18, 2023/06/18, 20230618)."""
+    for match in _NAME_DATE.finditer(name):
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def extract(
