@@ -1,0 +1,204 @@
+"""Build the actor tables shipped in ``src/tidings/data/actors/`` from public sources.
+
+Run once by a developer (not at run time)::
+
+    .venv/bin/python scripts/make_actor_tables.py [../shared]
+
+Sources (see ``src/tidings/data/actors/README.md`` for licences):
+* ``events/ontology/cameo_country_codes.csv`` and ``cameo_agent_nouns.csv`` / ``cameo_agent_macros.csv``
+  (derived from PETRARCH-2 ``Phoenix.Countries.actors.txt`` / ``Phoenix.agents.txt``, MIT);
+* PETRARCH-2 ``Phoenix.International.actors.txt`` and ``Phoenix.Countries.actors.txt`` (MIT) for
+  organisations and dated person/institution codes;
+* the ``countryinfo`` package (MIT) for capitals and demonyms.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "tidings" / "data" / "actors"
+CODE_RE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?[0-9]*-?[0-9]*)\]")
+
+
+def _clean(name: str) -> str:
+    name = name.split("#", 1)[0].strip().strip("+").strip()
+    name = name.replace("_", " ").strip()
+    return re.sub(r"\s+", " ", name).lower()
+
+
+def _gazetteer() -> tuple[set[str], dict[str, list[str]], dict[str, list[str]]]:
+    """(city/admin names, ISO3 -> country name variants, ISO3 -> demonyms) from the places
+    helper's GeoNames-derived gazetteer shipped in ``tidings/data/geo``."""
+    import gzip
+
+    places: set[str] = set()
+    names: dict[str, list[str]] = {}
+    demonyms: dict[str, list[str]] = {}
+    with gzip.open(ROOT / "src/tidings/data/geo/gazetteer.tsv.gz", "rt", encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            if rec["fcode"].startswith("PCL"):
+                names[rec["code"]] = [rec["name"], *(rec["alt"] or "").split("|")]
+                demonyms[rec["code"]] = [d for d in (rec["demonyms"] or "").split(",") if d]
+            else:
+                places.add(_clean(rec["name"]))
+    return places, names, demonyms
+
+
+def build_countries(shared: Path) -> None:
+    from countryinfo import CountryInfo  # build-time only
+
+    rows: list[tuple[str, str, str, str]] = []
+    seen: dict[str, str] = {}
+    places, country_names, demonyms = _gazetteer()
+    with open(shared / "data/events/ontology/cameo_country_codes.csv", encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            code = rec["cameo_code"]
+            iso = code if rec["is_iso3166_alpha3"] == "yes" else ""
+            capital, demonym = "", ""
+            try:
+                info = CountryInfo(iso or rec["name"])
+                capital = (info.capital() or "").replace(" D.C.", "")
+                demonym = info.demonym() or ""
+                iso = iso or (info.iso(3) or "")
+            except Exception:
+                pass
+            forms = [("name", rec["name"]), ("name", rec["iso_name"])]
+            if capital:
+                forms.append(("capital", capital))
+            if demonym:
+                forms.append(("demonym", demonym))
+            forms += [("name", n) for n in country_names.get(iso, ())]
+            forms += [("demonym", d) for d in demonyms.get(iso, ())]
+            for alias in rec["aliases_and_places"].split("|"):
+                alias = alias.split("+")[0].strip()
+                if not alias:
+                    continue
+                if _clean(alias) in places:
+                    kind = "place"
+                elif re.search(r"(AN|ESE|ISH|I|IC|CH)$", alias) and " " not in alias and len(alias) >= 5:
+                    kind = "demonym"
+                else:
+                    kind = "alias"
+                forms.append((kind, alias))
+            for kind, form in forms:
+                key = _clean(form)
+                if len(key) < 2 or key in seen:  # the first country to claim an alias keeps it
+                    continue
+                seen[key] = code
+                rows.append((key, code, iso, kind))
+    with open(OUT / "countries.tsv", "w", encoding="utf-8", newline="") as fh:
+        fh.write("# alias\tcameo_code\tiso3\tkind (name|capital|demonym|alias)\n")
+        fh.write(
+            "# from shared events/ontology/cameo_country_codes.csv (PETRARCH-2, MIT) + countryinfo (MIT)\n"
+        )
+        for row in rows:
+            fh.write("\t".join(row) + "\n")
+
+
+def build_agents(shared: Path) -> None:
+    macros: dict[str, list[str]] = {}
+    with open(shared / "data/events/ontology/cameo_agent_macros.csv", encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            macros[rec["macro"]] = rec["expands_to"].split("|")
+    out: dict[str, str] = {}
+    with open(shared / "data/events/ontology/cameo_agent_nouns.csv", encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            phrases = [rec["phrase"]]
+            for macro, words in macros.items():
+                phrases = [p.replace(macro, w) if macro in p else p for p in phrases for w in words]
+            for phrase in phrases:
+                if phrase.endswith("MINIST"):  # PETRARCH prefix for minister/ministry
+                    phrase += "ER"
+                out.setdefault(_clean(phrase), rec["agent_code"])
+                if phrase.endswith("MINISTER"):
+                    out.setdefault(_clean(phrase[:-2] + "RY"), rec["agent_code"])
+    with open(OUT / "agents.tsv", "w", encoding="utf-8", newline="") as fh:
+        fh.write(
+            "# phrase\tagent_code  (PETRARCH-2 Phoenix.agents.txt via shared cameo_agent_nouns.csv, MIT)\n"
+        )
+        for phrase, code in sorted(out.items()):
+            fh.write(f"{phrase}\t{code}\n")
+
+
+def _pick_code(codes: list[tuple[str, str]]) -> str | None:
+    """Latest code of a dictionary entry: open-ended ``>date`` wins, then the latest range, then undated."""
+    if not codes:
+        return None
+    open_ended = [c for c, d in codes if d.startswith(">")]
+    if open_ended:
+        return open_ended[-1]
+    ranged = [(d.split("-")[-1], c) for c, d in codes if "-" in d]
+    undated = [c for c, d in codes if not d]
+    if undated and not ranged:
+        return undated[0]
+    if ranged:
+        _end, code = max(ranged, key=lambda t: (len(t[0]) >= 8, t[0]))
+        return code
+    return codes[-1][0]
+
+
+def parse_dictionary(path: Path) -> list[tuple[str, str]]:
+    """(name form, code) pairs of a PETRARCH actor dictionary (entry + ``+`` synonyms share the codes)."""
+    pairs: list[tuple[str, str]] = []
+    names: list[str] = []
+    codes: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        code = _pick_code(codes)
+        if code:
+            pairs.extend((n, code) for n in names if n)
+
+    for raw in path.read_text("utf-8", errors="replace").splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        found = [(m.group(1), m.group(2)) for m in CODE_RE.finditer(raw.split("#", 1)[0])]
+        if raw[0] in " \t":
+            codes.extend(found)
+            continue
+        if raw.startswith("+"):
+            names.append(_clean(CODE_RE.sub("", raw)))
+            codes.extend(found)
+            continue
+        flush()
+        names, codes = [_clean(CODE_RE.sub("", raw))], list(found)
+    flush()
+    return pairs
+
+
+def build_known(shared: Path, country_aliases: set[str]) -> None:
+    base = shared / "data/events/dictionaries/petrarch2"
+    rows: dict[str, tuple[str, str]] = {}
+    for fname, src in (
+        ("Phoenix.International.actors.txt", "intl"),
+        ("Phoenix.Countries.actors.txt", "ctry"),
+    ):
+        for name, code in parse_dictionary(base / fname):
+            if name in country_aliases or len(name) < 3 or len(name.split()) > 7:
+                continue
+            if src == "ctry" and len(code) <= 3:
+                continue  # plain country entries are in countries.tsv
+            rows.setdefault(name, (code, src))
+    with open(OUT / "known_actors.tsv", "w", encoding="utf-8", newline="") as fh:
+        fh.write(
+            "# name\tcode\tsource  (PETRARCH-2 Phoenix.International/Countries.actors.txt, MIT;"
+            " latest code)\n"
+        )
+        for name, (code, src) in sorted(rows.items()):
+            fh.write(f"{name}\t{code}\t{src}\n")
+
+
+def main() -> None:
+    shared = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / ".." / "shared"
+    OUT.mkdir(parents=True, exist_ok=True)
+    build_countries(shared)
+    build_agents(shared)
+    aliases = {line.split("\t")[0] for line in (OUT / "countries.tsv").read_text("utf-8").splitlines()}
+    build_known(shared, aliases)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Actor coding tables (data only; see README.md)."""

@@ -1,0 +1,176 @@
+"""Actor coding tables shipped in ``tidings/data/actors`` (see its README for sources).
+
+* ``countries.tsv`` (+ ``extra_countries.tsv``): name, alias, capital or demonym -> CAMEO country code;
+* ``agents.tsv``: PETRARCH-2 agent nouns -> agent code (``defense minister`` -> ``GOVMIL``);
+* ``roles.tsv``: our role titles -> sector, consulted before ``agents.tsv``;
+* ``known_actors.tsv`` (+ ``extra_actors.tsv``): organisations, institutions and (2014-era) office
+  holders -> PETRARCH code (``microsoft`` -> ``MNCUSA``, ``white house`` -> ``USAGOV``).
+
+Tables are immutable after loading; :func:`load_tables` caches the one shipped set per process.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+# Codes that are not countries: first three letters of an org code that name its kind.
+NONSTATE = frozenset({"IGO", "NGO", "MNC", "ISM", "IMG", "UNO", "EUR"})
+SECURITY = ("MIL", "SPY", "COP")
+# Valid role/sector segments: CAMEO actor type codes and PLOVER sector codes (shared events ontology
+# cameo_actor_type_codes.csv / plover_sector_codes.csv) plus CAMEO religion codes; PETRARCH's
+# agent list has a few others (e.g. PPL) that no coder would expect.
+SECTORS = frozenset(
+    [
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "SPY",
+        "OPP",
+        "PTY",
+        "REB",
+        "INS",
+        "SEP",
+        "UAF",
+        "CRM",
+        "CVL",
+        "ELI",
+        "BUS",
+        "AGR",
+        "LAB",
+        "EDU",
+        "MED",
+        "HLH",
+        "HRI",
+        "ENV",
+        "DEV",
+        "REF",
+        "REL",
+        "RAD",
+        "MOD",
+        "PRM",
+        "UNK",
+        "JRN",
+        "PRE",
+        "SOC",
+        "MUS",
+        "CHR",
+        "HIN",
+        "BUD",
+        "JEW",
+    ]
+)
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("tidings.data.actors").joinpath(name).read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def sector_of(agent_code: str) -> str:
+    """Primary sector of a (possibly compound) agent code: a security sub-sector wins over GOV
+    (``GOVMIL`` -> ``MIL``), otherwise the first segment (``GOVAGR`` -> ``GOV``)."""
+    segments = [agent_code[i : i + 3] for i in range(0, len(agent_code) - 2, 3)]
+    for seg in segments:
+        if seg in SECURITY:
+            return seg
+    valid = [seg for seg in segments if seg in SECTORS]
+    return valid[0] if valid else ""
+
+
+@dataclass(frozen=True)
+class CountryHit:
+    code: str
+    iso3: str
+    kind: str  # name | capital | demonym | alias | place (a city or province of the country)
+
+    def names_country(self, key: str) -> bool:
+        """The alias names the country itself ("US", "the United States"), not a place in it."""
+        return self.kind == "name" or (self.kind == "alias" and (len(key) <= 5 or key.startswith("the ")))
+
+
+@dataclass(frozen=True)
+class ActorTables:
+    countries: dict[str, CountryHit]
+    agents: dict[str, str]
+    roles: dict[str, str]
+    known: dict[str, str]
+    max_role_words: int
+    regions: frozenset[str] = frozenset()  # seas, oceans, regions (keys): LOC, never ORG/PERSON
+
+    def country(self, key: str) -> CountryHit | None:
+        return self.countries.get(key)
+
+    def known_code(self, key: str) -> str | None:
+        return self.known.get(key)
+
+    def role_sector(self, phrase: str) -> str | None:
+        """Sector of a role phrase (lower-case): our table first, then PETRARCH agents, each
+        also tried without a plural ``s``."""
+        for cand in (phrase, phrase[:-1] if phrase.endswith("s") else ""):
+            if not cand:
+                continue
+            if cand in self.roles:
+                return self.roles[cand]
+            if cand in self.agents:
+                return sector_of(self.agents[cand]) or None
+        return None
+
+
+def org_country_sector(code: str) -> tuple[str | None, str | None]:
+    """Split a PETRARCH actor code into (country, sector): ``MNCUSA`` -> (USA, BUS),
+    ``USAGOVLEG`` -> (USA, LEG), ``IGOUNO`` -> (None, IGO)."""
+    head = code[:3]
+    if head == "MNC":
+        return (code[3:6] or None), "BUS"
+    if head in NONSTATE:
+        return None, head
+    if head not in country_codes():  # e.g. "MED" for a news agency: a sector, no country
+        return None, sector_of(code) or None
+    rest = code[3:]
+    if not rest:
+        return head, None
+    segs = [rest[i : i + 3] for i in range(0, len(rest) - 2, 3)]
+    if segs[:1] == ["GOV"] and len(segs) > 1 and segs[1] in (*SECURITY, "LEG", "JUD"):
+        return head, segs[1]
+    return head, sector_of(rest) or None
+
+
+@functools.lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    return frozenset(hit.code for hit in load_tables().countries.values())
+
+
+@functools.lru_cache(maxsize=1)
+def load_tables() -> ActorTables:
+    """The shipped tables (immutable data, loaded once per process)."""
+    countries: dict[str, CountryHit] = {}
+    for row in _rows("extra_countries.tsv") + _rows("countries.tsv"):
+        if len(row) >= 4:
+            countries.setdefault(row[0], CountryHit(row[1], row[2], row[3]))
+    agents = {r[0]: r[1] for r in _rows("agents.tsv") if len(r) >= 2}
+    roles = {r[0]: r[1] for r in _rows("roles.tsv") if len(r) >= 2}
+    known: dict[str, str] = {}
+    for row in _rows("extra_actors.tsv") + _rows("known_actors.tsv"):
+        if len(row) >= 2:
+            known.setdefault(row[0], row[1])
+    longest = max(len(p.split()) for p in (*roles, *agents))
+    return ActorTables(countries, agents, roles, known, longest, _regions())
+
+
+def _regions() -> frozenset[str]:
+    """Region/sea names from the places gazetteer (``tidings/data/geo/regions.tsv``), if shipped."""
+    try:
+        text = resources.files("tidings.data.geo").joinpath("regions.tsv").read_text("utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return frozenset()
+    names: set[str] = set()
+    for line in text.splitlines()[1:]:
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 7 or cols[0] == "name":
+            continue
+        names.update(n.strip().casefold() for n in [cols[0], *cols[6].split("|")] if n.strip())
+    return frozenset(names)

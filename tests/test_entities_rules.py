@@ -1,0 +1,175 @@
+"""The entities stage's layers on small texts: pronouns, surnames, majority label, metonymy, lookups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tidings.facts.actor_index import EntityIndex
+from tidings.facts.actor_tables import load_tables, org_country_sector, sector_of
+from tidings.facts.base import FactContext
+from tidings.facts.entities import EntityStage, RawMention, _vote, find_entities
+from tidings.facts.names import clean_key, person_key
+from tidings.nlp import Parser
+from tidings.records import Article, Entity, Mention
+
+
+def run(parser: Parser, text: str) -> tuple[list[Mention], list[Entity], Any]:
+    doc = parser.parse(text)
+    mentions, entities = find_entities(doc, "a1", "2024-01-02")
+    return mentions, entities, doc
+
+
+def by_name(entities: list[Entity], name: str) -> Entity:
+    return next(e for e in entities if e.name == name)
+
+
+def test_stage_contract(parser: Parser) -> None:
+    stage = EntityStage()
+    assert stage.name == "tidings.entities.rules.v1"
+    assert stage.requires == () and stage.provides == ("mentions", "entities")
+    text = "Chancellor Olaf Scholz visited Paris on Monday."
+    art = Article(id="a9", source="t", url=None, title=None, text=text, paragraphs=())
+    out = stage(FactContext(art, parser.parse(text)))
+    assert set(out) == {"mentions", "entities"}
+    scholz = by_name([e for e in out["entities"] if isinstance(e, Entity)], "Olaf Scholz")
+    assert scholz.article_id == "a9" and scholz.stage == stage.name
+
+
+def test_pronouns_resolve_to_person_antecedents(parser: Parser) -> None:
+    text = (
+        "German Chancellor Olaf Scholz met Polish officials in Warsaw on Tuesday. "
+        "He said the talks had gone well.\n\n"
+        "“I am confident we will agree,” Scholz told reporters after his meeting."
+    )
+    mentions, entities, _ = run(parser, text)
+    scholz = by_name(entities, "Olaf Scholz")
+    pron = {m.text: m.entity_id for m in mentions if m.label == "PRON"}
+    assert pron["He"] == scholz.id
+    assert pron["I"] == scholz.id
+    assert pron["his"] == scholz.id
+    assert scholz.country == "DEU" and scholz.actor_code == "DEUGOV"
+
+
+def test_pronoun_outside_quotes_first_person_is_not_resolved(parser: Parser) -> None:
+    mentions, _, _ = run(parser, "I think Olaf Scholz will win, wrote the columnist.")
+    assert not [m for m in mentions if m.text == "I"]
+
+
+def test_surname_only_mentions_link_to_the_full_name(parser: Parser) -> None:
+    text = (
+        "Japanese Prime Minister Fumio Kishida arrived in Seoul on Sunday. "
+        "Kishida will meet President Yoon Suk Yeol. Yoon said Kishida’s visit mattered."
+    )
+    mentions, entities, _ = run(parser, text)
+    kishida = by_name(entities, "Fumio Kishida")
+    assert "Kishida" in kishida.aliases
+    kishida_mentions = [m for m in mentions if m.text.startswith("Kishida")]
+    assert len(kishida_mentions) == 2 and all(m.entity_id == kishida.id for m in kishida_mentions)
+    assert kishida.country == "JPN" and any("Prime Minister" in r.title for r in kishida.roles)
+    assert len([e for e in entities if e.kind == "PERSON"]) == 2
+
+
+def test_majority_label_and_multiword_names_outvote_surnames() -> None:
+    def m(start: int, end: int, label: str, key: str) -> RawMention:
+        return RawMention(start, end, label, key)
+
+    # "Kofi Annan" (PERSON) + three bare "Annan" tagged ORG: the full name wins
+    assert (
+        _vote([m(0, 2, "PERSON", "kofi annan"), *(m(i, i + 1, "ORG", "annan") for i in (5, 9, 14))])
+        == "PERSON"
+    )
+    # one-word names only: plain majority
+    assert (
+        _vote([m(0, 1, "GPE", "blinken"), m(3, 4, "PERSON", "blinken"), m(6, 7, "PERSON", "blinken")])
+        == "PERSON"
+    )
+    # a tie prefers an organisation over a place
+    assert _vote([m(0, 1, "LOC", "scientology"), m(3, 4, "ORG", "scientology")]) == "ORG"
+
+
+def test_capital_and_country_metonyms_code_as_actors(parser: Parser) -> None:
+    text = (
+        "Beijing rejected the report. Washington carries out hacking attacks, China said. "
+        "US officials disagreed."
+    )
+    _, entities, doc = run(parser, text)
+    index = EntityIndex({"entities": entities})
+
+    def code(phrase: str) -> str | None:
+        at = text.index(phrase)
+        ref = index.actor_for_span(doc, at, at + len(phrase))
+        return ref.actor_code if ref else None
+
+    assert code("Beijing") == "CHNGOV"
+    assert code("Washington") == "USAGOV"
+    assert code("China") == "CHN"
+    assert code("US officials") == "USAGOV"
+    # un-clustered phrases are coded from the tables alone
+    empty = EntityIndex({})
+    at = text.index("US officials")
+    ref = empty.actor_for_span(doc, at, at + len("US officials"))
+    assert ref is not None and ref.actor_code == "USAGOV" and ref.entity_id is None
+    assert empty.actor_for_span(doc, text.index("rejected"), text.index("rejected") + 8) is None
+
+
+def test_entity_at_prefers_the_head_of_a_titled_name(parser: Parser) -> None:
+    text = "Chinese Foreign Minister Qin Gang met Microsoft co-founder Bill Gates."
+    _, entities, _ = run(parser, text)
+    index = EntityIndex({"entities": entities})
+    whole = index.entity_at(0, text.index(" met"))
+    assert whole is not None and whole.name == "Qin Gang" and whole.actor_code == "CHNGOV"
+    gates = index.entity_at(text.index("Microsoft"), len(text) - 1)
+    assert gates is not None and gates.name == "Bill Gates" and gates.actor_code == "USABUS"
+    ref = index.actor_ref(gates)
+    assert (ref.name, ref.entity_id, ref.country, ref.sector) == ("Bill Gates", gates.id, "USA", "BUS")
+    assert index.entity_at(text.index("met"), text.index("met") + 3) is None
+
+
+def test_clutter_breadcrumb_and_title_words_are_not_entities(parser: Parser) -> None:
+    text = (
+        "Home World US Secretary of State Antony Blinken arrives in Beijing\n\n"
+        "US Defense Secretary Lloyd Austin spoke."
+    )
+    _, entities, _ = run(parser, text)
+    names = {e.name for e in entities}
+    assert "Antony Blinken" in names and "Lloyd Austin" in names
+    assert not names & {"Home World US", "Home", "State", "Defense", "World"}
+
+
+def test_tables_and_name_keys() -> None:
+    assert sector_of("GOVMIL") == "MIL" and sector_of("GOVAGR") == "GOV"
+    assert org_country_sector("MNCUSA") == ("USA", "BUS")
+    assert org_country_sector("USAGOVLEG") == ("USA", "LEG")
+    assert org_country_sector("IGOUNO") == (None, "IGO")
+    tables = load_tables()
+    assert tables.role_sector("defense minister") == "MIL"
+    assert tables.role_sector("spokesperson") == "GOV"
+    assert tables.role_sector("co-founder") == "BUS"
+    hit = tables.country("beijing")
+    assert hit is not None and (hit.code, hit.kind) == ("CHN", "capital")
+    assert clean_key("Microsoft Corp.") == clean_key("Microsoft") == "microsoft"
+    assert clean_key("the U.S.") == "us"
+    assert person_key("President Joe Biden’s") == "joe biden"
+
+
+def test_empty_and_entity_free_texts(parser: Parser) -> None:
+    for text in ("", "   \n\n  ", "It rained all day and nobody came."):
+        mentions, entities, _ = run(parser, text)
+        assert (mentions, entities) == ([], [])
+
+
+def test_codes_without_a_country_never_pose_as_one() -> None:
+    assert org_country_sector("MED") == (None, "MED")  # PETRARCH's code for news agencies
+    assert sector_of("PPL") == ""  # not a CAMEO/PLOVER sector
+
+
+def test_government_title_without_country_falls_back_to_the_article_country(parser: Parser) -> None:
+    text = (
+        "France will raise taxes, the French cabinet said in Paris on Monday. "
+        "President Jean Dupontel told reporters that France had no choice."
+    )
+    _, entities, _ = run(parser, text)
+    person = next(e for e in entities if e.kind == "PERSON")
+    assert person.name == "Jean Dupontel"
+    assert (person.country, person.actor_code) == ("FRA", "FRAGOV")
+    assert person.confidence < 1.0  # a guess from context, flagged as such
