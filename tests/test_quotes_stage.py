@@ -1,0 +1,164 @@
+"""QuoteStage on small articles: each speaker rule, with the real parser and entities stage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from tidings.extract.build import make_article
+from tidings.facts.base import FactContext
+from tidings.facts.entities import EntityStage
+from tidings.facts.quotes import QuoteStage
+from tidings.nlp import Parser
+from tidings.records import Paragraph, Quote
+
+
+def run(parser: Parser, paragraphs: Sequence[str], *, entities: bool = True) -> list[Quote]:
+    article = make_article(source="test", paragraphs=[Paragraph("paragraph", p) for p in paragraphs])
+    ctx = FactContext(article, parser.parse(article.text), None, {"entities": ()})
+    if entities:
+        ctx.found.update(EntityStage()(ctx))
+    quotes = list(QuoteStage()(ctx)["quotes"])
+    for q in quotes:  # offsets always point at the words
+        assert article.text[q.start : q.end] == q.text
+    return quotes
+
+
+def one(quotes: list[Quote], fragment: str) -> Quote:
+    found = [q for q in quotes if fragment in q.text]
+    assert len(found) == 1, (fragment, [q.text for q in quotes])
+    return found[0]
+
+
+def test_contract() -> None:
+    stage = QuoteStage()
+    assert stage.name == "tidings.quotes.rules.v1"
+    assert stage.requires == ("entities",) and stage.provides == ("quotes",)
+
+
+def test_inverted_speaker_with_apposition(parser: Parser) -> None:
+    quotes = run(parser, [
+        "“We are coming with a realistic approach to manage our competition,” said Daniel Kritenbrink, "
+        "the top US diplomat for East Asia."
+    ])
+    q = one(quotes, "realistic approach")
+    assert q.kind == "direct" and q.cue == "said"
+    assert q.speaker is not None and q.speaker.name == "Daniel Kritenbrink" and q.speaker.entity_id
+
+
+def test_carried_over_speaker_and_continuation(parser: Parser) -> None:
+    quotes = run(parser, [
+        "Mayor Jane Holloway spoke at the opening of the new bridge on Tuesday.",
+        "“This bridge connects two halves of our city,” Holloway said. “It took ten years to build.”",
+        "“We will open a second one before the end of the decade.”",
+        "The council did not comment on the plans for the second bridge.",
+    ])
+    first = one(quotes, "two halves")
+    assert first.speaker is not None and first.speaker.name == "Jane Holloway"
+    assert "ten years" in first.text  # the cue-less second quote continues the first
+    carried = one(quotes, "second one before")
+    assert carried.speaker is not None and carried.speaker.entity_id == first.speaker.entity_id
+    assert carried.cue is None and carried.kind == "direct"
+
+
+def test_nested_attribution_speaker_and_reporter(parser: Parser) -> None:
+    quotes = run(parser, [
+        "China said Qin had in a phone call with Blinken urged the United States to respect "
+        "“China’s core concerns” such as the issue of Taiwan."
+    ])
+    q = one(quotes, "core concerns")
+    assert q.kind == "mixed" and q.cue == "urged"
+    assert q.speaker is not None and "Qin" in q.speaker.name
+    assert q.reporter is not None and q.reporter.name == "China"
+    assert not any(x.text.startswith("Qin had") for x in quotes)  # no half-clause as a quote
+
+
+def test_pronoun_speaker_resolved(parser: Parser) -> None:
+    quotes = run(parser, [
+        "Shortly before leaving, Antony Blinken emphasized the importance of communication. The US wants "
+        "to make sure “that the competition doesn’t veer into conflict,” he told reporters."
+    ])
+    q = one(quotes, "veer into conflict")
+    assert q.kind == "mixed" and q.text.startswith("The US wants")
+    assert q.speaker is not None and q.speaker.name == "Antony Blinken"
+    assert q.speaker.start is not None and q.speaker.end is not None  # points at "he"
+
+
+def test_unknown_speaker_is_not_guessed(parser: Parser) -> None:
+    quotes = run(parser, [
+        "The report was released on Monday.",
+        "“Nobody expected the numbers to rise this fast in a single quarter,” read a sign held "
+        "outside the building, while a crowd gathered.",
+        "“What we need now is a plan that works for every family in the state and not just a few.”",
+    ])
+    lone = one(quotes, "What we need now")
+    assert lone.speaker is None and lone.cue is None  # no cue, no previous speaker
+
+
+def test_malformed_quote_does_not_lose_others(parser: Parser) -> None:
+    quotes = run(parser, [
+        "Austin said Friday he was confident they would meet “at some point in time, but we’re not "
+        "there yet. ”Underscoring the situation, China rejected a report by a security firm as "
+        "“far-fetched and unprofessional”",
+        "A stray ” mark sits here, and the minister said “we will respond in kind.”",
+    ])
+    austin = one(quotes, "at some point")
+    assert austin.speaker is not None and austin.speaker.name == "Austin"
+    china = one(quotes, "far-fetched")
+    assert china.speaker is not None and china.speaker.name == "China"
+    minister = one(quotes, "respond in kind")
+    assert minister.speaker is not None and "minister" in minister.speaker.name
+
+
+def test_multi_paragraph_quote_is_one_record(parser: Parser) -> None:
+    quotes = run(parser, [
+        "Senator Maria Ortiz said: “We have waited long enough for this law.",
+        "“Today we finally vote, and I expect it to pass with a wide margin,” she added.",
+    ])
+    q = one(quotes, "waited long enough")
+    assert "wide margin" in q.text and q.kind == "direct"
+    assert q.speaker is not None and q.speaker.name == "Maria Ortiz"
+
+
+def test_indirect_and_nominal_cues(parser: Parser) -> None:
+    quotes = run(parser, [
+        "US officials said before the departure on Friday that he would raise each of the issues.",
+        "Tensions rose over allegations from Washington that Beijing is boosting its surveillance.",
+        "Blinken plans to meet Qin Gang on Sunday, according to US officials.",
+    ])
+    said = one(quotes, "would raise")
+    assert said.kind == "indirect" and said.speaker is not None and said.speaker.actor_code == "USAGOV"
+    alleged = one(quotes, "boosting its surveillance")
+    assert alleged.cue == "allegations" and alleged.speaker is not None
+    assert alleged.speaker.name == "Washington" and alleged.speaker.actor_code == "USAGOV"
+    according = one(quotes, "plans to meet")
+    assert according.cue == "according to" and according.speaker is not None
+    assert according.speaker.name.endswith("US officials")
+
+
+def test_without_entities_stage_degrades_to_words(parser: Parser) -> None:
+    quotes = run(parser, ["“The plan is sound and we will fund it,” Governor Tim Walz said on Monday."],
+                 entities=False)
+    q = one(quotes, "plan is sound")
+    assert q.speaker is not None and q.speaker.entity_id is None and q.speaker.name == "Governor Tim Walz"
+
+
+@pytest.mark.parametrize("lead", ["Also read- ", "Read more: "])
+def test_clutter_lines_are_ignored(parser: Parser, lead: str) -> None:
+    quotes = run(parser, [
+        "The visit went ahead as planned on Sunday.",
+        lead + "NASA official urges India to join US-led Artemis Accords ahead of the visit",
+    ])
+    assert quotes == []
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["“"],
+    ["” ” “ said he", "“ ''"],
+    ['"a" "b" "c', "He said “" + "word " * 200],
+    ["Said.", "“Said,” said said."],
+])
+def test_odd_input_never_breaks_the_stage(parser: Parser, paragraphs: list[str]) -> None:
+    for q in run(parser, paragraphs):
+        assert q.kind in ("direct", "mixed", "indirect") and q.end > q.start
