@@ -6,11 +6,24 @@ import re
 from typing import Any
 
 from tidings.extract.build import make_article
+from tidings.extract.dateline import split_dateline
 from tidings.records import Article, Paragraph, Rejected
 
 STAGE = "tidings.extract.record.v1"
 _BLANK = re.compile(r"\n\s*\n")
 _INDENTED = re.compile(r"\n(?=[ \t]{2,}\S)")
+# Record fields come from JSON/XML parsers that happily hand out NUL, control characters
+# and lone surrogates (JSON "\\ud800"); the first break exports, the last cannot be encoded
+# to UTF-8 at all (ids, SQLite). Found by tests/fuzz/test_fuzz_jsonl.py (issue 11).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_field(value: Any) -> Any:
+    """A string field without control characters, lone surrogates become U+FFFD."""
+    if not isinstance(value, str):
+        return value
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", value))
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -24,8 +37,16 @@ def split_paragraphs(text: str) -> list[str]:
 def extract_record(
     fields: dict[str, Any], *, source: str, origin: str = "", min_chars: int = 1
 ) -> Article | Rejected:
+    fields = {key: clean_field(value) for key, value in fields.items()}
+    source, origin = clean_field(source), clean_field(origin)
     text = fields.get("text") or ""
     paragraphs = [Paragraph("paragraph", p) for p in split_paragraphs(text)]
+    extras: dict[str, Any] = {}
+    if paragraphs:
+        dateline, first = split_dateline(paragraphs[0].text)
+        if dateline and first:
+            extras["dateline"] = dateline
+            paragraphs[0] = Paragraph("paragraph", first)
     if sum(len(p.text) for p in paragraphs) < min_chars:
         return Rejected(STAGE, "too_short", f"text shorter than {min_chars} characters", origin)
     published = fields.get("published") or None
@@ -39,4 +60,5 @@ def extract_record(
         site=fields.get("source") or None,
         origin=origin,
         extractor=STAGE,
+        extras=extras,
     )

@@ -154,7 +154,7 @@ def load_tables() -> ActorTables:
     agents = {r[0]: r[1] for r in _rows("agents.tsv") if len(r) >= 2}
     roles = {r[0]: r[1] for r in _rows("roles.tsv") if len(r) >= 2}
     known: dict[str, str] = {}
-    for row in _rows("extra_actors.tsv") + _rows("known_actors.tsv"):
+    for row in _rows("extra_actors.tsv") + _rows("office_holders.tsv") + _rows("known_actors.tsv"):
         if len(row) >= 2:
             known.setdefault(row[0], row[1])
     longest = max(len(p.split()) for p in (*roles, *agents))

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import pytest
+
+from tidings.extract.dateline import split_dateline
+from tidings.extract.record import extract_record
+
+
+@pytest.mark.parametrize(
+    "text, dateline, rest",
+    [
+        ("SEOUL, South Korea — Beyond a declaration", "SEOUL, South Korea", "Beyond a declaration"),
+        ("SALVADOR, Feb 26 - Brazil said", "SALVADOR, Feb 26", "Brazil said"),
+        ("WASHINGTON (Reuters) - The Fed held", "WASHINGTON (Reuters)", "The Fed held"),
+        ("NEW YORK — Stocks fell", "NEW YORK", "Stocks fell"),
+        ("US officials said - no", None, "US officials said - no"),
+        ("The U.S. - China talks", None, "The U.S. - China talks"),
+    ],
+)
+def test_split_dateline(text: str, dateline: str | None, rest: str) -> None:
+    assert split_dateline(text) == (dateline, rest)
+
+
+def test_records_keep_the_dateline_as_metadata_not_text() -> None:
+    art = extract_record({"text": "BANGKOK — For the first time, a carrier called at a port in Vietnam."}, source="t")
+    assert not isinstance(art, type(None)) and hasattr(art, "extras")
+    assert art.extras["dateline"] == "BANGKOK"  # type: ignore[union-attr]
+    assert art.text.startswith("For the first time")  # type: ignore[union-attr]
