@@ -1,0 +1,39 @@
+"""Extraction quality floors: tidings vs plain trafilatura on a fixed subset of the dev
+sets (every 6th page), scored with each set's own metric by bench/extraction.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_extraction", ROOT / "bench" / "extraction.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_extraction_floors(shared: Path) -> None:
+    bench = _bench()
+    dirs = [d for d in bench.DEFAULT_DIRS if d.exists()]
+    if len(dirs) < len(bench.DEFAULT_DIRS):
+        pytest.skip("extraction data sets not present")
+    figures = bench.subset_figures(dirs, every=6)
+    floors = json.loads((ROOT / "bench" / "floors" / "extraction.json").read_text())["subset_every_6"]
+    ours, baseline = figures["tidings"], figures["trafilatura"]
+    for key, floor in floors.items():
+        assert ours[key] >= floor, (key, ours[key], floor)
+    # and never worse than the library we build on
+    for key in ("aeb.f1", "wcxb-dev-article.f1", "corpus.title_exact", "corpus.date_day"):
+        assert ours[key] >= baseline[key], (key, ours[key], baseline[key])
