@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 DB     ?= tidings.db
 
-.PHONY: install demo test test-fast test-slow lint typecheck bench fuzz clean
+.PHONY: install browser demo test test-fast test-slow lint typecheck bench fuzz clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,10 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# Debian's chromium for the browser tests (Playwright drives it; no browser download).
+browser:
+	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+
 demo: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(VENV)/bin/tidings demo --db $(DB)
@@ -23,7 +27,7 @@ demo: install
 test: install
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy
-	$(VENV)/bin/pytest tests
+	TIDINGS_FUZZ_EXAMPLES=5000 $(VENV)/bin/pytest tests
 
 test-fast: install
 	$(VENV)/bin/pytest tests -m "not slow"
@@ -34,6 +38,12 @@ lint: install
 
 typecheck: install
 	$(VENV)/bin/mypy
+
+# Long fuzz campaigns (tests/fuzz, 200,000 inputs per target by default; FUZZ_EXAMPLES=N to
+# change). TIDINGS_FUZZ_RANDOM=1 draws fresh inputs instead of the fixed CI sequence.
+FUZZ_EXAMPLES ?= 200000
+fuzz: install
+	TIDINGS_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) TIDINGS_FUZZ_RANDOM=1 $(VENV)/bin/pytest tests/fuzz --timeout=0 -x
 
 bench: install
 	$(PY) bench/extraction.py

@@ -1,11 +1,19 @@
 """The event index: one narrow, indexed row per stored event, for fast dyad series and
 event filters (the full event stays as JSON in ``facts``). Rows are written in the same
-transaction as the article's facts, and replaced with them."""
+transaction as the article's facts, and replaced with them.
+
+``event_daily`` rolls the index up per (undirected dyad, day, source country, QuadClass);
+triggers keep it exact inside the writing transaction (inserts add, deletes - including
+cascades from a replaced article version - subtract), so a dyad time series reads a few
+rows per day instead of every event."""
 
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 EVENT_INDEX = """
@@ -23,27 +31,79 @@ CREATE TABLE event_index (
     source_name TEXT,
     target_name TEXT,
     source_entity TEXT,
-    target_entity TEXT
+    target_entity TEXT,
+    dyad TEXT
 );
-CREATE INDEX event_index_dyad ON event_index(source_country, target_country, date, quad_class, goldstein);
+CREATE INDEX event_index_dyad ON event_index(dyad, date);
+CREATE INDEX event_index_source ON event_index(source_country, date);
 CREATE INDEX event_index_target ON event_index(target_country, date);
 CREATE INDEX event_index_article ON event_index(article_id);
-CREATE INDEX event_index_date ON event_index(date);
 CREATE INDEX event_index_source_entity ON event_index(source_entity);
 CREATE INDEX event_index_target_entity ON event_index(target_entity);
+CREATE TABLE event_daily (
+    dyad TEXT NOT NULL,
+    date TEXT NOT NULL,
+    source_country TEXT NOT NULL,
+    quad_class INTEGER NOT NULL,
+    events INTEGER NOT NULL,
+    goldstein_sum REAL NOT NULL,
+    goldstein_n INTEGER NOT NULL,
+    PRIMARY KEY (dyad, date, source_country, quad_class)
+) WITHOUT ROWID;
+CREATE TRIGGER event_index_replace BEFORE INSERT ON event_index BEGIN
+    DELETE FROM event_index WHERE id = new.id;
+END;
+CREATE TRIGGER event_daily_add AFTER INSERT ON event_index
+WHEN new.dyad IS NOT NULL AND new.date IS NOT NULL BEGIN
+    INSERT INTO event_daily VALUES (new.dyad, new.date, new.source_country, coalesce(new.quad_class, 0), 1,
+                                    coalesce(new.goldstein, 0), new.goldstein IS NOT NULL)
+    ON CONFLICT (dyad, date, source_country, quad_class) DO UPDATE SET
+        events = events + 1,
+        goldstein_sum = goldstein_sum + excluded.goldstein_sum,
+        goldstein_n = goldstein_n + excluded.goldstein_n;
+END;
+CREATE TRIGGER event_daily_remove AFTER DELETE ON event_index
+WHEN old.dyad IS NOT NULL AND old.date IS NOT NULL BEGIN
+    UPDATE event_daily SET
+        events = events - 1,
+        goldstein_sum = goldstein_sum - coalesce(old.goldstein, 0),
+        goldstein_n = goldstein_n - (old.goldstein IS NOT NULL)
+    WHERE dyad = old.dyad AND date = old.date AND source_country = old.source_country
+      AND quad_class = coalesce(old.quad_class, 0);
+    DELETE FROM event_daily
+    WHERE dyad = old.dyad AND date = old.date AND source_country = old.source_country
+      AND quad_class = coalesce(old.quad_class, 0) AND events <= 0;
+END;
 """
 
-INSERT_EVENT_INDEX = "INSERT OR REPLACE INTO event_index VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+INSERT_EVENT_INDEX = "INSERT INTO event_index VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _is_day(value: str | None) -> bool:
+    if not value or not _DAY.match(value[:10]) or (len(value) > 10 and value[10] != "T"):
+        return False
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def event_day(event_date: str | None, published: str | None) -> str | None:
     """The day an event is charted on: its own date when known to the day, else the
     article's publication day (month- or year-precise dates would pile up on the 1st)."""
-    if event_date and _DAY.match(event_date[:10]) and (len(event_date) == 10 or event_date[10] == "T"):
-        return event_date[:10]
-    return published[:10] if published else None
+    if _is_day(event_date):
+        return event_date[:10]  # type: ignore[index]
+    return published[:10] if _is_day(published) else None  # type: ignore[index]
+
+
+def dyad_key(a: str | None, b: str | None) -> str | None:
+    """The undirected pair "A-B" (sorted), so both directions of a dyad are one index range."""
+    if not a or not b:
+        return None
+    return "-".join(sorted((a, b)))
 
 
 def event_index_rows(article_id: str, published: str | None, events: Iterable[Any]) -> list[tuple[Any, ...]]:
@@ -67,6 +127,20 @@ def event_index_rows(article_id: str, published: str | None, events: Iterable[An
                 getattr(tgt, "name", None),
                 getattr(src, "entity_id", None),
                 getattr(tgt, "entity_id", None),
+                dyad_key(getattr(src, "country", None), getattr(tgt, "country", None)),
             )
         )
     return rows
+
+
+def backfill(conn: sqlite3.Connection) -> None:
+    """Index the events of a store written before this table existed (runs in the migration)."""
+    from tidings.records import Event, from_plain
+
+    rows = conn.execute(
+        "SELECT f.article_id, a.published, f.data FROM facts f JOIN articles a ON a.id = f.article_id"
+        " WHERE f.kind = 'events' ORDER BY f.article_id"
+    )
+    for article_id, published, data in rows:
+        event = from_plain(Event, json.loads(data))
+        conn.executemany(INSERT_EVENT_INDEX, event_index_rows(article_id, published, [event]))

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from tidings.dedup import DEDUP_SCHEMA
 from tidings.errors import StoreError
 from tidings.store.event_index import EVENT_INDEX
+from tidings.store.event_index import backfill as backfill_event_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0001_articles", ARTICLES),
     Migration("0002_ingest_ledger", LEDGER),
     Migration("0003_facts", FACTS),
-    Migration("0004_event_index", EVENT_INDEX),
+    Migration("0004_event_index", EVENT_INDEX, run=backfill_event_index),
     Migration("0005_dedup", DEDUP_SCHEMA),
 ]
 

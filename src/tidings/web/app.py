@@ -1,0 +1,118 @@
+"""The web app: server-rendered pages and a JSON API over a read-only store.
+
+``create_app(db_path)`` builds it; ``tidings serve`` runs it with uvicorn. Every response
+carries a strict Content-Security-Policy and ``nosniff``; pages render scraped text only
+as escaped text; the API compiles structured filters to SQL with bound parameters.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from tidings.web.db import QueryTimeout, Reader
+from tidings.web.filters import QueryError
+
+LOGGER = logging.getLogger(__name__)
+STATIC = Path(__file__).with_name("static")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none';"
+    " base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def safe_href(url: object) -> str | None:
+    """The URL if it is a plain http(s) URL, else None (no javascript:, data:, ...)."""
+    if not isinstance(url, str) or len(url) > 4000:
+        return None
+    if any(ord(c) < 33 or ord(c) == 127 for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def make_templates() -> Environment:
+    env = Environment(
+        loader=PackageLoader("tidings.web", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["safe_href"] = safe_href
+    return env
+
+
+def create_app(db_path: str | Path, *, query_seconds: float = 2.0) -> FastAPI:
+    """The ASGI app serving ``db_path`` (migrated once if needed, then only read)."""
+    from tidings.web.api import router as api_router
+    from tidings.web.pages import router as pages_router
+
+    app = FastAPI(
+        title="tidings",
+        description="News articles and the facts found in them, each linked to the words it came from.",
+        version="1",
+        docs_url=None,  # the stock docs pages load scripts from a CDN
+        redoc_url=None,
+    )
+    app.state.reader = Reader(db_path, seconds=query_seconds)
+    app.state.templates = make_templates()
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api_router)
+    app.include_router(pages_router)
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers[name] = value
+        return response
+
+    def wants_json(request: Request) -> bool:
+        return request.url.path.startswith("/api/")
+
+    def error(request: Request, status: int, message: str) -> Response:
+        if wants_json(request):
+            return JSONResponse({"error": message}, status_code=status)
+        page = app.state.templates.get_template("error.html").render(status=status, message=message)
+        return HTMLResponse(page, status_code=status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, exc: QueryError) -> Response:
+        return error(request, 400, str(exc))
+
+    @app.exception_handler(QueryTimeout)
+    async def timeout(request: Request, exc: QueryTimeout) -> Response:
+        return error(request, 503, str(exc))
+
+    @app.exception_handler(sqlite3.Error)
+    async def db_error(request: Request, exc: sqlite3.Error) -> Response:
+        LOGGER.exception("database error on %s", request.url.path)
+        return error(request, 500, "database error")
+
+    return app

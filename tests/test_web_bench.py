@@ -1,0 +1,43 @@
+"""The web bench's budgets (bench/floors/web.json): readers during a real `tidings ingest`
+see no error and a bounded p95; the dyad series answers in budget on a 1M-event index."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BUDGET = json.loads((ROOT / "bench" / "floors" / "web.json").read_text())
+
+
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_web", ROOT / "bench" / "web.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_web_bench_readers_during_ingest(tmp_path: Path, shared: Path) -> None:
+    b = bench()
+    inputs = [p for p in b.DEFAULT_INPUTS if p.exists()]
+    if not inputs:
+        pytest.skip("Reuters-21578 sample not in ../shared")
+    idle, busy, _, info = b.readers_during_ingest(inputs, 1500, 20.0, 120.0, False, tmp_path)
+    assert info["stored"] >= 1000 and busy["requests"] >= 100
+    assert busy["errors"] <= BUDGET["ingest_errors_max"]
+    assert busy["p95"] < BUDGET["ingest_p95_ms_max"], (idle, busy)
+
+
+@pytest.mark.slow
+def test_web_bench_dyad_series_on_a_million_events(tmp_path: Path) -> None:
+    n, _, rows = bench().dyad_latency(1_000_000, tmp_path)
+    assert n == 1_000_000
+    for row in rows:
+        assert row["points"] > 100
+        assert row["http_median"] < BUDGET["dyad_series_http_ms_max"], row
