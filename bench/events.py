@@ -1,0 +1,172 @@
+"""Event-coding benchmark: tidings vs a dictionary-only ("PETRARCH-lite") baseline.
+
+    .venv/bin/python bench/events.py [EVENTS_DIR]
+
+EVENTS_DIR defaults to ../shared/data/events. Both systems read the same spaCy parses and
+the same candidate/actor extraction; the baseline codes the main candidate with the
+PETRARCH-2 verb dictionary only (no learned model, no factuality), tidings adds the
+learned type model (5-fold cross-validated: every scored gold sentence is predicted by a
+model trained without its fold; silver stories are always in training) and factuality.
+
+Scores: event type accuracy / macro-F1 for PLOVER 16 (PLOVER GSR dev), CAMEO root 20
+(PETRARCH-2 GSR dev), PentaClass 5 (ConfliBERT train file); source/target country and
+sector accuracy (PLOVER + PETR2 gold, a miss counts as wrong); no-event precision/recall
+(PETR2 sentences marked no_events); share of emitted CAMEO codes valid in the codebook.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DIR = ROOT / ".." / "shared" / "data" / "events"
+
+from sklearn.metrics import f1_score  # noqa: E402
+
+from tidings.facts.event_model import EventTypeModel  # noqa: E402
+from tidings.facts.event_training import FOLDS, Example, featurise, fit, load_gold, load_silver  # noqa: E402
+from tidings.facts.event_typing import TypeDecision, decide, decide_lexicon_only  # noqa: E402
+from tidings.facts.factuality import assess  # noqa: E402
+from tidings.nlp import Parser  # noqa: E402
+from tidings.ontology.codebook import load_codebook  # noqa: E402
+
+SECTORS = {"GOV", "MIL", "COP", "JUD", "REB", "OPP", "CVL", "BUS", "MED", "EDU", "LEG", "SPY", "CRM",
+           "IGO", "NGO", "LAB", "REF", "HLH", "AGR", "ELI", "PTY", "UAF", "INS", "MOD", "RAD"}
+
+
+def _split_code(code: str) -> tuple[str | None, str | None]:
+    """('USA', 'GOV') from a CAMEO actor code like USAGOV; IGO... codes have no country."""
+    code = (code or "").strip().upper()
+    if len(code) < 3 or code.startswith("---") or code[:3] in SECTORS:
+        return None, code[:3] if code[:3] in SECTORS else None
+    sector = next((code[i : i + 3] for i in range(3, len(code), 3) if code[i : i + 3] in SECTORS), None)
+    return code[:3], sector
+
+
+def gold_dyad(ex: Example) -> tuple[list[tuple[str | None, str | None]], list[tuple[str | None, str | None]]]:
+    if ex.corpus == "plover":
+        src = [(a.get("code") or None, a.get("sector") or None) for a in ex.gold.get("actors", [])]
+        tgt = [(a.get("code") or None, a.get("sector") or None) for a in ex.gold.get("recipients", [])]
+        return src, tgt
+    if ex.corpus == "petr2" and ex.gold.get("events"):
+        ev = ex.gold["events"][0]
+        return [_split_code(ev["source"])], [_split_code(ev["target"])]
+    return [], []
+
+
+def _macro(gold: Sequence[Any], pred: Sequence[Any]) -> float:
+    labels = sorted({g for g in gold if g is not None}, key=str)
+    return float(f1_score([str(g) for g in gold], [str(p) for p in pred], labels=[str(x) for x in labels],
+                          average="macro", zero_division=0))
+
+
+def _acc(gold: Sequence[Any], pred: Sequence[Any]) -> float:
+    return sum(g == p for g, p in zip(gold, pred, strict=True)) / max(1, len(gold))
+
+
+def _emits(ex: Example, decision: TypeDecision | None, factual: bool) -> bool:
+    if decision is None or ex.main is None:
+        return False
+    return not factual or assess(ex.main.trigger).value == "asserted"
+
+
+def evaluate(examples: Sequence[Example], decisions: dict[str, TypeDecision | None], factual: bool,
+             pentas: dict[str, int | None]) -> dict[str, float]:
+    book = load_codebook()
+    out: dict[str, float] = {}
+    plover = [ex for ex in examples if ex.corpus == "plover"]
+    g = [ex.type_label for ex in plover]
+    p = [(decisions[ex.id].plover_event if decisions[ex.id] else None) for ex in plover]  # type: ignore[union-attr]
+    out["plover16_acc"], out["plover16_macro_f1"] = _acc(g, p), _macro(g, p)
+    petr = [ex for ex in examples if ex.corpus == "petr2" and ex.gold.get("events")]
+    g_root, p_root = [], []
+    for ex in petr:
+        roots = [e["cameo_code"][:2] for e in ex.gold["events"]]
+        d = decisions[ex.id]
+        pr = book.root(d.cameo_code) if d else None
+        g_root.append(pr if pr in roots else roots[0])
+        p_root.append(pr)
+    out["cameo_root20_acc"], out["cameo_root20_macro_f1"] = _acc(g_root, p_root), _macro(g_root, p_root)
+    penta = [ex for ex in examples if ex.corpus == "penta"]
+    g5 = [ex.penta for ex in penta]
+    p5 = [pentas[ex.id] for ex in penta]
+    out["penta5_acc"], out["penta5_macro_f1"] = _acc(g5, p5), _macro(g5, p5)
+    # dyads
+    hits = {"source_country": [0, 0], "target_country": [0, 0], "source_sector": [0, 0], "target_sector": [0, 0]}
+    for ex in examples:
+        if ex.corpus not in ("plover", "petr2"):
+            continue
+        gsrc, gtgt = gold_dyad(ex)
+        main = ex.main
+        psrc = main.sources if main else []
+        ptgt = main.targets if main else []
+        if main is not None and main.reciprocal:
+            ptgt = psrc
+        for side, gold_list, pred_list in (("source", gsrc, psrc), ("target", gtgt, ptgt)):
+            for idx, attr in ((0, "country"), (1, "sector")):
+                wanted = {x[idx] for x in gold_list if x[idx]}
+                if not wanted:
+                    continue
+                hits[f"{side}_{attr}"][1] += 1
+                got = [getattr(a, attr) or (a.actor_code or "")[idx * 3 : idx * 3 + 3] for a in pred_list[:3]]
+                hits[f"{side}_{attr}"][0] += bool(wanted & {x for x in got if x})
+    for key, (ok, n) in hits.items():
+        out[f"{key}_acc"] = ok / max(1, n)
+    country = [hits["source_country"], hits["target_country"]]
+    out["actor_country_acc"] = sum(h[0] for h in country) / max(1, sum(h[1] for h in country))
+    # no-event precision / recall on PETR2
+    petr_all = [ex for ex in examples if ex.corpus == "petr2"]
+    none_pred = [ex for ex in petr_all if not _emits(ex, decisions[ex.id], factual)]
+    none_gold = [ex for ex in petr_all if ex.gold.get("no_events")]
+    both = [ex for ex in none_pred if ex.gold.get("no_events")]
+    out["no_event_precision"] = len(both) / max(1, len(none_pred))
+    out["no_event_recall"] = len(both) / max(1, len(none_gold))
+    codes = [d.cameo_code for d in decisions.values() if d is not None]
+    out["valid_codes"] = sum(book.is_valid_cameo(c) for c in codes) / max(1, len(codes))
+    return out
+
+
+def score(events_dir: Path = DEFAULT_DIR, parser: Parser | None = None,
+          log: Callable[[str], None] = lambda s: None) -> dict[str, dict[str, float]]:
+    """Both systems' figures (cross-validated for tidings)."""
+    start = time.time()
+    gold = load_gold(events_dir)
+    silver = load_silver(events_dir)
+    featurise(gold + silver, parser or Parser())
+    log(f"parsed {len(gold)} gold + {len(silver)} silver sentences in {time.time() - start:.0f}s")
+    learned: dict[str, TypeDecision | None] = {}
+    pentas: dict[str, int | None] = {}
+    for fold in range(FOLDS):
+        model = EventTypeModel(fit([ex for ex in gold if ex.fold != fold] + silver))
+        for ex in gold:
+            if ex.fold == fold:
+                pred = model.predict(ex.feats)
+                learned[ex.id] = decide(pred, ex.lex)
+                pentas[ex.id] = pred.best_penta
+        log(f"fold {fold + 1}/{FOLDS} done at {time.time() - start:.0f}s")
+    book = load_codebook()
+    lexical = {ex.id: decide_lexicon_only(ex.lex) for ex in gold}
+    base_penta = {k: (book.penta_class(d.cameo_code) if d else None) for k, d in lexical.items()}
+    return {
+        "tidings": evaluate(gold, learned, True, pentas),
+        "baseline": evaluate(gold, lexical, False, base_penta),
+    }
+
+
+def main(argv: list[str]) -> int:
+    events_dir = Path(argv[0]) if argv else DEFAULT_DIR
+    result = score(events_dir, log=lambda s: print(s, file=sys.stderr))
+    t, b = result["tidings"], result["baseline"]
+    print(f"{'metric':28} {'tidings':>9} {'dict-only':>9} {'diff':>8}")
+    for key in t:
+        diff = t[key] - b[key]
+        print(f"{key:28} {t[key]:9.3f} {b[key]:9.3f} {diff:+8.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

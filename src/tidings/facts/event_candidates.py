@@ -1,0 +1,257 @@
+"""Candidate events from one sentence's dependency parse.
+
+A candidate is a trigger (a verb, or an eventive noun such as "visit", "talks",
+"shootdown", "refusal") with at least one actor argument: subject, passive agent,
+object, or the object of with/to/against/from/between; conjoined and "advisers of the
+US, Japan and the Philippines" arguments become compound actors; meet/talk/agree with a
+plural or conjoined subject and no object is reciprocal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from tidings.facts.event_actors import ActorCoder
+from tidings.facts.event_lexicon import (
+    EVENT_NOUNS,
+    MOVEMENT,
+    NO_EVENT,
+    LexiconMatch,
+    VerbLexicon,
+    place_objects,
+)
+from tidings.records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Reporting verbs frame other events; their statements are attribution, not events.
+REPORTING = frozenset({"say", "tell", "add", "report", "state", "note", "write", "quote", "cite",
+                       "believe", "think", "know", "see", "become", "be", "have", "do", "get", "make",
+                       "come", "go", "include", "remain", "continue", "begin", "start", "give",
+                       "accord"})  # "according to": attribution
+RECIPROCAL = frozenset({"meet", "talk", "agree", "sign", "negotiate", "consult", "confer", "clash",
+                        "fight", "cooperate", "discuss", "hold"})
+TARGET_PREPS = frozenset({"with", "to", "against", "from", "on", "at", "toward", "towards", "into",
+                          "over", "between", "of", "for"})
+SOURCE_PREPS = frozenset({"by", "from"})
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclass(slots=True)
+class Candidate:
+    trigger: Token
+    sentence: Span
+    sources: list[ActorRef] = field(default_factory=list)
+    targets: list[ActorRef] = field(default_factory=list)
+    lexicon: LexiconMatch | None = None
+    reciprocal: bool = False
+    noun: bool = False
+    hedged: list[ActorRef] = field(default_factory=list)  # "and possibly President Xi"
+
+    @property
+    def has_actor(self) -> bool:
+        return bool(self.sources or self.targets or self.hedged)
+
+
+def is_trigger(tok: Token) -> bool:
+    if tok.pos_ == "VERB":
+        return tok.lemma_.lower() not in REPORTING
+    if tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_:
+        return tok.lower_ in EVENT_NOUNS or tok.lemma_.lower() in EVENT_NOUNS
+    return False
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject, inherited through xcomp/conj/advcl chains ("plans to meet",
+    "held talks and agreed")."""
+    node = verb
+    for _ in range(4):
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if subj:
+            return subj[0]
+        if node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
+            node = node.head
+            continue
+        if node.dep_ == "relcl":
+            return node.head
+        return None
+    return None
+
+
+class CandidateFinder:
+    def __init__(self, lexicon: VerbLexicon, coder: ActorCoder) -> None:
+        self.lexicon = lexicon
+        self.coder = coder
+        self.last_person: ActorRef | None = None
+
+    def actors(self, head: Token) -> list[ActorRef]:
+        """Coded actors of the argument headed by ``head`` (conjuncts expanded)."""
+        if head.pos_ == "PRON":
+            ref = self.coder.code(head)  # the entity stages resolve some pronouns
+            if ref is not None and (ref.country or ref.entity_id):
+                return [ref]
+            reporter = _reporter_subject(head)
+            if reporter is not None:  # "Hungary has said it will support": it = Hungary
+                return self.actors(reporter)
+            if head.lower_ in ("he", "she", "him", "her") and self.last_person is not None:
+                return [self.last_person]
+            return []
+        heads = [head, *[c for c in head.conjuncts if c.i > head.i]]
+        refs: list[ActorRef] = []
+        for h in heads:
+            base = self.coder.code(h)
+            of_objs = [g for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in p.children if g.dep_ == "pobj"]
+            if of_objs and of_objs[0].conjuncts:  # "advisers of the US, Japan and the Philippines"
+                for part in (of_objs[0], *of_objs[0].conjuncts):
+                    ref = self.coder.code(part)
+                    if ref is not None:
+                        sector = ref.sector or (base.sector if base else None)
+                        code = (ref.country or "") + (sector or "") or None
+                        refs.append(ActorRef(ref.name, ref.entity_id, code, ref.country, sector,
+                                             ref.start, ref.end))
+                continue
+            if base is not None:
+                refs.append(base)
+        return refs
+
+    def _asker(self, verb: Token) -> list[ActorRef]:
+        """Who made the rebuffed request: "rebuffed a request from Austin"."""
+        for obj in verb.children:
+            if obj.dep_ in ("dobj", "nsubjpass"):
+                for prep in obj.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+                        return [a for g in prep.children if g.dep_ == "pobj" for a in self.actors(g)]
+                for poss in obj.children:
+                    if poss.dep_ == "poss":
+                        return self.actors(poss)
+        return []
+
+    def _verb_args(self, verb: Token) -> tuple[list[Token], list[Token]]:
+        src: list[Token] = []
+        tgt: list[Token] = []
+        subj = _subject_of(verb)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        for c in verb.children:
+            if c.dep_ == "nsubjpass" or (c.dep_ in ("dobj", "dative", "attr") and not is_trigger(c)):
+                tgt.append(c)
+            elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and passive):
+                src.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                tgt.extend(g for g in c.children if g.dep_ == "pobj" and not is_trigger(g))
+        if subj is not None and not passive:
+            src.insert(0, subj)
+        return src, tgt
+
+    def _noun_args(self, noun: Token) -> tuple[list[Token], list[Token]]:
+        src: list[Token] = []
+        tgt: list[Token] = []
+        places = place_objects(noun) if self.lexicon.lemma_of(noun) in MOVEMENT else []
+        for c in noun.children:
+            if c in places:
+                tgt.append(c)
+            elif c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in (
+                    "GPE", "NORP", "ORG", "PERSON")):
+                src.append(c)
+            elif c.dep_ == "prep" and c.lower_ in SOURCE_PREPS:
+                src.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                tgt.extend(g for g in c.children if g.dep_ == "pobj" and not is_trigger(g))
+        if not src and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            subj = _subject_of(noun.head)  # "the advisers held talks"
+            if subj is not None:
+                src.append(subj)
+        return src, tgt
+
+    def find(self, sent: Span) -> list[Candidate]:
+        found: list[Candidate] = []
+        for tok in sent:
+            if not is_trigger(tok):
+                continue
+            noun = tok.pos_ != "VERB"
+            src_heads, tgt_heads = self._noun_args(tok) if noun else self._verb_args(tok)
+            if not noun and tgt_heads:  # "meet with Qin on Sunday, Wang Yi, and possibly Xi"
+                tgt_heads += _loose_objects(tok, tgt_heads)
+            if not noun and self.lexicon.lemma_of(tok) in MOVEMENT:  # "arrived in Beijing"
+                tgt_heads += [p for p in place_objects(tok) if p not in tgt_heads]
+            sources = [a for h in src_heads for a in self.actors(h)]
+            hedged_heads = {c.i for h in tgt_heads for c in (h, *h.conjuncts) if _hedged(c)}
+            targets: list[ActorRef] = []
+            hedged: list[ActorRef] = []
+            for h in tgt_heads:
+                for a in self.actors(h):
+                    is_hedged = any(_covers(tok.doc, i, a) for i in hedged_heads)
+                    (hedged if is_hedged else targets).append(a)
+            lex = self.lexicon.match(tok)
+            if lex is not None and lex.code == NO_EVENT and not noun:
+                lex = None
+            cand = Candidate(tok, sent, sources, targets, lex, noun=noun, hedged=hedged)
+            if lex is not None and lex.rule == "tidings:reject-request" and not targets:
+                cand.targets = self._asker(tok)
+            lemma = self.lexicon.lemma_of(tok)
+            if lemma in RECIPROCAL and len(sources) > 1 and not targets:
+                cand.reciprocal = True
+            if cand.has_actor:
+                found.append(cand)
+            for ref in sources:
+                if ref.start is not None and ref.end is not None:
+                    span = tok.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+                    if span is not None and len(span) and span.root.ent_type_ == "PERSON":
+                        self.last_person = ref
+        return found
+
+
+def _reporter_subject(pron: Token) -> Token | None:
+    """The subject of the reporting verb whose complement this pronoun is subject of."""
+    verb = pron.head
+    if pron.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
+        return None
+    gov = verb.head
+    if gov.lemma_.lower() not in REPORTING | {"announce", "declare", "insist", "warn", "promise"}:
+        return None
+    subj = [c for c in gov.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return subj[0] if subj else None
+
+
+def _loose_objects(verb: Token, taken: list[Token]) -> list[Token]:
+    """Named people the parser hung on the verb (or its governor) as npadvmod/appos when a
+    list of objects is long; they are more objects of the same verb."""
+    out: list[Token] = []
+    for node in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
+        for c in node.children:
+            if (c.dep_ in ("npadvmod", "appos", "conj") and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                    and c not in taken):
+                out.append(c)
+    return out
+
+
+def _hedged(tok: Token) -> bool:
+    return any(t.lower_ in ("possibly", "perhaps", "maybe") for t in tok.doc[tok.left_edge.i : tok.i])
+
+
+def _covers(doc: Any, i: int, ref: ActorRef) -> bool:
+    tok = doc[i]
+    lo, hi = tok.left_edge.idx, tok.idx + len(tok.text)
+    return ref.start is not None and ref.end is not None and lo <= ref.start and ref.end <= hi + 1
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def select_main(cands: list[Candidate]) -> Candidate | None:
+    """The sentence's main event: a coded candidate nearest the root, then the earliest."""
+    if not cands:
+        return None
+
+    def key(c: Candidate) -> tuple[int, int, int]:
+        coded = c.lexicon is not None and c.lexicon.code != NO_EVENT
+        return (0 if coded else 1, _depth(c.trigger), c.trigger.i)
+
+    return min(cands, key=key)

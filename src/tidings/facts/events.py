@@ -1,0 +1,199 @@
+"""EventStage: who did what to whom, when and where.
+
+Per sentence (cut at line breaks, page furniture such as "Also read" teasers skipped):
+candidates from the dependency parse (:mod:`event_candidates`), event type from the
+verb lexicon + learned model (:mod:`event_typing`), factuality (:mod:`factuality`), the
+time and place attached to the trigger (:mod:`event_attach`). The same event told
+several times in the article becomes one :class:`Event` with several mentions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from tidings.facts.base import FactContext
+from tidings.facts.event_actors import ActorCoder
+from tidings.facts.event_attach import FALLBACK_PRECISION, Attacher, is_historical
+from tidings.facts.event_candidates import Candidate, CandidateFinder
+from tidings.facts.event_lexicon import load_lexicon
+from tidings.facts.event_model import EventTypeModel, event_features, load_model
+from tidings.facts.event_typing import TypeDecision, decide, decide_lexicon_only
+from tidings.facts.factuality import assess
+from tidings.ids import fact_id
+from tidings.ontology.codebook import load_codebook
+from tidings.records import ActorRef, Event, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+STAGE = "tidings.events.coder.v1"
+_FURNITURE = re.compile(
+    r"^\s*(also read|read more|read also|see also|also see|latest \w+ news|source link|please enter|"
+    r"image source|click here|subscribe|follow us)",
+    re.I,
+)
+MIN_MODEL_CONFIDENCE = 0.6  # a trigger the lexicon does not know needs a confident model
+LEDE_SENTENCES = 6
+
+
+def segments(doc: Doc) -> list[SpacySpan]:
+    """spaCy sentences, cut again at line breaks (paragraphs, headline vs body)."""
+    out: list[SpacySpan] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if (tok.is_space and "\n" in tok.text) or "\n" in tok.whitespace_:
+                end = tok.i if tok.is_space else tok.i + 1
+                if end > start:
+                    out.append(doc[start:end])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return [s for s in out if any(not t.is_space for t in s)]
+
+
+class EventStage:
+    name = STAGE
+    requires: tuple[str, ...] = ("entities", "times", "places")
+    provides: tuple[str, ...] = ("events",)
+
+    def __init__(self, *, use_model: bool = True, lexicon_only: bool = False) -> None:
+        self.use_model = use_model and not lexicon_only
+        self.lexicon_only = lexicon_only
+
+    def _model(self) -> EventTypeModel | None:
+        return load_model() if self.use_model else None
+
+    def __call__(self, ctx: FactContext) -> dict[str, Sequence[Any]]:
+        doc = ctx.doc
+        finder = CandidateFinder(load_lexicon(), ActorCoder(ctx.found, doc))
+        attacher = Attacher(doc, ctx.found, ctx.published)
+        model = self._model()
+        events: list[tuple[Event, int]] = []
+        for number, sent in enumerate(segments(doc)):
+            if _FURNITURE.match(sent.text):
+                continue
+            try:
+                cands = finder.find(sent)
+                attacher.prepare(sent, cands)
+                for cand in cands:
+                    event = self._code(ctx, cand, model, attacher)
+                    if event is not None:
+                        events.append((event, number))
+                    if cand.hedged:  # "... and possibly President Xi": a separate, hypothetical event
+                        alt = Candidate(cand.trigger, cand.sentence, cand.sources, cand.hedged, cand.lexicon,
+                                        cand.reciprocal, cand.noun)
+                        event = self._code(ctx, alt, model, attacher, factuality="hypothetical")
+                        if event is not None:
+                            events.append((event, number))
+            except Exception:  # one bad sentence never fails the article
+                continue
+        return {"events": mark_main(merge_mentions(events))}
+
+    def _decide(self, cand: Candidate, model: EventTypeModel | None) -> TypeDecision | None:
+        if self.lexicon_only or model is None:
+            return decide_lexicon_only(cand.lexicon)
+        pred = model.predict(event_features(cand.sentence, cand.trigger, cand.lexicon))
+        decision = decide(pred, cand.lexicon)
+        known = decision is not None and decision.rule != "tidings.events.linear.v1"
+        if decision is None or (not known and decision.confidence < MIN_MODEL_CONFIDENCE):
+            return None
+        if decision.plover_event is None and not known:
+            return None  # statements only when the dictionary says so
+        return decision
+
+    def _code(self, ctx: FactContext, cand: Candidate, model: EventTypeModel | None,
+              attacher: Attacher, factuality: str | None = None) -> Event | None:
+        decision = self._decide(cand, model)
+        if decision is None:
+            return None
+        book = load_codebook()
+        trig, sent = cand.trigger, cand.sentence
+        fact = assess(trig)
+        when = attacher.date_of(trig)
+        date, precision, explicit = when
+        source, target = _dyad(cand)
+        start, end = trig.idx, trig.idx + len(trig.text)
+        art = ctx.article.id
+        confidence = round(decision.confidence * (1.0 if source and target else 0.8), 3)
+        return Event(
+            id=fact_id("events", art, start, end, decision.cameo_code),
+            article_id=art, start=start, end=end, trigger=trig.text,
+            sentence=sent.text, sentence_start=sent.start_char, sentence_end=sent.end_char,
+            source=source, target=target, actors=tuple(cand.sources + cand.targets),
+            plover_event=decision.plover_event, plover_mode=decision.plover_mode,
+            cameo_code=decision.cameo_code, goldstein=book.goldstein(decision.cameo_code),
+            quad_class=book.quad_class(decision.cameo_code), factuality=factuality or fact.value,
+            historical=explicit and is_historical(date, precision, ctx.published),
+            attribution=fact.attribution, date=date, date_precision=precision,
+            place=attacher.place_of(trig), mentions=(Span(start, end),),
+            rule=decision.rule, stage=STAGE, confidence=confidence,
+        )  # fmt: skip
+
+
+def _dyad(cand: Candidate) -> tuple[ActorRef | None, ActorRef | None]:
+    if cand.reciprocal and len(cand.sources) > 1:
+        return cand.sources[0], cand.sources[1]
+    return (cand.sources[0] if cand.sources else None, cand.targets[0] if cand.targets else None)
+
+
+def _actor_key(ref: ActorRef | None) -> str:
+    if ref is None:
+        return ""
+    return ref.entity_id or ref.country or ref.name.lower()
+
+
+def merge_mentions(items: list[tuple[Event, int]]) -> list[tuple[Event, int]]:
+    """One event per (dyad, CAMEO root, date, factuality); later tellings become mentions."""
+    merged: dict[tuple[str, ...], tuple[Event, int]] = {}
+    order: list[tuple[str, ...]] = []
+    for event, number in items:
+        dyad = sorted([_actor_key(event.source), _actor_key(event.target)]) if event.source and event.target \
+            else [_actor_key(event.source), _actor_key(event.target)]
+        key = (*dyad, (event.cameo_code or "")[:2], event.date or "", event.factuality)
+        if key in merged:
+            first, n = merged[key]
+            mentions = first.mentions + event.mentions
+            best = replace(first, mentions=mentions, confidence=max(first.confidence, event.confidence))
+            if first.date_precision == FALLBACK_PRECISION and event.date_precision not in (None, FALLBACK_PRECISION):
+                best = replace(best, date_precision=event.date_precision)  # a later telling dates it
+            if best.place is None and event.place is not None:
+                best = replace(best, place=event.place)
+            merged[key] = (best, n)
+        else:
+            merged[key] = (event, number)
+            order.append(key)
+    return [merged[k] for k in order]
+
+
+def mark_main(items: list[tuple[Event, int]]) -> list[Event]:
+    """Flag the article's main event: an asserted, typed event from the lede, preferring
+    the one told most often, then the most confident, then the earliest."""
+    best: int | None = None
+    best_key: tuple[float, ...] = ()
+    for pos, (event, number) in enumerate(items):
+        if number >= LEDE_SENTENCES or event.factuality != "asserted" or event.plover_event is None:
+            continue
+        if event.historical:
+            continue
+        key = (len(event.mentions), event.confidence, -number)
+        if best is None or key > best_key:
+            best, best_key = pos, key
+    return [replace(e, is_main=(i == best)) for i, (e, _) in enumerate(items)]
+
+
+def cluster_key(event: Event, window_days: int = 3) -> tuple[str, ...]:
+    """Key under which events from different articles are the same event: the unordered
+    dyad (countries, else names), the CAMEO root and the date bucketed into
+    ``window_days``-day windows (month/year-precision dates bucket as themselves)."""
+    dyad = sorted([_actor_key(event.source), _actor_key(event.target)])
+    when = event.date or ""
+    if event.date_precision in ("day", FALLBACK_PRECISION) and len(when) == 10:
+        ordinal = dt.date.fromisoformat(when).toordinal()
+        when = f"w{ordinal // window_days}"
+    return (*dyad, (event.cameo_code or "")[:2], when)
