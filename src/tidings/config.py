@@ -32,9 +32,10 @@ class InputOptions:
 
 @dataclass(frozen=True, slots=True)
 class ExtractOptions:
-    time_budget: float = 20.0
+    time_budget: float = 10.0
     min_chars: int = 200
     clutter_filter: bool = True
+    max_elements: int = 15_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class NlpOptions:
     max_chunk_chars: int = 100_000
     time_budget: float = 60.0
     facts: bool = True
+    max_chars: int = 300_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,12 +21,7 @@ _START_TAG = re.compile(rb"<\x00?[A-Za-z]")
 
 
 def _too_many_elements(data: bytes, limit: int) -> bool:
-    count = 0
-    for _ in _START_TAG.finditer(data):
-        count += 1
-        if count > limit:
-            return True
-    return False
+    return any(count >= limit for count, _ in enumerate(_START_TAG.finditer(data)))
 
 
 def extract_raw(

@@ -327,6 +327,7 @@ _RULES: tuple[_Rule, ...] = (
 )
 
 _MAX_RULE_WORDS = max(rule.max_words for rule in _RULES)
+_MAX_RULE_CHARS = 40 * _MAX_RULE_WORDS  # generous: 40 characters per word
 _NEEDLE_RULES = tuple(r for r in _RULES if r.needles)
 # The rules without needles as one alternation: one C-level match clears an ordinary
 # story line of all of them (3x faster than trying each; a 50,000-line page stays cheap).
@@ -359,7 +360,9 @@ def clutter_reason(line: str) -> str | None:
     if not text:
         return None
     words = text.count(" ") + 1
-    if words > _MAX_RULE_WORDS:
+    # Clutter lines are short; a very long line (e.g. one 1 MB "word") would cost the rule
+    # regexes seconds (issue 11, nasty inputs), so length is gated as well as words.
+    if words > _MAX_RULE_WORDS or len(text) > _MAX_RULE_CHARS:
         return None
     lowered = text.lower()
     for rule in _RULES if _PLAIN_GATE.match(text) else _NEEDLE_RULES:
