@@ -18,10 +18,26 @@ from typing import Any, Literal
 ParagraphKind = Literal["heading", "paragraph"]
 
 
+_SCALARS = (str, int, float, type(None))
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}  # per type; a memo of a pure lookup
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """Field names of a dataclass type (None for any other type); one lookup per type."""
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+    return _FIELD_NAMES[cls]
+
+
 def to_plain(value: Any) -> Any:
     """Convert a record (or nested records/tuples) into JSON-ready Python values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, _SCALARS):  # most values: checked first, this runs per stored fact
+        return value
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: to_plain(getattr(value, name)) for name in names}
     if isinstance(value, (list, tuple)):
         return [to_plain(v) for v in value]
     if isinstance(value, dict):
@@ -314,6 +330,7 @@ class Event:
     rule: str = ""
     stage: str = ""
     confidence: float = 1.0
+    is_main: bool = False  # the article's main event (cf. GDELT IsRootEvent)
 
 
 @dataclass(frozen=True, slots=True)
