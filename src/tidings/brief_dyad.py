@@ -13,6 +13,7 @@ from typing import Any
 
 from tidings.brief import _event_line, evidence, key_quotes
 from tidings.errors import UsageError
+from tidings.facts.timex_calendar import value_start
 from tidings.store.sqlite import Store
 
 COOPERATION = (1, 2)  # GDELT QuadClass: verbal and material cooperation
@@ -20,15 +21,17 @@ CONFLICT = (3, 4)
 TOP = 8
 
 
-def _period(date: str, by: str) -> str | None:
-    if not date or len(date) < 7:
+def _period(value: str | None, by: str) -> str | None:
+    """The month (or ISO week) bucket of an event date of any precision finer than a year."""
+    if not value or len(value) < 7:
+        return None  # year-precise dates say nothing about the month
+    start = value_start(value)
+    if start is None:
         return None
-    if by == "week" and len(date) >= 10:
-        from datetime import date as d
-
-        y, w, _ = d.fromisoformat(date[:10]).isocalendar()
-        return f"{y}-W{w:02d}"
-    return date[:7]
+    if by == "week":
+        year, week, _ = start.isocalendar()
+        return f"{year}-W{week:02d}"
+    return start.strftime("%Y-%m")
 
 
 def _events(store: Store, where: str, args: tuple[Any, ...]) -> Iterator[tuple[dict[str, Any], str, str]]:
@@ -67,8 +70,8 @@ def dyad_brief(
     sentences: set[tuple[str, int]] = set()
     lines = []
     for e, text, story in _events(store, where, (a, b, a, b)):
-        if e.get("factuality") != "asserted" or not _in_window(e, since, until):
-            continue
+        if e.get("factuality") != "asserted" or e.get("historical") or not _in_window(e, since, until):
+            continue  # the series charts what was reported as happening, not background
         key = (
             story,
             e.get("date"),

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from tidings.export import atomic_writer
+from tidings.facts.timex_calendar import value_start
 
 GDELT_COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -118,11 +118,10 @@ def _geo_fields(place: dict[str, Any] | None) -> list[str]:
 
 
 def _dates(value: str | None, fallback: str | None) -> tuple[str, str, str, str]:
-    iso = (value or fallback or "")[:10]
-    parts = iso.split("-")
-    try:
-        d = date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
-    except (ValueError, IndexError):
+    """SQLDATE, MonthYear, Year, FractionDate: the first day of the event's own date
+    (week, month, year or quarter precision included), else the publication day."""
+    d = value_start(value) or value_start((fallback or "")[:10])
+    if d is None:
         return "", "", "", ""
     frac = d.year + (d.timetuple().tm_yday - 1) / 365.0
     return d.strftime("%Y%m%d"), d.strftime("%Y%m"), str(d.year), f"{frac:.4f}"

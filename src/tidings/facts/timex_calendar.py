@@ -56,6 +56,26 @@ def iso_week(d: date) -> str:
     return f"{y}-W{w:02d}"
 
 
+_VALUE = re.compile(r"^(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q([1-4])))?$")
+
+
+def value_start(value: str | None) -> date | None:
+    """First day of a normalised value: 2023-06-18, 2023-06, 2023-W24 (its Monday),
+    2023-Q3, 2023. None for durations, fuzzy values and anything malformed."""
+    match = _VALUE.match(value or "")
+    if not match:
+        return None
+    year, month, day, week, quarter = match.groups()
+    try:
+        if week:
+            return date.fromisocalendar(int(year), max(1, int(week)), 1)
+        if quarter:
+            return date(int(year), 3 * int(quarter) - 2, 1)
+        return date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+
+
 def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     idx = year * 12 + (month - 1) + delta
     return idx // 12, idx % 12 + 1
