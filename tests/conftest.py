@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from loopback_server import LoopbackServer, start
 from tidings.nlp import Parser
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,3 +30,12 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def blinken_text() -> str:
     return BLINKEN.read_text("utf-8")
+
+
+@pytest.fixture()
+def server() -> Iterator[LoopbackServer]:
+    """A real HTTP server on 127.0.0.1 with per-test routes (tests/loopback_server.py)."""
+    state, httpd = start()
+    yield state
+    httpd.shutdown()
+    httpd.server_close()

@@ -14,7 +14,7 @@ import struct
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import brotli
@@ -22,7 +22,7 @@ import psutil
 import pytest
 import zstandard
 
-from loopback_server import LoopbackServer, start
+from loopback_server import LoopbackServer
 from tidings.config import FetchOptions
 from tidings.records import Rejected
 from tidings.sources.feeds import read_feed
@@ -124,14 +124,6 @@ def test_the_bombs_really_expand_to_a_gibibyte() -> None:
             while part := reader.read(16 * MB):
                 total += len(part)
         assert total == GIB, (name, total)
-
-
-@pytest.fixture()
-def server() -> Iterator[LoopbackServer]:
-    state, httpd = start()
-    yield state
-    httpd.shutdown()
-    httpd.server_close()
 
 
 @pytest.mark.parametrize("name", sorted(BOMBS))

@@ -5,13 +5,12 @@ from __future__ import annotations
 import gzip
 import itertools
 import zlib
-from collections.abc import Iterator
 
 import brotli
 import pytest
 import zstandard
 
-from loopback_server import Hit, LoopbackServer, start
+from loopback_server import Hit, LoopbackServer
 from tidings.config import FetchOptions
 from tidings.records import RawDoc, Rejected
 from tidings.sources.web import Fetcher
@@ -25,14 +24,6 @@ def stub(host: str, port: int) -> list[str]:
     if host not in HOSTS:
         raise OSError("no such name")
     return HOSTS[host]
-
-
-@pytest.fixture()
-def server() -> Iterator[LoopbackServer]:
-    state, httpd = start()
-    yield state
-    httpd.shutdown()
-    httpd.server_close()
 
 
 def fetcher(**overrides: object) -> Fetcher:

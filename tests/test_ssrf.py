@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from loopback_server import LoopbackServer, start
+from loopback_server import LoopbackServer
 from tidings.config import FetchOptions
 from tidings.records import Rejected
 from tidings.sources.ssrf import BLOCK_REASONS, Guard
@@ -113,14 +113,6 @@ def recording() -> Iterator[list[tuple[object, ...]]]:
     _RECORDING[0] = True
     yield CONNECTS
     _RECORDING[0] = False
-
-
-@pytest.fixture()
-def server() -> Iterator[LoopbackServer]:
-    state, httpd = start()
-    yield state
-    httpd.shutdown()
-    httpd.server_close()
 
 
 def test_table_is_large_enough() -> None:

@@ -3,12 +3,9 @@ a second poll ingests only what is new, and a fetched feed URL expands to its it
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from loopback_server import LoopbackServer, start
+from loopback_server import LoopbackServer
 from tidings.config import FetchOptions, Options
 from tidings.pipeline import ingest_items
 from tidings.sources.watch import FeedPoller, watch
@@ -34,14 +31,6 @@ def rss(items: list[tuple[str, str, str]]) -> bytes:
     return (
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test feed</title>{entries}</channel></rss>'.encode()
     )
-
-
-@pytest.fixture()
-def server() -> Iterator[LoopbackServer]:
-    state, httpd = start()
-    yield state
-    httpd.shutdown()
-    httpd.server_close()
 
 
 def loopback_fetcher() -> Fetcher:
