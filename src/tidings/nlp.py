@@ -61,6 +61,19 @@ def _register_components() -> None:
         return doc
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy re-joins every token on each access, so
+    stages that slice the text per sentence or per token would be quadratic."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(cached, str):  # a Doc's text never changes once parsed
+        cached = doc.text
+        doc.user_data[_TEXT_KEY] = cached
+    return cached
+
+
+_TEXT_KEY = "tidings.doc_text"
+
+
 def load_pipeline(model: str = "auto") -> Language:
     import spacy
 

@@ -30,6 +30,7 @@ from tidings.facts.mention_layers import RawMention, gazetteer_mentions, refind,
 from tidings.facts.names import acronym, clean_key, person_key
 from tidings.facts.pronouns import PersonSpan, quote_regions, resolve_pronouns
 from tidings.ids import fact_id
+from tidings.nlp import doc_text
 from tidings.records import Entity, Mention, Role, Span
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ def find_entities(
     persons = [PersonSpan(m.start, m.end, m.cluster) for g in groups for m in g if m.label == "PERSON"]
     persons.sort(key=lambda p: p.tok_start)
     no_pronouns: list[tuple[Token, int]] = []
-    pronouns = _isolated(lambda: resolve_pronouns(doc, persons, quote_regions(doc.text)), no_pronouns)
+    pronouns = _isolated(lambda: resolve_pronouns(doc, persons, quote_regions(doc_text(doc))), no_pronouns)
     taken = {i for g in groups for m in g for i in range(m.start, m.end)}
     no_roles: list[Cluster] = []
     roles = _isolated(lambda: find_role_holders(doc, taken, tables), no_roles)
@@ -181,7 +182,7 @@ def _records(
     roles: list[Cluster],
     pronouns: Sequence[tuple[Any, int]],
 ) -> tuple[list[Mention], list[Entity]]:
-    text = doc.text  # Doc.text re-joins every token on each access
+    text = doc_text(doc)  # Doc.text re-joins every token on each access
     mentions: list[Mention] = []
     entities: list[Entity] = []
     extra: dict[int, list[tuple[int, int, str]]] = {}

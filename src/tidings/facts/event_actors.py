@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol
 
+from tidings.nlp import doc_text
 from tidings.records import ActorRef
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ def phrase_tokens(head: Token) -> list[Token]:
             node = node.head
         if path_ok and not t.is_space:
             lo, hi = sorted((t.idx, head.idx))
-            if "\n" not in head.doc.text[lo:hi]:  # never across a line break
+            if "\n" not in doc_text(head.doc)[lo:hi]:  # never across a line break (text built once per Doc)
                 keep.append(t)
     return keep or [head]
 
@@ -121,7 +122,7 @@ def code_phrase(head: Token) -> ActorRef | None:
         sorted(sectors)[0] if sectors else None
     )
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    name = head.doc.text[start:end]
+    name = doc_text(head.doc)[start:end]
     code = (country or "") + (sector or "") or None
     return ActorRef(name=name, actor_code=code, country=country, sector=sector, start=start, end=end)
 

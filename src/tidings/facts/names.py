@@ -7,6 +7,7 @@ suffixes so "Microsoft Corp." and "Microsoft" share a key, and "U.S." and "US" t
 
 from __future__ import annotations
 
+import functools
 import re
 
 POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
@@ -121,6 +122,7 @@ def strip_possessive(text: str) -> str:
     return POSSESSIVE.sub("", text.rstrip())
 
 
+@functools.lru_cache(maxsize=16384)  # pure; called for every n-gram of every phrase
 def clean_key(text: str) -> str:
     """Case-folded comparison key: no possessive, article, punctuation, acronym dots or corp suffix."""
     t = strip_possessive(_WS.sub(" ", text).strip())

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from tidings.facts.quote_marks import QuotedSpan
 from tidings.ids import fact_id
+from tidings.nlp import doc_text
 from tidings.records import ActorRef, Quote
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def dedupe(drafts: list[Draft]) -> list[Draft]:
 
 
 def to_record(article_id: str, doc: Doc, d: Draft) -> Quote:
-    text = doc.text
+    text = doc_text(doc)
     span = doc.char_span(d.start, max(d.end, d.start + 1), alignment_mode="expand")
     s_start, s_end = d.start, d.end
     if span is not None and len(span):

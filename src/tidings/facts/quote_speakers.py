@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from tidings.facts.actor_index import EntityIndex
 from tidings.facts.quote_cues import SPEECH_NOUNS, SPEECH_VERBS
 from tidings.facts.quote_marks import NEUTRAL, OPENERS, mark_role
+from tidings.nlp import doc_text
 from tidings.records import ActorRef
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def beside_quote(cue: Token, in_quote: Sequence[int]) -> Token | None:
 
 def signed_by(doc: Doc, q_end: int, p_end: int) -> tuple[Token, Token] | None:
     """(dash, name head) when a quote's paragraph ends "― Jane Doe" after it."""
-    stripped = doc.text[q_end:p_end].lstrip()
+    stripped = doc_text(doc)[q_end:p_end].lstrip()
     if not stripped[:1] or stripped[0] not in "―—–-" or len(stripped.split()) > 10:
         return None
     span = doc.char_span(q_end, p_end, alignment_mode="expand") if p_end > q_end else None
@@ -148,7 +149,7 @@ def _after_opening_mark(tok: Token) -> bool:
     if left.i == 0:
         return False
     prev = tok.doc[left.i - 1]
-    return prev.text in OPENERS or (prev.text in NEUTRAL and mark_role(tok.doc.text, prev.idx) == "open")
+    return prev.text in OPENERS or (prev.text in NEUTRAL and mark_role(doc_text(tok.doc), prev.idx) == "open")
 
 
 def _quote_before(cue: Token) -> bool:
@@ -236,7 +237,7 @@ class SpeakerResolver:
         ref = self.index.actor_for_span(self.doc, start, end)
         if ref is not None:
             return dataclasses.replace(ref, name=_strip_det(ref.name), start=start, end=end)
-        text = _strip_det(self.doc.text[start:end])
+        text = _strip_det(doc_text(self.doc)[start:end])
         return ActorRef(name=text, start=start, end=end)
 
     def _fallback_pronoun(self, head: Token, start: int, end: int) -> ActorRef | None:

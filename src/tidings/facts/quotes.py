@@ -50,6 +50,7 @@ from tidings.facts.quote_speakers import (
     signed_by,
     subject_of,
 )
+from tidings.nlp import doc_text
 from tidings.records import ActorRef, Quote
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ class _Run:
                 if signed is not None:
                     out.append(signed)
                     continue
-                words = len(text_words(self.doc.text[q.inner_start : q.inner_end]))
+                words = len(text_words(doc_text(self.doc)[q.inner_start : q.inner_end]))
                 carry = self._only_quote(q, self._para_of(q.start))
                 out.append(Draft(q.start, q.end, "direct", None, None, None, 0.4, [q], carry, words))
             except Exception:
@@ -225,7 +226,7 @@ class _Run:
         for child in self._complement_children(cue, quotes):
             left, right = child.left_edge, child.right_edge
             start, end = min(start, left.idx), max(end, right.idx + len(right.text))
-        start, end = trim(self.doc.text, start, end)
+        start, end = trim(doc_text(self.doc), start, end)
         toks = tokens_in(self.doc, start, end)
         # Words of the attribution itself ("“A,” the president said, “B.”") are not paraphrase.
         own = {cue.i, *(t.i for c in cue.children if c.dep_ in SUBJ_OR_ADV for t in c.subtree)}
@@ -287,7 +288,7 @@ class _Run:
                 source = subject_of(tok) if content else None
             if content is None:
                 continue
-            start, end = trim(self.doc.text, *content)
+            start, end = trim(doc_text(self.doc), *content)
             toks = tokens_in(self.doc, start, end)
             if len(toks) < MIN_INDIRECT_TOKENS or any(self.in_quote[t.i] != -1 for t in toks):
                 continue
@@ -396,5 +397,5 @@ class _Run:
         if para < 0:
             return False
         p_start, p_end = self.paras[para]
-        tail = self.doc.text[q.end : self.paras[self._para_of(max(q.end - 1, q.start))][1]]
+        tail = doc_text(self.doc)[q.end : self.paras[self._para_of(max(q.end - 1, q.start))][1]]
         return q.start == p_start and not any(ch.isalnum() for ch in tail) and p_end > p_start

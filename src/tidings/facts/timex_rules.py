@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from tidings.facts.timex_calendar import MONTHS, SEASONS, WEEKDAYS
+from tidings.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -70,7 +71,7 @@ def find_spans(doc: Doc) -> list[tuple[int, int]]:
             if prev is not None and prev.lower_ in ("early", "late", "mid", "earlier", "later"):
                 start = prev.idx
             spans.append((start, ent.end_char))
-    text = doc.text
+    text = doc_text(doc)
     for m in _EXTRA.finditer(text):
         if not any(s < m.end() and m.start() < e for s, e in spans):
             spans.append((m.start(), m.end()))
@@ -124,7 +125,7 @@ def direction_for(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    before = doc.text[max(0, start - 8) : start].split()
+    before = doc_text(doc)[max(0, start - 8) : start].split()
     until = bool(before) and before[-1].casefold() in ("until", "till")
     tok = span.root
     for _ in range(6):
