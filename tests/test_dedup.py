@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
 
+from bench_loader import load_bench
 from tidings import dedup
 from tidings.dedup import MinHashDedup, canonical_url, ensure_schema, story_count
 
@@ -107,12 +106,7 @@ def test_empty_text_is_not_a_near_duplicate_of_everything(conn: sqlite3.Connecti
 
 
 def _bench() -> object:
-    spec = importlib.util.spec_from_file_location("bench_dedup", ROOT / "bench" / "dedup.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("dedup")
 
 
 @pytest.mark.slow

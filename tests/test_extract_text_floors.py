@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bench_loader import load_bench
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _bench() -> Any:
-    spec = importlib.util.spec_from_file_location("bench_extract_text", ROOT / "bench" / "extract_text.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("extract_text")
 
 
 @pytest.mark.slow

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+
+from bench_loader import load_bench
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -17,11 +17,7 @@ def test_time_bench_floor(shared: Path) -> None:
     data = shared / "data" / "time"
     if not (data / "tbaq_dev").exists():
         pytest.skip("TBAQ dev slice not present")
-    spec = importlib.util.spec_from_file_location("bench_time", ROOT / "bench" / "timex.py")
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    sys.modules["bench_time"] = bench
-    spec.loader.exec_module(bench)
+    bench = load_bench("timex")
     res = bench.run(data)
     floors = json.loads((ROOT / "bench" / "floors" / "time.json").read_text())
     got = {

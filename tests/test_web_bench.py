@@ -3,23 +3,20 @@ see no error and a bounded p95; the dyad series answers in budget on a 1M-event 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from bench_loader import load_bench
+
 ROOT = Path(__file__).resolve().parents[1]
 BUDGET = json.loads((ROOT / "bench" / "floors" / "web.json").read_text())
 
 
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_web", ROOT / "bench" / "web.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("web")
 
 
 @pytest.mark.slow
