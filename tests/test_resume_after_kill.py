@@ -57,6 +57,22 @@ def ledger_rows(db: Path) -> int:
         return 0
 
 
+def kill_when_ledger_reaches(cmd: list[str], db: Path, target: int, seconds: float) -> int:
+    """Run an ingest and SIGKILL it once the ledger has ``target`` rows; 1 if it was killed,
+    0 if it finished (or hit ``seconds``) first."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + seconds
+    killed = 0
+    while proc.poll() is None and time.monotonic() < deadline:
+        if db.exists() and ledger_rows(db) >= target:
+            proc.send_signal(signal.SIGKILL)
+            killed = 1
+            break
+        time.sleep(0.005)
+    proc.wait(timeout=60)
+    return killed
+
+
 def ingest_cmd(inputs: Path, db: Path, *extra: str) -> list[str]:
     return [
         sys.executable,
@@ -89,17 +105,7 @@ def test_kill_at_random_points_then_resume_equals_clean_run(tmp_path: Path) -> N
     for _ in range(10):
         # kill at a random point: once the ledger has grown by a random number of rows
         target = done + rng.randint(5, 90)
-        proc = subprocess.Popen(
-            ingest_cmd(inputs, db, "--resume"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        deadline = time.monotonic() + 120
-        while proc.poll() is None and time.monotonic() < deadline:
-            if db.exists() and ledger_rows(db) >= target:
-                proc.send_signal(signal.SIGKILL)
-                kills += 1
-                break
-            time.sleep(0.005)
-        proc.wait(timeout=60)
+        kills += kill_when_ledger_reaches(ingest_cmd(inputs, db, "--resume"), db, target, 120)
         done = ledger_rows(db) if db.exists() else 0
         arts, _, check = snapshot(db) if db.exists() else ([], 0, "ok")
         assert check == "ok"
@@ -183,17 +189,7 @@ def test_kill_with_facts_on_then_resume_equals_clean_run(tmp_path: Path) -> None
     rows = 0
     for _ in range(10):
         target = rows + rng.randint(5, 90)
-        proc = subprocess.Popen(
-            fact_ingest_cmd(inputs, db, "--resume"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        deadline = time.monotonic() + 300
-        while proc.poll() is None and time.monotonic() < deadline:
-            if db.exists() and ledger_rows(db) >= target:
-                proc.send_signal(signal.SIGKILL)
-                kills += 1
-                break
-            time.sleep(0.005)
-        proc.wait(timeout=60)
+        kills += kill_when_ledger_reaches(fact_ingest_cmd(inputs, db, "--resume"), db, target, 300)
         rows = ledger_rows(db) if db.exists() else 0
         if db.exists():  # after every kill: a sound file, no orphans, no duplicates
             snap = fact_snapshot(db)

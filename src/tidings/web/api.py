@@ -105,11 +105,10 @@ for _resource in RESOURCES.values():
 def get_article(article_id: str, request: Request) -> dict[str, Any]:
     only_params(request, ())
     with reader_of(request).connect() as store:
-        article = queries.article_row(store.conn, article_id)
-        if article is None:
-            raise HTTPException(404, "no such article")
-        facts = queries.article_facts(store.conn, article_id)
-        rejections = queries.fact_rejections(store.conn, article_id)
+        found = queries.article_with_facts(store.conn, article_id)
+    if found is None:
+        raise HTTPException(404, "no such article")
+    article, facts, rejections = found
     return {"article": article, "facts": facts, "fact_rejections": rejections}
 
 

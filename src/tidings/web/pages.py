@@ -54,11 +54,10 @@ def search(request: Request) -> Response:
 def article_page(article_id: str, request: Request) -> Response:
     only_params(request, ())
     with reader_of(request).connect() as store:
-        article = queries.article_row(store.conn, article_id)
-        if article is None:
-            raise HTTPException(404, "no such article")
-        facts = queries.article_facts(store.conn, article_id)
-        rejections = queries.fact_rejections(store.conn, article_id)
+        found = queries.article_with_facts(store.conn, article_id)
+    if found is None:
+        raise HTTPException(404, "no such article")
+    article, facts, rejections = found
     text = article.get("text") or ""
     body = highlight(text, article_marks(facts))
     panels = fact_panels(facts, text, article.get("version") or "")

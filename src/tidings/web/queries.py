@@ -49,6 +49,16 @@ def stream_rows(
         after = (rows[-1][-2], rows[-1][-1])
 
 
+def article_with_facts(
+    conn: sqlite3.Connection, article_id: str
+) -> tuple[dict[str, Any], Any, Any] | None:
+    """(article row, its facts, its fact rejections), or None when there is no such article."""
+    article = article_row(conn, article_id)
+    if article is None:
+        return None
+    return article, article_facts(conn, article_id), fact_rejections(conn, article_id)
+
+
 def article_row(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
     row = conn.execute(
         "SELECT data, story_id, ingested_at FROM articles WHERE id = ?", (article_id,)
