@@ -244,6 +244,7 @@ class ActorRef:
     sector: str | None = None
     start: int | None = None
     end: int | None = None
+    basis: str | None = None  # None: named by these words; "place": inferred from where the event happened
 
 
 @dataclass(frozen=True, slots=True)

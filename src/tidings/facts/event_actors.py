@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import functools
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -22,7 +23,7 @@ from tidings.records import ActorRef
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_MAX_NGRAM = 5
+_MAX_NGRAM = 7  # "Democratic People 's Republic of Korea"
 # Role nouns missing from the PETRARCH agents list (plain heads), our own additions.
 _EXTRA_SECTORS = {
     "OFFICIAL": "GOV", "OFFICIALS": "GOV", "ADVISER": "GOV", "ADVISERS": "GOV", "ADVISOR": "GOV",
@@ -111,7 +112,10 @@ def code_phrase(head: Token) -> ActorRef | None:
     toks = phrase_tokens(head)
     words = [t.text.upper().strip(".") if t.text.upper() not in ("U.S.", "U.K.") else t.text.upper()
              for t in toks]
-    country_hits = _ngram_codes(words, countries)
+    # a country word inside a person's name ("Hassan") or after pro-/anti- ("the pro-Iranian
+    # Hizbollah") does not give the actor's country
+    country_words = ["" if t.ent_type_ == "PERSON" or _stance(t) else w for t, w in zip(toks, words, strict=True)]
+    country_hits = _ngram_codes(country_words, countries)
     lemmas = [t.lemma_.upper() for t in toks]
     sector_hits = _ngram_codes(words, agents) + _ngram_codes(lemmas, agents)
     if not country_hits and not sector_hits:
@@ -125,6 +129,23 @@ def code_phrase(head: Token) -> ActorRef | None:
     name = doc_text(head.doc)[start:end]
     code = (country or "") + (sector or "") or None
     return ActorRef(name=name, actor_code=code, country=country, sector=sector, start=start, end=end)
+
+
+def _stance(tok: Token) -> bool:
+    """``tok`` follows "pro-"/"anti-" (tokenised as "pro", "-") or carries it."""
+    low = tok.lower_
+    if low.startswith(("pro-", "anti-")):
+        return True
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti")
+
+
+LOCATING_PREPS = frozenset({"in", "from", "at", "inside"})
+NONSTATE = frozenset({"IGO", "NGO", "MNC", "UNO", "EUR", "ISM", "IMG"})
+
+
+def _has_country(ref: ActorRef | None) -> bool:
+    return ref is not None and bool(ref.country or (ref.actor_code or "")[:3] in NONSTATE)
 
 
 class ActorCoder:
@@ -153,6 +174,19 @@ class ActorCoder:
         return ref
 
     def code(self, head: Token) -> ActorRef | None:
+        ref = self._code(head)
+        if head.ent_type_ == "PERSON" and ref is not None:
+            org = self._affiliation(head)  # "U.N. mediator Diego Cordovez": an official of the UN
+            if org is not None:
+                return replace(ref, actor_code=org.actor_code, country=None, sector=org.sector)
+        if ref is not None and not _has_country(ref):
+            where = self._located(head)  # "demonstrators in Baghdad", "doctors from American aid groups"
+            if where is not None:
+                code = where.country + (ref.sector or "") if where.country else ref.actor_code
+                return replace(ref, country=where.country, actor_code=code)
+        return ref
+
+    def _code(self, head: Token) -> ActorRef | None:
         own = code_phrase(head)
         ref = self._indexed(head)
         if ref is not None and (ref.country or ref.sector or own is None):
@@ -161,9 +195,41 @@ class ActorCoder:
                 sector = ref.sector or own.sector
                 code = ref.actor_code or ((country or "") + (sector or "")) or None
                 return ActorRef(ref.name, ref.entity_id, code, country, sector, ref.start, ref.end)
+            if own is not None and own.country and ref.country and own.country != ref.country and _explicit(head):
+                # the phrase's own words ("King Hassan of Morocco", "Rwanda's Senate") beat a name table
+                code = own.country + (ref.sector or own.sector or "")
+                return ActorRef(ref.name, ref.entity_id, code, own.country, ref.sector or own.sector,
+                                ref.start, ref.end)
             return ref
         if own is not None:
             return own
         if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return ActorRef(name=head.text, start=head.idx, end=head.idx + len(head.text))
         return None
+
+    def _affiliation(self, head: Token) -> ActorRef | None:
+        """A non-state organisation in a person's title or apposition."""
+        for child in head.children:
+            if child.dep_ in ("compound", "appos", "nmod") and child.ent_type_ != "PERSON":
+                for tok in ([child] if child.dep_ != "appos" else [child, *child.children]):
+                    ref = self._indexed(tok) if tok.ent_type_ == "ORG" else None
+                    if ref is not None and (ref.actor_code or "")[:3] in ("IGO", "NGO"):
+                        return ref
+        return None
+
+    def _located(self, head: Token) -> ActorRef | None:
+        """The country of an in/from/at phrase inside the actor's noun phrase."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in LOCATING_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        ref = self._code(obj)
+                        if ref is not None and ref.country:
+                            return ref
+        return None
+
+
+def _explicit(head: Token) -> bool:
+    """The phrase names a country by its own words: a possessive, an adjective or an "of" complement."""
+    return any(c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP") for c in head.children) or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ == "GPE" for g in c.children) for c in head.children)

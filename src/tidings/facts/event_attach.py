@@ -14,11 +14,12 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.event_lexicon import MOVEMENT
-from tidings.records import Place, TimeExpr
+from tidings.records import ActorRef, Place, TimeExpr
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -127,3 +128,36 @@ def _place_path(child: Token, trigger: Token) -> bool:
     if child.dep_ in ("dobj", "npadvmod", "compound") and trigger.lemma_.lower() in MOVEMENT:
         return True
     return child.dep_ == "prep" and child.lower_ == "of" and trigger.lemma_.lower() == "sideline"
+
+
+def _placed(ref: ActorRef, place: Place) -> ActorRef:
+    code = (place.country or "") + (ref.sector or "")
+    return replace(ref, country=place.country, actor_code=code or None, basis="place")
+
+
+def place_actors(cand: Candidate, place: Place | None) -> None:
+    """Fill what the words leave open from where the event happened, as event coders do:
+    an actor with a role but no country ("prisoners rioted at a jail in Dili") is of the
+    place's country, and an event with no named target is aimed at the place's country
+    ("imposed a curfew in Cizre in southeastern Turkey"); a passive with no agent ("was
+    arrested in Lebanon") has the place's country as its doer. Every such actor is marked
+    ``basis="place"``; movement events already have the place as their target."""
+    if place is None or not place.country or cand.reciprocal:
+        return
+    cand.sources = [_placed(a, place) if not _coded(a) and a.sector else a for a in cand.sources]
+    cand.targets = [_placed(a, place) if not _coded(a) and a.sector else a for a in cand.targets]
+    where = ActorRef(place.name, None, place.country, place.country, None, place.start, place.end, basis="place")
+    if not cand.targets and not cand.hedged:
+        if cand.sources:  # a doer, no named target: aimed at the place's country
+            cand.targets = [where]
+    elif not cand.sources and _agentless_passive(cand.trigger):
+        cand.sources = [where]
+
+
+def _coded(ref: ActorRef) -> bool:
+    return bool(ref.country or (ref.actor_code or "")[:3] in ("IGO", "NGO", "MNC", "ISM", "IMG", "UNO", "EUR"))
+
+
+def _agentless_passive(trig: Token) -> bool:
+    kids = {c.dep_ for c in trig.children}
+    return "auxpass" in kids and "agent" not in kids

@@ -13,6 +13,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.event_actors import ActorCoder
+from tidings.facts.event_arguments import (
+    SOURCE_PREPS,
+    TARGET_PREPS,
+    complement_targets,
+    deep_targets,
+    shared_objects,
+    subject_of,
+    verb_args,
+)
 from tidings.facts.event_lexicon import (
     EVENT_NOUNS,
     MOVEMENT,
@@ -29,14 +38,17 @@ if TYPE_CHECKING:
 # Reporting verbs frame other events; their statements are attribution, not events.
 REPORTING = frozenset({"say", "tell", "add", "report", "state", "note", "write", "quote", "cite",
                        "believe", "think", "know", "see", "become", "be", "have", "do", "get", "make",
-                       "come", "go", "include", "remain", "continue", "begin", "start", "give",
+                       "come", "go", "include", "remain", "continue", "begin", "start",
                        "accord"})  # "according to": attribution
 RECIPROCAL = frozenset({"meet", "talk", "agree", "sign", "negotiate", "consult", "confer", "clash",
                         "fight", "cooperate", "discuss", "hold"})
-TARGET_PREPS = frozenset({"with", "to", "against", "from", "on", "at", "toward", "towards", "into",
-                          "over", "between", "of", "for"})
-SOURCE_PREPS = frozenset({"by", "from"})
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+OBLIGING_FRAMES = frozenset({"say", "tell", "add", "state", "conclude", "reiterate", "insist", "stress", "argue",
+                             "warn", "repeat", "declare", "announce", "write", "urge"})
+DEMAND_CODE = "100"
+OBLIGATION_RULE = "tidings:obliged"
+STATEMENT_VERBS = frozenset({"announce", "declare", "issue", "reiterate", "state", "confirm", "unveil"})
+NONSTATE = frozenset({"IGO", "NGO", "MNC", "UNO", "EUR", "ISM", "IMG"})
 
 
 @dataclass(slots=True)
@@ -57,27 +69,10 @@ class Candidate:
 
 def is_trigger(tok: Token) -> bool:
     if tok.pos_ == "VERB":
-        return tok.lemma_.lower() not in REPORTING
+        return tok.is_alpha and tok.lemma_.lower() not in REPORTING  # not a clitic "'s"
     if tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_:
         return tok.lower_ in EVENT_NOUNS or tok.lemma_.lower() in EVENT_NOUNS
     return False
-
-
-def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject, inherited through xcomp/conj/advcl chains ("plans to meet",
-    "held talks and agreed")."""
-    node = verb
-    for _ in range(4):
-        subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
-        if subj:
-            return subj[0]
-        if node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i:
-            node = node.head
-            continue
-        if node.dep_ == "relcl":
-            return node.head
-        return None
-    return None
 
 
 class CandidateFinder:
@@ -85,6 +80,16 @@ class CandidateFinder:
         self.lexicon = lexicon
         self.coder = coder
         self.last_person: ActorRef | None = None
+        self._coded: dict[int, bool] = {}
+
+    def _codes(self, tok: Token) -> bool:
+        """Whether the phrase headed by ``tok`` codes as an actor with a country or a
+        non-state code (cached per token: the finder serves one document)."""
+        hit = self._coded.get(tok.i)
+        if hit is None:
+            hit = any(ref.country or (ref.actor_code or "")[:3] in NONSTATE for ref in self.actors(tok))
+            self._coded[tok.i] = hit
+        return hit
 
     def actors(self, head: Token) -> list[ActorRef]:
         """Coded actors of the argument headed by ``head`` (conjuncts expanded)."""
@@ -129,22 +134,6 @@ class CandidateFinder:
                         return self.actors(poss)
         return []
 
-    def _verb_args(self, verb: Token) -> tuple[list[Token], list[Token]]:
-        src: list[Token] = []
-        tgt: list[Token] = []
-        subj = _subject_of(verb)
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        for c in verb.children:
-            if c.dep_ == "nsubjpass" or (c.dep_ in ("dobj", "dative", "attr") and not is_trigger(c)):
-                tgt.append(c)
-            elif c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and passive):
-                src.extend(g for g in c.children if g.dep_ == "pobj")
-            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
-                tgt.extend(g for g in c.children if g.dep_ == "pobj" and not is_trigger(g))
-        if subj is not None and not passive:
-            src.insert(0, subj)
-        return src, tgt
-
     def _noun_args(self, noun: Token) -> tuple[list[Token], list[Token]]:
         src: list[Token] = []
         tgt: list[Token] = []
@@ -160,23 +149,50 @@ class CandidateFinder:
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 tgt.extend(g for g in c.children if g.dep_ == "pobj" and not is_trigger(g))
         if not src and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-            subj = _subject_of(noun.head)  # "the advisers held talks"
+            subj = subject_of(noun.head)  # "the advisers held talks"
             if subj is not None:
                 src.append(subj)
         return src, tgt
 
+    def _heads(self, tok: Token, noun: bool, obliged: Token | None) -> tuple[list[Token], list[Token], int]:
+        """Source and target phrase heads of a trigger (see :mod:`event_arguments`), and how
+        many of the targets are the trigger's own arguments (the rest were read further in)."""
+        inner: list[Token] = []
+        if noun:
+            src_heads, tgt_heads = self._noun_args(tok)
+        else:
+            src_heads, tgt_heads, inner = verb_args(tok, is_trigger)
+        if obliged is not None:  # "Straw said the Sudanese government must reach ...": a demand on it
+            subj = [c for c in obliged.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return src_heads, subj[:1], len(subj[:1])
+        if not noun and tgt_heads:  # "meet with Qin on Sunday, Wang Yi, and possibly Xi"
+            tgt_heads += _loose_objects(tok, tgt_heads)
+        if not noun and self.lexicon.lemma_of(tok) in MOVEMENT:  # "arrived in Beijing"
+            tgt_heads += [p for p in place_objects(tok) if p not in tgt_heads]
+        direct = len(tgt_heads)
+        if not any(self._codes(h) for h in tgt_heads):  # read into the object phrase / complement
+            extra = deep_targets([*tgt_heads, *inner], self._codes)
+            if not extra and not noun:
+                extra = complement_targets(tok, is_trigger, self._codes) or [
+                    o for o in shared_objects(tok, is_trigger) if self._codes(o)]
+            tgt_heads += [t for t in extra if t not in tgt_heads]
+        if not src_heads and not noun and tok.dep_ == "conj":  # "donated and delivered": shared subject
+            subj = subject_of(tok.head)
+            src_heads = [subj] if subj is not None else []
+        return src_heads, tgt_heads, direct
+
     def find(self, sent: Span) -> list[Candidate]:
         found: list[Candidate] = []
         for tok in sent:
-            if not is_trigger(tok):
+            obliged = obligation(tok)
+            if not is_trigger(tok) and obliged is None:
                 continue
             noun = tok.pos_ != "VERB"
-            src_heads, tgt_heads = self._noun_args(tok) if noun else self._verb_args(tok)
-            if not noun and tgt_heads:  # "meet with Qin on Sunday, Wang Yi, and possibly Xi"
-                tgt_heads += _loose_objects(tok, tgt_heads)
-            if not noun and self.lexicon.lemma_of(tok) in MOVEMENT:  # "arrived in Beijing"
-                tgt_heads += [p for p in place_objects(tok) if p not in tgt_heads]
+            src_heads, tgt_heads, direct = self._heads(tok, noun, obliged)
             sources = [a for h in src_heads for a in self.actors(h)]
+            lemma = self.lexicon.lemma_of(tok)
+            if lemma in RECIPROCAL and len(sources) > 1:  # "Biden and Xi agreed to Blinken's trip": mutual
+                tgt_heads = tgt_heads[:direct]
             hedged_heads = {c.i for h in tgt_heads for c in (h, *h.conjuncts) if _hedged(c)}
             targets: list[ActorRef] = []
             hedged: list[ActorRef] = []
@@ -185,15 +201,16 @@ class CandidateFinder:
                     is_hedged = any(_covers(tok.doc, i, a) for i in hedged_heads)
                     (hedged if is_hedged else targets).append(a)
             lex = self.lexicon.match(tok)
+            if obliged is not None and (lex is None or lex.code[:2] in ("01", NO_EVENT[:2])):
+                lex = LexiconMatch(DEMAND_CODE, OBLIGATION_RULE, lemma, 2)
             if lex is not None and lex.code == NO_EVENT and not noun:
                 lex = None
             cand = Candidate(tok, sent, sources, targets, lex, noun=noun, hedged=hedged)
             if lex is not None and lex.rule == "tidings:reject-request" and not targets:
                 cand.targets = self._asker(tok)
-            lemma = self.lexicon.lemma_of(tok)
             if lemma in RECIPROCAL and len(sources) > 1 and not targets:
                 cand.reciprocal = True
-            if cand.has_actor:
+            if cand.has_actor and (obliged is None or (sources and targets)):
                 found.append(cand)
             for ref in sources:
                 if ref.start is not None and ref.end is not None:
@@ -201,6 +218,24 @@ class CandidateFinder:
                     if span is not None and len(span) and span.root.ent_type_ == "PERSON":
                         self.last_person = ref
         return found
+
+
+def obligation(verb: Token) -> Token | None:
+    """The complement clause that puts an obligation on someone else when a speaker says it
+    ("said the US must be ready to mediate", "concluded that developed nations should
+    allocate"): CAMEO codes such a statement as a demand (10) on the complement's subject."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in OBLIGING_FRAMES:
+        return None
+    own = subject_of(verb)
+    for comp in verb.children:
+        if comp.dep_ != "ccomp":
+            continue
+        subj = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].pos_ == "PRON" or (own is not None and subj[0].lower_ == own.lower_):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children):
+            return comp
+    return None
 
 
 def _reporter_subject(pron: Token) -> Token | None:
@@ -246,12 +281,22 @@ def _depth(tok: Token) -> int:
 
 
 def select_main(cands: list[Candidate]) -> Candidate | None:
-    """The sentence's main event: a coded candidate nearest the root, then the earliest."""
+    """The sentence's main event: a coded candidate nearest the root, then the earliest. A
+    statement ("announced", "issued a declaration") that frames another candidate yields to it:
+    "Israel announced it would free prisoners" is about the release."""
     if not cands:
         return None
+    inside = {c.trigger.i: {t.i for t in c.trigger.subtree} for c in cands}
 
-    def key(c: Candidate) -> tuple[int, int, int]:
+    def frames(c: Candidate) -> bool:
+        code = c.lexicon.code if c.lexicon is not None else ""
+        if c.lexicon is not None and c.lexicon.rule == OBLIGATION_RULE:
+            return False
+        statement = code[:2] == "01" or c.trigger.lemma_.lower() in STATEMENT_VERBS
+        return statement and any(o.trigger.i in inside[c.trigger.i] for o in cands if o is not c)
+
+    def key(c: Candidate) -> tuple[int, int, int, int]:
         coded = c.lexicon is not None and c.lexicon.code != NO_EVENT
-        return (0 if coded else 1, _depth(c.trigger), c.trigger.i)
+        return (1 if frames(c) else 0, 0 if coded else 1, _depth(c.trigger), c.trigger.i)
 
     return min(cands, key=key)

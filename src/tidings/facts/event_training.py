@@ -9,6 +9,7 @@ path; nothing here runs inside the pipeline.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -21,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from tidings.facts.event_actors import ActorCoder
-from tidings.facts.event_candidates import Candidate, CandidateFinder, select_main
+from tidings.facts.base import FactContext
+from tidings.facts.event_candidates import Candidate, select_main
 from tidings.facts.event_lexicon import LexiconMatch, load_lexicon
 from tidings.facts.event_model import DIM, PENTA_OF_TYPE, STATEMENT, TYPE_LABELS, event_features, type_of_code
 from tidings.ontology.codebook import load_codebook
@@ -46,6 +47,7 @@ class Example:
     penta: int | None = None
     weight: float = 1.0
     gold: dict[str, Any] = field(default_factory=dict)
+    date: str | None = None  # the story's date (ISO), the anchor for office holders and times
     feats: list[str] = field(default_factory=list)
     main: Candidate | None = None
     trigger: Token | None = None
@@ -61,13 +63,16 @@ def load_gold(events_dir: Path) -> list[Example]:
     gold = events_dir / "gold"
     for line in (gold / "plover_gsr_cameo.dev.jsonl").read_text("utf-8").splitlines():
         rec = json.loads(line)
+        # the CAMEO-manual sentences are turn-of-century news; their 2000-01-01 date is a placeholder
         out.append(Example(rec["id"], "plover", rec["text"], rec["event"], PENTA_OF_TYPE[rec["event"]],
-                           gold=rec))
+                           gold=rec, date="2000-01-01"))
     for line in (gold / "petr2_gsr_validation.dev.jsonl").read_text("utf-8").splitlines():
         rec = json.loads(line)
         label = type_of_code(rec["events"][0]["cameo_code"]) if rec["events"] else None
         penta = load_codebook().penta_class(rec["events"][0]["cameo_code"]) if rec["events"] else None
-        out.append(Example(rec["id"], "petr2", rec["text"], label, penta, gold=rec))
+        day = rec.get("date") or ""
+        date = f"{day[:4]}-{day[4:6]}-{day[6:8]}" if len(day) == 8 and day.isdigit() else None
+        out.append(Example(rec["id"], "petr2", rec["text"], label, penta, gold=rec, date=date))
     with (gold / "conflibert_cameo_pentaclass.train.tsv").open(encoding="utf-8") as fh:
         for n, row in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)):
             if len(row) >= 2 and row[1].strip().isdigit():
@@ -92,15 +97,39 @@ def load_silver(events_dir: Path, weight: float = 0.5) -> list[Example]:
 
 
 def featurise(examples: Sequence[Example], parser: Parser) -> None:
-    lexicon = load_lexicon()
-    for ex, doc in zip(examples, parser.pipe(ex.text for ex in examples), strict=True):
+    """Candidates and features of each example, found exactly as the pipeline finds them:
+    the example becomes a one-paragraph article, the entity, time and place stages run on
+    its parse, and the event stage's candidate finder reads their output."""
+    from tidings.facts.events import sentence_candidates
+
+    contexts = list(annotate(examples, parser))
+    for ex, ctx in zip(examples, contexts, strict=True):
+        doc = ctx.doc
         sent = doc[:]
-        finder = CandidateFinder(lexicon, ActorCoder({}, doc))
-        cands = finder.find(sent)
+        cands = sentence_candidates(ctx, sent)
         main = select_main(cands)
         trigger, lex = _main_trigger(doc, main)
         ex.main, ex.trigger, ex.lex = main, trigger, lex
         ex.feats = event_features(sent, trigger, lex)
+
+
+def annotate(examples: Sequence[Example], parser: Parser) -> Iterable[FactContext]:
+    """A :class:`FactContext` per example with the entity, time and place stages run."""
+    from tidings.extract.build import make_article
+    from tidings.facts.entities import EntityStage
+    from tidings.facts.places import PlaceStage
+    from tidings.facts.times import TimeStage
+    from tidings.records import Paragraph
+
+    stages = (EntityStage(), TimeStage(), PlaceStage())
+    articles = [make_article(source=ex.id, paragraphs=[Paragraph("paragraph", ex.text.strip() or ex.text)],
+                             published=ex.date) for ex in examples]
+    for ex, article, doc in zip(examples, articles, parser.pipe(a.text for a in articles), strict=True):
+        published = dt.date.fromisoformat(ex.date) if ex.date else None
+        ctx = FactContext(article, doc, published)
+        for stage in stages:
+            ctx.found.update(stage(ctx))
+        yield ctx
 
 
 def _main_trigger(doc: Doc, main: Candidate | None) -> tuple[Token | None, LexiconMatch | None]:

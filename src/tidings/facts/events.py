@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.facts.base import FactContext
 from tidings.facts.event_actors import ActorCoder
-from tidings.facts.event_attach import FALLBACK_PRECISION, Attacher, is_historical
+from tidings.facts.event_attach import FALLBACK_PRECISION, Attacher, is_historical, place_actors
 from tidings.facts.event_candidates import Candidate, CandidateFinder
 from tidings.facts.event_lexicon import load_lexicon
 from tidings.facts.event_model import EventTypeModel, event_features, load_model
@@ -57,6 +57,20 @@ def segments(doc: Doc) -> list[SpacySpan]:
     return [s for s in out if any(not t.is_space for t in s)]
 
 
+def sentence_candidates(ctx: FactContext, sent: SpacySpan, finder: CandidateFinder | None = None,
+                        attacher: Attacher | None = None) -> list[Candidate]:
+    """The candidate events of one sentence, actors coded from the entity stages' output, the
+    times and places of the sentence attached, and actors the words leave without a country
+    placed where the event happened (marked ``basis="place"``)."""
+    finder = finder or CandidateFinder(load_lexicon(), ActorCoder(ctx.found, ctx.doc))
+    attacher = attacher or Attacher(ctx.doc, ctx.found, ctx.published)
+    cands = finder.find(sent)
+    attacher.prepare(sent, cands)
+    for cand in cands:
+        place_actors(cand, attacher.place_of(cand.trigger))
+    return cands
+
+
 class EventStage:
     name = STAGE
     requires: tuple[str, ...] = ("entities", "times", "places")
@@ -79,8 +93,7 @@ class EventStage:
             if _FURNITURE.match(sent.text):
                 continue
             try:
-                cands = finder.find(sent)
-                attacher.prepare(sent, cands)
+                cands = sentence_candidates(ctx, sent, finder, attacher)
                 for cand in cands:
                     event = self._code(ctx, cand, model, attacher)
                     if event is not None:
