@@ -33,8 +33,8 @@ from sklearn.metrics import f1_score  # noqa: E402
 
 from tidings.facts.event_model import EventTypeModel  # noqa: E402
 from tidings.facts.event_training import FOLDS, Example, featurise, fit, load_gold, load_silver  # noqa: E402
-from tidings.facts.event_typing import TypeDecision, decide, decide_lexicon_only  # noqa: E402
-from tidings.facts.factuality import assess  # noqa: E402
+from tidings.facts.event_typing import TypeDecision, decide_lexicon_only  # noqa: E402
+from tidings.facts.events import code_candidate  # noqa: E402
 from tidings.nlp import Parser  # noqa: E402
 from tidings.ontology.codebook import load_codebook  # noqa: E402
 
@@ -90,14 +90,15 @@ def _acc(gold: Sequence[Any], pred: Sequence[Any]) -> float:
     return sum(g == p for g, p in zip(gold, pred, strict=True)) / max(1, len(gold))
 
 
-def _emits(ex: Example, decision: TypeDecision | None, factual: bool) -> bool:
+def _emits(ex: Example, decision: TypeDecision | None, factuality: dict[str, str] | None) -> bool:
+    """Whether the coder puts an event for the sentence into the (asserted-only) event table."""
     if decision is None or ex.main is None:
         return False
-    return not factual or assess(ex.main.trigger).value == "asserted"
+    return factuality is None or factuality.get(ex.id) == "asserted"
 
 
-def evaluate(examples: Sequence[Example], decisions: dict[str, TypeDecision | None], factual: bool,
-             pentas: dict[str, int | None]) -> dict[str, float]:
+def evaluate(examples: Sequence[Example], decisions: dict[str, TypeDecision | None],
+             factuality: dict[str, str] | None, pentas: dict[str, int | None]) -> dict[str, float]:
     book = load_codebook()
     out: dict[str, float] = {}
     plover = [ex for ex in examples if ex.corpus == "plover"]
@@ -151,7 +152,7 @@ def evaluate(examples: Sequence[Example], decisions: dict[str, TypeDecision | No
     out["actor_country_recall"] = (src[3] + tgt[3]) / max(1, src[0] + tgt[0])
     # no-event precision / recall on PETR2
     petr_all = [ex for ex in examples if ex.corpus == "petr2"]
-    none_pred = [ex for ex in petr_all if not _emits(ex, decisions[ex.id], factual)]
+    none_pred = [ex for ex in petr_all if not _emits(ex, decisions[ex.id], factuality)]
     none_gold = [ex for ex in petr_all if ex.gold.get("no_events")]
     both = [ex for ex in none_pred if ex.gold.get("no_events")]
     out["no_event_precision"] = len(both) / max(1, len(none_pred))
@@ -170,21 +171,25 @@ def score(events_dir: Path = DEFAULT_DIR, parser: Parser | None = None,
     featurise(gold + silver, parser or Parser())
     log(f"parsed {len(gold)} gold + {len(silver)} silver sentences in {time.time() - start:.0f}s")
     learned: dict[str, TypeDecision | None] = {}
+    factuality: dict[str, str] = {}
     pentas: dict[str, int | None] = {}
     for fold in range(FOLDS):
         model = EventTypeModel(fit([ex for ex in gold if ex.fold != fold] + silver))
         for ex in gold:
             if ex.fold == fold:
-                pred = model.predict(ex.feats)
-                learned[ex.id] = decide(pred, ex.lex)
-                pentas[ex.id] = pred.best_penta
+                pentas[ex.id] = model.predict(ex.feats).best_penta  # the sentence-level PentaClass head
+                if ex.main is None:
+                    learned[ex.id] = None
+                    continue
+                learned[ex.id], fact = code_candidate(ex.main, model)  # exactly what the event stage emits
+                factuality[ex.id] = fact.value
         log(f"fold {fold + 1}/{FOLDS} done at {time.time() - start:.0f}s")
     book = load_codebook()
-    lexical = {ex.id: decide_lexicon_only(ex.lex) for ex in gold}
+    lexical = {ex.id: decide_lexicon_only(ex.base_lex) for ex in gold}
     base_penta = {k: (book.penta_class(d.cameo_code) if d else None) for k, d in lexical.items()}
     return {
-        "tidings": evaluate(gold, learned, True, pentas),
-        "baseline": evaluate(gold, lexical, False, base_penta),
+        "tidings": evaluate(gold, learned, factuality, pentas),
+        "baseline": evaluate(gold, lexical, None, base_penta),
     }
 
 

@@ -146,7 +146,9 @@ def place_actors(cand: Candidate, place: Place | None) -> None:
         return
     cand.sources = [_placed(a, place) if not _coded(a) and a.sector else a for a in cand.sources]
     cand.targets = [_placed(a, place) if not _coded(a) and a.sector else a for a in cand.targets]
-    where = ActorRef(place.name, None, place.country, place.country, None, place.start, place.end, basis="place")
+    where = ActorRef(
+        place.name or place.text, None, place.country, place.country, None, place.start, place.end, basis="place"
+    )
     if not cand.targets and not cand.hedged:
         if cand.sources:  # a doer, no named target: aimed at the place's country
             cand.targets = [where]

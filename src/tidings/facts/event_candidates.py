@@ -177,8 +177,8 @@ class CandidateFinder:
                     o for o in shared_objects(tok, is_trigger) if self._codes(o)]
             tgt_heads += [t for t in extra if t not in tgt_heads]
         if not src_heads and not noun and tok.dep_ == "conj":  # "donated and delivered": shared subject
-            subj = subject_of(tok.head)
-            src_heads = [subj] if subj is not None else []
+            shared = subject_of(tok.head)
+            src_heads = [shared] if shared is not None else []
         return src_heads, tgt_heads, direct
 
     def find(self, sent: Span) -> list[Candidate]:

@@ -182,10 +182,11 @@ class VerbLexicon:
             token.lemma_.lower()
         )
 
-    def match(self, token: Token) -> LexiconMatch | None:
-        """The best dictionary code for a trigger token (verb or eventive noun)."""
+    def match(self, token: Token, *, refine: bool = True) -> LexiconMatch | None:
+        """The best dictionary code for a trigger token (verb or eventive noun); with
+        ``refine=False`` the PETRARCH-2 dictionary alone, without our own rules."""
         lemma = self.lemma_of(token)
-        own = _own_rule(token, lemma)
+        own = _own_rule(token, lemma) if refine else None
         if own is not None:
             return own
         entries = self.verbs.get(lemma)
@@ -230,9 +231,10 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
     travel to a place is a visit (042); rebuffing a request is a rejection (12x)."""
     if lemma in MOVEMENT and place_objects(token):
         return LexiconMatch("042", "tidings:visit", lemma, 1)
-    if lemma == "agree" and any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to")
-                                for c in token.children):
-        # "agreed to strengthen defense cooperation": intent to cooperate (03), not support (050)
+    if lemma == "agree" and any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in (
+            "to", "on", "upon")) for c in token.children):
+        # "agreed to strengthen defense cooperation", "agreed that their countries should cooperate",
+        # "agreed upon a pact": an agreement to cooperate (03), not the dictionary's support (050)
         words = {t.lemma_.lower() for t in token.subtree}
         military = bool(words & {"defense", "defence", "military", "security"})
         return LexiconMatch("0312" if military else "030", "tidings:agree-to", lemma, 1)

@@ -112,13 +112,15 @@ class EventTypeModel:
         self.w_penta = np.asarray(arrays["w_penta"], dtype=np.float32)
         self.b_penta = np.asarray(arrays["b_penta"], dtype=np.float32)
         self.labels = tuple(str(x) for x in arrays["labels"])
+        self.penta_weight = float(arrays["penta_weight"]) if "penta_weight" in arrays else 1.0
 
     def predict(self, feats: Sequence[str]) -> Prediction:
         idx, vals = vectorise(feats)
         p_type = _softmax(vals @ self.w_type[idx] + self.b_type)
         p_penta = _softmax(vals @ self.w_penta[idx] + self.b_penta)
-        # type score = log p(type) + log p(penta(type)); the penta head alone gives the penta class
-        joint = np.log(p_type + 1e-9) + np.log(np.array([p_penta[PENTA_OF_TYPE[t]] for t in self.labels]) + 1e-9)
+        # type score = log p(type) + w log p(penta(type)); the penta head alone gives the penta class
+        penta_of = np.array([p_penta[PENTA_OF_TYPE[t]] for t in self.labels])
+        joint = np.log(p_type + 1e-9) + self.penta_weight * np.log(penta_of + 1e-9)
         joint_p = _softmax(joint)
         return Prediction(
             {t: float(p) for t, p in zip(self.labels, joint_p, strict=True)},

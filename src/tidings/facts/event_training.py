@@ -24,7 +24,7 @@ import numpy as np
 
 from tidings.facts.base import FactContext
 from tidings.facts.event_candidates import Candidate, select_main
-from tidings.facts.event_lexicon import LexiconMatch, load_lexicon
+from tidings.facts.event_lexicon import NO_EVENT, LexiconMatch, load_lexicon
 from tidings.facts.event_model import DIM, PENTA_OF_TYPE, STATEMENT, TYPE_LABELS, event_features, type_of_code
 from tidings.ontology.codebook import load_codebook
 
@@ -52,6 +52,7 @@ class Example:
     main: Candidate | None = None
     trigger: Token | None = None
     lex: LexiconMatch | None = None
+    base_lex: LexiconMatch | None = None  # the PETRARCH-2 dictionary alone (the baseline's code)
 
     @property
     def fold(self) -> int:
@@ -110,6 +111,7 @@ def featurise(examples: Sequence[Example], parser: Parser) -> None:
         main = select_main(cands)
         trigger, lex = _main_trigger(doc, main)
         ex.main, ex.trigger, ex.lex = main, trigger, lex
+        ex.base_lex = _dictionary_only(trigger)
         ex.feats = event_features(sent, trigger, lex)
 
 
@@ -130,6 +132,13 @@ def annotate(examples: Sequence[Example], parser: Parser) -> Iterable[FactContex
         for stage in stages:
             ctx.found.update(stage(ctx))
         yield ctx
+
+
+def _dictionary_only(trigger: Token | None) -> LexiconMatch | None:
+    if trigger is None:
+        return None
+    found = load_lexicon().match(trigger, refine=False)
+    return None if found is None or found.code == NO_EVENT else found
 
 
 def _main_trigger(doc: Doc, main: Candidate | None) -> tuple[Token | None, LexiconMatch | None]:

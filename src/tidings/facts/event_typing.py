@@ -9,10 +9,15 @@ type's default CAMEO code is used, so every emitted code is in the codebook.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tidings.facts.event_lexicon import NO_EVENT, LexiconMatch
+from tidings.facts.event_modality import recode
 from tidings.facts.event_model import STATEMENT, Prediction, type_of_code
 from tidings.ontology.codebook import load_codebook
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 STATEMENT_CODE = "010"
 LEXICON_RULE = "tidings.events.lexicon.v1"
@@ -72,3 +77,20 @@ def decide(pred: Prediction | None, lex: LexiconMatch | None, *, trust_ratio: fl
                            f"{MODEL_RULE}+{lex.rule}")
     default = STATEMENT_CODE if kind == STATEMENT else book.default_cameo(kind)
     return _finish(kind, default, prob, rule)
+
+
+def modal(decision: TypeDecision | None, trigger: Token, factuality: str) -> tuple[TypeDecision | None, str]:
+    """The decision recoded for an intended, threatened or refused act (see
+    :mod:`tidings.facts.event_modality`) and the event's factuality: a refusal is itself an
+    asserted rejection, an intent keeps its planned/hypothetical label."""
+    if decision is None:
+        return None, factuality
+    new = recode(decision.cameo_code, trigger, factuality)
+    if new is None:
+        return decision, factuality
+    code, rule = new
+    kind = type_of_code(code)
+    if kind is None:
+        return decision, factuality
+    out = _finish(kind, code, decision.confidence, f"{decision.rule}+{rule}")
+    return out, ("asserted" if rule == "tidings:refusal" else factuality)

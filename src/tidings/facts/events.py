@@ -21,8 +21,8 @@ from tidings.facts.event_attach import FALLBACK_PRECISION, Attacher, is_historic
 from tidings.facts.event_candidates import Candidate, CandidateFinder
 from tidings.facts.event_lexicon import load_lexicon
 from tidings.facts.event_model import EventTypeModel, event_features, load_model
-from tidings.facts.event_typing import TypeDecision, decide, decide_lexicon_only
-from tidings.facts.factuality import assess
+from tidings.facts.event_typing import MODEL_RULE, TypeDecision, decide, decide_lexicon_only, modal
+from tidings.facts.factuality import Factuality, assess
 from tidings.ids import fact_id
 from tidings.ontology.codebook import load_codebook
 from tidings.records import ActorRef, Event, Span
@@ -71,6 +71,35 @@ def sentence_candidates(ctx: FactContext, sent: SpacySpan, finder: CandidateFind
     return cands
 
 
+def type_candidate(cand: Candidate, model: EventTypeModel | None, *, lexicon_only: bool = False) -> TypeDecision | None:
+    """The coded type of a candidate as the stage emits it (before modality), or None when
+    it is not coded: a trigger the dictionary does not know needs a confident model, and
+    statements (CAMEO 01/02) come only from the dictionary."""
+    if lexicon_only or model is None:
+        return decide_lexicon_only(cand.lexicon)
+    pred = model.predict(event_features(cand.sentence, cand.trigger, cand.lexicon))
+    decision = decide(pred, cand.lexicon)
+    known = decision is not None and decision.rule != MODEL_RULE
+    if decision is None or (not known and decision.confidence < MIN_MODEL_CONFIDENCE):
+        return None
+    if decision.plover_event is None and not known:
+        return None
+    return decision
+
+
+def code_candidate(cand: Candidate, model: EventTypeModel | None, *, lexicon_only: bool = False,
+                   factuality: str | None = None) -> tuple[TypeDecision | None, Factuality]:
+    """Type and factuality of a candidate, intended/refused acts recoded (the one path the
+    stage and the benchmark share)."""
+    fact = assess(cand.trigger)
+    value = factuality or fact.value
+    decision = type_candidate(cand, model, lexicon_only=lexicon_only)
+    if lexicon_only:
+        return decision, replace(fact, value=value)
+    decision, value = modal(decision, cand.trigger, value)
+    return decision, replace(fact, value=value)
+
+
 class EventStage:
     name = STAGE
     requires: tuple[str, ...] = ("entities", "times", "places")
@@ -109,25 +138,16 @@ class EventStage:
         return {"events": mark_main(merge_mentions(events))}
 
     def _decide(self, cand: Candidate, model: EventTypeModel | None) -> TypeDecision | None:
-        if self.lexicon_only or model is None:
-            return decide_lexicon_only(cand.lexicon)
-        pred = model.predict(event_features(cand.sentence, cand.trigger, cand.lexicon))
-        decision = decide(pred, cand.lexicon)
-        known = decision is not None and decision.rule != "tidings.events.linear.v1"
-        if decision is None or (not known and decision.confidence < MIN_MODEL_CONFIDENCE):
-            return None
-        if decision.plover_event is None and not known:
-            return None  # statements only when the dictionary says so
-        return decision
+        return type_candidate(cand, model, lexicon_only=self.lexicon_only)
 
     def _code(self, ctx: FactContext, cand: Candidate, model: EventTypeModel | None,
               attacher: Attacher, factuality: str | None = None) -> Event | None:
-        decision = self._decide(cand, model)
+        decision, fact = code_candidate(cand, model, lexicon_only=self.lexicon_only or model is None,
+                                        factuality=factuality)
         if decision is None:
             return None
         book = load_codebook()
         trig, sent = cand.trigger, cand.sentence
-        fact = assess(trig)
         when = attacher.date_of(trig)
         date, precision, explicit = when
         source, target = _dyad(cand)
@@ -141,7 +161,7 @@ class EventStage:
             source=source, target=target, actors=tuple(cand.sources + cand.targets),
             plover_event=decision.plover_event, plover_mode=decision.plover_mode,
             cameo_code=decision.cameo_code, goldstein=book.goldstein(decision.cameo_code),
-            quad_class=book.quad_class(decision.cameo_code), factuality=factuality or fact.value,
+            quad_class=book.quad_class(decision.cameo_code), factuality=fact.value,
             historical=explicit and is_historical(date, precision, ctx.published),
             attribution=fact.attribution, date=date, date_precision=precision,
             place=attacher.place_of(trig), mentions=(Span(start, end),),
