@@ -127,3 +127,22 @@ def test_fips_table_is_well_formed() -> None:
     table = fips_by_iso3()
     assert len(table) > 230 and table["USA"] == "US" and table["DEU"] == "GM" and table["RUS"] == "RS"
     assert all(len(v) == 2 for v in table.values())
+
+
+def test_compound_events_expand_to_gdelt_dyads_by_role(db: Path, tmp_path: Path) -> None:
+    """A planned meeting with two people is two GDELT rows with Blinken as Actor1 in both, and the
+    three-party agreement pairs its actors with one another; PLOVER keeps the lists by role."""
+    out = tmp_path / "all.tsv"
+    assert export(db, "gdelt", out, "--all-events").returncode == 0
+    rows = list(parse_gdelt(out.read_text().splitlines()))
+    meet = [r for r in rows if r["Actor1Name"] == "ANTONY BLINKEN" and r["EventCode"] == "036"]
+    assert {"QIN GANG", "WANG YI"} <= {r["Actor2Name"] for r in meet}
+    agree = [r for r in rows if r["EventCode"] == "0312"]
+    pairs = {frozenset((r["Actor1CountryCode"], r["Actor2CountryCode"])) for r in agree}
+    assert pairs >= {frozenset(("USA", "JPN")), frozenset(("USA", "PHL")), frozenset(("JPN", "PHL"))}
+    plover = tmp_path / "events.jsonl"
+    assert export(db, "plover", plover).returncode == 0
+    recs = [json.loads(ln) for ln in plover.read_text().splitlines()]
+    meeting = next(r for r in recs if r["cameo_code"] == "036" and len(r["attributes"]["RECIP"]) >= 2)
+    assert [a["text"] for a in meeting["attributes"]["ACTOR"]] == ["Antony Blinken"]
+    assert {"Qin Gang", "Wang Yi"} <= {a["text"] for a in meeting["attributes"]["RECIP"]}

@@ -6,6 +6,7 @@ import json
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,14 +14,17 @@ from tidings.config import Options
 from tidings.distributed import merge, query, run_dask
 from tidings.pipeline import ingest
 
+Rows = list[tuple[Any, ...]]
 
-def snapshot(db: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]], list[tuple[str, str]]]:
+
+def snapshot(db: Path) -> tuple[Rows, Rows, Rows, Rows]:
     conn = sqlite3.connect(db)
     try:
         arts = sorted(conn.execute("SELECT id, version FROM articles"))
         facts = sorted(conn.execute("SELECT id, kind, data FROM facts"))
         ledger = sorted(conn.execute("SELECT origin, coalesce(code, status) FROM ingest_ledger"))
-        return arts, facts, ledger
+        events = conn.execute("SELECT * FROM event_index ORDER BY id").fetchall()  # cluster ids included
+        return arts, facts, ledger, events
     finally:
         conn.close()
 
@@ -55,6 +59,7 @@ def test_workers_and_dask_match_the_one_process_run(shards: Path, tmp_path: Path
     merge(out, str(tmp_path / "dask.db"))  # idempotent
     one = snapshot(tmp_path / "one.db")
     assert len(one[0]) == 13 and sum(1 for _, code in one[2] if code == "bad_jsonl") == 3
+    assert one[3] and all(row[-3] for row in one[3])
     assert snapshot(tmp_path / "two.db") == one
     assert snapshot(tmp_path / "dask.db") == one
     _cols, rows = query(out, "SELECT count(DISTINCT id) FROM articles")

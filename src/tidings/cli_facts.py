@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from tidings.cli_common import DbOpt, Fmt, emit_jsonl, fail, open_store, out
+from tidings.store.clusters import NO_CLUSTER, cluster_rows, events_with_clusters
 from tidings.store.sqlite import Store
 
 Row = dict[str, Any]
@@ -127,7 +128,7 @@ def place_rows(store: Store, article_id: str | None) -> Iterable[Row]:
 
 def event_rows(store: Store, article_id: str | None, actor: str | None, dyad: str | None) -> Iterable[Row]:
     pair = set(dyad.upper().split("-")) if dyad else None
-    for e in store.facts("events", article_id):
+    for e, cluster in events_with_clusters(store.conn, article_id):
         refs = [r for r in [e.get("source"), e.get("target"), *(e.get("actors") or [])] if r]
         if actor and not any(
             actor.lower() in (r.get("name") or "").lower() or actor.upper() == r.get("actor_code") for r in refs
@@ -150,6 +151,7 @@ def event_rows(store: Store, article_id: str | None, actor: str | None, dyad: st
             "source": _actor(e.get("source")),
             "target": _actor(e.get("target")),
             "actors": [_actor(a) for a in e.get("actors") or []],
+            "targets": [_actor(a) for a in e.get("targets") or []],
             "plover_event": e.get("plover_event"),
             "plover_mode": e.get("plover_mode"),
             "cameo_code": e.get("cameo_code"),
@@ -165,6 +167,7 @@ def event_rows(store: Store, article_id: str | None, actor: str | None, dyad: st
             "mentions": e.get("mentions", []),
             "rule": e.get("rule"),
             "stage": e.get("stage"),
+            **(cluster.counts() if cluster else NO_CLUSTER),
         }
 
 
@@ -180,6 +183,26 @@ def emit(rows: Iterable[Row], fmt: str, columns: list[tuple[str, Callable[[Row],
 
 def _name(ref: Row | None) -> str:
     return "" if not ref else f"{ref.get('name') or ''} ({ref.get('actor_code') or '?'})"
+
+
+def _dates(r: Row) -> str:
+    first, last = r["first_date"] or "", r["last_date"] or ""
+    return first if first == last else f"{first}..{last}"
+
+
+CLUSTER_COLUMNS: list[tuple[str, Callable[[Row], Any]]] = [
+    ("cluster", lambda r: r["cluster_id"]),
+    ("dates", _dates),
+    ("dyad", lambda r: r["dyad"]),
+    ("cameo", lambda r: r["cameo_root"]),
+    ("plover", lambda r: r["plover_event"]),
+    ("factuality", lambda r: r["factuality"]),
+    ("articles", lambda r: r["num_articles"]),
+    ("sources", lambda r: r["num_sources"]),
+    ("mentions", lambda r: r["num_mentions"]),
+    ("example", lambda r: (r["example"]["sentence"] or "")[:80]),
+    ("article", lambda r: r["example"]["article_id"]),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -283,9 +306,20 @@ def register(app: typer.Typer) -> None:
         db: DbOpt = None,
         actor: Annotated[str | None, typer.Option(help="actor name contains, or actor code")] = None,
         dyad: Annotated[str | None, typer.Option(help="country pair, e.g. USA-CHN")] = None,
+        clusters: Annotated[
+            bool, typer.Option("--clusters", help="one row per event cluster (the same event across articles)")
+        ] = False,
         fmt: FmtOpt = Fmt.table,
     ) -> None:
-        """Who did what to whom, when and where, with the sentence behind it."""
+        """Who did what to whom, when and where, with the sentence behind it. With --clusters:
+        the same event across articles, one row each with its article/source/mention counts
+        (ID, --actor and --dyad keep the clusters that hold such an event)."""
+        if clusters:
+            with open_store(db) as store:
+                aid = _resolve_id(store, article_id)
+                found = list(cluster_rows(store.conn, dyad=dyad, article_id=aid, actor=actor))
+            emit(found, fmt.value, CLUSTER_COLUMNS)
+            return
         with open_store(db) as store:
             rows = list(event_rows(store, _resolve_id(store, article_id), actor, dyad))
         emit(

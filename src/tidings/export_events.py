@@ -4,7 +4,8 @@ POLECAT-style PLOVER JSONL (one record per event, actor lists, offsets, scores).
 GDELT rows hold only asserted events by default (PLOVER keeps every factuality with its
 label). Compound actors are expanded into one GDELT row per (source, target) pair, as GDELT
 does; PLOVER keeps them as lists. Column order and types follow the GDELT 2.0 event
-codebook.
+codebook. NumMentions/NumSources/NumArticles count every telling of the event across the
+store: the mentions, sites and articles of its cluster (:mod:`tidings.store.clusters`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Any
 
 from tidings.export import atomic_writer
 from tidings.facts.timex_calendar import value_start
+from tidings.store.clusters import NO_CLUSTER, ClusterStats, events_with_clusters
 
 GDELT_COLUMNS = (
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -127,16 +129,54 @@ def _dates(value: str | None, fallback: str | None) -> tuple[str, str, str, str]
     return d.strftime("%Y%m%d"), d.strftime("%Y%m"), str(d.year), f"{frac:.4f}"
 
 
-def gdelt_rows(event: dict[str, Any], article: dict[str, Any]) -> Iterator[list[str]]:
+def _counts(event: dict[str, Any], cluster: ClusterStats | None) -> list[str]:
+    """NumMentions, NumSources, NumArticles: the cluster's, else this article's telling alone."""
+    if cluster is None:
+        return [str(max(1, len(event.get("mentions") or []))), "1", "1"]
+    return [str(cluster.num_mentions), str(cluster.num_sources), str(cluster.num_articles)]
+
+
+def roles(event: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(sources, targets) of a stored event. Events stored before targets were recorded
+    fall back to the one source and target."""
+    actors = list(event.get("actors") or [])
+    if "targets" in event:
+        targets = list(event.get("targets") or [])
+        sources = [a for a in actors if a not in targets]
+    else:
+        targets = [event["target"]] if event.get("target") else []
+        sources = [a for a in actors if a not in targets]
+    if not sources and event.get("source"):
+        sources = [event["source"]]
+    return sources, targets
+
+
+def dyads(event: dict[str, Any]) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+    """GDELT's one-row-per-dyad view of a compound event: every source with every target;
+    a reciprocal event with no target ("the US, Japan and the Philippines agreed") pairs
+    its actors with one another; at most 16 rows (the row id keeps 4 bits for the pair)."""
+    sources, targets = roles(event)
+    pairs: list[tuple[dict[str, Any] | None, dict[str, Any] | None]]
+    if targets:
+        doers: list[dict[str, Any] | None] = [*sources] or [None]
+        pairs = [(s, t) for s in doers for t in targets]
+    elif len(sources) > 1:
+        pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
+    else:
+        pairs = [(sources[0] if sources else None, None)]
+    return list(pairs[:16])
+
+
+def gdelt_rows(
+    event: dict[str, Any], article: dict[str, Any], cluster: ClusterStats | None = None
+) -> Iterator[list[str]]:
     """One or more GDELT rows for a stored event (compound actors expanded to dyads)."""
     sqldate, month, year, frac = _dates(event.get("date"), article.get("published"))
     code = event.get("cameo_code") or ""
-    sources = [event.get("source")]
-    extra = [a for a in event.get("actors") or [] if a not in (event.get("source"), event.get("target"))]
-    sources += extra
+    pairs = dyads(event)
     root = 1 if event.get("sentence_start", 0) < int(article.get("lede_end") or 0) else 0
     added = (article.get("ingested_at") or "").replace("-", "").replace(":", "").replace("T", "")[:14]
-    for k, source in enumerate(sources):
+    for k, (source, target) in enumerate(pairs):
         gid = int(str(event["id"]).lstrip("e")[:12] or "0", 16) * 16 + k
         row = [
             str(gid),
@@ -145,16 +185,14 @@ def gdelt_rows(event: dict[str, Any], article: dict[str, Any]) -> Iterator[list[
             year,
             frac,
             *_actor_fields(source),
-            *_actor_fields(event.get("target")),
+            *_actor_fields(target),
             str(root),
             code,
             code[:3],
             code[:2],
             str(event.get("quad_class") or ""),
             "" if event.get("goldstein") is None else f"{event['goldstein']:.1f}",
-            str(max(1, len(event.get("mentions") or []))),
-            "1",
-            "1",
+            *_counts(event, cluster),
             "0",
             *_geo_fields(None),
             *_geo_fields(None),
@@ -165,7 +203,9 @@ def gdelt_rows(event: dict[str, Any], article: dict[str, Any]) -> Iterator[list[
         yield [cell.replace("\t", " ").replace("\n", " ") for cell in row]
 
 
-def plover_record(event: dict[str, Any], article: dict[str, Any]) -> dict[str, Any]:
+def plover_record(
+    event: dict[str, Any], article: dict[str, Any], cluster: ClusterStats | None = None
+) -> dict[str, Any]:
     def actor(ref: dict[str, Any] | None) -> dict[str, Any] | None:
         if not ref:
             return None
@@ -179,7 +219,7 @@ def plover_record(event: dict[str, Any], article: dict[str, Any]) -> dict[str, A
             "sector": ref.get("sector"),
         }
 
-    actors = [actor(a) for a in event.get("actors") or [] if a != event.get("target")] or [actor(event.get("source"))]
+    sources, targets = roles(event)
     place = event.get("place") or None
     return {
         "id": event["id"],
@@ -193,8 +233,8 @@ def plover_record(event: dict[str, Any], article: dict[str, Any]) -> dict[str, A
         "date": event.get("date"),
         "date_precision": event.get("date_precision"),
         "attributes": {
-            "ACTOR": [a for a in actors if a],
-            "RECIP": [a for a in [actor(event.get("target"))] if a],
+            "ACTOR": [a for a in map(actor, sources) if a],
+            "RECIP": [a for a in map(actor, targets) if a],
             "LOC": [
                 {
                     "text": place.get("text") or place.get("name"),
@@ -220,6 +260,7 @@ def plover_record(event: dict[str, Any], article: dict[str, Any]) -> dict[str, A
         "confidence": event.get("confidence"),
         "coder": event.get("stage"),
         "rule": event.get("rule"),
+        **(cluster.counts() if cluster else NO_CLUSTER),
     }
 
 
@@ -250,10 +291,10 @@ def export_gdelt(store: Any, output: Path, *, include_all: bool = False) -> int:
     meta = article_meta(store)
     n = 0
     with atomic_writer(output) as fh:
-        for event in store.facts("events"):
+        for event, cluster in events_with_clusters(store.conn):
             if not include_all and (event.get("factuality") != "asserted" or not event.get("cameo_code")):
                 continue
-            for row in gdelt_rows(event, meta.get(event["article_id"], {})):
+            for row in gdelt_rows(event, meta.get(event["article_id"], {}), cluster):
                 fh.write("\t".join(row) + "\n")
                 n += 1
     header = output.with_name(output.name + ".header.tsv")
@@ -266,8 +307,9 @@ def export_plover(store: Any, output: Path) -> int:
     meta = article_meta(store)
     n = 0
     with atomic_writer(output) as fh:
-        for event in store.facts("events"):
-            fh.write(json.dumps(plover_record(event, meta.get(event["article_id"], {})), ensure_ascii=False) + "\n")
+        for event, cluster in events_with_clusters(store.conn):
+            record = plover_record(event, meta.get(event["article_id"], {}), cluster)
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
             n += 1
     return n
 

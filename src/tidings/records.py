@@ -315,7 +315,8 @@ class Event:
     sentence_end: int
     source: ActorRef | None = None
     target: ActorRef | None = None
-    actors: tuple[ActorRef, ...] = ()
+    actors: tuple[ActorRef, ...] = ()  # every actor of a compound event, sources first
+    targets: tuple[ActorRef, ...] = ()  # the recipients among them ("met Qin, Wang Yi"); sources are the rest
     plover_event: str | None = None
     plover_mode: str | None = None
     cameo_code: str | None = None

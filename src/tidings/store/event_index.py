@@ -5,16 +5,23 @@ transaction as the article's facts, and replaced with them.
 ``event_daily`` rolls the index up per (undirected dyad, day, source country, QuadClass);
 triggers keep it exact inside the writing transaction (inserts add, deletes - including
 cascades from a replaced article version - subtract), so a dyad time series reads a few
-rows per day instead of every event."""
+rows per day instead of every event.
+
+Migration ``0006_event_clusters`` adds ``cluster_id`` (the cross-article cluster,
+:mod:`tidings.facts.event_clusters`), ``mentions`` (tellings in the article) and ``site``
+(the article's source) to each row; :mod:`tidings.store.clusters` reads them."""
 
 from __future__ import annotations
 
 import json
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
+
+from tidings.facts.event_clusters import event_cluster_id
 
 EVENT_INDEX = """
 CREATE TABLE event_index (
@@ -76,7 +83,16 @@ WHEN old.dyad IS NOT NULL AND old.date IS NOT NULL BEGIN
 END;
 """
 
-INSERT_EVENT_INDEX = "INSERT INTO event_index VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+BASE_COLUMNS = (
+    "id", "article_id", "date", "source_country", "target_country", "quad_class", "goldstein", "cameo_root",
+    "plover_event", "factuality", "source_name", "target_name", "source_entity", "target_entity", "dyad",
+)  # fmt: skip
+CLUSTER_COLUMNS = ("cluster_id", "mentions", "site")  # added by 0006_event_clusters
+# Named columns: valid before and after 0006 (bulk loaders write base rows; clusters stay NULL).
+INSERT_EVENT_INDEX = f"INSERT INTO event_index({', '.join(BASE_COLUMNS)}) VALUES ({','.join('?' * 15)})"
+INSERT_EVENT_ROW = (
+    f"INSERT INTO event_index({', '.join(BASE_COLUMNS + CLUSTER_COLUMNS)}) VALUES ({','.join('?' * 18)})"
+)
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -106,7 +122,24 @@ def dyad_key(a: str | None, b: str | None) -> str | None:
     return "-".join(sorted((a, b)))
 
 
-def event_index_rows(article_id: str, published: str | None, events: Iterable[Any]) -> list[tuple[Any, ...]]:
+def source_site(site: str | None, url: str | None, source: str | None) -> str | None:
+    """The source an article counts for: its site name, else its URL's host, else its source."""
+    if site and site.strip():
+        return site.strip()
+    host = (urlsplit(url).hostname or "") if url else ""
+    return host.removeprefix("www.") or source or None
+
+
+def cluster_columns(event: Any, published: str | None, site: str | None) -> tuple[str, int, str | None]:
+    """``CLUSTER_COLUMNS`` of an event (a record, or its JSON form when a migration backfills)."""
+    mentions = event.get("mentions") if isinstance(event, Mapping) else getattr(event, "mentions", ())
+    return event_cluster_id(event, published), max(1, len(mentions or ())), site
+
+
+def event_index_rows(
+    article_id: str, published: str | None, events: Iterable[Any], site: str | None = None
+) -> list[tuple[Any, ...]]:
+    """Full rows (``BASE_COLUMNS + CLUSTER_COLUMNS``) for ``INSERT_EVENT_ROW``."""
     rows = []
     for e in events:
         src, tgt = getattr(e, "source", None), getattr(e, "target", None)
@@ -128,19 +161,33 @@ def event_index_rows(article_id: str, published: str | None, events: Iterable[An
                 getattr(src, "entity_id", None),
                 getattr(tgt, "entity_id", None),
                 dyad_key(getattr(src, "country", None), getattr(tgt, "country", None)),
+                *cluster_columns(e, published, site),
             )
         )
     return rows
 
 
-def backfill(conn: sqlite3.Connection) -> None:
-    """Index the events of a store written before this table existed (runs in the migration)."""
+def has_cluster_columns(conn: sqlite3.Connection) -> bool:
+    return "cluster_id" in {r[1] for r in conn.execute("PRAGMA table_info(event_index)")}
+
+
+def stored_event_rows(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
+    """Full index rows rebuilt from the events stored as JSON in ``facts``."""
     from tidings.records import Event, from_plain
 
     rows = conn.execute(
-        "SELECT f.article_id, a.published, f.data FROM facts f JOIN articles a ON a.id = f.article_id"
-        " WHERE f.kind = 'events' ORDER BY f.article_id"
+        "SELECT f.article_id, a.published, a.site, a.url, a.source, f.data"
+        " FROM facts f JOIN articles a ON a.id = f.article_id WHERE f.kind = 'events' ORDER BY f.article_id"
     )
-    for article_id, published, data in rows:
+    for article_id, published, site, url, source, data in rows:
         event = from_plain(Event, json.loads(data))
-        conn.executemany(INSERT_EVENT_INDEX, event_index_rows(article_id, published, [event]))
+        yield from event_index_rows(article_id, published, [event], source_site(site, url, source))
+
+
+def backfill(conn: sqlite3.Connection) -> None:
+    """Index the events of a store written before this table existed (runs in the migration
+    0004, when the table has only the base columns; fills every column on a later schema)."""
+    full = has_cluster_columns(conn)
+    sql = INSERT_EVENT_ROW if full else INSERT_EVENT_INDEX
+    for row in stored_event_rows(conn):
+        conn.execute(sql, row if full else row[: len(BASE_COLUMNS)])

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 from tidings.dedup import DEDUP_SCHEMA
 from tidings.errors import StoreError
+from tidings.store.clusters import CLUSTER_SCHEMA, backfill_clusters
 from tidings.store.event_index import EVENT_INDEX
 from tidings.store.event_index import backfill as backfill_event_index
 
@@ -108,6 +109,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0003_facts", FACTS),
     Migration("0004_event_index", EVENT_INDEX, run=backfill_event_index),
     Migration("0005_dedup", DEDUP_SCHEMA),
+    Migration("0006_event_clusters", CLUSTER_SCHEMA, run=backfill_clusters),
 ]
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from tidings.dedup import assign
 from tidings.errors import StoreError
 from tidings.records import Article, Rejected, to_plain
-from tidings.store.event_index import INSERT_EVENT_INDEX, event_index_rows
+from tidings.store.event_index import INSERT_EVENT_ROW, event_index_rows, source_site
 from tidings.store.migrations import MIGRATIONS, Migration, migrate
 
 
@@ -160,9 +160,8 @@ class Store:
                 " VALUES (?,?,?,?,?,?,?)",
                 [(r.id, a.id, kind, r.start, r.end, r.stage, _dumps(r)) for r in records],
             )
-        self.conn.executemany(
-            INSERT_EVENT_INDEX, event_index_rows(a.id, a.published, item.facts.get("events", ()))
-        )
+        site = source_site(a.site, a.url, a.source)
+        self.conn.executemany(INSERT_EVENT_ROW, event_index_rows(a.id, a.published, item.facts.get("events", ()), site))
         self.conn.executemany(
             "INSERT OR REPLACE INTO fact_rejections VALUES (?,?,?,?)",
             [(a.id, r.stage, r.code, r.detail) for r in item.fact_rejections],
