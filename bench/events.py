@@ -1,12 +1,14 @@
 """Event-coding benchmark: tidings vs a dictionary-only ("PETRARCH-lite") baseline.
 
-    .venv/bin/python bench/events.py [EVENTS_DIR]
+    .venv/bin/python bench/events.py [EVENTS_DIR] [--exclude penta,plover]
 
 EVENTS_DIR defaults to ../shared/data/events. Both systems read the same spaCy parses and
-the same candidate/actor extraction; the baseline codes the main candidate with the
-PETRARCH-2 verb dictionary only (no learned model, no factuality), tidings adds the
-learned type model (5-fold cross-validated: every scored gold sentence is predicted by a
-model trained without its fold; silver stories are always in training) and factuality.
+the same candidates and actors; the baseline ("PETRARCH-lite") codes the candidate nearest the
+root that the PETRARCH-2 verb dictionary alone codes, with that code (no own rules, no framing,
+no model, no factuality); tidings codes its main candidate exactly as the event stage does:
+own rules, learned type model (5-fold cross-validated: every scored gold sentence is predicted
+by a model trained without its fold; silver stories are always in training unless excluded),
+modality and factuality. Actor scores count only the actors of events a system emits.
 
 Scores: event type accuracy / macro-F1 for PLOVER 16 (PLOVER GSR dev), CAMEO root 20
 (PETRARCH-2 GSR dev), PentaClass 5 (ConfliBERT train file); source/target country and
@@ -20,6 +22,7 @@ spelling (JAP, ITL, VTN) are read as the ISO codes the coder emits.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -31,6 +34,7 @@ DEFAULT_DIR = ROOT / ".." / "shared" / "data" / "events"
 
 from sklearn.metrics import f1_score  # noqa: E402
 
+from tidings.facts.event_candidates import Candidate  # noqa: E402
 from tidings.facts.event_model import EventTypeModel  # noqa: E402
 from tidings.facts.event_training import FOLDS, Example, featurise, fit, load_gold, load_silver  # noqa: E402
 from tidings.facts.event_typing import TypeDecision, decide_lexicon_only  # noqa: E402
@@ -92,13 +96,14 @@ def _acc(gold: Sequence[Any], pred: Sequence[Any]) -> float:
 
 def _emits(ex: Example, decision: TypeDecision | None, factuality: dict[str, str] | None) -> bool:
     """Whether the coder puts an event for the sentence into the (asserted-only) event table."""
-    if decision is None or ex.main is None:
+    if decision is None:
         return False
     return factuality is None or factuality.get(ex.id) == "asserted"
 
 
 def evaluate(examples: Sequence[Example], decisions: dict[str, TypeDecision | None],
-             factuality: dict[str, str] | None, pentas: dict[str, int | None]) -> dict[str, float]:
+             factuality: dict[str, str] | None, pentas: dict[str, int | None],
+             mains: dict[str, Candidate | None]) -> dict[str, float]:
     book = load_codebook()
     out: dict[str, float] = {}
     plover = [ex for ex in examples if ex.corpus == "plover"]
@@ -127,7 +132,7 @@ def evaluate(examples: Sequence[Example], decisions: dict[str, TypeDecision | No
         if ex.corpus not in ("plover", "petr2"):
             continue
         gsrc, gtgt = gold_dyad(ex)
-        main = ex.main
+        main = mains.get(ex.id) if decisions.get(ex.id) is not None else None  # actors of emitted events only
         psrc = main.sources if main else []
         ptgt = main.targets if main else []
         if main is not None and main.reciprocal:
@@ -162,19 +167,21 @@ def evaluate(examples: Sequence[Example], decisions: dict[str, TypeDecision | No
     return out
 
 
-def score(events_dir: Path = DEFAULT_DIR, parser: Parser | None = None,
-          log: Callable[[str], None] = lambda s: None) -> dict[str, dict[str, float]]:
-    """Both systems' figures (cross-validated for tidings)."""
+def score(events_dir: Path = DEFAULT_DIR, parser: Parser | None = None, log: Callable[[str], None] = lambda s: None,
+          exclude: frozenset[str] = frozenset()) -> dict[str, dict[str, float]]:
+    """Both systems' figures (cross-validated for tidings). ``exclude`` names corpora kept out
+    of training (plover, petr2, penta, silver): every gold sentence is still scored."""
     start = time.time()
     gold = load_gold(events_dir)
-    silver = load_silver(events_dir)
+    silver = load_silver(events_dir) if "silver" not in exclude else []
     featurise(gold + silver, parser or Parser())
     log(f"parsed {len(gold)} gold + {len(silver)} silver sentences in {time.time() - start:.0f}s")
     learned: dict[str, TypeDecision | None] = {}
     factuality: dict[str, str] = {}
     pentas: dict[str, int | None] = {}
     for fold in range(FOLDS):
-        model = EventTypeModel(fit([ex for ex in gold if ex.fold != fold] + silver))
+        train = [ex for ex in gold if ex.fold != fold and ex.corpus not in exclude]
+        model = EventTypeModel(fit(train + silver))
         for ex in gold:
             if ex.fold == fold:
                 pentas[ex.id] = model.predict(ex.feats).best_penta  # the sentence-level PentaClass head
@@ -188,14 +195,19 @@ def score(events_dir: Path = DEFAULT_DIR, parser: Parser | None = None,
     lexical = {ex.id: decide_lexicon_only(ex.base_lex) for ex in gold}
     base_penta = {k: (book.penta_class(d.cameo_code) if d else None) for k, d in lexical.items()}
     return {
-        "tidings": evaluate(gold, learned, factuality, pentas),
-        "baseline": evaluate(gold, lexical, None, base_penta),
+        "tidings": evaluate(gold, learned, factuality, pentas, {ex.id: ex.main for ex in gold}),
+        "baseline": evaluate(gold, lexical, None, base_penta, {ex.id: ex.base_main for ex in gold}),
     }
 
 
 def main(argv: list[str]) -> int:
-    events_dir = Path(argv[0]) if argv else DEFAULT_DIR
-    result = score(events_dir, log=lambda s: print(s, file=sys.stderr))
+    args = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    args.add_argument("events_dir", nargs="?", type=Path, default=DEFAULT_DIR)
+    args.add_argument("--exclude", default="", help="corpora kept out of training, e.g. penta,plover "
+                      "(the MIT-only model: petr2 + silver)")
+    opts = args.parse_args(argv)
+    exclude = frozenset(x.strip() for x in opts.exclude.split(",") if x.strip())
+    result = score(opts.events_dir, log=lambda s: print(s, file=sys.stderr), exclude=exclude)
     t, b = result["tidings"], result["baseline"]
     print(f"{'metric':28} {'tidings':>9} {'dict-only':>9} {'diff':>8}")
     for key in t:

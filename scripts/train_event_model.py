@@ -1,6 +1,6 @@
 """Build src/tidings/data/events/event_type_model.npz from the development data.
 
-    .venv/bin/python scripts/train_event_model.py [EVENTS_DIR]
+    .venv/bin/python scripts/train_event_model.py [EVENTS_DIR] [--exclude penta,plover] [-o FILE]
 
 EVENTS_DIR defaults to ../shared/data/events. Deterministic: the same data gives the
 same weights (lbfgs logistic regression, no random state involved).
@@ -8,6 +8,7 @@ same weights (lbfgs logistic regression, no random state involved).
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -22,12 +23,18 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def main(argv: list[str]) -> int:
-    events_dir = Path(argv[0]) if argv else ROOT / ".." / "shared" / "data" / "events"
+    args = argparse.ArgumentParser(description="Build the shipped event-type model.")
+    args.add_argument("events_dir", nargs="?", type=Path, default=ROOT / ".." / "shared" / "data" / "events")
+    args.add_argument("--exclude", default="", help="corpora to leave out: plover, petr2, penta, silver "
+                      "(penta,plover leaves MIT-licensed data only)")
+    args.add_argument("-o", "--output", type=Path, default=ROOT / "src" / "tidings" / "data" / "events" / MODEL_FILE)
+    opts = args.parse_args(argv)
+    exclude = {x.strip() for x in opts.exclude.split(",") if x.strip()}
     start = time.time()
-    examples = load_gold(events_dir) + load_silver(events_dir)
+    examples = [ex for ex in load_gold(opts.events_dir) + load_silver(opts.events_dir) if ex.corpus not in exclude]
     featurise(examples, Parser())
     arrays = fit(examples)
-    out = ROOT / "src" / "tidings" / "data" / "events" / MODEL_FILE
+    out: Path = opts.output
     np.savez_compressed(out, **arrays)
     print(f"trained on {len(examples)} examples in {time.time() - start:.0f}s -> {out} "
           f"({out.stat().st_size / 1e6:.1f} MB)")

@@ -31,6 +31,10 @@ def _trigger(parser: Parser, text: str, word: str):  # type: ignore[no-untyped-d
          "asserted"),
         ("The trip comes after he postponed plans to visit in February.", "visit", "planned"),
         ("Troops fired on protesters in the capital on Friday.", "fired", "asserted"),
+        ("The statement comes a day before Sarkozy heads to Beijing for the Olympic Games.", "heads", "planned"),
+        ("Blinken met Wang before he flew to Seoul.", "flew", "asserted"),
+        ("The talks come ahead of a meeting between the ministers in Tokyo.", "meeting", "planned"),
+        ("The talks came after a meeting between the ministers in Tokyo.", "meeting", "asserted"),
     ],
 )
 def test_factuality(parser: Parser, text: str, word: str, expected: str) -> None:

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(3000)  # parses ~6,000 sentences and fits 5 folds: ~10 min on a quiet 2-core box
+@pytest.mark.timeout(3000)  # parses ~6,000 sentences and fits 5 folds: ~3 min on a quiet 2-core box
 def test_event_bench_meets_floors(shared: Path) -> None:
     bench = load_bench("events")
     result = bench.score(shared / "data" / "events")

@@ -33,6 +33,7 @@ _EXTRA_SECTORS = {
     "TROOPS": "MIL", "FORCES": "MIL", "MILITARY": "MIL", "ARMY": "MIL", "DEFENSE": "MIL",
     "POLICE": "COP", "REBELS": "REB", "REBEL": "REB", "INSURGENTS": "REB", "MILITANTS": "REB",
     "HACKERS": "CRM", "FIRM": "BUS", "COMPANY": "BUS", "PROTESTERS": "OPP", "DEMONSTRATORS": "OPP",
+    "PROTESTER": "OPP", "PROTESTOR": "OPP", "PROTESTORS": "OPP", "RIOTER": "OPP", "RIOTERS": "OPP",
 }  # fmt: skip
 # Defense/foreign ministers are GOV in PLOVER's sector scheme; military words only win
 # when no government word is in the phrase.

@@ -81,6 +81,8 @@ def verb_args(verb: Token, is_trigger: Callable[[Token], bool]) -> tuple[list[To
                     (inner if is_trigger(g) else tgt).append(g)
     if subj is not None and not passive:
         src.insert(0, subj)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not tgt and verb.head.pos_ in ("NOUN", "PROPN"):
+        tgt.append(verb.head)  # "10 Russian soldiers killed in Ukraine": the noun is the one acted on
     return src, tgt, inner
 
 

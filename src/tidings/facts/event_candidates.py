@@ -48,6 +48,12 @@ OBLIGING_FRAMES = frozenset({"say", "tell", "add", "state", "conclude", "reitera
 DEMAND_CODE = "100"
 OBLIGATION_RULE = "tidings:obliged"
 STATEMENT_VERBS = frozenset({"announce", "declare", "issue", "reiterate", "state", "confirm", "unveil"})
+# Comments about something else (CAMEO 010 statement, 012/013 pessimistic/optimistic comment,
+# 014 consider a policy option, 019 express accord): the thing commented on is the event.
+FRAMING_STATEMENTS = frozenset({"010", "012", "013", "014", "019"})
+# Verbs of own intent whose same-subject complement is the act intended.
+INTENT_FRAMES = frozenset({"want", "plan", "intend", "pledge", "promise", "vow", "decide", "aim", "prepare",
+                           "hope", "wish", "seek", "offer", "expect", "try", "schedule", "set", "slate"})
 NONSTATE = frozenset({"IGO", "NGO", "MNC", "UNO", "EUR", "ISM", "IMG"})
 
 
@@ -203,6 +209,9 @@ class CandidateFinder:
             lex = self.lexicon.match(tok)
             if obliged is not None and (lex is None or lex.code[:2] in ("01", NO_EVENT[:2])):
                 lex = LexiconMatch(DEMAND_CODE, OBLIGATION_RULE, lemma, 2)
+            # a dictionary pattern that says "no event" ("want * divorce", "took office") vetoes the
+            # trigger; a block with no default code only leaves it to the model
+            vetoed = lex is not None and lex.code == NO_EVENT and lex.words > 0
             if lex is not None and lex.code == NO_EVENT and not noun:
                 lex = None
             cand = Candidate(tok, sent, sources, targets, lex, noun=noun, hedged=hedged)
@@ -210,7 +219,7 @@ class CandidateFinder:
                 cand.targets = self._asker(tok)
             if lemma in RECIPROCAL and len(sources) > 1 and not targets:
                 cand.reciprocal = True
-            if cand.has_actor and (obliged is None or (sources and targets)):
+            if cand.has_actor and (obliged is None or (sources and targets)) and not vetoed:
                 found.append(cand)
             for ref in sources:
                 if ref.start is not None and ref.end is not None:
@@ -272,7 +281,7 @@ def _covers(doc: Any, i: int, ref: ActorRef) -> bool:
     return ref.start is not None and ref.end is not None and lo <= ref.start and ref.end <= hi + 1
 
 
-def _depth(tok: Token) -> int:
+def depth(tok: Token) -> int:
     depth = 0
     while tok.head.i != tok.i and depth < 50:
         tok = tok.head
@@ -280,23 +289,63 @@ def _depth(tok: Token) -> int:
     return depth
 
 
+def is_purpose(tok: Token) -> bool:
+    """An infinitive adverbial clause: "... to protest the decision", "... to demand reforms"."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def frames(cand: Candidate, others: list[Candidate]) -> bool:
+    """Whether ``cand`` only frames another candidate of the sentence, which is then the
+    event: a plain statement ("Israel announced it would free prisoners": the release) or
+    an own intent ("Obama wants to attack", "Qatar pledged to expel": the attack, the
+    expulsion, coded as intended by :mod:`event_modality`). Claims of responsibility,
+    demands and agreements are events of their own."""
+    if cand.lexicon is not None and cand.lexicon.rule == OBLIGATION_RULE:
+        return False
+    code = cand.lexicon.code if cand.lexicon is not None else ""
+    trig = cand.trigger
+    lemma = trig.lemma_.lower()
+    if code in FRAMING_STATEMENTS or lemma in STATEMENT_VERBS:
+        inside = {t.i for t in trig.subtree}
+        return any(o.trigger.i in inside for o in others if o is not cand)
+    if lemma in INTENT_FRAMES and not any(c.dep_ == "dobj" for c in trig.children):
+        return any(o.trigger.head.i == trig.i and o.trigger.dep_ == "xcomp" and o.trigger.pos_ == "VERB"
+                   for o in others if o is not cand)
+    return False
+
+
+def resolve_frames(cands: list[Candidate]) -> list[Candidate]:
+    """The candidates without those that only frame another (:func:`frames`). An intent
+    frame hands the people it names to the act it frames: in "plans to meet with Qin Gang
+    on Sunday, Wang Yi, and possibly Xi", the parser hangs Wang Yi on "plans"."""
+    framing = [c for c in cands if frames(c, cands)]
+    if not framing:
+        return cands
+    kept = [c for c in cands if all(c is not f for f in framing)]
+    for frame in framing:
+        if frame.trigger.lemma_.lower() not in INTENT_FRAMES:
+            continue
+        for act in kept:
+            if act.trigger.head.i == frame.trigger.i and act.trigger.dep_ == "xcomp":
+                act.targets += [t for t in frame.targets if t not in act.targets]
+                act.hedged += [t for t in frame.hedged if t not in act.hedged]
+                act.sources = act.sources or list(frame.sources)
+                break
+    return kept
+
+
 def select_main(cands: list[Candidate]) -> Candidate | None:
-    """The sentence's main event: a coded candidate nearest the root, then the earliest. A
-    statement ("announced", "issued a declaration") that frames another candidate yields to it:
-    "Israel announced it would free prisoners" is about the release."""
+    """The sentence's main event: a coded candidate, a verb before an eventive noun ("the
+    release of X came as Israel announced ..." asserts what Israel announced), nearest the
+    root, then the earliest; a candidate that only frames another (:func:`frames`) yields."""
     if not cands:
         return None
-    inside = {c.trigger.i: {t.i for t in c.trigger.subtree} for c in cands}
-
-    def frames(c: Candidate) -> bool:
-        code = c.lexicon.code if c.lexicon is not None else ""
-        if c.lexicon is not None and c.lexicon.rule == OBLIGATION_RULE:
-            return False
-        statement = code[:2] == "01" or c.trigger.lemma_.lower() in STATEMENT_VERBS
-        return statement and any(o.trigger.i in inside[c.trigger.i] for o in cands if o is not c)
+    cands = resolve_frames(cands)
 
     def key(c: Candidate) -> tuple[int, int, int, int]:
         coded = c.lexicon is not None and c.lexicon.code != NO_EVENT
-        return (1 if frames(c) else 0, 0 if coded else 1, _depth(c.trigger), c.trigger.i)
+        # a purpose clause ("began a hunger strike to protest ...") says why, not what happened
+        rank = 2 if is_purpose(c.trigger) else int(c.noun)
+        return (0 if coded else 1, rank, depth(c.trigger), c.trigger.i)
 
     return min(cands, key=key)

@@ -41,6 +41,14 @@ EVENT_NOUNS: dict[str, str] = {
     "airstrike": "bomb", "clash": "clash", "boycott": "boycott", "rejection": "reject",
     "denial": "deny", "condolence": "condole", "apology": "apologize", "phone call": "call",
     "retort": "retort", "assault": "assault", "invitation": "invite", "mediation": "mediate",
+    "suspension": "suspend", "expulsion": "expel", "ban": "ban", "release": "release", "deployment": "deploy",
+    "resignation": "resign", "surrender": "surrender", "evacuation": "evacuate", "investigation": "investigate",
+    "inquiry": "investigate", "probe": "investigate", "crackdown": "crack", "donation": "donate",
+    "veto": "veto", "demonstration": "demonstrate", "rally": "rally", "riot": "riot",
+    "mobilization": "mobilize", "execution": "execute", "assassination": "assassinate", "abduction": "abduct",
+    "kidnapping": "kidnap", "detention": "detain", "deportation": "deport", "shelling": "shell",
+    "bombardment": "bombard", "occupation": "occupy", "seizure": "seize", "recognition": "recognize",
+    "concession": "concede", "ultimatum": "threaten", "negotiations": "negotiate", "consultation": "consult",
 }  # fmt: skip
 
 
@@ -206,11 +214,20 @@ class VerbLexicon:
                     continue
                 if all(_has(post, s) for s in pat.post) and all(_has(pre, s) for s in pat.pre):
                     best = LexiconMatch(pat.code, f"petr2:{block.name}:{pat.line}", lemma, size)
+        if best is None and refine and lemma in _REJECTING and any(c.dep_ == "dobj" for c in token.children):
+            # the dictionary's REFUSE block codes only the objects it lists ("rejected the
+            # proposal"); rejecting anything else ("rejected an ultimatum") is still a rejection
+            best = LexiconMatch("120", "tidings:reject", lemma, 0)
         return best
 
 
 MOVEMENT = frozenset({"arrive", "reach", "travel", "fly", "visit", "land", "head"})
 _REFUSAL = frozenset({"rebuff", "reject", "refuse", "spurn", "snub", "decline", "turn"})
+# verb + object idioms that are no political event
+_IDIOMS = frozenset({("take", "office"), ("take", "place"), ("take", "part"), ("take", "note"), ("take", "effect"),
+                     ("take", "time"), ("make", "sense")})
+_WANTING = frozenset({"want", "wish", "need"})
+_REJECTING = frozenset({"reject", "refuse", "rebuff", "spurn", "snub", "repudiate", "dismiss"})
 _ASKED = frozenset({"request", "offer", "proposal", "invitation", "call", "bid", "overture"})
 
 
@@ -231,6 +248,8 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
     travel to a place is a visit (042); rebuffing a request is a rejection (12x)."""
     if lemma in MOVEMENT and place_objects(token):
         return LexiconMatch("042", "tidings:visit", lemma, 1)
+    if any(c.dep_ == "dobj" and (lemma, c.lemma_.lower()) in _IDIOMS for c in token.children):
+        return LexiconMatch(NO_EVENT, "tidings:idiom", lemma, 1)  # "since Biden took office"
     if lemma == "agree" and any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in (
             "to", "on", "upon")) for c in token.children):
         # "agreed to strengthen defense cooperation", "agreed that their countries should cooperate",
@@ -238,6 +257,11 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         words = {t.lemma_.lower() for t in token.subtree}
         military = bool(words & {"defense", "defence", "military", "security"})
         return LexiconMatch("0312" if military else "030", "tidings:agree-to", lemma, 1)
+    if lemma in _WANTING and any(c.dep_ in ("ccomp", "xcomp") and any(
+            g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON" for g in c.children) for c in token.children):
+        # "Obama wants Putin to attack": wanting someone else to act is an appeal to them (02),
+        # not the dictionary's own intent (030) nor the act itself
+        return LexiconMatch("020", "tidings:want-other", lemma, 1)
     if lemma in _REFUSAL:
         objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         asked = [o for o in objs if o.lemma_.lower() in _ASKED]
@@ -253,8 +277,12 @@ def _context_words(token: Token) -> tuple[set[str], set[str]]:
     also the governing verb's left context (the subject of "held talks")."""
     pre: set[str] = set()
     post: set[str] = set()
+    # a that-clause with its own subject is a separate proposition: "claimed that ISIL had
+    # attacked Iraq" is not the dictionary's "claim (responsibility for the) attack"
+    clauses = {t.i for c in token.children if c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass")
+               for g in c.children) for t in c.subtree}
     for t in token.subtree:
-        if t.i == token.i:
+        if t.i == token.i or t.i in clauses:
             continue
         bucket = pre if t.i < token.i else post
         bucket.add(t.lower_)

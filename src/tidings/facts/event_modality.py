@@ -71,6 +71,8 @@ def refusal_code(code: str) -> str | None:
 def is_intent(trigger: Token, factuality: str) -> bool:
     """An announced own act: planned ("will meet", "plans to meet", "is ready to host") or a
     reported future ("said they would boycott"), not a condition ("if they would ...")."""
+    if trigger.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False  # a purpose ("struck to protest"), not an announced act
     if factuality == "planned":
         return True
     if factuality != "hypothetical":

@@ -23,9 +23,18 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from tidings.facts.base import FactContext
-from tidings.facts.event_candidates import Candidate, select_main
+from tidings.facts.event_candidates import Candidate, depth, select_main
 from tidings.facts.event_lexicon import NO_EVENT, LexiconMatch, load_lexicon
-from tidings.facts.event_model import DIM, PENTA_OF_TYPE, STATEMENT, TYPE_LABELS, event_features, type_of_code
+from tidings.facts.event_model import (
+    DIM,
+    PENTA_OF_TYPE,
+    STATEMENT,
+    TYPE_LABELS,
+    candidate_features,
+    event_features,
+    type_of_code,
+)
+from tidings.facts.factuality import assess
 from tidings.ontology.codebook import load_codebook
 
 if TYPE_CHECKING:
@@ -52,7 +61,8 @@ class Example:
     main: Candidate | None = None
     trigger: Token | None = None
     lex: LexiconMatch | None = None
-    base_lex: LexiconMatch | None = None  # the PETRARCH-2 dictionary alone (the baseline's code)
+    base_main: Candidate | None = None  # the baseline's main candidate and its dictionary-only code
+    base_lex: LexiconMatch | None = None
 
     @property
     def fold(self) -> int:
@@ -111,8 +121,9 @@ def featurise(examples: Sequence[Example], parser: Parser) -> None:
         main = select_main(cands)
         trigger, lex = _main_trigger(doc, main)
         ex.main, ex.trigger, ex.lex = main, trigger, lex
-        ex.base_lex = _dictionary_only(trigger)
-        ex.feats = event_features(sent, trigger, lex)
+        ex.base_main, ex.base_lex = dictionary_main(cands)
+        fact = assess(trigger).value if trigger is not None else None
+        ex.feats = candidate_features(main, fact) if main is not None else event_features(sent, trigger, lex, fact)
 
 
 def annotate(examples: Sequence[Example], parser: Parser) -> Iterable[FactContext]:
@@ -139,6 +150,17 @@ def _dictionary_only(trigger: Token | None) -> LexiconMatch | None:
         return None
     found = load_lexicon().match(trigger, refine=False)
     return None if found is None or found.code == NO_EVENT else found
+
+
+def dictionary_main(cands: Sequence[Candidate]) -> tuple[Candidate | None, LexiconMatch | None]:
+    """The dictionary baseline's reading of a sentence ("PETRARCH-lite"): the candidate
+    nearest the root that the PETRARCH-2 dictionary alone codes, with that code; none of
+    our own rules, framing or model."""
+    coded = [(c, _dictionary_only(c.trigger)) for c in cands]
+    known = [(c, m) for c, m in coded if m is not None]
+    if not known:
+        return None, None
+    return min(known, key=lambda cm: (depth(cm[0].trigger), cm[0].trigger.i))
 
 
 def _main_trigger(doc: Doc, main: Candidate | None) -> tuple[Token | None, LexiconMatch | None]:

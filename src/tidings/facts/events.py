@@ -18,10 +18,17 @@ from typing import TYPE_CHECKING, Any
 from tidings.facts.base import FactContext
 from tidings.facts.event_actors import ActorCoder
 from tidings.facts.event_attach import FALLBACK_PRECISION, Attacher, is_historical, place_actors
-from tidings.facts.event_candidates import Candidate, CandidateFinder
+from tidings.facts.event_candidates import NONSTATE, Candidate, CandidateFinder, resolve_frames
 from tidings.facts.event_lexicon import load_lexicon
-from tidings.facts.event_model import EventTypeModel, event_features, load_model
-from tidings.facts.event_typing import MODEL_RULE, TypeDecision, decide, decide_lexicon_only, modal
+from tidings.facts.event_model import EventTypeModel, candidate_features, load_model
+from tidings.facts.event_typing import (
+    TypeDecision,
+    by_protesters,
+    decide,
+    decide_lexicon_only,
+    lexicon_code,
+    modal,
+)
 from tidings.facts.factuality import Factuality, assess
 from tidings.ids import fact_id
 from tidings.ontology.codebook import load_codebook
@@ -37,7 +44,7 @@ _FURNITURE = re.compile(
     r"image source|click here|subscribe|follow us)",
     re.I,
 )
-MIN_MODEL_CONFIDENCE = 0.6  # a trigger the lexicon does not know needs a confident model
+MIN_MODEL_CONFIDENCE = 0.25  # a trigger the dictionary does not know needs the model fairly sure (17 classes)
 LEDE_SENTENCES = 6
 
 
@@ -71,19 +78,24 @@ def sentence_candidates(ctx: FactContext, sent: SpacySpan, finder: CandidateFind
     return cands
 
 
-def type_candidate(cand: Candidate, model: EventTypeModel | None, *, lexicon_only: bool = False) -> TypeDecision | None:
+def type_candidate(cand: Candidate, model: EventTypeModel | None, *, lexicon_only: bool = False,
+                   factuality: str | None = None) -> TypeDecision | None:
     """The coded type of a candidate as the stage emits it (before modality), or None when
-    it is not coded: a trigger the dictionary does not know needs a confident model, and
-    statements (CAMEO 01/02) come only from the dictionary."""
+    it is not coded: a trigger the dictionary knows is always coded (the model picks the
+    type), one it does not know needs a confident model, and statements (CAMEO 01/02) of
+    unknown triggers are never coded."""
     if lexicon_only or model is None:
         return decide_lexicon_only(cand.lexicon)
-    pred = model.predict(event_features(cand.sentence, cand.trigger, cand.lexicon))
+    if factuality is None:
+        factuality = assess(cand.trigger).value
+    pred = model.predict(candidate_features(cand, factuality))
     decision = decide(pred, cand.lexicon)
-    known = decision is not None and decision.rule != MODEL_RULE
-    if decision is None or (not known and decision.confidence < MIN_MODEL_CONFIDENCE):
+    if decision is None or lexicon_code(cand.lexicon) is not None:
+        return decision
+    if decision.confidence < MIN_MODEL_CONFIDENCE or decision.plover_event is None:
         return None
-    if decision.plover_event is None and not known:
-        return None
+    if not any(ref.country or (ref.actor_code or "")[:3] in NONSTATE for ref in (*cand.sources, *cand.targets)):
+        return None  # the model alone, about nobody we can code ("with AP inputs"): too weak to emit
     return decision
 
 
@@ -93,11 +105,11 @@ def code_candidate(cand: Candidate, model: EventTypeModel | None, *, lexicon_onl
     stage and the benchmark share)."""
     fact = assess(cand.trigger)
     value = factuality or fact.value
-    decision = type_candidate(cand, model, lexicon_only=lexicon_only)
+    decision = type_candidate(cand, model, lexicon_only=lexicon_only, factuality=fact.value)
     if lexicon_only:
         return decision, replace(fact, value=value)
     decision, value = modal(decision, cand.trigger, value)
-    return decision, replace(fact, value=value)
+    return by_protesters(decision, cand.sources), replace(fact, value=value)
 
 
 class EventStage:
@@ -122,7 +134,7 @@ class EventStage:
             if _FURNITURE.match(sent.text):
                 continue
             try:
-                cands = sentence_candidates(ctx, sent, finder, attacher)
+                cands = resolve_frames(sentence_candidates(ctx, sent, finder, attacher))
                 for cand in cands:
                     event = self._code(ctx, cand, model, attacher)
                     if event is not None:
@@ -136,9 +148,6 @@ class EventStage:
             except Exception:  # one bad sentence never fails the article
                 continue
         return {"events": mark_main(merge_mentions(events))}
-
-    def _decide(self, cand: Candidate, model: EventTypeModel | None) -> TypeDecision | None:
-        return type_candidate(cand, model, lexicon_only=self.lexicon_only)
 
     def _code(self, ctx: FactContext, cand: Candidate, model: EventTypeModel | None,
               attacher: Attacher, factuality: str | None = None) -> Event | None:
@@ -158,7 +167,7 @@ class EventStage:
             id=fact_id("events", art, start, end, decision.cameo_code),
             article_id=art, start=start, end=end, trigger=trig.text,
             sentence=sent.text, sentence_start=sent.start_char, sentence_end=sent.end_char,
-            source=source, target=target, actors=tuple(cand.sources + cand.targets),
+            source=source, target=target, actors=tuple(cand.sources + cand.targets), targets=tuple(cand.targets),
             plover_event=decision.plover_event, plover_mode=decision.plover_mode,
             cameo_code=decision.cameo_code, goldstein=book.goldstein(decision.cameo_code),
             quad_class=book.quad_class(decision.cameo_code), factuality=fact.value,

@@ -20,6 +20,7 @@ PLAN_CUES = frozenset({
     "plan", "intend", "expect", "schedule", "prepare", "aim", "due", "agree", "promise", "pledge",
     "vow", "decide", "offer", "propose", "seek", "try", "want", "set", "hope", "invite", "urge",
     "request", "ask", "call", "demand", "mission", "effort", "commitment",
+    "willing", "ready", "prepared", "determined", "eager", "poised", "intent",
 })  # fmt: skip
 HYPO_CUES = frozenset({"possible", "possibly", "perhaps", "maybe", "whether", "if", "unless", "chance",
                        "could", "might", "may", "would", "should", "can", "likely", "inclination"})
@@ -31,6 +32,8 @@ ADJUNCT_PREPS = frozenset({"after", "before", "since", "following", "despite", "
                            "because", "due"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must"})
+# Subordinators after which English uses the present tense for what is still to come.
+FUTURE_MARKS = frozenset({"before", "until", "till", "once"})
 # Dependency relations through which a governing word scopes over the trigger.
 _SCOPE_DEPS = frozenset({"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "prep", "dobj", "conj",
                          "relcl", "csubj", "nsubjpass", "nsubj", "attr", "compound", "amod"})
@@ -49,11 +52,13 @@ class Factuality:
 
 
 def _own(token: Token) -> str | None:
-    """Factuality read from the trigger's own children (auxiliaries, negation, adverbs)."""
+    """Factuality read from the trigger's own children (auxiliaries, negation, adverbs).
+    Negation wins over a modal wherever it stands: "would not provide" is a refusal."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and child.lower_ in ("no", "never")):
+            return "negated"
     for child in token.children:
         low = child.lower_.replace("’", "'")
-        if child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and low in ("no", "never")):
-            return "negated"
         if child.dep_ in ("aux", "auxpass") and low in FUTURE_AUX:
             return "planned"
         if child.dep_ in ("aux", "auxpass") and low in MODAL_AUX:
@@ -67,6 +72,8 @@ def _own(token: Token) -> str | None:
             return "planned"
         if child.dep_ == "aux" and low == "to" and token.dep_ == "advcl":
             return "planned"  # purpose clause: "agreed ... in part to counter China"
+        if child.dep_ == "mark" and low in FUTURE_MARKS and token.tag_ in ("VBZ", "VBP"):
+            return "planned"  # a present tense in a temporal clause refers ahead: "a day before Sarkozy heads"
     return None
 
 
@@ -126,6 +133,8 @@ def assess(token: Token) -> Factuality:
     # governing chain scopes: "plans to meet", "refusal to condemn", "hoping to meet".
     via = token
     for gov in _governing(token):
+        if via.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lower_ == "ahead":
+            return Factuality("planned", "ahead of", attribution)  # "talks come ahead of a summit"
         if via.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ADJUNCT_PREPS:
             break  # "(plans to visit) after the shootdown": the shootdown happened
         if gov.lemma_.lower() in _SELF_OK and gov.i == token.i:
@@ -144,6 +153,9 @@ def _own_scope(gov: Token, via: Token) -> str | None:
     ("did not agree to meet", "will travel to meet"), but not over conjuncts."""
     if via.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl"):
         return None
+    if via.dep_ in ("dobj", "prep", "pobj") and gov.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in gov.children):
+        return None  # "struck to protest the seizure": the seizure is what is protested, not planned
     result = _own(gov)
     if result == "negated" and via.dep_ in ("pobj", "prep", "dobj"):
         # "neither side has shown any inclination": handled as hypothetical by the noun

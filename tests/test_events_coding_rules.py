@@ -1,0 +1,127 @@
+"""How the event stage codes sentences the CAMEO/PLOVER manuals are explicit about, end to end
+(entity, time and place stages, then the event stage with the shipped model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pytest
+
+from tidings.extract.build import make_article
+from tidings.facts.base import FactContext
+from tidings.facts.entities import EntityStage
+from tidings.facts.event_lexicon import LexiconMatch
+from tidings.facts.event_model import TYPE_LABELS, Prediction
+from tidings.facts.event_typing import decide, parallel_code
+from tidings.facts.events import EventStage
+from tidings.facts.places import PlaceStage
+from tidings.facts.times import TimeStage
+from tidings.nlp import Parser
+from tidings.records import Event, Paragraph
+
+
+def code(parser: Parser, text: str, published: str = "2008-08-06") -> Sequence[Event]:
+    article = make_article(source="rules", paragraphs=[Paragraph("paragraph", text)], published=published)
+    ctx = FactContext(article, parser.parse(article.text), dt.date.fromisoformat(published))
+    for stage in (EntityStage(), TimeStage(), PlaceStage()):
+        ctx.found.update(stage(ctx))
+    return EventStage()(ctx)["events"]  # type: ignore[return-value]
+
+
+def one(events: Sequence[Event], trigger: str) -> Event:
+    found = [e for e in events if e.trigger == trigger]
+    assert len(found) == 1, [(e.trigger, e.cameo_code) for e in events]
+    return found[0]
+
+
+def test_refused_act_is_an_asserted_rejection(parser: Parser) -> None:
+    # negation wins over the modal: "would not provide" is a refusal (CAMEO 12), not a plan
+    event = one(code(parser, "Obama said he would not provide support to Israel."), "provide")
+    assert event.cameo_code is not None and event.cameo_code.startswith("12")
+    assert event.plover_event == "REJECT" and event.factuality == "asserted"
+
+
+def test_own_intent_frames_the_act_it_announces(parser: Parser) -> None:
+    events = code(parser, "Obama wants to attack Switzerland.")
+    assert not [e for e in events if e.trigger == "wants"]  # the frame yields to the act
+    attack = one(events, "attack")
+    assert attack.plover_event == "THREATEN" and attack.cameo_code == "138"  # an announced attack is a threat
+    assert attack.factuality == "planned"
+    assert attack.source is not None and attack.source.country == "USA"
+    assert attack.target is not None and attack.target.country == "CHE"
+
+
+def test_wanting_someone_else_to_act_is_an_appeal_to_them(parser: Parser) -> None:
+    wants = one(code(parser, "Obama wants Putin to attack Switzerland."), "wants")
+    assert wants.cameo_code == "020" and wants.plover_event is None  # PLOVER drops appeals
+    assert wants.target is not None and wants.target.country == "RUS"
+
+
+def test_intent_frame_hands_its_objects_to_the_act(parser: Parser) -> None:
+    events = code(parser, "Blinken plans to meet with Chinese Foreign Minister Qin Gang on Sunday, top diplomat "
+                          "Wang Yi, and possibly President Xi Jinping on Monday.", "2023-06-18")
+    assert not [e for e in events if e.trigger == "plans"]
+    planned = [e for e in events if e.trigger == "meet" and e.factuality == "planned"]
+    names = " | ".join(a.name for a in planned[0].targets) if planned else ""
+    assert "Qin Gang" in names and "Wang Yi" in names
+    assert [e for e in events if e.trigger == "meet" and e.factuality == "hypothetical"]
+
+
+def test_protesters_destroying_property_riot(parser: Parser) -> None:
+    event = one(code(parser, "The Russian building was demolished by Ukrainian protesters."), "demolished")
+    assert (event.plover_event, event.cameo_code) == ("PROTEST", "145")
+    assert event.source is not None and event.source.sector == "OPP"
+
+
+def test_rejecting_what_the_dictionary_does_not_list_is_still_a_rejection(parser: Parser) -> None:
+    event = one(code(parser, "Serbia on Thursday flatly rejected an Australian ultimatum."), "rejected")
+    assert event.plover_event == "REJECT"
+    assert event.source is not None and event.source.country == "SRB"
+
+
+def test_participle_noun_is_the_one_acted_on(parser: Parser) -> None:
+    event = one(code(parser, "There were 10 Russian soldiers killed in Ukraine today."), "killed")
+    assert event.plover_event == "ASSAULT"
+    assert event.target is not None and event.target.country == "RUS"
+
+
+def test_claim_that_clause_is_not_a_claim_of_responsibility(parser: Parser) -> None:
+    # the dictionary's "claim * attack" (015) is for "claimed the attack", not "claimed that X attacked"
+    events = code(parser, "The US claimed that ISIL had attacked Iraq.")
+    claimed = [e for e in events if e.trigger == "claimed"]
+    assert not claimed or (claimed[0].cameo_code or "")[:2] == "11"
+    attacked = one(events, "attacked")
+    assert attacked.factuality == "alleged"
+
+
+def test_purpose_clause_is_not_an_announced_intent(parser: Parser) -> None:
+    events = code(parser, "Algerian landowners began a hunger strike outside Parliament on Monday to protest "
+                          "the seizure of their land.")
+    assert not [e for e in events if e.plover_event in ("THREATEN", "AGREE")]
+
+
+def _pred(best: str, second: str | None = None, p_second: float = 0.0) -> Prediction:
+    probs = dict.fromkeys(TYPE_LABELS, 0.001)
+    probs[best] = 0.8
+    if second is not None:
+        probs[second] = p_second
+    return Prediction(probs, (0.2,) * 5)
+
+
+@pytest.mark.parametrize(
+    ("code_", "kind", "expected"),
+    [("022", "REQUEST", "102"), ("042", "AGREE", "036"), ("190", "THREATEN", "138"), ("070", "REJECT", "122"),
+     ("190", "AGREE", None), ("022", "ASSAULT", None)],
+)
+def test_parallel_codes(code_: str, kind: str, expected: str | None) -> None:
+    assert parallel_code(code_, kind) == expected
+
+
+def test_model_type_with_the_dictionary_code_of_the_same_act() -> None:
+    demand = LexiconMatch("022", "petr2:DEMAND:1", "demand", 1)
+    decision = decide(_pred("REQUEST"), demand)
+    assert decision is not None and (decision.plover_event, decision.cameo_code) == ("REQUEST", "102")
+    # the dictionary's own type wins when the model gives it a fair share
+    decision = decide(_pred("REQUEST", "STATEMENT", 0.3), demand)
+    assert decision is not None and decision.cameo_code == "022"
