@@ -4,8 +4,10 @@ found: articles, the actors, quotes and events of one story, and its brief."""
 from __future__ import annotations
 
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -14,6 +16,7 @@ from tidings.brief_render import render
 from tidings.cli_facts import event_rows, quote_rows
 from tidings.config import Options
 from tidings.pipeline import ingest
+from tidings.store.clusters import cluster_rows
 from tidings.store.sqlite import Store
 
 
@@ -80,5 +83,23 @@ def run_demo(db: str, out: Console, err: Console) -> int:
         out.print(events)
         out.rule("The brief (tidings brief ID --format markdown)")
         out.print(render(build_brief(store, art_id), markdown=True), markup=False)
-    out.print("Try: tidings articles --search trade | tidings show ID --format json | tidings brief ID --format json")
+        _clusters(store, out)
+    out.print(
+        "Try: tidings articles --search trade | tidings show ID --format json | tidings brief ID --format json"
+        " | tidings events --clusters"
+    )
     return 0
+
+
+def _clusters(store: Store, out: Console, limit: int = 8) -> None:
+    """The most-told events of the store: two sample sites report Donovan's arrival in Beijing,
+    so that visit is one cluster of two articles from two sources."""
+    table = Table(title="Events across articles (tidings events --clusters)", box=box.SIMPLE_HEAD, pad_edge=False)
+    for name, width in (("date", 10), ("dyad", 7), ("root", 4), ("PLOVER", 9), ("articles", 4), ("sites", 5),
+                        ("mentions", 4), ("trigger", 8)):
+        table.add_column(name, no_wrap=True, min_width=width)
+    for c in islice(cluster_rows(store.conn, factuality="asserted"), limit):
+        kind = ((c["first_date"] or "")[:10], c["dyad"], c["cameo_root"] or "", c["plover_event"] or "")
+        counts = (str(c["num_articles"]), str(c["num_sources"]), str(c["num_mentions"]))
+        table.add_row(*kind, *counts, c["example"].get("trigger") or "")
+    out.print(table)
