@@ -133,6 +133,12 @@ def time_trafilatura(pages: list[Path]) -> float:
     return time.perf_counter() - t0
 
 
+def _ratio(x: float, y: float) -> str:
+    """x/y, or n/a when a steady-state time is not positive: on a tiny input a start-up
+    measured in its own run can exceed the whole run (a Dask cluster starts in 5-12 s)."""
+    return f"{x / y:.2f}" if x > 0 and y > 0 else "n/a"
+
+
 def report(n_pages: int, n_articles: int, words: int, t: tuple[float, ...]) -> str:
     """The table and ratios; words/s are over steady-state time (total - start-up)."""
     t_a, t_b, t_c, s_c, t_d, s_d, t_e, s_e = t
@@ -148,9 +154,9 @@ def report(n_pages: int, n_articles: int, words: int, t: tuple[float, ...]) -> s
     ]
     c, d, e = t_c - s_c, t_d - s_d, t_e - s_e
     lines += [
-        f"ratio (c)/(a) = {t_a / c:.2f}  (target >= 0.60; with start-up {t_a / t_c:.2f})",
-        f"ratio (d)/(c) = {c / d:.2f}  (target >= 1.70; with start-up {t_c / t_d:.2f})",
-        f"ratio (e)/(c) = {c / e:.2f}  (with start-up {t_c / t_e:.2f})",
+        f"ratio (c)/(a) = {_ratio(t_a, c)}  (target >= 0.60; with start-up {_ratio(t_a, t_c)})",
+        f"ratio (d)/(c) = {_ratio(c, d)}  (target >= 1.70; with start-up {_ratio(t_c, t_d)})",
+        f"ratio (e)/(c) = {_ratio(c, e)}  (with start-up {_ratio(t_c, t_e)})",
     ]
     return "\n".join(lines)
 
