@@ -311,9 +311,9 @@ def register(app: typer.Typer) -> None:
         ] = False,
         fmt: FmtOpt = Fmt.table,
     ) -> None:
-        """Who did what to whom, when and where, with the sentence behind it. With --clusters:
-        the same event across articles, one row each with its article/source/mention counts
-        (ID, --actor and --dyad keep the clusters that hold such an event)."""
+        """Who did what to whom, when and where, with the sentence behind it.
+
+        With --clusters: one row per event told across articles, with its article/source/mention counts."""
         if clusters:
             with open_store(db) as store:
                 aid = _resolve_id(store, article_id)
