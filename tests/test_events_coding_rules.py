@@ -52,6 +52,11 @@ def test_own_intent_frames_the_act_it_announces(parser: Parser) -> None:
     assert attack.target is not None and attack.target.country == "CHE"
 
 
+def test_naming_is_no_event(parser: Parser) -> None:
+    events = code(parser, "The agreement is part of a nuclear partnership given the acronym AUKUS by Australia.")
+    assert not [e for e in events if e.trigger == "given"], [(e.trigger, e.cameo_code) for e in events]
+
+
 def test_a_wish_whose_act_is_no_event_is_no_event(parser: Parser) -> None:
     events = code(parser, "The US wants to make sure that the competition with China does not veer into conflict.")
     assert not [e for e in events if e.trigger in ("wants", "make")], [(e.trigger, e.cameo_code) for e in events]

@@ -225,7 +225,8 @@ MOVEMENT = frozenset({"arrive", "reach", "travel", "fly", "visit", "land", "head
 _REFUSAL = frozenset({"rebuff", "reject", "refuse", "spurn", "snub", "decline", "turn"})
 # verb + object idioms that are no political event
 _IDIOMS = frozenset({("take", "office"), ("take", "place"), ("take", "part"), ("take", "note"), ("take", "effect"),
-                     ("take", "time"), ("make", "sense")})
+                     ("take", "time"), ("make", "sense"), ("give", "name"), ("give", "acronym"),
+                     ("give", "nickname"), ("give", "title"), ("give", "impression")})
 _WANTING = frozenset({"want", "wish", "need"})
 _REJECTING = frozenset({"reject", "refuse", "rebuff", "spurn", "snub", "repudiate", "dismiss"})
 _ASKED = frozenset({"request", "offer", "proposal", "invitation", "call", "bid", "overture"})
@@ -243,12 +244,19 @@ def place_objects(token: Token) -> list[Token]:
     return out
 
 
+def _object_words(token: Token) -> list[Token]:
+    """The object and its compounds, also where the parser hangs a participle's object
+    oddly ("a partnership given the acronym AUKUS": AUKUS as pobj, acronym its compound)."""
+    objs = [c for c in token.children if c.dep_ in ("dobj", "oprd") or (c.dep_ == "pobj" and token.tag_ == "VBN")]
+    return objs + [g for o in objs for g in o.children if g.dep_ == "compound"]
+
+
 def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
     """Our own refinements where the dictionary's default misleads on modern news:
     travel to a place is a visit (042); rebuffing a request is a rejection (12x)."""
     if lemma in MOVEMENT and place_objects(token):
         return LexiconMatch("042", "tidings:visit", lemma, 1)
-    if any(c.dep_ == "dobj" and (lemma, c.lemma_.lower()) in _IDIOMS for c in token.children):
+    if any((lemma, w.lemma_.lower()) in _IDIOMS for w in _object_words(token)):
         return LexiconMatch(NO_EVENT, "tidings:idiom", lemma, 1)  # "since Biden took office"
     if lemma == "agree" and any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in (
             "to", "on", "upon")) for c in token.children):
