@@ -156,6 +156,7 @@ class ActorCoder:
     def __init__(self, found: Mapping[str, Sequence[Any]], doc: Doc) -> None:
         self.doc = doc
         self._index: Any = None
+        self._coded: dict[int, ActorRef | None] = {}  # by head token: every candidate of a sentence asks again
         try:
             from tidings.facts.actor_index import EntityIndex
 
@@ -175,6 +176,13 @@ class ActorCoder:
         return ref
 
     def code(self, head: Token) -> ActorRef | None:
+        if head.doc is not self.doc:
+            return self._code_fresh(head)
+        if head.i not in self._coded:
+            self._coded[head.i] = self._code_fresh(head)
+        return self._coded[head.i]
+
+    def _code_fresh(self, head: Token) -> ActorRef | None:
         ref = self._code(head)
         if head.ent_type_ == "PERSON" and ref is not None:
             org = self._affiliation(head)  # "U.N. mediator Diego Cordovez": an official of the UN

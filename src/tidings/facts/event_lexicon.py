@@ -192,7 +192,16 @@ class VerbLexicon:
 
     def match(self, token: Token, *, refine: bool = True) -> LexiconMatch | None:
         """The best dictionary code for a trigger token (verb or eventive noun); with
-        ``refine=False`` the PETRARCH-2 dictionary alone, without our own rules."""
+        ``refine=False`` the PETRARCH-2 dictionary alone, without our own rules. Memoised
+        per document: candidates, features and the baseline ask about the same verbs."""
+        memo: dict[tuple[int, int, bool], LexiconMatch | None] = token.doc.user_data.setdefault(
+            "tidings.lexicon", {})
+        key = (id(self), token.i, refine)
+        if key not in memo:
+            memo[key] = self._match(token, refine)
+        return memo[key]
+
+    def _match(self, token: Token, refine: bool) -> LexiconMatch | None:
         lemma = self.lemma_of(token)
         own = _own_rule(token, lemma) if refine else None
         if own is not None:
@@ -200,7 +209,8 @@ class VerbLexicon:
         entries = self.verbs.get(lemma)
         if not entries:
             return None
-        pre, post = _context_words(token)
+        pre_words, post_words = _context_words(token)
+        pre, post = _Words(pre_words), _Words(post_words)
         best: LexiconMatch | None = None
         for block, own_code, extra in entries:
             if extra and not all(_has(post, frozenset([w])) for w in extra):
@@ -301,15 +311,34 @@ def _context_words(token: Token) -> tuple[set[str], set[str]]:
     return pre, post
 
 
-def _has(words: set[str], slot: frozenset[str]) -> bool:
-    for w in slot:
-        if w in words:
-            return True
-        if " " in w and all(p in words for p in w.split()):
-            return True
-        if len(w) >= 5 and any(x.startswith(w) for x in words):  # dictionary stems: SANCTION*
-            return True
-    return False
+STEM_MIN = 5  # dictionary stems ("SANCTION*") match words they begin, from this length on
+
+
+class _Words:
+    """The words around a trigger, with every prefix of STEM_MIN letters or more, so that a
+    slot is matched by set intersections rather than a scan of the slot (synsets are large)."""
+
+    __slots__ = ("prefixes", "words")
+
+    def __init__(self, words: set[str]) -> None:
+        self.words = words
+        self.prefixes = {w[:n] for w in words for n in range(STEM_MIN, len(w) + 1)}
+
+
+@functools.cache
+def _slot_parts(slot: frozenset[str]) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...]]:
+    """A slot split once: single words, stems, multi-word entries."""
+    single = frozenset(w for w in slot if " " not in w)
+    stems = frozenset(w for w in single if len(w) >= STEM_MIN)
+    multi = tuple(tuple(w.split()) for w in slot if " " in w)
+    return single, stems, multi
+
+
+def _has(ctx: _Words, slot: frozenset[str]) -> bool:
+    single, stems, multi = _slot_parts(slot)
+    if not single.isdisjoint(ctx.words) or not stems.isdisjoint(ctx.prefixes):
+        return True
+    return any(all(p in ctx.words for p in parts) for parts in multi)
 
 
 @functools.lru_cache(maxsize=1)
