@@ -22,7 +22,7 @@ from tidings.facts.event_clusters import cluster_key, date_bucket, event_cluster
 from tidings.ids import fact_id
 from tidings.pipeline import Annotator, ingest
 from tidings.records import ActorRef, Event, Paragraph, Span
-from tidings.store.clusters import cluster_stats, event_clusters
+from tidings.store.clusters import cluster_stats, events_with_clusters
 from tidings.store.migrations import MIGRATIONS
 from tidings.store.sqlite import BatchItem, Store
 
@@ -124,8 +124,8 @@ def test_the_same_event_from_two_sites_is_one_cluster(corpus: tuple[Path, Path])
             "SELECT DISTINCT cluster_id FROM event_index WHERE dyad = 'AUS-JPN'"
         ).fetchall()
         assert pact and a["cluster_id"] not in {c for (c,) in pact}
-        by_event = event_clusters(store.conn)
-        assert all(by_event[eid].num_articles == 1 for (eid,) in store.conn.execute(
+        by_event = {event["id"]: cluster for event, cluster in events_with_clusters(store.conn)}
+        assert all(by_event[eid] is not None and by_event[eid].num_articles == 1 for (eid,) in store.conn.execute(
             "SELECT id FROM event_index WHERE dyad = 'AUS-JPN'"))  # fmt: skip
 
 

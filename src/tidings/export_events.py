@@ -142,10 +142,9 @@ def roles(event: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, A
     actors = list(event.get("actors") or [])
     if "targets" in event:
         targets = list(event.get("targets") or [])
-        sources = [a for a in actors if a not in targets]
     else:
         targets = [event["target"]] if event.get("target") else []
-        sources = [a for a in actors if a not in targets]
+    sources = [a for a in actors if a not in targets]
     if not sources and event.get("source"):
         sources = [event["source"]]
     return sources, targets

@@ -30,6 +30,7 @@ from tidings.facts.event_lexicon import (
     VerbLexicon,
     place_objects,
 )
+from tidings.facts.factuality import is_purpose
 from tidings.records import ActorRef
 
 if TYPE_CHECKING:
@@ -289,9 +290,10 @@ def depth(tok: Token) -> int:
     return depth
 
 
-def is_purpose(tok: Token) -> bool:
-    """An infinitive adverbial clause: "... to protest the decision", "... to demand reforms"."""
-    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+def own_intent(trig: Token) -> bool:
+    """A verb of own intent with no object of its own ("wants to", not "wants a deal"):
+    its same-subject complement is the act intended."""
+    return trig.lemma_.lower() in INTENT_FRAMES and not any(c.dep_ == "dobj" for c in trig.children)
 
 
 def frames(cand: Candidate, others: list[Candidate]) -> bool:
@@ -308,7 +310,7 @@ def frames(cand: Candidate, others: list[Candidate]) -> bool:
     if code in FRAMING_STATEMENTS or lemma in STATEMENT_VERBS:
         inside = {t.i for t in trig.subtree}
         return any(o.trigger.i in inside for o in others if o is not cand)
-    if lemma in INTENT_FRAMES and not any(c.dep_ == "dobj" for c in trig.children):
+    if own_intent(trig):
         return any(o.trigger.head.i == trig.i and o.trigger.dep_ == "xcomp" and o.trigger.pos_ == "VERB"
                    for o in others if o is not cand)
     return False

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tidings.facts.factuality import is_purpose
 from tidings.ontology.codebook import load_codebook
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def refusal_code(code: str) -> str | None:
 def is_intent(trigger: Token, factuality: str) -> bool:
     """An announced own act: planned ("will meet", "plans to meet", "is ready to host") or a
     reported future ("said they would boycott"), not a condition ("if they would ...")."""
-    if trigger.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+    if is_purpose(trigger):
         return False  # a purpose ("struck to protest"), not an announced act
     if factuality == "planned":
         return True

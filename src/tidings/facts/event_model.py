@@ -59,19 +59,14 @@ def other_verb_roots(sent: Span, trigger: Token | None) -> list[str]:
     sentence says happened ("suspended aid ... after a jet shot down a helicopter")."""
     from tidings.facts.event_lexicon import load_lexicon
 
-    lexicon = load_lexicon()
-    # every candidate of a sentence asks for the same verbs: memoise per document
-    memo: dict[int, str | None] = sent.doc.user_data.setdefault("tidings.verb_roots", {})
+    lexicon = load_lexicon()  # its matches are memoised per document: every candidate asks again
     roots: list[str] = []
     for tok in sent:
         if tok.pos_ != "VERB" or (trigger is not None and tok.i == trigger.i):
             continue
-        if tok.i not in memo:
-            found = lexicon.match(tok)
-            memo[tok.i] = found.code[:2] if found is not None and found.code[:2].isdigit() else None
-        root = memo[tok.i]
-        if root is not None:
-            roots.append(root)
+        found = lexicon.match(tok)
+        if found is not None and found.code[:2].isdigit():
+            roots.append(found.code[:2])
     return roots
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from tidings.facts.base import FactContext
 from tidings.facts.event_actors import ActorCoder
 from tidings.facts.event_attach import FALLBACK_PRECISION, Attacher, is_historical, place_actors
-from tidings.facts.event_candidates import INTENT_FRAMES, NONSTATE, Candidate, CandidateFinder, resolve_frames
+from tidings.facts.event_candidates import NONSTATE, Candidate, CandidateFinder, own_intent, resolve_frames
 from tidings.facts.event_lexicon import load_lexicon
 from tidings.facts.event_model import EventTypeModel, candidate_features, load_model
 from tidings.facts.event_typing import (
@@ -82,12 +82,9 @@ def _bare_intent(cand: Candidate) -> bool:
     """"The US wants to make sure ...": an own intent whose act is no event is no event either
     (when the act is one, the frame already yielded to it); the dictionary's bare verb entry
     (want -> 192) is not a reading of the phrase."""
-    trig = cand.trigger
-    if trig.lemma_.lower() not in INTENT_FRAMES or (cand.lexicon is not None and cand.lexicon.words > 1):
+    if not own_intent(cand.trigger) or (cand.lexicon is not None and cand.lexicon.words > 1):
         return False
-    children = list(trig.children)
-    return not any(c.dep_ == "dobj" for c in children) and any(
-        c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children)
+    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in cand.trigger.children)
 
 
 def type_candidate(cand: Candidate, model: EventTypeModel | None, *, lexicon_only: bool = False,

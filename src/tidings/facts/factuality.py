@@ -51,6 +51,11 @@ class Factuality:
     attribution: str | None = None
 
 
+def is_purpose(tok: Token) -> bool:
+    """An infinitive adverbial clause: "... to protest the decision", "... to demand reforms"."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _own(token: Token) -> str | None:
     """Factuality read from the trigger's own children (auxiliaries, negation, adverbs).
     Negation wins over a modal wherever it stands: "would not provide" is a refusal."""
@@ -153,8 +158,7 @@ def _own_scope(gov: Token, via: Token) -> str | None:
     ("did not agree to meet", "will travel to meet"), but not over conjuncts."""
     if via.dep_ not in ("xcomp", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl"):
         return None
-    if via.dep_ in ("dobj", "prep", "pobj") and gov.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in gov.children):
+    if via.dep_ in ("dobj", "prep", "pobj") and is_purpose(gov):
         return None  # "struck to protest the seizure": the seizure is what is protested, not planned
     result = _own(gov)
     if result == "negated" and via.dep_ in ("pobj", "prep", "dobj"):

@@ -86,15 +86,6 @@ def cluster_stats(conn: sqlite3.Connection, cluster_id: str) -> ClusterStats | N
     return None if row is None else _stats(row)
 
 
-def event_clusters(conn: sqlite3.Connection, article_id: str | None = None) -> dict[str, ClusterStats]:
-    """Event id -> its cluster's stats (the events of one article, or all events)."""
-    where, args = _clusters_of(article_id)
-    stats = {r[0]: _stats(r) for r in conn.execute(f"{_STATS} {where} GROUP BY cluster_id", args)}
-    own = "WHERE article_id = ?" if article_id is not None else "WHERE cluster_id IS NOT NULL"
-    rows = conn.execute(f"SELECT id, cluster_id FROM event_index {own}", args)
-    return {eid: stats[cid] for eid, cid in rows if cid in stats}
-
-
 def events_with_clusters(
     conn: sqlite3.Connection, article_id: str | None = None
 ) -> Iterator[tuple[dict[str, Any], ClusterStats | None]]:
