@@ -58,8 +58,14 @@ def source_record(corpus_dir: Path, file: str, doc_id: str) -> dict[str, Any]:
     """The corpus record a gold article was drawn from (fundus gold rows renamed to text fields)."""
     row = _corpus_rows((corpus_dir / file).resolve())[doc_id]
     if "body_text" in row:
-        return {"id": row["id"], "title": row["title"], "text": row["body_text"], "url": row["url"],
-                "date": (row.get("publishing_date") or "")[:10] or None, "source": row["publisher"]}
+        return {
+            "id": row["id"],
+            "title": row["title"],
+            "text": row["body_text"],
+            "url": row["url"],
+            "date": (row.get("publishing_date") or "")[:10] or None,
+            "source": row["publisher"],
+        }
     return row
 
 

