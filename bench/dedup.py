@@ -46,8 +46,8 @@ from pathlib import Path
 
 from datasketch import MinHash, MinHashLSH
 
-from tidings import dedup
 from tidings.ids import normalise_text
+from tidings.store import dedup
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TEXT = ROOT / ".." / "shared" / "data" / "corpus" / "text"
@@ -90,9 +90,7 @@ def load_docs(text_dir: Path) -> list[Doc]:
     for path in sorted((text_dir / "bbc").glob("*.jsonl")):
         for line in path.open(encoding="utf-8"):
             row = json.loads(line)
-            docs.append(
-                Doc(row["id"], f"bbc:{row.get('category')}", row.get("title") or "", row["text"].strip())
-            )
+            docs.append(Doc(row["id"], f"bbc:{row.get('category')}", row.get("title") or "", row["text"].strip()))
     return docs
 
 
@@ -157,9 +155,7 @@ def build_pairs(docs: list[Doc]) -> tuple[dict[str, str], list[Pair], int]:
         new_title, new_body = _reheadline(rng, d.title, d.body)
         copies_text = {k: f"{d.title}\n\n{v}" for k, v in copies.items()}
         copies_text["reheadlined"] = f"{new_title}\n\n{new_body}"
-        synd_title, synd_body = _reheadline(
-            rng, d.title, _truncate(rng, _edit(rng, d.body, donor, 0.02), 0.7, 0.95)
-        )
+        synd_title, synd_body = _reheadline(rng, d.title, _truncate(rng, _edit(rng, d.body, donor, 0.02), 0.7, 0.95))
         copies_text["syndicated"] = f"{synd_title}\n\n{synd_body}"
         for kind, text in copies_text.items():
             cid = f"{d.id}~{kind}"

@@ -195,9 +195,7 @@ def load_meantime(folder: Path) -> list[Case]:
         instances: dict[str, tuple[str, str]] = {}
         for el in markables if markables is not None else []:
             if el.tag == "ENTITY_MENTION":
-                anchors = [
-                    offs[a.get("t_id", "")] for a in el.findall("token_anchor") if a.get("t_id") in offs
-                ]
+                anchors = [offs[a.get("t_id", "")] for a in el.findall("token_anchor") if a.get("t_id") in offs]
                 if anchors:
                     span = (min(a[0] for a in anchors), max(a[1] for a in anchors))
                     mentions[el.get("m_id", "")] = (span, el.get("syntactic_type", ""))
@@ -351,14 +349,10 @@ def spacy_preds(doc: Any) -> list[Pred]:
 
 
 def tidings_preds(doc: Any, name: str) -> list[Pred]:
-    from tidings.facts.entities import find_entities
+    from tidings.facts.entities.stage import find_entities
 
     mentions, _ = find_entities(doc, name)
-    return [
-        Pred(m.start, m.end, SPACY_TYPE[m.label], m.entity_id or "")
-        for m in mentions
-        if m.label in SPACY_TYPE
-    ]
+    return [Pred(m.start, m.end, SPACY_TYPE[m.label], m.entity_id or "") for m in mentions if m.label in SPACY_TYPE]
 
 
 SETS: dict[str, tuple[Callable[[Path], list[Case]], frozenset[str]]] = {

@@ -34,17 +34,42 @@ DEFAULT_DIR = ROOT / ".." / "shared" / "data" / "events"
 
 from sklearn.metrics import f1_score  # noqa: E402
 
-from tidings.facts.event_candidates import Candidate  # noqa: E402
-from tidings.facts.event_model import EventTypeModel  # noqa: E402
-from tidings.facts.event_training import FOLDS, Example, featurise, fit, load_gold, load_silver  # noqa: E402
-from tidings.facts.event_typing import TypeDecision, decide_lexicon_only  # noqa: E402
-from tidings.facts.events import code_candidate  # noqa: E402
+from tidings.facts.events.candidates import Candidate  # noqa: E402
+from tidings.facts.events.decide import TypeDecision, decide_lexicon_only  # noqa: E402
+from tidings.facts.events.model import EventTypeModel  # noqa: E402
+from tidings.facts.events.stage import code_candidate  # noqa: E402
+from tidings.facts.events.training import FOLDS, Example, featurise, fit, load_gold, load_silver  # noqa: E402
 from tidings.nlp import Parser  # noqa: E402
 from tidings.ontology.codebook import load_codebook  # noqa: E402
 
 NONSTATE = {"IGO", "NGO", "MNC", "UNO", "EUR", "ISM", "IMG"}
-SECTORS = {"GOV", "MIL", "COP", "JUD", "REB", "OPP", "CVL", "BUS", "MED", "EDU", "LEG", "SPY", "CRM",
-           "IGO", "NGO", "LAB", "REF", "HLH", "AGR", "ELI", "PTY", "UAF", "INS", "MOD", "RAD"}
+SECTORS = {
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "REB",
+    "OPP",
+    "CVL",
+    "BUS",
+    "MED",
+    "EDU",
+    "LEG",
+    "SPY",
+    "CRM",
+    "IGO",
+    "NGO",
+    "LAB",
+    "REF",
+    "HLH",
+    "AGR",
+    "ELI",
+    "PTY",
+    "UAF",
+    "INS",
+    "MOD",
+    "RAD",
+}
 
 
 def _split_code(code: str) -> tuple[str | None, str | None]:
@@ -86,8 +111,15 @@ def actor_field(ref: Any, attr: str) -> str | None:
 
 def _macro(gold: Sequence[Any], pred: Sequence[Any]) -> float:
     labels = sorted({g for g in gold if g is not None}, key=str)
-    return float(f1_score([str(g) for g in gold], [str(p) for p in pred], labels=[str(x) for x in labels],
-                          average="macro", zero_division=0))
+    return float(
+        f1_score(
+            [str(g) for g in gold],
+            [str(p) for p in pred],
+            labels=[str(x) for x in labels],
+            average="macro",
+            zero_division=0,
+        )
+    )
 
 
 def _acc(gold: Sequence[Any], pred: Sequence[Any]) -> float:
@@ -101,9 +133,13 @@ def _emits(ex: Example, decision: TypeDecision | None, factuality: dict[str, str
     return factuality is None or factuality.get(ex.id) == "asserted"
 
 
-def evaluate(examples: Sequence[Example], decisions: dict[str, TypeDecision | None],
-             factuality: dict[str, str] | None, pentas: dict[str, int | None],
-             mains: dict[str, Candidate | None]) -> dict[str, float]:
+def evaluate(
+    examples: Sequence[Example],
+    decisions: dict[str, TypeDecision | None],
+    factuality: dict[str, str] | None,
+    pentas: dict[str, int | None],
+    mains: dict[str, Candidate | None],
+) -> dict[str, float]:
     book = load_codebook()
     out: dict[str, float] = {}
     plover = [ex for ex in examples if ex.corpus == "plover"]
@@ -167,8 +203,12 @@ def evaluate(examples: Sequence[Example], decisions: dict[str, TypeDecision | No
     return out
 
 
-def score(events_dir: Path = DEFAULT_DIR, parser: Parser | None = None, log: Callable[[str], None] = lambda s: None,
-          exclude: frozenset[str] = frozenset()) -> dict[str, dict[str, float]]:
+def score(
+    events_dir: Path = DEFAULT_DIR,
+    parser: Parser | None = None,
+    log: Callable[[str], None] = lambda s: None,
+    exclude: frozenset[str] = frozenset(),
+) -> dict[str, dict[str, float]]:
     """Both systems' figures (cross-validated for tidings). ``exclude`` names corpora kept out
     of training (plover, petr2, penta, silver): every gold sentence is still scored."""
     start = time.time()
@@ -203,8 +243,11 @@ def score(events_dir: Path = DEFAULT_DIR, parser: Parser | None = None, log: Cal
 def main(argv: list[str]) -> int:
     args = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     args.add_argument("events_dir", nargs="?", type=Path, default=DEFAULT_DIR)
-    args.add_argument("--exclude", default="", help="corpora kept out of training, e.g. penta,plover "
-                      "(the MIT-only model: petr2 + silver)")
+    args.add_argument(
+        "--exclude",
+        default="",
+        help="corpora kept out of training, e.g. penta,plover (the MIT-only model: petr2 + silver)",
+    )
     opts = args.parse_args(argv)
     exclude = frozenset(x.strip() for x in opts.exclude.split(",") if x.strip())
     result = score(opts.events_dir, log=lambda s: print(s, file=sys.stderr), exclude=exclude)

@@ -194,9 +194,7 @@ def token_prf(pairs: Iterable[tuple[str, str]]) -> tuple[float, float, float]:
     return tuple(sum(s[i] for s in scores) / n for i in range(3))  # type: ignore[return-value]
 
 
-_QUOTES = str.maketrans(
-    {"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00ad": None, "\u200b": None}
-)
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00ad": None, "\u200b": None})
 
 
 def _norm_title(title: str | None) -> str:
@@ -304,9 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=1, help="take every K-th page")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args(argv)
-    pages = [
-        p for folder in args.dirs for p in load_pages(folder.resolve(), limit=args.limit, every=args.every)
-    ]
+    pages = [p for folder in args.dirs for p in load_pages(folder.resolve(), limit=args.limit, every=args.every)]
     if not pages:
         print("no pages found", file=sys.stderr)
         return 1

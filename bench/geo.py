@@ -22,8 +22,8 @@ from typing import Any
 
 import numpy as np
 
-from tidings.facts.gazetteer import GazEntry, Gazetteer, haversine_km
-from tidings.facts.toponyms import clean_name, resolve
+from tidings.facts.places.gazetteer import GazEntry, Gazetteer, haversine_km
+from tidings.facts.places.toponyms import clean_name, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / ".." / "shared" / "data" / "geo"
@@ -99,9 +99,7 @@ class Nearest:
         return self.cc[int(np.argmax(self.xyz @ v))]
 
 
-def score_set(
-    gaz: Gazetteer, docs: list[tuple[str, list[Gold]]], near: Nearest
-) -> dict[str, dict[str, float]]:
+def score_set(gaz: Gazetteer, docs: list[tuple[str, list[Gold]]], near: Nearest) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for label, use_context in (("tidings", True), ("population", False)):
         n = hit161 = hit_cc = covered = 0

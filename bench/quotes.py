@@ -31,7 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DIR = ROOT / ".." / "shared" / "data" / "quotes" / "polnear_dev"
 FLOORS = ROOT / "bench" / "floors" / "quotes.json"
-QUOTE_CHARS = "“”\"„«»"
+QUOTE_CHARS = '“”"„«»'
 THRESHOLDS = (0.3, 0.8)
 GROUPS = ("direct", "quoted", "indirect", "all")  # quoted = direct + mixed
 
@@ -135,7 +135,7 @@ def run_tidings(cases: Sequence[DocCase], docs: Sequence[Any], *, thoughts: bool
     from datetime import date
 
     from tidings.facts.base import FactContext
-    from tidings.facts.quotes import QuoteStage
+    from tidings.facts.quotes.stage import QuoteStage
     from tidings.records import Article, Paragraph
 
     entity_stage = _entity_stage()
@@ -143,9 +143,7 @@ def run_tidings(cases: Sequence[DocCase], docs: Sequence[Any], *, thoughts: bool
     out = []
     for case, doc in zip(cases, docs, strict=True):
         paras = tuple(Paragraph("paragraph", p) for p in case.text.split("\n\n") if p.strip())
-        article = Article(
-            id=case.name, source="polnear", url=None, title=None, text=case.text, paragraphs=paras
-        )
+        article = Article(id=case.name, source="polnear", url=None, title=None, text=case.text, paragraphs=paras)
         published = date.fromisoformat(case.published) if case.published else None
         ctx = FactContext(article, doc, published, {"entities": ()})
         if entity_stage is not None:
@@ -164,14 +162,14 @@ def run_tidings(cases: Sequence[DocCase], docs: Sequence[Any], *, thoughts: bool
 
 def _entity_stage() -> Any:
     try:
-        from tidings.facts.entities import EntityStage  # type: ignore[import-not-found,unused-ignore]
+        from tidings.facts.entities.stage import EntityStage  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
         return None
     return EntityStage()
 
 
 def _entity_lookup(found: dict[str, Any]) -> Callable[[int, int], str | None] | None:
-    from tidings.facts.quote_speakers import load_index
+    from tidings.facts.quotes.speakers import load_index
 
     index = load_index(found)
     if index is None:
@@ -187,7 +185,7 @@ def _entity_lookup(found: dict[str, Any]) -> Callable[[int, int], str | None] | 
 def run_textacy(cases: Sequence[DocCase], docs: Sequence[Any]) -> list[list[Pred]]:
     from textacy.extract.triples import direct_quotations
 
-    from tidings.facts.quote_marks import paragraph_spans
+    from tidings.facts.quotes.marks import paragraph_spans
 
     out = []
     for case, doc in zip(cases, docs, strict=True):
@@ -235,12 +233,13 @@ def score(cases: Sequence[DocCase], preds: Sequence[Sequence[Pred]]) -> dict[str
     """Per threshold and gold group: P, R, F1, speaker and cue accuracy on matched quotes."""
     res: dict[str, Any] = {}
     for thr in THRESHOLDS:
-        counts = {g: {"pred": 0, "pred_ok": 0, "gold": 0, "gold_ok": 0, "spk_n": 0, "spk_ok": 0,
-                      "cue_n": 0, "cue_ok": 0} for g in GROUPS}
+        counts = {
+            g: {"pred": 0, "pred_ok": 0, "gold": 0, "gold_ok": 0, "spk_n": 0, "spk_ok": 0, "cue_n": 0, "cue_ok": 0}
+            for g in GROUPS
+        }
         for case, ps in zip(cases, preds, strict=True):
             pairs = sorted(
-                ((c, i, j) for i, p in enumerate(ps) for j, g in enumerate(case.gold)
-                 if (c := _coverage(p, g)) >= thr),
+                ((c, i, j) for i, p in enumerate(ps) for j, g in enumerate(case.gold) if (c := _coverage(p, g)) >= thr),
                 reverse=True,
             )
             p_used: dict[int, int] = {}
@@ -271,12 +270,15 @@ def score(cases: Sequence[DocCase], preds: Sequence[Sequence[Pred]]) -> dict[str
             p = c["pred_ok"] / c["pred"] if c["pred"] else 0.0
             r = c["gold_ok"] / c["gold"] if c["gold"] else 0.0
             res[f"{g}@{thr}"] = {
-                "P": round(p, 4), "R": round(r, 4), "F1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+                "P": round(p, 4),
+                "R": round(r, 4),
+                "F1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
                 "speaker": round(c["spk_ok"] / c["spk_n"], 4) if c["spk_n"] else 0.0,
                 # end to end: gold quotes found AND given the right speaker (not just the matched ones)
                 "speaker_R": round(c["spk_ok"] / c["gold"], 4) if c["gold"] else 0.0,
                 "cue": round(c["cue_ok"] / c["cue_n"], 4) if c["cue_n"] else 0.0,
-                "n_gold": c["gold"], "n_pred": c["pred"],
+                "n_gold": c["gold"],
+                "n_pred": c["pred"],
             }
     return res
 
@@ -309,8 +311,12 @@ def evaluate(data_dir: Path = DEFAULT_DIR) -> dict[str, dict[str, Any]]:
         "textacy": score(cases, base),
         # PolNeAR also counts thoughts ("X believes that ..."): tidings with those cues on.
         "tidings+thoughts": score(cases, broad),
-        "meta": {"docs": len(cases), "gold": sum(len(c.gold) for c in cases),
-                 "seconds_tidings": round(t1 - t0, 2), "seconds_textacy": round(t2 - t1, 2)},
+        "meta": {
+            "docs": len(cases),
+            "gold": sum(len(c.gold) for c in cases),
+            "seconds_tidings": round(t1 - t0, 2),
+            "seconds_textacy": round(t2 - t1, 2),
+        },
     }
 
 
@@ -318,8 +324,10 @@ def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else DEFAULT_DIR
     res = evaluate(data_dir.resolve())
     meta = res["meta"]
-    print(f"PolNeAR {data_dir.name}: {meta['docs']} docs, {meta['gold']} gold attributions; "
-          f"stage time tidings {meta['seconds_tidings']} s, textacy {meta['seconds_textacy']} s")
+    print(
+        f"PolNeAR {data_dir.name}: {meta['docs']} docs, {meta['gold']} gold attributions; "
+        f"stage time tidings {meta['seconds_tidings']} s, textacy {meta['seconds_textacy']} s"
+    )
     head = f"{'group@overlap':<16}{'metric':<10}{'tidings':>9}{'textacy':>9}{'ratio':>8}{'+thoughts':>11}"
     print(head)
     print("-" * len(head))
@@ -331,8 +339,12 @@ def main(argv: list[str]) -> int:
         print(f"{'':<16}{'n_gold':<10}{a['n_gold']:>9}   n_pred {a['n_pred']} / {b['n_pred']} / {c['n_pred']}")
     if FLOORS.exists():
         floors = json.loads(FLOORS.read_text("utf-8"))
-        low = [f"{k}.{m}={res['tidings'][k][m]} < {v}" for k, ms in floors.items() for m, v in ms.items()
-               if res["tidings"][k][m] < v]
+        low = [
+            f"{k}.{m}={res['tidings'][k][m]} < {v}"
+            for k, ms in floors.items()
+            for m, v in ms.items()
+            if res["tidings"][k][m] < v
+        ]
         print("floors:", "OK" if not low else "BELOW " + "; ".join(low))
     return 0
 

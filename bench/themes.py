@@ -53,8 +53,7 @@ for _theme, _topics in {
     "agriculture_food": "grain wheat corn barley oat sorghum rice soybean oilseed veg-oil sugar coffee cocoa "
     "cotton livestock carcass l-cattle hog meal-feed potato orange rapeseed soy-meal soy-oil "
     "sun-oil palm-oil tea rubber",
-    "economy": "money-fx interest money-supply gnp cpi ipi jobs bop reserves earn acq retail wpi income "
-    "housing lei",
+    "economy": "money-fx interest money-supply gnp cpi ipi jobs bop reserves earn acq retail wpi income housing lei",
 }.items():
     for _t in _topics.split():
         REUTERS_MAP[_t] = _theme
@@ -66,9 +65,7 @@ def load(bbc: list[Path], reuters: list[Path], limit: int) -> dict[str, list[dic
         for line in path.read_text("utf-8").splitlines():
             r = json.loads(line)
             if r.get("category") in BBC_MAP and r.get("text"):
-                sets["bbc"].append(
-                    {"title": r.get("title") or "", "text": r["text"], "gold": {BBC_MAP[r["category"]]}}
-                )
+                sets["bbc"].append({"title": r.get("title") or "", "text": r["text"], "gold": {BBC_MAP[r["category"]]}})
     for path in reuters:
         for line in path.read_text("utf-8").splitlines():
             r = json.loads(line)
@@ -89,7 +86,7 @@ def labelled_themes(name: str) -> set[str]:
 def tidings_scores(docs: list[dict[str, Any]]) -> list[dict[str, float]]:
     """Article-level theme scores from tidings' sentence tags (title counted as a sentence)."""
     from tidings.facts.base import FactContext
-    from tidings.facts.issues import IssueStage
+    from tidings.facts.issues.stage import IssueStage
     from tidings.nlp import Parser
     from tidings.records import Article
 
@@ -111,9 +108,7 @@ def baseline_scores(docs: list[dict[str, Any]]) -> list[dict[str, float]]:
 
     data = tomllib.loads((ROOT / "src/tidings/data/issues/issues.toml").read_text("utf-8"))
     patterns = {
-        item["id"]: re.compile(
-            r"\b(?:" + "|".join(re.escape(c.split("|")[0].lower()) for c in item["cues"]) + r")\b"
-        )
+        item["id"]: re.compile(r"\b(?:" + "|".join(re.escape(c.split("|")[0].lower()) for c in item["cues"]) + r")\b")
         for item in data["issue"]
     }
     out = []
@@ -182,15 +177,11 @@ def evaluate(sets: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, dict[
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("bbc", nargs="*", type=Path, default=sorted((TEXT / "bbc").glob("*.jsonl")))
-    ap.add_argument(
-        "--reuters", nargs="*", type=Path, default=sorted((TEXT / "reuters21578").glob("*.jsonl"))[:2]
-    )
+    ap.add_argument("--reuters", nargs="*", type=Path, default=sorted((TEXT / "reuters21578").glob("*.jsonl"))[:2])
     ap.add_argument("--limit", type=int, default=600, help="documents per set (0 = all)")
     args = ap.parse_args(argv)
     results = evaluate(load(args.bbc, args.reuters, args.limit))
-    print(
-        f"{'set':9s} {'method':9s} {'P':>6s} {'R':>6s} {'F1':>6s} {'macroF1':>8s} {'thr':>5s} {'docs/s':>7s}"
-    )
+    print(f"{'set':9s} {'method':9s} {'P':>6s} {'R':>6s} {'F1':>6s} {'macroF1':>8s} {'thr':>5s} {'docs/s':>7s}")
     for name, by_method in results.items():
         for method, r in by_method.items():
             print(

@@ -62,7 +62,7 @@ def run_tidings(inputs: list[str], db: Path, *extra: str) -> float:
     """Wall seconds of one `tidings ingest` process (exit 1 = some inputs rejected: fine)."""
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "tidings.cli", "ingest", *inputs, "--db", str(db), *extra],
+        [sys.executable, "-m", "tidings.cli.app", "ingest", *inputs, "--db", str(db), *extra],
         check=False,
         capture_output=True,
         text=True,
@@ -213,7 +213,7 @@ def main() -> None:
                         obj["url"] = f"https://copy{k}.example/{obj.get('id') or hash(line)}"
                         obj["text"] = f"Copy {k}. " + obj["text"]
                         fh.write(json.dumps(obj) + "\n")
-            base = [sys.executable, "-m", "tidings.cli", "ingest", "--db"]
+            base = [sys.executable, "-m", "tidings.cli.app", "ingest", "--db"]
             rss1 = peak_rss([*base, str(work / "r1.db"), str(text)])
             rss10 = peak_rss([*base, str(work / "r10.db"), str(big)])
             print(

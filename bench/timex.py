@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tidings.facts.timex_resolve import resolve_timex
-from tidings.facts.timex_rules import direction_for, find_spans
+from tidings.facts.times.resolve import resolve_timex
+from tidings.facts.times.rules import direction_for, find_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / ".." / "shared" / "data" / "time"
@@ -114,9 +114,7 @@ def run(data_dir: Path = DEFAULT) -> dict[str, Any]:
 
     docs = load(data_dir)
     parser = Parser()
-    counts: dict[str, dict[str, int]] = {
-        g: {"n": 0, "tidings": 0, "exact": 0, "dateparser": 0} for g in GRAINS
-    }
+    counts: dict[str, dict[str, int]] = {g: {"n": 0, "tidings": 0, "exact": 0, "dateparser": 0} for g in GRAINS}
     det = {"gold": 0, "pred": 0, "strict": 0, "relaxed_p": 0, "relaxed_r": 0}
     t_ours = t_dp = 0.0
     for doc, parsed in zip(docs, parser.pipe(d.text for d in docs), strict=True):
@@ -126,9 +124,7 @@ def run(data_dir: Path = DEFAULT) -> dict[str, Any]:
                 continue
             span = doc.text[tx.start : tx.end]
             t0 = time.perf_counter()
-            value, precision, _ = resolve_timex(
-                span, doc.dct, direction=direction_for(parsed, tx.start, tx.end)
-            )
+            value, precision, _ = resolve_timex(span, doc.dct, direction=direction_for(parsed, tx.start, tx.end))
             t1 = time.perf_counter()
             dp = dateparser_value(span, doc.dct)
             t_dp += time.perf_counter() - t1

@@ -60,7 +60,7 @@ def server(db: Path) -> Iterator[str]:
     """`tidings serve` as its own process (as deployed); yields the base URL."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tidings.cli", "serve", "--db", str(db), "--port", str(port)],
+        [sys.executable, "-m", "tidings.cli.app", "serve", "--db", str(db), "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -228,7 +228,7 @@ def readers_during_ingest(
         cmd = [
             sys.executable,
             "-m",
-            "tidings.cli",
+            "tidings.cli.app",
             "ingest",
             str(corpus),
             "--db",

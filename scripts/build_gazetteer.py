@@ -17,7 +17,7 @@ Administrative divisions get the centroid of their cities (GeoNames points of AD
 are not in these packages) and the summed city population as a size proxy.
 
 Output: src/tidings/data/geo/gazetteer.tsv.gz with the columns in ``COLUMNS``; ``alt`` holds
-the main and alternate names already folded by :func:`tidings.facts.gazetteer.name_key` (lookup keys).
+the main and alternate names already folded by :func:`tidings.facts.places.gazetteer.name_key` (lookup keys).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from tidings.facts.gazetteer import name_key
+from tidings.facts.places.gazetteer import name_key
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "src" / "tidings" / "data" / "geo"

@@ -92,9 +92,7 @@ def build_countries(shared: Path) -> None:
                 rows.append((key, code, iso, kind))
     with open(OUT / "countries.tsv", "w", encoding="utf-8", newline="") as fh:
         fh.write("# alias\tcameo_code\tiso3\tkind (name|capital|demonym|alias)\n")
-        fh.write(
-            "# from shared events/ontology/cameo_country_codes.csv (PETRARCH-2, MIT) + countryinfo (MIT)\n"
-        )
+        fh.write("# from shared events/ontology/cameo_country_codes.csv (PETRARCH-2, MIT) + countryinfo (MIT)\n")
         for row in rows:
             fh.write("\t".join(row) + "\n")
 
@@ -117,9 +115,7 @@ def build_agents(shared: Path) -> None:
                 if phrase.endswith("MINISTER"):
                     out.setdefault(_clean(phrase[:-2] + "RY"), rec["agent_code"])
     with open(OUT / "agents.tsv", "w", encoding="utf-8", newline="") as fh:
-        fh.write(
-            "# phrase\tagent_code  (PETRARCH-2 Phoenix.agents.txt via shared cameo_agent_nouns.csv, MIT)\n"
-        )
+        fh.write("# phrase\tagent_code  (PETRARCH-2 Phoenix.agents.txt via shared cameo_agent_nouns.csv, MIT)\n")
         for phrase, code in sorted(out.items()):
             fh.write(f"{phrase}\t{code}\n")
 
@@ -183,10 +179,7 @@ def build_known(shared: Path, country_aliases: set[str]) -> None:
                 continue  # plain country entries are in countries.tsv
             rows.setdefault(name, (code, src))
     with open(OUT / "known_actors.tsv", "w", encoding="utf-8", newline="") as fh:
-        fh.write(
-            "# name\tcode\tsource  (PETRARCH-2 Phoenix.International/Countries.actors.txt, MIT;"
-            " latest code)\n"
-        )
+        fh.write("# name\tcode\tsource  (PETRARCH-2 Phoenix.International/Countries.actors.txt, MIT; latest code)\n")
         for name, (code, src) in sorted(rows.items()):
             fh.write(f"{name}\t{code}\t{src}\n")
 

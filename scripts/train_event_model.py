@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from tidings.facts.event_model import MODEL_FILE
-from tidings.facts.event_training import featurise, fit, load_gold, load_silver
+from tidings.facts.events.model import MODEL_FILE
+from tidings.facts.events.training import featurise, fit, load_gold, load_silver
 from tidings.nlp import Parser
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,8 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 def main(argv: list[str]) -> int:
     args = argparse.ArgumentParser(description="Build the shipped event-type model.")
     args.add_argument("events_dir", nargs="?", type=Path, default=ROOT / ".." / "shared" / "data" / "events")
-    args.add_argument("--exclude", default="", help="corpora to leave out: plover, petr2, penta, silver "
-                      "(penta,plover leaves MIT-licensed data only)")
+    args.add_argument(
+        "--exclude",
+        default="",
+        help="corpora to leave out: plover, petr2, penta, silver (penta,plover leaves MIT-licensed data only)",
+    )
     args.add_argument("-o", "--output", type=Path, default=ROOT / "src" / "tidings" / "data" / "events" / MODEL_FILE)
     opts = args.parse_args(argv)
     exclude = {x.strip() for x in opts.exclude.split(",") if x.strip()}
@@ -36,8 +39,10 @@ def main(argv: list[str]) -> int:
     arrays = fit(examples)
     out: Path = opts.output
     np.savez_compressed(out, **arrays)
-    print(f"trained on {len(examples)} examples in {time.time() - start:.0f}s -> {out} "
-          f"({out.stat().st_size / 1e6:.1f} MB)")
+    print(
+        f"trained on {len(examples)} examples in {time.time() - start:.0f}s -> {out} "
+        f"({out.stat().st_size / 1e6:.1f} MB)"
+    )
     return 0
 
 

@@ -44,9 +44,7 @@ def start() -> tuple[LoopbackServer, ThreadingHTTPServer]:
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            hit = Hit(
-                self.headers.get("Host", "").split(":")[0], self.path, time.monotonic(), dict(self.headers)
-            )
+            hit = Hit(self.headers.get("Host", "").split(":")[0], self.path, time.monotonic(), dict(self.headers))
             with lock:
                 state.hits.append(hit)
             route = state.routes.get(self.path)

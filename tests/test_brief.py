@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from tidings.brief import build_brief
-from tidings.brief_render import render
+from tidings.briefs import build_brief
+from tidings.briefs.render import render
 from tidings.config import Options
 from tidings.errors import UsageError
-from tidings.pipeline import ingest
+from tidings.run.ingest import ingest
 from tidings.store.sqlite import Store
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bench_loader import load_bench
-from tidings import dedup
-from tidings.dedup import MinHashDedup, canonical_url, ensure_schema, story_count
+from tidings.store import dedup
+from tidings.store.dedup import MinHashDedup, canonical_url, ensure_schema, story_count
 
 ROOT = Path(__file__).resolve().parents[1]
 BODY = (

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from tidings.extract.text import extract_text
-from tidings.facts.actor_index import EntityIndex
+from tidings.facts.actors.index import EntityIndex
 from tidings.facts.base import FactContext
-from tidings.facts.entities import EntityStage
+from tidings.facts.entities.stage import EntityStage
 from tidings.nlp import Parser
 from tidings.records import Article, Entity, Mention
 
@@ -86,9 +86,7 @@ def test_yi_and_possessives_point_back_to_full_names(found: tuple[Article, dict[
     assert len(blinken.mentions) >= 10  # names + resolved pronouns
 
 
-def test_unnamed_role_holders_are_coded_actors(
-    parser: Parser, found: tuple[Article, dict[str, list[object]]]
-) -> None:
+def test_unnamed_role_holders_are_coded_actors(parser: Parser, found: tuple[Article, dict[str, list[object]]]) -> None:
     unnamed = {e.name: e for e in _entities(found) if not e.named}
     minister = next(e for n, e in unnamed.items() if "defense minister" in n)
     assert minister.actor_code == "CHNMIL" and minister.country == "CHN"

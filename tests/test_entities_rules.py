@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from tidings.facts.actor_index import EntityIndex
-from tidings.facts.actor_tables import load_tables, org_country_sector, sector_of
+from tidings.facts.actors.index import EntityIndex
+from tidings.facts.actors.names import clean_key, person_key
+from tidings.facts.actors.tables import load_tables, org_country_sector, sector_of
 from tidings.facts.base import FactContext
-from tidings.facts.entities import EntityStage, RawMention, _vote, find_entities
-from tidings.facts.names import clean_key, person_key
+from tidings.facts.entities.stage import EntityStage, RawMention, _vote, find_entities
 from tidings.nlp import Parser
 from tidings.records import Article, Entity, Mention
 
@@ -74,24 +74,15 @@ def test_majority_label_and_multiword_names_outvote_surnames() -> None:
         return RawMention(start, end, label, key)
 
     # "Kofi Annan" (PERSON) + three bare "Annan" tagged ORG: the full name wins
-    assert (
-        _vote([m(0, 2, "PERSON", "kofi annan"), *(m(i, i + 1, "ORG", "annan") for i in (5, 9, 14))])
-        == "PERSON"
-    )
+    assert _vote([m(0, 2, "PERSON", "kofi annan"), *(m(i, i + 1, "ORG", "annan") for i in (5, 9, 14))]) == "PERSON"
     # one-word names only: plain majority
-    assert (
-        _vote([m(0, 1, "GPE", "blinken"), m(3, 4, "PERSON", "blinken"), m(6, 7, "PERSON", "blinken")])
-        == "PERSON"
-    )
+    assert _vote([m(0, 1, "GPE", "blinken"), m(3, 4, "PERSON", "blinken"), m(6, 7, "PERSON", "blinken")]) == "PERSON"
     # a tie prefers an organisation over a place
     assert _vote([m(0, 1, "LOC", "scientology"), m(3, 4, "ORG", "scientology")]) == "ORG"
 
 
 def test_capital_and_country_metonyms_code_as_actors(parser: Parser) -> None:
-    text = (
-        "Beijing rejected the report. Washington carries out hacking attacks, China said. "
-        "US officials disagreed."
-    )
+    text = "Beijing rejected the report. Washington carries out hacking attacks, China said. US officials disagreed."
     _, entities, doc = run(parser, text)
     index = EntityIndex({"entities": entities})
 
@@ -127,8 +118,7 @@ def test_entity_at_prefers_the_head_of_a_titled_name(parser: Parser) -> None:
 
 def test_clutter_breadcrumb_and_title_words_are_not_entities(parser: Parser) -> None:
     text = (
-        "Home World US Secretary of State Antony Blinken arrives in Beijing\n\n"
-        "US Defense Secretary Lloyd Austin spoke."
+        "Home World US Secretary of State Antony Blinken arrives in Beijing\n\nUS Defense Secretary Lloyd Austin spoke."
     )
     _, entities, _ = run(parser, text)
     names = {e.name for e in entities}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from tidings.facts.entity_table import merge_entities
+from tidings.facts.actors.identity import merge_entities
 from tidings.records import Entity, Role
 
 

@@ -16,12 +16,13 @@ from typing import Any
 import pytest
 
 from tidings.config import Options
-from tidings.export_events import export_gdelt, export_plover, parse_gdelt
+from tidings.export.events import export_gdelt, export_plover, parse_gdelt
 from tidings.extract.build import make_article
-from tidings.facts.event_clusters import cluster_key, date_bucket, event_cluster_id
+from tidings.facts.events.identity import cluster_key, date_bucket, event_cluster_id
 from tidings.ids import fact_id
-from tidings.pipeline import Annotator, ingest
 from tidings.records import ActorRef, Event, Paragraph, Span
+from tidings.run.batch import Annotator
+from tidings.run.ingest import ingest
 from tidings.store.clusters import cluster_stats, events_with_clusters
 from tidings.store.migrations import MIGRATIONS
 from tidings.store.sqlite import BatchItem, Store
@@ -120,9 +121,7 @@ def test_the_same_event_from_two_sites_is_one_cluster(corpus: tuple[Path, Path])
         assert stats is not None
         assert (stats.num_articles, stats.num_sources, stats.num_mentions) == (2, 2, 2)
         assert stats.first_date == stats.last_date == "2024-10-07"  # "on Monday", published Tuesday
-        pact = store.conn.execute(
-            "SELECT DISTINCT cluster_id FROM event_index WHERE dyad = 'AUS-JPN'"
-        ).fetchall()
+        pact = store.conn.execute("SELECT DISTINCT cluster_id FROM event_index WHERE dyad = 'AUS-JPN'").fetchall()
         assert pact and a["cluster_id"] not in {c for (c,) in pact}
         by_event = {event["id"]: cluster for event, cluster in events_with_clusters(store.conn)}
         assert all(by_event[eid] is not None and by_event[eid].num_articles == 1 for (eid,) in store.conn.execute(
@@ -145,7 +144,7 @@ def test_exports_and_event_rows_carry_the_cluster_counts(corpus: tuple[Path, Pat
     mine = [r for r in plover if r["id"] in ids]
     assert len(mine) == 2 and all(r["cluster_id"] == cid and r["num_sources"] == 2 for r in mine)
     assert all(r["cluster_id"] and r["num_articles"] >= 1 for r in plover)
-    cli = [sys.executable, "-m", "tidings.cli", "events", "--db", str(db), "--format", "jsonl"]
+    cli = [sys.executable, "-m", "tidings.cli.app", "events", "--db", str(db), "--format", "jsonl"]
     events = [json.loads(line) for line in subprocess.run(cli, capture_output=True, text=True, check=True,
                                                           timeout=300).stdout.splitlines()]  # fmt: skip
     assert {r["id"] for r in events if r["cluster_id"] == cid} == ids
@@ -181,9 +180,9 @@ def test_reingest_and_a_new_version_do_not_double_count(
     ingest([str(revised)], db=str(db), annotator=annotator)
     with Store.open(db, readonly=True) as store:
         aid = summon_events(store)["Baltic Ledger"]["article_id"]
-        assert store.conn.execute("SELECT count(*) FROM article_versions WHERE article_id = ?", (aid,)).fetchone()[
-            0
-        ] == 2
+        assert (
+            store.conn.execute("SELECT count(*) FROM article_versions WHERE article_id = ?", (aid,)).fetchone()[0] == 2
+        )
         assert store.counts()["articles"] == 3
         stats = cluster_stats(store.conn, summon_events(store)["Vilnius Times"]["cluster_id"])
         assert stats is not None and (stats.num_articles, stats.num_sources, stats.num_mentions) == (2, 2, 2)
@@ -196,8 +195,16 @@ def ref(name: str, entity: str | None, code: str | None, country: str | None) ->
     return ActorRef(name, entity, code, country)
 
 
-def ev(aid: str, n: int, src: ActorRef | None, tgt: ActorRef | None, day: str | None = "2023-06-18",
-       code: str = "042", factuality: str = "asserted", mentions: int = 1) -> Event:
+def ev(
+    aid: str,
+    n: int,
+    src: ActorRef | None,
+    tgt: ActorRef | None,
+    day: str | None = "2023-06-18",
+    code: str = "042",
+    factuality: str = "asserted",
+    mentions: int = 1,
+) -> Event:
     return Event(
         fact_id("events", aid, n), aid, 0, 4, "met", "They met.", 0, 9, source=src, target=tgt,
         cameo_code=code, factuality=factuality, date=day, date_precision="day" if day else None,

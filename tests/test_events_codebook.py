@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tidings.facts.event_lexicon import NO_EVENT, LexiconMatch, load_lexicon
-from tidings.facts.event_model import TYPE_LABELS, Prediction
-from tidings.facts.event_typing import decide, decide_lexicon_only, lexicon_code
+from tidings.facts.events.decide import decide, decide_lexicon_only, lexicon_code
+from tidings.facts.events.lexicon import NO_EVENT, LexiconMatch, load_lexicon
+from tidings.facts.events.model import TYPE_LABELS, Prediction
 from tidings.ontology.codebook import PLOVER_TYPES, is_valid_cameo, load_codebook
 
 

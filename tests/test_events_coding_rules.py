@@ -10,13 +10,13 @@ import pytest
 
 from tidings.extract.build import make_article
 from tidings.facts.base import FactContext
-from tidings.facts.entities import EntityStage
-from tidings.facts.event_lexicon import LexiconMatch
-from tidings.facts.event_model import TYPE_LABELS, Prediction
-from tidings.facts.event_typing import decide, parallel_code
-from tidings.facts.events import EventStage
-from tidings.facts.places import PlaceStage
-from tidings.facts.times import TimeStage
+from tidings.facts.entities.stage import EntityStage
+from tidings.facts.events.decide import decide, parallel_code
+from tidings.facts.events.lexicon import LexiconMatch
+from tidings.facts.events.model import TYPE_LABELS, Prediction
+from tidings.facts.events.stage import EventStage
+from tidings.facts.places.stage import PlaceStage
+from tidings.facts.times.stage import TimeStage
 from tidings.nlp import Parser
 from tidings.records import Event, Paragraph
 
@@ -69,8 +69,12 @@ def test_wanting_someone_else_to_act_is_an_appeal_to_them(parser: Parser) -> Non
 
 
 def test_intent_frame_hands_its_objects_to_the_act(parser: Parser) -> None:
-    events = code(parser, "Blinken plans to meet with Chinese Foreign Minister Qin Gang on Sunday, top diplomat "
-                          "Wang Yi, and possibly President Xi Jinping on Monday.", "2023-06-18")
+    events = code(
+        parser,
+        "Blinken plans to meet with Chinese Foreign Minister Qin Gang on Sunday, top diplomat "
+        "Wang Yi, and possibly President Xi Jinping on Monday.",
+        "2023-06-18",
+    )
     assert not [e for e in events if e.trigger == "plans"]
     planned = [e for e in events if e.trigger == "meet" and e.factuality == "planned"]
     names = " | ".join(a.name for a in planned[0].targets) if planned else ""
@@ -106,8 +110,10 @@ def test_claim_that_clause_is_not_a_claim_of_responsibility(parser: Parser) -> N
 
 
 def test_purpose_clause_is_not_an_announced_intent(parser: Parser) -> None:
-    events = code(parser, "Algerian landowners began a hunger strike outside Parliament on Monday to protest "
-                          "the seizure of their land.")
+    events = code(
+        parser,
+        "Algerian landowners began a hunger strike outside Parliament on Monday to protest the seizure of their land.",
+    )
     assert not [e for e in events if e.plover_event in ("THREATEN", "AGREE")]
 
 
@@ -121,8 +127,14 @@ def _pred(best: str, second: str | None = None, p_second: float = 0.0) -> Predic
 
 @pytest.mark.parametrize(
     ("code_", "kind", "expected"),
-    [("022", "REQUEST", "102"), ("042", "AGREE", "036"), ("190", "THREATEN", "138"), ("070", "REJECT", "122"),
-     ("190", "AGREE", None), ("022", "ASSAULT", None)],
+    [
+        ("022", "REQUEST", "102"),
+        ("042", "AGREE", "036"),
+        ("190", "THREATEN", "138"),
+        ("070", "REJECT", "122"),
+        ("190", "AGREE", None),
+        ("022", "ASSAULT", None),
+    ],
 )
 def test_parallel_codes(code_: str, kind: str, expected: str | None) -> None:
     assert parallel_code(code_, kind) == expected

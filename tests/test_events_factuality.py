@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.facts.event_actors import ActorCoder
-from tidings.facts.event_candidates import CandidateFinder
-from tidings.facts.event_lexicon import load_lexicon
-from tidings.facts.factuality import assess
+from tidings.facts.actors.coder import ActorCoder
+from tidings.facts.events.candidates import CandidateFinder
+from tidings.facts.events.factuality import assess
+from tidings.facts.events.lexicon import load_lexicon
 from tidings.nlp import Parser
 
 
@@ -27,8 +27,7 @@ def _trigger(parser: Parser, text: str, word: str):  # type: ignore[no-untyped-d
         ("Rebels allegedly attacked a police station in the north.", "attacked", "alleged"),
         ("Washington alleges that Beijing attacked its networks.", "attacked", "alleged"),
         ("China's defense minister rebuffed a request from Lloyd Austin.", "rebuffed", "asserted"),
-        ("The trip comes after he postponed plans to visit after the shootdown of a balloon.", "shootdown",
-         "asserted"),
+        ("The trip comes after he postponed plans to visit after the shootdown of a balloon.", "shootdown", "asserted"),
         ("The trip comes after he postponed plans to visit in February.", "visit", "planned"),
         ("Troops fired on protesters in the capital on Friday.", "fired", "asserted"),
         ("The statement comes a day before Sarkozy heads to Beijing for the Olympic Games.", "heads", "planned"),
@@ -47,8 +46,9 @@ def test_attribution(parser: Parser) -> None:
 
 
 def test_rebuff_request_is_reject_against_the_asker(parser: Parser) -> None:
-    doc = parser.parse("China's defense minister rebuffed a request from US Defense Secretary Lloyd Austin "
-                       "for a meeting.")
+    doc = parser.parse(
+        "China's defense minister rebuffed a request from US Defense Secretary Lloyd Austin for a meeting."
+    )
     finder = CandidateFinder(load_lexicon(), ActorCoder({}, doc))
     cand = next(c for c in finder.find(doc[:]) if c.trigger.text == "rebuffed")
     assert cand.lexicon is not None and cand.lexicon.code.startswith("12")
@@ -57,8 +57,10 @@ def test_rebuff_request_is_reject_against_the_asker(parser: Parser) -> None:
 
 
 def test_compound_reciprocal_actor(parser: Parser) -> None:
-    doc = parser.parse("The national security advisers of the United States, Japan and the Philippines "
-                       "held their first joint talks Friday and agreed to strengthen their defense cooperation.")
+    doc = parser.parse(
+        "The national security advisers of the United States, Japan and the Philippines "
+        "held their first joint talks Friday and agreed to strengthen their defense cooperation."
+    )
     finder = CandidateFinder(load_lexicon(), ActorCoder({}, doc))
     agreed = next(c for c in finder.find(doc[:]) if c.trigger.text == "agreed")
     assert [a.country for a in agreed.sources] == ["USA", "JPN", "PHL"]
@@ -67,8 +69,10 @@ def test_compound_reciprocal_actor(parser: Parser) -> None:
 
 
 def test_hedged_object_is_split_off(parser: Parser) -> None:
-    doc = parser.parse("Blinken plans to meet with Chinese Foreign Minister Qin Gang on Sunday, top diplomat "
-                       "Wang Yi, and possibly President Xi Jinping on Monday.")
+    doc = parser.parse(
+        "Blinken plans to meet with Chinese Foreign Minister Qin Gang on Sunday, top diplomat "
+        "Wang Yi, and possibly President Xi Jinping on Monday."
+    )
     finder = CandidateFinder(load_lexicon(), ActorCoder({}, doc))
     meet = next(c for c in finder.find(doc[:]) if c.trigger.text == "meet")
     assert any("Xi" in a.name for a in meet.hedged)

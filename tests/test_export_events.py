@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tidings.export_events import GDELT_COLUMNS, fips_by_iso3, parse_gdelt
-from tidings.pipeline import ingest
+from tidings.export.events import GDELT_COLUMNS, fips_by_iso3, parse_gdelt
+from tidings.run.ingest import ingest
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def export(db: Path, fmt: str, out: Path, *extra: str) -> subprocess.CompletedPr
         [
             sys.executable,
             "-m",
-            "tidings.cli",
+            "tidings.cli.app",
             "export",
             "--table",
             "events",
@@ -72,7 +72,7 @@ def test_gdelt_reader_parses_real_gdelt_rows(shared: Path) -> None:
 def test_fips_table_agrees_with_real_gdelt_rows(shared: Path) -> None:
     """For country-level geo fields (type 1) GDELT's full name is the country's name: our
     gazetteer maps that name to ISO3, and our table must give GDELT's FIPS code for it."""
-    from tidings.facts.gazetteer import Gazetteer
+    from tidings.facts.places.gazetteer import Gazetteer
 
     gaz = Gazetteer.load()
     table = fips_by_iso3()
@@ -102,7 +102,7 @@ def test_plover_export_keeps_actor_lists_and_factuality(db: Path, tmp_path: Path
 def test_fact_commands_show_stored_facts(db: Path) -> None:
     def run(*args: str) -> list[dict[str, object]]:
         res = subprocess.run(
-            [sys.executable, "-m", "tidings.cli", *args, "--db", str(db), "--format", "jsonl"],
+            [sys.executable, "-m", "tidings.cli.app", *args, "--db", str(db), "--format", "jsonl"],
             capture_output=True,
             text=True,
             timeout=300,

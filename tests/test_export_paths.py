@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tidings.errors import UsageError
-from tidings.export import atomic_writer, export_article_files, export_table, write_jsonl
+from tidings.export.tables import atomic_writer, export_article_files, export_table, write_jsonl
 from tidings.extract.build import make_article
 from tidings.records import Paragraph
 from tidings.store.sqlite import BatchItem, Store

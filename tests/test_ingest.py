@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tidings.config import Options
-from tidings.pipeline import ingest
+from tidings.run.ingest import ingest
 
 NO_FACTS = Options().with_overrides(nlp__facts=False)
 STORY = "Officials from both countries met on Monday to discuss trade. " * 12
@@ -117,7 +117,7 @@ def test_wrong_and_missing_charsets_still_decode(tmp_path: Path) -> None:
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "tidings.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "tidings.cli.app", *args], cwd=cwd, capture_output=True, text=True, timeout=300
     )
 
 
@@ -170,9 +170,7 @@ def test_export_is_atomic_and_csv_safe(tmp_path: Path, fmt: str) -> None:
     )
     run_cli("ingest", str(evil), "--db", "t.db", "--no-facts", cwd=tmp_path)
     out = tmp_path / "out" / f"articles.{fmt}"
-    res = run_cli(
-        "export", "--table", "articles", "--format", fmt, "-o", str(out), "--db", "t.db", cwd=tmp_path
-    )
+    res = run_cli("export", "--table", "articles", "--format", fmt, "-o", str(out), "--db", "t.db", cwd=tmp_path)
     assert res.returncode == 0, res.stderr
     assert [p.name for p in out.parent.iterdir()] == [out.name]  # no temp files left behind
     if fmt == "csv":

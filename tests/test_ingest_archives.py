@@ -16,7 +16,7 @@ from tidings.sources.warc import read_warc
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "tidings.cli", "ingest", *args, "--no-facts"],
+        [sys.executable, "-m", "tidings.cli.app", "ingest", *args, "--no-facts"],
         cwd=cwd,
         capture_output=True,
         text=True,

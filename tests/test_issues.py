@@ -6,8 +6,8 @@ import pytest
 
 from tidings.extract import extract
 from tidings.facts.base import FactContext
-from tidings.facts.issue_taxonomy import load_taxonomy
-from tidings.facts.issues import IssueStage, article_themes, main_meeting
+from tidings.facts.issues.stage import IssueStage, article_themes, main_meeting
+from tidings.facts.issues.taxonomy import load_taxonomy
 from tidings.ids import fact_id
 from tidings.nlp import Parser
 from tidings.records import Article, Event, IssueTag

@@ -192,7 +192,7 @@ def test_a_bomb_file_on_disk_is_rejected_by_ingest(tmp_path: os.PathLike[str]) -
     from pathlib import Path
 
     from tidings.config import Options
-    from tidings.pipeline import ingest
+    from tidings.run.ingest import ingest
 
     path = Path(tmp_path) / "bomb.html.gz"
     path.write_bytes(gzip_bomb(1 << 30))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tidings.facts.gazetteer import Gazetteer, haversine_km, name_key
-from tidings.facts.toponyms import candidates_for, resolve
+from tidings.facts.places.gazetteer import Gazetteer, haversine_km, name_key
+from tidings.facts.places.toponyms import candidates_for, resolve
 
 
 def test_name_key_folds_accents_case_dots() -> None:

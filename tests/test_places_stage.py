@@ -7,15 +7,13 @@ from datetime import date
 import pytest
 
 from tidings.facts.base import FactContext
-from tidings.facts.places import PlaceStage
+from tidings.facts.places.stage import PlaceStage
 from tidings.nlp import Parser
 from tidings.records import Article, Paragraph, Place
 
 
 def _ctx(parser: Parser, text: str) -> FactContext:
-    art = Article(
-        id="a1", source="test", url=None, title=None, text=text, paragraphs=(Paragraph("paragraph", text),)
-    )
+    art = Article(id="a1", source="test", url=None, title=None, text=text, paragraphs=(Paragraph("paragraph", text),))
     return FactContext(article=art, doc=parser.parse(text), published=date(2023, 6, 18))
 
 

@@ -9,9 +9,9 @@ import pytest
 from tidings.extract.build import make_article
 from tidings.extract.text import extract_text
 from tidings.facts.base import FactContext
-from tidings.facts.entities import EntityStage
-from tidings.facts.quote_marks import find_quotes
-from tidings.facts.quotes import QuoteStage
+from tidings.facts.entities.stage import EntityStage
+from tidings.facts.quotes.marks import find_quotes
+from tidings.facts.quotes.stage import QuoteStage
 from tidings.nlp import Parser
 from tidings.records import Article, Entity, Paragraph, Quote
 
@@ -86,8 +86,9 @@ def test_spokesperson_is_an_unnamed_chinese_government_speaker(
         assert q.speaker.entity_id is not None and by_id[q.speaker.entity_id].named is False
 
 
-def test_nothing_from_the_clutter(parser: Parser, blinken_text: str,
-                                  cleaned: tuple[Article, list[Quote], list[Entity]]) -> None:
+def test_nothing_from_the_clutter(
+    parser: Parser, blinken_text: str, cleaned: tuple[Article, list[Quote], list[Entity]]
+) -> None:
     # The raw page, every line a paragraph (menus, captions, teasers, comment form included).
     paras = [p.strip() for p in re.split(r"\n\s*\n|\n", blinken_text) if p.strip()]
     raw = make_article(source="test", paragraphs=[Paragraph("paragraph", p) for p in paras])
@@ -96,6 +97,7 @@ def test_nothing_from_the_clutter(parser: Parser, blinken_text: str,
     raw_quotes, _ = _run(parser, raw)
     assert all(body_start <= q.start and q.end <= body_end for q in raw_quotes)
     _, clean_quotes, _ = cleaned
+
     def norm(qs: list[Quote]) -> list[str]:  # the cleaner normalises spaces (nbsp -> space)
         return sorted(" ".join(q.text.split()) for q in qs)
 

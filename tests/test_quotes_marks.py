@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tidings.facts.quote_marks import find_quotes, mark_role, paragraph_spans
+from tidings.facts.quotes.marks import find_quotes, mark_role, paragraph_spans
 
 
 def _texts(text: str) -> list[str]:

@@ -8,8 +8,8 @@ import pytest
 
 from tidings.extract.build import make_article
 from tidings.facts.base import FactContext
-from tidings.facts.entities import EntityStage
-from tidings.facts.quotes import QuoteStage
+from tidings.facts.entities.stage import EntityStage
+from tidings.facts.quotes.stage import QuoteStage
 from tidings.nlp import Parser
 from tidings.records import Paragraph, Quote
 
@@ -38,22 +38,28 @@ def test_contract() -> None:
 
 
 def test_inverted_speaker_with_apposition(parser: Parser) -> None:
-    quotes = run(parser, [
-        "“We are coming with a realistic approach to manage our competition,” said Daniel Kritenbrink, "
-        "the top US diplomat for East Asia."
-    ])
+    quotes = run(
+        parser,
+        [
+            "“We are coming with a realistic approach to manage our competition,” said Daniel Kritenbrink, "
+            "the top US diplomat for East Asia."
+        ],
+    )
     q = one(quotes, "realistic approach")
     assert q.kind == "direct" and q.cue == "said"
     assert q.speaker is not None and q.speaker.name == "Daniel Kritenbrink" and q.speaker.entity_id
 
 
 def test_carried_over_speaker_and_continuation(parser: Parser) -> None:
-    quotes = run(parser, [
-        "Mayor Jane Holloway spoke at the opening of the new bridge on Tuesday.",
-        "“This bridge connects two halves of our city,” Holloway said. “It took ten years to build.”",
-        "“We will open a second one before the end of the decade.”",
-        "The council did not comment on the plans for the second bridge.",
-    ])
+    quotes = run(
+        parser,
+        [
+            "Mayor Jane Holloway spoke at the opening of the new bridge on Tuesday.",
+            "“This bridge connects two halves of our city,” Holloway said. “It took ten years to build.”",
+            "“We will open a second one before the end of the decade.”",
+            "The council did not comment on the plans for the second bridge.",
+        ],
+    )
     first = one(quotes, "two halves")
     assert first.speaker is not None and first.speaker.name == "Jane Holloway"
     assert "ten years" in first.text  # the cue-less second quote continues the first
@@ -63,10 +69,13 @@ def test_carried_over_speaker_and_continuation(parser: Parser) -> None:
 
 
 def test_nested_attribution_speaker_and_reporter(parser: Parser) -> None:
-    quotes = run(parser, [
-        "China said Qin had in a phone call with Blinken urged the United States to respect "
-        "“China’s core concerns” such as the issue of Taiwan."
-    ])
+    quotes = run(
+        parser,
+        [
+            "China said Qin had in a phone call with Blinken urged the United States to respect "
+            "“China’s core concerns” such as the issue of Taiwan."
+        ],
+    )
     q = one(quotes, "core concerns")
     assert q.kind == "mixed" and q.cue == "urged"
     assert q.speaker is not None and "Qin" in q.speaker.name
@@ -75,10 +84,13 @@ def test_nested_attribution_speaker_and_reporter(parser: Parser) -> None:
 
 
 def test_pronoun_speaker_resolved(parser: Parser) -> None:
-    quotes = run(parser, [
-        "Shortly before leaving, Antony Blinken emphasized the importance of communication. The US wants "
-        "to make sure “that the competition doesn’t veer into conflict,” he told reporters."
-    ])
+    quotes = run(
+        parser,
+        [
+            "Shortly before leaving, Antony Blinken emphasized the importance of communication. The US wants "
+            "to make sure “that the competition doesn’t veer into conflict,” he told reporters."
+        ],
+    )
     q = one(quotes, "veer into conflict")
     assert q.kind == "mixed" and q.text.startswith("The US wants")
     assert q.speaker is not None and q.speaker.name == "Antony Blinken"
@@ -86,23 +98,29 @@ def test_pronoun_speaker_resolved(parser: Parser) -> None:
 
 
 def test_unknown_speaker_is_not_guessed(parser: Parser) -> None:
-    quotes = run(parser, [
-        "The report was released on Monday.",
-        "“Nobody expected the numbers to rise this fast in a single quarter,” read a sign held "
-        "outside the building, while a crowd gathered.",
-        "“What we need now is a plan that works for every family in the state and not just a few.”",
-    ])
+    quotes = run(
+        parser,
+        [
+            "The report was released on Monday.",
+            "“Nobody expected the numbers to rise this fast in a single quarter,” read a sign held "
+            "outside the building, while a crowd gathered.",
+            "“What we need now is a plan that works for every family in the state and not just a few.”",
+        ],
+    )
     lone = one(quotes, "What we need now")
     assert lone.speaker is None and lone.cue is None  # no cue, no previous speaker
 
 
 def test_malformed_quote_does_not_lose_others(parser: Parser) -> None:
-    quotes = run(parser, [
-        "Austin said Friday he was confident they would meet “at some point in time, but we’re not "
-        "there yet. ”Underscoring the situation, China rejected a report by a security firm as "
-        "“far-fetched and unprofessional”",
-        "A stray ” mark sits here, and the minister said “we will respond in kind.”",
-    ])
+    quotes = run(
+        parser,
+        [
+            "Austin said Friday he was confident they would meet “at some point in time, but we’re not "
+            "there yet. ”Underscoring the situation, China rejected a report by a security firm as "
+            "“far-fetched and unprofessional”",
+            "A stray ” mark sits here, and the minister said “we will respond in kind.”",
+        ],
+    )
     austin = one(quotes, "at some point")
     assert austin.speaker is not None and austin.speaker.name == "Austin"
     china = one(quotes, "far-fetched")
@@ -112,21 +130,27 @@ def test_malformed_quote_does_not_lose_others(parser: Parser) -> None:
 
 
 def test_multi_paragraph_quote_is_one_record(parser: Parser) -> None:
-    quotes = run(parser, [
-        "Senator Maria Ortiz said: “We have waited long enough for this law.",
-        "“Today we finally vote, and I expect it to pass with a wide margin,” she added.",
-    ])
+    quotes = run(
+        parser,
+        [
+            "Senator Maria Ortiz said: “We have waited long enough for this law.",
+            "“Today we finally vote, and I expect it to pass with a wide margin,” she added.",
+        ],
+    )
     q = one(quotes, "waited long enough")
     assert "wide margin" in q.text and q.kind == "direct"
     assert q.speaker is not None and q.speaker.name == "Maria Ortiz"
 
 
 def test_indirect_and_nominal_cues(parser: Parser) -> None:
-    quotes = run(parser, [
-        "US officials said before the departure on Friday that he would raise each of the issues.",
-        "Tensions rose over allegations from Washington that Beijing is boosting its surveillance.",
-        "Blinken plans to meet Qin Gang on Sunday, according to US officials.",
-    ])
+    quotes = run(
+        parser,
+        [
+            "US officials said before the departure on Friday that he would raise each of the issues.",
+            "Tensions rose over allegations from Washington that Beijing is boosting its surveillance.",
+            "Blinken plans to meet Qin Gang on Sunday, according to US officials.",
+        ],
+    )
     said = one(quotes, "would raise")
     assert said.kind == "indirect" and said.speaker is not None and said.speaker.actor_code == "USAGOV"
     alleged = one(quotes, "boosting its surveillance")
@@ -138,27 +162,32 @@ def test_indirect_and_nominal_cues(parser: Parser) -> None:
 
 
 def test_without_entities_stage_degrades_to_words(parser: Parser) -> None:
-    quotes = run(parser, ["“The plan is sound and we will fund it,” Governor Tim Walz said on Monday."],
-                 entities=False)
+    quotes = run(parser, ["“The plan is sound and we will fund it,” Governor Tim Walz said on Monday."], entities=False)
     q = one(quotes, "plan is sound")
     assert q.speaker is not None and q.speaker.entity_id is None and q.speaker.name == "Governor Tim Walz"
 
 
 @pytest.mark.parametrize("lead", ["Also read- ", "Read more: "])
 def test_clutter_lines_are_ignored(parser: Parser, lead: str) -> None:
-    quotes = run(parser, [
-        "The visit went ahead as planned on Sunday.",
-        lead + "NASA official urges India to join US-led Artemis Accords ahead of the visit",
-    ])
+    quotes = run(
+        parser,
+        [
+            "The visit went ahead as planned on Sunday.",
+            lead + "NASA official urges India to join US-led Artemis Accords ahead of the visit",
+        ],
+    )
     assert quotes == []
 
 
-@pytest.mark.parametrize("paragraphs", [
-    ["“"],
-    ["” ” “ said he", "“ ''"],
-    ['"a" "b" "c', "He said “" + "word " * 200],
-    ["Said.", "“Said,” said said."],
-])
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["“"],
+        ["” ” “ said he", "“ ''"],
+        ['"a" "b" "c', "He said “" + "word " * 200],
+        ["Said.", "“Said,” said said."],
+    ],
+)
 def test_odd_input_never_breaks_the_stage(parser: Parser, paragraphs: list[str]) -> None:
     for q in run(parser, paragraphs):
         assert q.kind in ("direct", "mixed", "indirect") and q.end > q.start

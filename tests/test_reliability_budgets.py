@@ -12,8 +12,9 @@ from typing import Any
 import tidings
 from tidings.config import Options
 from tidings.facts.base import FactContext
-from tidings.pipeline import NLP_STAGE, Annotator, ingest
 from tidings.records import Article, Rejected
+from tidings.run.batch import NLP_STAGE, Annotator
+from tidings.run.ingest import ingest
 
 SENTENCE = "Ministers met in Vienna on Monday to discuss sanctions and trade with their partners. "
 

@@ -77,7 +77,7 @@ def ingest_cmd(inputs: Path, db: Path, *extra: str) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "tidings.cli",
+        "tidings.cli.app",
         "ingest",
         str(inputs),
         "--db",
@@ -145,7 +145,7 @@ def fact_snapshot(db: Path) -> dict[str, object]:
         q = conn.execute
         return {
             "articles": sorted(q("SELECT id, version, story_id FROM articles").fetchall()),
-            "facts": sorted(q("SELECT id, article_id, kind, start, \"end\" FROM facts").fetchall()),
+            "facts": sorted(q('SELECT id, article_id, kind, start, "end" FROM facts').fetchall()),
             "fact_rejections": sorted(q("SELECT article_id, stage, code FROM fact_rejections").fetchall()),
             "event_index": q("SELECT count(*) FROM event_index").fetchone()[0],
             "ledger": sorted(q("SELECT origin, raw_id, status, article_id FROM ingest_ledger").fetchall()),
@@ -166,7 +166,7 @@ def fact_ingest_cmd(inputs: Path, db: Path, *extra: str) -> list[str]:
     config = inputs.parent / "short.toml"  # the ~25-word articles are below the default min_chars
     config.write_text("[extract]\nmin_chars = 50\n")
     return [
-        sys.executable, "-m", "tidings.cli", "ingest", str(inputs), "--db", str(db), "--batch-size", "7",
+        sys.executable, "-m", "tidings.cli.app", "ingest", str(inputs), "--db", str(db), "--batch-size", "7",
         "--config", str(config), *extra,
     ]  # fmt: skip
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from tidings.config import Options
-from tidings.distributed import merge, query, run_dask
-from tidings.pipeline import ingest
+from tidings.run.dask import merge, query, run_dask
+from tidings.run.ingest import ingest
 
 Rows = list[tuple[Any, ...]]
 

@@ -75,9 +75,7 @@ def test_timezone_assumed_flag() -> None:
 def test_billion_laughs_is_refused_before_parsing() -> None:
     bomb = (
         b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">'
-        + b"".join(
-            f'<!ENTITY a{i} "{"&a;" * 10 if i == 0 else f"&a{i - 1};" * 10}">'.encode() for i in range(9)
-        )
+        + b"".join(f'<!ENTITY a{i} "{"&a;" * 10 if i == 0 else f"&a{i - 1};" * 10}">'.encode() for i in range(9))
         + b']><rss version="2.0"><channel><title>&a8;</title><item><title>x</title></item></channel></rss>'
     )
     out = list(read_feed(bomb, uri="bomb"))

@@ -64,14 +64,10 @@ def test_warc_flips_and_cuts(small_warc: bytes, at: int, xor: int, cut: int) -> 
 
 
 @FAST
-@given(
-    st.binary(max_size=3000), st.sampled_from(["gzip", "deflate", "br", "zstd", "gzip, br", "x-unknown", ""])
-)
+@given(st.binary(max_size=3000), st.sampled_from(["gzip", "deflate", "br", "zstd", "gzip, br", "x-unknown", ""]))
 def test_body_decoder_never_raises_outside_contract(data: bytes, coding: str) -> None:
     try:
-        out = read_body(
-            iter([data[:1000], data[1000:]]), coding, max_bytes=10_000, deadline=time.monotonic() + 5
-        )
+        out = read_body(iter([data[:1000], data[1000:]]), coding, max_bytes=10_000, deadline=time.monotonic() + 5)
     except BodyError as exc:
         assert exc.code in REJECTION_CODES
     else:

@@ -42,9 +42,7 @@ def test_loopback_is_refused_without_the_allow_list(server: LoopbackServer) -> N
 
 def test_fetch_page_with_user_agent_and_gzip(server: LoopbackServer) -> None:
     server.route("/robots.txt", 404)
-    server.route(
-        "/p", body=gzip.compress(PAGE), Content_Type="text/html; charset=utf-8", Content_Encoding="gzip"
-    )
+    server.route("/p", body=gzip.compress(PAGE), Content_Type="text/html; charset=utf-8", Content_Encoding="gzip")
     with fetcher() as f:
         out = f.fetch(server.url("a.test", "/p"))
     assert isinstance(out, RawDoc), out
@@ -88,11 +86,7 @@ def test_per_host_intervals_never_below_floor_or_crawl_delay(server: LoopbackSer
     server.routes["/robots.txt"] = lambda hit: (
         200,
         {"Content-Type": "text/plain"},
-        robots_b
-        if hit.host == "b.test"
-        else b"User-agent: *\nCrawl-delay: 0.4\n"
-        if hit.host == "c.test"
-        else b"",
+        robots_b if hit.host == "b.test" else b"User-agent: *\nCrawl-delay: 0.4\n" if hit.host == "c.test" else b"",
     )
     with fetcher() as f:
         for i in range(5):
@@ -196,9 +190,7 @@ def test_two_hundred_requests_on_three_hosts_respect_the_floor(server: LoopbackS
         server.route(f"/n{i}", body=b"<html><body>x</body></html>", Content_Type="text/html")
     floor = 0.03
     with fetcher(host_delay=floor) as f:
-        outcomes = [
-            f.fetch(server.url(h, f"/n{i}")) for i in range(67) for h in ("a.test", "b.test", "c.test")
-        ]
+        outcomes = [f.fetch(server.url(h, f"/n{i}")) for i in range(67) for h in ("a.test", "b.test", "c.test")]
         refused = [f.fetch(server.url(h, "/no/1")) for h in ("a.test", "b.test", "c.test")]
     assert sum(isinstance(o, RawDoc) for o in outcomes) == 201
     assert all(isinstance(r, Rejected) and r.code == "robots" for r in refused)

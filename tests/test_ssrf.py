@@ -124,9 +124,7 @@ def test_every_direct_target_refused_without_a_connection(recording: list[tuple[
     with Fetcher(FetchOptions(total_timeout=5.0), resolver=stub) as f:
         for url in DIRECT:
             results[url] = f.fetch(url)
-    not_refused = {
-        u: r for u, r in results.items() if not (isinstance(r, Rejected) and r.code == "blocked_url")
-    }
+    not_refused = {u: r for u, r in results.items() if not (isinstance(r, Rejected) and r.code == "blocked_url")}
     assert not_refused == {}
     for url, rejected in results.items():
         assert isinstance(rejected, Rejected)
@@ -140,9 +138,7 @@ def test_redirect_to_private_is_refused(
     server: LoopbackServer, recording: list[tuple[object, ...]], status: int | str
 ) -> None:
     server.route("/robots.txt", 404)
-    for n, target in enumerate(
-        ["http://10.0.0.1/admin", "http://169.254.169.254/", "http://localhost:8080/"]
-    ):
+    for n, target in enumerate(["http://10.0.0.1/admin", "http://169.254.169.254/", "http://localhost:8080/"]):
         if status == "meta":
             body = f'<html><head><meta http-equiv="refresh" content="0; url={target}"></head></html>'.encode()
             server.route(f"/go{n}", body=body, Content_Type="text/html")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tidings.facts.timex_resolve import resolve_timex
+from tidings.facts.times.resolve import resolve_timex
 
 SUNDAY = date(2023, 6, 18)  # the motivating page's publication date
 

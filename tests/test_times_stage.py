@@ -7,15 +7,13 @@ from datetime import date
 import pytest
 
 from tidings.facts.base import FactContext
-from tidings.facts.times import TimeStage, direction_for
+from tidings.facts.times.stage import TimeStage, direction_for
 from tidings.nlp import Parser
 from tidings.records import Article, Paragraph, TimeExpr
 
 
 def _ctx(parser: Parser, text: str, published: date | None) -> FactContext:
-    art = Article(
-        id="a1", source="test", url=None, title=None, text=text, paragraphs=(Paragraph("paragraph", text),)
-    )
+    art = Article(id="a1", source="test", url=None, title=None, text=text, paragraphs=(Paragraph("paragraph", text),))
     return FactContext(article=art, doc=parser.parse(text), published=published)
 
 
@@ -74,9 +72,7 @@ def test_records_are_well_formed(blinken_times: list[TimeExpr], blinken_text: st
         ("The meeting is about trade policy, officials say, and nothing on Monday.", "Monday", None),
     ],
 )
-def test_direction_from_governing_verb(
-    parser: Parser, sentence: str, needle: str, direction: str | None
-) -> None:
+def test_direction_from_governing_verb(parser: Parser, sentence: str, needle: str, direction: str | None) -> None:
     doc = parser.parse(sentence)
     start = sentence.index(needle)
     assert direction_for(doc, start, start + len(needle)) == direction

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from loopback_server import LoopbackServer
 from tidings.config import FetchOptions, Options
-from tidings.pipeline import ingest_items
+from tidings.run.ingest import ingest_items
 from tidings.sources.watch import FeedPoller, watch
 from tidings.sources.web import Fetcher
 from tidings.store.sqlite import Store

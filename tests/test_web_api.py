@@ -23,9 +23,7 @@ from web_store import COUNTRIES, NAMES, PLOVER, SITES, THEMES, WORDS, serve, syn
 
 ITEMS = synthetic_items(240, seed=11)
 ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-SETTINGS = settings(
-    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def nocase(s: Any) -> Any:
@@ -206,16 +204,11 @@ def fetch_all(client: httpx.Client, kind: str, params: dict[str, str]) -> list[s
 # days that occur in the data (so boundaries are hit exactly), and arbitrary ones
 SEEN_DAYS = sorted(
     {d for d in DAY.values() if d}
-    | {
-        d
-        for r in ROWS
-        for e in r["facts"].get("events", [])
-        if (d := event_day(e["date"], DAY[e["article_id"]]))
-    }
+    | {d for r in ROWS for e in r["facts"].get("events", []) if (d := event_day(e["date"], DAY[e["article_id"]]))}
 )
-dates = st.sampled_from(SEEN_DAYS) | st.dates(
-    min_value=dt.date(2022, 12, 1), max_value=dt.date(2024, 1, 31)
-).map(lambda d: d.isoformat())
+dates = st.sampled_from(SEEN_DAYS) | st.dates(min_value=dt.date(2022, 12, 1), max_value=dt.date(2024, 1, 31)).map(
+    lambda d: d.isoformat()
+)
 texty = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20)
 names = st.sampled_from(NAMES) | st.sampled_from(NAMES).map(str.lower) | texty
 codes = st.sampled_from([c for c in COUNTRIES if c]) | st.sampled_from([c.lower() for c in COUNTRIES if c])
@@ -337,8 +330,7 @@ hostile = st.text(max_size=60) | st.sampled_from(
 def test_web_api_hostile_values_never_500(client: httpx.Client, kind: str, data: st.DataObject) -> None:
     names = [*sorted(FILTERS[kind]), "sort", "order", "limit", "cursor", "format"]
     params = {
-        n: data.draw(hostile)
-        for n in data.draw(st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True))
+        n: data.draw(hostile) for n in data.draw(st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True))
     }
     r = client.get(f"/api/{kind}", params=params)
     assert r.status_code in (200, 400), (r.status_code, r.text, params)
@@ -390,9 +382,7 @@ def test_web_api_downloads_stream_all_rows_with_safe_cells(client: httpx.Client)
     assert [row["id"] for row in rows] == want
     assert all(not row["text"].startswith(("=", "+", "-", "@")) for row in rows)
     lines = client.get("/api/events", params={"format": "jsonl", "dyad": "USA-CHN"}).text.splitlines()
-    assert [json.loads(line)["id"] for line in lines] == reference(
-        "events", {"dyad": "USA-CHN"}, "date", "asc"
-    )
+    assert [json.loads(line)["id"] for line in lines] == reference("events", {"dyad": "USA-CHN"}, "date", "asc")
 
 
 def test_web_api_dyad_series_matches_events(client: httpx.Client) -> None:

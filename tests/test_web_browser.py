@@ -100,7 +100,7 @@ def real_url(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Iterator
     db = tmp_path_factory.mktemp("real") / "real.db"
     page = shared / "examples" / "blinken-beijing-2023-06-18.txt"
     done = subprocess.run(
-        [sys.executable, "-m", "tidings.cli", "ingest", str(page), "--published", "2023-06-18", "--db", str(db)],
+        [sys.executable, "-m", "tidings.cli.app", "ingest", str(page), "--published", "2023-06-18", "--db", str(db)],
         capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr

@@ -31,9 +31,7 @@ def rollup_is_exact(conn: sqlite3.Connection) -> None:
     assert got == want
 
 
-def event(
-    aid: str, n: int, src: str | None, tgt: str | None, quad: int, gold: float | None, day: str | None
-) -> Event:
+def event(aid: str, n: int, src: str | None, tgt: str | None, quad: int, gold: float | None, day: str | None) -> Event:
     return Event(
         fact_id("events", aid, n), aid, 0, 4, "Talk", "Talks.", 0, 6,
         source=ActorRef("A", None, None, src), target=ActorRef("B", None, None, tgt),
@@ -60,17 +58,10 @@ def test_web_event_index_rollup_follows_versions_and_duplicates(tmp_path: Path) 
         ]
         store.write_batch([BatchItem("v1", "r1", a1, facts={"events": evs})])
         rollup_is_exact(store.conn)
-        assert (
-            store.conn.execute("SELECT count(*) FROM event_index WHERE article_id = ?", (a1.id,)).fetchone()[
-                0
-            ]
-            == 3
-        )
+        assert store.conn.execute("SELECT count(*) FROM event_index WHERE article_id = ?", (a1.id,)).fetchone()[0] == 3
         series = dyad_series(store.conn, "USA", "CHN", "day", "both", "2023-06-17", "2023-06-18")
         mine = {p["bucket"]: p for p in series}
-        assert (
-            mine["2023-06-18"]["material_conflict"] >= 1
-        )  # the undated event is charted on the article's day
+        assert mine["2023-06-18"]["material_conflict"] >= 1  # the undated event is charted on the article's day
         a2 = make_article(
             source="t",
             paragraphs=[Paragraph("paragraph", "Talks one, revised.")],
@@ -78,13 +69,9 @@ def test_web_event_index_rollup_follows_versions_and_duplicates(tmp_path: Path) 
             published="2023-06-18",
         )
         assert a2.id == a1.id and a2.version != a1.version
-        store.write_batch(
-            [BatchItem("v2", "r2", a2, facts={"events": [event(a2.id, 9, "USA", "RUS", 3, -2.0, None)]})]
-        )
+        store.write_batch([BatchItem("v2", "r2", a2, facts={"events": [event(a2.id, 9, "USA", "RUS", 3, -2.0, None)]})])
         rollup_is_exact(store.conn)
-        rows = store.conn.execute(
-            "SELECT dyad, date FROM event_index WHERE article_id = ?", (a1.id,)
-        ).fetchall()
+        rows = store.conn.execute("SELECT dyad, date FROM event_index WHERE article_id = ?", (a1.id,)).fetchall()
         assert rows == [(dyad_key("USA", "RUS"), "2023-06-18")]
         store.conn.execute("DELETE FROM articles WHERE id = ?", (a1.id,))  # cascades through the triggers
         rollup_is_exact(store.conn)

@@ -28,7 +28,7 @@ def test_web_serve_command_runs_the_app(db: Path) -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tidings.cli", "serve", "--db", str(db), "--port", str(port)],
+        [sys.executable, "-m", "tidings.cli.app", "serve", "--db", str(db), "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
     try:

@@ -162,11 +162,7 @@ def blinken_item(raw_text: str) -> BatchItem:
             )
         )
     ts, te = _span_of(text, "Sunday")
-    times = [
-        TimeExpr(
-            fact_id("times", aid, ts, te), aid, ts, te, "Sunday", "2023-06-18", "day", "date", stage=STAGE
-        )
-    ]
+    times = [TimeExpr(fact_id("times", aid, ts, te), aid, ts, te, "Sunday", "2023-06-18", "day", "date", stage=STAGE)]
     issue = IssueTag(fact_id("issues", aid, "taiwan"), aid, 0, 10, "taiwan", "Taiwan", 0.9, stage=STAGE)
     return BatchItem(
         "blinken",
@@ -270,9 +266,7 @@ def synthetic_facts(article: Article, rng: random.Random) -> dict[str, Sequence[
                 0,
                 n,
                 source=ActorRef(rng.choice(NAMES), None, None, rng.choice(COUNTRIES)),
-                target=ActorRef(rng.choice(NAMES), None, None, rng.choice(COUNTRIES))
-                if rng.random() < 0.9
-                else None,
+                target=ActorRef(rng.choice(NAMES), None, None, rng.choice(COUNTRIES)) if rng.random() < 0.9 else None,
                 plover_event=rng.choice(PLOVER),
                 cameo_code=rng.choice(("042", "190", "036", None)),
                 goldstein=rng.choice((None, -10.0, -2.5, 0.0, 3.4, 7.0)),

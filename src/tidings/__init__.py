@@ -11,7 +11,6 @@ from __future__ import annotations
 from tidings.config import Options
 from tidings.errors import TidingsError
 from tidings.extract import extract
-from tidings.pipeline import IngestReport, ingest
 from tidings.records import (
     ActorRef,
     Article,
@@ -29,6 +28,7 @@ from tidings.records import (
     Span,
     TimeExpr,
 )
+from tidings.run.ingest import IngestReport, ingest
 
 __version__ = "0.1.0"
 __all__ = [

@@ -49,6 +49,11 @@ class NlpOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class EventOptions:
+    use_model: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class FetchOptions:
     enabled: bool = True
     host_delay: float = 1.0
@@ -66,6 +71,7 @@ class Options:
     input: InputOptions = field(default_factory=InputOptions)
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     nlp: NlpOptions = field(default_factory=NlpOptions)
+    events: EventOptions = field(default_factory=EventOptions)
     fetch: FetchOptions = field(default_factory=FetchOptions)
 
     @staticmethod
@@ -114,9 +120,7 @@ class Options:
             section_name, _, key = name.partition("__")
             section = getattr(result, section_name)
             _check_type(f"{section_name}.{key}", value, getattr(section, key))
-            result = dataclasses.replace(
-                result, **{section_name: dataclasses.replace(section, **{key: value})}
-            )
+            result = dataclasses.replace(result, **{section_name: dataclasses.replace(section, **{key: value})})
         return result
 
 
@@ -126,6 +130,7 @@ def _section_types() -> dict[str, type]:
         "input": InputOptions,
         "extract": ExtractOptions,
         "nlp": NlpOptions,
+        "events": EventOptions,
         "fetch": FetchOptions,
     }
 

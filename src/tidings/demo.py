@@ -11,11 +11,11 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from tidings.brief import build_brief
-from tidings.brief_render import render
-from tidings.cli_facts import event_rows, quote_rows
+from tidings.briefs import build_brief
+from tidings.briefs.render import render
+from tidings.cli.facts import event_rows, quote_rows
 from tidings.config import Options
-from tidings.pipeline import ingest
+from tidings.run.ingest import ingest
 from tidings.store.clusters import cluster_rows
 from tidings.store.sqlite import Store
 
@@ -95,8 +95,16 @@ def _clusters(store: Store, out: Console, limit: int = 8) -> None:
     """The most-told events of the store: two sample sites report Donovan's arrival in Beijing,
     so that visit is one cluster of two articles from two sources."""
     table = Table(title="Events across articles (tidings events --clusters)", box=box.SIMPLE_HEAD, pad_edge=False)
-    for name, width in (("date", 10), ("dyad", 7), ("root", 4), ("PLOVER", 9), ("articles", 4), ("sites", 5),
-                        ("mentions", 4), ("trigger", 8)):
+    for name, width in (
+        ("date", 10),
+        ("dyad", 7),
+        ("root", 4),
+        ("PLOVER", 9),
+        ("articles", 4),
+        ("sites", 5),
+        ("mentions", 4),
+        ("trigger", 8),
+    ):
         table.add_column(name, no_wrap=True, min_width=width)
     for c in islice(cluster_rows(store.conn, factuality="asserted"), limit):
         kind = ((c["first_date"] or "")[:10], c["dyad"], c["cameo_root"] or "", c["plover_event"] or "")

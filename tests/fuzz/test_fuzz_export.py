@@ -25,7 +25,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tidings.errors import UsageError
-from tidings.export import FORMULA_PREFIXES, csv_safe, flat_cell, safe_child, write_csv, write_jsonl, write_parquet
+from tidings.export.tables import (
+    FORMULA_PREFIXES,
+    csv_safe,
+    flat_cell,
+    safe_child,
+    write_csv,
+    write_jsonl,
+    write_parquet,
+)
 
 # tmpfs where there is one: the writers fsync, and thousands of fsyncs on disk are slow
 FAST_TMP = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from tidings.config import Options
 from tidings.extract import extract_raw
-from tidings.pipeline import ingest
 from tidings.records import Article, RawDoc
+from tidings.run.ingest import ingest
 from tidings.sources.files import read_jsonl
 
 TEXT = "Ministers met in Vienna on Monday to discuss trade, sanctions and the war in the region. " * 4

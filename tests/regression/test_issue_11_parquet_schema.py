@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from tidings.export import write_parquet
+from tidings.export.tables import write_parquet
 
 
 def test_types_that_settle_after_the_first_chunk(tmp_path: Path) -> None:

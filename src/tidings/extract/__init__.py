@@ -7,8 +7,10 @@ from dataclasses import replace
 
 from tidings.config import InputOptions, Options
 from tidings.extract.decode import decode_text
+from tidings.extract.html import extract_html
 from tidings.extract.name_dates import date_in_name
 from tidings.extract.record import extract_record
+from tidings.extract.text import extract_text
 from tidings.records import Article, RawDoc, Rejected
 from tidings.sources.files import read_bytes
 
@@ -24,20 +26,14 @@ def _too_many_elements(data: bytes, limit: int) -> bool:
     return any(count >= limit for count, _ in enumerate(_START_TAG.finditer(data)))
 
 
-def extract_raw(
-    raw: RawDoc, options: Options | None = None, *, published: str | None = None
-) -> Article | Rejected:
+def extract_raw(raw: RawDoc, options: Options | None = None, *, published: str | None = None) -> Article | Rejected:
     """Extract one RawDoc. ``published`` (or ``options.input.published``) fills a missing date."""
     options = options or Options()
     fallback = published or raw.published or options.input.published or None
     result: Article | Rejected
     if raw.kind == "record":
-        result = extract_record(
-            raw.fields, source=raw.uri, origin=raw.origin, min_chars=options.extract.min_chars
-        )
+        result = extract_record(raw.fields, source=raw.uri, origin=raw.origin, min_chars=options.extract.min_chars)
     elif raw.kind == "html":
-        from tidings.extract.html import extract_html
-
         if _too_many_elements(raw.data, options.extract.max_elements):
             detail = f"more than extract.max_elements={options.extract.max_elements} HTML elements"
             return Rejected("extract", "too_large", detail, raw.origin)
@@ -51,8 +47,6 @@ def extract_raw(
             options=options.extract,
         )
     elif raw.kind == "text":
-        from tidings.extract.text import extract_text
-
         text = decode_text(raw.data)
         result = extract_text(
             text,

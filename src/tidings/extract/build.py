@@ -16,15 +16,6 @@ def join_paragraphs(paragraphs: Sequence[Paragraph]) -> str:
     return PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs)
 
 
-def paragraph_offsets(paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]]:
-    """``[start, end)`` of each paragraph inside :func:`join_paragraphs`' result."""
-    spans, pos = [], 0
-    for p in paragraphs:
-        spans.append((pos, pos + len(p.text)))
-        pos += len(p.text) + len(PARAGRAPH_SEPARATOR)
-    return spans
-
-
 def make_article(
     *,
     source: str,

@@ -31,6 +31,7 @@ from tidings.config import ExtractOptions
 from tidings.extract import metadata as meta
 from tidings.extract.blocks import iter_blocks, tidy
 from tidings.extract.build import make_article
+from tidings.extract.clutter import split_image_credit
 from tidings.extract.encoding import decode_html
 from tidings.extract.news_filter import Filtered, filter_blocks
 from tidings.records import Article, Caption, Rejected
@@ -59,9 +60,7 @@ _BINARY_MAGIC = (
 )
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_HTML_HINT = re.compile(
-    r"<\s*(?:!doctype\s+html|html|head|body|p|div|article|meta|title|main|section|span|a)\b", re.I
-)
+_HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|p|div|article|meta|title|main|section|span|a)\b", re.I)
 _SCRIPT_STYLE = re.compile(r"<(script|style|noscript|svg)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _LD_SCRIPT = re.compile(r"application/ld\+json", re.I)
 _NOT_TEXT = ("script", "style", "noscript", "template", "footer", "nav", "aside")
@@ -101,9 +100,7 @@ def _shrink(text: str) -> str:
     return _SCRIPT_STYLE.sub(keep_ld, text)
 
 
-def load_tree(
-    data: bytes, headers: Mapping[str, str] | None, origin: str
-) -> tuple[HtmlElement, str] | Rejected:
+def load_tree(data: bytes, headers: Mapping[str, str] | None, origin: str) -> tuple[HtmlElement, str] | Rejected:
     """Decode and parse, or say why not. Returns ``(tree, charset)``."""
     if not data or not data.strip():
         return _reject("empty", "the page has no bytes", origin)
@@ -128,8 +125,6 @@ def load_tree(
 
 def _captions(tree: HtmlElement, limit: int = 12) -> list[Caption]:
     """Figure captions inside the article element (or the whole page if there is none)."""
-    from tidings.extract.clutter import split_image_credit
-
     scope = tree.find(".//article")
     found: list[Caption] = []
     for el in (scope if scope is not None else tree).iter("figcaption"):

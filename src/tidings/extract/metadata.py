@@ -186,9 +186,7 @@ _MONTHS = {
 }
 _MDY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+([0-3]?\d)(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
 _DMY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
-_URL_DATE = re.compile(
-    r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|_|$)|/((?:19|20)\d\d)([01]\d)([0-3]\d)/"
-)
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|-|_|$)|/((?:19|20)\d\d)([01]\d)([0-3]\d)/")
 EARLIEST = dt.date(1990, 1, 1)
 
 
@@ -331,9 +329,7 @@ def _ld_names(value: Any) -> list[str]:
     return names
 
 
-def author_candidates(
-    signals: PageSignals, find_byline: Callable[[], str | None] | None = None
-) -> tuple[str, ...]:
+def author_candidates(signals: PageSignals, find_byline: Callable[[], str | None] | None = None) -> tuple[str, ...]:
     """Authors from JSON-LD, then meta tags, then (slow, only if needed) a byline search."""
     ld = [n for obj in signals.ld_articles for n in _ld_names(obj.get("author"))]
     meta = [signals.meta[k] for k in _AUTHOR_META if k in signals.meta and "://" not in signals.meta[k]]

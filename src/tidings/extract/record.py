@@ -34,9 +34,7 @@ def split_paragraphs(text: str) -> list[str]:
     return [" ".join(line.strip() for line in b.splitlines() if line.strip()) for b in blocks if b.strip()]
 
 
-def extract_record(
-    fields: dict[str, Any], *, source: str, origin: str = "", min_chars: int = 1
-) -> Article | Rejected:
+def extract_record(fields: dict[str, Any], *, source: str, origin: str = "", min_chars: int = 1) -> Article | Rejected:
     fields = {key: clean_field(value) for key, value in fields.items()}
     source, origin = clean_field(source), clean_field(origin)
     text = fields.get("text") or ""

@@ -10,6 +10,8 @@ state, so they move unchanged to worker processes and Dask workers. The runner c
 
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +22,8 @@ from tidings.records import Article
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+LOGGER = logging.getLogger("tidings.facts")
+
 
 @dataclass(slots=True)
 class FactContext:
@@ -29,6 +33,14 @@ class FactContext:
     doc: Doc
     published: date | None = None
     found: dict[str, Sequence[Any]] = field(default_factory=dict)
+    # exceptions a stage recovered from inside the article (one sentence, one name), by
+    # "stage: ExceptionType": counted into the ingest summary instead of vanishing
+    recovered: Counter[str] = field(default_factory=Counter)
+
+    def recover(self, stage: str, exc: BaseException) -> None:
+        """Count (and log) an exception a stage survives by skipping one part of the article."""
+        self.recovered[f"{stage}: {type(exc).__name__}"] += 1
+        LOGGER.debug("%s recovered from %r in %s", stage, exc, self.article.id, exc_info=exc)
 
 
 class FactStage(Protocol):

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+from tidings.config import Options
 from tidings.facts.base import FactStage
+from tidings.facts.entities.stage import EntityStage
+from tidings.facts.events.stage import EventStage
+from tidings.facts.issues.stage import IssueStage
+from tidings.facts.places.stage import PlaceStage
+from tidings.facts.quotes.stage import QuoteStage
+from tidings.facts.times.stage import TimeStage
 
 
-def default_stages() -> list[FactStage]:
-    """A fresh list of the built-in stages (fresh objects: no state shared across runs)."""
-    from tidings.facts.entities import EntityStage
-    from tidings.facts.events import EventStage
-    from tidings.facts.issues import IssueStage
-    from tidings.facts.places import PlaceStage
-    from tidings.facts.quotes import QuoteStage
-    from tidings.facts.times import TimeStage
-
-    return [EntityStage(), TimeStage(), PlaceStage(), QuoteStage(), EventStage(), IssueStage()]
+def default_stages(options: Options | None = None) -> list[FactStage]:
+    """A fresh list of the built-in stages (fresh objects: no state shared across runs),
+    configured by ``options``."""
+    options = options or Options()
+    return [
+        EntityStage(),
+        TimeStage(),
+        PlaceStage(),
+        QuoteStage(),
+        EventStage(use_model=options.events.use_model),
+        IssueStage(),
+    ]

@@ -102,9 +102,7 @@ def _declares_entities(data: bytes) -> bool:
     return False
 
 
-def _item(
-    entry: Any, index: int, *, uri: str, feed_title: str | None, fetched_at: str | None
-) -> RawDoc | Rejected:
+def _item(entry: Any, index: int, *, uri: str, feed_title: str | None, fetched_at: str | None) -> RawDoc | Rejected:
     link = str(entry.get("feedburner_origlink") or entry.get("link") or "").strip() or None
     guid = str(entry.get("id") or "").strip() or None
     key = guid or link or f"item={index}"

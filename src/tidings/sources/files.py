@@ -14,6 +14,7 @@ from typing import Any
 from tidings.config import InputOptions
 from tidings.ids import digest
 from tidings.records import RawDoc, Rejected
+from tidings.sources.feeds import read_feed
 from tidings.sources.sniff import GZIP_MAGIC, binary_kind, gunzip, sniff
 from tidings.sources.warc import is_archive, read_warc, read_warc_bytes
 
@@ -107,8 +108,6 @@ def read_bytes(data: bytes, name: str, origin: str, options: InputOptions) -> It
     elif kind == "warc":
         yield from read_warc_bytes(data, origin=origin, max_bytes=options.max_bytes)
     elif kind == "feed":
-        from tidings.sources.feeds import read_feed
-
         yield from read_feed(data, uri=uri, fetched_at=None)
     elif kind in ("html", "text"):
         yield RawDoc(id=digest(data), uri=uri, origin=origin, kind=kind, data=data)

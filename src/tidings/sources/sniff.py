@@ -62,9 +62,7 @@ def gunzip(data: bytes, *, max_bytes: int, source: str, depth: int = 0) -> bytes
             while d.unconsumed_tail and len(out) <= max_bytes:
                 out += d.decompress(d.unconsumed_tail, max_bytes + 1 - len(out))
             if len(out) > max_bytes:
-                return Rejected(
-                    "sources", "decompression_bomb", f"gzip expands beyond {max_bytes} bytes", source
-                )
+                return Rejected("sources", "decompression_bomb", f"gzip expands beyond {max_bytes} bytes", source)
             pos += chunk
         out += d.flush()
     except zlib.error as exc:
@@ -91,9 +89,7 @@ def sniff(data: bytes, name: str = "") -> str:
     feed_tags = (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")
     if low.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) and any(tag in low for tag in feed_tags):
         return "feed"
-    if any(
-        tag in low for tag in (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<div", b"<p>")
-    ):
+    if any(tag in low for tag in (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ", b"<div", b"<p>")):
         return "html"
     if name.endswith((".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")):
         return "html"

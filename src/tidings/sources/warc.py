@@ -52,9 +52,7 @@ def read_warc(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Raw
         handle.close()
 
 
-def read_warc_bytes(
-    data: bytes, *, origin: str, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[RawDoc | Rejected]:
+def read_warc_bytes(data: bytes, *, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDoc | Rejected]:
     """The same for an archive already in memory (stdin, small files)."""
     yield from _read(io.BytesIO(data), origin, len(data), max_bytes)
 
@@ -220,6 +218,4 @@ def _with_origin(item: RawDoc | Rejected, origin: str) -> RawDoc | Rejected:
             fetched_at=item.fetched_at,
             published=item.published,
         )
-    return Rejected(
-        item.stage, item.code, item.detail, origin if not item.source else f"{origin} {item.source}"
-    )
+    return Rejected(item.stage, item.code, item.detail, origin if not item.source else f"{origin} {item.source}")

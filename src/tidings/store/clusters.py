@@ -1,6 +1,6 @@
 """Event clusters in the store: the same event across articles, counted as GDELT counts it.
 
-Each ``event_index`` row carries its ``cluster_id`` (:mod:`tidings.facts.event_clusters`),
+Each ``event_index`` row carries its ``cluster_id`` (:mod:`tidings.facts.events.identity`),
 the number of ``mentions`` in its article and the article's ``site``. A cluster's counts are
 aggregates over its rows, computed when read: rows are replaced with their article (a new
 version of an article replaces its events), so the counts can never drift or double count.
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from tidings.facts.event_clusters import dyad_label
+from tidings.facts.events.identity import dyad_label
 from tidings.store.event_index import cluster_columns, dyad_key, source_site
 
 CLUSTER_SCHEMA = """

@@ -8,7 +8,7 @@ cascades from a replaced article version - subtract), so a dyad time series read
 rows per day instead of every event.
 
 Migration ``0006_event_clusters`` adds ``cluster_id`` (the cross-article cluster,
-:mod:`tidings.facts.event_clusters`), ``mentions`` (tellings in the article) and ``site``
+:mod:`tidings.facts.events.identity`), ``mentions`` (tellings in the article) and ``site``
 (the article's source) to each row; :mod:`tidings.store.clusters` reads them."""
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
-from tidings.facts.event_clusters import event_cluster_id
+from tidings.facts.events.identity import event_cluster_id
+from tidings.records import Event, from_plain
 
 EVENT_INDEX = """
 CREATE TABLE event_index (
@@ -90,9 +91,7 @@ BASE_COLUMNS = (
 CLUSTER_COLUMNS = ("cluster_id", "mentions", "site")  # added by 0006_event_clusters
 # Named columns: valid before and after 0006 (bulk loaders write base rows; clusters stay NULL).
 INSERT_EVENT_INDEX = f"INSERT INTO event_index({', '.join(BASE_COLUMNS)}) VALUES ({','.join('?' * 15)})"
-INSERT_EVENT_ROW = (
-    f"INSERT INTO event_index({', '.join(BASE_COLUMNS + CLUSTER_COLUMNS)}) VALUES ({','.join('?' * 18)})"
-)
+INSERT_EVENT_ROW = f"INSERT INTO event_index({', '.join(BASE_COLUMNS + CLUSTER_COLUMNS)}) VALUES ({','.join('?' * 18)})"
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -173,8 +172,6 @@ def has_cluster_columns(conn: sqlite3.Connection) -> bool:
 
 def stored_event_rows(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
     """Full index rows rebuilt from the events stored as JSON in ``facts``."""
-    from tidings.records import Event, from_plain
-
     rows = conn.execute(
         "SELECT f.article_id, a.published, a.site, a.url, a.source, f.data"
         " FROM facts f JOIN articles a ON a.id = f.article_id WHERE f.kind = 'events' ORDER BY f.article_id"

@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tidings.dedup import DEDUP_SCHEMA
 from tidings.errors import StoreError
 from tidings.store.clusters import CLUSTER_SCHEMA, backfill_clusters
+from tidings.store.dedup import DEDUP_SCHEMA
 from tidings.store.event_index import EVENT_INDEX
 from tidings.store.event_index import backfill as backfill_event_index
 
@@ -129,9 +129,7 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIO
         raise StoreError("duplicate migration names", code="T401")
     done = applied(conn)
     if done != names[: len(done)]:
-        raise StoreError(
-            f"database migrations {done} do not match this version of tidings ({names})", code="T402"
-        )
+        raise StoreError(f"database migrations {done} do not match this version of tidings ({names})", code="T402")
     ran: list[str] = []
     for m in migrations[len(done) :]:
         try:

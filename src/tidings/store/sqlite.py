@@ -16,9 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tidings.dedup import assign
 from tidings.errors import StoreError
 from tidings.records import Article, Rejected, to_plain
+from tidings.store.dedup import assign
 from tidings.store.event_index import INSERT_EVENT_ROW, event_index_rows, source_site
 from tidings.store.migrations import MIGRATIONS, Migration, migrate
 
@@ -33,6 +33,8 @@ class BatchItem:
     facts: Mapping[str, Sequence[Any]] = field(default_factory=dict)
     fact_rejections: Sequence[Rejected] = ()
     story_id: str | None = None
+    # exceptions the fact stages recovered from inside this article, by "stage: Type" (not stored)
+    recovered: Mapping[str, int] = field(default_factory=dict)
 
 
 def _now() -> str:
@@ -53,9 +55,7 @@ class Store:
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
-    def open(
-        cls, path: str | Path, *, readonly: bool = False, migrations: Sequence[Migration] = MIGRATIONS
-    ) -> Store:
+    def open(cls, path: str | Path, *, readonly: bool = False, migrations: Sequence[Migration] = MIGRATIONS) -> Store:
         path = str(path)
         try:
             if readonly:
@@ -156,8 +156,7 @@ class Store:
         self.conn.execute("INSERT OR IGNORE INTO article_versions VALUES (?,?,?)", (a.id, a.version, _now()))
         for kind, records in item.facts.items():
             self.conn.executemany(
-                'INSERT OR REPLACE INTO facts(id, article_id, kind, start, "end", stage, data)'
-                " VALUES (?,?,?,?,?,?,?)",
+                'INSERT OR REPLACE INTO facts(id, article_id, kind, start, "end", stage, data) VALUES (?,?,?,?,?,?,?)',
                 [(r.id, a.id, kind, r.start, r.end, r.stage, _dumps(r)) for r in records],
             )
         site = source_site(a.site, a.url, a.source)
@@ -207,9 +206,7 @@ class Store:
 
     def facts(self, kind: str, article_id: str | None = None) -> Iterator[dict[str, Any]]:
         if article_id is None:
-            rows = self.conn.execute(
-                "SELECT data FROM facts WHERE kind=? ORDER BY article_id, start", (kind,)
-            )
+            rows = self.conn.execute("SELECT data FROM facts WHERE kind=? ORDER BY article_id, start", (kind,))
         else:
             rows = self.conn.execute(
                 "SELECT data FROM facts WHERE kind=? AND article_id=? ORDER BY start", (kind, article_id)
@@ -224,9 +221,7 @@ class Store:
         return out
 
     def rejection_counts(self) -> dict[str, int]:
-        rows = self.conn.execute(
-            "SELECT code, count(*) FROM ingest_ledger WHERE status='rejected' GROUP BY code"
-        )
+        rows = self.conn.execute("SELECT code, count(*) FROM ingest_ledger WHERE status='rejected' GROUP BY code")
         return {code: n for code, n in rows}
 
 

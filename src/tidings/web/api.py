@@ -13,11 +13,11 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
-from tidings.export import csv_safe, flat_cell
+from tidings.export.tables import csv_safe, flat_cell
 from tidings.web import queries
 from tidings.web.briefs import load_brief
 from tidings.web.db import QueryTimeout, Reader
-from tidings.web.filters import Query, QueryError, Resource, as_date, compile_query, openapi_parameters
+from tidings.web.filters import Query, QueryError, Resource, as_date, as_dyad, compile_query, openapi_parameters
 from tidings.web.resources import RESOURCES
 
 LOGGER = logging.getLogger(__name__)
@@ -132,8 +132,6 @@ DYAD_PARAMS = ("interval", "direction", "date_from", "date_to")
 
 
 def dyad_args(pair: str, params: dict[str, str]) -> tuple[str, str, str, str, str | None, str | None]:
-    from tidings.web.filters import as_dyad
-
     a, b = as_dyad("dyad", pair)
     interval = params.get("interval", "week")
     if interval not in queries.INTERVALS:

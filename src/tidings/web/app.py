@@ -19,8 +19,10 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from tidings.web.api import router as api_router
 from tidings.web.db import QueryTimeout, Reader
 from tidings.web.filters import QueryError
+from tidings.web.pages import router as pages_router
 
 LOGGER = logging.getLogger(__name__)
 STATIC = Path(__file__).with_name("static")
@@ -64,9 +66,6 @@ def make_templates() -> Environment:
 
 def create_app(db_path: str | Path, *, query_seconds: float = 2.0) -> FastAPI:
     """The ASGI app serving ``db_path`` (migrated once if needed, then only read)."""
-    from tidings.web.api import router as api_router
-    from tidings.web.pages import router as pages_router
-
     app = FastAPI(
         title="tidings",
         description="News articles and the facts found in them, each linked to the words it came from.",
@@ -81,9 +80,7 @@ def create_app(db_path: str | Path, *, query_seconds: float = 2.0) -> FastAPI:
     app.include_router(pages_router)
 
     @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
+    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers[name] = value

@@ -1,6 +1,6 @@
 """The hook to the brief builder (issue "agenda and brief").
 
-``tidings.brief.build_brief(store, target) -> dict`` builds it (``target``: an article id,
+``tidings.briefs.build_brief(store, target) -> dict`` builds it (``target``: an article id,
 ``story:ID``, ``actor:NAME`` or ``dyad:AAA-BBB``); when that module is missing or knows no
 such target, the pages say "brief not available".
 """
@@ -12,6 +12,7 @@ import logging
 from typing import Any
 
 from tidings.errors import UsageError
+from tidings.records import to_plain
 from tidings.store.sqlite import Store
 
 LOGGER = logging.getLogger(__name__)
@@ -20,9 +21,9 @@ LOGGER = logging.getLogger(__name__)
 def load_brief(store: Store, target: str) -> dict[str, Any] | None:
     """The brief as a JSON-ready dict, or None when no brief builder or no brief exists."""
     try:
-        module = importlib.import_module("tidings.brief")
+        module = importlib.import_module("tidings.briefs.article")
     except ModuleNotFoundError as exc:
-        if exc.name != "tidings.brief":
+        if exc.name != "tidings.briefs.article":
             raise  # a broken brief module is a bug, not "no brief"
         return None
     build = getattr(module, "build_brief", None)
@@ -36,7 +37,5 @@ def load_brief(store: Store, target: str) -> dict[str, Any] | None:
     if not brief:
         return None
     if not isinstance(brief, dict):
-        from tidings.records import to_plain
-
         brief = to_plain(brief)
     return brief if isinstance(brief, dict) else {"brief": brief}

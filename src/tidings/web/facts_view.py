@@ -104,9 +104,7 @@ def _details(kind: str, f: Mapping[str, Any]) -> list[Detail | None]:
             _actor("Source", f.get("source")),
             _actor("Target", f.get("target")),
             _d("CAMEO", f.get("cameo_code")),
-            _d(
-                "PLOVER", " ".join(str(x) for x in (f.get("plover_event"), f.get("plover_mode")) if x) or None
-            ),
+            _d("PLOVER", " ".join(str(x) for x in (f.get("plover_event"), f.get("plover_mode")) if x) or None),
             _d("Goldstein", f.get("goldstein")),
             _d("QuadClass", f"{quad} ({QUAD_CLASSES.get(quad, '?')})" if quad else None),
             _d("Factuality", f.get("factuality")),

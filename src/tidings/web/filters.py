@@ -148,9 +148,7 @@ class Query:
     after: tuple[Any, str] | None
     fmt: str
 
-    def sql(
-        self, limit: int | None = None, after: tuple[Any, str] | None = None
-    ) -> tuple[str, tuple[Any, ...]]:
+    def sql(self, limit: int | None = None, after: tuple[Any, str] | None = None) -> tuple[str, tuple[Any, ...]]:
         r = self.resource
         key = r.sorts[self.sort]
         clauses, args = [r.where, *self.clauses], list(self.args)
@@ -225,9 +223,7 @@ def openapi_parameters(resource: Resource) -> list[dict[str, Any]]:
         schema: dict[str, Any] = {"type": kind}
         if fmt:
             schema["format"] = fmt
-        params.append(
-            {"name": name, "in": "query", "required": False, "description": flt.doc, "schema": schema}
-        )
+        params.append({"name": name, "in": "query", "required": False, "description": flt.doc, "schema": schema})
     params += [
         {
             "name": "sort",

@@ -49,9 +49,7 @@ def stream_rows(
         after = (rows[-1][-2], rows[-1][-1])
 
 
-def article_with_facts(
-    conn: sqlite3.Connection, article_id: str
-) -> tuple[dict[str, Any], Any, Any] | None:
+def article_with_facts(conn: sqlite3.Connection, article_id: str) -> tuple[dict[str, Any], Any, Any] | None:
     """(article row, its facts, its fact rejections), or None when there is no such article."""
     article = article_row(conn, article_id)
     if article is None:
@@ -60,9 +58,7 @@ def article_with_facts(
 
 
 def article_row(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
-    row = conn.execute(
-        "SELECT data, story_id, ingested_at FROM articles WHERE id = ?", (article_id,)
-    ).fetchone()
+    row = conn.execute("SELECT data, story_id, ingested_at FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return None
     data: dict[str, Any] = json.loads(row[0])
@@ -72,9 +68,7 @@ def article_row(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | N
 
 def article_facts(conn: sqlite3.Connection, article_id: str) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {k: [] for k in FACT_KINDS}
-    rows = conn.execute(
-        "SELECT kind, data FROM facts WHERE article_id = ? ORDER BY kind, start, id", (article_id,)
-    )
+    rows = conn.execute("SELECT kind, data FROM facts WHERE article_id = ? ORDER BY kind, start, id", (article_id,))
     for kind, data in rows:
         out.setdefault(kind, []).append(json.loads(data))
     return out

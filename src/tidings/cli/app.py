@@ -1,0 +1,365 @@
+"""The ``tidings`` command line. Data goes to stdout (or files); progress and summaries
+to stderr. Exit codes: 0 ok, 1 when any input was rejected, 2 on usage errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from tidings.cli.common import (
+    ConfigOpt,
+    DbOpt,
+    Fmt,
+    ShowFmt,
+    emit_jsonl,
+    err,
+    fail,
+    load_options,
+    open_store,
+    out,
+)
+from tidings.cli.facts import register as register_fact_commands
+from tidings.config import Options
+from tidings.errors import TidingsError
+from tidings.run.ingest import IngestReport, ingest
+from tidings.store.sqlite import Store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+register_fact_commands(app)
+
+
+def print_summary(report: IngestReport) -> None:
+    rate = report.stored / report.seconds if report.seconds else 0.0
+    wps = report.words / report.seconds if report.seconds else 0.0
+    err.print(
+        f"[bold]{report.stored}[/bold] stored, {report.skipped} skipped (resume), "
+        f"{sum(report.rejected.values())} rejected of {report.seen} inputs "
+        f"in {report.seconds:.1f}s ({rate:.1f} articles/s, {wps:.0f} words/s)"
+    )
+    if report.facts:
+        err.print("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(report.facts.items())))
+    for code, n in sorted(report.rejected.items()):
+        err.print(f"  rejected [yellow]{code}[/yellow]: {n}")
+    for where, n in sorted(report.recovered.items()):
+        err.print(f"  recovered inside articles (part skipped) [yellow]{where}[/yellow]: {n}")
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: Annotated[list[str], typer.Argument(help="files, directories, globs, URLs, or - for stdin")],
+    db: DbOpt = None,
+    published: Annotated[str | None, typer.Option(help="publication date to assume (ISO) when a page has none")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="skip inputs already in the ledger")] = False,
+    input_format: Annotated[str | None, typer.Option("--input-format", help="auto|html|text|jsonl|feed|warc")] = None,
+    no_facts: Annotated[bool, typer.Option("--no-facts", help="store articles only, no NLP")] = False,
+    batch_size: Annotated[int | None, typer.Option(help="articles per transaction")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model package (auto picks the best installed)")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="processes for extraction and NLP")] = 1,
+    engine: Annotated[str, typer.Option(help="local, or dask (one task per input shard)")] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address; default: a LocalCluster with --workers")
+    ] = None,
+    parquet_out: Annotated[Path, typer.Option(help="with --engine dask: where tasks write Parquet partitions")] = Path(
+        "tidings-parquet"
+    ),
+    config: ConfigOpt = None,
+) -> None:
+    """Read pages into the store: extract clean articles and their facts."""
+    from tidings.sources.sniff import KINDS
+
+    if input_format is not None and input_format not in KINDS:
+        fail(f"--input-format must be one of {', '.join(KINDS)}")
+    if published is not None:
+        from tidings.run.batch import parse_date
+
+        if parse_date(published) is None:
+            fail(f"--published must be an ISO date, got {published!r}")
+    options = load_options(
+        config,
+        store__db=db,
+        input__input_format=input_format,
+        store__batch_size=batch_size,
+        nlp__facts=False if no_facts else None,
+        nlp__model=model,
+        input__published=published,
+    )
+    if engine not in ("local", "dask"):
+        fail("--engine must be local or dask")
+    if engine == "dask":
+        raise typer.Exit(ingest_dask(paths, options, scheduler, workers, parquet_out, published))
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
+    ) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def on_batch(r: IngestReport) -> None:
+            progress.update(
+                task,
+                description=(
+                    f"{r.stored} stored, {sum(r.rejected.values())} rejected, "
+                    f"{r.stored / max(r.seconds, 1e-9):.1f} articles/s"
+                ),
+            )
+
+        report = ingest(paths, options=options, resume=resume, on_batch=on_batch, published=published, workers=workers)
+    print_summary(report)
+    raise typer.Exit(report.exit_code)
+
+
+def ingest_dask(
+    paths: list[str],
+    options: Options,
+    scheduler: str | None,
+    workers: int,
+    out_dir: Path,
+    published: str | None,
+) -> int:
+    from tidings.run.dask import merge, run_dask
+
+    client = None
+    cluster = None
+    if scheduler is None:
+        from distributed import Client, LocalCluster
+
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)  # type: ignore[no-untyped-call]
+    try:
+        with err.status("running Dask tasks"):
+            results = run_dask(paths, str(out_dir), options, scheduler=scheduler, published=published, client=client)
+    finally:
+        if client is not None:
+            client.close()  # type: ignore[no-untyped-call]
+        if cluster is not None:
+            cluster.close()
+    err.print(f"{len(results)} shards -> {out_dir}")
+    n = merge(out_dir, options.store.db)
+    err.print(f"merged {n} ledger rows into {options.store.db}")
+    with Store.open(options.store.db, readonly=True) as store:
+        rejected = store.rejection_counts()
+    for code, count in sorted(rejected.items()):
+        err.print(f"  rejected {code}: {count}")
+    return 1 if rejected else 0
+
+
+@app.command("merge")
+def merge_cmd(
+    parquet_dir: Annotated[Path, typer.Argument(help="directory written by --engine dask")],
+    db: DbOpt = None,
+) -> None:
+    """Upsert Parquet partitions into the SQLite store (idempotent)."""
+    from tidings.run.dask import merge
+
+    if not (parquet_dir / "ledger").is_dir():
+        fail(f"{parquet_dir} has no ledger/ partitions")
+    n = merge(parquet_dir, db or Options().store.db)
+    err.print(f"merged {n} ledger rows")
+
+
+@app.command("query")
+def query_cmd(
+    parquet_dir: Annotated[Path, typer.Argument(help="directory of Parquet tables (articles, facts, ledger)")],
+    sql: Annotated[str, typer.Argument(help="DuckDB SQL over the views articles, facts, ledger")],
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table,
+) -> None:
+    """Run read-only DuckDB SQL over Parquet partitions, for analyses beyond one SQLite file."""
+    from tidings.run.dask import query
+
+    cols, rows = query(parquet_dir, sql)
+    if fmt is Fmt.jsonl:
+        emit_jsonl(dict(zip(cols, row, strict=True)) for row in rows)
+        return
+    table = Table(*cols)
+    for row in rows:
+        table.add_row(*(str(v) for v in row))
+    out.print(table)
+
+
+@app.command("watch")
+def watch_cmd(
+    feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs")],
+    every: Annotated[str, typer.Option(help="poll interval: 30s, 15m, 2h, 1d (at least 60s)")] = "15m",
+    rounds: Annotated[int | None, typer.Option(help="stop after this many polls (default: run until stopped)")] = None,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Poll feeds and ingest only items not seen before (restarts remember, via the ledger)."""
+    from tidings.run.batch import Annotator
+    from tidings.run.ingest import _make_fetcher, ingest_items
+    from tidings.sources.watch import FeedPoller, parse_every, watch
+
+    options = load_options(config, store__db=db)
+    interval = parse_every(every)
+    rejected = 0
+    with Store.open(options.store.db) as store, _make_fetcher(options) as fetcher:
+        if fetcher is None:
+            fail("fetching is disabled in the options ([fetch] enabled = false)")
+        annotator = Annotator(options) if options.nlp.facts else None
+
+        def seen(key: str) -> bool:
+            return any(store.ledger_has_origin(f"{url}#{key}") for url in feeds)
+
+        def on_items(url: str, items: list[Any]) -> None:
+            nonlocal rejected
+            report = ingest_items(items, store, options, annotator=annotator, fetcher=fetcher)
+            rejected += sum(report.rejected.values())
+            err.print(f"{url}: {report.stored} new, {sum(report.rejected.values())} rejected")
+
+        watch(feeds, FeedPoller(fetcher, seen=seen), interval, on_items, rounds=rounds)
+    raise typer.Exit(1 if rejected else 0)
+
+
+@app.command("articles")
+def articles_cmd(
+    db: DbOpt = None,
+    search: Annotated[str | None, typer.Option(help="full-text search over title and text")] = None,
+    limit: Annotated[int, typer.Option(help="at most this many rows (0 = all)")] = 50,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table,
+) -> None:
+    """List stored articles, newest first."""
+    with open_store(db) as store:
+        rows = list(store.articles(search=search, limit=limit or None))
+    if fmt is Fmt.jsonl:
+        emit_jsonl(rows)
+        return
+    table = Table("id", "published", "site", "title", "chars")
+    for r in rows:
+        table.add_row(r["id"], (r["published"] or "")[:10], r["site"] or "", (r["title"] or "")[:70], str(r["chars"]))
+    out.print(table)
+
+
+@app.command("show")
+def show_cmd(
+    article_id: Annotated[str, typer.Argument(help="article id (or a unique prefix)")],
+    db: DbOpt = None,
+    fmt: Annotated[ShowFmt, typer.Option("--format")] = ShowFmt.text,
+) -> None:
+    """Show one article."""
+    with open_store(db) as store:
+        article = store.article(article_id)
+    if article is None:
+        fail(f"no article {article_id!r}", 1)
+        return
+    if fmt is ShowFmt.json:
+        sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    # scraped text is data, never rich markup
+    out.print(article.title or "(untitled)", style="bold", markup=False)
+    meta = [
+        article.published or "no date",
+        article.site or "",
+        article.section or "",
+        ", ".join(article.authors),
+    ]
+    out.print(" | ".join(m for m in meta if m), style="dim", markup=False)
+    if article.wire:
+        out.print("wire: " + ", ".join(article.wire), style="dim", markup=False)
+    for cap in article.captions:
+        credit = f" ({cap.credit})" if cap.credit else ""
+        out.print(f"caption: {cap.text}{credit}", style="dim", markup=False)
+    out.print()
+    for p in article.paragraphs:
+        out.print(p.text, style="bold" if p.kind == "heading" else None, markup=False)
+        out.print()
+
+
+@app.command("export")
+def export_cmd(
+    output: Annotated[Path, typer.Option("-o", "--output", help="file to write (atomically)")],
+    table: Annotated[str, typer.Option(help="articles or a fact kind (entities, quotes, events, ...)")] = "articles",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl|csv|parquet; for events also gdelt|plover")] = "jsonl",
+    all_events: Annotated[
+        bool, typer.Option("--all-events", help="gdelt: include planned/hypothetical/negated/alleged events")
+    ] = False,
+    db: DbOpt = None,
+) -> None:
+    """Export a table to JSONL, CSV or Parquet; events also to GDELT 2.0 TSV or PLOVER JSONL."""
+    from tidings.export.events import export_gdelt, export_plover
+    from tidings.export.tables import EXPORT_FORMATS, export_table
+
+    if fmt not in (*EXPORT_FORMATS, "gdelt", "plover"):
+        fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}, gdelt, plover")
+    if fmt in ("gdelt", "plover") and table != "events":
+        fail(f"--format {fmt} exports --table events")
+    with open_store(db) as store:
+        if fmt == "gdelt":
+            n = export_gdelt(store, output, include_all=all_events)
+        elif fmt == "plover":
+            n = export_plover(store, output)
+        else:
+            n = export_table(store, table, fmt, output)
+    err.print(f"wrote {n} rows to {output}")
+
+
+class BriefFmt(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command("brief")
+def brief_cmd(
+    target: Annotated[str, typer.Argument(help="article id, story:ID, actor:NAME or dyad:USA-CHN")],
+    db: DbOpt = None,
+    fmt: Annotated[BriefFmt, typer.Option("--format")] = BriefFmt.text,
+    since: Annotated[str | None, typer.Option(help="ISO date: events on or after")] = None,
+    until: Annotated[str | None, typer.Option(help="ISO date: events on or before")] = None,
+    plot: Annotated[Path | None, typer.Option(help="with --format markdown: SVG file for a dyad's chart")] = None,
+) -> None:
+    """What is going on: the main event, meetings, agenda, quotes, upcoming and background."""
+    from tidings.briefs import build_brief, to_json
+    from tidings.briefs.render import render
+
+    with open_store(db) as store:
+        brief = build_brief(store, target, since=since, until=until)
+    if fmt is BriefFmt.json:
+        sys.stdout.write(to_json(brief) + "\n")
+        return
+    if fmt is BriefFmt.markdown and brief["kind"] == "dyad" and plot is None:
+        plot = Path(f"brief-{brief['target']}.svg")
+    sys.stdout.write(render(brief, markdown=fmt is BriefFmt.markdown, plot_path=plot))
+
+
+@app.command("demo")
+def demo_cmd(db: DbOpt = None) -> None:
+    """Ingest the bundled sample pages and show what tidings found."""
+    from tidings.demo import run_demo
+
+    raise typer.Exit(run_demo(db or "tidings.db", out, err))
+
+
+@app.command("serve")
+def serve_cmd(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    query_seconds: Annotated[float, typer.Option(help="time limit of one database query")] = 2.0,
+) -> None:
+    """Serve the web UI and JSON API over the store (read-only; ingest may run meanwhile)."""
+    import uvicorn
+
+    from tidings.web.app import create_app
+
+    path = db or Options().store.db
+    err.print(f"serving {path} on http://{host}:{port}/ (API at /api/, OpenAPI at /openapi.json)")
+    uvicorn.run(create_app(path, query_seconds=query_seconds), host=host, port=port, log_level="warning")
+
+
+def main() -> None:
+    try:
+        app()
+    except TidingsError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,342 @@
+"""Read commands for stored facts: entities, actors, quotes, times, places, events."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from tidings.cli.common import DbOpt, Fmt, emit_jsonl, fail, open_store, out
+from tidings.store.clusters import NO_CLUSTER, cluster_rows, events_with_clusters
+from tidings.store.sqlite import Store
+
+Row = dict[str, Any]
+# typer reads these annotations by name, so they live at module level
+ArticleArg = Annotated[str | None, typer.Argument(help="article id (or unique prefix); all when omitted")]
+FmtOpt = Annotated[Fmt, typer.Option("--format")]
+
+
+def _texts(store: Store, article_id: str | None) -> Callable[[str], str]:
+    cache: dict[str, str] = {}
+
+    def text(aid: str) -> str:
+        if aid not in cache:
+            row = store.conn.execute("SELECT text FROM articles WHERE id=?", (aid,)).fetchone()
+            cache[aid] = row[0] if row else ""
+        return cache[aid]
+
+    return text
+
+
+def _resolve_id(store: Store, article_id: str | None) -> str | None:
+    if article_id is None:
+        return None
+    art = store.article(article_id)
+    if art is None:
+        fail(f"no article {article_id!r}", 1)
+        return None
+    return art.id
+
+
+def _actor(ref: Row | None) -> Row | None:
+    return None if not ref else {k: ref.get(k) for k in ("name", "entity_id", "actor_code", "country", "sector")}
+
+
+def entity_rows(store: Store, article_id: str | None) -> Iterable[Row]:
+    text = _texts(store, article_id)
+    for e in store.facts("entities", article_id):
+        t = text(e["article_id"])
+        yield {
+            "id": e["id"],
+            "article_id": e["article_id"],
+            "name": e["name"],
+            "kind": e["kind"],
+            "named": e.get("named", True),
+            "aliases": e.get("aliases", []),
+            "roles": e.get("roles", []),
+            "actor_code": e.get("actor_code"),
+            "country": e.get("country"),
+            "sector": e.get("sector"),
+            "mentions": [
+                {"start": m["start"], "end": m["end"], "text": t[m["start"] : m["end"]]} for m in e.get("mentions", [])
+            ],
+        }
+
+
+def quote_rows(store: Store, article_id: str | None, speaker: str | None) -> Iterable[Row]:
+    for q in store.facts("quotes", article_id):
+        sp = _actor(q.get("speaker"))
+        if speaker and (not sp or speaker.lower() not in (sp.get("name") or "").lower()):
+            continue
+        yield {
+            "id": q["id"],
+            "article_id": q["article_id"],
+            "speaker": sp,
+            "reporter": _actor(q.get("reporter")),
+            "text": q["text"],
+            "start": q["start"],
+            "end": q["end"],
+            "kind": q["kind"],
+            "cue": q.get("cue"),
+            "sentence": q.get("sentence"),
+            "confidence": q.get("confidence"),
+        }
+
+
+def time_rows(store: Store, article_id: str | None) -> Iterable[Row]:
+    for t in store.facts("times", article_id):
+        yield {
+            k: t.get(k)
+            for k in (
+                "article_id",
+                "text",
+                "start",
+                "end",
+                "value",
+                "precision",
+                "kind",
+                "anchor",
+                "direction",
+            )
+        }
+
+
+def place_rows(store: Store, article_id: str | None) -> Iterable[Row]:
+    for p in store.facts("places", article_id):
+        yield {
+            k: p.get(k)
+            for k in (
+                "article_id",
+                "text",
+                "start",
+                "end",
+                "name",
+                "lat",
+                "lon",
+                "country",
+                "admin1",
+                "feature",
+                "population",
+                "geonameid",
+                "metonym",
+            )
+        }
+
+
+def event_rows(store: Store, article_id: str | None, actor: str | None, dyad: str | None) -> Iterable[Row]:
+    pair = set(dyad.upper().split("-")) if dyad else None
+    for e, cluster in events_with_clusters(store.conn, article_id):
+        refs = [r for r in [e.get("source"), e.get("target"), *(e.get("actors") or [])] if r]
+        if actor and not any(
+            actor.lower() in (r.get("name") or "").lower() or actor.upper() == r.get("actor_code") for r in refs
+        ):
+            continue
+        if pair is not None:
+            countries = {(e.get("source") or {}).get("country"), (e.get("target") or {}).get("country")}
+            if countries != pair:
+                continue
+        place = e.get("place")
+        yield {
+            "id": e["id"],
+            "article_id": e["article_id"],
+            "sentence": e["sentence"],
+            "sentence_start": e["sentence_start"],
+            "sentence_end": e["sentence_end"],
+            "trigger": e["trigger"],
+            "trigger_start": e["start"],
+            "trigger_end": e["end"],
+            "source": _actor(e.get("source")),
+            "target": _actor(e.get("target")),
+            "actors": [_actor(a) for a in e.get("actors") or []],
+            "targets": [_actor(a) for a in e.get("targets") or []],
+            "plover_event": e.get("plover_event"),
+            "plover_mode": e.get("plover_mode"),
+            "cameo_code": e.get("cameo_code"),
+            "goldstein": e.get("goldstein"),
+            "quad_class": e.get("quad_class"),
+            "factuality": e.get("factuality"),
+            "historical": e.get("historical"),
+            "attribution": e.get("attribution"),
+            "date": e.get("date"),
+            "date_precision": e.get("date_precision"),
+            "place": None if not place else {k: place.get(k) for k in ("name", "country", "lat", "lon")},
+            "confidence": e.get("confidence"),
+            "mentions": e.get("mentions", []),
+            "rule": e.get("rule"),
+            "stage": e.get("stage"),
+            **(cluster.counts() if cluster else NO_CLUSTER),
+        }
+
+
+def emit(rows: Iterable[Row], fmt: str, columns: list[tuple[str, Callable[[Row], Any]]]) -> None:
+    if fmt == "jsonl":
+        emit_jsonl(rows)
+        return
+    table = Table(*(name for name, _ in columns))
+    for r in rows:
+        table.add_row(*(str(get(r) if get(r) is not None else "") for _, get in columns))
+    out.print(table)
+
+
+def _name(ref: Row | None) -> str:
+    return "" if not ref else f"{ref.get('name') or ''} ({ref.get('actor_code') or '?'})"
+
+
+def _dates(r: Row) -> str:
+    first, last = r["first_date"] or "", r["last_date"] or ""
+    return first if first == last else f"{first}..{last}"
+
+
+CLUSTER_COLUMNS: list[tuple[str, Callable[[Row], Any]]] = [
+    ("cluster", lambda r: r["cluster_id"]),
+    ("dates", _dates),
+    ("dyad", lambda r: r["dyad"]),
+    ("cameo", lambda r: r["cameo_root"]),
+    ("plover", lambda r: r["plover_event"]),
+    ("factuality", lambda r: r["factuality"]),
+    ("articles", lambda r: r["num_articles"]),
+    ("sources", lambda r: r["num_sources"]),
+    ("mentions", lambda r: r["num_mentions"]),
+    ("example", lambda r: (r["example"]["sentence"] or "")[:80]),
+    ("article", lambda r: r["example"]["article_id"]),
+]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("entities")
+    def entities_cmd(article_id: ArticleArg = None, db: DbOpt = None, fmt: FmtOpt = Fmt.table) -> None:
+        """People, organisations and places in an article, resolved to canonical actors."""
+        with open_store(db) as store:
+            rows = list(entity_rows(store, _resolve_id(store, article_id)))
+        emit(
+            rows,
+            fmt.value,
+            [
+                ("name", lambda r: r["name"]),
+                ("kind", lambda r: r["kind"]),
+                ("actor", lambda r: r["actor_code"]),
+                ("roles", lambda r: "; ".join(x["title"] for x in r["roles"])),
+                ("mentions", lambda r: len(r["mentions"])),
+            ],
+        )
+
+    @app.command("actors")
+    def actors_cmd(
+        db: DbOpt = None, search: Annotated[str | None, typer.Option()] = None, fmt: FmtOpt = Fmt.table
+    ) -> None:
+        """The cross-article actor table: canonical name, code, aliases, roles with dates seen."""
+        from tidings.store.actor_table import actor_rows
+
+        with open_store(db) as store:
+            rows = list(actor_rows(store, search))
+        emit(
+            rows,
+            fmt.value,
+            [
+                ("name", lambda r: r["name"]),
+                ("kind", lambda r: r["kind"]),
+                ("actor", lambda r: r["actor_code"]),
+                ("articles", lambda r: r["articles"]),
+                ("roles", lambda r: "; ".join(f"{x['title']} ({x['seen']})" for x in r["roles"])),
+                ("aliases", lambda r: ", ".join(r["aliases"][:4])),
+            ],
+        )
+
+    @app.command("quotes")
+    def quotes_cmd(
+        article_id: ArticleArg = None,
+        db: DbOpt = None,
+        speaker: Annotated[str | None, typer.Option(help="speaker name contains")] = None,
+        fmt: FmtOpt = Fmt.table,
+    ) -> None:
+        """Who said what: quotes with speakers, cues and offsets."""
+        with open_store(db) as store:
+            rows = list(quote_rows(store, _resolve_id(store, article_id), speaker))
+        emit(
+            rows,
+            fmt.value,
+            [
+                ("speaker", lambda r: _name(r["speaker"])),
+                ("kind", lambda r: r["kind"]),
+                ("cue", lambda r: r["cue"]),
+                ("text", lambda r: r["text"][:90]),
+            ],
+        )
+
+    @app.command("times")
+    def times_cmd(article_id: ArticleArg = None, db: DbOpt = None, fmt: FmtOpt = Fmt.jsonl) -> None:
+        """Time expressions resolved against the publication date."""
+        with open_store(db) as store:
+            rows = list(time_rows(store, _resolve_id(store, article_id)))
+        emit(
+            rows,
+            fmt.value,
+            [
+                ("text", lambda r: r["text"]),
+                ("value", lambda r: r["value"]),
+                ("precision", lambda r: r["precision"]),
+                ("kind", lambda r: r["kind"]),
+            ],
+        )
+
+    @app.command("places")
+    def places_cmd(article_id: ArticleArg = None, db: DbOpt = None, fmt: FmtOpt = Fmt.jsonl) -> None:
+        """Places, geocoded (metonyms such as "Beijing said" flagged)."""
+        with open_store(db) as store:
+            rows = list(place_rows(store, _resolve_id(store, article_id)))
+        emit(
+            rows,
+            fmt.value,
+            [
+                ("text", lambda r: r["text"]),
+                ("country", lambda r: r["country"]),
+                ("feature", lambda r: r["feature"]),
+                ("lat", lambda r: r["lat"]),
+                ("lon", lambda r: r["lon"]),
+                ("metonym", lambda r: r["metonym"]),
+            ],
+        )
+
+    @app.command("events")
+    def events_cmd(
+        article_id: ArticleArg = None,
+        db: DbOpt = None,
+        actor: Annotated[str | None, typer.Option(help="actor name contains, or actor code")] = None,
+        dyad: Annotated[str | None, typer.Option(help="country pair, e.g. USA-CHN")] = None,
+        clusters: Annotated[
+            bool, typer.Option("--clusters", help="one row per event cluster (the same event across articles)")
+        ] = False,
+        fmt: FmtOpt = Fmt.table,
+    ) -> None:
+        """Who did what to whom, when and where, with the sentence behind it.
+
+        With --clusters: one row per event told across articles, with its article/source/mention counts."""
+        if clusters:
+            with open_store(db) as store:
+                aid = _resolve_id(store, article_id)
+                found = list(cluster_rows(store.conn, dyad=dyad, article_id=aid, actor=actor))
+            emit(found, fmt.value, CLUSTER_COLUMNS)
+            return
+        with open_store(db) as store:
+            rows = list(event_rows(store, _resolve_id(store, article_id), actor, dyad))
+        emit(
+            rows,
+            fmt.value,
+            [
+                ("date", lambda r: r["date"]),
+                ("source", lambda r: _name(r["source"])),
+                ("trigger", lambda r: r["trigger"]),
+                ("target", lambda r: _name(r["target"])),
+                ("plover", lambda r: r["plover_event"]),
+                ("cameo", lambda r: r["cameo_code"]),
+                ("factuality", lambda r: r["factuality"]),
+                ("place", lambda r: (r["place"] or {}).get("name")),
+            ],
+        )
+
+
+def dumps(rows: Iterable[Row]) -> str:
+    return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)

@@ -1,0 +1,168 @@
+"""Actor coding for event arguments: the actor behind an argument's noun phrase.
+
+The entity index (:mod:`tidings.facts.actors.index`) codes spans the entities stage resolved
+(titles, metonymy, surname-only mentions); the phrase's own words fill what it leaves open
+("Chinese officials"), read by the same phrase coder and tables as entities
+(:func:`tidings.facts.actors.roles.code_phrase`, ``tidings/data/actors``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from tidings.facts.actors import roles
+from tidings.facts.actors.index import EntityIndex
+from tidings.facts.actors.tables import NONSTATE, load_tables
+from tidings.nlp import doc_text
+from tidings.records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase of ``head``: its left modifiers and "of"/"'s" complements,
+    without conjuncts (coded separately) or relative clauses."""
+    keep: list[Token] = []
+    for t in head.subtree:
+        path_ok = True
+        node = t
+        while node.i != head.i:
+            if node.dep_ in ("conj", "cc", "relcl", "acl", "appos", "advcl", "punct") or (
+                node.dep_ == "prep" and node.lower_ not in ("of", "for")
+            ):
+                path_ok = False
+                break
+            node = node.head
+        if path_ok and not t.is_space:
+            lo, hi = sorted((t.idx, head.idx))
+            if "\n" not in doc_text(head.doc)[lo:hi]:  # never across a line break (text built once per Doc)
+                keep.append(t)
+    return keep or [head]
+
+
+def code_phrase(head: Token) -> ActorRef | None:
+    """Country + sector read from the words of the phrase headed by ``head``, by the one phrase
+    coder of :mod:`tidings.facts.actors.roles` (the same tables and rules as entities)."""
+    toks = phrase_tokens(head)
+    # a country word inside a person's name ("Hassan") or after pro-/anti- ("the pro-Iranian
+    # Hizbollah") does not give the actor's country
+    words = [
+        "" if t.ent_type_ == "PERSON" or _stance(t) else t.lower_
+        for t in toks
+        if not t.is_punct or t.text in ("-", ".")
+    ]
+    pc = roles.code_phrase([w for w in words if w], load_tables())
+    if pc.country is None and pc.sector is None and pc.org_code is None:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    name = doc_text(head.doc)[start:end]
+    if pc.org_code and pc.country is None:
+        return ActorRef(name=name, actor_code=pc.org_code, country=None, sector=pc.org_code[:3], start=start, end=end)
+    country = pc.country if pc.countries == 1 else None
+    sector = pc.sector if pc.sector not in NONSTATE else None
+    code = (country or "") + (sector or "") or None
+    return ActorRef(name=name, actor_code=code, country=country, sector=sector, start=start, end=end)
+
+
+def _stance(tok: Token) -> bool:
+    """``tok`` follows "pro-"/"anti-" (tokenised as "pro", "-") or carries it."""
+    low = tok.lower_
+    if low.startswith(("pro-", "anti-")):
+        return True
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("pro", "anti")
+
+
+LOCATING_PREPS = frozenset({"in", "from", "at", "inside"})
+
+
+def _has_country(ref: ActorRef | None) -> bool:
+    return ref is not None and bool(ref.country or (ref.actor_code or "")[:3] in NONSTATE)
+
+
+class ActorCoder:
+    """Codes argument heads with ``actor_index.EntityIndex`` (entities, capitals as
+    governments, role phrases), filling gaps from the phrase's own words."""
+
+    def __init__(self, found: Mapping[str, Sequence[Any]], doc: Doc) -> None:
+        self.doc = doc
+        self._index = EntityIndex(found)
+        self._coded: dict[int, ActorRef | None] = {}  # by head token: every candidate of a sentence asks again
+
+    def _indexed(self, head: Token) -> ActorRef | None:
+        toks = phrase_tokens(head)
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        return self._index.actor_for_span(self.doc, start, end)
+
+    def code(self, head: Token) -> ActorRef | None:
+        if head.doc is not self.doc:
+            return self._code_fresh(head)
+        if head.i not in self._coded:
+            self._coded[head.i] = self._code_fresh(head)
+        return self._coded[head.i]
+
+    def _code_fresh(self, head: Token) -> ActorRef | None:
+        ref = self._code(head)
+        if head.ent_type_ == "PERSON" and ref is not None:
+            org = self._affiliation(head)  # "U.N. mediator Diego Cordovez": an official of the UN
+            if org is not None:
+                return replace(ref, actor_code=org.actor_code, country=None, sector=org.sector)
+        if ref is not None and not _has_country(ref):
+            where = self._located(head)  # "demonstrators in Baghdad", "doctors from American aid groups"
+            if where is not None:
+                code = where.country + (ref.sector or "") if where.country else ref.actor_code
+                return replace(ref, country=where.country, actor_code=code)
+        return ref
+
+    def _code(self, head: Token) -> ActorRef | None:
+        own = code_phrase(head)
+        ref = self._indexed(head)
+        if ref is not None and (ref.country or ref.sector or own is None):
+            if own is not None and (ref.country is None or ref.sector is None):
+                country = ref.country or own.country
+                sector = ref.sector or own.sector
+                code = ref.actor_code or ((country or "") + (sector or "")) or None
+                return ActorRef(ref.name, ref.entity_id, code, country, sector, ref.start, ref.end)
+            if own is not None and own.country and ref.country and own.country != ref.country and _explicit(head):
+                # the phrase's own words ("King Hassan of Morocco", "Rwanda's Senate") beat a name table
+                code = own.country + (ref.sector or own.sector or "")
+                return ActorRef(
+                    ref.name, ref.entity_id, code, own.country, ref.sector or own.sector, ref.start, ref.end
+                )
+            return ref
+        if own is not None:
+            return own
+        if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return ActorRef(name=head.text, start=head.idx, end=head.idx + len(head.text))
+        return None
+
+    def _affiliation(self, head: Token) -> ActorRef | None:
+        """A non-state organisation in a person's title or apposition."""
+        for child in head.children:
+            if child.dep_ in ("compound", "appos", "nmod") and child.ent_type_ != "PERSON":
+                for tok in [child] if child.dep_ != "appos" else [child, *child.children]:
+                    ref = self._indexed(tok) if tok.ent_type_ == "ORG" else None
+                    if ref is not None and (ref.actor_code or "")[:3] in ("IGO", "NGO"):
+                        return ref
+        return None
+
+    def _located(self, head: Token) -> ActorRef | None:
+        """The country of an in/from/at phrase inside the actor's noun phrase."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in LOCATING_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        ref = self._code(obj)
+                        if ref is not None and ref.country:
+                            return ref
+        return None
+
+
+def _explicit(head: Token) -> bool:
+    """The phrase names a country by its own words: a possessive, an adjective or an "of" complement."""
+    return any(c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP") for c in head.children) or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ == "GPE" for g in c.children) for c in head.children
+    )

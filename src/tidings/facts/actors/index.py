@@ -1,0 +1,111 @@
+"""Look up the entity or actor behind a character span (used by the quotes and events stages).
+
+Stable interface -- other stages code against exactly these names::
+
+    index = EntityIndex(ctx.found)          # found["entities"] from tidings.entities.rules.v1
+    entity = index.entity_at(start, end)    # Entity | None: the entity one of whose mentions
+                                            # (names, roles, resolved pronouns) overlaps the span best
+    ref = index.actor_ref(entity)           # ActorRef(name, entity_id, actor_code, country, sector,
+                                            #          start/end of the entity's first mention)
+    ref = index.actor_for_span(doc, start, end)
+                                            # ActorRef | None for any phrase: the entity there if any
+                                            # (start/end set to the given span), else the phrase
+                                            # coded from the tables: "Washington" -> USAGOV (capital
+                                            # = government), "China" -> CHN, "US officials" -> USAGOV,
+                                            # "the United Nations" -> IGOUNO; None if nothing codes.
+
+"Best" overlap prefers the mention that ends closest to the span's end (English noun phrases are
+head-final: in "Chinese Foreign Minister Qin Gang" the person, not "Chinese"), then the longer
+overlap. Works without the entities stage too (``found`` without "entities": phrase coding only).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from tidings.facts.actors.names import clean_key
+from tidings.facts.actors.roles import code_phrase
+from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, org_country_sector
+from tidings.records import ActorRef, Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+class EntityIndex:
+    """Span -> entity lookups over one article's entities (immutable after construction)."""
+
+    def __init__(self, found: Mapping[str, Sequence[Any]], tables: ActorTables | None = None) -> None:
+        entities = [e for e in found.get("entities", ()) if isinstance(e, Entity)]
+        self._by_id = {e.id: e for e in entities}
+        self._spans = sorted((sp.start, sp.end, e.id) for e in entities for sp in e.mentions)
+        self._starts = [s for s, _, _ in self._spans]
+        self._longest = max((e - s for s, e, _ in self._spans), default=0)
+        self._tables = tables
+
+    @property
+    def tables(self) -> ActorTables:
+        if self._tables is None:
+            self._tables = load_tables()
+        return self._tables
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        """The entity whose mention overlaps ``[start, end)`` best (see module docstring)."""
+        if end <= start:
+            end = start + 1
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        best: tuple[int, int] | None = None
+        best_id: str | None = None
+        for s, e, eid in self._spans[lo:hi]:
+            overlap = min(e, end) - max(s, start)
+            if overlap <= 0:
+                continue
+            score = (-abs(end - e), overlap)
+            if best is None or score > best:
+                best, best_id = score, eid
+        return self._by_id.get(best_id) if best_id else None
+
+    def actor_ref(self, entity: Entity) -> ActorRef:
+        return ActorRef(
+            name=entity.name,
+            entity_id=entity.id,
+            actor_code=entity.actor_code,
+            country=entity.country,
+            sector=entity.sector,
+            start=entity.start,
+            end=entity.end,
+        )
+
+    def actor_for_span(self, doc: Doc, start: int, end: int) -> ActorRef | None:
+        """The actor behind any phrase (see module docstring); ``start/end`` are the given span."""
+        entity = self.entity_at(start, end)
+        if entity is not None and entity.actor_code:
+            ref = self.actor_ref(entity)
+            return ActorRef(ref.name, ref.entity_id, ref.actor_code, ref.country, ref.sector, start, end)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        text = span.text.strip()
+        words = [t.lower_ for t in span if not t.is_punct or t.text in ("-", ".")]
+        key = clean_key(text)
+        hit = self.tables.country(key)
+        if hit is not None:
+            sector = "GOV" if hit.kind == "capital" else None
+            return ActorRef(text, None, hit.code + (sector or ""), hit.code, sector, start, end)
+        known = self.tables.known_code(key)
+        if known is not None:
+            country, sector = org_country_sector(known)
+            code = known if known[:3] in NONSTATE and known[:3] != "MNC" else (country or "") + (sector or "")
+            return ActorRef(text, None, code or None, country, sector, start, end)
+        pc = code_phrase(words, self.tables)
+        if pc.countries == 1 and pc.country:
+            sector = pc.sector if pc.sector not in NONSTATE else None
+            return ActorRef(text, None, pc.country + (sector or ""), pc.country, sector, start, end)
+        if pc.org_code:
+            return ActorRef(text, None, pc.org_code, None, pc.org_code[:3], start, end)
+        if entity is not None:
+            return ActorRef(entity.name, entity.id, None, entity.country, entity.sector, start, end)
+        return None

@@ -1,0 +1,151 @@
+"""Name-form normalisation for in-article entity clustering.
+
+``name_key("US Secretary of State Antony Blinken’s")`` -> ``"antony blinken"`` once the caller has cut
+the title off; :func:`clean_key` handles possessives, leading articles, dots in acronyms and corporate
+suffixes so "Microsoft Corp." and "Microsoft" share a key, and "U.S." and "US" too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+_PUNCT = re.compile(r"[\"“”‘’'`()\[\],;:!?]")
+_WS = re.compile(r"\s+")
+ARTICLES = ("the ", "a ", "an ")
+CORP_SUFFIXES = frozenset(
+    {
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "corporation",
+        "co",
+        "co.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "plc",
+        "ag",
+        "sa",
+        "n.v.",
+    }
+)
+# Honorifics and titles that precede personal names; stripped from PERSON mentions' keys.
+HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "president",
+        "vice",
+        "secretary",
+        "minister",
+        "premier",
+        "chancellor",
+        "senator",
+        "sen",
+        "rep",
+        "gov",
+        "governor",
+        "mayor",
+        "gen",
+        "general",
+        "adm",
+        "admiral",
+        "col",
+        "colonel",
+        "capt",
+        "captain",
+        "lt",
+        "sgt",
+        "judge",
+        "justice",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "chairman",
+        "chairwoman",
+        "ceo",
+        "ambassador",
+        "pm",
+    }
+)
+# Words that, right before a capitalised name, say the name is a person's ("Chancellor Olaf Scholz").
+PERSON_TITLES = HONORIFICS | frozenset(
+    {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "diplomat",
+        "founder",
+        "co-founder",
+        "cofounder",
+        "envoy",
+        "adviser",
+        "advisor",
+        "lawmaker",
+        "leader",
+        "chief",
+        "director",
+        "coach",
+        "dean",
+        "miss",
+        "commissioner",
+        "superintendent",
+        "inspector",
+        "detective",
+        "officer",
+        "sheriff",
+    }
+)
+PRONOUNS_PERSONAL = frozenset(
+    {"he", "him", "his", "himself", "she", "her", "hers", "herself", "i", "me", "my", "mine", "myself"}
+)
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+# Breadcrumb / page-furniture words that never start a real name in clean news text.
+NAV_WORDS = frozenset({"home", "latest", "news", "world", "top", "stories", "section", "menu"})
+
+
+def strip_possessive(text: str) -> str:
+    return POSSESSIVE.sub("", text.rstrip())
+
+
+@functools.lru_cache(maxsize=16384)  # pure; called for every n-gram of every phrase
+def clean_key(text: str) -> str:
+    """Case-folded comparison key: no possessive, article, punctuation, acronym dots or corp suffix."""
+    t = strip_possessive(_WS.sub(" ", text).strip())
+    t = _PUNCT.sub(" ", t).casefold().strip()
+    for art in ARTICLES:
+        if t.startswith(art):
+            t = t[len(art) :]
+    words = [w for w in t.split() if w]
+    while len(words) > 1 and words[-1] in CORP_SUFFIXES:
+        words.pop()
+    words = [w.replace(".", "") if re.fullmatch(r"(?:[a-z]\.){2,}[a-z]?\.?", w) else w for w in words]
+    return " ".join(w.strip(".") if w != "." else w for w in words if w.strip("."))
+
+
+def person_key(text: str) -> str:
+    """Key of a person name with leading honorifics/titles removed."""
+    words = clean_key(text).split()
+    while len(words) > 1 and words[0].strip(".") in HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def acronym(text: str) -> str:
+    """Initials of the capitalised words ("International Monetary Fund" -> "imf"); "" if < 2."""
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isupper()]
+    return "".join(w[0] for w in words).casefold() if len(words) >= 2 else ""

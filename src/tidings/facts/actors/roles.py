@@ -1,0 +1,343 @@
+"""Roles and CAMEO-style actor codes (country + sector) for entities, and unnamed role-holders.
+
+Roles come from the text only: the title words left of a name inside its noun phrase ("Chinese
+Foreign Minister Qin Gang", "Microsoft Corp. co-founder Bill Gates") and appositions ("Kurt Campbell,
+the top Asia expert at the National Security Council"). A role phrase is coded by looking up its
+n-grams: countries/demonyms/capitals give the country, known organisations give country and sector
+(``Microsoft`` -> MNCUSA -> USA/BUS), role nouns give the sector (``roles.tsv`` then PETRARCH agents).
+The role noun's sector wins over the organisation's ("co-founder" BUS at Microsoft; "chief" has none,
+so "CIA chief" is SPY). A person's country, when the text gives none, comes from (in order) a possessor
+("Biden's national security adviser"), a coordinated person ("Chinese Foreign Minister Qin Gang, top
+diplomat Wang Yi"), the PETRARCH-2 actor dictionary, or -- for a government title only -- the country
+most mentioned in the article (lower confidence).
+
+Unnamed role-holders are noun phrases headed by a role noun with a single country cue and no name
+("China's defense minister" -> CHNMIL, "a Chinese foreign ministry spokesperson" -> CHNGOV, "two US
+officials" -> USAGOV). Country names alone code as the bare country (CAMEO usage: "China" -> CHN);
+capitals used as actors code as the government ("Beijing" -> CHNGOV).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from tidings.facts.actors.names import clean_key, person_key
+from tidings.facts.actors.tables import NONSTATE, ActorTables, org_country_sector
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+NP_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "case", "punct", "quantmod", "advmod"})
+
+
+@dataclass
+class Cluster:
+    """An in-article entity under construction (named clusters and unnamed role-holders)."""
+
+    label: str
+    spans: list[tuple[int, int]]  # token spans of its name/role mentions, text order
+    name: str = ""
+    named: bool = True
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    confidence: float = 1.0
+    coordinated: set[int] = field(default_factory=set)  # clusters listed alongside (share country)
+    possessor: int | None = None  # cluster whose possessive qualifies a role ("Biden's adviser")
+
+
+@dataclass(frozen=True)
+class PhraseCode:
+    country: str | None
+    sector: str | None
+    org_code: str | None  # a non-state org code found in the phrase (IGOUNO, ...)
+    countries: int  # distinct countries cued (a list of several is no single actor)
+
+
+def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
+    """Country/sector cues in a phrase (lower-case words), longest n-grams first, left to right."""
+    countries: list[str] = []
+    role_sector: str | None = None
+    org_sector: str | None = None
+    org_code: str | None = None
+    i = 0
+    n = len(words)
+    while i < n:
+        step = 1
+        for size in range(min(6, n - i), 0, -1):
+            gram = clean_key(" ".join(words[i : i + size]))
+            if not gram:
+                continue
+            hit = tables.country(gram)
+            if hit is not None:
+                countries.append(hit.code)
+                step = size
+                break
+            code = tables.known_code(gram) if size > 1 or len(gram) > 2 else None
+            if code is not None and not (size == 1 and gram in tables.roles):
+                ctry, sec = org_country_sector(code)
+                if ctry:
+                    countries.append(ctry)
+                elif code[:3] in NONSTATE:
+                    org_code = code
+                org_sector = sec if sec not in NONSTATE else org_sector
+                step = size
+                break
+            sec = tables.role_sector(gram)
+            if sec is not None:
+                role_sector = sec  # rightmost role noun wins (the head of the title)
+                step = size
+                break
+        i += step
+    distinct = list(dict.fromkeys(countries))
+    return PhraseCode(distinct[0] if distinct else None, role_sector or org_sector, org_code, len(distinct))
+
+
+def _subtree_left(root: Token, stop: int) -> list[Token]:
+    """Tokens of ``root``'s left dependents' subtrees that sit before token index ``stop``."""
+    toks: list[Token] = []
+    for child in root.lefts:
+        if child.i < stop and child.dep_ not in ("punct", "cc", "prep", "mark", "aux", "nsubj"):
+            toks.extend(t for t in child.subtree if t.i < stop)
+    return sorted(set(toks), key=lambda t: t.i)
+
+
+TITLE_LINK = frozenset({"of", "-", "for"})
+DESCRIPTIVE = frozenset({"first", "last", "only", "next", "former", "highest-level", "late"})
+LIST_GAP = frozenset({"and", "or", "possibly", "also", "including", "as", "well", "on", "in", "at"})
+
+
+def title_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) -> tuple[list[Token], Token | None]:
+    """(title tokens right before the name at tokens [start, end), possessor token).
+
+    Read off the surface, not the parse (which often mis-attaches stacked titles): walk left over
+    nouns, adjectives, proper nouns, hyphens and "of" within the sentence, up to a possessive
+    ("Biden's") or any other word. ``others`` maps token index -> cluster of other PERSON mentions,
+    which end the walk."""
+    sent_start = doc[start].sent.start
+    toks: list[Token] = []
+    possessor: Token | None = None
+    i = start - 1
+    while i >= sent_start and len(toks) < 10:
+        tok = doc[i]
+        if tok.lower_ in ("’s", "'s") and i - 1 >= sent_start:
+            possessor = doc[i - 1]
+            break
+        if i in others:
+            break
+        ok = tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in TITLE_LINK or (tok.text == "-" and toks)
+        if not ok or tok.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+            break
+        toks.insert(0, tok)
+        i -= 1
+    while toks and toks[0].lower_ in TITLE_LINK:
+        toks.pop(0)
+    return toks, possessor
+
+
+def apposition_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) -> list[Token]:
+    """A common-noun apposition right of the name ("Kurt Campbell, the top Asia expert at ...,")."""
+    if end >= len(doc) or doc[end].text != ",":
+        return []
+    sent_end = doc[start].sent.end
+    toks: list[Token] = []
+    i = end + 1
+    while i < sent_end and len(toks) < 16:
+        tok = doc[i]
+        if tok.text in (",", ";", ".", "(", ")") or tok.pos_ in ("VERB", "AUX") or i in others:
+            break
+        if tok.is_quote or tok.lower_ in ("who", "which", "that"):
+            return []
+        toks.append(tok)
+        i += 1
+    while toks and toks[0].pos_ in ("DET",):
+        toks.pop(0)
+    if not toks or not any(t.pos_ == "NOUN" for t in toks) or (toks[0].pos_ == "PROPN" and toks[-1].pos_ == "PROPN"):
+        return []
+    return toks
+
+
+def coordinated(doc: Doc, a_end: int, b_start: int) -> bool:
+    """Whether only list glue (commas, "and", dates) separates two names in one sentence."""
+    if b_start <= a_end or doc[a_end].sent.start != doc[b_start].sent.start or b_start - a_end > 8:
+        return False
+    gap = doc[a_end:b_start]
+    return any(t.text in (",", "and", "or") for t in gap) and all(
+        t.is_punct or t.lower_ in LIST_GAP or t.ent_type_ in ("DATE", "TIME") for t in gap
+    )
+
+
+def _words(toks: Sequence[Token]) -> list[str]:
+    return [t.lower_ for t in toks if not t.is_punct or t.text in ("-", ".")]
+
+
+def _text(toks: Sequence[Token]) -> str:
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    return str(doc[toks[0].i : toks[-1].i + 1].text)
+
+
+def code_named(doc: Doc, clusters: list[Cluster], tables: ActorTables) -> None:
+    """Fill roles, country, sector and actor code of named clusters in place."""
+    mention_cluster = {s: n for n, c in enumerate(clusters) for sp in c.spans for s in range(*sp)}
+    for c in clusters:
+        if c.label == "PERSON":
+            _code_person(doc, c, clusters, mention_cluster, tables)
+        elif c.label in ("GPE", "NORP", "LOC", "FAC"):
+            hit = tables.country(clean_key(c.name))
+            if hit is not None:
+                c.country = hit.code
+                c.sector = "GOV" if hit.kind == "capital" and c.label == "GPE" else None
+        else:
+            code = tables.known_code(clean_key(c.name))
+            if code is not None:
+                c.country, c.sector = org_country_sector(code)
+                if code[:3] in NONSTATE and code[:3] != "MNC":
+                    c.code = code
+            else:
+                pc = code_phrase(clean_key(c.name).split(), tables)
+                if pc.countries == 1:
+                    c.country, c.sector = pc.country, pc.sector
+    for c in clusters:
+        if c.label == "PERSON" and c.country is None:
+            known = tables.known_code(person_key(c.name))
+            if known is not None:
+                c.country, sector = org_country_sector(known)
+                c.sector = c.sector or sector
+                c.confidence = 0.8
+    for _ in range(2):  # possessors and coordination may depend on each other
+        for c in clusters:
+            if c.label == "PERSON" and c.country is None:
+                donors = [clusters[n] for n in sorted(c.coordinated)]
+                if c.possessor is not None:
+                    donors.insert(0, clusters[c.possessor])
+                c.country = next((d.country for d in donors if d.country), None)
+                c.confidence = 0.8
+    dominant = _dominant_country(clusters)
+    for c in clusters:
+        if c.label == "PERSON" and c.country is None and c.sector == "GOV" and dominant is not None:
+            c.country, c.confidence = dominant, 0.6
+        if c.code is None and c.country:
+            c.code = c.country + (c.sector or "") if c.sector not in NONSTATE else c.country
+
+
+def _code_person(
+    doc: Doc, c: Cluster, clusters: list[Cluster], mention_cluster: dict[int, int], tables: ActorTables
+) -> None:
+    me = clusters.index(c)
+    others = {i: n for i, n in mention_cluster.items() if n != me and clusters[n].label == "PERSON"}
+    for start, end in c.spans:
+        title, possessor = title_tokens(doc, start, end, others)
+        for toks in (title, apposition_tokens(doc, start, end, others)):
+            pc = code_phrase(_words(toks), tables)
+            if not toks or (pc.sector is None and pc.country is None):
+                continue
+            role = _text(toks)
+            if role and role not in c.roles:
+                c.roles.append(role)
+            if c.country is None and pc.countries == 1:
+                c.country = pc.country
+            if c.sector is None and pc.sector:
+                c.sector = pc.sector
+            if toks is title:  # a titled name in a list of titled names shares their country
+                for other, oc in clusters_near(doc, toks[0].i, end, clusters, me):
+                    c.coordinated.add(other)
+                    oc.coordinated.add(me)
+        if possessor is not None and possessor.i in mention_cluster and c.possessor is None:
+            c.possessor = mention_cluster[possessor.i]
+
+
+def clusters_near(doc: Doc, start: int, end: int, clusters: list[Cluster], me: int) -> list[tuple[int, Cluster]]:
+    """PERSON clusters listed right before/after the name (coordination, both directions)."""
+    found: list[tuple[int, Cluster]] = []
+    for n, other in enumerate(clusters):
+        if n == me or other.label != "PERSON":
+            continue
+        for s, e in other.spans:
+            title = _title_start(doc, s, e)
+            if title < s and (coordinated(doc, e, start) or coordinated(doc, end, title)):
+                found.append((n, other))
+                break
+    return found
+
+
+def _title_start(doc: Doc, start: int, end: int) -> int:
+    toks, _ = title_tokens(doc, start, end, {})
+    return toks[0].i if toks else start
+
+
+def _dominant_country(clusters: Sequence[Cluster]) -> str | None:
+    """The country most mentioned by name, demonym or capital (the article's home country)."""
+    counts: Counter[str] = Counter()
+    for c in clusters:
+        if c.label in ("GPE", "NORP") and c.country:
+            counts[c.country] += len(c.spans)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _contiguous(left: list[Token], head: Token) -> list[Token]:
+    """The left modifiers that run without a gap, line break or stray punctuation up to ``head``."""
+    run: list[Token] = []
+    expect = head.i - 1
+    for tok in reversed(left):
+        if tok.i != expect or "\n" in tok.whitespace_ or "\n" in tok.text:
+            break
+        if tok.is_punct and tok.text not in ("-", "’", "'"):
+            break
+        run.insert(0, tok)
+        expect -= 1
+    return run
+
+
+def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cluster]:
+    """Unnamed role-holders: NPs headed by a role noun with exactly one country cue and no name."""
+    found: dict[str, Cluster] = {}
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.i in taken or tok.dep_ in ("compound", "amod", "poss"):
+            continue
+        if (tok.dep_ == "appos" and tok.head.i in taken) or tok.dep_ == "attr":
+            continue  # a name's apposition or a predicate ("He is the highest-level US official")
+        if tok.dep_ == "conj" and tok.head.dep_ == "attr":
+            continue
+        left = _contiguous([t for t in _subtree_left(tok, tok.i) if t.dep_ in NP_DEPS or t.head.i != tok.i], tok)
+        if any(t.i in taken and t.ent_type_ == "PERSON" for t in left):
+            continue
+        if any(t.tag_ == "JJS" or t.lower_ in DESCRIPTIVE for t in left):
+            continue  # "the first secretary of state to ...", "the highest-level official": descriptions
+        words = _words([*left, tok])
+        head_words = words[-3:]
+        sector = None
+        for size in (3, 2, 1):
+            if len(head_words) >= size:
+                sector = tables.role_sector(" ".join(head_words[-size:]))
+                if sector:
+                    break
+        if sector is None:
+            continue
+        of_pp = [t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "of"]
+        cue_words = words + [w for p in of_pp for w in _words(list(p.subtree))]
+        pc = code_phrase(cue_words, tables)
+        if pc.countries != 1 or pc.country is None:
+            continue
+        span_toks = [*left, tok]
+        if code_phrase(words, tables).country is None and of_pp:  # "the government of Germany"
+            span_toks += [t for p in of_pp for t in p.subtree]
+        while span_toks and (span_toks[0].dep_ == "det" or span_toks[0].is_punct):
+            span_toks.pop(0)
+        start, end = span_toks[0].i, span_toks[-1].i + 1
+        name = _text(span_toks)
+        key = f"{pc.country}|{tok.lemma_.lower()}|{sector}"
+        cl = found.get(key)
+        if cl is None:
+            found[key] = cl = Cluster("ROLE", [], name=name, named=False)
+            cl.country, cl.sector = pc.country, sector
+            cl.code = pc.country + sector
+            cl.roles.append(name)
+            cl.confidence = 0.9
+        cl.spans.append((start, end))
+    return list(found.values())

@@ -1,0 +1,163 @@
+"""Mention layers of the entities stage: spaCy spans trimmed and relabelled, table lookups for
+names spaCy missed, and re-finding of a cluster's names (see :mod:`tidings.facts.entities.stage`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tidings.facts.actors.names import HONORIFICS, NAV_WORDS, PERSON_TITLES, clean_key
+from tidings.facts.actors.tables import NONSTATE, ActorTables
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+TITLE_WORDS = frozenset({"of", "state", "foreign", "defense", "defence", "national", "security", "top", "deputy"})
+
+
+@dataclass
+class RawMention:
+    """A mention under construction (token span, label, comparison key, cluster index)."""
+
+    start: int  # token indices [start, end)
+    end: int
+    label: str
+    key: str = ""
+    cluster: int = -1
+
+
+def _is_title_token(low: str, tables: ActorTables) -> bool:
+    word = low.strip(".")
+    return (
+        word in HONORIFICS
+        or word in TITLE_WORDS
+        or tables.role_sector(word) is not None
+        or tables.country(word) is not None
+    )
+
+
+def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tuple[int, int, str] | None:
+    if doc[start].lower_ == "home":  # a breadcrumb glued to a name: "Home World US"
+        while start < end and doc[start].lower_ in NAV_WORDS:
+            start += 1
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+    ):
+        end -= 1
+    titled = start > 0 and doc[start - 1].lower_.strip(".") in PERSON_TITLES and doc[start - 1].is_title
+    if end - start > 1 and (label == "PERSON" or doc[start].lower_.strip(".") in PERSON_TITLES):
+        cut = end
+        while cut > start and not _is_title_token(doc[cut - 1].lower_, tables):
+            cut -= 1
+        if start < cut < end:
+            titled, start = titled or label != "PERSON", cut
+    if start >= end:
+        return None
+    key = clean_key(doc[start:end].text)
+    if titled and label != "PERSON" and end - start <= 3 and tables.country(key) is None:
+        known = tables.known_code(key) or ""
+        if all(t.is_title and t.pos_ == "PROPN" for t in doc[start:end]) and known[:3] not in NONSTATE:
+            label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG: a personal title says person
+    if end - start == 1 and label == "ORG" and (key in TITLE_WORDS or key in tables.roles):
+        return None  # "State" of "Secretary of State", "Defense" of "Defense Secretary"
+    if label == "ORG" and end < len(doc) and doc[end].lower_ == "of":  # "Group" + "of 20"
+        for size in (3, 2):
+            longer = clean_key(doc[start : end + size].text)
+            if end + size <= len(doc) and tables.known_code(longer):
+                end, key = end + size, longer
+                break
+    hit = tables.country(key)
+    if key in tables.regions and label in ("ORG", "PERSON", "GPE", "FAC", "NORP"):
+        label = "LOC"
+    elif hit is not None and label not in ("GPE", "NORP", "LOC", "FAC"):
+        if label != "PERSON" or (end - start == 1 and hit.kind in ("name", "capital", "demonym")):
+            label = "NORP" if hit.kind == "demonym" else "GPE"
+    elif hit is None and label in ("FAC", "GPE", "LOC", "EVENT", "PERSON", "NORP"):
+        code = tables.known_code(key)
+        if code is not None and code[:3] in NONSTATE and end - start <= 6:
+            label = "ORG"
+    return start, end, label
+
+
+def spacy_mentions(doc: Doc, tables: ActorTables) -> list[RawMention]:
+    out: list[RawMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        trimmed = _trim(doc, ent.start, ent.end, ent.label_, tables)
+        if trimmed is not None:
+            out.append(RawMention(*trimmed))
+    return out
+
+
+def _free_standing(doc: Doc, start: int, end: int) -> bool:
+    """Not glued to a longer name or compound: no capitalised proper noun or hyphen right beside."""
+    for j in (start - 1, end):
+        if 0 <= j < len(doc):
+            tok = doc[j]
+            if tok.text in ("-", "–") and not (tok.whitespace_ if j == start - 1 else doc[end - 1].whitespace_):
+                return False
+            if tok.pos_ == "PROPN" and tok.is_title and not doc[j].is_sent_start:
+                return False
+    return True
+
+
+def gazetteer_mentions(doc: Doc, taken: set[int], tables: ActorTables) -> list[RawMention]:
+    """Country names, capitals and demonyms that spaCy did not tag."""
+    out: list[RawMention] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or not (tok.is_title or tok.is_upper) or tok.is_punct:
+            i += 1
+            continue
+        for size in (3, 2, 1):
+            span = doc[i : i + size]
+            if len(span) < size or any(t.i in taken for t in span):
+                continue
+            hit = tables.country(clean_key(span.text))
+            if hit is not None and hit.kind in ("name", "capital", "demonym") and _free_standing(doc, i, i + size):
+                out.append(RawMention(i, i + size, "NORP" if hit.kind == "demonym" else "GPE"))
+                i += size - 1
+                break
+        i += 1
+    return out
+
+
+def refind(doc: Doc, clusters: list[list[RawMention]], taken: set[int], labels: list[str]) -> list[RawMention]:
+    """Untagged later occurrences of a cluster's names (and PERSON surnames)."""
+    forms: dict[tuple[str, ...], int] = {}
+    clash: set[tuple[str, ...]] = set()
+    for n, members in enumerate(clusters):
+        if labels[n] not in ("PERSON", "ORG"):
+            continue
+        for m in members:
+            words = tuple(t.text for t in doc[m.start : m.end])
+            variants = [words] if labels[n] == "PERSON" or len(words) > 1 or words[0].isupper() else []
+            if labels[n] == "PERSON" and len(words) > 1:
+                variants.append(words[-1:])
+            for v in variants:
+                if v in forms and forms[v] != n:
+                    clash.add(v)
+                forms.setdefault(v, n)
+    words_at = [t.text for t in doc]
+    starts: dict[str, list[int]] = {}
+    for i, word in enumerate(words_at):
+        starts.setdefault(word, []).append(i)
+    out: list[RawMention] = []
+    for form, n in forms.items():
+        if form in clash or not form[0][:1].isupper() or (len(form) == 1 and len(form[0]) < 2):
+            continue
+        size = len(form)
+        for i in starts.get(form[0], []):
+            if any(j in taken for j in range(i, i + size)):
+                continue
+            same = tuple(words_at[i : i + size]) == form
+            if same and (not doc[i].is_sent_start or doc[i].pos_ == "PROPN") and _free_standing(doc, i, i + size):
+                m = RawMention(i, i + size, labels[n], cluster=n)
+                out.append(m)
+                taken.update(range(i, i + size))
+    return out

@@ -1,0 +1,251 @@
+"""Named-entity mentions and in-article canonical entities (stage ``tidings.entities.rules.v1``).
+
+Layers, in order, over the one spaCy parse of the clean text:
+
+1. spaCy NER spans (PERSON ORG GPE NORP LOC FAC EVENT), trimmed: leading articles, breadcrumb words
+   ("Home World US" -> "US"), titles inside PERSON spans ("Secretary Antony Blinken" -> "Antony
+   Blinken"), trailing possessives/punctuation; relabelled by the country and organisation tables.
+2. Country names, capitals and demonyms spaCy missed (table lookup over capitalised tokens).
+3. Clustering: countries by code, then full names, then single-word names that equal the first or last
+   word of exactly one (else the nearest earlier) multi-word PERSON name ("Blinken", "Yi" -> Wang Yi),
+   acronyms of organisation names, corporate suffixes ignored.
+4. Re-finding: later occurrences of a cluster's names and PERSON surnames spaCy did not tag.
+5. Majority label per cluster (a "Blinken" tagged GPE becomes PERSON), applied to every mention.
+6. Pronouns (he/she/his/her anywhere, I/me/my in quotes) resolved to PERSON clusters.
+7. Roles, actor codes and unnamed role-holders (:mod:`tidings.facts.actors.roles`).
+
+Output: ``mentions`` (labels as above plus ROLE and PRON; every mention's ``entity_id`` set) and
+``entities`` (named and unnamed; ``mentions`` holds every span incl. pronouns; ``start/end`` = first).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from tidings.facts.actors.names import acronym, clean_key, person_key
+from tidings.facts.actors.roles import Cluster, code_named, find_role_holders
+from tidings.facts.actors.tables import ActorTables, load_tables
+from tidings.facts.entities.layers import RawMention, gazetteer_mentions, refind, spacy_mentions
+from tidings.facts.entities.pronouns import PersonSpan, quote_regions, resolve_pronouns
+from tidings.ids import fact_id
+from tidings.nlp import doc_text
+from tidings.records import Entity, Mention, Role, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from tidings.facts.base import FactContext
+
+T = TypeVar("T")
+STAGE = "tidings.entities.rules.v1"
+TIE_ORDER = ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT")
+
+
+class _Clusterer:
+    def __init__(self, doc: Doc, tables: ActorTables) -> None:
+        self.doc = doc
+        self.tables = tables
+        self.clusters: list[list[RawMention]] = []
+        self.by_key: dict[str, int] = {}
+
+    def key_of(self, m: RawMention) -> str:
+        text = self.doc[m.start : m.end].text
+        return person_key(text) if m.label == "PERSON" else clean_key(text)
+
+    def add(self, m: RawMention, n: int | None = None) -> None:
+        if n is None:
+            n = len(self.clusters)
+            self.clusters.append([])
+        m.cluster = n
+        self.clusters[n].append(m)
+        self.by_key.setdefault(m.key, n)
+        abbr = acronym(self.doc[m.start : m.end].text) if m.label in ("ORG", "FAC", "EVENT") else ""
+        if len(abbr) >= 3:
+            self.by_key.setdefault(abbr, n)
+
+    def is_person(self, n: int) -> bool:
+        return any(m.label == "PERSON" and len(m.key.split()) > 1 for m in self.clusters[n])
+
+    def run(self, mentions: list[RawMention]) -> None:
+        for m in mentions:
+            m.key = self.key_of(m)
+            hit = self.tables.country(m.key)
+            if hit is not None and m.label == "NORP" and hit.kind == "demonym":
+                m.key = "N:" + hit.code
+            elif hit is not None and m.label == "GPE" and hit.names_country(m.key):
+                m.key = "C:" + hit.code
+        multi = [m for m in mentions if len(m.key.split()) > 1 or m.key.startswith(("C:", "N:"))]
+        single = [m for m in mentions if m not in multi]
+        for m in multi:
+            self.add(m, self.by_key.get(m.key))
+        for m in single:
+            if m.key in self.by_key:
+                self.add(m, self.by_key[m.key])
+                continue
+            self.add(m, self._surname_cluster(m))
+
+    def _surname_cluster(self, m: RawMention) -> int | None:
+        hit = self.tables.country(m.key)
+        if m.label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") or (
+            hit is not None and (hit.kind in ("capital", "demonym") or hit.names_country(m.key))
+        ):
+            return None
+        cands = []
+        for n, members in enumerate(self.clusters):
+            if not self.is_person(n):
+                continue
+            for other in members:
+                words = other.key.split()
+                if len(words) > 1 and m.key in (words[0], words[-1]):
+                    cands.append((n, other.start))
+                    break
+        ids = {n for n, _ in cands}
+        if len(ids) == 1:
+            return cands[0][0]
+        before = [(start, n) for n, start in cands if start < m.start]
+        return max(before)[1] if before else None
+
+
+def _vote(members: Sequence[RawMention]) -> str:
+    """Majority label; multi-word mentions outvote one-word ones ("Kofi Annan" PERSON beats three
+    "Annan" tagged ORG), since spaCy's errors concentrate on bare surnames."""
+    multi = [m for m in members if m.end - m.start > 1 and not m.key.startswith(("C:", "N:"))]
+    members = multi or members
+    counts: Counter[str] = Counter(m.label for m in members)
+    best = max(counts.values())
+    tied = [label for label, n in counts.items() if n == best]
+    if len(tied) > 1 and any(m.key.startswith(("C:", "N:")) for m in members):
+        return "GPE" if "GPE" in tied else tied[0]
+    return min(tied, key=TIE_ORDER.index)  # a tie: names are people/orgs more often than places
+
+
+def find_entities(
+    doc: Doc, article_id: str, published: str | None = None, tables: ActorTables | None = None
+) -> tuple[list[Mention], list[Entity]]:
+    """Mentions and canonical entities of one parsed article (see the module docstring)."""
+    tables = tables or load_tables()
+    mentions = spacy_mentions(doc, tables)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    mentions += gazetteer_mentions(doc, taken, tables)
+    mentions.sort(key=lambda m: m.start)
+    clusterer = _Clusterer(doc, tables)
+    clusterer.run(mentions)
+    groups = clusterer.clusters
+    labels = [_vote(g) for g in groups]
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    no_mentions: list[RawMention] = []
+    for m in _isolated(lambda: refind(doc, groups, taken, labels), no_mentions):
+        groups[m.cluster].append(m)
+    clusters: list[Cluster] = []
+    for g, label in zip(groups, labels, strict=True):
+        g.sort(key=lambda m: m.start)
+        for m in g:
+            m.label = label
+        clusters.append(Cluster(label, [(m.start, m.end) for m in g], name=_canonical(doc, g, label)))
+    _isolated(lambda: code_named(doc, clusters, tables), None)
+    persons = [PersonSpan(m.start, m.end, m.cluster) for g in groups for m in g if m.label == "PERSON"]
+    persons.sort(key=lambda p: p.tok_start)
+    no_pronouns: list[tuple[Token, int]] = []
+    pronouns = _isolated(lambda: resolve_pronouns(doc, persons, quote_regions(doc_text(doc))), no_pronouns)
+    taken = {i for g in groups for m in g for i in range(m.start, m.end)}
+    no_roles: list[Cluster] = []
+    roles = _isolated(lambda: find_role_holders(doc, taken, tables), no_roles)
+    return _records(doc, article_id, published, clusters, roles, pronouns)
+
+
+def _isolated(layer: Callable[[], T], fallback: T) -> T:
+    """Run an enrichment layer (re-finding, codes, pronouns, role-holders); if an odd parse breaks
+    it, the article keeps its mentions and entities without that layer instead of failing whole."""
+    try:
+        return layer()
+    except (IndexError, KeyError, ValueError, AttributeError, TypeError):
+        return fallback
+
+
+def _canonical(doc: Doc, members: Sequence[RawMention], label: str) -> str:
+    def text(m: RawMention) -> str:
+        return str(doc[m.start : m.end].text).replace("\n", " ")
+
+    if label == "PERSON":
+        best = max(members, key=lambda m: (len(m.key.split()), m.end - m.start, -m.start))
+        return text(best)
+    return text(max(members, key=lambda m: (len(text(m)), -m.start)))
+
+
+def _records(
+    doc: Doc,
+    article_id: str,
+    published: str | None,
+    clusters: list[Cluster],
+    roles: list[Cluster],
+    pronouns: Sequence[tuple[Any, int]],
+) -> tuple[list[Mention], list[Entity]]:
+    text = doc_text(doc)  # Doc.text re-joins every token on each access
+    mentions: list[Mention] = []
+    entities: list[Entity] = []
+    extra: dict[int, list[tuple[int, int, str]]] = {}
+    for tok, n in pronouns:
+        extra.setdefault(n, []).append((tok.idx, tok.idx + len(tok.text), tok.text))
+    for n, c in enumerate([*clusters, *roles]):
+        spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in c.spans]
+        first = min(spans)
+        eid = fact_id("entities", article_id, c.label, clean_key(c.name), first[0])
+        all_spans = sorted([*spans, *((a, b) for a, b, _ in extra.get(n, []))])
+        aliases = tuple(dict.fromkeys(text[a:b].replace("\n", " ") for a, b in spans if text[a:b] != c.name))
+        entities.append(
+            Entity(
+                id=eid,
+                article_id=article_id,
+                name=c.name,
+                kind=c.label,
+                aliases=aliases,
+                roles=tuple(Role(r, published) for r in c.roles),
+                actor_code=c.code,
+                country=c.country,
+                sector=c.sector,
+                named=c.named,
+                mentions=tuple(Span(a, b) for a, b in all_spans),
+                start=first[0],
+                end=first[1],
+                stage=STAGE,
+                confidence=c.confidence,
+            )
+        )
+        for a, b in spans:
+            mentions.append(
+                Mention(
+                    fact_id("mentions", article_id, a, b, c.label),
+                    article_id,
+                    a,
+                    b,
+                    text[a:b],
+                    c.label,
+                    eid,
+                    STAGE,
+                    1.0,
+                )
+            )
+        for a, b, word in extra.get(n, []):
+            mentions.append(
+                Mention(fact_id("mentions", article_id, a, b, "PRON"), article_id, a, b, word, "PRON", eid, STAGE, 0.7)
+            )
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions, entities
+
+
+class EntityStage:
+    """Fact stage: ``mentions`` and ``entities`` of one article (stateless; tables are shipped data)."""
+
+    name = STAGE
+    requires: tuple[str, ...] = ()
+    provides: tuple[str, ...] = ("mentions", "entities")
+
+    def __init__(self, tables: ActorTables | None = None) -> None:
+        self._tables = tables
+
+    def __call__(self, ctx: FactContext) -> dict[str, Sequence[Any]]:
+        published = ctx.published.isoformat() if ctx.published else (ctx.article.published or "")[:10] or None
+        mentions, entities = find_entities(ctx.doc, ctx.article.id, published, self._tables or load_tables())
+        return {"mentions": mentions, "entities": entities}

@@ -1,0 +1,440 @@
+"""Candidate events from one sentence's dependency parse.
+
+A candidate is a trigger (a verb, or an eventive noun such as "visit", "talks",
+"shootdown", "refusal") with at least one actor argument: subject, passive agent,
+object, or the object of with/to/against/from/between; conjoined and "advisers of the
+US, Japan and the Philippines" arguments become compound actors; meet/talk/agree with a
+plural or conjoined subject and no object is reciprocal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from tidings.facts.actors.coder import ActorCoder
+from tidings.facts.events.arguments import (
+    SOURCE_PREPS,
+    TARGET_PREPS,
+    complement_targets,
+    deep_targets,
+    shared_objects,
+    subject_of,
+    verb_args,
+)
+from tidings.facts.events.factuality import is_purpose
+from tidings.facts.events.lexicon import (
+    EVENT_NOUNS,
+    MOVEMENT,
+    NO_EVENT,
+    LexiconMatch,
+    VerbLexicon,
+    place_objects,
+)
+from tidings.records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Reporting verbs frame other events; their statements are attribution, not events.
+REPORTING = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "report",
+        "state",
+        "note",
+        "write",
+        "quote",
+        "cite",
+        "believe",
+        "think",
+        "know",
+        "see",
+        "become",
+        "be",
+        "have",
+        "do",
+        "get",
+        "make",
+        "come",
+        "go",
+        "include",
+        "remain",
+        "continue",
+        "begin",
+        "start",
+        "accord",
+    }
+)  # "according to": attribution
+RECIPROCAL = frozenset(
+    {
+        "meet",
+        "talk",
+        "agree",
+        "sign",
+        "negotiate",
+        "consult",
+        "confer",
+        "clash",
+        "fight",
+        "cooperate",
+        "discuss",
+        "hold",
+    }
+)
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+OBLIGING_FRAMES = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "state",
+        "conclude",
+        "reiterate",
+        "insist",
+        "stress",
+        "argue",
+        "warn",
+        "repeat",
+        "declare",
+        "announce",
+        "write",
+        "urge",
+    }
+)
+DEMAND_CODE = "100"
+OBLIGATION_RULE = "tidings:obliged"
+STATEMENT_VERBS = frozenset({"announce", "declare", "issue", "reiterate", "state", "confirm", "unveil"})
+# Comments about something else (CAMEO 010 statement, 012/013 pessimistic/optimistic comment,
+# 014 consider a policy option, 019 express accord): the thing commented on is the event.
+FRAMING_STATEMENTS = frozenset({"010", "012", "013", "014", "019"})
+# Verbs of own intent whose same-subject complement is the act intended.
+INTENT_FRAMES = frozenset(
+    {
+        "want",
+        "plan",
+        "intend",
+        "pledge",
+        "promise",
+        "vow",
+        "decide",
+        "aim",
+        "prepare",
+        "hope",
+        "wish",
+        "seek",
+        "offer",
+        "expect",
+        "try",
+        "schedule",
+        "set",
+        "slate",
+    }
+)
+NONSTATE = frozenset({"IGO", "NGO", "MNC", "UNO", "EUR", "ISM", "IMG"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    trigger: Token
+    sentence: Span
+    sources: list[ActorRef] = field(default_factory=list)
+    targets: list[ActorRef] = field(default_factory=list)
+    lexicon: LexiconMatch | None = None
+    reciprocal: bool = False
+    noun: bool = False
+    hedged: list[ActorRef] = field(default_factory=list)  # "and possibly President Xi"
+
+    @property
+    def has_actor(self) -> bool:
+        return bool(self.sources or self.targets or self.hedged)
+
+
+def is_trigger(tok: Token) -> bool:
+    if tok.pos_ == "VERB":
+        return tok.is_alpha and tok.lemma_.lower() not in REPORTING  # not a clitic "'s"
+    if tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_:
+        return tok.lower_ in EVENT_NOUNS or tok.lemma_.lower() in EVENT_NOUNS
+    return False
+
+
+class CandidateFinder:
+    def __init__(self, lexicon: VerbLexicon, coder: ActorCoder) -> None:
+        self.lexicon = lexicon
+        self.coder = coder
+        self.last_person: ActorRef | None = None
+        self._coded: dict[int, bool] = {}
+
+    def _codes(self, tok: Token) -> bool:
+        """Whether the phrase headed by ``tok`` codes as an actor with a country or a
+        non-state code (cached per token: the finder serves one document)."""
+        hit = self._coded.get(tok.i)
+        if hit is None:
+            hit = any(ref.country or (ref.actor_code or "")[:3] in NONSTATE for ref in self.actors(tok))
+            self._coded[tok.i] = hit
+        return hit
+
+    def actors(self, head: Token) -> list[ActorRef]:
+        """Coded actors of the argument headed by ``head`` (conjuncts expanded)."""
+        if head.pos_ == "PRON":
+            ref = self.coder.code(head)  # the entity stages resolve some pronouns
+            if ref is not None and (ref.country or ref.entity_id):
+                return [ref]
+            reporter = _reporter_subject(head)
+            if reporter is not None:  # "Hungary has said it will support": it = Hungary
+                return self.actors(reporter)
+            if head.lower_ in ("he", "she", "him", "her") and self.last_person is not None:
+                return [self.last_person]
+            return []
+        heads = [head, *[c for c in head.conjuncts if c.i > head.i]]
+        refs: list[ActorRef] = []
+        for h in heads:
+            base = self.coder.code(h)
+            of_objs = [
+                g for p in h.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"
+            ]
+            if of_objs and of_objs[0].conjuncts:  # "advisers of the US, Japan and the Philippines"
+                for part in (of_objs[0], *of_objs[0].conjuncts):
+                    ref = self.coder.code(part)
+                    if ref is not None:
+                        sector = ref.sector or (base.sector if base else None)
+                        code = (ref.country or "") + (sector or "") or None
+                        refs.append(ActorRef(ref.name, ref.entity_id, code, ref.country, sector, ref.start, ref.end))
+                continue
+            if base is not None:
+                refs.append(base)
+        return refs
+
+    def _asker(self, verb: Token) -> list[ActorRef]:
+        """Who made the rebuffed request: "rebuffed a request from Austin"."""
+        for obj in verb.children:
+            if obj.dep_ in ("dobj", "nsubjpass"):
+                for prep in obj.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+                        return [a for g in prep.children if g.dep_ == "pobj" for a in self.actors(g)]
+                for poss in obj.children:
+                    if poss.dep_ == "poss":
+                        return self.actors(poss)
+        return []
+
+    def _noun_args(self, noun: Token) -> tuple[list[Token], list[Token]]:
+        src: list[Token] = []
+        tgt: list[Token] = []
+        places = place_objects(noun) if self.lexicon.lemma_of(noun) in MOVEMENT else []
+        for c in noun.children:
+            if c in places:
+                tgt.append(c)
+            elif c.dep_ == "poss" or (
+                c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+            ):
+                src.append(c)
+            elif c.dep_ == "prep" and c.lower_ in SOURCE_PREPS:
+                src.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                tgt.extend(g for g in c.children if g.dep_ == "pobj" and not is_trigger(g))
+        if not src and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+            subj = subject_of(noun.head)  # "the advisers held talks"
+            if subj is not None:
+                src.append(subj)
+        return src, tgt
+
+    def _heads(self, tok: Token, noun: bool, obliged: Token | None) -> tuple[list[Token], list[Token], int]:
+        """Source and target phrase heads of a trigger (see :mod:`event_arguments`), and how
+        many of the targets are the trigger's own arguments (the rest were read further in)."""
+        inner: list[Token] = []
+        if noun:
+            src_heads, tgt_heads = self._noun_args(tok)
+        else:
+            src_heads, tgt_heads, inner = verb_args(tok, is_trigger)
+        if obliged is not None:  # "Straw said the Sudanese government must reach ...": a demand on it
+            subj = [c for c in obliged.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return src_heads, subj[:1], len(subj[:1])
+        if not noun and tgt_heads:  # "meet with Qin on Sunday, Wang Yi, and possibly Xi"
+            tgt_heads += _loose_objects(tok, tgt_heads)
+        if not noun and self.lexicon.lemma_of(tok) in MOVEMENT:  # "arrived in Beijing"
+            tgt_heads += [p for p in place_objects(tok) if p not in tgt_heads]
+        direct = len(tgt_heads)
+        if not any(self._codes(h) for h in tgt_heads):  # read into the object phrase / complement
+            extra = deep_targets([*tgt_heads, *inner], self._codes)
+            if not extra and not noun:
+                extra = complement_targets(tok, is_trigger, self._codes) or [
+                    o for o in shared_objects(tok, is_trigger) if self._codes(o)
+                ]
+            tgt_heads += [t for t in extra if t not in tgt_heads]
+        if not src_heads and not noun and tok.dep_ == "conj":  # "donated and delivered": shared subject
+            shared = subject_of(tok.head)
+            src_heads = [shared] if shared is not None else []
+        return src_heads, tgt_heads, direct
+
+    def find(self, sent: Span) -> list[Candidate]:
+        found: list[Candidate] = []
+        for tok in sent:
+            obliged = obligation(tok)
+            if not is_trigger(tok) and obliged is None:
+                continue
+            noun = tok.pos_ != "VERB"
+            src_heads, tgt_heads, direct = self._heads(tok, noun, obliged)
+            sources = [a for h in src_heads for a in self.actors(h)]
+            lemma = self.lexicon.lemma_of(tok)
+            if lemma in RECIPROCAL and len(sources) > 1:  # "Biden and Xi agreed to Blinken's trip": mutual
+                tgt_heads = tgt_heads[:direct]
+            hedged_heads = {c.i for h in tgt_heads for c in (h, *h.conjuncts) if _hedged(c)}
+            targets: list[ActorRef] = []
+            hedged: list[ActorRef] = []
+            for h in tgt_heads:
+                for a in self.actors(h):
+                    is_hedged = any(_covers(tok.doc, i, a) for i in hedged_heads)
+                    (hedged if is_hedged else targets).append(a)
+            lex = self.lexicon.match(tok)
+            if obliged is not None and (lex is None or lex.code[:2] in ("01", NO_EVENT[:2])):
+                lex = LexiconMatch(DEMAND_CODE, OBLIGATION_RULE, lemma, 2)
+            # a dictionary pattern that says "no event" ("want * divorce", "took office") vetoes the
+            # trigger; a block with no default code only leaves it to the model
+            vetoed = lex is not None and lex.code == NO_EVENT and lex.words > 0
+            if lex is not None and lex.code == NO_EVENT and not noun:
+                lex = None
+            cand = Candidate(tok, sent, sources, targets, lex, noun=noun, hedged=hedged)
+            if lex is not None and lex.rule == "tidings:reject-request" and not targets:
+                cand.targets = self._asker(tok)
+            if lemma in RECIPROCAL and len(sources) > 1 and not targets:
+                cand.reciprocal = True
+            if cand.has_actor and (obliged is None or (sources and targets)) and not vetoed:
+                found.append(cand)
+            for ref in sources:
+                if ref.start is not None and ref.end is not None:
+                    span = tok.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+                    if span is not None and len(span) and span.root.ent_type_ == "PERSON":
+                        self.last_person = ref
+        return found
+
+
+def obligation(verb: Token) -> Token | None:
+    """The complement clause that puts an obligation on someone else when a speaker says it
+    ("said the US must be ready to mediate", "concluded that developed nations should
+    allocate"): CAMEO codes such a statement as a demand (10) on the complement's subject."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in OBLIGING_FRAMES:
+        return None
+    own = subject_of(verb)
+    for comp in verb.children:
+        if comp.dep_ != "ccomp":
+            continue
+        subj = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].pos_ == "PRON" or (own is not None and subj[0].lower_ == own.lower_):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children):
+            return comp
+    return None
+
+
+def _reporter_subject(pron: Token) -> Token | None:
+    """The subject of the reporting verb whose complement this pronoun is subject of."""
+    verb = pron.head
+    if pron.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
+        return None
+    gov = verb.head
+    if gov.lemma_.lower() not in REPORTING | {"announce", "declare", "insist", "warn", "promise"}:
+        return None
+    subj = [c for c in gov.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return subj[0] if subj else None
+
+
+def _loose_objects(verb: Token, taken: list[Token]) -> list[Token]:
+    """Named people the parser hung on the verb (or its governor) as npadvmod/appos when a
+    list of objects is long; they are more objects of the same verb."""
+    out: list[Token] = []
+    for node in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
+        for c in node.children:
+            if (
+                c.dep_ in ("npadvmod", "appos", "conj")
+                and c.pos_ == "PROPN"
+                and c.ent_type_ == "PERSON"
+                and c not in taken
+            ):
+                out.append(c)
+    return out
+
+
+def _hedged(tok: Token) -> bool:
+    return any(t.lower_ in ("possibly", "perhaps", "maybe") for t in tok.doc[tok.left_edge.i : tok.i])
+
+
+def _covers(doc: Any, i: int, ref: ActorRef) -> bool:
+    tok = doc[i]
+    lo, hi = tok.left_edge.idx, tok.idx + len(tok.text)
+    return ref.start is not None and ref.end is not None and lo <= ref.start and ref.end <= hi + 1
+
+
+def depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def own_intent(trig: Token) -> bool:
+    """A verb of own intent with no object of its own ("wants to", not "wants a deal"):
+    its same-subject complement is the act intended."""
+    return trig.lemma_.lower() in INTENT_FRAMES and not any(c.dep_ == "dobj" for c in trig.children)
+
+
+def frames(cand: Candidate, others: list[Candidate]) -> bool:
+    """Whether ``cand`` only frames another candidate of the sentence, which is then the
+    event: a plain statement ("Israel announced it would free prisoners": the release) or
+    an own intent ("Obama wants to attack", "Qatar pledged to expel": the attack, the
+    expulsion, coded as intended by :mod:`event_modality`). Claims of responsibility,
+    demands and agreements are events of their own."""
+    if cand.lexicon is not None and cand.lexicon.rule == OBLIGATION_RULE:
+        return False
+    code = cand.lexicon.code if cand.lexicon is not None else ""
+    trig = cand.trigger
+    lemma = trig.lemma_.lower()
+    if code in FRAMING_STATEMENTS or lemma in STATEMENT_VERBS:
+        inside = {t.i for t in trig.subtree}
+        return any(o.trigger.i in inside for o in others if o is not cand)
+    if own_intent(trig):
+        return any(
+            o.trigger.head.i == trig.i and o.trigger.dep_ == "xcomp" and o.trigger.pos_ == "VERB"
+            for o in others
+            if o is not cand
+        )
+    return False
+
+
+def resolve_frames(cands: list[Candidate]) -> list[Candidate]:
+    """The candidates without those that only frame another (:func:`frames`). An intent
+    frame hands the people it names to the act it frames: in "plans to meet with Qin Gang
+    on Sunday, Wang Yi, and possibly Xi", the parser hangs Wang Yi on "plans"."""
+    framing = [c for c in cands if frames(c, cands)]
+    if not framing:
+        return cands
+    kept = [c for c in cands if all(c is not f for f in framing)]
+    for frame in framing:
+        if frame.trigger.lemma_.lower() not in INTENT_FRAMES:
+            continue
+        for act in kept:
+            if act.trigger.head.i == frame.trigger.i and act.trigger.dep_ == "xcomp":
+                act.targets += [t for t in frame.targets if t not in act.targets]
+                act.hedged += [t for t in frame.hedged if t not in act.hedged]
+                act.sources = act.sources or list(frame.sources)
+                break
+    return kept
+
+
+def select_main(cands: list[Candidate]) -> Candidate | None:
+    """The sentence's main event: a coded candidate, a verb before an eventive noun ("the
+    release of X came as Israel announced ..." asserts what Israel announced), nearest the
+    root, then the earliest; a candidate that only frames another (:func:`frames`) yields."""
+    if not cands:
+        return None
+    cands = resolve_frames(cands)
+
+    def key(c: Candidate) -> tuple[int, int, int, int]:
+        coded = c.lexicon is not None and c.lexicon.code != NO_EVENT
+        # a purpose clause ("began a hunger strike to protest ...") says why, not what happened
+        rank = 2 if is_purpose(c.trigger) else int(c.noun)
+        return (0 if coded else 1, rank, depth(c.trigger), c.trigger.i)
+
+    return min(cands, key=key)

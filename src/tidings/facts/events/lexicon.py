@@ -1,0 +1,369 @@
+"""Verb lexicon from the PETRARCH-2 CAMEO verb dictionary (MIT, shipped unchanged).
+
+The dictionary groups verbs in blocks (``---  MEET_PEOPLE   [040]  ---``) with a default
+CAMEO code, irregular forms (``MEET {MEETS MET MEETING}``), multi-word verbs
+(``+MEET_WITH``) and patterns (``- * (WITH LEADERS)  [036:036]``) that refine the code when
+the words around the verb match. PETRARCH matches patterns on constituency phrases; here a
+pattern matches when its words occur in the verb's dependency subtree on the right side
+of ``*`` (after the verb) or the left side (before it). The most specific match (most
+pattern words) wins; ``[---]`` patterns mean "not an event". Codes written ``[a:b]`` use
+``a`` (PETRARCH's second slot is for compound verb phrases), ``[:b]`` uses ``b``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NO_EVENT = "---"
+_BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
+_CODE = re.compile(r"\[([^\]]*)\]")
+_FORMS = re.compile(r"\{([^}]*)\}")
+
+# Eventive nouns -> the verb whose dictionary block codes them (our own list).
+EVENT_NOUNS: dict[str, str] = {
+    "visit": "visit", "trip": "visit", "talk": "talk", "talks": "talk", "meeting": "meet",
+    "summit": "meet", "negotiation": "negotiate", "shootdown": "shoot", "refusal": "refuse",
+    "allegation": "allege", "accusation": "accuse", "agreement": "agree", "deal": "agree",
+    "attack": "attack", "postponement": "postpone", "cancellation": "cancel", "request": "request",
+    "protest": "protest", "strike": "strike", "sanction": "sanction", "invasion": "invade",
+    "condemnation": "condemn", "threat": "threaten", "criticism": "criticize", "call": "call",
+    "bombing": "bomb", "killing": "kill", "arrest": "arrest", "rebuff": "rebuff", "war": "fight",
+    "offensive": "attack", "ceasefire": "cease", "withdrawal": "withdraw", "demand": "demand",
+    "appeal": "appeal", "warning": "warn", "pledge": "pledge", "promise": "promise",
+    "commitment": "commit", "embargo": "embargo", "blockade": "blockade", "raid": "raid",
+    "airstrike": "bomb", "clash": "clash", "boycott": "boycott", "rejection": "reject",
+    "denial": "deny", "condolence": "condole", "apology": "apologize", "phone call": "call",
+    "retort": "retort", "assault": "assault", "invitation": "invite", "mediation": "mediate",
+    "suspension": "suspend", "expulsion": "expel", "ban": "ban", "release": "release", "deployment": "deploy",
+    "resignation": "resign", "surrender": "surrender", "evacuation": "evacuate", "investigation": "investigate",
+    "inquiry": "investigate", "probe": "investigate", "crackdown": "crack", "donation": "donate",
+    "veto": "veto", "demonstration": "demonstrate", "rally": "rally", "riot": "riot",
+    "mobilization": "mobilize", "execution": "execute", "assassination": "assassinate", "abduction": "abduct",
+    "kidnapping": "kidnap", "detention": "detain", "deportation": "deport", "shelling": "shell",
+    "bombardment": "bombard", "occupation": "occupy", "seizure": "seize", "recognition": "recognize",
+    "concession": "concede", "ultimatum": "threaten", "negotiations": "negotiate", "consultation": "consult",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    pre: tuple[frozenset[str], ...]  # each slot: alternative words (synsets expanded)
+    post: tuple[frozenset[str], ...]
+    code: str  # a CAMEO code or NO_EVENT
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    name: str
+    code: str | None  # default code, None when the block has none ("---")
+    patterns: tuple[Pattern, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconMatch:
+    code: str  # CAMEO code or NO_EVENT
+    rule: str  # "petr2:<BLOCK>:<line>" (pattern) or "petr2:<BLOCK>" (block default)
+    lemma: str
+    words: int  # pattern words matched (0 = block default)
+
+
+def _pick_code(raw: str) -> str | None:
+    raw = raw.strip()
+    if not raw or raw.startswith("---"):
+        return NO_EVENT if raw.startswith("---") else None
+    first, _, second = raw.partition(":")
+    code = first.strip() or second.strip()
+    return code if code.isdigit() else None
+
+
+def _word(tok: str) -> str:
+    return tok.strip("(){}$+%^|.").rstrip("_").lower().replace("_", " ")
+
+
+class VerbLexicon:
+    """Parsed verb dictionary: lemma -> blocks, with pattern matching on a parse."""
+
+    def __init__(self, text: str) -> None:
+        self.synsets: dict[str, frozenset[str]] = {}
+        self.verbs: dict[str, list[tuple[Block, str | None, tuple[str, ...]]]] = {}
+        self.forms: dict[str, str] = {}
+        self._parse(text)
+
+    def _parse(self, text: str) -> None:
+        lines = text.splitlines()
+        start = next(i for i, ln in enumerate(lines) if ln.startswith("####### VERB PATTERNS"))
+        current: str | None = None
+        members: list[str] = []
+        for ln in lines[:start]:  # synonym sets
+            ln = ln.split("#", 1)[0].strip()
+            if ln.startswith("&"):
+                if current:
+                    self.synsets[current] = frozenset(members)
+                current, members = ln, []
+            elif ln.startswith("+") and current:
+                members.append(_word(ln))
+        if current:
+            self.synsets[current] = frozenset(members)
+        # verb blocks: collect verb lines and patterns, then build blocks
+        name, code = "", None
+        verbs: list[tuple[str, str | None, tuple[str, ...], list[str]]] = []
+        patterns: list[Pattern] = []
+
+        def flush() -> None:
+            if not name:
+                return
+            block = Block(name, code, tuple(patterns))
+            for lemma, own, extra, forms in verbs:
+                self.verbs.setdefault(lemma, []).append((block, own, extra))
+                for form in forms:
+                    self.forms.setdefault(form, lemma)
+
+        for number, raw in enumerate(lines[start:], start + 1):
+            ln = raw.split("#", 1)[0].rstrip()
+            if not ln.strip():
+                continue
+            head = _BLOCK.match(ln)
+            if head:
+                flush()
+                name, code = head.group(1), _pick_code(head.group(2))
+                code = None if code == NO_EVENT else code
+                verbs, patterns = [], []
+            elif ln.startswith("-"):
+                pat = self._pattern(ln, number)
+                if pat is not None:
+                    patterns.append(pat)
+            else:
+                verbs.append(self._verb(ln))
+        flush()
+
+    def _verb(self, ln: str) -> tuple[str, str | None, tuple[str, ...], list[str]]:
+        own_code = _CODE.search(ln)
+        forms_m = _FORMS.search(ln)
+        head = _FORMS.sub("", _CODE.sub("", ln)).strip().split()[0]
+        parts = [_word(p) for p in head.lstrip("+").split("_") if p]
+        forms = [_word(f).split(" ")[0] for f in forms_m.group(1).split()] if forms_m else []
+        code = _pick_code(own_code.group(1)) if own_code else None
+        return parts[0], code, tuple(parts[1:]), [f for f in forms if f]
+
+    def _slots(self, words: list[str]) -> tuple[frozenset[str], ...]:
+        slots: list[frozenset[str]] = []
+        for w in words:
+            core = w.strip("(){}$+%^|")
+            if not core or core in ("*", "-"):
+                continue
+            if core.startswith("&"):
+                syn = self.synsets.get(core)
+                if syn:
+                    slots.append(syn)
+                continue
+            for part in core.split("/")[:1]:
+                word = _word(part)
+                if word and word.isascii():
+                    slots.append(frozenset([word]))
+        return tuple(slots)
+
+    def _pattern(self, ln: str, number: int) -> Pattern | None:
+        m = _CODE.search(ln)
+        if not m:
+            return None
+        code = _pick_code(m.group(1))
+        if code is None:
+            return None
+        body = ln[1 : m.start()].split()
+        if "*" not in body:
+            return None
+        star = body.index("*")
+        return Pattern(self._slots(body[:star]), self._slots(body[star + 1 :]), code, number)
+
+    # ---------------------------------------------------------------- matching
+    def lemma_of(self, token: Token) -> str:
+        low = token.lower_
+        return (
+            self.forms.get(low)
+            or EVENT_NOUNS.get(low)
+            or EVENT_NOUNS.get(token.lemma_.lower(), "")
+            or (token.lemma_.lower())
+        )
+
+    def match(self, token: Token, *, refine: bool = True) -> LexiconMatch | None:
+        """The best dictionary code for a trigger token (verb or eventive noun); with
+        ``refine=False`` the PETRARCH-2 dictionary alone, without our own rules. Memoised
+        per document: candidates, features and the baseline ask about the same verbs."""
+        memo: dict[tuple[int, int, bool], LexiconMatch | None] = token.doc.user_data.setdefault("tidings.lexicon", {})
+        key = (id(self), token.i, refine)
+        if key not in memo:
+            memo[key] = self._match(token, refine)
+        return memo[key]
+
+    def _match(self, token: Token, refine: bool) -> LexiconMatch | None:
+        lemma = self.lemma_of(token)
+        own = _own_rule(token, lemma) if refine else None
+        if own is not None:
+            return own
+        entries = self.verbs.get(lemma)
+        if not entries:
+            return None
+        pre_words, post_words = _context_words(token)
+        pre, post = _Words(pre_words), _Words(post_words)
+        best: LexiconMatch | None = None
+        for block, own_code, extra in entries:
+            if extra and not all(_has(post, frozenset([w])) for w in extra):
+                continue
+            default = own_code or block.code
+            if default and (best is None or len(extra) > best.words):
+                best = LexiconMatch(default, f"petr2:{block.name}", lemma, len(extra))
+            for pat in block.patterns:
+                size = len(pat.pre) + len(pat.post)
+                if size == 0 or (best is not None and size <= best.words):
+                    continue
+                if all(_has(post, s) for s in pat.post) and all(_has(pre, s) for s in pat.pre):
+                    best = LexiconMatch(pat.code, f"petr2:{block.name}:{pat.line}", lemma, size)
+        if best is None and refine and lemma in _REJECTING and any(c.dep_ == "dobj" for c in token.children):
+            # the dictionary's REFUSE block codes only the objects it lists ("rejected the
+            # proposal"); rejecting anything else ("rejected an ultimatum") is still a rejection
+            best = LexiconMatch("120", "tidings:reject", lemma, 0)
+        return best
+
+
+MOVEMENT = frozenset({"arrive", "reach", "travel", "fly", "visit", "land", "head"})
+_REFUSAL = frozenset({"rebuff", "reject", "refuse", "spurn", "snub", "decline", "turn"})
+# verb + object idioms that are no political event
+_IDIOMS = frozenset(
+    {
+        ("take", "office"),
+        ("take", "place"),
+        ("take", "part"),
+        ("take", "note"),
+        ("take", "effect"),
+        ("take", "time"),
+        ("make", "sense"),
+        ("give", "name"),
+        ("give", "acronym"),
+        ("give", "nickname"),
+        ("give", "title"),
+        ("give", "impression"),
+    }
+)
+_WANTING = frozenset({"want", "wish", "need"})
+_REJECTING = frozenset({"reject", "refuse", "rebuff", "spurn", "snub", "repudiate", "dismiss"})
+_ASKED = frozenset({"request", "offer", "proposal", "invitation", "call", "bid", "overture"})
+
+
+def place_objects(token: Token) -> list[Token]:
+    """Place-like objects of a movement trigger: "arrived in Beijing", "reached Beijing",
+    "visit to China", "his China visit"."""
+    out: list[Token] = []
+    for c in token.children:
+        if c.dep_ in ("dobj", "compound", "npadvmod") and c.ent_type_ in ("GPE", "LOC", "FAC"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("in", "to", "into"):
+            out.extend(g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC"))
+    return out
+
+
+def _object_words(token: Token) -> list[Token]:
+    """The object and its compounds, also where the parser hangs a participle's object
+    oddly ("a partnership given the acronym AUKUS": AUKUS as pobj, acronym its compound)."""
+    objs = [c for c in token.children if c.dep_ in ("dobj", "oprd") or (c.dep_ == "pobj" and token.tag_ == "VBN")]
+    return objs + [g for o in objs for g in o.children if g.dep_ == "compound"]
+
+
+def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
+    """Our own refinements where the dictionary's default misleads on modern news:
+    travel to a place is a visit (042); rebuffing a request is a rejection (12x)."""
+    if lemma in MOVEMENT and place_objects(token):
+        return LexiconMatch("042", "tidings:visit", lemma, 1)
+    if any((lemma, w.lemma_.lower()) in _IDIOMS for w in _object_words(token)):
+        return LexiconMatch(NO_EVENT, "tidings:idiom", lemma, 1)  # "since Biden took office"
+    if lemma == "agree" and any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")) for c in token.children
+    ):
+        # "agreed to strengthen defense cooperation", "agreed that their countries should cooperate",
+        # "agreed upon a pact": an agreement to cooperate (03), not the dictionary's support (050)
+        words = {t.lemma_.lower() for t in token.subtree}
+        military = bool(words & {"defense", "defence", "military", "security"})
+        return LexiconMatch("0312" if military else "030", "tidings:agree-to", lemma, 1)
+    if lemma in _WANTING and any(
+        c.dep_ in ("ccomp", "xcomp") and any(g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON" for g in c.children)
+        for c in token.children
+    ):
+        # "Obama wants Putin to attack": wanting someone else to act is an appeal to them (02),
+        # not the dictionary's own intent (030) nor the act itself
+        return LexiconMatch("020", "tidings:want-other", lemma, 1)
+    if lemma in _REFUSAL:
+        objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        asked = [o for o in objs if o.lemma_.lower() in _ASKED]
+        if asked:
+            words = {t.lemma_.lower() for t in asked[0].subtree}
+            code = "125" if words & {"meeting", "talk", "talks", "negotiation", "meet"} else "120"
+            return LexiconMatch(code, "tidings:reject-request", lemma, 2)
+    return None
+
+
+def _context_words(token: Token) -> tuple[set[str], set[str]]:
+    """Words (lower and lemma) of the trigger's subtree before and after it; for nouns
+    also the governing verb's left context (the subject of "held talks")."""
+    pre: set[str] = set()
+    post: set[str] = set()
+    # a that-clause with its own subject is a separate proposition: "claimed that ISIL had
+    # attacked Iraq" is not the dictionary's "claim (responsibility for the) attack"
+    clauses = {
+        t.i
+        for c in token.children
+        if c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for t in c.subtree
+    }
+    for t in token.subtree:
+        if t.i == token.i or t.i in clauses:
+            continue
+        bucket = pre if t.i < token.i else post
+        bucket.add(t.lower_)
+        bucket.add(t.lemma_.lower())
+    if token.pos_ in ("NOUN", "PROPN") and token.head.i != token.i:
+        for t in token.head.lefts:
+            pre.update(w.lower_ for w in t.subtree)
+    return pre, post
+
+
+STEM_MIN = 5  # dictionary stems ("SANCTION*") match words they begin, from this length on
+
+
+class _Words:
+    """The words around a trigger, with every prefix of STEM_MIN letters or more, so that a
+    slot is matched by set intersections rather than a scan of the slot (synsets are large)."""
+
+    __slots__ = ("prefixes", "words")
+
+    def __init__(self, words: set[str]) -> None:
+        self.words = words
+        self.prefixes = {w[:n] for w in words for n in range(STEM_MIN, len(w) + 1)}
+
+
+@functools.cache
+def _slot_parts(slot: frozenset[str]) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...]]:
+    """A slot split once: single words, stems, multi-word entries."""
+    single = frozenset(w for w in slot if " " not in w)
+    stems = frozenset(w for w in single if len(w) >= STEM_MIN)
+    multi = tuple(tuple(w.split()) for w in slot if " " in w)
+    return single, stems, multi
+
+
+def _has(ctx: _Words, slot: frozenset[str]) -> bool:
+    single, stems, multi = _slot_parts(slot)
+    if not single.isdisjoint(ctx.words) or not stems.isdisjoint(ctx.prefixes):
+        return True
+    return any(all(p in ctx.words for p in parts) for parts in multi)
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> VerbLexicon:
+    text = resources.files("tidings.data.events").joinpath("petrarch2_CAMEO.2.0.txt").read_text("utf-8")
+    return VerbLexicon(text)

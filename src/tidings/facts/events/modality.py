@@ -1,0 +1,108 @@
+"""Intended and refused acts, coded as the codebooks code them.
+
+CAMEO and PLOVER do not code "X will meet Y" as a meeting: an announced or planned
+cooperative act is an *expression of intent* (CAMEO 03, PLOVER AGREE: "036 Express
+intent to meet or negotiate"), an announced hostile act is a *threat* (CAMEO 13, PLOVER
+THREATEN: "1312 Threaten to boycott, embargo, or sanction"), and a refusal to cooperate
+is a *rejection* (CAMEO 12, PLOVER REJECT: "refusing to lift the blockade"). The mapping
+below goes from the CAMEO code of the act itself to the code of its intent, threat or
+refusal, by the CAMEO 1.1b3 code names; the factuality label stays on the event
+(``planned`` / ``hypothetical``), so such events still never reach the asserted-only GDELT
+export as if the act had happened.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.facts.events.factuality import is_purpose
+from tidings.ontology.codebook import load_codebook
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# CAMEO code of an act -> code of the intent to do it (looked up by the code, its base, its root).
+INTENT = {
+    "04": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343",
+    "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+}  # fmt: skip
+# CAMEO code of a hostile act -> code of the threat to do it.
+THREAT = {
+    "14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134",
+    "165": "135", "166": "136", "17": "137", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323",
+    "1724": "1324", "18": "138", "19": "138", "20": "1385",
+}  # fmt: skip
+# CAMEO code of a cooperative act -> code of declining it.
+REFUSAL = {
+    "03": "120", "04": "125", "05": "120", "06": "121", "061": "1211", "062": "1212", "063": "1213",
+    "064": "1214", "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224",
+    "08": "124", "081": "1241", "082": "1242", "083": "123", "084": "1243", "085": "1244", "086": "1245",
+    "087": "1246",
+}  # fmt: skip
+_REFUSING = frozenset({"refuse", "refusal", "decline", "reject", "rebuff", "spurn", "oppose"})
+_WILL_NOT = frozenset({"will", "would", "wo", "shall", "'ll"})
+_CONDITIONAL = frozenset({"if", "unless", "whether"})
+
+
+def _lookup(table: dict[str, str], code: str) -> str | None:
+    for key in (code, code[:3], code[:2]):
+        if key in table:
+            return table[key]
+    return None
+
+
+def intent_code(code: str) -> str | None:
+    """The intent (03) or threat (13) code of an act's code; None for verbal acts (01-02, 09-13),
+    which are coded as themselves when announced."""
+    root = code[:2]
+    if "04" <= root <= "08":
+        return _lookup(INTENT, code)
+    if "14" <= root <= "20":
+        return _lookup(THREAT, code)
+    return None
+
+
+def refusal_code(code: str) -> str | None:
+    """The rejection (12) code of refusing a cooperative act; None for other acts."""
+    return _lookup(REFUSAL, code) if "03" <= code[:2] <= "08" else None
+
+
+def is_intent(trigger: Token, factuality: str) -> bool:
+    """An announced own act: planned ("will meet", "plans to meet", "is ready to host") or a
+    reported future ("said they would boycott"), not a condition ("if they would ...")."""
+    if is_purpose(trigger):
+        return False  # a purpose ("struck to protest"), not an announced act
+    if factuality == "planned":
+        return True
+    if factuality != "hypothetical":
+        return False
+    chain = [trigger, *trigger.ancestors][:4]
+    if any(c.lower_ in _CONDITIONAL for t in chain for c in t.children if c.dep_ == "mark"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in trigger.children)
+
+
+def is_refusal(trigger: Token, factuality: str) -> bool:
+    """A refused act: "refusing to lift", "refusal to help", "will not provide"."""
+    if factuality != "negated":
+        return False
+    if any(t.lemma_.lower() in _REFUSING for t in list(trigger.ancestors)[:3]):
+        return True
+    kids = {c.lower_.replace("’", "'") for c in trigger.children if c.dep_ in ("aux", "neg")}
+    return bool(kids & _WILL_NOT) and bool(kids & {"not", "n't"})
+
+
+def recode(code: str, trigger: Token, factuality: str) -> tuple[str, str] | None:
+    """(new CAMEO code, rule) for an intended, threatened or refused act, else None."""
+    book = load_codebook()
+    new: str | None = None
+    rule = ""
+    if is_intent(trigger, factuality):
+        new, rule = intent_code(code), "tidings:intent"
+    elif is_refusal(trigger, factuality):
+        new, rule = refusal_code(code), "tidings:refusal"
+    if new is None or not book.is_valid_cameo(new):
+        return None
+    return new, rule

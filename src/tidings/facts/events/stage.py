@@ -1,0 +1,259 @@
+"""EventStage: who did what to whom, when and where.
+
+Per sentence (cut at line breaks, page furniture such as "Also read" teasers skipped):
+candidates from the dependency parse (:mod:`event_candidates`), event type from the
+verb lexicon + learned model (:mod:`event_typing`), factuality (:mod:`factuality`), the
+time and place attached to the trigger (:mod:`event_attach`). The same event told
+several times in the article becomes one :class:`Event` with several mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from tidings.facts.actors.coder import ActorCoder
+from tidings.facts.base import FactContext
+from tidings.facts.events.attach import FALLBACK_PRECISION, Attacher, is_historical, place_actors
+from tidings.facts.events.candidates import NONSTATE, Candidate, CandidateFinder, own_intent, resolve_frames
+from tidings.facts.events.decide import (
+    TypeDecision,
+    by_protesters,
+    decide,
+    decide_lexicon_only,
+    lexicon_code,
+    modal,
+)
+from tidings.facts.events.factuality import Factuality, assess
+from tidings.facts.events.lexicon import load_lexicon
+from tidings.facts.events.model import EventTypeModel, candidate_features, load_model
+from tidings.ids import fact_id
+from tidings.ontology.codebook import load_codebook
+from tidings.records import ActorRef, Event, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+STAGE = "tidings.events.coder.v1"
+_FURNITURE = re.compile(
+    r"^\s*(also read|read more|read also|see also|also see|latest \w+ news|source link|please enter|"
+    r"image source|click here|subscribe|follow us)",
+    re.I,
+)
+MIN_MODEL_CONFIDENCE = 0.25  # a trigger the dictionary does not know needs the model fairly sure (17 classes)
+LEDE_SENTENCES = 6
+
+
+def segments(doc: Doc) -> list[SpacySpan]:
+    """spaCy sentences, cut again at line breaks (paragraphs, headline vs body)."""
+    out: list[SpacySpan] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if (tok.is_space and "\n" in tok.text) or "\n" in tok.whitespace_:
+                end = tok.i if tok.is_space else tok.i + 1
+                if end > start:
+                    out.append(doc[start:end])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start : sent.end])
+    return [s for s in out if any(not t.is_space for t in s)]
+
+
+def sentence_candidates(
+    ctx: FactContext, sent: SpacySpan, finder: CandidateFinder | None = None, attacher: Attacher | None = None
+) -> list[Candidate]:
+    """The candidate events of one sentence, actors coded from the entity stages' output, the
+    times and places of the sentence attached, and actors the words leave without a country
+    placed where the event happened (marked ``basis="place"``)."""
+    finder = finder or CandidateFinder(load_lexicon(), ActorCoder(ctx.found, ctx.doc))
+    attacher = attacher or Attacher(ctx.doc, ctx.found, ctx.published)
+    cands = finder.find(sent)
+    attacher.prepare(sent, cands)
+    for cand in cands:
+        place_actors(cand, attacher.place_of(cand.trigger))
+    return cands
+
+
+def _bare_intent(cand: Candidate) -> bool:
+    """ "The US wants to make sure ...": an own intent whose act is no event is no event either
+    (when the act is one, the frame already yielded to it); the dictionary's bare verb entry
+    (want -> 192) is not a reading of the phrase."""
+    if not own_intent(cand.trigger) or (cand.lexicon is not None and cand.lexicon.words > 1):
+        return False
+    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in cand.trigger.children)
+
+
+def type_candidate(
+    cand: Candidate, model: EventTypeModel | None, *, lexicon_only: bool = False, factuality: str | None = None
+) -> TypeDecision | None:
+    """The coded type of a candidate as the stage emits it (before modality), or None when
+    it is not coded: a trigger the dictionary knows is always coded (the model picks the
+    type), one it does not know needs a confident model, and statements (CAMEO 01/02) of
+    unknown triggers are never coded."""
+    if lexicon_only or model is None:
+        return decide_lexicon_only(cand.lexicon)
+    if _bare_intent(cand):
+        return None
+    if factuality is None:
+        factuality = assess(cand.trigger).value
+    pred = model.predict(candidate_features(cand, factuality))
+    decision = decide(pred, cand.lexicon)
+    if decision is None or lexicon_code(cand.lexicon) is not None:
+        return decision
+    if decision.confidence < MIN_MODEL_CONFIDENCE or decision.plover_event is None:
+        return None
+    if not any(ref.country or (ref.actor_code or "")[:3] in NONSTATE for ref in (*cand.sources, *cand.targets)):
+        return None  # the model alone, about nobody we can code ("with AP inputs"): too weak to emit
+    return decision
+
+
+def code_candidate(
+    cand: Candidate, model: EventTypeModel | None, *, lexicon_only: bool = False, factuality: str | None = None
+) -> tuple[TypeDecision | None, Factuality]:
+    """Type and factuality of a candidate, intended/refused acts recoded (the one path the
+    stage and the benchmark share)."""
+    fact = assess(cand.trigger)
+    value = factuality or fact.value
+    decision = type_candidate(cand, model, lexicon_only=lexicon_only, factuality=fact.value)
+    if lexicon_only:
+        return decision, replace(fact, value=value)
+    decision, value = modal(decision, cand.trigger, value)
+    return by_protesters(decision, cand.sources), replace(fact, value=value)
+
+
+class EventStage:
+    name = STAGE
+    requires: tuple[str, ...] = ("entities", "times", "places")
+    provides: tuple[str, ...] = ("events",)
+
+    def __init__(self, *, use_model: bool = True, lexicon_only: bool = False) -> None:
+        self.use_model = use_model and not lexicon_only
+        self.lexicon_only = lexicon_only
+
+    def _model(self) -> EventTypeModel | None:
+        return load_model() if self.use_model else None
+
+    def __call__(self, ctx: FactContext) -> dict[str, Sequence[Any]]:
+        doc = ctx.doc
+        finder = CandidateFinder(load_lexicon(), ActorCoder(ctx.found, doc))
+        attacher = Attacher(doc, ctx.found, ctx.published)
+        model = self._model()
+        events: list[tuple[Event, int]] = []
+        for number, sent in enumerate(segments(doc)):
+            if _FURNITURE.match(sent.text):
+                continue
+            try:
+                cands = resolve_frames(sentence_candidates(ctx, sent, finder, attacher))
+                for cand in cands:
+                    event = self._code(ctx, cand, model, attacher)
+                    if event is not None:
+                        events.append((event, number))
+                    if cand.hedged:  # "... and possibly President Xi": a separate, hypothetical event
+                        alt = Candidate(
+                            cand.trigger,
+                            cand.sentence,
+                            cand.sources,
+                            cand.hedged,
+                            cand.lexicon,
+                            cand.reciprocal,
+                            cand.noun,
+                        )
+                        event = self._code(ctx, alt, model, attacher, factuality="hypothetical")
+                        if event is not None:
+                            events.append((event, number))
+            except Exception as exc:  # one bad sentence never fails the article
+                ctx.recover(self.name, exc)
+        return {"events": mark_main(merge_mentions(events))}
+
+    def _code(
+        self,
+        ctx: FactContext,
+        cand: Candidate,
+        model: EventTypeModel | None,
+        attacher: Attacher,
+        factuality: str | None = None,
+    ) -> Event | None:
+        decision, fact = code_candidate(
+            cand, model, lexicon_only=self.lexicon_only or model is None, factuality=factuality
+        )
+        if decision is None:
+            return None
+        book = load_codebook()
+        trig, sent = cand.trigger, cand.sentence
+        when = attacher.date_of(trig)
+        date, precision, explicit = when
+        source, target = _dyad(cand)
+        start, end = trig.idx, trig.idx + len(trig.text)
+        art = ctx.article.id
+        confidence = round(decision.confidence * (1.0 if source and target else 0.8), 3)
+        return Event(
+            id=fact_id("events", art, start, end, decision.cameo_code),
+            article_id=art, start=start, end=end, trigger=trig.text,
+            sentence=sent.text, sentence_start=sent.start_char, sentence_end=sent.end_char,
+            source=source, target=target, actors=tuple(cand.sources + cand.targets), targets=tuple(cand.targets),
+            plover_event=decision.plover_event, plover_mode=decision.plover_mode,
+            cameo_code=decision.cameo_code, goldstein=book.goldstein(decision.cameo_code),
+            quad_class=book.quad_class(decision.cameo_code), factuality=fact.value,
+            historical=explicit and is_historical(date, precision, ctx.published),
+            attribution=fact.attribution, date=date, date_precision=precision,
+            place=attacher.place_of(trig), mentions=(Span(start, end),),
+            rule=decision.rule, stage=STAGE, confidence=confidence,
+        )  # fmt: skip
+
+
+def _dyad(cand: Candidate) -> tuple[ActorRef | None, ActorRef | None]:
+    if cand.reciprocal and len(cand.sources) > 1:
+        return cand.sources[0], cand.sources[1]
+    return (cand.sources[0] if cand.sources else None, cand.targets[0] if cand.targets else None)
+
+
+def _actor_key(ref: ActorRef | None) -> str:
+    if ref is None:
+        return ""
+    return ref.entity_id or ref.country or ref.name.lower()
+
+
+def merge_mentions(items: list[tuple[Event, int]]) -> list[tuple[Event, int]]:
+    """One event per (dyad, CAMEO root, date, factuality); later tellings become mentions."""
+    merged: dict[tuple[str, ...], tuple[Event, int]] = {}
+    order: list[tuple[str, ...]] = []
+    for event, number in items:
+        dyad = (
+            sorted([_actor_key(event.source), _actor_key(event.target)])
+            if event.source and event.target
+            else [_actor_key(event.source), _actor_key(event.target)]
+        )
+        key = (*dyad, (event.cameo_code or "")[:2], event.date or "", event.factuality)
+        if key in merged:
+            first, n = merged[key]
+            mentions = first.mentions + event.mentions
+            best = replace(first, mentions=mentions, confidence=max(first.confidence, event.confidence))
+            if first.date_precision == FALLBACK_PRECISION and event.date_precision not in (None, FALLBACK_PRECISION):
+                best = replace(best, date_precision=event.date_precision)  # a later telling dates it
+            if best.place is None and event.place is not None:
+                best = replace(best, place=event.place)
+            merged[key] = (best, n)
+        else:
+            merged[key] = (event, number)
+            order.append(key)
+    return [merged[k] for k in order]
+
+
+def mark_main(items: list[tuple[Event, int]]) -> list[Event]:
+    """Flag the article's main event: an asserted, typed event from the lede, preferring
+    the one told most often, then the most confident, then the earliest."""
+    best: int | None = None
+    best_key: tuple[float, ...] = ()
+    for pos, (event, number) in enumerate(items):
+        if number >= LEDE_SENTENCES or event.factuality != "asserted" or event.plover_event is None:
+            continue
+        if event.historical:
+            continue
+        key = (len(event.mentions), event.confidence, -number)
+        if best is None or key > best_key:
+            best, best_key = pos, key
+    return [replace(e, is_main=(i == best)) for i, (e, _) in enumerate(items)]

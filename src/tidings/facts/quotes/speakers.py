@@ -1,0 +1,268 @@
+"""Who is behind a cue: the speaker phrase in the parse and the actor it stands for.
+
+Syntax first (subject of the cue, inherited through ``and``-coordination, participles and
+relative clauses; the object of *according to*; *from*/*by* or possessive of a nominal
+cue), then the actor via the entity index that the entities stage leaves in
+``ctx.found``. When that index is absent the speaker is kept as its own words, and a
+pronoun falls back to the nearest preceding person named in the text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from tidings.facts.actors.index import EntityIndex
+from tidings.facts.quotes.cues import SPEECH_NOUNS, SPEECH_VERBS
+from tidings.facts.quotes.marks import NEUTRAL, OPENERS, mark_role
+from tidings.nlp import doc_text
+from tidings.records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Left dependents that belong to a speaker's name phrase ("A Chinese foreign ministry spokesperson").
+NAME_DEPS = ("compound", "amod", "det", "nummod", "poss", "nmod", "flat", "quantmod", "case", "prt")
+RELATIVE = frozenset({"that", "who", "which", "whom"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+IMPERSONAL = frozenset({"there", "this", "what", "i", "we", "you", "me", "us"})
+QUOTE_TOKENS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
+# Verbs whose subject is the source of the speech noun they take ("repeated accusations").
+UTTERING_VERBS = frozenset(
+    {
+        "repeat",
+        "make",
+        "level",
+        "renew",
+        "issue",
+        "echo",
+        "voice",
+        "raise",
+        "reiterate",
+        "publish",
+        "release",
+        "deliver",
+        "file",
+        "send",
+        "post",
+    }
+)
+# How far back (characters) the fallback looks for a person to resolve he/she.
+PRONOUN_WINDOW = 700
+
+
+def load_index(found: Mapping[str, Sequence[Any]]) -> EntityIndex:
+    """The entity index over the entities stage's output (phrase coding only without it)."""
+    return EntityIndex(found)
+
+
+def subject_of(cue: Token, depth: int = 0) -> Token | None:
+    """The syntactic subject of a cue verb, following coordination and participles."""
+    if depth > 4:
+        return None
+    for child in cue.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if _after_opening_mark(child):
+                continue  # a title in quotes misparsed as a second subject
+            if child.ent_type_ in ("TIME", "DATE"):
+                return None  # live-blog time stamps ("5:45 p.m. Clinton says ...")
+            if child.lower_ in RELATIVE and cue.dep_ == "relcl":
+                return cue.head
+            return child
+    # "Qin had in a phone call ... urged": the subject hangs on the split-off auxiliary.
+    for aux in cue.lefts:
+        if aux.dep_ in ("aux", "auxpass"):
+            subj = [c for c in aux.children if c.dep_ in SUBJECT_DEPS]
+            if subj:
+                return subj[0]
+    # Inverted order after a quote: “...,” said Daniel Kritenbrink.
+    for child in cue.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.pos_ == "PROPN":
+            first = next(iter(cue.doc[cue.i + 1 : child.i + 1]), None)
+            if first is not None and first.pos_ == "PROPN" and cue.i > 0 and _quote_before(cue):
+                return child
+    if cue.dep_ == "relcl":
+        return cue.head
+    if cue.dep_ == "ccomp":
+        # "China said Qin had in a call ... urged": the parser splits one clause into two
+        # sibling complements; the subject sits on the earlier one.
+        for sib in reversed([c for c in cue.head.children if c.dep_ == "ccomp" and c.i < cue.i]):
+            subj = [c for c in sib.children if c.dep_ in SUBJECT_DEPS]
+            if subj and not any(c.dep_ == "dobj" for c in sib.children):
+                return subj[0]
+        return None
+    head = cue.head
+    if cue.dep_ == "conj" and head.dep_ in ("ccomp", "acl") and head.lemma_.lower() not in SPEECH_VERBS:
+        # "X repeated accusations that Y does Z and complained ...": the parser hangs the
+        # second speech verb on the reported clause; its speaker is the outer source.
+        outer = head.head
+        if outer.pos_ == "NOUN" and outer.lemma_.lower() in SPEECH_NOUNS:
+            return noun_source(outer)
+        if outer.pos_ in ("VERB", "AUX") and outer.lemma_.lower() in SPEECH_VERBS:
+            return subject_of(outer, depth + 1)
+    pcomp = cue.tag_ == "VBG" and cue.dep_ == "pcomp" and head.dep_ == "prep"
+    if pcomp and head.head.pos_ in ("VERB", "AUX"):  # "responded ... by saying", "after saying"
+        return subject_of(head.head, depth + 1)
+    if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG"):
+        return subject_of(cue.head, depth + 1)
+    return None
+
+
+def beside_quote(cue: Token, in_quote: Sequence[int]) -> Token | None:
+    """The speaker right beside a cue that follows a quotation: “...,” X said / said X.
+
+    Before the cue: the first noun run after the closing mark ("” Flynn, a top Trump
+    surrogate, said" -> Flynn), provided no other verb sits between them.
+    """
+    doc = cue.doc
+    stretch: list[Token] = []
+    for i in range(cue.i - 1, max(-1, cue.i - 14), -1):
+        if in_quote[i] != -1:
+            break
+        if doc[i].pos_ in ("VERB", "AUX") and doc[i].dep_ not in ("amod", "compound", "dep"):
+            stretch = []
+            break
+        stretch.insert(0, doc[i])
+    else:
+        stretch = []
+    if stretch and stretch[0].i > 0:
+        nouns = [t for t in stretch if t.pos_ in ("PROPN", "NOUN", "PRON")]
+        if nouns:
+            head = nouns[0]
+            while head.i + 1 < cue.i and doc[head.i + 1].pos_ in ("PROPN", "NOUN") and head.pos_ != "PRON":
+                head = doc[head.i + 1]
+            return head
+    k = cue.i + 1
+    if k < len(doc) and in_quote[k] == -1 and doc[k].pos_ in ("PROPN", "PRON") and _quote_before(cue):
+        while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and in_quote[k + 1] == -1:
+            k += 1
+        return doc[k]
+    return None
+
+
+def signed_by(doc: Doc, q_end: int, p_end: int) -> tuple[Token, Token] | None:
+    """(dash, name head) when a quote's paragraph ends "― Jane Doe" after it."""
+    stripped = doc_text(doc)[q_end:p_end].lstrip()
+    if not stripped[:1] or stripped[0] not in "―—–-" or len(stripped.split()) > 10:
+        return None
+    span = doc.char_span(q_end, p_end, alignment_mode="expand") if p_end > q_end else None
+    toks = list(span) if span is not None else []
+    dash = next((t for t in toks if any(ch in "―—–-" for ch in t.text)), None)
+    names = [t for t in toks if t.pos_ == "PROPN" and t.text[:1].isalpha()]
+    if dash is None or not names:
+        return None
+    head = names[0]
+    while head.i < names[-1].i and doc[head.i + 1].pos_ == "PROPN":
+        head = doc[head.i + 1]
+    return dash, head
+
+
+def _after_opening_mark(tok: Token) -> bool:
+    left = tok.left_edge
+    if left.i == 0:
+        return False
+    prev = tok.doc[left.i - 1]
+    return prev.text in OPENERS or (prev.text in NEUTRAL and mark_role(doc_text(tok.doc), prev.idx) == "open")
+
+
+def _quote_before(cue: Token) -> bool:
+    """Whether a closing mark (or comma after one) sits just before the cue."""
+    return any(tok.text in ("”", '"', "»", "''") for tok in cue.doc[max(0, cue.i - 3) : cue.i])
+
+
+def noun_source(noun: Token) -> Token | None:
+    """Source of a nominal cue: allegations *from Washington*, *China's* claim, or the
+    subject of the verb that makes it (*the spokesperson* repeated accusations)."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in UTTERING_VERBS:
+        return subject_of(noun.head)
+    return None
+
+
+def according_source(according: Token) -> Token | None:
+    for child in according.children:
+        if child.lower_ == "to":
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            return objs[0] if objs else None
+    return None
+
+
+def name_span(head: Token) -> tuple[int, int]:
+    """Character span of the speaker's name phrase: the head and its name-like left dependents."""
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in NAME_DEPS:
+            left = min(left, child.left_edge.i)
+    # Keep flat/compound names that spaCy hangs to the right ("Qin Gang").
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat") and child.i == right + 1:
+            right = child.i
+    doc = head.doc
+    # Never reach back over a line break or a quotation mark (sentences can run over
+    # paragraphs when a paragraph ends without a full stop).
+    for i in range(head.i - 1, left - 1, -1):
+        tok = doc[i]
+        if "\n" in tok.text or "\n" in tok.whitespace_ or tok.text in QUOTE_TOKENS:
+            left = i + 1
+            break
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _strip_det(text: str) -> str:
+    words = text.split(" ", 1)
+    if len(words) == 2 and words[0].lower() in ("a", "an", "the"):
+        return words[1]
+    return text
+
+
+class SpeakerResolver:
+    """Turns a speaker head token into an :class:`ActorRef` (or None when unknowable)."""
+
+    def __init__(self, doc: Doc, found: Mapping[str, Sequence[Any]]) -> None:
+        self.doc = doc
+        self.index = load_index(found)
+        # Without the entities stage there is no pronoun resolution: fall back to our own.
+        self.has_entities = bool(found.get("entities"))
+        self._persons = [e for e in doc.ents if e.label_ == "PERSON"]
+
+    def resolve(self, head: Token) -> ActorRef | None:
+        if head.lower_ in IMPERSONAL or (head.lower_ == "it" and head.dep_ != "nsubj"):
+            return None
+        start, end = name_span(head)
+        if head.pos_ == "PRON" and head.lower_ not in PERSONAL_PRONOUNS and head.lower_ not in ("they", "it"):
+            return None
+        if head.pos_ == "PRON" and not self.has_entities:
+            return self._fallback_pronoun(head, start, end) or ActorRef(name=head.text, start=start, end=end)
+        entity = self.index.entity_at(start, end)
+        if entity is None and (start, end) != (head.idx, head.idx + len(head.text)):
+            entity = self.index.entity_at(head.idx, head.idx + len(head.text))
+        if entity is not None:
+            return dataclasses.replace(self.index.actor_ref(entity), start=start, end=end)
+        if head.pos_ == "PRON":  # unresolved: keep the words, claim no actor
+            return ActorRef(name=head.text, start=start, end=end)
+        ref = self.index.actor_for_span(self.doc, start, end)
+        if ref is not None:
+            return dataclasses.replace(ref, name=_strip_det(ref.name), start=start, end=end)
+        text = _strip_det(doc_text(self.doc)[start:end])
+        return ActorRef(name=text, start=start, end=end)
+
+    def _fallback_pronoun(self, head: Token, start: int, end: int) -> ActorRef | None:
+        """he/she -> the nearest person named shortly before (only without the entities stage)."""
+        if head.lower_ not in PERSONAL_PRONOUNS:
+            return None
+        before = [e for e in self._persons if e.end_char <= start and start - e.end_char <= PRONOUN_WINDOW]
+        if not before:
+            return None
+        last = before[-1]
+        surname = last.text.split()[-1]
+        full = max((e.text for e in self._persons if e.text.split()[-1] == surname), key=len)
+        return ActorRef(name=full, start=start, end=end)

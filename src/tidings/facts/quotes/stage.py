@@ -1,0 +1,402 @@
+"""Quotes: who said what, with which cue, in which sentence.
+
+Rules over the single spaCy parse (GenderGapTracker-style design, our own code):
+
+1. quoted spans come from :mod:`quote_marks` (paired per paragraph, malformed marks isolated);
+2. each quoted span is hung on its cue: the nearest speech verb (or nominal cue, or
+   *according to*) above it in the dependency tree, else a cue verb in the same or next
+   sentence of the paragraph, else, for a paragraph that is only a quote, the speaker of the
+   previous paragraph's quote is carried over;
+3. a cue whose complement holds words outside the marks yields a *mixed* quote over the whole
+   complement, otherwise a *direct* quote over the marks; speech verbs with a clausal
+   complement and no marks yield *indirect* quotes, as do nominal cues and *according to*;
+4. the speaker is the cue's subject (see :mod:`quote_speakers`); a cue above the speaker's cue
+   gives the *reporter* (China said Qin urged ...: Qin speaks, China reports).
+
+Every quote and every sentence is handled in isolation: one that breaks is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from tidings.facts.base import FactContext
+from tidings.facts.quotes.cues import (
+    PARTICLE_VERBS,
+    QUOTE_ONLY_VERBS,
+    SPEECH_NOUNS,
+    is_clutter,
+    is_cue_lemma,
+)
+from tidings.facts.quotes.drafts import (
+    STAGE_NAME,
+    Draft,
+    dedupe,
+    has_that,
+    rest_of_sentence,
+    subtree_span,
+    text_words,
+    to_record,
+    tokens_in,
+    trim,
+)
+from tidings.facts.quotes.marks import QuotedSpan, find_quotes, paragraph_spans
+from tidings.facts.quotes.speakers import (
+    SpeakerResolver,
+    according_source,
+    beside_quote,
+    noun_source,
+    signed_by,
+    subject_of,
+)
+from tidings.nlp import doc_text
+from tidings.records import ActorRef, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# A quote with no cue at all is kept (speaker unknown) only when it is this long (words).
+MIN_UNATTRIBUTED_WORDS = 8
+# Words outside the marks (inside the cue's complement) that make a quote "mixed".
+MIXED_MIN_WORDS = 2
+# Indirect speech needs a complement of at least this many tokens.
+MIN_INDIRECT_TOKENS = 3
+# Object + infinitive complements ("urged the US to ...") count for these cue lemmas.
+DIRECTIVE_LEMMAS = frozenset({"urge", "ask", "tell", "warn", "advise", "demand", "call", "press"})
+# Objects that join a quote into a "call X “Y”" content.
+OBJECT_DEPS = frozenset({"dobj", "oprd", "prep", "attr", "acomp", "ccomp", "xcomp"})
+ADVERBIAL = ("npadvmod", "advmod")
+# The attribution's own words: never counted as paraphrase around a quote.
+SUBJ_OR_ADV = ("nsubj", "nsubjpass", "npadvmod", "advmod", "aux", "neg", "prep", "dative")
+# Complements through which a quote makes a mixed quote (a paraphrase with quoted words).
+CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "acl"})
+
+
+class QuoteStage:
+    """Fact stage: direct, mixed and indirect quotes with speaker, reporter and cue."""
+
+    name = STAGE_NAME
+    requires: tuple[str, ...] = ("entities",)
+    provides: tuple[str, ...] = ("quotes",)
+
+    def __init__(self, *, thoughts: bool = False) -> None:
+        # thoughts=True also treats "believe/think/expect that ..." as attributions (PolNeAR does).
+        self.thoughts = thoughts
+
+    def __call__(self, ctx: FactContext) -> dict[str, Sequence[Any]]:
+        return {"quotes": self.extract(ctx)}
+
+    def extract(self, ctx: FactContext) -> list[Quote]:
+        text, doc = ctx.article.text, ctx.doc
+        paras = [p for p in paragraph_spans(text) if not is_clutter(text[p[0] : p[1]])]
+        marks = find_quotes(text, paras)
+        run = _Run(self, ctx, doc, paras, marks)
+        drafts = run.from_marks() + run.indirect()
+        return [to_record(ctx.article.id, doc, d) for d in dedupe(drafts)]
+
+
+class _Run:
+    """State of one article's extraction (not shared between articles)."""
+
+    def __init__(
+        self,
+        stage: QuoteStage,
+        ctx: FactContext,
+        doc: Doc,
+        paras: list[tuple[int, int]],
+        marks: list[QuotedSpan],
+    ) -> None:
+        self.stage, self.ctx, self.doc, self.paras, self.marks = stage, ctx, doc, paras, marks
+        self.speakers = SpeakerResolver(doc, ctx.found)
+        self.in_quote = [-1] * len(doc)
+        for n, q in enumerate(marks):
+            for tok in tokens_in(doc, q.start, q.end):
+                self.in_quote[tok.i] = n
+        self.used_cues: set[int] = set()
+
+    # ------------------------------------------------------------------ quoted spans
+    def from_marks(self) -> list[Draft]:
+        by_cue: dict[int, list[QuotedSpan]] = {}
+        out: list[Draft] = []
+        for q in self.marks:
+            try:
+                cue = self._tree_cue(q) or self._near_cue(q)
+                if cue is not None:
+                    by_cue.setdefault(cue.i, []).append(q)
+                    continue
+                signed = self._signature(q)
+                if signed is not None:
+                    out.append(signed)
+                    continue
+                words = len(text_words(doc_text(self.doc)[q.inner_start : q.inner_end]))
+                carry = self._only_quote(q, self._para_of(q.start))
+                out.append(Draft(q.start, q.end, "direct", None, None, None, 0.4, [q], carry, words))
+            except Exception as exc:
+                self.ctx.recover(self.stage.name, exc)
+        for cue_i, quotes in by_cue.items():
+            try:
+                draft = self._attach(self.doc[cue_i], quotes)
+            except Exception as exc:
+                self.ctx.recover(self.stage.name, exc)
+                continue
+            self.used_cues.add(cue_i)
+            out.append(draft)
+        out.sort(key=lambda d: d.start)
+        return self._carry(out)
+
+    def _carry(self, drafts: list[Draft]) -> list[Draft]:
+        """A paragraph that is only a quote takes the speaker of the previous paragraph's quote."""
+        out: list[Draft] = []
+        last: tuple[int, ActorRef | None] = (-1, None)
+        for d in drafts:
+            prev = out[-1] if out else None
+            para = self._para_of(d.start)
+            same_para = prev is not None and self._para_of(prev.end - 1) == para
+            if d.cue is None and prev is not None and prev.speaker is not None and same_para:
+                # “A,” said X. “B.” — B continues X's quote (PolNeAR keeps both in one attribution).
+                if prev.kind == "direct":
+                    prev.end = d.end
+                    prev.quotes.append(d.quotes[0])
+                    continue
+                d.speaker, d.cue, d.confidence = prev.speaker, prev.cue, 0.7
+            elif d.carry and last[1] is not None and last[0] == para - 1:
+                d.speaker, d.confidence = last[1], 0.7
+            elif d.cue is None and d.speaker is None and d.words < MIN_UNATTRIBUTED_WORDS:
+                continue  # a short unattributed quote is a scare quote or a title
+            out.append(d)
+            if d.speaker is not None:
+                last = (self._para_of(d.end - 1), d.speaker)
+        return out
+
+    def _signature(self, q: QuotedSpan) -> Draft | None:
+        """“Quote.” ― Jane Doe: a name after a dash closing the paragraph signs the quote."""
+        found = signed_by(self.doc, q.end, self.paras[self._para_of(q.end - 1)][1])
+        if found is None:
+            return None
+        dash, head = found
+        return Draft(q.start, q.end, "direct", dash, self.speakers.resolve(head), None, 0.75, [q])
+
+    def _tree_cue(self, q: QuotedSpan) -> Token | None:
+        """The nearest cue above the quote in the dependency tree (outside all quotes)."""
+        best: tuple[int, Token] | None = None
+        lo, hi = self.paras[self._para_of(q.start)][0], self.paras[self._para_of(q.end - 1)][1]
+        for tok in tokens_in(self.doc, q.inner_start, q.inner_end):
+            node, steps = tok, 0
+            while node.head.i != node.i and steps < 12:
+                child, node, steps = node, node.head, steps + 1
+                if not lo <= node.idx < hi:
+                    break  # the parse ran over a paragraph break
+                if self.in_quote[node.i] != -1:
+                    continue
+                if node.pos_ == "NOUN" and child.dep_ not in ("acl", "ccomp", "appos"):
+                    continue  # "a report ... as “far-fetched”": the noun does not own the quote
+                if self._is_cue(node, with_quote=True):
+                    dist = min(abs(node.idx - q.start), abs(node.idx - q.end))
+                    if best is None or dist < best[0]:
+                        best = (dist, node)
+                    break
+        return best[1] if best else None
+
+    def _near_cue(self, q: QuotedSpan) -> Token | None:
+        """A cue verb with a subject in the quote's own or neighbouring sentence, same paragraph."""
+        p = self.paras[self._para_of(q.start)]
+        first = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if first is None:
+            return None
+        sents = {first[0].sent.start, first[-1].sent.start}
+        after = first[-1].sent.end
+        if after < len(self.doc):
+            sents.add(self.doc[after].sent.start)
+        best: tuple[int, Token] | None = None
+        for tok in tokens_in(self.doc, p[0], p[1]):
+            if self.in_quote[tok.i] != -1 or tok.sent.start not in sents or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            if not self._is_cue(tok, with_quote=True) or subject_of(tok) is None:
+                continue
+            if any(self.in_quote[c.i] == -1 and c.dep_ == "ccomp" for c in tok.children):
+                continue  # it has its own (unquoted) content
+            dist = tok.idx - q.end if tok.idx >= q.end else q.start - tok.idx
+            if best is None or dist < best[0]:
+                best = (dist, tok)
+        return best[1] if best else None
+
+    def _attach(self, cue: Token, quotes: list[QuotedSpan]) -> Draft:
+        q_start, q_end = min(q.start for q in quotes), max(q.end for q in quotes)
+        start, end = q_start, q_end
+        for child in self._complement_children(cue, quotes):
+            left, right = child.left_edge, child.right_edge
+            start, end = min(start, left.idx), max(end, right.idx + len(right.text))
+        start, end = trim(doc_text(self.doc), start, end)
+        toks = tokens_in(self.doc, start, end)
+        # Words of the attribution itself ("“A,” the president said, “B.”") are not paraphrase.
+        own = {cue.i, *(t.i for c in cue.children if c.dep_ in SUBJ_OR_ADV for t in c.subtree)}
+        outside = [t for t in toks if self.in_quote[t.i] == -1 and t.is_alpha and t.i not in own]
+        kind = "mixed" if len(outside) >= MIXED_MIN_WORDS else "direct"
+        if kind == "direct":
+            start, end = q_start, q_end
+        speaker, reporter = self._speaker_and_reporter(cue)
+        conf = 0.85 if speaker is not None else 0.5
+        return Draft(start, end, kind, cue, speaker, reporter, conf, quotes)
+
+    def _complement_children(self, cue: Token, quotes: list[QuotedSpan]) -> list[Token]:
+        """Children of the cue whose subtrees hold the quotes (plus the object of "urge X to")."""
+        found: list[Token] = []
+        spans = [(q.start, q.end) for q in quotes]
+        for child in cue.children:
+            if child.dep_ not in CLAUSAL_DEPS:
+                continue  # "rejected X as “...”", "called it “...”": the marks are the content
+            left, right = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+            if any(s < right and left < e for s, e in spans):
+                found.append(child)
+        if cue.lemma_ in DIRECTIVE_LEMMAS and any(c.dep_ == "xcomp" for c in found):
+            found += [c for c in cue.children if c.dep_ == "dobj" and c not in found]
+        if not found and cue.lemma_.lower() in QUOTE_ONLY_VERBS:
+            # "called half of Trump's supporters “deplorables”": the object is part of the content.
+            end = max(e for _, e in spans)
+            found = [c for c in cue.rights if c.dep_ in OBJECT_DEPS and c.left_edge.idx < end]
+        return found
+
+    # ------------------------------------------------------------------ indirect speech
+    def indirect(self) -> list[Draft]:
+        out: list[Draft] = []
+        for sent in self.doc.sents:
+            if self._para_of(sent.start_char) == -1:  # clutter
+                continue
+            try:
+                out.extend(self._indirect_in(sent))
+            except Exception as exc:
+                self.ctx.recover(self.stage.name, exc)
+        return out
+
+    def _indirect_in(self, sent: Span) -> list[Draft]:
+        out: list[Draft] = []
+        for tok in sent:
+            if self.in_quote[tok.i] != -1 or tok.i in self.used_cues:
+                continue
+            content: tuple[int, int] | None = None
+            source: Token | None = None
+            if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+                content = rest_of_sentence(sent, tok)
+                source = according_source(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
+                comp = [c for c in tok.children if c.dep_ in ("acl", "ccomp") and has_that(c)]
+                if comp:
+                    content = self._clause_span(comp[0])
+                    source = noun_source(tok)
+            elif tok.pos_ in ("VERB", "AUX") and self._is_cue(tok, with_quote=False):
+                content = self._verb_content(tok, sent)
+                source = subject_of(tok) if content else None
+            if content is None:
+                continue
+            start, end = trim(doc_text(self.doc), *content)
+            toks = tokens_in(self.doc, start, end)
+            if len(toks) < MIN_INDIRECT_TOKENS or any(self.in_quote[t.i] != -1 for t in toks):
+                continue
+            speaker = self.speakers.resolve(source) if source is not None else None
+            reporter = self._reporter(tok)
+            out.append(Draft(start, end, "indirect", tok, speaker, reporter, 0.7 if speaker else 0.5))
+        return out
+
+    def _verb_content(self, verb: Token, sent: Span) -> tuple[int, int] | None:
+        parenthetical = self._parenthetical(verb, sent)
+        if parenthetical is not None:
+            return parenthetical
+        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        if comps:
+            return subtree_span(comps[0])[0], self._clause_span(comps[-1])[1]
+        if verb.lemma_ in DIRECTIVE_LEMMAS:
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+            if objs and xcomps:
+                return objs[0].left_edge.idx, subtree_span(xcomps[0])[1]
+        # "..., sources said." parsed as a parenthetical on the main clause.
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and subject_of(verb) is not None:
+            left, right = verb.left_edge, verb.right_edge
+            tail_is_punct = all(t.is_punct for t in self.doc[right.i + 1 : sent.end])
+            if left.i > sent.start and self.doc[left.i - 1].text == "," and tail_is_punct:
+                return sent.start_char, left.idx
+        return None
+
+    def _parenthetical(self, verb: Token, sent: Span) -> tuple[int, int] | None:
+        """ "Back home, Mr. Clarke said, he decided ...": a cue clause set off by commas inside
+        its sentence; the content is the sentence around it."""
+        subj = subject_of(verb)
+        if subj is None or subj.head.i != verb.i:
+            return None
+        lo = min(subj.left_edge.i, verb.i)
+        hi = max(subj.right_edge.i, verb.i)
+        while hi + 1 < sent.end and self.doc[hi + 1].head == verb and self.doc[hi + 1].dep_ in ADVERBIAL:
+            hi += 1  # "Mr. Clarke said Monday,"
+        if lo - 1 <= sent.start or hi + 2 >= sent.end:
+            return None
+        if self.doc[lo - 1].text != "," or self.doc[hi + 1].text != ",":
+            return None
+        return sent.start_char, sent.end_char
+
+    # ------------------------------------------------------------------ helpers
+    def _is_cue(self, tok: Token, *, with_quote: bool) -> bool:
+        if tok.lower_ == "according":
+            return any(c.lower_ == "to" for c in tok.children)
+        if tok.pos_ == "NOUN":
+            return tok.lemma_.lower() in SPEECH_NOUNS and with_quote
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = tok.lemma_.lower()
+        particle = PARTICLE_VERBS.get(lemma)
+        if particle is not None and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
+            return True
+        return is_cue_lemma(lemma, with_quote=with_quote, thoughts=self.stage.thoughts)
+
+    def _clause_span(self, tok: Token) -> tuple[int, int]:
+        """A complement's span, stopping before a coordinated speech verb ("... and complained")."""
+        start, end = subtree_span(tok)
+        for child in tok.children:
+            if child.dep_ == "conj" and child.i > tok.i and self._is_cue(child, with_quote=False):
+                cut = child.left_edge
+                while cut.i > tok.i and cut.nbor(-1).dep_ in ("cc", "punct"):
+                    cut = cut.nbor(-1)
+                end = min(end, cut.idx)
+        return start, end
+
+    def _speaker_and_reporter(self, cue: Token) -> tuple[ActorRef | None, ActorRef | None]:
+        if cue.lower_ == "according":
+            src = according_source(cue)
+        elif cue.pos_ == "NOUN":
+            src = noun_source(cue)
+        else:
+            src = subject_of(cue)
+            if src is None or self.in_quote[src.i] != -1:
+                src = beside_quote(cue, self.in_quote)
+        speaker = self.speakers.resolve(src) if src is not None else None
+        return speaker, self._reporter(cue)
+
+    def _reporter(self, cue: Token) -> ActorRef | None:
+        """The subject of a speech verb that the cue's clause is reported under."""
+        node, steps = cue, 0
+        while node.head.i != node.i and steps < 6 and node.dep_ in ("ccomp", "conj", "xcomp", "advcl"):
+            node, steps = node.head, steps + 1
+            lo, hi = sorted((node.i, cue.i))
+            if any(t.is_quote or "\n" in t.text_with_ws for t in self.doc[lo:hi]):
+                return None  # a quotation or paragraph break between them: not one report
+            if node.pos_ in ("VERB", "AUX") and self._is_cue(node, with_quote=False):
+                src = subject_of(node)
+                inner = subject_of(cue)
+                if src is not None and (inner is None or src.i != inner.i):
+                    return self.speakers.resolve(src)
+                return None
+        return None
+
+    def _para_of(self, pos: int) -> int:
+        for n, (s, e) in enumerate(self.paras):
+            if s <= pos < e:
+                return n
+        return -1
+
+    def _only_quote(self, q: QuotedSpan, para: int) -> bool:
+        """The quote starts its paragraph and nothing but punctuation follows it."""
+        if para < 0:
+            return False
+        p_start, p_end = self.paras[para]
+        tail = doc_text(self.doc)[q.end : self.paras[self._para_of(max(q.end - 1, q.start))][1]]
+        return q.start == p_start and not any(ch.isalnum() for ch in tail) and p_end > p_start

@@ -1,0 +1,309 @@
+"""Normalise one temporal expression against an anchor date (TimeML-style values).
+
+``resolve_timex("on Monday", date(2023, 6, 18), direction="future")`` ->
+``("2023-06-19", "day", "date")``. Values: ``2023-06-18`` (day), ``2023-06`` (month),
+``2023`` (year), ``2023-W24`` (week), ``2023-Q3`` (quarter), ``2023-SU`` (season),
+``199`` (decade), ``P2D`` (duration), ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF`` (fuzzy).
+``direction`` (``past``/``future``/None, from the governing verb; see timex_rules) says
+which way an under-specified name points: "met on Friday" is the Friday before the
+anchor, "will meet on Monday" the Monday after, and the anchor's own weekday is the
+anchor itself. Our own rules first; dateparser only parses what is left of an explicit date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from tidings.facts.times.calendar import (
+    MONTHS,
+    NUMBERS,
+    ORDINAL_Q,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+    Result,
+    add_months,
+    duration,
+    holiday,
+    iso_week,
+    normalise,
+    number,
+    pick_year,
+    shifted,
+    weekday,
+)
+
+_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WD = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
+_NUM = (
+    r"(?P<num>\d+(?:\.\d+)?|(?:"
+    + "|".join(sorted(NUMBERS, key=len, reverse=True))
+    + r")(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+_UNIT = r"(?P<unit>" + "|".join(UNITS) + r")s?"
+_MODS = re.compile(r"^(?:(?:the\s+)?(?:earlier|early|later|late|middle of|mid|end of|start of|beginning of|"
+                   r"first half of|second half of)\s*-?\s*(?:in\s+)?(?:the\s+)?)+")  # fmt: skip
+
+
+FUZZY = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF", "present": "PRESENT_REF",
+    "these days": "PRESENT_REF", "nowadays": "PRESENT_REF", "the moment": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF",
+    "lately": "PAST_REF", "once": "PAST_REF", "formerly": "PAST_REF", "earlier": "PAST_REF",
+    "the future": "FUTURE_REF", "soon": "FUTURE_REF", "future": "FUTURE_REF", "later": "FUTURE_REF",
+    "shortly": "FUTURE_REF", "the coming": "FUTURE_REF",
+}  # fmt: skip
+SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+        "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D"}  # fmt: skip
+DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+             "the day after tomorrow": 2}  # fmt: skip
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+
+
+def resolve_timex(text: str, anchor: date, *, direction: str | None = None) -> Result:
+    """(value, precision, kind) of one expression; (None, None, "fuzzy") when we cannot say."""
+    t = normalise(text)
+    if not t:
+        return (None, None, "fuzzy")
+    for rule in (_relative, _named, _explicit, _durations):
+        found = rule(t, anchor, direction)
+        if found is not None:
+            return found
+    return _fallback(t, anchor, direction)
+
+
+def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
+    if t in FUZZY:
+        return (FUZZY[t], None, "fuzzy")
+    if t in SETS or re.fullmatch(r"(?:every|each|per) (?:single )?(day|week|month|year|quarter)", t):
+        m = re.fullmatch(r"(?:every|each|per) (?:single )?(\w+)", t)
+        return (SETS.get(t) or duration(1, m.group(1) if m else "day"), None, "set")
+    core = _MODS.sub("", t).strip()
+    m = re.fullmatch(
+        r"(?P<h>\d{1,2})(?::(?P<mi>\d\d))? ?(?P<ap>a\.?m|p\.?m)\.?"
+        r"(?: (?:\w+ )?(?:time|edt|est|gmt|et|pt|pdt))?",
+        core,
+    )
+    if m:
+        hour = int(m.group("h")) % 12 + (12 if m.group("ap").startswith("p") else 0)
+        return (f"{anchor.isoformat()}T{hour:02d}:{m.group('mi') or '00'}", "time", "time")
+    if core in DAY_WORDS:
+        return ((anchor + timedelta(days=DAY_WORDS[core])).isoformat(), "day", "date")
+    m = re.fullmatch(
+        r"(this|last|yesterday|tomorrow|today'?s?) (morning|afternoon|evening|night)|tonight|overnight", core
+    )
+    if m:
+        word = m.group(1) or "this"
+        delta = {"yesterday": -1, "tomorrow": 1}.get(word, -1 if (word == "last" and m.group(2) == "night") else 0)
+        part = PARTS.get(m.group(2) or ("night" if core != "overnight" else "overnight"), "NI")
+        return (f"{(anchor + timedelta(days=delta)).isoformat()}T{part}", "day", "time")
+    m = re.fullmatch(r"(?:the )?(this|last|next|past|previous|coming|current|same|following|present) "
+                     r"(day|week|weekend|month|quarter|year|decade)", core)  # fmt: skip
+    if m:
+        rel, unit = m.groups()
+        if rel in ("past",) and t.startswith("the "):  # "the past year": a stretch of time
+            return (duration(1, unit), None, "duration")
+        delta = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+        return shifted(anchor, unit, delta)
+    m = re.fullmatch(r"(?:(?:this|current|present) )?(year|month|week)", core)
+    if m and core != t:  # "earlier this month", "late this year"
+        return shifted(anchor, m.group(1), 0)
+    m = re.fullmatch(r"(?:the )?(?:(last|past|next|previous|coming|recent|first|final) )?" + _NUM + r" " + _UNIT, t)
+    if m and (m.group(1) or number(m.group("num")) not in (None, 1)):
+        rel, n = m.group(1), number(m.group("num"))
+        if rel in ("recent",) or (n is not None and n < 0 and rel in ("last", "past", "next", "coming")):
+            kind_ref = "FUTURE_REF" if rel in ("next", "coming") else "PAST_REF"
+            return (kind_ref, None, "fuzzy")
+        return (duration(n, m.group("unit")), None, "duration")
+    m = re.fullmatch(_NUM + r" " + _UNIT + r" (ago|earlier|before|later|after|from now|hence)", t)
+    if m:
+        n = number(m.group("num"))
+        unit = m.group("unit")
+        if n is None or n < 0 or unit not in ("day", "week", "month", "year", "decade", "quarter"):
+            return ("PAST_REF" if m.group(3) in ("ago", "earlier", "before") else "FUTURE_REF", None, "fuzzy")
+        sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
+        if n == 1 and unit in ("year", "month"):  # "a year ago": the same date a year back (results news)
+            y, mo = add_months(anchor.year, anchor.month, sign * (12 if unit == "year" else 1))
+            return (date(y, mo, min(anchor.day, 28)).isoformat() if anchor.day > 28 else
+                    date(y, mo, anchor.day).isoformat(), "day", "date")  # fmt: skip
+        return shifted(anchor, unit, sign * n)
+    m = re.fullmatch(r"(?:in )?recent (days|weeks|months|years|decades)|(?:the )?(?:last|past) (?:few|several) \w+", t)
+    if m:
+        return ("PAST_REF", None, "fuzzy")
+    m = re.fullmatch(
+        r"(?:the )?(?:next|coming) (?:few|several) \w+|"
+        r"(?:in )?(?:the )?(?:coming|next) (days|weeks|months|years)",
+        t,
+    )
+    if m:
+        return ("FUTURE_REF", None, "fuzzy")
+    return None
+
+
+def _named(t: str, anchor: date, direction: str | None) -> Result | None:
+    core = _MODS.sub("", t).strip()
+    m = re.fullmatch(
+        r"(?:(last|next|this|past|coming) )?" + _WD + r"(?:'s)?(?: (?:morning|afternoon|evening|night))?",
+        core,
+    )
+    if m:
+        d = weekday(
+            anchor,
+            WEEKDAYS.index(m.group("wd")),
+            direction,
+            m.group(1) if m.group(1) in ("last", "next", "this") else None,
+        )
+        return (d.isoformat(), "day", "date")
+    m = re.fullmatch(_MON + r",? (?P<rel>this|last|next) year", core)
+    if m:
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
+        return (f"{year}-{MONTHS[m.group('mon')]:02d}",
+                "month", "date")  # fmt: skip
+    m = re.fullmatch(r"(?:the )?(?:year[- ](?:earlier|ago)|prior[- ]year|previous year|last)", core)
+    if m:
+        return (str(anchor.year - 1), "year", "date")
+    m = re.fullmatch(r"(?:the )?(?:(?:current|full|this) )?(?:fiscal |calendar )?year(?:'s)?"
+                     r"(?:[- ]end| end| to date)?|"
+                     r"(?:the )?year[- ]to[- ]date|(?:the )?end of the year", core)  # fmt: skip
+    if m and core not in ("year", "the year"):
+        return (str(anchor.year), "year", "date")
+    feast = holiday(core, anchor, direction)
+    if feast is not None:
+        return (feast.isoformat(), "day", "date")
+    m = re.fullmatch(r"(?:(last|next|this|past|coming) )?" + _MON + r"(?: (?:of )?(?P<year>\d{4}|'\d\d))?", core)
+    if m and not (m.group("mon") == "may" and core == t and not m.group(1) and not m.group("year")):
+        month = MONTHS[m.group("mon")]
+        if m.group("year"):
+            y = m.group("year")
+            year = int(y) if len(y) == 4 else 1900 + int(y[1:]) if int(y[1:]) > 30 else 2000 + int(y[1:])
+        elif m.group(1) in ("last", "past"):
+            year = anchor.year if month < anchor.month else anchor.year - 1
+        elif m.group(1) in ("next", "coming"):
+            year = anchor.year if month > anchor.month else anchor.year + 1
+        else:
+            year = anchor.year if m.group(1) == "this" else pick_year(anchor, month, None, direction)
+        return (f"{year}-{month:02d}", "month", "date")
+    m = re.fullmatch(
+        r"(?:(last|next|this|past|coming) )?(?P<season>spring|summer|fall|autumn|winter)"
+        r"(?: (?:of )?(?P<year>\d{4}))?",
+        core,
+    )
+    if m:
+        s = SEASONS[m.group("season")]
+        order = ["WI", "SP", "SU", "FA"]
+        now = order[(anchor.month % 12) // 3]
+        year = int(m.group("year")) if m.group("year") else anchor.year
+        if not m.group("year"):
+            later = order.index(s) > order.index(now)
+            if (m.group(1) in ("last", "past") or (direction == "past" and not m.group(1))) and (later or m.group(1)):
+                year -= 1 if (later or s == now) and m.group(1) else (1 if later else 0)
+            elif (m.group(1) in ("next", "coming") or (direction == "future" and not m.group(1))) and not later:
+                year += 1 if (s != now or m.group(1)) else 0
+        return (f"{year}-{s}", "season", "date")
+    m = re.fullmatch(
+        r"(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) (?:fiscal )?quarter"
+        r"(?: (?:of )?(?:fiscal )?(?:(?P<year>\d{4})|(?P<rel>this|last|next) year))?",
+        core,
+    )
+    if m:
+        q = ORDINAL_Q[m.group("q")]
+        cur = (anchor.month - 1) // 3 + 1
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif m.group("rel"):
+            year = anchor.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
+        elif direction == "past" and q > cur:
+            year = anchor.year - 1
+        elif direction == "future" and q < cur:
+            year = anchor.year + 1
+        else:
+            year = anchor.year
+        return (f"{year}-Q{q}", "quarter", "date")
+    m = re.fullmatch(r"(?:the )?(?:(?:fiscal|calendar|year|fy) ?)?(?P<year>1[89]\d\d|20\d\d)", core)
+    if m:
+        return (m.group("year"), "year", "date")
+    m = re.fullmatch(r"(?:the )?(?:(?P<c>1[89]|20)(?P<d>\d)0'?s|'?(?P<d2>\d)0'?s)", core)
+    if m:
+        if m.group("c"):
+            return (f"{m.group('c')}{m.group('d')}", "decade", "date")
+        d2 = int(m.group("d2"))
+        return (f"{19 if d2 >= 3 else 20}{d2}", "decade", "date")
+    return None
+
+
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+
+
+def _explicit(t: str, anchor: date, direction: str | None) -> Result | None:
+    core = re.sub(r"^(?:" + "|".join(WEEKDAYS) + r"),? ", "", _MODS.sub("", t).strip())
+    for pat in (
+        _MON + r" " + _DAY + r"(?:,? (?P<year>\d{4}))?",
+        _DAY + r" (?:of )?" + _MON + r",?(?: (?P<year>\d{4}))?",
+    ):
+        m = re.fullmatch(pat, core)
+        if m:
+            month, day = MONTHS[m.group("mon")], int(m.group("day"))
+            year = int(m.group("year")) if m.group("year") else pick_year(anchor, month, day, direction)
+            try:
+                return (date(year, month, day).isoformat(), "day", "date")
+            except ValueError:
+                return None
+    m = re.fullmatch(r"(?P<y>\d{4})-(?P<m>\d\d)(?:-(?P<d>\d\d))?", core)
+    if m:
+        if m.group("d"):
+            return (core, "day", "date")
+        return (core, "month", "date")
+    m = re.fullmatch(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})", core)
+    if m:
+        y = int(m.group("y"))
+        y = y if y > 99 else (1900 + y if y > 30 else 2000 + y)
+        try:
+            return (date(y, int(m.group("m")), int(m.group("d"))).isoformat(), "day", "date")
+        except ValueError:
+            return None
+    return None
+
+
+def _durations(t: str, anchor: date, direction: str | None) -> Result | None:
+    m = re.fullmatch(
+        r"(?:(?:more|less|fewer) than |about |nearly |almost |over |some |up to |at least |the )?"
+        r"(?:(?:first|last|past|next) )?" + _NUM + r"[ -]" + _UNIT + r"(?:[ -]old|[ -]long)?",
+        t,
+    )
+    if m:
+        return (duration(number(m.group("num")), m.group("unit")), None, "duration")
+    m = re.fullmatch(r"(?:an?|one) (?:full |whole )?(day|week|month|year|decade|hour)", t)
+    if m:
+        return (duration(1, m.group(1)), None, "duration")
+    m = re.fullmatch(r"(?:the )?(day|week|weekend|month|year|quarter)", t)
+    if m:  # "the week": the anchor's
+        return shifted(anchor, m.group(1), 0)
+    return None
+
+
+def _fallback(t: str, anchor: date, direction: str | None) -> Result:
+    """Whatever our rules did not parse: dateparser, on this expression only."""
+    import datetime as dt
+
+    from dateparser.date import DateDataParser
+
+    settings = {"RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day),
+                "PREFER_DATES_FROM": direction if direction in ("past", "future") else "current_period",
+                "RETURN_AS_TIMEZONE_AWARE": False}  # fmt: skip
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(t)
+    except Exception:  # dateparser raises on odd input; an unparsed timex is not an error
+        return (None, None, "fuzzy")
+    if data is None or data.date_obj is None:
+        return (None, None, "fuzzy")
+    d, period = data.date_obj.date(), data.period
+    if period == "year":
+        return (str(d.year), "year", "date")
+    if period == "month":
+        return (f"{d.year}-{d.month:02d}", "month", "date")
+    if period == "week":
+        return (iso_week(d), "week", "date")
+    if period == "time":
+        return (data.date_obj.strftime("%Y-%m-%dT%H:%M"), "time", "time")
+    return (d.isoformat(), "day", "date")

@@ -1,0 +1,138 @@
+"""Finding temporal expressions and the direction their governing verb points.
+
+Spans come from spaCy's DATE/TIME entities plus a few patterns the small model misses
+(bare weekdays and months, "earlier this month", "two-day"); spans that hold no temporal
+word (ages such as "Henry, 19,", quantities) are dropped. Direction is read off the verb a
+span hangs from: past tense -> "past"; will/shall, modals, present progressive, and
+infinitives under plan/expect/schedule -> "future"; otherwise None.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tidings.facts.times.calendar import MONTHS, SEASONS, WEEKDAYS
+from tidings.nlp import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+FUTURE_HEADS = {
+    "plan", "expect", "intend", "schedule", "hope", "want", "aim", "prepare", "set", "due", "seek",
+    "vow", "pledge", "promise", "propose", "threaten", "go", "likely", "poise", "slate", "consider",
+    "decide", "agree", "try", "look", "wish", "need", "would", "will",
+}  # fmt: skip
+PLANNING = {"plan", "schedule", "postpone", "delay", "slate", "reschedule", "set"}
+STATIVE = {"say", "be", "have", "tell", "know", "think", "believe", "show", "report", "remain", "seem",
+           "appear", "mean", "include", "hold", "own", "need", "want", "add", "note", "estimate", "like",
+           "see", "feel", "stand", "continue", "keep", "account", "compare", "represent"}  # fmt: skip
+MODALS = {"would", "could", "may", "might", "should", "can", "must", "ca", "'d"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+
+_TEMPORAL_WORDS = (
+    set(WEEKDAYS) | set(MONTHS) | set(SEASONS) | {
+        "today", "tonight", "yesterday", "tomorrow", "now", "day", "days", "week", "weeks", "weekend",
+        "month", "months", "year", "years", "decade", "decades", "century", "quarter", "quarters",
+        "morning", "afternoon", "evening", "night", "hour", "hours", "minute", "minutes", "ago",
+        "recently", "currently", "daily", "weekly", "monthly", "annually", "yearly", "future", "past",
+        "a.m.", "p.m.", "am", "pm", "noon", "midnight", "overnight", "fiscal", "season", "period",
+        "times", "time", "present", "era", "earlier", "later",
+    }
+)  # fmt: skip
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s|'s)?$|^'\d\ds?$|^\d0s$|^\d{1,2}[:/]\d{1,2}")
+
+_EXTRA = re.compile(
+    r"\b(?:(?:early|late|earlier|later|last|next|this)\s+)?(?:"
+    + "|".join(w.capitalize() for w in WEEKDAYS)
+    + r")\b(?:\s+(?:morning|afternoon|evening|night))?"
+    + r"|\b(?:earlier|later|late|early)\s+(?:this|last|next)\s+(?:week|month|year)\b"
+    + r"|\b(?:earlier|later)\s+in\s+the\s+(?:week|month|year)\b"
+    + r"|\b(?:yesterday|today|tomorrow|tonight)\b"
+    + r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-"
+    + r"(?:day|week|month|year|hour)(?:-old|-long)?\b",
+)
+
+
+def is_temporal(text: str) -> bool:
+    """Whether a candidate span names a time at all (drops ages, amounts, bare numbers)."""
+    words = re.findall(r"[a-z.']+|\d[\d:/']*s?", text.casefold().replace("-", " "))
+    return any(w.strip(".") in _TEMPORAL_WORDS or w in _TEMPORAL_WORDS or _YEAR.match(w) for w in words)
+
+
+def find_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of temporal expressions in ``doc`` (sorted, non-overlapping)."""
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME") and is_temporal(ent.text):
+            start = ent.start_char
+            # the model often leaves out "early"/"late" before a weekday or month
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            if prev is not None and prev.lower_ in ("early", "late", "mid", "earlier", "later"):
+                start = prev.idx
+            spans.append((start, ent.end_char))
+    text = doc_text(doc)
+    for m in _EXTRA.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in spans):
+            spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+def _aux_words(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def verb_direction(verb: Token, depth: int = 0) -> str | None:
+    """past|future|None for a verb token, from its tense, auxiliaries and what governs it."""
+    auxes = _aux_words(verb)
+    words = {a.lower_ for a in auxes}
+    if words & FUTURE_AUX or (verb.lower_ in FUTURE_AUX and verb.tag_ == "MD"):
+        return "future"
+    if words & MODALS:
+        # "would have met" looks back; "would meet" forward
+        return "past" if "have" in words and verb.tag_ == "VBN" else "future"
+    if any(a.tag_ == "VBD" for a in auxes):  # did / was / had
+        if verb.tag_ == "VBG" and verb.lower_ == "going":
+            return "future"
+        return "past"
+    if verb.tag_ == "VBD":
+        # "postponed plans to visit in February": the plan's date may lie either side of now
+        return None if verb.lemma_ in PLANNING else "past"
+    if verb.tag_ == "VBN":
+        if words & {"has", "have", "'ve", "'s"}:
+            return "past"
+        if words & {"is", "are", "am", "'re", "be"}:  # "is scheduled for Monday"
+            return "future" if verb.lemma_ in FUTURE_HEADS else None
+        return "past" if not auxes and verb.dep_ in ("ROOT", "conj", "ccomp") else None
+    if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'s"}:
+        return "future"  # "is meeting on Monday"
+    if verb.tag_ in ("VB", "VBG") and depth < 4 and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.lemma_ in FUTURE_HEADS:
+            return "future"
+        if head.pos_ in ("VERB", "AUX"):
+            return verb_direction(head, depth + 1)
+        if head.pos_ == "NOUN" and head.lemma_ in ("plan", "intention", "bid", "effort", "hope"):
+            return None  # "postponed plans to visit in February": either side of now
+    if verb.tag_ in ("VBZ", "VBP") and not auxes:
+        # "plans to", "meets Monday": a scheduled or intended event; "says", "is": no tense signal
+        return None if verb.lemma_ in STATIVE else "future"
+    return None
+
+
+def direction_for(doc: Doc, start: int, end: int) -> str | None:
+    """Direction ("past"/"future"/None) of the verb governing the span ``[start, end)``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    before = doc_text(doc)[max(0, start - 8) : start].split()
+    until = bool(before) and before[-1].casefold() in ("until", "till")
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") and tok not in span:
+            break
+        if tok.head is tok:
+            break
+        tok = tok.head
+    found = verb_direction(tok) if tok.pos_ in ("VERB", "AUX") else None
+    return "future" if found is None and until else found
