@@ -25,7 +25,8 @@ demo: install
 
 # The test command CI runs: lint, types, then every test (slow ones included).
 test: install
-	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff check src tests bench scripts
+	$(VENV)/bin/ruff format --check src tests bench scripts
 	$(VENV)/bin/mypy
 	TIDINGS_FUZZ_EXAMPLES=5000 $(VENV)/bin/pytest tests
 
@@ -33,8 +34,8 @@ test-fast: install
 	$(VENV)/bin/pytest tests -m "not slow"
 
 lint: install
-	$(VENV)/bin/ruff check src tests bench
-	$(VENV)/bin/ruff format --check src tests bench || true
+	$(VENV)/bin/ruff check src tests bench scripts
+	$(VENV)/bin/ruff format --check src tests bench scripts
 
 typecheck: install
 	$(VENV)/bin/mypy

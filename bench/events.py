@@ -31,14 +31,15 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DIR = ROOT / ".." / "shared" / "data" / "events"
+sys.path.insert(0, str(ROOT / "scripts"))  # the training helpers live with the training script
 
+from event_training import FOLDS, Example, featurise, fit, load_gold, load_silver  # noqa: E402
 from sklearn.metrics import f1_score  # noqa: E402
 
 from tidings.facts.events.candidates import Candidate  # noqa: E402
 from tidings.facts.events.decide import TypeDecision, decide_lexicon_only  # noqa: E402
 from tidings.facts.events.model import EventTypeModel  # noqa: E402
 from tidings.facts.events.stage import code_candidate  # noqa: E402
-from tidings.facts.events.training import FOLDS, Example, featurise, fit, load_gold, load_silver  # noqa: E402
 from tidings.nlp import Parser  # noqa: E402
 from tidings.ontology.codebook import load_codebook  # noqa: E402
 

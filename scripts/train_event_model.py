@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 
 import numpy as np
+from event_training import featurise, fit, load_gold, load_silver
 
 from tidings.facts.events.model import MODEL_FILE
-from tidings.facts.events.training import featurise, fit, load_gold, load_silver
 from tidings.nlp import Parser
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from loopback_server import LoopbackServer, start
+from paths import SHARED
 from tidings.nlp import Parser
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = (ROOT / ".." / "shared").resolve()
 BLINKEN = SHARED / "examples" / "blinken-beijing-2023-06-18.txt"
 
 

@@ -28,9 +28,10 @@ from tidings.records import (
     Span,
     TimeExpr,
 )
+from tidings.run.batch import annotate
 from tidings.run.ingest import IngestReport, ingest
+from tidings.version import __version__ as __version__
 
-__version__ = "0.1.0"
 __all__ = [
     "ActorRef",
     "Article",
@@ -50,6 +51,7 @@ __all__ = [
     "Span",
     "TidingsError",
     "TimeExpr",
+    "annotate",
     "extract",
     "ingest",
 ]

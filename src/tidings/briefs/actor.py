@@ -1,64 +1,56 @@
-"""The brief of one actor over many articles."""
+"""The brief of one actor over many articles: the actor profile of the read model
+(:func:`tidings.store.reads.actor_profile`) as lines with evidence."""
 
 from __future__ import annotations
 
-import json
-from collections import Counter
 from typing import Any
 
-from tidings.briefs.dyad import TOP, _events, _in_window
 from tidings.briefs.evidence import event_line, evidence, key_quotes
 from tidings.errors import UsageError
+from tidings.store import reads
 from tidings.store.sqlite import Store
+
+TOP = 8
 
 
 def actor_brief(store: Store, name: str, *, since: str | None = None, until: str | None = None) -> dict[str, Any]:
-    like = f"%{name.lower()}%"
-    entities = store.conn.execute(
-        "SELECT data FROM facts WHERE kind='entities' AND lower(json_extract(data, '$.name')) LIKE ?", (like,)
-    ).fetchall()
-    if not entities:
+    profile = reads.actor_profile(store.conn, name, since=since, until=until, limit=200)
+    if profile is None:
         raise UsageError(f"no actor matching {name!r}", code="T214")
-    ents = [json.loads(d) for (d,) in entities]
-    ids = {e["id"] for e in ents}
-    aliases = sorted({al for e in ents for al in [e["name"], *e.get("aliases", [])]})
-    roles = sorted({r["title"] for e in ents for r in e.get("roles") or []})
-    codes = Counter(e.get("actor_code") for e in ents if e.get("actor_code"))
-    as_source: list[dict[str, Any]] = []
-    as_target: list[dict[str, Any]] = []
     texts: dict[str, str] = {}
-    where = (
-        "(json_extract(f.data, '$.source.entity_id') IN ({0}) OR json_extract(f.data, '$.target.entity_id') IN ({0}))"
-    )
-    marks = ",".join("?" * len(ids))
-    for e, text, _story in _events(store, where.format(marks), (*ids, *ids)):
-        if (since or until) and not _in_window(e, since, until):
-            continue
-        texts[e["article_id"]] = text
-        line = event_line(e, text)
-        (as_source if (e.get("source") or {}).get("entity_id") in ids else as_target).append(line)
-    quotes = store.conn.execute(
-        f"SELECT f.data, a.text FROM facts f JOIN articles a ON a.id=f.article_id WHERE f.kind='quotes' "
-        f"AND json_extract(f.data, '$.speaker.entity_id') IN ({marks})",
-        tuple(ids),
+
+    def text_of(article_id: str) -> str:
+        if article_id not in texts:
+            row = store.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+            texts[article_id] = row[0] if row else ""
+        return texts[article_id]
+
+    def lines(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        out = [event_line(e, text_of(e["article_id"])) for e in events]
+        return sorted(out, key=lambda ln: (ln["date"] or "", ln["event_id"]))
+
+    for q in profile["quotes"]:
+        text_of(q["article_id"])
+    first = store.conn.execute(
+        'SELECT f.article_id, f.start, f."end" FROM facts f JOIN actor_entities x ON x.entity_id = f.id'
+        " WHERE x.actor_key = ? ORDER BY f.article_id, f.start LIMIT 5",
+        (profile["key"],),
     ).fetchall()
-    quote_rows = [json.loads(d) for d, _ in quotes]
-    texts.update({json.loads(d)["article_id"]: t for d, t in quotes})
-    key = lambda ln: (ln["date"] or "", ln["event_id"])  # noqa: E731
     return {
         "kind": "actor",
         "target": name,
-        "name": ents[0]["name"],
-        "aliases": aliases,
-        "roles": roles,
-        "actor_code": codes.most_common(1)[0][0] if codes else None,
-        "articles": len({e["article_id"] for e in ents}),
-        "events_as_source": sorted(as_source, key=key),
-        "events_as_target": sorted(as_target, key=key),
-        "quotes": key_quotes(quote_rows, texts, limit=TOP),
-        "evidence": [
-            evidence(e["article_id"], e["start"], e["end"], texts.get(e["article_id"], ""))
-            for e in ents[:5]
-            if e["article_id"] in texts
-        ],
+        "key": profile["key"],
+        "name": profile["name"],
+        "ambiguous": profile["ambiguous"],
+        "others": profile["others"],
+        "aliases": profile["aliases"],
+        "roles": [f"{r['title']} ({r['seen']})" if r.get("seen") else r["title"] for r in profile["roles"]],
+        "actor_code": profile["actor_code"],
+        "articles": profile["articles"],
+        "counts": profile["counts"],
+        "events": profile["events"],
+        "events_as_source": lines(profile["events_as_source"]),
+        "events_as_target": lines(profile["events_as_target"]),
+        "quotes": key_quotes(profile["quotes"], texts, limit=TOP),
+        "evidence": [evidence(aid, s, e, text_of(aid)) for aid, s, e in first],
     }

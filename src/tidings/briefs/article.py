@@ -9,6 +9,7 @@ from typing import Any
 from tidings.briefs.evidence import actor_name, event_line, evidence, key_quotes
 from tidings.errors import UsageError
 from tidings.facts.issues.stage import ARTICLE_THRESHOLD
+from tidings.store import reads
 from tidings.store.sqlite import Store
 
 BACKGROUND_LIMIT = 12
@@ -37,11 +38,9 @@ class ArticleFacts:
 
 
 def main_event(af: ArticleFacts) -> dict[str, Any] | None:
-    """The first asserted, current (not historical) event; meetings and visits first."""
-    current = [e for e in af.by_kind["events"] if e["factuality"] == "asserted" and not e["historical"]]
-    visits = [e for e in current if e.get("plover_event") == "CONSULT"]
-    pool = visits or current
-    return event_line(min(pool, key=lambda e: e["start"]), af.text) if pool else None
+    """The article's main event as the event coder flagged it (:func:`tidings.store.reads.main_events`)."""
+    main = reads.main_events(af.by_kind["events"])
+    return event_line(main[0], af.text) if main else None
 
 
 def planned_meetings(af: ArticleFacts) -> list[dict[str, Any]]:

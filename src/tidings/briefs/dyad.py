@@ -1,95 +1,45 @@
-"""The brief of a pair of countries (dyad) over many articles.
-
-Events are counted per story, not per copy: copies of one wire story (same ``story_id``)
-that report the same coded event (date, CAMEO code, actor codes) count once.
-"""
+"""The brief of a pair of countries (dyad) over many articles: the dyad series of the read model
+(:func:`tidings.store.reads.dyad_series`: asserted event clusters per month), the events behind
+it, the issues on the agenda in their sentences, and what the two sides said."""
 
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections import Counter
 from typing import Any
 
 from tidings.briefs.evidence import event_line, key_quotes
 from tidings.errors import UsageError
-from tidings.facts.times.calendar import value_start
+from tidings.store import reads
 from tidings.store.sqlite import Store
 
-COOPERATION = (1, 2)  # GDELT QuadClass: verbal and material cooperation
-CONFLICT = (3, 4)
 TOP = 8
+EVIDENCE_PER_POINT = 20
 
 
-def _period(value: str | None, by: str) -> str | None:
-    """The month (or ISO week) bucket of an event date of any precision finer than a year."""
-    if not value or len(value) < 7:
-        return None  # year-precise dates say nothing about the month
-    start = value_start(value)
-    if start is None:
-        return None
-    if by == "week":
-        year, week, _ = start.isocalendar()
-        return f"{year}-W{week:02d}"
-    return start.strftime("%Y-%m")
-
-
-def _events(store: Store, where: str, args: tuple[Any, ...]) -> Iterator[tuple[dict[str, Any], str, str]]:
-    sql = (
-        "SELECT f.data, a.text, coalesce(a.story_id, a.id) FROM facts f "
-        f"JOIN articles a ON a.id = f.article_id WHERE f.kind = 'events' AND {where}"
-    )
-    for data, text, story in store.conn.execute(sql, args):
-        yield json.loads(data), text, story
-
-
-def _in_window(e: dict[str, Any], since: str | None, until: str | None) -> bool:
-    date = e.get("date") or ""
-    return bool(date) and (not since or date >= since[: len(date)]) and (not until or date <= until[: len(date)])
+def parse_dyad(dyad: str) -> tuple[str, str]:
+    parts = dyad.upper().split("-")
+    if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
+        raise UsageError(f"dyad must look like USA-CHN, got {dyad!r}", code="T213")
+    return parts[0], parts[1]
 
 
 def dyad_brief(
     store: Store, dyad: str, *, since: str | None = None, until: str | None = None, by: str = "month"
 ) -> dict[str, Any]:
-    parts = dyad.upper().split("-")
-    if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
-        raise UsageError(f"dyad must look like USA-CHN, got {dyad!r}", code="T213")
-    a, b = parts
-    where = (
-        "json_extract(f.data, '$.source.country') IN (?, ?)"
-        " AND json_extract(f.data, '$.target.country') IN (?, ?)"
-        " AND json_extract(f.data, '$.source.country') != json_extract(f.data, '$.target.country')"
-    )
-    seen: set[tuple[Any, ...]] = set()
-    series: dict[str, dict[str, Any]] = defaultdict(
-        lambda: {"events": 0, "cooperation": 0, "conflict": 0, "goldstein_sum": 0.0, "event_ids": []}
-    )
-    texts: dict[str, str] = {}
-    sentences: set[tuple[str, int]] = set()
-    lines = []
-    for e, text, story in _events(store, where, (a, b, a, b)):
-        if e.get("factuality") != "asserted" or e.get("historical") or not _in_window(e, since, until):
-            continue  # the series charts what was reported as happening, not background
-        key = (
-            story,
-            e.get("date"),
-            e.get("cameo_code"),
-            (e.get("source") or {}).get("actor_code"),
-            (e.get("target") or {}).get("actor_code"),
-        )
-        if key in seen:
-            continue
-        seen.add(key)
-        period = _period(e["date"], by)
-        if period is None:
-            continue
-        point = series[period]
-        point["events"] += 1
-        point["cooperation"] += e.get("quad_class") in COOPERATION
-        point["conflict"] += e.get("quad_class") in CONFLICT
-        point["goldstein_sum"] += e.get("goldstein") or 0.0
-        if len(point["event_ids"]) < 20:
-            point["event_ids"].append(
+    a, b = parse_dyad(dyad)
+    conn = store.conn
+    series = reads.dyad_series(conn, a, b, interval=by, since=since, until=until)
+    events = reads.dyad_events(conn, a, b, since=since, until=until, limit=10**9)
+    texts = {aid: text for aid, text in conn.execute(
+        "SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+        (_json_list({e["article_id"] for e in events}),),
+    )}  # fmt: skip
+    evidence: dict[str, list[dict[str, Any]]] = {}
+    for e in sorted(events, key=lambda e: (e["_day"] or "", e["id"])):
+        bucket = reads.bucket_of(e["_day"], by) if e["_day"] else None
+        if bucket is not None and len(evidence.setdefault(bucket, [])) < EVIDENCE_PER_POINT:
+            evidence[bucket].append(
                 {
                     "event_id": e["id"],
                     "article_id": e["article_id"],
@@ -97,22 +47,15 @@ def dyad_brief(
                     "end": e["sentence_end"],
                 }
             )
-        texts[e["article_id"]] = text
-        sentences.add((e["article_id"], e["sentence_start"]))
-        lines.append(event_line(e, text))
-    points = []
-    for period in sorted(series):
-        p = series[period]
-        points.append(
-            {
-                "period": period,
-                "events": p["events"],
-                "cooperation": p["cooperation"],
-                "conflict": p["conflict"],
-                "goldstein_mean": round(p["goldstein_sum"] / p["events"], 2),
-                "evidence": p["event_ids"],
-            }
-        )
+    points = [
+        {
+            "period": p["bucket"],
+            **{k: v for k, v in p.items() if k != "bucket"},
+            "evidence": evidence.get(p["bucket"], []),
+        }
+        for p in series["series"]
+    ]
+    sentences = {(e["article_id"], e["sentence_start"]) for e in events}
     issues: Counter[str] = Counter()
     labels: dict[str, str] = {}
     for art_id in texts:
@@ -126,6 +69,7 @@ def dyad_brief(
         for q in store.facts("quotes", art_id)
         if (q.get("speaker") or {}).get("country") in (a, b)
     ]
+    lines = [event_line(e, texts[e["article_id"]]) for e in events if e["article_id"] in texts]
     lines.sort(key=lambda ln: (ln["date"] or "", ln["event_id"]))
     return {
         "kind": "dyad",
@@ -133,10 +77,23 @@ def dyad_brief(
         "since": since,
         "until": until,
         "period": by,
-        "events": sum(p["events"] for p in points),
+        "counts": series["counts"],
+        "factuality": series["factuality"],
+        "events": series["events"],
+        "copies": series["copies"],
+        "mentions": series["mentions"],
+        "undated": series["undated"],
         "articles": len(texts),
         "series": points,
         "top_issues": [{"issue": k, "label": labels[k], "sentences": n} for k, n in issues.most_common(TOP)],
         "quotes": key_quotes(quotes, texts, limit=TOP),
         "timeline": lines[-40:],
     }
+
+
+def _json_list(items: set[str]) -> str:
+    return json.dumps(sorted(items))
+
+
+def _speaker_country(quote: dict[str, Any]) -> str | None:
+    return (quote.get("speaker") or {}).get("country")

@@ -50,7 +50,9 @@ def render(brief: dict[str, Any], *, markdown: bool = False, plot_path: Path | N
     elif kind == "dyad":
         out += [
             f"# {brief['target']}" if md else brief["target"],
-            f"{brief['events']} coded events in {brief['articles']} articles, per {brief['period']}",
+            f"{brief['events']} {'/'.join(brief['factuality'])} events ({brief['copies']} copies) in "
+            f"{brief['articles']} articles, per {brief['period']}",
+            f"({brief['counts']})",
             "",
         ]
         if md and plot_path is not None and brief["series"]:
@@ -70,7 +72,8 @@ def render(brief: dict[str, Any], *, markdown: bool = False, plot_path: Path | N
     elif kind == "actor":
         out += [
             f"# {brief['name']}" if md else brief["name"],
-            f"actor code {brief['actor_code'] or '?'}; seen in {brief['articles']} articles",
+            f"actor code {brief['actor_code'] or '?'}; seen in {brief['articles']} articles; "
+            f"{brief['events']['as_source']} events as source, {brief['events']['as_target']} as target",
             "",
         ]
         out += _section("Aliases", brief["aliases"], md)

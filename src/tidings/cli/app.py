@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from tidings.cli.common import (
@@ -181,6 +189,41 @@ def query_cmd(
     for row in rows:
         table.add_row(*(str(v) for v in row))
     out.print(table)
+
+
+@app.command("reannotate")
+def reannotate_cmd(
+    db: DbOpt = None,
+    stage: Annotated[
+        str | None, typer.Option(help="only this stage's facts: its name, short name (events) or fact kind")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model package (auto picks the best installed)")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Recompute the facts of stored articles that another stage version or spaCy model made
+    (idempotent: a second run finds nothing to do; resumable: one transaction per batch)."""
+    from tidings.run.reannotate import ReannotateReport, reannotate
+
+    options = load_options(config, store__db=db, nlp__model=model)
+    with (
+        Store.open(options.store.db) as store,
+        Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err
+        ) as progress,
+    ):
+        task = progress.add_task("re-annotating", total=None)
+
+        def on_batch(r: ReannotateReport) -> None:
+            progress.update(task, total=r.stale, completed=r.done)
+
+        try:
+            report = reannotate(store, options, stage=stage, on_batch=on_batch)
+        except TidingsError as exc:
+            fail(str(exc))
+    err.print(
+        f"[bold]{report.done}[/bold] of {report.stale} stale articles re-annotated "
+        f"({', '.join(report.kinds)}) in {report.seconds:.1f}s"
+    )
 
 
 @app.command("watch")

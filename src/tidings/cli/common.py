@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from tidings.config import Options
+from tidings.export.tables import csv_safe, flat_cell
 from tidings.store.sqlite import Store
 
 err = Console(stderr=True)
@@ -20,7 +24,9 @@ out = Console(soft_wrap=True)
 
 class Fmt(StrEnum):
     table = "table"
+    json = "json"
     jsonl = "jsonl"
+    csv = "csv"
 
 
 class ShowFmt(StrEnum):
@@ -36,7 +42,7 @@ def load_options(config: Path | None, **overrides: Any) -> Options:
     return Options.load(config).with_overrides(**overrides)
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     err.print(f"[red]error:[/red] {message}")
     raise typer.Exit(code)
 
@@ -44,6 +50,30 @@ def fail(message: str, code: int = 2) -> None:
 def emit_jsonl(rows: Any) -> None:
     for row in rows:
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+Columns = list[tuple[str, Callable[[dict[str, Any]], Any]]]
+
+
+def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: Columns) -> None:
+    """Rows to stdout: a table (the listed columns), a JSON array, JSON lines, or CSV (every field;
+    nested values as JSON; cells a spreadsheet would run as formulas neutralised)."""
+    if fmt == "jsonl":
+        emit_jsonl(rows)
+    elif fmt == "json":
+        sys.stdout.write(json.dumps(list(rows), ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer: csv.DictWriter[str] | None = None
+        for row in rows:
+            if writer is None:
+                writer = csv.DictWriter(sys.stdout, fieldnames=list(row), extrasaction="ignore")
+                writer.writeheader()
+            writer.writerow({k: csv_safe(flat_cell(v)) for k, v in row.items()})
+    else:
+        table = Table(*(name for name, _ in columns))
+        for r in rows:
+            table.add_row(*(str(get(r) if get(r) is not None else "") for _, get in columns))
+        out.print(table)
 
 
 def open_store(db: str | None) -> Store:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
-from tidings.cli.common import DbOpt, Fmt, emit_jsonl, fail, open_store, out
+from tidings.cli.common import DbOpt, Fmt, emit, fail, open_store, out
+from tidings.store import reads
 from tidings.store.clusters import NO_CLUSTER, cluster_rows, events_with_clusters
 from tidings.store.sqlite import Store
 
@@ -171,16 +172,6 @@ def event_rows(store: Store, article_id: str | None, actor: str | None, dyad: st
         }
 
 
-def emit(rows: Iterable[Row], fmt: str, columns: list[tuple[str, Callable[[Row], Any]]]) -> None:
-    if fmt == "jsonl":
-        emit_jsonl(rows)
-        return
-    table = Table(*(name for name, _ in columns))
-    for r in rows:
-        table.add_row(*(str(get(r) if get(r) is not None else "") for _, get in columns))
-    out.print(table)
-
-
 def _name(ref: Row | None) -> str:
     return "" if not ref else f"{ref.get('name') or ''} ({ref.get('actor_code') or '?'})"
 
@@ -225,17 +216,31 @@ def register(app: typer.Typer) -> None:
 
     @app.command("actors")
     def actors_cmd(
-        db: DbOpt = None, search: Annotated[str | None, typer.Option()] = None, fmt: FmtOpt = Fmt.table
+        name: Annotated[str | None, typer.Argument(help="one actor's profile (key, name or alias)")] = None,
+        db: DbOpt = None,
+        search: Annotated[str | None, typer.Option(help="any alias contains, or the actor code")] = None,
+        limit: Annotated[int, typer.Option(help="rows (table of actors) or events per side (profile)")] = 50,
+        fmt: FmtOpt = Fmt.table,
     ) -> None:
-        """The cross-article actor table: canonical name, code, aliases, roles with dates seen."""
-        from tidings.store.actor_table import actor_rows
-
+        """The cross-article actor table (canonical name, code, aliases, roles with dates seen), or
+        with NAME one actor's profile: the same profile as `brief actor:NAME` and /actors/NAME."""
+        if name is not None:
+            with open_store(db) as store:
+                profile = reads.actor_profile(store.conn, name, limit=limit)
+            if profile is None:
+                fail(f"no actor {name!r}", code=1)
+            if fmt.value == "table":
+                _print_profile(profile)
+            else:
+                sys.stdout.write(json.dumps(profile, ensure_ascii=False) + "\n")
+            return
         with open_store(db) as store:
-            rows = list(actor_rows(store, search))
+            rows = reads.actor_list(store.conn, search, limit)
         emit(
             rows,
             fmt.value,
             [
+                ("key", lambda r: r["key"]),
                 ("name", lambda r: r["name"]),
                 ("kind", lambda r: r["kind"]),
                 ("actor", lambda r: r["actor_code"]),
@@ -309,6 +314,9 @@ def register(app: typer.Typer) -> None:
         clusters: Annotated[
             bool, typer.Option("--clusters", help="one row per event cluster (the same event across articles)")
         ] = False,
+        factuality: Annotated[
+            str | None, typer.Option(help="asserted, planned, hypothetical, negated or alleged")
+        ] = None,
         fmt: FmtOpt = Fmt.table,
     ) -> None:
         """Who did what to whom, when and where, with the sentence behind it.
@@ -317,11 +325,15 @@ def register(app: typer.Typer) -> None:
         if clusters:
             with open_store(db) as store:
                 aid = _resolve_id(store, article_id)
-                found = list(cluster_rows(store.conn, dyad=dyad, article_id=aid, actor=actor))
+                found = list(cluster_rows(store.conn, dyad=dyad, article_id=aid, actor=actor, factuality=factuality))
             emit(found, fmt.value, CLUSTER_COLUMNS)
             return
         with open_store(db) as store:
-            rows = list(event_rows(store, _resolve_id(store, article_id), actor, dyad))
+            rows = [
+                r
+                for r in event_rows(store, _resolve_id(store, article_id), actor, dyad)
+                if factuality is None or r["factuality"] == factuality
+            ]
         emit(
             rows,
             fmt.value,
@@ -336,6 +348,20 @@ def register(app: typer.Typer) -> None:
                 ("place", lambda r: (r["place"] or {}).get("name")),
             ],
         )
+
+
+def _print_profile(p: Row) -> None:
+    ev = p["events"]
+    out.print(f"{p['name']}  [{p['key']}]  {p.get('actor_code') or ''}  {p['articles']} articles")
+    if p.get("ambiguous"):
+        out.print("  ambiguous: this name stands for more than one person in the store")
+    out.print(f"  aliases: {', '.join(p['aliases']) or '-'}")
+    out.print("  roles: " + ("; ".join(f"{r['title']} ({r['seen']})" for r in p["roles"]) or "-"))
+    out.print(f"  events as source: {ev['as_source']} ({ev['copies_as_source']} copies), "
+        f"as target: {ev['as_target']} ({ev['copies_as_target']} copies); quotes: {p['quotes_count']}")  # fmt: skip
+    out.print(f"  ({p['counts']})")
+    for other in p["others"]:
+        out.print(f"  also: {other['name']} [{other['key']}] {other['articles']} articles")
 
 
 def dumps(rows: Iterable[Row]) -> str:

@@ -14,8 +14,9 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from tidings.config import Options
-from tidings.errors import StageError
+from tidings.errors import StageError, UsageError
 from tidings.extract import extract_raw
+from tidings.extract.record import extract_record
 from tidings.facts.base import FactContext, FactStage
 from tidings.facts.registry import default_stages
 from tidings.nlp import Parser
@@ -67,6 +68,14 @@ class Annotator:
         self.parser = Parser(
             options.nlp.model, batch_size=options.nlp.batch_size, max_chunk_chars=options.nlp.max_chunk_chars
         )
+
+    def provenance(self) -> dict[str, str]:
+        """What this annotator makes facts with: ``{"model": ..., kind: stage name}`` (stored per
+        article; a different model or stage version is what `tidings reannotate` recomputes)."""
+        out = {"model": self.parser.version}
+        for stage in self.stages:
+            out.update({kind: stage.name for kind in stage.provides})
+        return out
 
     def annotate(self, articles: Sequence[Article]) -> list[Annotation]:
         out: list[Annotation] = []
@@ -124,8 +133,10 @@ def process_batch(
     if annotator is not None and options.nlp.facts:
         stored = [(i, i.result) for i in items if isinstance(i.result, Article)]
         annotated = annotator.annotate([article for _, article in stored])
+        made_by = annotator.provenance() if stored else {}
         for (item, _), done in zip(stored, annotated, strict=True):
             item.facts, item.fact_rejections, item.recovered = done.facts, done.rejections, done.recovered
+            item.annotation = made_by
     return items
 
 
@@ -138,3 +149,27 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
             batch = []
     if batch:
         yield batch
+
+
+def annotate(
+    item: str | Article,
+    *,
+    published: str | None = None,
+    options: Options | None = None,
+    annotator: Annotator | None = None,
+) -> dict[str, Sequence[Any]]:
+    """Facts of one text or Article, with no store: ``{kind: records}`` (entities, times, places,
+    quotes, events, issues). A text is read as a record's body (paragraphs at blank lines). Pass
+    an ``annotator`` to reuse a loaded model across calls."""
+    options = options or Options()
+    if isinstance(item, str):
+        built = extract_record({"text": item, "published": published}, source="annotate", min_chars=1)
+        if isinstance(built, Rejected):
+            raise UsageError(f"cannot annotate this text: {built.code}: {built.detail}", code="T220")
+        item = built
+    annotator = annotator or Annotator(options)
+    done = annotator.annotate([item])[0]
+    if done.rejections:
+        failed = "; ".join(f"{r.stage}: {r.code} {r.detail}" for r in done.rejections)
+        raise StageError(f"annotation failed: {failed}", code="T503")
+    return done.facts

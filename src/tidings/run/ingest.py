@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tidings.config import Options
+from tidings.nlp import resolve_model_name
 from tidings.records import Article, RawDoc, Rejected
 from tidings.run.batch import Annotator, batched, process_batch
 from tidings.run.pool import process_in_pool
@@ -98,6 +99,7 @@ def ingest_items(
     annotator: Annotator | None = None,
     on_batch: ProgressHook | None = None,
     fetcher: Any = None,
+    command: str = "ingest",
 ) -> IngestReport:
     """Ingest already-read items (from files, feeds, a watch round) into ``store``."""
     report = IngestReport()
@@ -120,6 +122,7 @@ def ingest_items(
             else:
                 yield raw
 
+    store.begin_run(command, options, resolve_model_name(options.nlp.model) if options.nlp.facts else None)
     batches = batched(expanded(), options.store.batch_size)
     if workers > 1:
         results: Iterable[list[BatchItem]] = process_in_pool(batches, options, workers, published=published)
@@ -127,11 +130,14 @@ def ingest_items(
         if annotator is None and options.nlp.facts:
             annotator = Annotator(options)
         results = (process_batch(batch, options, annotator, published=published) for batch in batches)
-    for batch_items in results:
-        _write(store, batch_items, report)
-        report.seconds = time.monotonic() - started
-        if on_batch:
-            on_batch(report)
+    try:
+        for batch_items in results:
+            _write(store, batch_items, report)
+            report.seconds = time.monotonic() - started
+            if on_batch:
+                on_batch(report)
+    finally:
+        store.end_run()  # also after a failure: the actor table must match what was stored
     report.seconds = time.monotonic() - started
     return report
 

@@ -2,10 +2,9 @@
 event filters (the full event stays as JSON in ``facts``). Rows are written in the same
 transaction as the article's facts, and replaced with them.
 
-``event_daily`` rolls the index up per (undirected dyad, day, source country, QuadClass);
-triggers keep it exact inside the writing transaction (inserts add, deletes - including
-cascades from a replaced article version - subtract), so a dyad time series reads a few
-rows per day instead of every event.
+Migration ``0007_read_model`` drops the per-day roll-up of 0004 (dyad series count event
+clusters now, :func:`tidings.store.reads.dyad_series`, which a per-row sum cannot give) and adds
+``historical``, ``is_main`` and the actor codes of both sides.
 
 Migration ``0006_event_clusters`` adds ``cluster_id`` (the cross-article cluster,
 :mod:`tidings.facts.events.identity`), ``mentions`` (tellings in the article) and ``site``
@@ -22,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tidings.facts.events.identity import event_cluster_id
+from tidings.facts.times.calendar import value_end, value_start
 from tidings.records import Event, from_plain
 
 EVENT_INDEX = """
@@ -89,9 +89,21 @@ BASE_COLUMNS = (
     "plover_event", "factuality", "source_name", "target_name", "source_entity", "target_entity", "dyad",
 )  # fmt: skip
 CLUSTER_COLUMNS = ("cluster_id", "mentions", "site")  # added by 0006_event_clusters
+READ_COLUMNS = ("historical", "is_main", "source_code", "target_code")  # added by 0007_read_model
 # Named columns: valid before and after 0006 (bulk loaders write base rows; clusters stay NULL).
 INSERT_EVENT_INDEX = f"INSERT INTO event_index({', '.join(BASE_COLUMNS)}) VALUES ({','.join('?' * 15)})"
-INSERT_EVENT_ROW = f"INSERT INTO event_index({', '.join(BASE_COLUMNS + CLUSTER_COLUMNS)}) VALUES ({','.join('?' * 18)})"
+_ROW_COLUMNS = BASE_COLUMNS + CLUSTER_COLUMNS + READ_COLUMNS
+INSERT_EVENT_ROW = f"INSERT INTO event_index({', '.join(_ROW_COLUMNS)}) VALUES ({','.join('?' * len(_ROW_COLUMNS))})"
+READ_SCHEMA = """
+DROP TRIGGER event_daily_add;
+DROP TRIGGER event_daily_remove;
+DROP TABLE event_daily;
+ALTER TABLE event_index ADD COLUMN historical INTEGER;
+ALTER TABLE event_index ADD COLUMN is_main INTEGER;
+ALTER TABLE event_index ADD COLUMN source_code TEXT;
+ALTER TABLE event_index ADD COLUMN target_code TEXT;
+CREATE INDEX event_index_dyad_clusters ON event_index(dyad, factuality, date, cluster_id);
+"""
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -107,11 +119,20 @@ def _is_day(value: str | None) -> bool:
 
 
 def event_day(event_date: str | None, published: str | None) -> str | None:
-    """The day an event is charted on: its own date when known to the day, else the
-    article's publication day (month- or year-precise dates would pile up on the 1st)."""
+    """The day an event is charted on: its own date when known to the day; for a coarser own
+    date (month, year, ISO week), the publication day when it falls in that period (a report of
+    "this month"), else the period's first day (a background event "in 2019"); with no own date,
+    the publication day."""
     if _is_day(event_date):
         return event_date[:10]  # type: ignore[index]
-    return published[:10] if _is_day(published) else None  # type: ignore[index]
+    pub = published[:10] if _is_day(published) else None  # type: ignore[index]
+    start = value_start(event_date) if event_date else None
+    if start is None:
+        return pub
+    end = value_end(event_date) if event_date else None
+    if pub and end and start.isoformat() <= pub <= end.isoformat():
+        return pub
+    return start.isoformat()
 
 
 def dyad_key(a: str | None, b: str | None) -> str | None:
@@ -138,7 +159,7 @@ def cluster_columns(event: Any, published: str | None, site: str | None) -> tupl
 def event_index_rows(
     article_id: str, published: str | None, events: Iterable[Any], site: str | None = None
 ) -> list[tuple[Any, ...]]:
-    """Full rows (``BASE_COLUMNS + CLUSTER_COLUMNS``) for ``INSERT_EVENT_ROW``."""
+    """Full rows (``BASE_COLUMNS + CLUSTER_COLUMNS + READ_COLUMNS``) for ``INSERT_EVENT_ROW``."""
     rows = []
     for e in events:
         src, tgt = getattr(e, "source", None), getattr(e, "target", None)
@@ -161,6 +182,10 @@ def event_index_rows(
                 getattr(tgt, "entity_id", None),
                 dyad_key(getattr(src, "country", None), getattr(tgt, "country", None)),
                 *cluster_columns(e, published, site),
+                int(bool(getattr(e, "historical", False))),
+                int(bool(getattr(e, "is_main", False))),
+                getattr(src, "actor_code", None),
+                getattr(tgt, "actor_code", None),
             )
         )
     return rows
@@ -184,7 +209,26 @@ def stored_event_rows(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
 def backfill(conn: sqlite3.Connection) -> None:
     """Index the events of a store written before this table existed (runs in the migration
     0004, when the table has only the base columns; fills every column on a later schema)."""
-    full = has_cluster_columns(conn)
-    sql = INSERT_EVENT_ROW if full else INSERT_EVENT_INDEX
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(event_index)")}
+    width = len(_ROW_COLUMNS) if "target_code" in columns else len(BASE_COLUMNS + CLUSTER_COLUMNS)
+    if "cluster_id" not in columns:
+        width = len(BASE_COLUMNS)
+    names = _ROW_COLUMNS[:width]
+    sql = f"INSERT INTO event_index({', '.join(names)}) VALUES ({','.join('?' * width)})"
     for row in stored_event_rows(conn):
-        conn.execute(sql, row if full else row[: len(BASE_COLUMNS)])
+        conn.execute(sql, row[:width])
+
+
+def backfill_read_columns(conn: sqlite3.Connection) -> None:
+    """Fill the 0007 columns (and the charted day, whose rule changed then) from the events' JSON."""
+    rows = conn.execute(
+        "SELECT f.id, f.data, a.published FROM facts f JOIN articles a ON a.id = f.article_id WHERE f.kind = 'events'"
+    ).fetchall()
+    for event_id, data, published in rows:
+        e = json.loads(data)
+        src, tgt = e.get("source") or {}, e.get("target") or {}
+        conn.execute(
+            "UPDATE event_index SET historical=?, is_main=?, source_code=?, target_code=?, date=? WHERE id=?",
+            (int(bool(e.get("historical"))), int(bool(e.get("is_main"))), src.get("actor_code"),
+             tgt.get("actor_code"), event_day(e.get("date"), published), event_id),
+        )  # fmt: skip

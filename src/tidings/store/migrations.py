@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tidings.errors import StoreError
+from tidings.store.actors import ACTOR_SCHEMA, rebuild_actors
 from tidings.store.clusters import CLUSTER_SCHEMA, backfill_clusters
 from tidings.store.dedup import DEDUP_SCHEMA
-from tidings.store.event_index import EVENT_INDEX
+from tidings.store.event_index import EVENT_INDEX, READ_SCHEMA, backfill_read_columns
 from tidings.store.event_index import backfill as backfill_event_index
 
 
@@ -103,6 +104,38 @@ CREATE TABLE fact_rejections (
 );
 """
 
+# What made the stored facts: one row per run (tidings version, spaCy model, options) and, per
+# article and fact kind, the stage (versioned name) and model that made them (`reannotate` reads it).
+PROVENANCE = """
+CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    command TEXT NOT NULL,
+    tidings_version TEXT NOT NULL,
+    spacy_model TEXT,
+    options TEXT NOT NULL
+);
+CREATE TABLE annotations (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    model TEXT,
+    run_id TEXT,
+    PRIMARY KEY (article_id, kind)
+);
+"""
+
+
+def _backfill_read_model(conn: sqlite3.Connection) -> None:
+    backfill_read_columns(conn)
+    conn.execute(
+        "INSERT OR IGNORE INTO annotations(article_id, kind, stage) SELECT article_id, kind, min(stage)"
+        " FROM facts GROUP BY article_id, kind"
+    )
+    rebuild_actors(conn)
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_articles", ARTICLES),
     Migration("0002_ingest_ledger", LEDGER),
@@ -110,6 +143,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0004_event_index", EVENT_INDEX, run=backfill_event_index),
     Migration("0005_dedup", DEDUP_SCHEMA),
     Migration("0006_event_clusters", CLUSTER_SCHEMA, run=backfill_clusters),
+    Migration("0007_read_model", READ_SCHEMA + ACTOR_SCHEMA + PROVENANCE, run=_backfill_read_model),
 ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,10 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from tidings.errors import StoreError
+from tidings.ids import digest
 from tidings.records import Article, Rejected, to_plain
+from tidings.store.actors import rebuild_actors
 from tidings.store.dedup import assign
 from tidings.store.event_index import INSERT_EVENT_ROW, event_index_rows, source_site
 from tidings.store.migrations import MIGRATIONS, Migration, migrate
+from tidings.version import tidings_version
 
 
 @dataclass(slots=True)
@@ -35,6 +39,12 @@ class BatchItem:
     story_id: str | None = None
     # exceptions the fact stages recovered from inside this article, by "stage: Type" (not stored)
     recovered: Mapping[str, int] = field(default_factory=dict)
+    # what made the facts: {"model": spaCy model id, kind: stage name}; empty when facts are off
+    annotation: Mapping[str, str] = field(default_factory=dict)
+
+
+def _kinds(annotation: Mapping[str, str]) -> set[str]:
+    return {k for k in annotation if k != "model"}
 
 
 def _now() -> str:
@@ -52,6 +62,7 @@ class Store:
         self.conn = conn
         self.path = path
         self.readonly = readonly
+        self.run_id: str | None = None  # the run writing now (see begin_run)
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -114,12 +125,29 @@ class Store:
             conn.execute("ROLLBACK")
             raise
 
+    def write_reannotation(self, items: Sequence[BatchItem], kinds: set[str]) -> None:
+        """Replace the stale facts of ``kinds`` for stored articles, in one transaction."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for item in items:
+                assert isinstance(item.result, Article)
+                stale = self.stale_kinds(item.result.id, item.annotation) & kinds
+                if stale:
+                    self.replace_facts(item.result, item, stale)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
     def _put_article(self, item: BatchItem) -> None:
         assert isinstance(item.result, Article)
         a = item.result
         row = self.conn.execute("SELECT version FROM articles WHERE id=?", (a.id,)).fetchone()
         if row is not None and row[0] == a.version:
-            return  # the same article again: nothing changes
+            stale = self.stale_kinds(a.id, item.annotation)
+            if stale:  # the same article, annotated by another model or stage version: new facts
+                self.replace_facts(a, item, stale)
+            return  # else the same article again: nothing changes
         if item.story_id is None:  # fold copies of one story together, in this transaction
             item.story_id = assign(self.conn, a.id, a.url, a.text).story_id
         values = (
@@ -154,17 +182,79 @@ class Store:
             self.conn.execute("DELETE FROM event_index WHERE article_id=?", (a.id,))
             self.conn.execute("DELETE FROM fact_rejections WHERE article_id=?", (a.id,))
         self.conn.execute("INSERT OR IGNORE INTO article_versions VALUES (?,?,?)", (a.id, a.version, _now()))
-        for kind, records in item.facts.items():
-            self.conn.executemany(
-                'INSERT OR REPLACE INTO facts(id, article_id, kind, start, "end", stage, data) VALUES (?,?,?,?,?,?,?)',
-                [(r.id, a.id, kind, r.start, r.end, r.stage, _dumps(r)) for r in records],
-            )
-        site = source_site(a.site, a.url, a.source)
-        self.conn.executemany(INSERT_EVENT_ROW, event_index_rows(a.id, a.published, item.facts.get("events", ()), site))
+        self._put_facts(a, item, set(item.facts) | _kinds(item.annotation))
         self.conn.executemany(
             "INSERT OR REPLACE INTO fact_rejections VALUES (?,?,?,?)",
             [(a.id, r.stage, r.code, r.detail) for r in item.fact_rejections],
         )
+
+    def _put_facts(self, a: Article, item: BatchItem, kinds: set[str]) -> None:
+        """Write the article's facts of ``kinds`` (and the event index, and what made them)."""
+        for kind in sorted(kinds):
+            records = item.facts.get(kind, ())
+            self.conn.executemany(
+                'INSERT OR REPLACE INTO facts(id, article_id, kind, start, "end", stage, data) VALUES (?,?,?,?,?,?,?)',
+                [(r.id, a.id, kind, r.start, r.end, r.stage, _dumps(r)) for r in records],
+            )
+            if kind in item.annotation:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO annotations(article_id, kind, stage, model, run_id) VALUES (?,?,?,?,?)",
+                    (a.id, kind, item.annotation[kind], item.annotation.get("model"), self.run_id),
+                )
+        if "events" in kinds:
+            site = source_site(a.site, a.url, a.source)
+            rows = event_index_rows(a.id, a.published, item.facts.get("events", ()), site)
+            self.conn.executemany(INSERT_EVENT_ROW, rows)
+
+    def stale_kinds(self, article_id: str, annotation: Mapping[str, str]) -> set[str]:
+        """Fact kinds whose stored stage or model differs from ``annotation`` (empty if none given)."""
+        if not annotation:
+            return set()
+        stored = {
+            kind: (stage, model)
+            for kind, stage, model in self.conn.execute(
+                "SELECT kind, stage, model FROM annotations WHERE article_id=?", (article_id,)
+            )
+        }
+        model = annotation.get("model")
+        return {k for k in _kinds(annotation) if stored.get(k) != (annotation[k], model)}
+
+    def replace_facts(self, a: Article, item: BatchItem, kinds: set[str]) -> None:
+        """Replace the stored facts of ``kinds`` for an article already stored (same text)."""
+        marks = ",".join("?" * len(kinds))
+        self.conn.execute(f"DELETE FROM facts WHERE article_id=? AND kind IN ({marks})", (a.id, *sorted(kinds)))
+        if "events" in kinds:
+            self.conn.execute("DELETE FROM event_index WHERE article_id=?", (a.id,))
+        stages = {item.annotation[k] for k in kinds if k in item.annotation}
+        self.conn.executemany("DELETE FROM fact_rejections WHERE article_id=? AND stage=?", [(a.id, s) for s in stages])
+        self._put_facts(a, item, kinds)
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO fact_rejections VALUES (?,?,?,?)",
+            [(a.id, r.stage, r.code, r.detail) for r in item.fact_rejections if r.stage in stages],
+        )
+
+    def begin_run(self, command: str, options: Any, model: str | None) -> str:
+        """Record a run (tidings version, spaCy model, options); its id tags the facts it writes."""
+        started = _now()
+        settings = json.dumps(to_plain(options), sort_keys=True)
+        self.run_id = "r" + digest(command, started, settings, str(time.time_ns()))
+        self.conn.execute(
+            "INSERT INTO runs(id, started_at, command, tidings_version, spacy_model, options) VALUES (?,?,?,?,?,?)",
+            (self.run_id, started, command, tidings_version(), model, settings),
+        )
+        return self.run_id
+
+    def end_run(self) -> None:
+        """Close the run: stamp its end and rebuild the cross-article actor table."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            rebuild_actors(self.conn)
+            if self.run_id:
+                self.conn.execute("UPDATE runs SET finished_at=? WHERE id=?", (_now(), self.run_id))
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     # ------------------------------------------------------------------ reading
     def ledger_has(self, origin: str, raw_id: str) -> bool:

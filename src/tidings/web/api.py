@@ -8,12 +8,14 @@ import io
 import json
 import logging
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from tidings.export.tables import csv_safe, flat_cell
+from tidings.store import reads
 from tidings.web import queries
 from tidings.web.briefs import load_brief
 from tidings.web.db import QueryTimeout, Reader
@@ -105,59 +107,94 @@ for _resource in RESOURCES.values():
 def get_article(article_id: str, request: Request) -> dict[str, Any]:
     only_params(request, ())
     with reader_of(request).connect() as store:
-        found = queries.article_with_facts(store.conn, article_id)
+        found = reads.article_with_facts(store.conn, article_id)
     if found is None:
         raise HTTPException(404, "no such article")
     article, facts, rejections = found
     return {"article": article, "facts": facts, "fact_rejections": rejections}
 
 
-@router.get("/actors/{actor}", summary="An actor (entity id or canonical name) across the store")
+@router.get("/actors/{actor}", summary="An actor (key, name, alias or entity id) across the store")
 def get_actor(actor: str, request: Request) -> dict[str, Any]:
-    only_params(request, ())
+    only_params(request, ("limit", "offset"))
     with reader_of(request).connect() as store:
-        entity = queries.entity_by_id(store.conn, actor)
-        name = entity["name"] if entity else actor
-        profile = queries.actor_profile(store.conn, name)
-    if (
-        not profile["entity_ids"]
-        and not profile["quotes"]
-        and not (profile["events_as_source"] or profile["events_as_target"])
-    ):
+        profile = reads.actor_profile(store.conn, queries.actor_key_of(store.conn, actor), **page_args(request))
+    if profile is None:
         raise HTTPException(404, "no such actor")
     return profile
 
 
-DYAD_PARAMS = ("interval", "direction", "date_from", "date_to")
+DYAD_PARAMS = ("interval", "direction", "date_from", "date_to", "factuality")
 
 
-def dyad_args(pair: str, params: dict[str, str]) -> tuple[str, str, str, str, str | None, str | None]:
+@dataclass(frozen=True)
+class DyadArgs:
+    a: str
+    b: str
+    interval: str
+    direction: str
+    date_from: str | None
+    date_to: str | None
+    factuality: tuple[str, ...]
+
+    def series(self, conn: Any) -> dict[str, Any]:
+        return reads.dyad_series(
+            conn, self.a, self.b, interval=self.interval, direction=self.direction,
+            factuality=self.factuality, since=self.date_from, until=self.date_to,
+        )  # fmt: skip
+
+
+def dyad_args(pair: str, params: dict[str, str]) -> DyadArgs:
     a, b = as_dyad("dyad", pair)
     interval = params.get("interval", "week")
-    if interval not in queries.INTERVALS:
-        raise QueryError(f"interval: one of {', '.join(queries.INTERVALS)}")
+    if interval not in reads.INTERVALS:
+        raise QueryError(f"interval: one of {', '.join(reads.INTERVALS)}")
     direction = params.get("direction", "both")
-    if direction not in queries.DIRECTIONS:
-        raise QueryError(f"direction: one of {', '.join(queries.DIRECTIONS)}")
+    if direction not in reads.DIRECTIONS:
+        raise QueryError(f"direction: one of {', '.join(reads.DIRECTIONS)}")
+    factuality = tuple(params.get("factuality", "asserted").split(","))
+    if not set(factuality) <= set(reads.FACTUALITIES):
+        raise QueryError(f"factuality: any of {', '.join(reads.FACTUALITIES)}, comma-separated")
     date_from = as_date("date_from", params["date_from"]) if "date_from" in params else None
     date_to = as_date("date_to", params["date_to"]) if "date_to" in params else None
-    return a, b, interval, direction, date_from, date_to
+    return DyadArgs(a, b, interval, direction, date_from, date_to, factuality)
+
+
+def page_args(request: Request) -> dict[str, Any]:
+    """limit/offset of a paged profile (the counts are always of everything)."""
+    out: dict[str, Any] = {}
+    for name, default, top in (("limit", 100, 1000), ("offset", 0, 10**9)):
+        raw = request.query_params.get(name)
+        try:
+            value = int(raw) if raw is not None else default
+        except ValueError as exc:
+            raise QueryError(f"{name}: an integer") from exc
+        if not 0 <= value <= top:
+            raise QueryError(f"{name}: 0..{top}")
+        out[name] = value
+    return out
 
 
 @router.get(
     "/dyads/{pair}/series",
-    summary="Cooperation vs conflict between A and B per day, week or month",
+    summary="Event clusters between countries A and B per day, week, month or year (cooperation vs conflict)",
     openapi_extra={
         "parameters": [
             {
                 "name": "interval",
                 "in": "query",
-                "schema": {"type": "string", "enum": list(queries.INTERVALS), "default": "week"},
+                "schema": {"type": "string", "enum": list(reads.INTERVALS), "default": "week"},
             },
             {
                 "name": "direction",
                 "in": "query",
-                "schema": {"type": "string", "enum": list(queries.DIRECTIONS), "default": "both"},
+                "schema": {"type": "string", "enum": list(reads.DIRECTIONS), "default": "both"},
+            },
+            {
+                "name": "factuality",
+                "in": "query",
+                "description": "comma-separated; the series counts asserted event clusters unless asked",
+                "schema": {"type": "string", "default": "asserted"},
             },
             {"name": "date_from", "in": "query", "schema": {"type": "string", "format": "date"}},
             {"name": "date_to", "in": "query", "schema": {"type": "string", "format": "date"}},
@@ -165,10 +202,10 @@ def dyad_args(pair: str, params: dict[str, str]) -> tuple[str, str, str, str, st
     },
 )
 def get_dyad_series(pair: str, request: Request) -> dict[str, Any]:
-    a, b, interval, direction, date_from, date_to = dyad_args(pair, only_params(request, DYAD_PARAMS))
+    args = dyad_args(pair, only_params(request, DYAD_PARAMS))
     with reader_of(request).connect() as store:
-        series = queries.dyad_series(store.conn, a, b, interval, direction, date_from, date_to)
-    return {"a": a, "b": b, "interval": interval, "direction": direction, "series": series}
+        series = args.series(store.conn)
+    return {"a": args.a, "b": args.b, **series}
 
 
 @router.get("/stories/{story_id}", summary="The copies of one story across outlets")

@@ -43,6 +43,8 @@ class Chart:
 
 
 def next_bucket(bucket: str, interval: str) -> str:
+    if interval == "year":
+        return f"{int(bucket) + 1:04d}"
     if interval == "month":
         year, month = int(bucket[:4]), int(bucket[5:7])
         return f"{year + month // 12:04d}-{month % 12 + 1:02d}"

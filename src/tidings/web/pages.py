@@ -8,8 +8,9 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from tidings.store import reads
 from tidings.web import queries
-from tidings.web.api import DYAD_PARAMS, dyad_args, only_params, reader_of
+from tidings.web.api import DYAD_PARAMS, dyad_args, only_params, page_args, reader_of
 from tidings.web.briefs import load_brief
 from tidings.web.chart import fill_gaps, layout
 from tidings.web.facts_view import article_marks, fact_panels
@@ -54,7 +55,7 @@ def search(request: Request) -> Response:
 def article_page(article_id: str, request: Request) -> Response:
     only_params(request, ())
     with reader_of(request).connect() as store:
-        found = queries.article_with_facts(store.conn, article_id)
+        found = reads.article_with_facts(store.conn, article_id)
     if found is None:
         raise HTTPException(404, "no such article")
     article, facts, rejections = found
@@ -78,11 +79,10 @@ def article_page(article_id: str, request: Request) -> Response:
 
 @router.get("/actors/{actor}", response_class=HTMLResponse)
 def actor_page(actor: str, request: Request) -> Response:
-    only_params(request, ())
+    only_params(request, ("limit", "offset"))
     with reader_of(request).connect() as store:
-        entity = queries.entity_by_id(store.conn, actor)
-        profile = queries.actor_profile(store.conn, entity["name"] if entity else actor)
-    if not (profile["entity_ids"] or profile["quotes"] or profile["events_as_source"] or profile["events_as_target"]):
+        profile = reads.actor_profile(store.conn, queries.actor_key_of(store.conn, actor), **page_args(request))
+    if profile is None:
         raise HTTPException(404, "no such actor")
     timeline: dict[str, list[int]] = {}
     for side, events in (("source", profile["events_as_source"]), ("target", profile["events_as_target"])):
@@ -102,15 +102,23 @@ def dyad_form(request: Request) -> Response:
 @router.get("/dyads/{pair}", response_class=HTMLResponse)
 def dyad_page(pair: str, request: Request) -> Response:
     params = only_params(request, (*DYAD_PARAMS, "bucket"))
-    a, b, interval, direction, date_from, date_to = dyad_args(pair, params)
+    args = dyad_args(pair, params)
+    a, b, interval, direction, date_from, date_to = (
+        args.a, args.b, args.interval, args.direction, args.date_from, args.date_to,
+    )  # fmt: skip
     bucket = params.get("bucket")
-    span = queries.bucket_range(interval, bucket) if bucket else None
+    span = reads.bucket_range(interval, bucket) if bucket else None
     if bucket and span is None:
         raise QueryError("bucket: not a bucket of this interval")
+    if span:  # a bar's events stay inside the chosen range
+        span = (max(span[0], date_from or span[0]), min(span[1], date_to or span[1]))
     with reader_of(request).connect() as store:
-        series = queries.dyad_series(store.conn, a, b, interval, direction, date_from, date_to)
+        full = args.series(store.conn)
+        series = full["series"]
         lo, hi = span if span else (date_from, date_to)
-        events = queries.dyad_events(store.conn, a, b, direction, lo, hi)
+        events = reads.dyad_events(
+            store.conn, a, b, direction=direction, factuality=args.factuality, since=lo, until=hi
+        )
     base = {
         k: v
         for k, v in (
@@ -118,6 +126,7 @@ def dyad_page(pair: str, request: Request) -> Response:
             ("direction", direction),
             ("date_from", date_from),
             ("date_to", date_to),
+            ("factuality", ",".join(args.factuality) if args.factuality != ("asserted",) else None),
         )
         if v
     }
@@ -125,7 +134,7 @@ def dyad_page(pair: str, request: Request) -> Response:
     hrefs = {
         bar.bucket: f"/dyads/{a}-{b}?" + urlencode({**base, "bucket": bar.bucket}) + "#events" for bar in chart.bars
     }
-    switch = {iv: f"/dyads/{a}-{b}?" + urlencode({**base, "interval": iv}) for iv in queries.INTERVALS}
+    switch = {iv: f"/dyads/{a}-{b}?" + urlencode({**base, "interval": iv}) for iv in reads.INTERVALS}
     return render(
         request,
         "dyad.html",
@@ -134,6 +143,7 @@ def dyad_page(pair: str, request: Request) -> Response:
         interval=interval,
         direction=direction,
         series=series,
+        totals=full,
         chart=chart,
         hrefs=hrefs,
         switch=switch,

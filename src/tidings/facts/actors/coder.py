@@ -61,7 +61,7 @@ def code_phrase(head: Token) -> ActorRef | None:
     name = doc_text(head.doc)[start:end]
     if pc.org_code and pc.country is None:
         return ActorRef(name=name, actor_code=pc.org_code, country=None, sector=pc.org_code[:3], start=start, end=end)
-    country = pc.country if pc.countries == 1 else None
+    country = pc.country  # the first country named ("US and Chinese officials": the phrase's own first)
     sector = pc.sector if pc.sector not in NONSTATE else None
     code = (country or "") + (sector or "") or None
     return ActorRef(name=name, actor_code=code, country=country, sector=sector, start=start, end=end)

@@ -1,115 +1,227 @@
-"""Cross-article entity table: merge one article's entities into the rows seen so far.
+"""One identity per person and organisation across articles: fold each article's entities into
+canonical actors.
 
-The store calls :func:`merge_entities` with the rows it holds (plain dicts, e.g. from SQLite) and
-the :class:`~tidings.records.Entity` records of a new article; it gets back the complete new list of
-rows (inputs are not mutated) and writes what changed. Row shape (all JSON-ready)::
+The fold is order-independent: entities are read in (date, article) order, and surname-only
+people are resolved only after every full name of the corpus is known, so "Obama" in an early
+article joins "Barack Obama" seen later. Rules:
 
-    {"key": "PERSON:antony blinken",   # stable: kind + normalised canonical name
-     "name": "Antony Blinken", "kind": "PERSON",
-     "aliases": ["Blinken", ...], "actor_code": "USAGOV", "country": "USA", "sector": "GOV",
-     "roles": [{"title": "US Secretary of State", "seen": "2023-06-18"}, ...],
-     "articles": 3, "first_seen": "2023-06-18", "last_seen": "2023-06-20"}
-
-Matching (same kind only): the normalised canonical name or any alias equals a row's name or alias
-key, with compatible countries (equal, or one unknown); a one-word PERSON name ("Blinken") joins the
-single row whose full name ends or starts with it. Unnamed role-holders ("China's defense minister")
-stay per article and are skipped. The longest name form becomes the row's name; the key stays.
+* PERSON: the key is the name without honorifics and single-letter middle initials
+  ("Barack H. Obama" -> "barack obama"); one full name is one person, whatever country an
+  article coded (a miscoded country is likelier than a namesake). A one-word name joins the
+  one full-name actor whose last (or first) name it is, among actors of a compatible country;
+  with several candidates, the one active nearest in time wins when it is clearly nearer, else
+  it stays ``ambiguous:<name>`` and says so. An in-article alias that is a full name ("Clinton"
+  clustered with "Hillary Clinton") already carries the article's own decision.
+* other kinds: the cleaned name or any alias, and acronyms of multi-word names, join an actor of
+  the same kind and a compatible country.
+* unnamed role-holders ("China's defense minister") stay with their article.
+* the actor's country and sector are the most frequent among its entities (a person carries one
+  nationality, not every place they were seen in); roles keep the date they were seen.
 """
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from tidings.facts.actors.names import clean_key, person_key
-from tidings.records import Entity
+from tidings.facts.actors.names import acronym, clean_key, person_key
+
+NEAR_DAYS = 365 * 2  # a surname is decided by time only when one candidate is this much nearer
 
 
-def _key(name: str, kind: str) -> str:
-    return person_key(name) if kind == "PERSON" else clean_key(name)
+@dataclass
+class Actor:
+    """A canonical actor under construction (JSON-ready via :meth:`to_row`)."""
+
+    key: str
+    name: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    roles: dict[str, str | None] = field(default_factory=dict)  # title -> latest date seen
+    countries: Counter[str] = field(default_factory=Counter)
+    sectors: Counter[str] = field(default_factory=Counter)
+    codes: Counter[str] = field(default_factory=Counter)
+    articles: set[str] = field(default_factory=set)
+    dates: list[str] = field(default_factory=list)
+    entity_ids: list[str] = field(default_factory=list)
+    ambiguous: bool = False
+
+    def absorb(self, entity: Mapping[str, Any], seen: str | None) -> None:
+        name = str(entity["name"])
+        if _better_name(name, self.name, self.kind):
+            self.aliases.add(self.name)
+            self.name = name
+        self.aliases.update(a for a in [name, *entity.get("aliases", ())] if a)
+        self.aliases.discard(self.name)
+        for role in entity.get("roles") or ():
+            title = role.get("title") if isinstance(role, Mapping) else getattr(role, "title", None)
+            when = (role.get("seen") if isinstance(role, Mapping) else getattr(role, "seen", None)) or seen
+            if title and (title not in self.roles or (when or "") > (self.roles[title] or "")):
+                self.roles[title] = when
+        for attr, counter in (("country", self.countries), ("sector", self.sectors), ("actor_code", self.codes)):
+            if entity.get(attr):
+                counter[str(entity[attr])] += 1
+        self.articles.add(str(entity["article_id"]))
+        if seen:
+            self.dates.append(seen)
+        self.entity_ids.append(str(entity["id"]))
+
+    def to_row(self) -> dict[str, Any]:
+        dates = sorted(self.dates)
+        return {
+            "key": self.key,
+            "name": self.name,
+            "kind": self.kind,
+            "aliases": sorted(self.aliases),
+            "actor_code": _top(self.codes),
+            "country": _top(self.countries),
+            "sector": _top(self.sectors),
+            "roles": [{"title": t, "seen": s} for t, s in sorted(self.roles.items(), key=_by_date)],
+            "articles": len(self.articles),
+            "first_seen": dates[0] if dates else None,
+            "last_seen": dates[-1] if dates else None,
+            "ambiguous": self.ambiguous,
+        }
 
 
-def _compatible(row: Mapping[str, Any], entity: Entity) -> bool:
-    return not row.get("country") or not entity.country or row["country"] == entity.country
+def _by_date(item: tuple[str, str | None]) -> tuple[str, str]:
+    return (item[1] or "", item[0])
 
 
-def _find(rows: list[dict[str, Any]], index: dict[tuple[str, str], int], entity: Entity) -> int | None:
-    forms = [_key(entity.name, entity.kind), *(_key(a, entity.kind) for a in entity.aliases)]
-    for form in forms:
-        pos = index.get((entity.kind, form))
-        if pos is not None and _compatible(rows[pos], entity):
-            return pos
-    own = forms[0].split()
-    if entity.kind == "PERSON" and len(own) == 1:
-        cands = [
-            n
-            for n, row in enumerate(rows)
-            if row["kind"] == "PERSON"
-            and _compatible(row, entity)
-            and own[0] in (_key(row["name"], "PERSON").split()[0], _key(row["name"], "PERSON").split()[-1])
-            and len(_key(row["name"], "PERSON").split()) > 1
-        ]
+def _top(counter: Counter[str]) -> str | None:
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0] if counter else None
+
+
+def full_key(name: str, kind: str) -> str:
+    """The identity key of a name: people without honorifics and middle initials."""
+    if kind != "PERSON":
+        return clean_key(name)
+    words = person_key(name).split()
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if len(w.strip(".")) > 1), words[-1]]
+    return " ".join(words)
+
+
+def _better_name(new: str, old: str, kind: str) -> bool:
+    """The name an actor shows: the most words in its key (a full name), then the shorter text."""
+    n, o = len(full_key(new, kind).split()), len(full_key(old, kind).split())
+    return n > o or (n == o and len(new) < len(old))
+
+
+def _compatible(actor: Actor, country: str | None) -> bool:
+    top = _top(actor.countries)
+    return not top or not country or top == country
+
+
+def _days(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return NEAR_DAYS * 10
+
+
+class ActorFold:
+    """Entities in, canonical actors out (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        self._forms: dict[tuple[str, str], list[str]] = {}  # (kind, name form) -> actor keys
+        self._surnames: dict[str, set[str]] = {}  # one name word -> keys of full-name people
+        self.entity_actor: dict[str, str] = {}
+
+    def fold(self, entities: Iterable[tuple[Mapping[str, Any], str | None]]) -> list[dict[str, Any]]:
+        """``entities``: (entity JSON, its article's date) in (date, article) order."""
+        pending: list[tuple[Mapping[str, Any], str | None]] = []
+        for entity, seen in entities:
+            if not entity.get("named", True):
+                continue
+            if entity["kind"] == "PERSON" and not self._full_forms(entity):
+                pending.append((entity, seen))  # a surname alone: decided once all full names are known
+            else:
+                self._place(entity, seen)
+        for entity, seen in pending:
+            self._place_surname(entity, seen)
+        return [a.to_row() for a in sorted(self.actors.values(), key=lambda a: (-len(a.articles), a.name))]
+
+    def _full_forms(self, entity: Mapping[str, Any]) -> list[str]:
+        forms = [full_key(n, "PERSON") for n in [entity["name"], *entity.get("aliases", ())]]
+        return [f for f in dict.fromkeys(forms) if len(f.split()) > 1]
+
+    def _forms_of(self, entity: Mapping[str, Any]) -> list[str]:
+        kind = str(entity["kind"])
+        names = [str(entity["name"]), *entity.get("aliases", ())]
+        if kind == "PERSON":
+            return self._full_forms(entity)
+        forms = [full_key(n, kind) for n in names]
+        forms += [acronym(n) for n in names if len(n.split()) > 1]
+        return [f for f in dict.fromkeys(forms) if f]
+
+    def _place(self, entity: Mapping[str, Any], seen: str | None) -> None:
+        kind = str(entity["kind"])
+        forms = self._forms_of(entity)
+        key = None
+        for f in forms:
+            # a full personal name is one person whatever country an article gave it (a miscoded
+            # country is likelier than a namesake); other names must agree on the country
+            cands = [
+                k
+                for k in self._forms.get((kind, f), ())
+                if kind == "PERSON" or _compatible(self.actors[k], entity.get("country"))
+            ]
+            if cands:
+                key = max(cands, key=lambda k: (len(self.actors[k].articles), k))
+                break
+        if key is None:
+            # the shortest full form names the key ("Hillary Rodham Clinton" a.k.a. "Hillary Clinton")
+            short = min(forms, key=lambda f: (len(f.split()), len(f))) if forms else clean_key(str(entity["name"]))
+            key = f"{kind}:{short}"
+            while key in self.actors:  # the same name in another country: a different actor
+                key += "'"
+            self.actors[key] = Actor(key, str(entity["name"]), kind)
+        self._attach(key, entity, seen, forms)
+
+    def _attach(self, key: str, entity: Mapping[str, Any], seen: str | None, forms: list[str]) -> None:
+        actor = self.actors[key]
+        actor.absorb(entity, seen)
+        self.entity_actor[str(entity["id"])] = key
+        for f in forms:
+            keys = self._forms.setdefault((actor.kind, f), [])
+            if key not in keys:
+                keys.append(key)
+            if actor.kind == "PERSON" and len(f.split()) > 1:
+                for word in (f.split()[0], f.split()[-1]):
+                    self._surnames.setdefault(word, set()).add(key)
+
+    def _place_surname(self, entity: Mapping[str, Any], seen: str | None) -> None:
+        word = full_key(str(entity["name"]), "PERSON")
+        country = entity.get("country")
+        cands = sorted(
+            k
+            for k in self._surnames.get(word, ())
+            if not self.actors[k].ambiguous and _compatible(self.actors[k], country)
+        )
+        if len(cands) > 1 and seen:  # "Clinton" in 2010 is the secretary of state, not the 1990s president
+            nearest = sorted(cands, key=lambda k: min((_days(seen, d) for d in self.actors[k].dates), default=10**6))
+            gaps = [min((_days(seen, d) for d in self.actors[k].dates), default=10**6) for k in nearest]
+            if gaps[0] + NEAR_DAYS <= gaps[1]:
+                cands = nearest[:1]
         if len(cands) == 1:
-            return cands[0]
-    return None
+            self._attach(cands[0], entity, seen, [])
+            return
+        key = f"PERSON:{word}" if not cands else f"ambiguous:{word}"
+        if key not in self.actors:
+            self.actors[key] = Actor(key, str(entity["name"]), "PERSON", ambiguous=bool(cands))
+        self._attach(key, entity, seen, [word] if not cands else [])
 
 
-def merge_entities(
-    existing: Sequence[Mapping[str, Any]], new: Sequence[Entity], seen: str | None = None
-) -> list[dict[str, Any]]:
-    """Rows after adding one article's named entities (see the module docstring).
+Dated = tuple[Mapping[str, Any], str | None]
 
-    ``seen`` is the article date (ISO); it defaults to the roles' ``seen`` dates."""
-    rows = [copy.deepcopy(dict(r)) for r in existing]
-    index: dict[tuple[str, str], int] = {}
 
-    def remember(pos: int) -> None:
-        row = rows[pos]
-        for form in (row["name"], *row.get("aliases", ())):
-            index.setdefault((row["kind"], _key(form, row["kind"])), pos)
-
-    for existing_pos in range(len(rows)):
-        remember(existing_pos)
-    for entity in new:
-        if not entity.named:
-            continue
-        date = seen or next((r.seen for r in entity.roles if r.seen), None)
-        found = _find(rows, index, entity)
-        if found is None:
-            rows.append(
-                {
-                    "key": f"{entity.kind}:{_key(entity.name, entity.kind)}",
-                    "name": entity.name,
-                    "kind": entity.kind,
-                    "aliases": [],
-                    "actor_code": None,
-                    "country": None,
-                    "sector": None,
-                    "roles": [],
-                    "articles": 0,
-                    "first_seen": date,
-                    "last_seen": date,
-                }
-            )
-            found = len(rows) - 1
-        pos = found
-        row = rows[pos]
-        names = [row["name"], *row["aliases"], entity.name, *entity.aliases]
-        longest = max(names, key=lambda n: (len(_key(n, entity.kind).split()), len(n)))
-        row["name"] = longest
-        row["aliases"] = sorted({n for n in names if n != longest})
-        for field in ("actor_code", "country", "sector"):
-            row[field] = row.get(field) or getattr(entity, field)
-        titles = {(r["title"], r.get("seen")) for r in row["roles"]}
-        for role in entity.roles:
-            item = (role.title, role.seen or date)
-            if item not in titles:
-                titles.add(item)
-                row["roles"].append({"title": item[0], "seen": item[1]})
-        row["articles"] = int(row.get("articles", 0)) + 1
-        if date:
-            row["first_seen"] = min(filter(None, (row.get("first_seen"), date)))
-            row["last_seen"] = max(filter(None, (row.get("last_seen"), date)))
-        remember(pos)
-    return rows
+def fold_entities(entities: Iterable[Dated]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """(actor rows, entity id -> actor key) for entities in (date, article) order."""
+    fold = ActorFold()
+    rows = fold.fold(entities)
+    return rows, fold.entity_actor

@@ -244,8 +244,8 @@ def merge_mentions(items: list[tuple[Event, int]]) -> list[tuple[Event, int]]:
 
 
 def mark_main(items: list[tuple[Event, int]]) -> list[Event]:
-    """Flag the article's main event: an asserted, typed event from the lede, preferring
-    the one told most often, then the most confident, then the earliest."""
+    """Flag the article's main event: an asserted, typed, current event from the lede, preferring
+    the earliest sentence, then the one told most often, then the most confident."""
     best: int | None = None
     best_key: tuple[float, ...] = ()
     for pos, (event, number) in enumerate(items):
@@ -253,7 +253,7 @@ def mark_main(items: list[tuple[Event, int]]) -> list[Event]:
             continue
         if event.historical:
             continue
-        key = (len(event.mentions), event.confidence, -number)
+        key = (-number, len(event.mentions), event.confidence)  # the lede's first sentence states the story
         if best is None or key > best_key:
             best, best_key = pos, key
     return [replace(e, is_main=(i == best)) for i, (e, _) in enumerate(items)]

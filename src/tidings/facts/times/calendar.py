@@ -76,6 +76,26 @@ def value_start(value: str | None) -> date | None:
         return None
 
 
+def value_end(value: str | None) -> date | None:
+    """Last day of a normalised value (see :func:`value_start`)."""
+    match = _VALUE.match(value or "")
+    start = value_start(value)
+    if not match or start is None:
+        return None
+    _, month, day, week, quarter = match.groups()
+    if day:
+        return start
+    if week:
+        return start + timedelta(days=6)
+    if quarter:
+        y, m = add_months(start.year, start.month, 3)
+    elif month:
+        y, m = add_months(start.year, start.month, 1)
+    else:
+        y, m = start.year + 1, 1
+    return date(y, m, 1) - timedelta(days=1)
+
+
 def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     idx = year * 12 + (month - 1) + delta
     return idx // 12, idx % 12 + 1

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from bench_loader import load_bench
+from paths import ROOT
 from tidings.store import dedup
 from tidings.store.dedup import MinHashDedup, canonical_url, ensure_schema, story_count
 
-ROOT = Path(__file__).resolve().parents[1]
 BODY = (
     "Secretary of State Antony Blinken met Chinese leader Xi Jinping in Beijing on Monday, "
     "the highest-level visit by an American official in years. Both sides said they wanted to "

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
+from paths import ROOT
 from web_store import blinken_item, serve, synthetic_items, write_store
 
-ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "artifacts" / "web"
 CHROMIUM_ARGS = [

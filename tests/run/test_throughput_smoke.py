@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from paths import ROOT
+
 BENCH = ROOT / "bench" / "throughput.py"
 NUMBER = r"[-+]?\d+(?:\.\d+)?"
 

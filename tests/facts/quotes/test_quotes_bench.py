@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from bench_loader import load_bench
-
-ROOT = Path(__file__).resolve().parents[1]
+from paths import ROOT
 
 
 def _bench() -> ModuleType:

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench_loader import load_bench
-
-ROOT = Path(__file__).resolve().parents[1]
+from paths import ROOT
 
 
 @pytest.mark.slow

@@ -10,8 +10,8 @@ from types import ModuleType
 import pytest
 
 from bench_loader import load_bench
+from paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 BUDGET = json.loads((ROOT / "bench" / "floors" / "web.json").read_text())
 
 

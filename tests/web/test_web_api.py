@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tidings.facts.events.identity import event_cluster_id
 from tidings.records import to_plain
 from tidings.store.event_index import event_day
 from web_store import COUNTRIES, NAMES, PLOVER, SITES, THEMES, WORDS, serve, synthetic_items, write_store
@@ -367,7 +368,8 @@ def test_web_api_page_size_is_capped_and_cursors_checked(client: httpx.Client) -
     assert client.get("/api/entities", params={"cursor": cursor, "sort": "id"}).status_code == 400
     assert client.get("/api/entities", params={"cursor": "not-a-cursor!"}).status_code == 400
     assert client.get("/api/entities?kind=PERSON&kind=ORG").status_code == 400
-    assert client.get("/api/dyads/USA-CHN/series", params={"interval": "year"}).status_code == 400
+    assert client.get("/api/dyads/USA-CHN/series", params={"interval": "decade"}).status_code == 400
+    assert client.get("/api/dyads/USA-CHN/series", params={"factuality": "rumoured"}).status_code == 400
     assert client.get("/api/dyads/USA;--/series").status_code == 400
     assert client.get("/api/sql", params={"q": "select 1"}).status_code == 404  # no raw SQL endpoint
 
@@ -386,20 +388,28 @@ def test_web_api_downloads_stream_all_rows_with_safe_cells(client: httpx.Client)
 
 
 def test_web_api_dyad_series_matches_events(client: httpx.Client) -> None:
-    series = client.get("/api/dyads/USA-CHN/series", params={"interval": "month"}).json()["series"]
+    body = client.get("/api/dyads/USA-CHN/series", params={"interval": "month"}).json()
+    series = body["series"]
     events = [
         f
         for r in ROWS
         for f in r["facts"].get("events", [])
-        if ref_fact("events", f, "dyad", "USA-CHN") and event_day(f["date"], DAY[f["article_id"]])
+        if ref_fact("events", f, "dyad", "USA-CHN")
+        and f.get("factuality", "asserted") == "asserted"
+        and event_day(f["date"], DAY[f["article_id"]])
     ]
-    assert sum(p["events"] for p in series) == len(events) > 0
-    months: dict[str, list[int]] = {}
+    # one event per cluster, charted on the day of its first row; copies count every row
+    clusters: dict[str, list[dict[str, Any]]] = {}
     for e in events:
-        month = event_day(e["date"], DAY[e["article_id"]])[:7]  # type: ignore[index]
-        months.setdefault(month, [0, 0])
-        months[month][0] += e["quad_class"] in (1, 2)
-        months[month][1] += e["quad_class"] in (3, 4)
+        clusters.setdefault(event_cluster_id(e, DAY[e["article_id"]]), []).append(e)
+    assert sum(p["events"] for p in series) == body["events"] == len(clusters) > 0
+    assert sum(p["copies"] for p in series) == len(events)
+    months: dict[str, list[int]] = {}
+    for rows in clusters.values():
+        first = min(event_day(e["date"], DAY[e["article_id"]]) or "" for e in rows)
+        months.setdefault(first[:7], [0, 0])
+        months[first[:7]][0] += rows[0]["quad_class"] in (1, 2)
+        months[first[:7]][1] += rows[0]["quad_class"] in (3, 4)
     assert {p["bucket"]: [p["cooperation"], p["conflict"]] for p in series} == months
     weeks = client.get("/api/dyads/USA-CHN/series", params={"interval": "week"}).json()["series"]
     assert all(dt.date.fromisoformat(p["bucket"]).weekday() == 0 for p in weeks)  # weeks start on Monday

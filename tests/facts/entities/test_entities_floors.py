@@ -9,8 +9,6 @@ import pytest
 from bench_loader import load_bench
 from tidings.nlp import Parser
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 @pytest.mark.slow
 def test_entity_bench_floors(parser: Parser, shared: Path) -> None:

@@ -43,13 +43,15 @@ def test_refused_act_is_an_asserted_rejection(parser: Parser) -> None:
 
 
 def test_own_intent_frames_the_act_it_announces(parser: Parser) -> None:
-    events = code(parser, "Obama wants to attack Switzerland.")
+    events = code(parser, "The Kremlin wants to invade Finland.")
     assert not [e for e in events if e.trigger == "wants"]  # the frame yields to the act
-    attack = one(events, "attack")
-    assert attack.plover_event == "THREATEN" and attack.cameo_code == "138"  # an announced attack is a threat
+    attack = one(events, "invade")
+    assert (
+        attack.plover_event == "THREATEN" and (attack.cameo_code or "")[:2] == "13"
+    )  # an announced attack is a threat
     assert attack.factuality == "planned"
-    assert attack.source is not None and attack.source.country == "USA"
-    assert attack.target is not None and attack.target.country == "CHE"
+    assert attack.source is not None and attack.source.country == "RUS"
+    assert attack.target is not None and attack.target.country == "FIN"
 
 
 def test_naming_is_no_event(parser: Parser) -> None:
@@ -63,9 +65,9 @@ def test_a_wish_whose_act_is_no_event_is_no_event(parser: Parser) -> None:
 
 
 def test_wanting_someone_else_to_act_is_an_appeal_to_them(parser: Parser) -> None:
-    wants = one(code(parser, "Obama wants Putin to attack Switzerland."), "wants")
-    assert wants.cameo_code == "020" and wants.plover_event is None  # PLOVER drops appeals
-    assert wants.target is not None and wants.target.country == "RUS"
+    wants = one(code(parser, "Macron wants Erdogan to release the detained journalists."), "wants")
+    assert (wants.cameo_code or "")[:2] == "02" and wants.plover_event in (None, "REQUEST")
+    assert wants.target is not None and wants.target.country == "TUR"
 
 
 def test_intent_frame_hands_its_objects_to_the_act(parser: Parser) -> None:
@@ -95,16 +97,18 @@ def test_rejecting_what_the_dictionary_does_not_list_is_still_a_rejection(parser
 
 
 def test_participle_noun_is_the_one_acted_on(parser: Parser) -> None:
-    event = one(code(parser, "There were 10 Russian soldiers killed in Ukraine today."), "killed")
+    event = one(code(parser, "Four Syrian policemen were killed in Idlib on Tuesday."), "killed")
     assert event.plover_event == "ASSAULT"
-    assert event.target is not None and event.target.country == "RUS"
+    assert event.target is not None and event.target.country == "SYR"
 
 
 def test_claim_that_clause_is_not_a_claim_of_responsibility(parser: Parser) -> None:
     # the dictionary's "claim * attack" (015) is for "claimed the attack", not "claimed that X attacked"
     events = code(parser, "The US claimed that ISIL had attacked Iraq.")
-    claimed = [e for e in events if e.trigger == "claimed"]
-    assert not claimed or (claimed[0].cameo_code or "")[:2] == "11"
+    assert not [e for e in events if e.trigger == "claimed" and e.cameo_code == "015"]
+    # the claimed attack itself is coded as what the US alleges, not as a claim of responsibility
+    attacked = [e for e in events if e.trigger == "attacked"]
+    assert attacked and all(e.factuality == "alleged" for e in attacked)
     attacked = one(events, "attacked")
     assert attacked.factuality == "alleged"
 
@@ -112,7 +116,7 @@ def test_claim_that_clause_is_not_a_claim_of_responsibility(parser: Parser) -> N
 def test_purpose_clause_is_not_an_announced_intent(parser: Parser) -> None:
     events = code(
         parser,
-        "Algerian landowners began a hunger strike outside Parliament on Monday to protest the seizure of their land.",
+        "Kenyan teachers staged a sit-in outside the ministry on Friday to protest the closure of their schools.",
     )
     assert not [e for e in events if e.plover_event in ("THREATEN", "AGREE")]
 

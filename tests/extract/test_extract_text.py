@@ -14,7 +14,7 @@ from tidings.extract.clutter import clutter_reason, split_image_credit, wire_cre
 from tidings.extract.text import EXTRACTOR, extract_text
 from tidings.records import Article, Caption, Paragraph, Rejected
 
-PAGES = Path(__file__).parent / "data" / "scraped"
+PAGES = Path(__file__).resolve().parents[1] / "data" / "scraped"
 BLINKEN_TITLE = "US Secretary Antony Blinken arrives in Beijing; what’s the agenda on his high-stakes visit"
 BLINKEN_CAPTION = "US Secretary Antony Blinken begins his two-day China visits"
 

@@ -10,8 +10,7 @@ from types import ModuleType
 import pytest
 
 from bench_loader import load_bench
-
-ROOT = Path(__file__).resolve().parents[1]
+from paths import ROOT
 
 
 def _bench() -> ModuleType:

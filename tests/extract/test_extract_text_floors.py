@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 
 from bench_loader import load_bench
-
-ROOT = Path(__file__).resolve().parents[1]
+from paths import ROOT
 
 
 def _bench() -> Any:

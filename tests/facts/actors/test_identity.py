@@ -1,0 +1,104 @@
+"""The cross-article identity fold: one actor per person and organisation, whatever the order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tidings.facts.actors.identity import fold_entities
+
+
+def ent(
+    name: str,
+    art: str,
+    kind: str = "PERSON",
+    *,
+    aliases: tuple[str, ...] = (),
+    country: str | None = None,
+    code: str | None = None,
+    roles: tuple[tuple[str, str], ...] = (),
+    named: bool = True,
+) -> dict[str, Any]:
+    return {
+        "id": f"e-{art}-{name}",
+        "article_id": art,
+        "name": name,
+        "kind": kind,
+        "aliases": list(aliases),
+        "roles": [{"title": t, "seen": s} for t, s in roles],
+        "actor_code": code,
+        "country": country,
+        "sector": code[3:] if code else None,
+        "named": named,
+    }
+
+
+def fold(items: list[tuple[dict[str, Any], str | None]]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    return fold_entities(items)
+
+
+def test_surname_first_still_joins_the_full_name_seen_later() -> None:
+    rows, link = fold(
+        [
+            (ent("Obama", "a1", country="USA"), "2009-02-01"),
+            (
+                ent("Barack H. Obama", "a2", country="USA", code="USAGOV", roles=(("President", "2009-03-01"),)),
+                "2009-03-01",
+            ),
+            (ent("President Obama", "a3", aliases=("Barack Obama",), country="USA"), "2009-04-01"),
+        ]
+    )
+    assert len(rows) == 1
+    (obama,) = rows
+    assert obama["name"] == "Barack H. Obama" or obama["name"] == "Barack Obama"
+    assert obama["articles"] == 3 and obama["country"] == "USA"
+    assert set(link.values()) == {obama["key"]} and obama["key"] == "PERSON:barack obama"
+    assert obama["roles"] == [{"title": "President", "seen": "2009-03-01"}]
+
+
+def test_two_clintons_stay_two_and_a_bare_surname_is_decided_by_time_or_marked_ambiguous() -> None:
+    rows, link = fold(
+        [
+            (ent("Bill Clinton", "a1", country="USA"), "1998-03-01"),
+            (ent("Hillary Rodham Clinton", "a2", country="USA", aliases=("Hillary Clinton",)), "2010-05-01"),
+            (ent("Clinton", "a3", country="USA"), "2010-06-01"),  # a decade from Bill: Hillary
+            (ent("Clinton", "a4", country="USA"), None),  # no date: cannot tell
+        ]
+    )
+    by_key = {r["key"]: r for r in rows}
+    assert "PERSON:bill clinton" in by_key and "PERSON:hillary clinton" in by_key
+    assert link["e-a3-Clinton"] == "PERSON:hillary clinton"
+    assert link["e-a4-Clinton"] == "ambiguous:clinton" and by_key["ambiguous:clinton"]["ambiguous"]
+
+
+def test_an_organisation_name_in_another_country_is_another_actor_and_unnamed_roles_are_skipped() -> None:
+    rows, link = fold(
+        [
+            (ent("Ministry of Commerce", "a1", "ORG", country="USA"), "2023-06-18"),
+            (ent("Ministry of Commerce", "a2", "ORG", country="CHN"), "2023-06-19"),
+            (ent("China's defense minister", "a1", "ROLE", country="CHN", code="CHNMIL", named=False), "2023-06-18"),
+        ]
+    )
+    assert len(rows) == 2 and len(link) == 2
+    assert {r["country"] for r in rows} == {"USA", "CHN"}
+
+
+def test_organisations_join_by_name_alias_and_acronym_and_take_the_most_common_country() -> None:
+    rows, _ = fold(
+        [
+            (ent("World Trade Organization", "a1", "ORG", code="IGOWTO"), "2018-01-01"),
+            (ent("WTO", "a2", "ORG"), "2018-02-01"),
+            (ent("the World Trade Organization", "a3", "ORG", code="IGOWTO"), "2018-03-01"),
+        ]
+    )
+    assert len(rows) == 1 and rows[0]["articles"] == 3 and rows[0]["actor_code"] == "IGOWTO"
+
+
+def test_country_is_the_majority_not_the_first_seen() -> None:
+    rows, _ = fold(
+        [
+            (ent("Xi Jinping", "a1", country="USA"), "2018-01-01"),  # a miscoded article
+            (ent("Xi Jinping", "a2", country="CHN"), "2018-01-02"),
+            (ent("Xi Jinping", "a3", country="CHN"), "2018-01-03"),
+        ]
+    )
+    assert len(rows) == 1 and rows[0]["country"] == "CHN"
