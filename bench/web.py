@@ -37,9 +37,9 @@ from tidings.extract.build import make_article
 from tidings.ids import fact_id
 from tidings.records import ActorRef, Event, Paragraph, Quote
 from tidings.store.event_index import INSERT_EVENT_INDEX, dyad_key
+from tidings.store.reads import dyad_series
 from tidings.store.sqlite import BatchItem, Store
 from tidings.web.db import Reader
-from tidings.web.queries import INTERVALS, dyad_series
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "text" / "reuters21578"
@@ -357,10 +357,10 @@ def dyad_latency(n_events: int, work: Path) -> tuple[int, float, list[dict[str, 
     with reader.connect() as store:
         scan_med, _ = timed(partial(scan_series, store.conn), runs=3)
     with server(db) as base, httpx.Client(base_url=base, timeout=60) as client:
-        for interval in INTERVALS:
+        for interval in ("day", "week", "month"):
             with reader.connect() as store:
-                points = len(dyad_series(store.conn, "USA", "CHN", interval))
-                sql_med, sql_max = timed(partial(dyad_series, store.conn, "USA", "CHN", interval))
+                points = len(dyad_series(store.conn, "USA", "CHN", interval=interval)["series"])
+                sql_med, sql_max = timed(partial(dyad_series, store.conn, "USA", "CHN", interval=interval))
             http_med, http_max = timed(partial(get_ok, client, f"/api/dyads/USA-CHN/series?interval={interval}"))
             rows.append(
                 {

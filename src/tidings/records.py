@@ -12,6 +12,10 @@ counters: re-runs and parallel workers produce the same ids.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import types
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -48,32 +52,38 @@ def to_plain(value: Any) -> Any:
 def from_plain(cls: type[Any], data: Any) -> Any:
     """Rebuild a record of type ``cls`` from :func:`to_plain` output (nested records and
     tuples included); unknown keys are ignored so older rows still load."""
-    import types
-    import typing
-
     if data is None:
         return None
-    hints = typing.get_type_hints(cls)
     kwargs: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
-        if f.name in data:
-            kwargs[f.name] = _coerce(hints[f.name], data[f.name], typing, types)
+    for name, coerce in _coercers(cls):  # type: ignore[arg-type]
+        if name in data:
+            kwargs[name] = coerce(data[name])
     return cls(**kwargs)
 
 
-def _coerce(tp: Any, value: Any, typing: Any, types: Any) -> Any:
-    if value is None:
-        return None
+@functools.cache
+def _coercers(cls: type[Any]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """Per field, how to rebuild its value (type hints resolved once per class: resolving them
+    per record cost ~0.3 ms, most of the time of reading facts back)."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _coercer(hints[f.name])) for f in dataclasses.fields(cls))
+
+
+def _coercer(tp: Any) -> Callable[[Any], Any]:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(tp):
-            if arg is not type(None):
-                return _coerce(arg, value, typing, types)
+        inner = next((_coercer(a) for a in typing.get_args(tp) if a is not type(None)), _same)
+        return lambda v: None if v is None else inner(v)
     if origin is tuple:
         (item, *_) = typing.get_args(tp) or (Any,)
-        return tuple(_coerce(item, v, typing, types) for v in value)
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp) and isinstance(value, dict):
-        return from_plain(tp, value)
+        each = _coercer(item)
+        return lambda v: None if v is None else tuple(each(x) for x in v)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return lambda v: from_plain(tp, v) if isinstance(v, dict) else v
+    return _same
+
+
+def _same(value: Any) -> Any:
     return value
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tidings.export.events import GDELT_COLUMNS, fips_by_iso3, parse_gdelt
+from tidings.export.gdelt import GDELT_COLUMNS, fips_by_iso3, parse_gdelt
 from tidings.run.ingest import ingest
 
 

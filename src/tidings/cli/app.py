@@ -129,7 +129,7 @@ def ingest_dask(
     out_dir: Path,
     published: str | None,
 ) -> int:
-    from tidings.run.dask import merge, run_dask
+    from tidings.run.dask import merge_into, run_dask
 
     client = None
     cluster = None
@@ -140,17 +140,29 @@ def ingest_dask(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         )
         client = Client(cluster)  # type: ignore[no-untyped-call]
-    try:
-        with err.status("running Dask tasks"):
-            results = run_dask(paths, str(out_dir), options, scheduler=scheduler, published=published, client=client)
-    finally:
-        if client is not None:
-            client.close()  # type: ignore[no-untyped-call]
-        if cluster is not None:
-            cluster.close()
-    err.print(f"{len(results)} shards -> {out_dir}")
-    n = merge(out_dir, options.store.db)
-    err.print(f"merged {n} ledger rows into {options.store.db}")
+    merged = 0
+    # each task's partition is merged into the store as soon as it is written, while other
+    # tasks run: the one writer keeps pace with the workers instead of waiting for all of them
+    with Store.open(options.store.db) as store:
+        store.begin_run("ingest --engine dask", options, None)
+
+        def on_result(result: dict[str, Any]) -> None:
+            nonlocal merged
+            merged += merge_into(store, out_dir, [result["key"]])
+
+        try:
+            with err.status("running Dask tasks"):
+                results = run_dask(
+                    paths, str(out_dir), options, scheduler=scheduler, published=published, client=client,
+                    on_result=on_result,
+                )  # fmt: skip
+        finally:
+            store.end_run()
+            if client is not None:
+                client.close()  # type: ignore[no-untyped-call]
+            if cluster is not None:
+                cluster.close()
+    err.print(f"{len(results)} tasks -> {out_dir}; merged {merged} ledger rows into {options.store.db}")
     with Store.open(options.store.db, readonly=True) as store:
         rejected = store.rejection_counts()
     for code, count in sorted(rejected.items()):
@@ -325,7 +337,8 @@ def export_cmd(
     db: DbOpt = None,
 ) -> None:
     """Export a table to JSONL, CSV or Parquet; events also to GDELT 2.0 TSV or PLOVER JSONL."""
-    from tidings.export.events import export_gdelt, export_plover
+    from tidings.export.gdelt import export_gdelt
+    from tidings.export.plover import export_plover
     from tidings.export.tables import EXPORT_FORMATS, export_table
 
     if fmt not in (*EXPORT_FORMATS, "gdelt", "plover"):

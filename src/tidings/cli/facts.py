@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import Annotated, Any
 
 import typer
@@ -274,36 +275,12 @@ def register(app: typer.Typer) -> None:
     @app.command("times")
     def times_cmd(article_id: ArticleArg = None, db: DbOpt = None, fmt: FmtOpt = Fmt.jsonl) -> None:
         """Time expressions resolved against the publication date."""
-        with open_store(db) as store:
-            rows = list(time_rows(store, _resolve_id(store, article_id)))
-        emit(
-            rows,
-            fmt.value,
-            [
-                ("text", lambda r: r["text"]),
-                ("value", lambda r: r["value"]),
-                ("precision", lambda r: r["precision"]),
-                ("kind", lambda r: r["kind"]),
-            ],
-        )
+        _list(db, article_id, time_rows, fmt, ("text", "value", "precision", "kind"))
 
     @app.command("places")
     def places_cmd(article_id: ArticleArg = None, db: DbOpt = None, fmt: FmtOpt = Fmt.jsonl) -> None:
         """Places, geocoded (metonyms such as "Beijing said" flagged)."""
-        with open_store(db) as store:
-            rows = list(place_rows(store, _resolve_id(store, article_id)))
-        emit(
-            rows,
-            fmt.value,
-            [
-                ("text", lambda r: r["text"]),
-                ("country", lambda r: r["country"]),
-                ("feature", lambda r: r["feature"]),
-                ("lat", lambda r: r["lat"]),
-                ("lon", lambda r: r["lon"]),
-                ("metonym", lambda r: r["metonym"]),
-            ],
-        )
+        _list(db, article_id, place_rows, fmt, ("text", "country", "feature", "lat", "lon", "metonym"))
 
     @app.command("events")
     def events_cmd(
@@ -348,6 +325,19 @@ def register(app: typer.Typer) -> None:
                 ("place", lambda r: (r["place"] or {}).get("name")),
             ],
         )
+
+
+def _list(
+    db: str | None,
+    article_id: str | None,
+    rows_of: Callable[[Store, str | None], Iterable[Row]],
+    fmt: Fmt,
+    fields: tuple[str, ...],
+) -> None:
+    """One article's (or every article's) facts of one kind, the table showing ``fields``."""
+    with open_store(db) as store:
+        rows = list(rows_of(store, _resolve_id(store, article_id)))
+    emit(rows, fmt.value, [(f, itemgetter(f)) for f in fields])
 
 
 def _print_profile(p: Row) -> None:

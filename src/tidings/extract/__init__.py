@@ -32,7 +32,8 @@ def extract_raw(raw: RawDoc, options: Options | None = None, *, published: str |
     fallback = published or raw.published or options.input.published or None
     result: Article | Rejected
     if raw.kind == "record":
-        result = extract_record(raw.fields, source=raw.uri, origin=raw.origin, min_chars=options.extract.min_chars)
+        # a record's text is what the user gave (a sentence, a headline, a lead): no page minimum
+        result = extract_record(raw.fields, source=raw.uri, origin=raw.origin, min_chars=1)
     elif raw.kind == "html":
         if _too_many_elements(raw.data, options.extract.max_elements):
             detail = f"more than extract.max_elements={options.extract.max_elements} HTML elements"

@@ -253,7 +253,8 @@ def extract_html(
         return _reject("no_content", "nothing left after removing page clutter", origin)
     body_chars = sum(len(p.text) for p in paragraphs)  # min_chars counts all characters
     if body_chars < options.min_chars:
-        return _reject("too_short", f"{body_chars} characters of text (minimum {options.min_chars})", origin)
+        detail = f"{body_chars} characters of text (minimum extract.min_chars = {options.min_chars})"
+        return _reject("too_short", detail, origin)
 
     published_day, published_from = meta.choose_date(
         signals, url=url, find_date=lambda: _htmldate(tree, url), given=published

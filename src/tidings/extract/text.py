@@ -113,9 +113,8 @@ def extract_text(
     paragraphs = _classify(blocks)
     body = "\n\n".join(p.text for p in paragraphs)
     if len(body) < opts.min_chars:
-        return Rejected(
-            STAGE, "too_short", f"{len(body)} chars after cleaning (min {opts.min_chars})", origin or source
-        )
+        detail = f"{len(body)} chars after cleaning (minimum extract.min_chars = {opts.min_chars})"
+        return Rejected(STAGE, "too_short", detail, origin or source)
     agency = dateline_agency([p.text for p in paragraphs[:3]])
     if agency:
         found.wire.append(agency)

@@ -1,56 +1,66 @@
-"""The distributed path: Dask tasks over input shards -> Parquet partitions -> merge.
+"""The distributed path: Dask tasks over batches of documents -> Parquet partitions -> merge.
 
-Each shard (one input file: a WARC, a JSONL shard, a page) is one task. A task runs the
-same :func:`tidings.run.batch.process_batch` as the local path and writes three Parquet
-files (articles, facts, ledger) named by the content hash of its input and of the
-options, so re-running a task rewrites the same files and never duplicates rows.
-:func:`merge` upserts partitions into SQLite through the same ``Store.write_batch`` as a
-local ingest, so both paths produce the same rows.
+The inputs are read where ``run_dask`` runs (cheap: bytes, no extraction) and cut into batches;
+each batch is one task, so the work spreads evenly over the workers whatever the input files
+look like (one big JSONL or many pages). A task runs the same
+:func:`tidings.run.batch.process_batch` as the local path and writes three Parquet files
+(articles, facts, ledger) named by the hash of its inputs and of the options, so re-running
+rewrites the same files and never duplicates rows. :func:`merge` upserts partitions into SQLite
+through the same ``Store.write_batch`` as a local ingest, so both paths produce the same rows.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tidings.config import Options
+from tidings.extract.build import make_article
 from tidings.ids import digest
-from tidings.records import FACT_KINDS, Article, Rejected, from_plain, to_plain
+from tidings.records import FACT_KINDS, Article, Paragraph, RawDoc, Rejected, from_plain, to_plain
 from tidings.run.batch import Annotator, batched, process_batch
-from tidings.sources.files import expand, read_inputs
+from tidings.sources.files import read_inputs
 from tidings.store.sqlite import BatchItem, Store
 
 TABLES = ("articles", "facts", "ledger")
+# Documents per task: small enough that the last tasks of a run finish close together on every
+# worker (a task is a few seconds of NLP), large enough that scheduling costs nothing.
+TASK_DOCS = 8
 # Worker-process cache of loaded annotators, keyed by the options that shape them.
 _annotators: dict[str, Any] = {}
 
 
-def shard_key(path: str, options: Options, published: str | None) -> str:
+def batch_key(raws: Sequence[RawDoc], options: Options, published: str | None) -> str:
+    """The partition name of a batch: its inputs' origins and content ids, and the options."""
     settings = json.dumps(to_plain(options), sort_keys=True) + (published or "")
-    return digest(Path(path).read_bytes(), settings, length=24)
+    return digest(*(f"{r.origin}|{r.id}" for r in raws), settings, length=24)
 
 
-def _annotator(options: Options) -> Any:
+def _annotator(options: Options) -> Annotator:
     key = json.dumps(to_plain(options.nlp), sort_keys=True)
     if key not in _annotators:
         _annotators[key] = Annotator(options)
-    return _annotators[key]
+    return cast(Annotator, _annotators[key])
 
 
-def run_shard(path: str, out_dir: str, options: Options, published: str | None = None) -> dict[str, Any]:
-    """Process one shard and write its partitions; returns counts."""
-    key = shard_key(path, options, published)
+def warm_worker(options: Options) -> bool:
+    """Load the model and every stage's tables in this worker before its first task (run on
+    every worker at once, so start-up overlaps instead of delaying the first batches)."""
+    if options.nlp.facts:
+        text = "President Ana Lopez met Foreign Minister Li Wei in Vienna on Monday to discuss trade."
+        _annotator(options).annotate([make_article(source="warm-up", paragraphs=[Paragraph("paragraph", text)])])
+    return True
+
+
+def run_batch(raws: Sequence[RawDoc], out_dir: str, options: Options, published: str | None = None) -> dict[str, Any]:
+    """One Dask task: process a batch (the same function as the local path) and write its partitions."""
+    key = batch_key(raws, options, published)
     annotator = _annotator(options) if options.nlp.facts else None
-    items: list[BatchItem] = []
-    rejected: list[BatchItem] = []
-    for batch in batched(read_inputs([path], options.input), options.store.batch_size):
-        raws = [r for r in batch if not isinstance(r, Rejected)]
-        rejected += [BatchItem(r.source or path, "", r) for r in batch if isinstance(r, Rejected)]
-        items += process_batch(raws, options, annotator, published=published)
-    write_partitions(rejected + items, Path(out_dir), key)
-    return {"shard": path, "key": key, "items": len(items) + len(rejected)}
+    items = process_batch(raws, options, annotator, published=published)
+    write_partitions(items, Path(out_dir), key)
+    return {"key": key, "items": len(items)}
 
 
 def write_partitions(items: Sequence[BatchItem], out_dir: Path, key: str) -> None:
@@ -85,6 +95,11 @@ def write_partitions(items: Sequence[BatchItem], out_dir: Path, key: str) -> Non
                     }
                     for f in records
                 ]
+            if item.annotation:
+                rows["facts"].append(
+                    {"id": f"m{digest(r.id)}", "article_id": r.id, "kind": "_annotation", "start": 0, "end": 0,
+                     "stage": "", "data": json.dumps(dict(item.annotation))}
+                )  # fmt: skip
             rows["facts"] += [
                 {
                     "id": f"x{digest(r.id, rej.stage)}",
@@ -133,26 +148,61 @@ def run_dask(
     scheduler: str | None = None,
     published: str | None = None,
     client: Any = None,
+    on_result: Callable[[dict[str, Any]], None] | None = None,
 ) -> list[dict[str, Any]]:
-    """Submit one task per shard to a Dask cluster (``scheduler`` address or a client)."""
-    from distributed import Client
+    """Read the inputs here, submit one task per batch of at most ``TASK_DOCS`` documents to a Dask
+    cluster (``scheduler`` address or a client), at most four per worker in flight, and
+    return each task's partition key and count. Inputs that cannot be read are written as their
+    own partition of rejections."""
+    from distributed import Client, wait
 
-    shards = [s for s in expand(inputs) if isinstance(s, str)]
     own = client is None
     client = client or Client(scheduler)  # type: ignore[no-untyped-call]
+    results: list[dict[str, Any]] = []
+
+    def finished(result: dict[str, Any]) -> None:
+        results.append(result)
+        if on_result is not None:  # e.g. merge it into the store while other tasks run
+            on_result(result)
+
     try:
-        futures = client.map(run_shard, shards, out_dir=out_dir, options=options, published=published, pure=False)
-        return list(client.gather(futures))
+        client.run(warm_worker, options)
+        window = 4 * max(1, len(client.scheduler_info().get("workers", {})))
+        rejected: list[BatchItem] = []
+        inflight: list[Any] = []
+        for batch in batched(read_inputs(inputs, options.input), min(options.store.batch_size, TASK_DOCS)):
+            rejected += [BatchItem(r.source or "?", "", r) for r in batch if isinstance(r, Rejected)]
+            raws = [r for r in batch if not isinstance(r, Rejected)]
+            if raws:
+                inflight.append(client.submit(run_batch, raws, out_dir, options, published, pure=False))
+            if len(inflight) >= window:
+                done, pending = wait(inflight, return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]
+                for f in done:
+                    finished(f.result())
+                inflight = list(pending)
+        for result in client.gather(inflight):
+            finished(result)
+        if rejected:
+            key = digest("rejected", *(f"{i.origin}|{i.raw_id}" for i in rejected), length=24)
+            write_partitions(rejected, Path(out_dir), key)
+            finished({"key": key, "items": len(rejected)})
+        return results
     finally:
         if own:
             client.close()
 
 
-def read_partitions(out_dir: Path) -> Iterator[BatchItem]:
-    """Rebuild BatchItems from every partition (articles with their facts, rejections)."""
+def read_partitions(out_dir: Path, keys: Iterable[str] | None = None) -> Iterator[BatchItem]:
+    """Rebuild BatchItems from the partitions (every one, or those of ``keys``): articles with
+    their facts, what made them, and rejections."""
     import pyarrow.parquet as pq
 
-    for part in sorted((out_dir / "ledger").glob("part-*.parquet")):
+    parts = (
+        sorted((out_dir / "ledger").glob("part-*.parquet"))
+        if keys is None
+        else [out_dir / "ledger" / f"part-{k}.parquet" for k in keys]
+    )
+    for part in parts:
         key = part.name
         ledger = pq.read_table(part).to_pylist()
         articles = {
@@ -161,9 +211,12 @@ def read_partitions(out_dir: Path) -> Iterator[BatchItem]:
         }
         facts: dict[str, dict[str, list[Any]]] = {}
         fact_rejections: dict[str, list[Rejected]] = {}
+        annotations: dict[str, dict[str, str]] = {}
         for f in pq.read_table(out_dir / "facts" / key).to_pylist():
             data = json.loads(f["data"])
-            if f["kind"] == "_rejection":
+            if f["kind"] == "_annotation":
+                annotations[f["article_id"]] = data
+            elif f["kind"] == "_rejection":
                 fact_rejections.setdefault(f["article_id"], []).append(Rejected(**data))
             else:
                 facts.setdefault(f["article_id"], {}).setdefault(f["kind"], []).append(_record(f["kind"], data))
@@ -176,6 +229,7 @@ def read_partitions(out_dir: Path) -> Iterator[BatchItem]:
                     articles[aid],
                     facts.get(aid, {}),
                     fact_rejections.get(aid, []),
+                    annotation=annotations.get(aid, {}),
                 )
             else:
                 yield BatchItem(
@@ -193,13 +247,20 @@ def _record(kind: str, data: dict[str, Any]) -> Any:
 
 def merge(out_dir: str | Path, db: str, batch_size: int = 256) -> int:
     """Upsert every partition under ``out_dir`` into the SQLite store; idempotent."""
-    from tidings.run.batch import batched
-
-    n = 0
     with Store.open(db) as store:
-        for batch in batched(read_partitions(Path(out_dir)), batch_size):
-            store.write_batch(batch)
-            n += len(batch)
+        store.begin_run("merge", Options(), None)
+        try:
+            return merge_into(store, Path(out_dir), None, batch_size)
+        finally:
+            store.end_run()
+
+
+def merge_into(store: Store, out_dir: Path, keys: Iterable[str] | None, batch_size: int = 256) -> int:
+    """Write the partitions of ``keys`` (every one when None) through ``Store.write_batch``."""
+    n = 0
+    for batch in batched(read_partitions(out_dir, keys), batch_size):
+        store.write_batch(batch)
+        n += len(batch)
     return n
 
 

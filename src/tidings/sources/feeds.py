@@ -125,30 +125,14 @@ def _item(entry: Any, index: int, *, uri: str, feed_title: str | None, fetched_a
         "categories": [str(t.get("term")) for t in entry.get("tags") or () if t.get("term")],
     }
     item_id = digest("feed-item", uri, key, title or "", content_html)
+    uri = link or origin
     if len(text) >= FULL_TEXT_MIN_CHARS:
         page = _wrap(content_html, title=title, link=link, published=published)
-        return RawDoc(
-            id=item_id,
-            uri=link or origin,
-            origin=origin,
-            kind="html",
-            data=page,
-            fields=fields,
-            fetched_at=fetched_at,
-            published=published,
-        )
+        return RawDoc(item_id, uri, origin, "html", page, fields=fields, fetched_at=fetched_at, published=published)
     if not text and not link:
         return Rejected(STAGE, "empty", "the item has neither text nor a link", origin)
     fields["needs_fetch"] = link is not None
-    return RawDoc(
-        id=item_id,
-        uri=link or origin,
-        origin=origin,
-        kind="record",
-        fields=fields,
-        fetched_at=fetched_at,
-        published=published,
-    )
+    return RawDoc(item_id, uri, origin, "record", fields=fields, fetched_at=fetched_at, published=published)
 
 
 def _best_content(entry: Any) -> str:

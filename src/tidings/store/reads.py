@@ -120,13 +120,18 @@ def _dyad_clauses(
         src, tgt = (a, b) if direction == "forward" else (b, a)
         clauses.append("e.source_country = ? AND e.target_country = ?")
         args += [src, tgt]
+    _date_range(clauses, args, since, until)
+    return " AND ".join(clauses), args
+
+
+def _date_range(clauses: list[str], args: list[Any], since: str | None, until: str | None) -> None:
+    """Charted days on or after ``since`` and on or before ``until`` (a month or year: all of it)."""
     if since:
         clauses.append("e.date >= ?")
         args.append(since[:10])
     if until:
         clauses.append("e.date <= ?")
         args.append(until[:10] if len(until) >= 10 else until + "\uffff")
-    return " AND ".join(clauses), args
 
 
 def _clusters(
@@ -293,12 +298,7 @@ def _actor_events(
 ) -> list[dict[str, Any]]:
     clauses = [f"e.{side}_entity IN (SELECT entity_id FROM actor_entities WHERE actor_key = ?)"]
     args: list[Any] = [key]
-    if since:
-        clauses.append("e.date >= ?")
-        args.append(since[:10])
-    if until:
-        clauses.append("e.date <= ?")
-        args.append(until[:10] if len(until) >= 10 else until + "\uffff")
+    _date_range(clauses, args, since, until)
     rows = conn.execute(
         "SELECT f.data, e.date, coalesce(e.cluster_id, e.id) FROM event_index e JOIN facts f ON f.id = e.id"
         f" WHERE {' AND '.join(clauses)} ORDER BY e.date, e.id",

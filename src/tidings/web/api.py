@@ -103,14 +103,19 @@ for _resource in RESOURCES.values():
     )
 
 
-@router.get("/articles/{article_id}", summary="One article with all its facts")
-def get_article(article_id: str, request: Request) -> dict[str, Any]:
+def article_or_404(request: Request, article_id: str) -> tuple[dict[str, Any], Any, Any]:
+    """(article, facts, fact rejections) for the pages and the API; 404 when there is none."""
     only_params(request, ())
     with reader_of(request).connect() as store:
         found = reads.article_with_facts(store.conn, article_id)
     if found is None:
         raise HTTPException(404, "no such article")
-    article, facts, rejections = found
+    return found
+
+
+@router.get("/articles/{article_id}", summary="One article with all its facts")
+def get_article(article_id: str, request: Request) -> dict[str, Any]:
+    article, facts, rejections = article_or_404(request, article_id)
     return {"article": article, "facts": facts, "fact_rejections": rejections}
 
 

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from tidings.store import reads
 from tidings.web import queries
-from tidings.web.api import DYAD_PARAMS, dyad_args, only_params, page_args, reader_of
+from tidings.web.api import DYAD_PARAMS, article_or_404, dyad_args, only_params, page_args, reader_of
 from tidings.web.briefs import load_brief
 from tidings.web.chart import fill_gaps, layout
 from tidings.web.facts_view import article_marks, fact_panels
@@ -53,12 +53,7 @@ def search(request: Request) -> Response:
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(article_id: str, request: Request) -> Response:
-    only_params(request, ())
-    with reader_of(request).connect() as store:
-        found = reads.article_with_facts(store.conn, article_id)
-    if found is None:
-        raise HTTPException(404, "no such article")
-    article, facts, rejections = found
+    article, facts, rejections = article_or_404(request, article_id)
     text = article.get("text") or ""
     body = highlight(text, article_marks(facts))
     panels = fact_panels(facts, text, article.get("version") or "")

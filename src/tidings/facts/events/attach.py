@@ -11,7 +11,6 @@ movement verb's object, never from an actor slot or a metonym ("Beijing said").
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -19,6 +18,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.events.lexicon import MOVEMENT
+from tidings.facts.times.calendar import value_end
 from tidings.records import ActorRef, Place, TimeExpr
 
 if TYPE_CHECKING:
@@ -30,28 +30,11 @@ FALLBACK_PRECISION = "week"
 HISTORICAL_MARGIN = timedelta(days=7)
 _PLACE_PREPS = frozenset({"in", "at", "near", "to", "inside", "outside", "across", "over", "into", "on"})
 _DATEISH = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|Q\d))?(-\d{2})?$")  # dates, not durations
-_YMD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-
-
-def period_end(value: str | None) -> date | None:
-    """Last day of an ISO date/month/year value; None for anything else (weeks, seasons)."""
-    if not value:
-        return None
-    m = _YMD.match(value)
-    if not m:
-        return None
-    year = int(m.group(1))
-    if m.group(3):
-        return date(year, int(m.group(2)), int(m.group(3)))
-    if m.group(2):
-        month = int(m.group(2))
-        return date(year, month, calendar.monthrange(year, month)[1])
-    return date(year, 12, 31)
 
 
 def is_historical(value: str | None, precision: str | None, published: date | None) -> bool:
     """Before the article's time window: the whole period ends over a week before publication."""
-    end = period_end(value)
+    end = value_end(value)  # None for malformed values and anything that is not a date
     return published is not None and end is not None and end < published - HISTORICAL_MARGIN
 
 

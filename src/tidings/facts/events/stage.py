@@ -10,13 +10,14 @@ several times in the article becomes one :class:`Event` with several mentions.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.coder import ActorCoder
 from tidings.facts.base import FactContext
-from tidings.facts.events.attach import FALLBACK_PRECISION, Attacher, is_historical, place_actors
+from tidings.facts.events.attach import Attacher, is_historical, place_actors
 from tidings.facts.events.candidates import NONSTATE, Candidate, CandidateFinder, own_intent, resolve_frames
 from tidings.facts.events.decide import (
     TypeDecision,
@@ -27,6 +28,7 @@ from tidings.facts.events.decide import (
     modal,
 )
 from tidings.facts.events.factuality import Factuality, assess
+from tidings.facts.events.identity import cluster_key
 from tidings.facts.events.lexicon import load_lexicon
 from tidings.facts.events.model import EventTypeModel, candidate_features, load_model
 from tidings.ids import fact_id
@@ -167,7 +169,8 @@ class EventStage:
                             events.append((event, number))
             except Exception as exc:  # one bad sentence never fails the article
                 ctx.recover(self.name, exc)
-        return {"events": mark_main(merge_mentions(events))}
+        published = ctx.published.isoformat() if ctx.published else None
+        return {"events": mark_main(one_per_sentence(events, published), published)}
 
     def _code(
         self,
@@ -211,41 +214,31 @@ def _dyad(cand: Candidate) -> tuple[ActorRef | None, ActorRef | None]:
     return (cand.sources[0] if cand.sources else None, cand.targets[0] if cand.targets else None)
 
 
-def _actor_key(ref: ActorRef | None) -> str:
-    if ref is None:
-        return ""
-    return ref.entity_id or ref.country or ref.name.lower()
-
-
-def merge_mentions(items: list[tuple[Event, int]]) -> list[tuple[Event, int]]:
-    """One event per (dyad, CAMEO root, date, factuality); later tellings become mentions."""
-    merged: dict[tuple[str, ...], tuple[Event, int]] = {}
-    order: list[tuple[str, ...]] = []
+def one_per_sentence(items: list[tuple[Event, int]], published: str | None) -> list[tuple[Event, int]]:
+    """Events are coded per sentence (an event restated in a later sentence is coded again
+    there); inside one sentence, predicates that are the same event (:func:`cluster_key`: dyad,
+    CAMEO root, factuality, date window) are one event, its tellings kept as mentions."""
+    merged: dict[tuple[object, ...], tuple[Event, int]] = {}
     for event, number in items:
-        dyad = (
-            sorted([_actor_key(event.source), _actor_key(event.target)])
-            if event.source and event.target
-            else [_actor_key(event.source), _actor_key(event.target)]
-        )
-        key = (*dyad, (event.cameo_code or "")[:2], event.date or "", event.factuality)
+        key = (number, *cluster_key(event, published))
         if key in merged:
             first, n = merged[key]
-            mentions = first.mentions + event.mentions
-            best = replace(first, mentions=mentions, confidence=max(first.confidence, event.confidence))
-            if first.date_precision == FALLBACK_PRECISION and event.date_precision not in (None, FALLBACK_PRECISION):
-                best = replace(best, date_precision=event.date_precision)  # a later telling dates it
+            best = replace(
+                first, mentions=first.mentions + event.mentions, confidence=max(first.confidence, event.confidence)
+            )
             if best.place is None and event.place is not None:
                 best = replace(best, place=event.place)
             merged[key] = (best, n)
         else:
             merged[key] = (event, number)
-            order.append(key)
-    return [merged[k] for k in order]
+    return list(merged.values())
 
 
-def mark_main(items: list[tuple[Event, int]]) -> list[Event]:
+def mark_main(items: list[tuple[Event, int]], published: str | None) -> list[Event]:
     """Flag the article's main event: an asserted, typed, current event from the lede, preferring
-    the earliest sentence, then the one told most often, then the most confident."""
+    the earliest sentence, then the one told most often (in how many sentences), then the most
+    confident."""
+    told = Counter(cluster_key(e, published) for e, _ in items)
     best: int | None = None
     best_key: tuple[float, ...] = ()
     for pos, (event, number) in enumerate(items):
@@ -253,7 +246,11 @@ def mark_main(items: list[tuple[Event, int]]) -> list[Event]:
             continue
         if event.historical:
             continue
-        key = (-number, len(event.mentions), event.confidence)  # the lede's first sentence states the story
+        key = (
+            -number,
+            told[cluster_key(event, published)],
+            event.confidence,
+        )  # the lede's first sentence states the story
         if best is None or key > best_key:
             best, best_key = pos, key
     return [replace(e, is_main=(i == best)) for i, (e, _) in enumerate(items)]

@@ -250,10 +250,12 @@ def _explicit(t: str, anchor: date, direction: str | None) -> Result | None:
             except ValueError:
                 return None
     m = re.fullmatch(r"(?P<y>\d{4})-(?P<m>\d\d)(?:-(?P<d>\d\d))?", core)
-    if m:
+    if m and 1 <= int(m.group("m")) <= 12:
         if m.group("d"):
             return (core, "day", "date")
         return (core, "month", "date")
+    if m and not m.group("d"):  # "1950-53", "2018-19": a span of years, dated by its first year
+        return (m.group("y"), "year", "date")
     m = re.fullmatch(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})", core)
     if m:
         y = int(m.group("y"))

@@ -1,0 +1,210 @@
+"""GDELT 2.0 event export: 61 tab-separated columns, no header (a header file beside it), in
+the GDELT 2.0 event codebook's order and types.
+
+Rows hold only asserted events by default, and each event once: the first telling of its
+cluster, with NumMentions/NumSources/NumArticles counting every telling across the store (the
+mentions, sites and articles of the cluster, :mod:`tidings.store.clusters`). Compound actors
+are expanded into one row per (source, target) pair, as GDELT does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tidings.export.events import NONSTATE, article_meta, dyads
+from tidings.export.tables import atomic_writer
+from tidings.facts.times.calendar import value_start
+from tidings.store.clusters import ClusterStats, events_with_clusters
+
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
+    "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL",
+)  # fmt: skip
+INTEGER = frozenset(
+    {
+        "GLOBALEVENTID",
+        "SQLDATE",
+        "MonthYear",
+        "Year",
+        "IsRootEvent",
+        "QuadClass",
+        "NumMentions",
+        "NumSources",
+        "NumArticles",
+        "Actor1Geo_Type",
+        "Actor2Geo_Type",
+        "ActionGeo_Type",
+        "DATEADDED",
+    }
+)
+FLOAT = frozenset(
+    {
+        "FractionDate",
+        "GoldsteinScale",
+        "AvgTone",
+        "Actor1Geo_Lat",
+        "Actor1Geo_Long",
+        "Actor2Geo_Lat",
+        "Actor2Geo_Long",
+        "ActionGeo_Lat",
+        "ActionGeo_Long",
+    }
+)
+US_STATE_FEATURES = frozenset({"adm1"})
+
+
+@lru_cache(maxsize=1)
+def fips_by_iso3() -> dict[str, str]:
+    text = resources.files("tidings").joinpath("data/events/fips10_4.tsv").read_text("utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")][1:]
+    return {iso3: fips for _iso2, iso3, fips in rows if iso3}
+
+
+def _actor_fields(ref: dict[str, Any] | None) -> list[str]:
+    """Code, Name, CountryCode, KnownGroup, Ethnic, Religion1, Religion2, Type1, Type2, Type3."""
+    if not ref:
+        return [""] * 10
+    code = ref.get("actor_code") or ""
+    country = ref.get("country") or (code[:3] if len(code) >= 3 and code[:3] not in NONSTATE else "")
+    sector = ref.get("sector") or ""
+    known = code[3:6] if code[:3] in NONSTATE else ""
+    types = [sector] if sector else []
+    rest = code[len(country) :] if country and code.startswith(country) else ""
+    types += [rest[i : i + 3] for i in range(3, len(rest), 3)] if rest[:3] == sector else []
+    types = [*types, "", "", ""][:3]
+    return [code, (ref.get("name") or "").upper(), country, known, "", "", "", *types]
+
+
+def _geo_fields(place: dict[str, Any] | None) -> list[str]:
+    """Type, FullName, CountryCode (FIPS), ADM1, ADM2, Lat, Long, FeatureID."""
+    if not place or place.get("lat") is None:
+        return ["0", "", "", "", "", "", "", ""]
+    country = place.get("country") or ""
+    fips = fips_by_iso3().get(country, "")
+    feature = place.get("feature") or ""
+    if feature == "country":
+        gtype = "1"
+    elif country == "USA":
+        gtype = "2" if feature in US_STATE_FEATURES else "3"
+    else:
+        gtype = "5" if feature in US_STATE_FEATURES else "4"
+    adm1 = f"{fips}{place.get('admin1') or '00'}"[:4] if fips and gtype != "1" else fips
+    return [
+        gtype,
+        place.get("name") or "",
+        fips,
+        adm1,
+        "",
+        f"{place['lat']:.4f}",
+        f"{place['lon']:.4f}",
+        str(place.get("geonameid") or ""),
+    ]
+
+
+def _dates(value: str | None, fallback: str | None) -> tuple[str, str, str, str]:
+    """SQLDATE, MonthYear, Year, FractionDate: the first day of the event's own date
+    (week, month, year or quarter precision included), else the publication day."""
+    d = value_start(value) or value_start((fallback or "")[:10])
+    if d is None:
+        return "", "", "", ""
+    frac = d.year + (d.timetuple().tm_yday - 1) / 365.0
+    return d.strftime("%Y%m%d"), d.strftime("%Y%m"), str(d.year), f"{frac:.4f}"
+
+
+def _counts(event: dict[str, Any], cluster: ClusterStats | None) -> list[str]:
+    """NumMentions, NumSources, NumArticles: the cluster's, else this article's telling alone."""
+    if cluster is None:
+        return [str(max(1, len(event.get("mentions") or []))), "1", "1"]
+    return [str(cluster.num_mentions), str(cluster.num_sources), str(cluster.num_articles)]
+
+
+def gdelt_rows(
+    event: dict[str, Any], article: dict[str, Any], cluster: ClusterStats | None = None
+) -> Iterator[list[str]]:
+    """One or more GDELT rows for a stored event (compound actors expanded to dyads)."""
+    sqldate, month, year, frac = _dates(event.get("date"), article.get("published"))
+    code = event.get("cameo_code") or ""
+    pairs = dyads(event)
+    root = 1 if event.get("sentence_start", 0) < int(article.get("lede_end") or 0) else 0
+    added = (article.get("ingested_at") or "").replace("-", "").replace(":", "").replace("T", "")[:14]
+    for k, (source, target) in enumerate(pairs):
+        gid = int(str(event["id"]).lstrip("e")[:12] or "0", 16) * 16 + k
+        row = [
+            str(gid),
+            sqldate,
+            month,
+            year,
+            frac,
+            *_actor_fields(source),
+            *_actor_fields(target),
+            str(root),
+            code,
+            code[:3],
+            code[:2],
+            str(event.get("quad_class") or ""),
+            "" if event.get("goldstein") is None else f"{event['goldstein']:.1f}",
+            *_counts(event, cluster),
+            "0",
+            *_geo_fields(None),
+            *_geo_fields(None),
+            *_geo_fields(event.get("place")),
+            added.ljust(14, "0") if added else "",
+            article.get("url") or article.get("source") or "",
+        ]
+        yield [cell.replace("\t", " ").replace("\n", " ") for cell in row]
+
+
+def export_gdelt(store: Any, output: Path, *, include_all: bool = False) -> int:
+    meta = article_meta(store)
+    n = 0
+    seen: set[str] = set()  # GDELT's event table holds each event once: the first telling of its cluster
+    with atomic_writer(output) as fh:
+        for event, cluster in events_with_clusters(store.conn):
+            if not include_all and (event.get("factuality") != "asserted" or not event.get("cameo_code")):
+                continue
+            if cluster is not None:
+                if cluster.cluster_id in seen:
+                    continue
+                seen.add(cluster.cluster_id)
+            for row in gdelt_rows(event, meta.get(event["article_id"], {}), cluster):
+                fh.write("\t".join(row) + "\n")
+                n += 1
+    header = output.with_name(output.name + ".header.tsv")
+    with atomic_writer(header) as fh:
+        fh.write("\t".join(GDELT_COLUMNS) + "\n")
+    return n
+
+
+def parse_gdelt(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """Read GDELT 2.0 event rows (ours or GDELT's) into typed dicts; raises on a bad row."""
+    for lineno, line in enumerate(lines, start=1):
+        cells = line.rstrip("\n").split("\t")
+        if len(cells) != len(GDELT_COLUMNS):
+            raise ValueError(f"row {lineno}: {len(cells)} fields, expected {len(GDELT_COLUMNS)}")
+        row: dict[str, Any] = {}
+        for name, cell in zip(GDELT_COLUMNS, cells, strict=True):
+            if cell == "":
+                row[name] = None
+            elif name in INTEGER:
+                row[name] = int(cell)
+            elif name in FLOAT:
+                row[name] = float(cell)
+            else:
+                row[name] = cell
+        yield row
