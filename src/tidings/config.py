@@ -51,6 +51,9 @@ class NlpOptions:
 @dataclass(frozen=True, slots=True)
 class EventOptions:
     use_model: bool = True
+    dictionary_only: bool = False
+    min_confidence: float = -1.0
+    disabled_rules: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

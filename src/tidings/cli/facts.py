@@ -166,6 +166,7 @@ def event_rows(store: Store, article_id: str | None, actor: str | None, dyad: st
             "date_precision": e.get("date_precision"),
             "place": None if not place else {k: place.get(k) for k in ("name", "country", "lat", "lon")},
             "confidence": e.get("confidence"),
+            "is_main": bool(e.get("is_main")),
             "mentions": e.get("mentions", []),
             "rule": e.get("rule"),
             "stage": e.get("stage"),

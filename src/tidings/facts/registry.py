@@ -21,6 +21,11 @@ def default_stages(options: Options | None = None) -> list[FactStage]:
         TimeStage(),
         PlaceStage(),
         QuoteStage(),
-        EventStage(use_model=options.events.use_model),
+        EventStage(
+            use_model=options.events.use_model,
+            lexicon_only=options.events.dictionary_only,
+            min_confidence=options.events.min_confidence,
+            disabled_rules=options.events.disabled_rules,
+        ),
         IssueStage(),
     ]

@@ -26,7 +26,7 @@ def events(parser: Parser, blinken_text: str) -> Sequence[Event]:
     ctx = FactContext(article, parser.parse(article.text), dt.date(2023, 6, 18))
     for stage in (EntityStage(), TimeStage(), PlaceStage()):
         ctx.found.update(stage(ctx))
-    found = EventStage()(ctx)["events"]
+    found = EventStage(detect=False)(ctx)["events"]  # the coder's decisions, before detection
     assert all(isinstance(e, Event) for e in found)
     return found  # type: ignore[return-value]
 
@@ -106,3 +106,17 @@ def test_cluster_key_groups_same_dyad_type_and_window(events: Sequence[Event]) -
     assert cluster_key(main, "2023-06-18", window_days=30) == cluster_key(retold, "2023-06-17", window_days=30)
     far = replace(main, date="2023-01-02")
     assert cluster_key(main, "2023-06-18") != cluster_key(far, "2023-06-18")
+
+
+def test_detection_keeps_the_visit_and_drops_most_of_the_rest(parser: Parser, blinken_text: str) -> None:
+    paras = [Paragraph("paragraph", p.strip()) for p in blinken_text.split("\n\n") if p.strip()]
+    article = make_article(source="test", paragraphs=paras, published="2023-06-18")
+    ctx = FactContext(article, parser.parse(article.text), dt.date(2023, 6, 18))
+    for stage in (EntityStage(), TimeStage(), PlaceStage()):
+        ctx.found.update(stage(ctx))
+    everything = EventStage(detect=False)(ctx)["events"]
+    kept = EventStage()(ctx)["events"]
+    assert 0 < len(kept) < len(everything)
+    assert {e.id for e in kept} <= {e.id for e in everything}
+    main = [e for e in kept if e.is_main]
+    assert len(main) == 1 and main[0].cameo_code is not None and main[0].cameo_code[:2] == "04"

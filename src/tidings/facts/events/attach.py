@@ -12,12 +12,14 @@ movement verb's object, never from an actor slot or a metonym ("Beijing said").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.events.lexicon import MOVEMENT
+from tidings.facts.events.rules import active
 from tidings.facts.times.calendar import value_end
 from tidings.records import ActorRef, Place, TimeExpr
 
@@ -109,9 +111,7 @@ def _place_path(child: Token, trigger: Token) -> bool:
     """The place reaches the trigger through a locative phrase or a movement object."""
     if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
         return True
-    if child.dep_ in ("dobj", "npadvmod", "compound") and trigger.lemma_.lower() in MOVEMENT:
-        return True
-    return child.dep_ == "prep" and child.lower_ == "of" and trigger.lemma_.lower() == "sideline"
+    return child.dep_ in ("dobj", "npadvmod", "compound") and trigger.lemma_.lower() in MOVEMENT
 
 
 def _placed(ref: ActorRef, place: Place) -> ActorRef:
@@ -138,6 +138,39 @@ def place_actors(cand: Candidate, place: Place | None) -> None:
             cand.targets = [where]
     elif not cand.sources and _agentless_passive(cand.trigger):
         cand.sources = [where]
+
+
+def home_country(found: Mapping[str, Sequence[Any]]) -> str | None:
+    """The article's home country: the country its named actors and places belong to most
+    (by mentions), when it clearly dominates (three mentions or more, at least 60% of them; an
+    international story with two sides has none)."""
+    counts: Counter[str] = Counter()
+    for e in found.get("entities", ()):
+        if getattr(e, "named", True) and getattr(e, "country", None):
+            counts[e.country] += max(1, len(getattr(e, "mentions", ()) or ()))
+    if not counts:
+        return None
+    (top, n), total = counts.most_common(1)[0], sum(counts.values())
+    return top if n >= 3 and n >= 0.6 * total else None
+
+
+def home_actors(refs: list[ActorRef], home: str | None) -> list[ActorRef]:
+    """Actors named with a role or an entity but no country take the article's home country,
+    as event coders read "Mr Clarke", "ministers" or "the Tories" in a British story (marked
+    ``basis="home"``); IGOs and other non-state codes keep none."""
+    if home is None or not active("home-country"):
+        return refs
+    out = []
+    for ref in refs:
+        if _coded(ref) or not (ref.entity_id or ref.sector):
+            out.append(ref)
+            continue
+        code = home + (ref.sector or "") if ref.sector not in _NONSTATE else ref.actor_code
+        out.append(replace(ref, country=home, actor_code=code or home, basis="home"))
+    return out
+
+
+_NONSTATE = frozenset({"IGO", "NGO", "MNC", "ISM", "IMG", "UNO", "EUR"})
 
 
 def _coded(ref: ActorRef) -> bool:

@@ -31,6 +31,7 @@ from tidings.facts.events.lexicon import (
     VerbLexicon,
     place_objects,
 )
+from tidings.facts.events.rules import active
 from tidings.records import ActorRef
 
 if TYPE_CHECKING:
@@ -146,6 +147,7 @@ class Candidate:
     reciprocal: bool = False
     noun: bool = False
     hedged: list[ActorRef] = field(default_factory=list)  # "and possibly President Xi"
+    preset: bool = False  # typed by an own rule (a speech act): the lexicon code stands
 
     @property
     def has_actor(self) -> bool:
@@ -314,7 +316,7 @@ def obligation(verb: Token) -> Token | None:
     """The complement clause that puts an obligation on someone else when a speaker says it
     ("said the US must be ready to mediate", "concluded that developed nations should
     allocate"): CAMEO codes such a statement as a demand (10) on the complement's subject."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in OBLIGING_FRAMES:
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in OBLIGING_FRAMES or not active("obliged"):
         return None
     own = subject_of(verb)
     for comp in verb.children:

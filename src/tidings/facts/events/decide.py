@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from tidings.facts.events.lexicon import NO_EVENT, LexiconMatch
 from tidings.facts.events.modality import intent_code, is_refusal, recode, refusal_code
 from tidings.facts.events.model import STATEMENT, Prediction, type_of_code
+from tidings.facts.events.rules import active
 from tidings.ontology.codebook import load_codebook
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ def modal(decision: TypeDecision | None, trigger: Token, factuality: str) -> tup
 def by_protesters(decision: TypeDecision | None, sources: Sequence[ActorRef]) -> TypeDecision | None:
     """Coercion (CAMEO 17: seizing or destroying property, ...) is what authorities do; the same
     acts by protesters are a violent protest (145 "Protest violently, riot")."""
-    if decision is None or not decision.cameo_code.startswith("17") or not sources:
+    if decision is None or not decision.cameo_code.startswith("17") or not sources or not active("riot"):
         return decision
     if all(ref.sector == "OPP" for ref in sources):
         return _finish("PROTEST", RIOT_CODE, decision.confidence, f"{decision.rule}+tidings:riot")

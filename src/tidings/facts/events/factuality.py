@@ -169,7 +169,7 @@ def _cue_of(gov: Token, via: Token) -> str | None:
         return "negated"
     if lemma in ALLEGE_CUES and via.dep_ in ("ccomp", "acl", "prep", "pobj", "pcomp"):
         return "alleged"
-    if lemma in ("hope", "wish", "whether", "if", "possible", "chance", "inclination") or low in ("possible",):
+    if lemma in ("hope", "wish", "whether", "if", "possible", "chance") or low in ("possible",):
         return "hypothetical"
     if lemma in PLAN_CUES and via.dep_ in ("xcomp", "acl", "pcomp", "prep", "pobj", "ccomp", "dobj", "compound"):
         return "planned"
@@ -226,6 +226,5 @@ def _own_scope(gov: Token, via: Token) -> str | None:
         return None  # "struck to protest the seizure": the seizure is what is protested, not planned
     result = _own(gov)
     if result == "negated" and via.dep_ in ("pobj", "prep", "dobj"):
-        # "neither side has shown any inclination": handled as hypothetical by the noun
         return "negated"
     return result

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from tidings.facts.events.rules import active, disabled_now
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -197,8 +199,10 @@ class VerbLexicon:
         """The best dictionary code for a trigger token (verb or eventive noun); with
         ``refine=False`` the PETRARCH-2 dictionary alone, without our own rules. Memoised
         per document: candidates, features and the baseline ask about the same verbs."""
-        memo: dict[tuple[int, int, bool], LexiconMatch | None] = token.doc.user_data.setdefault("tidings.lexicon", {})
-        key = (id(self), token.i, refine)
+        memo: dict[tuple[int, int, bool, frozenset[str]], LexiconMatch | None] = token.doc.user_data.setdefault(
+            "tidings.lexicon", {}
+        )
+        key = (id(self), token.i, refine, disabled_now())
         if key not in memo:
             memo[key] = self._match(token, refine)
         return memo[key]
@@ -226,7 +230,13 @@ class VerbLexicon:
                     continue
                 if all(_has(post, s) for s in pat.post) and all(_has(pre, s) for s in pat.pre):
                     best = LexiconMatch(pat.code, f"petr2:{block.name}:{pat.line}", lemma, size)
-        if best is None and refine and lemma in _REJECTING and any(c.dep_ == "dobj" for c in token.children):
+        if (
+            best is None
+            and refine
+            and active("reject")
+            and lemma in _REJECTING
+            and any(c.dep_ == "dobj" for c in token.children)
+        ):
             # the dictionary's REFUSE block codes only the objects it lists ("rejected the
             # proposal"); rejecting anything else ("rejected an ultimatum") is still a rejection
             best = LexiconMatch("120", "tidings:reject", lemma, 0)
@@ -255,6 +265,36 @@ _IDIOMS = frozenset(
 _WANTING = frozenset({"want", "wish", "need"})
 _REJECTING = frozenset({"reject", "refuse", "rebuff", "spurn", "snub", "repudiate", "dismiss"})
 _ASKED = frozenset({"request", "offer", "proposal", "invitation", "call", "bid", "overture"})
+_IMPOSING = frozenset({"impose", "slap", "levy", "announce", "introduce", "place", "put", "raise", "increase", "hike",
+                       "extend", "expand", "apply", "set"})  # fmt: skip
+_TRADE_PENALTIES = frozenset({"tariff", "duty", "levy", "sanction", "embargo", "penalty"})
+_CLAIMS = frozenset(
+    {"claim", "allegation", "accusation", "assertion", "report", "charge", "suggestion", "rumour", "rumor",
+     "speculation", "criticism", "idea", "notion"}
+)  # fmt: skip
+# Words that back a warning with force or punishment (CAMEO 13x threats, not 012 comments).
+_FORCE = frozenset(
+    {"force", "military", "retaliate", "retaliation", "countermeasure", "countermeasures", "sanction", "sanctions",
+     "tariff", "tariffs", "strike", "attack", "war", "consequence", "consequences", "punish", "punishment", "action",
+     "measures", "respond", "response", "nuclear", "troops", "expel", "ban", "cut", "halt", "suspend"}
+)  # fmt: skip
+# Evaluative words that make naming something a criticism ("called the plan a disgrace").
+EVALUATIVE = frozenset(
+    {"sham", "disgrace", "farce", "charade", "travesty", "mistake", "failure", "abuse", "scandal", "nonsense",
+     "outrage", "insult", "lie", "lies", "fraud", "hoax", "joke", "betrayal", "provocation", "threat", "disaster",
+     "shameful", "disgraceful", "illegal", "unacceptable", "irresponsible", "absurd", "ridiculous", "wrong", "garbage",
+     "hypocritical", "dangerous", "reckless", "terrorist", "terrorism", "genocide", "aggression", "bully"}
+)  # fmt: skip
+
+
+def _mentions_force(token: Token) -> bool:
+    return any(t.lemma_.lower() in _FORCE or t.lower_ in _FORCE for t in token.subtree if t.i != token.i)
+
+
+def _names_as(token: Token) -> bool:
+    """ "called X Y": an object and a naming complement (oprd, xcomp or a second object)."""
+    kids = [c.dep_ for c in token.children]
+    return ("dobj" in kids and any(d in ("oprd", "xcomp", "ccomp", "attr") for d in kids)) or kids.count("dobj") > 1
 
 
 def place_objects(token: Token) -> list[Token]:
@@ -279,26 +319,57 @@ def _object_words(token: Token) -> list[Token]:
 def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
     """Our own refinements where the dictionary's default misleads on modern news:
     travel to a place is a visit (042); rebuffing a request is a rejection (12x)."""
-    if lemma in MOVEMENT and place_objects(token):
+    if active("visit") and lemma in MOVEMENT and place_objects(token):
         return LexiconMatch("042", "tidings:visit", lemma, 1)
-    if any((lemma, w.lemma_.lower()) in _IDIOMS for w in _object_words(token)):
+    if active("idiom") and any((lemma, w.lemma_.lower()) in _IDIOMS for w in _object_words(token)):
         return LexiconMatch(NO_EVENT, "tidings:idiom", lemma, 1)  # "since Biden took office"
-    if lemma == "agree" and any(
-        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")) for c in token.children
+    if (
+        active("agree-to")
+        and lemma == "agree"
+        and any(
+            c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"))
+            for c in token.children
+        )
     ):
         # "agreed to strengthen defense cooperation", "agreed that their countries should cooperate",
         # "agreed upon a pact": an agreement to cooperate (03), not the dictionary's support (050)
         words = {t.lemma_.lower() for t in token.subtree}
         military = bool(words & {"defense", "defence", "military", "security"})
         return LexiconMatch("0312" if military else "030", "tidings:agree-to", lemma, 1)
-    if lemma in _WANTING and any(
-        c.dep_ in ("ccomp", "xcomp") and any(g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON" for g in c.children)
-        for c in token.children
+    if (
+        active("want-other")
+        and lemma in _WANTING
+        and any(
+            c.dep_ in ("ccomp", "xcomp")
+            and any(g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON" for g in c.children)
+            for c in token.children
+        )
     ):
         # "Obama wants Putin to attack": wanting someone else to act is an appeal to them (02),
         # not the dictionary's own intent (030) nor the act itself
         return LexiconMatch("020", "tidings:want-other", lemma, 1)
-    if lemma in _REFUSAL:
+    if (
+        active("tariffs")
+        and lemma in _IMPOSING
+        and any(o.lemma_.lower() in _TRADE_PENALTIES for o in token.children if o.dep_ in ("dobj", "nsubjpass"))
+    ):
+        # tariffs, duties and sanctions put on another country's goods or people: 163
+        # (CAMEO "impose embargo, boycott, or sanctions"; PLOVER SANCTION)
+        return LexiconMatch("163", "tidings:tariffs", lemma, 1)
+    if active("warn-risk") and lemma in ("warn", "caution") and not _mentions_force(token):
+        # CAMEO: a warning of consequences backed by force is a threat (13x); a warning of
+        # risks with no threat is a pessimistic comment (012)
+        return LexiconMatch("012", "tidings:warn-risk", lemma, 1)
+    if active("call-names") and lemma == "call" and _names_as(token):
+        # "called the transition a sham": naming something is a comment on it (111 when the
+        # name is an evaluation), never the dictionary's telephone call (041)
+        words = {t.lower_ for t in token.subtree} | {t.lemma_.lower() for t in token.subtree}
+        return LexiconMatch("111" if words & EVALUATIVE else "010", "tidings:call-names", lemma, 1)
+    if active("reject-claim") and lemma in _REJECTING | {"deny", "refute", "rebut"}:
+        claims = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _CLAIMS]
+        if claims:  # rejecting an accusation, a claim or a report is a denial (016), not 12x
+            return LexiconMatch("016", "tidings:reject-claim", lemma, 1)
+    if active("reject-request") and lemma in _REFUSAL:
         objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         asked = [o for o in objs if o.lemma_.lower() in _ASKED]
         if asked:

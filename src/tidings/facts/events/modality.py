@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tidings.facts.events.factuality import is_purpose
+from tidings.facts.events.rules import active
 from tidings.ontology.codebook import load_codebook
 
 if TYPE_CHECKING:
@@ -99,9 +100,9 @@ def recode(code: str, trigger: Token, factuality: str) -> tuple[str, str] | None
     book = load_codebook()
     new: str | None = None
     rule = ""
-    if is_intent(trigger, factuality):
+    if active("intent") and is_intent(trigger, factuality):
         new, rule = intent_code(code), "tidings:intent"
-    elif is_refusal(trigger, factuality):
+    elif active("refusal") and is_refusal(trigger, factuality):
         new, rule = refusal_code(code), "tidings:refusal"
     if new is None or not book.is_valid_cameo(new):
         return None

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.coder import ActorCoder
 from tidings.facts.base import FactContext
-from tidings.facts.events.attach import Attacher, is_historical, place_actors
+from tidings.facts.events import rules, speech
+from tidings.facts.events.attach import Attacher, home_actors, home_country, is_historical, place_actors
 from tidings.facts.events.candidates import NONSTATE, Candidate, CandidateFinder, own_intent, resolve_frames
 from tidings.facts.events.decide import (
     TypeDecision,
@@ -27,16 +28,17 @@ from tidings.facts.events.decide import (
     lexicon_code,
     modal,
 )
+from tidings.facts.events.detect import load_detector
 from tidings.facts.events.factuality import Factuality, assess
 from tidings.facts.events.identity import cluster_key
-from tidings.facts.events.lexicon import load_lexicon
+from tidings.facts.events.lexicon import LexiconMatch, load_lexicon
 from tidings.facts.events.model import EventTypeModel, candidate_features, load_model
 from tidings.ids import fact_id
 from tidings.ontology.codebook import load_codebook
 from tidings.records import ActorRef, Event, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 STAGE = "tidings.events.coder.v1"
@@ -80,6 +82,34 @@ def sentence_candidates(
     return cands
 
 
+def speech_candidates(sent: SpacySpan, finder: CandidateFinder, others: list[Candidate]) -> list[Candidate]:
+    """Statements by actors (:mod:`speech`): the speaker is the source, the first other actor
+    named in what was said the target. A plain statement or appeal whose content holds an
+    event of its own yields to it (the content is what happened); stances stay events."""
+
+    def speakers(tok: Token) -> list[ActorRef]:
+        return [r for r in finder.actors(tok) if r.country or r.sector or r.entity_id]
+
+    out: list[Candidate] = []
+    for act, sources in speech.speech_acts(sent, speakers):
+        inside = {t.i for t in act.content}
+        if act.code in ("010", "020") and any(o.trigger.i in inside for o in others):
+            continue
+        speaker_keys = {(r.start, r.end) for r in sources}
+        targets: list[ActorRef] = []
+        for tok in act.content:
+            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and tok.pos_ in ("PROPN", "NOUN", "PRON"):
+                refs = [
+                    r for r in finder.actors(tok) if (r.start, r.end) not in speaker_keys and (r.country or r.sector)
+                ]
+                if refs:
+                    targets = refs[:1]
+                    break
+        lex = LexiconMatch(act.code, act.rule, act.verb.lemma_.lower(), 1)
+        out.append(Candidate(act.verb, sent, list(sources), targets, lex, preset=True))
+    return out
+
+
 def _bare_intent(cand: Candidate) -> bool:
     """ "The US wants to make sure ...": an own intent whose act is no event is no event either
     (when the act is one, the frame already yielded to it); the dictionary's bare verb entry
@@ -96,7 +126,7 @@ def type_candidate(
     it is not coded: a trigger the dictionary knows is always coded (the model picks the
     type), one it does not know needs a confident model, and statements (CAMEO 01/02) of
     unknown triggers are never coded."""
-    if lexicon_only or model is None:
+    if lexicon_only or model is None or cand.preset:
         return decide_lexicon_only(cand.lexicon)
     if _bare_intent(cand):
         return None
@@ -121,7 +151,7 @@ def code_candidate(
     fact = assess(cand.trigger)
     value = factuality or fact.value
     decision = type_candidate(cand, model, lexicon_only=lexicon_only, factuality=fact.value)
-    if lexicon_only:
+    if lexicon_only or cand.preset:
         return decision, replace(fact, value=value)
     decision, value = modal(decision, cand.trigger, value)
     return by_protesters(decision, cand.sources), replace(fact, value=value)
@@ -132,25 +162,44 @@ class EventStage:
     requires: tuple[str, ...] = ("entities", "times", "places")
     provides: tuple[str, ...] = ("events",)
 
-    def __init__(self, *, use_model: bool = True, lexicon_only: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        use_model: bool = True,
+        lexicon_only: bool = False,
+        detect: bool = True,
+        min_confidence: float = -1.0,
+        disabled_rules: Sequence[str] = (),
+    ) -> None:
         self.use_model = use_model and not lexicon_only
         self.lexicon_only = lexicon_only
+        self.detect = detect and not lexicon_only  # the dictionary baseline emits what it codes
+        self.min_confidence = min_confidence  # < 0: the shipped detector's threshold
+        # the dictionary baseline is the PETRARCH-2 dictionary alone: none of our rules
+        self.disabled_rules = rules.NAMES if lexicon_only else rules.expand(disabled_rules)
 
     def _model(self) -> EventTypeModel | None:
         return load_model() if self.use_model else None
 
     def __call__(self, ctx: FactContext) -> dict[str, Sequence[Any]]:
+        with rules.disabled(self.disabled_rules):
+            return self._events(ctx)
+
+    def _events(self, ctx: FactContext) -> dict[str, Sequence[Any]]:
         doc = ctx.doc
         finder = CandidateFinder(load_lexicon(), ActorCoder(ctx.found, doc))
         attacher = Attacher(doc, ctx.found, ctx.published)
         model = self._model()
+        home = home_country(ctx.found)
         events: list[tuple[Event, int]] = []
         for number, sent in enumerate(segments(doc)):
             if _FURNITURE.match(sent.text):
                 continue
             try:
                 cands = resolve_frames(sentence_candidates(ctx, sent, finder, attacher))
+                cands += speech_candidates(sent, finder, cands)
                 for cand in cands:
+                    cand.sources, cand.targets = home_actors(cand.sources, home), home_actors(cand.targets, home)
                     event = self._code(ctx, cand, model, attacher)
                     if event is not None:
                         events.append((event, number))
@@ -170,7 +219,25 @@ class EventStage:
             except Exception as exc:  # one bad sentence never fails the article
                 ctx.recover(self.name, exc)
         published = ctx.published.isoformat() if ctx.published else None
-        return {"events": mark_main(one_per_sentence(events, published), published)}
+        items = one_per_sentence(events, published)
+        if self.detect:
+            items = self._detected(doc, items)
+        return {"events": mark_main(items, published)}
+
+    def _detected(self, doc: Doc, items: list[tuple[Event, int]]) -> list[tuple[Event, int]]:
+        """Each event's confidence is the detector's probability that it is a real event of
+        its root; those below the emission threshold are dropped (:mod:`detect`)."""
+        detector = load_detector()
+        if detector is None:
+            return items
+        threshold = detector.threshold if self.min_confidence < 0 else self.min_confidence
+        crowd = Counter(number for _, number in items)
+        out = []
+        for event, number in items:
+            p = detector.score(event, doc, number, crowd[number])
+            if p >= threshold:
+                out.append((replace(event, confidence=round(p, 3)), number))
+        return out
 
     def _code(
         self,

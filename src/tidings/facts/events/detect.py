@@ -1,0 +1,154 @@
+"""Event detection: is a coded candidate a real event of its CAMEO root? A calibrated probability.
+
+Running news is mostly sentences with no codable event; the coder proposes more than there are.
+A small logistic model, trained on whole articles where every sentence was judged (the dev half
+of bench/gold/running_news, by scripts/train_event_detector.py), scores each coded event from
+what kind of rule coded it, its root, who its actors are and where it stands; its probability
+is the event's ``confidence``. Events below ``[events] min_confidence`` are not emitted.
+
+The features are few and general on purpose (no words of any article): the model must hold on
+pages it never saw.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from tidings.records import ActorRef, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+DETECTOR_FILE = "event_detector.json"
+SECTORS = ("GOV", "MIL", "LEG", "PTY", "JUD", "COP", "OPP", "BUS", "MED", "NGO", "IGO", "REB", "CVL")
+QUOTES = frozenset('"“”')
+
+
+def _rule_kind(rule: str) -> str:
+    """What coded the event: a speech rule, the dictionary (pattern or block default), an own
+    lexicon rule, or the model alone."""
+    if "tidings:speech-" in rule:
+        return "speech-" + rule.split("tidings:speech-")[1].split("+")[0]
+    if "tidings:" in rule.replace("tidings.events", ""):
+        return "own"
+    if "petr2:" in rule:
+        return "dict-pattern" if rule.rsplit("petr2:", 1)[1].count(":") else "dict-block"
+    return "model"
+
+
+def _actor(prefix: str, ref: ActorRef | None, out: dict[str, float]) -> None:
+    if ref is None:
+        out[f"{prefix}:none"] = 1.0
+        return
+    out[f"{prefix}:basis:{ref.basis or 'words'}"] = 1.0
+    if ref.country:
+        out[f"{prefix}:country"] = 1.0
+    if ref.entity_id:
+        out[f"{prefix}:entity"] = 1.0
+    sector = ref.sector if ref.sector in SECTORS else ((ref.actor_code or "")[:3] if ref.actor_code else None)
+    out[f"{prefix}:sector:{sector if sector in SECTORS else 'other' if sector else 'none'}"] = 1.0
+
+
+def trigger_key(event: Event) -> str:
+    """The trigger's lemma and the event's root: what the detector keeps a track record of."""
+    return f"{event.trigger.lower()}|{(event.cameo_code or '')[:2]}"
+
+
+def prior_feature(record: Sequence[float] | None, base: float, strength: float = 4.0) -> float:
+    """Log-odds of a trigger+root being real, its track record shrunk towards the base rate."""
+    n, real = (record[0], record[1]) if record else (0.0, 0.0)
+    p = (real + strength * base) / (n + strength)
+    p = min(max(p, 0.01), 0.99)
+    return math.log(p / (1 - p))
+
+
+def features(
+    event: Event, doc: Doc, sentence_index: int, in_sentence: int, prior: float | None = None
+) -> dict[str, float]:
+    """The detector's view of one coded event (every value 0/1 unless said); ``prior`` is the
+    trigger+root track record (:func:`prior_feature`), filled in by the detector."""
+    out: dict[str, float] = {"bias": 1.0}
+    if prior is not None:
+        out["trigger_prior"] = prior
+    out[f"rule:{_rule_kind(event.rule)}"] = 1.0
+    root = (event.cameo_code or "")[:2]
+    out[f"root:{root}"] = 1.0
+    out[f"fact:{event.factuality}"] = 1.0
+    out["type_confidence"] = float(event.confidence)
+    _actor("src", event.source, out)
+    _actor("tgt", event.target, out)
+    if event.source and event.target and event.source.country and event.source.country == event.target.country:
+        out["same_country"] = 1.0
+    if event.historical:
+        out["historical"] = 1.0
+    span = doc.char_span(event.sentence_start, event.sentence_end, alignment_mode="expand")
+    words = [t for t in span] if span is not None else []
+    if any(t.like_num or t.text == "%" for t in words):
+        out["numbers"] = 1.0
+    trig = doc.char_span(event.start, event.end, alignment_mode="expand")
+    if trig is not None and len(trig):
+        tok = trig.root
+        out[f"pos:{tok.pos_ if tok.pos_ in ('VERB', 'NOUN') else 'other'}"] = 1.0
+        before = doc.text[event.sentence_start : event.start]
+        if sum(before.count(q) for q in QUOTES) % 2 == 1:
+            out["inside_quote"] = 1.0
+        if tok.dep_ in ("ROOT", "ccomp") and tok.head.i == tok.i:
+            out["main_verb"] = 1.0
+    out["lede"] = 1.0 if sentence_index < 3 else 0.0
+    out["crowded"] = min(in_sentence, 6) / 6.0
+    out["long_sentence"] = 1.0 if len(words) > 40 else 0.0
+    return out
+
+
+@dataclass(frozen=True)
+class Detector:
+    weights: Mapping[str, float]
+    intercept: float
+    threshold: float  # the emission threshold chosen on the dev half (precision first)
+    note: str = ""
+    triggers: Mapping[str, Sequence[float]] = field(default_factory=dict)  # trigger|root -> (seen, real)
+    base_rate: float = 0.15
+
+    def score(self, event: Event, doc: Doc, sentence_index: int, in_sentence: int) -> float:
+        prior = prior_feature(self.triggers.get(trigger_key(event)), self.base_rate)
+        return self.probability(features(event, doc, sentence_index, in_sentence, prior))
+
+    def probability(self, feats: Mapping[str, float]) -> float:
+        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "intercept": self.intercept,
+                "threshold": self.threshold,
+                "note": self.note,
+                "weights": dict(self.weights),
+            },
+            indent=1,
+            sort_keys=True,
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def load_detector() -> Detector | None:
+    """The shipped detector, or None when none is shipped (every coded event is then emitted)."""
+    try:
+        raw = resources.files("tidings.data.events").joinpath(DETECTOR_FILE).read_text("utf-8")
+    except FileNotFoundError:
+        return None
+    data = json.loads(raw)
+    return Detector(
+        data["weights"],
+        float(data["intercept"]),
+        float(data["threshold"]),
+        data.get("note", ""),
+        data.get("triggers", {}),
+        float(data.get("base_rate", 0.15)),
+    )

@@ -1,0 +1,90 @@
+"""Every own event-coding rule in one table: its name, its group, what it generalises.
+
+The PETRARCH-2 dictionary and the learned models are not rules of ours; everything we added on
+top is listed here, and every place that applies one asks :func:`active` first, so a rule can
+be switched off (``[events] disabled_rules`` in the options) and `bench/events_running.py
+--ablate` measures what each group adds on data it was not written for. A rule that only
+fixed one sentence has no place here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    group: str
+    generalises: str
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("visit", "lexicon", "travel to a place (arrive in, fly to, reach) is a visit (042), whatever the verb"),
+    Rule("idiom", "lexicon", "verb + object idioms that are no event: take office, take place, give a name"),
+    Rule("agree-to", "lexicon", "agreeing to do something is an intent (030; 0312 when military), not support"),
+    Rule("want-other", "lexicon", "wanting someone else to act is an appeal to them (020)"),
+    Rule("reject", "lexicon", "rejecting, refusing or rebuffing anything the dictionary does not list is 120"),
+    Rule(
+        "reject-request", "lexicon", "rebuffing a request, offer or invitation is a rejection (12x), of a meeting 125"
+    ),
+    Rule("tariffs", "lexicon", "imposing or raising tariffs, duties or sanctions on someone is a sanction (163)"),
+    Rule("warn-risk", "lexicon", "a warning with no force or punishment in it is a pessimistic comment (012)"),
+    Rule(
+        "call-names",
+        "lexicon",
+        "calling something a name is a comment on it (111 when the name judges), not a phone call",
+    ),
+    Rule("reject-claim", "lexicon", "rejecting or denying a claim, allegation or report is a denial (016)"),
+    Rule("obliged", "speech", "X said Y must/should do: a demand on Y (the obligation clause)"),
+    Rule("intent", "modality", "an announced cooperative act is an expression of intent (03x), asserted"),
+    Rule("refusal", "modality", "refusing to act is a rejection (12x) of that act, asserted"),
+    Rule("riot", "typing", "violence by protesters is a violent protest (145)"),
+    Rule("speech-statement", "speech", "a political actor's statement with no more specific act: 010"),
+    Rule("speech-criticism", "speech", "a statement evaluating an act, policy or actor negatively: 111"),
+    Rule("speech-accusation", "speech", "a statement alleging someone's wrongdoing: 112"),
+    Rule("speech-appeal", "speech", "a statement that someone should or must act: an appeal, 020"),
+    Rule("speech-denial", "speech", "a statement that a claim or allegation is untrue: 016"),
+    Rule("speech-pessimism", "speech", "a statement of worry, risk or danger: 012"),
+    Rule("speech-optimism", "speech", "a statement of confidence or progress: 013"),
+    Rule("home-country", "actors", "political actors with no country in the words take the article's home country"),
+)
+NAMES = frozenset(r.name for r in RULES)
+GROUPS = frozenset(r.group for r in RULES)
+_disabled: ContextVar[frozenset[str]] = ContextVar("tidings_disabled_event_rules", default=frozenset())
+
+
+def active(name: str) -> bool:
+    """Whether an own rule applies now (all do unless switched off for this run)."""
+    return name not in _disabled.get()
+
+
+def disabled_now() -> frozenset[str]:
+    """The rules switched off now (part of memo keys, so a memo never mixes two settings)."""
+    return _disabled.get()
+
+
+def expand(names: Iterable[str]) -> frozenset[str]:
+    """Rule names from names and group names; unknown names raise ValueError."""
+    out: set[str] = set()
+    for name in names:
+        if name in GROUPS:
+            out |= {r.name for r in RULES if r.group == name}
+        elif name in NAMES:
+            out.add(name)
+        else:
+            raise ValueError(f"unknown event rule or group {name!r}; known: {', '.join(sorted(NAMES | GROUPS))}")
+    return frozenset(out)
+
+
+@contextmanager
+def disabled(names: Iterable[str]) -> Iterator[None]:
+    """Switch the named rules (or groups) off inside the block."""
+    token = _disabled.set(expand(names))
+    try:
+        yield
+    finally:
+        _disabled.reset(token)

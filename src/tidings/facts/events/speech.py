@@ -1,0 +1,317 @@
+"""Speech acts: what a political actor said, coded as CAMEO codes speech.
+
+A reporting verb (say, tell, insist, argue ...) with a speaker who is an actor is a statement;
+CAMEO codes the speech act, with the speaker as source: a criticism (111), an accusation
+(112), an appeal (02x), a denial (016), a pessimistic or optimistic comment (012/013), or a
+plain statement (010) when the words say nothing more specific. The act is read off the
+content (the that-clause or the quotation) with small lexicons of evaluative English; the
+verbs that name their act themselves (criticise, accuse, urge ...) are the verb dictionary's.
+A statement that only reports facts (numbers, results) is not coded.
+
+Which candidates survive is decided later by the event detector (:mod:`detect`), which
+learned from whole articles how often each kind of speech act is a real event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tidings.facts.events.rules import active
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from tidings.records import ActorRef
+
+# Reporting verbs whose own meaning says no more than "made a statement".
+GENERIC = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "state",
+        "note",
+        "argue",
+        "insist",
+        "stress",
+        "claim",
+        "maintain",
+        "explain",
+        "declare",
+        "announce",
+        "reiterate",
+        "suggest",
+        "write",
+        "remark",
+        "reply",
+        "respond",
+        "comment",
+        "emphasize",
+        "emphasise",
+        "contend",
+        "assert",
+        "told",
+    ]
+)
+# Content words that make a statement a criticism (CAMEO 111): negative evaluation of an act,
+# a policy or an actor. General evaluative English, not tied to any article.
+CRITICAL = frozenset(
+    [
+        "abuse",
+        "absurd",
+        "appalling",
+        "arrogant",
+        "arrogance",
+        "baseless",
+        "betrayal",
+        "betray",
+        "blunder",
+        "bully",
+        "bullying",
+        "charade",
+        "chaos",
+        "chaotic",
+        "contempt",
+        "damaging",
+        "dangerous",
+        "deplorable",
+        "despicable",
+        "disaster",
+        "disastrous",
+        "disgrace",
+        "disgraceful",
+        "dishonest",
+        "disrespect",
+        "failure",
+        "failed",
+        "farce",
+        "fiasco",
+        "flawed",
+        "groundless",
+        "harmful",
+        "hypocrisy",
+        "hypocritical",
+        "illegal",
+        "illegitimate",
+        "incompetent",
+        "incompetence",
+        "irresponsible",
+        "interference",
+        "meddling",
+        "mess",
+        "mistake",
+        "misguided",
+        "nonsense",
+        "outrageous",
+        "outrage",
+        "provocation",
+        "provocative",
+        "reckless",
+        "ridiculous",
+        "scandal",
+        "scandalous",
+        "shameful",
+        "shame",
+        "slap",
+        "stunt",
+        "unacceptable",
+        "unfair",
+        "unjust",
+        "unjustified",
+        "unlawful",
+        "unreasonable",
+        "unwarranted",
+        "wrong",
+        "wrongly",
+        "protectionism",
+        "protectionist",
+        "hegemony",
+        "hegemonic",
+        "coercion",
+        "coercive",
+        "blackmail",
+        "hysteria",
+        "smear",
+        "violation",
+        "violate",
+        "discriminatory",
+        "discrimination",
+        "undermine",
+        "undermining",
+        "sabotage",
+        "irresponsibly",
+        "condemnable",
+        "deceitful",
+        "lie",
+        "lies",
+        "lying",
+    ]
+)
+# Wrongdoing a speaker alleges of someone (CAMEO 112).
+ACCUSING = frozenset(
+    [
+        "lie",
+        "cheat",
+        "steal",
+        "spy",
+        "interfere",
+        "meddle",
+        "violate",
+        "breach",
+        "manipulate",
+        "smear",
+        "rig",
+        "bribe",
+        "hack",
+        "infringe",
+        "plunder",
+        "exploit",
+        "persecute",
+        "torture",
+        "kill",
+        "murder",
+        "oppress",
+    ]
+)
+PESSIMISTIC = frozenset(
+    [
+        "worried",
+        "worry",
+        "worries",
+        "concern",
+        "concerned",
+        "concerns",
+        "fear",
+        "fears",
+        "afraid",
+        "risk",
+        "risks",
+        "danger",
+        "threat",
+        "backfire",
+        "crisis",
+        "alarm",
+        "alarmed",
+        "alarming",
+        "troubling",
+        "grave",
+        "serious",
+        "deteriorate",
+        "deteriorating",
+    ]
+)
+OPTIMISTIC = frozenset(
+    [
+        "confident",
+        "optimistic",
+        "hopeful",
+        "hope",
+        "positive",
+        "progress",
+        "encouraging",
+        "constructive",
+        "fruitful",
+        "productive",
+        "successful",
+        "candid",
+        "friendly",
+    ]
+)
+OBLIGATION = frozenset({"should", "must", "ought"})
+DENIED = frozenset(
+    [
+        "ploy",
+        "stunt",
+        "allegation",
+        "allegations",
+        "accusation",
+        "accusations",
+        "claim",
+        "claims",
+        "rumour",
+        "rumours",
+        "rumor",
+        "rumors",
+        "report",
+        "reports",
+        "speculation",
+    ]
+)
+NUMERIC = frozenset({"percent", "%", "billion", "million", "bn", "mn"})
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechAct:
+    verb: Token
+    code: str
+    rule: str
+    content: list[Token]  # the words said (clause or quote), for targets and features
+
+
+def _content(verb: Token) -> list[Token]:
+    """The words said: the verb's clausal complement, else the quotation it attributes."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "parataxis"):
+            return sorted(c.subtree, key=lambda t: t.i)
+    sent = verb.sent
+    quoted = [t for t in sent if t.i != verb.i and not _in_subtree_of_subject(t, verb)]
+    return [t for t in quoted if not t.is_punct]
+
+
+def _in_subtree_of_subject(tok: Token, verb: Token) -> bool:
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(tok.i in {t.i for t in s.subtree} for s in subj)
+
+
+def _lemmas(tokens: Iterable[Token]) -> set[str]:
+    return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+
+
+def classify(verb: Token, content: list[Token]) -> tuple[str, str] | None:
+    """(CAMEO code, rule) of what a generic reporting verb reports, or None for a report of
+    facts (no evaluation, appeal or stance)."""
+    words = _lemmas(content)
+    negated = any(t.dep_ == "neg" for t in content)
+    if active("speech-denial") and negated and words & DENIED:
+        return "016", "tidings:speech-denial"
+    if active("speech-appeal") and any(t.lower_ in OBLIGATION and t.dep_ == "aux" for t in content):
+        return "020", "tidings:speech-appeal"
+    if active("speech-accusation") and any(
+        t.lemma_.lower() in ACCUSING and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
+        for t in content
+    ):
+        return "112", "tidings:speech-accusation"
+    if active("speech-criticism") and words & CRITICAL:
+        return "111", "tidings:speech-criticism"
+    if active("speech-pessimism") and words & PESSIMISTIC:
+        return "012", "tidings:speech-pessimism"
+    if active("speech-optimism") and words & OPTIMISTIC:
+        return "013", "tidings:speech-optimism"
+    if words & NUMERIC or any(t.like_num for t in content):
+        return None  # a report of figures
+    if active("speech-statement"):
+        return "010", "tidings:speech-statement"
+    return None
+
+
+def speech_acts(sent: Span, speaker_of: Callable[[Token], list[ActorRef]]) -> list[tuple[SpeechAct, list[ActorRef]]]:
+    """The statements of a sentence whose speaker codes as an actor, with the speakers."""
+    out: list[tuple[SpeechAct, list[ActorRef]]] = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in GENERIC:
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        speakers = speaker_of(subj)
+        if not speakers:
+            continue
+        content = _content(tok)
+        if not content:
+            continue
+        coded = classify(tok, content)
+        if coded is not None:
+            out.append((SpeechAct(tok, coded[0], coded[1], content), speakers))
+    return out
