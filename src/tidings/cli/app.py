@@ -329,30 +329,47 @@ def show_cmd(
 @app.command("export")
 def export_cmd(
     output: Annotated[Path, typer.Option("-o", "--output", help="file to write (atomically)")],
-    table: Annotated[str, typer.Option(help="articles or a fact kind (entities, quotes, events, ...)")] = "articles",
-    fmt: Annotated[str, typer.Option("--format", help="jsonl|csv|parquet; for events also gdelt|plover")] = "jsonl",
+    table: Annotated[
+        str, typer.Option(help="articles, a fact kind (entities, quotes, events, ...), or mentions (gdelt)")
+    ] = "articles",
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl|csv|parquet; events also gdelt|plover|polecat; mentions gdelt")
+    ] = "jsonl",
     all_events: Annotated[
         bool, typer.Option("--all-events", help="gdelt: include planned/hypothetical/negated/alleged events")
     ] = False,
     db: DbOpt = None,
 ) -> None:
-    """Export a table to JSONL, CSV or Parquet; events also to GDELT 2.0 TSV or PLOVER JSONL."""
-    from tidings.export.gdelt import export_gdelt
-    from tidings.export.plover import export_plover
+    """Export a table to JSONL, CSV or Parquet; events also to GDELT 2.0 TSV, PLOVER JSONL in
+    POLECAT's field names, or POLECAT TSV; --table mentions --format gdelt: GDELT 2.0 Mentions."""
     from tidings.export.tables import EXPORT_FORMATS, export_table
 
-    if fmt not in (*EXPORT_FORMATS, "gdelt", "plover"):
-        fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}, gdelt, plover")
-    if fmt in ("gdelt", "plover") and table != "events":
-        fail(f"--format {fmt} exports --table events")
+    event_formats = ("gdelt", "plover", "polecat")
+    if fmt not in (*EXPORT_FORMATS, *event_formats):
+        fail(f"--format must be one of {', '.join(EXPORT_FORMATS + event_formats)}")
+    if table == "mentions" and fmt != "gdelt":
+        fail("--table mentions is GDELT's Mentions table: use --format gdelt")
+    if fmt in event_formats and table not in ("events", "mentions"):
+        fail(f"--format {fmt} exports --table events (gdelt: also --table mentions)")
     with open_store(db) as store:
-        if fmt == "gdelt":
-            n = export_gdelt(store, output, include_all=all_events)
-        elif fmt == "plover":
-            n = export_plover(store, output)
-        else:
+        n = _export_events(store, table, fmt, output, all_events) if fmt in event_formats else None
+        if n is None:
             n = export_table(store, table, fmt, output)
     err.print(f"wrote {n} rows to {output}")
+
+
+def _export_events(store: Store, table: str, fmt: str, output: Path, all_events: bool) -> int:
+    from tidings.export.gdelt import export_gdelt
+    from tidings.export.mentions import export_mentions
+    from tidings.export.plover import export_plover, export_polecat
+
+    if table == "mentions":
+        return export_mentions(store, output, include_all=all_events)
+    if fmt == "gdelt":
+        return export_gdelt(store, output, include_all=all_events)
+    if fmt == "polecat":
+        return export_polecat(store, output)
+    return export_plover(store, output)
 
 
 class BriefFmt(StrEnum):
