@@ -11,8 +11,8 @@ import duckdb
 import pytest
 
 from tidings.export.plover import (
-    POLECAT_FIELDS,
     PLOVER_CONTEXTS,
+    POLECAT_FIELDS,
     QUAD_NAMES,
     cameo_contexts,
     export_plover,
