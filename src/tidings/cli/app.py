@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
+from operator import itemgetter
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,24 +15,25 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
-    SpinnerColumn,
     TextColumn,
-    TimeElapsedColumn,
     TimeRemainingColumn,
 )
-from rich.table import Table
 
 from tidings.cli.common import (
+    Columns,
     ConfigOpt,
     DbOpt,
     Fmt,
+    LimitOpt,
     ShowFmt,
-    emit_jsonl,
+    emit,
     err,
     fail,
+    fetch_limit,
     load_options,
     open_store,
     out,
+    row_limit,
 )
 from tidings.cli.facts import register as register_fact_commands
 from tidings.config import Options
@@ -102,19 +104,14 @@ def ingest_cmd(
         fail("--engine must be local or dask")
     if engine == "dask":
         raise typer.Exit(ingest_dask(paths, options, scheduler, workers, parquet_out, published))
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
-    ) as progress:
-        task = progress.add_task("ingesting", total=None)
+    from tidings.cli.progress import describe, done, ingest_progress, input_total
+
+    total = input_total(paths, options.input.input_format)
+    with ingest_progress(err) as progress:
+        task = progress.add_task("ingesting", total=total)
 
         def on_batch(r: IngestReport) -> None:
-            progress.update(
-                task,
-                description=(
-                    f"{r.stored} stored, {sum(r.rejected.values())} rejected, "
-                    f"{r.stored / max(r.seconds, 1e-9):.1f} articles/s"
-                ),
-            )
+            progress.update(task, completed=done(r), description=describe(r))
 
         report = ingest(paths, options=options, resume=resume, on_batch=on_batch, published=published, workers=workers)
     print_summary(report)
@@ -194,13 +191,8 @@ def query_cmd(
     from tidings.run.dask import query
 
     cols, rows = query(parquet_dir, sql)
-    if fmt is Fmt.jsonl:
-        emit_jsonl(dict(zip(cols, row, strict=True)) for row in rows)
-        return
-    table = Table(*cols)
-    for row in rows:
-        table.add_row(*(str(v) for v in row))
-    out.print(table)
+    records = (dict(zip(cols, row, strict=True)) for row in rows)
+    emit(records, fmt.value, [(c, itemgetter(c)) for c in cols])
 
 
 @app.command("reannotate")
@@ -276,19 +268,21 @@ def watch_cmd(
 def articles_cmd(
     db: DbOpt = None,
     search: Annotated[str | None, typer.Option(help="full-text search over title and text")] = None,
-    limit: Annotated[int, typer.Option(help="at most this many rows (0 = all)")] = 50,
+    limit: LimitOpt = None,
     fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table,
 ) -> None:
-    """List stored articles, newest first."""
+    """List stored articles, newest first (best match first with --search)."""
+    shown = row_limit(limit, fmt.value)
     with open_store(db) as store:
-        rows = list(store.articles(search=search, limit=limit or None))
-    if fmt is Fmt.jsonl:
-        emit_jsonl(rows)
-        return
-    table = Table("id", "published", "site", "title", "chars")
-    for r in rows:
-        table.add_row(r["id"], (r["published"] or "")[:10], r["site"] or "", (r["title"] or "")[:70], str(r["chars"]))
-    out.print(table)
+        rows = list(store.articles(search=search, limit=fetch_limit(shown)))
+    columns: Columns = [
+        ("id", lambda r: r["id"]),
+        ("published", lambda r: (r["published"] or "")[:10]),
+        ("site", lambda r: r["site"]),
+        ("title", lambda r: (r["title"] or "")[:70]),
+        ("chars", lambda r: r["chars"]),
+    ]
+    emit(rows, fmt.value, columns, limit=shown)
 
 
 @app.command("show")
