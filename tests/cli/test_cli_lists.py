@@ -41,6 +41,7 @@ def test_machine_formats_get_every_row_and_tables_say_when_cut(runner: CliRunner
     assert total > 50 and note == ""  # all rows, nothing to tell
     assert all(json.loads(line)["text"] for line in lines.splitlines())
     table, note = run(runner, "places", *db, "--format", "table")
+    assert table.count("\n") > 50  # the table itself: 50 rows plus its frame
     assert "showing the first 50 rows" in note and "--limit 0" in note
     _, note = run(runner, "places", *db, "--format", "table", "--limit", "0")
     assert note == ""
