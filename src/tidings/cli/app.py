@@ -35,6 +35,7 @@ from tidings.cli.common import (
     out,
     row_limit,
 )
+from tidings.cli.extract import register as register_extract_command
 from tidings.cli.facts import register as register_fact_commands
 from tidings.config import Options
 from tidings.errors import TidingsError
@@ -43,6 +44,7 @@ from tidings.store.sqlite import Store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 register_fact_commands(app)
+register_extract_command(app)
 
 
 def print_summary(report: IngestReport) -> None:
