@@ -38,3 +38,15 @@ def server() -> Iterator[LoopbackServer]:
     yield state
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The store `tidings demo` makes (the bundled samples, ingested once per session); read-only use."""
+    from tidings.demo import sample_dir
+    from tidings.run.ingest import ingest
+
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    samples = sorted(p for p in sample_dir().iterdir() if p.suffix in (".html", ".txt", ".jsonl"))
+    ingest([str(p) for p in samples], db=str(db))
+    return db

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
+from operator import itemgetter
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,25 +15,27 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
-    SpinnerColumn,
     TextColumn,
-    TimeElapsedColumn,
     TimeRemainingColumn,
 )
-from rich.table import Table
 
 from tidings.cli.common import (
+    Columns,
     ConfigOpt,
     DbOpt,
     Fmt,
+    LimitOpt,
     ShowFmt,
-    emit_jsonl,
+    emit,
     err,
     fail,
+    fetch_limit,
     load_options,
     open_store,
     out,
+    row_limit,
 )
+from tidings.cli.extract import register as register_extract_command
 from tidings.cli.facts import register as register_fact_commands
 from tidings.config import Options
 from tidings.errors import TidingsError
@@ -41,6 +44,7 @@ from tidings.store.sqlite import Store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 register_fact_commands(app)
+register_extract_command(app)
 
 
 def print_summary(report: IngestReport) -> None:
@@ -102,19 +106,14 @@ def ingest_cmd(
         fail("--engine must be local or dask")
     if engine == "dask":
         raise typer.Exit(ingest_dask(paths, options, scheduler, workers, parquet_out, published))
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
-    ) as progress:
-        task = progress.add_task("ingesting", total=None)
+    from tidings.cli.progress import describe, done, ingest_progress, input_total
+
+    total = input_total(paths, options.input.input_format)
+    with ingest_progress(err) as progress:
+        task = progress.add_task("ingesting", total=total)
 
         def on_batch(r: IngestReport) -> None:
-            progress.update(
-                task,
-                description=(
-                    f"{r.stored} stored, {sum(r.rejected.values())} rejected, "
-                    f"{r.stored / max(r.seconds, 1e-9):.1f} articles/s"
-                ),
-            )
+            progress.update(task, completed=done(r), description=describe(r))
 
         report = ingest(paths, options=options, resume=resume, on_batch=on_batch, published=published, workers=workers)
     print_summary(report)
@@ -194,13 +193,8 @@ def query_cmd(
     from tidings.run.dask import query
 
     cols, rows = query(parquet_dir, sql)
-    if fmt is Fmt.jsonl:
-        emit_jsonl(dict(zip(cols, row, strict=True)) for row in rows)
-        return
-    table = Table(*cols)
-    for row in rows:
-        table.add_row(*(str(v) for v in row))
-    out.print(table)
+    records = (dict(zip(cols, row, strict=True)) for row in rows)
+    emit(records, fmt.value, [(c, itemgetter(c)) for c in cols])
 
 
 @app.command("reannotate")
@@ -276,19 +270,21 @@ def watch_cmd(
 def articles_cmd(
     db: DbOpt = None,
     search: Annotated[str | None, typer.Option(help="full-text search over title and text")] = None,
-    limit: Annotated[int, typer.Option(help="at most this many rows (0 = all)")] = 50,
+    limit: LimitOpt = None,
     fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table,
 ) -> None:
-    """List stored articles, newest first."""
+    """List stored articles, newest first (best match first with --search)."""
+    shown = row_limit(limit, fmt.value)
     with open_store(db) as store:
-        rows = list(store.articles(search=search, limit=limit or None))
-    if fmt is Fmt.jsonl:
-        emit_jsonl(rows)
-        return
-    table = Table("id", "published", "site", "title", "chars")
-    for r in rows:
-        table.add_row(r["id"], (r["published"] or "")[:10], r["site"] or "", (r["title"] or "")[:70], str(r["chars"]))
-    out.print(table)
+        rows = list(store.articles(search=search, limit=fetch_limit(shown)))
+    columns: Columns = [
+        ("id", lambda r: r["id"]),
+        ("published", lambda r: (r["published"] or "")[:10]),
+        ("site", lambda r: r["site"]),
+        ("title", lambda r: (r["title"] or "")[:70]),
+        ("chars", lambda r: r["chars"]),
+    ]
+    emit(rows, fmt.value, columns, limit=shown)
 
 
 @app.command("show")
@@ -329,30 +325,47 @@ def show_cmd(
 @app.command("export")
 def export_cmd(
     output: Annotated[Path, typer.Option("-o", "--output", help="file to write (atomically)")],
-    table: Annotated[str, typer.Option(help="articles or a fact kind (entities, quotes, events, ...)")] = "articles",
-    fmt: Annotated[str, typer.Option("--format", help="jsonl|csv|parquet; for events also gdelt|plover")] = "jsonl",
+    table: Annotated[
+        str, typer.Option(help="articles, a fact kind (entities, quotes, events, ...), or mentions (gdelt)")
+    ] = "articles",
+    fmt: Annotated[
+        str, typer.Option("--format", help="jsonl|csv|parquet; events also gdelt|plover|polecat; mentions gdelt")
+    ] = "jsonl",
     all_events: Annotated[
         bool, typer.Option("--all-events", help="gdelt: include planned/hypothetical/negated/alleged events")
     ] = False,
     db: DbOpt = None,
 ) -> None:
-    """Export a table to JSONL, CSV or Parquet; events also to GDELT 2.0 TSV or PLOVER JSONL."""
-    from tidings.export.gdelt import export_gdelt
-    from tidings.export.plover import export_plover
+    """Export a table to JSONL, CSV or Parquet; events also to GDELT 2.0 TSV, PLOVER JSONL in
+    POLECAT's field names, or POLECAT TSV; --table mentions --format gdelt: GDELT 2.0 Mentions."""
     from tidings.export.tables import EXPORT_FORMATS, export_table
 
-    if fmt not in (*EXPORT_FORMATS, "gdelt", "plover"):
-        fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}, gdelt, plover")
-    if fmt in ("gdelt", "plover") and table != "events":
-        fail(f"--format {fmt} exports --table events")
+    event_formats = ("gdelt", "plover", "polecat")
+    if fmt not in (*EXPORT_FORMATS, *event_formats):
+        fail(f"--format must be one of {', '.join(EXPORT_FORMATS + event_formats)}")
+    if table == "mentions" and fmt != "gdelt":
+        fail("--table mentions is GDELT's Mentions table: use --format gdelt")
+    if fmt in event_formats and table not in ("events", "mentions"):
+        fail(f"--format {fmt} exports --table events (gdelt: also --table mentions)")
     with open_store(db) as store:
-        if fmt == "gdelt":
-            n = export_gdelt(store, output, include_all=all_events)
-        elif fmt == "plover":
-            n = export_plover(store, output)
-        else:
+        n = _export_events(store, table, fmt, output, all_events) if fmt in event_formats else None
+        if n is None:
             n = export_table(store, table, fmt, output)
     err.print(f"wrote {n} rows to {output}")
+
+
+def _export_events(store: Store, table: str, fmt: str, output: Path, all_events: bool) -> int:
+    from tidings.export.gdelt import export_gdelt
+    from tidings.export.mentions import export_mentions
+    from tidings.export.plover import export_plover, export_polecat
+
+    if table == "mentions":
+        return export_mentions(store, output, include_all=all_events)
+    if fmt == "gdelt":
+        return export_gdelt(store, output, include_all=all_events)
+    if fmt == "polecat":
+        return export_polecat(store, output)
+    return export_plover(store, output)
 
 
 class BriefFmt(StrEnum):

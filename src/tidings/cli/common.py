@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -34,6 +35,16 @@ class ShowFmt(StrEnum):
     json = "json"
 
 
+TABLE_ROWS = 50  # rows a --format table list shows unless --limit says otherwise
+LimitOpt = Annotated[
+    int | None,
+    typer.Option(
+        min=0,
+        help=f"at most this many rows, 0 = all (default: {TABLE_ROWS} with --format table,"
+        " all rows with json/jsonl/csv)",
+        show_default=False,
+    ),
+]
 DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite database file [default: tidings.db]")]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML options file (see defaults.toml)")]
 
@@ -55,9 +66,29 @@ def emit_jsonl(rows: Any) -> None:
 Columns = list[tuple[str, Callable[[dict[str, Any]], Any]]]
 
 
-def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: Columns) -> None:
+def row_limit(limit: int | None, fmt: str) -> int | None:
+    """The rows a list shows: --limit as given (0 = all), else TABLE_ROWS for a table and all
+    rows for machine formats (a pipe never gets a silently shortened file)."""
+    if limit is None:
+        return TABLE_ROWS if fmt == "table" else None
+    return limit or None
+
+
+def fetch_limit(limit: int | None) -> int | None:
+    """What to ask the store for: one row more than shown, so a cut can be told."""
+    return None if limit is None else limit + 1
+
+
+def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: Columns, *, limit: int | None = None) -> None:
     """Rows to stdout: a table (the listed columns), a JSON array, JSON lines, or CSV (every field;
-    nested values as JSON; cells a spreadsheet would run as formulas neutralised)."""
+    nested values as JSON; cells a spreadsheet would run as formulas neutralised). With a
+    ``limit`` (see :func:`row_limit`), at most that many rows, and a note on stderr when there
+    were more."""
+    if limit is not None:
+        kept = list(itertools.islice(iter(rows), limit + 1))
+        if len(kept) > limit:
+            err.print(f"note: showing the first {limit} rows; more exist (--limit 0 for all)", highlight=False)
+        rows = kept[:limit]
     if fmt == "jsonl":
         emit_jsonl(rows)
     elif fmt == "json":

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tidings.cli.common import DbOpt, Fmt, emit, fail, open_store, out
+from tidings.cli.common import DbOpt, Fmt, LimitOpt, emit, fail, fetch_limit, open_store, out, row_limit
 from tidings.store import reads
 from tidings.store.clusters import NO_CLUSTER, cluster_rows, events_with_clusters
 from tidings.store.sqlite import Store
@@ -200,35 +200,45 @@ CLUSTER_COLUMNS: list[tuple[str, Callable[[Row], Any]]] = [
 
 def register(app: typer.Typer) -> None:
     @app.command("entities")
-    def entities_cmd(article_id: ArticleArg = None, db: DbOpt = None, fmt: FmtOpt = Fmt.table) -> None:
+    def entities_cmd(
+        article_id: ArticleArg = None, db: DbOpt = None, limit: LimitOpt = None, fmt: FmtOpt = Fmt.table
+    ) -> None:
         """People, organisations and places in an article, resolved to canonical actors."""
         with open_store(db) as store:
-            rows = list(entity_rows(store, _resolve_id(store, article_id)))
-        emit(
-            rows,
-            fmt.value,
-            [
-                ("name", lambda r: r["name"]),
-                ("kind", lambda r: r["kind"]),
-                ("actor", lambda r: r["actor_code"]),
-                ("roles", lambda r: "; ".join(x["title"] for x in r["roles"])),
-                ("mentions", lambda r: len(r["mentions"])),
-            ],
-        )
+            emit(
+                entity_rows(store, _resolve_id(store, article_id)),
+                fmt.value,
+                [
+                    ("name", lambda r: r["name"]),
+                    ("kind", lambda r: r["kind"]),
+                    ("actor", lambda r: r["actor_code"]),
+                    ("roles", lambda r: "; ".join(x["title"] for x in r["roles"])),
+                    ("mentions", lambda r: len(r["mentions"])),
+                ],
+                limit=row_limit(limit, fmt.value),
+            )
 
     @app.command("actors")
     def actors_cmd(
         name: Annotated[str | None, typer.Argument(help="one actor's profile (key, name or alias)")] = None,
         db: DbOpt = None,
         search: Annotated[str | None, typer.Option(help="any alias contains, or the actor code")] = None,
-        limit: Annotated[int, typer.Option(help="rows (table of actors) or events per side (profile)")] = 50,
+        limit: Annotated[
+            int | None,
+            typer.Option(
+                min=0,
+                show_default=False,
+                help="actors listed, 0 = all (default: 50 with --format table, all with json/jsonl/csv);"
+                " with NAME: events per side (default: 50)",
+            ),
+        ] = None,
         fmt: FmtOpt = Fmt.table,
     ) -> None:
         """The cross-article actor table (canonical name, code, aliases, roles with dates seen), or
         with NAME one actor's profile: the same profile as `brief actor:NAME` and /actors/NAME."""
         if name is not None:
             with open_store(db) as store:
-                profile = reads.actor_profile(store.conn, name, limit=limit)
+                profile = reads.actor_profile(store.conn, name, limit=50 if limit is None else limit or 1_000_000)
             if profile is None:
                 fail(f"no actor {name!r}", code=1)
             if fmt.value == "table":
@@ -236,8 +246,9 @@ def register(app: typer.Typer) -> None:
             else:
                 sys.stdout.write(json.dumps(profile, ensure_ascii=False) + "\n")
             return
+        shown = row_limit(limit, fmt.value)
         with open_store(db) as store:
-            rows = reads.actor_list(store.conn, search, limit)
+            rows = reads.actor_list(store.conn, search, fetch_limit(shown) or -1)  # -1: SQLite's "no limit"
         emit(
             rows,
             fmt.value,
@@ -250,6 +261,7 @@ def register(app: typer.Typer) -> None:
                 ("roles", lambda r: "; ".join(f"{x['title']} ({x['seen']})" for x in r["roles"])),
                 ("aliases", lambda r: ", ".join(r["aliases"][:4])),
             ],
+            limit=shown,
         )
 
     @app.command("quotes")
@@ -257,31 +269,36 @@ def register(app: typer.Typer) -> None:
         article_id: ArticleArg = None,
         db: DbOpt = None,
         speaker: Annotated[str | None, typer.Option(help="speaker name contains")] = None,
+        limit: LimitOpt = None,
         fmt: FmtOpt = Fmt.table,
     ) -> None:
         """Who said what: quotes with speakers, cues and offsets."""
         with open_store(db) as store:
-            rows = list(quote_rows(store, _resolve_id(store, article_id), speaker))
-        emit(
-            rows,
-            fmt.value,
-            [
-                ("speaker", lambda r: _name(r["speaker"])),
-                ("kind", lambda r: r["kind"]),
-                ("cue", lambda r: r["cue"]),
-                ("text", lambda r: r["text"][:90]),
-            ],
-        )
+            emit(
+                quote_rows(store, _resolve_id(store, article_id), speaker),
+                fmt.value,
+                [
+                    ("speaker", lambda r: _name(r["speaker"])),
+                    ("kind", lambda r: r["kind"]),
+                    ("cue", lambda r: r["cue"]),
+                    ("text", lambda r: r["text"][:90]),
+                ],
+                limit=row_limit(limit, fmt.value),
+            )
 
     @app.command("times")
-    def times_cmd(article_id: ArticleArg = None, db: DbOpt = None, fmt: FmtOpt = Fmt.jsonl) -> None:
+    def times_cmd(
+        article_id: ArticleArg = None, db: DbOpt = None, limit: LimitOpt = None, fmt: FmtOpt = Fmt.jsonl
+    ) -> None:
         """Time expressions resolved against the publication date."""
-        _list(db, article_id, time_rows, fmt, ("text", "value", "precision", "kind"))
+        _list(db, article_id, time_rows, fmt, limit, ("text", "value", "precision", "kind"))
 
     @app.command("places")
-    def places_cmd(article_id: ArticleArg = None, db: DbOpt = None, fmt: FmtOpt = Fmt.jsonl) -> None:
+    def places_cmd(
+        article_id: ArticleArg = None, db: DbOpt = None, limit: LimitOpt = None, fmt: FmtOpt = Fmt.jsonl
+    ) -> None:
         """Places, geocoded (metonyms such as "Beijing said" flagged)."""
-        _list(db, article_id, place_rows, fmt, ("text", "country", "feature", "lat", "lon", "metonym"))
+        _list(db, article_id, place_rows, fmt, limit, ("text", "country", "feature", "lat", "lon", "metonym"))
 
     @app.command("events")
     def events_cmd(
@@ -295,37 +312,44 @@ def register(app: typer.Typer) -> None:
         factuality: Annotated[
             str | None, typer.Option(help="asserted, planned, hypothetical, negated or alleged")
         ] = None,
+        limit: LimitOpt = None,
         fmt: FmtOpt = Fmt.table,
     ) -> None:
         """Who did what to whom, when and where, with the sentence behind it.
 
         With --clusters: one row per event told across articles, with its article/source/mention counts."""
+        shown = row_limit(limit, fmt.value)
         if clusters:
             with open_store(db) as store:
                 aid = _resolve_id(store, article_id)
-                found = list(cluster_rows(store.conn, dyad=dyad, article_id=aid, actor=actor, factuality=factuality))
-            emit(found, fmt.value, CLUSTER_COLUMNS)
+                found = cluster_rows(store.conn, dyad=dyad, article_id=aid, actor=actor, factuality=factuality)
+                emit(found, fmt.value, CLUSTER_COLUMNS, limit=shown)
             return
         with open_store(db) as store:
-            rows = [
+            rows = (
                 r
                 for r in event_rows(store, _resolve_id(store, article_id), actor, dyad)
                 if factuality is None or r["factuality"] == factuality
-            ]
-        emit(
-            rows,
-            fmt.value,
-            [
-                ("date", lambda r: r["date"]),
-                ("source", lambda r: _name(r["source"])),
-                ("trigger", lambda r: r["trigger"]),
-                ("target", lambda r: _name(r["target"])),
-                ("plover", lambda r: r["plover_event"]),
-                ("cameo", lambda r: r["cameo_code"]),
-                ("factuality", lambda r: r["factuality"]),
-                ("place", lambda r: (r["place"] or {}).get("name")),
-            ],
-        )
+            )
+            _emit_events(rows, fmt, shown)
+
+
+def _emit_events(rows: Iterable[Row], fmt: Fmt, limit: int | None) -> None:
+    emit(
+        rows,
+        fmt.value,
+        [
+            ("date", lambda r: r["date"]),
+            ("source", lambda r: _name(r["source"])),
+            ("trigger", lambda r: r["trigger"]),
+            ("target", lambda r: _name(r["target"])),
+            ("plover", lambda r: r["plover_event"]),
+            ("cameo", lambda r: r["cameo_code"]),
+            ("factuality", lambda r: r["factuality"]),
+            ("place", lambda r: (r["place"] or {}).get("name")),
+        ],
+        limit=limit,
+    )
 
 
 def _list(
@@ -333,12 +357,13 @@ def _list(
     article_id: str | None,
     rows_of: Callable[[Store, str | None], Iterable[Row]],
     fmt: Fmt,
+    limit: int | None,
     fields: tuple[str, ...],
 ) -> None:
     """One article's (or every article's) facts of one kind, the table showing ``fields``."""
     with open_store(db) as store:
-        rows = list(rows_of(store, _resolve_id(store, article_id)))
-    emit(rows, fmt.value, [(f, itemgetter(f)) for f in fields])
+        rows = rows_of(store, _resolve_id(store, article_id))
+        emit(rows, fmt.value, [(f, itemgetter(f)) for f in fields], limit=row_limit(limit, fmt.value))
 
 
 def _print_profile(p: Row) -> None:

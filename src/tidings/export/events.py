@@ -4,7 +4,10 @@ expanded), and the article fields an export row needs."""
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
+
+from tidings.export.tone import document_tone
 
 NONSTATE = frozenset({"IGO", "NGO", "MNC", "UNO", "EUR", "ISM", "IMG"})
 
@@ -39,24 +42,62 @@ def dyads(event: dict[str, Any]) -> list[tuple[dict[str, Any] | None, dict[str, 
     return list(pairs[:16])
 
 
-def article_meta(store: Any) -> dict[str, dict[str, Any]]:
-    """url, published, ingested_at and the end of the lede (first paragraph) per article."""
-    out: dict[str, dict[str, Any]] = {}
-    for aid, url, source, published, ingested, data in store.conn.execute(
-        "SELECT id, url, source, published, ingested_at, data FROM articles"
-    ):
-        lede_end, pos = 0, 0
-        for p in json.loads(data).get("paragraphs") or []:
-            pos += len(p["text"])
-            if p["kind"] == "paragraph":
-                lede_end = pos  # the end of the first body paragraph
-                break
-            pos += 2  # the blank line between paragraphs
-        out[aid] = {
+def lede_end(paragraphs: list[dict[str, Any]]) -> int:
+    """The end of the first body paragraph (GDELT's IsRootEvent: an event of the lead)."""
+    pos = 0
+    for p in paragraphs:
+        pos += len(p["text"])
+        if p["kind"] == "paragraph":
+            return pos
+        pos += 2  # the blank line between paragraphs
+    return 0
+
+
+class ArticleFacts:
+    """What export rows read about an event's article, loaded once per article as rows ask
+    (an export streams events in article order; clusters reach back to other articles)."""
+
+    def __init__(self, store: Any, cache: int = 512) -> None:
+        self.conn = store.conn
+        self.store = store
+        self.meta = lru_cache(maxsize=cache)(self._meta)
+        self.text = lru_cache(maxsize=cache)(self._text)
+        self.tone = lru_cache(maxsize=cache)(self._tone)
+        self.places = lru_cache(maxsize=cache)(self._places)
+        self.entities = lru_cache(maxsize=cache)(self._entities)
+        self.issues = lru_cache(maxsize=cache)(self._issues)
+
+    def _meta(self, article_id: str) -> dict[str, Any]:
+        """url, source, site, published, ingested_at, language, lede_end."""
+        row = self.conn.execute(
+            "SELECT url, source, site, published, ingested_at, language, data FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return {}
+        url, source, site, published, ingested, language, data = row
+        return {
             "url": url,
             "source": source,
+            "site": site,
             "published": published,
             "ingested_at": ingested,
-            "lede_end": lede_end,
+            "language": language,
+            "lede_end": lede_end(json.loads(data).get("paragraphs") or []),
         }
-    return out
+
+    def _text(self, article_id: str) -> str:
+        row = self.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else ""
+
+    def _tone(self, article_id: str) -> float | None:
+        return document_tone(self.text(article_id), self.meta(article_id).get("language"))
+
+    def _places(self, article_id: str) -> list[dict[str, Any]]:
+        return list(self.store.facts("places", article_id))
+
+    def _entities(self, article_id: str) -> list[dict[str, Any]]:
+        return list(self.store.facts("entities", article_id))
+
+    def _issues(self, article_id: str) -> list[dict[str, Any]]:
+        return list(self.store.facts("issues", article_id))

@@ -2,20 +2,26 @@
 the GDELT 2.0 event codebook's order and types.
 
 Rows hold only asserted events by default, and each event once: the first telling of its
-cluster, with NumMentions/NumSources/NumArticles counting every telling across the store (the
-mentions, sites and articles of the cluster, :mod:`tidings.store.clusters`). Compound actors
-are expanded into one row per (source, target) pair, as GDELT does.
+cluster that names a coded actor, with NumMentions/NumSources/NumArticles counting every telling
+across the store (the mentions, sites and articles of the cluster, :mod:`tidings.store.clusters`).
+Compound actors are expanded into one row per (source, target) pair, as GDELT does; a pair in
+which neither side has an actor code is left out (GDELT has no row without an actor code).
+
+Geo columns come from the gazetteer's codes (:mod:`tidings.export.geo`): the event's place for
+ActionGeo, and for each actor the place that names it or else its country. AvgTone is the
+article's tone from the VADER lexicon (:mod:`tidings.export.tone`), empty where it cannot be
+measured. The Mentions table (:mod:`tidings.export.mentions`) lists every telling of each row.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tidings.export.events import NONSTATE, article_meta, dyads
+from tidings.export.events import NONSTATE, ArticleFacts, dyads
+from tidings.export.geo import GeoCoder, fips_by_iso3
 from tidings.export.tables import atomic_writer
 from tidings.facts.times.calendar import value_start
 from tidings.store.clusters import ClusterStats, events_with_clusters
@@ -66,14 +72,7 @@ FLOAT = frozenset(
         "ActionGeo_Long",
     }
 )
-US_STATE_FEATURES = frozenset({"adm1"})
-
-
-@lru_cache(maxsize=1)
-def fips_by_iso3() -> dict[str, str]:
-    text = resources.files("tidings").joinpath("data/events/fips10_4.tsv").read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln and not ln.startswith("#")][1:]
-    return {iso3: fips for _iso2, iso3, fips in rows if iso3}
+__all__ = ["GDELT_COLUMNS", "GdeltRow", "export_gdelt", "fips_by_iso3", "gdelt_events", "parse_gdelt"]
 
 
 def _actor_fields(ref: dict[str, Any] | None) -> list[str]:
@@ -89,32 +88,6 @@ def _actor_fields(ref: dict[str, Any] | None) -> list[str]:
     types += [rest[i : i + 3] for i in range(3, len(rest), 3)] if rest[:3] == sector else []
     types = [*types, "", "", ""][:3]
     return [code, (ref.get("name") or "").upper(), country, known, "", "", "", *types]
-
-
-def _geo_fields(place: dict[str, Any] | None) -> list[str]:
-    """Type, FullName, CountryCode (FIPS), ADM1, ADM2, Lat, Long, FeatureID."""
-    if not place or place.get("lat") is None:
-        return ["0", "", "", "", "", "", "", ""]
-    country = place.get("country") or ""
-    fips = fips_by_iso3().get(country, "")
-    feature = place.get("feature") or ""
-    if feature == "country":
-        gtype = "1"
-    elif country == "USA":
-        gtype = "2" if feature in US_STATE_FEATURES else "3"
-    else:
-        gtype = "5" if feature in US_STATE_FEATURES else "4"
-    adm1 = f"{fips}{place.get('admin1') or '00'}"[:4] if fips and gtype != "1" else fips
-    return [
-        gtype,
-        place.get("name") or "",
-        fips,
-        adm1,
-        "",
-        f"{place['lat']:.4f}",
-        f"{place['lon']:.4f}",
-        str(place.get("geonameid") or ""),
-    ]
 
 
 def _dates(value: str | None, fallback: str | None) -> tuple[str, str, str, str]:
@@ -134,16 +107,35 @@ def _counts(event: dict[str, Any], cluster: ClusterStats | None) -> list[str]:
     return [str(cluster.num_mentions), str(cluster.num_sources), str(cluster.num_articles)]
 
 
+@dataclass(frozen=True, slots=True)
+class GdeltRow:
+    """One exported event row with what its Mentions rows need."""
+
+    event_id: int  # GLOBALEVENTID
+    cells: list[str]
+    event: dict[str, Any]  # the telling the row was made from
+    cluster: ClusterStats | None
+    source: dict[str, Any] | None
+    target: dict[str, Any] | None
+
+
+def _tone(value: float | None) -> str:
+    return "" if value is None else f"{value:.4f}"
+
+
 def gdelt_rows(
-    event: dict[str, Any], article: dict[str, Any], cluster: ClusterStats | None = None
-) -> Iterator[list[str]]:
-    """One or more GDELT rows for a stored event (compound actors expanded to dyads)."""
+    event: dict[str, Any], article: dict[str, Any], facts: ArticleFacts, geo: GeoCoder, cluster: ClusterStats | None
+) -> Iterator[GdeltRow]:
+    """GDELT rows for a stored event (compound actors expanded to dyads); dyads with no actor
+    code on either side are skipped."""
     sqldate, month, year, frac = _dates(event.get("date"), article.get("published"))
     code = event.get("cameo_code") or ""
-    pairs = dyads(event)
     root = 1 if event.get("sentence_start", 0) < int(article.get("lede_end") or 0) else 0
     added = (article.get("ingested_at") or "").replace("-", "").replace(":", "").replace("T", "")[:14]
-    for k, (source, target) in enumerate(pairs):
+    places = facts.places(event["article_id"])
+    for k, (source, target) in enumerate(dyads(event)):
+        if not (source or {}).get("actor_code") and not (target or {}).get("actor_code"):
+            continue
         gid = int(str(event["id"]).lstrip("e")[:12] or "0", 16) * 16 + k
         row = [
             str(gid),
@@ -160,31 +152,40 @@ def gdelt_rows(
             str(event.get("quad_class") or ""),
             "" if event.get("goldstein") is None else f"{event['goldstein']:.1f}",
             *_counts(event, cluster),
-            "0",
-            *_geo_fields(None),
-            *_geo_fields(None),
-            *_geo_fields(event.get("place")),
+            _tone(facts.tone(event["article_id"])),
+            *geo.actor_cells(source, places),
+            *geo.actor_cells(target, places),
+            *geo.place_cells(event.get("place")),
             added.ljust(14, "0") if added else "",
             article.get("url") or article.get("source") or "",
         ]
-        yield [cell.replace("\t", " ").replace("\n", " ") for cell in row]
+        cells = [cell.replace("\t", " ").replace("\n", " ") for cell in row]
+        yield GdeltRow(gid, cells, event, cluster, source, target)
+
+
+def gdelt_events(store: Any, *, include_all: bool = False) -> Iterator[GdeltRow]:
+    """The rows of the GDELT event table: each cluster once, from its first telling that
+    yields a row (asserted and CAMEO-coded unless ``include_all``)."""
+    facts = ArticleFacts(store)
+    geo = GeoCoder()
+    done: set[str] = set()  # GDELT's event table holds each event once
+    for event, cluster in events_with_clusters(store.conn):
+        if not include_all and (event.get("factuality") != "asserted" or not event.get("cameo_code")):
+            continue
+        if cluster is not None and cluster.cluster_id in done:
+            continue
+        rows = list(gdelt_rows(event, facts.meta(event["article_id"]), facts, geo, cluster))
+        if rows and cluster is not None:
+            done.add(cluster.cluster_id)
+        yield from rows
 
 
 def export_gdelt(store: Any, output: Path, *, include_all: bool = False) -> int:
-    meta = article_meta(store)
     n = 0
-    seen: set[str] = set()  # GDELT's event table holds each event once: the first telling of its cluster
     with atomic_writer(output) as fh:
-        for event, cluster in events_with_clusters(store.conn):
-            if not include_all and (event.get("factuality") != "asserted" or not event.get("cameo_code")):
-                continue
-            if cluster is not None:
-                if cluster.cluster_id in seen:
-                    continue
-                seen.add(cluster.cluster_id)
-            for row in gdelt_rows(event, meta.get(event["article_id"], {}), cluster):
-                fh.write("\t".join(row) + "\n")
-                n += 1
+        for row in gdelt_events(store, include_all=include_all):
+            fh.write("\t".join(row.cells) + "\n")
+            n += 1
     header = output.with_name(output.name + ".header.tsv")
     with atomic_writer(header) as fh:
         fh.write("\t".join(GDELT_COLUMNS) + "\n")

@@ -18,6 +18,7 @@ from tidings.store.clusters import CLUSTER_SCHEMA, backfill_clusters
 from tidings.store.dedup import DEDUP_SCHEMA
 from tidings.store.event_index import EVENT_INDEX, READ_SCHEMA, backfill_read_columns
 from tidings.store.event_index import backfill as backfill_event_index
+from tidings.store.views import FACT_VIEWS, FTS_FOR_TOOLS
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,8 @@ MIGRATIONS: list[Migration] = [
     Migration("0005_dedup", DEDUP_SCHEMA),
     Migration("0006_event_clusters", CLUSTER_SCHEMA, run=backfill_clusters),
     Migration("0007_read_model", READ_SCHEMA + ACTOR_SCHEMA + PROVENANCE, run=_backfill_read_model),
+    # for sqlite3, datasette and DuckDB users: an FTS table datasette finds, plain views per fact kind
+    Migration("0008_tools", FTS_FOR_TOOLS + FACT_VIEWS),
 ]
 
 

@@ -143,7 +143,7 @@ def test_exports_and_event_rows_carry_the_cluster_counts(corpus: tuple[Path, Pat
     assert all((r["NumMentions"], r["NumSources"], r["NumArticles"]) == (2, 2, 2) for r in summon)
     assert all(r["NumArticles"] == 1 for r in rows if r["Actor1CountryCode"] == "JPN")
     plover = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
-    mine = [r for r in plover if r["id"] in ids]
+    mine = [r for r in plover if r["Event ID"] in ids]
     assert len(mine) == 2 and all(r["cluster_id"] == cid and r["num_sources"] == 2 for r in mine)
     assert all(r["cluster_id"] and r["num_articles"] >= 1 for r in plover)
     cli = [sys.executable, "-m", "tidings.cli.app", "events", "--db", str(db), "--format", "jsonl"]
