@@ -23,6 +23,7 @@ spelling (JAP, ITL, VTN) are read as the ISO codes the coder emits.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -39,6 +40,7 @@ from sklearn.metrics import f1_score  # noqa: E402
 from tidings.facts.events.candidates import Candidate  # noqa: E402
 from tidings.facts.events.decide import TypeDecision, decide_lexicon_only  # noqa: E402
 from tidings.facts.events.model import EventTypeModel  # noqa: E402
+from tidings.facts.events.rules import disabled  # noqa: E402
 from tidings.facts.events.stage import code_candidate  # noqa: E402
 from tidings.nlp import Parser  # noqa: E402
 from tidings.ontology.codebook import load_codebook  # noqa: E402
@@ -209,6 +211,7 @@ def score(
     parser: Parser | None = None,
     log: Callable[[str], None] = lambda s: None,
     exclude: frozenset[str] = frozenset(),
+    dump: Path | None = None,
 ) -> dict[str, dict[str, float]]:
     """Both systems' figures (cross-validated for tidings). ``exclude`` names corpora kept out
     of training (plover, petr2, penta, silver): every gold sentence is still scored."""
@@ -235,6 +238,13 @@ def score(
     book = load_codebook()
     lexical = {ex.id: decide_lexicon_only(ex.base_lex) for ex in gold}
     base_penta = {k: (book.penta_class(d.cameo_code) if d else None) for k, d in lexical.items()}
+    if dump is not None:  # per sentence: gold label and both systems' decisions, to read the errors
+        rows = {ex.id: {"corpus": ex.corpus, "gold": ex.type_label, "trigger": getattr(ex.main, "trigger", None) and
+                        ex.main.trigger.text, "tidings": (learned.get(ex.id) or None) and learned[ex.id].cameo_code,
+                        "tidings_plover": (learned.get(ex.id) or None) and learned[ex.id].plover_event,
+                        "rule": (learned.get(ex.id) or None) and learned[ex.id].rule,
+                        "dict": (lexical[ex.id] or None) and lexical[ex.id].cameo_code} for ex in gold}  # fmt: skip
+        dump.write_text(json.dumps(rows, indent=1), "utf-8")
     return {
         "tidings": evaluate(gold, learned, factuality, pentas, {ex.id: ex.main for ex in gold}),
         "baseline": evaluate(gold, lexical, None, base_penta, {ex.id: ex.base_main for ex in gold}),
@@ -249,9 +259,13 @@ def main(argv: list[str]) -> int:
         default="",
         help="corpora kept out of training, e.g. penta,plover (the MIT-only model: petr2 + silver)",
     )
+    args.add_argument("--disable", default="", help="own rules or rule groups to switch off (events/rules.py)")
+    args.add_argument("--dump", type=Path, help="write each gold sentence's decisions here (JSON)")
     opts = args.parse_args(argv)
     exclude = frozenset(x.strip() for x in opts.exclude.split(",") if x.strip())
-    result = score(opts.events_dir, log=lambda s: print(s, file=sys.stderr), exclude=exclude)
+    off = [x.strip() for x in opts.disable.split(",") if x.strip()]
+    with disabled(off):
+        result = score(opts.events_dir, log=lambda s: print(s, file=sys.stderr), exclude=exclude, dump=opts.dump)
     t, b = result["tidings"], result["baseline"]
     print(f"{'metric':28} {'tidings':>9} {'dict-only':>9} {'diff':>8}")
     for key in t:

@@ -300,6 +300,14 @@ def print_gdelt_style(sc: Scores) -> None:
     print(f"  factuality                               {sc.fact_right / n:.3f}")
 
 
+def measure(gold_dir: Path = DEFAULT_GOLD, corpus: Path = DEFAULT_CORPUS, split: str = "test") -> dict[str, float]:
+    """tidings' figures on one split (what the floor test reads), without the baselines."""
+    golds = load_gold(gold_dir, corpus, split)
+    with tempfile.TemporaryDirectory() as tmp:
+        preds = to_predictions(run_tidings(golds, Path(tmp), "tidings"), {g.doc_id: g for g in golds})
+    return score("tidings", golds, preds).row()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)

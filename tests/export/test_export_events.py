@@ -147,3 +147,18 @@ def test_compound_events_expand_to_gdelt_dyads_by_role(db: Path, tmp_path: Path)
     meeting = next(r for r in recs if r["cameo_code"] == "036" and len(r["recipients"]) >= 2)
     assert [a["name"] for a in meeting["actors"]] == ["Antony Blinken"]
     assert {"Qin Gang", "Wang Yi"} <= {a["name"] for a in meeting["recipients"]}
+
+
+def test_exports_keep_only_events_above_the_asked_confidence(demo_db: Path, tmp_path: Path) -> None:
+    from tidings.export.gdelt import export_gdelt
+    from tidings.export.plover import export_plover
+    from tidings.store.sqlite import Store
+
+    with Store.open(demo_db, readonly=True) as store:
+        confidences = [e["confidence"] for e in store.facts("events")]
+        cut = sorted(confidences)[len(confidences) // 2]
+        everything = export_plover(store, tmp_path / "all.jsonl")
+        upper = export_plover(store, tmp_path / "upper.jsonl", min_confidence=cut)
+        assert everything == len(confidences) and 0 < upper < everything
+        assert upper == sum(c >= cut for c in confidences)
+        assert export_gdelt(store, tmp_path / "none.tsv", min_confidence=1.01) == 0

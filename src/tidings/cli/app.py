@@ -334,6 +334,13 @@ def export_cmd(
     all_events: Annotated[
         bool, typer.Option("--all-events", help="gdelt: include planned/hypothetical/negated/alleged events")
     ] = False,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            help="gdelt/plover/polecat: only events the detector gives at least this probability of being real "
+            "(stored events already passed the [events] min_confidence of the ingest; 0.5 trades recall for precision)"
+        ),
+    ] = 0.0,
     db: DbOpt = None,
 ) -> None:
     """Export a table to JSONL, CSV or Parquet; events also to GDELT 2.0 TSV, PLOVER JSONL in
@@ -348,24 +355,24 @@ def export_cmd(
     if fmt in event_formats and table not in ("events", "mentions"):
         fail(f"--format {fmt} exports --table events (gdelt: also --table mentions)")
     with open_store(db) as store:
-        n = _export_events(store, table, fmt, output, all_events) if fmt in event_formats else None
+        n = _export_events(store, table, fmt, output, all_events, min_confidence) if fmt in event_formats else None
         if n is None:
             n = export_table(store, table, fmt, output)
     err.print(f"wrote {n} rows to {output}")
 
 
-def _export_events(store: Store, table: str, fmt: str, output: Path, all_events: bool) -> int:
+def _export_events(store: Store, table: str, fmt: str, output: Path, all_events: bool, floor: float) -> int:
     from tidings.export.gdelt import export_gdelt
     from tidings.export.mentions import export_mentions
     from tidings.export.plover import export_plover, export_polecat
 
     if table == "mentions":
-        return export_mentions(store, output, include_all=all_events)
+        return export_mentions(store, output, include_all=all_events, min_confidence=floor)
     if fmt == "gdelt":
-        return export_gdelt(store, output, include_all=all_events)
+        return export_gdelt(store, output, include_all=all_events, min_confidence=floor)
     if fmt == "polecat":
-        return export_polecat(store, output)
-    return export_plover(store, output)
+        return export_polecat(store, output, floor)
+    return export_plover(store, output, floor)
 
 
 class BriefFmt(StrEnum):

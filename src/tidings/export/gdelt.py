@@ -163,14 +163,17 @@ def gdelt_rows(
         yield GdeltRow(gid, cells, event, cluster, source, target)
 
 
-def gdelt_events(store: Any, *, include_all: bool = False) -> Iterator[GdeltRow]:
+def gdelt_events(store: Any, *, include_all: bool = False, min_confidence: float = 0.0) -> Iterator[GdeltRow]:
     """The rows of the GDELT event table: each cluster once, from its first telling that
-    yields a row (asserted and CAMEO-coded unless ``include_all``)."""
+    yields a row (asserted and CAMEO-coded unless ``include_all``; its detector confidence at
+    least ``min_confidence``)."""
     facts = ArticleFacts(store)
     geo = GeoCoder()
     done: set[str] = set()  # GDELT's event table holds each event once
     for event, cluster in events_with_clusters(store.conn):
         if not include_all and (event.get("factuality") != "asserted" or not event.get("cameo_code")):
+            continue
+        if float(event.get("confidence") or 0.0) < min_confidence:
             continue
         if cluster is not None and cluster.cluster_id in done:
             continue
@@ -180,10 +183,10 @@ def gdelt_events(store: Any, *, include_all: bool = False) -> Iterator[GdeltRow]
         yield from rows
 
 
-def export_gdelt(store: Any, output: Path, *, include_all: bool = False) -> int:
+def export_gdelt(store: Any, output: Path, *, include_all: bool = False, min_confidence: float = 0.0) -> int:
     n = 0
     with atomic_writer(output) as fh:
-        for row in gdelt_events(store, include_all=include_all):
+        for row in gdelt_events(store, include_all=include_all, min_confidence=min_confidence):
             fh.write("\t".join(row.cells) + "\n")
             n += 1
     header = output.with_name(output.name + ".header.tsv")

@@ -138,11 +138,11 @@ def gdelt_mentions(store: Any, rows: Iterable[GdeltRow]) -> Iterator[list[str]]:
             yield mention_cells(row, telling, facts)
 
 
-def export_mentions(store: Any, output: Path, *, include_all: bool = False) -> int:
+def export_mentions(store: Any, output: Path, *, include_all: bool = False, min_confidence: float = 0.0) -> int:
     """The Mentions table of the events :func:`export_gdelt` writes (same filters, same ids)."""
     n = 0
     with atomic_writer(output) as fh:
-        for cells in gdelt_mentions(store, gdelt_events(store, include_all=include_all)):
+        for cells in gdelt_mentions(store, gdelt_events(store, include_all=include_all, min_confidence=min_confidence)):
             fh.write("\t".join(cells) + "\n")
             n += 1
     header = output.with_name(output.name + ".header.tsv")

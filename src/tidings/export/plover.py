@@ -221,17 +221,18 @@ def plover_record(event: dict[str, Any], facts: ArticleFacts, geo: GeoCoder, clu
     return record
 
 
-def plover_records(store: Any) -> Iterator[dict[str, Any]]:
+def plover_records(store: Any, min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
     facts, geo = ArticleFacts(store), GeoCoder()
     for event, cluster in events_with_clusters(store.conn):
-        yield plover_record(event, facts, geo, cluster)
+        if float(event.get("confidence") or 0.0) >= min_confidence:
+            yield plover_record(event, facts, geo, cluster)
 
 
-def export_plover(store: Any, output: Path) -> int:
+def export_plover(store: Any, output: Path, min_confidence: float = 0.0) -> int:
     """JSON lines: POLECAT's fields, then tidings' own."""
     n = 0
     with atomic_writer(output) as fh:
-        for record in plover_records(store):
+        for record in plover_records(store, min_confidence):
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
             n += 1
     return n
@@ -245,12 +246,12 @@ def _cell(value: Any) -> str:
     return str(value).replace("\t", " ").replace("\n", " ")
 
 
-def export_polecat(store: Any, output: Path) -> int:
+def export_polecat(store: Any, output: Path, min_confidence: float = 0.0) -> int:
     """POLECAT's own layout: a header of its 40 field names, then one tab-separated row per event."""
     n = 0
     with atomic_writer(output) as fh:
         fh.write("\t".join(POLECAT_FIELDS) + "\n")
-        for record in plover_records(store):
+        for record in plover_records(store, min_confidence):
             fh.write("\t".join(_cell(record[f]) for f in POLECAT_FIELDS) + "\n")
             n += 1
     return n

@@ -70,10 +70,17 @@ def _rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
+# PETRARCH-2's agent list codes plain "people" PPL, which is no CAMEO sector: people acting as a
+# group are civilians (CVL) in CAMEO and PLOVER.
+SECTOR_ALIASES = {"PPL": "CVL"}
+
+
 def sector_of(agent_code: str) -> str:
     """Primary sector of a (possibly compound) agent code: a security sub-sector wins over GOV
     (``GOVMIL`` -> ``MIL``), otherwise the first segment (``GOVAGR`` -> ``GOV``)."""
-    segments = [agent_code[i : i + 3] for i in range(0, len(agent_code) - 2, 3)]
+    segments = [
+        SECTOR_ALIASES.get(agent_code[i : i + 3], agent_code[i : i + 3]) for i in range(0, len(agent_code) - 2, 3)
+    ]
     for seg in segments:
         if seg in SECURITY:
             return seg

@@ -276,7 +276,8 @@ _CLAIMS = frozenset(
 _FORCE = frozenset(
     {"force", "military", "retaliate", "retaliation", "countermeasure", "countermeasures", "sanction", "sanctions",
      "tariff", "tariffs", "strike", "attack", "war", "consequence", "consequences", "punish", "punishment", "action",
-     "measures", "respond", "response", "nuclear", "troops", "expel", "ban", "cut", "halt", "suspend"}
+     "measures", "respond", "response", "nuclear", "troops", "expel", "ban", "cut", "halt", "suspend", "tolerate",
+     "allow", "arrest", "prosecute", "detain", "jail", "crack", "crackdown"}
 )  # fmt: skip
 # Evaluative words that make naming something a criticism ("called the plan a disgrace").
 EVALUATIVE = frozenset(
@@ -285,6 +286,15 @@ EVALUATIVE = frozenset(
      "shameful", "disgraceful", "illegal", "unacceptable", "irresponsible", "absurd", "ridiculous", "wrong", "garbage",
      "hypocritical", "dangerous", "reckless", "terrorist", "terrorism", "genocide", "aggression", "bully"}
 )  # fmt: skip
+
+
+_STOPPING = frozenset({"suspend", "halt", "cut", "stop", "freeze", "withhold", "end", "reduce", "slash", "withdraw"})
+_AID = frozenset({"aid", "assistance", "loan", "loans", "funding", "fund", "funds", "grant", "grants", "donation"})
+
+
+def _objects_aid(token: Token) -> bool:
+    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(o.lemma_.lower() in _AID or any(g.lemma_.lower() in _AID for g in o.children) for o in objs)
 
 
 def _mentions_force(token: Token) -> bool:
@@ -356,6 +366,10 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # tariffs, duties and sanctions put on another country's goods or people: 163
         # (CAMEO "impose embargo, boycott, or sanctions"; PLOVER SANCTION)
         return LexiconMatch("163", "tidings:tariffs", lemma, 1)
+    if active("stop-aid") and lemma in _STOPPING and _objects_aid(token):
+        # suspending, halting or cutting aid to someone is a sanction: CAMEO 162 "reduce or stop
+        # material aid" (PLOVER SANCTION), not the dictionary's de-escalation (087)
+        return LexiconMatch("162", "tidings:stop-aid", lemma, 1)
     if active("warn-risk") and lemma in ("warn", "caution") and not _mentions_force(token):
         # CAMEO: a warning of consequences backed by force is a threat (13x); a warning of
         # risks with no threat is a pessimistic comment (012)
