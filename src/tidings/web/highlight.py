@@ -86,6 +86,9 @@ def render(segments: Sequence[Segment]) -> Markup:
         if not ids:
             parts.append(f'<mark class="hl {classes}"{anchor}>{escape(seg.text)}</mark>')
             continue
+        if not any(c.isalnum() for c in seg.text):  # a quote mark or a space: clickable, but no button
+            parts.append(f'<span class="hl {classes}"{anchor} data-facts="{escape(ids)}">{escape(seg.text)}</span>')
+            continue
         tabindex = "0" if first else "-1"
         first = False
         parts.append(

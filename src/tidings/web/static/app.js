@@ -4,7 +4,7 @@
 (function () {
   // ---------------------------------------------------------------- article page: fact details
   function panels() { return document.querySelectorAll(".fact-panel"); }
-  function highlights() { return Array.prototype.slice.call(document.querySelectorAll("#article-text .hl[data-facts]")); }
+  function highlights() { return Array.prototype.slice.call(document.querySelectorAll("#article-text .hl[role=button]")); }
 
   function inView(el) {
     var r = el.getBoundingClientRect();
@@ -20,7 +20,7 @@
     });
     var first = null;
     document.querySelectorAll(".hl.active").forEach(function (el) { el.classList.remove("active"); });
-    highlights().forEach(function (el) {
+    document.querySelectorAll("#article-text .hl[data-facts]").forEach(function (el) {
       var mine = el.getAttribute("data-facts").split(" ");
       if (ids.some(function (id) { return mine.indexOf(id) >= 0; })) {
         el.classList.add("active");
@@ -58,7 +58,7 @@
     document.addEventListener("click", function (e) { activate(e.target); });
     document.addEventListener("keydown", function (e) {
       var t = e.target;
-      if (!(t.matches && t.matches("#article-text .hl[data-facts]"))) { return; }
+      if (!(t.matches && t.matches("#article-text .hl[role=button]"))) { return; }
       if (e.key === "Enter" || e.key === " ") { e.preventDefault(); activate(t); }
       else if (e.key === "ArrowRight" || e.key === "ArrowDown") { e.preventDefault(); move(t, 1); }
       else if (e.key === "ArrowLeft" || e.key === "ArrowUp") { e.preventDefault(); move(t, -1); }
