@@ -40,7 +40,11 @@ def test_event_series_is_the_dyad_series(
         query = EventQuery.for_dyad(a, b, direction, factuality=factuality, since=since, until=until)
         frame = reads.event_series(conn, query, "month", frames)
         assert frame["series"] == sql["series"] and frame["events"] == sql["events"], (a, b)
-        assert (frame["copies"], frame["mentions"], frame["undated"]) == (sql["copies"], sql["mentions"], sql["undated"])
+        assert (frame["copies"], frame["mentions"], frame["undated"]) == (
+            sql["copies"],
+            sql["mentions"],
+            sql["undated"],
+        )
         listed = reads.event_clusters(conn, query, limit=10**6, frames=frames)
         via_sql = reads.dyad_events(conn, a, b, direction=direction, factuality=factuality or reads.FACTUALITIES,
                                     since=since, until=until, limit=10**6)  # fmt: skip

@@ -191,7 +191,9 @@ def test_web_map_points_lead_to_their_events(page: Any, demo_url: str) -> None:
     page.goto(demo_url + "/map?view=europe&factuality=any")
     assert page.locator("nav.views a[aria-current]").inner_text() == "Europe"
     assert page.locator("table.places tbody tr").count() >= 1
-    urls = page.evaluate("() => [...document.querySelectorAll('[src],[href]')].map(e => e.getAttribute('src') || e.getAttribute('href'))")
+    urls = page.evaluate(
+        "() => [...document.querySelectorAll('[src],[href]')].map(e => e.getAttribute('src') || e.getAttribute('href'))"
+    )
     for url in urls:
         assert url.startswith(("/", "#", demo_url)), url  # nothing from another host
 
@@ -201,9 +203,7 @@ def test_web_search_takes_names_shows_counts_snippets_and_reasons(page: Any, dem
     # an actor by alias, with suggestions while typing
     api = httpx.get(demo_url + "/api/actors", params={"limit": 1}).json()["items"][0]
     page.fill("input[name=actor]", api["name"][:3])
-    page.wait_for_function(
-        "() => document.querySelectorAll('#actor-names option').length > 0", timeout=10_000
-    )
+    page.wait_for_function("() => document.querySelectorAll('#actor-names option').length > 0", timeout=10_000)
     options = page.locator("#actor-names option").evaluate_all("os => os.map(o => o.value)")
     assert api["name"] in options
     page.fill("input[name=actor]", api["name"])
@@ -240,7 +240,7 @@ def test_web_timeline_bars_keep_the_range_and_lead_to_events(page: Any, demo_url
     bars = page.locator("#timeline-chart a.bar")
     assert bars.count() >= 1
     shot(page, "timeline-1")
-    bar = [b for b in bars.all() if int(b.get_attribute("aria-label").split(": ")[1].split(" ")[0]) > 0][0]
+    bar = next(b for b in bars.all() if int(b.get_attribute("aria-label").split(": ")[1].split(" ")[0]) > 0)
     want = int(bar.get_attribute("aria-label").split(": ")[1].split(" ")[0])
     bar.locator("rect").last.click(force=True)
     page.wait_for_url("**/events?*")

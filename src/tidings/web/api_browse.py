@@ -53,10 +53,9 @@ def _int_param(request: Request, name: str, default: int, top: int) -> int:
 def api_index(request: Request) -> JSONResponse:
     only_params(request, ())
     endpoints = [
-        {"method": method, "path": route.path, "summary": getattr(route, "summary", "") or ""}
-        for route in request.app.routes
-        if getattr(route, "path", "").startswith("/api/") and getattr(route, "include_in_schema", False)
-        for method in sorted(getattr(route, "methods", ()) or ())
+        {"method": method.upper(), "path": path, "summary": op.get("summary", "")}
+        for path, ops in sorted(request.app.openapi()["paths"].items())
+        for method, op in ops.items()
     ]
     return JSONResponse({"title": "tidings API", "docs": "/docs", "openapi": "/openapi.json", "endpoints": endpoints})
 
@@ -129,6 +128,14 @@ def events_places(request: Request) -> JSONResponse:
     return JSONResponse({**found, "problems": params.problems})
 
 
+FLAT_COLUMNS = [
+    "event_id", "cluster_id", "day", "copies", "mentions", "source_name", "source_code", "source_country",
+    "plover_event", "plover_mode", "cameo_code", "target_name", "target_code", "target_country", "factuality",
+    "goldstein", "quad_class", "place", "place_country", "lat", "lon", "trigger", "sentence", "article_id",
+    "article_title",
+]  # fmt: skip
+
+
 def _flat(e: dict[str, Any]) -> dict[str, Any]:
     src, tgt, place = e.get("source") or {}, e.get("target") or {}, e.get("place") or {}
     return {
@@ -166,7 +173,9 @@ def _export(request: Request, params: EventParams, fmt: str, limit: int | None) 
         frames = frames_of(request, store)
         meta = article_meta(store) if fmt == "gdelt" else {}
         buf = io.StringIO()
-        writer: csv.DictWriter[str] | None = None
+        writer = csv.DictWriter(buf, fieldnames=FLAT_COLUMNS)
+        if fmt == "csv":
+            writer.writeheader()  # an empty result is still a CSV with its columns
         sent, page = 0, 500
         while limit is None or sent < limit:
             size = page if limit is None else min(page, limit - sent)
@@ -179,11 +188,7 @@ def _export(request: Request, params: EventParams, fmt: str, limit: int | None) 
                     for row in gdelt_rows(e, meta.get(e["article_id"], {}), stats):
                         buf.write("\t".join(row) + "\n")
                 else:
-                    flat = _flat(e)
-                    if writer is None:
-                        writer = csv.DictWriter(buf, fieldnames=list(flat))
-                        writer.writeheader()
-                    writer.writerow({k: csv_safe(flat_cell(v)) for k, v in flat.items()})
+                    writer.writerow({k: csv_safe(flat_cell(v)) for k, v in _flat(e).items()})
             sent += len(rows)
             yield buf.getvalue()
             buf.seek(0)

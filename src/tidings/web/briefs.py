@@ -30,6 +30,8 @@ def load_brief(store: Store, target: str) -> dict[str, Any] | None:
 def evidence_links(line: dict[str, Any]) -> list[dict[str, str]]:
     out = []
     for ev in line.get("evidence") or ():
+        if int(ev["end"]) <= int(ev["start"]):  # no words to point at
+            continue
         href = f"/articles/{quote(str(ev['article_id']), safe='')}?span={int(ev['start'])}-{int(ev['end'])}#evidence"
         out.append({"href": href, "text": str(ev.get("text") or "")})
     return out

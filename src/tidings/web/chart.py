@@ -76,7 +76,7 @@ def fill_gaps(series: Sequence[dict[str, Any]], interval: str, max_points: int =
 
 def shared_peak(many: Sequence[Sequence[dict[str, Any]]]) -> int:
     """The tallest bar of several series, so charts side by side share one scale."""
-    return max([max(p["cooperation"], p["conflict"]) for s in many for p in s] + [1])
+    return int(max([max(p["cooperation"], p["conflict"]) for s in many for p in s] + [1]))
 
 
 def layout(series: Sequence[dict[str, Any]], peak: int | None = None) -> Chart:

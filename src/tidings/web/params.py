@@ -169,14 +169,14 @@ def parse_event_params(
         chip[f"since={since}"] = f"From {since}"
     if until:
         chip[f"until={until}"] = f"Until {until}"
-    text = _one(by.get("q", []), "q")
+    words = _one(by.get("q", []), "q")
     fts = None
-    if text:
+    if words:
         try:
-            fts = to_fts(text)
+            fts = to_fts(words)
         except SearchSyntaxError as exc:
             problems.append(str(exc))
-        chip[f"q={text}"] = f"Words: {text}"
+        chip[f"q={words}"] = f"Words: {words}"
     direction = _one(by.get("direction", []), "direction") or "both"
     if direction not in reads.DIRECTIONS:
         raise QueryError(f"direction: one of {', '.join(reads.DIRECTIONS)}")

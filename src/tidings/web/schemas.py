@@ -31,7 +31,7 @@ def page_of(item: Any, name: str) -> type[BaseModel]:
     """A cursor page of ``item`` rows."""
     fields = {
         "__annotations__": {
-            "items": list[item],  # type: ignore[valid-type]
+            "items": list[item],
             "next_cursor": str | None,
             "sort": str,
             "order": str,

@@ -158,11 +158,8 @@ def dots(points: Sequence[dict[str, Any]], view: str, max_radius: float = 22.0) 
 def graticule(view: str) -> str:
     """Meridians and parallels every 30 degrees (the map's frame when no shapes are installed)."""
     frame = Frame.of(view)
-    lines = []
-    for lon in range(-180, 181, 30):
-        lines.append([(float(lon), float(lat)) for lat in range(-90, 91, 5)])
-    for lat in range(-60, 61, 30):
-        lines.append([(float(lon), float(lat)) for lon in range(-180, 181, 5)])
+    lines = [[(float(m), float(p)) for p in range(-90, 91, 5)] for m in range(-180, 181, 30)]
+    lines += [[(float(m), float(p)) for m in range(-180, 181, 5)] for p in range(-60, 61, 30)]
     parts = []
     for line in lines:
         for k, (lon, lat) in enumerate(line):
