@@ -10,6 +10,7 @@ table) changes, so a page never counts from rows that are gone.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
@@ -105,10 +106,28 @@ class EventFrame:
     vocabs: dict[str, Vocab]
     places: dict[str, dict[str, Any]]  # place key -> name, country, lat, lon, feature
     themes: dict[str, Ints] = field(default_factory=dict)  # issue id -> article codes
+    day_num: Ints = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # days since 1970; UNDATED
+    by_cluster: Ints = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # rows by (cluster, id)
+    # per facet: (values, their rows, order by (cluster, value)) so counts need no sort per request
+    facet_order: dict[str, tuple[Ints, Ints, Ints]] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
         return len(self.ids)
+
+    def prepare(self) -> EventFrame:
+        """Precompute the orders every count uses (once per build)."""
+        self.day_num = day_numbers(self.day)
+        self.by_cluster = np.lexsort((self.id_rank, self.cluster))
+        for col in (*FACETS, "actor"):
+            if col == "actor":
+                values = np.concatenate([self.cols["src_actor"], self.cols["tgt_actor"]])
+                rows = np.concatenate([np.arange(self.size), np.arange(self.size)])
+            else:
+                values = self.quad - 1 if col == "quad" else self.cols[col]
+                rows = np.arange(self.size)
+            self.facet_order[col] = (values, rows, np.lexsort((values, self.cluster[rows])))
+        return self
 
     # ------------------------------------------------------------------ filtering
     def masks(self, conn: sqlite3.Connection, q: EventQuery) -> dict[str, Mask]:
@@ -182,59 +201,168 @@ class EventFrame:
 
     # ------------------------------------------------------------------ counting
     def count_by(self, col: str, mask: Mask) -> dict[str, int]:
-        """Distinct clusters per value of ``col`` among the rows of ``mask`` (actors: either side)."""
-        nclusters = int(self.cluster.max(initial=0)) + 1
-        if col == "actor":
-            values = np.concatenate([self.cols["src_actor"][mask], self.cols["tgt_actor"][mask]])
-            clusters = np.concatenate([self.cluster[mask], self.cluster[mask]])
-        elif col == "quad":
-            values, clusters = self.quad[mask] - 1, self.cluster[mask]
-        else:
-            values, clusters = self.cols[col][mask], self.cluster[mask]
-        keep = values >= 0
-        pairs = np.unique(values[keep] * nclusters + clusters[keep])
-        counts = np.bincount(pairs // nclusters) if len(pairs) else np.zeros(0, dtype=np.int64)
+        """Distinct clusters per value of ``col`` among the rows of ``mask`` (actors: either side):
+        in (cluster, value) order, a pair is new where it differs from the one before."""
+        values, rows, order = self.facet_order[col]
+        picked = order[mask[rows[order]]]
+        v, c = values[picked], self.cluster[rows[picked]]
+        new = np.ones(len(v), dtype=bool)
+        new[1:] = (v[1:] != v[:-1]) | (c[1:] != c[:-1])
+        kept = v[new & (v >= 0)]
+        counts = np.bincount(kept) if len(kept) else np.zeros(0, dtype=np.int64)
         if col == "quad":
-            return {str(v + 1): int(n) for v, n in enumerate(counts) if n}
+            return {str(k + 1): int(n) for k, n in enumerate(counts) if n}
         names = self.vocabs[col if col in self.vocabs else "actor"].values
-        return {names[v]: int(n) for v, n in enumerate(counts) if n}
+        return {names[k]: int(n) for k, n in enumerate(counts) if n}
 
-    def clusters(self, mask: Mask) -> list[tuple[Any, ...]]:
-        """Per cluster of the rows in ``mask``: (cluster, first day, copies, mentions, max quad,
-        goldstein sum, goldstein n, first event id) - the tuples :func:`reads._clusters` gives."""
-        idx = np.flatnonzero(mask)
-        if not len(idx):
-            return []
-        order = idx[np.lexsort((self.id_rank[idx], self.cluster[idx]))]
+    def clusters(self, mask: Mask) -> Clusters:
+        """The clusters of the rows in ``mask``, as columns (see :class:`Clusters`)."""
+        order = self.by_cluster[mask[self.by_cluster]]
         cl = self.cluster[order]
+        if not len(cl):
+            none = np.zeros(0, dtype=np.int64)
+            return Clusters(self, none, none, none, none, none, np.zeros(0), none, none)
         starts = np.flatnonzero(np.r_[True, cl[1:] != cl[:-1]])
         ends = np.r_[starts[1:], len(order)]
-        copies = ends - starts
-        mentions = np.add.reduceat(self.mentions[order], starts)
-        quad = np.maximum.reduceat(self.quad[order], starts)
         gold = self.goldstein[order]
         known = ~np.isnan(gold)
-        gold_sum = np.add.reduceat(np.where(known, gold, 0.0), starts)
-        gold_n = np.add.reduceat(known.astype(np.int64), starts)
-        # the earliest charted day of each cluster: the same groups, sorted by day inside each
-        dated = np.where(self.day[idx] == "", "\uffff", self.day[idx])
-        first_day = dated[np.lexsort((dated, self.cluster[idx]))][starts]
-        out = []
-        for k, s in enumerate(starts):
-            d = str(first_day[k])
-            out.append(
-                (
-                    int(cl[s]),
-                    None if d == "\uffff" else d,
-                    int(copies[k]),
-                    int(mentions[k]),
-                    int(quad[k]) or None,
-                    float(gold_sum[k]),
-                    int(gold_n[k]),
-                    self.ids[int(order[s])],
-                )
+        return Clusters(
+            frame=self,
+            cluster=cl[starts],
+            first_day=np.minimum.reduceat(self.day_num[order], starts),
+            copies=ends - starts,
+            mentions=np.add.reduceat(self.mentions[order], starts),
+            quad=np.maximum.reduceat(self.quad[order], starts),
+            gold_sum=np.add.reduceat(np.where(known, gold, 0.0), starts),
+            gold_n=np.add.reduceat(known.astype(np.int64), starts),
+            first_row=order[starts],  # the smallest event id of the cluster
+        )
+
+
+UNDATED = np.iinfo(np.int64).max
+
+
+def day_numbers(days: NDArray[np.str_]) -> Ints:
+    """ISO days -> days since 1970-01-01 (:data:`UNDATED` for "")."""
+    out = np.full(len(days), UNDATED, dtype=np.int64)
+    dated = days != ""
+    out[dated] = days[dated].astype("datetime64[D]").astype(np.int64)
+    return out
+
+
+def day_labels(numbers: Ints, unit: str = "D") -> NDArray[np.str_]:
+    """Days (or months/years since 1970) -> ISO labels."""
+    return np.datetime_as_string(numbers.astype(f"datetime64[{unit}]"), unit=unit)  # type: ignore[no-any-return]
+
+
+@dataclass
+class Clusters:
+    """Event clusters as columns: per cluster its first charted day (days since 1970,
+    :data:`UNDATED` when none), coded copies, mentions, highest QuadClass (0 when none),
+    Goldstein sum and count, and the row of its first event (the smallest id)."""
+
+    frame: EventFrame
+    cluster: Ints
+    first_day: Ints
+    copies: Ints
+    mentions: Ints
+    quad: Ints
+    gold_sum: NDArray[np.float64]
+    gold_n: Ints
+    first_row: Ints
+
+    def __len__(self) -> int:
+        return len(self.cluster)
+
+    def rows(self, positions: Iterable[int]) -> list[tuple[Any, ...]]:
+        """(cluster id, first day, copies, mentions, quad, goldstein sum, goldstein n, first event id)
+        of the clusters at ``positions``: the tuples the SQL read of a dyad gives."""
+        names = self.frame.vocabs["cluster"].values
+        positions = list(positions)
+        days = self.first_day[positions]
+        labels = day_labels(np.where(days == UNDATED, 0, days))
+        return [
+            (
+                names[int(self.cluster[k])],
+                None if days[i] == UNDATED else str(labels[i]),
+                int(self.copies[k]),
+                int(self.mentions[k]),
+                int(self.quad[k]) or None,
+                float(self.gold_sum[k]),
+                int(self.gold_n[k]),
+                self.frame.ids[int(self.first_row[k])],
             )
-        return out
+            for i, k in enumerate(positions)
+        ]
+
+    def order(self, sort: str) -> Ints:
+        """Positions sorted: newest/oldest first (undated last), most told, most conflictual or
+        most cooperative (by mean Goldstein; unscored last); ties by first event id."""
+        first_id = self.frame.id_rank[self.first_row]
+        mean = np.divide(self.gold_sum, self.gold_n, out=np.full(len(self), np.nan), where=self.gold_n > 0)
+        dated = np.where(self.first_day == UNDATED, -1, self.first_day)
+        if sort == "date_desc":
+            return np.lexsort((-first_id, dated))[::-1]
+        if sort == "date_asc":
+            return np.lexsort((first_id, self.first_day))
+        if sort == "most_told":
+            return np.lexsort((first_id, -self.copies, -self.mentions))
+        scored = np.nan_to_num(mean, nan=100.0 if sort == "conflict" else -100.0)
+        return np.lexsort((first_id, scored if sort == "conflict" else -scored))
+
+    def totals(self) -> tuple[int, int, int, int]:
+        """events, copies, mentions, undated."""
+        return len(self), int(self.copies.sum()), int(self.mentions.sum()), int((self.first_day == UNDATED).sum())
+
+    def buckets(self, interval: str) -> tuple[Ints, str]:
+        """Each cluster's bucket as a number (:data:`UNDATED` when it has no day) and the unit its
+        labels are written in: the day, the Monday of its ISO week (1970-01-01 was a Thursday),
+        its month or its year (:func:`tidings.store.reads.bucket_of`)."""
+        days = self.first_day
+        dated = days != UNDATED
+        if interval == "day":
+            return days, "D"
+        if interval == "week":
+            return np.where(dated, days - (days + 3) % 7, UNDATED), "D"
+        unit = "M" if interval == "month" else "Y"
+        coarse = np.where(dated, days, 0).astype("datetime64[D]").astype(f"datetime64[{unit}]").astype(np.int64)
+        return np.where(dated, coarse, UNDATED), unit
+
+    def series(self, interval: str) -> list[dict[str, Any]]:
+        """Per bucket: events, copies, mentions, QuadClass counts, mean Goldstein (the points of
+        :func:`tidings.store.reads.series_of`)."""
+        keys, unit = self.buckets(interval)
+        dated = keys != UNDATED
+        numbers, inverse = np.unique(keys[dated], return_inverse=True)
+        labels = day_labels(numbers, unit)
+        n = len(labels)
+
+        def total(values: Any) -> Any:
+            return np.bincount(inverse, weights=values[dated], minlength=n)
+
+        events = np.bincount(inverse, minlength=n)
+        copies, mentions = total(self.copies), total(self.mentions)
+        quads = [total((self.quad == q).astype(np.int64)) for q in (1, 2, 3, 4)]
+        gold_sum, gold_n = total(self.gold_sum), total(self.gold_n)
+        points = []
+        for k, label in enumerate(labels):
+            q1, q2, q3, q4 = (int(x[k]) for x in quads)
+            points.append(
+                {
+                    "bucket": str(label),
+                    "events": int(events[k]),
+                    "copies": int(copies[k]),
+                    "mentions": int(mentions[k]),
+                    "verbal_cooperation": q1,
+                    "material_cooperation": q2,
+                    "verbal_conflict": q3,
+                    "material_conflict": q4,
+                    "cooperation": q1 + q2,
+                    "conflict": q3 + q4,
+                    "goldstein_mean": round(float(gold_sum[k]) / float(gold_n[k]), 3) if gold_n[k] else None,
+                }
+            )
+        return points
 
 
 def fingerprint(conn: sqlite3.Connection) -> tuple[Any, ...]:
@@ -297,7 +425,7 @@ def build_frame(conn: sqlite3.Connection) -> EventFrame:
             themes.setdefault(str(issue), []).append(vocabs["article"].index[aid])
     rank = np.empty(len(ids), dtype=np.int64)
     rank[np.argsort(np.array(ids, dtype=object))] = np.arange(len(ids))
-    return EventFrame(
+    frame = EventFrame(
         ids=ids,
         id_rank=rank,
         cluster=np.array(cluster, dtype=np.int64),
@@ -311,6 +439,25 @@ def build_frame(conn: sqlite3.Connection) -> EventFrame:
         places=places,
         themes={k: np.array(v, dtype=np.int64) for k, v in themes.items()},
     )
+    return frame.prepare()
+
+
+def file_stamp(conn: sqlite3.Connection) -> tuple[int, ...] | None:
+    """Size and modification time of the database file and its WAL: unchanged means nothing was
+    committed since (a cheap first check before :func:`fingerprint`)."""
+    row = conn.execute("PRAGMA database_list").fetchone()
+    path = row[2] if row else ""
+    if not path:
+        return None
+    out: list[int] = []
+    for name in (path, path + "-wal"):
+        try:
+            st = os.stat(name)
+        except OSError:
+            out += [-1, -1]
+            continue
+        out += [st.st_size, st.st_mtime_ns]
+    return tuple(out)
 
 
 class FrameCache:
@@ -319,11 +466,16 @@ class FrameCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._key: tuple[Any, ...] | None = None
+        self._stamp: tuple[int, ...] | None = None
         self._frame: EventFrame | None = None
 
     def get(self, conn: sqlite3.Connection) -> EventFrame:
-        key = fingerprint(conn)
+        stamp = file_stamp(conn)
         with self._lock:
+            if self._frame is not None and stamp is not None and stamp == self._stamp:
+                return self._frame
+            key = fingerprint(conn)
             if self._frame is None or key != self._key:
                 self._frame, self._key = build_frame(conn), key
+            self._stamp = stamp
             return self._frame

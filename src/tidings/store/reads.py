@@ -388,6 +388,11 @@ def _frame(conn: sqlite3.Connection, frames: FrameCache | None) -> EventFrame:
     return frames.get(conn) if frames is not None else build_frame(conn)
 
 
+def _totals(clusters: Any) -> dict[str, Any]:
+    events, copies, mentions, undated = clusters.totals()
+    return {"counts": COUNTS_NOTE, "events": events, "copies": copies, "mentions": mentions, "undated": undated}
+
+
 def event_summary(
     conn: sqlite3.Connection, query: EventQuery, frames: FrameCache | None = None, top: int = 30
 ) -> dict[str, Any]:
@@ -395,20 +400,16 @@ def event_summary(
     that facet with the other filters kept (the ``top`` values with the most events)."""
     frame = _frame(conn, frames)
     masks = frame.masks(conn, query)
-    rows = frame.clusters(frame.combine(masks))
-    totals, _ = series_of(rows, "year")
     facets = {}
     for name in FACETS:
         counts = frame.count_by(name, frame.combine(masks, without=name))
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        if name == "year":
-            ranked = sorted(counts.items())
+        ranked = sorted(counts.items()) if name == "year" else sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         facets[name] = [{"value": v, "events": n} for v, n in ranked[:top]]
     keys = [v["value"] for v in facets["actor"]]
     names = dict(conn.execute(f"SELECT key, name FROM actors WHERE key IN ({','.join('?' * len(keys))})", keys))
     for v in facets["actor"]:
         v["name"] = names.get(v["value"], v["value"])
-    return {**totals, "facets": facets}
+    return {**_totals(frame.clusters(frame.combine(masks))), "facets": facets}
 
 
 def event_clusters(
@@ -422,32 +423,29 @@ def event_clusters(
 ) -> list[dict[str, Any]]:
     """One event per matching cluster (its first coded row), sorted, one page of them."""
     if sort not in EVENT_SORTS:
-        raise ValueError(f"sort must be one of {EVENT_SORTS}")
+        raise ValueError(f"sort: one of {EVENT_SORTS}")
     frame = _frame(conn, frames)
-    rows = frame.clusters(frame.combine(frame.masks(conn, query)))
-    keys = {
-        "date_desc": (lambda r: (r[1] or "", r[7]), True),
-        "date_asc": (lambda r: (r[1] or "\uffff", r[7]), False),
-        "most_told": (lambda r: (-r[3], -r[2], r[7]), False),
-        "conflict": (lambda r: (r[5] / r[6] if r[6] else 100.0, r[7]), False),
-        "cooperation": (lambda r: (-(r[5] / r[6]) if r[6] else 100.0, r[7]), False),
-    }
-    key, reverse = keys[sort]
-    rows.sort(key=key, reverse=reverse)
-    names = frame.vocabs["cluster"].values
-    page = [(names[r[0]], *r[1:]) for r in rows[offset : offset + limit]]
-    return cluster_events(conn, page)
+    clusters = frame.clusters(frame.combine(frame.masks(conn, query)))
+    page = clusters.order(sort)[offset : offset + limit]
+    return cluster_events(conn, clusters.rows(page))
 
 
 def event_series(
     conn: sqlite3.Connection, query: EventQuery, interval: str = "month", frames: FrameCache | None = None
 ) -> dict[str, Any]:
-    """The timeline of any event set: clusters per bucket, cooperation and conflict."""
+    """The timeline of any event set: clusters per bucket, cooperation and conflict (the same
+    numbers :func:`series_of` gives for the same clusters)."""
     if interval not in INTERVALS:
         raise ValueError(f"interval must be one of {INTERVALS}")
     frame = _frame(conn, frames)
-    totals, points = series_of(frame.clusters(frame.combine(frame.masks(conn, query))), interval)
-    return {"interval": interval, "since": query.since, "until": query.until, **totals, "series": points}
+    clusters = frame.clusters(frame.combine(frame.masks(conn, query)))
+    return {
+        "interval": interval,
+        "since": query.since,
+        "until": query.until,
+        **_totals(clusters),
+        "series": clusters.series(interval),
+    }
 
 
 def event_places(conn: sqlite3.Connection, query: EventQuery, frames: FrameCache | None = None) -> dict[str, Any]:
@@ -455,7 +453,7 @@ def event_places(conn: sqlite3.Connection, query: EventQuery, frames: FrameCache
     many matching events have no place."""
     frame = _frame(conn, frames)
     mask = frame.combine(frame.masks(conn, query))
-    total = len({r[0] for r in frame.clusters(mask)})
+    total = len(np.unique(frame.cluster[mask]))
     counts = frame.count_by("place", mask)
     placed = len(np.unique(frame.cluster[mask & (frame.cols["place"] >= 0)]))
     points = [
@@ -465,12 +463,15 @@ def event_places(conn: sqlite3.Connection, query: EventQuery, frames: FrameCache
     return {"counts": COUNTS_NOTE, "events": total, "placed": placed, "unplaced": total - placed, "points": points}
 
 
-def top_dyads(conn: sqlite3.Connection, limit: int = 10, frames: FrameCache | None = None) -> list[dict[str, Any]]:
-    """The country pairs with the most asserted event clusters."""
-    frame = _frame(conn, frames)
-    counts = frame.count_by("dyad", frame.combine(frame.masks(conn, EventQuery())))
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return [{"dyad": d, "events": n} for d, n in ranked if "-" in d]
+def top_dyads(conn: sqlite3.Connection, limit: int = 10) -> list[dict[str, Any]]:
+    """The pairs of two countries with the most asserted event clusters."""
+    rows = conn.execute(
+        "SELECT dyad, count(DISTINCT coalesce(cluster_id, id)) AS n FROM event_index"
+        " WHERE factuality = 'asserted' AND dyad IS NOT NULL AND source_country != target_country"
+        " GROUP BY dyad ORDER BY n DESC, dyad LIMIT ?",
+        (limit,),
+    )
+    return [{"dyad": d, "events": n} for d, n in rows]
 
 
 # ------------------------------------------------------------------ stories, themes, actor names

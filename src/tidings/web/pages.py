@@ -15,7 +15,7 @@ from tidings.web.api import article_or_404, dyad_args, only_params, page_args
 from tidings.web.briefs import brief_view, load_brief
 from tidings.web.browse import page_number
 from tidings.web.chart import fill_gaps, layout
-from tidings.web.context import frames_of, labels_of, reader_of, render
+from tidings.web.context import labels_of, reader_of, render
 from tidings.web.facts_view import article_marks, evidence_span, fact_panels
 from tidings.web.filters import QueryError, as_code
 from tidings.web.highlight import highlight
@@ -32,7 +32,7 @@ def home(request: Request) -> Response:
     with reader_of(request).connect() as store:
         recent = queries.recent_articles(store.conn)
         total = queries.article_count(store.conn)
-        dyads = reads.top_dyads(store.conn, 8, frames_of(request, store))
+        dyads = reads.top_dyads(store.conn, 8)
     top = dyads[0]["dyad"].split("-") if dyads else ["USA", "CHN"]
     return render(request, "home.html", recent=recent, total=total, dyads=dyads, top=top, form={})
 
