@@ -14,19 +14,8 @@ from typing import Any
 
 import pytest
 
-from paths import ROOT
+from browser_kit import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 from web_store import blinken_item, serve, synthetic_items, write_store
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = ROOT / "artifacts" / "web"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytestmark = [
     pytest.mark.slow,

@@ -15,7 +15,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -250,9 +250,10 @@ def day_numbers(days: NDArray[np.str_]) -> Ints:
     return out
 
 
-def day_labels(numbers: Ints, unit: str = "D") -> NDArray[np.str_]:
+def day_labels(numbers: Ints, unit: Literal["D", "M", "Y"] = "D") -> NDArray[np.str_]:
     """Days (or months/years since 1970) -> ISO labels."""
-    return np.datetime_as_string(numbers.astype(f"datetime64[{unit}]"), unit=unit)  # type: ignore[no-any-return]
+    stamps: NDArray[np.datetime64] = numbers.astype(f"datetime64[{unit}]")
+    return np.datetime_as_string(stamps, unit=unit)
 
 
 @dataclass
@@ -314,7 +315,7 @@ class Clusters:
         """events, copies, mentions, undated."""
         return len(self), int(self.copies.sum()), int(self.mentions.sum()), int((self.first_day == UNDATED).sum())
 
-    def buckets(self, interval: str) -> tuple[Ints, str]:
+    def buckets(self, interval: str) -> tuple[Ints, Literal["D", "M", "Y"]]:
         """Each cluster's bucket as a number (:data:`UNDATED` when it has no day) and the unit its
         labels are written in: the day, the Monday of its ISO week (1970-01-01 was a Thursday),
         its month or its year (:func:`tidings.store.reads.bucket_of`)."""
@@ -324,7 +325,7 @@ class Clusters:
             return days, "D"
         if interval == "week":
             return np.where(dated, days - (days + 3) % 7, UNDATED), "D"
-        unit = "M" if interval == "month" else "Y"
+        unit: Literal["M", "Y"] = "M" if interval == "month" else "Y"
         coarse = np.where(dated, days, 0).astype("datetime64[D]").astype(f"datetime64[{unit}]").astype(np.int64)
         return np.where(dated, coarse, UNDATED), unit
 

@@ -23,7 +23,7 @@ from tidings.web.api import only_params
 from tidings.web.context import frames_of, labels_of, reader_of
 from tidings.web.filters import QueryError, as_int, as_text
 from tidings.web.highlight import snippet_html
-from tidings.web.params import EventParams, parse_event_params
+from tidings.web.params import EventParams, interval_of, parse_event_params
 from tidings.web.search_page import FIELDS as SEARCH_FIELDS
 from tidings.web.search_page import resolve
 
@@ -105,9 +105,7 @@ def events_clusters(request: Request) -> JSONResponse:
 
 @router.get("/events/series", response_model=schemas.EventSeries, summary="Timeline of any event filter")
 def events_series(request: Request) -> JSONResponse:
-    interval = request.query_params.get("interval", "month")
-    if interval not in reads.INTERVALS:
-        raise QueryError(f"interval: one of {', '.join(reads.INTERVALS)}")
+    interval = interval_of(request.query_params.get("interval"), "month")
     with reader_of(request).connect() as store:
         frames = frames_of(request, store)
         params = _params(request, store.conn, ("interval",))

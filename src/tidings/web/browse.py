@@ -18,7 +18,7 @@ from tidings.web.chart import fill_gaps, layout, shared_peak
 from tidings.web.context import frames_of, labels_of, reader_of, render
 from tidings.web.filters import QueryError
 from tidings.web.labels import FACET_TITLES, Labels
-from tidings.web.params import EVENT_PARAMS, PAGE_PARAMS, EventParams, parse_event_params
+from tidings.web.params import EVENT_PARAMS, PAGE_PARAMS, EventParams, interval_of, parse_event_params
 from tidings.web.worldmap import HEIGHT, VIEWS, WIDTH, dots, graticule
 
 router = APIRouter(include_in_schema=False)
@@ -195,9 +195,7 @@ def bar_links(params: EventParams, chart: Any, interval: str, path: str = "/even
 
 @router.get("/timeline")
 def timeline_page(request: Request) -> Response:
-    interval = request.query_params.get("interval", "month")
-    if interval not in reads.INTERVALS:
-        raise QueryError(f"interval: one of {', '.join(reads.INTERVALS)}")
+    interval = interval_of(request.query_params.get("interval"), "month")
     with reader_of(request).connect() as store:
         frames = frames_of(request, store)
         params = parse(request, store.conn)
@@ -226,9 +224,7 @@ def timeline_page(request: Request) -> Response:
 def compare_page(request: Request) -> Response:
     """Dyads side by side: one chart each, on one time axis and one scale."""
     labels = labels_of(request)
-    interval = request.query_params.get("interval", "year")
-    if interval not in reads.INTERVALS:
-        raise QueryError(f"interval: one of {', '.join(reads.INTERVALS)}")
+    interval = interval_of(request.query_params.get("interval"), "year")
     pairs = request.query_params.getlist("dyad") or ["USA-CHN", "USA-RUS"]
     if len(pairs) > 6:
         raise QueryError("dyad: at most 6")

@@ -9,7 +9,7 @@ country is called 'Chna'") that the page shows as the reason for its empty resul
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -78,6 +78,27 @@ def _one(values: Sequence[str], name: str) -> str | None:
     return values[0] if values else None
 
 
+def _resolve(
+    texts: Iterable[str], lookup: Callable[[str], str | None], problem: str, problems: list[str]
+) -> list[tuple[str, str]]:
+    """(text, code) of each typed name the lookup knows; a problem line for each it does not."""
+    out = []
+    for text in texts:
+        code = lookup(text)
+        if code is None:
+            problems.append(problem.format(text))
+        else:
+            out.append((text, code))
+    return out
+
+
+def interval_of(raw: str | None, default: str = "month") -> str:
+    interval = raw or default
+    if interval not in reads.INTERVALS:
+        raise QueryError(f"interval: one of {', '.join(reads.INTERVALS)}")
+    return interval
+
+
 def parse_event_params(
     conn: sqlite3.Connection, labels: Labels, raw: Iterable[tuple[str, str]], *, allowed: Sequence[str] = ()
 ) -> EventParams:
@@ -122,22 +143,10 @@ def parse_event_params(
             continue
         actors.append(found[0]["key"])
         chip[f"actor={text}"] = f"Actor: {found[0]['name']}"
-    themes = []
-    for text in by.get("theme", ()):
-        issue = labels.theme_id(text)
-        if issue is None:
-            problems.append(f"no theme is called “{text}”")
-            continue
-        themes.append(issue)
-        chip[f"theme={text}"] = f"Theme: {labels.theme(issue)}"
-    plover = []
-    for text in by.get("plover", ()):
-        code = labels.plover_type(text)
-        if code is None:
-            problems.append(f"“{text}” is not a PLOVER event type")
-            continue
-        plover.append(code)
-        chip[f"plover={text}"] = f"Type: {labels.plover_name(code)}"
+    themes = _resolve(by.get("theme", ()), labels.theme_id, "no theme is called “{}”", problems)
+    chip.update({f"theme={t}": f"Theme: {labels.theme(i)}" for t, i in themes})
+    plover = _resolve(by.get("plover", ()), labels.plover_type, "“{}” is not a PLOVER event type", problems)
+    chip.update({f"plover={t}": f"Type: {labels.plover_name(c)}" for t, c in plover})
     quads = []
     for text in by.get("quad", ()):
         if text not in ("1", "2", "3", "4"):
@@ -189,7 +198,7 @@ def parse_event_params(
         src, tgt = (ca, cb) if direction == "forward" else (cb, ca)
         chip[f"direction={direction}"] = f"Direction: {labels.country(src)} → {labels.country(tgt)}"
     out.query = EventQuery(
-        plover=tuple(plover),
+        plover=tuple(c for _, c in plover),
         cameo_root=tuple(by.get("cameo_root", ())),
         quad=tuple(quads),
         dyad=tuple(dyads),
@@ -204,7 +213,7 @@ def parse_event_params(
         since=since,
         until=until,
         text=fts,
-        theme=tuple(themes),
+        theme=tuple(i for _, i in themes),
         article=_one(by.get("article", []), "article"),
     )
     return out

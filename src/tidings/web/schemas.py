@@ -81,20 +81,24 @@ class SeriesPoint(BaseModel):
     goldstein_mean: float | None
 
 
-class EventSeries(BaseModel):
-    interval: str
-    since: str | None
-    until: str | None
+class SeriesTotals(BaseModel):
     counts: str
     events: int
     copies: int
     mentions: int
     undated: int
     series: list[SeriesPoint]
+
+
+class EventSeries(SeriesTotals):
+    interval: str
+    since: str | None
+    until: str | None
     problems: list[str]
 
 
-class DyadSeries(Open):
+class DyadSeries(SeriesTotals):
+    model_config = ConfigDict(extra="allow")
     a: str
     b: str
     dyad: str
@@ -103,12 +107,6 @@ class DyadSeries(Open):
     factuality: list[str]
     since: str | None
     until: str | None
-    counts: str
-    events: int
-    copies: int
-    mentions: int
-    undated: int
-    series: list[SeriesPoint]
 
 
 class MapPoint(BaseModel):
