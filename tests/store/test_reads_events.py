@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from tidings.store import reads
-from tidings.store.event_frame import EventQuery, FrameCache, build_frame
+from tidings.store.event_frame import FrameCache, build_frame
+from tidings.store.event_query import EventQuery
 from tidings.store.sqlite import Store
 from web_store import synthetic_items, write_store
 

@@ -29,8 +29,9 @@ import numpy as np
 from tidings.records import FACT_KINDS
 from tidings.store.actors import COLUMNS as ACTOR_COLUMNS
 from tidings.store.actors import actor_row
-from tidings.store.event_frame import FACETS, EventFrame, EventQuery, FrameCache, build_frame
+from tidings.store.event_frame import FACETS, EventFrame, FrameCache, build_frame
 from tidings.store.event_index import dyad_key
+from tidings.store.event_query import EventQuery
 
 INTERVALS = ("day", "week", "month", "year")
 DIRECTIONS = ("both", "forward", "backward")

@@ -21,6 +21,7 @@ from tidings.store.clusters import cluster_stats
 from tidings.web import schemas
 from tidings.web.api import only_params
 from tidings.web.context import frames_of, labels_of, reader_of
+from tidings.web.db import reset_deadline
 from tidings.web.filters import QueryError, as_int, as_text
 from tidings.web.highlight import snippet_html
 from tidings.web.params import EventParams, interval_of, parse_event_params
@@ -177,6 +178,7 @@ def _export(request: Request, params: EventParams, fmt: str, limit: int | None) 
         sent, page = 0, 500
         while limit is None or sent < limit:
             size = page if limit is None else min(page, limit - sent)
+            reset_deadline(store.conn, reader_of(request).seconds)  # each page under its own limit
             rows = reads.event_clusters(store.conn, params.query, limit=size, offset=sent, frames=frames)
             for e in rows:
                 if fmt == "jsonl":

@@ -13,7 +13,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from tidings.store import reads
-from tidings.store.event_frame import EventQuery, FrameCache
+from tidings.store.event_frame import FrameCache
+from tidings.store.event_query import EventQuery
 from tidings.web.chart import fill_gaps, layout, shared_peak
 from tidings.web.context import frames_of, labels_of, reader_of, render
 from tidings.web.filters import QueryError

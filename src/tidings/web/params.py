@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from tidings.store import reads
-from tidings.store.event_frame import EventQuery
+from tidings.store.event_query import EventQuery
 from tidings.web.filters import QueryError, as_date, as_text
 from tidings.web.labels import Labels
 from tidings.web.search_syntax import SearchSyntaxError, to_fts
