@@ -268,13 +268,13 @@ def test_web_dyad_page_counts_and_bar_clicks_respect_the_range(page: Any, demo_u
     page.wait_for_url("**date_from=2024-01-01*")
     header = int(page.locator("#dyad-count [data-events]").get_attribute("data-events"))
     rows = page.locator("table.events tbody tr:not(:has(.empty))").count()
-    assert rows == min(header, 100)
+    assert rows == min(header, 50)
     bar = page.locator("#dyad-chart a.bar").first
     bar.locator("rect").last.click(force=True)
     page.wait_for_url("**bucket=*")
     shown = int(page.locator("#events [data-events]").get_attribute("data-events"))
     days = page.locator("table.events tbody td.nowrap:first-child").all_inner_texts()
-    assert len(days) == min(shown, 100) and all(d >= "2024-01-01" for d in days if d != "undated")
+    assert len(days) == min(shown, 50) and all(d >= "2024-01-01" for d in days if d != "undated")
     shot(page, "dyad-bucket-in-range")
 
 

@@ -255,16 +255,24 @@ def dyad_events(
 
 def cluster_events(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
     """The first coded event of each cluster row (see :func:`series_of`), with its article's title
-    and the cluster's id, first day, copies and mentions beside it."""
+    and the cluster's id, first day, copies and mentions beside it, in the order of ``rows``."""
+    rows = list(rows)
+    ids = [r[-1] for r in rows]
+    found = {
+        eid: (data, title)
+        for eid, data, title in conn.execute(
+            "SELECT f.id, f.data, a.title FROM facts f JOIN articles a ON a.id = f.article_id"
+            " WHERE f.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+    }
     out = []
     for cluster, day, copies, mentions, *_, first_id in rows:
-        found = conn.execute(
-            "SELECT f.data, a.title FROM facts f JOIN articles a ON a.id = f.article_id WHERE f.id = ?", (first_id,)
-        ).fetchone()
-        if found is None:
+        if first_id not in found:
             continue
-        event = json.loads(found[0])
-        event.update(_day=day, _title=found[1], _cluster=cluster, _copies=copies, _mentions=mentions)
+        data, title = found[first_id]
+        event = json.loads(data)
+        event.update(_day=day, _title=title, _cluster=cluster, _copies=copies, _mentions=mentions)
         out.append(event)
     return out
 

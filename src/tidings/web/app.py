@@ -74,9 +74,10 @@ def make_templates() -> Environment:
     return env
 
 
-def create_app(db_path: str | Path, *, query_seconds: float = 2.0, warm: bool = True) -> FastAPI:
-    """The ASGI app serving ``db_path`` (migrated once if needed, then only read). With ``warm``,
-    the event frame (facets, map, timelines) is built in the background right away."""
+def create_app(db_path: str | Path, *, query_seconds: float = 2.0, warm: bool = False) -> FastAPI:
+    """The ASGI app serving ``db_path`` (migrated once if needed, then only read). The event frame
+    (facets, map, timelines) is built by the first request that needs it, or with ``warm`` in a
+    background thread right away (which slows every other request while it runs)."""
     app = FastAPI(
         title="tidings",
         description="News articles and the facts found in them, each linked to the words it came from.",

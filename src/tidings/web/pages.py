@@ -170,8 +170,9 @@ def dyad_page(pair: str, request: Request) -> Response:
         lo, hi = span if span else (args.date_from, args.date_to)
         shown = args.series(store.conn, since=lo, until=hi) if span else full
         events = reads.dyad_events(
-            store.conn, args.a, args.b, direction=args.direction, factuality=args.factuality, since=lo, until=hi
-        )
+            store.conn, args.a, args.b, direction=args.direction, factuality=args.factuality, since=lo, until=hi,
+            limit=LIST_SIZE,
+        )  # fmt: skip
     base: dict[str, str] = {
         k: v
         for k, v in (
