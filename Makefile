@@ -5,7 +5,10 @@ PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 DB     ?= tidings.db
 
-.PHONY: install browser demo test test-fast test-slow lint typecheck bench fuzz clean
+NPM_DIR := build/npm
+WEB_ASSETS := build/.web-assets
+
+.PHONY: install browser web-assets demo test test-fast test-slow lint typecheck bench fuzz clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,11 +18,22 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-# Debian's chromium for the browser tests (Playwright drives it; no browser download).
-browser:
+# Debian's chromium for the browser tests (Playwright drives it; no browser download), and the
+# web assets they need.
+browser: web-assets
 	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 
-demo: install
+# Offline web assets from the npm registry, pinned: Natural Earth country shapes for the map
+# (world-atlas, ISC; served by tidings from web/static/) and axe-core (MPL-2.0; the browser
+# tests inject it to check every page for accessibility violations; never served).
+web-assets: $(WEB_ASSETS)
+$(WEB_ASSETS):
+	npm install --prefix $(NPM_DIR) --no-save --no-audit --no-fund --no-package-lock world-atlas@2.0.2 axe-core@4.14.1
+	cp $(NPM_DIR)/node_modules/world-atlas/countries-110m.json src/tidings/web/static/world-countries-110m.json
+	mkdir -p build/axe && cp $(NPM_DIR)/node_modules/axe-core/axe.min.js build/axe/axe.min.js
+	touch $@
+
+demo: install web-assets
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(VENV)/bin/tidings demo --db $(DB)
 

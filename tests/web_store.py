@@ -296,5 +296,7 @@ def synthetic_facts(article: Article, rng: random.Random) -> dict[str, Sequence[
 
 
 def write_store(db: Path, items: Sequence[BatchItem]) -> None:
+    """Write the items and rebuild the cross-article actor table, as the end of an ingest run does."""
     with Store.open(db) as store:
         store.write_batch(items)
+        store.end_run()

@@ -101,8 +101,20 @@ def test_incremental_across_connections(tmp_path: Path) -> None:
 def test_empty_text_is_not_a_near_duplicate_of_everything(conn: sqlite3.Connection) -> None:
     index = MinHashDedup()
     assert index.assign(conn, "e1", None, "").kind == "new"
-    assert index.assign(conn, "e2", None, "   ").kind == "exact"
+    assert index.assign(conn, "e2", None, "   ").kind == "new"
     assert index.assign(conn, "x", None, BODY).kind == "new"
+
+
+def test_short_texts_are_not_copies_of_each_other(conn: sqlite3.Connection) -> None:
+    """Four unrelated letters whose stored text is only "To the Editor:" (lead paragraphs of the
+    NYT corpus) are four stories; a short text still joins its story by URL."""
+    index = MinHashDedup()
+    kinds = [index.assign(conn, f"letter{i}", None, "To the Editor:") for i in range(4)]
+    assert [k.kind for k in kinds] == ["new"] * 4 and len({k.story_id for k in kinds}) == 4
+    again = index.assign(conn, "letter0b", "https://example.com/letters/1", "To the Editor:")
+    assert index.assign(conn, "letter0c", "https://example.com/letters/1", "To the Editor:").story_id == again.story_id
+    assert index.assign(conn, "long1", None, BODY).kind == "new"
+    assert index.assign(conn, "long2", None, BODY).kind == "exact"
 
 
 def _bench() -> object:

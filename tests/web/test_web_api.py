@@ -420,7 +420,8 @@ def test_web_openapi_documents_filters_and_sorts(client: httpx.Client) -> None:
     params = {p["name"]: p for p in doc["paths"]["/api/events"]["get"]["parameters"]}
     assert {"dyad", "quad_class", "date_from", "sort", "cursor", "limit", "format"} <= set(params)
     assert params["sort"]["schema"]["enum"] == SORTS["events"]
-    assert params["limit"]["schema"]["maximum"] == 1000
+    assert params["limit"]["schema"]["maximum"] == 1_000_000  # a page holds at most 1000; a download more
+    assert "1000" in params["limit"]["description"]
     assert {
         "/api/articles",
         "/api/entities",
@@ -431,3 +432,28 @@ def test_web_openapi_documents_filters_and_sorts(client: httpx.Client) -> None:
         "/api/articles/{article_id}",
     } <= set(doc["paths"])
     assert not any(p.startswith("/search") or p.startswith("/articles") for p in doc["paths"])
+
+
+def test_web_openapi_list_responses_are_typed(client: httpx.Client) -> None:
+    doc = client.get("/openapi.json").json()
+    schemas = doc["components"]["schemas"]
+    for path, item in (("/api/articles", "ArticleRow"), ("/api/events", "Event"), ("/api/quotes", "Quote")):
+        ref = doc["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+        page = schemas[ref.rsplit("/", 1)[1]]
+        assert page["properties"]["items"]["items"]["$ref"].endswith("/" + item), path
+        assert {"next_cursor", "limit"} <= set(page["properties"])
+    assert {"source", "target", "cameo_code", "factuality", "place"} <= set(schemas["Event"]["properties"])
+    summary = doc["paths"]["/api/events/summary"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert summary["schema"]["$ref"].endswith("/EventSummary")
+
+
+def test_web_api_downloads_honour_limit(client: httpx.Client) -> None:
+    for fmt in ("csv", "jsonl"):
+        for path in ("/api/articles", "/api/events"):
+            full = client.get(path, params={"format": fmt}).text.strip().splitlines()
+            cut = client.get(path, params={"format": fmt, "limit": 7}).text.strip().splitlines()
+            header = 1 if fmt == "csv" else 0
+            assert len(full) - header > 7 and len(cut) - header == 7, (path, fmt)
+            assert cut == full[: len(cut)]
+    big = client.get("/api/articles", params={"format": "jsonl", "limit": 5000}).text.strip().splitlines()
+    assert len(big) == len(ITEMS)  # more than a page's 1000 is allowed for a download

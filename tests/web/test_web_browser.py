@@ -14,19 +14,8 @@ from typing import Any
 
 import pytest
 
-from paths import ROOT
+from browser_kit import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 from web_store import blinken_item, serve, synthetic_items, write_store
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = ROOT / "artifacts" / "web"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 pytestmark = [
     pytest.mark.slow,
@@ -121,8 +110,11 @@ def test_web_browser_real_ingest_of_the_motivating_page(page: Any, real_url: str
     page.wait_for_url("**bucket=2023-06-18*")
     assert page.locator("table.events tbody tr").count() >= 2
     page.screenshot(path=str(ARTIFACTS / "real-2-dyad-usa-chn.png"), full_page=True)
-    article_id = page.locator("table.events a").first.get_attribute("href").rsplit("/", 1)[1]
+    href = page.locator("table.events td:last-child a").first.get_attribute("href")
+    article_id = href.split("?", 1)[0].rsplit("/", 1)[1]
     page.goto(f"{real_url}/briefs/{article_id}")
     assert page.locator("h1").inner_text().startswith("Brief:")
+    assert page.locator("text=Brief not available").count() == 0
+    assert page.locator(".brief-part h2", has_text="Main event").count() == 1
     page.screenshot(path=str(ARTIFACTS / "real-3-brief.png"), full_page=True)
     assert page.errors == []

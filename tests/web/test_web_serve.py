@@ -43,7 +43,10 @@ def test_web_serve_command_runs_the_app(db: Path) -> None:
         assert r.status_code == 200 and "text/html" in r.headers["content-type"]
         assert r.headers["content-security-policy"].startswith("default-src 'self'")
         assert httpx.get(f"http://127.0.0.1:{port}/openapi.json").json()["info"]["title"] == "tidings"
-        assert httpx.get(f"http://127.0.0.1:{port}/docs").status_code == 404  # CDN-based docs are off
+        docs = httpx.get(f"http://127.0.0.1:{port}/docs")  # our own page: no script from another host
+        assert docs.status_code == 200 and "/api/events/summary" in docs.text
+        assert "<script" not in docs.text.replace('<script src="/static/app.js" defer></script>', "")
+        assert httpx.get(f"http://127.0.0.1:{port}/api/").json()["docs"] == "/docs"
     finally:
         proc.terminate()
         proc.wait(10)

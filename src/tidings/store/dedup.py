@@ -37,6 +37,9 @@ ROWS = 3  # 42 bands x 3 rows = 126 of the 128 permutations
 SHINGLE = 5
 THRESHOLD = 0.6
 MIN_SHINGLES_FOR_CONTAINMENT = 25
+# A text this short ("To the Editor:", "Photo", a bare dateline) says nothing about which piece it
+# belongs to: it joins a story only through its URL, never by its words.
+MIN_WORDS_FOR_COPY = 8
 SEED = 1
 
 DedupKind = Literal["new", "exact", "near", "version"]
@@ -207,6 +210,10 @@ class MinHashDedup:
                 return DedupResult(story, known_id, "exact")
             _add_text(conn, thash, known_id, signature(text))
             return DedupResult(story, known_id, "version")
+        if len(_WORD.findall(normalise_text(text))) < MIN_WORDS_FOR_COPY:
+            _insert_article(conn, article_id, article_id, key, "new", None)
+            _add_text(conn, thash, article_id, None)
+            return DedupResult(article_id, None, "new", 0.0)
         row = conn.execute(
             "SELECT t.article_id, a.story_id, t.shingles, t.signature FROM dedup_text t "
             "JOIN dedup_article a ON a.article_id = t.article_id WHERE t.text_hash = ? LIMIT 1",

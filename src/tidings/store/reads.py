@@ -20,13 +20,18 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
+
+import numpy as np
 
 from tidings.records import FACT_KINDS
 from tidings.store.actors import COLUMNS as ACTOR_COLUMNS
 from tidings.store.actors import actor_row
+from tidings.store.event_frame import FACETS, EventFrame, FrameCache, build_frame
 from tidings.store.event_index import dyad_key
+from tidings.store.event_query import EventQuery
 
 INTERVALS = ("day", "week", "month", "year")
 DIRECTIONS = ("both", "forward", "backward")
@@ -171,11 +176,27 @@ def dyad_series(
         raise ValueError(f"interval must be one of {INTERVALS}")
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {DIRECTIONS}")
+    clusters = _clusters(conn, a, b, direction=direction, factuality=factuality, since=since, until=until)
+    totals, points = series_of(clusters, interval)
+    return {
+        "dyad": f"{a}-{b}",
+        "interval": interval,
+        "direction": direction,
+        "factuality": list(factuality),
+        "since": since,
+        "until": until,
+        **totals,
+        "series": points,
+    }
+
+
+def series_of(clusters: Iterable[Sequence[Any]], interval: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Totals and per-bucket points of event clusters, each given as (cluster, first day, copies,
+    mentions, max QuadClass, Goldstein sum, Goldstein n, first event id): the one way every
+    timeline (dyad, search, actor, theme) counts."""
     buckets: dict[str, list[float]] = {}
     totals = [0, 0, 0, 0]  # events, copies, mentions, undated
-    for _, day, copies, mentions, quad, gold_sum, gold_n, _ in _clusters(
-        conn, a, b, direction=direction, factuality=factuality, since=since, until=until
-    ):
+    for _, day, copies, mentions, quad, gold_sum, gold_n, _ in clusters:
         totals[0] += 1
         totals[1] += copies
         totals[2] += mentions
@@ -209,20 +230,8 @@ def dyad_series(
                 "goldstein_mean": round(gold_sum / gold_n, 3) if gold_n else None,
             }
         )
-    return {
-        "dyad": f"{a}-{b}",
-        "interval": interval,
-        "direction": direction,
-        "factuality": list(factuality),
-        "since": since,
-        "until": until,
-        "counts": COUNTS_NOTE,
-        "events": totals[0],
-        "copies": totals[1],
-        "mentions": totals[2],
-        "undated": totals[3],
-        "series": points,
-    }
+    names = ("events", "copies", "mentions", "undated")
+    return {"counts": COUNTS_NOTE, **dict(zip(names, totals, strict=True))}, points
 
 
 def dyad_events(
@@ -241,15 +250,29 @@ def dyad_events(
     copies and mentions: the events behind :func:`dyad_series`."""
     rows = _clusters(conn, a, b, direction=direction, factuality=factuality, since=since, until=until)
     rows.sort(key=lambda r: (r[1] or "", r[0]), reverse=True)
+    return cluster_events(conn, rows[offset : offset + limit])
+
+
+def cluster_events(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
+    """The first coded event of each cluster row (see :func:`series_of`), with its article's title
+    and the cluster's id, first day, copies and mentions beside it, in the order of ``rows``."""
+    rows = list(rows)
+    ids = [r[-1] for r in rows]
+    found = {
+        eid: (data, title)
+        for eid, data, title in conn.execute(
+            "SELECT f.id, f.data, a.title FROM facts f JOIN articles a ON a.id = f.article_id"
+            " WHERE f.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+    }
     out = []
-    for cluster, day, copies, mentions, *_, first_id in rows[offset : offset + limit]:
-        found = conn.execute(
-            "SELECT f.data, a.title FROM facts f JOIN articles a ON a.id = f.article_id WHERE f.id = ?", (first_id,)
-        ).fetchone()
-        if found is None:
+    for cluster, day, copies, mentions, *_, first_id in rows:
+        if first_id not in found:
             continue
-        event = json.loads(found[0])
-        event.update(_day=day, _title=found[1], _cluster=cluster, _copies=copies, _mentions=mentions)
+        data, title = found[first_id]
+        event = json.loads(data)
+        event.update(_day=day, _title=title, _cluster=cluster, _copies=copies, _mentions=mentions)
         out.append(event)
     return out
 
@@ -300,14 +323,15 @@ def _actor_events(
     args: list[Any] = [key]
     _date_range(clauses, args, since, until)
     rows = conn.execute(
-        "SELECT f.data, e.date, coalesce(e.cluster_id, e.id) FROM event_index e JOIN facts f ON f.id = e.id"
+        "SELECT f.data, e.date, coalesce(e.cluster_id, e.id), a.title FROM event_index e"
+        " JOIN facts f ON f.id = e.id JOIN articles a ON a.id = e.article_id"
         f" WHERE {' AND '.join(clauses)} ORDER BY e.date, e.id",
         args,
     )
     out = []
-    for data, day, cluster in rows:
+    for data, day, cluster, title in rows:
         event = json.loads(data)
-        event["_day"], event["_cluster"] = day, cluster
+        event["_day"], event["_cluster"], event["_title"] = day, cluster, title
         out.append(event)
     return out
 
@@ -361,3 +385,239 @@ def actor_profile(
         "limit": limit,
         "offset": offset,
     }
+
+
+# ------------------------------------------------------------------ events: browse, facets, timelines, map
+# Any set of events (EventQuery: facets, a dyad, an actor, a theme, a text search) is counted the
+# way dyad series count: event clusters, asserted unless asked, copies and mentions beside.
+EVENT_SORTS = ("date_desc", "date_asc", "most_told", "conflict", "cooperation")
+
+
+def _frame(conn: sqlite3.Connection, frames: FrameCache | None) -> EventFrame:
+    return frames.get(conn) if frames is not None else build_frame(conn)
+
+
+def _totals(clusters: Any) -> dict[str, Any]:
+    events, copies, mentions, undated = clusters.totals()
+    return {"counts": COUNTS_NOTE, "events": events, "copies": copies, "mentions": mentions, "undated": undated}
+
+
+def event_summary(
+    conn: sqlite3.Connection, query: EventQuery, frames: FrameCache | None = None, top: int = 30
+) -> dict[str, Any]:
+    """How many events match ``query`` and, per facet, how many would match for each value of
+    that facet with the other filters kept (the ``top`` values with the most events)."""
+    frame = _frame(conn, frames)
+    masks = frame.masks(conn, query)
+    facets = {}
+    for name in FACETS:
+        counts = frame.count_by(name, frame.combine(masks, without=name))
+        ranked = sorted(counts.items()) if name == "year" else sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        facets[name] = [{"value": v, "events": n} for v, n in ranked[:top]]
+    keys = [v["value"] for v in facets["actor"]]
+    names = dict(conn.execute(f"SELECT key, name FROM actors WHERE key IN ({','.join('?' * len(keys))})", keys))
+    for v in facets["actor"]:
+        v["name"] = names.get(v["value"], v["value"])
+    return {**_totals(frame.clusters(frame.combine(masks))), "facets": facets}
+
+
+def event_clusters(
+    conn: sqlite3.Connection,
+    query: EventQuery,
+    *,
+    sort: str = "date_desc",
+    limit: int = 50,
+    offset: int = 0,
+    frames: FrameCache | None = None,
+) -> list[dict[str, Any]]:
+    """One event per matching cluster (its first coded row), sorted, one page of them."""
+    if sort not in EVENT_SORTS:
+        raise ValueError(f"sort: one of {EVENT_SORTS}")
+    frame = _frame(conn, frames)
+    clusters = frame.clusters(frame.combine(frame.masks(conn, query)))
+    page = clusters.order(sort)[offset : offset + limit]
+    return cluster_events(conn, clusters.rows(page))
+
+
+def event_series(
+    conn: sqlite3.Connection, query: EventQuery, interval: str = "month", frames: FrameCache | None = None
+) -> dict[str, Any]:
+    """The timeline of any event set: clusters per bucket, cooperation and conflict (the same
+    numbers :func:`series_of` gives for the same clusters)."""
+    if interval not in INTERVALS:
+        raise ValueError(f"interval must be one of {INTERVALS}")
+    frame = _frame(conn, frames)
+    clusters = frame.clusters(frame.combine(frame.masks(conn, query)))
+    return {
+        "interval": interval,
+        "since": query.since,
+        "until": query.until,
+        **_totals(clusters),
+        "series": clusters.series(interval),
+    }
+
+
+def event_places(conn: sqlite3.Connection, query: EventQuery, frames: FrameCache | None = None) -> dict[str, Any]:
+    """Map points: every place where matching events happened, with its event clusters, and how
+    many matching events have no place."""
+    frame = _frame(conn, frames)
+    mask = frame.combine(frame.masks(conn, query))
+    total = len(np.unique(frame.cluster[mask]))
+    counts = frame.count_by("place", mask)
+    placed = len(np.unique(frame.cluster[mask & (frame.cols["place"] >= 0)]))
+    points = [
+        {"key": key, **frame.places[key], "events": n}
+        for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return {"counts": COUNTS_NOTE, "events": total, "placed": placed, "unplaced": total - placed, "points": points}
+
+
+def top_dyads(conn: sqlite3.Connection, limit: int = 10) -> list[dict[str, Any]]:
+    """The pairs of two countries with the most asserted event clusters."""
+    rows = conn.execute(
+        "SELECT dyad, count(DISTINCT coalesce(cluster_id, id)) AS n FROM event_index"
+        " WHERE factuality = 'asserted' AND dyad IS NOT NULL AND source_country != target_country"
+        " GROUP BY dyad ORDER BY n DESC, dyad LIMIT ?",
+        (limit,),
+    )
+    return [{"dyad": d, "events": n} for d, n in rows]
+
+
+# ------------------------------------------------------------------ stories, themes, actor names
+def story_articles(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
+    """The copies of one story (an article without a story is its own story of one)."""
+    cols = "id, title, published, site, url, source, length(text)"
+    rows = conn.execute(
+        f"SELECT {cols} FROM articles WHERE story_id = ? ORDER BY published, id LIMIT 500", (story_id,)
+    ).fetchall()
+    if not rows:
+        rows = conn.execute(f"SELECT {cols} FROM articles WHERE id = ?", (story_id,)).fetchall()
+    names = ("id", "title", "published", "site", "url", "source", "chars")
+    return [dict(zip(names, r, strict=True)) for r in rows]
+
+
+def story_list(conn: sqlite3.Connection, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Stories told by more than one article, the most copied first."""
+    total = conn.execute(
+        "SELECT count(*) FROM (SELECT story_id FROM articles WHERE story_id IS NOT NULL"
+        " GROUP BY story_id HAVING count(*) > 1)"
+    ).fetchone()[0]
+    rows = conn.execute(
+        "SELECT story_id, count(*), count(DISTINCT site), min(published), max(published),"
+        " (SELECT title FROM articles x WHERE x.story_id = a.story_id ORDER BY published, id LIMIT 1)"
+        " FROM articles a WHERE story_id IS NOT NULL GROUP BY story_id HAVING count(*) > 1"
+        " ORDER BY count(*) DESC, min(published) DESC, story_id LIMIT ? OFFSET ?",
+        (limit, offset),
+    ).fetchall()
+    names = ("story_id", "articles", "sites", "first", "last", "title")
+    return {"total": int(total), "stories": [dict(zip(names, r, strict=True)) for r in rows]}
+
+
+def theme_list(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every theme tagged in the store with its articles, most-reported first."""
+    rows = conn.execute(
+        "SELECT json_extract(data, '$.issue') AS issue, max(json_extract(data, '$.label')),"
+        " count(DISTINCT article_id) FROM facts WHERE kind = 'issues' GROUP BY issue ORDER BY 3 DESC, issue"
+    ).fetchall()
+    return [{"issue": i, "label": label, "articles": n} for i, label, n in rows if i]
+
+
+def suggest_actors(conn: sqlite3.Connection, prefix: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Actors one of whose names starts with ``prefix`` (case-insensitive), most-reported first,
+    each with the name that matched: what a search box offers while one types."""
+    like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = conn.execute(
+        "SELECT a.key, a.name, a.actor_code, a.country, a.articles, min(n.name) FROM actor_names n"
+        " JOIN actors a ON a.key = n.actor_key WHERE n.name LIKE ? ESCAPE '\\'"
+        " GROUP BY a.key ORDER BY a.articles DESC, a.name LIMIT ?",
+        (like, limit),
+    ).fetchall()
+    names = ("key", "name", "actor_code", "country", "articles", "matched")
+    return [dict(zip(names, r, strict=True)) for r in rows]
+
+
+# ------------------------------------------------------------------ article search
+SNIPPET_OPEN, SNIPPET_CLOSE = "\ue000", "\ue001"  # private-use marks around hits (never in news text)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSearch:
+    """Articles to find. ``text``: an FTS5 expression over title and text; ``countries``: an
+    event with the country on either side, or an actor of that country; ``actors``: canonical
+    actor keys named in the article; ``themes``: issue ids tagged; ``event_types``: a PLOVER type
+    or CAMEO root of one of its events; ``since``/``until``: publication day."""
+
+    text: str | None = None
+    since: str | None = None
+    until: str | None = None
+    countries: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+    site: str | None = None
+
+    def clauses(self) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        args: list[Any] = []
+        if self.since:
+            where.append("a.published >= ?")
+            args.append(self.since)
+        if self.until:
+            where.append("a.published <= ?")
+            args.append(self.until + "\U0010ffff")
+        if self.site:
+            where.append("a.site = ?")
+            args.append(self.site)
+        for code in self.countries:
+            where.append(
+                "(a.id IN (SELECT article_id FROM event_index WHERE source_country = ? OR target_country = ?)"
+                " OR a.id IN (SELECT x.article_id FROM actor_entities x JOIN actors c ON c.key = x.actor_key"
+                " WHERE c.country = ?))"
+            )
+            args += [code, code, code]
+        for key in self.actors:
+            where.append("a.id IN (SELECT article_id FROM actor_entities WHERE actor_key = ?)")
+            args.append(key)
+        for issue in self.themes:
+            where.append(
+                "EXISTS (SELECT 1 FROM facts f WHERE f.article_id = a.id AND f.kind = 'issues'"
+                " AND json_extract(f.data, '$.issue') = ?)"
+            )
+            args.append(issue)
+        for kind in self.event_types:
+            where.append(
+                "a.id IN (SELECT article_id FROM event_index WHERE cameo_root = ? OR plover_event = ? COLLATE NOCASE)"
+            )
+            args += [kind, kind]
+        return where, args
+
+
+def search_articles(
+    conn: sqlite3.Connection, search: ArticleSearch, *, sort: str = "relevance", limit: int = 20, offset: int = 0
+) -> dict[str, Any]:
+    """The number of matching articles and one page of them, each with a snippet whose hits are
+    wrapped in :data:`SNIPPET_OPEN`/:data:`SNIPPET_CLOSE`. ``sort``: relevance (with words),
+    newest or oldest."""
+    where, args = search.clauses()
+    cols = "a.id, a.title, a.published, a.site, a.url, a.story_id"
+    if search.text:
+        source = "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+        where.insert(0, "articles_fts MATCH ?")
+        args.insert(0, search.text)
+        snippet = f"snippet(articles_fts, 1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 28)"
+        relevance = "bm25(articles_fts, 5.0, 1.0)"
+    else:
+        source, snippet, relevance = "articles a", "substr(a.text, 1, 220)", "0"
+    cond = " AND ".join(where) or "1"
+    total = conn.execute(f"SELECT count(*) FROM {source} WHERE {cond}", args).fetchone()[0]
+    order = {
+        "relevance": f"{relevance}, a.published DESC, a.id",
+        "newest": "coalesce(a.published, '') DESC, a.id",
+        "oldest": "coalesce(a.published, '\uffff'), a.id",
+    }[sort if sort in ("newest", "oldest") or search.text else "newest"]
+    rows = conn.execute(
+        f"SELECT {cols}, {snippet} FROM {source} WHERE {cond} ORDER BY {order} LIMIT ? OFFSET ?",
+        (*args, limit, offset),
+    ).fetchall()
+    names = ("id", "title", "published", "site", "url", "story_id", "snippet")
+    return {"total": int(total), "items": [dict(zip(names, r, strict=True)) for r in rows]}

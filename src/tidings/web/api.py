@@ -21,6 +21,7 @@ from tidings.web.briefs import load_brief
 from tidings.web.db import QueryTimeout, Reader
 from tidings.web.filters import Query, QueryError, Resource, as_date, as_dyad, compile_query, openapi_parameters
 from tidings.web.resources import RESOURCES
+from tidings.web.schemas import PAGES, DyadSeries
 
 LOGGER = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["api"])
@@ -99,13 +100,14 @@ for _resource in RESOURCES.values():
         list_endpoint(_resource),
         methods=["GET"],
         summary=f"List {_resource.name}",
+        response_model=PAGES[_resource.name],
         openapi_extra={"parameters": openapi_parameters(_resource)},
     )
 
 
-def article_or_404(request: Request, article_id: str) -> tuple[dict[str, Any], Any, Any]:
+def article_or_404(request: Request, article_id: str, allowed: tuple[str, ...] = ()) -> tuple[dict[str, Any], Any, Any]:
     """(article, facts, fact rejections) for the pages and the API; 404 when there is none."""
-    only_params(request, ())
+    only_params(request, allowed)
     with reader_of(request).connect() as store:
         found = reads.article_with_facts(store.conn, article_id)
     if found is None:
@@ -142,10 +144,11 @@ class DyadArgs:
     date_to: str | None
     factuality: tuple[str, ...]
 
-    def series(self, conn: Any) -> dict[str, Any]:
+    def series(self, conn: Any, *, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+        """The dyad series of the chosen range (or of ``since``..``until`` inside it)."""
         return reads.dyad_series(
             conn, self.a, self.b, interval=self.interval, direction=self.direction,
-            factuality=self.factuality, since=self.date_from, until=self.date_to,
+            factuality=self.factuality, since=since or self.date_from, until=until or self.date_to,
         )  # fmt: skip
 
 
@@ -182,6 +185,7 @@ def page_args(request: Request) -> dict[str, Any]:
 
 @router.get(
     "/dyads/{pair}/series",
+    response_model=DyadSeries,
     summary="Event clusters between countries A and B per day, week, month or year (cooperation vs conflict)",
     openapi_extra={
         "parameters": [
@@ -217,7 +221,7 @@ def get_dyad_series(pair: str, request: Request) -> dict[str, Any]:
 def get_story(story_id: str, request: Request) -> dict[str, Any]:
     only_params(request, ())
     with reader_of(request).connect() as store:
-        articles = queries.story_articles(store.conn, story_id)
+        articles = reads.story_articles(store.conn, story_id)
     if not articles:
         raise HTTPException(404, "no such story")
     return {"story_id": story_id, "articles": articles}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,10 +21,17 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from tidings.store.event_frame import FrameCache
 from tidings.web.api import router as api_router
+from tidings.web.api_browse import router as api_browse_router
+from tidings.web.browse import router as browse_router
 from tidings.web.db import QueryTimeout, Reader
+from tidings.web.docs import router as docs_router
 from tidings.web.filters import QueryError
+from tidings.web.highlight import snippet_html
+from tidings.web.labels import Labels
 from tidings.web.pages import router as pages_router
+from tidings.web.worldmap import Basemap
 
 LOGGER = logging.getLogger(__name__)
 STATIC = Path(__file__).with_name("static")
@@ -61,29 +70,43 @@ def make_templates() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["safe_href"] = safe_href
+    env.filters["snippet"] = snippet_html
     return env
 
 
-def create_app(db_path: str | Path, *, query_seconds: float = 2.0) -> FastAPI:
-    """The ASGI app serving ``db_path`` (migrated once if needed, then only read)."""
+def create_app(db_path: str | Path, *, query_seconds: float = 2.0, warm: bool = False) -> FastAPI:
+    """The ASGI app serving ``db_path`` (migrated once if needed, then only read). The event frame
+    (facets, map, timelines) is built by the first request that needs it, or with ``warm`` in a
+    background thread right away (which slows every other request while it runs)."""
     app = FastAPI(
         title="tidings",
         description="News articles and the facts found in them, each linked to the words it came from.",
         version="1",
-        docs_url=None,  # the stock docs pages load scripts from a CDN
+        docs_url=None,  # the stock docs pages load scripts from a CDN: /docs is our own page
         redoc_url=None,
     )
     app.state.reader = Reader(db_path, seconds=query_seconds)
     app.state.templates = make_templates()
+    app.state.labels = Labels.load()
+    app.state.frames = FrameCache()
+    app.state.basemap = Basemap()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api_browse_router)
     app.include_router(api_router)
+    app.include_router(docs_router)
+    app.include_router(browse_router)
     app.include_router(pages_router)
+    if warm:
+        threading.Thread(target=_warm, args=(app,), daemon=True).start()
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        started = time.perf_counter()
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers[name] = value
+        # the server's own time (streamed downloads: until the first byte)
+        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
         return response
 
     def wants_json(request: Request) -> bool:
@@ -113,3 +136,14 @@ def create_app(db_path: str | Path, *, query_seconds: float = 2.0) -> FastAPI:
         return error(request, 500, "database error")
 
     return app
+
+
+def _warm(app: FastAPI) -> None:
+    """Build the event frame before the first page needs it (a failure only logs: the first
+    request builds it again and reports the error properly)."""
+    try:
+        with app.state.reader.connect() as store:
+            store.conn.set_progress_handler(None, 0)
+            app.state.frames.get(store.conn)
+    except Exception:
+        LOGGER.warning("could not build the event frame ahead of time", exc_info=True)

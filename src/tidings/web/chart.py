@@ -74,12 +74,17 @@ def fill_gaps(series: Sequence[dict[str, Any]], interval: str, max_points: int =
     return out
 
 
-def layout(series: Sequence[dict[str, Any]]) -> Chart:
+def shared_peak(many: Sequence[Sequence[dict[str, Any]]]) -> int:
+    """The tallest bar of several series, so charts side by side share one scale."""
+    return int(max([max(p["cooperation"], p["conflict"]) for s in many for p in s] + [1]))
+
+
+def layout(series: Sequence[dict[str, Any]], peak: int | None = None) -> Chart:
     n = max(len(series), 1)
     inner_w = WIDTH - PAD_LEFT - PAD_RIGHT
     half = (HEIGHT - 2 * PAD_Y) / 2
     axis = PAD_Y + half
-    peak = max([max(p["cooperation"], p["conflict"]) for p in series] + [1])
+    peak = peak or shared_peak([series])
     step = inner_w / n
     bar_w = max(step * 0.8, 1.0)
     bars, points = [], []

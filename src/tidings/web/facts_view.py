@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from tidings.web.filters import QueryError
 from tidings.web.highlight import Mark
+from tidings.web.labels import Labels
 
 QUAD_CLASSES = {
     1: "verbal cooperation",
@@ -48,8 +50,21 @@ def _int(value: Any, default: int = 0) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else default
 
 
-def article_marks(facts: Mapping[str, Sequence[Mapping[str, Any]]]) -> list[Mark]:
+def evidence_span(raw: str | None, length: int) -> tuple[int, int] | None:
+    """``START-END`` of the words a link points at (a brief's evidence), inside the text."""
+    if not raw:
+        return None
+    start, sep, end = raw.partition("-")
+    if not (sep and start.isdigit() and end.isdigit()) or len(raw) > 24:
+        raise QueryError("span: START-END character offsets")
+    lo, hi = int(start), int(end)
+    return (lo, hi) if 0 <= lo < hi <= length else None
+
+
+def article_marks(facts: Mapping[str, Sequence[Mapping[str, Any]]], span: tuple[int, int] | None = None) -> list[Mark]:
     marks: set[Mark] = set()
+    if span is not None:
+        marks.add(Mark(span[0], span[1], "evidence", "evidence"))
     entity_ids = {e.get("id") for e in facts.get("entities", ())}
     for kind in ("quotes", "events", "times", "places"):
         for f in facts.get(kind, ()):
@@ -72,11 +87,13 @@ def actor_href(ref: Mapping[str, Any] | None) -> str | None:
     return f"/actors/{quote(str(key), safe='')}" if key else None
 
 
-def _actor(label: str, ref: Mapping[str, Any] | None) -> Detail | None:
+def _actor(label: str, ref: Mapping[str, Any] | None, labels: Labels | None = None) -> Detail | None:
     if not ref:
         return None
     bits = [str(ref.get("name") or "?")]
-    extra = [str(ref[k]) for k in ("actor_code", "country") if ref.get(k)]
+    extra = [str(ref["actor_code"])] if ref.get("actor_code") else []
+    if ref.get("country"):
+        extra.append(labels.country(ref["country"]) if labels else str(ref["country"]))
     if extra:
         bits.append(f"({', '.join(extra)})")
     return Detail(label, " ".join(bits), actor_href(ref))
@@ -90,20 +107,21 @@ def _d(label: str, value: Any) -> Detail | None:
     return Detail(label, str(value))
 
 
-def _details(kind: str, f: Mapping[str, Any]) -> list[Detail | None]:
+def _details(kind: str, f: Mapping[str, Any], labels: Labels | None = None) -> list[Detail | None]:
     if kind == "quotes":
         return [
-            _actor("Speaker", f.get("speaker")),
+            _actor("Speaker", f.get("speaker"), labels),
             _d("Kind", f.get("kind")),
             _d("Cue", f.get("cue")),
-            _actor("Reported by", f.get("reporter")),
+            _actor("Reported by", f.get("reporter"), labels),
         ]
     if kind == "events":
         quad = f.get("quad_class")
+        code = f.get("cameo_code")
         return [
-            _actor("Source", f.get("source")),
-            _actor("Target", f.get("target")),
-            _d("CAMEO", f.get("cameo_code")),
+            _actor("Source", f.get("source"), labels),
+            _actor("Target", f.get("target"), labels),
+            _d("CAMEO", f"{code} {labels.cameo(code)}" if code and labels else code),
             _d("PLOVER", " ".join(str(x) for x in (f.get("plover_event"), f.get("plover_mode")) if x) or None),
             _d("Goldstein", f.get("goldstein")),
             _d("QuadClass", f"{quad} ({QUAD_CLASSES.get(quad, '?')})" if quad else None),
@@ -122,7 +140,7 @@ def _details(kind: str, f: Mapping[str, Any]) -> list[Detail | None]:
             _d("Aliases", f.get("aliases")),
             _d("Roles", roles),
             _d("Actor code", f.get("actor_code")),
-            _d("Country", f.get("country")),
+            _d("Country", labels.country(f["country"]) if labels and f.get("country") else f.get("country")),
             _d("Sector", f.get("sector")),
         ]
     if kind == "times":
@@ -153,7 +171,9 @@ def _details(kind: str, f: Mapping[str, Any]) -> list[Detail | None]:
     return [_d("Label", f.get("label")), _d("Entity", f.get("entity_id"))]
 
 
-def fact_panels(facts: Mapping[str, Sequence[Mapping[str, Any]]], text: str, version: str) -> list[Panel]:
+def fact_panels(
+    facts: Mapping[str, Sequence[Mapping[str, Any]]], text: str, version: str, labels: Labels | None = None
+) -> list[Panel]:
     panels = []
     for kind, rows in facts.items():
         for f in rows:
@@ -163,7 +183,8 @@ def fact_panels(facts: Mapping[str, Sequence[Mapping[str, Any]]], text: str, ver
             if kind == "quotes" and f.get("kind"):
                 title += f" ({f['kind']})"
             if kind == "events" and (f.get("plover_event") or f.get("cameo_code")):
-                title += f": {f.get('plover_event') or f.get('cameo_code')}"
+                what = f.get("plover_event") or f.get("cameo_code")
+                title += f": {labels.plover_name(f['plover_event']) if labels and f.get('plover_event') else what}"
             provenance = [
                 _d("Stage", f.get("stage")),
                 _d("Article version", version),
@@ -176,7 +197,7 @@ def fact_panels(facts: Mapping[str, Sequence[Mapping[str, Any]]], text: str, ver
                     kind,
                     title,
                     words or str(f.get("text") or f.get("name") or ""),
-                    tuple(d for d in _details(kind, f) if d),
+                    tuple(d for d in _details(kind, f, labels) if d),
                     tuple(d for d in provenance if d),
                 )
             )

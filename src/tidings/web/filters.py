@@ -22,6 +22,7 @@ from typing import Any
 from tidings.store.sqlite import fts_query
 
 MAX_LIMIT = 1000
+MAX_DOWNLOAD = 1_000_000
 DEFAULT_LIMIT = 50
 MAX_TEXT = 500
 RESERVED = ("sort", "order", "limit", "cursor", "format")
@@ -147,6 +148,7 @@ class Query:
     limit: int
     after: tuple[Any, str] | None
     fmt: str
+    limit_given: bool = False  # a download streams every row unless ``limit`` was asked for
 
     def sql(self, limit: int | None = None, after: tuple[Any, str] | None = None) -> tuple[str, tuple[Any, ...]]:
         r = self.resource
@@ -180,12 +182,13 @@ def compile_query(resource: Resource, params: Sequence[tuple[str, str]]) -> Quer
     order = seen.pop("order", resource.default_order)
     if order not in ("asc", "desc"):
         raise QueryError("order: asc or desc")
-    limit = min(as_int("limit", seen.pop("limit")), MAX_LIMIT) if "limit" in seen else DEFAULT_LIMIT
-    if limit < 1:
-        raise QueryError("limit: at least 1")
     fmt = seen.pop("format", "json")
     if fmt not in FORMATS:
         raise QueryError(f"format: one of {', '.join(FORMATS)}")
+    top = MAX_LIMIT if fmt == "json" else MAX_DOWNLOAD  # a page, or the rows of a download
+    limit = min(as_int("limit", seen.pop("limit")), top) if "limit" in seen else DEFAULT_LIMIT
+    if limit < 1:
+        raise QueryError("limit: at least 1")
     after = decode_cursor(seen.pop("cursor"), sort, order) if "cursor" in seen else None
     clauses: list[str] = []
     args: list[Any] = []
@@ -194,7 +197,7 @@ def compile_query(resource: Resource, params: Sequence[tuple[str, str]]) -> Quer
         value = PARSERS[flt.type][0](name, raw)
         clauses.append(f"({flt.sql})")
         args.extend(flt.args(value))
-    return Query(resource, tuple(clauses), tuple(args), sort, order, limit, after, fmt)
+    return Query(resource, tuple(clauses), tuple(args), sort, order, limit, after, fmt, "limit" in dict(params))
 
 
 def encode_cursor(sort: str, order: str, value: Any, row_id: str) -> str:
@@ -238,8 +241,8 @@ def openapi_parameters(resource: Resource) -> list[dict[str, Any]]:
         {
             "name": "limit",
             "in": "query",
-            "description": f"page size (capped at {MAX_LIMIT})",
-            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
+            "description": f"page size (capped at {MAX_LIMIT}); with format=csv|jsonl: rows of the download",
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_DOWNLOAD, "default": DEFAULT_LIMIT},
         },
         {
             "name": "cursor",

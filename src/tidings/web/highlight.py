@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from tidings.store.reads import SNIPPET_CLOSE, SNIPPET_OPEN
+
 # Fixed set of highlight kinds -> CSS class; nothing from the data reaches a class name.
 KIND_CLASS = {
     "quotes": "hl-quote",
@@ -21,6 +23,7 @@ KIND_CLASS = {
     "entities": "hl-entity",
     "times": "hl-time",
     "places": "hl-place",
+    "evidence": "hl-evidence",  # the span a brief or an event list links to (?span=START-END)
 }
 
 
@@ -64,16 +67,32 @@ def split_at_offsets(text: str, marks: Iterable[Mark]) -> list[Segment]:
 
 def render(segments: Sequence[Segment]) -> Markup:
     """HTML for the segments: every piece of text escaped, attributes from fixed sets or
-    escaped ids."""
+    escaped ids. Highlights are one tab stop in all (a roving tabindex: the first is focusable,
+    the script moves focus between them with the arrow keys); the linked evidence span starts
+    at ``id="evidence"``."""
     parts: list[str] = []
+    first = True
+    evidence_open = False
     for seg in segments:
         if not seg.marks:
             parts.append(str(escape(seg.text)))
             continue
-        classes = " ".join(sorted({KIND_CLASS[m.kind] for m in seg.marks}))
-        ids = " ".join(dict.fromkeys(m.fact_id for m in seg.marks))
+        kinds = {m.kind for m in seg.marks}
+        classes = " ".join(sorted({KIND_CLASS[k] for k in kinds}))
+        ids = " ".join(dict.fromkeys(m.fact_id for m in seg.marks if m.kind != "evidence"))
+        anchor = ""
+        if "evidence" in kinds and not evidence_open:
+            anchor, evidence_open = ' id="evidence"', True
+        if not ids:
+            parts.append(f'<mark class="hl {classes}"{anchor}>{escape(seg.text)}</mark>')
+            continue
+        if not any(c.isalnum() for c in seg.text):  # a quote mark or a space: clickable, but no button
+            parts.append(f'<span class="hl {classes}"{anchor} data-facts="{escape(ids)}">{escape(seg.text)}</span>')
+            continue
+        tabindex = "0" if first else "-1"
+        first = False
         parts.append(
-            f'<span class="hl {classes}" data-facts="{escape(ids)}" tabindex="0" role="button">'
+            f'<span class="hl {classes}"{anchor} data-facts="{escape(ids)}" tabindex="{tabindex}" role="button">'
             f"{escape(seg.text)}</span>"
         )
     return Markup("".join(parts))
@@ -81,3 +100,9 @@ def render(segments: Sequence[Segment]) -> Markup:
 
 def highlight(text: str, marks: Iterable[Mark]) -> Markup:
     return render(split_at_offsets(text, marks))
+
+
+def snippet_html(text: object) -> Markup:
+    """A search snippet: escaped, with the hits the store marked wrapped in <mark>."""
+    safe = str(escape(str(text or "")))
+    return Markup(safe.replace(SNIPPET_OPEN, "<mark>").replace(SNIPPET_CLOSE, "</mark>"))

@@ -28,17 +28,20 @@ def run_page(conn: sqlite3.Connection, query: Query) -> tuple[list[dict[str, Any
 def stream_rows(
     conn: sqlite3.Connection, query: Query, seconds: float, cap: int = 1_000_000, page: int = 1000
 ) -> Iterator[dict[str, Any]]:
-    """Every matching row, fetched page by page (each page under its own time limit)."""
+    """Every matching row (at most ``limit`` when the request gave one), fetched page by page,
+    each page under its own time limit."""
+    cap = min(cap, query.limit) if query.limit_given else cap
     after = query.after
     sent = 0
     while sent < cap:
         reset_deadline(conn, seconds)
-        sql, args = query.sql(limit=page, after=after)
+        size = min(page, cap - sent)
+        sql, args = query.sql(limit=size, after=after)
         rows = conn.execute(sql, args).fetchall()
         for r in rows:
             yield query.resource.row(r)
         sent += len(rows)
-        if len(rows) < page:
+        if len(rows) < size:
             return
         after = (rows[-1][-2], rows[-1][-1])
 
@@ -47,21 +50,6 @@ def actor_key_of(conn: sqlite3.Connection, actor: str) -> str:
     """An actor page's address: an entity id (the actor it belongs to), else a key or name."""
     row = conn.execute("SELECT actor_key FROM actor_entities WHERE entity_id = ?", (actor,)).fetchone()
     return str(row[0]) if row else actor
-
-
-def story_articles(conn: sqlite3.Connection, story_id: str) -> list[dict[str, Any]]:
-    rows = conn.execute(
-        "SELECT id, title, published, site, url, source, length(text) FROM articles WHERE story_id = ?"
-        " ORDER BY published, id LIMIT 500",
-        (story_id,),
-    ).fetchall()
-    if not rows:  # an article without a story is its own story of one
-        rows = conn.execute(
-            "SELECT id, title, published, site, url, source, length(text) FROM articles WHERE id = ?",
-            (story_id,),
-        ).fetchall()
-    names = ("id", "title", "published", "site", "url", "source", "chars")
-    return [dict(zip(names, r, strict=True)) for r in rows]
 
 
 def recent_articles(conn: sqlite3.Connection, limit: int = 20) -> list[dict[str, Any]]:
