@@ -137,6 +137,14 @@ def _backfill_read_model(conn: sqlite3.Connection) -> None:
     rebuild_actors(conn)
 
 
+# Dyad and timeline series group a range of the event index by cluster: one covering index
+# serves them without touching the table (store/reads._bucketed).
+SERIES_INDEX = """
+CREATE INDEX event_index_series ON event_index(dyad, factuality, cluster_id, date, mentions, quad_class, goldstein);
+DROP INDEX IF EXISTS event_index_dyad_clusters;
+"""
+
+
 MIGRATIONS: list[Migration] = [
     Migration("0001_articles", ARTICLES),
     Migration("0002_ingest_ledger", LEDGER),
@@ -147,6 +155,7 @@ MIGRATIONS: list[Migration] = [
     Migration("0007_read_model", READ_SCHEMA + ACTOR_SCHEMA + PROVENANCE, run=_backfill_read_model),
     # for sqlite3, datasette and DuckDB users: an FTS table datasette finds, plain views per fact kind
     Migration("0008_tools", FTS_FOR_TOOLS + FACT_VIEWS),
+    Migration("0009_series_index", SERIES_INDEX),
 ]
 
 

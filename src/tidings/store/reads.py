@@ -176,8 +176,8 @@ def dyad_series(
         raise ValueError(f"interval must be one of {INTERVALS}")
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be one of {DIRECTIONS}")
-    clusters = _clusters(conn, a, b, direction=direction, factuality=factuality, since=since, until=until)
-    totals, points = series_of(clusters, interval)
+    where, args = _dyad_clauses(a, b, direction, factuality, since, until)
+    totals, points = _points(_bucketed(conn, where, args, interval))
     return {
         "dyad": f"{a}-{b}",
         "interval": interval,
@@ -194,16 +194,9 @@ def series_of(clusters: Iterable[Sequence[Any]], interval: str) -> tuple[dict[st
     """Totals and per-bucket points of event clusters, each given as (cluster, first day, copies,
     mentions, max QuadClass, Goldstein sum, Goldstein n, first event id): the one way every
     timeline (dyad, search, actor, theme) counts."""
-    buckets: dict[str, list[float]] = {}
-    totals = [0, 0, 0, 0]  # events, copies, mentions, undated
+    buckets: dict[str | None, list[float]] = {}
     for _, day, copies, mentions, quad, gold_sum, gold_n, _ in clusters:
-        totals[0] += 1
-        totals[1] += copies
-        totals[2] += mentions
         key = bucket_of(day, interval) if day else None
-        if key is None:
-            totals[3] += 1
-            continue
         acc = buckets.setdefault(key, [0, 0, 0, 0, 0, 0, 0, 0.0, 0])
         acc[0] += 1
         acc[1] += copies
@@ -212,9 +205,22 @@ def series_of(clusters: Iterable[Sequence[Any]], interval: str) -> tuple[dict[st
             acc[2 + int(quad)] += 1
         acc[7] += gold_sum
         acc[8] += gold_n
+    return _points(buckets)
+
+
+def _points(buckets: dict[str | None, list[float]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Totals and points from per-bucket sums (events, copies, mentions, QuadClass 1-4, Goldstein
+    sum and n); the None bucket holds the undated clusters."""
+    totals = [0, 0, 0, 0]  # events, copies, mentions, undated
     points = []
-    for key in sorted(buckets):
+    for key in sorted(buckets, key=lambda k: (k is None, k or "")):
         n, copies, mentions, q1, q2, q3, q4, gold_sum, gold_n = buckets[key]
+        totals[0] += int(n)
+        totals[1] += int(copies)
+        totals[2] += int(mentions)
+        if key is None:
+            totals[3] += int(n)
+            continue
         points.append(
             {
                 "bucket": key,
@@ -232,6 +238,33 @@ def series_of(clusters: Iterable[Sequence[Any]], interval: str) -> tuple[dict[st
         )
     names = ("events", "copies", "mentions", "undated")
     return {"counts": COUNTS_NOTE, **dict(zip(names, totals, strict=True))}, points
+
+
+# The bucket of a cluster's first charted day, in SQL (the same labels as bucket_of).
+_SQL_BUCKETS = {
+    "day": "d",
+    "month": "substr(d, 1, 7)",
+    "year": "substr(d, 1, 4)",
+    "week": "date(d, printf('-%d days', (CAST(strftime('%w', d) AS INTEGER) + 6) % 7))",
+}
+
+
+def _bucketed(conn: sqlite3.Connection, where: str, args: list[Any], interval: str) -> dict[str | None, list[float]]:
+    """Per-bucket sums of the event clusters of the rows ``where`` selects, computed in SQLite
+    over the covering index of migration 0009 (a 10-year dyad of 100,000 events in ~0.1 s):
+    rows grouped by cluster, rows bulk-loaded without a cluster each one of their own."""
+    sql = (
+        "WITH c AS ("
+        " SELECT min(e.date) AS d, count(*) AS n, sum(coalesce(e.mentions, 1)) AS m, max(e.quad_class) AS q,"
+        " sum(coalesce(e.goldstein, 0)) AS gs, count(e.goldstein) AS gn"
+        f" FROM event_index e WHERE {where} AND e.cluster_id IS NOT NULL GROUP BY e.cluster_id"
+        " UNION ALL"
+        " SELECT e.date, 1, coalesce(e.mentions, 1), e.quad_class, coalesce(e.goldstein, 0), e.goldstein IS NOT NULL"
+        f" FROM event_index e WHERE {where} AND e.cluster_id IS NULL)"
+        f" SELECT {_SQL_BUCKETS[interval]} AS b, count(*), sum(n), sum(m), sum(q = 1), sum(q = 2), sum(q = 3),"
+        " sum(q = 4), sum(gs), sum(gn) FROM c GROUP BY b"
+    )
+    return {b: [float(x or 0) for x in rest] for b, *rest in conn.execute(sql, [*args, *args])}
 
 
 def dyad_events(

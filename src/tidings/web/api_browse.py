@@ -13,8 +13,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
-from tidings.export.events import article_meta
+from tidings.export.events import ArticleFacts
 from tidings.export.gdelt import gdelt_rows
+from tidings.export.geo import GeoCoder
 from tidings.export.tables import csv_safe, flat_cell
 from tidings.store import reads
 from tidings.store.clusters import cluster_stats
@@ -170,7 +171,7 @@ def _export(request: Request, params: EventParams, fmt: str, limit: int | None) 
     """One row per event cluster (as the browser counts), newest first, page by page."""
     with reader_of(request).connect() as store:
         frames = frames_of(request, store)
-        meta = article_meta(store) if fmt == "gdelt" else {}
+        facts, geo = (ArticleFacts(store), GeoCoder()) if fmt == "gdelt" else (None, None)
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=FLAT_COLUMNS)
         if fmt == "csv":
@@ -183,10 +184,10 @@ def _export(request: Request, params: EventParams, fmt: str, limit: int | None) 
             for e in rows:
                 if fmt == "jsonl":
                     buf.write(json.dumps(e, ensure_ascii=False) + "\n")
-                elif fmt == "gdelt":
+                elif facts is not None and geo is not None:
                     stats = cluster_stats(store.conn, e["_cluster"])
-                    for row in gdelt_rows(e, meta.get(e["article_id"], {}), stats):
-                        buf.write("\t".join(row) + "\n")
+                    for row in gdelt_rows(e, facts.meta(e["article_id"]), facts, geo, stats):
+                        buf.write("\t".join(row.cells) + "\n")
                 else:
                     writer.writerow({k: csv_safe(flat_cell(v)) for k, v in _flat(e).items()})
             sent += len(rows)
