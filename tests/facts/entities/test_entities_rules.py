@@ -150,7 +150,8 @@ def test_empty_and_entity_free_texts(parser: Parser) -> None:
 
 def test_codes_without_a_country_never_pose_as_one() -> None:
     assert org_country_sector("MED") == (None, "MED")  # PETRARCH's code for news agencies
-    assert sector_of("PPL") == ""  # not a CAMEO/PLOVER sector
+    assert sector_of("PPL") == "CVL"  # PETRARCH's "people": civilians in CAMEO and PLOVER
+    assert sector_of("XYZ") == ""  # not a CAMEO/PLOVER sector
 
 
 def test_government_title_without_country_falls_back_to_the_article_country(parser: Parser) -> None:
