@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tidings.export.events import NONSTATE, article_meta, dyads
-from tidings.export.tables import atomic_writer
+from tidings.export.tables import atomic_writer, is_stdout
 from tidings.facts.times.calendar import value_start
 from tidings.store.clusters import ClusterStats, events_with_clusters
 
@@ -185,6 +185,8 @@ def export_gdelt(store: Any, output: Path, *, include_all: bool = False) -> int:
             for row in gdelt_rows(event, meta.get(event["article_id"], {}), cluster):
                 fh.write("\t".join(row) + "\n")
                 n += 1
+    if is_stdout(output):
+        return n  # standard output carries the rows only; no header file beside "-"
     header = output.with_name(output.name + ".header.tsv")
     with atomic_writer(header) as fh:
         fh.write("\t".join(GDELT_COLUMNS) + "\n")
