@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tidings.cli.common import DbOpt, Fmt, emit, fail, open_store, out
+from tidings.cli.common import DbOpt, Fmt, emit, fail, json_line, open_store, out
 from tidings.store import reads
 from tidings.store.clusters import NO_CLUSTER, cluster_rows, events_with_clusters
 from tidings.store.sqlite import Store
@@ -233,7 +233,7 @@ def register(app: typer.Typer) -> None:
             if fmt.value == "table":
                 _print_profile(profile)
             else:
-                sys.stdout.write(json.dumps(profile, ensure_ascii=False) + "\n")
+                sys.stdout.write(json_line(profile) + "\n")
             return
         with open_store(db) as store:
             rows = reads.actor_list(store.conn, search, limit)
