@@ -23,10 +23,8 @@ def _corpus(path: Path, start: int, n: int) -> None:
 
 
 def _ingest(src: Path, db: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "tidings.cli.app", "ingest", str(src), "--no-facts", "--db", str(db), "--batch-size", "8"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
+    command = [sys.executable, "-m", "tidings.cli.app", "ingest", str(src), "--no-facts", "--db", str(db)]
+    return subprocess.Popen([*command, "--batch-size", "8"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
 def _content(db: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]], str]:
