@@ -42,7 +42,8 @@ def test_two_concurrent_ingests_equal_two_sequential_ones(tmp_path: Path) -> Non
     _corpus(b, 300, 300)
     together = tmp_path / "together.db"
     first, second = _ingest(a, together), _ingest(b, together)
-    assert first.wait(300) == 0 and second.wait(300) == 0, (first.stderr, second.stderr)
+    codes = first.wait(300), second.wait(300)
+    assert codes == (0, 0), [p.stderr.read().decode()[-2000:] for p in (first, second) if p.stderr]
     apart = tmp_path / "apart.db"
     for src in (a, b):
         proc = _ingest(src, apart)
