@@ -28,6 +28,7 @@ class InputOptions:
     input_format: str = "auto"
     max_bytes: int = 20_000_000
     published: str = ""
+    follow_symlinks: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,6 +61,7 @@ REJECTION_CODES: dict[str, str] = {
     "bad_jsonl": "a JSONL line is not valid JSON or lacks the required fields",
     "unreadable": "the file could not be read",
     "not_found": "the path does not exist or matched nothing",
+    "outside_input": "a symlink in an input directory points outside it (not followed by default)",
     "unsupported": "the input kind is not supported",
     # extraction
     "not_html": "the bytes do not parse as an HTML document",

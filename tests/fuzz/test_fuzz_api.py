@@ -5,11 +5,14 @@ Expected outcomes: 200 (JSON, or CSV/JSONL downloads), 400 with a JSON ``error``
 problem, or 404 for unknown ids; never a 5xx, never a traceback. Inputs: the declared
 filter, sort, order, limit, cursor and format parameters and unknown ones, with values
 that are valid, near-valid (dates, codes, numbers at the edges) or hostile (SQL and FTS
-syntax, NUL, quotes, huge numbers, RTL, astral characters); random path segments.
+syntax, NUL, quotes, huge numbers, RTL, astral characters; cursors of JSON nested up to
+3,000 deep); random path segments.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -59,6 +62,20 @@ values = st.text(max_size=40) | st.sampled_from(
 )
 
 
+@st.composite
+def cursors(draw: st.DrawFn) -> str:
+    """Cursor-shaped tokens: base64 of JSON nested up to 3,000 deep (issue 22: a deep one was
+    a RecursionError and a 500), of other JSON values, of cursors for other sorts."""
+    depth = draw(st.sampled_from([1, 2, 50, 990, 1_000, 1_500, 3_000]) | st.integers(1, 3_000))
+    opener, closer = draw(st.sampled_from([("[", "]"), ('{"a":', "}")]))
+    raw = draw(
+        st.sampled_from([opener * depth + "1" + closer * depth, opener * depth])
+        | st.builds(json.dumps, st.lists(st.one_of(st.none(), st.integers(), st.text(max_size=5)), max_size=5))
+    )
+    token = base64.urlsafe_b64encode(raw.encode()).decode()
+    return token.rstrip("=") if draw(st.booleans()) else token
+
+
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     db: Path = tmp_path_factory.mktemp("fuzzapi") / "api.db"
@@ -75,13 +92,19 @@ def _ok(response: object) -> None:
         assert response.json()["error"]  # type: ignore[attr-defined]
 
 
-@fuzz_settings(0.7)
+@fuzz_settings(0.6)
 @given(st.sampled_from(sorted(RESOURCES)), st.data())
 def test_fuzz_api_list_parameters(client: TestClient, kind: str, data: st.DataObject) -> None:
     names = [*sorted(RESOURCES[kind].filters), *RESERVED]
     chosen = data.draw(st.lists(st.sampled_from(names) | st.text(max_size=10), max_size=4, unique=True))
     params = {name: data.draw(values) for name in chosen}
     _ok(client.get(f"/api/{kind}", params=params))
+
+
+@fuzz_settings(0.1)
+@given(st.sampled_from(sorted(RESOURCES)), cursors(), st.sampled_from([None, "asc", "desc"]))
+def test_fuzz_api_cursors(client: TestClient, kind: str, cursor: str, order: str | None) -> None:
+    _ok(client.get(f"/api/{kind}", params={"cursor": cursor, **({"order": order} if order else {})}))
 
 
 @fuzz_settings(0.3)

@@ -3,7 +3,6 @@ to stderr. Exit codes: 0 ok, 1 when any input was rejected, 2 on usage errors.""
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from operator import itemgetter
@@ -27,13 +26,18 @@ from tidings.cli.common import (
     LimitOpt,
     ShowFmt,
     emit,
+    emit_text,
     err,
+    existing_db,
     fail,
     fetch_limit,
+    json_line,
     load_options,
     open_store,
     out,
+    print_error,
     row_limit,
+    store_write_errors,
 )
 from tidings.cli.extract import register as register_extract_command
 from tidings.cli.facts import register as register_fact_commands
@@ -41,10 +45,26 @@ from tidings.config import Options
 from tidings.errors import TidingsError
 from tidings.run.ingest import IngestReport, ingest
 from tidings.store.sqlite import Store
+from tidings.version import tidings_version
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 register_fact_commands(app)
 register_extract_command(app)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"tidings {tidings_version()}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="print the version and exit")
+    ] = False,
+) -> None:
+    """Data goes to stdout (or files); progress and summaries to stderr."""
 
 
 def print_summary(report: IngestReport) -> None:
@@ -81,6 +101,9 @@ def ingest_cmd(
     parquet_out: Annotated[Path, typer.Option(help="with --engine dask: where tasks write Parquet partitions")] = Path(
         "tidings-parquet"
     ),
+    follow_symlinks: Annotated[
+        bool, typer.Option("--follow-symlinks", help="follow symlinks in input directories that point outside them")
+    ] = False,
     config: ConfigOpt = None,
 ) -> None:
     """Read pages into the store: extract clean articles and their facts."""
@@ -101,15 +124,18 @@ def ingest_cmd(
         nlp__facts=False if no_facts else None,
         nlp__model=model,
         input__published=published,
+        input__follow_symlinks=True if follow_symlinks else None,
     )
     if engine not in ("local", "dask"):
         fail("--engine must be local or dask")
     if engine == "dask":
-        raise typer.Exit(ingest_dask(paths, options, scheduler, workers, parquet_out, published))
+        with store_write_errors("ingest"):
+            code = ingest_dask(paths, options, scheduler, workers, parquet_out, published)
+        raise typer.Exit(code)
     from tidings.cli.progress import describe, done, ingest_progress, input_total
 
     total = input_total(paths, options.input.input_format)
-    with ingest_progress(err) as progress:
+    with store_write_errors("ingest"), ingest_progress(err) as progress:
         task = progress.add_task("ingesting", total=total)
 
         def on_batch(r: IngestReport) -> None:
@@ -179,7 +205,8 @@ def merge_cmd(
 
     if not (parquet_dir / "ledger").is_dir():
         fail(f"{parquet_dir} has no ledger/ partitions")
-    n = merge(parquet_dir, db or Options().store.db)
+    with store_write_errors("merge"):
+        n = merge(parquet_dir, db or Options().store.db)
     err.print(f"merged {n} ledger rows")
 
 
@@ -210,8 +237,9 @@ def reannotate_cmd(
     (idempotent: a second run finds nothing to do; resumable: one transaction per batch)."""
     from tidings.run.reannotate import ReannotateReport, reannotate
 
-    options = load_options(config, store__db=db, nlp__model=model)
+    options = load_options(config, store__db=existing_db(db), nlp__model=model)
     with (
+        store_write_errors("reannotate"),
         Store.open(options.store.db) as store,
         Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err
@@ -248,7 +276,7 @@ def watch_cmd(
     options = load_options(config, store__db=db)
     interval = parse_every(every)
     rejected = 0
-    with Store.open(options.store.db) as store, _make_fetcher(options) as fetcher:
+    with store_write_errors("watch"), Store.open(options.store.db) as store, _make_fetcher(options) as fetcher:
         if fetcher is None:
             fail("fetching is disabled in the options ([fetch] enabled = false)")
         annotator = Annotator(options) if options.nlp.facts else None
@@ -300,7 +328,7 @@ def show_cmd(
         fail(f"no article {article_id!r}", 1)
         return
     if fmt is ShowFmt.json:
-        sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_line(article.to_dict(), indent=2) + "\n")
         return
     # scraped text is data, never rich markup
     out.print(article.title or "(untitled)", style="bold", markup=False)
@@ -324,7 +352,7 @@ def show_cmd(
 
 @app.command("export")
 def export_cmd(
-    output: Annotated[Path, typer.Option("-o", "--output", help="file to write (atomically)")],
+    output: Annotated[str, typer.Option("-o", "--output", help="file to write (atomically), or - for standard output")],
     table: Annotated[
         str, typer.Option(help="articles, a fact kind (entities, quotes, events, ...), or mentions (gdelt)")
     ] = "articles",
@@ -344,8 +372,11 @@ def export_cmd(
     db: DbOpt = None,
 ) -> None:
     """Export a table to JSONL, CSV or Parquet; events also to GDELT 2.0 TSV, PLOVER JSONL in
-    POLECAT's field names, or POLECAT TSV; --table mentions --format gdelt: GDELT 2.0 Mentions."""
-    from tidings.export.tables import EXPORT_FORMATS, export_table
+    POLECAT's field names, or POLECAT TSV; --table mentions --format gdelt: GDELT 2.0 Mentions.
+    Only a regular file or a new path is written (a FIFO, device, directory or symlink is
+    refused, exit 2); an overwritten file keeps its mode; - writes to standard output."""
+    from tidings.errors import UsageError
+    from tidings.export.tables import EXPORT_FORMATS, check_destination, export_table, is_stdout
 
     event_formats = ("gdelt", "plover", "polecat")
     if fmt not in (*EXPORT_FORMATS, *event_formats):
@@ -354,11 +385,19 @@ def export_cmd(
         fail("--table mentions is GDELT's Mentions table: use --format gdelt")
     if fmt in event_formats and table not in ("events", "mentions"):
         fail(f"--format {fmt} exports --table events (gdelt: also --table mentions)")
+    if not output.strip():
+        raise UsageError("the output path is empty; give a file name, or - for standard output", code="T206")
+    if is_stdout(output) and fmt == "parquet" and sys.stdout.isatty():
+        fail("refusing to write Parquet (binary) to a terminal; redirect it or give a file name")
+    destination = Path(output)
+    if not is_stdout(output):
+        check_destination(destination)  # before the export's work, not after it
     with open_store(db) as store:
-        n = _export_events(store, table, fmt, output, all_events, min_confidence) if fmt in event_formats else None
-        if n is None:
-            n = export_table(store, table, fmt, output)
-    err.print(f"wrote {n} rows to {output}")
+        if fmt in event_formats:
+            n = _export_events(store, table, fmt, destination, all_events, min_confidence)
+        else:
+            n = export_table(store, table, fmt, destination)
+    err.print(f"wrote {n} rows to {'standard output' if is_stdout(output) else output}", markup=False)
 
 
 def _export_events(store: Store, table: str, fmt: str, output: Path, all_events: bool, floor: float) -> int:
@@ -391,17 +430,17 @@ def brief_cmd(
     plot: Annotated[Path | None, typer.Option(help="with --format markdown: SVG file for a dyad's chart")] = None,
 ) -> None:
     """What is going on: the main event, meetings, agenda, quotes, upcoming and background."""
-    from tidings.briefs import build_brief, to_json
+    from tidings.briefs import build_brief
     from tidings.briefs.render import render
 
     with open_store(db) as store:
         brief = build_brief(store, target, since=since, until=until)
     if fmt is BriefFmt.json:
-        sys.stdout.write(to_json(brief) + "\n")
+        sys.stdout.write(json_line(brief, indent=2) + "\n")
         return
     if fmt is BriefFmt.markdown and brief["kind"] == "dyad" and plot is None:
         plot = Path(f"brief-{brief['target']}.svg")
-    sys.stdout.write(render(brief, markdown=fmt is BriefFmt.markdown, plot_path=plot))
+    emit_text(render(brief, markdown=fmt is BriefFmt.markdown, plot_path=plot))
 
 
 @app.command("demo")
@@ -418,22 +457,32 @@ def serve_cmd(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
     query_seconds: Annotated[float, typer.Option(help="time limit of one database query")] = 2.0,
+    header_timeout: Annotated[float, typer.Option(help="seconds a client may take to send a request's headers")] = 10.0,
+    body_timeout: Annotated[float, typer.Option(help="seconds a client may take to send a request's body")] = 30.0,
+    max_connections: Annotated[int, typer.Option(min=1, help="open connections at most; more get 503")] = 100,
 ) -> None:
     """Serve the web UI and JSON API over the store (read-only; ingest may run meanwhile)."""
-    import uvicorn
+    from tidings.web.server import make_server
 
-    from tidings.web.app import create_app
-
-    path = db or Options().store.db
-    err.print(f"serving {path} on http://{host}:{port}/ (API at /api/, OpenAPI at /openapi.json)")
-    uvicorn.run(create_app(path, query_seconds=query_seconds), host=host, port=port, log_level="warning")
+    path = existing_db(db)
+    server = make_server(
+        path,
+        host=host,
+        port=port,
+        query_seconds=query_seconds,
+        header_timeout=header_timeout,
+        body_timeout=body_timeout,
+        max_connections=max_connections,
+    )
+    err.print(f"serving {path} on http://{host}:{port}/ (API at /api/, OpenAPI at /openapi.json)", markup=False)
+    server.run()
 
 
 def main() -> None:
     try:
         app()
     except TidingsError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        print_error(str(exc))
         sys.exit(2)
 
 

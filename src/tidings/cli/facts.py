@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tidings.cli.common import DbOpt, Fmt, LimitOpt, emit, fail, fetch_limit, open_store, out, row_limit
+from tidings.cli.common import DbOpt, Fmt, LimitOpt, emit, fail, fetch_limit, json_line, open_store, out, row_limit
 from tidings.store import reads
 from tidings.store.clusters import NO_CLUSTER, cluster_rows, events_with_clusters
 from tidings.store.sqlite import Store
@@ -244,7 +244,7 @@ def register(app: typer.Typer) -> None:
             if fmt.value == "table":
                 _print_profile(profile)
             else:
-                sys.stdout.write(json.dumps(profile, ensure_ascii=False) + "\n")
+                sys.stdout.write(json_line(profile) + "\n")
             return
         shown = row_limit(limit, fmt.value)
         with open_store(db) as store:

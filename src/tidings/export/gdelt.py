@@ -22,7 +22,7 @@ from typing import Any
 
 from tidings.export.events import NONSTATE, ArticleFacts, dyads
 from tidings.export.geo import GeoCoder, fips_by_iso3
-from tidings.export.tables import atomic_writer
+from tidings.export.tables import atomic_writer, is_stdout
 from tidings.facts.times.calendar import value_start
 from tidings.store.clusters import ClusterStats, events_with_clusters
 
@@ -189,6 +189,8 @@ def export_gdelt(store: Any, output: Path, *, include_all: bool = False, min_con
         for row in gdelt_events(store, include_all=include_all, min_confidence=min_confidence):
             fh.write("\t".join(row.cells) + "\n")
             n += 1
+    if is_stdout(output):
+        return n  # standard output carries the rows only; no header file beside "-"
     header = output.with_name(output.name + ".header.tsv")
     with atomic_writer(header) as fh:
         fh.write("\t".join(GDELT_COLUMNS) + "\n")

@@ -1,17 +1,24 @@
 """Streamed exports of stored tables to JSONL, CSV and Parquet, written atomically
 (temp file in the target directory, fsync, ``os.replace``).
 
-Paths: a destination that is a symlink is refused (``os.replace`` would swap the link, and
-following it would write outside the intended place); names this module derives itself
-come from ids only and are checked to resolve under their output root (:func:`safe_child`).
+Paths: only a regular file or a new path is written; a symlink, FIFO, device node or
+directory is refused with a coded UsageError (``os.replace`` would swap any of them for a
+regular file, and following a link would write outside the intended place); ``-`` is
+standard output. Names this module derives itself come from ids only and are checked to
+resolve under their output root (:func:`safe_child`). A new export gets the usual
+0666-less-umask mode, an overwritten one keeps its mode.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
+import shutil
+import stat
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -59,26 +66,113 @@ def safe_child(root: Path, name: str) -> Path:
     return path
 
 
-@contextmanager
-def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
-    """Write ``path`` via a temp file beside it + fsync + ``os.replace``: readers see the
-    old file or the new one, never a partial one. A symlink destination is refused."""
-    path = Path(path)
-    if path.is_symlink():
-        raise UsageError(f"refusing to write through the symlink {path}", code="T204")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+STDOUT = "-"
+
+
+def is_stdout(path: str | Path) -> bool:
+    """``-o -``: the export goes to standard output, not to a file named ``-``."""
+    return str(path) == STDOUT
+
+
+def check_destination(path: Path) -> None:
+    """Refuse, with a coded UsageError, every destination but a regular file or a new path:
+    ``os.replace`` over a FIFO or a device node swaps it for a regular file (as root,
+    ``-o /dev/null`` replaced the system's /dev/null); a symlink would be swapped too."""
     try:
-        with os.fdopen(
-            fd, mode, encoding=None if "b" in mode else "utf-8", newline="" if "b" not in mode else None
-        ) as fh:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}", code="T206") from exc
+    if stat.S_ISLNK(mode):
+        raise UsageError(f"refusing to write through the symlink {path}", code="T204")
+    if stat.S_ISDIR(mode):
+        raise UsageError(f"{path} is a directory; give a file name inside it", code="T206")
+    if not stat.S_ISREG(mode):
+        kind = "FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device node"
+        detail = f"refusing to replace {path}: it is a {kind}, not a regular file (use - for standard output)"
+        raise UsageError(detail, code="T205")
+
+
+def new_file_mode(path: Path) -> int:
+    """The mode an export gets: an existing file's own permission bits (as ``>`` keeps
+    them), else the usual 0666 less the umask (mkstemp's 0600 is for the temp file only)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere the only way to read it is to set it and set it back
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def atomic_writer(path: str | Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """Write ``path`` via a temp file beside it + fsync + ``os.replace``: readers see the
+    old file or the new one, never a partial one. Only a regular file or a new path is
+    written (see :func:`check_destination`); ``-`` is standard output, written once the
+    export is complete. Errors of the file system are coded UsageErrors (T206)."""
+    if is_stdout(path):
+        with _to_stdout(mode) as fh:
+            yield fh
+        return
+    if not str(path).strip():
+        raise UsageError("the output path is empty; give a file name, or - for standard output", code="T206")
+    path = Path(path)
+    check_destination(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}", code="T206") from exc
+    try:
+        os.fchmod(fd, new_file_mode(path))
+        with os.fdopen(fd, mode, encoding=_encoding(mode), newline=_newline(mode)) as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        check_destination(path)  # it may have changed while we wrote
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise UsageError(f"cannot write {path}: {exc.strerror or exc}", code="T206") from exc
         raise
+
+
+@contextmanager
+def _to_stdout(mode: str) -> Iterator[IO[Any]]:
+    """A spool that is copied to standard output only when the export completed, so a
+    failed export never leaves half a table in a pipe."""
+    with tempfile.TemporaryFile("w+b") as spool:
+        if "b" in mode:
+            yield spool
+        else:
+            text = io.TextIOWrapper(spool, encoding="utf-8", newline="")
+            yield text
+            text.flush()
+            text.detach()
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+
+
+def _encoding(mode: str) -> str | None:
+    return None if "b" in mode else "utf-8"
+
+
+def _newline(mode: str) -> str | None:
+    return None if "b" in mode else ""
 
 
 def rows_for(store: Store, table: str) -> Iterator[dict[str, Any]]:

@@ -51,10 +51,33 @@ def _looks_textual(head: bytes) -> bool:
 
 
 def gunzip(data: bytes, *, max_bytes: int, source: str, depth: int = 0) -> bytes | Rejected:
-    """Decompress (possibly nested) gzip with a cap on the *output* size."""
-    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    """Decompress (possibly nested) gzip with a cap on the *output* size. Every member is
+    read (``cat a.gz b.gz`` is valid gzip; reading only the first silently lost the rest);
+    NUL padding after the last member is ignored, other trailing bytes are damage."""
     out = bytearray()
     pos = 0
+    members = 0
+    while True:
+        member = _inflate_member(data, pos, out, max_bytes, source)
+        if isinstance(member, Rejected):
+            return member
+        pos, members = member, members + 1
+        rest = data[pos:]
+        if not rest.strip(b"\x00"):
+            break
+        if not rest.startswith(GZIP_MAGIC):
+            return Rejected("sources", "bad_gzip", f"{len(rest)} bytes of junk after gzip member {members}", source)
+    if out.startswith(GZIP_MAGIC):
+        if depth >= 2:
+            return Rejected("sources", "decompression_bomb", "gzip nested more than twice", source)
+        return gunzip(bytes(out), max_bytes=max_bytes, source=source, depth=depth + 1)
+    return bytes(out)
+
+
+def _inflate_member(data: bytes, start: int, out: bytearray, max_bytes: int, source: str) -> int | Rejected:
+    """Inflate the gzip member at ``start`` onto ``out``; the offset just past it."""
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    pos = start
     chunk = 64 * 1024
     try:
         while pos < len(data) and not d.eof:
@@ -71,21 +94,21 @@ def gunzip(data: bytes, *, max_bytes: int, source: str, depth: int = 0) -> bytes
         return Rejected("sources", "bad_gzip", "truncated gzip stream", source)
     if len(out) > max_bytes:
         return Rejected("sources", "decompression_bomb", f"gzip expands beyond {max_bytes} bytes", source)
-    if out.startswith(GZIP_MAGIC):
-        if depth >= 2:
-            return Rejected("sources", "decompression_bomb", "gzip nested more than twice", source)
-        return gunzip(bytes(out), max_bytes=max_bytes, source=source, depth=depth + 1)
-    return bytes(out)
+    return min(pos, len(data)) - len(d.unused_data)
 
 
 def sniff(data: bytes, name: str = "") -> str:
     """One of html, feed, warc, jsonl, text (binary is checked separately)."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", "ignore").encode("utf-8", "ignore").lstrip()
     low = head[:2048].lower()
-    if head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff"):
-        low = head[:4096].decode("utf-16", "ignore").lower().encode("utf-8", "ignore")
     if low.startswith(b"warc/") or name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz")):
         return "warc"
+    # before the tag search: a JSONL record's text may well contain "<p>"
+    jsonl_name = name.endswith((".jsonl", ".jsonl.gz", ".ndjson"))
+    if head.startswith(b"{") and (jsonl_name or _first_line_is_json_object(head)):
+        return "jsonl"
     feed_tags = (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")
     if low.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")) and any(tag in low for tag in feed_tags):
         return "feed"
@@ -95,7 +118,7 @@ def sniff(data: bytes, name: str = "") -> str:
         return "html"
     if name.endswith((".rss", ".atom", ".rdf")):
         return "feed"
-    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson")) or _first_line_is_json_object(head):
+    if jsonl_name:
         return "jsonl"
     return "text"
 
@@ -106,5 +129,5 @@ def _first_line_is_json_object(head: bytes) -> bool:
     line = head.split(b"\n", 1)[0]
     try:
         return isinstance(json.loads(line), dict)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nesting deeper than the parser goes
         return False

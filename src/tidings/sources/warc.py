@@ -7,12 +7,11 @@ time, not the wall clock), ``headers`` = the archived HTTP response headers and
 Other record types are skipped; responses that are not HTML, not 200, or too large
 become coded Rejected values.
 
-Damage: warcio silently skips a truncated last gzip member (warcio#138) and hands out
-short payloads for truncated records, so the reader checks itself that each record's
-block was read to its declared Content-Length and that the records end exactly at the
-end of the file. Every intact record before the damage is yielded, then one
-``Rejected(code="bad_warc", detail="damaged at offset N")``, and reading stops: a
-caller must not mark the file done when it sees that rejection.
+Damage: :mod:`tidings.sources.warc_frames` cuts the stream into records and checks every
+boundary (Content-Length against the next record's start, gzip members, block digests)
+before warcio parses a record. A damaged record is one
+``Rejected(code="bad_warc", detail="damaged at offset N (why)")``; reading goes on at the
+next intact record, whose bytes never mix with the damaged one's.
 """
 
 from __future__ import annotations
@@ -30,6 +29,7 @@ from warcio.limitreader import LimitReader
 
 from tidings.ids import digest
 from tidings.records import RawDoc, Rejected
+from tidings.sources.warc_frames import Damage, frames
 
 STAGE = "sources.warc"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -58,43 +58,33 @@ def read_warc_bytes(data: bytes, *, origin: str, max_bytes: int = DEFAULT_MAX_BY
 
 
 def _read(stream: IO[bytes], name: str, size: int, max_bytes: int) -> Iterator[RawDoc | Rejected]:
-    if not _looks_like_archive(stream):
-        yield _damaged(name, 0, "not a WARC or ARC file")
-        return
-    records = ArchiveIterator(stream, arc2warc=True, ensure_http_headers=False)
-    good_end = 0  # byte offset just past the last intact record
-    while True:
-        try:
-            record = next(records)
-        except StopIteration:
-            break
-        except Exception as exc:  # warcio raises ArchiveLoadFailed, zlib.error, ValueError, ...
-            yield _damaged(name, good_end, f"{type(exc).__name__}: {exc}")
-            return
-        try:
-            outcome = _record(record, name, max_bytes)
-            records.read_to_end()
-            offset, length = records.get_record_offset(), records.get_record_length()
-        except _Truncated:
-            yield _damaged(name, good_end, "record shorter than its Content-Length")
-            return
-        except Exception as exc:
-            yield _damaged(name, good_end, f"{type(exc).__name__}: {exc}")
-            return
-        good_end = offset + length
-        if outcome is not None:
-            yield _with_origin(outcome, f"{name}@{offset}")
-    if good_end < size and _has_data_after(stream, good_end):
-        # Bytes after the last record that warcio skipped without a word: a cut-off member.
-        yield _damaged(name, good_end, f"{size - good_end} unreadable bytes at the end")
+    # no magic check first: a file whose first record is damaged is still read from its
+    # next intact record on (junk is one bad_warc at offset 0, then nothing)
+    for frame in frames(stream, size, max_bytes):
+        outcome: RawDoc | Rejected | Damage | None
+        if isinstance(frame, Damage):
+            outcome = frame
+        elif frame.data is None:
+            big = frame.headers.get("warc-type", "response") == "response"
+            detail = f"record larger than {max_bytes} bytes"
+            outcome = Rejected(STAGE, "too_large", detail, frame.headers.get("warc-target-uri", "")) if big else None
+        else:
+            outcome = _parse(frame.data, name, frame.where, max_bytes)
+        if isinstance(outcome, Damage):
+            yield _damaged(name, outcome.where, outcome.why)
+        elif outcome is not None:
+            yield _with_origin(outcome, f"{name}@{frame.where}")
 
 
-def _has_data_after(stream: IO[bytes], offset: int) -> bool:
+def _parse(data: bytes, name: str, where: str, max_bytes: int) -> RawDoc | Rejected | Damage | None:
+    """One framed record -> warcio -> RawDoc, Rejected, or None (a type we skip)."""
     try:
-        stream.seek(offset)
-    except (OSError, ValueError):
-        return False  # not seekable: nothing more we can check
-    return bool(stream.read(_CHUNK).strip(b"\r\n\x00"))
+        record = next(iter(ArchiveIterator(io.BytesIO(data), arc2warc=True, ensure_http_headers=False)))
+        return _record(record, name, max_bytes)
+    except StopIteration:
+        return None
+    except Exception as exc:  # warcio raises ArchiveLoadFailed, zlib.error, ValueError, ...
+        return Damage(where, f"{type(exc).__name__}: {exc}")
 
 
 def is_archive(head: bytes) -> bool:
@@ -109,18 +99,11 @@ def is_archive(head: bytes) -> bool:
     return head.lstrip(b"\r\n").startswith((b"WARC/", b"filedesc://"))
 
 
-def _looks_like_archive(stream: IO[bytes]) -> bool:
-    """warcio accepts any text as ARC records (warcio#127): check the magic first."""
-    head = stream.read(512)
-    stream.seek(0)
-    return is_archive(head)
-
-
 class _Truncated(Exception):
     pass
 
 
-def _damaged(name: str, offset: int, why: str) -> Rejected:
+def _damaged(name: str, offset: str, why: str) -> Rejected:
     return Rejected(STAGE, "bad_warc", f"damaged at offset {offset} ({why})", f"{name}@{offset}")
 
 

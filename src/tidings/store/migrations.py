@@ -176,10 +176,21 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIO
     done = applied(conn)
     if done != names[: len(done)]:
         raise StoreError(f"database migrations {done} do not match this version of tidings ({names})", code="T402")
+    return apply_pending(conn, migrations[len(done) :])
+
+
+def apply_pending(conn: sqlite3.Connection, pending: Sequence[Migration]) -> list[str]:
+    """Apply ``pending`` in order, each in its own write transaction; one another process
+    applied since ``pending`` was read is skipped."""
     ran: list[str] = []
-    for m in migrations[len(done) :]:
+    for m in pending:
         try:
             conn.execute("BEGIN IMMEDIATE")
+            if conn.execute("SELECT 1 FROM _migrations WHERE name = ?", (m.name,)).fetchone():
+                # another process opening the same new database applied it while we waited
+                # for the write lock (two ingests started together; issue 22)
+                conn.execute("COMMIT")
+                continue
             if m.sql:
                 for statement in _split_sql(m.sql):
                     conn.execute(statement)

@@ -55,6 +55,14 @@ def _dumps(value: Any) -> str:
     return json.dumps(to_plain(value), ensure_ascii=False, sort_keys=True)
 
 
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back the open transaction, if SQLite has not done so itself: after a full disk
+    or an I/O error it already has, and a second ROLLBACK ("no transaction is active")
+    would hide the error that matters."""
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
 class Store:
     """A tidings database file. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
@@ -122,7 +130,7 @@ class Store:
                     )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
 
     def write_reannotation(self, items: Sequence[BatchItem], kinds: set[str]) -> None:
@@ -136,7 +144,7 @@ class Store:
                     self.replace_facts(item.result, item, stale)
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            _rollback(self.conn)
             raise
 
     def _put_article(self, item: BatchItem) -> None:
@@ -253,7 +261,7 @@ class Store:
                 self.conn.execute("UPDATE runs SET finished_at=? WHERE id=?", (_now(), self.run_id))
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            _rollback(self.conn)
             raise
 
     # ------------------------------------------------------------------ reading

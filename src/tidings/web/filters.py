@@ -209,7 +209,7 @@ def decode_cursor(token: str, sort: str, order: str) -> tuple[Any, str]:
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         s, o, value, row_id = json.loads(raw)
-    except (binascii.Error, ValueError, TypeError):
+    except (binascii.Error, ValueError, TypeError, RecursionError):  # RecursionError: "[[[[..." crafted
         raise QueryError("cursor: not a cursor from this API") from None
     if s != sort or o != order or not isinstance(row_id, str):
         raise QueryError("cursor: made for another sort or order")
