@@ -19,7 +19,7 @@ from tidings.sources.sniff import GZIP_MAGIC, binary_kind, gunzip, sniff
 from tidings.sources.warc import is_archive, read_warc, read_warc_bytes
 
 STAGE = "sources.files"
-RECORD_FIELDS = ("url", "title", "text", "published", "source")
+RECORD_FIELDS = ("url", "title", "text", "published", "source", "language")
 
 
 def is_url(name: str) -> bool:
@@ -116,7 +116,8 @@ def read_bytes(data: bytes, name: str, origin: str, options: InputOptions) -> It
 
 
 def read_jsonl(data: bytes, origin: str) -> Iterator[RawDoc | Rejected]:
-    """One article per line: ``{url, title, text, published, source}``; a bad line is a
+    """One article per line: ``{url, title, text, published, source, language}`` (``language``: a
+    declared language code, checked against the text); a bad line is a
     ``bad_jsonl`` rejection and the rest of the file goes on."""
     for lineno, line in enumerate(data.splitlines(), start=1):
         if not line.strip():
@@ -137,7 +138,7 @@ def read_jsonl(data: bytes, origin: str) -> Iterator[RawDoc | Rejected]:
         fields = {k: obj.get(k) for k in RECORD_FIELDS}
         if fields["published"] is None and isinstance(obj.get("date"), str):
             fields["published"] = obj["date"]  # a common alias in news corpora
-        for key in ("url", "title", "published", "source"):
+        for key in ("url", "title", "published", "source", "language"):
             if fields[key] is not None and not isinstance(fields[key], str):
                 fields[key] = str(fields[key])
         yield RawDoc(id=digest(line), uri=fields["url"] or where, origin=where, kind="record", fields=fields)
