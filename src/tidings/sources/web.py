@@ -185,7 +185,7 @@ class Fetcher:
         """A fast rejection when the network or this URL's host failed recently."""
         now = self._clock()
         if now < self._network_down_until:
-            hosts = ", ".join(self._unreachable_in_row)
+            hosts = ", ".join(self._unreachable_in_row[:NETWORK_DOWN_AFTER])
             wait = self._network_down_until - now
             detail = f"the network is unreachable ({hosts} failed in a row); retried in {wait:.0f} s"
             return Rejected(STAGE, "unreachable", detail, url)
