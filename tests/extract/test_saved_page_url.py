@@ -49,7 +49,8 @@ def test_saved_fundus_pages_keep_their_url(shared: Path) -> None:
     found = same = 0
     for gold in golds:
         path = folder / gold["file"]
-        raw = RawDoc(id=path.name, uri=str(path), origin=str(path), kind="html", data=gzip.decompress(path.read_bytes()))
+        data = gzip.decompress(path.read_bytes())
+        raw = RawDoc(id=path.name, uri=str(path), origin=str(path), kind="html", data=data)
         article = extract_raw(raw)
         if isinstance(article, Article) and article.url:
             found += 1
