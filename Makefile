@@ -8,12 +8,13 @@ DB     ?= tidings.db
 NPM_DIR := build/npm
 WEB_ASSETS := build/.web-assets
 
-.PHONY: install browser web-assets demo test test-fast test-slow lint typecheck bench fuzz clean
+.PHONY: install browser web-assets demo test test-fast test-slow lint typecheck bench fuzz clean wheel-check
 
-$(VENV)/.installed: pyproject.toml
+# The venv's own pip (as a user's `python3 -m venv` has it), with the exact versions CI tests
+# (constraints.txt; pyproject.toml declares compatible ranges).
+$(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install -q --upgrade pip
-	$(PIP) install -q -e '.[dev]'
+	$(PIP) install -q -c constraints.txt -e '.[dev]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -59,6 +60,11 @@ typecheck: install
 FUZZ_EXAMPLES ?= 200000
 fuzz: install
 	TIDINGS_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) TIDINGS_FUZZ_RANDOM=1 $(VENV)/bin/pytest tests/fuzz --timeout=0 -x
+
+# Build the wheel and install it the way a user does (fresh venv, its own pip, no dev extras,
+# not editable), then run the demo, ingest an HTML page, serve one request and export.
+wheel-check:
+	PYTHON=$(PYTHON) bash scripts/wheel_check.sh
 
 bench: install
 	$(PY) bench/extraction.py

@@ -31,3 +31,23 @@ def test_demo_stores_the_samples_and_clusters_a_retold_visit(tmp_path: Path) -> 
             if c["dyad"] == "AUS-CHN" and c["cameo_root"] == "04" and c["first_date"] == "2024-03-10"
         ]
         assert visit and visit[0]["num_articles"] == 2 and visit[0]["num_sources"] == 2
+
+
+def test_demo_fails_when_a_sample_fails(tmp_path: Path) -> None:
+    """A broken install rejects every page; the demo must say so with its exit code, not print
+    "3 stored, 4 rejected" and exit 0 (issue 19)."""
+    from rich.console import Console
+
+    from tidings.demo import run_demo, sample_dir
+
+    folder = tmp_path / "samples"
+    folder.mkdir()
+    good = sorted(sample_dir().glob("*.txt"))[0]
+    (folder / good.name).write_bytes(good.read_bytes())
+    (folder / "empty-page.html").write_text("<html><body><nav>Home</nav></body></html>", "utf-8")
+    quiet = Console(file=open(os.devnull, "w"))  # noqa: SIM115 - closed with the process
+    err_text = tmp_path / "err.txt"
+    with err_text.open("w") as err_file:
+        code = run_demo(str(tmp_path / "d.db"), quiet, Console(file=err_file, width=200), folder)
+    assert code == 1
+    assert "demo failed" in err_text.read_text() and "no_content" in err_text.read_text()

@@ -24,14 +24,26 @@ def sample_dir() -> Path:
     return Path(str(resources.files("tidings").joinpath("samples")))
 
 
-def run_demo(db: str, out: Console, err: Console) -> int:
-    samples = sorted(p for p in sample_dir().iterdir() if p.suffix in (".html", ".txt", ".jsonl"))
-    err.print(f"ingesting {len(samples)} sample pages from {sample_dir()} into {db}")
+def run_demo(db: str, out: Console, err: Console, folder: Path | None = None) -> int:
+    """Ingest the samples (of ``folder``, default the bundled ones) and show them; 1 when any
+    sample was rejected or had its facts skipped."""
+    folder = folder or sample_dir()
+    samples = sorted(p for p in folder.iterdir() if p.suffix in (".html", ".txt", ".jsonl"))
+    err.print(f"ingesting {len(samples)} sample pages from {folder} into {db}")
     report = ingest([str(p) for p in samples], db=db, options=Options())
     err.print(
         f"{report.stored} stored, {sum(report.rejected.values())} rejected in {report.seconds:.1f}s; "
         "facts: " + ", ".join(f"{k} {v}" for k, v in sorted(report.facts.items()))
     )
+    failed = {**report.rejected, **{f"facts {code}": n for code, n in report.facts_skipped.items()}}
+    if failed:
+        # every sample is an English news page that must go through: anything else is a broken
+        # install (a missing dependency rejects every page) or a bug, never a demo
+        err.print("[red]demo failed:[/red] " + ", ".join(f"{code} {n}" for code, n in sorted(failed.items())))
+        with Store.open(db, readonly=True) as store:
+            for origin, code, detail in store.rejections(limit=10):
+                err.print(f"  {origin}: {code} {detail}", markup=False)
+        return 1
     with Store.open(db, readonly=True) as store:
         table = Table("id", "published", "from", "site", "section", "wire", "title", title="Articles")
         for row in store.articles():

@@ -81,5 +81,7 @@ REJECTION_CODES: dict[str, str] = {
     "redirects": "too many redirects",
     # pipeline
     "duplicate": "the same article (or a newer version of it) is already stored",
+    "unsupported_language": "the article is not in English; its facts are skipped (the article is stored)",
+    "unreachable": "the network or the host cannot be reached (no DNS answer, no route, refused, timed out)",
     "internal": "a bug in tidings, caught at the per-item boundary",
 }

@@ -47,6 +47,9 @@ def conn(tmp_path: Path) -> sqlite3.Connection:
         ("https://amp.example.com/world/story-1?amp=1", "https://example.com/world/story-1"),
         ("https://EXAMPLE.com:443/world/story-1", "https://example.com/world/story-1"),
         ("https://example.com/world/story-1?b=2&a=1&ref=rss", "https://example.com/world/story-1?a=1&b=2"),
+        # courlan's normalisation underneath: scheme/host case, default port, doubled slashes, trackers
+        ("HTTP://Example.COM:80//world//story-1/?utm_campaign=x&mc_cid=1#top", "https://example.com/world/story-1"),
+        (" https://example.com/world/story-1?smid=tw-share&id=7 ", "https://example.com/world/story-1?id=7"),
     ],
 )
 def test_canonical_url(variant: str, expected: str) -> None:

@@ -118,3 +118,27 @@ def test_web_browser_real_ingest_of_the_motivating_page(page: Any, real_url: str
     assert page.locator(".brief-part h2", has_text="Main event").count() == 1
     page.screenshot(path=str(ARTIFACTS / "real-3-brief.png"), full_page=True)
     assert page.errors == []
+
+
+def test_web_browser_long_tokens_wrap(page: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A 400-character token stretched an article page to 4,942 px (issue 19): it wraps."""
+    from tidings.extract.build import make_article
+    from tidings.records import Paragraph
+    from tidings.store.sqlite import BatchItem
+
+    token = "https://news.example/" + "a-very-long-slug-" * 24  # ~430 characters, no break opportunity
+    article = make_article(
+        source="long",
+        paragraphs=[Paragraph("paragraph", f"The report was posted at {token} on Monday, officials said.")],
+        title="Report posted " + "x" * 300,
+        url="https://news.example/long",
+        origin="long",
+    )
+    db = tmp_path_factory.mktemp("long") / "long.db"
+    write_store(db, [BatchItem("long", "raw-long", article)])
+    with serve(db) as url:
+        for path in (f"/articles/{article.id}", "/search?q=report"):
+            page.goto(url + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 1280, (path, width)
+    page.screenshot(path=str(ARTIFACTS / "long-token.png"), full_page=True)

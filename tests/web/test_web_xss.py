@@ -19,6 +19,7 @@ import lxml.html
 import pytest
 
 from tidings.extract.build import make_article
+from tidings.extract.hygiene import clean_text
 from tidings.ids import fact_id
 from tidings.records import ActorRef, Caption, Entity, Event, IssueTag, Paragraph, Quote, Role, Span
 from tidings.store.sqlite import BatchItem
@@ -111,7 +112,7 @@ ACTIVE = ("iframe", "object", "embed", "base", "frame", "frameset", "applet", "s
 
 
 def payload_item(i: int, p: str) -> BatchItem:
-    clean = p.replace("\x00", "")  # texts reach the store through extraction, which drops NUL
+    clean = clean_text(p)  # texts reach the store through extraction, which cleans them (NUL, controls)
     text = f"Lead {i}. {clean} said the minister. “{clean}” he added about {clean}."
     url = p if p in URL_VECTORS else f"https://news.example/{i}?x={quote(p)}"
     article = make_article(
@@ -242,7 +243,7 @@ def test_web_xss_payloads_render_as_inert_text(xss_server: tuple[str, list[str]]
             assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
             assert r.headers["x-content-type-options"] == "nosniff"
             doc = assert_inert(r.text, f"article {i}")
-            clean = payload.replace("\x00", "")
+            clean = clean_text(payload)
             shown = doc.text_content()
             assert clean.strip() in shown, f"payload {i} not shown as text"
             if i % 10 == 0:

@@ -79,6 +79,8 @@ def print_summary(report: IngestReport) -> None:
         err.print("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(report.facts.items())))
     for code, n in sorted(report.rejected.items()):
         err.print(f"  rejected [yellow]{code}[/yellow]: {n}")
+    for code, n in sorted(report.facts_skipped.items()):
+        err.print(f"  facts skipped (article stored) [yellow]{code}[/yellow]: {n}")
     for where, n in sorted(report.recovered.items()):
         err.print(f"  recovered inside articles (part skipped) [yellow]{where}[/yellow]: {n}")
 
@@ -91,6 +93,10 @@ def ingest_cmd(
     resume: Annotated[bool, typer.Option("--resume", help="skip inputs already in the ledger")] = False,
     input_format: Annotated[str | None, typer.Option("--input-format", help="auto|html|text|jsonl|feed|warc")] = None,
     no_facts: Annotated[bool, typer.Option("--no-facts", help="store articles only, no NLP")] = False,
+    no_fetch: Annotated[
+        bool,
+        typer.Option("--no-fetch", help="no network: feed teasers stay title + summary + link (fetch.enabled = false)"),
+    ] = False,
     batch_size: Annotated[int | None, typer.Option(help="articles per transaction")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model package (auto picks the best installed)")] = None,
     workers: Annotated[int, typer.Option(min=1, help="processes for extraction and NLP")] = 1,
@@ -122,6 +128,7 @@ def ingest_cmd(
         input__input_format=input_format,
         store__batch_size=batch_size,
         nlp__facts=False if no_facts else None,
+        fetch__enabled=False if no_fetch else None,
         nlp__model=model,
         input__published=published,
         input__follow_symlinks=True if follow_symlinks else None,

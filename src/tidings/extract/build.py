@@ -1,11 +1,17 @@
-"""Assemble an :class:`Article` from extracted parts (shared by the HTML and text paths)."""
+"""Assemble an :class:`Article` from extracted parts (shared by the HTML, text and record paths).
+
+The one gate every article passes: each text field is cleaned (:mod:`.hygiene`) and the
+language is read from the cleaned text (:mod:`.language`), whatever the input kind.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from tidings.extract.hygiene import clean_text
 from tidings.ids import article_id, text_version
+from tidings.language import detect_language
 from tidings.records import Article, Caption, Paragraph
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -14,6 +20,17 @@ PARAGRAPH_SEPARATOR = "\n\n"
 def join_paragraphs(paragraphs: Sequence[Paragraph]) -> str:
     """The article text: paragraph texts separated by one blank line."""
     return PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs)
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return " ".join(clean_text(value).split()) or None
+
+
+def _clean_paragraph(p: Paragraph) -> Paragraph:
+    text = clean_text(p.text).strip()
+    return p if text == p.text else Paragraph(p.kind, text)
 
 
 def make_article(
@@ -30,13 +47,21 @@ def make_article(
     section: str | None = None,
     wire: Iterable[str] = (),
     captions: Iterable[Caption] = (),
-    language: str | None = None,
+    language_hint: str | None = None,
     origin: str = "",
     extractor: str = "",
     extras: dict[str, Any] | None = None,
 ) -> Article:
-    paras = tuple(p for p in paragraphs if p.text.strip())
+    """``language_hint`` is the language the page or feed declares; the text decides unless
+    the classifier is unsure (see :func:`tidings.language.detect_language`)."""
+    paras = tuple(p for p in map(_clean_paragraph, paragraphs) if p.text)
     text = join_paragraphs(paras)
+    title = _clean(title)
+    language = detect_language(f"{title}\n\n{text}" if title else text, language_hint)
+    extras = dict(extras or {})
+    extras["language"] = {"source": language.source, "confidence": language.confidence}
+    if language_hint:
+        extras["language"]["declared"] = language_hint
     return Article(
         id=article_id(canonical_url or url, text),
         source=source,
@@ -46,14 +71,14 @@ def make_article(
         paragraphs=paras,
         published=published,
         published_from=published_from,
-        authors=tuple(authors),
-        site=site,
-        section=section,
-        wire=tuple(dict.fromkeys(wire)),
-        captions=tuple(captions),
-        language=language,
+        authors=tuple(a for a in map(_clean, authors) if a),
+        site=_clean(site),
+        section=_clean(section),
+        wire=tuple(dict.fromkeys(w for w in map(_clean, wire) if w)),
+        captions=tuple(Caption(_clean(c.text) or "", _clean(c.credit)) for c in captions if _clean(c.text)),
+        language=language.code,
         version=text_version(text),
         origin=origin,
         extractor=extractor,
-        extras=dict(extras or {}),
+        extras=extras,
     )

@@ -10,7 +10,7 @@ in the main thread of the main interpreter, so the budget is enforced cooperativ
 (1) inputs are capped by size before parsing (script/style payloads are stripped first,
 since they are most of a large page's bytes and never article text), which bounds the
 work trafilatura can do; (2) the deadline is checked between phases, optional phases
-(language id, caption gathering) are skipped once it is near, and a page whose
+(caption gathering) are skipped once it is near, and a page whose
 extraction overran is rejected with code ``timeout``. A hard kill needs a worker
 process; the pipeline's process pool is where that belongs, not this function.
 """
@@ -220,6 +220,9 @@ def extract_html(
     tree, charset = loaded
     try:
         signals = meta.page_signals(tree)
+        canonical = meta.canonical_url(signals)
+        # a saved page keeps the address it declares (rel=canonical / og:url)
+        url = url or canonical
         doc = _run_trafilatura(tree, url)
     except Exception as exc:  # trafilatura/lxml on hostile markup (deep nesting, odd nodes)
         return _reject("no_content", f"extractor failed: {type(exc).__name__}", origin)
@@ -259,16 +262,14 @@ def extract_html(
     published_day, published_from = meta.choose_date(
         signals, url=url, find_date=lambda: _htmldate(tree, url), given=published
     )
-    text_for_lang = "\n".join(p.text for p in paragraphs)
     near_deadline = time.monotonic() > deadline - 0.1 * options.time_budget
-    language = meta.detect_language(text_for_lang, signals.html_lang or signals.meta.get("og:locale"))
     captions = [] if near_deadline else _captions(tree)
     return make_article(
         source=source,
         paragraphs=paragraphs,
         title=title,
         url=url,
-        canonical_url=meta.canonical_url(signals),
+        canonical_url=canonical,
         published=published_day,
         published_from=published_from,
         authors=meta.author_candidates(signals, lambda: _byline(tree)),
@@ -276,7 +277,7 @@ def extract_html(
         section=meta.section_name(signals),
         wire=kept.wire,
         captions=captions,
-        language=language,
+        language_hint=signals.html_lang or signals.meta.get("og:locale"),
         origin=origin,
         extractor=STAGE,
         extras={"charset": charset, "mode": mode, **({"dropped": kept.dropped} if kept.dropped else {})},

@@ -1,5 +1,5 @@
 """Article metadata from a parsed page: title, date (with provenance), authors, site,
-section, canonical URL and language.
+section and canonical URL (the language is read from the text: :mod:`tidings.language`).
 
 Everything is read from signals the publisher put in the page (JSON-LD, ``<meta>``,
 ``<h1>``, ``<title>``, the URL), cross-checked with what trafilatura/htmldate found, so we
@@ -9,7 +9,6 @@ always know *where* a value came from. Pure functions over an lxml tree; no I/O.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -26,7 +25,6 @@ __all__ = [
     "choose_date",
     "choose_title",
     "clean_authors",
-    "detect_language",
     "page_signals",
     "parse_date",
 ]
@@ -368,36 +366,13 @@ def section_name(signals: PageSignals) -> str | None:
 
 
 def canonical_url(signals: PageSignals) -> str | None:
-    """rel=canonical or og:url, only when it is an absolute http(s) URL."""
+    """rel=canonical or og:url, when it is an absolute http(s) URL of a page below the site's
+    home (a canonical pointing at the home page is a common CMS mistake: taken at its word,
+    every article of the site would get one id)."""
     for value in (signals.canonical, signals.meta.get("og:url")):
+        value = (value or "").strip()
         if value:
             parts = urlsplit(value)
-            if parts.scheme in ("http", "https") and parts.netloc:
+            if parts.scheme in ("http", "https") and parts.netloc and (parts.path.strip("/") or parts.query):
                 return value
     return None
-
-
-# -------------------------------------------------------------------------- language
-
-_WORD = re.compile(r"\w+")
-
-
-@functools.lru_cache(maxsize=1)
-def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-
-
-def detect_language(text: str, hint: str | None = None, *, min_words: int = 150) -> str | None:
-    """ISO 639-1 code: py3langid on the text when it is long enough, else the page's hint.
-
-    A confident text classification wins; an unsure one defers to the page's own
-    ``lang`` attribute."""
-    declared = hint.split("-")[0].split("_")[0].strip().lower()[:3] if hint else None
-    if len(_WORD.findall(text[:20_000])) < min_words:
-        return declared or None
-    lang, prob = _identifier().classify(text[:1500])
-    if declared and prob < 0.5:  # templates often carry a wrong lang="en"; 150+ words rarely lie
-        return declared
-    return str(lang)

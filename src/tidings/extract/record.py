@@ -10,24 +10,22 @@ from typing import Any
 
 from tidings.extract.build import make_article
 from tidings.extract.dateline import split_dateline
+from tidings.extract.hygiene import clean_text
 from tidings.extract.metadata import parse_date
 from tidings.records import Article, Paragraph, Rejected
 
 STAGE = "tidings.extract.record.v1"
 _BLANK = re.compile(r"\n\s*\n")
 _INDENTED = re.compile(r"\n(?=[ \t]{2,}\S)")
-# Record fields come from JSON/XML parsers that happily hand out NUL, control characters
-# and lone surrogates (JSON "\\ud800"); the first break exports, the last cannot be encoded
-# to UTF-8 at all (ids, SQLite). Found by tests/fuzz/test_fuzz_jsonl.py (issue 11).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def clean_field(value: Any) -> Any:
-    """A string field without control characters, lone surrogates become U+FFFD."""
+    """A string field cleaned before anything reads it (:func:`~tidings.extract.hygiene.clean_text`:
+    mojibake repaired, control characters dropped, lone surrogates -> U+FFFD). Record fields
+    come from JSON/XML parsers that happily hand all of those out (tests/fuzz/test_fuzz_jsonl.py)."""
     if not isinstance(value, str):
         return value
-    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", value))
+    return clean_text(value)
 
 
 # A raw value kept beside its cleaned field is cut to this many characters.
@@ -100,6 +98,10 @@ def extract_record(fields: dict[str, Any], *, source: str, origin: str = "", min
     fields = {key: clean_field(value) for key, value in fields.items()}
     source, origin = clean_field(source), clean_field(origin)
     text = fields.get("text") or ""
+    if fields.get("teaser"):
+        # a feed item whose page was not fetched: its title, summary and link are what we have
+        extras["teaser"] = True
+        text = text or fields.get("title") or ""
     paragraphs = [Paragraph("paragraph", p) for p in split_paragraphs(text)]
     if paragraphs:
         dateline, first = split_dateline(paragraphs[0].text)
@@ -116,6 +118,7 @@ def extract_record(fields: dict[str, Any], *, source: str, origin: str = "", min
         published=published,
         published_from="record" if published else None,
         site=fields.get("source") or None,
+        language_hint=fields.get("language") or None,
         origin=origin,
         extractor=STAGE,
         extras=extras,

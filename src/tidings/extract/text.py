@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 from tidings.config import ExtractOptions
 from tidings.extract.build import make_article
 from tidings.extract.clutter import AGENCIES, clutter_reason, normalize_line, split_image_credit, wire_credit
+from tidings.extract.hygiene import clean_text
 from tidings.extract.text_parts import (
     TERMINAL,
     byline_authors,
@@ -103,6 +104,8 @@ def extract_text(
         return Rejected(STAGE, "empty", "the text is empty or only whitespace", origin or source)
     if _looks_binary(text):
         return Rejected(STAGE, "binary", "the text is full of NUL/control characters", origin or source)
+    text = clean_text(text)  # mojibake and control characters, before any line is judged
+    title = clean_text(title) if title else title
     lines = _split_lines(text)
     the_title = normalize_line(title) if title and title.strip() else _guess_title(lines)
     found = _Found()
@@ -153,7 +156,7 @@ def _split_lines(text: str) -> list[_Line]:
     """Non-empty normalised lines; hard-wrapped paragraphs are unwrapped first."""
     out: list[_Line] = []
     gap = False
-    for raw in _CONTROL.sub("", text).splitlines():
+    for raw in text.splitlines():
         line = normalize_line(raw)
         if not line:
             gap = True

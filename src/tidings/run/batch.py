@@ -19,12 +19,14 @@ from tidings.extract import extract_raw
 from tidings.extract.record import extract_record
 from tidings.facts.base import FactContext, FactStage
 from tidings.facts.registry import default_stages
+from tidings.language import reads_english
 from tidings.nlp import Parser
 from tidings.records import FACT_KINDS, Article, RawDoc, Rejected
 from tidings.store.sqlite import BatchItem
 
 LOGGER = logging.getLogger(__name__)
 NLP_STAGE = "tidings.nlp.budget.v1"  # the stage named in fact_rejections when a budget skips NLP
+LANGUAGE_STAGE = "tidings.nlp.language.v1"  # ... when an article is not in English
 
 
 def parse_date(value: str | None) -> date | None:
@@ -81,16 +83,29 @@ class Annotator:
         out: list[Annotation] = []
         if not self.stages:
             return [Annotation({}, [], Counter()) for _ in articles]
-        limit = self.options.nlp.max_chars
-        # Oversized texts are never parsed: the size budget is checked before the costly part.
-        docs = iter(self.parser.pipe(a.text for a in articles if len(a.text) <= limit))
-        for article in articles:
-            if len(article.text) > limit:
-                detail = f"{len(article.text)} characters of text > nlp.max_chars {limit}; facts skipped"
-                out.append(Annotation({}, [Rejected(NLP_STAGE, "too_large", detail, article.id)], Counter()))
+        # Oversized and non-English texts are never parsed: checked before the costly part.
+        skips = [self._skip(article) for article in articles]
+        docs = iter(self.parser.pipe(a.text for a, skip in zip(articles, skips, strict=True) if skip is None))
+        for article, skip in zip(articles, skips, strict=True):
+            if skip is not None:
+                out.append(Annotation({}, [skip], Counter()))
             else:
                 out.append(self.annotate_one(article, next(docs)))
         return out
+
+    def _skip(self, article: Article) -> Rejected | None:
+        """Why the fact stages must not read this article at all, or None."""
+        limit = self.options.nlp.max_chars
+        if len(article.text) > limit:
+            detail = f"{len(article.text)} characters of text > nlp.max_chars {limit}; facts skipped"
+            return Rejected(NLP_STAGE, "too_large", detail, article.id)
+        if not reads_english(article.language):
+            # the stages are English rules over an English model: on other languages they
+            # invent events ("die" read as a verb) and actors, so they do not run at all
+            how = (article.extras.get("language") or {}).get("source", "text")
+            detail = f"language {article.language} (from the {how}); the fact stages read English only"
+            return Rejected(LANGUAGE_STAGE, "unsupported_language", detail, article.id)
+        return None
 
     def annotate_one(self, article: Article, doc: Any) -> Annotation:
         ctx = FactContext(article=article, doc=doc, published=parse_date(article.published))
@@ -169,6 +184,9 @@ def annotate(
         item = built
     annotator = annotator or Annotator(options)
     done = annotator.annotate([item])[0]
+    unsupported = [r for r in done.rejections if r.code == "unsupported_language"]
+    if unsupported:
+        raise UsageError(f"cannot annotate this text: {unsupported[0].detail}", code="T222")
     if done.rejections:
         failed = "; ".join(f"{r.stage}: {r.code} {r.detail}" for r in done.rejections)
         raise StageError(f"annotation failed: {failed}", code="T503")

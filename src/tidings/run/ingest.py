@@ -34,6 +34,9 @@ class IngestReport:
     rejected: Counter[str] = field(default_factory=Counter)
     facts: Counter[str] = field(default_factory=Counter)
     recovered: Counter[str] = field(default_factory=Counter)  # by "stage: ExceptionType"
+    # stored articles whose facts (some or all) were skipped, by code: unsupported_language,
+    # too_large, timeout, internal (one per article and stage)
+    facts_skipped: Counter[str] = field(default_factory=Counter)
     words: int = 0
     seconds: float = 0.0
 
@@ -49,6 +52,7 @@ class IngestReport:
             "rejected": dict(self.rejected),
             "facts": dict(self.facts),
             "recovered": dict(self.recovered),
+            "facts_skipped": dict(self.facts_skipped),
             "words": self.words,
             "seconds": round(self.seconds, 3),
         }
@@ -181,6 +185,7 @@ def _write(store: Store, items: list[BatchItem], report: IngestReport) -> None:
             for kind, records in item.facts.items():
                 report.facts[kind] += len(records)
             report.recovered.update(item.recovered)
+            report.facts_skipped.update(r.code for r in item.fact_rejections)
         else:
             report.rejected[item.result.code] += 1
 

@@ -3,8 +3,10 @@
 An item whose content (``content:encoded``, Atom ``content``, or a long description)
 already holds the article becomes ``kind="html"``: a small HTML document wrapping that
 content, so the normal extractor reads it. Any other item becomes ``kind="record"`` with
-the teaser as text and ``fields["needs_fetch"] = True`` when it has a link, so a caller
-with fetching enabled can fetch the page instead.
+the teaser as text, ``fields["teaser"] = True`` and ``fields["needs_fetch"] = True`` when it
+has a link, so a caller with fetching enabled can fetch the page instead (without fetching,
+or when the fetch fails, the item is stored as a teaser: title + summary + link). The
+feed's or item's declared language travels as ``fields["language"]``.
 
 Dates are normalised to UTC ISO 8601 (``published``), with the feed's own string kept in
 ``published_raw`` and ``tz_assumed`` true when that string had no zone (UTC was assumed).
@@ -29,6 +31,7 @@ import defusedxml.sax
 import feedparser
 
 from tidings.ids import digest
+from tidings.language import detect_language
 from tidings.records import RawDoc, Rejected
 
 STAGE = "sources.feeds"
@@ -36,6 +39,9 @@ FULL_TEXT_MIN_CHARS = 1200
 """Plain-text length from which an item's content is taken to be the whole article
 (teasers and standfirsts are a few hundred characters; Guardian descriptions top out
 near 1,000 with their "Continue reading..." links)."""
+
+FEED_LANGUAGE_SAMPLE = 6000
+"""Characters of a feed's titles and summaries read to find its language when it declares none."""
 
 DATE_LANGUAGES = ("en", "pt", "es", "fr", "de", "it", "nl", "ru", "tr", "pl")
 """Languages dateparser may try for dates feedparser cannot read (auto-detection over all
@@ -71,9 +77,12 @@ def read_feed(data: bytes, *, uri: str, fetched_at: str | None = None) -> Iterat
         yield Rejected(STAGE, "bad_feed", detail, uri)
         return
     feed_title = _plain(str(parsed.feed.get("title") or "")) or None
+    feed_language = str(parsed.feed.get("language") or "").strip() or _feed_text_language(entries)
     for index, entry in enumerate(entries):
         try:
-            yield _item(entry, index, uri=uri, feed_title=feed_title, fetched_at=fetched_at)
+            yield _item(
+                entry, index, uri=uri, feed_title=feed_title, feed_language=feed_language, fetched_at=fetched_at
+            )
         except Exception as exc:  # one broken item never drops the feed
             detail = f"item {index}: {type(exc).__name__}: {exc}"
             yield Rejected(STAGE, "bad_feed", detail, f"{uri}#item={index}")
@@ -102,7 +111,9 @@ def _declares_entities(data: bytes) -> bool:
     return False
 
 
-def _item(entry: Any, index: int, *, uri: str, feed_title: str | None, fetched_at: str | None) -> RawDoc | Rejected:
+def _item(
+    entry: Any, index: int, *, uri: str, feed_title: str | None, feed_language: str | None, fetched_at: str | None
+) -> RawDoc | Rejected:
     link = str(entry.get("feedburner_origlink") or entry.get("link") or "").strip() or None
     guid = str(entry.get("id") or "").strip() or None
     key = guid or link or f"item={index}"
@@ -119,6 +130,7 @@ def _item(entry: Any, index: int, *, uri: str, feed_title: str | None, fetched_a
         "published_raw": raw,
         "tz_assumed": assumed,
         "source": feed_title,
+        "language": _item_language(entry) or feed_language,
         "guid": guid,
         "feed": uri,
         "authors": [str(a.get("name")) for a in entry.get("authors") or () if a.get("name")],
@@ -127,12 +139,29 @@ def _item(entry: Any, index: int, *, uri: str, feed_title: str | None, fetched_a
     item_id = digest("feed-item", uri, key, title or "", content_html)
     uri = link or origin
     if len(text) >= FULL_TEXT_MIN_CHARS:
-        page = _wrap(content_html, title=title, link=link, published=published)
+        page = _wrap(content_html, title=title, link=link, published=published, language=fields["language"])
         return RawDoc(item_id, uri, origin, "html", page, fields=fields, fetched_at=fetched_at, published=published)
     if not text and not link:
         return Rejected(STAGE, "empty", "the item has neither text nor a link", origin)
     fields["needs_fetch"] = link is not None
+    fields["teaser"] = True  # kept as title + summary + link unless the page is fetched
     return RawDoc(item_id, uri, origin, "record", fields=fields, fetched_at=fetched_at, published=published)
+
+
+def _feed_text_language(entries: list[Any]) -> str | None:
+    """The language of a feed that declares none, from all its titles and summaries together
+    (one teaser is too short to classify; a feed is almost always in one language)."""
+    parts = [_plain(str(e.get("title") or "")) + "\n" + _plain(str(e.get("summary") or ""))[:300] for e in entries]
+    found = detect_language("\n".join(parts), sample_chars=FEED_LANGUAGE_SAMPLE)
+    return found.code if found.source == "text" else None
+
+
+def _item_language(entry: Any) -> str | None:
+    """The language an item declares on its own content (Atom ``xml:lang``), if any."""
+    for detail in (*(entry.get("content") or ()), entry.get("summary_detail"), entry.get("title_detail")):
+        if detail and detail.get("language"):
+            return str(detail["language"])
+    return None
 
 
 def _best_content(entry: Any) -> str:
@@ -203,7 +232,7 @@ def _dateparser_utc(raw: str) -> str | None:
     return parsed.strftime("%Y-%m-%dT%H:%M:%SZ") if parsed else None
 
 
-def _wrap(content: str, *, title: str | None, link: str | None, published: str | None) -> bytes:
+def _wrap(content: str, *, title: str | None, link: str | None, published: str | None, language: str | None) -> bytes:
     esc = html.escape
     head = ['<meta charset="utf-8">']
     if title:
@@ -214,5 +243,6 @@ def _wrap(content: str, *, title: str | None, link: str | None, published: str |
         head.append(f'<meta property="article:published_time" content="{esc(published)}">')
     heading = f"<h1>{esc(title)}</h1>" if title else ""
     body = f"<body><article>{heading}{content}</article></body>"
-    page = f"<!doctype html><html><head>{''.join(head)}</head>{body}</html>"
+    lang = f' lang="{esc(language)}"' if language else ""
+    page = f"<!doctype html><html{lang}><head>{''.join(head)}</head>{body}</html>"
     return page.encode("utf-8")

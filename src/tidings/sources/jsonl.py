@@ -19,7 +19,14 @@ from tidings.ids import digest
 from tidings.records import RawDoc, Rejected
 
 STAGE = "sources.files"
-RECORD_FIELDS = ("url", "title", "text", "published", "source")
+RECORD_FIELDS = (
+    "url",
+    "title",
+    "text",
+    "published",
+    "source",
+    "language",
+)  # language: declared, checked against the text
 # (start of the file, encoding): BOMs, then a record's "{" in UTF-32/16 without one
 _WIDE_STARTS = (
     (b"\xff\xfe\x00\x00", "utf-32"),

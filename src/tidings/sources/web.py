@@ -5,7 +5,8 @@ Politeness: robots.txt is obeyed (Protego, cached per origin: 6 h, 1 h for error
 spaced by ``host_delay`` measured from the end of the previous request, and a robots
 ``Crawl-delay`` may lengthen that but never shorten it (a Crawl-delay above 30 s makes
 the host's URLs rejected rather than fetched faster); 429/503 ``Retry-After`` is honoured
-(up to 120 s, two retries). Safety: every request goes through
+(up to 120 s, two retries). Unreachable hosts, and a network that is down, fail fast
+with code ``unreachable`` (see ``UNREACHABLE_TTL``). Safety: every request goes through
 :class:`~tidings.sources.ssrf.GuardedTransport`; redirects (and short ``<meta refresh>``)
 are followed by hand, at most ``max_redirects`` hops, each hop re-checked by the guard and
 by robots; decoded bytes are capped; environment proxies are ignored; TLS is verified.
@@ -38,6 +39,13 @@ ROBOTS_MAX_BYTES = 500_000
 MAX_CRAWL_DELAY = 30.0
 MAX_RETRY_AFTER = 120.0
 RETRIES = 2
+# Unreachable hosts (no DNS answer, refused, no route, connect timeout) are not retried
+# for UNREACHABLE_TTL seconds; after NETWORK_DOWN_AFTER different hosts in a row were
+# unreachable, the network itself is taken to be down for that long: every fetch fails at
+# once with code "unreachable" instead of waiting for lookups and host delays (offline,
+# a feed of 55 teaser links took minutes).
+UNREACHABLE_TTL = 300.0
+NETWORK_DOWN_AFTER = 3
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 FEED_TYPES = (
     "application/rss+xml",
@@ -121,6 +129,9 @@ class Fetcher:
         self._last_end: dict[str, float] = {}  # host -> when its last request finished
         self._hold: dict[str, float] = {}  # host -> no request before (Retry-After)
         self._crawl_delay: dict[str, float] = {}
+        self._unreachable: dict[str, float] = {}  # host -> not retried before
+        self._unreachable_in_row: list[str] = []  # hosts unreachable since the last answer
+        self._network_down_until = float("-inf")
         self.requests_sent = 0
 
     def __enter__(self) -> Fetcher:
@@ -137,6 +148,9 @@ class Fetcher:
         """GET ``url`` (following checked redirects); never raises for network trouble."""
         if not self.options.enabled:
             return Rejected(STAGE, "fetch_disabled", "fetching is disabled (fetch.enabled = false)", url)
+        known = self._known_unreachable(url)
+        if known is not None:
+            return known
         deadline = self._clock() + self.options.total_timeout
         hops: list[str] = []
         current = url
@@ -155,11 +169,50 @@ class Fetcher:
                     return Rejected(STAGE, "redirects", detail, url)
                 current = str(httpx.URL(current).join(target))
         except _Refused as refused:
+            if refused.rejected.code == "unreachable":
+                self._note_unreachable(current)
             return refused.rejected
         except Blocked as exc:
+            if exc.reason == "unresolved":  # no DNS answer: the network, not the policy
+                self._note_unreachable(current)
+                return Rejected(STAGE, "unreachable", f"reason=unresolved target={exc.target}", url)
             return Rejected(STAGE, "blocked_url", f"reason={exc.reason} target={exc.target}", url)
         except (httpx.InvalidURL, ValueError, UnicodeError) as exc:  # e.g. a malformed Location
             return Rejected(STAGE, "blocked_url", f"reason=bad_url target={exc}", url)
+
+    # ------------------------------------------------------------------ reachability
+    def _known_unreachable(self, url: str) -> Rejected | None:
+        """A fast rejection when the network or this URL's host failed recently."""
+        now = self._clock()
+        if now < self._network_down_until:
+            hosts = ", ".join(self._unreachable_in_row[:NETWORK_DOWN_AFTER])
+            wait = self._network_down_until - now
+            detail = f"the network is unreachable ({hosts} failed in a row); retried in {wait:.0f} s"
+            return Rejected(STAGE, "unreachable", detail, url)
+        try:
+            host = httpx.URL(url).host
+        except (httpx.InvalidURL, ValueError, UnicodeError):
+            return None  # fetch() rejects it with the reason
+        until = self._unreachable.get(host)
+        if until is not None and now < until:
+            detail = f"{host} was unreachable; retried in {until - now:.0f} s"
+            return Rejected(STAGE, "unreachable", detail, url)
+        return None
+
+    def _note_unreachable(self, url: str) -> None:
+        host = httpx.URL(url).host
+        now = self._clock()
+        self._unreachable[host] = now + UNREACHABLE_TTL
+        if host not in self._unreachable_in_row:
+            self._unreachable_in_row.append(host)
+        if len(self._unreachable_in_row) >= NETWORK_DOWN_AFTER:
+            self._network_down_until = now + UNREACHABLE_TTL
+
+    def _note_answer(self, host: str) -> None:
+        """A server answered: the network is up and the host is reachable."""
+        self._unreachable.pop(host, None)
+        self._unreachable_in_row.clear()
+        self._network_down_until = float("-inf")
 
     # ------------------------------------------------------------------ robots
     def _check_robots(self, url: str, deadline: float) -> None:
@@ -192,7 +245,9 @@ class Fetcher:
                 break
             else:
                 return _Robots(None, True, now + ROBOTS_ERROR_TTL)
-        except _Refused:
+        except _Refused as refused:
+            if refused.rejected.code == "unreachable":
+                raise  # the page cannot be fetched either; not a robots verdict
             return _Robots(None, False, now + ROBOTS_ERROR_TTL)
         status = response.status_code
         if 200 <= status < 300:
@@ -222,12 +277,15 @@ class Fetcher:
                         )
             except BodyError as exc:
                 raise _Refused(Rejected(STAGE, exc.code, exc.detail, url)) from exc
+            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:  # before any answer
+                raise _Refused(Rejected(STAGE, "unreachable", f"{type(exc).__name__}: {exc}", url)) from exc
             except httpx.TimeoutException as exc:
                 raise _Refused(Rejected(STAGE, "timeout", f"{type(exc).__name__}: {exc}", url)) from exc
             except httpx.HTTPError as exc:
                 raise _Refused(Rejected(STAGE, "fetch_failed", f"{type(exc).__name__}: {exc}", url)) from exc
             finally:
                 self._done(host)
+            self._note_answer(host)
             if response.status_code not in RETRY_STATUSES:
                 return response, body
             wait = _retry_after(response.headers.get("retry-after"), self._wallclock())

@@ -19,6 +19,7 @@ fraction.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import sqlite3
@@ -27,6 +28,7 @@ from typing import Literal, Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
+from courlan.clean import normalize_url, scrub_url
 from datasketch import MinHash
 
 from tidings.ids import digest, normalise_text
@@ -71,16 +73,16 @@ CREATE TABLE IF NOT EXISTS dedup_band (
 
 # ----------------------------------------------------------------------------- URLs
 
-TRACKING_PARAMS = frozenset(
+# Query parameters that do not change a news page and that courlan's tracker list (utm_*,
+# fbclid, gclid, ref, source, ...) leaves in: syndication, AMP and share markers of news sites.
+NEWS_PARAMS = frozenset(
     {
-        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
-        "mc_cid", "mc_eid", "_ga", "_gl", "ref", "ref_src", "ref_url", "referrer", "cmpid", "ocid",
-        "smid", "smtyp", "sr_share", "ito", "xtor", "wt_mc", "wt.mc_id", "maca", "rss", "cmp",
-        "src", "source", "feature", "partner", "share", "guccounter", "guce_referrer", "spm",
-        "outputtype", "amp", "amp_js_v", "usqp", "__twitter_impression",
+        "amp", "amp_js_v", "usqp", "outputtype", "rss", "smid", "smtyp", "cmp", "cmpid", "ocid", "ito",
+        "maca", "src", "feature", "partner", "share", "sr_share", "spm", "guccounter", "wt_mc", "wt.mc_id",
+        "__twitter_impression",
     }
 )  # fmt: skip
-TRACKING_PREFIXES = ("utm_", "at_", "ns_", "pk_", "mtm_", "hsa_", "_hs", "oly_", "vero_", "__s")
+NEWS_PREFIXES = ("at_", "ns_", "hsa_", "_hs", "__s")
 HOST_PREFIXES = ("www.", "www1.", "www2.", "m.", "mobile.", "amp.")
 _AMP_PATH = re.compile(r"(/amp)(?=/|$)|\.amp(?=\.html?$)|(/amp\.html?)$", re.IGNORECASE)
 
@@ -89,32 +91,37 @@ def canonical_url(url: str, *, declared: str | None = None) -> str:
     """A key under which variants of one page's URL collide.
 
     ``declared`` is the page's ``<link rel=canonical>``; it wins when it is an absolute
-    http(s) URL that is not a bare home page (a common CMS mistake). The key lower-cases
-    scheme and host, treats http and https alike, drops www./m./amp. host prefixes,
-    AMP path forms, default ports, fragments, tracking parameters and trailing slashes,
-    and sorts the remaining query parameters."""
+    http(s) URL that is not a bare home page (a common CMS mistake). courlan normalises the
+    URL (scheme and host case, default ports, path, tracking parameters, sorted query); the
+    key then treats http and https alike and drops what makes one story several URLs:
+    www./m./amp. host prefixes, AMP path forms, news sites' share parameters, fragments and
+    trailing slashes."""
     chosen = url
     if declared and declared.startswith(("http://", "https://")) and urlsplit(declared).path.strip("/"):
         chosen = declared
-    parts = urlsplit(chosen.strip())
-    host = (parts.hostname or "").lower().rstrip(".")
+    with contextlib.suppress(AttributeError, ValueError):  # an unparseable port or host: keep it as given
+        chosen = normalize_url(scrub_url(chosen.strip()), strict=False, trailing_slash=False)
+    parts = urlsplit(chosen)
+    host = (parts.hostname or "").rstrip(".")
     for prefix in HOST_PREFIXES:
         if host.startswith(prefix) and host.count(".") >= 2:
             host = host[len(prefix) :]
             break
-    port = parts.port
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
     path = _AMP_PATH.sub("", parts.path) or "/"
-    path = re.sub(r"/{2,}", "/", path)
     if len(path) > 1:
         path = path.rstrip("/")
     query = [
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if k.lower() not in TRACKING_PARAMS and not k.lower().startswith(TRACKING_PREFIXES)
+        if k.lower() not in NEWS_PARAMS and not k.lower().startswith(NEWS_PREFIXES)
     ]
-    scheme = "https" if parts.scheme.lower() in ("http", "https") else parts.scheme.lower()
-    return urlunsplit((scheme, netloc, path, urlencode(sorted(query)), ""))
+    scheme = "https" if parts.scheme in ("http", "https") else parts.scheme
+    return urlunsplit((scheme, netloc, path, urlencode(query), ""))
 
 
 # ----------------------------------------------------------------------------- text

@@ -322,6 +322,15 @@ class Store:
         rows = self.conn.execute("SELECT code, count(*) FROM ingest_ledger WHERE status='rejected' GROUP BY code")
         return {code: n for code, n in rows}
 
+    def rejections(self, limit: int = 10) -> list[tuple[str, str, str]]:
+        """``(origin or article id, code, detail)`` of rejected inputs, then of skipped facts."""
+        rows = self.conn.execute(
+            "SELECT origin, code, detail FROM ingest_ledger WHERE status='rejected'"
+            " UNION ALL SELECT article_id, code, detail FROM fact_rejections LIMIT ?",
+            (limit,),
+        )
+        return [(str(o), str(c), str(d)) for o, c, d in rows]
+
 
 def fts_query(text: str) -> str:
     """Turn free text into a safe FTS5 query: every word quoted, all must match."""

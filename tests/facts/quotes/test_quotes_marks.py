@@ -70,3 +70,34 @@ def test_any_text_gives_ordered_disjoint_spans_that_start_on_a_mark() -> None:
             last_end = q.end
 
     check()
+
+
+# --------------------------------------------------------------------- sane bounds (issue 19)
+
+FILLER = "The delegation toured the port, met local officials and visited two factories that day. "
+
+
+def test_a_stray_opener_does_not_pair_with_a_closer_pages_away() -> None:
+    # a text without line breaks: one unbalanced mark, then a real quote ~3,000 characters on
+    text = "He called it “remarkable. " + FILLER * 35 + "Later he said “we are ready,” and left."
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == ["“we are ready,”"]
+    assert all(q.end - q.start <= 2000 for q in quotes)
+
+
+def test_a_far_pair_with_nothing_in_between_is_isolated() -> None:
+    text = "“" + FILLER * 30 + "”"
+    assert find_quotes(text) == []
+
+
+def test_a_quote_stops_at_its_paragraph_end() -> None:
+    text = "The minister said “we will not move an inch.\n\nOfficials later denied the report.\n\n“No,” she said."
+    assert _texts(text) == ["“we will not move an inch.", "“No,”"]
+
+
+def test_a_continued_quote_stops_growing_past_the_bound() -> None:
+    paragraph = "“" + FILLER * 6  # ~540 characters, each paragraph opening again, never closed
+    text = "\n\n".join([paragraph] * 20)
+    quotes = find_quotes(text)
+    assert quotes and all(q.end - q.start <= 5000 + len(paragraph) for q in quotes)
+    assert sum(len(q.pieces) for q in quotes) == 20  # every paragraph still quoted, in bounded runs

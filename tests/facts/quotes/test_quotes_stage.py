@@ -191,3 +191,18 @@ def test_clutter_lines_are_ignored(parser: Parser, lead: str) -> None:
 def test_odd_input_never_breaks_the_stage(parser: Parser, paragraphs: list[str]) -> None:
     for q in run(parser, paragraphs):
         assert q.kind in ("direct", "mixed", "indirect") and q.end > q.start
+
+
+def test_paraphrases_longer_than_a_long_paragraph_are_dropped() -> None:
+    """A parse that runs over a text without sentence breaks makes "indirect quotes" of
+    thousands of characters: spans have a sane upper bound (issue 19)."""
+    from tidings.facts.quotes.drafts import Draft, dedupe
+    from tidings.facts.quotes.marks import MAX_PAIR_CHARS, QuotedSpan
+
+    long_direct = QuotedSpan(0, 4000, 1, 3999, ((0, 2000), (2002, 4000)))
+    drafts = [
+        Draft(0, MAX_PAIR_CHARS + 1, "indirect", None, None),
+        Draft(10, 200, "indirect", None, None),
+        Draft(0, 4000, "direct", None, None, quotes=[long_direct]),  # continued over paragraphs
+    ]
+    assert [(d.start, d.end) for d in dedupe(drafts)] == [(0, 4000), (10, 200)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tidings.facts.quotes.marks import QuotedSpan
+from tidings.facts.quotes.marks import MAX_PAIR_CHARS, MAX_QUOTE_CHARS, QuotedSpan
 from tidings.ids import fact_id
 from tidings.nlp import doc_text
 from tidings.records import ActorRef, Quote
@@ -69,9 +69,18 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def within_bounds(d: Draft) -> bool:
+    """A sane length: quoted spans were bounded when the marks were paired (a quote continued
+    over paragraphs may be long); a paraphrase longer than one long quoted paragraph is a
+    parse that ran over a text without sentence breaks."""
+    longest = MAX_QUOTE_CHARS + MAX_PAIR_CHARS if d.quotes and d.kind == "direct" else MAX_PAIR_CHARS
+    return d.end - d.start <= longest
+
+
 def dedupe(drafts: list[Draft]) -> list[Draft]:
-    """One quote per content span; the better-attributed one wins overlapping twins."""
-    drafts = sorted(drafts, key=lambda d: (d.start, -(d.end - d.start)))
+    """One quote per content span (of a sane length); the better-attributed one wins
+    overlapping twins."""
+    drafts = sorted(filter(within_bounds, drafts), key=lambda d: (d.start, -(d.end - d.start)))
     out: list[Draft] = []
     for d in drafts:
         twin = next((o for o in out if o.start == d.start and o.end == d.end), None)

@@ -27,6 +27,13 @@ ALL_MARKS = OPENERS + CLOSERS + NEUTRAL
 
 # An unclosed opener is read as quoting the rest of its paragraph only up to this length.
 MAX_DANGLING_CHARS = 400
+# Sane upper bounds. A pair of marks further apart than MAX_PAIR_CHARS inside one paragraph
+# is a stray opener meeting some later quote's closer (a text without line breaks, or a
+# mark lost to mojibake: one such "quote" was 5,392 characters): the closer pairs with the
+# last opener inside the bound instead. A quote continued over paragraphs stops growing at
+# the paragraph end that passes MAX_QUOTE_CHARS (left unclosed there).
+MAX_PAIR_CHARS = 2000
+MAX_QUOTE_CHARS = 5000
 
 # Any line break ends a paragraph: some sources use single newlines between paragraphs, and
 # quotes that run on carry an opening mark into the next paragraph anyway.
@@ -148,6 +155,7 @@ def _find(text: str, paras: list[tuple[int, int]]) -> list[QuotedSpan]:
     for n, (p_start, p_end) in enumerate(paras):
         open_at: int | None = None
         pieces: list[tuple[int, int]] = []
+        inner: list[int] = []  # openers read as nested inside the open quote
         marks = list(_marks(text, p_start, p_end))
         k = 0
         if carried is not None:
@@ -163,22 +171,30 @@ def _find(text: str, paras: list[tuple[int, int]]) -> list[QuotedSpan]:
             k += 1
             if open_at is None:
                 if role in ("open", "either"):
-                    open_at, pieces = pos, [(pos, pos)]
+                    open_at, pieces, inner = pos, [(pos, pos)], []
                 continue  # a stray closer: isolate it
             if role == "open" and pos > open_at + 1:
                 # A second opener before any closer. If a closer follows later, this one is
                 # a nested or misused mark inside the quote; otherwise the first opener was
                 # the stray one and the quote starts here.
                 if not any(r != "open" for _, r in marks[k:]):
-                    open_at, pieces = pos, [(pos, pos)]
+                    open_at, pieces, inner = pos, [(pos, pos)], []
+                else:
+                    inner.append(pos)
                 continue
+            if len(pieces) == 1 and pos + 1 - open_at > MAX_PAIR_CHARS:
+                near = [p for p in inner if pos + 1 - p <= MAX_PAIR_CHARS]
+                if not near:
+                    open_at, pieces, inner = None, [], []  # both marks stray: isolate them
+                    continue
+                open_at, pieces = near[-1], [(near[-1], near[-1])]
             pieces[-1] = (pieces[-1][0], pos + 1)
             out.append(_make(text, open_at, pos + 1, pieces))
             open_at, pieces = None, []
         if open_at is not None:
             pieces[-1] = (pieces[-1][0], p_end)
             nxt = paras[n + 1] if n + 1 < len(paras) else None
-            if nxt is not None and _opens_paragraph(text, nxt):
+            if nxt is not None and _opens_paragraph(text, nxt) and p_end - open_at <= MAX_QUOTE_CHARS:
                 carried = (open_at, pieces)
             else:
                 out.extend(_dangling(text, open_at, pieces))
