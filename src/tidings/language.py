@@ -12,8 +12,12 @@ together are long enough to classify, see :mod:`tidings.sources.feeds`). Measure
 from __future__ import annotations
 
 import functools
+import io
+import lzma
 import re
 from typing import Any, NamedTuple
+
+import numpy as np
 
 ENGLISH = "en"
 CONFIDENT = 0.9  # classifier probability from which its answer wins over everything
@@ -43,9 +47,16 @@ class Language(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's identifier, its model read in memory: the library's own loader unpacks the
+    model into a temporary file, which fails on a full disk (and would then fail every article)."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.modelio import _to_array
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    with lzma.open(MODEL_DIR / MODEL_FILE) as src, np.load(io.BytesIO(src.read()), allow_pickle=False) as data:
+        return LanguageIdentifier(
+            data["ptc"], data["pc"], data["classes"].tolist(), _to_array(data["nextmove"]),
+            data["out_feat"].tolist(), norm_probs=True, tk_row=_to_array(data["nextmove_row"]),
+        )  # fmt: skip
 
 
 def declared_language(hint: str | None) -> str | None:

@@ -173,7 +173,7 @@ def test_mentions_join_their_events_one_row_per_telling(con: duckdb.DuckDBPyConn
     assert bad == (0,)
     # offsets point at the words: the trigger of each telling starts where the mention says
     with Store.open(demo_db, readonly=True) as store:
-        texts = dict(store.conn.execute("SELECT source, text FROM articles"))
+        texts = dict(store.conn.execute("SELECT coalesce(url, source), text FROM articles"))  # URL, else the file
     rows = con.execute("SELECT MentionIdentifier, ActionCharOffset, Actor1CharOffset FROM mentions").fetchall()
     for ident, action, actor1 in rows:
         text = texts[ident]

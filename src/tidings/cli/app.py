@@ -3,6 +3,8 @@ to stderr. Exit codes: 0 ok, 1 when any input was rejected, 2 on usage errors.""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from enum import StrEnum
 from operator import itemgetter
@@ -38,6 +40,7 @@ from tidings.cli.common import (
     print_error,
     row_limit,
     store_write_errors,
+    terminal_safe,
 )
 from tidings.cli.extract import register as register_extract_command
 from tidings.cli.facts import register as register_fact_commands
@@ -485,7 +488,24 @@ def serve_cmd(
     server.run()
 
 
+class _Brief(logging.Formatter):
+    """One line per logged problem on stderr; the traceback only with TIDINGS_DEBUG=1 (an input
+    that fails inside a stage is already counted as that input's rejection in the summary)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        if record.exc_info and not os.environ.get("TIDINGS_DEBUG"):
+            exc = record.exc_info[1]
+            record = logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None})
+            record.msg = f"{record.getMessage()} ({type(exc).__name__}: {exc})"
+            record.args = ()
+        return terminal_safe(super().format(record))
+
+
 def main() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Brief("%(levelname)s %(name)s: %(message)s"))
+    logging.getLogger("tidings").addHandler(handler)
+    logging.getLogger("tidings").propagate = False
     try:
         app()
     except TidingsError as exc:
