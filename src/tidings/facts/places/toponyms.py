@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from tidings.facts.places.gazetteer import GazEntry, Gazetteer, name_key
+from tidings.facts.places.gazetteer import GazEntry, Gazetteer, haversine_km, name_key
 
 # AP-style and postal abbreviations of US states, for "City, ST" qualifiers (USPS / AP Stylebook).
 US_STATES = {
@@ -41,6 +41,12 @@ EXACT_BONUS = 1.0
 COUNTRY_CONTEXT = 3.0
 ADMIN1_CONTEXT = 3.0
 QUALIFIER_BONUS = 6.0
+# Nearness: a local candidate gets up to PROXIMITY when all of the article's other local places
+# lie within NEAR_KM of it (two rounds let a choice settle on its neighbours' choices).
+LOCAL = frozenset({"city", "capital", "adm2"})
+NEAR_KM = 200.0
+PROXIMITY = 3.0
+PROXIMITY_ROUNDS = 2
 
 
 def clean_name(text: str) -> str:
@@ -115,13 +121,16 @@ def resolve(
     spans: Sequence[tuple[int, int]],
     *,
     context: bool = True,
+    names: Sequence[str | None] | None = None,
 ) -> list[GazEntry | None]:
-    """One entry (or None) per ``[start, end)`` place mention of ``text``.
+    """One entry (or None) per ``[start, end)`` place mention of ``text``; ``names`` may give
+    the name to look up for a mention instead of its words ("Barrow" -> "Barrow County").
 
     With ``context=False`` this is the population-only baseline over the same gazetteer.
     """
-    keys = [name_key(clean_name(text[s:e])) for s, e in spans]
-    cands = [candidates_for(gaz, clean_name(text[s:e])) for s, e in spans]
+    looked = [(names[i] if names is not None else None) or clean_name(text[s:e]) for i, (s, e) in enumerate(spans)]
+    keys = [name_key(n) for n in looked]
+    cands = [candidates_for(gaz, n) for n in looked]
     if not context:
         return [c[0] if c else None for c in cands]
     quals = [qualifier_of(text, e, gaz) for _, e in spans]
@@ -163,4 +172,20 @@ def resolve(
             if j != i and c is not None and c.admin1 and keys[j] != keys[i]
         )
         resolved.append(best(i, admin))
+    # then nearness: a local place lies near the article's other local places (Athens, Tenn.
+    # beside Chattanooga, across a state line the division context cannot see)
+    for _ in range(PROXIMITY_ROUNDS):
+        picks = {keys[j]: c for j, c in enumerate(resolved) if c is not None and c.feature in LOCAL}
+        for i in range(len(cands)):
+            points = [c for k, c in picks.items() if k != keys[i]]
+            if len(cands[i]) > 1 and points:
+                admin = Counter((c.cc, c.admin1) for k, c in picks.items() if k != keys[i] and c.admin1)
+                resolved[i] = max(cands[i], key=lambda c: score(i, c, admin) + PROXIMITY * _near(c, points))
     return resolved
+
+
+def _near(c: GazEntry, points: Sequence[GazEntry]) -> float:
+    """Share of the other local places within NEAR_KM of a local candidate."""
+    if c.feature not in LOCAL:
+        return 0.0
+    return sum(haversine_km(c.lat, c.lon, p.lat, p.lon) <= NEAR_KM for p in points) / len(points)
