@@ -74,7 +74,7 @@ STREET_WORDS = frozenset(
     _words(
         """
         street avenue road drive lane court boulevard way place hall house plaza square trail
-        parkway circle terrace pike row alley union law labor god
+        parkway circle terrace pike row alley union law labor god home world news
         """
     )
 )
