@@ -191,3 +191,37 @@ def test_clutter_lines_are_ignored(parser: Parser, lead: str) -> None:
 def test_odd_input_never_breaks_the_stage(parser: Parser, paragraphs: list[str]) -> None:
     for q in run(parser, paragraphs):
         assert q.kind in ("direct", "mixed", "indirect") and q.end > q.start
+
+
+def test_signed_quotes_listed_in_one_paragraph(parser: Parser) -> None:
+    # one signed quote per line, the lines joined into one paragraph by extraction
+    quotes = run(
+        parser,
+        [
+            "“Mr. Trump embodies the lasting legacy of racism in the United States, and we all see it.” "
+            "― Sonya Herridge “He is ignorant of our culture and lives, and he said so on the stage tonight.”"
+            "― Pamela Padilla"
+        ],
+    )
+    first, second = one(quotes, "lasting legacy"), one(quotes, "ignorant of our culture")
+    assert first.speaker is not None and first.speaker.name == "Sonya Herridge"
+    assert second.speaker is not None and second.speaker.name == "Pamela Padilla"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        ("Clinton cited derogatory comments Trump had made about Machado.", "derogatory comments", "Clinton"),
+        ("The mayor called for a moratorium on new charter schools.", "a moratorium on new charter", "mayor"),
+        ("Trump also vowed to form a joint federal task force on hackers.", "to form a joint", "Trump"),
+        ("Chief Justice John Roberts spoke of the legacy of racism in America.", "the legacy of racism", "Roberts"),
+    ],
+)
+def test_speech_acts_about_something(parser: Parser, sentence: str, content: str, speaker: str) -> None:
+    q = one(run(parser, [sentence]), content)
+    assert q.kind == "indirect" and q.speaker is not None and speaker in q.speaker.name
+
+
+def test_an_audience_or_a_pronoun_is_not_what_was_said(parser: Parser) -> None:
+    quotes = run(parser, ["The senator praised him on Monday. She thanked reporters and left."])
+    assert not quotes

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.facts.base import FactContext
 from tidings.facts.quotes.cues import (
+    OBJECT_VERBS,
     PARTICLE_VERBS,
     QUOTE_ONLY_VERBS,
     SPEECH_NOUNS,
@@ -42,6 +43,7 @@ from tidings.facts.quotes.drafts import (
     trim,
 )
 from tidings.facts.quotes.marks import QuotedSpan, find_quotes, paragraph_spans
+from tidings.facts.quotes.objects import object_content
 from tidings.facts.quotes.speakers import (
     SpeakerResolver,
     according_source,
@@ -121,13 +123,13 @@ class _Run:
         out: list[Draft] = []
         for q in self.marks:
             try:
+                signed = self._signature(q)  # a name after a dash signs it, whatever verbs are near
+                if signed is not None:
+                    out.append(signed)
+                    continue
                 cue = self._tree_cue(q) or self._near_cue(q)
                 if cue is not None:
                     by_cue.setdefault(cue.i, []).append(q)
-                    continue
-                signed = self._signature(q)
-                if signed is not None:
-                    out.append(signed)
                     continue
                 words = len(text_words(doc_text(self.doc)[q.inner_start : q.inner_end]))
                 carry = self._only_quote(q, self._para_of(q.start))
@@ -170,8 +172,11 @@ class _Run:
         return out
 
     def _signature(self, q: QuotedSpan) -> Draft | None:
-        """“Quote.” ― Jane Doe: a name after a dash closing the paragraph signs the quote."""
-        found = signed_by(self.doc, q.end, self.paras[self._para_of(q.end - 1)][1])
+        """“Quote.” ― Jane Doe: a name after a dash that closes the paragraph, or that the next
+        quotation follows (signed quotes listed one per line run into one paragraph)."""
+        end = self.paras[self._para_of(q.end - 1)][1]
+        end = min([m.start for m in self.marks if q.end <= m.start < end] + [end])
+        found = signed_by(self.doc, q.end, end)
         if found is None:
             return None
         dash, head = found
@@ -286,6 +291,9 @@ class _Run:
                     source = noun_source(tok)
             elif tok.pos_ in ("VERB", "AUX") and self._is_cue(tok, with_quote=False):
                 content = self._verb_content(tok, sent)
+                source = subject_of(tok) if content else None
+            if content is None and tok.pos_ == "VERB" and tok.lemma_.lower() in OBJECT_VERBS:
+                content = object_content(tok)  # "cited his remarks", "called for a moratorium"
                 source = subject_of(tok) if content else None
             if content is None:
                 continue
