@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from tidings.facts.places.gazetteer import GazEntry, Gazetteer, haversine_km, name_key
+from tidings.facts.places.gazetteer import GazEntry, Gazetteer, name_key
 
 # AP-style and postal abbreviations of US states, for "City, ST" qualifiers (USPS / AP Stylebook).
 US_STATES = {
@@ -38,15 +38,10 @@ _QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]+)?)")
 FEATURE_BONUS = {"country": 1.0, "capital": 1.5, "adm1": 0.3, "adm2": -1.5, "sea": 0.5, "region": 0.5,
                  "island": 0.5}  # fmt: skip
 EXACT_BONUS = 1.0
+ALTERNATE_PENALTY = 2.0
 COUNTRY_CONTEXT = 3.0
 ADMIN1_CONTEXT = 3.0
 QUALIFIER_BONUS = 6.0
-# Nearness: a local candidate gets up to PROXIMITY when all of the article's other local places
-# lie within NEAR_KM of it (two rounds let a choice settle on its neighbours' choices).
-LOCAL = frozenset({"city", "capital", "adm2"})
-NEAR_KM = 200.0
-PROXIMITY = 3.0
-PROXIMITY_ROUNDS = 2
 
 
 def clean_name(text: str) -> str:
@@ -66,8 +61,13 @@ def prior(entry: GazEntry, key: str) -> float:
         score += 0.5  # seats of first-level divisions: the Atlanta, not the Atlanta, Texas
     if entry.fcode in ("PPLX", "PPLL", "PPLQ", "PPLH"):
         score -= 0.5  # neighbourhoods, localities and abandoned places
-    if name_key(entry.name.split(",")[0]) == key:  # "Washington, D.C." is exact for "Washington"
+    main = name_key(entry.name.split(",")[0])
+    if main == key:  # "Washington, D.C." is exact for "Washington"
         score += EXACT_BONUS
+    elif entry.feature not in ("country", "adm1") and key not in main and main not in key:
+        # an alternate name only (old names, translations: "Maryville" for Beeville, "Lake
+        # Lanier" for a Lake County): the place by that name, if there is one, is likelier
+        score -= ALTERNATE_PENALTY
     return score
 
 
@@ -172,20 +172,4 @@ def resolve(
             if j != i and c is not None and c.admin1 and keys[j] != keys[i]
         )
         resolved.append(best(i, admin))
-    # then nearness: a local place lies near the article's other local places (Athens, Tenn.
-    # beside Chattanooga, across a state line the division context cannot see)
-    for _ in range(PROXIMITY_ROUNDS):
-        picks = {keys[j]: c for j, c in enumerate(resolved) if c is not None and c.feature in LOCAL}
-        for i in range(len(cands)):
-            points = [c for k, c in picks.items() if k != keys[i]]
-            if len(cands[i]) > 1 and points:
-                admin = Counter((c.cc, c.admin1) for k, c in picks.items() if k != keys[i] and c.admin1)
-                resolved[i] = max(cands[i], key=lambda c: score(i, c, admin) + PROXIMITY * _near(c, points))
     return resolved
-
-
-def _near(c: GazEntry, points: Sequence[GazEntry]) -> float:
-    """Share of the other local places within NEAR_KM of a local candidate."""
-    if c.feature not in LOCAL:
-        return 0.0
-    return sum(haversine_km(c.lat, c.lon, p.lat, p.lon) <= NEAR_KM for p in points) / len(points)
