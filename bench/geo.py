@@ -68,6 +68,7 @@ class GeoDoc:
     golds: list[Gold]  # toponyms with coordinates
     spans: list[tuple[int, int]]  # every annotated toponym (for precision)
     published: str | None = None
+    url: str | None = None
 
 
 def load_docs(path: Path) -> list[GeoDoc]:
@@ -100,7 +101,8 @@ def load_docs(path: Path) -> list[GeoDoc]:
                 spans.append((start, start + len(_f(loc, "name"))))
         if golds:
             doc_id = art.get("docid") or art.get("file") or hashlib.sha256(text.encode()).hexdigest()[:16]
-            docs.append(GeoDoc(f"{path.stem}:{doc_id}", text, golds, spans, (_f(art, "dltime") or "")[:10] or None))
+            published, url = (_f(art, "dltime") or "")[:10] or None, _f(art, "url") or _f(art, "link") or None
+            docs.append(GeoDoc(f"{path.stem}:{doc_id}", text, golds, spans, published, url))
     return docs
 
 
@@ -184,7 +186,8 @@ def end_to_end(gaz: Gazetteer, docs: list[GeoDoc], near: Nearest) -> dict[str, A
     from tidings.facts.places.stage import PlaceStage
 
     t0 = time.perf_counter()
-    done = Runner([EntityStage(), PlaceStage(gaz)]).run([{"text": d.text, "published": d.published} for d in docs])
+    records = [{"text": d.text, "published": d.published, "url": d.url} for d in docs]
+    done = Runner([EntityStage(), PlaceStage(gaz)]).run(records)
     seconds = time.perf_counter() - t0
     c = {k: 0 for k in ("n", "found", "right", "pop_right", "ner_found", "pred", "pred_ok")}
     for doc, got in zip(docs, done, strict=True):

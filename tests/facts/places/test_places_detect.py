@@ -68,3 +68,24 @@ def test_demonyms_resolve_to_their_country(parser: Parser) -> None:
     by_text = {p.text: p for p in places}
     assert by_text["Egyptian"].country == "EGY" and by_text["Egyptian"].feature == "country"
     assert by_text["Sudanese"].country == "SDN"
+
+
+def test_locale_hints_from_the_url_and_dateline(gaz: Gazetteer) -> None:
+    from tidings.facts.places.locale import locale_hints
+
+    url = "http://columbuslocalnews.com/articles/2009/03/18/dublin_news/news/story.html"
+    assert locale_hints(url, None, gaz) == ["columbus", "dublin"]
+    assert locale_hints("https://www.example.com/2018/03/31/us/politics/x.html", None, gaz) == []
+    assert locale_hints(None, "CHARLESTON, W.Va.", gaz) == ["CHARLESTON, W.Va."]
+
+
+def test_a_local_papers_dublin_is_the_one_its_address_names(parser: Parser) -> None:
+    text = "The appointment of residents to Dublin's boards drew a discussion at Monday's meeting."
+    url = "http://columbuslocalnews.com/articles/2009/03/18/dublin_news/news/story.html"
+    art = Article(id="a", source="t", url=url, title=None, text=text, paragraphs=(Paragraph("paragraph", text),))
+    places = PlaceStage()(FactContext(article=art, doc=parser.parse(text), published=date(2009, 3, 18)))["places"]
+    dublin = next(p for p in places if p.text.startswith("Dublin"))
+    assert dublin.country == "USA" and dublin.admin1 == "Ohio"
+    bare = Article(id="b", source="t", url=None, title=None, text=text, paragraphs=(Paragraph("paragraph", text),))
+    places = PlaceStage()(FactContext(article=bare, doc=parser.parse(text), published=date(2009, 3, 18)))["places"]
+    assert next(p for p in places if p.text.startswith("Dublin")).country == "IRL"

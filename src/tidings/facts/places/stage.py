@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from tidings.facts.base import FactContext
 from tidings.facts.places.detect import find_places
 from tidings.facts.places.gazetteer import GazEntry, Gazetteer
+from tidings.facts.places.locale import locale_hints
 from tidings.facts.places.toponyms import resolve
 from tidings.ids import fact_id
 from tidings.records import Place
@@ -75,8 +76,9 @@ class PlaceStage:
         found = find_places(ctx.doc, ctx.found, gaz)
         spans = [(p.start, p.end) for p in found]
         names = [p.lookup for p in found]
+        hints = locale_hints(ctx.article.url, ctx.article.extras.get("dateline"), gaz)
         try:
-            picks = resolve(gaz, text, spans, names=names)
+            picks = resolve(gaz, text, spans, names=names, hints=hints)
         except Exception as exc:  # a bug in context scoring must not cost the article: fall back per name
             ctx.recover(self.name, exc)
             picks = resolve(gaz, text, spans, context=False, names=names)

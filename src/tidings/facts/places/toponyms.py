@@ -122,9 +122,13 @@ def resolve(
     *,
     context: bool = True,
     names: Sequence[str | None] | None = None,
+    hints: Sequence[str] = (),
 ) -> list[GazEntry | None]:
     """One entry (or None) per ``[start, end)`` place mention of ``text``; ``names`` may give
     the name to look up for a mention instead of its words ("Barrow" -> "Barrow County").
+
+    ``hints`` are place names the article's metadata points at (``locale.locale_hints``): they
+    count as context like mentions do, and get no entry of their own.
 
     With ``context=False`` this is the population-only baseline over the same gazetteer.
     """
@@ -134,6 +138,11 @@ def resolve(
     if not context:
         return [c[0] if c else None for c in cands]
     quals = [qualifier_of(text, e, gaz) for _, e in spans]
+    shown = len(spans)  # mentions in the text; hints follow them as context only
+    for hint in hints:
+        keys.append(name_key(hint))
+        cands.append(_hint_candidates(gaz, hint))
+        quals.append(None)
 
     # countries the article is about: each distinct name votes for the country of its best prior
     by_key: dict[str, GazEntry] = {}
@@ -172,4 +181,15 @@ def resolve(
             if j != i and c is not None and c.admin1 and keys[j] != keys[i]
         )
         resolved.append(best(i, admin))
-    return resolved
+    return resolved[:shown]
+
+
+def _hint_candidates(gaz: Gazetteer, hint: str) -> list[GazEntry]:
+    """A dateline ("CHARLESTON, W.Va.") with its qualifier applied; else the name's candidates."""
+    name, _, qual = hint.partition(",")
+    cands = candidates_for(gaz, name.strip().title())
+    if qual.strip():
+        q = qualifier_of(", " + qual.strip(), 0, gaz)
+        kept = [c for c in cands if q is not None and c.cc == q[0] and (not q[1] or c.admin1 == q[1])]
+        cands = kept or cands
+    return cands
