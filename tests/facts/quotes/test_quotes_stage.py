@@ -225,3 +225,10 @@ def test_speech_acts_about_something(parser: Parser, sentence: str, content: str
 def test_an_audience_or_a_pronoun_is_not_what_was_said(parser: Parser) -> None:
     quotes = run(parser, ["The senator praised him on Monday. She thanked reporters and left."])
     assert not quotes
+
+
+def test_a_speech_act_that_takes_in_a_short_quotation_is_mixed(parser: Parser) -> None:
+    quotes = run(parser, ["Trump encouraged his supporters to watch polling places to make sure all is “on the up.”"])
+    q = one(quotes, "his supporters")
+    assert q.kind == "mixed" and "“on the up.”" in q.text
+    assert q.speaker is not None and q.speaker.name.endswith("Trump")

@@ -94,7 +94,12 @@ class QuoteStage:
         paras = [p for p in paragraph_spans(text) if not is_clutter(text[p[0] : p[1]])]
         marks = find_quotes(text, paras)
         run = _Run(self, ctx, doc, paras, marks)
-        drafts = run.from_marks() + run.indirect()
+        marked = run.from_marks()
+        indirect = run.indirect()
+        # a quotation a mixed attribution takes in is no longer a quote on its own
+        taken = [(d.start, d.end) for d in indirect if d.kind == "mixed"]
+        marked = [d for d in marked if d.cue is not None or not any(s <= d.start and d.end <= e for s, e in taken)]
+        drafts = marked + indirect
         return [to_record(ctx.article.id, doc, d) for d in dedupe(drafts)]
 
 
@@ -116,6 +121,7 @@ class _Run:
             for tok in tokens_in(doc, q.start, q.end):
                 self.in_quote[tok.i] = n
         self.used_cues: set[int] = set()
+        self.attributed: set[int] = set()  # quotations (by index in ``marks``) hung on a cue or a name
 
     # ------------------------------------------------------------------ quoted spans
     def from_marks(self) -> list[Draft]:
@@ -125,6 +131,7 @@ class _Run:
             try:
                 signed = self._signature(q)  # a name after a dash signs it, whatever verbs are near
                 if signed is not None:
+                    self.attributed.add(self.marks.index(q))
                     out.append(signed)
                     continue
                 cue = self._tree_cue(q) or self._near_cue(q)
@@ -143,6 +150,7 @@ class _Run:
                 self.ctx.recover(self.stage.name, exc)
                 continue
             self.used_cues.add(cue_i)
+            self.attributed.update(self.marks.index(q) for q in quotes)
             out.append(draft)
         out.sort(key=lambda d: d.start)
         return self._carry(out)
@@ -299,11 +307,14 @@ class _Run:
                 continue
             start, end = trim(doc_text(self.doc), *content)
             toks = tokens_in(self.doc, start, end)
-            if len(toks) < MIN_INDIRECT_TOKENS or any(self.in_quote[t.i] != -1 for t in toks):
-                continue
+            quoted = {self.in_quote[t.i] for t in toks} - {-1}
+            if len(toks) < MIN_INDIRECT_TOKENS or quoted & self.attributed:
+                continue  # too short, or its quotation already has its own attribution
             speaker = self.speakers.resolve(source) if source is not None else None
             reporter = self._reporter(tok)
-            out.append(Draft(start, end, "indirect", tok, speaker, reporter, 0.7 if speaker else 0.5))
+            kind = "mixed" if quoted else "indirect"  # "encouraged his supporters to make sure it is “on the up”"
+            end = max([end] + [self.marks[n].end for n in quoted])  # the closing mark belongs to it
+            out.append(Draft(start, end, kind, tok, speaker, reporter, 0.7 if speaker else 0.5))
         return out
 
     def _verb_content(self, verb: Token, sent: Span) -> tuple[int, int] | None:
