@@ -33,7 +33,7 @@ def one(quotes: list[Quote], fragment: str) -> Quote:
 
 def test_contract() -> None:
     stage = QuoteStage()
-    assert stage.name == "tidings.quotes.rules.v1"
+    assert stage.name == "tidings.quotes.rules.v2"
     assert stage.requires == ("entities",) and stage.provides == ("quotes",)
 
 
