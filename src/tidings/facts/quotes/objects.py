@@ -1,10 +1,11 @@
-"""Attributions whose content is not a clause but what a speech act is about.
+"""Attributions whose content is not (only) a clause but what a speech act is about.
 
-"Clinton cited Trump's remarks about Machado", "Trump called for shorter dresses", "He vowed to
-crack down on hackers", "Roberts spoke of the legacy of racism": news readers (and PolNeAR)
-take these as reported speech. The content is the verb's direct object, else its object after
-about/of/for/against/on/with, else its to-infinitive; a verb that also takes a person first
-("encouraged his supporters to visit") keeps both.
+"Clinton cited Trump's remarks about Machado as examples of ...", "Trump called for female
+contestants to wear shorter dresses", "He vowed to crack down on hackers", "Roberts spoke of the
+legacy of racism": news readers (and PolNeAR) take these as reported speech. The content runs from
+the verb's first argument after it (direct object, object of about/of/for/against/on/with/over,
+to-infinitive, clause, "as ...") to the end of its last one; a pronoun before the rest ("urged
+them to ...") is left out, and an audience or a pronoun alone is no content.
 """
 
 from __future__ import annotations
@@ -16,29 +17,30 @@ from tidings.facts.quotes.drafts import subtree_span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-OBJECT_PREPS = frozenset({"about", "of", "for", "against", "on", "with", "over"})
-# Objects that are the audience or a mere pronoun, not what was said.
+OBJECT_PREPS = frozenset({"about", "of", "for", "against", "on", "with", "over", "as"})
+ARGUMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr"})
+# Objects that are the audience, not what was said.
 AUDIENCE = frozenset({"reporters", "journalists", "supporters", "voters", "audience", "crowd", "viewers"})
 
 
 def object_content(verb: Token) -> tuple[int, int] | None:
     """Character span of what ``verb`` (a speech act that takes an object) is about."""
-    kids = list(verb.children)
-    dobj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
-    xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > verb.i and _infinitive(c)), None)
-    if dobj is not None and xcomp is not None:  # "encouraged his supporters to visit polling places"
-        return dobj.left_edge.idx, subtree_span(xcomp)[1]
-    if dobj is not None and dobj.pos_ != "PRON" and dobj.lower_ not in AUDIENCE:
-        return subtree_span(dobj)
-    for prep in kids:
-        if prep.dep_ == "prep" and prep.lower_ in OBJECT_PREPS and prep.i > verb.i:
-            objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
-            if objs:
-                return subtree_span(objs[0])
-    if xcomp is not None:  # "vowed to form a joint task force"
-        return subtree_span(xcomp)
-    return None
+    args = [c for c in verb.children if c.i > verb.i and _is_argument(c)]
+    while len(args) > 1 and args[0].pos_ == "PRON":
+        args = args[1:]  # "encouraged them to ...": the infinitive is what was urged
+    if not args or (len(args) == 1 and (args[0].pos_ == "PRON" or args[0].lower_ in AUDIENCE)):
+        return None
+    start = subtree_span(args[0])[0]
+    if args[0].dep_ == "prep":  # the content starts after "about"/"of"/"for"
+        objs = [g for g in args[0].children if g.dep_ in ("pobj", "pcomp")]
+        start = subtree_span(objs[0])[0] if objs else start
+    return start, subtree_span(args[-1])[1]
 
 
-def _infinitive(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+def _is_argument(tok: Token) -> bool:
+    if tok.dep_ in ARGUMENT_DEPS:
+        return True
+    if tok.dep_ != "prep" or tok.lower_ not in OBJECT_PREPS:
+        return False
+    objs = [g for g in tok.children if g.dep_ in ("pobj", "pcomp")]
+    return bool(objs) and objs[0].ent_type_ not in ("DATE", "TIME")  # "on Thursday" is when, not what

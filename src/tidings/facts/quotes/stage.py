@@ -300,9 +300,11 @@ class _Run:
             elif tok.pos_ in ("VERB", "AUX") and self._is_cue(tok, with_quote=False):
                 content = self._verb_content(tok, sent)
                 source = subject_of(tok) if content else None
-            if content is None and tok.pos_ == "VERB" and tok.lemma_.lower() in OBJECT_VERBS:
-                content = object_content(tok)  # "cited his remarks", "called for a moratorium"
-                source = subject_of(tok) if content else None
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in OBJECT_VERBS:
+                about = object_content(tok)  # "cited his remarks", "called for a moratorium"
+                if about is not None:  # with a clause too (often a misparse), both are the content
+                    content = about if content is None else (min(content[0], about[0]), max(content[1], about[1]))
+                    source = subject_of(tok)
             if content is None:
                 continue
             start, end = trim(doc_text(self.doc), *content)
