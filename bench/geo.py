@@ -1,18 +1,26 @@
-"""Toponym resolution benchmark: tidings vs a population-only baseline over the same gazetteer.
+"""Place names in news, end to end from raw text: tidings vs a population prior.
 
-    .venv/bin/python bench/geo.py [DATA_DIR]        # default ../shared/data/geo
+    .venv/bin/python bench/geo.py [DATA_DIR] [--half test|tune|all]   # default ../shared/data/geo
 
-Gold spans are given (LGL dev, GeoWebNews dev, GeoVirus); every gold toponym with
-coordinates counts, so a name with no gazetteer candidate is an error. Metrics:
-accuracy within 161 km (100 miles, Gritta et al.), a country-level answer to a
-country-level toponym counts as correct whatever the two representative points (the
-gold country points are GeoNames', ours come from another source), and country accuracy
-(LGL's gold country; for the other sets the country of the populated place nearest the
-gold point).
+Sets: LGL dev (local US newspapers), GeoWebNews dev, GeoVirus (Wikinews). Each article's text
+goes the way a user's does (record body -> article -> parse -> entities -> places,
+``end_to_end.Runner``; LGL's download time is the publication date) and gold offsets are carried
+onto the article text. Articles are split by a stable hash, half of each set each side
+(``end_to_end.halves``): rules are tuned on *tune*; the bench reports *test* unless asked and the
+floors pin *test*.
+
+Gold = every toponym with coordinates. *found* = one of our places overlaps it; *right* = that
+place lies within 161 km (100 miles, Gritta et al.) of the gold point, or both are the same
+country (the gold country points are GeoNames', ours may differ); of found and of all. The
+anchor resolves the same found spans by population alone over the same gazetteer; spaCy's own
+GPE/LOC/FAC entities are the detection anchor. *P* = our places that overlap a gold toponym
+(LGL and GeoWebNews annotate every toponym; GeoVirus only the outbreak's locations).
+The former bench (gold spans given; also country accuracy) stays as a second table.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -26,6 +34,8 @@ from tidings.facts.places.gazetteer import GazEntry, Gazetteer, haversine_km
 from tidings.facts.places.toponyms import clean_name, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))  # end_to_end, gold_text: shared by the benches
+FLOORS = ROOT / "bench" / "floors" / "geo.json"
 DEFAULT = ROOT / ".." / "shared" / "data" / "geo"
 SETS = {"lgl_dev": "lgl_dev.xml", "gwn_dev": "gwn_dev.xml", "geovirus": "geovirus.xml"}
 
@@ -51,13 +61,26 @@ def align(text: str, start: int, name: str) -> int:
     return start
 
 
-def load_set(path: Path) -> list[tuple[str, list[Gold]]]:
+@dataclass
+class GeoDoc:
+    id: str
+    text: str
+    golds: list[Gold]  # toponyms with coordinates
+    spans: list[tuple[int, int]]  # every annotated toponym (for precision)
+    published: str | None = None
+    url: str | None = None
+
+
+def load_docs(path: Path) -> list[GeoDoc]:
     root = ET.parse(path).getroot()
-    docs: list[tuple[str, list[Gold]]] = []
+    docs: list[GeoDoc] = []
     for art in root.iter("article"):
         text = art.findtext("text") or ""
         golds: list[Gold] = []
+        spans: list[tuple[int, int]] = []
         for t in art.iter("toponym"):
+            if _f(t, "type") not in ("Non_Toponym", "Homonym", "Literal_Expression", "Non_Lit_Expression"):
+                spans.append((int(_f(t, "start")), int(_f(t, "end"))))
             gaz = t.find("gaztag")
             if gaz is not None:  # LGL
                 if not _f(gaz, "lat"):
@@ -75,9 +98,20 @@ def load_set(path: Path) -> list[tuple[str, list[Gold]]]:
                 start = align(text, int(_f(loc, "start")), _f(loc, "name"))
                 golds.append(Gold(start, start + len(_f(loc, "name")), float(_f(loc, "lat")),
                                   float(_f(loc, "lon")), None, None))  # fmt: skip
+                spans.append((start, start + len(_f(loc, "name"))))
         if golds:
-            docs.append((text, golds))
+            doc_id = art.get("docid") or art.get("file") or hashlib.sha256(text.encode()).hexdigest()[:16]
+            published, url = (_f(art, "dltime") or "")[:10] or None, _f(art, "url") or _f(art, "link") or None
+            docs.append(GeoDoc(f"{path.stem}:{doc_id}", text, golds, spans, published, url))
     return docs
+
+
+def load_set(path: Path, half: str = "all") -> list[GeoDoc]:
+    """One set's articles of one half (split by article, half of every set each side)."""
+    from end_to_end import halves, pick
+
+    docs = load_docs(path)
+    return pick(docs, halves([(path.stem, d.id) for d in docs]), lambda d: d.id, half)
 
 
 class Nearest:
@@ -99,26 +133,42 @@ class Nearest:
         return self.cc[int(np.argmax(self.xyz @ v))]
 
 
-def score_set(gaz: Gazetteer, docs: list[tuple[str, list[Gold]]], near: Nearest) -> dict[str, dict[str, float]]:
+def is_right(gaz: Gazetteer, near: Nearest, text: str, g: Gold, p: Any) -> tuple[bool, bool]:
+    """(within 161 km or the same country for a country-level toponym, same country)."""
+    gold_cc = near.by_geonameid.get(g.cc or "") or near.country(g.lat, g.lon)
+    is_country = g.is_country
+    if is_country is None:  # no gold feature code: a country name resolving to that country
+        is_country = any(c.feature == "country" and c.cc == gold_cc
+                         for c in gaz.candidates(clean_name(text[g.start:g.end])))  # fmt: skip
+    cc = p.cc if isinstance(p, GazEntry) else _cc2(gaz, p.country)
+    feature = p.feature
+    ok = haversine_km(p.lat, p.lon, g.lat, g.lon) <= 161.0
+    return ok or bool(is_country and feature == "country" and cc == gold_cc), cc == gold_cc
+
+
+def _cc2(gaz: Gazetteer, iso3: str | None) -> str | None:
+    if not iso3:
+        return None
+    return next((e.cc for e in gaz.entries if e.fcode == "PCLI" and e.code == iso3), None)
+
+
+def score_set(gaz: Gazetteer, docs: list[GeoDoc], near: Nearest) -> dict[str, dict[str, float]]:
+    """Gold spans given: resolution alone (the former bench)."""
     out: dict[str, dict[str, float]] = {}
     for label, use_context in (("tidings", True), ("population", False)):
         n = hit161 = hit_cc = covered = 0
         t0 = time.perf_counter()
-        for text, golds in docs:
+        for doc in docs:
+            text, golds = doc.text, doc.golds
             picks = resolve(gaz, text, [(g.start, g.end) for g in golds], context=use_context)
             for g, p in zip(golds, picks, strict=True):
                 n += 1
-                gold_cc = near.by_geonameid.get(g.cc or "") or near.country(g.lat, g.lon)
-                is_country = g.is_country
-                if is_country is None:  # no gold feature code: a country name resolving to that country
-                    is_country = any(c.feature == "country" and c.cc == gold_cc
-                                     for c in gaz.candidates(clean_name(text[g.start:g.end])))  # fmt: skip
                 if p is None:
                     continue
                 covered += 1
-                hit_cc += p.cc == gold_cc
-                ok = haversine_km(p.lat, p.lon, g.lat, g.lon) <= 161.0
-                hit161 += ok or (is_country and p.feature == "country" and p.cc == gold_cc)
+                ok, same_cc = is_right(gaz, near, text, g, p)
+                hit_cc += same_cc
+                hit161 += ok
         out[label] = {
             "n": n,
             "acc161": hit161 / n,
@@ -129,11 +179,76 @@ def score_set(gaz: Gazetteer, docs: list[tuple[str, list[Gold]]], near: Nearest)
     return out
 
 
-def run(data_dir: Path = DEFAULT) -> dict[str, dict[str, dict[str, float]]]:
+def end_to_end(gaz: Gazetteer, docs: list[GeoDoc], near: Nearest) -> dict[str, Any]:
+    """Detection and resolution together, from raw text; the anchors on the same articles."""
+    from end_to_end import Runner
+    from tidings.facts.entities.stage import EntityStage
+    from tidings.facts.places.stage import PlaceStage
+
+    t0 = time.perf_counter()
+    records = [{"text": d.text, "published": d.published, "url": d.url} for d in docs]
+    done = Runner([EntityStage(), PlaceStage(gaz)]).run(records)
+    seconds = time.perf_counter() - t0
+    c = {k: 0 for k in ("n", "found", "right", "pop_right", "ner_found", "pred", "pred_ok")}
+    for doc, got in zip(docs, done, strict=True):
+        text = got.article.text
+        places = list(got.facts["places"])
+        pop = resolve(gaz, text, [(p.start, p.end) for p in places], context=False)
+        ner = [(e.start_char, e.end_char) for e in got.doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        annotated = [m for m in (got.offsets.span(s, e) for s, e in doc.spans) if m is not None]
+        c["pred"] += len(places)
+        c["pred_ok"] += sum(any(p.start < e and s < p.end for s, e in annotated) for p in places)
+        for g in doc.golds:
+            c["n"] += 1
+            where = got.offsets.span(g.start, g.end)
+            if where is None:
+                continue
+            moved = Gold(where[0], where[1], g.lat, g.lon, g.cc, g.is_country)
+            c["ner_found"] += any(s < moved.end and moved.start < e for s, e in ner)
+            k = _best(places, moved)
+            if k is None:
+                continue
+            c["found"] += 1
+            c["right"] += is_right(gaz, near, text, moved, places[k])[0]
+            alt = pop[k]
+            c["pop_right"] += alt is not None and is_right(gaz, near, text, moved, alt)[0]
+    n, found = c["n"], max(c["found"], 1)
+    return {
+        "n": n,
+        "found": c["found"] / n,
+        "right_of_found": c["right"] / found,
+        "right_of_all": c["right"] / n,
+        "precision": c["pred_ok"] / max(c["pred"], 1),
+        "population": {
+            "found": c["found"] / n,
+            "right_of_found": c["pop_right"] / found,
+            "right_of_all": c["pop_right"] / n,
+        },
+        "spacy_found": c["ner_found"] / n,
+        "seconds": seconds,
+    }
+
+
+def _best(places: list[Any], g: Gold) -> int | None:
+    """Index of the place overlapping the gold span most."""
+    best, size = None, 0
+    for k, p in enumerate(places):
+        over = min(p.end, g.end) - max(p.start, g.start)
+        if over > size:
+            best, size = k, over
+    return best
+
+
+def run(data_dir: Path = DEFAULT, half: str = "test") -> dict[str, dict[str, Any]]:
     gaz = Gazetteer.load()
     near = Nearest(gaz)
-    return {name: score_set(gaz, load_set(data_dir / fn), near) for name, fn in SETS.items()
-            if (data_dir / fn).exists()}  # fmt: skip
+    out: dict[str, dict[str, Any]] = {}
+    for name, fn in SETS.items():
+        if not (data_dir / fn).exists():
+            continue
+        docs = load_set(data_dir / fn, half)
+        out[name] = {**score_set(gaz, docs, near), "end_to_end": end_to_end(gaz, docs, near), "docs": len(docs)}
+    return out
 
 
 def describe(entry: GazEntry | None) -> str:
@@ -141,8 +256,25 @@ def describe(entry: GazEntry | None) -> str:
 
 
 def main(argv: list[str]) -> None:
-    data_dir = Path(argv[0]) if argv else DEFAULT
-    results = run(data_dir)
+    import json
+
+    from end_to_end import half_arg, ratio
+
+    half, rest = half_arg(argv)
+    data_dir = Path(rest[0]) if rest else DEFAULT
+    results = run(data_dir, half)
+    print(f"{half} half, end to end from raw text (anchor: population prior on the same spans; "
+          f"spaCy GPE/LOC/FAC for detection)")  # fmt: skip
+    print(f"{'set':10} {'docs':>4} {'n':>5}  {'found':>6} {'spaCy':>6}   {'right of found':>14} {'population':>10} "
+          f"{'ratio':>5}   {'right of all':>12} {'population':>10}   {'P':>5}")  # fmt: skip
+    for name, r in results.items():
+        e, pop = r["end_to_end"], r["end_to_end"]["population"]
+        print(f"{name:10} {r['docs']:4} {e['n']:5}  {e['found']:6.3f} {e['spacy_found']:6.3f}   "
+              f"{e['right_of_found']:14.3f} {pop['right_of_found']:10.3f} "
+              f"{ratio(e['right_of_found'], pop['right_of_found']):>5}   {e['right_of_all']:12.3f} "
+              f"{pop['right_of_all']:10.3f}   {e['precision']:5.3f}")  # fmt: skip
+    print()
+    print("gold spans given (resolution alone):")
     print(f"{'set':10} {'n':>5}  {'acc@161 tidings':>15} {'population':>10} {'ratio':>6}   "
           f"{'country tidings':>15} {'population':>10}   {'coverage':>8}")  # fmt: skip
     for name, r in results.items():
@@ -150,6 +282,24 @@ def main(argv: list[str]) -> None:
         print(f"{name:10} {int(t['n']):5}  {t['acc161']:15.3f} {b['acc161']:10.3f} "
               f"{t['acc161'] / max(b['acc161'], 1e-9):6.2f}   {t['country']:15.3f} {b['country']:10.3f}   "
               f"{t['coverage']:8.3f}")  # fmt: skip
+    if FLOORS.exists() and half == "test":
+        low = floor_failures(results, json.loads(FLOORS.read_text("utf-8")))
+        print("floors:", "OK" if not low else "BELOW " + "; ".join(low))
+
+
+def floor_failures(results: dict[str, dict[str, Any]], floors: dict[str, dict[str, float]]) -> list[str]:
+    """Floors: ``{set: {metric: value}}``; end-to-end metrics by name, gold-span ones as
+    ``gold_spans_acc161`` / ``gold_spans_country``."""
+    low = []
+    for name, metrics in floors.items():
+        for key, floor in metrics.items():
+            if key.startswith("gold_spans_"):
+                got = results[name]["tidings"][key.removeprefix("gold_spans_")]
+            else:
+                got = results[name]["end_to_end"][key]
+            if got < floor:
+                low.append(f"{name}.{key}={got:.3f} < {floor}")
+    return low
 
 
 if __name__ == "__main__":

@@ -1,21 +1,31 @@
-"""Quote extraction and speaker attribution on PolNeAR dev: tidings vs textacy.
+"""Quotes and their speakers on PolNeAR dev, end to end from raw text: tidings vs textacy.
 
-    .venv/bin/python bench/quotes.py [POLNEAR_DIR]
+    .venv/bin/python bench/quotes.py [POLNEAR_DIR] [--half test|tune|all] [--detail]
 
 POLNEAR_DIR defaults to ../shared/data/quotes/polnear_dev (``text/*.txt`` +
-``attributions/*.ann``, brat standoff). Scoring follows the GenderGapTracker recipe in the
-data README: a predicted quote matches a gold content span when it covers >= 30% (lenient)
-or >= 80% (strict) of the gold content characters (one-to-one, best overlap first); speaker
-accuracy = matched quotes whose predicted speaker span overlaps the gold Source span (or
-resolves to the same entity), over matched quotes that have a gold Source; speaker_R = gold
-quotes both found and given the right speaker, over all gold quotes of the group (fair across
-systems that match different numbers of quotes); cue accuracy = predicted cue overlaps the gold Cue.
+``attributions/*.ann``, brat standoff). Each text goes the way a user's does (record body ->
+article -> one parse -> entities -> quotes, ``end_to_end.Runner``) and the gold offsets are
+carried onto the article text. The documents are split by a stable hash, half of each outlet
+each side (``end_to_end.halves``): the rules are tuned on *tune*, the bench reports *test*
+unless asked and the floors pin *test*.
 
-Gold kinds: *direct* = content starting and ending with a quotation mark, *mixed* = other
-content with a quotation mark, *indirect* = the rest (PolNeAR also counts thoughts, "X
-believes that", as attributions; tidings does not extract those by default).
-textacy's ``direct_quotations`` is run paragraph by paragraph (it raises ValueError on a
-paragraph with unbalanced marks; that paragraph then yields nothing).
+Matching follows the GenderGapTracker recipe in the data README: a predicted quote matches a
+gold content span when it covers >= 30% of the gold content characters (one-to-one, best
+overlap first). A speaker is right when its span overlaps the gold Source span or it names the
+same entity (the entity the entities stage finds at the gold Source). Figures:
+
+* *found*: gold attributions matched, over all of them (recall);
+* *speaker right of found*: matched gold with a Source whose speaker is right, over matched
+  gold with a Source; *of all*: over all gold with a Source;
+* groups: *direct* (content starts and ends with a quotation mark), *named direct* (direct
+  with a Source whose head is a proper name), *speech* (every direct or mixed quote, and every
+  indirect one whose cue is a verb or noun of communication, ``SPEECH_CUES``: the bench's
+  own fixed list, not the stage's lexicon), and *PolNeAR all* (thoughts, plans and findings
+  too: "X believes that", "polls show").
+
+textacy's ``direct_quotations`` is run paragraph by paragraph on the same parse (it raises
+ValueError on a paragraph with unbalanced marks; that paragraph then yields nothing).
+``--detail`` adds P/R/F1, speaker and cue accuracy per kind at 30% and 80% overlap.
 """
 
 from __future__ import annotations
@@ -29,11 +39,48 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))  # end_to_end, gold_text: shared by the benches
 DEFAULT_DIR = ROOT / ".." / "shared" / "data" / "quotes" / "polnear_dev"
 FLOORS = ROOT / "bench" / "floors" / "quotes.json"
 QUOTE_CHARS = '“”"„«»'
 THRESHOLDS = (0.3, 0.8)
 GROUPS = ("direct", "quoted", "indirect", "all")  # quoted = direct + mixed
+MATCH = 0.3  # the headline figures' overlap threshold (lenient, as GenderGapTracker reports)
+
+
+# Verbs and nouns of communication that make an indirect attribution reported *speech*
+# (rather than a belief, a plan or a finding). Fixed here, independent of the stage's cue
+# lexicon so that growing the lexicon cannot move the denominator: Levin (1993) class 37
+# (verbs of communication: transfer of message, tell, manner of speaking, instrument of
+# communication, talk, say, complain, advise), the speech acts news reports with them
+# (assert, deny, promise, urge, accuse, ...), "according to", and the nouns of a statement.
+def _words(block: str) -> list[str]:
+    return block.split()
+
+
+SPEECH_CUES = frozenset(
+    _words(
+        """
+    ask cite dictate explain quote read recite relay teach tell write
+    bark bellow cry groan growl grumble holler howl moan mumble murmur mutter scream shout
+    shriek snap snarl whisper yell chant sing
+    cable email e-mail fax phone radio telephone telegraph wire tweet post text
+    speak talk chat confer converse debate
+    announce articulate blurt claim confess confide convey declare disclose divulge express hint
+    insinuate mention note observe proclaim propose recount remark repeat report reveal say
+    state suggest
+    boast brag complain gripe lament
+    admonish advise alert caution counsel instruct warn
+    accuse acknowledge add admit affirm allege answer argue assert assure charge comment
+    concede confirm contend counter criticize criticise condemn denounce deny describe emphasize
+    emphasise insist joke maintain object pledge praise predict promise protest question quip
+    recall reiterate reply respond retort stress swear testify threaten urge vow demand call
+    accord
+    statement remark comment claim announcement testimony speech interview tweet message
+    allegation accusation warning promise pledge demand denial admission assertion
+    """
+    )
+)
 
 Spans = list[tuple[int, int]]
 
@@ -44,6 +91,8 @@ class Gold:
     source: Spans
     cue: Spans
     kind: str
+    cue_lemma: str = ""  # set from the parse (``_describe_gold``)
+    named: bool = False  # the Source's head is a proper name
 
 
 @dataclass
@@ -62,7 +111,9 @@ class DocCase:
     text: str
     gold: list[Gold]
     published: str | None = None
+    group: str = ""  # the outlet: the split keeps half of each outlet's documents each side
     entity_of: Callable[[int, int], str | None] | None = field(default=None, repr=False)
+    doc: Any = field(default=None, repr=False)
 
 
 # --------------------------------------------------------------------------- data
@@ -111,14 +162,14 @@ def read_ann(path: Path, text: str) -> list[Gold]:
 
 
 def load_cases(data_dir: Path) -> list[DocCase]:
-    meta: dict[str, str] = {}
+    meta: dict[str, dict[str, str]] = {}
     meta_path = data_dir / "metadata.tsv"
     if meta_path.exists():
         rows = meta_path.read_text("utf-8").splitlines()
         header = rows[0].split("\t")
         for row in rows[1:]:
             rec = dict(zip(header, row.split("\t"), strict=False))
-            meta[rec.get("filename", "")] = rec.get("publication_date", "")
+            meta[rec.get("filename", "")] = rec
     cases = []
     for txt in sorted((data_dir / "text").glob("*.txt")):
         anns = sorted((data_dir / "attributions").glob(txt.stem + "_*.ann"))
@@ -126,54 +177,74 @@ def load_cases(data_dir: Path) -> list[DocCase]:
             continue
         text = txt.read_text("utf-8")
         # Inter-annotator documents carry several annotations: score against the first.
-        cases.append(DocCase(txt.stem, text, read_ann(anns[0], text), meta.get(txt.stem) or None))
+        rec = meta.get(txt.stem, {})
+        group = rec.get("publisher") or txt.stem.split("_")[0]
+        cases.append(DocCase(txt.stem, text, read_ann(anns[0], text), rec.get("publication_date") or None, group))
     return cases
 
 
+def split(cases: Sequence[DocCase]) -> dict[str, str]:
+    """``{doc name: "tune" | "test"}``, half of each outlet each side."""
+    from end_to_end import halves
+
+    return halves([(c.group, c.name) for c in cases])
+
+
 # --------------------------------------------------------------------------- systems
-def run_tidings(cases: Sequence[DocCase], docs: Sequence[Any], *, thoughts: bool = False) -> list[list[Pred]]:
-    from datetime import date
-
-    from tidings.facts.base import FactContext
+def annotate(cases: Sequence[DocCase], *, thoughts: bool = False) -> tuple[list[DocCase], list[list[Pred]]]:
+    """tidings end to end (raw text -> article -> entities -> quotes); the cases come back on the
+    article text (gold offsets carried over), each with its parse and entity look-up."""
+    from end_to_end import Runner
+    from tidings.facts.entities.stage import EntityStage
     from tidings.facts.quotes.stage import QuoteStage
-    from tidings.records import Article, Paragraph
 
-    entity_stage = _entity_stage()
-    stage = QuoteStage(thoughts=thoughts)
-    out = []
-    for case, doc in zip(cases, docs, strict=True):
-        paras = tuple(Paragraph("paragraph", p) for p in case.text.split("\n\n") if p.strip())
-        article = Article(id=case.name, source="polnear", url=None, title=None, text=case.text, paragraphs=paras)
-        published = date.fromisoformat(case.published) if case.published else None
-        ctx = FactContext(article, doc, published, {"entities": ()})
-        if entity_stage is not None:
-            ctx.found.update(entity_stage(ctx))
-            case.entity_of = _entity_lookup(ctx.found)
-        preds = []
-        for q in stage(ctx)["quotes"]:
-            sp = q.speaker
-            has_span = sp is not None and sp.start is not None and sp.end is not None
-            speaker = (sp.start, sp.end) if sp is not None and has_span else None
-            cue = (q.cue_start, q.cue_end) if q.cue_start is not None and q.cue_end is not None else None
-            preds.append(Pred(q.start, q.end, q.kind, speaker, sp.entity_id if sp else None, cue))
-        out.append(preds)
-    return out
+    runner = Runner([EntityStage(), QuoteStage(thoughts=thoughts)])
+    done = runner.run([{"text": c.text, "published": c.published} for c in cases])
+    out_cases, out_preds = [], []
+    for case, got in zip(cases, done, strict=True):
+        gold = [g for g in (_carried(g, got.offsets) for g in case.gold) if g is not None]
+        clean = DocCase(case.name, got.article.text, gold, case.published, case.group)
+        clean.doc = got.doc
+        clean.entity_of = _entity_lookup(got.facts)
+        _describe_gold(clean)
+        out_cases.append(clean)
+        out_preds.append([_pred(q) for q in got.facts["quotes"]])
+    return out_cases, out_preds
 
 
-def _entity_stage() -> Any:
-    try:
-        from tidings.facts.entities.stage import EntityStage  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
-    return EntityStage()
+def _carried(gold: Gold, offsets: Any) -> Gold | None:
+    def move(spans: Spans) -> Spans:
+        return [m for m in (offsets.span(s, e) for s, e in spans) if m is not None]
+
+    content = move(gold.content)
+    if not content:
+        return None  # extraction dropped it (a dateline): a user can never get it
+    return Gold(content, move(gold.source), move(gold.cue), gold.kind)
+
+
+def _pred(q: Any) -> Pred:
+    sp = q.speaker
+    has_span = sp is not None and sp.start is not None and sp.end is not None
+    speaker = (sp.start, sp.end) if sp is not None and has_span else None
+    cue = (q.cue_start, q.cue_end) if q.cue_start is not None and q.cue_end is not None else None
+    return Pred(q.start, q.end, q.kind, speaker, sp.entity_id if sp else None, cue)
+
+
+def _describe_gold(case: DocCase) -> None:
+    """Cue lemma and whether the source is a name, read off the article's parse."""
+    for g in case.gold:
+        if g.cue:
+            span = case.doc.char_span(*g.cue[0], alignment_mode="expand")
+            g.cue_lemma = span.root.lemma_.lower() if span is not None and len(span) else ""
+        if g.source:
+            span = case.doc.char_span(*g.source[0], alignment_mode="expand")
+            g.named = span is not None and len(span) > 0 and span.root.pos_ == "PROPN"
 
 
 def _entity_lookup(found: dict[str, Any]) -> Callable[[int, int], str | None] | None:
     from tidings.facts.quotes.speakers import load_index
 
     index = load_index(found)
-    if index is None:
-        return None
 
     def lookup(start: int, end: int) -> str | None:
         ent = index.entity_at(start, end)
@@ -182,13 +253,14 @@ def _entity_lookup(found: dict[str, Any]) -> Callable[[int, int], str | None] | 
     return lookup
 
 
-def run_textacy(cases: Sequence[DocCase], docs: Sequence[Any]) -> list[list[Pred]]:
+def run_textacy(cases: Sequence[DocCase]) -> list[list[Pred]]:
     from textacy.extract.triples import direct_quotations
 
     from tidings.facts.quotes.marks import paragraph_spans
 
     out = []
-    for case, doc in zip(cases, docs, strict=True):
+    for case in cases:
+        doc = case.doc
         preds = []
         for p_start, p_end in paragraph_spans(case.text):
             span = doc.char_span(p_start, p_end, alignment_mode="expand")
@@ -293,60 +365,160 @@ def _speaker_ok(case: DocCase, pred: Pred, gold: Gold) -> bool:
     return False
 
 
-def evaluate(data_dir: Path = DEFAULT_DIR) -> dict[str, dict[str, Any]]:
-    """Run both systems on one PolNeAR folder; {"tidings": scores, "textacy": scores, ...}."""
-    from tidings.nlp import Parser
+def _matches(case: DocCase, ps: Sequence[Pred], thr: float) -> dict[int, int]:
+    """One-to-one matching, best coverage first: {pred index: gold index}."""
+    pairs = sorted(
+        ((c, i, j) for i, p in enumerate(ps) for j, g in enumerate(case.gold) if (c := _coverage(p, g)) >= thr),
+        reverse=True,
+    )
+    used: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, i, j in pairs:
+        if i not in used and j not in taken:
+            used[i] = j
+            taken.add(j)
+    return used
+
+
+def in_scope(gold: Gold, scope: str) -> bool:
+    if scope == "direct":
+        return gold.kind == "direct"
+    if scope == "named_direct":
+        return gold.kind == "direct" and gold.named
+    if scope == "speech":
+        return gold.kind != "indirect" or gold.cue_lemma in SPEECH_CUES
+    return True
+
+
+SCOPES = ("direct", "named_direct", "speech", "all")
+
+
+def headline(cases: Sequence[DocCase], preds: Sequence[Sequence[Pred]]) -> dict[str, dict[str, float]]:
+    """Per scope: n, found, speaker right of found and of all (and P/F1 of direct spans)."""
+    out: dict[str, dict[str, float]] = {}
+    for scope in SCOPES:
+        n = found = with_src = found_src = right = 0
+        for case, ps in zip(cases, preds, strict=True):
+            for i, j in _matches(case, ps, MATCH).items():
+                gold = case.gold[j]
+                if in_scope(gold, scope):
+                    found += 1
+                    if gold.source:
+                        found_src += 1
+                        right += _speaker_ok(case, ps[i], gold)
+            for gold in case.gold:
+                if in_scope(gold, scope):
+                    n += 1
+                    with_src += bool(gold.source)
+        out[scope] = {
+            "n": n,
+            "found": found / n if n else 0.0,
+            "speaker_of_found": right / found_src if found_src else 0.0,
+            "speaker_of_all": right / with_src if with_src else 0.0,
+        }
+    direct = score(cases, preds)[f"direct@{MATCH}"]
+    out["direct"].update({"P": direct["P"], "F1": direct["F1"]})
+    return out
+
+
+def evaluate(data_dir: Path = DEFAULT_DIR, half: str = "test") -> dict[str, Any]:
+    """tidings and textacy on one half of a PolNeAR folder."""
+    from end_to_end import pick
 
     cases = load_cases(data_dir)
-    parser = Parser()
-    docs = list(parser.pipe(c.text for c in cases))
+    side = split(cases)
+    cases = pick(cases, side, lambda c: c.name, half)
     t0 = time.perf_counter()
-    ours = run_tidings(cases, docs)
+    clean, ours = annotate(cases)
     t1 = time.perf_counter()
-    base = run_textacy(cases, docs)
+    base = run_textacy(clean)
     t2 = time.perf_counter()
-    broad = run_tidings(cases, docs, thoughts=True)
+    _, broad = annotate(cases, thoughts=True)
     return {
-        "tidings": score(cases, ours),
-        "textacy": score(cases, base),
-        # PolNeAR also counts thoughts ("X believes that ..."): tidings with those cues on.
-        "tidings+thoughts": score(cases, broad),
+        "tidings": headline(clean, ours),
+        "textacy": headline(clean, base),
+        "tidings+thoughts": headline(clean, broad),
+        "detail": {
+            "tidings": score(clean, ours),
+            "textacy": score(clean, base),
+            "tidings+thoughts": score(clean, broad),
+        },
         "meta": {
-            "docs": len(cases),
-            "gold": sum(len(c.gold) for c in cases),
+            "half": half,
+            "docs": len(clean),
+            "gold": sum(len(c.gold) for c in clean),
             "seconds_tidings": round(t1 - t0, 2),
             "seconds_textacy": round(t2 - t1, 2),
         },
     }
 
 
-def main(argv: list[str]) -> int:
-    data_dir = Path(argv[0]) if argv else DEFAULT_DIR
-    res = evaluate(data_dir.resolve())
-    meta = res["meta"]
-    print(
-        f"PolNeAR {data_dir.name}: {meta['docs']} docs, {meta['gold']} gold attributions; "
-        f"stage time tidings {meta['seconds_tidings']} s, textacy {meta['seconds_textacy']} s"
-    )
+HEADLINE = (
+    ("direct", "F1", "direct quotes: span F1"),
+    ("direct", "found", "direct quotes: found"),
+    ("named_direct", "speaker_of_found", "named-speaker direct: speaker right of found"),
+    ("named_direct", "speaker_of_all", "named-speaker direct: speaker right of all"),
+    ("speech", "found", "speech attributions: found"),
+    ("speech", "speaker_of_found", "speech attributions: speaker right of found"),
+    ("speech", "speaker_of_all", "speech attributions: speaker right of all"),
+    ("all", "found", "PolNeAR all (thoughts too): found"),
+    ("all", "speaker_of_found", "PolNeAR all: speaker right of found"),
+)
+
+
+def floor_failures(res: dict[str, dict[str, float]], floors: dict[str, float]) -> list[str]:
+    """Floors are ``{"scope.metric": value}`` on the test half."""
+    low = []
+    for key, floor in floors.items():
+        scope, metric = key.split(".")
+        if res[scope][metric] < floor:
+            low.append(f"{key}={res[scope][metric]:.3f} < {floor}")
+    return low
+
+
+def _detail(res: dict[str, Any]) -> None:
     head = f"{'group@overlap':<16}{'metric':<10}{'tidings':>9}{'textacy':>9}{'ratio':>8}{'+thoughts':>11}"
     print(head)
     print("-" * len(head))
-    for key in res["tidings"]:
-        a, b, c = res["tidings"][key], res["textacy"][key], res["tidings+thoughts"][key]
+    det = res["detail"]
+    for key in det["tidings"]:
+        a, b, c = det["tidings"][key], det["textacy"][key], det["tidings+thoughts"][key]
         for m in ("P", "R", "F1", "speaker", "speaker_R", "cue"):
-            ratio = f"{a[m] / b[m]:.2f}" if b[m] >= 0.01 else "-"
-            print(f"{key:<16}{m:<10}{a[m]:>9.3f}{b[m]:>9.3f}{ratio:>8}{c[m]:>11.3f}")
+            print(f"{key:<16}{m:<10}{a[m]:>9.3f}{b[m]:>9.3f}{ratio(a[m], b[m]):>8}{c[m]:>11.3f}")
         print(f"{'':<16}{'n_gold':<10}{a['n_gold']:>9}   n_pred {a['n_pred']} / {b['n_pred']} / {c['n_pred']}")
-    if FLOORS.exists():
-        floors = json.loads(FLOORS.read_text("utf-8"))
-        low = [
-            f"{k}.{m}={res['tidings'][k][m]} < {v}"
-            for k, ms in floors.items()
-            for m, v in ms.items()
-            if res["tidings"][k][m] < v
-        ]
+
+
+def main(argv: list[str]) -> int:
+    from end_to_end import half_arg
+
+    half, rest = half_arg(argv)
+    detail = "--detail" in rest
+    rest = [a for a in rest if a != "--detail"]
+    data_dir = Path(rest[0]) if rest else DEFAULT_DIR
+    res = evaluate(data_dir.resolve(), half)
+    meta, ours, base, broad = res["meta"], res["tidings"], res["textacy"], res["tidings+thoughts"]
+    print(
+        f"PolNeAR {data_dir.name}, {half} half, end to end from raw text: {meta['docs']} docs, "
+        f"{meta['gold']} gold attributions ({ours['speech']['n']} speech, {ours['direct']['n']} direct, "
+        f"{ours['named_direct']['n']} named direct); time tidings {meta['seconds_tidings']} s "
+        f"(parse included), textacy {meta['seconds_textacy']} s"
+    )
+    head = f"{'':<46}{'tidings':>8}{'textacy':>9}{'ratio':>7}{'+thoughts':>11}"
+    print(head)
+    print("-" * len(head))
+    for scope, metric, label in HEADLINE:
+        a, b, c = ours[scope][metric], base[scope][metric], broad[scope][metric]
+        print(f"{label:<46}{a:>8.3f}{b:>9.3f}{ratio(a, b):>7}{c:>11.3f}")
+    if detail:
+        _detail(res)
+    if FLOORS.exists() and half == "test":
+        low = floor_failures(ours, json.loads(FLOORS.read_text("utf-8")))
         print("floors:", "OK" if not low else "BELOW " + "; ".join(low))
     return 0
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}" if b >= 0.01 else "-"
 
 
 if __name__ == "__main__":

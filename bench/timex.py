@@ -1,14 +1,23 @@
-"""Temporal expression benchmark on TimeBank + AQUAINT (TBAQ-cleaned, TempEval-3 training).
+"""Dates in news, end to end from raw text, on TBAQ dev (TimeBank + AQUAINT): tidings vs dateparser.
 
-    .venv/bin/python bench/timex.py [DATA_DIR]       # default ../shared/data/time
+    .venv/bin/python bench/timex.py [DATA_DIR] [--half test|tune|all]   # default ../shared/data/time
 
-1. Value accuracy with GOLD spans on DATE timexes whose gold value is a day, month or year
-   (anchored on each document's creation time), tidings vs plain dateparser side by side.
-   "at gold granularity" truncates a prediction to the gold's precision (how dateparser,
-   which always returns a full date, is scored); "exact" also requires our precision to
-   equal the gold's.
-2. Detection with OUR spans against all gold TIMEX3: strict (same extent) and relaxed
-   (overlap) precision/recall/F1.
+Each document's text goes the way a user's does (record body -> article -> parse -> times stage,
+``end_to_end.Runner``), anchored on its creation time; gold offsets are carried onto the article
+text. The documents are split by a stable hash, half of TimeBank and half of AQUAINT each side
+(``end_to_end.halves``): rules are tuned on *tune*; the bench reports *test* unless asked and
+the floors pin *test*.
+
+1. End to end, over every in-text DATE timex (TimeML DATE: days, months, years, weeks, quarters,
+   seasons, decades, PRESENT_REF/PAST_REF/FUTURE_REF): *found* = one of our expressions overlaps
+   it; *value right* = that expression's value is the gold value (a time of day on the right
+   day counts: a DATE has no time part), of found and of all gold. The anchor is dateparser's
+   ``search_dates`` over the same text (values compared at the gold's granularity, which is
+   generous to it: it always answers a full date). *P* = our expressions that overlap a gold
+   TIMEX3 of any type.
+2. Gold spans given (the former bench, a second line): value accuracy on DATE timexes whose
+   gold value is a day, month or year, tidings vs dateparser on the same span; detection of all
+   TIMEX3 types, strict and relaxed.
 """
 
 from __future__ import annotations
@@ -22,11 +31,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tidings.facts.times.detect import find_spans
 from tidings.facts.times.resolve import resolve_timex
-from tidings.facts.times.rules import direction_for, find_spans
+from tidings.facts.times.rules import direction_for
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))  # end_to_end, gold_text: shared by the benches
 DEFAULT = ROOT / ".." / "shared" / "data" / "time"
+FLOORS = ROOT / "bench" / "floors" / "time.json"
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 GRAINS = {"day": re.compile(r"^\d{4}-\d\d-\d\d$"), "month": re.compile(r"^\d{4}-\d\d$"),
@@ -47,6 +59,7 @@ class TmlDoc:
     dct: dt.date
     text: str
     timexes: list[Timex]
+    group: str = ""  # TimeBank | AQUAINT: the split keeps half of each
 
 
 def parse_tml(path: Path) -> TmlDoc:
@@ -75,11 +88,15 @@ def parse_tml(path: Path) -> TmlDoc:
             open_tx = None
     out.append(html.unescape(body[pos:]))
     y, mo, d = (int(x) for x in dct_value.group(1).split("-"))
-    return TmlDoc(path.stem, dt.date(y, mo, d), "".join(out), timexes)
+    return TmlDoc(path.stem, dt.date(y, mo, d), "".join(out), timexes, path.parent.name)
 
 
-def load(data_dir: Path) -> list[TmlDoc]:
-    return [parse_tml(p) for p in sorted((data_dir / "tbaq_dev").rglob("*.tml"))]
+def load(data_dir: Path, half: str = "all") -> list[TmlDoc]:
+    from end_to_end import halves, pick
+
+    docs = [parse_tml(p) for p in sorted((data_dir / "tbaq_dev").rglob("*.tml"))]
+    side = halves([(d.group, d.name) for d in docs])
+    return pick(docs, side, lambda d: d.name, half)
 
 
 def grain(value: str) -> str | None:
@@ -109,10 +126,97 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def run(data_dir: Path = DEFAULT) -> dict[str, Any]:
+def value_ok(pred: str | None, gold: str) -> bool:
+    """Our value is the gold DATE value (a time of day on the gold day counts; TimeML's
+    unspecified parts, "1949-XX", and unpadded weeks, "2000-W7", are read as what they say)."""
+    return pred is not None and _plain(re.sub(r"^(\d{4}-\d\d-\d\d)T.*$", r"\1", pred)) == _plain(gold)
+
+
+def _plain(value: str) -> str:
+    value = re.sub(r"(?:-XX)+$", "", value)
+    return re.sub(r"-W(\d)(?=$|-)", r"-W0\1", value)
+
+
+def _overlapping(spans: list[tuple[int, int, str | None]], start: int, end: int) -> tuple[int, int, str | None] | None:
+    """The prediction overlapping ``[start, end)`` most (None if none does)."""
+    best = max(spans, key=lambda p: min(p[1], end) - max(p[0], start), default=None)
+    return best if best is not None and best[0] < end and start < best[1] else None
+
+
+def dateparser_found(text: str, dct: dt.date) -> list[tuple[int, int, str | None]]:
+    """dateparser's own detection (``search_dates``) with its values, as spans of ``text``."""
+    from dateparser.search import search_dates
+
+    base = dt.datetime(dct.year, dct.month, dct.day)
+    try:
+        hits = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base}) or []
+    except Exception:  # dateparser raises on odd input: then it found nothing
+        return []
+    out, pos = [], 0
+    for words, when in hits:
+        at = text.find(words, pos)
+        if at < 0:
+            continue
+        out.append((at, at + len(words), when.date().isoformat()))
+        pos = at + len(words)
+    return out
+
+
+def end_to_end(docs: list[TmlDoc]) -> dict[str, Any]:
+    """Every in-text DATE timex: found, value right of found and of all; tidings and dateparser."""
+    from end_to_end import Runner
+    from tidings.facts.times.stage import TimeStage
+
+    t0 = time.perf_counter()
+    done = Runner([TimeStage()]).run([{"text": d.text, "published": d.dct.isoformat()} for d in docs])
+    t1 = time.perf_counter()
+    n = 0
+    c = {k: 0 for k in ("found", "right", "dp_found", "dp_right", "pred", "pred_ok")}
+    for doc, got in zip(docs, done, strict=True):
+        ours = [(t.start, t.end, t.value) for t in got.facts["times"]]
+        dp = [s for s in (_carry(got.offsets, p) for p in dateparser_found(doc.text, doc.dct)) if s is not None]
+        gold_all = [m for m in (got.offsets.span(t.start, t.end) for t in doc.timexes) if m is not None]
+        c["pred"] += len(ours)
+        c["pred_ok"] += sum(any(s < ge and gs < e for gs, ge in gold_all) for s, e, _ in ours)
+        for tx in doc.timexes:
+            if tx.type != "DATE":
+                continue
+            n += 1
+            where = got.offsets.span(tx.start, tx.end)
+            if where is None:
+                continue
+            hit = _overlapping(ours, *where)
+            if hit is not None:
+                c["found"] += 1
+                c["right"] += value_ok(hit[2], tx.value)
+            hit = _overlapping(dp, *where)
+            if hit is not None:
+                c["dp_found"] += 1
+                c["dp_right"] += at_grain(hit[2], tx.value) if grain(tx.value) else False
+    return {
+        "n": n,
+        "found": c["found"] / n,
+        "right_of_found": c["right"] / max(c["found"], 1),
+        "right_of_all": c["right"] / n,
+        "precision": c["pred_ok"] / max(c["pred"], 1),
+        "dateparser": {
+            "found": c["dp_found"] / n,
+            "right_of_found": c["dp_right"] / max(c["dp_found"], 1),
+            "right_of_all": c["dp_right"] / n,
+        },
+        "seconds": {"tidings": t1 - t0, "dateparser": time.perf_counter() - t1},
+    }
+
+
+def _carry(offsets: Any, pred: tuple[int, int, str | None]) -> tuple[int, int, str | None] | None:
+    moved = offsets.span(pred[0], pred[1])
+    return None if moved is None else (moved[0], moved[1], pred[2])
+
+
+def run(data_dir: Path = DEFAULT, half: str = "test") -> dict[str, Any]:
     from tidings.nlp import Parser
 
-    docs = load(data_dir)
+    docs = load(data_dir, half)
     parser = Parser()
     counts: dict[str, dict[str, int]] = {g: {"n": 0, "tidings": 0, "exact": 0, "dateparser": 0} for g in GRAINS}
     det = {"gold": 0, "pred": 0, "strict": 0, "relaxed_p": 0, "relaxed_r": 0}
@@ -152,6 +256,8 @@ def run(data_dir: Path = DEFAULT) -> dict[str, Any]:
         "ms_per_expr": {"tidings": 1000 * t_ours / n, "dateparser": 1000 * t_dp / n},
         "detect_strict": prf(det["strict"], det["pred"], det["gold"]),
         "detect_relaxed": relaxed(det),
+        "end_to_end": end_to_end(docs),
+        "docs": len(docs),
     }
 
 
@@ -162,10 +268,40 @@ def relaxed(det: dict[str, int]) -> dict[str, float]:
     return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
+HEADLINE = (("found", "DATE timexes found"), ("right_of_found", "value right, of found"),
+            ("right_of_all", "value right, of all gold"))  # fmt: skip
+
+
+def floor_values(res: dict[str, Any]) -> dict[str, float]:
+    e2e = res["end_to_end"]
+    return {
+        "found": e2e["found"],
+        "right_of_all": e2e["right_of_all"],
+        "right_of_found": e2e["right_of_found"],
+        "precision": e2e["precision"],
+        "gold_spans_value_acc": res["value_acc"],
+        "detect_relaxed_f1": res["detect_relaxed"]["f1"],
+    }
+
+
 def main(argv: list[str]) -> None:
-    res = run(Path(argv[0]) if argv else DEFAULT)
+    import json
+
+    from end_to_end import half_arg, ratio
+
+    half, rest = half_arg(argv)
+    res = run(Path(rest[0]) if rest else DEFAULT, half)
+    e2e, dp = res["end_to_end"], res["end_to_end"]["dateparser"]
+    print(f"TBAQ dev, {half} half, end to end from raw text: {res['docs']} docs, {e2e['n']} DATE timexes "
+          f"(time: tidings {e2e['seconds']['tidings']:.1f} s with the parse, dateparser "
+          f"{e2e['seconds']['dateparser']:.1f} s)")  # fmt: skip
+    print(f"{'':30} {'tidings':>8} {'dateparser':>10} {'ratio':>6}")
+    for key, label in HEADLINE:
+        print(f"{label:30} {e2e[key]:8.3f} {dp[key]:10.3f} {ratio(e2e[key], dp[key]):>6}")
+    print(f"{'our expressions that are gold':30} {e2e['precision']:8.3f}")
+    print()
     rel = res["detect_relaxed"]
-    print(f"TBAQ dev, gold spans: {res['n']} DATE timexes with a day/month/year value")
+    print(f"gold spans given: {res['n']} DATE timexes with a day/month/year value")
     print(f"{'grain':8} {'n':>5} {'tidings':>8} {'exact':>7} {'dateparser':>10} {'ratio':>6}")
     for g, c in res["by_grain"].items():
         print(f"{g:8} {c['n']:5} {c['tidings'] / c['n']:8.3f} {c['exact'] / c['n']:7.3f} "
@@ -177,6 +313,11 @@ def main(argv: list[str]) -> None:
     s = res["detect_strict"]
     print(f"detection (our spans vs all gold TIMEX3): strict P {s['p']:.3f} R {s['r']:.3f} F1 {s['f1']:.3f}; "
           f"relaxed P {rel['p']:.3f} R {rel['r']:.3f} F1 {rel['f1']:.3f}")  # fmt: skip
+    if FLOORS.exists() and half == "test":
+        got = floor_values(res)
+        floors = json.loads(FLOORS.read_text("utf-8"))
+        low = [f"{k}={got[k]:.3f} < {v}" for k, v in floors.items() if got[k] < v]
+        print("floors:", "OK" if not low else "BELOW " + "; ".join(low))
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ def one(quotes: list[Quote], fragment: str) -> Quote:
 
 def test_contract() -> None:
     stage = QuoteStage()
-    assert stage.name == "tidings.quotes.rules.v1"
+    assert stage.name == "tidings.quotes.rules.v2"
     assert stage.requires == ("entities",) and stage.provides == ("quotes",)
 
 
@@ -206,3 +206,44 @@ def test_paraphrases_longer_than_a_long_paragraph_are_dropped() -> None:
         Draft(0, 4000, "direct", None, None, quotes=[long_direct]),  # continued over paragraphs
     ]
     assert [(d.start, d.end) for d in dedupe(drafts)] == [(0, 4000), (10, 200)]
+
+
+def test_signed_quotes_listed_in_one_paragraph(parser: Parser) -> None:
+    # one signed quote per line, the lines joined into one paragraph by extraction
+    quotes = run(
+        parser,
+        [
+            "“Mr. Trump embodies the lasting legacy of racism in the United States, and we all see it.” "
+            "― Sonya Herridge “He is ignorant of our culture and lives, and he said so on the stage tonight.”"
+            "― Pamela Padilla"
+        ],
+    )
+    first, second = one(quotes, "lasting legacy"), one(quotes, "ignorant of our culture")
+    assert first.speaker is not None and first.speaker.name == "Sonya Herridge"
+    assert second.speaker is not None and second.speaker.name == "Pamela Padilla"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        ("Clinton cited derogatory comments Trump had made about Machado.", "derogatory comments", "Clinton"),
+        ("The mayor called for a moratorium on new charter schools.", "a moratorium on new charter", "mayor"),
+        ("Trump also vowed to form a joint federal task force on hackers.", "to form a joint", "Trump"),
+        ("Chief Justice John Roberts spoke of the legacy of racism in America.", "the legacy of racism", "Roberts"),
+    ],
+)
+def test_speech_acts_about_something(parser: Parser, sentence: str, content: str, speaker: str) -> None:
+    q = one(run(parser, [sentence]), content)
+    assert q.kind == "indirect" and q.speaker is not None and speaker in q.speaker.name
+
+
+def test_an_audience_or_a_pronoun_is_not_what_was_said(parser: Parser) -> None:
+    quotes = run(parser, ["The senator praised him on Monday. She thanked reporters and left."])
+    assert not quotes
+
+
+def test_a_speech_act_that_takes_in_a_short_quotation_is_mixed(parser: Parser) -> None:
+    quotes = run(parser, ["Trump encouraged his supporters to watch polling places to make sure all is “on the up.”"])
+    q = one(quotes, "his supporters")
+    assert q.kind == "mixed" and "“on the up.”" in q.text
+    assert q.speaker is not None and q.speaker.name.endswith("Trump")

@@ -1,4 +1,4 @@
-"""Quality floor for temporal normalisation (bench/timex.py on TBAQ dev)."""
+"""Quality floors for dates (bench/timex.py on the test half of TBAQ dev, end to end)."""
 
 from __future__ import annotations
 
@@ -11,20 +11,29 @@ from bench_loader import load_bench
 from paths import ROOT
 
 
+def test_value_scoring_and_the_split(shared: Path) -> None:
+    bench = load_bench("timex")
+    assert bench.value_ok("1998-08-07", "1998-08-07") and bench.value_ok("1998-08-07TMO", "1998-08-07")
+    assert not bench.value_ok("1998-08", "1998-08-07") and not bench.value_ok(None, "PAST_REF")
+    data = shared / "data" / "time"
+    if not (data / "tbaq_dev").exists():
+        pytest.skip("TBAQ dev slice not present")
+    test, tune = bench.load(data, "test"), bench.load(data, "tune")
+    assert not {d.name for d in test} & {d.name for d in tune}
+    assert abs(len(test) - len(tune)) <= 2  # half of TimeBank and half of AQUAINT each side
+
+
 @pytest.mark.slow
 def test_time_bench_floor(shared: Path) -> None:
     data = shared / "data" / "time"
     if not (data / "tbaq_dev").exists():
         pytest.skip("TBAQ dev slice not present")
     bench = load_bench("timex")
-    res = bench.run(data)
+    res = bench.run(data, "test")
     floors = json.loads((ROOT / "bench" / "floors" / "time.json").read_text())
-    got = {
-        "value_acc": res["value_acc"],
-        "value_acc_exact": res["value_acc_exact"],
-        "detect_strict_f1": res["detect_strict"]["f1"],
-        "detect_relaxed_f1": res["detect_relaxed"]["f1"],
-    }
+    got = bench.floor_values(res)
     for key, floor in floors.items():
         assert got[key] >= floor, f"{key}: {got[key]:.3f} < floor {floor}"
+    e2e = res["end_to_end"]
+    assert e2e["right_of_all"] > e2e["dateparser"]["right_of_all"]
     assert res["value_acc"] > res["dateparser_acc"]

@@ -84,3 +84,25 @@ def test_other_kinds(text: str, value: str, precision: str | None, kind: str) ->
 
 def test_unparseable_is_fuzzy_without_value() -> None:
     assert resolve_timex("the era of good feelings", SUNDAY, direction=None) == (None, None, "fuzzy")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "direction", "value"),
+    [
+        ("the weekend", date(1990, 8, 13), "past", "1990-W32-WE"),  # said on a Monday: the one just gone
+        ("the weekend", date(1990, 8, 13), "future", "1990-W33-WE"),
+        ("a decade ago", date(1999, 3, 12), "past", "1989"),
+        ("nearly four years ago", date(1998, 2, 27), "past", "1994"),
+        ("this century", date(1999, 3, 12), None, "19"),
+        ("the 20th century", date(1999, 3, 12), None, "19"),
+        ("FY2025", date(2024, 3, 1), None, "2025"),
+        ("the nineties", date(2005, 3, 1), None, "199"),
+        ("last Oct. 23", date(1999, 4, 19), None, "1998-10-23"),
+        ("the first half of 1989", date(1989, 10, 26), "past", "1989-H1"),
+        ("the third quarter", date(1989, 10, 27), "future", "1989-Q3"),  # "expects to report": just ended
+        ("the first quarter", date(1989, 10, 27), "future", "1990-Q1"),
+        ("the quarter", date(1989, 10, 26), "past", "1989-Q3"),  # reporting season: the one just ended
+    ],
+)
+def test_news_forms(text: str, anchor: date, direction: str | None, value: str) -> None:
+    assert resolve_timex(text, anchor, direction=direction)[0] == value

@@ -55,7 +55,7 @@ def test_records_are_well_formed(blinken_times: list[TimeExpr], blinken_text: st
     assert len(blinken_times) >= 20
     for t in blinken_times:
         assert blinken_text[t.start : t.end] == t.text
-        assert t.stage == "tidings.times.rules.v1"
+        assert t.stage == "tidings.times.rules.v2"
         assert t.kind in ("date", "time", "duration", "set", "fuzzy")
         assert t.anchor == "2023-06-18"
     assert len({t.id for t in blinken_times}) == len(blinken_times)

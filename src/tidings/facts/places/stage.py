@@ -1,8 +1,9 @@
 """Fact stage: place names resolved to the shipped gazetteer.
 
-Mentions are spaCy's GPE/LOC/FAC entities, plus GPE/LOC/FAC mentions from an earlier
-entities stage when there is one (``found["mentions"]`` / ``found["entities"]``). All
-mentions of an article are resolved together (``tidings.facts.places.toponyms.resolve``), so its
+Mentions come from :func:`tidings.facts.places.detect.find_places` (spaCy's GPE/LOC/FAC, the
+entities stage's place mentions, places inside other names, one-word "persons" that are places,
+county lists, datelines, demonyms). All mentions of an article are resolved together
+(``tidings.facts.places.toponyms.resolve``), so its
 main countries and the places already named act as a prior over population. A country or
 capital that acts (the subject of a verb such as "rejected", "carries out", or the source
 in "allegations from Washington") is marked ``metonym=True``: it stands for a government,
@@ -15,7 +16,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.base import FactContext
+from tidings.facts.places.detect import find_places
 from tidings.facts.places.gazetteer import GazEntry, Gazetteer
+from tidings.facts.places.locale import locale_hints
 from tidings.facts.places.toponyms import resolve
 from tidings.ids import fact_id
 from tidings.records import Place
@@ -23,7 +26,6 @@ from tidings.records import Place
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Verbs whose subject is just where something is, not an actor.
 LOCATIVE_VERBS = {"be", "lie", "sit", "border", "host", "have", "remain", "stretch", "cover", "include",
                   "become", "seem", "look", "locate", "situate"}  # fmt: skip
@@ -31,22 +33,6 @@ LOCATIVE_VERBS = {"be", "lie", "sit", "border", "host", "have", "remain", "stret
 SOURCE_NOUNS = {"allegation", "accusation", "warning", "statement", "criticism", "response", "protest",
                 "pressure", "demand", "request", "offer", "support", "sanction", "threat", "message",
                 "retort", "rhetoric", "complaint", "proposal", "condemnation", "signal"}  # fmt: skip
-
-
-def place_spans(ctx: FactContext) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping place-name spans from the parse and any earlier mentions."""
-    spans = {(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ in PLACE_LABELS}
-    for m in ctx.found.get("mentions", ()):
-        if getattr(m, "label", None) in PLACE_LABELS:
-            spans.add((m.start, m.end))
-    for ent in ctx.found.get("entities", ()):
-        if getattr(ent, "kind", None) in PLACE_LABELS:
-            spans.update((sp.start, sp.end) for sp in getattr(ent, "mentions", ()))
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
-        if not out or s >= out[-1][1]:
-            out.append((s, e))
-    return out
 
 
 def is_metonym(doc: Doc, start: int, end: int, entry: GazEntry) -> bool:
@@ -71,7 +57,7 @@ def is_metonym(doc: Doc, start: int, end: int, entry: GazEntry) -> bool:
 
 
 class PlaceStage:
-    name = "tidings.places.gazetteer.v1"
+    name = "tidings.places.gazetteer.v2"
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("places",)
 
@@ -87,25 +73,30 @@ class PlaceStage:
     def __call__(self, ctx: FactContext) -> dict[str, Sequence[Any]]:
         gaz = self.gazetteer
         text = ctx.article.text
-        spans = place_spans(ctx)
+        found = find_places(ctx.doc, ctx.found, gaz)
+        spans = [(p.start, p.end) for p in found]
+        names = [p.lookup for p in found]
+        hints = locale_hints(ctx.article.url, ctx.article.extras.get("dateline"), gaz)
         try:
-            picks = resolve(gaz, text, spans)
+            picks = resolve(gaz, text, spans, names=names, hints=hints)
         except Exception as exc:  # a bug in context scoring must not cost the article: fall back per name
             ctx.recover(self.name, exc)
-            picks = resolve(gaz, text, spans, context=False)
+            picks = resolve(gaz, text, spans, context=False, names=names)
         out: list[Place] = []
-        for (start, end), entry in zip(spans, picks, strict=True):
+        for prop, entry in zip(found, picks, strict=True):
             if entry is None:
                 continue
             try:
-                out.append(self._record(ctx, gaz, start, end, entry))
+                out.append(self._record(ctx, gaz, prop.start, prop.end, entry, prop.lookup))
             except Exception as exc:
                 ctx.recover(self.name, exc)
         return {"places": out}
 
-    def _record(self, ctx: FactContext, gaz: Gazetteer, start: int, end: int, entry: GazEntry) -> Place:
+    def _record(
+        self, ctx: FactContext, gaz: Gazetteer, start: int, end: int, entry: GazEntry, lookup: str | None
+    ) -> Place:
         admin = gaz.admin1(entry.cc, entry.admin1) if entry.admin1 and entry.feature != "adm1" else None
-        n_cands = len(gaz.candidates(ctx.article.text[start:end]))
+        n_cands = len(gaz.candidates(lookup or ctx.article.text[start:end]))
         return Place(
             id=fact_id("places", ctx.article.id, start, end),
             article_id=ctx.article.id,

@@ -38,6 +38,7 @@ _QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]+)?)")
 FEATURE_BONUS = {"country": 1.0, "capital": 1.5, "adm1": 0.3, "adm2": -1.5, "sea": 0.5, "region": 0.5,
                  "island": 0.5}  # fmt: skip
 EXACT_BONUS = 1.0
+ALTERNATE_PENALTY = 2.0
 COUNTRY_CONTEXT = 3.0
 ADMIN1_CONTEXT = 3.0
 QUALIFIER_BONUS = 6.0
@@ -60,8 +61,13 @@ def prior(entry: GazEntry, key: str) -> float:
         score += 0.5  # seats of first-level divisions: the Atlanta, not the Atlanta, Texas
     if entry.fcode in ("PPLX", "PPLL", "PPLQ", "PPLH"):
         score -= 0.5  # neighbourhoods, localities and abandoned places
-    if name_key(entry.name.split(",")[0]) == key:  # "Washington, D.C." is exact for "Washington"
+    main = name_key(entry.name.split(",")[0])
+    if main == key:  # "Washington, D.C." is exact for "Washington"
         score += EXACT_BONUS
+    elif entry.feature not in ("country", "adm1") and key not in main and main not in key:
+        # an alternate name only (old names, translations: "Maryville" for Beeville, "Lake
+        # Lanier" for a Lake County): the place by that name, if there is one, is likelier
+        score -= ALTERNATE_PENALTY
     return score
 
 
@@ -115,16 +121,28 @@ def resolve(
     spans: Sequence[tuple[int, int]],
     *,
     context: bool = True,
+    names: Sequence[str | None] | None = None,
+    hints: Sequence[str] = (),
 ) -> list[GazEntry | None]:
-    """One entry (or None) per ``[start, end)`` place mention of ``text``.
+    """One entry (or None) per ``[start, end)`` place mention of ``text``; ``names`` may give
+    the name to look up for a mention instead of its words ("Barrow" -> "Barrow County").
+
+    ``hints`` are place names the article's metadata points at (``locale.locale_hints``): they
+    count as context like mentions do, and get no entry of their own.
 
     With ``context=False`` this is the population-only baseline over the same gazetteer.
     """
-    keys = [name_key(clean_name(text[s:e])) for s, e in spans]
-    cands = [candidates_for(gaz, clean_name(text[s:e])) for s, e in spans]
+    looked = [(names[i] if names is not None else None) or clean_name(text[s:e]) for i, (s, e) in enumerate(spans)]
+    keys = [name_key(n) for n in looked]
+    cands = [candidates_for(gaz, n) for n in looked]
     if not context:
         return [c[0] if c else None for c in cands]
     quals = [qualifier_of(text, e, gaz) for _, e in spans]
+    shown = len(spans)  # mentions in the text; hints follow them as context only
+    for hint in hints:
+        keys.append(name_key(hint))
+        cands.append(_hint_candidates(gaz, hint))
+        quals.append(None)
 
     # countries the article is about: each distinct name votes for the country of its best prior
     by_key: dict[str, GazEntry] = {}
@@ -163,4 +181,15 @@ def resolve(
             if j != i and c is not None and c.admin1 and keys[j] != keys[i]
         )
         resolved.append(best(i, admin))
-    return resolved
+    return resolved[:shown]
+
+
+def _hint_candidates(gaz: Gazetteer, hint: str) -> list[GazEntry]:
+    """A dateline ("CHARLESTON, W.Va.") with its qualifier applied; else the name's candidates."""
+    name, _, qual = hint.partition(",")
+    cands = candidates_for(gaz, name.strip().title())
+    if qual.strip():
+        q = qualifier_of(", " + qual.strip(), 0, gaz)
+        kept = [c for c in cands if q is not None and c.cc == q[0] and (not q[1] or c.admin1 == q[1])]
+        cands = kept or cands
+    return cands

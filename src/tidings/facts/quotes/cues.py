@@ -39,6 +39,20 @@ QUOTE_ONLY_VERBS: frozenset[str] = frozenset(
     )
 )
 
+# Speech acts whose content may be an object, a prepositional object or a to-infinitive rather
+# than a clause ("cited his remarks", "called for a moratorium", "vowed to cut taxes").
+OBJECT_VERBS: frozenset[str] = frozenset(
+    _words(
+        """
+    cite mention question propose describe criticize criticise praise announce demand promise vow
+    pledge threaten repeat reiterate reveal disclose confirm acknowledge deny discuss debate warn
+    complain speak talk write accuse encourage urge respond protest denounce dismiss reject blame
+    defend echo express stress emphasize emphasise highlight voice call recommend condemn slam blast
+    attack challenge applaud endorse hail lament
+        """
+    )
+)
+
 # Verbs whose complement is a thought rather than speech; PolNeAR counts them, news
 # quote lists usually do not, so the stage uses them only when asked to.
 THOUGHT_VERBS: frozenset[str] = frozenset(

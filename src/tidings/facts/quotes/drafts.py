@@ -17,7 +17,7 @@ from tidings.records import ActorRef, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-STAGE_NAME = "tidings.quotes.rules.v1"
+STAGE_NAME = "tidings.quotes.rules.v2"
 PUNCT = " \t\n,;:—–-"
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.facts.base import FactContext
 from tidings.facts.quotes.cues import (
+    OBJECT_VERBS,
     PARTICLE_VERBS,
     QUOTE_ONLY_VERBS,
     SPEECH_NOUNS,
@@ -42,6 +43,7 @@ from tidings.facts.quotes.drafts import (
     trim,
 )
 from tidings.facts.quotes.marks import QuotedSpan, find_quotes, paragraph_spans
+from tidings.facts.quotes.objects import object_content
 from tidings.facts.quotes.speakers import (
     SpeakerResolver,
     according_source,
@@ -92,7 +94,12 @@ class QuoteStage:
         paras = [p for p in paragraph_spans(text) if not is_clutter(text[p[0] : p[1]])]
         marks = find_quotes(text, paras)
         run = _Run(self, ctx, doc, paras, marks)
-        drafts = run.from_marks() + run.indirect()
+        marked = run.from_marks()
+        indirect = run.indirect()
+        # a quotation a mixed attribution takes in is no longer a quote on its own
+        taken = [(d.start, d.end) for d in indirect if d.kind == "mixed"]
+        marked = [d for d in marked if d.cue is not None or not any(s <= d.start and d.end <= e for s, e in taken)]
+        drafts = marked + indirect
         return [to_record(ctx.article.id, doc, d) for d in dedupe(drafts)]
 
 
@@ -114,6 +121,7 @@ class _Run:
             for tok in tokens_in(doc, q.start, q.end):
                 self.in_quote[tok.i] = n
         self.used_cues: set[int] = set()
+        self.attributed: set[int] = set()  # quotations (by index in ``marks``) hung on a cue or a name
 
     # ------------------------------------------------------------------ quoted spans
     def from_marks(self) -> list[Draft]:
@@ -121,13 +129,14 @@ class _Run:
         out: list[Draft] = []
         for q in self.marks:
             try:
+                signed = self._signature(q)  # a name after a dash signs it, whatever verbs are near
+                if signed is not None:
+                    self.attributed.add(self.marks.index(q))
+                    out.append(signed)
+                    continue
                 cue = self._tree_cue(q) or self._near_cue(q)
                 if cue is not None:
                     by_cue.setdefault(cue.i, []).append(q)
-                    continue
-                signed = self._signature(q)
-                if signed is not None:
-                    out.append(signed)
                     continue
                 words = len(text_words(doc_text(self.doc)[q.inner_start : q.inner_end]))
                 carry = self._only_quote(q, self._para_of(q.start))
@@ -141,6 +150,7 @@ class _Run:
                 self.ctx.recover(self.stage.name, exc)
                 continue
             self.used_cues.add(cue_i)
+            self.attributed.update(self.marks.index(q) for q in quotes)
             out.append(draft)
         out.sort(key=lambda d: d.start)
         return self._carry(out)
@@ -170,8 +180,11 @@ class _Run:
         return out
 
     def _signature(self, q: QuotedSpan) -> Draft | None:
-        """“Quote.” ― Jane Doe: a name after a dash closing the paragraph signs the quote."""
-        found = signed_by(self.doc, q.end, self.paras[self._para_of(q.end - 1)][1])
+        """“Quote.” ― Jane Doe: a name after a dash that closes the paragraph, or that the next
+        quotation follows (signed quotes listed one per line run into one paragraph)."""
+        end = self.paras[self._para_of(q.end - 1)][1]
+        end = min([m.start for m in self.marks if q.end <= m.start < end] + [end])
+        found = signed_by(self.doc, q.end, end)
         if found is None:
             return None
         dash, head = found
@@ -287,15 +300,23 @@ class _Run:
             elif tok.pos_ in ("VERB", "AUX") and self._is_cue(tok, with_quote=False):
                 content = self._verb_content(tok, sent)
                 source = subject_of(tok) if content else None
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in OBJECT_VERBS:
+                about = object_content(tok)  # "cited his remarks", "called for a moratorium"
+                if about is not None:  # with a clause too (often a misparse), both are the content
+                    content = about if content is None else (min(content[0], about[0]), max(content[1], about[1]))
+                    source = subject_of(tok)
             if content is None:
                 continue
             start, end = trim(doc_text(self.doc), *content)
             toks = tokens_in(self.doc, start, end)
-            if len(toks) < MIN_INDIRECT_TOKENS or any(self.in_quote[t.i] != -1 for t in toks):
-                continue
+            quoted = {self.in_quote[t.i] for t in toks} - {-1}
+            if len(toks) < MIN_INDIRECT_TOKENS or quoted & self.attributed:
+                continue  # too short, or its quotation already has its own attribution
             speaker = self.speakers.resolve(source) if source is not None else None
             reporter = self._reporter(tok)
-            out.append(Draft(start, end, "indirect", tok, speaker, reporter, 0.7 if speaker else 0.5))
+            kind = "mixed" if quoted else "indirect"  # "encouraged his supporters to make sure it is “on the up”"
+            end = max([end] + [self.marks[n].end for n in quoted])  # the closing mark belongs to it
+            out.append(Draft(start, end, kind, tok, speaker, reporter, 0.7 if speaker else 0.5))
         return out
 
     def _verb_content(self, verb: Token, sent: Span) -> tuple[int, int] | None:

@@ -169,6 +169,8 @@ def shifted(anchor: date, unit: str, delta: int) -> Result:
         return (str(anchor.year + delta), "year", "date")
     if unit == "decade":
         return (str(anchor.year // 10 + delta), "decade", "date")
+    if unit == "century":
+        return (f"{anchor.year // 100 + delta:02d}", "century", "date")
     return (None, None, "fuzzy")
 
 
@@ -185,7 +187,7 @@ _SPOKEN_YEAR = re.compile(
     + "|".join(_ONES)
     + r"))?)\b"
 )
-_HEDGES = re.compile(r"^(?:(?:around|about|approximately|roughly|as (?:soon|early|late) as|so far|"
+_HEDGES = re.compile(r"^(?:(?:around|about|approximately|roughly|almost|nearly|just|as (?:soon|early|late) as|so far|"
                      r"a good part of|"
                      r"sometime|some time|as recently as|as long ago as|no later than|not until)\s+)+|"
                      r"\s+(?:or so|or later|or earlier|and beyond|or two)$")  # fmt: skip
@@ -202,6 +204,7 @@ def normalise(text: str) -> str:
     t = text.casefold().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     t = re.sub(r"\s+", " ", t).strip(" ,.;:()\"'")
     t = re.sub(r"'s$", "", t)
+    t = re.sub(r" or so(?= (?:ago|earlier|later)$)", "", t)
     t = _SPOKEN_YEAR.sub(_spoken_year, t)
     t = re.sub(r"^(?:the )?year (\d{4})$", r"\1", t)
     for _ in range(2):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from tidings.facts.times.anaphora import Discourse, resolve_anaphor
 from tidings.facts.times.calendar import (
     MONTHS,
     NUMBERS,
@@ -52,7 +53,9 @@ FUZZY = {
     "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF",
     "lately": "PAST_REF", "once": "PAST_REF", "formerly": "PAST_REF", "earlier": "PAST_REF",
     "the future": "FUTURE_REF", "soon": "FUTURE_REF", "future": "FUTURE_REF", "later": "FUTURE_REF",
-    "shortly": "FUTURE_REF", "the coming": "FUTURE_REF",
+    "shortly": "FUTURE_REF", "the coming": "FUTURE_REF", "current": "PRESENT_REF", "right now": "PRESENT_REF",
+    "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF", "the immediate future": "FUTURE_REF",
+    "the foreseeable future": "FUTURE_REF", "near future": "FUTURE_REF", "the recent past": "PAST_REF",
 }  # fmt: skip
 SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
         "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D"}  # fmt: skip
@@ -61,11 +64,15 @@ DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day 
 PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 
 
-def resolve_timex(text: str, anchor: date, *, direction: str | None = None) -> Result:
-    """(value, precision, kind) of one expression; (None, None, "fuzzy") when we cannot say."""
+def resolve_timex(text: str, anchor: date, *, direction: str | None = None, context: Discourse | None = None) -> Result:
+    """(value, precision, kind) of one expression; (None, None, "fuzzy") when we cannot say.
+    ``context`` carries what the article dated before (see :mod:`anaphora`)."""
     t = normalise(text)
     if not t:
         return (None, None, "fuzzy")
+    found = resolve_anaphor(t, anchor, direction, context)
+    if found is not None:
+        return found
     for rule in (_relative, _named, _explicit, _durations):
         found = rule(t, anchor, direction)
         if found is not None:
@@ -99,12 +106,14 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         part = PARTS.get(m.group(2) or ("night" if core != "overnight" else "overnight"), "NI")
         return (f"{(anchor + timedelta(days=delta)).isoformat()}T{part}", "day", "time")
     m = re.fullmatch(r"(?:the )?(this|last|next|past|previous|coming|current|same|following|present) "
-                     r"(day|week|weekend|month|quarter|year|decade)", core)  # fmt: skip
+                     r"(day|week|weekend|month|quarter|year|decade|century)", core)  # fmt: skip
     if m:
         rel, unit = m.groups()
         if rel in ("past",) and t.startswith("the "):  # "the past year": a stretch of time
             return (duration(1, unit), None, "duration")
         delta = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
+        if unit == "weekend" and delta == 0 and direction == "past" and anchor.weekday() < 5:
+            delta = -1  # "said over this weekend" on a Monday: the one just gone
         return shifted(anchor, unit, delta)
     m = re.fullmatch(r"(?:(?:this|current|present) )?(year|month|week)", core)
     if m and core != t:  # "earlier this month", "late this year"
@@ -123,10 +132,11 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         if n is None or n < 0 or unit not in ("day", "week", "month", "year", "decade", "quarter"):
             return ("PAST_REF" if m.group(3) in ("ago", "earlier", "before") else "FUTURE_REF", None, "fuzzy")
         sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
+        if unit == "decade":  # "a decade ago": the year ten years back
+            return (str(anchor.year + sign * 10 * n), "year", "date")
         if n == 1 and unit in ("year", "month"):  # "a year ago": the same date a year back (results news)
             y, mo = add_months(anchor.year, anchor.month, sign * (12 if unit == "year" else 1))
-            return (date(y, mo, min(anchor.day, 28)).isoformat() if anchor.day > 28 else
-                    date(y, mo, anchor.day).isoformat(), "day", "date")  # fmt: skip
+            return (date(y, mo, min(anchor.day, 28)).isoformat(), "day", "date")
         return shifted(anchor, unit, sign * n)
     m = re.fullmatch(r"(?:in )?recent (days|weeks|months|years|decades)|(?:the )?(?:last|past) (?:few|several) \w+", t)
     if m:
@@ -185,7 +195,7 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
             year = anchor.year if m.group(1) == "this" else pick_year(anchor, month, None, direction)
         return (f"{year}-{month:02d}", "month", "date")
     m = re.fullmatch(
-        r"(?:(last|next|this|past|coming) )?(?P<season>spring|summer|fall|autumn|winter)"
+        r"(?:the )?(?:(last|next|this|past|coming) )?(?P<season>spring|summer|fall|autumn|winter)"
         r"(?: (?:of )?(?P<year>\d{4}))?",
         core,
     )
@@ -223,6 +233,15 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
     m = re.fullmatch(r"(?:the )?(?:(?:fiscal|calendar|year|fy) ?)?(?P<year>1[89]\d\d|20\d\d)", core)
     if m:
         return (m.group("year"), "year", "date")
+    m = re.fullmatch(r"(?:the |an? )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", core)
+    if m:
+        return (f"{int(m.group('n')) - 1:02d}", "century", "date")
+    m = re.fullmatch(r"(?:the )?(?:fy|fiscal year|fiscal) ?'?(?P<yy>\d\d)", core)
+    if m:
+        return (f"{19 if int(m.group('yy')) > 50 else 20}{m.group('yy')}", "year", "date")
+    m = re.fullmatch(r"(?:the )?(" + "|".join(_DECADE_WORDS) + r")", core)
+    if m:
+        return (f"19{_DECADE_WORDS.index(m.group(1)) + 2}", "decade", "date")
     m = re.fullmatch(r"(?:the )?(?:(?P<c>1[89]|20)(?P<d>\d)0'?s|'?(?P<d2>\d)0'?s)", core)
     if m:
         if m.group("c"):
@@ -233,10 +252,14 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
 
 
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
 
 
 def _explicit(t: str, anchor: date, direction: str | None) -> Result | None:
     core = re.sub(r"^(?:" + "|".join(WEEKDAYS) + r"),? ", "", _MODS.sub("", t).strip())
+    shift = re.match(r"^(?:(last|this past)|(next|this coming)) ", core)
+    if shift:  # "last Oct. 23": the one before the anchor, whatever the tense
+        core, direction = core[shift.end() :], "past" if shift.group(1) else "future"
     for pat in (
         _MON + r" " + _DAY + r"(?:,? (?P<year>\d{4}))?",
         _DAY + r" (?:of )?" + _MON + r",?(?: (?P<year>\d{4}))?",
@@ -279,8 +302,9 @@ def _durations(t: str, anchor: date, direction: str | None) -> Result | None:
     if m:
         return (duration(1, m.group(1)), None, "duration")
     m = re.fullmatch(r"(?:the )?(day|week|weekend|month|year|quarter)", t)
-    if m:  # "the week": the anchor's
-        return shifted(anchor, m.group(1), 0)
+    if m:  # "the week": the anchor's ("the weekend" in a past report on a weekday: the one just gone)
+        back = m.group(1) == "weekend" and direction == "past" and anchor.weekday() < 5
+        return shifted(anchor, m.group(1), -1 if back else 0)
     return None
 
 

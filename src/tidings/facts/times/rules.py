@@ -1,18 +1,13 @@
-"""Finding temporal expressions and the direction their governing verb points.
+"""The direction a temporal expression's governing verb points (detection: ``detect.py``).
 
-Spans come from spaCy's DATE/TIME entities plus a few patterns the small model misses
-(bare weekdays and months, "earlier this month", "two-day"); spans that hold no temporal
-word (ages such as "Henry, 19,", quantities) are dropped. Direction is read off the verb a
-span hangs from: past tense -> "past"; will/shall, modals, present progressive, and
-infinitives under plan/expect/schedule -> "future"; otherwise None.
+Direction is read off the verb a span hangs from: past tense -> "past"; will/shall, modals,
+present progressive, and infinitives under plan/expect/schedule -> "future"; otherwise None.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from tidings.facts.times.calendar import MONTHS, SEASONS, WEEKDAYS
 from tidings.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -29,53 +24,6 @@ STATIVE = {"say", "be", "have", "tell", "know", "think", "believe", "show", "rep
            "see", "feel", "stand", "continue", "keep", "account", "compare", "represent"}  # fmt: skip
 MODALS = {"would", "could", "may", "might", "should", "can", "must", "ca", "'d"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
-
-_TEMPORAL_WORDS = (
-    set(WEEKDAYS) | set(MONTHS) | set(SEASONS) | {
-        "today", "tonight", "yesterday", "tomorrow", "now", "day", "days", "week", "weeks", "weekend",
-        "month", "months", "year", "years", "decade", "decades", "century", "quarter", "quarters",
-        "morning", "afternoon", "evening", "night", "hour", "hours", "minute", "minutes", "ago",
-        "recently", "currently", "daily", "weekly", "monthly", "annually", "yearly", "future", "past",
-        "a.m.", "p.m.", "am", "pm", "noon", "midnight", "overnight", "fiscal", "season", "period",
-        "times", "time", "present", "era", "earlier", "later",
-    }
-)  # fmt: skip
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s|'s)?$|^'\d\ds?$|^\d0s$|^\d{1,2}[:/]\d{1,2}")
-
-_EXTRA = re.compile(
-    r"\b(?:(?:early|late|earlier|later|last|next|this)\s+)?(?:"
-    + "|".join(w.capitalize() for w in WEEKDAYS)
-    + r")\b(?:\s+(?:morning|afternoon|evening|night))?"
-    + r"|\b(?:earlier|later|late|early)\s+(?:this|last|next)\s+(?:week|month|year)\b"
-    + r"|\b(?:earlier|later)\s+in\s+the\s+(?:week|month|year)\b"
-    + r"|\b(?:yesterday|today|tomorrow|tonight)\b"
-    + r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-"
-    + r"(?:day|week|month|year|hour)(?:-old|-long)?\b",
-)
-
-
-def is_temporal(text: str) -> bool:
-    """Whether a candidate span names a time at all (drops ages, amounts, bare numbers)."""
-    words = re.findall(r"[a-z.']+|\d[\d:/']*s?", text.casefold().replace("-", " "))
-    return any(w.strip(".") in _TEMPORAL_WORDS or w in _TEMPORAL_WORDS or _YEAR.match(w) for w in words)
-
-
-def find_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of temporal expressions in ``doc`` (sorted, non-overlapping)."""
-    spans: list[tuple[int, int]] = []
-    for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME") and is_temporal(ent.text):
-            start = ent.start_char
-            # the model often leaves out "early"/"late" before a weekday or month
-            prev = doc[ent.start - 1] if ent.start > 0 else None
-            if prev is not None and prev.lower_ in ("early", "late", "mid", "earlier", "later"):
-                start = prev.idx
-            spans.append((start, ent.end_char))
-    text = doc_text(doc)
-    for m in _EXTRA.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in spans):
-            spans.append((m.start(), m.end()))
-    return sorted(spans)
 
 
 def _aux_words(verb: Token) -> list[Token]:
@@ -103,6 +51,8 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
             return "past"
         if words & {"is", "are", "am", "'re", "be"}:  # "is scheduled for Monday"
             return "future" if verb.lemma_ in FUTURE_HEADS else None
+        if not auxes and verb.dep_ == "acl" and verb.lemma_ not in FUTURE_HEADS | PLANNING:
+            return "past"  # "the year ended March 31", "the plan announced Monday": done before
         return "past" if not auxes and verb.dep_ in ("ROOT", "conj", "ccomp") else None
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'s"}:
         return "future"  # "is meeting on Monday"

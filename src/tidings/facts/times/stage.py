@@ -1,9 +1,11 @@
 """Fact stage: temporal expressions, normalised against the article's anchor date.
 
-Spans come from :func:`tidings.facts.times.rules.find_spans` (spaCy DATE/TIME plus our
-own patterns); each is resolved by :func:`tidings.facts.times.resolve.resolve_timex`
-with the direction of its governing verb. The anchor is ``ctx.published`` (the runner
-fills it from the page, a WARC capture date or ``--published``). Without an anchor only
+Expressions come from :func:`tidings.facts.times.detect.find_expressions` (spaCy DATE/TIME
+plus our own patterns, cut at range ends and list items); each is resolved in reading order by
+:func:`tidings.facts.times.resolve.resolve_timex` with the direction of its governing verb and
+what the article dated before it (``anaphora.Discourse``: "that year", "the year-ago quarter").
+The anchor is ``ctx.published`` (the runner fills it from the page, a WARC capture date or
+``--published``). Without an anchor only
 expressions whose value does not depend on one ("June 18, 2023", "1998") get a value.
 """
 
@@ -14,8 +16,10 @@ from datetime import date
 from typing import Any
 
 from tidings.facts.base import FactContext
+from tidings.facts.times.anaphora import Discourse
+from tidings.facts.times.detect import Found, find_expressions
 from tidings.facts.times.resolve import resolve_timex
-from tidings.facts.times.rules import direction_for, find_spans
+from tidings.facts.times.rules import direction_for
 from tidings.ids import fact_id
 from tidings.records import TimeExpr
 
@@ -26,31 +30,39 @@ _PROBES = (date(2001, 2, 14), date(2012, 9, 3))
 
 
 class TimeStage:
-    name = "tidings.times.rules.v1"
+    name = "tidings.times.rules.v2"
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("times",)
 
     def __call__(self, ctx: FactContext) -> dict[str, Sequence[Any]]:
         text = ctx.article.text
         out: list[TimeExpr] = []
-        for start, end in find_spans(ctx.doc):
+        said = Discourse()
+        for found in find_expressions(ctx.doc):
             try:  # one odd expression must not cost the article its other times
-                record = self._one(ctx, text, start, end)
+                record = self._one(ctx, text, found, said, out[-1] if out else None)
             except Exception as exc:
                 ctx.recover(self.name, exc)
                 continue
+            said.note(record.text, record.value)
             out.append(record)
         return {"times": out}
 
-    def _one(self, ctx: FactContext, text: str, start: int, end: int) -> TimeExpr:
+    def _one(self, ctx: FactContext, text: str, found: Found, said: Discourse, previous: TimeExpr | None) -> TimeExpr:
+        start, end = found.start, found.end
         span = text[start:end]
         direction = direction_for(ctx.doc, start, end)
         anchor = ctx.published
-        if anchor is not None:
-            value, precision, kind = resolve_timex(span, anchor, direction=direction)
+        value: str | None
+        precision: str | None
+        if found.day_of_previous and previous is not None and previous.precision == "day" and previous.value:
+            # "April 24 and 25": the bare day takes the month of the expression before it
+            value, precision, kind = f"{previous.value[:8]}{int(span.rstrip('stndrh')):02d}", "day", "date"
+        elif anchor is not None:
+            value, precision, kind = resolve_timex(span, anchor, direction=direction, context=said)
         else:
-            first = resolve_timex(span, _PROBES[0], direction=direction)
-            second = resolve_timex(span, _PROBES[1], direction=direction)
+            first = resolve_timex(span, _PROBES[0], direction=direction, context=said)
+            second = resolve_timex(span, _PROBES[1], direction=direction, context=said)
             value, precision, kind = first if first == second else (None, None, first[2])
         confidence = 0.9 if precision in ("day", "month", "year") else 0.7 if value else 0.4
         if kind == "date" and direction is None and precision == "day" and anchor is not None:

@@ -1,0 +1,315 @@
+"""Place-name mentions: spaCy's GPE/LOC/FAC entities and the places news names elsewhere.
+
+The small model misses places that sit inside other names or that it takes for people, and
+local news is full of them. Besides GPE/LOC/FAC entities (and the entities stage's mentions of
+those kinds) a mention is proposed for
+
+* a place that begins or ends the name of an organisation, building or team ("the Gainesville
+  Police Department", "Kanawha County Commission", "University of Georgia", "The Washington
+  Post", "Metro Nashville"), also when the model saw no entity there at all;
+* a one-word "person" that is a place and is never the surname of anyone named in full
+  ("55 Gainesville residents", "Daniel Hufstetler of Roswell");
+* names listed before "counties"/"parishes" ("Barrow and Jackson counties": each a county);
+* a dateline inside the text ("... struck by car . ROSWELL - A man ...") and a lawmaker's
+  home after the party letter ("Sen. Jane Doe, D-Beachwood");
+* a demonym, which stands for its country ("Sudanese officials", "the Syrians").
+
+Every proposal must name something the gazetteer knows; resolution (``toponyms.resolve``) then
+picks which place. A proposal carries the name to look up when it differs from the words
+("Barrow" in a list of counties is looked up as "Barrow County").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from tidings.facts.places.gazetteer import Gazetteer, name_key
+from tidings.facts.places.toponyms import candidates_for, clean_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+def _words(block: str) -> list[str]:
+    return block.split()
+
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE"})
+# Kinds of gazetteer entry a name inside another name may stand for.
+PLACE_KINDS = frozenset({"country", "adm1", "adm2", "capital", "city", "region", "sea", "island"})
+# A first word that qualifies the place after it ("Metro Nashville", "Greater Atlanta").
+LEAD_MODIFIERS = frozenset(
+    _words(
+        """
+        metro greater metropolitan downtown northern southern eastern western central suburban
+        rural upstate north south east west northeast northwest southeast southwest
+        """
+    )
+)
+# Words that, right after a place name, make the run an institution or group of that place
+# (needed where the model saw a person or nothing: "McMinn County Sheriff", "Flemington Elks").
+INSTITUTION_WORDS = frozenset(
+    _words(
+        """
+        police sheriff sheriff's sheriffs county city town township borough village council
+        department fire school schools high middle elementary university college state chamber
+        board club hospital medical library park parks recreation airport court courthouse jail
+        commission commissioners commissioner public transit herald times news post journal
+        tribune gazette star observer daily festival church center centre museum zoo symphony
+        historical society authority regional municipal mayor manager superintendent residents
+        resident native natives republican republicans democrat democrats democratic party elks
+        lions rotary scouts guides film riding environmental services adult education office
+        bureau agency utilities water electric power port harbor harbour turnpike highway area
+        region metro division district community volunteer emergency health housing senior
+        memorial national international youth arena stadium theater theatre team cathedral mosque
+        temple market bank
+        """
+    )
+)
+# Street and building words: never a place name on their own ("Street Superintendent").
+STREET_WORDS = frozenset(
+    _words(
+        """
+        street avenue road drive lane court boulevard way place hall house plaza square trail
+        parkway circle terrace pike row alley union law labor god home world news
+        """
+    )
+)
+GENERIC = INSTITUTION_WORDS | LEAD_MODIFIERS | STREET_WORDS
+# Prepositions before a one-word name that make it a place rather than a person.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "of", "to", "outside", "around", "across", "into", "toward"})
+# Nouns after a one-word name that make it a place ("Gainesville residents", "Newberry home").
+PLACE_NOUNS = INSTITUTION_WORDS | frozenset(
+    _words(
+        """
+        home homes man woman men women boy girl teen family families business businesses
+        neighborhood streets roads officials leaders voters students parents couple citywide
+        countywide
+        """
+    )
+)
+_DATELINE = re.compile(
+    r"\b([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    r"(?: \((?:AP|Reuters|AFP|UPI|CNN)\))?\s*(?:—|–|-{1,3})\s*(?=[A-Z\"“])"
+)
+_PARTY_HOME = re.compile(r"\b[DRI]-([A-Z][a-z]*\.(?: ?[A-Z][a-z]*\.)*|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_BASED = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})-based\b")
+_COUNTY_LIST = re.compile(
+    r"((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,? )+(?:and|or) [A-Z][a-z]+(?: [A-Z][a-z]+)?) (counties|parishes)\b"
+)
+
+
+class Proposal(NamedTuple):
+    """A place mention: its span and the name to look up (None: the words themselves)."""
+
+    start: int
+    end: int
+    lookup: str | None = None
+
+
+def find_places(doc: Doc, found: Mapping[str, Sequence[Any]], gaz: Gazetteer) -> list[Proposal]:
+    """Non-overlapping place mentions, sorted (the longer of two overlapping proposals wins)."""
+    text = doc.text
+    finder = _Finder(doc, gaz)
+    out: list[Proposal] = []
+    for span in _entity_spans(doc, found):
+        out.extend(finder.from_entity(span))
+    out.extend(finder.from_runs(out))
+    out.extend(_county_lists(text, gaz))
+    out.extend(_datelines(text, gaz))
+    out.extend(_party_homes(text, gaz))
+    out.extend(Proposal(m.start(1), m.end(1)) for m in _BASED.finditer(text) if finder.knows(m.group(1)))
+    return _non_overlapping(out)
+
+
+def _entity_spans(doc: Doc, found: Mapping[str, Sequence[Any]]) -> list[Span]:
+    """spaCy's entities plus the entities stage's place mentions (which may relabel one)."""
+    spans = [e for e in doc.ents if e.label_ not in NOT_NAMES]
+    known = {(e.start_char, e.end_char) for e in spans}
+    marked = [(m.start, m.end, getattr(m, "label", None)) for m in found.get("mentions", ())]
+    for ent in found.get("entities", ()):
+        marked += [(sp.start, sp.end, getattr(ent, "kind", None)) for sp in getattr(ent, "mentions", ())]
+    for start, end, label in marked:
+        if label in PLACE_LABELS and (start, end) not in known:
+            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+                known.add((start, end))
+    return spans
+
+
+class _Finder:
+    def __init__(self, doc: Doc, gaz: Gazetteer) -> None:
+        self.doc, self.gaz = doc, gaz
+        # Words of people named in full: "Jackson" is a person where "Lisa Jackson" is (not
+        # where the model took "Huntsville Fire" for a person).
+        self.person_words = {
+            t.lower_
+            for e in doc.ents
+            if e.label_ == "PERSON" and len(e) > 1 and not any(w.lower_ in GENERIC for w in e)
+            for t in e
+            if t.is_alpha
+        }
+
+    def knows(self, name: str, *, kinds: frozenset[str] = PLACE_KINDS, exact: bool = True) -> bool:
+        """The gazetteer has a place of these kinds by this name (``exact``: as its main name,
+        not one of its alternate names, which hold old names and translations)."""
+        name = clean_name(name)
+        key = name_key(name)
+        for c in candidates_for(self.gaz, name):
+            if c.feature in kinds and (not exact or name_key(c.name.split(",")[0]) == key):
+                return True
+        return False
+
+    def from_entity(self, ent: Span) -> list[Proposal]:
+        toks = _strip_det(list(ent))
+        if not toks:
+            return []
+        label = ent.label_
+        whole = Proposal(toks[0].idx, _end(toks[-1]))
+        if label == "NORP":
+            return [whole] if self._demonym(_text(toks)) else []
+        if label in PLACE_LABELS and self.knows(_text(toks), kinds=PLACE_KINDS | {"other"}, exact=False):
+            return [whole]
+        if len(toks) == 1 and self._lone_place_word(toks[0]):
+            return [whole]  # "55 Gainesville residents" (a person to the model), "in Frankston" (an org)
+        if label == "PERSON" and self.knows(_text(toks), kinds=frozenset({"country", "adm1"})):
+            return [whole]  # "Sri Lanka's former president"
+        return self._inside(toks, institution_needed=label == "PERSON")
+
+    def from_runs(self, taken: Iterable[Proposal]) -> list[Proposal]:
+        """Capitalised runs the model gave no entity: places inside institution names, and
+        one-word places after a locative preposition."""
+        covered = {i for e in self.doc.ents for i in range(e.start, e.end)}
+        covered |= {t.i for p in taken for t in self.doc.char_span(p.start, p.end, alignment_mode="expand") or ()}
+        out: list[Proposal] = []
+        for run in _capitalised_runs(self.doc, covered):
+            found = self._inside(run, institution_needed=True)
+            lone = len(run) == 1 and run[0].lower_ in GENERIC
+            if not found and not lone and self._after_locative(run[0]) and self.knows(_text(run)):
+                found = [Proposal(run[0].idx, _end(run[-1]))]
+            out.extend(found)
+        return out
+
+    def _inside(self, toks: list[Token], *, institution_needed: bool) -> list[Proposal]:
+        """The place that begins (or, after "of" or a modifier, ends) a longer name."""
+        for k in range(len(toks) - 1, 0, -1):
+            head, rest = toks[:k], toks[k]
+            if not _is_name(head) or (institution_needed and rest.lower_ not in INSTITUTION_WORDS):
+                continue
+            if len(head) == 1 and (head[0].lower_ in self.person_words or head[0].lower_ in GENERIC):
+                continue  # "Reagan Middle School": named after a person; "City Hall": no place
+            if self.knows(_text(head)):
+                return [Proposal(head[0].idx, _end(head[-1]))]
+        of = [i for i, t in enumerate(toks) if t.lower_ == "of"]
+        tails = [toks[of[-1] + 1 :]] if of else []
+        if toks[0].lower_ in LEAD_MODIFIERS:
+            tails.append(toks[1:])
+        for tail in tails:
+            tail = _strip_det(tail)
+            for k in range(len(tail)):
+                part = tail[k:]
+                if len(part) == 1 and part[0].lower_ in GENERIC:
+                    continue
+                if part and _is_name(part) and self.knows(_text(part)):
+                    return [Proposal(part[0].idx, _end(part[-1]))]
+        return []
+
+    def _lone_place_word(self, tok: Token) -> bool:
+        """A one-word "person" that is a place: nobody in the article bears it as a name, and
+        it stands where places stand ("of Roswell", "in Delano", "Gainesville residents")."""
+        if tok.lower_ in self.person_words or tok.lower_ in GENERIC or not self.knows(tok.text):
+            return False
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return self._after_locative(tok) or (after is not None and after.lower_ in PLACE_NOUNS)
+
+    def _after_locative(self, tok: Token) -> bool:
+        return tok.i > 0 and self.doc[tok.i - 1].lower_ in LOCATIVE_PREPS
+
+    def _demonym(self, text: str) -> bool:
+        name = clean_name(text)
+        return self.gaz.demonym(name) is not None or (name.endswith("s") and self.gaz.demonym(name[:-1]) is not None)
+
+
+def _strip_det(toks: list[Token]) -> list[Token]:
+    while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s")):
+        toks = toks[:-1]
+    return toks
+
+
+_ABBREV = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z]{0,3}\.$")  # "U.S.", "N.J.", "Va."
+
+
+def _is_name(toks: Sequence[Token]) -> bool:
+    """Capitalised words (and abbreviations) only."""
+    return all((t.is_alpha and (t.is_title or t.is_upper)) or _ABBREV.match(t.text) for t in toks)
+
+
+def _text(toks: Sequence[Token]) -> str:
+    return toks[0].doc.text[toks[0].idx : _end(toks[-1])]
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+def _capitalised_runs(doc: Doc, covered: set[int]) -> list[list[Token]]:
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for tok in doc:
+        name_like = tok.is_alpha and (tok.is_title or tok.is_upper) and tok.i not in covered
+        name_like = name_like and (tok.pos_ == "PROPN" or tok.i != tok.sent.start)
+        if name_like:
+            run.append(tok)
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _county_lists(text: str, gaz: Gazetteer) -> list[Proposal]:
+    """ "Barrow and Jackson counties": every name of the list is a county (or parish)."""
+    out: list[Proposal] = []
+    for m in _COUNTY_LIST.finditer(text):
+        unit = "County" if m.group(2) == "counties" else "Parish"
+        for name in re.finditer(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", m.group(1)):
+            lookup = f"{name.group(0)} {unit}"
+            if gaz.candidates(lookup):
+                out.append(Proposal(m.start(1) + name.start(), m.start(1) + name.end(), lookup))
+    return out
+
+
+def _datelines(text: str, gaz: Gazetteer) -> list[Proposal]:
+    out: list[Proposal] = []
+    for m in _DATELINE.finditer(text):
+        name = m.group(1).strip(" .-")
+        if len(name) >= 3 and gaz.candidates(name):
+            out.append(Proposal(m.start(1), m.start(1) + len(name)))
+    return out
+
+
+def _party_homes(text: str, gaz: Gazetteer) -> list[Proposal]:
+    """ "Linda Sumner, R-Raleigh": a lawmaker's party and home district."""
+    out: list[Proposal] = []
+    for m in _PARTY_HOME.finditer(text):
+        if text[max(0, m.start() - 2) : m.start()] not in (", ", "(") and text[m.start() - 1 : m.start()] != "(":
+            continue
+        if candidates_for(gaz, m.group(1)):
+            out.append(Proposal(m.start(1), m.end(1)))
+    return out
+
+
+def _non_overlapping(props: list[Proposal]) -> list[Proposal]:
+    out: list[Proposal] = []
+    for p in sorted(props, key=lambda p: (p.start, -(p.end - p.start))):
+        if not out or p.start >= out[-1].end:
+            out.append(p)
+    return out

@@ -1,0 +1,46 @@
+"""Attributions whose content is not (only) a clause but what a speech act is about.
+
+"Clinton cited Trump's remarks about Machado as examples of ...", "Trump called for female
+contestants to wear shorter dresses", "He vowed to crack down on hackers", "Roberts spoke of the
+legacy of racism": news readers (and PolNeAR) take these as reported speech. The content runs from
+the verb's first argument after it (direct object, object of about/of/for/against/on/with/over,
+to-infinitive, clause, "as ...") to the end of its last one; a pronoun before the rest ("urged
+them to ...") is left out, and an audience or a pronoun alone is no content.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.facts.quotes.drafts import subtree_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+OBJECT_PREPS = frozenset({"about", "of", "for", "against", "on", "with", "over", "as"})
+ARGUMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr"})
+# Objects that are the audience, not what was said.
+AUDIENCE = frozenset({"reporters", "journalists", "supporters", "voters", "audience", "crowd", "viewers"})
+
+
+def object_content(verb: Token) -> tuple[int, int] | None:
+    """Character span of what ``verb`` (a speech act that takes an object) is about."""
+    args = [c for c in verb.children if c.i > verb.i and _is_argument(c)]
+    while len(args) > 1 and args[0].pos_ == "PRON":
+        args = args[1:]  # "encouraged them to ...": the infinitive is what was urged
+    if not args or (len(args) == 1 and (args[0].pos_ == "PRON" or args[0].lower_ in AUDIENCE)):
+        return None
+    start = subtree_span(args[0])[0]
+    if args[0].dep_ == "prep":  # the content starts after "about"/"of"/"for"
+        objs = [g for g in args[0].children if g.dep_ in ("pobj", "pcomp")]
+        start = subtree_span(objs[0])[0] if objs else start
+    return start, subtree_span(args[-1])[1]
+
+
+def _is_argument(tok: Token) -> bool:
+    if tok.dep_ in ARGUMENT_DEPS:
+        return True
+    if tok.dep_ != "prep" or tok.lower_ not in OBJECT_PREPS:
+        return False
+    objs = [g for g in tok.children if g.dep_ in ("pobj", "pcomp")]
+    return bool(objs) and objs[0].ent_type_ not in ("DATE", "TIME")  # "on Thursday" is when, not what

@@ -1,0 +1,148 @@
+"""Expressions dated by what the article said before them, and the quarter arithmetic of
+company news.
+
+"that year", "the following year" and "later that year" point back to the last year the article
+named; "the quarter", "the latest quarter" and "this quarter" to the last quarter it dated (else
+to the quarter being reported: the one before the anchor's, early in a quarter); "the year-ago
+quarter", "the year-earlier period" and, after a quarter was named, "a year earlier" to that
+quarter one year back (with no quarter named, "a year ago" is left to the other rules). A quarter
+named without a year ("third-quarter profit") is the nearest such quarter, one still to come
+counting more in a past-tense sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from tidings.facts.times.calendar import ORDINAL_Q, WRONG_SIDE, Result
+
+_ORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
+_QUARTER_REF = re.compile(
+    r"(?:the |this |that |its |their )?(?:(?:latest|most recent|recent|same|just[- ]ended|just[- ]completed|"
+    r"fiscal|reporting) )*quarter"
+)
+_YEAR_BACK_QUARTER = (
+    re.compile(
+        r"(?:the |its )?(?:comparable |corresponding |same |fiscal )*(?:year[- ](?:ago|earlier)|prior[- ]year|"
+        r"previous[- ]year) (?:fiscal )?(?:" + _ORD + r" )?(?:fiscal )?(?:quarter|period)"
+    ),
+    re.compile(
+        r"(?:the |its )?(?:comparable |corresponding |same )*(?:" + _ORD + r" )?(?:quarter|period) "
+        r"(?:a year (?:ago|earlier)|of (?:the )?(?:previous|prior) year|last year)"
+    ),
+    re.compile(r"last year'?s (?:" + _ORD + r" )?(?:quarter|period)"),
+)
+_YEAR_BACK = re.compile(r"(?:a |one |the )?year[- ](?:ago|earlier)(?: (?:results|figures))?")
+_THIS_YEARS_QUARTER = re.compile(
+    r"(?:(?P<rel>this|last|next) year'?s?|(?P<year>\d{4})(?:'s)?) (?:fiscal )?" + _ORD + r"[- ](?:fiscal )?quarter"
+)
+_ORD_QUARTER = re.compile(r"(?:the |its |their )?(?:fiscal )?" + _ORD + r"[- ](?:fiscal )?(?:quarter|period)")
+_HALF = re.compile(
+    r"(?:the )?(?P<h>first|second|last|latter) half(?: of (?:the year|(?P<year>\d{4})|(?P<rel>this|last|next) year))?"
+)
+
+
+@dataclass
+class Discourse:
+    """What the article has dated so far (one per article, filled in reading order)."""
+
+    year: int | None = None  # the last year named in so many words
+    quarter: str | None = None  # the last quarter dated: "1989-Q3"
+
+    def note(self, text: str, value: str | None) -> None:
+        if value is None:
+            return
+        if re.match(r"^\d{4}-Q[1-4]$", value) and not _looks_back(text):
+            self.quarter = value  # "the year-ago quarter" compares with it, it does not replace it
+        explicit = re.search(r"\b(1[89]\d\d|20\d\d)\b", text)
+        if explicit:
+            self.year = int(explicit.group(1))
+
+
+def _looks_back(text: str) -> bool:
+    t = text.casefold()
+    return bool(re.search(r"year[- ](?:ago|earlier)|(?:prior|previous) year|last year|a year", t))
+
+
+def quarter_of(d: date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+# A quarter still to come counts this much farther in a past-tense sentence ("earned ... in the
+# first quarter"). No penalty the other way: results are reported, and expected, after a
+# quarter ends ("expects to report a third-quarter loss" in October is the quarter just gone).
+QUARTER_WRONG_SIDE = 2 * WRONG_SIDE
+
+
+def nearest_quarter_year(anchor: date, q: int, direction: str | None) -> int:
+    """Year of "the third quarter" said on ``anchor``: the nearest one (see QUARTER_WRONG_SIDE)."""
+    now = anchor.year * 4 + quarter_of(anchor) - 1
+    best, best_cost = anchor.year, float("inf")
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        diff = year * 4 + q - 1 - now
+        cost = abs(diff) * (QUARTER_WRONG_SIDE if direction == "past" and diff > 0 else 1.0)
+        if cost < best_cost:
+            best, best_cost = year, cost
+    return best
+
+
+def reported_quarter(anchor: date, direction: str | None) -> str:
+    """The quarter "the quarter" means with nothing named before: early in a quarter (the
+    reporting season) and not looking ahead, the one just ended; else the anchor's."""
+    q, year = quarter_of(anchor), anchor.year
+    days_in = (anchor - date(year, 3 * q - 2, 1)).days
+    if direction != "future" and days_in < 45:
+        q, year = (q - 1, year) if q > 1 else (4, year - 1)
+    return f"{year}-Q{q}"
+
+
+def _back_a_year(quarter: str, q: str | None) -> str:
+    year, num = int(quarter[:4]), quarter[-1]
+    return f"{year - 1}-Q{ORDINAL_Q[q] if q else num}"
+
+
+def resolve_anaphor(t: str, anchor: date, direction: str | None, ctx: Discourse | None) -> Result | None:
+    """The value of ``t`` (normalised text) when it is a quarter, a half or an expression that
+    points back; None when it is none of these."""
+    ref_quarter = (ctx.quarter if ctx else None) or reported_quarter(anchor, direction)
+    for rx in _YEAR_BACK_QUARTER:
+        m = rx.fullmatch(t)
+        if m:
+            return (_back_a_year(ref_quarter, m.group("q")), "quarter", "date")
+    m = _THIS_YEARS_QUARTER.fullmatch(t)
+    if m:
+        rel = {"this": 0, "last": -1, "next": 1}
+        year = int(m.group("year")) if m.group("year") else anchor.year + rel[m.group("rel")]
+        return (f"{year}-Q{ORDINAL_Q[m.group('q')]}", "quarter", "date")
+    m = _ORD_QUARTER.fullmatch(t)
+    if m:
+        q = ORDINAL_Q[m.group("q")]
+        return (f"{nearest_quarter_year(anchor, q, direction)}-Q{q}", "quarter", "date")
+    if _QUARTER_REF.fullmatch(t):
+        return (ref_quarter, "quarter", "date")
+    if _YEAR_BACK.fullmatch(t):
+        if ctx is not None and ctx.quarter is not None:
+            return (_back_a_year(ctx.quarter, None), "quarter", "date")
+        return None  # no quarter named: the rules for "a year ago" and "year-earlier" decide
+    m = _HALF.fullmatch(t)
+    if m and (m.group("year") or m.group("rel") or t.endswith("the year")):
+        year = (
+            int(m.group("year"))
+            if m.group("year")
+            else anchor.year + {"this": 0, "last": -1, "next": 1}.get(m.group("rel") or "this", 0)
+        )
+        return (f"{year}-H{1 if m.group('h') == 'first' else 2}", "half", "date")
+    return _back_to_year(t, anchor, ctx)
+
+
+def _back_to_year(t: str, anchor: date, ctx: Discourse | None) -> Result | None:
+    ref = ctx.year if ctx is not None and ctx.year is not None else None
+    if re.fullmatch(r"(?:(?:earlier|later|early|late) )?(?:in )?(?:that|the same) year", t):
+        return (str(ref), "year", "date") if ref is not None else None
+    if re.fullmatch(r"the (?:following|next|subsequent) year|a year later", t):
+        return (str((ref or anchor.year) + 1), "year", "date")
+    if re.fullmatch(r"the (?:previous|preceding|prior) year|the year before", t):
+        return (str((ref or anchor.year) - 1), "year", "date")
+    return None

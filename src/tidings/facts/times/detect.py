@@ -1,0 +1,192 @@
+"""Finding temporal expressions in a parsed article.
+
+Spans come from spaCy's DATE/TIME entities plus patterns the small model misses (bare
+weekdays and months, "earlier this month", "last year's", "two-day", spoken years, and the
+fuzzy references TimeML also counts as dates: "now", "currently", "recently", "the future").
+Then each span is cut the way TimeML annotates it: the two ends of a range or the items of
+a list are separate expressions ("from 1991 to 1997", "1994, 1995 and 1997", "the year ended
+Sept. 30"), a trailing day after "and" inherits its month ("April 24 and 25"). Spans that hold
+no temporal word (ages such as "Henry, 19,", quantities) are dropped, and so is a year that is
+part of a name ("Made in China 2025", "Tokyo 2020").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from tidings.facts.times.calendar import MONTHS, SEASONS, WEEKDAYS
+from tidings.nlp import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_TEMPORAL_WORDS = (
+    set(WEEKDAYS) | set(MONTHS) | set(SEASONS) | {
+        "today", "tonight", "yesterday", "tomorrow", "now", "day", "days", "week", "weeks", "weekend",
+        "month", "months", "year", "years", "decade", "decades", "century", "quarter", "quarters",
+        "morning", "afternoon", "evening", "night", "hour", "hours", "minute", "minutes", "ago",
+        "recently", "currently", "daily", "weekly", "monthly", "annually", "yearly", "future", "past",
+        "a.m.", "p.m.", "am", "pm", "noon", "midnight", "overnight", "fiscal", "season", "period",
+        "times", "time", "present", "era", "earlier", "later", "current", "recent", "previously",
+        "nowadays",
+    }
+)  # fmt: skip
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s|'s)?$|^'\d\ds?$|^\d0s$|^\d{1,2}[:/]\d{1,2}")
+_UNITS = r"(?:week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter)"
+_TENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"  # noqa: E501
+
+_EXTRA = re.compile(
+    r"\b(?:(?:early|late|earlier|later|last|next|this)\s+)?(?:"
+    + "|".join(w.capitalize() for w in WEEKDAYS)
+    + r")\b(?:\s+(?:morning|afternoon|evening|night))?"
+    + r"|\b(?:earlier|later|late|early)\s+(?:this|last|next)\s+(?:week|month|year)\b"
+    + r"|\b(?:earlier|later)\s+in\s+the\s+(?:week|month|year)\b"
+    + r"|\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+"
+    + _UNITS
+    + r"\b"
+    + r"|\b(?:yesterday|today|tomorrow|tonight)\b"
+    + r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|"
+    + r"Independence Day|Memorial Day|Labor Day|Veterans Day|Election Day|Halloween|Valentine's Day)\b"
+    + r"|\b(?:the\s+)?(?:year|month|week)'s\s+end\b"
+    + r"|\b(?:[Nn]ineteen|[Tt]wenty|[Ee]ighteen)\s+"
+    + _TENS
+    + r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?\b"
+    + r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-"
+    + r"(?:day|week|month|year|hour)(?:-old|-long)?\b",
+)
+_AGO = re.compile(r"\s+(?:or so\s+)?(?:ago|earlier|later|from now)\b(?!\s+(?:than|in|on|that|this)\b)")
+# A person's or a thing's age is not a time ("a 44-year-old nurse", "52 years old").
+_AGE = re.compile(r"^(?:an? |the )?[\w-]+[- ]years?[- ]old(?:$|,?\s+)", re.I)
+_TRAILING = re.compile(r"(?:,|\s+(?:and|or|to|through))+$")
+_SPOKEN_YEAR = re.compile(r"\b(?:nineteen|twenty|eighteen) " + _TENS + r"\b")
+# Fuzzy references (TimeML DATE with PRESENT_REF / PAST_REF / FUTURE_REF values).
+_REFS = re.compile(
+    r"\b(?:(?:[Rr]ight\s+)?[Nn]ow(?!-)|[Cc]urrently|[Nn]owadays|[Rr]ecently|[Ll]ately|[Cc]urrent(?=\s+[a-z])|"
+    r"(?:the\s+)?(?:(?:near|distant|immediate|foreseeable)\s+)?future(?!\s+(?:of|tense))|"
+    r"the\s+(?:recent\s+)?past(?!\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|week|month|year|"
+    r"decade|day|quarter|century)))\b"
+)
+# Where one span holds two expressions: range ends, list items, a period and its end date.
+_CUT = re.compile(r"\s+(?:to|and|through|thru|until|till|or)\s+|,\s+(?:and\s+)?|\s+(?:ended|ending)\s+")
+_RANGE_START = re.compile(r"^(?:between|from)\s+", re.I)
+_DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
+_MONTH_DAY = re.compile(r"(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?$", re.I)
+
+
+class Found(NamedTuple):
+    """One expression: its span, and whether it is a bare day that takes the month of the
+    expression before it ("April 24 and 25")."""
+
+    start: int
+    end: int
+    day_of_previous: bool = False
+
+
+def is_temporal(text: str) -> bool:
+    """Whether a candidate span names a time at all (drops ages, amounts, bare numbers)."""
+    folded = text.casefold().replace("-", " ")
+    words = re.findall(r"[a-z.']+|\d[\d:/']*s?", folded)
+    if any(w.strip(".") in _TEMPORAL_WORDS or w in _TEMPORAL_WORDS or _YEAR.match(w) for w in words):
+        return True
+    return _SPOKEN_YEAR.search(folded) is not None
+
+
+def find_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of temporal expressions in ``doc`` (sorted, non-overlapping)."""
+    return [(f.start, f.end) for f in find_expressions(doc)]
+
+
+def find_expressions(doc: Doc) -> list[Found]:
+    """Temporal expressions in ``doc``, cut as TimeML annotates them (sorted, non-overlapping)."""
+    text = doc_text(doc)
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME") and is_temporal(ent.text) and not _year_in_name(ent):
+            start = ent.start_char
+            # the model often leaves out "early"/"late" before a weekday or month
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            if prev is not None and prev.lower_ in ("early", "late", "mid", "earlier", "later"):
+                start = prev.idx
+            spans.append((start, ent.end_char))
+    for rx in (_EXTRA, _REFS):
+        for m in rx.finditer(text):
+            if not any(s < m.end() and m.start() < e for s, e in spans):
+                spans.append((m.start(), m.end()))
+    out: list[Found] = []
+    for start, end in sorted(spans):
+        age = _AGE.match(text[start:end])
+        if age:  # "52 years old last month": the age is not a time, the rest may be
+            start += age.end()
+        trailing = _TRAILING.search(text, start, end)  # "1994, 1995 and" + "1997": two entities
+        end = trailing.start() if trailing else end
+        if end <= start or not is_temporal(text[start:end]):
+            continue
+        tail = _AGO.match(text, end)  # "a week" + " or so ago": the model stops short
+        out.extend(_cut(text, start, tail.end() if tail else end))
+    return out
+
+
+def _year_in_name(ent: object) -> bool:
+    """A bare year that numbers a name ("Made in China 2025", "Tokyo 2020"): right after a
+    proper noun that is not a month, or modifying one."""
+    toks: list[Token] = list(ent)  # type: ignore[call-overload]
+    if len(toks) != 1 or not re.fullmatch(r"\d{4}", toks[0].text):
+        return False
+    year = toks[0]
+    before = year.doc[year.i - 1] if year.i > 0 else None
+    head = year.head
+    return any(
+        tok is not None and tok.pos_ == "PROPN" and tok.lower_.rstrip(".") not in MONTHS and tok.i < year.i
+        for tok in (before, head if year.dep_ in ("nummod", "compound", "appos") else None)
+    )
+
+
+def _cut(text: str, start: int, end: int) -> list[Found]:
+    """Split one span at range and list connectors when every part is an expression itself."""
+    span = text[start:end]
+    lead = _RANGE_START.match(span)
+    offset = lead.end() if lead else 0
+    parts: list[tuple[int, int]] = []
+    pos = offset
+    for m in _CUT.finditer(span, offset):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, len(span)))
+    if len(parts) == 1:
+        return [Found(start + offset, end)] if offset and is_temporal(span[offset:]) else [Found(start, end)]
+    parts = _rejoin_commas(span, parts)
+    if len(parts) == 1:
+        return [Found(start, end)]
+    out: list[Found] = []
+    for k, (a, b) in enumerate(parts):
+        piece = span[a:b]
+        before = span[parts[k - 1][0] : parts[k - 1][1]] if k else ""
+        day = bool(k and _DAY_ONLY.match(piece) and _MONTH_DAY.search(before))
+        if not (is_temporal(piece) or day):
+            return [Found(start, end)]  # "two to three weeks": one expression
+        out.append(Found(start + a, start + b, day))
+    return out
+
+
+def _shape(piece: str) -> str:
+    word = piece.strip().casefold().rstrip(".")
+    if re.fullmatch(r"\d{4}s?", word):
+        return "year"
+    if word in MONTHS:
+        return "month"
+    return "weekday" if word in WEEKDAYS else "other"
+
+
+def _rejoin_commas(span: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A comma separates list items only between two of a kind ("1994, 1995"); elsewhere it
+    belongs to one expression ("Monday, Oct. 26", "Oct. 26, 1998")."""
+    out = [parts[0]]
+    for a, b in parts[1:]:
+        gap = span[out[-1][1] : a]
+        same = _shape(span[out[-1][0] : out[-1][1]]) == _shape(span[a:b]) != "other"
+        if gap.strip().startswith(",") and gap.strip() == "," and not same:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out

@@ -1,0 +1,91 @@
+"""Place mentions beyond spaCy's GPE/LOC/FAC, on real parses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tidings.facts.base import FactContext
+from tidings.facts.places.detect import find_places
+from tidings.facts.places.gazetteer import Gazetteer
+from tidings.facts.places.stage import PlaceStage
+from tidings.nlp import Parser
+from tidings.records import Article, Paragraph
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _found(parser: Parser, gaz: Gazetteer, text: str) -> list[str]:
+    return [text[p.start : p.end] for p in find_places(parser.parse(text), {}, gaz)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("He called the Gainesville Police Department on Monday.", "Gainesville"),
+        ("The Kanawha County Commission voted 3-0 to approve the budget.", "Kanawha County"),
+        ("She studied at the University of Georgia before moving.", "Georgia"),
+        ("The network told The Washington Post the trip was planned.", "Washington"),
+        ("About 55 Gainesville residents marched Friday near the courthouse.", "Gainesville"),
+        ("Daniel Ray Hufstetler of Roswell was listed in stable condition.", "Roswell"),
+        ("Fleeing suspect struck by car . ROSWELL - A man police say shoplifted was hit.", "ROSWELL"),
+        ("The bill's sponsors include Linda Sumner, R-Raleigh, and others.", "Raleigh"),
+        ("Officials for Northbrook-based Crate & Barrel could not be reached.", "Northbrook"),
+        ("The Sudanese government declined the offer.", "Sudanese"),
+    ],
+)
+def test_places_the_model_misses(parser: Parser, gaz: Gazetteer, text: str, place: str) -> None:
+    assert place in _found(parser, gaz, text)
+
+
+def test_county_lists_are_looked_up_as_counties(parser: Parser, gaz: Gazetteer) -> None:
+    text = "Northeast Georgia, which includes Barrow and Jackson counties, saw jobless rates rise."
+    props = {text[p.start : p.end]: p.lookup for p in find_places(parser.parse(text), {}, gaz)}
+    assert props.get("Barrow") == "Barrow County" and props.get("Jackson") == "Jackson County"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ronald Reagan was president. Pupils at Reagan Middle School wrote to him.",  # named after a person
+        "The City Hall Digest lists the meetings. Street Superintendent Larry Lee spoke.",
+        "Coach Mike Ripley said the team was ready. Ripley praised the seniors.",
+    ],
+)
+def test_people_and_institution_words_are_not_places(parser: Parser, gaz: Gazetteer, text: str) -> None:
+    found = _found(parser, gaz, text)
+    assert not {"Reagan", "City", "Street", "Ripley"} & set(found), found
+
+
+def test_demonyms_resolve_to_their_country(parser: Parser) -> None:
+    text = "Egyptian officials met Sudanese ministers in Cairo."
+    art = Article(id="a", source="t", url=None, title=None, text=text, paragraphs=(Paragraph("paragraph", text),))
+    places = PlaceStage()(FactContext(article=art, doc=parser.parse(text), published=date(2009, 3, 1)))["places"]
+    by_text = {p.text: p for p in places}
+    assert by_text["Egyptian"].country == "EGY" and by_text["Egyptian"].feature == "country"
+    assert by_text["Sudanese"].country == "SDN"
+
+
+def test_locale_hints_from_the_url_and_dateline(gaz: Gazetteer) -> None:
+    from tidings.facts.places.locale import locale_hints
+
+    url = "http://columbuslocalnews.com/articles/2009/03/18/dublin_news/news/story.html"
+    assert locale_hints(url, None, gaz) == ["columbus", "dublin"]
+    assert locale_hints("https://www.example.com/2018/03/31/us/politics/x.html", None, gaz) == []
+    assert locale_hints(None, "CHARLESTON, W.Va.", gaz) == ["CHARLESTON, W.Va."]
+
+
+def test_a_local_papers_dublin_is_the_one_its_address_names(parser: Parser) -> None:
+    text = "The appointment of residents to Dublin's boards drew a discussion at Monday's meeting."
+    url = "http://columbuslocalnews.com/articles/2009/03/18/dublin_news/news/story.html"
+    art = Article(id="a", source="t", url=url, title=None, text=text, paragraphs=(Paragraph("paragraph", text),))
+    places = PlaceStage()(FactContext(article=art, doc=parser.parse(text), published=date(2009, 3, 18)))["places"]
+    dublin = next(p for p in places if p.text.startswith("Dublin"))
+    assert dublin.country == "USA" and dublin.admin1 == "Ohio"
+    bare = Article(id="b", source="t", url=None, title=None, text=text, paragraphs=(Paragraph("paragraph", text),))
+    places = PlaceStage()(FactContext(article=bare, doc=parser.parse(text), published=date(2009, 3, 18)))["places"]
+    assert next(p for p in places if p.text.startswith("Dublin")).country == "IRL"

@@ -1,0 +1,84 @@
+"""Detection on real parses: TimeML DATE forms in news, ranges cut in two, names with numbers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tidings.facts.base import FactContext
+from tidings.facts.times.detect import find_expressions
+from tidings.facts.times.stage import TimeStage
+from tidings.nlp import Parser
+from tidings.records import Article, Paragraph
+
+
+def _texts(parser: Parser, text: str) -> list[str]:
+    return [text[f.start : f.end] for f in find_expressions(parser.parse(text))]
+
+
+def _values(parser: Parser, text: str, published: date) -> dict[str, str | None]:
+    art = Article(id="a", source="t", url=None, title=None, text=text, paragraphs=(Paragraph("paragraph", text),))
+    times = TimeStage()(FactContext(article=art, doc=parser.parse(text), published=published))["times"]
+    return {t.text: t.value for t in times}
+
+
+def test_a_year_that_numbers_a_name_is_not_a_date(parser: Parser) -> None:
+    text = "Beijing is pushing its Made in China 2025 plan, and the Tokyo 2020 Olympics were postponed."
+    assert not [t for t in _texts(parser, text) if "2025" in t or "2020" in t]
+    assert "2025" in _texts(parser, "Sales will recover in 2025, the company said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was arrested twice from 1991 to 1997 in Miami.", ["1991", "1997"]),
+        ("Abortions declined between 1982 and 1992, the report said.", ["1982", "1992"]),
+        ("Doctors crossed the border in 1994, 1995 and 1997 to work.", ["1994", "1995", "1997"]),
+        ("It earned $2 million in the year ended Sept. 30.", ["the year", "Sept. 30"]),
+        ("The talks resumed on Monday, Oct. 26, in Geneva.", ["Monday, Oct. 26"]),
+        ("The deal closed on Oct. 26, 1998, after a long fight.", ["Oct. 26, 1998"]),
+        ("The strike lasted two to three weeks.", ["two to three weeks"]),
+    ],
+)
+def test_ranges_and_lists_are_cut_where_timeml_cuts_them(parser: Parser, text: str, expected: list[str]) -> None:
+    assert _texts(parser, text) == expected
+
+
+def test_a_trailing_day_takes_the_month_before_it(parser: Parser) -> None:
+    got = _values(parser, "The summit is held in Washington on April 24 and 25.", date(1999, 2, 10))
+    assert got["April 24"] == "1999-04-24" and got["25"] == "1999-04-25"
+
+
+def test_fuzzy_references_and_missed_forms_are_found(parser: Parser) -> None:
+    text = (
+        "Iraq now controls the port. The party recently took 13 percent. Its current wife stayed. "
+        "Last year's blasts killed 12. It may happen in the future. Atlanta, nineteen ninety-six."
+    )
+    got = _values(parser, text, date(1998, 2, 27))
+    assert got["now"] == "PRESENT_REF" and got["recently"] == "PAST_REF" and got["current"] == "PRESENT_REF"
+    assert got["the future"] == "FUTURE_REF" and got["nineteen ninety-six"] == "1996"
+    assert any(v == "1997" for k, v in got.items() if k.startswith("Last year"))
+
+
+def test_ages_are_not_times(parser: Parser) -> None:
+    text = "A 44-year-old nurse, 52 years old last month, met the 6-year-old boy."
+    assert _texts(parser, text) == ["last month"]
+
+
+def test_quarters_follow_the_article(parser: Parser) -> None:
+    text = (
+        "Citadel posted a third-quarter net loss of $2.3 million. In the year-ago quarter it earned "
+        "$1 million. Sales in the latest quarter fell, and a year earlier they rose."
+    )
+    got = _values(parser, text, date(1989, 11, 2))
+    assert got["third-quarter"] == "1989-Q3"
+    assert got["the year-ago quarter"] == "1988-Q3"
+    assert got["the latest quarter"] == "1989-Q3"
+    assert got["a year earlier"] == "1988-Q3"
+
+
+def test_that_year_points_back(parser: Parser) -> None:
+    text = "She fled to Florida in June 1998 and returned to Cuba later that year. The following year she left."
+    got = _values(parser, text, date(2000, 1, 28))
+    assert got["later that year"] == "1998" and got["The following year"] == "1999"
