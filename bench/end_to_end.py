@@ -59,7 +59,8 @@ def half_arg(argv: list[str]) -> tuple[str, list[str]]:
 
 class OffsetMap:
     """Raw-text offsets -> article-text offsets. Extraction only re-spaces text, drops control
-    characters and cuts datelines, so the two texts agree on their other characters in order."""
+    characters, repairs mojibake locally and cuts datelines, so the two texts agree on their other
+    characters in order."""
 
     RESYNC = 12  # characters that must agree to pick up again after a cut
 
@@ -79,8 +80,20 @@ class OffsetMap:
             elif b.isspace():
                 j += 1
             else:
-                i = self._resync(i, j)
+                i, j = self._repair(i, j) or (self._resync(i, j), j)
         self.to_clean[len(raw)] = len(clean)
+
+    def _agree(self, i: int, j: int) -> bool:
+        return self.raw[i : i + self.RESYNC] == self.clean[j : j + self.RESYNC]
+
+    def _repair(self, i: int, j: int) -> tuple[int, int] | None:
+        """Where the texts agree again after a local repair (mojibake "Ã©" -> "é": a few raw
+        characters became a few others), or None when this is no repair but a cut."""
+        for di in range(1, 7):
+            for dj in range(1, 4):
+                if self._agree(i + di, j + dj):
+                    return i + di, j + dj
+        return None
 
     def _resync(self, i: int, j: int) -> int:
         """The raw position where the article text picks up again after a cut (or i + 1)."""
