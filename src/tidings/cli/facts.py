@@ -49,8 +49,11 @@ def _actor(ref: Row | None) -> Row | None:
 
 def entity_rows(store: Store, article_id: str | None) -> Iterable[Row]:
     text = _texts(store, article_id)
+    actors = reads.entity_actors(store.conn, article_id)
     for e in store.facts("entities", article_id):
         t = text(e["article_id"])
+        actor = actors.get(e["id"]) or {}
+        refused = {(m["start"], m["end"]) for m in e.get("not_actor") or ()}
         yield {
             "id": e["id"],
             "article_id": e["article_id"],
@@ -62,8 +65,16 @@ def entity_rows(store: Store, article_id: str | None) -> Iterable[Row]:
             "actor_code": e.get("actor_code"),
             "country": e.get("country"),
             "sector": e.get("sector"),
+            "actor": actor.get("key"),  # the canonical cross-article actor; None: not an actor
+            "actor_name": actor.get("name"),
             "mentions": [
-                {"start": m["start"], "end": m["end"], "text": t[m["start"] : m["end"]]} for m in e.get("mentions", [])
+                {
+                    "start": m["start"],
+                    "end": m["end"],
+                    "text": t[m["start"] : m["end"]],
+                    "actor": (m["start"], m["end"]) not in refused,  # False: a place, qualifier, ...
+                }
+                for m in e.get("mentions", [])
             ],
         }
 
@@ -209,7 +220,8 @@ def register(app: typer.Typer) -> None:
             [
                 ("name", lambda r: r["name"]),
                 ("kind", lambda r: r["kind"]),
-                ("actor", lambda r: r["actor_code"]),
+                ("code", lambda r: r["actor_code"]),
+                ("actor", lambda r: r["actor"] or "-"),
                 ("roles", lambda r: "; ".join(x["title"] for x in r["roles"])),
                 ("mentions", lambda r: len(r["mentions"])),
             ],

@@ -255,6 +255,17 @@ def dyad_events(
 
 
 # ------------------------------------------------------------------ actors
+def entity_actors(conn: sqlite3.Connection, article_id: str | None = None) -> dict[str, dict[str, Any]]:
+    """Entity id -> its canonical cross-article actor (``key``, ``name``, ``kind``) for one article's
+    entities (all when ``article_id`` is None); entities that are not actors are absent."""
+    sql = (
+        "SELECT ae.entity_id, a.key, a.name, a.kind FROM actor_entities ae JOIN actors a ON a.key = ae.actor_key"
+        + (" WHERE ae.article_id = ?" if article_id else "")
+    )
+    rows = conn.execute(sql, (article_id,) if article_id else ())
+    return {eid: {"key": key, "name": name, "kind": kind} for eid, key, name, kind in rows}
+
+
 def find_actors(conn: sqlite3.Connection, name: str, limit: int = 20) -> list[dict[str, Any]]:
     """Actors whose key, name or any alias is ``name`` (case-insensitive), most-reported first;
     "Clinton" offers every Clinton."""

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from tidings.facts.actors.names import acronym, clean_key, person_key
+from tidings.facts.actors.names import acronyms, clean_key, is_name, person_key
+from tidings.facts.actors.tables import NONSTATE, load_tables
 
 NEAR_DAYS = 365 * 2  # a surname is decided by time only when one candidate is this much nearer
 
@@ -136,15 +137,36 @@ class ActorFold:
         """``entities``: (entity JSON, its article's date) in (date, article) order."""
         pending: list[tuple[Mapping[str, Any], str | None]] = []
         for entity, seen in entities:
-            if not entity.get("named", True):
+            if not may_be_actor(entity):
                 continue
-            if entity["kind"] == "PERSON" and not self._full_forms(entity):
+            fixed = fixed_key(entity)
+            if fixed is not None:
+                self._place_fixed(fixed, entity, seen)
+            elif not entity.get("named", True):
+                continue
+            elif entity["kind"] == "PERSON" and not self._full_forms(entity):
                 pending.append((entity, seen))  # a surname alone: decided once all full names are known
             else:
                 self._place(entity, seen)
         for entity, seen in pending:
             self._place_surname(entity, seen)
         return [a.to_row() for a in sorted(self.actors.values(), key=lambda a: (-len(a.articles), a.name))]
+
+    def _place_fixed(self, key: str, entity: Mapping[str, Any], seen: str | None) -> None:
+        """States and groups: one actor per key (``state:CHN``, ``group:USA-GOV``)."""
+        if key not in self.actors:
+            tables = load_tables()
+            country = key.split(":", 1)[1].split("-")[0]
+            name = tables.country_name(country) if key.startswith("state:") else str(entity["name"])
+            self.actors[key] = Actor(key, name, "STATE" if key.startswith("state:") else "GROUP")
+        actor = self.actors[key]
+        name = actor.name
+        actor.absorb(entity, seen)
+        if actor.kind == "STATE":  # "China", whatever words an article used ("Beijing", "the government")
+            actor.aliases.add(actor.name)
+            actor.name = name
+            actor.aliases.discard(name)
+        self.entity_actor[str(entity["id"])] = key
 
     def _full_forms(self, entity: Mapping[str, Any]) -> list[str]:
         forms = [full_key(n, "PERSON") for n in [entity["name"], *entity.get("aliases", ())]]
@@ -156,7 +178,7 @@ class ActorFold:
         if kind == "PERSON":
             return self._full_forms(entity)
         forms = [full_key(n, kind) for n in names]
-        forms += [acronym(n) for n in names if len(n.split()) > 1]
+        forms += [a for n in names if len(n.split()) > 1 for a in acronyms(n)]
         return [f for f in dict.fromkeys(forms) if f]
 
     def _place(self, entity: Mapping[str, Any], seen: str | None) -> None:
@@ -218,6 +240,46 @@ class ActorFold:
 
 
 Dated = tuple[Mapping[str, Any], str | None]
+ACTOR_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "ROLE"})
+
+
+def may_be_actor(entity: Mapping[str, Any]) -> bool:
+    """An entity of an actor kind with at least one mention used as an actor, whose name is a
+    name (no control characters, not only digits and punctuation)."""
+    if entity.get("kind") not in ACTOR_KINDS:
+        return False
+    refused = {(m["start"], m["end"]) for m in entity.get("not_actor") or ()}
+    if refused and all((m["start"], m["end"]) in refused for m in entity.get("mentions") or ()):
+        return False
+    return is_name(str(entity.get("name") or ""))
+
+
+def fixed_key(entity: Mapping[str, Any]) -> str | None:
+    """The key of a state (``state:CHN``: a country, its capital or government acting) or an unnamed
+    group of a country and sector (``group:USA-GOV``); None for named people and organisations."""
+    country = entity.get("country")
+    kind = entity.get("kind")
+    if kind == "GPE" and country:
+        tables = load_tables()
+        key = clean_key(str(entity["name"]))
+        hit = tables.country(key)
+        if hit is not None and hit.code == country and (hit.names_country(key) or hit.kind == "capital"):
+            return f"state:{country}"
+        if hit is None and key == clean_key(tables.country_name(country)):
+            return f"state:{country}"
+        return None
+    if kind == "NORP" and country:
+        return f"state:{country}"
+    if not entity.get("named", True):
+        code = str(entity.get("actor_code") or "")
+        sector = entity.get("sector")
+        if country and sector:
+            return f"group:{country}-{sector}"
+        if code[:3] in NONSTATE:
+            return f"group:{code}"
+        return f"group:{sector or 'UNK'}@{entity['article_id']}" if sector else None
+    return None
+
 
 
 def fold_entities(entities: Iterable[Dated]) -> tuple[list[dict[str, Any]], dict[str, str]]:

@@ -40,7 +40,10 @@ class EntityIndex:
     def __init__(self, found: Mapping[str, Sequence[Any]], tables: ActorTables | None = None) -> None:
         entities = [e for e in found.get("entities", ()) if isinstance(e, Entity)]
         self._by_id = {e.id: e for e in entities}
-        self._spans = sorted((sp.start, sp.end, e.id) for e in entities for sp in e.mentions)
+        # a mention used as a place or a qualifier ("talks in Beijing") does not point to the actor
+        self._spans = sorted(
+            (sp.start, sp.end, e.id) for e in entities for sp in e.mentions if not e.not_actor or sp not in e.not_actor
+        )
         self._starts = [s for s, _, _ in self._spans]
         self._longest = max((e - s for s, e, _ in self._spans), default=0)
         self._tables = tables

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _PUNCT = re.compile(r"[\"“”‘’'`()\[\],;:!?]")
@@ -149,3 +150,25 @@ def acronym(text: str) -> str:
     """Initials of the capitalised words ("International Monetary Fund" -> "imf"); "" if < 2."""
     words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isupper()]
     return "".join(w[0] for w in words).casefold() if len(words) >= 2 else ""
+
+
+def acronyms(text: str) -> set[str]:
+    """:func:`acronym`, and the initials with "of"/"for"/"and" kept ("Ministry of Commerce" -> "mc",
+    "moc"), as organisations abbreviate both ways."""
+    out = {acronym(text)}
+    words = [w for w in re.split(r"[\s\-]+", text) if w and (w[0].isupper() or w in ("of", "for", "and"))]
+    if len(words) >= 3 and words[0][0].isupper():
+        out.add("".join(w[0] for w in words).casefold())
+    return {a for a in out if a}
+
+
+def is_name(text: str) -> bool:
+    """Whether ``text`` can name an actor: it has a letter, no control or private-use character
+    (a stray U+0097 from a mis-decoded page), and no word made only of digits unless it counts
+    members after "of" ("Group of 20"; "2019" or "Section 301" name no one)."""
+    if not any(ch.isalpha() for ch in text):
+        return False
+    if any(unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") for ch in text):
+        return False
+    words = text.split()
+    return all(not w.strip(".,;:'’()").isdigit() or (k > 0 and words[k - 1].lower() == "of") for k, w in enumerate(words))

@@ -48,6 +48,8 @@ class Cluster:
     confidence: float = 1.0
     coordinated: set[int] = field(default_factory=set)  # clusters listed alongside (share country)
     possessor: int | None = None  # cluster whose possessive qualifies a role ("Biden's adviser")
+    not_actor: set[tuple[int, int]] = field(default_factory=set)  # spans used as a place, qualifier, ...
+    head: int = -1  # head token of an unnamed group whose country the context decides
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,8 @@ def code_named(doc: Doc, clusters: list[Cluster], tables: ActorTables) -> None:
                 pc = code_phrase(clean_key(c.name).split(), tables)
                 if pc.countries == 1:
                     c.country, c.sector = pc.country, pc.sector
+                else:  # "China's Ministry of Commerce", "the Islamic Revolutionary Guards Corps of Iran"
+                    c.country, c.sector = _qualifier_country(doc, c, tables), pc.sector
     for c in clusters:
         if c.label == "PERSON" and c.country is None:
             known = tables.known_code(person_key(c.name))
@@ -220,10 +224,27 @@ def code_named(doc: Doc, clusters: list[Cluster], tables: ActorTables) -> None:
                 c.confidence = 0.8
     dominant = _dominant_country(clusters)
     for c in clusters:
-        if c.label == "PERSON" and c.country is None and c.sector == "GOV" and dominant is not None:
-            c.country, c.confidence = dominant, 0.6
+        if c.label in ("PERSON", "ORG") and c.country is None and c.sector == "GOV" and dominant is not None:
+            c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce" in a Chinese paper
         if c.code is None and c.country:
             c.code = c.country + (c.sector or "") if c.sector not in NONSTATE else c.country
+
+
+def _qualifier_country(doc: Doc, c: Cluster, tables: ActorTables) -> str | None:
+    """The country a possessive, adjective or "of" phrase gives an organisation's name."""
+    for start, end in c.spans:
+        root = doc[start:end].root
+        quals = [t for t in root.children if t.dep_ in ("poss", "amod", "compound", "nmod") and not start <= t.i < end]
+        quals += [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        if start > 1 and doc[start - 1].lower_ in ("'s", "’s"):
+            quals.append(doc[start - 2])
+        for q in quals:
+            if q.ent_type_ in ("GPE", "NORP"):
+                ent = next((e for e in doc.ents if e.start <= q.i < e.end), None)
+                hit = tables.country(clean_key(ent.text if ent is not None else q.text))
+                if hit is not None:
+                    return hit.code
+    return None
 
 
 def _code_person(
@@ -294,8 +315,15 @@ def _contiguous(left: list[Token], head: Token) -> list[Token]:
     return run
 
 
+GROUP_HEADS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson"})
+
+
 def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cluster]:
-    """Unnamed role-holders: NPs headed by a role noun with exactly one country cue and no name."""
+    """Unnamed role-holders: NPs headed by a role noun with one country cue and no name
+    ("China's defense minister"); with several coordinated cues, one group per country ("Chinese
+    and American officials"); with none, groups and officials whose country the article's context
+    must give ("officials in the Obama administration", "the official": ``country`` None, ``head``
+    set; :mod:`tidings.facts.entities.uses` resolves or drops them)."""
     found: dict[str, Cluster] = {}
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.i in taken or tok.dep_ in ("compound", "amod", "poss"):
@@ -322,7 +350,12 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
         of_pp = [t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "of"]
         cue_words = words + [w for p in of_pp for w in _words(list(p.subtree))]
         pc = code_phrase(cue_words, tables)
+        if pc.countries > 1:
+            _per_country(tok, left, sector, tables, found)
+            continue
         if pc.countries != 1 or pc.country is None:
+            if tok.lemma_.lower() in GROUP_HEADS or tok.tag_ in ("NNS", "NNPS"):
+                _contextual(doc, tok, left, sector, found)
             continue
         span_toks = [*left, tok]
         if code_phrase(words, tables).country is None and of_pp:  # "the government of Germany"
@@ -330,14 +363,44 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
         while span_toks and (span_toks[0].dep_ == "det" or span_toks[0].is_punct):
             span_toks.pop(0)
         start, end = span_toks[0].i, span_toks[-1].i + 1
-        name = _text(span_toks)
-        key = f"{pc.country}|{tok.lemma_.lower()}|{sector}"
-        cl = found.get(key)
-        if cl is None:
-            found[key] = cl = Cluster("ROLE", [], name=name, named=False)
-            cl.country, cl.sector = pc.country, sector
-            cl.code = pc.country + sector
-            cl.roles.append(name)
-            cl.confidence = 0.9
-        cl.spans.append((start, end))
+        _add(found, f"{pc.country}|{tok.lemma_.lower()}|{sector}", _text(span_toks), pc.country, sector, (start, end))
     return list(found.values())
+
+
+def _add(found: dict[str, Cluster], key: str, name: str, country: str | None, sector: str, span: tuple[int, int]) -> Cluster:
+    cl = found.get(key)
+    if cl is None:
+        found[key] = cl = Cluster("ROLE", [], name=name, named=False)
+        cl.country, cl.sector = country, sector
+        cl.code = country + sector if country else None
+        cl.roles.append(name)
+        cl.confidence = 0.9
+    cl.spans.append(span)
+    return cl
+
+
+def _per_country(tok: Token, left: list[Token], sector: str, tables: ActorTables, found: dict[str, Cluster]) -> None:
+    """ "Chinese and American officials": each nationality word names its own group."""
+    if not any(t.lower_ in ("and", "or", ",") for t in left):
+        return
+    runs: list[list[Token]] = []
+    for t in left:
+        if t.ent_type_ in ("GPE", "NORP") and runs and runs[-1][-1].i == t.i - 1 and runs[-1][-1].ent_type_:
+            runs[-1].append(t)
+        elif t.ent_type_ in ("GPE", "NORP"):
+            runs.append([t])
+    for run in runs:
+        hit = tables.country(clean_key(_text(run)))
+        if hit is not None:
+            key = f"{hit.code}|{tok.lemma_.lower()}|{sector}"
+            _add(found, key, f"{_text(run)} {tok.text}", hit.code, sector, (run[0].i, run[-1].i + 1))
+
+
+def _contextual(doc: Doc, tok: Token, left: list[Token], sector: str, found: dict[str, Cluster]) -> None:
+    """A group or official with no country in its own words: kept for the context to decide."""
+    span_toks = [t for t in [*left, tok] if t.dep_ != "det" and not t.is_punct] or [tok]
+    while span_toks and span_toks[0].pos_ in ("NUM", "DET"):
+        span_toks.pop(0)
+    span_toks = span_toks or [tok]
+    cl = _add(found, f"?{tok.i}", _text(span_toks), None, sector, (span_toks[0].i, span_toks[-1].i + 1))
+    cl.head = tok.i

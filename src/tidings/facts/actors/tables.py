@@ -4,7 +4,9 @@
 * ``agents.tsv``: PETRARCH-2 agent nouns -> agent code (``defense minister`` -> ``GOVMIL``);
 * ``roles.tsv``: our role titles -> sector, consulted before ``agents.tsv``;
 * ``known_actors.tsv`` (+ ``extra_actors.tsv``): organisations, institutions and (2014-era) office
-  holders -> PETRARCH code (``microsoft`` -> ``MNCUSA``, ``white house`` -> ``USAGOV``).
+  holders -> PETRARCH code (``microsoft`` -> ``MNCUSA``, ``white house`` -> ``USAGOV``);
+* ``seats.tsv``: seats of government that stand for their state (``white house`` -> USA);
+* ``office_terms.tsv``: people's codes by date (``hillary clinton`` GOV 2009-2013, PTY 2015-2016).
 
 Tables are immutable after loading; :func:`load_tables` caches the one shipped set per process.
 """
@@ -12,7 +14,7 @@ Tables are immutable after loading; :func:`load_tables` caches the one shipped s
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 # Codes that are not countries: first three letters of an org code that name its kind.
@@ -100,6 +102,8 @@ class ActorTables:
     known: dict[str, str]
     max_role_words: int
     regions: frozenset[str] = frozenset()  # seas, oceans, regions (keys): LOC, never ORG/PERSON
+    seats: dict[str, str] = field(default_factory=dict)  # seat of government -> country code
+    names: dict[str, str] = field(default_factory=dict)  # country code -> display name
 
     def country(self, key: str) -> CountryHit | None:
         return self.countries.get(key)
@@ -107,10 +111,19 @@ class ActorTables:
     def known_code(self, key: str) -> str | None:
         return self.known.get(key)
 
+    def seat(self, key: str) -> str | None:
+        """The country whose government a seat stands for ("white house" -> USA)."""
+        return self.seats.get(key[4:] if key.startswith("the ") else key)
+
+    def country_name(self, code: str) -> str:
+        """A display name for a country code ("CHN" -> "China")."""
+        return self.names.get(code, code)
+
     def role_sector(self, phrase: str) -> str | None:
         """Sector of a role phrase (lower-case): our table first, then PETRARCH agents, each
-        also tried without a plural ``s``."""
-        for cand in (phrase, phrase[:-1] if phrase.endswith("s") else ""):
+        also tried in the singular ("officials", "companies")."""
+        plural = phrase[:-3] + "y" if phrase.endswith("ies") else phrase[:-1] if phrase.endswith("s") else ""
+        for cand in (phrase, plural):
             if not cand:
                 continue
             if cand in self.roles:
@@ -158,7 +171,27 @@ def load_tables() -> ActorTables:
         if len(row) >= 2:
             known.setdefault(row[0], row[1])
     longest = max(len(p.split()) for p in (*roles, *agents))
-    return ActorTables(countries, agents, roles, known, longest, _regions())
+    seats = {r[0]: r[1] for r in _rows("seats.tsv") if len(r) >= 2}
+    return ActorTables(countries, agents, roles, known, longest, _regions(), seats, _display_names(countries))
+
+
+SMALL_WORDS = frozenset({"of", "the", "and"})
+
+
+def _display_names(countries: dict[str, CountryHit]) -> dict[str, str]:
+    """Per code, the first country-name row of the table of at most two words and five letters
+    ("united states", not "united states of america" or "usa"), title-cased; a short form in
+    ``extra_countries.tsv`` ("britain", "russia") comes first."""
+    rows: dict[str, list[str]] = {}
+    for key, hit in countries.items():
+        if hit.kind == "name" and "," not in key:
+            rows.setdefault(hit.code, []).append(key)
+    names: dict[str, str] = {}
+    for code, keys in rows.items():
+        short = [k for k in keys if len(k.split()) <= 2 and len(k) >= 5]  # "united states", not "usa"
+        key = (short or keys)[0]
+        names[code] = " ".join(w if w in SMALL_WORDS else w.capitalize() for w in key.split())
+    return names
 
 
 def _regions() -> frozenset[str]:

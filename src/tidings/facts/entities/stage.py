@@ -24,11 +24,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tidings.facts.actors.names import acronym, clean_key, person_key
+from tidings.facts.actors.names import acronyms, clean_key, person_key
 from tidings.facts.actors.roles import Cluster, code_named, find_role_holders
 from tidings.facts.actors.tables import ActorTables, load_tables
 from tidings.facts.entities.layers import RawMention, gazetteer_mentions, refind, spacy_mentions
 from tidings.facts.entities.pronouns import PersonSpan, quote_regions, resolve_pronouns
+from tidings.facts.entities.uses import apply_uses
 from tidings.ids import fact_id
 from tidings.nlp import doc_text
 from tidings.records import Entity, Mention, Role, Span
@@ -61,9 +62,10 @@ class _Clusterer:
         m.cluster = n
         self.clusters[n].append(m)
         self.by_key.setdefault(m.key, n)
-        abbr = acronym(self.doc[m.start : m.end].text) if m.label in ("ORG", "FAC", "EVENT") else ""
-        if len(abbr) >= 3:
-            self.by_key.setdefault(abbr, n)
+        abbrs = acronyms(self.doc[m.start : m.end].text) if m.label in ("ORG", "FAC", "EVENT") else set()
+        for abbr in sorted(abbrs):
+            if len(abbr) >= 3:
+                self.by_key.setdefault(abbr, n)
 
     def is_person(self, n: int) -> bool:
         return any(m.label == "PERSON" and len(m.key.split()) > 1 for m in self.clusters[n])
@@ -152,6 +154,8 @@ def find_entities(
     taken = {i for g in groups for m in g for i in range(m.start, m.end)}
     no_roles: list[Cluster] = []
     roles = _isolated(lambda: find_role_holders(doc, taken, tables), no_roles)
+    no_extra: list[Cluster] = []
+    roles += _isolated(lambda: apply_uses(doc, clusters, roles, tables), no_extra)
     return _records(doc, article_id, published, clusters, roles, pronouns)
 
 
@@ -189,7 +193,10 @@ def _records(
     for tok, n in pronouns:
         extra.setdefault(n, []).append((tok.idx, tok.idx + len(tok.text), tok.text))
     for n, c in enumerate([*clusters, *roles]):
+        if not c.spans:
+            continue  # every mention moved to another entity (a capital that stood for its state)
         spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in c.spans]
+        refused = sorted((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in c.not_actor if (s, e) in c.spans)
         first = min(spans)
         eid = fact_id("entities", article_id, c.label, clean_key(c.name), first[0])
         all_spans = sorted([*spans, *((a, b) for a, b, _ in extra.get(n, []))])
@@ -211,6 +218,7 @@ def _records(
                 end=first[1],
                 stage=STAGE,
                 confidence=c.confidence,
+                not_actor=tuple(Span(a, b) for a, b in refused),
             )
         )
         for a, b in spans:

@@ -1,0 +1,175 @@
+"""Whether a mention of a country, city or nationality stands for an actor where it is used.
+
+"China said" and "talks with China" name an actor; "talks in China", "Chinese goods" and "President
+Xi Jinping of China" do not: the same name is a place, an adjective of a thing, or a qualifier of
+another name there. :func:`mention_use` reads this off the mention's place in the parse and returns
+a :data:`USES` value; everything but ``actor`` and ``state`` is a refusal with its reason.
+
+Rules (in order), for the mention's syntactic head (the first conjunct for a coordination, so
+"between the United States and China" and "in Syria, Iraq and Yemen" are decided together):
+
+* a dateline ("BEIJING, Dec. 16 --") is a place;
+* a possessive or modifier of a named person or organisation, or of a title or apposition that
+  names one ("China's Vice Minister Fu", "Chinese President Xi", "Putin of Russia", "David
+  Cameron, Britain's prime minister"), is a qualifier;
+* a possessive or modifier of a statistic ("China's GDP", "97 percent of China's imports") is a
+  statistic; of another noun that already has a possessor ("the administration's new Afghanistan
+  policy") a topic;
+* a modifier (not a possessive) of a noun is an actor only if the noun is an act or stance
+  ("U.S. strategy", "American participation", "the Iranian threat"): "U.S. app stores", "Chinese
+  goods" and "U.S. dollars" are things;
+* the object of a locating preposition ("in", "at", "across") is a place, and so is "from" after
+  a movement or goods ("returned from Pyongyang", "oil from Iran"; but "a threat from North
+  Korea" is an actor); "like"/"such as" make a topic, "ambassador to Japan" a post;
+* anything else (subject, object, possessor of an act, "with", "against", "on", "between",
+  "to", "of" an act) is an actor.
+
+A capital or seat of government used as an actor stands for its state (``state``: "Beijing
+said", "the White House announced").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tidings.nlp import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+USES = ("actor", "state", "place", "qualifier", "thing", "statistic", "topic", "post", "dateline")
+REFUSED = frozenset(USES) - {"actor", "state"}
+
+LOCATING = frozenset(
+    {"in", "at", "inside", "within", "across", "throughout", "near", "around", "outside", "into", "across",
+     "beyond", "via", "through", "above", "below", "off", "along", "among", "amid"}
+)  # fmt: skip
+TOPICAL = frozenset({"like", "as", "than", "about", "regarding", "concerning"})
+# Nouns of an act, stance or message: the nationality or country modifying them is who acts.
+ACT_NOUNS = frozenset(
+    """policy policies strategy stance position decision decisions participation threat threats
+    criticism pressure action actions move moves demand demands request requests proposal proposals
+    offer support response statement statements sanction sanctions tariff tariffs challenge complaint
+    complaints commitment commitments aggression aggressiveness intervention invasion attack attacks
+    strike strikes crackdown warning warnings rhetoric view views point approach plan plans efforts
+    effort campaign retaliation ban bans restrictions investigation probe accusation accusations
+    allegation allegations announcement insistence concerns concern refusal objection objections
+    opposition claim claims demand ambitions ambition leadership diplomacy engagement involvement
+    influence role withdrawal exit entry aid assistance help backing approval veto vote pledge
+    promise commitment initiative initiatives negotiator negotiators hike hikes measures measure
+    levies levy retreat reaction interference meddling buildup activities activity program programs deployment presence recognition
+    protest protests message signal signals overture overtures invitation visit visits talks""".split()
+)
+# Nouns of a quantity: "China's GDP growth", "97 percent of China's imports".
+STATISTIC_NOUNS = frozenset(
+    """gdp growth economy imports import exports export percent percentage share rate rates output
+    production consumption population surplus deficit reserves lines volume value figures figure
+    data numbers sales prices price market markets revenue spending budget debt""".split()
+)
+SOURCE_NOUNS = frozenset(
+    """allegation allegations accusation accusations warning warnings statement statements criticism
+    response protest pressure demand demands request requests offer support sanction sanctions threat
+    threats message messages signal signs sign complaint proposal condemnation retort rhetoric
+    opposition objection objections overture overtures resistance retaliation""".split()
+)
+# Heads that make "from X" a place: movement and trade in goods ("returned from Pyongyang", "oil
+# from Iran", "imports from China").
+MOTION_VERBS = frozenset(
+    """return come arrive fly travel flee leave depart move emigrate migrate escape head drive sail
+    ship smuggle import export evacuate deport expel extradite repatriate""".split()
+)
+GOODS_NOUNS = frozenset(
+    """oil gas goods products imports import exports export shipments shipment steel soybeans beef
+    grain coal crude cargo visitors tourists students migrants refugees immigrants flights flight
+    investment investments supplies supply""".split()
+)
+POST_NOUNS = frozenset({"ambassador", "envoy", "emissary", "representative", "consul", "delegate", "minister"})
+STATE_NOUNS = frozenset({"government", "administration", "regime", "authorities", "cabinet", "state", "leadership"})
+# An upper-case place (maybe with a region: "ST. ANDREWS, Scotland"), then a dash, a date
+# ("BEIJING, Dec. 16 (Xinhua) --") or the wide gap old NYT leads keep after a dateline.
+_DATELINE = re.compile(
+    r"[ \t]*((?:[A-Z][A-Z.'-]+)(?: [A-Z][A-Z.'-]+)*(?:, (?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*)*)?)"
+    r"(?=[ \t]{2,}|[ \t]*(?:[—–]|--)|, [A-Z][a-z]{2,4}\.? \d{1,2}\b)"
+)
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _names_named(tok: Token, named: frozenset[int]) -> bool:
+    """``tok`` is a named person/organisation, a title or apposition of one ("Minister" in
+    "Vice Minister Fu Ziying", "minister" in "David Cameron, Britain's prime minister")."""
+    if tok.i in named:
+        return True
+    if any(c.i in named and c.dep_ in ("appos", "compound", "flat") for c in tok.children):
+        return True
+    return tok.dep_ in ("appos", "compound") and tok.head.i in named
+
+
+def is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """The mention sits in a dateline opening a paragraph: an upper-case place, maybe a region,
+    then a dash, a date or a wide gap ("BEIJING, Dec. 16 (Xinhua) --", "KHARTOUM, Sudan  The")."""
+    text = doc_text(doc)
+    begin = doc[start].idx
+    para = text.rfind("\n", 0, begin) + 1
+    if begin - para > 60:
+        return False
+    found = _DATELINE.match(text, para, min(len(text), para + 120))
+    return found is not None and found.start(1) <= begin and doc[end - 1].idx + len(doc[end - 1].text) <= found.end(1)
+
+
+def mention_use(doc: Doc, start: int, end: int, named: frozenset[int]) -> str:
+    """How the mention at tokens ``[start, end)`` is used (see the module docstring); ``named``
+    holds the token indices of the article's named people and organisations."""
+    if is_dateline(doc, start, end):
+        return "dateline"
+    span = doc[start:end]
+    root = _first_conjunct(span.root)
+    head = root.head
+    dep = root.dep_
+    if dep in ("poss", "compound", "amod", "nmod", "npadvmod") and head.i != root.i and not (start <= head.i < end):
+        target = head
+        while target.dep_ in ("compound", "amod") and target.head.i != target.i and target.pos_ != "VERB":
+            if _names_named(target, named):
+                break
+            target = target.head
+        if _names_named(target, named) or _names_named(head, named):
+            return "qualifier"
+        low = head.lower_
+        if low in STATISTIC_NOUNS or head.lemma_.lower() in STATISTIC_NOUNS:
+            return "statistic"
+        if dep == "poss":
+            return "actor"
+        if any(c.dep_ == "poss" and c.i != root.i for c in head.children):
+            return "topic"  # "the administration's new Afghanistan policy"
+        if low in ACT_NOUNS or head.lemma_.lower() in ACT_NOUNS or head.lower_ in STATE_NOUNS:
+            return "actor"
+        if head.pos_ in ("NOUN", "PROPN"):
+            return "thing"
+        return "actor"
+    if dep == "pobj":
+        prep = head
+        word = prep.lower_
+        noun = prep.head
+        if word == "of":
+            if _names_named(noun, named):
+                return "qualifier"
+            if noun.lower_ in STATISTIC_NOUNS:
+                return "statistic"
+            return "actor"
+        if word in TOPICAL or (word == "as" and noun.lower_ == "such"):
+            return "topic"
+        if word == "to" and noun.lemma_.lower() in POST_NOUNS:
+            return "post"
+        if word == "from":  # "returned from Pyongyang", "oil from Iran"; but "a threat from North Korea"
+            lemma = noun.lemma_.lower()
+            if lemma in MOTION_VERBS or lemma in GOODS_NOUNS or noun.lower_ in GOODS_NOUNS:
+                return "place"
+            return "actor"
+        if word in LOCATING:
+            return "place"
+    return "actor"

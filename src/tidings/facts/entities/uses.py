@@ -1,0 +1,234 @@
+"""Actor uses inside one article: which mentions stand for an actor, and for which state.
+
+Runs after clustering, coding and role-holders (see :mod:`tidings.facts.entities.stage`):
+
+* each mention of a country, city, nationality, region or seat is judged by
+  :func:`tidings.facts.actors.usage.mention_use`; places, qualifiers and adjectives of things are
+  kept as mentions (the places stage reads them) but flagged ``not_actor``;
+* a state acts through its government, so mentions that stand for it join the country's one
+  entity (created if the article never names the country): a capital or seat used as an actor
+  ("Beijing said", "the White House announced"), a nationality modifying an act ("American
+  participation"), government phrases ("the Chinese government", "the government of Yemen",
+  "the Obama administration"; a bare "the administration" is the last one named);
+* a nationality standing alone for people ("Americans", "a jailed American") is that country's
+  civilians; names inside a role-holder's phrase ("Chinese officials") qualify the group.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.facts.actors.names import clean_key, person_key
+from tidings.facts.actors.roles import Cluster
+from tidings.facts.actors.tables import ActorTables, org_country_sector
+from tidings.facts.actors.usage import REFUSED, STATE_NOUNS, mention_use
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PLACE_ONLY = frozenset({"LOC", "FAC", "EVENT"})
+TokSpan = tuple[int, int]
+
+
+class _States:
+    """The article's one entity per state, found or created on demand."""
+
+    def __init__(self, doc: Doc, clusters: list[Cluster], tables: ActorTables) -> None:
+        self.doc, self.tables = doc, tables
+        self.by_code: dict[str, Cluster] = {}
+        for c in clusters:
+            if c.label == "GPE" and c.country and c.spans and self._names_country(c):
+                self.by_code.setdefault(c.country, c)
+        self.new_clusters: list[Cluster] = []
+
+    def _names_country(self, c: Cluster) -> bool:
+        for s, e in c.spans:
+            key = clean_key(self.doc[s:e].text)
+            hit = self.tables.country(key)
+            if hit is not None and hit.names_country(key):
+                return True
+        return False
+
+    def add(self, code: str, span: TokSpan) -> None:
+        c = self.by_code.get(code)
+        if c is None:
+            c = Cluster("GPE", [], name=self.tables.country_name(code))
+            c.country, c.code, c.confidence = code, code, 0.9
+            self.by_code[code] = c
+            self.new_clusters.append(c)
+        if span not in c.spans:
+            c.spans.append(span)
+            c.spans.sort()
+
+
+def _move(c: Cluster, span: TokSpan) -> None:
+    if span in c.spans:
+        c.spans.remove(span)
+
+
+def _covered(span: TokSpan, spans: list[TokSpan]) -> bool:
+    return any(s <= span[0] and span[1] <= e and (s, e) != span for s, e in spans)
+
+
+def apply_uses(doc: Doc, clusters: list[Cluster], roles: list[Cluster], tables: ActorTables) -> list[Cluster]:
+    """Flag and move mentions in place (see the module docstring); returns the clusters it added
+    (states the article names only through their government, groups of civilians)."""
+    named = frozenset(i for c in clusters if c.label in ("PERSON", "ORG") for s, e in c.spans for i in range(s, e))
+    states = _States(doc, clusters, tables)
+    people: dict[str, Cluster] = {}
+    _definites(doc, clusters, roles)
+    for r in roles:
+        head = doc[r.spans[0][1] - 1] if r.spans else None
+        if head is not None and head.lemma_.lower() in STATE_NOUNS and r.country:
+            for span in list(r.spans):
+                states.add(r.country, span)
+            r.spans.clear()
+    _administrations(doc, clusters, states, tables)
+    _in_context(doc, roles, [*clusters, *states.new_clusters])
+    group_spans = [sp for r in roles for sp in r.spans]
+    state_spans = [sp for c in states.by_code.values() for sp in c.spans]
+    for c in clusters:
+        for span in list(c.spans):
+            if c.label not in ("GPE", "NORP", "LOC", "FAC", "EVENT", "ORG") or span in c.not_actor:
+                continue
+            if _covered(span, group_spans) or _covered(span, state_spans):
+                c.not_actor.add(span)  # "Chinese officials", "the Chinese government": the phrase acts
+                continue
+            key = clean_key(doc[span[0] : span[1]].text)
+            seat = tables.seat(key)
+            if c.label == "ORG" and seat is None:
+                continue
+            use = mention_use(doc, span[0], span[1], named)
+            if use in REFUSED or (c.label in PLACE_ONLY and seat is None):
+                c.not_actor.add(span)
+                continue
+            hit = tables.country(key)
+            if seat is not None:
+                _move(c, span)
+                states.add(seat, span)
+            elif hit is not None and hit.kind == "capital" and c.label == "GPE":
+                _move(c, span)
+                states.add(hit.code, span)
+            elif hit is not None and hit.kind == "demonym" and c.label == "NORP":
+                _move(c, span)
+                root = doc[span[0] : span[1]].root
+                if root.dep_ in ("amod", "compound", "poss", "nmod"):
+                    states.add(hit.code, span)  # "American participation"
+                else:
+                    _civilians(people, hit.code, span, doc[span[0] : span[1]].text)
+    return [*states.new_clusters, *people.values()]
+
+
+def _civilians(people: dict[str, Cluster], code: str, span: TokSpan, text: str) -> None:
+    c = people.get(code)
+    if c is None:
+        c = people[code] = Cluster("ROLE", [], name=text, named=False)
+        c.country, c.sector, c.code, c.confidence = code, "CVL", code + "CVL", 0.8
+    c.spans.append(span)
+
+
+def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables: ActorTables) -> None:
+    """ "the Obama administration", "the Trump government": the state of the named leader; a bare
+    "the administration" is the state of the last one named (or of the last head of government)."""
+    person_at = {i: c for c in clusters if c.label == "PERSON" for s, e in c.spans for i in range(s, e)}
+    last: str | None = None
+    for tok in doc:
+        if tok.lemma_.lower() not in ("administration", "government", "regime") or tok.pos_ != "NOUN":
+            continue
+        if any(tok.i in range(s, e) for c in states.by_code.values() for s, e in c.spans):
+            last = next(code for code, c in states.by_code.items() for s, e in c.spans if s <= tok.i < e)
+            continue
+        if tok.i > 0 and doc[tok.i - 1].text == "-":
+            continue  # "anti-government protesters"
+        left = [t for t in tok.lefts if t.dep_ in ("compound", "det", "amod", "poss") and t.i < tok.i]
+        people = [t for t in left if t.i in person_at]
+        if people:
+            person = person_at[people[0].i]
+            code = person.country or _person_country(person, tables)
+            if code is None:
+                continue
+            start = min(s for s, e in person.spans if s <= people[0].i < e)
+            for span in [sp for sp in person.spans if sp[0] >= start and sp[1] <= tok.i]:
+                person.not_actor.add(span)
+            states.add(code, (start, tok.i + 1))
+            last = code
+        elif last is not None and tok.lemma_.lower() == "administration" and all(t.dep_ == "det" for t in left):
+            start = left[0].i + 1 if left and left[0].lower_ in ("the", "an", "a") else tok.i
+            states.add(last, (start if start <= tok.i else tok.i, tok.i + 1))
+        elif last is None and tok.lemma_.lower() == "administration" and all(t.dep_ == "det" for t in left):
+            code = _leader_country(doc, tok, clusters)
+            if code is not None:
+                states.add(code, (tok.i, tok.i + 1))
+                last = code
+
+
+def _person_country(person: Cluster, tables: ActorTables) -> str | None:
+    known = tables.known_code(person_key(person.name))
+    return org_country_sector(known)[0] if known else None
+
+
+def _leader_country(doc: Doc, tok: Token, clusters: list[Cluster]) -> str | None:
+    """The country of the last government person named before ``tok`` (whose administration)."""
+    best: tuple[int, str] | None = None
+    for c in clusters:
+        if c.label == "PERSON" and c.country and c.sector == "GOV":
+            for s, _ in c.spans:
+                if s < tok.i and (best is None or s > best[0]):
+                    best = (s, c.country)
+    return best[1] if best else None
+
+
+def _country_at(i: int, clusters: list[Cluster]) -> str | None:
+    for c in clusters:
+        if c.country and c.label != "NORP" and any(s <= i < e for s, e in c.spans):
+            return c.country
+    return None
+
+
+def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster]) -> None:
+    """Countries of groups and officials their own words leave open: an organisation or state
+    they belong to ("an official with the ministry", "officials in the Obama administration",
+    "the MOC official"), else an earlier group of the same kind ("the official"); else dropped."""
+    seen: dict[str, str] = {}
+    for r in sorted((r for r in roles if r.head >= 0 or r.country), key=lambda r: r.spans[0] if r.spans else (0, 0)):
+        if r.head < 0:
+            if r.spans:
+                seen[doc[r.spans[0][1] - 1].lemma_.lower()] = r.country or ""
+            continue
+        head = doc[r.head]
+        places = [c for c in head.children if c.dep_ in ("compound", "nmod")]
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "with", "at", "of", "from", "for", "to"):
+                places += [o for o in prep.children if o.dep_ == "pobj"]
+        country = next((code for t in places if (code := _country_at(t.i, clusters))), None)
+        country = country or seen.get(head.lemma_.lower()) or None
+        if country is None or not r.sector:
+            r.spans.clear()
+            continue
+        r.country, r.code = country, country + r.sector
+        seen[head.lemma_.lower()] = country
+
+
+def _definites(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
+    """ "the ministry", "the agency": a definite noun that is the head of an organisation named
+    earlier in the article is that organisation (the nearest one)."""
+    heads: list[tuple[int, str, Cluster]] = []
+    for c in clusters:
+        if c.label == "ORG":
+            for s, e in c.spans:
+                if e - s > 1:
+                    heads.append((e, doc[s:e].root.lemma_.lower(), c))
+    if not heads:
+        return
+    taken = {i for c in [*clusters, *roles] for s, e in c.spans for i in range(s, e)}
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.i in taken or tok.dep_ in ("compound", "amod"):
+            continue
+        left = list(tok.lefts)
+        if len(left) != 1 or left[0].lower_ != "the":
+            continue
+        before = [(end, c) for end, lemma, c in heads if end <= tok.i and lemma == tok.lemma_.lower()]
+        if before:
+            c = max(before, key=lambda x: x[0])[1]
+            c.spans.append((tok.i, tok.i + 1))
+            c.spans.sort()
