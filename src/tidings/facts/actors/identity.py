@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from tidings.facts.actors.names import acronyms, clean_key, is_name, person_key
+from tidings.facts.actors.names import acronyms, clean_key, is_name, plain_person_key
 from tidings.facts.actors.tables import NONSTATE, load_tables
 
 NEAR_DAYS = 365 * 2  # a surname is decided by time only when one candidate is this much nearer
@@ -98,12 +98,7 @@ def _top(counter: Counter[str]) -> str | None:
 
 def full_key(name: str, kind: str) -> str:
     """The identity key of a name: people without honorifics and middle initials."""
-    if kind != "PERSON":
-        return clean_key(name)
-    words = person_key(name).split()
-    if len(words) > 2:
-        words = [words[0], *(w for w in words[1:-1] if len(w.strip(".")) > 1), words[-1]]
-    return " ".join(words)
+    return plain_person_key(name) if kind == "PERSON" else clean_key(name)
 
 
 def _better_name(new: str, old: str, kind: str) -> bool:

@@ -146,6 +146,14 @@ def person_key(text: str) -> str:
     return " ".join(words)
 
 
+def plain_person_key(text: str) -> str:
+    """:func:`person_key` without middle initials ("Barack H. Obama" -> "barack obama")."""
+    words = person_key(text).split()
+    if len(words) > 2:
+        words = [words[0], *(w for w in words[1:-1] if len(w.strip(".")) > 1), words[-1]]
+    return " ".join(words)
+
+
 def acronym(text: str) -> str:
     """Initials of the capitalised words ("International Monetary Fund" -> "imf"); "" if < 2."""
     words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isupper()]

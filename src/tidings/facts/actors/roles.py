@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tidings.facts.actors.names import clean_key, person_key
+from tidings.facts.actors.names import clean_key, person_key, plain_person_key
 from tidings.facts.actors.tables import NONSTATE, ActorTables, org_country_sector
 
 if TYPE_CHECKING:
@@ -109,6 +109,10 @@ def _subtree_left(root: Token, stop: int) -> list[Token]:
 
 
 TITLE_LINK = frozenset({"of", "-", "for"})
+# Last words of a newspaper's or news agency's name.
+MEDIA_WORDS = frozenset(
+    {"times", "daily", "post", "news", "journal", "herald", "tribune", "gazette", "telegraph", "chronicle"}
+)  # fmt: skip
 DESCRIPTIVE = frozenset({"first", "last", "only", "next", "former", "highest-level", "late"})
 LIST_GAP = frozenset({"and", "or", "possibly", "also", "including", "as", "well", "on", "in", "at"})
 
@@ -158,6 +162,10 @@ def apposition_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) ->
         i += 1
     while toks and toks[0].pos_ in ("DET",):
         toks.pop(0)
+    if toks and toks[0].pos_ == "CCONJ":
+        return []  # "Steven Mnuchin, and other top advisers": a list, not an apposition
+    if any(t.lower_ == "to" for t in toks):  # "advisers to Beijing": where they go, not whose they are
+        toks = toks[: next(k for k, t in enumerate(toks) if t.lower_ == "to")]
     if not toks or not any(t.pos_ == "NOUN" for t in toks) or (toks[0].pos_ == "PROPN" and toks[-1].pos_ == "PROPN"):
         return []
     return toks
@@ -184,8 +192,15 @@ def _text(toks: Sequence[Token]) -> str:
     return str(doc[toks[0].i : toks[-1].i + 1].text)
 
 
-def code_named(doc: Doc, clusters: list[Cluster], tables: ActorTables) -> None:
-    """Fill roles, country, sector and actor code of named clusters in place."""
+def code_named(
+    doc: Doc, clusters: list[Cluster], tables: ActorTables, published: str | None = None, home: str | None = None
+) -> None:
+    """Fill roles, country, sector and actor code of named clusters in place: the article's own
+    words first (titles, appositions, "of <country>"), then the office-holder table by the
+    article's date (``published``), then the known-actors table, then the people listed with
+    them or whose possessive qualifies them; a government title or body with no country left is
+    of the country the story was filed from (``home``, its dateline), else of the country the
+    article names most."""
     mention_cluster = {s: n for n, c in enumerate(clusters) for sp in c.spans for s in range(*sp)}
     for c in clusters:
         if c.label == "PERSON":
@@ -207,13 +222,18 @@ def code_named(doc: Doc, clusters: list[Cluster], tables: ActorTables) -> None:
                     c.country, c.sector = pc.country, pc.sector
                 else:  # "China's Ministry of Commerce", "the Islamic Revolutionary Guards Corps of Iran"
                     c.country, c.sector = _qualifier_country(doc, c, tables), pc.sector
+                if c.sector is None and clean_key(c.name).split()[-1:] in ([w] for w in MEDIA_WORDS):
+                    c.sector = "MED"  # "Global Times", "National Business Daily"
     for c in clusters:
         if c.label == "PERSON" and c.country is None:
-            known = tables.known_code(person_key(c.name))
+            c.country = _of_country(doc, c, tables)  # "President Vladimir V. Putin of Russia"
+        if c.label == "PERSON":  # what the person was on the article's date, where the text is silent
+            known = tables.code_on(plain_person_key(c.name), published) or tables.known_code(person_key(c.name))
             if known is not None:
-                c.country, sector = org_country_sector(known)
+                country, sector = org_country_sector(known)
+                if c.country is None:
+                    c.country, c.confidence = country, 0.8
                 c.sector = c.sector or sector
-                c.confidence = 0.8
     for _ in range(2):  # possessors and coordination may depend on each other
         for c in clusters:
             if c.label == "PERSON" and c.country is None:
@@ -222,7 +242,7 @@ def code_named(doc: Doc, clusters: list[Cluster], tables: ActorTables) -> None:
                     donors.insert(0, clusters[c.possessor])
                 c.country = next((d.country for d in donors if d.country), None)
                 c.confidence = 0.8
-    dominant = _dominant_country(clusters)
+    dominant = home or _dominant_country(clusters)
     for c in clusters:
         if c.label in ("PERSON", "ORG") and c.country is None and c.sector == "GOV" and dominant is not None:
             c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce" in a Chinese paper
@@ -247,6 +267,17 @@ def _qualifier_country(doc: Doc, c: Cluster, tables: ActorTables) -> str | None:
     return None
 
 
+def _of_country(doc: Doc, c: Cluster, tables: ActorTables) -> str | None:
+    """The country of an "of" phrase right after the name ("Moon Jae-in of South Korea")."""
+    for _, end in c.spans:
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE":
+            ent = next((e for e in doc.ents if e.start == end + 1), None)
+            hit = tables.country(clean_key(ent.text)) if ent is not None else None
+            if hit is not None:
+                return hit.code
+    return None
+
+
 def _code_person(
     doc: Doc, c: Cluster, clusters: list[Cluster], mention_cluster: dict[int, int], tables: ActorTables
 ) -> None:
@@ -264,7 +295,8 @@ def _code_person(
             if c.country is None and pc.countries == 1:
                 c.country = pc.country
             if c.sector is None and pc.sector:
-                c.sector = pc.sector
+                # a former office holder is coded by what they are now (CAMEO ELI, elites)
+                c.sector = "ELI" if any(t.lower_ in ("former", "ex", "late") for t in toks) else pc.sector
             if toks is title:  # a titled name in a list of titled names shares their country
                 for other, oc in clusters_near(doc, toks[0].i, end, clusters, me):
                     c.coordinated.add(other)

@@ -103,6 +103,7 @@ class ActorTables:
     max_role_words: int
     regions: frozenset[str] = frozenset()  # seas, oceans, regions (keys): LOC, never ORG/PERSON
     seats: dict[str, str] = field(default_factory=dict)  # seat of government -> country code
+    terms: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)  # name -> (code, from, to)
     names: dict[str, str] = field(default_factory=dict)  # country code -> display name
 
     def country(self, key: str) -> CountryHit | None:
@@ -114,6 +115,22 @@ class ActorTables:
     def seat(self, key: str) -> str | None:
         """The country whose government a seat stands for ("white house" -> USA)."""
         return self.seats.get(key[4:] if key.startswith("the ") else key)
+
+    def code_on(self, key: str, day: str | None) -> str | None:
+        """A person's code on ``day`` (ISO date) from ``office_terms.tsv``: the term that holds
+        it; after a term and outside any other, a former office holder (``ELI``); before the
+        first, the country alone. Without a day, the latest term's code; None for anyone else."""
+        rows = self.terms.get(key)
+        if not rows:
+            return None
+        if not day:
+            return max(rows, key=lambda r: r[1])[0]
+        day = day[:10]
+        for code, start, end in rows:
+            if (not start or start <= day) and (not end or day < end):
+                return code
+        country = rows[0][0][:3]
+        return country + "ELI" if any(end and end <= day for _, _, end in rows) else country
 
     def country_name(self, code: str) -> str:
         """A display name for a country code ("CHN" -> "China")."""
@@ -172,7 +189,14 @@ def load_tables() -> ActorTables:
             known.setdefault(row[0], row[1])
     longest = max(len(p.split()) for p in (*roles, *agents))
     seats = {r[0]: r[1] for r in _rows("seats.tsv") if len(r) >= 2}
-    return ActorTables(countries, agents, roles, known, longest, _regions(), seats, _display_names(countries))
+    terms: dict[str, list[tuple[str, str, str]]] = {}
+    for r in _rows("office_terms.tsv"):
+        if len(r) >= 4:
+            terms.setdefault(r[0], []).append((r[1], r[2], r[3]))
+    frozen = {k: tuple(v) for k, v in terms.items()}
+    return ActorTables(
+        countries, agents, roles, known, longest, _regions(), seats=seats, terms=frozen, names=_display_names(countries)
+    )
 
 
 SMALL_WORDS = frozenset({"of", "the", "and"})

@@ -15,9 +15,9 @@ Rules (in order), for the mention's syntactic head (the first conjunct for a coo
 * a possessive or modifier of a statistic ("China's GDP", "97 percent of China's imports") is a
   statistic; of another noun that already has a possessor ("the administration's new Afghanistan
   policy") a topic;
-* a modifier (not a possessive) of a noun is an actor only if the noun is an act or stance
-  ("U.S. strategy", "American participation", "the Iranian threat"): "U.S. app stores", "Chinese
-  goods" and "U.S. dollars" are things;
+* a modifier (not a possessive) of goods, money, places, facilities, documents or events is an
+  adjective of a thing ("Chinese goods", "U.S. dollars", "U.S. app stores"); of any other noun it
+  names who acts ("U.S. strategy", "American participation", "the U.S. side");
 * the object of a locating preposition ("in", "at", "across") is a place, and so is "from" after
   a movement or goods ("returned from Pyongyang", "oil from Iran"; but "a threat from North
   Korea" is an actor); "like"/"such as" make a topic, "ambassador to Japan" a post;
@@ -46,32 +46,30 @@ LOCATING = frozenset(
      "beyond", "via", "through", "above", "below", "off", "along", "among", "amid"}
 )  # fmt: skip
 TOPICAL = frozenset({"like", "as", "than", "about", "regarding", "concerning"})
-# Nouns of an act, stance or message: the nationality or country modifying them is who acts.
-ACT_NOUNS = frozenset(
-    """policy policies strategy stance position decision decisions participation threat threats
-    criticism pressure action actions move moves demand demands request requests proposal proposals
-    offer support response statement statements sanction sanctions tariff tariffs challenge complaint
-    complaints commitment commitments aggression aggressiveness intervention invasion attack attacks
-    strike strikes crackdown warning warnings rhetoric view views point approach plan plans efforts
-    effort campaign retaliation ban bans restrictions investigation probe accusation accusations
-    allegation allegations announcement insistence concerns concern refusal objection objections
-    opposition claim claims demand ambitions ambition leadership diplomacy engagement involvement
-    influence role withdrawal exit entry aid assistance help backing approval veto vote pledge
-    promise commitment initiative initiatives negotiator negotiators hike hikes measures measure
-    levies levy retreat reaction interference meddling buildup activities activity program programs deployment presence recognition
-    protest protests message signal signals overture overtures invitation visit visits talks""".split()
+# Nouns of things a nationality or country only describes: goods, money, places, facilities,
+# documents and events ("Chinese goods", "U.S. dollars", "U.S. app stores", "the Iran nuclear
+# agreement"); any other noun it modifies is an act, stance or body of that country ("U.S.
+# strategy", "American participation", "the U.S. side").
+THING_NOUNS = frozenset(
+    """goods good product products commodity commodities item items brand brands import imports export
+    exports shipment shipments steel aluminum soybeans soybean beef pork grain corn wheat oil gas coal
+    crude car cars vehicles phone phones chips chip technology technologies app apps store stores
+    software equipment weapons weapon missile missiles defenses defences system systems dollar dollars
+    yuan renminbi yen euro euros currency currencies bond bonds treasuries treasury securities stocks
+    stock shares assets debt economy economies market markets soil territory territories waters
+    airspace border borders coast city cities region regions province provinces town towns capital
+    embassy embassies consulate base bases port ports facility facilities plant plants site sites
+    interests interest agreement agreements accord accords treaty treaties deal deals pact law laws
+    act acts rules rule regulation regulations document documents constitution summit summits meeting
+    meetings conference conferences forum election elections war wars conflict conflicts crisis
+    history culture language languages food cuisine art film films holiday holidays model models
+    version versions dream""".split()
 )
 # Nouns of a quantity: "China's GDP growth", "97 percent of China's imports".
 STATISTIC_NOUNS = frozenset(
-    """gdp growth economy imports import exports export percent percentage share rate rates output
+    """gdp growth imports import exports export percent percentage share output
     production consumption population surplus deficit reserves lines volume value figures figure
     data numbers sales prices price market markets revenue spending budget debt""".split()
-)
-SOURCE_NOUNS = frozenset(
-    """allegation allegations accusation accusations warning warnings statement statements criticism
-    response protest pressure demand demands request requests offer support sanction sanctions threat
-    threats message messages signal signs sign complaint proposal condemnation retort rhetoric
-    opposition objection objections overture overtures resistance retaliation""".split()
 )
 # Heads that make "from X" a place: movement and trade in goods ("returned from Pyongyang", "oil
 # from Iran", "imports from China").
@@ -85,12 +83,14 @@ GOODS_NOUNS = frozenset(
     investment investments supplies supply""".split()
 )
 POST_NOUNS = frozenset({"ambassador", "envoy", "emissary", "representative", "consul", "delegate", "minister"})
-STATE_NOUNS = frozenset({"government", "administration", "regime", "authorities", "cabinet", "state", "leadership"})
+STATE_NOUNS = frozenset({"government", "administration", "regime", "authorities", "cabinet", "state", "leadership", "side"})
 # An upper-case place (maybe with a region: "ST. ANDREWS, Scotland"), then a dash, a date
-# ("BEIJING, Dec. 16 (Xinhua) --") or the wide gap old NYT leads keep after a dateline.
+# ("BEIJING, Dec. 16 (Xinhua) --"), the wide gap old NYT leads keep after a dateline, or the
+# sentence's first capitalised word (the gap collapsed). U+0096/U+0097 are dashes of a page
+# decoded as Latin-1 instead of cp1252.
 _DATELINE = re.compile(
     r"[ \t]*((?:[A-Z][A-Z.'-]+)(?: [A-Z][A-Z.'-]+)*(?:, (?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*)*)?)"
-    r"(?=[ \t]{2,}|[ \t]*(?:[—–]|--)|, [A-Z][a-z]{2,4}\.? \d{1,2}\b)"
+    r"(?=[ \t]{2,}|[ \t]*(?:[—–\x96\x97]|--)|, [A-Z][a-z]{2,4}\.? \d{1,2}\b| (?:The|A|An|[A-Z][a-z]+) )"
 )
 
 
@@ -146,9 +146,7 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int]) -> str:
             return "actor"
         if any(c.dep_ == "poss" and c.i != root.i for c in head.children):
             return "topic"  # "the administration's new Afghanistan policy"
-        if low in ACT_NOUNS or head.lemma_.lower() in ACT_NOUNS or head.lower_ in STATE_NOUNS:
-            return "actor"
-        if head.pos_ in ("NOUN", "PROPN"):
+        if head.pos_ in ("NOUN", "PROPN") and (low in THING_NOUNS or head.lemma_.lower() in THING_NOUNS):
             return "thing"
         return "actor"
     if dep == "pobj":

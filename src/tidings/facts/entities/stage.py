@@ -124,9 +124,14 @@ def _vote(members: Sequence[RawMention]) -> str:
 
 
 def find_entities(
-    doc: Doc, article_id: str, published: str | None = None, tables: ActorTables | None = None
+    doc: Doc,
+    article_id: str,
+    published: str | None = None,
+    tables: ActorTables | None = None,
+    home: str | None = None,
 ) -> tuple[list[Mention], list[Entity]]:
-    """Mentions and canonical entities of one parsed article (see the module docstring)."""
+    """Mentions and canonical entities of one parsed article (see the module docstring);
+    ``home``: the country the story was filed from (its dateline), if known."""
     tables = tables or load_tables()
     mentions = spacy_mentions(doc, tables)
     taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -146,7 +151,7 @@ def find_entities(
         for m in g:
             m.label = label
         clusters.append(Cluster(label, [(m.start, m.end) for m in g], name=_canonical(doc, g, label)))
-    _isolated(lambda: code_named(doc, clusters, tables), None)
+    _isolated(lambda: code_named(doc, clusters, tables, published, home), None)
     persons = [PersonSpan(m.start, m.end, m.cluster) for g in groups for m in g if m.label == "PERSON"]
     persons.sort(key=lambda p: p.tok_start)
     no_pronouns: list[tuple[Token, int]] = []
@@ -255,5 +260,19 @@ class EntityStage:
 
     def __call__(self, ctx: FactContext) -> dict[str, Sequence[Any]]:
         published = ctx.published.isoformat() if ctx.published else (ctx.article.published or "")[:10] or None
-        mentions, entities = find_entities(ctx.doc, ctx.article.id, published, self._tables or load_tables())
+        tables = self._tables or load_tables()
+        home = dateline_country(ctx.article.extras.get("dateline"), tables)
+        mentions, entities = find_entities(ctx.doc, ctx.article.id, published, tables, home)
         return {"mentions": mentions, "entities": entities}
+
+
+def dateline_country(dateline: object, tables: ActorTables) -> str | None:
+    """The country of a dateline ("BEIJING", "KABUL, Afghanistan"): its last part that names a
+    country or one of its cities."""
+    if not isinstance(dateline, str):
+        return None
+    for part in reversed(dateline.split(",")):
+        hit = tables.country(clean_key(part))
+        if hit is not None:
+            return hit.code
+    return None

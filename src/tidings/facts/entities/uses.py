@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PLACE_ONLY = frozenset({"LOC", "FAC", "EVENT"})
+GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime"})
 TokSpan = tuple[int, int]
 
 
@@ -128,38 +129,41 @@ def _civilians(people: dict[str, Cluster], code: str, span: TokSpan, text: str) 
 
 
 def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables: ActorTables) -> None:
-    """ "the Obama administration", "the Trump government": the state of the named leader; a bare
+    """Government phrases the role-holder finder leaves: "the Obama administration" (the state of
+    the named leader), "the Chinese government's policies", "U.S. government challenge"; a bare
     "the administration" is the state of the last one named (or of the last head of government)."""
     person_at = {i: c for c in clusters if c.label == "PERSON" for s, e in c.spans for i in range(s, e)}
     last: str | None = None
     for tok in doc:
-        if tok.lemma_.lower() not in ("administration", "government", "regime") or tok.pos_ != "NOUN":
+        if tok.lemma_.lower() not in GOVERNMENT_NOUNS or tok.pos_ != "NOUN":
             continue
-        if any(tok.i in range(s, e) for c in states.by_code.values() for s, e in c.spans):
-            last = next(code for code, c in states.by_code.items() for s, e in c.spans if s <= tok.i < e)
+        inside = [code for code, c in states.by_code.items() for s, e in c.spans if s <= tok.i < e]
+        if inside:
+            last = inside[0]
             continue
         if tok.i > 0 and doc[tok.i - 1].text == "-":
             continue  # "anti-government protesters"
-        left = [t for t in tok.lefts if t.dep_ in ("compound", "det", "amod", "poss") and t.i < tok.i]
+        left = [t for t in tok.lefts if t.dep_ in ("compound", "det", "amod", "poss", "nmod")]
         people = [t for t in left if t.i in person_at]
+        places = [t for t in left if t.ent_type_ in ("GPE", "NORP") and t.i not in person_at]
+        code: str | None = None
+        start = tok.i
         if people:
             person = person_at[people[0].i]
             code = person.country or _person_country(person, tables)
-            if code is None:
-                continue
             start = min(s for s, e in person.spans if s <= people[0].i < e)
             for span in [sp for sp in person.spans if sp[0] >= start and sp[1] <= tok.i]:
                 person.not_actor.add(span)
+        elif places:
+            ent = next((e for e in doc.ents if e.start <= places[0].i < e.end), None)
+            hit = tables.country(clean_key(ent.text if ent is not None else places[0].text))
+            code = hit.code if hit is not None else None
+            start = ent.start if ent is not None else places[0].i
+        elif all(t.dep_ == "det" and t.lower_ in ("the", "a", "an") for t in left):
+            code = last if last is not None else _leader_country(doc, tok, clusters)
+        if code is not None:
             states.add(code, (start, tok.i + 1))
             last = code
-        elif last is not None and tok.lemma_.lower() == "administration" and all(t.dep_ == "det" for t in left):
-            start = left[0].i + 1 if left and left[0].lower_ in ("the", "an", "a") else tok.i
-            states.add(last, (start if start <= tok.i else tok.i, tok.i + 1))
-        elif last is None and tok.lemma_.lower() == "administration" and all(t.dep_ == "det" for t in left):
-            code = _leader_country(doc, tok, clusters)
-            if code is not None:
-                states.add(code, (tok.i, tok.i + 1))
-                last = code
 
 
 def _person_country(person: Cluster, tables: ActorTables) -> str | None:
