@@ -50,6 +50,7 @@ class Cluster:
     possessor: int | None = None  # cluster whose possessive qualifies a role ("Biden's adviser")
     not_actor: set[tuple[int, int]] = field(default_factory=set)  # spans used as a place, qualifier, ...
     head: int = -1  # head token of an unnamed group whose country the context decides
+    role_spans: list[tuple[int, int]] = field(default_factory=list)  # "spokesman" of "Gao Feng, spokesman of ..."
 
 
 @dataclass(frozen=True)
@@ -292,6 +293,9 @@ def _code_person(
             role = _text(toks)
             if role and role not in c.roles:
                 c.roles.append(role)
+            noun = next((t for t in reversed(toks) if t.pos_ == "NOUN" and tables.role_sector(t.lower_)), None)
+            if noun is not None and (noun.i, noun.i + 1) not in c.role_spans:
+                c.role_spans.append((noun.i, noun.i + 1))  # the title's noun is this person too
             if c.country is None and pc.countries == 1:
                 c.country = pc.country
             if c.sector is None and pc.sector:
@@ -362,13 +366,19 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
             continue
         if (tok.dep_ == "appos" and tok.head.i in taken) or tok.dep_ == "attr":
             continue  # a name's apposition or a predicate ("He is the highest-level US official")
+        if any(c.dep_ == "appos" and c.i in taken for c in tok.children):
+            continue  # "North Korea's leader, Kim Jong-un": the named person
         if tok.dep_ == "conj" and tok.head.dep_ == "attr":
             continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            continue  # "as the chief diplomat of the United States": what a person is, not who acts
         left = _contiguous([t for t in _subtree_left(tok, tok.i) if t.dep_ in NP_DEPS or t.head.i != tok.i], tok)
         if any(t.i in taken and t.ent_type_ == "PERSON" for t in left):
             continue
-        if any(t.tag_ == "JJS" or t.lower_ in DESCRIPTIVE for t in left):
+        owned = any(t.dep_ == "poss" and t.ent_type_ in ("GPE", "NORP") for t in left)
+        if any(t.lower_ in DESCRIPTIVE or (t.tag_ == "JJS" and not owned) for t in left):
             continue  # "the first secretary of state to ...", "the highest-level official": descriptions
+            # (but "Iran's most powerful general" is that country's one role-holder)
         words = _words([*left, tok])
         head_words = words[-3:]
         sector = None

@@ -6,6 +6,7 @@
 * ``known_actors.tsv`` (+ ``extra_actors.tsv``): organisations, institutions and (2014-era) office
   holders -> PETRARCH code (``microsoft`` -> ``MNCUSA``, ``white house`` -> ``USAGOV``);
 * ``seats.tsv``: seats of government that stand for their state (``white house`` -> USA);
+* ``publishers.tsv``: home countries of news publishers;
 * ``office_terms.tsv``: people's codes by date (``hillary clinton`` GOV 2009-2013, PTY 2015-2016).
 
 Tables are immutable after loading; :func:`load_tables` caches the one shipped set per process.
@@ -104,10 +105,26 @@ class ActorTables:
     regions: frozenset[str] = frozenset()  # seas, oceans, regions (keys): LOC, never ORG/PERSON
     seats: dict[str, str] = field(default_factory=dict)  # seat of government -> country code
     terms: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)  # name -> (code, from, to)
+    publishers: dict[str, str] = field(default_factory=dict)  # site name or domain -> home country
     names: dict[str, str] = field(default_factory=dict)  # country code -> display name
 
     def country(self, key: str) -> CountryHit | None:
-        return self.countries.get(key)
+        hit = self.countries.get(key)
+        if hit is None and key.endswith("s") and len(key) > 4:  # "Americans", "Iranians"
+            single = self.countries.get(key[:-1])
+            return single if single is not None and single.kind == "demonym" else None
+        return hit
+
+    def publisher_country(self, site: str | None, url: str | None) -> str | None:
+        """The home country of a publisher, by its site name or its web domain."""
+        if site and (code := self.publishers.get(clean_site(site))):
+            return code
+        host = (url or "").split("//", 1)[-1].split("/", 1)[0].lower()
+        while host:
+            if host in self.publishers:
+                return self.publishers[host]
+            host = host.partition(".")[2] if "." in host else ""
+        return None
 
     def known_code(self, key: str) -> str | None:
         return self.known.get(key)
@@ -194,12 +211,21 @@ def load_tables() -> ActorTables:
         if len(r) >= 4:
             terms.setdefault(r[0], []).append((r[1], r[2], r[3]))
     frozen = {k: tuple(v) for k, v in terms.items()}
+    publishers = {r[0]: r[1] for r in _rows("publishers.tsv") if len(r) >= 2}
     return ActorTables(
-        countries, agents, roles, known, longest, _regions(), seats=seats, terms=frozen, names=_display_names(countries)
+        countries, agents, roles, known, longest, _regions(), seats=seats, terms=frozen, publishers=publishers, names=_display_names(countries)
     )
 
 
 SMALL_WORDS = frozenset({"of", "the", "and"})
+
+
+def clean_site(site: str) -> str:
+    """A site name as the publishers table keys it ("People's Daily Online (English)" -> "people's daily")."""
+    low = " ".join(site.lower().replace("’", "'").split())
+    for tail in (" (english)", " online"):
+        low = low.removesuffix(tail)
+    return low
 
 
 def _display_names(countries: dict[str, CountryHit]) -> dict[str, str]:

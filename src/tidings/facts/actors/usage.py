@@ -38,6 +38,8 @@ from tidings.nlp import doc_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from tidings.facts.actors.tables import ActorTables
+
 USES = ("actor", "state", "place", "qualifier", "thing", "statistic", "topic", "post", "dateline")
 REFUSED = frozenset(USES) - {"actor", "state"}
 
@@ -82,6 +84,17 @@ GOODS_NOUNS = frozenset(
     grain coal crude cargo visitors tourists students migrants refugees immigrants flights flight
     investment investments supplies supply""".split()
 )
+# Head nouns of names that are documents, laws, plans, events or products, not organisations:
+# "Understanding on Rules", "the U.S. Trade Act", "the Free Trade Area of the Asia-Pacific",
+# "the APEC List of Environmental Goods", "the Morning Briefing".
+DOCUMENT_NOUNS = frozenset(
+    """act acts law laws bill code agreement agreements accord accords treaty treaties pact deal
+    partnership area zone list statement declaration resolution understanding rules rule protocol
+    plan plans program programme programs initiative strategy report index briefing newsletter app
+    meeting summit conference games olympics cup expo fair festival award prize integration round
+    framework arrangement scheme standard standards campaign war crisis doctrine policy visa tariff
+    tariffs convention communique communiqué charter manifesto budget""".split()
+)
 POST_NOUNS = frozenset({"ambassador", "envoy", "emissary", "representative", "consul", "delegate", "minister"})
 STATE_NOUNS = frozenset({"government", "administration", "regime", "authorities", "cabinet", "state", "leadership", "side"})
 # An upper-case place (maybe with a region: "ST. ANDREWS, Scotland"), then a dash, a date
@@ -122,9 +135,29 @@ def is_dateline(doc: Doc, start: int, end: int) -> bool:
     return found is not None and found.start(1) <= begin and doc[end - 1].idx + len(doc[end - 1].text) <= found.end(1)
 
 
-def mention_use(doc: Doc, start: int, end: int, named: frozenset[int]) -> str:
+def names_document(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised name whose head noun is a document, plan, event or product ("the U.S. Trade
+    Act", "Advancing Regional Economic Integration"), or an acronym the article spells out as one
+    ("a free trade agreement (FTA)")."""
+    span = doc[start:end]
+    if end - start > 1:
+        return span.root.lemma_.lower() in DOCUMENT_NOUNS or span.root.lower_ in DOCUMENT_NOUNS
+    word = span.text.strip(".")
+    if not (word.isupper() and 2 <= len(word) <= 6):
+        return False
+    letters = [ch.lower() for ch in word if ch.isalpha()]
+    words = [t for t in doc[max(0, start - 12) : start] if t.is_alpha]
+    for k in range(len(words) - len(letters) + 1):  # the spelled-out words end right before it
+        run = words[k : k + len(letters)]
+        if [t.lower_[0] for t in run] == letters and run[-1].i >= start - 3:
+            return run[-1].lemma_.lower() in DOCUMENT_NOUNS
+    return False
+
+
+def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: ActorTables | None = None) -> str:
     """How the mention at tokens ``[start, end)`` is used (see the module docstring); ``named``
-    holds the token indices of the article's named people and organisations."""
+    holds the token indices of the article's named people and organisations; with ``tables``, a
+    modifier of a role noun no group was made of qualifies a person ("a former American president")."""
     if is_dateline(doc, start, end):
         return "dateline"
     span = doc[start:end]
@@ -148,6 +181,8 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int]) -> str:
             return "topic"  # "the administration's new Afghanistan policy"
         if head.pos_ in ("NOUN", "PROPN") and (low in THING_NOUNS or head.lemma_.lower() in THING_NOUNS):
             return "thing"
+        if tables is not None and head.pos_ == "NOUN" and tables.role_sector(low) is not None:
+            return "qualifier"
         return "actor"
     if dep == "pobj":
         prep = head

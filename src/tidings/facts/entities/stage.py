@@ -197,6 +197,10 @@ def _records(
     extra: dict[int, list[tuple[int, int, str]]] = {}
     for tok, n in pronouns:
         extra.setdefault(n, []).append((tok.idx, tok.idx + len(tok.text), tok.text))
+    for n, c in enumerate(clusters):
+        for s, _ in c.role_spans:  # "spokesman" in "Gao Feng, spokesman of the ministry"
+            tok = doc[s]
+            extra.setdefault(n, []).append((tok.idx, tok.idx + len(tok.text), "ROLE"))
     for n, c in enumerate([*clusters, *roles]):
         if not c.spans:
             continue  # every mention moved to another entity (a capital that stood for its state)
@@ -241,8 +245,9 @@ def _records(
                 )
             )
         for a, b, word in extra.get(n, []):
+            label = "ROLE" if word == "ROLE" else "PRON"
             mentions.append(
-                Mention(fact_id("mentions", article_id, a, b, "PRON"), article_id, a, b, word, "PRON", eid, STAGE, 0.7)
+                Mention(fact_id("mentions", article_id, a, b, label), article_id, a, b, text[a:b], label, eid, STAGE, 0.7)
             )
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, entities
@@ -261,7 +266,10 @@ class EntityStage:
     def __call__(self, ctx: FactContext) -> dict[str, Sequence[Any]]:
         published = ctx.published.isoformat() if ctx.published else (ctx.article.published or "")[:10] or None
         tables = self._tables or load_tables()
-        home = dateline_country(ctx.article.extras.get("dateline"), tables)
+        article = ctx.article
+        home = dateline_country(article.extras.get("dateline"), tables) or tables.publisher_country(
+            article.site, article.url
+        )
         mentions, entities = find_entities(ctx.doc, ctx.article.id, published, tables, home)
         return {"mentions": mentions, "entities": entities}
 

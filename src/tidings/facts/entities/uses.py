@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from tidings.facts.actors.names import clean_key, person_key
 from tidings.facts.actors.roles import Cluster
 from tidings.facts.actors.tables import ActorTables, org_country_sector
-from tidings.facts.actors.usage import REFUSED, STATE_NOUNS, mention_use
+from tidings.facts.actors.usage import REFUSED, STATE_NOUNS, is_dateline, mention_use, names_document
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -98,8 +98,10 @@ def apply_uses(doc: Doc, clusters: list[Cluster], roles: list[Cluster], tables: 
             key = clean_key(doc[span[0] : span[1]].text)
             seat = tables.seat(key)
             if c.label == "ORG" and seat is None:
+                if _not_an_organisation(doc, c, span, tables):
+                    c.not_actor.add(span)
                 continue
-            use = mention_use(doc, span[0], span[1], named)
+            use = mention_use(doc, span[0], span[1], named, tables)
             if use in REFUSED or (c.label in PLACE_ONLY and seat is None):
                 c.not_actor.add(span)
                 continue
@@ -236,3 +238,18 @@ def _definites(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
             c = max(before, key=lambda x: x[0])[1]
             c.spans.append((tok.i, tok.i + 1))
             c.spans.sort()
+
+
+def _not_an_organisation(doc: Doc, c: Cluster, span: TokSpan, tables: ActorTables) -> bool:
+    """An ORG mention that names no organisation: a dateline ("UNITED NATIONS --"), a document,
+    plan or event (:func:`names_document`, for the whole cluster), or one word of a title
+    ("Treasury" in "Treasury Secretary", "House" in "House speaker")."""
+    if is_dateline(doc, *span):
+        return True
+    if tables.known_code(clean_key(c.name)) is None and any(names_document(doc, s, e) for s, e in c.spans):
+        return True
+    s, e = span
+    if e - s == 1 and e < len(doc) and not doc[s].is_upper and tables.known_code(clean_key(doc[s].text)) is None:
+        nxt = doc[e]
+        return nxt.pos_ in ("NOUN", "PROPN") and tables.role_sector(nxt.lower_) is not None
+    return False
