@@ -183,7 +183,24 @@ def coordinated(doc: Doc, a_end: int, b_start: int) -> bool:
 
 
 def _words(toks: Sequence[Token]) -> list[str]:
-    return [t.lower_ for t in toks if not t.is_punct or t.text in ("-", ".")]
+    """Lower-case words; a hyphenated compound stays one word ("vice-secretary-general" is not a
+    "general")."""
+    words: list[str] = []
+    glue = False
+    for t in toks:
+        if t.is_punct and t.text not in ("-", "."):
+            glue = False
+            continue
+        if t.text == "-" and words and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_:
+            words[-1] += "-"
+            glue = True
+            continue
+        if glue:
+            words[-1] += t.lower_
+        else:
+            words.append(t.lower_)
+        glue = False
+    return words
 
 
 def _text(toks: Sequence[Token]) -> str:
@@ -372,6 +389,8 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ == "as":
             continue  # "as the chief diplomat of the United States": what a person is, not who acts
+        if tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_:
+            continue  # "general" of "vice-secretary-general"
         left = _contiguous([t for t in _subtree_left(tok, tok.i) if t.dep_ in NP_DEPS or t.head.i != tok.i], tok)
         if any(t.i in taken and t.ent_type_ == "PERSON" for t in left):
             continue
@@ -405,8 +424,17 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
         while span_toks and (span_toks[0].dep_ == "det" or span_toks[0].is_punct):
             span_toks.pop(0)
         start, end = span_toks[0].i, span_toks[-1].i + 1
+        if _beside_name(doc, start, end, taken):
+            continue  # "Kim Jong-un, North Korea's leader": the named person, described
         _add(found, f"{pc.country}|{tok.lemma_.lower()}|{sector}", _text(span_toks), pc.country, sector, (start, end))
     return list(found.values())
+
+
+def _beside_name(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
+    """The phrase is set off by a comma right after or before a PERSON name (an apposition)."""
+    before = start >= 2 and doc[start - 1].text == "," and doc[start - 2].i in taken and doc[start - 2].ent_type_ == "PERSON"
+    after = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].i in taken and doc[end + 1].ent_type_ == "PERSON"
+    return before or after
 
 
 def _add(found: dict[str, Cluster], key: str, name: str, country: str | None, sector: str, span: tuple[int, int]) -> Cluster:

@@ -157,7 +157,8 @@ class ActorTables:
         """Sector of a role phrase (lower-case): our table first, then PETRARCH agents, each
         also tried in the singular ("officials", "companies")."""
         plural = phrase[:-3] + "y" if phrase.endswith("ies") else phrase[:-1] if phrase.endswith("s") else ""
-        for cand in (phrase, plural):
+        tail = phrase.split("-", 1)[1] if "-" in phrase.strip("-") else ""  # "vice-secretary-general"
+        for cand in (phrase, plural, *([tail] if tail else [])):
             if not cand:
                 continue
             if cand in self.roles:

@@ -141,15 +141,15 @@ def names_document(doc: Doc, start: int, end: int) -> bool:
     ("a free trade agreement (FTA)")."""
     span = doc[start:end]
     if end - start > 1:
-        return span.root.lemma_.lower() in DOCUMENT_NOUNS or span.root.lower_ in DOCUMENT_NOUNS
+        return any(t.lemma_.lower() in DOCUMENT_NOUNS or t.lower_ in DOCUMENT_NOUNS for t in (span.root, span[-1]))
     word = span.text.strip(".")
     if not (word.isupper() and 2 <= len(word) <= 6):
         return False
     letters = [ch.lower() for ch in word if ch.isalpha()]
-    words = [t for t in doc[max(0, start - 12) : start] if t.is_alpha]
-    for k in range(len(words) - len(letters) + 1):  # the spelled-out words end right before it
+    words = [t for t in doc[max(0, start - 400) : start] if t.is_alpha]
+    for k in range(len(words) - len(letters), -1, -1):  # the nearest spelled-out form before it
         run = words[k : k + len(letters)]
-        if [t.lower_[0] for t in run] == letters and run[-1].i >= start - 3:
+        if [t.lower_[0] for t in run] == letters and run[-1].i - run[0].i < 2 * len(letters):
             return run[-1].lemma_.lower() in DOCUMENT_NOUNS
     return False
 
@@ -191,6 +191,13 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
         if word == "of":
             if _names_named(noun, named):
                 return "qualifier"
+            if (
+                tables is not None
+                and noun.tag_ == "NN"
+                and any(c.lower_ == "the" for c in noun.lefts)
+                and tables.role_sector(noun.lower_) is not None
+            ):
+                return "qualifier"  # "the chief diplomat of the United States": one person, described
             if noun.lower_ in STATISTIC_NOUNS:
                 return "statistic"
             return "actor"
