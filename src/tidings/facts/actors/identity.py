@@ -193,9 +193,14 @@ class ActorFold:
                 break
         if key is None:
             # the shortest full form names the key ("Hillary Rodham Clinton" a.k.a. "Hillary Clinton")
-            short = min(forms, key=lambda f: (len(f.split()), len(f))) if forms else clean_key(str(entity["name"]))
+            if kind == "PERSON":
+                short = min(forms, key=lambda f: (len(f.split()), len(f))) if forms else clean_key(str(entity["name"]))
+            else:  # the name itself, not one of its acronyms
+                short = full_key(str(entity["name"]), kind) or (forms[0] if forms else "")
             key = f"{kind}:{short}"
-            while key in self.actors:  # the same name in another country: a different actor
+            if key in self.actors:  # the same name in another country: a different actor
+                key = f"{kind}:{short} ({entity.get('country') or '-'})"
+            while key in self.actors:
                 key += "'"
             self.actors[key] = Actor(key, str(entity["name"]), kind)
         self._attach(key, entity, seen, forms)

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+GOVERNMENT_WORDS = frozenset({"government", "administration", "regime", "authorities"})
+
+
 class EntityIndex:
     """Span -> entity lookups over one article's entities (immutable after construction)."""
 
@@ -82,11 +85,26 @@ class EntityIndex:
             end=entity.end,
         )
 
+    def _government_words(self, doc: Doc, start: int, end: int) -> bool:
+        """The phrase names a government, not a country: a capital, a seat ("the White House"),
+        or "government"/"administration" ("the Obama administration", "Beijing")."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        key = clean_key(span.text)
+        hit = self.tables.country(key)
+        if hit is not None:
+            return hit.kind == "capital"
+        return self.tables.seat(key) is not None or any(t.lemma_.lower() in GOVERNMENT_WORDS for t in span)
+
     def actor_for_span(self, doc: Doc, start: int, end: int) -> ActorRef | None:
         """The actor behind any phrase (see module docstring); ``start/end`` are the given span."""
         entity = self.entity_at(start, end)
         if entity is not None and entity.actor_code:
             ref = self.actor_ref(entity)
+            if ref.sector is None and ref.country and self._government_words(doc, start, end):
+                # a state acting through its capital, seat or government: CAMEO codes the government
+                return ActorRef(ref.name, ref.entity_id, ref.country + "GOV", ref.country, "GOV", start, end)
             return ActorRef(ref.name, ref.entity_id, ref.actor_code, ref.country, ref.sector, start, end)
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):

@@ -67,6 +67,7 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
     role_sector: str | None = None
     org_sector: str | None = None
     org_code: str | None = None
+    weak = False
     i = 0
     n = len(words)
     while i < n:
@@ -93,11 +94,13 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
             sec = tables.role_sector(gram)
             if sec is not None:
                 role_sector = sec  # rightmost role noun wins (the head of the title)
+                weak = gram in WEAK_ROLES or gram.rstrip("s") in WEAK_ROLES
                 step = size
                 break
         i += step
     distinct = list(dict.fromkeys(countries))
-    return PhraseCode(distinct[0] if distinct else None, role_sector or org_sector, org_code, len(distinct))
+    sector = org_sector if weak and org_sector else role_sector or org_sector
+    return PhraseCode(distinct[0] if distinct else None, sector, org_code, len(distinct))
 
 
 def _subtree_left(root: Token, stop: int) -> list[Token]:
@@ -110,6 +113,9 @@ def _subtree_left(root: Token, stop: int) -> list[Token]:
 
 
 TITLE_LINK = frozenset({"of", "-", "for"})
+# Professions whose sector is their employer's when the phrase names one ("the top Asia expert at
+# the National Security Council" is GOV); alone they keep their own ("Chinese analysts", EDU).
+WEAK_ROLES = frozenset({"analyst", "expert", "economist", "researcher", "scholar"})
 # Last words of a newspaper's or news agency's name.
 MEDIA_WORDS = frozenset(
     {"times", "daily", "post", "news", "journal", "herald", "tribune", "gazette", "telegraph", "chronicle"}

@@ -157,7 +157,7 @@ class ActorTables:
         """Sector of a role phrase (lower-case): our table first, then PETRARCH agents, each
         also tried in the singular ("officials", "companies")."""
         plural = phrase[:-3] + "y" if phrase.endswith("ies") else phrase[:-1] if phrase.endswith("s") else ""
-        tail = phrase.split("-", 1)[1] if "-" in phrase.strip("-") else ""  # "vice-secretary-general"
+        tail = phrase.split("-", 1)[1] if "-" in phrase.strip("-") and " " not in phrase else ""  # "vice-secretary-general"
         for cand in (phrase, plural, *([tail] if tail else [])):
             if not cand:
                 continue

@@ -209,6 +209,7 @@ def _records(
         first = min(spans)
         eid = fact_id("entities", article_id, c.label, clean_key(c.name), first[0])
         all_spans = sorted([*spans, *((a, b) for a, b, _ in extra.get(n, []))])
+        head = min([first, *((a, b) for a, b, w in extra.get(n, []) if w == "ROLE")])
         aliases = tuple(dict.fromkeys(text[a:b].replace("\n", " ") for a, b in spans if text[a:b] != c.name))
         entities.append(
             Entity(
@@ -223,8 +224,8 @@ def _records(
                 sector=c.sector,
                 named=c.named,
                 mentions=tuple(Span(a, b) for a, b in all_spans),
-                start=first[0],
-                end=first[1],
+                start=head[0],  # the first name or title ("MOC spokesperson Gao Feng"), not a pronoun
+                end=head[1],
                 stage=STAGE,
                 confidence=c.confidence,
                 not_actor=tuple(Span(a, b) for a, b in refused),
