@@ -52,7 +52,7 @@ def test_surname_first_still_joins_the_full_name_seen_later() -> None:
     assert obama["name"] == "Barack H. Obama" or obama["name"] == "Barack Obama"
     assert obama["articles"] == 3 and obama["country"] == "USA"
     assert set(link.values()) == {obama["key"]} and obama["key"] == "PERSON:barack obama"
-    assert obama["roles"] == [{"title": "President", "seen": "2009-03-01"}]
+    assert obama["roles"] == [{"title": "President", "first_seen": "2009-03-01", "seen": "2009-03-01"}]
 
 
 def test_two_clintons_stay_two_and_a_bare_surname_is_decided_by_time_or_marked_ambiguous() -> None:

@@ -16,7 +16,7 @@ article joins "Barack Obama" seen later. Rules:
   the same kind and a compatible country.
 * unnamed role-holders ("China's defense minister") stay with their article.
 * the actor's country and sector are the most frequent among its entities (a person carries one
-  nationality, not every place they were seen in); roles keep the date they were seen.
+  nationality, not every place they were seen in); roles keep the first and the last date they were seen.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ class Actor:
     kind: str
     aliases: set[str] = field(default_factory=set)
     roles: dict[str, str | None] = field(default_factory=dict)  # title -> latest date seen
+    roles_from: dict[str, str | None] = field(default_factory=dict)  # title -> first date seen
     countries: Counter[str] = field(default_factory=Counter)
     sectors: Counter[str] = field(default_factory=Counter)
     codes: Counter[str] = field(default_factory=Counter)
@@ -62,6 +63,8 @@ class Actor:
             when = (role.get("seen") if isinstance(role, Mapping) else getattr(role, "seen", None)) or seen
             if title and (title not in self.roles or (when or "") > (self.roles[title] or "")):
                 self.roles[title] = when
+            if title and (title not in self.roles_from or (when or "") < (self.roles_from[title] or "9")):
+                self.roles_from[title] = when
         for attr, counter in (("country", self.countries), ("sector", self.sectors), ("actor_code", self.codes)):
             if entity.get(attr):
                 counter[str(entity[attr])] += 1
@@ -80,7 +83,10 @@ class Actor:
             "actor_code": _top(self.codes),
             "country": _top(self.countries),
             "sector": _top(self.sectors),
-            "roles": [{"title": t, "seen": s} for t, s in sorted(self.roles.items(), key=_by_date)],
+            "roles": [
+                {"title": t, "first_seen": self.roles_from.get(t), "seen": s}
+                for t, s in sorted(self.roles.items(), key=_by_date)
+            ],
             "articles": len(self.articles),
             "first_seen": dates[0] if dates else None,
             "last_seen": dates[-1] if dates else None,

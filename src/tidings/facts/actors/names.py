@@ -173,13 +173,18 @@ def acronyms(text: str) -> set[str]:
 CODE_CHARS = frozenset("_={}<>;|\\#")
 
 
+def is_clean(text: str) -> bool:
+    """Whether ``text`` can be a name at all: a letter, and no control or private-use character (a
+    stray U+0097 from a mis-decoded page) or page code ("var addthis_config")."""
+    return any(ch.isalpha() for ch in text) and not any(
+        unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") or ch in CODE_CHARS for ch in text
+    )
+
+
 def is_name(text: str) -> bool:
-    """Whether ``text`` can name an actor: it has a letter, no control or private-use character
-    (a stray U+0097 from a mis-decoded page), and no word made only of digits unless it counts
-    members after "of" ("Group of 20"; "2019" or "Section 301" name no one)."""
-    if not any(ch.isalpha() for ch in text):
+    """Whether ``text`` can name an actor: :func:`is_clean`, and no word made only of digits unless
+    it counts members after "of" ("Group of 20"; "2019" or "Section 301" name no one)."""
+    if not is_clean(text):
         return False
-    if any(unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") or ch in CODE_CHARS for ch in text):
-        return False  # a control character, or page code ("var addthis_config")
     words = text.split()
     return all(not w.strip(".,;:'’()").isdigit() or (k > 0 and words[k - 1].lower() == "of") for k, w in enumerate(words))

@@ -51,6 +51,7 @@ class Cluster:
     not_actor: set[tuple[int, int]] = field(default_factory=set)  # spans used as a place, qualifier, ...
     head: int = -1  # head token of an unnamed group whose country the context decides
     role_spans: list[tuple[int, int]] = field(default_factory=list)  # "spokesman" of "Gao Feng, spokesman of ..."
+    span_labels: dict[tuple[int, int], str] = field(default_factory=dict)  # moved-in spans keep their label
 
 
 @dataclass(frozen=True)

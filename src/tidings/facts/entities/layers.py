@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tidings.facts.actors.names import HONORIFICS, NAV_WORDS, PERSON_TITLES, clean_key, is_name
+from tidings.facts.actors.names import HONORIFICS, NAV_WORDS, PERSON_TITLES, clean_key, is_clean
 from tidings.facts.actors.tables import NONSTATE, ActorTables
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tu
             cut -= 1
         if start < cut < end:
             titled, start = titled or label != "PERSON", cut
-    if start >= end or not is_name(doc[start:end].text):
+    if start >= end or not is_clean(doc[start:end].text):
         return None  # nothing left, or no name at all: page code, a stray control character
     key = clean_key(doc[start:end].text)
     if titled and label != "PERSON" and end - start <= 3 and tables.country(key) is None:

@@ -28,7 +28,7 @@ from tidings.facts.actors.names import acronyms, clean_key, person_key
 from tidings.facts.actors.roles import Cluster, code_named, find_role_holders
 from tidings.facts.actors.tables import ActorTables, load_tables
 from tidings.facts.entities.layers import RawMention, gazetteer_mentions, refind, spacy_mentions
-from tidings.facts.entities.pronouns import PersonSpan, quote_regions, resolve_pronouns
+from tidings.facts.entities.pronouns import PersonSpan, quote_regions, resolve_neuter, resolve_pronouns
 from tidings.facts.entities.uses import apply_uses
 from tidings.ids import fact_id
 from tidings.nlp import doc_text
@@ -161,7 +161,21 @@ def find_entities(
     roles = _isolated(lambda: find_role_holders(doc, taken, tables), no_roles)
     no_extra: list[Cluster] = []
     roles += _isolated(lambda: apply_uses(doc, clusters, roles, tables), no_extra)
+    pronouns += _isolated(lambda: _neuter_pronouns(doc, [*clusters, *roles]), [])
     return _records(doc, article_id, published, clusters, roles, pronouns)
+
+
+def _neuter_pronouns(doc: Doc, clusters: list[Cluster]) -> list[tuple[Token, int]]:
+    """ "it"/"its" resolved to states and organisations used as actors (after the actor uses)."""
+    actors = [
+        PersonSpan(s, e, n)
+        for n, c in enumerate(clusters)
+        if c.label == "ORG" or (c.label == "GPE" and c.country is not None)
+        for s, e in c.spans
+        if (s, e) not in c.not_actor
+    ]
+    actors.sort(key=lambda a: a.tok_start)
+    return resolve_neuter(doc, actors, quote_regions(doc_text(doc)))
 
 
 def _isolated(layer: Callable[[], T], fallback: T) -> T:
@@ -210,7 +224,8 @@ def _records(
         eid = fact_id("entities", article_id, c.label, clean_key(c.name), first[0])
         all_spans = sorted([*spans, *((a, b) for a, b, _ in extra.get(n, []))])
         head = min([first, *((a, b) for a, b, w in extra.get(n, []) if w == "ROLE")])
-        aliases = tuple(dict.fromkeys(text[a:b].replace("\n", " ") for a, b in spans if text[a:b] != c.name))
+        names = [sp for sp, tok_span in zip(spans, c.spans, strict=True) if c.span_labels.get(tok_span) != "ROLE"]
+        aliases = tuple(dict.fromkeys(text[a:b].replace("\n", " ") for a, b in names if text[a:b] != c.name))
         entities.append(
             Entity(
                 id=eid,
@@ -231,19 +246,10 @@ def _records(
                 not_actor=tuple(Span(a, b) for a, b in refused),
             )
         )
-        for a, b in spans:
+        for (a, b), tok_span in zip(spans, c.spans, strict=True):
+            label = c.span_labels.get(tok_span, c.label)  # a capital or phrase that joined its state
             mentions.append(
-                Mention(
-                    fact_id("mentions", article_id, a, b, c.label),
-                    article_id,
-                    a,
-                    b,
-                    text[a:b],
-                    c.label,
-                    eid,
-                    STAGE,
-                    1.0,
-                )
+                Mention(fact_id("mentions", article_id, a, b, label), article_id, a, b, text[a:b], label, eid, STAGE, 1.0)
             )
         for a, b, word in extra.get(n, []):
             label = "ROLE" if word == "ROLE" else "PRON"

@@ -50,7 +50,9 @@ class _States:
                 return True
         return False
 
-    def add(self, code: str, span: TokSpan) -> None:
+    def add(self, code: str, span: TokSpan, label: str = "ROLE") -> None:
+        """Add ``span`` to the state's entity; ``label``: its mention label (a moved name keeps
+        its own; a government phrase is a ROLE, not a name)."""
         c = self.by_code.get(code)
         if c is None:
             c = Cluster("GPE", [], name=self.tables.country_name(code))
@@ -60,6 +62,7 @@ class _States:
         if span not in c.spans:
             c.spans.append(span)
             c.spans.sort()
+            c.span_labels[span] = label
 
 
 def _move(c: Cluster, span: TokSpan) -> None:
@@ -108,15 +111,15 @@ def apply_uses(doc: Doc, clusters: list[Cluster], roles: list[Cluster], tables: 
             hit = tables.country(key)
             if seat is not None:
                 _move(c, span)
-                states.add(seat, span)
+                states.add(seat, span, c.label)
             elif hit is not None and hit.kind == "capital" and c.label == "GPE":
                 _move(c, span)
-                states.add(hit.code, span)
+                states.add(hit.code, span, c.label)
             elif hit is not None and hit.kind == "demonym" and c.label == "NORP":
                 _move(c, span)
                 root = doc[span[0] : span[1]].root
                 if root.dep_ in ("amod", "compound", "poss", "nmod"):
-                    states.add(hit.code, span)  # "American participation"
+                    states.add(hit.code, span, "NORP")  # "American participation"
                 else:
                     _civilians(people, hit.code, span, doc[span[0] : span[1]].text)
     return [*states.new_clusters, *people.values()]
@@ -128,6 +131,7 @@ def _civilians(people: dict[str, Cluster], code: str, span: TokSpan, text: str) 
         c = people[code] = Cluster("ROLE", [], name=text, named=False)
         c.country, c.sector, c.code, c.confidence = code, "CVL", code + "CVL", 0.8
     c.spans.append(span)
+    c.span_labels[span] = "NORP"
 
 
 def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables: ActorTables) -> None:
@@ -238,6 +242,7 @@ def _definites(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
             c = max(before, key=lambda x: x[0])[1]
             c.spans.append((tok.i, tok.i + 1))
             c.spans.sort()
+            c.span_labels[(tok.i, tok.i + 1)] = "ROLE"  # a description, not a name
 
 
 def _not_an_organisation(doc: Doc, c: Cluster, span: TokSpan, tables: ActorTables) -> bool:
