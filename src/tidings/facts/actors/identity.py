@@ -27,7 +27,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from tidings.facts.actors.names import acronyms, clean_key, is_name, plain_person_key
+from tidings.facts.actors.names import (
+    acronyms,
+    clean_key,
+    given_name_key,
+    is_name,
+    middles_agree,
+    person_key,
+    person_parts,
+    plain_person_key,
+)
 from tidings.facts.actors.tables import NONSTATE, load_tables
 
 NEAR_DAYS = 365 * 2  # a surname is decided by time only when one candidate is this much nearer
@@ -50,10 +59,13 @@ class Actor:
     dates: list[str] = field(default_factory=list)
     entity_ids: list[str] = field(default_factory=list)
     ambiguous: bool = False
+    middles: set[tuple[str, ...]] = field(default_factory=set)  # middle names seen ("rodham",), ("w",)
+    names: Counter[str] = field(default_factory=Counter)  # entity names, how often
 
     def absorb(self, entity: Mapping[str, Any], seen: str | None) -> None:
         name = str(entity["name"])
-        if _better_name(name, self.name, self.kind):
+        self.names[name] += 1
+        if _better_name(name, self.name, self.kind, self.names):
             self.aliases.add(self.name)
             self.name = name
         self.aliases.update(a for a in [name, *entity.get("aliases", ())] if a)
@@ -107,10 +119,12 @@ def full_key(name: str, kind: str) -> str:
     return plain_person_key(name) if kind == "PERSON" else clean_key(name)
 
 
-def _better_name(new: str, old: str, kind: str) -> bool:
-    """The name an actor shows: the most words in its key (a full name), then the shorter text."""
+def _better_name(new: str, old: str, kind: str, seen: Counter[str] | None = None) -> bool:
+    """The name an actor shows: the most words in its key (a full name), then the one most
+    articles use, then the shorter text."""
     n, o = len(full_key(new, kind).split()), len(full_key(old, kind).split())
-    return n > o or (n == o and len(new) < len(old))
+    count = seen or Counter()
+    return n > o or (n == o and (count[new], -len(new)) > (count[old], -len(old)))
 
 
 def _compatible(actor: Actor, country: str | None) -> bool:
@@ -156,43 +170,51 @@ class ActorFold:
     def _place_fixed(self, key: str, entity: Mapping[str, Any], seen: str | None) -> None:
         """States and groups: one actor per key (``state:CHN``, ``group:USA-GOV``)."""
         if key not in self.actors:
-            tables = load_tables()
-            country = key.split(":", 1)[1].split("-")[0]
-            name = tables.country_name(country) if key.startswith("state:") else str(entity["name"])
+            name = group_name(key) if key.startswith(("state:", "group:")) else str(entity["name"])
             self.actors[key] = Actor(key, name, "STATE" if key.startswith("state:") else "GROUP")
         actor = self.actors[key]
         name = actor.name
         actor.absorb(entity, seen)
-        if actor.kind == "STATE":  # "China", whatever words an article used ("Beijing", "the government")
-            actor.aliases.add(actor.name)
-            actor.name = name
-            actor.aliases.discard(name)
+        # "China", "United States officials", whatever words an article used ("Beijing", "the
+        # government", "two senior American officials"): those are aliases
+        actor.aliases.add(actor.name)
+        actor.name = name
+        actor.aliases.discard(name)
         self.entity_actor[str(entity["id"])] = key
 
     def _full_forms(self, entity: Mapping[str, Any]) -> list[str]:
-        forms = [full_key(n, "PERSON") for n in [entity["name"], *entity.get("aliases", ())]]
+        """A person's full-name forms: first and last name, and with a short given name spelled
+        out ("bill clinton", "william clinton")."""
+        names = [str(entity["name"]), *entity.get("aliases", ())]
+        forms = [f for n in names for f in (full_key(n, "PERSON"), given_name_key(n))]
         return [f for f in dict.fromkeys(forms) if len(f.split()) > 1]
 
     def _forms_of(self, entity: Mapping[str, Any]) -> list[str]:
+        """Name forms an entity is found by: a person's full names; an organisation's names, and
+        ("acr", ...) the acronyms of its long names, which only a short name matches."""
         kind = str(entity["kind"])
         names = [str(entity["name"]), *entity.get("aliases", ())]
         if kind == "PERSON":
             return self._full_forms(entity)
         forms = [full_key(n, kind) for n in names]
-        forms += [a for n in names if len(n.split()) > 1 for a in acronyms(n)]
+        forms += ["acr:" + a for n in names if len(n.split()) > 1 for a in acronyms(n) if len(a) >= 3]
+        forms += ["acr:" + full_key(n, kind) for n in names if len(n.split()) == 1 and n.isupper()]
         return [f for f in dict.fromkeys(forms) if f]
 
     def _place(self, entity: Mapping[str, Any], seen: str | None) -> None:
         kind = str(entity["kind"])
         forms = self._forms_of(entity)
+        middles = {person_parts(n)[1] for n in [str(entity["name"]), *entity.get("aliases", ())]} - {()}
         key = None
         for f in forms:
             # a full personal name is one person whatever country an article gave it (a miscoded
-            # country is likelier than a namesake); other names must agree on the country
+            # country is likelier than a namesake) unless the middle names differ ("George W." and
+            # "George H. W. Bush"); other names must agree on the country
             cands = [
                 k
                 for k in self._forms.get((kind, f), ())
-                if kind == "PERSON" or _compatible(self.actors[k], entity.get("country"))
+                if (kind == "PERSON" and all(middles_agree(m, n) for m in middles for n in self.actors[k].middles))
+                or (kind != "PERSON" and _compatible(self.actors[k], entity.get("country")))
             ]
             if cands:
                 key = max(cands, key=lambda k: (len(self.actors[k].articles), k))
@@ -204,11 +226,14 @@ class ActorFold:
             else:  # the name itself, not one of its acronyms
                 short = full_key(str(entity["name"]), kind) or (forms[0] if forms else "")
             key = f"{kind}:{short}"
+            if key in self.actors and kind == "PERSON":  # a namesake ("george bush": W. and H. W.)
+                key = f"{kind}:{person_key(str(entity['name']))}"
             if key in self.actors:  # the same name in another country: a different actor
                 key = f"{kind}:{short} ({entity.get('country') or '-'})"
             while key in self.actors:
                 key += "'"
             self.actors[key] = Actor(key, str(entity["name"]), kind)
+        self.actors[key].middles.update(middles)
         self._attach(key, entity, seen, forms)
 
     def _attach(self, key: str, entity: Mapping[str, Any], seen: str | None, forms: list[str]) -> None:
@@ -225,7 +250,8 @@ class ActorFold:
 
     def _place_surname(self, entity: Mapping[str, Any], seen: str | None) -> None:
         word = full_key(str(entity["name"]), "PERSON")
-        country = entity.get("country")
+        # a country the article only guessed (its most-named country) does not rule a person out
+        country = entity.get("country") if float(entity.get("confidence") or 1.0) >= 0.9 else None
         cands = sorted(
             k
             for k in self._surnames.get(word, ())
@@ -246,7 +272,27 @@ class ActorFold:
 
 
 Dated = tuple[Mapping[str, Any], str | None]
-ACTOR_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "ROLE"})
+SECTOR_NAMES = {
+    "GOV": "government", "MIL": "military", "COP": "police", "JUD": "judiciary", "LEG": "legislature",
+    "SPY": "intelligence", "OPP": "opposition", "PTY": "political parties", "REB": "rebels", "BUS": "business",
+    "CVL": "civilians", "MED": "media", "EDU": "academics", "LAB": "labour", "AGR": "agriculture",
+    "HLH": "health", "REL": "religious groups", "ELI": "elites", "NGO": "NGOs", "IGO": "international bodies",
+    "ENV": "environmental groups", "HRI": "human rights groups", "REF": "refugees", "CRM": "criminals",
+}  # fmt: skip
+
+
+def group_name(key: str) -> str:
+    """The display name of a state or group key ("state:CHN" -> "China", "group:USA-GOV" ->
+    "United States government")."""
+    tables = load_tables()
+    body = key.split(":", 1)[1].split("@")[0]
+    if key.startswith("state:"):
+        return tables.country_name(body)
+    country, _, sector = body.partition("-")
+    if not sector:  # "group:IGOUNO", "group:GOV@article"
+        return SECTOR_NAMES.get(country, country)
+    return f"{tables.country_name(country)} {SECTOR_NAMES.get(sector, sector)}"
+ACTOR_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "ROLE", "FAC"})
 
 
 def may_be_actor(entity: Mapping[str, Any]) -> bool:
@@ -276,6 +322,10 @@ def fixed_key(entity: Mapping[str, Any]) -> str | None:
         return None
     if kind == "NORP" and country:
         return f"state:{country}"
+    if kind in ("ORG", "FAC") and (seat := load_tables().seat(clean_key(str(entity["name"])))):
+        return f"state:{seat}"  # "the White House", "the Kremlin"
+    if kind == "ORG" and country and clean_key(str(entity["name"])).split()[-1:] in (["administration"], ["government"]):
+        return f"state:{country}"  # "the Obama Administration" tagged as an organisation
     if not entity.get("named", True):
         code = str(entity.get("actor_code") or "")
         sector = entity.get("sector")

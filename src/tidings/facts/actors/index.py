@@ -7,6 +7,8 @@ Stable interface -- other stages code against exactly these names::
                                             # (names, roles, resolved pronouns) overlaps the span best
     ref = index.actor_ref(entity)           # ActorRef(name, entity_id, actor_code, country, sector,
                                             #          start/end of the entity's first mention)
+    index.actors_before(pos)                # [(start, end, Entity)] of actor mentions before pos,
+                                            # nearest first ("the two sides": whose?)
     ref = index.actor_for_span(doc, start, end)
                                             # ActorRef | None for any phrase: the entity there if any
                                             # (start/end set to the given span), else the phrase
@@ -73,6 +75,12 @@ class EntityIndex:
             if best is None or score > best:
                 best, best_id = score, eid
         return self._by_id.get(best_id) if best_id else None
+
+    def actors_before(self, pos: int) -> list[tuple[int, int, Entity]]:
+        """(start, end, entity) of the actor mentions that end before character ``pos``, nearest
+        first (named states, organisations and people; not the ones used as places)."""
+        out = [(s, e, self._by_id[eid]) for s, e, eid in self._spans if e <= pos and self._by_id[eid].actor_code]
+        return sorted(out, key=lambda x: -x[0])
 
     def actor_ref(self, entity: Entity) -> ActorRef:
         return ActorRef(

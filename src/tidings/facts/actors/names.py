@@ -146,12 +146,51 @@ def person_key(text: str) -> str:
     return " ".join(words)
 
 
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Common English short forms of given names (ours, MIT; the usual hypocorisms), so "Tim Geithner"
+# and "Timothy Geithner", "Joe Biden" and "Joseph R. Biden Jr." are one person.
+NICKNAMES = {
+    "tim": "timothy", "bill": "william", "will": "william", "hank": "henry", "bob": "robert",
+    "rob": "robert", "mike": "michael", "jim": "james", "jimmy": "james", "joe": "joseph",
+    "dick": "richard", "rick": "richard", "chuck": "charles", "charlie": "charles", "ted": "edward",
+    "ed": "edward", "tom": "thomas", "dan": "daniel", "dave": "david", "steve": "steven",
+    "ben": "benjamin", "nick": "nicholas", "sam": "samuel", "tony": "anthony", "andy": "andrew",
+    "alex": "alexander", "larry": "lawrence", "jerry": "gerald", "ron": "ronald", "don": "donald",
+    "pat": "patrick", "chris": "christopher", "matt": "matthew", "kate": "katherine",
+    "liz": "elizabeth", "sue": "susan", "jeff": "jeffrey", "greg": "gregory", "ken": "kenneth",
+    "fred": "frederick", "vlad": "vladimir", "al": "albert",
+}  # fmt: skip
+
+
+def person_parts(text: str) -> tuple[str, tuple[str, ...], str]:
+    """(first name, middle names and initials, last name) of a person's name, without honorifics
+    and suffixes ("Joseph R. Biden Jr." -> ("joseph", ("r",), "biden")); a one-word name is its last."""
+    words = [w for w in person_key(text).split() if w.strip(".") not in SUFFIXES]
+    if len(words) < 2:
+        return "", (), words[0] if words else ""
+    return words[0], tuple(w.strip(".") for w in words[1:-1]), words[-1]
+
+
 def plain_person_key(text: str) -> str:
-    """:func:`person_key` without middle initials ("Barack H. Obama" -> "barack obama")."""
-    words = person_key(text).split()
-    if len(words) > 2:
-        words = [words[0], *(w for w in words[1:-1] if len(w.strip(".")) > 1), words[-1]]
-    return " ".join(words)
+    """First and last name ("Barack H. Obama", "Hillary Rodham Clinton" -> "barack obama", "hillary clinton")."""
+    first, _, last = person_parts(text)
+    return f"{first} {last}".strip()
+
+
+def given_name_key(text: str) -> str:
+    """:func:`plain_person_key` with a short given name spelled out ("Tim Geithner" -> "timothy geithner")."""
+    first, _, last = person_parts(text)
+    return f"{NICKNAMES.get(first, first)} {last}".strip()
+
+
+def middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two people's middle names can be one person's: either has none, or they match word
+    for word, an initial matching its name ("Rodham" / "R."); "George W. Bush" is not "George H. W. Bush"."""
+    if not a or not b:
+        return True
+    return len(a) == len(b) and all(
+        x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)) for x, y in zip(a, b, strict=True)
+    )
 
 
 def acronym(text: str) -> str:

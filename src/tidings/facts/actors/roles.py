@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tidings.facts.actors.names import clean_key, person_key, plain_person_key
-from tidings.facts.actors.tables import NONSTATE, ActorTables, org_country_sector
+from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, org_country_sector
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -114,6 +114,7 @@ def _subtree_left(root: Token, stop: int) -> list[Token]:
 
 
 TITLE_LINK = frozenset({"of", "-", "for"})
+TITLE_WORDS = frozenset({"vice", "deputy", "acting", "former", "chief", "senior", "top", "foreign", "prime", "general"})
 # Professions whose sector is their employer's when the phrase names one ("the top Asia expert at
 # the National Security Council" is GOV); alone they keep their own ("Chinese analysts", EDU).
 WEAK_ROLES = frozenset({"analyst", "expert", "economist", "researcher", "scholar"})
@@ -144,13 +145,41 @@ def title_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) -> tupl
         if i in others:
             break
         ok = tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in TITLE_LINK or (tok.text == "-" and toks)
-        if not ok or tok.ent_type_ in ("DATE", "TIME", "CARDINAL"):
-            break
+        if not ok or tok.ent_type_ in ("DATE", "TIME", "CARDINAL") or tok.tag_ in ("NNS", "NNPS"):
+            break  # a plural ("European Union officials President Obama") is no one's title
+        if "\n" in tok.whitespace_ or (tok.is_upper and len(tok.text) > 3 and tok.i == sent_start):
+            break  # a line break or a dateline ("PITTSBURGH President Obama") ends the title
         toks.insert(0, tok)
         i -= 1
-    while toks and toks[0].lower_ in TITLE_LINK:
-        toks.pop(0)
-    return toks, possessor
+    return _title_core(toks), possessor
+
+
+def _title_core(toks: list[Token]) -> list[Token]:
+    """The title proper of the words before a name: from the last "of"/"for" whose left side is
+    no role ("the entirety of President" -> "President"; "Secretary of State" stays), without
+    leading words that are neither capitalised nor role or country words."""
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].lower_ in ("of", "for") and k > 0 and k + 1 < len(toks):
+            if not _role_word(toks[k - 1]) or tables_role(toks[k + 1]):  # "administration of President"
+                toks = toks[k + 1 :]
+                break
+    while toks and (
+        toks[0].lower_ in TITLE_LINK
+        or (toks[0].is_lower and not _role_word(toks[0]))
+        or not any(ch.isalnum() for ch in toks[0].text)  # "| President", a stray U+0097
+    ):
+        toks = toks[1:]
+    return toks
+
+
+def tables_role(tok: Token) -> bool:
+    return load_tables().role_sector(tok.lower_) is not None
+
+
+def _role_word(tok: Token) -> bool:
+    tables = load_tables()
+    low = tok.lower_
+    return tables.role_sector(low) is not None or tables.country(low) is not None or low in TITLE_WORDS
 
 
 def apposition_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) -> list[Token]:
@@ -172,6 +201,8 @@ def apposition_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) ->
         toks.pop(0)
     if toks and toks[0].pos_ == "CCONJ":
         return []  # "Steven Mnuchin, and other top advisers": a list, not an apposition
+    if toks and toks[-1].tag_ in ("NNS", "NNPS"):
+        return []  # "Obama, European Union officials said": other people, not his title
     if any(t.lower_ == "to" for t in toks):  # "advisers to Beijing": where they go, not whose they are
         toks = toks[: next(k for k, t in enumerate(toks) if t.lower_ == "to")]
     if not toks or not any(t.pos_ == "NOUN" for t in toks) or (toks[0].pos_ == "PROPN" and toks[-1].pos_ == "PROPN"):
@@ -249,11 +280,17 @@ def code_named(
                     c.country, c.sector = _qualifier_country(doc, c, tables), pc.sector
                 if c.sector is None and clean_key(c.name).split()[-1:] in ([w] for w in MEDIA_WORDS):
                     c.sector = "MED"  # "Global Times", "National Business Daily"
+            if c.country is None and c.sector == "MED":
+                c.country = tables.publisher_country(c.name, None)  # "The New York Times" -> USA
     for c in clusters:
         if c.label == "PERSON" and c.country is None:
             c.country = _of_country(doc, c, tables)  # "President Vladimir V. Putin of Russia"
         if c.label == "PERSON":  # what the person was on the article's date, where the text is silent
-            known = tables.code_on(plain_person_key(c.name), published) or tables.known_code(person_key(c.name))
+            known = (
+                tables.code_on(person_key(c.name), published)  # "george w. bush", not "george bush"
+                or tables.code_on(plain_person_key(c.name), published)
+                or tables.known_code(person_key(c.name))
+            )
             if known is not None:
                 country, sector = org_country_sector(known)
                 if c.country is None:

@@ -225,7 +225,9 @@ def _records(
         all_spans = sorted([*spans, *((a, b) for a, b, _ in extra.get(n, []))])
         head = min([first, *((a, b) for a, b, w in extra.get(n, []) if w == "ROLE")])
         names = [sp for sp, tok_span in zip(spans, c.spans, strict=True) if c.span_labels.get(tok_span) != "ROLE"]
-        aliases = tuple(dict.fromkeys(text[a:b].replace("\n", " ") for a, b in names if text[a:b] != c.name))
+        aliases = tuple(
+            dict.fromkeys(alias for a, b in names if (alias := _alias(text[a:b])) and alias != c.name)
+        )
         entities.append(
             Entity(
                 id=eid,
@@ -279,6 +281,11 @@ class EntityStage:
         )
         mentions, entities = find_entities(ctx.doc, ctx.article.id, published, tables, home)
         return {"mentions": mentions, "entities": entities}
+
+
+def _alias(text: str) -> str:
+    """A mention's words as an alias: one line, no quote marks or brackets at the edges."""
+    return " ".join(text.split()).strip("\"'“”‘’()[],;:")
 
 
 def dateline_country(dateline: object, tables: ActorTables) -> str | None:

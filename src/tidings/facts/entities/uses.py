@@ -5,11 +5,13 @@ Runs after clustering, coding and role-holders (see :mod:`tidings.facts.entities
 * each mention of a country, city, nationality, region or seat is judged by
   :func:`tidings.facts.actors.usage.mention_use`; places, qualifiers and adjectives of things are
   kept as mentions (the places stage reads them) but flagged ``not_actor``;
-* a state acts through its government, so mentions that stand for it join the country's one
-  entity (created if the article never names the country): a capital or seat used as an actor
-  ("Beijing said", "the White House announced"), a nationality modifying an act ("American
-  participation"), government phrases ("the Chinese government", "the government of Yemen",
-  "the Obama administration"; a bare "the administration" is the last one named);
+* a state acts through its government, so phrases that stand for it join the country's one
+  entity (created if the article never names the country): a nationality modifying an act
+  ("American participation"), government phrases ("the Chinese government", "the government of
+  Yemen", "the Obama administration"; a bare "the administration" is the last one named); a
+  capital or seat used as an actor ("Beijing said", "the White House announced") keeps its own
+  entity, coded as the government, and joins the state across articles
+  (:func:`tidings.facts.actors.identity.fixed_key`);
 * a nationality standing alone for people ("Americans", "a jailed American") is that country's
   civilians; names inside a role-holder's phrase ("Chinese officials") qualify the group.
 """
@@ -109,13 +111,9 @@ def apply_uses(doc: Doc, clusters: list[Cluster], roles: list[Cluster], tables: 
                 c.not_actor.add(span)
                 continue
             hit = tables.country(key)
-            if seat is not None:
-                _move(c, span)
-                states.add(seat, span, c.label)
-            elif hit is not None and hit.kind == "capital" and c.label == "GPE":
-                _move(c, span)
-                states.add(hit.code, span, c.label)
-            elif hit is not None and hit.kind == "demonym" and c.label == "NORP":
+            # a capital or seat used as an actor keeps its own entity (the government: "Beijing"
+            # CHNGOV); the cross-article fold makes it the state's (state:CHN)
+            if seat is None and hit is not None and hit.kind == "demonym" and c.label == "NORP":
                 _move(c, span)
                 root = doc[span[0] : span[1]].root
                 if root.dep_ in ("amod", "compound", "poss", "nmod"):
