@@ -296,8 +296,10 @@ def find_actors(conn: sqlite3.Connection, name: str, limit: int = 20) -> list[di
 
 
 def actor_list(conn: sqlite3.Connection, search: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-    """The cross-article actor table, most-reported first; ``search`` matches any alias or the code."""
+    """The cross-article actor table, most-reported first; ``search`` matches any alias or the code;
+    ``limit`` 0 (or less) lists them all."""
     cols = ", ".join(f"a.{c}" for c in ACTOR_COLUMNS)
+    limit = limit if limit > 0 else -1  # SQLite: a negative LIMIT is no limit
     if not search:
         rows = conn.execute(f"SELECT {cols} FROM actors a ORDER BY a.articles DESC, a.name LIMIT ?", (limit,))
         return [actor_row(r) for r in rows]
