@@ -31,11 +31,19 @@ def actors(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> list[dict[
     src = work / "leads.jsonl"
     with src.open("w", encoding="utf-8") as out:
         for r in rows:
-            rec = {"title": r["title"], "text": r["text"], "published": r["date"], "source": r["source"], "url": r.get("url")}
+            rec = {
+                "title": r["title"],
+                "text": r["text"],
+                "published": r["date"],
+                "source": r["source"],
+                "url": r.get("url"),
+            }
             out.write(json.dumps(rec) + "\n")
     db = work / "leads.db"
     run("ingest", str(src), "--db", str(db))
-    return [json.loads(line) for line in run("actors", "--db", str(db), "--limit", "0", "--format", "jsonl").splitlines()]
+    return [
+        json.loads(line) for line in run("actors", "--db", str(db), "--limit", "0", "--format", "jsonl").splitlines()
+    ]
 
 
 def people(actors: list[dict[str, Any]], surname: str) -> list[dict[str, Any]]:
@@ -76,7 +84,9 @@ def test_no_actor_is_a_control_character_or_a_number(actors: list[dict[str, Any]
         for name in [a["name"], *a["aliases"]]:
             assert not any(unicodedata.category(ch) == "Cc" for ch in name), a
         words = a["name"].split()
-        assert not any(w.strip(".,()").isdigit() and (k == 0 or words[k - 1].lower() != "of") for k, w in enumerate(words)), a
+        assert not any(
+            w.strip(".,()").isdigit() and (k == 0 or words[k - 1].lower() != "of") for k, w in enumerate(words)
+        ), a
     states = {a["key"]: a for a in actors if a["kind"] == "STATE"}
     assert states["state:USA"]["name"] == "United States" and states["state:CHN"]["name"] == "China"
     assert not any("dollar" in n.lower() for a in actors for n in [a["name"], *a["aliases"]])

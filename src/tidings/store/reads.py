@@ -259,9 +259,8 @@ def dyad_events(
 def entity_actors(conn: sqlite3.Connection, article_id: str | None = None) -> dict[str, dict[str, Any]]:
     """Entity id -> its canonical cross-article actor (``key``, ``name``, ``kind``) for one article's
     entities (all when ``article_id`` is None); entities that are not actors are absent."""
-    sql = (
-        "SELECT ae.entity_id, a.key, a.name, a.kind FROM actor_entities ae JOIN actors a ON a.key = ae.actor_key"
-        + (" WHERE ae.article_id = ?" if article_id else "")
+    sql = "SELECT ae.entity_id, a.key, a.name, a.kind FROM actor_entities ae JOIN actors a ON a.key = ae.actor_key" + (
+        " WHERE ae.article_id = ?" if article_id else ""
     )
     rows = conn.execute(sql, (article_id,) if article_id else ())
     return {eid: {"key": key, "name": name, "kind": kind} for eid, key, name, kind in rows}

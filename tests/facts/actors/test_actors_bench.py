@@ -38,7 +38,12 @@ def test_offsets_carry_across_a_dropped_dateline_and_refusals_count() -> None:
     assert china == (0, 5)
     entities = [
         {"actor": "state:CHN", "country": "CHN", "sector": None, "mentions": [{"start": 0, "end": 5, "actor": True}]},
-        {"actor": "state:CHN", "country": "CHN", "sector": None, "mentions": [{"start": 11, "end": 13, "actor": False}]},
+        {
+            "actor": "state:CHN",
+            "country": "CHN",
+            "sector": None,
+            "mentions": [{"start": 11, "end": 13, "actor": False}],
+        },
     ]
     assert b.predict(china, entities).actor == "state:CHN"
     assert b.predict((11, 13), entities).actor is None  # a mention we do not use as an actor

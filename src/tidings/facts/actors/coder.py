@@ -152,7 +152,9 @@ class ActorCoder:
         for h in (head, *(c for c in head.conjuncts if c.i > head.i)):
             parts = _hyphen_pair(h)
             for part in parts or [h]:
-                ref = self._index.actor_for_span(self.doc, part.idx, part.idx + len(part.text)) if parts else self.code(h)
+                ref = (
+                    self._index.actor_for_span(self.doc, part.idx, part.idx + len(part.text)) if parts else self.code(h)
+                )
                 if ref is not None and all(ref.entity_id != r.entity_id or not ref.entity_id for r in refs):
                     refs.append(ref)
         return refs
@@ -171,7 +173,7 @@ class ActorCoder:
                 if e1.id == e2.id or (e1.country and e1.country == e2.country):
                     continue
                 gap = text[end1:s2].strip().lower()
-                if gap in ("and", "-", "–", "and the", ",") or gap.endswith((" and", " and the")) and len(gap) < 12:
+                if gap in ("and", "-", "–", "and the", ",") or (gap.endswith((" and", " and the")) and len(gap) < 12):
                     r1, r2 = self._index.actor_ref(e1), self._index.actor_ref(e2)
                     return [replace(r1, start=s1, end=end1), replace(r2, start=s2, end=s2 + (e2.end - e2.start))]
                 break  # only the nearest mention before each candidate second member

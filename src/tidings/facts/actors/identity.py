@@ -292,6 +292,8 @@ def group_name(key: str) -> str:
     if not sector:  # "group:IGOUNO", "group:GOV@article"
         return SECTOR_NAMES.get(country, country)
     return f"{tables.country_name(country)} {SECTOR_NAMES.get(sector, sector)}"
+
+
 ACTOR_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "ROLE", "FAC"})
 
 
@@ -324,7 +326,11 @@ def fixed_key(entity: Mapping[str, Any]) -> str | None:
         return f"state:{country}"
     if kind in ("ORG", "FAC") and (seat := load_tables().seat(clean_key(str(entity["name"])))):
         return f"state:{seat}"  # "the White House", "the Kremlin"
-    if kind == "ORG" and country and clean_key(str(entity["name"])).split()[-1:] in (["administration"], ["government"]):
+    if (
+        kind == "ORG"
+        and country
+        and clean_key(str(entity["name"])).split()[-1:] in (["administration"], ["government"])
+    ):
         return f"state:{country}"  # "the Obama Administration" tagged as an organisation
     if not entity.get("named", True):
         code = str(entity.get("actor_code") or "")
@@ -335,7 +341,6 @@ def fixed_key(entity: Mapping[str, Any]) -> str | None:
             return f"group:{code}"
         return f"group:{sector or 'UNK'}@{entity['article_id']}" if sector else None
     return None
-
 
 
 def fold_entities(entities: Iterable[Dated]) -> tuple[list[dict[str, Any]], dict[str, str]]:

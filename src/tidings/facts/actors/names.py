@@ -189,7 +189,8 @@ def middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not a or not b:
         return True
     return len(a) == len(b) and all(
-        x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)) for x, y in zip(a, b, strict=True)
+        x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+        for x, y in zip(a, b, strict=True)
     )
 
 
@@ -226,4 +227,6 @@ def is_name(text: str) -> bool:
     if not is_clean(text):
         return False
     words = text.split()
-    return all(not w.strip(".,;:'’()").isdigit() or (k > 0 and words[k - 1].lower() == "of") for k, w in enumerate(words))
+    return all(
+        not w.strip(".,;:'’()").isdigit() or (k > 0 and words[k - 1].lower() == "of") for k, w in enumerate(words)
+    )

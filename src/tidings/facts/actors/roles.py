@@ -159,10 +159,10 @@ def _title_core(toks: list[Token]) -> list[Token]:
     no role ("the entirety of President" -> "President"; "Secretary of State" stays), without
     leading words that are neither capitalised nor role or country words."""
     for k in range(len(toks) - 1, -1, -1):
-        if toks[k].lower_ in ("of", "for") and k > 0 and k + 1 < len(toks):
-            if not _role_word(toks[k - 1]) or tables_role(toks[k + 1]):  # "administration of President"
-                toks = toks[k + 1 :]
-                break
+        linked = toks[k].lower_ in ("of", "for") and 0 < k < len(toks) - 1
+        if linked and (not _role_word(toks[k - 1]) or tables_role(toks[k + 1])):  # "administration of President"
+            toks = toks[k + 1 :]
+            break
     while toks and (
         toks[0].lower_ in TITLE_LINK
         or (toks[0].is_lower and not _role_word(toks[0]))
@@ -476,12 +476,18 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
 
 def _beside_name(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
     """The phrase is set off by a comma right after or before a PERSON name (an apposition)."""
-    before = start >= 2 and doc[start - 1].text == "," and doc[start - 2].i in taken and doc[start - 2].ent_type_ == "PERSON"
-    after = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].i in taken and doc[end + 1].ent_type_ == "PERSON"
+    before = (
+        start >= 2 and doc[start - 1].text == "," and doc[start - 2].i in taken and doc[start - 2].ent_type_ == "PERSON"
+    )
+    after = (
+        end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].i in taken and doc[end + 1].ent_type_ == "PERSON"
+    )
     return before or after
 
 
-def _add(found: dict[str, Cluster], key: str, name: str, country: str | None, sector: str, span: tuple[int, int]) -> Cluster:
+def _add(
+    found: dict[str, Cluster], key: str, name: str, country: str | None, sector: str, span: tuple[int, int]
+) -> Cluster:
     cl = found.get(key)
     if cl is None:
         found[key] = cl = Cluster("ROLE", [], name=name, named=False)

@@ -7,6 +7,7 @@
   holders -> PETRARCH code (``microsoft`` -> ``MNCUSA``, ``white house`` -> ``USAGOV``);
 * ``seats.tsv``: seats of government that stand for their state (``white house`` -> USA);
 * ``publishers.tsv``: home countries of news publishers;
+* ``word_classes.tsv``: nouns of things, quantities, documents (who may be an actor);
 * ``office_terms.tsv``: people's codes by date (``hillary clinton`` GOV 2009-2013, PTY 2015-2016).
 
 Tables are immutable after loading; :func:`load_tables` caches the one shipped set per process.
@@ -157,7 +158,9 @@ class ActorTables:
         """Sector of a role phrase (lower-case): our table first, then PETRARCH agents, each
         also tried in the singular ("officials", "companies")."""
         plural = phrase[:-3] + "y" if phrase.endswith("ies") else phrase[:-1] if phrase.endswith("s") else ""
-        tail = phrase.split("-", 1)[1] if "-" in phrase.strip("-") and " " not in phrase else ""  # "vice-secretary-general"
+        tail = (
+            phrase.split("-", 1)[1] if "-" in phrase.strip("-") and " " not in phrase else ""
+        )  # "vice-secretary-general"
         for cand in (phrase, plural, *([tail] if tail else [])):
             if not cand:
                 continue
@@ -214,7 +217,16 @@ def load_tables() -> ActorTables:
     frozen = {k: tuple(v) for k, v in terms.items()}
     publishers = {r[0]: r[1] for r in _rows("publishers.tsv") if len(r) >= 2}
     return ActorTables(
-        countries, agents, roles, known, longest, _regions(), seats=seats, terms=frozen, publishers=publishers, names=_display_names(countries)
+        countries,
+        agents,
+        roles,
+        known,
+        longest,
+        _regions(),
+        seats=seats,
+        terms=frozen,
+        publishers=publishers,
+        names=_display_names(countries),
     )
 
 
@@ -243,6 +255,16 @@ def _display_names(countries: dict[str, CountryHit]) -> dict[str, str]:
         key = (short or keys)[0]
         names[code] = " ".join(w if w in SMALL_WORDS else w.capitalize() for w in key.split())
     return names
+
+
+@functools.lru_cache(maxsize=1)
+def word_classes() -> dict[str, frozenset[str]]:
+    """Our word lists for who may be an actor (``word_classes.tsv``): class -> words."""
+    out: dict[str, set[str]] = {}
+    for row in _rows("word_classes.tsv"):
+        if len(row) >= 2:
+            out.setdefault(row[0], set()).update(row[1].split())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _regions() -> frozenset[str]:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tidings.facts.actors.tables import word_classes
 from tidings.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -44,59 +45,22 @@ USES = ("actor", "state", "place", "qualifier", "thing", "statistic", "topic", "
 REFUSED = frozenset(USES) - {"actor", "state"}
 
 LOCATING = frozenset(
-    {"in", "at", "inside", "within", "across", "throughout", "near", "around", "outside", "into", "across",
+    {"in", "at", "inside", "within", "across", "throughout", "near", "around", "outside", "into",
      "beyond", "via", "through", "above", "below", "off", "along", "among", "amid"}
 )  # fmt: skip
 TOPICAL = frozenset({"like", "as", "than", "about", "regarding", "concerning"})
-# Nouns of things a nationality or country only describes: goods, money, places, facilities,
-# documents and events ("Chinese goods", "U.S. dollars", "U.S. app stores", "the Iran nuclear
-# agreement"); any other noun it modifies is an act, stance or body of that country ("U.S.
-# strategy", "American participation", "the U.S. side").
-THING_NOUNS = frozenset(
-    """goods good product products commodity commodities item items brand brands import imports export
-    exports shipment shipments steel aluminum soybeans soybean beef pork grain corn wheat oil gas coal
-    crude car cars vehicles phone phones chips chip technology technologies app apps store stores
-    software equipment weapons weapon missile missiles defenses defences system systems dollar dollars
-    yuan renminbi yen euro euros currency currencies bond bonds treasuries treasury securities stocks
-    stock shares assets debt economy economies market markets soil territory territories waters
-    airspace border borders coast city cities region regions province provinces town towns capital
-    embassy embassies consulate base bases port ports facility facilities plant plants site sites
-    interests interest agreement agreements accord accords treaty treaties deal deals pact law laws
-    act acts rules rule regulation regulations document documents constitution summit summits meeting
-    meetings conference conferences forum election elections war wars conflict conflicts crisis
-    history culture language languages food cuisine art film films holiday holidays model models
-    version versions dream""".split()
-)
-# Nouns of a quantity: "China's GDP growth", "97 percent of China's imports".
-STATISTIC_NOUNS = frozenset(
-    """gdp growth imports import exports export percent percentage share output
-    production consumption population surplus deficit reserves lines volume value figures figure
-    data numbers sales prices price market markets revenue spending budget debt""".split()
-)
-# Heads that make "from X" a place: movement and trade in goods ("returned from Pyongyang", "oil
-# from Iran", "imports from China").
-MOTION_VERBS = frozenset(
-    """return come arrive fly travel flee leave depart move emigrate migrate escape head drive sail
-    ship smuggle import export evacuate deport expel extradite repatriate""".split()
-)
-GOODS_NOUNS = frozenset(
-    """oil gas goods products imports import exports export shipments shipment steel soybeans beef
-    grain coal crude cargo visitors tourists students migrants refugees immigrants flights flight
-    investment investments supplies supply""".split()
-)
-# Head nouns of names that are documents, laws, plans, events or products, not organisations:
-# "Understanding on Rules", "the U.S. Trade Act", "the Free Trade Area of the Asia-Pacific",
-# "the APEC List of Environmental Goods", "the Morning Briefing".
-DOCUMENT_NOUNS = frozenset(
-    """act acts law laws bill code agreement agreements accord accords treaty treaties pact deal
-    partnership area zone list statement declaration resolution understanding rules rule protocol
-    plan plans program programme programs initiative strategy report index briefing newsletter app
-    meeting summit conference games olympics cup expo fair festival award prize integration round
-    framework arrangement scheme standard standards campaign war crisis doctrine policy visa tariff
-    tariffs convention communique communiqué charter manifesto budget""".split()
-)
+# Our word lists (data/actors/word_classes.tsv): nouns of things a nationality or country only
+# describes ("Chinese goods", "U.S. dollars"; any other noun it modifies is an act, stance or body
+# of that country: "U.S. strategy", "the U.S. side"), of quantities ("China's GDP growth"), heads
+# that make "from X" a place ("returned from Pyongyang", "oil from Iran"), and head nouns of names
+# of documents, plans and events ("the U.S. Trade Act", "the Free Trade Area of the Asia-Pacific").
+WORDS = word_classes()
+THING_NOUNS, STATISTIC_NOUNS = WORDS["thing"], WORDS["statistic"]
+MOTION_VERBS, GOODS_NOUNS, DOCUMENT_NOUNS = WORDS["motion"], WORDS["goods"], WORDS["document"]
 POST_NOUNS = frozenset({"ambassador", "envoy", "emissary", "representative", "consul", "delegate", "minister"})
-STATE_NOUNS = frozenset({"government", "administration", "regime", "authorities", "cabinet", "state", "leadership", "side"})
+STATE_NOUNS = frozenset(
+    {"government", "administration", "regime", "authorities", "cabinet", "state", "leadership", "side"}
+)
 # An upper-case place (maybe with a region: "ST. ANDREWS, Scotland"), then a dash, a date
 # ("BEIJING, Dec. 16 (Xinhua) --"), the wide gap old NYT leads keep after a dateline, or the
 # sentence's first capitalised word (the gap collapsed). U+0096/U+0097 are dashes of a page

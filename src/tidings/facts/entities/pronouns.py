@@ -113,7 +113,9 @@ NEUTER = frozenset({"it", "its", "itself"})
 EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "take", "remain", "happen", "matter", "rain"})
 
 
-def resolve_neuter(doc: Doc, actors: Sequence[PersonSpan], regions: Sequence[tuple[int, int]]) -> list[tuple[Token, int]]:
+def resolve_neuter(
+    doc: Doc, actors: Sequence[PersonSpan], regions: Sequence[tuple[int, int]]
+) -> list[tuple[Token, int]]:
     """(pronoun token, cluster index) for "it"/"its" standing for a state or organisation
     ("China said it would retaliate", "the ministry and its spokesman"): the nearest such actor
     before it in the sentence, the subject first, else the subject of the sentence before.

@@ -219,15 +219,15 @@ def _records(
         if not c.spans:
             continue  # every mention moved to another entity (a capital that stood for its state)
         spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in c.spans]
-        refused = sorted((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in c.not_actor if (s, e) in c.spans)
+        refused = sorted(
+            (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in c.not_actor if (s, e) in c.spans
+        )
         first = min(spans)
         eid = fact_id("entities", article_id, c.label, clean_key(c.name), first[0])
         all_spans = sorted([*spans, *((a, b) for a, b, _ in extra.get(n, []))])
         head = min([first, *((a, b) for a, b, w in extra.get(n, []) if w == "ROLE")])
         names = [sp for sp, tok_span in zip(spans, c.spans, strict=True) if c.span_labels.get(tok_span) != "ROLE"]
-        aliases = tuple(
-            dict.fromkeys(alias for a, b in names if (alias := _alias(text[a:b])) and alias != c.name)
-        )
+        aliases = tuple(dict.fromkeys(alias for a, b in names if (alias := _alias(text[a:b])) and alias != c.name))
         entities.append(
             Entity(
                 id=eid,
@@ -251,12 +251,16 @@ def _records(
         for (a, b), tok_span in zip(spans, c.spans, strict=True):
             label = c.span_labels.get(tok_span, c.label)  # a capital or phrase that joined its state
             mentions.append(
-                Mention(fact_id("mentions", article_id, a, b, label), article_id, a, b, text[a:b], label, eid, STAGE, 1.0)
+                Mention(
+                    fact_id("mentions", article_id, a, b, label), article_id, a, b, text[a:b], label, eid, STAGE, 1.0
+                )
             )
         for a, b, word in extra.get(n, []):
             label = "ROLE" if word == "ROLE" else "PRON"
             mentions.append(
-                Mention(fact_id("mentions", article_id, a, b, label), article_id, a, b, text[a:b], label, eid, STAGE, 0.7)
+                Mention(
+                    fact_id("mentions", article_id, a, b, label), article_id, a, b, text[a:b], label, eid, STAGE, 0.7
+                )
             )
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, entities
