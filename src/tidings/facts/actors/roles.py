@@ -50,6 +50,7 @@ class Cluster:
     possessor: int | None = None  # cluster whose possessive qualifies a role ("Biden's adviser")
     not_actor: set[tuple[int, int]] = field(default_factory=set)  # spans used as a place, qualifier, ...
     head: int = -1  # head token of an unnamed group whose country the context decides
+    nouns: list[int] = field(default_factory=list)  # head noun token of each role-holder span
     role_spans: list[tuple[int, int]] = field(default_factory=list)  # "spokesman" of "Gao Feng, spokesman of ..."
     span_labels: dict[tuple[int, int], str] = field(default_factory=dict)  # moved-in spans keep their label
 
@@ -201,7 +202,8 @@ def apposition_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) ->
         toks.pop(0)
     if toks and toks[0].pos_ == "CCONJ":
         return []  # "Steven Mnuchin, and other top advisers": a list, not an apposition
-    if toks and toks[-1].tag_ in ("NNS", "NNPS"):
+    head = next((t for t in toks if t.pos_ == "NOUN"), None)
+    if head is not None and head.tag_ == "NNS":
         return []  # "Obama, European Union officials said": other people, not his title
     if any(t.lower_ == "to" for t in toks):  # "advisers to Beijing": where they go, not whose they are
         toks = toks[: next(k for k, t in enumerate(toks) if t.lower_ == "to")]
@@ -276,6 +278,8 @@ def code_named(
                 pc = code_phrase(clean_key(c.name).split(), tables)
                 if pc.countries == 1:
                     c.country, c.sector = pc.country, pc.sector
+                elif pc.org_code is not None:  # "United Nations Security Council": of the UN
+                    c.code, c.sector = pc.org_code, pc.org_code[:3]
                 else:  # "China's Ministry of Commerce", "the Islamic Revolutionary Guards Corps of Iran"
                     c.country, c.sector = _qualifier_country(doc, c, tables), pc.sector
                 if c.sector is None and clean_key(c.name).split()[-1:] in ([w] for w in MEDIA_WORDS):
@@ -453,6 +457,9 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
         if sector is None:
             continue
         of_pp = [t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "of"]
+        if not of_pp and sector != "MIL" and code_phrase(words, tables).country is None:
+            # "protesters in Hong Kong", "the news media in the United States" (troops are sent abroad)
+            of_pp = [t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "in"]
         cue_words = words + [w for p in of_pp for w in _words(list(p.subtree))]
         pc = code_phrase(cue_words, tables)
         if pc.countries > 1:
@@ -463,14 +470,19 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
                 _contextual(doc, tok, left, sector, found)
             continue
         span_toks = [*left, tok]
-        if code_phrase(words, tables).country is None and of_pp:  # "the government of Germany"
+        if (
+            code_phrase(words, tables).country is None and of_pp
+        ):  # "the government of Germany", "protesters in Hong Kong"
             span_toks += [t for p in of_pp for t in p.subtree]
         while span_toks and (span_toks[0].dep_ == "det" or span_toks[0].is_punct):
             span_toks.pop(0)
         start, end = span_toks[0].i, span_toks[-1].i + 1
         if _beside_name(doc, start, end, taken):
             continue  # "Kim Jong-un, North Korea's leader": the named person, described
-        _add(found, f"{pc.country}|{tok.lemma_.lower()}|{sector}", _text(span_toks), pc.country, sector, (start, end))
+        cl = _add(
+            found, f"{pc.country}|{tok.lemma_.lower()}|{sector}", _text(span_toks), pc.country, sector, (start, end)
+        )
+        cl.nouns.append(tok.i)
     return list(found.values())
 
 
@@ -513,7 +525,9 @@ def _per_country(tok: Token, left: list[Token], sector: str, tables: ActorTables
         hit = tables.country(clean_key(_text(run)))
         if hit is not None:
             key = f"{hit.code}|{tok.lemma_.lower()}|{sector}"
-            _add(found, key, f"{_text(run)} {tok.text}", hit.code, sector, (run[0].i, run[-1].i + 1))
+            _add(found, key, f"{_text(run)} {tok.text}", hit.code, sector, (run[0].i, run[-1].i + 1)).nouns.append(
+                tok.i
+            )
 
 
 def _contextual(doc: Doc, tok: Token, left: list[Token], sector: str, found: dict[str, Cluster]) -> None:
@@ -524,3 +538,4 @@ def _contextual(doc: Doc, tok: Token, left: list[Token], sector: str, found: dic
     span_toks = span_toks or [tok]
     cl = _add(found, f"?{tok.i}", _text(span_toks), None, sector, (span_toks[0].i, span_toks[-1].i + 1))
     cl.head = tok.i
+    cl.nouns.append(tok.i)

@@ -84,7 +84,7 @@ def apply_uses(doc: Doc, clusters: list[Cluster], roles: list[Cluster], tables: 
     people: dict[str, Cluster] = {}
     _definites(doc, clusters, roles)
     for r in roles:
-        head = doc[r.spans[0][1] - 1] if r.spans else None
+        head = doc[r.nouns[0]] if r.nouns else None
         if head is not None and head.lemma_.lower() in STATE_NOUNS and r.country:
             for span in list(r.spans):
                 states.add(r.country, span)
@@ -150,6 +150,8 @@ def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables:
         left = [t for t in tok.lefts if t.dep_ in ("compound", "det", "amod", "poss", "nmod")]
         people = [t for t in left if t.i in person_at]
         places = [t for t in left if t.ent_type_ in ("GPE", "NORP") and t.i not in person_at]
+        if any(c.dep_ == "conj" for t in left for c in t.children):
+            continue  # "the Australian and Chinese governments": one state each, made with the groups
         code: str | None = None
         start = tok.i
         if people:
@@ -200,8 +202,8 @@ def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster]) -> None
     seen: dict[str, str] = {}
     for r in sorted((r for r in roles if r.head >= 0 or r.country), key=lambda r: r.spans[0] if r.spans else (0, 0)):
         if r.head < 0:
-            if r.spans:
-                seen[doc[r.spans[0][1] - 1].lemma_.lower()] = r.country or ""
+            if r.nouns:
+                seen[doc[r.nouns[0]].lemma_.lower()] = r.country or ""
             continue
         head = doc[r.head]
         places = [c for c in head.children if c.dep_ in ("compound", "nmod")]
