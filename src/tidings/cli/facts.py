@@ -359,11 +359,15 @@ def _print_profile(p: Row) -> None:
         out.print("  ambiguous: this name stands for more than one person in the store")
     out.print(f"  aliases: {', '.join(p['aliases']) or '-'}")
     out.print("  roles: " + ("; ".join(f"{r['title']} ({r['seen']})" for r in p["roles"]) or "-"))
+    codes = [f"{c['code']} {c['first_seen'] or '?'}..{c['last_seen'] or '?'}" for c in p.get("codes", ())]
+    out.print("  codes over time: " + ("; ".join(codes) or "-"))
     out.print(f"  events as source: {ev['as_source']} ({ev['copies_as_source']} copies), "
         f"as target: {ev['as_target']} ({ev['copies_as_target']} copies); quotes: {p['quotes_count']}")  # fmt: skip
     out.print(f"  ({p['counts']})")
     for other in p["others"]:
         out.print(f"  also: {other['name']} [{other['key']}] {other['articles']} articles")
+    for art in p.get("article_list", ())[:10]:
+        out.print(f"  {(art['published'] or '')[:10]:10}  {art['id']}  {art['title'] or ''}")
 
 
 def dumps(rows: Iterable[Row]) -> str:
