@@ -57,6 +57,7 @@ TOPICAL = frozenset({"like", "as", "than", "about", "regarding", "concerning"})
 WORDS = word_classes()
 THING_NOUNS, STATISTIC_NOUNS = WORDS["thing"], WORDS["statistic"]
 MOTION_VERBS, GOODS_NOUNS, DOCUMENT_NOUNS = WORDS["motion"], WORDS["goods"], WORDS["document"]
+ACT_NOUNS = WORDS["act"]
 POST_NOUNS = frozenset({"ambassador", "envoy", "emissary", "representative", "consul", "delegate", "minister"})
 STATE_NOUNS = frozenset(
     {"government", "administration", "regime", "authorities", "cabinet", "state", "leadership", "side"}
@@ -118,6 +119,17 @@ def names_document(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+ACT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "ing", "cy", "ism", "ship", "ity", "age")
+
+
+def is_act(noun: Token) -> bool:
+    """A noun of an act, stance or relation of whoever the modifier names: a nominalisation
+    ("participation", "commitment", "withdrawal", "bullying", "policy"), a listed act
+    ("threat", "tariffs", "side"), or a noun the event lexicon would read as a trigger."""
+    lemma = noun.lemma_.lower()
+    return lemma in ACT_NOUNS or noun.lower_ in ACT_NOUNS or (len(lemma) > 5 and lemma.endswith(ACT_ENDINGS))
+
+
 def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: ActorTables | None = None) -> str:
     """How the mention at tokens ``[start, end)`` is used (see the module docstring); ``named``
     holds the token indices of the article's named people and organisations; with ``tables``, a
@@ -147,6 +159,9 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
             return "thing"
         if tables is not None and head.pos_ == "NOUN" and tables.role_sector(low) is not None:
             return "qualifier"
+        between = [t for t in doc[root.i + 1 : head.i] if t.pos_ in ("NOUN", "PROPN")]  # "US tariff hikes"
+        if head.pos_ == "NOUN" and not any(is_act(t) for t in [*between, head]):
+            return "thing"
         return "actor"
     if dep == "pobj":
         prep = head
@@ -169,6 +184,8 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
             return "topic"
         if word == "to" and noun.lemma_.lower() in POST_NOUNS:
             return "post"
+        if word in ("to", "into") and (noun.lemma_.lower() in GOODS_NOUNS or noun.lower_ in GOODS_NOUNS):
+            return "statistic"  # "beef exports to China", "investment into the U.S." (ruling 7 of the gold)
         if word == "from":  # "returned from Pyongyang", "oil from Iran"; but "a threat from North Korea"
             lemma = noun.lemma_.lower()
             if lemma in MOTION_VERBS or lemma in GOODS_NOUNS or noun.lower_ in GOODS_NOUNS:
