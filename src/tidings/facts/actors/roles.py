@@ -437,6 +437,8 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ == "as":
             continue  # "as the chief diplomat of the United States": what a person is, not who acts
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "inside", "into", "within"):
+            continue  # "held in separate prisons in northern China", "at the embassy": a place
         if tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_:
             continue  # "general" of "vice-secretary-general"
         left = _contiguous([t for t in _subtree_left(tok, tok.i) if t.dep_ in NP_DEPS or t.head.i != tok.i], tok)

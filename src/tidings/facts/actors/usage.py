@@ -137,6 +137,8 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
     if is_dateline(doc, start, end):
         return "dateline"
     span = doc[start:end]
+    if end + 2 <= len(doc) and doc[end].text in ("-", "–") and doc[end + 1].tag_ in ("VBN", "VBD", "JJ"):
+        return "thing"  # "US-made vehicles", "Chinese-owned apps", "an Oregon-based weekly": an adjective
     root = _first_conjunct(span.root)
     head = root.head
     dep = root.dep_

@@ -3,16 +3,18 @@ names spaCy missed, and re-finding of a cluster's names (see :mod:`tidings.facts
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tidings.facts.actors.names import HONORIFICS, NAV_WORDS, PERSON_TITLES, clean_key, is_clean
+from tidings.facts.actors.names import CORP_SUFFIXES, HONORIFICS, NAV_WORDS, PERSON_TITLES, clean_key, is_clean
 from tidings.facts.actors.tables import NONSTATE, ActorTables
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+DATE_LIKE = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*\d{1,2}(?:-\d{1,2})?")
 TITLE_WORDS = frozenset({"of", "state", "foreign", "defense", "defence", "national", "security", "top", "deputy"})
 
 
@@ -62,8 +64,9 @@ def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tu
             cut -= 1
         if start < cut < end:
             titled, start = titled or label != "PERSON", cut
-    if start >= end or not is_clean(doc[start:end].text):
-        return None  # nothing left, or no name at all: page code, a stray control character
+    text = doc[start:end].text
+    if start >= end or not is_clean(text) or DATE_LIKE.fullmatch(text) or text.lower().strip(".,") in CORP_SUFFIXES:
+        return None  # nothing left, or no name at all: page code, a stray control character, "Oct.5"
     key = clean_key(doc[start:end].text)
     if titled and label != "PERSON" and end - start <= 3 and tables.country(key) is None:
         known = tables.known_code(key) or ""

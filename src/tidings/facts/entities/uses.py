@@ -165,8 +165,8 @@ def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables:
             hit = tables.country(clean_key(ent.text if ent is not None else places[0].text))
             code = hit.code if hit is not None else None
             start = ent.start if ent is not None else places[0].i
-        elif all(t.dep_ == "det" and t.lower_ in ("the", "a", "an") for t in left):
-            code = last if last is not None else _leader_country(doc, tok, clusters)
+        elif left and all(t.dep_ == "det" and t.lower_ in ("the", "a", "an") for t in left):
+            code = last if last is not None else _leader_country(doc, tok, clusters)  # "the administration"
         if code is not None:
             states.add(code, (start, tok.i + 1))
             last = code
