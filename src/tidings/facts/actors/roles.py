@@ -416,7 +416,7 @@ def _contiguous(left: list[Token], head: Token) -> list[Token]:
     return run
 
 
-GROUP_HEADS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson"})
+GROUP_HEADS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "police", "military", "army"})
 
 
 def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cluster]:

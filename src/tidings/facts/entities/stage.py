@@ -160,7 +160,7 @@ def find_entities(
     no_roles: list[Cluster] = []
     roles = _isolated(lambda: find_role_holders(doc, taken, tables), no_roles)
     no_extra: list[Cluster] = []
-    roles += _isolated(lambda: apply_uses(doc, clusters, roles, tables), no_extra)
+    roles += _isolated(lambda: apply_uses(doc, clusters, roles, tables, home), no_extra)
     pronouns += _isolated(lambda: _neuter_pronouns(doc, [*clusters, *roles]), [])
     return _records(doc, article_id, published, clusters, roles, pronouns)
 

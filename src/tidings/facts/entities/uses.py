@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 PLACE_ONLY = frozenset({"LOC", "FAC", "EVENT"})
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 TokSpan = tuple[int, int]
 
 
@@ -76,7 +77,9 @@ def _covered(span: TokSpan, spans: list[TokSpan]) -> bool:
     return any(s <= span[0] and span[1] <= e and (s, e) != span for s, e in spans)
 
 
-def apply_uses(doc: Doc, clusters: list[Cluster], roles: list[Cluster], tables: ActorTables) -> list[Cluster]:
+def apply_uses(
+    doc: Doc, clusters: list[Cluster], roles: list[Cluster], tables: ActorTables, home: str | None = None
+) -> list[Cluster]:
     """Flag and move mentions in place (see the module docstring); returns the clusters it added
     (states the article names only through their government, groups of civilians)."""
     named = frozenset(i for c in clusters if c.label in ("PERSON", "ORG") for s, e in c.spans for i in range(s, e))
@@ -90,7 +93,7 @@ def apply_uses(doc: Doc, clusters: list[Cluster], roles: list[Cluster], tables: 
                 states.add(r.country, span)
             r.spans.clear()
     _administrations(doc, clusters, states, tables)
-    _in_context(doc, roles, [*clusters, *states.new_clusters])
+    _in_context(doc, roles, [*clusters, *states.new_clusters], home)
     group_spans = [sp for r in roles for sp in r.spans]
     state_spans = [sp for c in states.by_code.values() for sp in c.spans]
     for c in clusters:
@@ -195,10 +198,12 @@ def _country_at(i: int, clusters: list[Cluster]) -> str | None:
     return None
 
 
-def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster]) -> None:
+def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster], home: str | None) -> None:
     """Countries of groups and officials their own words leave open: an organisation or state
     they belong to ("an official with the ministry", "officials in the Obama administration",
-    "the MOC official"), else an earlier group of the same kind ("the official"); else dropped."""
+    "the MOC official"), else an earlier group of the same kind ("the official"), else, for a
+    state's officials, the country the story was filed from (``home``); else none (the group
+    is still an actor, of its sector only)."""
     seen: dict[str, str] = {}
     for r in sorted((r for r in roles if r.head >= 0 or r.country), key=lambda r: r.spans[0] if r.spans else (0, 0)):
         if r.head < 0:
@@ -212,8 +217,13 @@ def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster]) -> None
                 places += [o for o in prep.children if o.dep_ == "pobj"]
         country = next((code for t in places if (code := _country_at(t.i, clusters))), None)
         country = country or seen.get(head.lemma_.lower()) or None
-        if country is None or not r.sector:
+        if country is None and r.sector in STATE_SECTORS and home:
+            country, r.confidence = home, 0.6  # "officials said" in a story filed from Beijing
+        if not r.sector:
             r.spans.clear()
+            continue
+        if country is None:  # a group whose country nothing tells: an actor all the same
+            r.code, r.confidence = r.sector, 0.5
             continue
         r.country, r.code = country, country + r.sector
         seen[head.lemma_.lower()] = country
