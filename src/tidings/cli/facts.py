@@ -220,8 +220,7 @@ def register(app: typer.Typer) -> None:
             [
                 ("name", lambda r: r["name"]),
                 ("kind", lambda r: r["kind"]),
-                ("code", lambda r: r["actor_code"]),
-                ("actor", lambda r: r["actor"] or "-"),
+                ("actor", lambda r: f"{r['actor'] or '-'} {r['actor_code'] or ''}".strip()),
                 ("roles", lambda r: "; ".join(x["title"] for x in r["roles"])),
                 ("mentions", lambda r: len(r["mentions"])),
             ],

@@ -210,7 +210,7 @@ def acronyms(text: str) -> set[str]:
     return {a for a in out if a}
 
 
-CODE_CHARS = frozenset("_={}<>;|\\#")
+CODE_CHARS = frozenset("_={}<>|\\#")
 
 
 def is_clean(text: str) -> bool:
@@ -224,8 +224,8 @@ def is_clean(text: str) -> bool:
 def is_name(text: str) -> bool:
     """Whether ``text`` can name an actor: :func:`is_clean`, and no word made only of digits unless
     it counts members after "of" ("Group of 20"; "2019" or "Section 301" name no one)."""
-    if not is_clean(text):
-        return False
+    if not is_clean(text) or ";" in text or text.lower().strip(" .,") in CORP_SUFFIXES:
+        return False  # "A&amp;E" half-decoded, a bare "Inc."
     words = text.split()
     return all(
         not w.strip(".,;:'’()").isdigit() or (k > 0 and words[k - 1].lower() == "of") for k, w in enumerate(words)

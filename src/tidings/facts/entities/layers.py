@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tidings.facts.actors.names import CORP_SUFFIXES, HONORIFICS, NAV_WORDS, PERSON_TITLES, clean_key, is_clean
+from tidings.facts.actors.names import HONORIFICS, NAV_WORDS, PERSON_TITLES, clean_key, is_clean
 from tidings.facts.actors.tables import NONSTATE, ActorTables
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tu
         if start < cut < end:
             titled, start = titled or label != "PERSON", cut
     text = doc[start:end].text
-    if start >= end or not is_clean(text) or DATE_LIKE.fullmatch(text) or text.lower().strip(".,") in CORP_SUFFIXES:
+    if start >= end or not is_clean(text) or DATE_LIKE.fullmatch(text):
         return None  # nothing left, or no name at all: page code, a stray control character, "Oct.5"
     key = clean_key(doc[start:end].text)
     if titled and label != "PERSON" and end - start <= 3 and tables.country(key) is None:
