@@ -19,7 +19,8 @@ ARTICLES = [
     ("2016-03-01", "Hillary Clinton won the primary on Tuesday. Clinton thanked her voters in Ohio."),
     ("2010-08-27", "Former President Bill Clinton flew to North Korea, where Bill Clinton met Kim Jong-il."),
     ("2010-09-16", "Treasury Secretary Timothy F. Geithner told Congress that China had undervalued its currency."),
-    ("2011-01-19", "Tim Geithner said the United States would press China on its currency. Geithner spoke in Washington."),
+    ("2011-01-19", "Tim Geithner said the United States would press China on its currency. "
+     "Geithner spoke in Washington."),
 ]  # fmt: skip
 
 
