@@ -46,7 +46,7 @@ REFUSED = frozenset(USES) - {"actor", "state"}
 
 LOCATING = frozenset(
     {"in", "at", "inside", "within", "across", "throughout", "near", "around", "outside", "into",
-     "beyond", "via", "through", "above", "below", "off", "along", "among", "amid"}
+     "beyond", "via", "through", "above", "below", "off", "along"}
 )  # fmt: skip
 TOPICAL = frozenset({"like", "as", "than", "about", "regarding", "concerning"})
 # Our word lists (data/actors/word_classes.tsv): nouns of things a nationality or country only
@@ -58,6 +58,10 @@ WORDS = word_classes()
 THING_NOUNS, STATISTIC_NOUNS = WORDS["thing"], WORDS["statistic"]
 MOTION_VERBS, GOODS_NOUNS, DOCUMENT_NOUNS = WORDS["motion"], WORDS["goods"], WORDS["document"]
 ACT_NOUNS = WORDS["act"]
+COUNTRY_GROUPS = frozenset(
+    {"country", "nation", "state", "partner", "ally", "member", "importer", "exporter", "economy", "power",
+     "government", "neighbor", "neighbour", "rival", "signatory", "party", "buyer", "supplier"}
+)  # fmt: skip
 POST_NOUNS = frozenset({"ambassador", "envoy", "emissary", "representative", "consul", "delegate", "minister"})
 STATE_NOUNS = frozenset(
     {"government", "administration", "regime", "authorities", "cabinet", "state", "leadership", "side"}
@@ -183,6 +187,9 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
                 return "statistic"
             return "actor"
         if word in TOPICAL or (word == "as" and noun.lower_ == "such"):
+            holder = noun.head if noun.lower_ == "such" else noun  # "countries such as China"
+            if holder.lemma_.lower() in COUNTRY_GROUPS:
+                return "actor"  # "importers like China", "partners such as Japan": the countries act
             return "topic"
         if word == "to" and noun.lemma_.lower() in POST_NOUNS:
             return "post"

@@ -92,7 +92,7 @@ def apply_uses(
             for span in list(r.spans):
                 states.add(r.country, span)
             r.spans.clear()
-    _administrations(doc, clusters, states, tables)
+    _administrations(doc, clusters, states, tables, home)
     _in_context(doc, roles, [*clusters, *states.new_clusters], home)
     group_spans = [sp for r in roles for sp in r.spans]
     state_spans = [sp for c in states.by_code.values() for sp in c.spans]
@@ -135,7 +135,7 @@ def _civilians(people: dict[str, Cluster], code: str, span: TokSpan, text: str) 
     c.span_labels[span] = "NORP"
 
 
-def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables: ActorTables) -> None:
+def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables: ActorTables, home: str | None) -> None:
     """Government phrases the role-holder finder leaves: "the Obama administration" (the state of
     the named leader), "the Chinese government's policies", "U.S. government challenge"; a bare
     "the administration" is the state of the last one named (or of the last head of government)."""
@@ -169,7 +169,9 @@ def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables:
             code = hit.code if hit is not None else None
             start = ent.start if ent is not None else places[0].i
         elif left and all(t.dep_ == "det" and t.lower_ in ("the", "a", "an") for t in left):
-            code = last if last is not None else _leader_country(doc, tok, clusters)  # "the administration"
+            # "the administration": the last one named, else the last head of government's, else
+            # the government of the country the story was filed from
+            code = last or _leader_country(doc, tok, clusters) or home
         if code is not None:
             states.add(code, (start, tok.i + 1))
             last = code
