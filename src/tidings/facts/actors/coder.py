@@ -110,7 +110,7 @@ class ActorCoder:
             org = self._affiliation(head)  # "U.N. mediator Diego Cordovez": an official of the UN
             if org is not None:
                 return replace(ref, actor_code=org.actor_code, country=None, sector=org.sector)
-        if ref is not None and not _has_country(ref):
+        if ref is not None and not _has_country(ref) and ref.sector != "MIL":  # troops serve abroad
             where = self._located(head)  # "demonstrators in Baghdad", "doctors from American aid groups"
             if where is not None:
                 code = where.country + (ref.sector or "") if where.country else ref.actor_code

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tidings.facts.actors.names import clean_key, person_key, plain_person_key
+from tidings.facts.actors.names import HONORIFICS, clean_key, given_name_key, person_key, plain_person_key
 from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, org_country_sector
 
 if TYPE_CHECKING:
@@ -80,7 +80,8 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
                 continue
             hit = tables.country(gram)
             if hit is not None:
-                countries.append(hit.code)
+                if not (i > 0 and words[i - 1] == "ethnic"):  # "ethnic Albanians": a people
+                    countries.append(hit.code)
                 step = size
                 break
             code = tables.known_code(gram) if size > 1 or len(gram) > 2 else None
@@ -161,7 +162,9 @@ def _title_core(toks: list[Token]) -> list[Token]:
     leading words that are neither capitalised nor role or country words."""
     for k in range(len(toks) - 1, -1, -1):
         linked = toks[k].lower_ in ("of", "for") and 0 < k < len(toks) - 1
-        if linked and (not _role_word(toks[k - 1]) or tables_role(toks[k + 1])):  # "administration of President"
+        after = toks[k + 1] if linked else None
+        honorific = after is not None and after.lower_.strip(".") in HONORIFICS  # "a trip to China for Mr."
+        if linked and after is not None and (not _role_word(toks[k - 1]) or tables_role(after) or honorific):
             toks = toks[k + 1 :]
             break
     while toks and (
@@ -265,6 +268,8 @@ def code_named(
             _code_person(doc, c, clusters, mention_cluster, tables)
         elif c.label in ("GPE", "NORP", "LOC", "FAC"):
             hit = tables.country(clean_key(c.name))
+            if any(s > 0 and doc[s - 1].lower_ == "ethnic" for s, _ in c.spans):
+                hit = None  # "ethnic Albanians in Serbia": a people, not a nationality
             if hit is not None:
                 c.country = hit.code
                 c.sector = "GOV" if hit.kind == "capital" and c.label == "GPE" else None
@@ -292,8 +297,9 @@ def code_named(
         if c.label == "PERSON":  # what the person was on the article's date, where the text is silent
             known = (
                 tables.code_on(person_key(c.name), published)  # "george w. bush", not "george bush"
-                or tables.code_on(plain_person_key(c.name), published)
+                or tables.code_on(given_name_key(c.name), published)  # "Joseph R. Biden Jr." = "joe biden"
                 or tables.known_code(person_key(c.name))
+                or tables.known_code(plain_person_key(c.name))  # "Richard Milhous Nixon"
             )
             if known is not None:
                 country, sector = org_country_sector(known)
@@ -466,6 +472,13 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
         pc = code_phrase(cue_words, tables)
         if pc.countries > 1:
             _per_country(tok, left, sector, tables, found)
+            continue
+        if pc.countries == 0 and pc.org_code:  # "NATO peacekeeping troops", "Red Cross officials"
+            span_toks = [t for t in [*left, tok] if t.dep_ != "det" and not t.is_punct] or [tok]
+            cl = _add(found, f"{pc.org_code}|{tok.lemma_.lower()}|{sector}", _text(span_toks), None, sector,
+                      (span_toks[0].i, span_toks[-1].i + 1))  # fmt: skip
+            cl.code = pc.org_code
+            cl.nouns.append(tok.i)
             continue
         if pc.countries != 1 or pc.country is None:
             if tok.lemma_.lower() in GROUP_HEADS or tok.tag_ in ("NNS", "NNPS"):

@@ -109,7 +109,7 @@ def resolve_pronouns(
     return out
 
 
-NEUTER = frozenset({"it", "its", "itself"})
+NEUTER = frozenset({"it", "itself"})  # not "its": "its nationals" is no act of the state
 EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "take", "remain", "happen", "matter", "rain"})
 
 

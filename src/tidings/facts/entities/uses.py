@@ -116,6 +116,8 @@ def apply_uses(
             hit = tables.country(key)
             # a capital or seat used as an actor keeps its own entity (the government: "Beijing"
             # CHNGOV); the cross-article fold makes it the state's (state:CHN)
+            if span[0] > 0 and doc[span[0] - 1].lower_ == "ethnic":
+                continue  # "ethnic Albanians in Serbia": a people, not a nationality
             if seat is None and hit is not None and hit.kind == "demonym" and c.label == "NORP":
                 _move(c, span)
                 root = doc[span[0] : span[1]].root
@@ -193,10 +195,14 @@ def _leader_country(doc: Doc, tok: Token, clusters: list[Cluster]) -> str | None
     return best[1] if best else None
 
 
-def _country_at(i: int, clusters: list[Cluster]) -> str | None:
+def _country_at(i: int, clusters: list[Cluster], bodies_only: bool = False) -> str | None:
+    """The country of the entity at token ``i``; ``bodies_only``: an organisation or a government
+    phrase, not a country or city named as a place ("troops in Montenegro" are not Montenegro's)."""
     for c in clusters:
-        if c.country and c.label != "NORP" and any(s <= i < e for s, e in c.spans):
-            return c.country
+        for s, e in c.spans:
+            body = c.label == "ORG" or c.span_labels.get((s, e)) == "ROLE"
+            if s <= i < e and c.country and c.label != "NORP" and (body or not bodies_only):
+                return c.country
     return None
 
 
@@ -214,10 +220,16 @@ def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster], home: s
             continue
         head = doc[r.head]
         places = [c for c in head.children if c.dep_ in ("compound", "nmod")]
+        bodies: list[Token] = []  # "officials in the Obama administration": only a body, not a place
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "with", "at", "of", "from", "for", "to"):
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "at", "of", "from", "for", "to"):
                 places += [o for o in prep.children if o.dep_ == "pobj"]
+            elif prep.dep_ == "prep" and prep.lower_ == "in":
+                bodies += [o for o in prep.children if o.dep_ == "pobj"]
         country = next((code for t in places if (code := _country_at(t.i, clusters))), None)
+        country = country or next(
+            (code for t in bodies if (code := _country_at(t.i, clusters, bodies_only=True))), None
+        )
         country = country or seen.get(head.lemma_.lower()) or None
         if country is None and r.sector in STATE_SECTORS and home:
             country, r.confidence = home, 0.6  # "officials said" in a story filed from Beijing
