@@ -70,3 +70,14 @@ def test_the_two_sides_and_hyphenated_pairs_give_both_actors(parser: Parser) -> 
     assert sorted(r.country or "" for r in coder.code_all(plan)) == ["CHN", "USA"]
     head = next(t for t in doc if t.text == "China")
     assert [r.country for r in coder.code_all(head)] == ["CHN", "USA"]  # the subject's conjuncts
+
+
+def test_it_resolves_to_its_state_when_the_coder_asks(parser: Parser) -> None:
+    text = "China said on Monday that it would retaliate."
+    doc = parser.parse(text)
+    mentions, found = find_entities(doc, "a1", "2019-05-10")
+    it = next(t for t in doc if t.text == "it")
+    ref = ActorCoder({"entities": found, "mentions": mentions}, doc, neuter_pronouns=True).code(it)
+    assert ref is not None and ref.country == "CHN"
+    plain = ActorCoder({"entities": found, "mentions": mentions}, doc).code(it)
+    assert plain is None or plain.country is None  # off by default

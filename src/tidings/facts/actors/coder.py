@@ -87,9 +87,11 @@ class ActorCoder:
     """Codes argument heads with ``actor_index.EntityIndex`` (entities, capitals as
     governments, role phrases), filling gaps from the phrase's own words."""
 
-    def __init__(self, found: Mapping[str, Sequence[Any]], doc: Doc) -> None:
+    def __init__(self, found: Mapping[str, Sequence[Any]], doc: Doc, *, neuter_pronouns: bool = False) -> None:
+        """``neuter_pronouns``: read "it" as the state or organisation the entities stage resolved
+        it to ("China said it would retaliate"); off by default (see :class:`EntityIndex`)."""
         self.doc = doc
-        self._index = EntityIndex(found)
+        self._index = EntityIndex(found, neuter_pronouns=neuter_pronouns)
         self._coded: dict[int, ActorRef | None] = {}  # by head token: every candidate of a sentence asks again
 
     def _indexed(self, head: Token) -> ActorRef | None:

@@ -2,7 +2,8 @@
 
 Stable interface -- other stages code against exactly these names::
 
-    index = EntityIndex(ctx.found)          # found["entities"] from tidings.entities.rules.v1
+    index = EntityIndex(ctx.found)          # found["entities"] from tidings.entities.rules.v1;
+                                            # neuter_pronouns=True: "it" resolved to states/orgs too
     entity = index.entity_at(start, end)    # Entity | None: the entity one of whose mentions
                                             # (names, roles, resolved pronouns) overlaps the span best
     ref = index.actor_ref(entity)           # ActorRef(name, entity_id, actor_code, country, sector,
@@ -30,24 +31,42 @@ from typing import TYPE_CHECKING, Any
 from tidings.facts.actors.names import clean_key
 from tidings.facts.actors.roles import code_phrase
 from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, org_country_sector
-from tidings.records import ActorRef, Entity
+from tidings.records import ActorRef, Entity, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
 GOVERNMENT_WORDS = frozenset({"government", "administration", "regime", "authorities"})
+NEUTER = frozenset({"it", "itself"})
+
+
+def neuter_spans(found: Mapping[str, Sequence[Any]]) -> set[tuple[int, int]]:
+    """Spans of "it"/"itself" that the entities stage resolved to a state or organisation."""
+    return {
+        (m.start, m.end)
+        for m in found.get("mentions", ())
+        if isinstance(m, Mention) and m.label == "PRON" and m.text.lower() in NEUTER
+    }
 
 
 class EntityIndex:
     """Span -> entity lookups over one article's entities (immutable after construction)."""
 
-    def __init__(self, found: Mapping[str, Sequence[Any]], tables: ActorTables | None = None) -> None:
+    def __init__(
+        self, found: Mapping[str, Sequence[Any]], tables: ActorTables | None = None, *, neuter_pronouns: bool = False
+    ) -> None:
         entities = [e for e in found.get("entities", ()) if isinstance(e, Entity)]
         self._by_id = {e.id: e for e in entities}
+        # "it" resolved to a state or organisation ("China said it would ...") points to it only when
+        # asked: the event coder's choice of candidates was tuned without it
+        skip = set() if neuter_pronouns else neuter_spans(found)
         # a mention used as a place or a qualifier ("talks in Beijing") does not point to the actor
         self._spans = sorted(
-            (sp.start, sp.end, e.id) for e in entities for sp in e.mentions if not e.not_actor or sp not in e.not_actor
+            (sp.start, sp.end, e.id)
+            for e in entities
+            for sp in e.mentions
+            if (not e.not_actor or sp not in e.not_actor) and (sp.start, sp.end) not in skip
         )
         self._starts = [s for s, _, _ in self._spans]
         self._longest = max((e - s for s, e, _ in self._spans), default=0)
