@@ -241,6 +241,10 @@ class Entity:
     end: int = 0
     stage: str = ""
     confidence: float = 1.0
+    # mentions (also in ``mentions``) whose words do not stand for the actor: a place ("talks in
+    # Beijing"), a qualifier of another name ("Chinese President Xi"), an adjective of a thing
+    # ("Chinese goods"); an entity with every mention here is not an actor at all
+    not_actor: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,8 +49,11 @@ def _actor(ref: Row | None) -> Row | None:
 
 def entity_rows(store: Store, article_id: str | None) -> Iterable[Row]:
     text = _texts(store, article_id)
+    actors = reads.entity_actors(store.conn, article_id)
     for e in store.facts("entities", article_id):
         t = text(e["article_id"])
+        actor = actors.get(e["id"]) or {}
+        refused = {(m["start"], m["end"]) for m in e.get("not_actor") or ()}
         yield {
             "id": e["id"],
             "article_id": e["article_id"],
@@ -62,8 +65,16 @@ def entity_rows(store: Store, article_id: str | None) -> Iterable[Row]:
             "actor_code": e.get("actor_code"),
             "country": e.get("country"),
             "sector": e.get("sector"),
+            "actor": actor.get("key"),  # the canonical cross-article actor; None: not an actor
+            "actor_name": actor.get("name"),
             "mentions": [
-                {"start": m["start"], "end": m["end"], "text": t[m["start"] : m["end"]]} for m in e.get("mentions", [])
+                {
+                    "start": m["start"],
+                    "end": m["end"],
+                    "text": t[m["start"] : m["end"]],
+                    "actor": (m["start"], m["end"]) not in refused,  # False: a place, qualifier, ...
+                }
+                for m in e.get("mentions", [])
             ],
         }
 
@@ -205,18 +216,19 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """People, organisations and places in an article, resolved to canonical actors."""
         with open_store(db) as store:
-            emit(
-                entity_rows(store, _resolve_id(store, article_id)),
-                fmt.value,
-                [
-                    ("name", lambda r: r["name"]),
-                    ("kind", lambda r: r["kind"]),
-                    ("actor", lambda r: r["actor_code"]),
-                    ("roles", lambda r: "; ".join(x["title"] for x in r["roles"])),
-                    ("mentions", lambda r: len(r["mentions"])),
-                ],
-                limit=row_limit(limit, fmt.value),
-            )
+            rows = list(entity_rows(store, _resolve_id(store, article_id)))
+        emit(
+            rows,
+            fmt.value,
+            [
+                ("name", lambda r: r["name"]),
+                ("kind", lambda r: r["kind"]),
+                ("actor", lambda r: f"{r['actor'] or '-'} {r['actor_code'] or ''}".strip()),
+                ("roles", lambda r: "; ".join(x["title"] for x in r["roles"])),
+                ("mentions", lambda r: len(r["mentions"])),
+            ],
+            limit=row_limit(limit, fmt.value),
+        )
 
     @app.command("actors")
     def actors_cmd(
@@ -373,11 +385,15 @@ def _print_profile(p: Row) -> None:
         out.print("  ambiguous: this name stands for more than one person in the store")
     out.print(f"  aliases: {', '.join(p['aliases']) or '-'}")
     out.print("  roles: " + ("; ".join(f"{r['title']} ({r['seen']})" for r in p["roles"]) or "-"))
+    codes = [f"{c['code']} {c['first_seen'] or '?'}..{c['last_seen'] or '?'}" for c in p.get("codes", ())]
+    out.print("  codes over time: " + ("; ".join(codes) or "-"))
     out.print(f"  events as source: {ev['as_source']} ({ev['copies_as_source']} copies), "
         f"as target: {ev['as_target']} ({ev['copies_as_target']} copies); quotes: {p['quotes_count']}")  # fmt: skip
     out.print(f"  ({p['counts']})")
     for other in p["others"]:
         out.print(f"  also: {other['name']} [{other['key']}] {other['articles']} articles")
+    for art in p.get("article_list", ())[:10]:
+        out.print(f"  {(art['published'] or '')[:10]:10}  {art['id']}  {art['title'] or ''}")
 
 
 def dumps(rows: Iterable[Row]) -> str:

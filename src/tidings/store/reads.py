@@ -12,7 +12,8 @@ Definitions (each page says which it shows):
   as ``undated``.
 * **main event** of an article: the events its coder flagged ``is_main``.
 * **actor profile**: one canonical actor of the cross-article table (:mod:`tidings.store.actors`)
-  with its aliases, roles with dates, articles, and the events and quotes of its entities.
+  with its aliases, roles with the dates they were seen, its codes over time, its articles, and the
+  events and quotes of its entities (lists paged; counts always of all).
 """
 
 from __future__ import annotations
@@ -311,29 +312,49 @@ def cluster_events(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> l
 
 
 # ------------------------------------------------------------------ actors
+def entity_actors(conn: sqlite3.Connection, article_id: str | None = None) -> dict[str, dict[str, Any]]:
+    """Entity id -> its canonical cross-article actor (``key``, ``name``, ``kind``) for one article's
+    entities (all when ``article_id`` is None); entities that are not actors are absent."""
+    sql = "SELECT ae.entity_id, a.key, a.name, a.kind FROM actor_entities ae JOIN actors a ON a.key = ae.actor_key" + (
+        " WHERE ae.article_id = ?" if article_id else ""
+    )
+    rows = conn.execute(sql, (article_id,) if article_id else ())
+    return {eid: {"key": key, "name": name, "kind": kind} for eid, key, name, kind in rows}
+
+
 def find_actors(conn: sqlite3.Connection, name: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Actors whose key, name or any alias is ``name`` (case-insensitive), most-reported first;
-    "Clinton" offers every Clinton."""
+    """Actors a name can mean, most-reported first: those whose key, name or any alias is ``name``
+    (case-insensitive), then those with a name or alias one of whose words it is ("Clinton"
+    offers Hillary Clinton, Bill Clinton and the mentions no article decided, ``ambiguous``);
+    failing both, those whose names contain it."""
     cols = ", ".join(f"a.{c}" for c in ACTOR_COLUMNS)
-    rows = conn.execute(
+    exact = conn.execute(
         f"SELECT DISTINCT {cols} FROM actors a LEFT JOIN actor_names n ON n.actor_key = a.key"
         " WHERE a.key = ? OR a.name = ? COLLATE NOCASE OR n.name = ? COLLATE NOCASE"
         " ORDER BY a.articles DESC, a.name LIMIT ?",
         (name, name, name, limit),
     ).fetchall()
-    if not rows:  # a surname or part of a name: the actors whose names contain it
-        like = f"%{name}%"
+    words = conn.execute(
+        f"SELECT DISTINCT {cols} FROM actors a JOIN actor_names n ON n.actor_key = a.key"
+        " WHERE (n.name LIKE ? OR n.name LIKE ? OR n.name LIKE ?) AND a.kind IN ('PERSON', 'ORG')"
+        " ORDER BY a.articles DESC, a.name LIMIT ?",
+        (f"% {name}", f"{name} %", f"% {name} %", limit),
+    ).fetchall()
+    rows = list(dict.fromkeys([*exact, *words]))[:limit]
+    if not rows:  # a part of a name: the actors whose names contain it
         rows = conn.execute(
             f"SELECT DISTINCT {cols} FROM actors a JOIN actor_names n ON n.actor_key = a.key"
             " WHERE n.name LIKE ? ORDER BY a.articles DESC, a.name LIMIT ?",
-            (like, limit),
+            (f"%{name}%", limit),
         ).fetchall()
     return [actor_row(r) for r in rows]
 
 
 def actor_list(conn: sqlite3.Connection, search: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-    """The cross-article actor table, most-reported first; ``search`` matches any alias or the code."""
+    """The cross-article actor table, most-reported first; ``search`` matches any alias or the code;
+    ``limit`` 0 (or less) lists them all."""
     cols = ", ".join(f"a.{c}" for c in ACTOR_COLUMNS)
+    limit = limit if limit > 0 else -1  # SQLite: a negative LIMIT is no limit
     if not search:
         rows = conn.execute(f"SELECT {cols} FROM actors a ORDER BY a.articles DESC, a.name LIMIT ?", (limit,))
         return [actor_row(r) for r in rows]
@@ -366,6 +387,45 @@ def _actor_events(
         event = json.loads(data)
         event["_day"], event["_cluster"], event["_title"] = day, cluster, title
         out.append(event)
+    return out
+
+
+def _actor_articles(conn: sqlite3.Connection, key: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    """The articles that name the actor, newest first (paged like the events)."""
+    rows = conn.execute(
+        "SELECT DISTINCT a.id, a.title, a.published FROM actor_entities x JOIN articles a ON a.id = x.article_id"
+        " WHERE x.actor_key = ? ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
+        (key, limit, offset),
+    )
+    return [{"id": i, "title": t, "published": p} for i, t, p in rows]
+
+
+def actor_codes(conn: sqlite3.Connection, key: str) -> list[dict[str, Any]]:
+    """The actor's codes over time (country + sector as its articles coded it on their dates:
+    Hillary Clinton USAGOV 2009-2013, USAPTY 2015-2016), oldest first, each with the first and last
+    day and the number of articles."""
+    rows = conn.execute(
+        "SELECT json_extract(f.data, '$.actor_code'), json_extract(f.data, '$.country'),"
+        " json_extract(f.data, '$.sector'), substr(a.published, 1, 10), a.id"
+        " FROM actor_entities x JOIN facts f ON f.id = x.entity_id JOIN articles a ON a.id = x.article_id"
+        " WHERE x.actor_key = ?",
+        (key,),
+    )
+    spans: dict[str, dict[str, Any]] = {}
+    for code, country, sector, day, article in rows:
+        if not code:
+            continue
+        span = spans.setdefault(
+            code, {"code": code, "country": country, "sector": sector, "first_seen": day, "last_seen": day, "_a": set()}
+        )
+        if day and (span["first_seen"] is None or day < span["first_seen"]):
+            span["first_seen"] = day
+        if day and (span["last_seen"] is None or day > span["last_seen"]):
+            span["last_seen"] = day
+        span["_a"].add(article)
+    out = []
+    for span in sorted(spans.values(), key=lambda sp: (sp["first_seen"] or "", sp["code"])):
+        out.append({**{k: v for k, v in span.items() if k != "_a"}, "articles": len(span["_a"])})
     return out
 
 
@@ -405,6 +465,8 @@ def actor_profile(
         "others": [{"key": o["key"], "name": o["name"], "articles": o["articles"]} for o in others],
         "entity_ids": ids,
         "article_ids": articles,
+        "article_list": _actor_articles(conn, key, limit, offset),
+        "codes": actor_codes(conn, key),
         "events": {
             "as_source": len({e["_cluster"] for e in as_source}),
             "as_target": len({e["_cluster"] for e in as_target}),

@@ -52,7 +52,7 @@ def test_surname_first_still_joins_the_full_name_seen_later() -> None:
     assert obama["name"] == "Barack H. Obama" or obama["name"] == "Barack Obama"
     assert obama["articles"] == 3 and obama["country"] == "USA"
     assert set(link.values()) == {obama["key"]} and obama["key"] == "PERSON:barack obama"
-    assert obama["roles"] == [{"title": "President", "seen": "2009-03-01"}]
+    assert obama["roles"] == [{"title": "President", "first_seen": "2009-03-01", "seen": "2009-03-01"}]
 
 
 def test_two_clintons_stay_two_and_a_bare_surname_is_decided_by_time_or_marked_ambiguous() -> None:
@@ -70,16 +70,20 @@ def test_two_clintons_stay_two_and_a_bare_surname_is_decided_by_time_or_marked_a
     assert link["e-a4-Clinton"] == "ambiguous:clinton" and by_key["ambiguous:clinton"]["ambiguous"]
 
 
-def test_an_organisation_name_in_another_country_is_another_actor_and_unnamed_roles_are_skipped() -> None:
+def test_an_organisation_name_in_another_country_is_another_actor_and_unnamed_roles_are_groups() -> None:
     rows, link = fold(
         [
             (ent("Ministry of Commerce", "a1", "ORG", country="USA"), "2023-06-18"),
             (ent("Ministry of Commerce", "a2", "ORG", country="CHN"), "2023-06-19"),
             (ent("China's defense minister", "a1", "ROLE", country="CHN", code="CHNMIL", named=False), "2023-06-18"),
+            (ent("Chinese military", "a3", "ROLE", country="CHN", code="CHNMIL", named=False), "2023-06-20"),
         ]
     )
-    assert len(rows) == 2 and len(link) == 2
-    assert {r["country"] for r in rows} == {"USA", "CHN"}
+    orgs = [r for r in rows if r["kind"] == "ORG"]
+    assert len(orgs) == 2 and {r["country"] for r in orgs} == {"USA", "CHN"}
+    assert {r["key"] for r in orgs} == {"ORG:ministry of commerce", "ORG:ministry of commerce (CHN)"}
+    (group,) = [r for r in rows if r["kind"] == "GROUP"]  # one country and sector across articles
+    assert group["key"] == "group:CHN-MIL" and group["articles"] == 2 and len(link) == 4
 
 
 def test_organisations_join_by_name_alias_and_acronym_and_take_the_most_common_country() -> None:

@@ -87,9 +87,11 @@ class ActorCoder:
     """Codes argument heads with ``actor_index.EntityIndex`` (entities, capitals as
     governments, role phrases), filling gaps from the phrase's own words."""
 
-    def __init__(self, found: Mapping[str, Sequence[Any]], doc: Doc) -> None:
+    def __init__(self, found: Mapping[str, Sequence[Any]], doc: Doc, *, neuter_pronouns: bool = False) -> None:
+        """``neuter_pronouns``: read "it" as the state or organisation the entities stage resolved
+        it to ("China said it would retaliate"); off by default (see :class:`EntityIndex`)."""
         self.doc = doc
-        self._index = EntityIndex(found)
+        self._index = EntityIndex(found, neuter_pronouns=neuter_pronouns)
         self._coded: dict[int, ActorRef | None] = {}  # by head token: every candidate of a sentence asks again
 
     def _indexed(self, head: Token) -> ActorRef | None:
@@ -110,7 +112,7 @@ class ActorCoder:
             org = self._affiliation(head)  # "U.N. mediator Diego Cordovez": an official of the UN
             if org is not None:
                 return replace(ref, actor_code=org.actor_code, country=None, sector=org.sector)
-        if ref is not None and not _has_country(ref):
+        if ref is not None and not _has_country(ref) and ref.sector != "MIL":  # troops serve abroad
             where = self._located(head)  # "demonstrators in Baghdad", "doctors from American aid groups"
             if where is not None:
                 code = where.country + (ref.sector or "") if where.country else ref.actor_code
@@ -139,6 +141,46 @@ class ActorCoder:
             return ActorRef(name=head.text, start=head.idx, end=head.idx + len(head.text))
         return None
 
+    def code_all(self, head: Token) -> list[ActorRef]:
+        """Every actor the phrase headed by ``head`` names, for events one phrase gives both sides
+        of ("China and the United States agreed", "the two sides met", "China-U.S. talks"): the two
+        actors "the two sides" / "both countries" stand for (the last two named together before
+        it), else the phrase's conjuncts and the parts of a hyphenated pair, each coded."""
+        if is_pair(head):
+            pair = self.pair_before(head)
+            if pair:
+                return pair
+        refs: list[ActorRef] = []
+        for h in (head, *(c for c in head.conjuncts if c.i > head.i)):
+            parts = _hyphen_pair(h)
+            for part in parts or [h]:
+                ref = (
+                    self._index.actor_for_span(self.doc, part.idx, part.idx + len(part.text)) if parts else self.code(h)
+                )
+                if ref is not None and all(ref.entity_id != r.entity_id or not ref.entity_id for r in refs):
+                    refs.append(ref)
+        return refs
+
+    def pair_before(self, head: Token) -> list[ActorRef]:
+        """The two actors a phrase like "the two sides" stands for: the nearest two different
+        actors named before it in one list, pair or "between" phrase ("China and the United
+        States", "between Beijing and Washington") within the last three sentences."""
+        doc = self.doc
+        sent_starts = [s.start_char for s in doc.sents if s.start_char <= head.idx][-3:]
+        floor = sent_starts[0] if sent_starts else 0
+        found = [m for m in self._index.actors_before(head.idx) if m[0] >= floor]
+        text = doc_text(doc)
+        for k, (s2, _, e2) in enumerate(found):
+            for s1, end1, e1 in found[k + 1 :]:
+                if e1.id == e2.id or (e1.country and e1.country == e2.country):
+                    continue
+                gap = text[end1:s2].strip().lower()
+                if gap in ("and", "-", "–", "and the", ",") or (gap.endswith((" and", " and the")) and len(gap) < 12):
+                    r1, r2 = self._index.actor_ref(e1), self._index.actor_ref(e2)
+                    return [replace(r1, start=s1, end=end1), replace(r2, start=s2, end=s2 + (e2.end - e2.start))]
+                break  # only the nearest mention before each candidate second member
+        return []
+
     def _affiliation(self, head: Token) -> ActorRef | None:
         """A non-state organisation in a person's title or apposition."""
         for child in head.children:
@@ -166,3 +208,29 @@ def _explicit(head: Token) -> bool:
     return any(c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP") for c in head.children) or any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ == "GPE" for g in c.children) for c in head.children
     )
+
+
+# "the two sides", "both countries", "the two leaders": two actors named before, together
+PAIR_NOUNS = frozenset(
+    {"side", "sides", "country", "countries", "nation", "nations", "government", "governments", "leader",
+     "leaders", "party", "parties", "capital", "capitals", "economy", "economies", "delegation",
+     "delegations", "president", "presidents", "power", "powers", "neighbor", "neighbors", "neighbour",
+     "neighbours"}
+)  # fmt: skip
+
+
+def is_pair(head: Token) -> bool:
+    """The phrase is "the two sides", "both countries", "the two leaders" and the like."""
+    return head.lower_ in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in head.lefts)
+
+
+def _hyphen_pair(head: Token) -> list[Token]:
+    """The country words of a hyphenated pair modifying ``head`` ("China-U.S. talks", "US-China
+    trade war"): both members, or nothing."""
+    doc = head.doc
+    for child in (t for t in head.subtree if t.i < head.i):
+        if child.ent_type_ in ("GPE", "NORP") and child.i + 2 < head.i and doc[child.i + 1].text in ("-", "–"):
+            other = doc[child.i + 2]
+            if other.ent_type_ in ("GPE", "NORP"):
+                return [child, other]
+    return []

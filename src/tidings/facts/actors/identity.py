@@ -16,7 +16,7 @@ article joins "Barack Obama" seen later. Rules:
   the same kind and a compatible country.
 * unnamed role-holders ("China's defense minister") stay with their article.
 * the actor's country and sector are the most frequent among its entities (a person carries one
-  nationality, not every place they were seen in); roles keep the date they were seen.
+  nationality, not every place they were seen in); roles keep the first and the last date they were seen.
 """
 
 from __future__ import annotations
@@ -27,7 +27,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from tidings.facts.actors.names import acronym, clean_key, person_key
+from tidings.facts.actors.names import (
+    acronyms,
+    clean_key,
+    given_name_key,
+    is_name,
+    middles_agree,
+    person_key,
+    person_parts,
+    plain_person_key,
+)
+from tidings.facts.actors.tables import NONSTATE, load_tables
 
 NEAR_DAYS = 365 * 2  # a surname is decided by time only when one candidate is this much nearer
 
@@ -41,6 +51,7 @@ class Actor:
     kind: str
     aliases: set[str] = field(default_factory=set)
     roles: dict[str, str | None] = field(default_factory=dict)  # title -> latest date seen
+    roles_from: dict[str, str | None] = field(default_factory=dict)  # title -> first date seen
     countries: Counter[str] = field(default_factory=Counter)
     sectors: Counter[str] = field(default_factory=Counter)
     codes: Counter[str] = field(default_factory=Counter)
@@ -48,10 +59,13 @@ class Actor:
     dates: list[str] = field(default_factory=list)
     entity_ids: list[str] = field(default_factory=list)
     ambiguous: bool = False
+    middles: set[tuple[str, ...]] = field(default_factory=set)  # middle names seen ("rodham",), ("w",)
+    names: Counter[str] = field(default_factory=Counter)  # entity names, how often
 
     def absorb(self, entity: Mapping[str, Any], seen: str | None) -> None:
         name = str(entity["name"])
-        if _better_name(name, self.name, self.kind):
+        self.names[name] += 1
+        if _better_name(name, self.name, self.kind, self.names):
             self.aliases.add(self.name)
             self.name = name
         self.aliases.update(a for a in [name, *entity.get("aliases", ())] if a)
@@ -61,6 +75,8 @@ class Actor:
             when = (role.get("seen") if isinstance(role, Mapping) else getattr(role, "seen", None)) or seen
             if title and (title not in self.roles or (when or "") > (self.roles[title] or "")):
                 self.roles[title] = when
+            if title and (title not in self.roles_from or (when or "") < (self.roles_from[title] or "9")):
+                self.roles_from[title] = when
         for attr, counter in (("country", self.countries), ("sector", self.sectors), ("actor_code", self.codes)):
             if entity.get(attr):
                 counter[str(entity[attr])] += 1
@@ -79,7 +95,10 @@ class Actor:
             "actor_code": _top(self.codes),
             "country": _top(self.countries),
             "sector": _top(self.sectors),
-            "roles": [{"title": t, "seen": s} for t, s in sorted(self.roles.items(), key=_by_date)],
+            "roles": [
+                {"title": t, "first_seen": self.roles_from.get(t), "seen": s}
+                for t, s in sorted(self.roles.items(), key=_by_date)
+            ],
             "articles": len(self.articles),
             "first_seen": dates[0] if dates else None,
             "last_seen": dates[-1] if dates else None,
@@ -97,18 +116,15 @@ def _top(counter: Counter[str]) -> str | None:
 
 def full_key(name: str, kind: str) -> str:
     """The identity key of a name: people without honorifics and middle initials."""
-    if kind != "PERSON":
-        return clean_key(name)
-    words = person_key(name).split()
-    if len(words) > 2:
-        words = [words[0], *(w for w in words[1:-1] if len(w.strip(".")) > 1), words[-1]]
-    return " ".join(words)
+    return plain_person_key(name) if kind == "PERSON" else clean_key(name)
 
 
-def _better_name(new: str, old: str, kind: str) -> bool:
-    """The name an actor shows: the most words in its key (a full name), then the shorter text."""
+def _better_name(new: str, old: str, kind: str, seen: Counter[str] | None = None) -> bool:
+    """The name an actor shows: the most words in its key (a full name), then the one most
+    articles use, then the shorter text."""
     n, o = len(full_key(new, kind).split()), len(full_key(old, kind).split())
-    return n > o or (n == o and len(new) < len(old))
+    count = seen or Counter()
+    return n > o or (n == o and (count[new], -len(new)) > (count[old], -len(old)))
 
 
 def _compatible(actor: Actor, country: str | None) -> bool:
@@ -136,9 +152,14 @@ class ActorFold:
         """``entities``: (entity JSON, its article's date) in (date, article) order."""
         pending: list[tuple[Mapping[str, Any], str | None]] = []
         for entity, seen in entities:
-            if not entity.get("named", True):
+            if not may_be_actor(entity):
                 continue
-            if entity["kind"] == "PERSON" and not self._full_forms(entity):
+            fixed = fixed_key(entity)
+            if fixed is not None:
+                self._place_fixed(fixed, entity, seen)
+            elif not entity.get("named", True):
+                continue
+            elif entity["kind"] == "PERSON" and not self._full_forms(entity):
                 pending.append((entity, seen))  # a surname alone: decided once all full names are known
             else:
                 self._place(entity, seen)
@@ -146,41 +167,73 @@ class ActorFold:
             self._place_surname(entity, seen)
         return [a.to_row() for a in sorted(self.actors.values(), key=lambda a: (-len(a.articles), a.name))]
 
+    def _place_fixed(self, key: str, entity: Mapping[str, Any], seen: str | None) -> None:
+        """States and groups: one actor per key (``state:CHN``, ``group:USA-GOV``)."""
+        if key not in self.actors:
+            name = group_name(key) if key.startswith(("state:", "group:")) else str(entity["name"])
+            self.actors[key] = Actor(key, name, "STATE" if key.startswith("state:") else "GROUP")
+        actor = self.actors[key]
+        name = actor.name
+        actor.absorb(entity, seen)
+        # "China", "United States officials", whatever words an article used ("Beijing", "the
+        # government", "two senior American officials"): those are aliases
+        actor.aliases.add(actor.name)
+        actor.name = name
+        actor.aliases.discard(name)
+        self.entity_actor[str(entity["id"])] = key
+
     def _full_forms(self, entity: Mapping[str, Any]) -> list[str]:
-        forms = [full_key(n, "PERSON") for n in [entity["name"], *entity.get("aliases", ())]]
+        """A person's full-name forms: first and last name, and with a short given name spelled
+        out ("bill clinton", "william clinton")."""
+        names = [str(entity["name"]), *entity.get("aliases", ())]
+        forms = [f for n in names for f in (full_key(n, "PERSON"), given_name_key(n))]
         return [f for f in dict.fromkeys(forms) if len(f.split()) > 1]
 
     def _forms_of(self, entity: Mapping[str, Any]) -> list[str]:
+        """Name forms an entity is found by: a person's full names; an organisation's names, and
+        ("acr", ...) the acronyms of its long names, which only a short name matches."""
         kind = str(entity["kind"])
         names = [str(entity["name"]), *entity.get("aliases", ())]
         if kind == "PERSON":
             return self._full_forms(entity)
         forms = [full_key(n, kind) for n in names]
-        forms += [acronym(n) for n in names if len(n.split()) > 1]
+        forms += ["acr:" + a for n in names if len(n.split()) > 1 for a in acronyms(n) if len(a) >= 3]
+        forms += ["acr:" + full_key(n, kind) for n in names if len(n.split()) == 1 and n.isupper()]
         return [f for f in dict.fromkeys(forms) if f]
 
     def _place(self, entity: Mapping[str, Any], seen: str | None) -> None:
         kind = str(entity["kind"])
         forms = self._forms_of(entity)
+        middles = {person_parts(n)[1] for n in [str(entity["name"]), *entity.get("aliases", ())]} - {()}
         key = None
         for f in forms:
             # a full personal name is one person whatever country an article gave it (a miscoded
-            # country is likelier than a namesake); other names must agree on the country
+            # country is likelier than a namesake) unless the middle names differ ("George W." and
+            # "George H. W. Bush"); other names must agree on the country
             cands = [
                 k
                 for k in self._forms.get((kind, f), ())
-                if kind == "PERSON" or _compatible(self.actors[k], entity.get("country"))
+                if (kind == "PERSON" and all(middles_agree(m, n) for m in middles for n in self.actors[k].middles))
+                or (kind != "PERSON" and _compatible(self.actors[k], entity.get("country")))
             ]
             if cands:
                 key = max(cands, key=lambda k: (len(self.actors[k].articles), k))
                 break
         if key is None:
             # the shortest full form names the key ("Hillary Rodham Clinton" a.k.a. "Hillary Clinton")
-            short = min(forms, key=lambda f: (len(f.split()), len(f))) if forms else clean_key(str(entity["name"]))
+            if kind == "PERSON":
+                short = min(forms, key=lambda f: (len(f.split()), len(f))) if forms else clean_key(str(entity["name"]))
+            else:  # the name itself, not one of its acronyms
+                short = full_key(str(entity["name"]), kind) or (forms[0] if forms else "")
             key = f"{kind}:{short}"
-            while key in self.actors:  # the same name in another country: a different actor
+            if key in self.actors and kind == "PERSON":  # a namesake ("george bush": W. and H. W.)
+                key = f"{kind}:{person_key(str(entity['name']))}"
+            if key in self.actors:  # the same name in another country: a different actor
+                key = f"{kind}:{short} ({entity.get('country') or '-'})"
+            while key in self.actors:
                 key += "'"
             self.actors[key] = Actor(key, str(entity["name"]), kind)
+        self.actors[key].middles.update(middles)
         self._attach(key, entity, seen, forms)
 
     def _attach(self, key: str, entity: Mapping[str, Any], seen: str | None, forms: list[str]) -> None:
@@ -197,7 +250,8 @@ class ActorFold:
 
     def _place_surname(self, entity: Mapping[str, Any], seen: str | None) -> None:
         word = full_key(str(entity["name"]), "PERSON")
-        country = entity.get("country")
+        # a country the article only guessed (its most-named country) does not rule a person out
+        country = entity.get("country") if float(entity.get("confidence") or 1.0) >= 0.9 else None
         cands = sorted(
             k
             for k in self._surnames.get(word, ())
@@ -218,6 +272,75 @@ class ActorFold:
 
 
 Dated = tuple[Mapping[str, Any], str | None]
+SECTOR_NAMES = {
+    "GOV": "government", "MIL": "military", "COP": "police", "JUD": "judiciary", "LEG": "legislature",
+    "SPY": "intelligence", "OPP": "opposition", "PTY": "political parties", "REB": "rebels", "BUS": "business",
+    "CVL": "civilians", "MED": "media", "EDU": "academics", "LAB": "labour", "AGR": "agriculture",
+    "HLH": "health", "REL": "religious groups", "ELI": "elites", "NGO": "NGOs", "IGO": "international bodies",
+    "ENV": "environmental groups", "HRI": "human rights groups", "REF": "refugees", "CRM": "criminals",
+}  # fmt: skip
+
+
+def group_name(key: str) -> str:
+    """The display name of a state or group key ("state:CHN" -> "China", "group:USA-GOV" ->
+    "United States government")."""
+    tables = load_tables()
+    body = key.split(":", 1)[1].split("@")[0]
+    if key.startswith("state:"):
+        return tables.country_name(body)
+    country, _, sector = body.partition("-")
+    if not sector:  # "group:IGOUNO", "group:GOV@article"
+        return SECTOR_NAMES.get(country, country)
+    return f"{tables.country_name(country)} {SECTOR_NAMES.get(sector, sector)}"
+
+
+ACTOR_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP", "ROLE", "FAC"})
+
+
+def may_be_actor(entity: Mapping[str, Any]) -> bool:
+    """An entity of an actor kind with at least one mention used as an actor, whose name is a
+    name (no control characters, not only digits and punctuation)."""
+    if entity.get("kind") not in ACTOR_KINDS:
+        return False
+    refused = {(m["start"], m["end"]) for m in entity.get("not_actor") or ()}
+    if refused and all((m["start"], m["end"]) in refused for m in entity.get("mentions") or ()):
+        return False
+    return is_name(str(entity.get("name") or ""))
+
+
+def fixed_key(entity: Mapping[str, Any]) -> str | None:
+    """The key of a state (``state:CHN``: a country, its capital or government acting) or an unnamed
+    group of a country and sector (``group:USA-GOV``); None for named people and organisations."""
+    country = entity.get("country")
+    kind = entity.get("kind")
+    if kind == "GPE" and country:
+        tables = load_tables()
+        key = clean_key(str(entity["name"]))
+        hit = tables.country(key)
+        if hit is not None and hit.code == country and (hit.names_country(key) or hit.kind == "capital"):
+            return f"state:{country}"
+        if hit is None and key == clean_key(tables.country_name(country)):
+            return f"state:{country}"
+        return None
+    if kind == "NORP" and country:
+        return f"state:{country}"
+    if kind in ("ORG", "FAC") and (seat := load_tables().seat(clean_key(str(entity["name"])))):
+        return f"state:{seat}"  # "the White House", "the Kremlin"
+    if (
+        kind == "ORG"
+        and country
+        and clean_key(str(entity["name"])).split()[-1:] in (["administration"], ["government"])
+    ):
+        return f"state:{country}"  # "the Obama Administration" tagged as an organisation
+    if not entity.get("named", True):
+        code = str(entity.get("actor_code") or "")
+        sector = entity.get("sector")
+        if country and sector:
+            return f"group:{country}-{sector}"
+        if code[:3] in NONSTATE:
+            return f"group:{code}"
+        return f"group:{sector or 'UNK'}@{entity['article_id']}" if sector else None
+    return None
 
 
 def fold_entities(entities: Iterable[Dated]) -> tuple[list[dict[str, Any]], dict[str, str]]:

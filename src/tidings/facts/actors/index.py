@@ -2,11 +2,14 @@
 
 Stable interface -- other stages code against exactly these names::
 
-    index = EntityIndex(ctx.found)          # found["entities"] from tidings.entities.rules.v1
+    index = EntityIndex(ctx.found)          # found["entities"] from tidings.entities.rules.v1;
+                                            # neuter_pronouns=True: "it" resolved to states/orgs too
     entity = index.entity_at(start, end)    # Entity | None: the entity one of whose mentions
                                             # (names, roles, resolved pronouns) overlaps the span best
     ref = index.actor_ref(entity)           # ActorRef(name, entity_id, actor_code, country, sector,
                                             #          start/end of the entity's first mention)
+    index.actors_before(pos)                # [(start, end, Entity)] of actor mentions before pos,
+                                            # nearest first ("the two sides": whose?)
     ref = index.actor_for_span(doc, start, end)
                                             # ActorRef | None for any phrase: the entity there if any
                                             # (start/end set to the given span), else the phrase
@@ -28,19 +31,43 @@ from typing import TYPE_CHECKING, Any
 from tidings.facts.actors.names import clean_key
 from tidings.facts.actors.roles import code_phrase
 from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, org_country_sector
-from tidings.records import ActorRef, Entity
+from tidings.records import ActorRef, Entity, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+GOVERNMENT_WORDS = frozenset({"government", "administration", "regime", "authorities"})
+NEUTER = frozenset({"it", "itself"})
+
+
+def neuter_spans(found: Mapping[str, Sequence[Any]]) -> set[tuple[int, int]]:
+    """Spans of "it"/"itself" that the entities stage resolved to a state or organisation."""
+    return {
+        (m.start, m.end)
+        for m in found.get("mentions", ())
+        if isinstance(m, Mention) and m.label == "PRON" and m.text.lower() in NEUTER
+    }
+
+
 class EntityIndex:
     """Span -> entity lookups over one article's entities (immutable after construction)."""
 
-    def __init__(self, found: Mapping[str, Sequence[Any]], tables: ActorTables | None = None) -> None:
+    def __init__(
+        self, found: Mapping[str, Sequence[Any]], tables: ActorTables | None = None, *, neuter_pronouns: bool = False
+    ) -> None:
         entities = [e for e in found.get("entities", ()) if isinstance(e, Entity)]
         self._by_id = {e.id: e for e in entities}
-        self._spans = sorted((sp.start, sp.end, e.id) for e in entities for sp in e.mentions)
+        # "it" resolved to a state or organisation ("China said it would ...") points to it only when
+        # asked: the event coder's choice of candidates was tuned without it
+        skip = set() if neuter_pronouns else neuter_spans(found)
+        # a mention used as a place or a qualifier ("talks in Beijing") does not point to the actor
+        self._spans = sorted(
+            (sp.start, sp.end, e.id)
+            for e in entities
+            for sp in e.mentions
+            if (not e.not_actor or sp not in e.not_actor) and (sp.start, sp.end) not in skip
+        )
         self._starts = [s for s, _, _ in self._spans]
         self._longest = max((e - s for s, e, _ in self._spans), default=0)
         self._tables = tables
@@ -68,6 +95,12 @@ class EntityIndex:
                 best, best_id = score, eid
         return self._by_id.get(best_id) if best_id else None
 
+    def actors_before(self, pos: int) -> list[tuple[int, int, Entity]]:
+        """(start, end, entity) of the actor mentions that end before character ``pos``, nearest
+        first (named states, organisations and people; not the ones used as places)."""
+        out = [(s, e, self._by_id[eid]) for s, e, eid in self._spans if e <= pos and self._by_id[eid].actor_code]
+        return sorted(out, key=lambda x: -x[0])
+
     def actor_ref(self, entity: Entity) -> ActorRef:
         return ActorRef(
             name=entity.name,
@@ -79,11 +112,26 @@ class EntityIndex:
             end=entity.end,
         )
 
+    def _government_words(self, doc: Doc, start: int, end: int) -> bool:
+        """The phrase names a government, not a country: a capital, a seat ("the White House"),
+        or "government"/"administration" ("the Obama administration", "Beijing")."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        key = clean_key(span.text)
+        hit = self.tables.country(key)
+        if hit is not None:
+            return hit.kind == "capital"
+        return self.tables.seat(key) is not None or any(t.lemma_.lower() in GOVERNMENT_WORDS for t in span)
+
     def actor_for_span(self, doc: Doc, start: int, end: int) -> ActorRef | None:
         """The actor behind any phrase (see module docstring); ``start/end`` are the given span."""
         entity = self.entity_at(start, end)
         if entity is not None and entity.actor_code:
             ref = self.actor_ref(entity)
+            if ref.sector is None and ref.country and self._government_words(doc, start, end):
+                # a state acting through its capital, seat or government: CAMEO codes the government
+                return ActorRef(ref.name, ref.entity_id, ref.country + "GOV", ref.country, "GOV", start, end)
             return ActorRef(ref.name, ref.entity_id, ref.actor_code, ref.country, ref.sector, start, end)
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):

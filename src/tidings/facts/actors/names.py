@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 _PUNCT = re.compile(r"[\"“”‘’'`()\[\],;:!?]")
@@ -145,7 +146,87 @@ def person_key(text: str) -> str:
     return " ".join(words)
 
 
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Common English short forms of given names (ours, MIT; the usual hypocorisms), so "Tim Geithner"
+# and "Timothy Geithner", "Joe Biden" and "Joseph R. Biden Jr." are one person.
+NICKNAMES = {
+    "tim": "timothy", "bill": "william", "will": "william", "hank": "henry", "bob": "robert",
+    "rob": "robert", "mike": "michael", "jim": "james", "jimmy": "james", "joe": "joseph",
+    "dick": "richard", "rick": "richard", "chuck": "charles", "charlie": "charles", "ted": "edward",
+    "ed": "edward", "tom": "thomas", "dan": "daniel", "dave": "david", "steve": "steven",
+    "ben": "benjamin", "nick": "nicholas", "sam": "samuel", "tony": "anthony", "andy": "andrew",
+    "alex": "alexander", "larry": "lawrence", "jerry": "gerald", "ron": "ronald", "don": "donald",
+    "pat": "patrick", "chris": "christopher", "matt": "matthew", "kate": "katherine",
+    "liz": "elizabeth", "sue": "susan", "jeff": "jeffrey", "greg": "gregory", "ken": "kenneth",
+    "fred": "frederick", "vlad": "vladimir", "al": "albert",
+}  # fmt: skip
+
+
+def person_parts(text: str) -> tuple[str, tuple[str, ...], str]:
+    """(first name, middle names and initials, last name) of a person's name, without honorifics
+    and suffixes ("Joseph R. Biden Jr." -> ("joseph", ("r",), "biden")); a one-word name is its last."""
+    words = [w for w in person_key(text).split() if w.strip(".") not in SUFFIXES]
+    if len(words) < 2:
+        return "", (), words[0] if words else ""
+    return words[0], tuple(w.strip(".") for w in words[1:-1]), words[-1]
+
+
+def plain_person_key(text: str) -> str:
+    """First and last name ("Barack H. Obama", "Hillary Rodham Clinton" -> "barack obama", "hillary clinton")."""
+    first, _, last = person_parts(text)
+    return f"{first} {last}".strip()
+
+
+def given_name_key(text: str) -> str:
+    """:func:`plain_person_key` with a short given name spelled out ("Tim Geithner" -> "timothy geithner")."""
+    first, _, last = person_parts(text)
+    return f"{NICKNAMES.get(first, first)} {last}".strip()
+
+
+def middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two people's middle names can be one person's: either has none, or they match word
+    for word, an initial matching its name ("Rodham" / "R."); "George W. Bush" is not "George H. W. Bush"."""
+    if not a or not b:
+        return True
+    return len(a) == len(b) and all(
+        x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
+        for x, y in zip(a, b, strict=True)
+    )
+
+
 def acronym(text: str) -> str:
     """Initials of the capitalised words ("International Monetary Fund" -> "imf"); "" if < 2."""
     words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isupper()]
     return "".join(w[0] for w in words).casefold() if len(words) >= 2 else ""
+
+
+def acronyms(text: str) -> set[str]:
+    """:func:`acronym`, and the initials with "of"/"for"/"and" kept ("Ministry of Commerce" -> "mc",
+    "moc"), as organisations abbreviate both ways."""
+    out = {acronym(text)}
+    words = [w for w in re.split(r"[\s\-]+", text) if w and (w[0].isupper() or w in ("of", "for", "and"))]
+    if len(words) >= 3 and words[0][0].isupper():
+        out.add("".join(w[0] for w in words).casefold())
+    return {a for a in out if a}
+
+
+CODE_CHARS = frozenset("_={}<>|\\#")
+
+
+def is_clean(text: str) -> bool:
+    """Whether ``text`` can be a name at all: a letter, and no control or private-use character (a
+    stray U+0097 from a mis-decoded page) or page code ("var addthis_config")."""
+    return any(ch.isalpha() for ch in text) and not any(
+        unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") or ch in CODE_CHARS for ch in text
+    )
+
+
+def is_name(text: str) -> bool:
+    """Whether ``text`` can name an actor: :func:`is_clean`, and no word made only of digits unless
+    it counts members after "of" ("Group of 20"; "2019" or "Section 301" name no one)."""
+    if not is_clean(text) or ";" in text or text.lower().strip(" .,") in CORP_SUFFIXES:
+        return False  # "A&amp;E" half-decoded, a bare "Inc."
+    words = text.split()
+    return all(
+        not w.strip(".,;:'’()").isdigit() or (k > 0 and words[k - 1].lower() == "of") for k, w in enumerate(words)
+    )

@@ -24,8 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tidings.facts.actors.names import clean_key, person_key
-from tidings.facts.actors.tables import NONSTATE, ActorTables, org_country_sector
+from tidings.facts.actors.names import HONORIFICS, clean_key, given_name_key, person_key, plain_person_key
+from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, org_country_sector
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -48,6 +48,11 @@ class Cluster:
     confidence: float = 1.0
     coordinated: set[int] = field(default_factory=set)  # clusters listed alongside (share country)
     possessor: int | None = None  # cluster whose possessive qualifies a role ("Biden's adviser")
+    not_actor: set[tuple[int, int]] = field(default_factory=set)  # spans used as a place, qualifier, ...
+    head: int = -1  # head token of an unnamed group whose country the context decides
+    nouns: list[int] = field(default_factory=list)  # head noun token of each role-holder span
+    role_spans: list[tuple[int, int]] = field(default_factory=list)  # "spokesman" of "Gao Feng, spokesman of ..."
+    span_labels: dict[tuple[int, int], str] = field(default_factory=dict)  # moved-in spans keep their label
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
     role_sector: str | None = None
     org_sector: str | None = None
     org_code: str | None = None
+    weak = False
     i = 0
     n = len(words)
     while i < n:
@@ -74,7 +80,8 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
                 continue
             hit = tables.country(gram)
             if hit is not None:
-                countries.append(hit.code)
+                if not (i > 0 and words[i - 1] == "ethnic"):  # "ethnic Albanians": a people
+                    countries.append(hit.code)
                 step = size
                 break
             code = tables.known_code(gram) if size > 1 or len(gram) > 2 else None
@@ -90,11 +97,13 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
             sec = tables.role_sector(gram)
             if sec is not None:
                 role_sector = sec  # rightmost role noun wins (the head of the title)
+                weak = gram in WEAK_ROLES or gram.rstrip("s") in WEAK_ROLES
                 step = size
                 break
         i += step
     distinct = list(dict.fromkeys(countries))
-    return PhraseCode(distinct[0] if distinct else None, role_sector or org_sector, org_code, len(distinct))
+    sector = org_sector if weak and org_sector else role_sector or org_sector
+    return PhraseCode(distinct[0] if distinct else None, sector, org_code, len(distinct))
 
 
 def _subtree_left(root: Token, stop: int) -> list[Token]:
@@ -107,6 +116,14 @@ def _subtree_left(root: Token, stop: int) -> list[Token]:
 
 
 TITLE_LINK = frozenset({"of", "-", "for"})
+TITLE_WORDS = frozenset({"vice", "deputy", "acting", "former", "chief", "senior", "top", "foreign", "prime", "general"})
+# Professions whose sector is their employer's when the phrase names one ("the top Asia expert at
+# the National Security Council" is GOV); alone they keep their own ("Chinese analysts", EDU).
+WEAK_ROLES = frozenset({"analyst", "expert", "economist", "researcher", "scholar"})
+# Last words of a newspaper's or news agency's name.
+MEDIA_WORDS = frozenset(
+    {"times", "daily", "post", "news", "journal", "herald", "tribune", "gazette", "telegraph", "chronicle"}
+)  # fmt: skip
 DESCRIPTIVE = frozenset({"first", "last", "only", "next", "former", "highest-level", "late"})
 LIST_GAP = frozenset({"and", "or", "possibly", "also", "including", "as", "well", "on", "in", "at"})
 
@@ -130,13 +147,43 @@ def title_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) -> tupl
         if i in others:
             break
         ok = tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in TITLE_LINK or (tok.text == "-" and toks)
-        if not ok or tok.ent_type_ in ("DATE", "TIME", "CARDINAL"):
-            break
+        if not ok or tok.ent_type_ in ("DATE", "TIME", "CARDINAL") or tok.tag_ in ("NNS", "NNPS"):
+            break  # a plural ("European Union officials President Obama") is no one's title
+        if "\n" in tok.whitespace_ or (tok.is_upper and len(tok.text) > 3 and tok.i == sent_start):
+            break  # a line break or a dateline ("PITTSBURGH President Obama") ends the title
         toks.insert(0, tok)
         i -= 1
-    while toks and toks[0].lower_ in TITLE_LINK:
-        toks.pop(0)
-    return toks, possessor
+    return _title_core(toks), possessor
+
+
+def _title_core(toks: list[Token]) -> list[Token]:
+    """The title proper of the words before a name: from the last "of"/"for" whose left side is
+    no role ("the entirety of President" -> "President"; "Secretary of State" stays), without
+    leading words that are neither capitalised nor role or country words."""
+    for k in range(len(toks) - 1, -1, -1):
+        linked = toks[k].lower_ in ("of", "for") and 0 < k < len(toks) - 1
+        after = toks[k + 1] if linked else None
+        honorific = after is not None and after.lower_.strip(".") in HONORIFICS  # "a trip to China for Mr."
+        if linked and after is not None and (not _role_word(toks[k - 1]) or tables_role(after) or honorific):
+            toks = toks[k + 1 :]
+            break
+    while toks and (
+        toks[0].lower_ in TITLE_LINK
+        or (toks[0].is_lower and not _role_word(toks[0]))
+        or not any(ch.isalnum() for ch in toks[0].text)  # "| President", a stray U+0097
+    ):
+        toks = toks[1:]
+    return toks
+
+
+def tables_role(tok: Token) -> bool:
+    return load_tables().role_sector(tok.lower_) is not None
+
+
+def _role_word(tok: Token) -> bool:
+    tables = load_tables()
+    low = tok.lower_
+    return tables.role_sector(low) is not None or tables.country(low) is not None or low in TITLE_WORDS
 
 
 def apposition_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) -> list[Token]:
@@ -156,6 +203,13 @@ def apposition_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) ->
         i += 1
     while toks and toks[0].pos_ in ("DET",):
         toks.pop(0)
+    if toks and toks[0].pos_ == "CCONJ":
+        return []  # "Steven Mnuchin, and other top advisers": a list, not an apposition
+    head = next((t for t in toks if t.pos_ == "NOUN"), None)
+    if head is not None and head.tag_ == "NNS":
+        return []  # "Obama, European Union officials said": other people, not his title
+    if any(t.lower_ == "to" for t in toks):  # "advisers to Beijing": where they go, not whose they are
+        toks = toks[: next(k for k, t in enumerate(toks) if t.lower_ == "to")]
     if not toks or not any(t.pos_ == "NOUN" for t in toks) or (toks[0].pos_ == "PROPN" and toks[-1].pos_ == "PROPN"):
         return []
     return toks
@@ -172,7 +226,24 @@ def coordinated(doc: Doc, a_end: int, b_start: int) -> bool:
 
 
 def _words(toks: Sequence[Token]) -> list[str]:
-    return [t.lower_ for t in toks if not t.is_punct or t.text in ("-", ".")]
+    """Lower-case words; a hyphenated compound stays one word ("vice-secretary-general" is not a
+    "general")."""
+    words: list[str] = []
+    glue = False
+    for t in toks:
+        if t.is_punct and t.text not in ("-", "."):
+            glue = False
+            continue
+        if t.text == "-" and words and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_:
+            words[-1] += "-"
+            glue = True
+            continue
+        if glue:
+            words[-1] += t.lower_
+        else:
+            words.append(t.lower_)
+        glue = False
+    return words
 
 
 def _text(toks: Sequence[Token]) -> str:
@@ -182,14 +253,23 @@ def _text(toks: Sequence[Token]) -> str:
     return str(doc[toks[0].i : toks[-1].i + 1].text)
 
 
-def code_named(doc: Doc, clusters: list[Cluster], tables: ActorTables) -> None:
-    """Fill roles, country, sector and actor code of named clusters in place."""
+def code_named(
+    doc: Doc, clusters: list[Cluster], tables: ActorTables, published: str | None = None, home: str | None = None
+) -> None:
+    """Fill roles, country, sector and actor code of named clusters in place: the article's own
+    words first (titles, appositions, "of <country>"), then the office-holder table by the
+    article's date (``published``), then the known-actors table, then the people listed with
+    them or whose possessive qualifies them; a government title or body with no country left is
+    of the country the story was filed from (``home``, its dateline), else of the country the
+    article names most."""
     mention_cluster = {s: n for n, c in enumerate(clusters) for sp in c.spans for s in range(*sp)}
     for c in clusters:
         if c.label == "PERSON":
             _code_person(doc, c, clusters, mention_cluster, tables)
         elif c.label in ("GPE", "NORP", "LOC", "FAC"):
             hit = tables.country(clean_key(c.name))
+            if any(s > 0 and doc[s - 1].lower_ == "ethnic" for s, _ in c.spans):
+                hit = None  # "ethnic Albanians in Serbia": a people, not a nationality
             if hit is not None:
                 c.country = hit.code
                 c.sector = "GOV" if hit.kind == "capital" and c.label == "GPE" else None
@@ -203,13 +283,29 @@ def code_named(doc: Doc, clusters: list[Cluster], tables: ActorTables) -> None:
                 pc = code_phrase(clean_key(c.name).split(), tables)
                 if pc.countries == 1:
                     c.country, c.sector = pc.country, pc.sector
+                elif pc.org_code is not None:  # "United Nations Security Council": of the UN
+                    c.code, c.sector = pc.org_code, pc.org_code[:3]
+                else:  # "China's Ministry of Commerce", "the Islamic Revolutionary Guards Corps of Iran"
+                    c.country, c.sector = _qualifier_country(doc, c, tables), pc.sector
+                if c.sector is None and clean_key(c.name).split()[-1:] in ([w] for w in MEDIA_WORDS):
+                    c.sector = "MED"  # "Global Times", "National Business Daily"
+            if c.country is None and c.sector == "MED":
+                c.country = tables.publisher_country(c.name, None)  # "The New York Times" -> USA
     for c in clusters:
         if c.label == "PERSON" and c.country is None:
-            known = tables.known_code(person_key(c.name))
+            c.country = _of_country(doc, c, tables)  # "President Vladimir V. Putin of Russia"
+        if c.label == "PERSON":  # what the person was on the article's date, where the text is silent
+            known = (
+                tables.code_on(person_key(c.name), published)  # "george w. bush", not "george bush"
+                or tables.code_on(given_name_key(c.name), published)  # "Joseph R. Biden Jr." = "joe biden"
+                or tables.known_code(person_key(c.name))
+                or tables.known_code(plain_person_key(c.name))  # "Richard Milhous Nixon"
+            )
             if known is not None:
-                c.country, sector = org_country_sector(known)
+                country, sector = org_country_sector(known)
+                if c.country is None:
+                    c.country, c.confidence = country, 0.8
                 c.sector = c.sector or sector
-                c.confidence = 0.8
     for _ in range(2):  # possessors and coordination may depend on each other
         for c in clusters:
             if c.label == "PERSON" and c.country is None:
@@ -218,12 +314,40 @@ def code_named(doc: Doc, clusters: list[Cluster], tables: ActorTables) -> None:
                     donors.insert(0, clusters[c.possessor])
                 c.country = next((d.country for d in donors if d.country), None)
                 c.confidence = 0.8
-    dominant = _dominant_country(clusters)
+    dominant = home or _dominant_country(clusters)
     for c in clusters:
-        if c.label == "PERSON" and c.country is None and c.sector == "GOV" and dominant is not None:
-            c.country, c.confidence = dominant, 0.6
+        if c.label in ("PERSON", "ORG") and c.country is None and c.sector == "GOV" and dominant is not None:
+            c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce" in a Chinese paper
         if c.code is None and c.country:
             c.code = c.country + (c.sector or "") if c.sector not in NONSTATE else c.country
+
+
+def _qualifier_country(doc: Doc, c: Cluster, tables: ActorTables) -> str | None:
+    """The country a possessive, adjective or "of" phrase gives an organisation's name."""
+    for start, end in c.spans:
+        root = doc[start:end].root
+        quals = [t for t in root.children if t.dep_ in ("poss", "amod", "compound", "nmod") and not start <= t.i < end]
+        quals += [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        if start > 1 and doc[start - 1].lower_ in ("'s", "’s"):
+            quals.append(doc[start - 2])
+        for q in quals:
+            if q.ent_type_ in ("GPE", "NORP"):
+                ent = next((e for e in doc.ents if e.start <= q.i < e.end), None)
+                hit = tables.country(clean_key(ent.text if ent is not None else q.text))
+                if hit is not None:
+                    return hit.code
+    return None
+
+
+def _of_country(doc: Doc, c: Cluster, tables: ActorTables) -> str | None:
+    """The country of an "of" phrase right after the name ("Moon Jae-in of South Korea")."""
+    for _, end in c.spans:
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE":
+            ent = next((e for e in doc.ents if e.start == end + 1), None)
+            hit = tables.country(clean_key(ent.text)) if ent is not None else None
+            if hit is not None:
+                return hit.code
+    return None
 
 
 def _code_person(
@@ -240,10 +364,14 @@ def _code_person(
             role = _text(toks)
             if role and role not in c.roles:
                 c.roles.append(role)
+            noun = next((t for t in reversed(toks) if t.pos_ == "NOUN" and tables.role_sector(t.lower_)), None)
+            if noun is not None and (noun.i, noun.i + 1) not in c.role_spans:
+                c.role_spans.append((noun.i, noun.i + 1))  # the title's noun is this person too
             if c.country is None and pc.countries == 1:
                 c.country = pc.country
             if c.sector is None and pc.sector:
-                c.sector = pc.sector
+                # a former office holder is coded by what they are now (CAMEO ELI, elites)
+                c.sector = "ELI" if any(t.lower_ in ("former", "ex", "late") for t in toks) else pc.sector
             if toks is title:  # a titled name in a list of titled names shares their country
                 for other, oc in clusters_near(doc, toks[0].i, end, clusters, me):
                     c.coordinated.add(other)
@@ -294,21 +422,38 @@ def _contiguous(left: list[Token], head: Token) -> list[Token]:
     return run
 
 
+GROUP_HEADS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "police", "military", "army"})
+
+
 def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cluster]:
-    """Unnamed role-holders: NPs headed by a role noun with exactly one country cue and no name."""
+    """Unnamed role-holders: NPs headed by a role noun with one country cue and no name
+    ("China's defense minister"); with several coordinated cues, one group per country ("Chinese
+    and American officials"); with none, groups and officials whose country the article's context
+    must give ("officials in the Obama administration", "the official": ``country`` None, ``head``
+    set; :mod:`tidings.facts.entities.uses` resolves or drops them)."""
     found: dict[str, Cluster] = {}
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.i in taken or tok.dep_ in ("compound", "amod", "poss"):
             continue
         if (tok.dep_ == "appos" and tok.head.i in taken) or tok.dep_ == "attr":
             continue  # a name's apposition or a predicate ("He is the highest-level US official")
+        if any(c.dep_ == "appos" and c.i in taken for c in tok.children):
+            continue  # "North Korea's leader, Kim Jong-un": the named person
         if tok.dep_ == "conj" and tok.head.dep_ == "attr":
             continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            continue  # "as the chief diplomat of the United States": what a person is, not who acts
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "inside", "into", "within"):
+            continue  # "held in separate prisons in northern China", "at the embassy": a place
+        if tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_:
+            continue  # "general" of "vice-secretary-general"
         left = _contiguous([t for t in _subtree_left(tok, tok.i) if t.dep_ in NP_DEPS or t.head.i != tok.i], tok)
         if any(t.i in taken and t.ent_type_ == "PERSON" for t in left):
             continue
-        if any(t.tag_ == "JJS" or t.lower_ in DESCRIPTIVE for t in left):
+        owned = any(t.dep_ == "poss" and t.ent_type_ in ("GPE", "NORP") for t in left)
+        if any(t.lower_ in DESCRIPTIVE or (t.tag_ == "JJS" and not owned) for t in left):
             continue  # "the first secretary of state to ...", "the highest-level official": descriptions
+            # (but "Iran's most powerful general" is that country's one role-holder)
         words = _words([*left, tok])
         head_words = words[-3:]
         sector = None
@@ -320,24 +465,92 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
         if sector is None:
             continue
         of_pp = [t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "of"]
+        if not of_pp and sector != "MIL" and code_phrase(words, tables).country is None:
+            # "protesters in Hong Kong", "the news media in the United States" (troops are sent abroad)
+            of_pp = [t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "in"]
         cue_words = words + [w for p in of_pp for w in _words(list(p.subtree))]
         pc = code_phrase(cue_words, tables)
+        if pc.countries > 1:
+            _per_country(tok, left, sector, tables, found)
+            continue
+        if pc.countries == 0 and pc.org_code:  # "NATO peacekeeping troops", "Red Cross officials"
+            span_toks = [t for t in [*left, tok] if t.dep_ != "det" and not t.is_punct] or [tok]
+            cl = _add(found, f"{pc.org_code}|{tok.lemma_.lower()}|{sector}", _text(span_toks), None, sector,
+                      (span_toks[0].i, span_toks[-1].i + 1))  # fmt: skip
+            cl.code = pc.org_code
+            cl.nouns.append(tok.i)
+            continue
         if pc.countries != 1 or pc.country is None:
+            if tok.lemma_.lower() in GROUP_HEADS or tok.tag_ in ("NNS", "NNPS"):
+                _contextual(doc, tok, left, sector, found)
             continue
         span_toks = [*left, tok]
-        if code_phrase(words, tables).country is None and of_pp:  # "the government of Germany"
+        if (
+            code_phrase(words, tables).country is None and of_pp
+        ):  # "the government of Germany", "protesters in Hong Kong"
             span_toks += [t for p in of_pp for t in p.subtree]
         while span_toks and (span_toks[0].dep_ == "det" or span_toks[0].is_punct):
             span_toks.pop(0)
         start, end = span_toks[0].i, span_toks[-1].i + 1
-        name = _text(span_toks)
-        key = f"{pc.country}|{tok.lemma_.lower()}|{sector}"
-        cl = found.get(key)
-        if cl is None:
-            found[key] = cl = Cluster("ROLE", [], name=name, named=False)
-            cl.country, cl.sector = pc.country, sector
-            cl.code = pc.country + sector
-            cl.roles.append(name)
-            cl.confidence = 0.9
-        cl.spans.append((start, end))
+        if _beside_name(doc, start, end, taken):
+            continue  # "Kim Jong-un, North Korea's leader": the named person, described
+        cl = _add(
+            found, f"{pc.country}|{tok.lemma_.lower()}|{sector}", _text(span_toks), pc.country, sector, (start, end)
+        )
+        cl.nouns.append(tok.i)
     return list(found.values())
+
+
+def _beside_name(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
+    """The phrase is set off by a comma right after or before a PERSON name (an apposition)."""
+    before = (
+        start >= 2 and doc[start - 1].text == "," and doc[start - 2].i in taken and doc[start - 2].ent_type_ == "PERSON"
+    )
+    after = (
+        end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].i in taken and doc[end + 1].ent_type_ == "PERSON"
+    )
+    return before or after
+
+
+def _add(
+    found: dict[str, Cluster], key: str, name: str, country: str | None, sector: str, span: tuple[int, int]
+) -> Cluster:
+    cl = found.get(key)
+    if cl is None:
+        found[key] = cl = Cluster("ROLE", [], name=name, named=False)
+        cl.country, cl.sector = country, sector
+        cl.code = country + sector if country else None
+        cl.roles.append(name)
+        cl.confidence = 0.9
+    cl.spans.append(span)
+    return cl
+
+
+def _per_country(tok: Token, left: list[Token], sector: str, tables: ActorTables, found: dict[str, Cluster]) -> None:
+    """ "Chinese and American officials": each nationality word names its own group."""
+    if not any(t.lower_ in ("and", "or", ",") for t in left):
+        return
+    runs: list[list[Token]] = []
+    for t in left:
+        if t.ent_type_ in ("GPE", "NORP") and runs and runs[-1][-1].i == t.i - 1 and runs[-1][-1].ent_type_:
+            runs[-1].append(t)
+        elif t.ent_type_ in ("GPE", "NORP"):
+            runs.append([t])
+    for run in runs:
+        hit = tables.country(clean_key(_text(run)))
+        if hit is not None:
+            key = f"{hit.code}|{tok.lemma_.lower()}|{sector}"
+            _add(found, key, f"{_text(run)} {tok.text}", hit.code, sector, (run[0].i, run[-1].i + 1)).nouns.append(
+                tok.i
+            )
+
+
+def _contextual(doc: Doc, tok: Token, left: list[Token], sector: str, found: dict[str, Cluster]) -> None:
+    """A group or official with no country in its own words: kept for the context to decide."""
+    span_toks = [t for t in [*left, tok] if t.dep_ != "det" and not t.is_punct] or [tok]
+    while span_toks and span_toks[0].pos_ in ("NUM", "DET"):
+        span_toks.pop(0)
+    span_toks = span_toks or [tok]
+    cl = _add(found, f"?{tok.i}", _text(span_toks), None, sector, (span_toks[0].i, span_toks[-1].i + 1))
+    cl.head = tok.i
+    cl.nouns.append(tok.i)

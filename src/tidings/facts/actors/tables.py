@@ -4,7 +4,11 @@
 * ``agents.tsv``: PETRARCH-2 agent nouns -> agent code (``defense minister`` -> ``GOVMIL``);
 * ``roles.tsv``: our role titles -> sector, consulted before ``agents.tsv``;
 * ``known_actors.tsv`` (+ ``extra_actors.tsv``): organisations, institutions and (2014-era) office
-  holders -> PETRARCH code (``microsoft`` -> ``MNCUSA``, ``white house`` -> ``USAGOV``).
+  holders -> PETRARCH code (``microsoft`` -> ``MNCUSA``, ``white house`` -> ``USAGOV``);
+* ``seats.tsv``: seats of government that stand for their state (``white house`` -> USA);
+* ``publishers.tsv``: home countries of news publishers;
+* ``word_classes.tsv``: nouns of things, quantities, documents (who may be an actor);
+* ``office_terms.tsv``: people's codes by date (``hillary clinton`` GOV 2009-2013, PTY 2015-2016).
 
 Tables are immutable after loading; :func:`load_tables` caches the one shipped set per process.
 """
@@ -12,8 +16,10 @@ Tables are immutable after loading; :func:`load_tables` caches the one shipped s
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
+
+from tidings.facts.actors.names import given_name_key
 
 # Codes that are not countries: first three letters of an org code that name its kind.
 NONSTATE = frozenset({"IGO", "NGO", "MNC", "ISM", "IMG", "UNO", "EUR"})
@@ -107,17 +113,64 @@ class ActorTables:
     known: dict[str, str]
     max_role_words: int
     regions: frozenset[str] = frozenset()  # seas, oceans, regions (keys): LOC, never ORG/PERSON
+    seats: dict[str, str] = field(default_factory=dict)  # seat of government -> country code
+    terms: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)  # name -> (code, from, to)
+    publishers: dict[str, str] = field(default_factory=dict)  # site name or domain -> home country
+    names: dict[str, str] = field(default_factory=dict)  # country code -> display name
 
     def country(self, key: str) -> CountryHit | None:
-        return self.countries.get(key)
+        hit = self.countries.get(key)
+        if hit is None and key.endswith("s") and len(key) > 4:  # "Americans", "Iranians"
+            single = self.countries.get(key[:-1])
+            return single if single is not None and single.kind == "demonym" else None
+        return hit
+
+    def publisher_country(self, site: str | None, url: str | None) -> str | None:
+        """The home country of a publisher, by its site name or its web domain."""
+        if site and (code := self.publishers.get(clean_site(site))):
+            return code
+        host = (url or "").split("//", 1)[-1].split("/", 1)[0].lower()
+        while host:
+            if host in self.publishers:
+                return self.publishers[host]
+            host = host.partition(".")[2] if "." in host else ""
+        return None
 
     def known_code(self, key: str) -> str | None:
         return self.known.get(key)
 
+    def seat(self, key: str) -> str | None:
+        """The country whose government a seat stands for ("white house" -> USA)."""
+        return self.seats.get(key[4:] if key.startswith("the ") else key)
+
+    def code_on(self, key: str, day: str | None) -> str | None:
+        """A person's code on ``day`` (ISO date) from ``office_terms.tsv``: the term that holds
+        it; after a term and outside any other, a former office holder (``ELI``); before the
+        first, the country alone. Without a day, the latest term's code; None for anyone else."""
+        rows = self.terms.get(key)
+        if not rows:
+            return None
+        if not day:
+            return max(rows, key=lambda r: r[1])[0]
+        day = day[:10]
+        for code, start, end in rows:
+            if (not start or start <= day) and (not end or day < end):
+                return code
+        country = rows[0][0][:3]
+        return country + "ELI" if any(end and end <= day for _, _, end in rows) else country
+
+    def country_name(self, code: str) -> str:
+        """A display name for a country code ("CHN" -> "China")."""
+        return self.names.get(code, code)
+
     def role_sector(self, phrase: str) -> str | None:
         """Sector of a role phrase (lower-case): our table first, then PETRARCH agents, each
-        also tried without a plural ``s``."""
-        for cand in (phrase, phrase[:-1] if phrase.endswith("s") else ""):
+        also tried in the singular ("officials", "companies")."""
+        plural = phrase[:-3] + "y" if phrase.endswith("ies") else phrase[:-1] if phrase.endswith("s") else ""
+        tail = (
+            phrase.split("-", 1)[1] if "-" in phrase.strip("-") and " " not in phrase else ""
+        )  # "vice-secretary-general"
+        for cand in (phrase, plural, *([tail] if tail else [])):
             if not cand:
                 continue
             if cand in self.roles:
@@ -165,7 +218,64 @@ def load_tables() -> ActorTables:
         if len(row) >= 2:
             known.setdefault(row[0], row[1])
     longest = max(len(p.split()) for p in (*roles, *agents))
-    return ActorTables(countries, agents, roles, known, longest, _regions())
+    seats = {r[0]: r[1] for r in _rows("seats.tsv") if len(r) >= 2}
+    terms: dict[str, list[tuple[str, str, str]]] = {}
+    for r in _rows("office_terms.tsv"):
+        if len(r) >= 4:
+            short = len(r[0].split()) == 2  # "joe biden" also as "joseph biden"; "george w. bush" only so
+            for key in dict.fromkeys((r[0], given_name_key(r[0]) if short else r[0])):
+                terms.setdefault(key, []).append((r[1], r[2], r[3]))
+    frozen = {k: tuple(v) for k, v in terms.items()}
+    publishers = {r[0]: r[1] for r in _rows("publishers.tsv") if len(r) >= 2}
+    return ActorTables(
+        countries,
+        agents,
+        roles,
+        known,
+        longest,
+        _regions(),
+        seats=seats,
+        terms=frozen,
+        publishers=publishers,
+        names=_display_names(countries),
+    )
+
+
+SMALL_WORDS = frozenset({"of", "the", "and"})
+
+
+def clean_site(site: str) -> str:
+    """A site name as the publishers table keys it ("People's Daily Online (English)" -> "people's daily")."""
+    low = " ".join(site.lower().replace("’", "'").split())
+    for tail in (" (english)", " online"):
+        low = low.removesuffix(tail)
+    return low
+
+
+def _display_names(countries: dict[str, CountryHit]) -> dict[str, str]:
+    """Per code, the first country-name row of the table of at most two words and five letters
+    ("united states", not "united states of america" or "usa"), title-cased; a short form in
+    ``extra_countries.tsv`` ("britain", "russia") comes first."""
+    rows: dict[str, list[str]] = {}
+    for key, hit in countries.items():
+        if hit.kind == "name" and "," not in key:
+            rows.setdefault(hit.code, []).append(key)
+    names: dict[str, str] = {}
+    for code, keys in rows.items():
+        short = [k for k in keys if len(k.split()) <= 2 and len(k) >= 5]  # "united states", not "usa"
+        key = (short or keys)[0]
+        names[code] = " ".join(w if w in SMALL_WORDS else w.capitalize() for w in key.split())
+    return names
+
+
+@functools.lru_cache(maxsize=1)
+def word_classes() -> dict[str, frozenset[str]]:
+    """Our word lists for who may be an actor (``word_classes.tsv``): class -> words."""
+    out: dict[str, set[str]] = {}
+    for row in _rows("word_classes.tsv"):
+        if len(row) >= 2:
+            out.setdefault(row[0], set()).update(row[1].split())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _regions() -> frozenset[str]:

@@ -3,16 +3,18 @@ names spaCy missed, and re-finding of a cluster's names (see :mod:`tidings.facts
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tidings.facts.actors.names import HONORIFICS, NAV_WORDS, PERSON_TITLES, clean_key
+from tidings.facts.actors.names import HONORIFICS, NAV_WORDS, PERSON_TITLES, clean_key, is_clean
 from tidings.facts.actors.tables import NONSTATE, ActorTables
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+DATE_LIKE = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*\d{1,2}(?:-\d{1,2})?")
 TITLE_WORDS = frozenset({"of", "state", "foreign", "defense", "defence", "national", "security", "top", "deputy"})
 
 
@@ -41,10 +43,18 @@ def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tu
     if doc[start].lower_ == "home":  # a breadcrumb glued to a name: "Home World US"
         while start < end and doc[start].lower_ in NAV_WORDS:
             start += 1
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an")
+        or doc[start].is_punct
+        or doc[start].is_space
+        or not any(ch.isalnum() for ch in doc[start].text)
+    ):
         start += 1
     while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
+        or not any(ch.isalnum() for ch in doc[end - 1].text)  # a stray U+0097 glued to a name
     ):
         end -= 1
     titled = start > 0 and doc[start - 1].lower_.strip(".") in PERSON_TITLES and doc[start - 1].is_title
@@ -54,8 +64,9 @@ def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tu
             cut -= 1
         if start < cut < end:
             titled, start = titled or label != "PERSON", cut
-    if start >= end:
-        return None
+    text = doc[start:end].text
+    if start >= end or not is_clean(text) or DATE_LIKE.fullmatch(text):
+        return None  # nothing left, or no name at all: page code, a stray control character, "Oct.5"
     key = clean_key(doc[start:end].text)
     if titled and label != "PERSON" and end - start <= 3 and tables.country(key) is None:
         known = tables.known_code(key) or ""

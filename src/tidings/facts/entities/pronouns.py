@@ -107,3 +107,37 @@ def resolve_pronouns(
         if choice:
             out.append((tok, choice[0].cluster))
     return out
+
+
+NEUTER = frozenset({"it", "itself"})  # not "its": "its nationals" is no act of the state
+EXPLETIVE_HEADS = frozenset({"be", "seem", "appear", "take", "remain", "happen", "matter", "rain"})
+
+
+def resolve_neuter(
+    doc: Doc, actors: Sequence[PersonSpan], regions: Sequence[tuple[int, int]]
+) -> list[tuple[Token, int]]:
+    """(pronoun token, cluster index) for "it"/"its" standing for a state or organisation
+    ("China said it would retaliate", "the ministry and its spokesman"): the nearest such actor
+    before it in the sentence, the subject first, else the subject of the sentence before.
+    ``actors``: the mentions of states and organisations used as actors. An expletive "it" ("it
+    is likely that") and "it" inside a quotation are left alone."""
+    sents: list[Span] = list(doc.sents)
+    sent_of = {tok.i: n for n, sent in enumerate(sents) for tok in sent}
+    by_sent: dict[int, list[PersonSpan]] = {}
+    for a in actors:
+        by_sent.setdefault(sent_of.get(a.tok_start, 0), []).append(a)
+    out: list[tuple[Token, int]] = []
+    for tok in doc:
+        if tok.lower_ not in NEUTER or tok.pos_ not in ("PRON", "DET") or _inside(tok.idx, regions):
+            continue
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in EXPLETIVE_HEADS:
+            continue
+        n = sent_of.get(tok.i, 0)
+        same = [a for a in by_sent.get(n, []) if a.tok_end <= tok.i]
+        subj = [a for a in same if _is_subject(doc, a)]
+        choice = (subj or same)[-1:]
+        if not choice and n > 0:
+            choice = [a for a in by_sent.get(n - 1, []) if _is_subject(doc, a)][-1:]
+        if choice:
+            out.append((tok, choice[0].cluster))
+    return out

@@ -24,11 +24,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tidings.facts.actors.names import acronym, clean_key, person_key
+from tidings.facts.actors.names import acronyms, clean_key, person_key
 from tidings.facts.actors.roles import Cluster, code_named, find_role_holders
 from tidings.facts.actors.tables import ActorTables, load_tables
 from tidings.facts.entities.layers import RawMention, gazetteer_mentions, refind, spacy_mentions
-from tidings.facts.entities.pronouns import PersonSpan, quote_regions, resolve_pronouns
+from tidings.facts.entities.pronouns import PersonSpan, quote_regions, resolve_neuter, resolve_pronouns
+from tidings.facts.entities.uses import apply_uses
 from tidings.ids import fact_id
 from tidings.nlp import doc_text
 from tidings.records import Entity, Mention, Role, Span
@@ -61,9 +62,10 @@ class _Clusterer:
         m.cluster = n
         self.clusters[n].append(m)
         self.by_key.setdefault(m.key, n)
-        abbr = acronym(self.doc[m.start : m.end].text) if m.label in ("ORG", "FAC", "EVENT") else ""
-        if len(abbr) >= 3:
-            self.by_key.setdefault(abbr, n)
+        abbrs = acronyms(self.doc[m.start : m.end].text) if m.label in ("ORG", "FAC", "EVENT") else set()
+        for abbr in sorted(abbrs):
+            if len(abbr) >= 3:
+                self.by_key.setdefault(abbr, n)
 
     def is_person(self, n: int) -> bool:
         return any(m.label == "PERSON" and len(m.key.split()) > 1 for m in self.clusters[n])
@@ -122,9 +124,14 @@ def _vote(members: Sequence[RawMention]) -> str:
 
 
 def find_entities(
-    doc: Doc, article_id: str, published: str | None = None, tables: ActorTables | None = None
+    doc: Doc,
+    article_id: str,
+    published: str | None = None,
+    tables: ActorTables | None = None,
+    home: str | None = None,
 ) -> tuple[list[Mention], list[Entity]]:
-    """Mentions and canonical entities of one parsed article (see the module docstring)."""
+    """Mentions and canonical entities of one parsed article (see the module docstring);
+    ``home``: the country the story was filed from (its dateline), if known."""
     tables = tables or load_tables()
     mentions = spacy_mentions(doc, tables)
     taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -144,7 +151,7 @@ def find_entities(
         for m in g:
             m.label = label
         clusters.append(Cluster(label, [(m.start, m.end) for m in g], name=_canonical(doc, g, label)))
-    _isolated(lambda: code_named(doc, clusters, tables), None)
+    _isolated(lambda: code_named(doc, clusters, tables, published, home), None)
     persons = [PersonSpan(m.start, m.end, m.cluster) for g in groups for m in g if m.label == "PERSON"]
     persons.sort(key=lambda p: p.tok_start)
     no_pronouns: list[tuple[Token, int]] = []
@@ -152,7 +159,23 @@ def find_entities(
     taken = {i for g in groups for m in g for i in range(m.start, m.end)}
     no_roles: list[Cluster] = []
     roles = _isolated(lambda: find_role_holders(doc, taken, tables), no_roles)
+    no_extra: list[Cluster] = []
+    roles += _isolated(lambda: apply_uses(doc, clusters, roles, tables, home), no_extra)
+    pronouns += _isolated(lambda: _neuter_pronouns(doc, [*clusters, *roles]), [])
     return _records(doc, article_id, published, clusters, roles, pronouns)
+
+
+def _neuter_pronouns(doc: Doc, clusters: list[Cluster]) -> list[tuple[Token, int]]:
+    """ "it"/"its" resolved to states and organisations used as actors (after the actor uses)."""
+    actors = [
+        PersonSpan(s, e, n)
+        for n, c in enumerate(clusters)
+        if c.label == "ORG" or (c.label == "GPE" and c.country is not None)
+        for s, e in c.spans
+        if (s, e) not in c.not_actor
+    ]
+    actors.sort(key=lambda a: a.tok_start)
+    return resolve_neuter(doc, actors, quote_regions(doc_text(doc)))
 
 
 def _isolated(layer: Callable[[], T], fallback: T) -> T:
@@ -188,12 +211,23 @@ def _records(
     extra: dict[int, list[tuple[int, int, str]]] = {}
     for tok, n in pronouns:
         extra.setdefault(n, []).append((tok.idx, tok.idx + len(tok.text), tok.text))
+    for n, c in enumerate(clusters):
+        for s, _ in c.role_spans:  # "spokesman" in "Gao Feng, spokesman of the ministry"
+            tok = doc[s]
+            extra.setdefault(n, []).append((tok.idx, tok.idx + len(tok.text), "ROLE"))
     for n, c in enumerate([*clusters, *roles]):
+        if not c.spans:
+            continue  # every mention moved to another entity (a capital that stood for its state)
         spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in c.spans]
+        refused = sorted(
+            (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in c.not_actor if (s, e) in c.spans
+        )
         first = min(spans)
         eid = fact_id("entities", article_id, c.label, clean_key(c.name), first[0])
         all_spans = sorted([*spans, *((a, b) for a, b, _ in extra.get(n, []))])
-        aliases = tuple(dict.fromkeys(text[a:b].replace("\n", " ") for a, b in spans if text[a:b] != c.name))
+        head = min([first, *((a, b) for a, b, w in extra.get(n, []) if w == "ROLE")])
+        names = [sp for sp, tok_span in zip(spans, c.spans, strict=True) if c.span_labels.get(tok_span) != "ROLE"]
+        aliases = tuple(dict.fromkeys(alias for a, b in names if (alias := _alias(text[a:b])) and alias != c.name))
         entities.append(
             Entity(
                 id=eid,
@@ -207,29 +241,26 @@ def _records(
                 sector=c.sector,
                 named=c.named,
                 mentions=tuple(Span(a, b) for a, b in all_spans),
-                start=first[0],
-                end=first[1],
+                start=head[0],  # the first name or title ("MOC spokesperson Gao Feng"), not a pronoun
+                end=head[1],
                 stage=STAGE,
                 confidence=c.confidence,
+                not_actor=tuple(Span(a, b) for a, b in refused),
             )
         )
-        for a, b in spans:
+        for (a, b), tok_span in zip(spans, c.spans, strict=True):
+            label = c.span_labels.get(tok_span, c.label)  # a capital or phrase that joined its state
             mentions.append(
                 Mention(
-                    fact_id("mentions", article_id, a, b, c.label),
-                    article_id,
-                    a,
-                    b,
-                    text[a:b],
-                    c.label,
-                    eid,
-                    STAGE,
-                    1.0,
+                    fact_id("mentions", article_id, a, b, label), article_id, a, b, text[a:b], label, eid, STAGE, 1.0
                 )
             )
         for a, b, word in extra.get(n, []):
+            label = "ROLE" if word == "ROLE" else "PRON"
             mentions.append(
-                Mention(fact_id("mentions", article_id, a, b, "PRON"), article_id, a, b, word, "PRON", eid, STAGE, 0.7)
+                Mention(
+                    fact_id("mentions", article_id, a, b, label), article_id, a, b, text[a:b], label, eid, STAGE, 0.7
+                )
             )
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, entities
@@ -247,5 +278,27 @@ class EntityStage:
 
     def __call__(self, ctx: FactContext) -> dict[str, Sequence[Any]]:
         published = ctx.published.isoformat() if ctx.published else (ctx.article.published or "")[:10] or None
-        mentions, entities = find_entities(ctx.doc, ctx.article.id, published, self._tables or load_tables())
+        tables = self._tables or load_tables()
+        article = ctx.article
+        home = dateline_country(article.extras.get("dateline"), tables) or tables.publisher_country(
+            article.site, article.url
+        )
+        mentions, entities = find_entities(ctx.doc, ctx.article.id, published, tables, home)
         return {"mentions": mentions, "entities": entities}
+
+
+def _alias(text: str) -> str:
+    """A mention's words as an alias: one line, no quote marks or brackets at the edges."""
+    return " ".join(text.split()).strip("\"'“”‘’()[],;:")
+
+
+def dateline_country(dateline: object, tables: ActorTables) -> str | None:
+    """The country of a dateline ("BEIJING", "KABUL, Afghanistan"): its last part that names a
+    country or one of its cities."""
+    if not isinstance(dateline, str):
+        return None
+    for part in reversed(dateline.split(",")):
+        hit = tables.country(clean_key(part))
+        if hit is not None:
+            return hit.code
+    return None

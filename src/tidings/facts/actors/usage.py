@@ -1,0 +1,205 @@
+"""Whether a mention of a country, city or nationality stands for an actor where it is used.
+
+"China said" and "talks with China" name an actor; "talks in China", "Chinese goods" and "President
+Xi Jinping of China" do not: the same name is a place, an adjective of a thing, or a qualifier of
+another name there. :func:`mention_use` reads this off the mention's place in the parse and returns
+a :data:`USES` value; everything but ``actor`` and ``state`` is a refusal with its reason.
+
+Rules (in order), for the mention's syntactic head (the first conjunct for a coordination, so
+"between the United States and China" and "in Syria, Iraq and Yemen" are decided together):
+
+* a dateline ("BEIJING, Dec. 16 --") is a place;
+* a possessive or modifier of a named person or organisation, or of a title or apposition that
+  names one ("China's Vice Minister Fu", "Chinese President Xi", "Putin of Russia", "David
+  Cameron, Britain's prime minister"), is a qualifier;
+* a possessive or modifier of a statistic ("China's GDP", "97 percent of China's imports") is a
+  statistic; of another noun that already has a possessor ("the administration's new Afghanistan
+  policy") a topic;
+* a modifier (not a possessive) of goods, money, places, facilities, documents or events is an
+  adjective of a thing ("Chinese goods", "U.S. dollars", "U.S. app stores"); of any other noun it
+  names who acts ("U.S. strategy", "American participation", "the U.S. side");
+* the object of a locating preposition ("in", "at", "across") is a place, and so is "from" after
+  a movement or goods ("returned from Pyongyang", "oil from Iran"; but "a threat from North
+  Korea" is an actor); "like"/"such as" make a topic, "ambassador to Japan" a post;
+* anything else (subject, object, possessor of an act, "with", "against", "on", "between",
+  "to", "of" an act) is an actor.
+
+A capital or seat of government used as an actor stands for its state (``state``: "Beijing
+said", "the White House announced").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from tidings.facts.actors.tables import word_classes
+from tidings.nlp import doc_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from tidings.facts.actors.tables import ActorTables
+
+USES = ("actor", "state", "place", "qualifier", "thing", "statistic", "topic", "post", "dateline")
+REFUSED = frozenset(USES) - {"actor", "state"}
+
+LOCATING = frozenset(
+    {"in", "at", "inside", "within", "across", "throughout", "near", "around", "outside", "into",
+     "beyond", "via", "through", "above", "below", "off", "along"}
+)  # fmt: skip
+TOPICAL = frozenset({"like", "as", "than", "about", "regarding", "concerning"})
+# Our word lists (data/actors/word_classes.tsv): nouns of things a nationality or country only
+# describes ("Chinese goods", "U.S. dollars"; any other noun it modifies is an act, stance or body
+# of that country: "U.S. strategy", "the U.S. side"), of quantities ("China's GDP growth"), heads
+# that make "from X" a place ("returned from Pyongyang", "oil from Iran"), and head nouns of names
+# of documents, plans and events ("the U.S. Trade Act", "the Free Trade Area of the Asia-Pacific").
+WORDS = word_classes()
+THING_NOUNS, STATISTIC_NOUNS = WORDS["thing"], WORDS["statistic"]
+MOTION_VERBS, GOODS_NOUNS, DOCUMENT_NOUNS = WORDS["motion"], WORDS["goods"], WORDS["document"]
+ACT_NOUNS = WORDS["act"]
+COUNTRY_GROUPS = frozenset(
+    {"country", "nation", "state", "partner", "ally", "member", "importer", "exporter", "economy", "power",
+     "government", "neighbor", "neighbour", "rival", "signatory", "party", "buyer", "supplier"}
+)  # fmt: skip
+POST_NOUNS = frozenset({"ambassador", "envoy", "emissary", "representative", "consul", "delegate", "minister"})
+STATE_NOUNS = frozenset(
+    {"government", "administration", "regime", "authorities", "cabinet", "state", "leadership", "side"}
+)
+# An upper-case place (maybe with a region: "ST. ANDREWS, Scotland"), then a dash, a date
+# ("BEIJING, Dec. 16 (Xinhua) --"), the wide gap old NYT leads keep after a dateline, or the
+# sentence's first capitalised word (the gap collapsed). U+0096/U+0097 are dashes of a page
+# decoded as Latin-1 instead of cp1252.
+_DATELINE = re.compile(
+    r"[ \t]*((?:[A-Z][A-Z.'-]+)(?: [A-Z][A-Z.'-]+)*(?:, (?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*)*)?)"
+    r"(?=[ \t]{2,}|[ \t]*(?:[—–\x96\x97]|--)|, [A-Z][a-z]{2,4}\.? \d{1,2}\b| (?:The|A|An|[A-Z][a-z]+) )"
+)
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _names_named(tok: Token, named: frozenset[int]) -> bool:
+    """``tok`` is a named person/organisation, a title or apposition of one ("Minister" in
+    "Vice Minister Fu Ziying", "minister" in "David Cameron, Britain's prime minister")."""
+    if tok.i in named:
+        return True
+    if any(c.i in named and c.dep_ in ("appos", "compound", "flat") for c in tok.children):
+        return True
+    return tok.dep_ in ("appos", "compound") and tok.head.i in named
+
+
+def is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """The mention sits in a dateline opening a paragraph: an upper-case place, maybe a region,
+    then a dash, a date or a wide gap ("BEIJING, Dec. 16 (Xinhua) --", "KHARTOUM, Sudan  The")."""
+    text = doc_text(doc)
+    begin = doc[start].idx
+    para = text.rfind("\n", 0, begin) + 1
+    if begin - para > 60:
+        return False
+    found = _DATELINE.match(text, para, min(len(text), para + 120))
+    return found is not None and found.start(1) <= begin and doc[end - 1].idx + len(doc[end - 1].text) <= found.end(1)
+
+
+def names_document(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised name whose head noun is a document, plan, event or product ("the U.S. Trade
+    Act", "Advancing Regional Economic Integration"), or an acronym the article spells out as one
+    ("a free trade agreement (FTA)")."""
+    span = doc[start:end]
+    if end - start > 1:
+        return any(t.lemma_.lower() in DOCUMENT_NOUNS or t.lower_ in DOCUMENT_NOUNS for t in (span.root, span[-1]))
+    word = span.text.strip(".")
+    if not (word.isupper() and 2 <= len(word) <= 6):
+        return False
+    letters = [ch.lower() for ch in word if ch.isalpha()]
+    words = [t for t in doc[max(0, start - 400) : start] if t.is_alpha]
+    for k in range(len(words) - len(letters), -1, -1):  # the nearest spelled-out form before it
+        run = words[k : k + len(letters)]
+        if [t.lower_[0] for t in run] == letters and run[-1].i - run[0].i < 2 * len(letters):
+            return run[-1].lemma_.lower() in DOCUMENT_NOUNS
+    return False
+
+
+ACT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "ing", "cy", "ism", "ship", "ity", "age")
+
+
+def is_act(noun: Token) -> bool:
+    """A noun of an act, stance or relation of whoever the modifier names: a nominalisation
+    ("participation", "commitment", "withdrawal", "bullying", "policy"), a listed act
+    ("threat", "tariffs", "side"), or a noun the event lexicon would read as a trigger."""
+    lemma = noun.lemma_.lower()
+    return lemma in ACT_NOUNS or noun.lower_ in ACT_NOUNS or (len(lemma) > 5 and lemma.endswith(ACT_ENDINGS))
+
+
+def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: ActorTables | None = None) -> str:
+    """How the mention at tokens ``[start, end)`` is used (see the module docstring); ``named``
+    holds the token indices of the article's named people and organisations; with ``tables``, a
+    modifier of a role noun no group was made of qualifies a person ("a former American president")."""
+    if is_dateline(doc, start, end):
+        return "dateline"
+    span = doc[start:end]
+    if end + 2 <= len(doc) and doc[end].text in ("-", "–") and doc[end + 1].tag_ in ("VBN", "VBD", "JJ"):
+        return "thing"  # "US-made vehicles", "Chinese-owned apps", "an Oregon-based weekly": an adjective
+    root = _first_conjunct(span.root)
+    head = root.head
+    dep = root.dep_
+    if dep in ("poss", "compound", "amod", "nmod", "npadvmod") and head.i != root.i and not (start <= head.i < end):
+        target = head
+        while target.dep_ in ("compound", "amod") and target.head.i != target.i and target.pos_ != "VERB":
+            if _names_named(target, named):
+                break
+            target = target.head
+        if _names_named(target, named) or _names_named(head, named):
+            return "qualifier"
+        low = head.lower_
+        if low in STATISTIC_NOUNS or head.lemma_.lower() in STATISTIC_NOUNS:
+            return "statistic"
+        if dep == "poss":
+            return "actor"
+        if any(c.dep_ == "poss" and c.i != root.i for c in head.children):
+            return "topic"  # "the administration's new Afghanistan policy"
+        if head.pos_ in ("NOUN", "PROPN") and (low in THING_NOUNS or head.lemma_.lower() in THING_NOUNS):
+            return "thing"
+        if tables is not None and head.pos_ == "NOUN" and tables.role_sector(low) is not None:
+            return "qualifier"
+        between = [t for t in doc[root.i + 1 : head.i] if t.pos_ in ("NOUN", "PROPN")]  # "US tariff hikes"
+        if head.pos_ == "NOUN" and not any(is_act(t) for t in [*between, head]):
+            return "thing"
+        return "actor"
+    if dep == "pobj":
+        prep = head
+        word = prep.lower_
+        noun = prep.head
+        if word == "of":
+            if _names_named(noun, named):
+                return "qualifier"
+            if (
+                tables is not None
+                and noun.tag_ == "NN"
+                and any(c.lower_ == "the" for c in noun.lefts)
+                and tables.role_sector(noun.lower_) is not None
+            ):
+                return "qualifier"  # "the chief diplomat of the United States": one person, described
+            if noun.lower_ in STATISTIC_NOUNS:
+                return "statistic"
+            return "actor"
+        if word in TOPICAL or (word == "as" and noun.lower_ == "such"):
+            holder = noun.head if noun.lower_ == "such" else noun  # "countries such as China"
+            if holder.lemma_.lower() in COUNTRY_GROUPS:
+                return "actor"  # "importers like China", "partners such as Japan": the countries act
+            return "topic"
+        if word == "to" and noun.lemma_.lower() in POST_NOUNS:
+            return "post"
+        if word in ("to", "into") and (noun.lemma_.lower() in GOODS_NOUNS or noun.lower_ in GOODS_NOUNS):
+            return "statistic"  # "beef exports to China", "investment into the U.S." (ruling 7 of the gold)
+        if word == "from":  # "returned from Pyongyang", "oil from Iran"; but "a threat from North Korea"
+            lemma = noun.lemma_.lower()
+            if lemma in MOTION_VERBS or lemma in GOODS_NOUNS or noun.lower_ in GOODS_NOUNS:
+                return "place"
+            return "actor"
+        if word in LOCATING:
+            return "place"
+    return "actor"

@@ -1,0 +1,284 @@
+"""Actor uses inside one article: which mentions stand for an actor, and for which state.
+
+Runs after clustering, coding and role-holders (see :mod:`tidings.facts.entities.stage`):
+
+* each mention of a country, city, nationality, region or seat is judged by
+  :func:`tidings.facts.actors.usage.mention_use`; places, qualifiers and adjectives of things are
+  kept as mentions (the places stage reads them) but flagged ``not_actor``;
+* a state acts through its government, so phrases that stand for it join the country's one
+  entity (created if the article never names the country): a nationality modifying an act
+  ("American participation"), government phrases ("the Chinese government", "the government of
+  Yemen", "the Obama administration"; a bare "the administration" is the last one named); a
+  capital or seat used as an actor ("Beijing said", "the White House announced") keeps its own
+  entity, coded as the government, and joins the state across articles
+  (:func:`tidings.facts.actors.identity.fixed_key`);
+* a nationality standing alone for people ("Americans", "a jailed American") is that country's
+  civilians; names inside a role-holder's phrase ("Chinese officials") qualify the group.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tidings.facts.actors.names import clean_key, person_key
+from tidings.facts.actors.roles import Cluster
+from tidings.facts.actors.tables import ActorTables, org_country_sector
+from tidings.facts.actors.usage import REFUSED, STATE_NOUNS, is_dateline, mention_use, names_document
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PLACE_ONLY = frozenset({"LOC", "FAC", "EVENT"})
+GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+TokSpan = tuple[int, int]
+
+
+class _States:
+    """The article's one entity per state, found or created on demand."""
+
+    def __init__(self, doc: Doc, clusters: list[Cluster], tables: ActorTables) -> None:
+        self.doc, self.tables = doc, tables
+        self.by_code: dict[str, Cluster] = {}
+        for c in clusters:
+            if c.label == "GPE" and c.country and c.spans and self._names_country(c):
+                self.by_code.setdefault(c.country, c)
+        self.new_clusters: list[Cluster] = []
+
+    def _names_country(self, c: Cluster) -> bool:
+        for s, e in c.spans:
+            key = clean_key(self.doc[s:e].text)
+            hit = self.tables.country(key)
+            if hit is not None and hit.names_country(key):
+                return True
+        return False
+
+    def add(self, code: str, span: TokSpan, label: str = "ROLE") -> None:
+        """Add ``span`` to the state's entity; ``label``: its mention label (a moved name keeps
+        its own; a government phrase is a ROLE, not a name)."""
+        c = self.by_code.get(code)
+        if c is None:
+            c = Cluster("GPE", [], name=self.tables.country_name(code))
+            c.country, c.code, c.confidence = code, code, 0.9
+            self.by_code[code] = c
+            self.new_clusters.append(c)
+        if span not in c.spans:
+            c.spans.append(span)
+            c.spans.sort()
+            c.span_labels[span] = label
+
+
+def _move(c: Cluster, span: TokSpan) -> None:
+    if span in c.spans:
+        c.spans.remove(span)
+
+
+def _covered(span: TokSpan, spans: list[TokSpan]) -> bool:
+    return any(s <= span[0] and span[1] <= e and (s, e) != span for s, e in spans)
+
+
+def apply_uses(
+    doc: Doc, clusters: list[Cluster], roles: list[Cluster], tables: ActorTables, home: str | None = None
+) -> list[Cluster]:
+    """Flag and move mentions in place (see the module docstring); returns the clusters it added
+    (states the article names only through their government, groups of civilians)."""
+    named = frozenset(i for c in clusters if c.label in ("PERSON", "ORG") for s, e in c.spans for i in range(s, e))
+    states = _States(doc, clusters, tables)
+    people: dict[str, Cluster] = {}
+    _definites(doc, clusters, roles)
+    for r in roles:
+        head = doc[r.nouns[0]] if r.nouns else None
+        if head is not None and head.lemma_.lower() in STATE_NOUNS and r.country:
+            for span in list(r.spans):
+                states.add(r.country, span)
+            r.spans.clear()
+    _administrations(doc, clusters, states, tables, home)
+    _in_context(doc, roles, [*clusters, *states.new_clusters], home)
+    group_spans = [sp for r in roles for sp in r.spans]
+    state_spans = [sp for c in states.by_code.values() for sp in c.spans]
+    for c in clusters:
+        for span in list(c.spans):
+            if c.label not in ("GPE", "NORP", "LOC", "FAC", "EVENT", "ORG") or span in c.not_actor:
+                continue
+            if _covered(span, group_spans) or _covered(span, state_spans):
+                c.not_actor.add(span)  # "Chinese officials", "the Chinese government": the phrase acts
+                continue
+            key = clean_key(doc[span[0] : span[1]].text)
+            seat = tables.seat(key)
+            if c.label == "ORG" and seat is None:
+                if _not_an_organisation(doc, c, span, tables):
+                    c.not_actor.add(span)
+                continue
+            use = mention_use(doc, span[0], span[1], named, tables)
+            if use in REFUSED or (c.label in PLACE_ONLY and seat is None):
+                c.not_actor.add(span)
+                continue
+            hit = tables.country(key)
+            # a capital or seat used as an actor keeps its own entity (the government: "Beijing"
+            # CHNGOV); the cross-article fold makes it the state's (state:CHN)
+            if span[0] > 0 and doc[span[0] - 1].lower_ == "ethnic":
+                continue  # "ethnic Albanians in Serbia": a people, not a nationality
+            if seat is None and hit is not None and hit.kind == "demonym" and c.label == "NORP":
+                _move(c, span)
+                root = doc[span[0] : span[1]].root
+                if root.dep_ in ("amod", "compound", "poss", "nmod"):
+                    states.add(hit.code, span, "NORP")  # "American participation"
+                else:
+                    _civilians(people, hit.code, span, doc[span[0] : span[1]].text)
+    return [*states.new_clusters, *people.values()]
+
+
+def _civilians(people: dict[str, Cluster], code: str, span: TokSpan, text: str) -> None:
+    c = people.get(code)
+    if c is None:
+        c = people[code] = Cluster("ROLE", [], name=text, named=False)
+        c.country, c.sector, c.code, c.confidence = code, "CVL", code + "CVL", 0.8
+    c.spans.append(span)
+    c.span_labels[span] = "NORP"
+
+
+def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables: ActorTables, home: str | None) -> None:
+    """Government phrases the role-holder finder leaves: "the Obama administration" (the state of
+    the named leader), "the Chinese government's policies", "U.S. government challenge"; a bare
+    "the administration" is the state of the last one named (or of the last head of government)."""
+    person_at = {i: c for c in clusters if c.label == "PERSON" for s, e in c.spans for i in range(s, e)}
+    last: str | None = None
+    for tok in doc:
+        if tok.lemma_.lower() not in GOVERNMENT_NOUNS or tok.pos_ != "NOUN":
+            continue
+        inside = [code for code, c in states.by_code.items() for s, e in c.spans if s <= tok.i < e]
+        if inside:
+            last = inside[0]
+            continue
+        if tok.i > 0 and doc[tok.i - 1].text == "-":
+            continue  # "anti-government protesters"
+        left = [t for t in tok.lefts if t.dep_ in ("compound", "det", "amod", "poss", "nmod")]
+        people = [t for t in left if t.i in person_at]
+        places = [t for t in left if t.ent_type_ in ("GPE", "NORP") and t.i not in person_at]
+        if any(c.dep_ == "conj" for t in left for c in t.children):
+            continue  # "the Australian and Chinese governments": one state each, made with the groups
+        code: str | None = None
+        start = tok.i
+        if people:
+            person = person_at[people[0].i]
+            code = person.country or _person_country(person, tables)
+            start = min(s for s, e in person.spans if s <= people[0].i < e)
+            for span in [sp for sp in person.spans if sp[0] >= start and sp[1] <= tok.i]:
+                person.not_actor.add(span)
+        elif places:
+            ent = next((e for e in doc.ents if e.start <= places[0].i < e.end), None)
+            hit = tables.country(clean_key(ent.text if ent is not None else places[0].text))
+            code = hit.code if hit is not None else None
+            start = ent.start if ent is not None else places[0].i
+        elif left and all(t.dep_ == "det" and t.lower_ in ("the", "a", "an") for t in left):
+            # "the administration": the last one named, else the last head of government's, else
+            # the government of the country the story was filed from
+            code = last or _leader_country(doc, tok, clusters) or home
+        if code is not None:
+            states.add(code, (start, tok.i + 1))
+            last = code
+
+
+def _person_country(person: Cluster, tables: ActorTables) -> str | None:
+    known = tables.known_code(person_key(person.name))
+    return org_country_sector(known)[0] if known else None
+
+
+def _leader_country(doc: Doc, tok: Token, clusters: list[Cluster]) -> str | None:
+    """The country of the last government person named before ``tok`` (whose administration)."""
+    best: tuple[int, str] | None = None
+    for c in clusters:
+        if c.label == "PERSON" and c.country and c.sector == "GOV":
+            for s, _ in c.spans:
+                if s < tok.i and (best is None or s > best[0]):
+                    best = (s, c.country)
+    return best[1] if best else None
+
+
+def _country_at(i: int, clusters: list[Cluster], bodies_only: bool = False) -> str | None:
+    """The country of the entity at token ``i``; ``bodies_only``: an organisation or a government
+    phrase, not a country or city named as a place ("troops in Montenegro" are not Montenegro's)."""
+    for c in clusters:
+        for s, e in c.spans:
+            body = c.label == "ORG" or c.span_labels.get((s, e)) == "ROLE"
+            if s <= i < e and c.country and c.label != "NORP" and (body or not bodies_only):
+                return c.country
+    return None
+
+
+def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster], home: str | None) -> None:
+    """Countries of groups and officials their own words leave open: an organisation or state
+    they belong to ("an official with the ministry", "officials in the Obama administration",
+    "the MOC official"), else an earlier group of the same kind ("the official"), else, for a
+    state's officials, the country the story was filed from (``home``); else none (the group
+    is still an actor, of its sector only)."""
+    seen: dict[str, str] = {}
+    for r in sorted((r for r in roles if r.head >= 0 or r.country), key=lambda r: r.spans[0] if r.spans else (0, 0)):
+        if r.head < 0:
+            if r.nouns:
+                seen[doc[r.nouns[0]].lemma_.lower()] = r.country or ""
+            continue
+        head = doc[r.head]
+        places = [c for c in head.children if c.dep_ in ("compound", "nmod")]
+        bodies: list[Token] = []  # "officials in the Obama administration": only a body, not a place
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("with", "at", "of", "from", "for", "to"):
+                places += [o for o in prep.children if o.dep_ == "pobj"]
+            elif prep.dep_ == "prep" and prep.lower_ == "in":
+                bodies += [o for o in prep.children if o.dep_ == "pobj"]
+        country = next((code for t in places if (code := _country_at(t.i, clusters))), None)
+        country = country or next(
+            (code for t in bodies if (code := _country_at(t.i, clusters, bodies_only=True))), None
+        )
+        country = country or seen.get(head.lemma_.lower()) or None
+        if country is None and r.sector in STATE_SECTORS and home:
+            country, r.confidence = home, 0.6  # "officials said" in a story filed from Beijing
+        if not r.sector:
+            r.spans.clear()
+            continue
+        if country is None:  # a group whose country nothing tells: an actor all the same
+            r.code, r.confidence = r.sector, 0.5
+            continue
+        r.country, r.code = country, country + r.sector
+        seen[head.lemma_.lower()] = country
+
+
+def _definites(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
+    """ "the ministry", "the agency": a definite noun that is the head of an organisation named
+    earlier in the article is that organisation (the nearest one)."""
+    heads: list[tuple[int, str, Cluster]] = []
+    for c in clusters:
+        if c.label == "ORG":
+            for s, e in c.spans:
+                if e - s > 1:
+                    heads.append((e, doc[s:e].root.lemma_.lower(), c))
+    if not heads:
+        return
+    taken = {i for c in [*clusters, *roles] for s, e in c.spans for i in range(s, e)}
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.i in taken or tok.dep_ in ("compound", "amod"):
+            continue
+        left = list(tok.lefts)
+        if len(left) != 1 or left[0].lower_ != "the":
+            continue
+        before = [(end, c) for end, lemma, c in heads if end <= tok.i and lemma == tok.lemma_.lower()]
+        if before:
+            c = max(before, key=lambda x: x[0])[1]
+            c.spans.append((tok.i, tok.i + 1))
+            c.spans.sort()
+            c.span_labels[(tok.i, tok.i + 1)] = "ROLE"  # a description, not a name
+
+
+def _not_an_organisation(doc: Doc, c: Cluster, span: TokSpan, tables: ActorTables) -> bool:
+    """An ORG mention that names no organisation: a dateline ("UNITED NATIONS --"), a document,
+    plan or event (:func:`names_document`, for the whole cluster), or one word of a title
+    ("Treasury" in "Treasury Secretary", "House" in "House speaker")."""
+    if is_dateline(doc, *span):
+        return True
+    if tables.known_code(clean_key(c.name)) is None and any(names_document(doc, s, e) for s, e in c.spans):
+        return True
+    s, e = span
+    if e - s == 1 and e < len(doc) and not doc[s].is_upper and tables.known_code(clean_key(doc[s].text)) is None:
+        nxt = doc[e]
+        return nxt.pos_ in ("NOUN", "PROPN") and tables.role_sector(nxt.lower_) is not None
+    return False

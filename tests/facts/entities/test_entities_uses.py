@@ -1,0 +1,83 @@
+"""Actor uses inside one article: states through their governments, groups per country and from
+context, descriptions and pronouns of organisations and states, refused mentions flagged."""
+
+from __future__ import annotations
+
+from tidings.facts.actors.coder import ActorCoder
+from tidings.facts.entities.stage import find_entities
+from tidings.nlp import Parser
+from tidings.records import Entity
+
+
+def entities(parser: Parser, text: str, home: str | None = None) -> tuple[list[Entity], str]:
+    doc = parser.parse(text)
+    _, found = find_entities(doc, "a1", "2018-07-17", home=home)
+    return found, text
+
+
+def words(e: Entity, text: str, actor: bool = True) -> list[str]:
+    refused = set(e.not_actor)
+    return [text[m.start : m.end] for m in e.mentions if (m not in refused) == actor]
+
+
+def test_governments_join_their_state_and_places_are_flagged(parser: Parser) -> None:
+    found, text = entities(
+        parser,
+        "The Obama administration criticized the Chinese government's trade policies on Thursday, "
+        "as talks in Beijing stalled. China said it would respond.",
+    )
+    usa = next(e for e in found if e.kind == "GPE" and e.country == "USA")
+    assert usa.name == "United States" and words(usa, text) == ["Obama administration"]
+    china = next(e for e in found if e.kind == "GPE" and e.country == "CHN" and e.name == "China")
+    assert {"Chinese government", "China", "it"} <= set(words(china, text))
+    beijing = next(e for e in found if e.name == "Beijing")
+    assert words(beijing, text) == [] and words(beijing, text, actor=False) == ["Beijing"]
+    obama = next(e for e in found if e.kind == "PERSON")
+    assert words(obama, text) == []  # "Obama" here only names the administration
+
+
+def test_groups_per_country_from_context_and_definite_descriptions(parser: Parser) -> None:
+    found, text = entities(
+        parser,
+        "Chinese and American officials met in Geneva. China's Ministry of Commerce said an official "
+        "with the ministry would attend. The ministry did not say when.",
+    )
+    groups: dict[tuple[str | None, str | None], list[str]] = {}
+    for e in found:
+        if not e.named:
+            groups.setdefault((e.country, e.sector), []).extend(words(e, text))
+    assert groups[("USA", "GOV")] == ["American"]
+    assert {"Chinese", "official"} <= set(groups[("CHN", "GOV")])  # "an official with the ministry": China's
+    ministry = next(e for e in found if e.name == "Ministry of Commerce")
+    assert ministry.country == "CHN" and words(ministry, text).count("ministry") == 2
+
+
+def test_titles_and_appositions_are_mentions_of_their_person(parser: Parser) -> None:
+    found, text = entities(parser, "Gao Feng, spokesman of the Ministry of Commerce, said China would respond.", "CHN")
+    gao = next(e for e in found if e.kind == "PERSON")
+    assert "spokesman" in words(gao, text) and gao.country == "CHN" and gao.sector == "GOV"
+    assert text[gao.start : gao.end] == "Gao Feng"
+
+
+def test_the_two_sides_and_hyphenated_pairs_give_both_actors(parser: Parser) -> None:
+    text = "China and the United States held talks on Friday. The two sides agreed on the China-U.S. trade plan."
+    doc = parser.parse(text)
+    _, found = find_entities(doc, "a1", "2019-05-10")
+    coder = ActorCoder({"entities": found}, doc)
+    sides = next(t for t in doc if t.text == "sides")
+    assert [r.country for r in coder.code_all(sides)] == ["CHN", "USA"]
+    plan = next(t for t in doc if t.text == "plan")
+    assert sorted(r.country or "" for r in coder.code_all(plan)) == ["CHN", "USA"]
+    head = next(t for t in doc if t.text == "China")
+    assert [r.country for r in coder.code_all(head)] == ["CHN", "USA"]  # the subject's conjuncts
+
+
+def test_it_resolves_to_its_state_when_the_coder_asks(parser: Parser) -> None:
+    text = "China said on Monday that it would retaliate."
+    doc = parser.parse(text)
+    mentions, found = find_entities(doc, "a1", "2019-05-10")
+    it = next(t for t in doc if t.text == "it")
+    ref = ActorCoder({"entities": found, "mentions": mentions}, doc, neuter_pronouns=True).code(it)
+    assert ref is not None and ref.country == "CHN"
+    plain = ActorCoder({"entities": found, "mentions": mentions}, doc).code(it)
+    assert plain is None or plain.country is None  # off by default
