@@ -93,6 +93,7 @@ class Scores:
     src_filled: int = 0
     tgt_filled: int = 0
     tgt_gold: int = 0
+    tgt_gold_found: int = 0
     bins: dict[int, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     errors: Counter[str] = field(default_factory=Counter)
 
@@ -114,6 +115,9 @@ class Scores:
             "real_event": r(self.real, self.n_pred),
             "source_filled": r(self.src_filled, self.gold_n),
             "target_filled": r(self.tgt_filled, self.tgt_gold),
+            # of the true events found (same root in the sentence): is the slot filled at all
+            "source_filled_of_found": r(self.src_filled, self.found),
+            "target_filled_of_found": r(self.tgt_filled, self.tgt_gold_found),
             "asserted_events": float(self.n_pred),
         }
 
@@ -251,6 +255,7 @@ def score(name: str, golds: list[Gold], preds: list[Prediction]) -> Scores:
                     sc.src_filled += any(p.source for p in same)
                     if _country(ge.get("target")):
                         sc.tgt_gold += 1
+                        sc.tgt_gold_found += 1
                         sc.tgt_filled += any(p.target for p in same)
                 elif _country(ge.get("target")):
                     sc.tgt_gold += 1

@@ -19,7 +19,7 @@ import functools
 from dataclasses import dataclass, field
 from importlib import resources
 
-from tidings.facts.actors.names import given_name_key
+from tidings.facts.actors.names import clean_key, given_name_key
 
 # Codes that are not countries: first three letters of an org code that name its kind.
 NONSTATE = frozenset({"IGO", "NGO", "MNC", "ISM", "IMG", "UNO", "EUR"})
@@ -211,12 +211,18 @@ def load_tables() -> ActorTables:
     for row in _rows("extra_countries.tsv") + _rows("countries.tsv"):
         if len(row) >= 4:
             countries.setdefault(row[0], CountryHit(row[1], row[2], row[3]))
+    # Lookups use clean_key(), which reads "people's" as "people s": each name is also
+    # filed under its own clean key so table and text meet on the same normalisation.
+    for key, hit in list(countries.items()):
+        countries.setdefault(clean_key(key), hit)
     agents = {r[0]: r[1] for r in _rows("agents.tsv") if len(r) >= 2}
     roles = {r[0]: r[1] for r in _rows("roles.tsv") if len(r) >= 2}
     known: dict[str, str] = {}
     for row in _rows("extra_actors.tsv") + _rows("office_holders.tsv") + _rows("known_actors.tsv"):
         if len(row) >= 2:
             known.setdefault(row[0], row[1])
+    for key, code in list(known.items()):
+        known.setdefault(clean_key(key), code)
     longest = max(len(p.split()) for p in (*roles, *agents))
     seats = {r[0]: r[1] for r in _rows("seats.tsv") if len(r) >= 2}
     terms: dict[str, list[tuple[str, str, str]]] = {}
