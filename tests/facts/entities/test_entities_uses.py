@@ -81,3 +81,13 @@ def test_it_resolves_to_its_state_when_the_coder_asks(parser: Parser) -> None:
     assert ref is not None and ref.country == "CHN"
     plain = ActorCoder({"entities": found, "mentions": mentions}, doc).code(it)
     assert plain is None or plain.country is None  # off by default
+
+
+def test_a_name_after_the_is_no_person_unless_titled(parser: Parser) -> None:
+    found, _ = entities(
+        parser,
+        "The Club Mandela opened on Friday in Lagos. The Rev. Jesse Jackson spoke at the opening.",
+    )
+    kinds = {e.name: e.kind for e in found}
+    assert not any(k == "PERSON" and "Club" in n for n, k in kinds.items()), kinds
+    assert kinds.get("Jesse Jackson") == "PERSON", kinds

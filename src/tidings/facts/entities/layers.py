@@ -40,6 +40,15 @@ def _is_title_token(low: str, tables: ActorTables) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tuple[int, int, str] | None:
+    # A personal name heading its phrase takes no article: "the Club Obama" tagged PERSON names
+    # a place or a body ("the Rev. Jesse Jackson" keeps its title and stays a person; in "the
+    # Obama administration" the article belongs to "administration").
+    the = start if doc[start].lower_ == "the" else start - 1
+    heads = doc[end - 1].dep_ not in ("compound", "amod", "nmod", "poss") or doc[end - 1].head.i < end
+    if label == "PERSON" and heads and the >= 0 and doc[the].lower_ == "the" and the + 1 < end:
+        nxt = doc[the + 1].lower_.strip(".")
+        if nxt not in PERSON_TITLES:
+            label = "ORG"
     if doc[start].lower_ == "home":  # a breadcrumb glued to a name: "Home World US"
         while start < end and doc[start].lower_ in NAV_WORDS:
             start += 1
