@@ -70,6 +70,39 @@ def test_wanting_someone_else_to_act_is_an_appeal_to_them(parser: Parser) -> Non
     assert wants.target is not None and wants.target.country == "TUR"
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("Seoul urged Tokyo to lift its export curbs on chip materials.", "urged", "JPN"),
+        ("The Kenyan government called on Uganda to reopen the border crossing.", "called", "UGA"),
+        ("Brazil encouraged Argentina to join the new regional fund.", "encouraged", "ARG"),
+    ],
+)
+def test_asking_someone_to_act_is_an_appeal_to_them(parser: Parser, text: str, trigger: str, target: str) -> None:
+    asks = one(code(parser, text), trigger)
+    assert (asks.cameo_code or "")[:2] == "02", asks.cameo_code
+    assert asks.target is not None and asks.target.country == target
+
+
+def test_encouraging_someone_without_an_act_is_not_an_appeal(parser: Parser) -> None:
+    events = code(parser, "The prime minister encouraged the Kenyan athletes before the final.")
+    assert not [e for e in events if (e.cameo_code or "").startswith("02")], [(e.trigger, e.cameo_code) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"This levy is not justified," the Canadian trade minister said.', "111"),
+        ("The German chancellor said the new border checks were a terrible idea.", "111"),
+        ("The French minister said the harvest was not bad this year.", None),
+    ],
+)
+def test_negative_evaluation_in_speech_is_criticism(parser: Parser, text: str, expected: str | None) -> None:
+    said = [e for e in code(parser, text) if e.trigger == "said"]
+    got = [e.cameo_code for e in said]
+    assert (expected in got) if expected else ("111" not in got), got
+
+
 def test_intent_frame_hands_its_objects_to_the_act(parser: Parser) -> None:
     events = code(
         parser,

@@ -263,6 +263,8 @@ _IDIOMS = frozenset(
     }
 )
 _WANTING = frozenset({"want", "wish", "need"})
+_APPEALING = frozenset({"urge", "encourage", "exhort", "implore", "beseech", "call", "appeal", "press", "ask",
+                        "request", "beg", "advise"})  # fmt: skip
 _REJECTING = frozenset({"reject", "refuse", "rebuff", "spurn", "snub", "repudiate", "dismiss"})
 _ASKED = frozenset({"request", "offer", "proposal", "invitation", "call", "bid", "overture"})
 _IMPOSING = frozenset({"impose", "slap", "levy", "announce", "introduce", "place", "put", "raise", "increase", "hike",
@@ -295,6 +297,21 @@ _AID = frozenset({"aid", "assistance", "loan", "loans", "funding", "fund", "fund
 def _objects_aid(token: Token) -> bool:
     objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(o.lemma_.lower() in _AID or any(g.lemma_.lower() in _AID for g in o.children) for o in objs)
+
+
+def _asks_someone_to_act(token: Token) -> bool:
+    """Someone (an object, or "on"/"upon"/"to" someone) is asked to do something (a to-infinitive)."""
+    asked = any(c.dep_ == "dobj" for c in token.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") and any(g.dep_ == "pobj" for g in c.children)
+        for c in token.children
+    )
+    to_act = any(
+        c.dep_ in ("xcomp", "ccomp", "advcl")
+        and c.pos_ in ("VERB", "AUX")
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in token.children
+    )
+    return asked and to_act
 
 
 def _mentions_force(token: Token) -> bool:
@@ -358,6 +375,11 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # "Obama wants Putin to attack": wanting someone else to act is an appeal to them (02),
         # not the dictionary's own intent (030) nor the act itself
         return LexiconMatch("020", "tidings:want-other", lemma, 1)
+    if active("appeal-to-act") and lemma in _APPEALING and _asks_someone_to_act(token):
+        # "urged Japan to open its markets", "called on the US to lift the tariffs", "encouraged
+        # residents to report hazards": an appeal to the one asked (020); the act asked for is
+        # coded on its own verb as planned (the dictionary lacks "urge"; "encourage" alone is praise)
+        return LexiconMatch("020", "tidings:appeal-to-act", lemma, 1)
     if (
         active("tariffs")
         and lemma in _IMPOSING

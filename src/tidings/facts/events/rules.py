@@ -27,6 +27,7 @@ RULES: tuple[Rule, ...] = (
     Rule("idiom", "lexicon", "verb + object idioms that are no event: take office, take place, give a name"),
     Rule("agree-to", "lexicon", "agreeing to do something is an intent (030; 0312 when military), not support"),
     Rule("want-other", "lexicon", "wanting someone else to act is an appeal to them (020)"),
+    Rule("appeal-to-act", "lexicon", "urging, calling on or encouraging someone to do something is an appeal (020)"),
     Rule("reject", "lexicon", "rejecting, refusing or rebuffing anything the dictionary does not list is 120"),
     Rule(
         "reject-request", "lexicon", "rebuffing a request, offer or invitation is a rejection (12x), of a meeting 125"

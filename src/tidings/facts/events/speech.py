@@ -147,6 +147,50 @@ CRITICAL = frozenset(
         "lie",
         "lies",
         "lying",
+        "illogical",
+        "bad",
+        "terrible",
+        "awful",
+        "garbage",
+        "toxic",
+        "foolish",
+        "stupid",
+        "senseless",
+        "pointless",
+        "counterproductive",
+        "inappropriate",
+        "unconstitutional",
+        "cruel",
+        "inhumane",
+        "indefensible",
+        "unjustifiable",
+        "ludicrous",
+        "pathetic",
+        "shortsighted",
+        "short-sighted",
+        "bullshit",
+    ]
+)
+# Positive evaluations whose negation is a criticism ("the tariff is not justified", "it is not
+# logical", "this is not fair").
+NEGATABLE = frozenset(
+    [
+        "logical",
+        "justified",
+        "justifiable",
+        "fair",
+        "acceptable",
+        "legitimate",
+        "reasonable",
+        "appropriate",
+        "helpful",
+        "legal",
+        "lawful",
+        "constructive",
+        "responsible",
+        "sensible",
+        "wise",
+        "credible",
     ]
 )
 # Wrongdoing a speaker alleges of someone (CAMEO 112).
@@ -269,6 +313,27 @@ def _lemmas(tokens: Iterable[Token]) -> set[str]:
     return {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
 
 
+def _negated(tok: Token) -> bool:
+    """The evaluation ``tok`` is said not to hold: "is not justified", "was not a fair deal"."""
+    if tok.dep_ in ("acomp", "attr", "ROOT", "ccomp", "conj") and any(c.dep_ == "neg" for c in tok.children):
+        return True
+    head = tok.head if tok.dep_ in ("acomp", "attr", "amod") else None
+    if head is not None and head.dep_ == "attr" and any(c.dep_ == "neg" for c in head.head.children):
+        return True  # "is not a fair deal"
+    return head is not None and any(c.dep_ == "neg" for c in head.children)
+
+
+def _criticises(content: list[Token]) -> bool:
+    """Negative evaluation not itself negated ("not bad" is none), or a positive one negated."""
+    for t in content:
+        word = {t.lemma_.lower(), t.lower_}
+        if word & CRITICAL and not _negated(t):
+            return True
+        if word & NEGATABLE and _negated(t):
+            return True
+    return False
+
+
 def classify(verb: Token, content: list[Token]) -> tuple[str, str] | None:
     """(CAMEO code, rule) of what a generic reporting verb reports, or None for a report of
     facts (no evaluation, appeal or stance)."""
@@ -283,7 +348,7 @@ def classify(verb: Token, content: list[Token]) -> tuple[str, str] | None:
         for t in content
     ):
         return "112", "tidings:speech-accusation"
-    if active("speech-criticism") and words & CRITICAL:
+    if active("speech-criticism") and _criticises(content):
         return "111", "tidings:speech-criticism"
     if active("speech-pessimism") and words & PESSIMISTIC:
         return "012", "tidings:speech-pessimism"
