@@ -103,6 +103,13 @@ def test_negative_evaluation_in_speech_is_criticism(parser: Parser, text: str, e
     assert (expected in got) if expected else ("111" not in got), got
 
 
+def test_commentators_make_no_speech_act(parser: Parser) -> None:
+    analyst = code(parser, "Analysts in Nairobi said the new tariffs were a grave mistake.")
+    assert not [e for e in analyst if e.trigger == "said"], [(e.trigger, e.cameo_code) for e in analyst]
+    minister = code(parser, "The Kenyan trade minister said the new tariffs were a grave mistake.")
+    assert [e.cameo_code for e in minister if e.trigger == "said"] == ["111"]
+
+
 def test_intent_frame_hands_its_objects_to_the_act(parser: Parser) -> None:
     events = code(
         parser,

@@ -52,6 +52,7 @@ RULES: tuple[Rule, ...] = (
     Rule("speech-denial", "speech", "a statement that a claim or allegation is untrue: 016"),
     Rule("speech-pessimism", "speech", "a statement of worry, risk or danger: 012"),
     Rule("speech-optimism", "speech", "a statement of confidence or progress: 013"),
+    Rule("speech-commentator", "speech", "analysts, academics and experts (EDU) commenting make no speech act"),
     Rule("home-country", "actors", "political actors with no country in the words take the article's home country"),
 )
 NAMES = frozenset(r.name for r in RULES)

@@ -78,7 +78,6 @@ CRITICAL = frozenset(
         "dangerous",
         "deplorable",
         "despicable",
-        "disaster",
         "disastrous",
         "disgrace",
         "disgraceful",
@@ -283,6 +282,9 @@ DENIED = frozenset(
         "speculation",
     ]
 )
+# Speakers whose statements are commentary, not political acts (CAMEO codes actors, and the
+# codebooks leave analysts, academics and other experts out): the EDU sector of our coder.
+COMMENTATOR_SECTORS = frozenset({"EDU"})
 NUMERIC = frozenset({"percent", "%", "billion", "million", "bn", "mn"})
 
 
