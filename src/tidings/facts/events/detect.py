@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from tidings.nlp import doc_text
 from tidings.records import ActorRef, Event
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def features(
     if trig is not None and len(trig):
         tok = trig.root
         out[f"pos:{tok.pos_ if tok.pos_ in ('VERB', 'NOUN') else 'other'}"] = 1.0
-        before = doc.text[event.sentence_start : event.start]
+        before = doc_text(doc)[event.sentence_start : event.start]
         if sum(before.count(q) for q in QUOTES) % 2 == 1:
             out["inside_quote"] = 1.0
         if tok.dep_ in ("ROOT", "ccomp") and tok.head.i == tok.i:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tidings.facts.places.gazetteer import Gazetteer, name_key
 from tidings.facts.places.toponyms import candidates_for, clean_name
+from tidings.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -112,7 +113,7 @@ class Proposal(NamedTuple):
 
 def find_places(doc: Doc, found: Mapping[str, Sequence[Any]], gaz: Gazetteer) -> list[Proposal]:
     """Non-overlapping place mentions, sorted (the longer of two overlapping proposals wins)."""
-    text = doc.text
+    text = doc_text(doc)
     finder = _Finder(doc, gaz)
     out: list[Proposal] = []
     for span in _entity_spans(doc, found):
@@ -251,7 +252,7 @@ def _is_name(toks: Sequence[Token]) -> bool:
 
 
 def _text(toks: Sequence[Token]) -> str:
-    return toks[0].doc.text[toks[0].idx : _end(toks[-1])]
+    return doc_text(toks[0].doc)[toks[0].idx : _end(toks[-1])]
 
 
 def _end(tok: Token) -> int:
