@@ -82,3 +82,39 @@ def test_that_year_points_back(parser: Parser) -> None:
     text = "She fled to Florida in June 1998 and returned to Cuba later that year. The following year she left."
     got = _values(parser, text, date(2000, 1, 28))
     assert got["later that year"] == "1998" and got["The following year"] == "1999"
+
+
+def test_a_stretch_of_months_makes_a_year_earlier_a_year(parser: Parser) -> None:
+    text = (
+        "Bolt Corp. said third-quarter profit rose 8%. For the first nine months, sales reached $2 billion, "
+        "compared with $1.7 billion a year earlier."
+    )
+    got = _values(parser, text, date(1995, 10, 20))
+    assert got["third-quarter"] == "1995-Q3"
+    assert got["a year earlier"] == "1994"
+
+
+def test_a_quarter_named_by_its_end_is_the_calendar_quarter_holding_it(parser: Parser) -> None:
+    text = "In the quarter ended July 31, the retailer lost $3 million."
+    assert _values(parser, text, date(1995, 9, 12))["the quarter"] == "1995-Q2"
+    said_before = "The retailer posted a first-quarter loss. In the quarter ended July 31, it lost $3 million."
+    assert _values(parser, said_before, date(1995, 9, 12))["the quarter"] == "1995-Q1"  # the one it named
+
+
+def test_a_day_and_its_part_are_one_expression(parser: Parser) -> None:
+    text = "The march began early Friday morning. The mayor spoke Wednesday night to the crowd."
+    got = _values(parser, text, date(2004, 6, 12))  # a Saturday
+    assert got["early Friday morning"] == "2004-06-11TMO"
+    assert got["Wednesday night"] == "2004-06-09TNI"
+
+
+def test_holidays_and_the_near_term_are_found(parser: Parser) -> None:
+    text = (
+        "The ferry sank last Thanksgiving. Officials expect delays in the near term. "
+        "Repairs should be done by year's end. Pilgrims arrived as Easter week began."
+    )
+    got = _values(parser, text, date(2004, 4, 8))
+    assert got["last Thanksgiving"] == "2003-11-27"
+    assert got["the near term"] == "FUTURE_REF"
+    assert got["year's end"] == "2004"
+    assert got["Easter week"] == "2004-W15"  # Easter Sunday 2004 was 11 April

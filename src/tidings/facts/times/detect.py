@@ -29,7 +29,7 @@ _TEMPORAL_WORDS = (
         "recently", "currently", "daily", "weekly", "monthly", "annually", "yearly", "future", "past",
         "a.m.", "p.m.", "am", "pm", "noon", "midnight", "overnight", "fiscal", "season", "period",
         "times", "time", "present", "era", "earlier", "later", "current", "recent", "previously",
-        "nowadays",
+        "nowadays", "term", "thanksgiving", "christmas", "easter", "halloween",
     }
 )  # fmt: skip
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s|'s)?$|^'\d\ds?$|^\d0s$|^\d{1,2}[:/]\d{1,2}")
@@ -47,7 +47,8 @@ _EXTRA = re.compile(
     + r"\b"
     + r"|\b(?:yesterday|today|tomorrow|tonight)\b"
     + r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|"
-    + r"Independence Day|Memorial Day|Labor Day|Veterans Day|Election Day|Halloween|Valentine's Day)\b"
+    + r"Independence Day|Memorial Day|Labor Day|Veterans Day|Election Day|Halloween|Valentine's Day|"
+    + r"Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday)\b"
     + r"|\b(?:the\s+)?(?:year|month|week)'s\s+end\b"
     + r"|\b(?:[Nn]ineteen|[Tt]wenty|[Ee]ighteen)\s+"
     + _TENS
@@ -63,7 +64,7 @@ _SPOKEN_YEAR = re.compile(r"\b(?:nineteen|twenty|eighteen) " + _TENS + r"\b")
 # Fuzzy references (TimeML DATE with PRESENT_REF / PAST_REF / FUTURE_REF values).
 _REFS = re.compile(
     r"\b(?:(?:[Rr]ight\s+)?[Nn]ow(?!-)|[Cc]urrently|[Nn]owadays|[Rr]ecently|[Ll]ately|[Cc]urrent(?=\s+[a-z])|"
-    r"(?:the\s+)?(?:(?:near|distant|immediate|foreseeable)\s+)?future(?!\s+(?:of|tense))|"
+    r"(?:the\s+)?(?:(?:near|distant|immediate|foreseeable)\s+)?future(?!\s+(?:of|tense))|the\s+near\s+term|"
     r"the\s+(?:recent\s+)?past(?!\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|week|month|year|"
     r"decade|day|quarter|century)))\b"
 )
@@ -86,7 +87,7 @@ class Found(NamedTuple):
 def is_temporal(text: str) -> bool:
     """Whether a candidate span names a time at all (drops ages, amounts, bare numbers)."""
     folded = text.casefold().replace("-", " ")
-    words = re.findall(r"[a-z.']+|\d[\d:/']*s?", folded)
+    words = [re.sub(r"'s$", "", w) for w in re.findall(r"[a-z.']+|\d[\d:/']*s?", folded)]
     if any(w.strip(".") in _TEMPORAL_WORDS or w in _TEMPORAL_WORDS or _YEAR.match(w) for w in words):
         return True
     return _SPOKEN_YEAR.search(folded) is not None
@@ -114,7 +115,7 @@ def find_expressions(doc: Doc) -> list[Found]:
             if not any(s < m.end() and m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
     out: list[Found] = []
-    for start, end in sorted(spans):
+    for start, end in _with_part_of_day(text, sorted(spans)):
         age = _AGE.match(text[start:end])
         if age:  # "52 years old last month": the age is not a time, the rest may be
             start += age.end()
@@ -124,6 +125,21 @@ def find_expressions(doc: Doc) -> list[Found]:
             continue
         tail = _AGO.match(text, end)  # "a week" + " or so ago": the model stops short
         out.extend(_cut(text, start, tail.end() if tail else end))
+    return out
+
+
+_DAY_NAME = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|today|yesterday|tomorrow)$", re.I)
+_PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
+
+
+def _with_part_of_day(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A day and the part of it the model tagged apart ("Friday" + "morning") are one expression."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and _DAY_NAME.search(text, out[-1][0], out[-1][1]) and _PART_OF_DAY.fullmatch(text, out[-1][1], end):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
     return out
 
 
