@@ -133,9 +133,11 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 
 
 def value_ok(pred: str | None, gold: str) -> bool:
-    """Our value is the gold DATE value (a time of day on the gold day counts; TimeML's
+    """Our value is the gold DATE value (so is a time of day on the gold day; TimeML's
     unspecified parts, "1949-XX", and unpadded weeks, "2000-W7", are read as what they say)."""
-    return pred is not None and _plain(re.sub(r"^(\d{4}-\d\d-\d\d)T.*$", r"\1", pred)) == _plain(gold)
+    if pred is None:
+        return False
+    return _plain(pred) == _plain(gold) or _plain(re.sub(r"^(\d{4}-\d\d-\d\d)T.*$", r"\1", pred)) == _plain(gold)
 
 
 def _plain(value: str) -> str:

@@ -118,3 +118,14 @@ def test_holidays_and_the_near_term_are_found(parser: Parser) -> None:
     assert got["the near term"] == "FUTURE_REF"
     assert got["year's end"] == "2004"
     assert got["Easter week"] == "2004-W15"  # Easter Sunday 2004 was 11 April
+
+
+def test_the_period_compared_with_is_taken_in(parser: Parser) -> None:
+    text = (
+        "Crane Co. posted a third-quarter loss. It earned $2 million in the corresponding period last year. "
+        "Sales in the latest period fell. A month or so ago it cut jobs."
+    )
+    got = _values(parser, text, date(1995, 10, 20))
+    assert got["the corresponding period last year"] == "1994-Q3"
+    assert got["the latest period"] == "1995-Q3"
+    assert got["A month or so ago"] == "1995-09"

@@ -152,7 +152,7 @@ def resolve_anaphor(t: str, anchor: date, direction: str | None, ctx: Discourse 
     if m:
         q = ORDINAL_Q[m.group("q")]
         return (f"{nearest_quarter_year(anchor, q, direction)}-Q{q}", "quarter", "date")
-    if _QUARTER_REF.fullmatch(t):
+    if _QUARTER_REF.fullmatch(t) or re.fullmatch(r"the (?:latest|most recent) period", t):
         return (ref_quarter, "quarter", "date")
     if _YEAR_BACK.fullmatch(t):
         if ctx is not None and ctx.quarter is not None and ctx.months:

@@ -50,6 +50,7 @@ _EXTRA = re.compile(
     + r"Independence Day|Memorial Day|Labor Day|Veterans Day|Election Day|Halloween|Valentine's Day|"
     + r"Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday)\b"
     + r"|\b(?:the\s+)?(?:year|month|week)'s\s+end\b"
+    + r"|\bthe\s+(?:latest|most\s+recent)\s+(?:quarter|period)\b"
     + r"|\b(?:[Nn]ineteen|[Tt]wenty|[Ee]ighteen)\s+"
     + _TENS
     + r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?\b"
@@ -69,7 +70,7 @@ _REFS = re.compile(
     r"decade|day|quarter|century)))\b"
 )
 # Where one span holds two expressions: range ends, list items, a period and its end date.
-_CUT = re.compile(r"\s+(?:to|and|through|thru|until|till|or)\s+|,\s+(?:and\s+)?|\s+(?:ended|ending)\s+")
+_CUT = re.compile(r"\s+(?:to|and|through|thru|until|till|or(?!\s+so\b))\s+|,\s+(?:and\s+)?|\s+(?:ended|ending)\s+")
 _RANGE_START = re.compile(r"^(?:between|from)\s+", re.I)
 _DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
 _MONTH_DAY = re.compile(r"(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?$", re.I)
@@ -124,8 +125,28 @@ def find_expressions(doc: Doc) -> list[Found]:
         if end <= start or not is_temporal(text[start:end]):
             continue
         tail = _AGO.match(text, end)  # "a week" + " or so ago": the model stops short
-        out.extend(_cut(text, start, tail.end() if tail else end))
+        out.extend(_cut(text, _compared_period(text, start, end), tail.end() if tail else end))
     return out
+
+
+# Company news names the period it compares with around a bare "last year" or "year-ago quarter"
+# the model tags alone: "the corresponding period last year", "the comparable year-ago quarter".
+_PERIOD_WORDS = r"(?:\bthe\s+)?(?:(?:comparable|corresponding|same)\s+)"
+_BEFORE_YEAR_BACK = re.compile(_PERIOD_WORDS + r"*(?:quarter|period)\s+$", re.I)
+_BEFORE_QUARTER = re.compile(_PERIOD_WORDS + r"+$", re.I)
+
+
+def _compared_period(text: str, start: int, end: int) -> int:
+    """Where an expression starts once the period words before it are taken in."""
+    span = text[start:end].casefold()
+    before = text[max(0, start - 40) : start]
+    if re.fullmatch(r"last year|an? year (?:ago|earlier)", span):
+        m = _BEFORE_YEAR_BACK.search(before)
+    elif re.match(r"(?:year[- ](?:ago|earlier)|prior[- ]year)\s+(?:quarter|period)\b", span):
+        m = _BEFORE_QUARTER.search(before)
+    else:
+        m = None
+    return start - (len(before) - m.start()) if m else start
 
 
 _DAY_NAME = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|today|yesterday|tomorrow)$", re.I)
