@@ -129,3 +129,8 @@ def test_the_period_compared_with_is_taken_in(parser: Parser) -> None:
     assert got["the corresponding period last year"] == "1994-Q3"
     assert got["the latest period"] == "1995-Q3"
     assert got["A month or so ago"] == "1995-09"
+
+
+def test_the_previous_quarter_is_the_one_before_the_quarter_named(parser: Parser) -> None:
+    text = "Alcan's first-quarter profit fell. Sales fell 4% from the previous quarter."
+    assert _values(parser, text, date(1995, 6, 2))["the previous quarter"] == "1994-Q4"

@@ -135,6 +135,8 @@ def test_the_tense_side_outweighs_a_nearer_month_against_it() -> None:
         ("Good Friday", date(2005, 5, 18), "past", "2005-03-25"),
         ("Easter", date(2006, 3, 1), "future", "2006-04-16"),
         ("Thursday evening", date(2005, 5, 18), "future", "2005-05-19TEV"),
+        ("the previous quarter", date(2005, 10, 20), "past", "2005-Q2"),  # before the one reported, Q3
+        ("future quarters", date(2005, 10, 20), "future", "FUTURE_REF"),
     ],
 )
 def test_more_news_forms(text: str, anchor: date, direction: str | None, value: str) -> None:

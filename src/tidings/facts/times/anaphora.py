@@ -3,7 +3,8 @@ company news.
 
 "that year", "the following year" and "later that year" point back to the last year the article
 named; "the quarter", "the latest quarter" and "this quarter" to the last quarter it dated (else
-to the quarter being reported: the one before the anchor's, early in a quarter); "the year-ago
+to the quarter being reported: the one before the anchor's, early in a quarter), "the previous
+quarter" to the one before that; "the year-ago
 quarter", "the year-earlier period" and, after a quarter was named, "a year earlier" to that
 quarter one year back (with no quarter named, "a year ago" is left to the other rules), and after
 a stretch of months ("the first nine months") to the year before. A quarter named without a year
@@ -154,6 +155,9 @@ def resolve_anaphor(t: str, anchor: date, direction: str | None, ctx: Discourse 
         return (f"{nearest_quarter_year(anchor, q, direction)}-Q{q}", "quarter", "date")
     if _QUARTER_REF.fullmatch(t) or re.fullmatch(r"the (?:latest|most recent) period", t):
         return (ref_quarter, "quarter", "date")
+    if re.fullmatch(r"(?:the )?(?:previous|preceding|prior) (?:fiscal )?quarter|the quarter before", t):
+        year, num = int(ref_quarter[:4]), int(ref_quarter[-1])  # the one before the quarter reported
+        return (f"{year - (num == 1)}-Q{4 if num == 1 else num - 1}", "quarter", "date")
     if _YEAR_BACK.fullmatch(t):
         if ctx is not None and ctx.quarter is not None and ctx.months:
             return (str(int(ctx.quarter[:4]) - 1), "year", "date")

@@ -157,7 +157,7 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
     if m:
         return ("PAST_REF", None, "fuzzy")
     m = re.fullmatch(
-        r"(?:the )?(?:next|coming) (?:few|several) \w+|"
+        r"(?:the )?(?:next|coming) (?:few|several) \w+|(?:in )?future (?:days|weeks|months|quarters|years|decades)|"
         r"(?:in )?(?:the )?(?:coming|next) (days|weeks|months|years)",
         t,
     )
