@@ -108,6 +108,11 @@ def test_that_year_points_back(parser: Parser) -> None:
             date(2004, 6, 12),
             {"early Friday morning": "2004-06-11TMO", "Wednesday night": "2004-06-09TNI"},
         ),
+        (  # ... and so are an hour and its day, the wire's way
+            "The ferry will leave at 6 a.m. EDT Monday, the company said.",
+            date(2004, 6, 12),
+            {"6 a.m. EDT Monday": "2004-06-14T06:00"},
+        ),
         (  # Easter Sunday 2004 was 11 April
             "The ferry sank last Thanksgiving. Officials expect delays in the near term. "
             "Repairs should be done by year's end. Pilgrims arrived as Easter week began.",

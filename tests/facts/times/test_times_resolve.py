@@ -137,6 +137,8 @@ def test_the_tense_side_outweighs_a_nearer_month_against_it() -> None:
         ("Thursday evening", date(2005, 5, 18), "future", "2005-05-19TEV"),
         ("the previous quarter", date(2005, 10, 20), "past", "2005-Q2"),  # before the one reported, Q3
         ("future quarters", date(2005, 10, 20), "future", "FUTURE_REF"),
+        ("10 p.m. Tuesday", date(2005, 5, 18), "past", "2005-05-17T22:00"),
+        ("Friday at 9:30 a.m.", date(2005, 5, 18), "future", "2005-05-20T09:30"),
     ],
 )
 def test_more_news_forms(text: str, anchor: date, direction: str | None, value: str) -> None:

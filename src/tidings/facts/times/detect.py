@@ -151,14 +151,21 @@ def _compared_period(text: str, start: int, end: int) -> int:
 
 _DAY_NAME = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|today|yesterday|tomorrow)$", re.I)
 _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
+_CLOCK_END = re.compile(r"\b[ap]\.?m\.?(?:\s+(?:[A-Z]{2,3}T|GMT))?$", re.I)
+_THEN_WEEKDAY = re.compile(r",?\s+(?:on\s+)?(?:" + "|".join(WEEKDAYS) + r")$", re.I)
 
 
 def _with_part_of_day(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A day and the part of it the model tagged apart ("Friday" + "morning") are one expression."""
+    """A day and the part or hour of it the model tagged apart ("Friday" + "morning", "4 a.m.
+    EDT" + "Thursday") are one expression."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and _DAY_NAME.search(text, out[-1][0], out[-1][1]) and _PART_OF_DAY.fullmatch(text, out[-1][1], end):
-            out[-1] = (out[-1][0], end)
+        last = out[-1] if out else None
+        if last and (
+            (_DAY_NAME.search(text, last[0], last[1]) and _PART_OF_DAY.fullmatch(text, last[1], end))
+            or (_CLOCK_END.search(text, last[0], last[1]) and _THEN_WEEKDAY.fullmatch(text, last[1], end))
+        ):
+            out[-1] = (last[0], end)
         else:
             out.append((start, end))
     return out

@@ -166,8 +166,25 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
     return None
 
 
+_CLOCK = r"(?P<h>\d{1,2})(?::(?P<mi>\d\d))? ?(?P<ap>a\.?m|p\.?m)\.?(?: (?:\w+ )?(?:time|edt|est|gmt|et|pt|pdt))?"
+_CLOCK_DAY = (re.compile(_CLOCK + r",? (?:on )?" + _WD), re.compile(_WD + r",? (?:at )?" + _CLOCK))
+
+
+def _clock_on_weekday(core: str, anchor: date, direction: str | None) -> Result | None:
+    """ "10 p.m. Tuesday", "Tuesday at 10 p.m." (the wire's way): that hour of that day."""
+    m = _CLOCK_DAY[0].fullmatch(core) or _CLOCK_DAY[1].fullmatch(core)
+    if not m:
+        return None
+    d = weekday(anchor, WEEKDAYS.index(m.group("wd")), direction, None)
+    hour = int(m.group("h")) % 12 + (12 if m.group("ap").startswith("p") else 0)
+    return (f"{d.isoformat()}T{hour:02d}:{m.group('mi') or '00'}", "time", "time")
+
+
 def _named(t: str, anchor: date, direction: str | None) -> Result | None:
     core = _MODS.sub("", t).strip()
+    at_hour = _clock_on_weekday(core, anchor, direction)
+    if at_hour is not None:
+        return at_hour
     m = re.fullmatch(
         r"(?:(last|next|this|past|coming) )?" + _WD + r"(?:'s)?(?: (?P<part>morning|afternoon|evening|night))?",
         core,
