@@ -1,6 +1,9 @@
 """Dates in news, end to end from raw text, on TBAQ dev (TimeBank + AQUAINT): tidings vs dateparser.
 
-    .venv/bin/python bench/timex.py [DATA_DIR] [--half test|tune|all]   # default ../shared/data/time
+    .venv/bin/python bench/timex.py [DATA_DIR] [--half test|tune|all] [--errors]   # default ../shared/data/time
+
+``--errors`` also lists every DATE timex we missed or gave a wrong value (document, gold text,
+gold value, our text and value, the text around): look at it on *tune* only.
 
 Each document's text goes the way a user's does (record body -> article -> parse -> times stage,
 ``end_to_end.Runner``), anchored on its creation time; gold offsets are carried onto the article
@@ -104,6 +107,9 @@ def grain(value: str) -> str | None:
 
 
 def at_grain(pred: str | None, gold: str) -> bool:
+    """``pred`` names the gold day, month or year (as ``value_ok``, a part or time of the gold day
+    counts: "Thursday morning" is 1999-10-07TMO in TimeML, 1999-10-07 in some gold)."""
+    pred = None if pred is None else re.sub(r"^(\d{4}-\d\d-\d\d)T.*$", r"\1", pred)
     return (
         pred is not None
         and re.match(r"^\d{4}(-\d\d){0,2}$", pred) is not None
@@ -127,9 +133,11 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 
 
 def value_ok(pred: str | None, gold: str) -> bool:
-    """Our value is the gold DATE value (a time of day on the gold day counts; TimeML's
+    """Our value is the gold DATE value (so is a time of day on the gold day; TimeML's
     unspecified parts, "1949-XX", and unpadded weeks, "2000-W7", are read as what they say)."""
-    return pred is not None and _plain(re.sub(r"^(\d{4}-\d\d-\d\d)T.*$", r"\1", pred)) == _plain(gold)
+    if pred is None:
+        return False
+    return _plain(pred) == _plain(gold) or _plain(re.sub(r"^(\d{4}-\d\d-\d\d)T.*$", r"\1", pred)) == _plain(gold)
 
 
 def _plain(value: str) -> str:
@@ -163,7 +171,9 @@ def dateparser_found(text: str, dct: dt.date) -> list[tuple[int, int, str | None
 
 
 def end_to_end(docs: list[TmlDoc]) -> dict[str, Any]:
-    """Every in-text DATE timex: found, value right of found and of all; tidings and dateparser."""
+    """Every in-text DATE timex: found, value right of found and of all; tidings and dateparser.
+    ``wrong`` lists the missed ones and the found ones whose value is wrong: (doc and its date,
+    gold text, gold value, ours ("" when missed), our value, the text around)."""
     from end_to_end import Runner
     from tidings.facts.times.stage import TimeStage
 
@@ -172,6 +182,7 @@ def end_to_end(docs: list[TmlDoc]) -> dict[str, Any]:
     t1 = time.perf_counter()
     n = 0
     c = {k: 0 for k in ("found", "right", "dp_found", "dp_right", "pred", "pred_ok")}
+    wrong: list[tuple[str, str, str, str, str | None, str]] = []
     for doc, got in zip(docs, done, strict=True):
         ours = [(t.start, t.end, t.value) for t in got.facts["times"]]
         dp = [s for s in (_carry(got.offsets, p) for p in dateparser_found(doc.text, doc.dct)) if s is not None]
@@ -186,9 +197,16 @@ def end_to_end(docs: list[TmlDoc]) -> dict[str, Any]:
             if where is None:
                 continue
             hit = _overlapping(ours, *where)
+            if hit is None:
+                around = " ".join(doc.text[max(0, tx.start - 70) : tx.end + 40].split())
+                wrong.append((f"{doc.name} {doc.dct}", doc.text[tx.start : tx.end], tx.value, "", None, around))
             if hit is not None:
                 c["found"] += 1
                 c["right"] += value_ok(hit[2], tx.value)
+                if not value_ok(hit[2], tx.value):
+                    said = got.article.text[hit[0] : hit[1]]
+                    around = " ".join(doc.text[max(0, tx.start - 70) : tx.end + 40].split())
+                    wrong.append((f"{doc.name} {doc.dct}", doc.text[tx.start : tx.end], tx.value, said, hit[2], around))
             hit = _overlapping(dp, *where)
             if hit is not None:
                 c["dp_found"] += 1
@@ -205,6 +223,7 @@ def end_to_end(docs: list[TmlDoc]) -> dict[str, Any]:
             "right_of_all": c["dp_right"] / n,
         },
         "seconds": {"tidings": t1 - t0, "dateparser": time.perf_counter() - t1},
+        "wrong": wrong,
     }
 
 
@@ -290,6 +309,8 @@ def main(argv: list[str]) -> None:
     from end_to_end import half_arg, ratio
 
     half, rest = half_arg(argv)
+    errors = "--errors" in rest
+    rest = [a for a in rest if a != "--errors"]
     res = run(Path(rest[0]) if rest else DEFAULT, half)
     e2e, dp = res["end_to_end"], res["end_to_end"]["dateparser"]
     print(f"TBAQ dev, {half} half, end to end from raw text: {res['docs']} docs, {e2e['n']} DATE timexes "
@@ -313,6 +334,10 @@ def main(argv: list[str]) -> None:
     s = res["detect_strict"]
     print(f"detection (our spans vs all gold TIMEX3): strict P {s['p']:.3f} R {s['r']:.3f} F1 {s['f1']:.3f}; "
           f"relaxed P {rel['p']:.3f} R {rel['r']:.3f} F1 {rel['f1']:.3f}")  # fmt: skip
+    if errors:
+        print(f"\nmissed or wrong ({len(e2e['wrong'])}): document date | gold text = gold value | ours = our value")
+        for name, gold_text, gold_value, ours, value, around in e2e["wrong"]:
+            print(f"{name} | {gold_text!r} = {gold_value} | {ours!r} = {value}\n    ... {around}")
     if FLOORS.exists() and half == "test":
         got = floor_values(res)
         floors = json.loads(FLOORS.read_text("utf-8"))

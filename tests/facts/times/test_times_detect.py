@@ -82,3 +82,65 @@ def test_that_year_points_back(parser: Parser) -> None:
     text = "She fled to Florida in June 1998 and returned to Cuba later that year. The following year she left."
     got = _values(parser, text, date(2000, 1, 28))
     assert got["later that year"] == "1998" and got["The following year"] == "1999"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (  # after a stretch of months, "a year earlier" is the year before, not the quarter
+            "Bolt Corp. said third-quarter profit rose 8%. For the first nine months, sales reached $2 billion, "
+            "compared with $1.7 billion a year earlier.",
+            date(1995, 10, 20),
+            {"third-quarter": "1995-Q3", "a year earlier": "1994"},
+        ),
+        (  # a quarter named by its end: the calendar quarter holding most of it
+            "In the quarter ended July 31, the retailer lost $3 million.",
+            date(1995, 9, 12),
+            {"the quarter": "1995-Q2"},
+        ),
+        (  # ... unless the article named the quarter before
+            "The retailer posted a first-quarter loss. In the quarter ended July 31, it lost $3 million.",
+            date(1995, 9, 12),
+            {"the quarter": "1995-Q1"},
+        ),
+        (  # a day and its part are one expression (a Saturday anchor)
+            "The march began early Friday morning. The mayor spoke Wednesday night to the crowd.",
+            date(2004, 6, 12),
+            {"early Friday morning": "2004-06-11TMO", "Wednesday night": "2004-06-09TNI"},
+        ),
+        (  # ... and so are an hour and its day, the wire's way
+            "The ferry will leave at 6 a.m. EDT Monday, the company said.",
+            date(2004, 6, 12),
+            {"6 a.m. EDT Monday": "2004-06-14T06:00"},
+        ),
+        (  # Easter Sunday 2004 was 11 April
+            "The ferry sank last Thanksgiving. Officials expect delays in the near term. "
+            "Repairs should be done by year's end. Pilgrims arrived as Easter week began.",
+            date(2004, 4, 8),
+            {
+                "last Thanksgiving": "2003-11-27",
+                "the near term": "FUTURE_REF",
+                "year's end": "2004",
+                "Easter week": "2004-W15",
+            },
+        ),
+        (  # the period compared with is part of the expression; "or so" does not cut it
+            "Crane Co. posted a third-quarter loss. It earned $2 million in the corresponding period last year. "
+            "Sales in the latest period fell. A month or so ago it cut jobs.",
+            date(1995, 10, 20),
+            {
+                "the corresponding period last year": "1994-Q3",
+                "the latest period": "1995-Q3",
+                "A month or so ago": "1995-09",
+            },
+        ),
+        (  # the quarter before the one the article named
+            "Alcan's first-quarter profit fell. Sales fell 4% from the previous quarter.",
+            date(1995, 6, 2),
+            {"the previous quarter": "1994-Q4"},
+        ),
+    ],
+)
+def test_news_dates_in_context(parser: Parser, text: str, published: date, expected: dict[str, str]) -> None:
+    got = _values(parser, text, published)
+    assert {k: got.get(k) for k in expected} == expected

@@ -42,7 +42,7 @@ def test_blinken_acceptance_values(text: str, direction: str | None, value: str,
         ("Saturday", None, "2023-06-17"),  # no tense signal: news reports the past
         ("last Sunday", None, "2023-06-11"),
         ("next Sunday", None, "2023-06-25"),
-        ("Friday night", "past", "2023-06-16"),
+        ("Friday night", "past", "2023-06-16TNI"),  # TimeML: the part of that day
     ],
 )
 def test_weekday_direction(text: str, direction: str | None, value: str) -> None:
@@ -105,4 +105,41 @@ def test_unparseable_is_fuzzy_without_value() -> None:
     ],
 )
 def test_news_forms(text: str, anchor: date, direction: str | None, value: str) -> None:
+    assert resolve_timex(text, anchor, direction=direction)[0] == value
+
+
+def test_the_tense_side_outweighs_a_nearer_month_against_it() -> None:
+    # "a doctor was shot in January" said in October: last January, not the coming one
+    assert resolve_timex("in January", date(2003, 10, 20), direction="past")[0] == "2003-01"
+    # "will fly a mission in December" said in March: this December
+    assert resolve_timex("in December", date(2003, 3, 4), direction="future")[0] == "2003-12"
+    # a date just past the anchor against the tense stays the near one (the parse may be wrong)
+    assert resolve_timex("Oct. 22", date(2003, 10, 20), direction="past")[0] == "2003-10-22"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "direction", "value"),
+    [
+        ("last week", date(2005, 5, 15), "past", "2005-W19"),  # a Sunday: the week ending that day
+        ("this week", date(2005, 5, 15), "future", "2005-W20"),  # ... and the one it begins
+        ("last week", date(2005, 5, 18), "past", "2005-W19"),  # a Wednesday: the ISO week before
+        ("a month ago", date(2005, 5, 18), "past", "2005-04"),
+        ("later in the day", date(2005, 5, 18), "past", "2005-05-18"),
+        ("the first nine months of the year", date(2005, 5, 18), "past", "2005"),
+        ("the early hours of Tuesday morning", date(2005, 5, 18), "past", "2005-05-17TMO"),
+        ("the last half of the '70s", date(2005, 5, 18), None, "197"),
+        ("an Oct. 3, 2004", date(2005, 5, 18), None, "2004-10-03"),
+        ("a few years ago", date(2005, 5, 18), "past", "PAST_REF"),
+        ("a couple of days", date(2005, 5, 18), None, "P2D"),
+        ("the end of the decade", date(2005, 5, 18), None, "200"),
+        ("Good Friday", date(2005, 5, 18), "past", "2005-03-25"),
+        ("Easter", date(2006, 3, 1), "future", "2006-04-16"),
+        ("Thursday evening", date(2005, 5, 18), "future", "2005-05-19TEV"),
+        ("the previous quarter", date(2005, 10, 20), "past", "2005-Q2"),  # before the one reported, Q3
+        ("future quarters", date(2005, 10, 20), "future", "FUTURE_REF"),
+        ("10 p.m. Tuesday", date(2005, 5, 18), "past", "2005-05-17T22:00"),
+        ("Friday at 9:30 a.m.", date(2005, 5, 18), "future", "2005-05-20T09:30"),
+    ],
+)
+def test_more_news_forms(text: str, anchor: date, direction: str | None, value: str) -> None:
     assert resolve_timex(text, anchor, direction=direction)[0] == value

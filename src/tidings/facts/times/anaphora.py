@@ -3,20 +3,23 @@ company news.
 
 "that year", "the following year" and "later that year" point back to the last year the article
 named; "the quarter", "the latest quarter" and "this quarter" to the last quarter it dated (else
-to the quarter being reported: the one before the anchor's, early in a quarter); "the year-ago
+to the quarter being reported: the one before the anchor's, early in a quarter), "the previous
+quarter" to the one before that; "the year-ago
 quarter", "the year-earlier period" and, after a quarter was named, "a year earlier" to that
-quarter one year back (with no quarter named, "a year ago" is left to the other rules). A quarter
-named without a year ("third-quarter profit") is the nearest such quarter, one still to come
-counting more in a past-tense sentence.
+quarter one year back (with no quarter named, "a year ago" is left to the other rules), and after
+a stretch of months ("the first nine months") to the year before. A quarter named without a year
+("third-quarter profit") is the nearest such quarter, one still to come counting more in a
+past-tense sentence; one named by its end ("the quarter ended July 31") the calendar quarter
+holding most of it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from tidings.facts.times.calendar import ORDINAL_Q, WRONG_SIDE, Result
+from tidings.facts.times.calendar import MONTHS, ORDINAL_Q, Result, normalise, pick_year
 
 _ORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
 _QUARTER_REF = re.compile(
@@ -50,15 +53,24 @@ class Discourse:
 
     year: int | None = None  # the last year named in so many words
     quarter: str | None = None  # the last quarter dated: "1989-Q3"
+    months: bool = False  # a stretch of months ("the nine months") was named after that quarter
 
     def note(self, text: str, value: str | None) -> None:
+        if _MONTHS_STRETCH.search(text.casefold()):
+            self.months = True
         if value is None:
             return
         if re.match(r"^\d{4}-Q[1-4]$", value) and not _looks_back(text):
             self.quarter = value  # "the year-ago quarter" compares with it, it does not replace it
+            self.months = False
         explicit = re.search(r"\b(1[89]\d\d|20\d\d)\b", text)
         if explicit:
             self.year = int(explicit.group(1))
+
+
+# "the first nine months", "the latest six months": results to date, compared with the same
+# months a year before ("... compared with $1.1 billion a year earlier" is that year, not a quarter)
+_MONTHS_STRETCH = re.compile(r"\b(?:six|nine|6|9)[- ]months?\b")
 
 
 def _looks_back(text: str) -> bool:
@@ -73,7 +85,7 @@ def quarter_of(d: date) -> int:
 # A quarter still to come counts this much farther in a past-tense sentence ("earned ... in the
 # first quarter"). No penalty the other way: results are reported, and expected, after a
 # quarter ends ("expects to report a third-quarter loss" in October is the quarter just gone).
-QUARTER_WRONG_SIDE = 2 * WRONG_SIDE
+QUARTER_WRONG_SIDE = 4.0
 
 
 def nearest_quarter_year(anchor: date, q: int, direction: str | None) -> int:
@@ -98,6 +110,27 @@ def reported_quarter(anchor: date, direction: str | None) -> str:
     return f"{year}-Q{q}"
 
 
+_ENDED = re.compile(
+    r"\s*,?\s*(?:that |which )?(?:ended|ending|ends)\s+(?P<mon>[a-z]+)\.?\s+(?P<day>\d{1,2})\b(?:,?\s+(?P<year>\d{4}))?"
+)
+
+
+def quarter_ended(span: str, after: str, anchor: date) -> str | None:
+    """The calendar quarter of a fiscal quarter named only by its end ("the quarter ended July 31"
+    is May to July: 1989-Q2, the quarter holding most of it); None unless ``span`` is such a
+    quarter without an ordinal and ``after`` (the text following it) names the end day."""
+    m = _ENDED.match(after.casefold())
+    if not _QUARTER_REF.fullmatch(normalise(span)) or not m or m.group("mon") not in MONTHS:
+        return None
+    month, day = MONTHS[m.group("mon")], int(m.group("day"))
+    year = int(m.group("year")) if m.group("year") else pick_year(anchor, month, day, "past")
+    try:
+        middle = date(year, month, day) - timedelta(days=45)
+    except ValueError:
+        return None
+    return f"{middle.year}-Q{quarter_of(middle)}"
+
+
 def _back_a_year(quarter: str, q: str | None) -> str:
     year, num = int(quarter[:4]), quarter[-1]
     return f"{year - 1}-Q{ORDINAL_Q[q] if q else num}"
@@ -120,9 +153,14 @@ def resolve_anaphor(t: str, anchor: date, direction: str | None, ctx: Discourse 
     if m:
         q = ORDINAL_Q[m.group("q")]
         return (f"{nearest_quarter_year(anchor, q, direction)}-Q{q}", "quarter", "date")
-    if _QUARTER_REF.fullmatch(t):
+    if _QUARTER_REF.fullmatch(t) or re.fullmatch(r"the (?:latest|most recent) period", t):
         return (ref_quarter, "quarter", "date")
+    if re.fullmatch(r"(?:the )?(?:previous|preceding|prior) (?:fiscal )?quarter|the quarter before", t):
+        year, num = int(ref_quarter[:4]), int(ref_quarter[-1])  # the one before the quarter reported
+        return (f"{year - (num == 1)}-Q{4 if num == 1 else num - 1}", "quarter", "date")
     if _YEAR_BACK.fullmatch(t):
+        if ctx is not None and ctx.quarter is not None and ctx.months:
+            return (str(int(ctx.quarter[:4]) - 1), "year", "date")
         if ctx is not None and ctx.quarter is not None:
             return (_back_a_year(ctx.quarter, None), "quarter", "date")
         return None  # no quarter named: the rules for "a year ago" and "year-earlier" decide

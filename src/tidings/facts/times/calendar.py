@@ -101,12 +101,15 @@ def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
-WRONG_SIDE = 2.0  # how much farther an occurrence against the tense may be and still win
+# How much farther an occurrence against the tense may be and still win: "changed ... in
+# December" said in October is last December, "a mission in December" said in March this one;
+# the tense read off a parse is wrong often enough that a near date against it still wins.
+WRONG_SIDE = 4.0
 
 
 def pick_year(anchor: date, month: int, day: int | None, direction: str | None) -> int:
     """Year of an under-specified month (and day): the occurrence nearest the anchor, where
-    one on the wrong side of the tense's direction counts double ("in September" said of a
+    one on the wrong side of the tense's direction counts WRONG_SIDE times ("in September" said of a
     coming summit in June is this September; "in October" said in January, last October)."""
     best_year, best_cost = anchor.year, float("inf")
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -193,6 +196,9 @@ _HEDGES = re.compile(r"^(?:(?:around|about|approximately|roughly|almost|nearly|j
                      r"\s+(?:or so|or later|or earlier|and beyond|or two)$")  # fmt: skip
 
 
+_ARTICLE_BEFORE_DATE = re.compile(r"^an? (?=(?:" + "|".join(MONTHS) + r")\.? \d)")
+
+
 def _spoken_year(m: re.Match[str]) -> str:
     if m.group("c"):
         return str({"nineteen": 19, "eighteen": 18, "twenty": 20}[m.group("c")] * 100 + _TENS[m.group("t")]
@@ -207,6 +213,9 @@ def normalise(text: str) -> str:
     t = re.sub(r" or so(?= (?:ago|earlier|later)$)", "", t)
     t = _SPOKEN_YEAR.sub(_spoken_year, t)
     t = re.sub(r"^(?:the )?year (\d{4})$", r"\1", t)
+    t = _ARTICLE_BEFORE_DATE.sub("", t)  # "an Aug. 10, 1988, agreement"
+    t = re.sub(r"\ba couple of\b", "two", t)
+    t = re.sub(r"\ba few\b", "few", t)  # "a few years ago": PAST_REF, as "several years ago"
     for _ in range(2):
         t = _HEDGES.sub("", _LEAD.sub("", t).strip()).strip()
     return t
@@ -221,6 +230,20 @@ def _nth_weekday(year: int, month: int, wd: int, n: int) -> date:
     return nxt - timedelta(days=(nxt.weekday() - wd) % 7)
 
 
+def easter(year: int) -> date:
+    """Easter Sunday of a Gregorian year (the computus: the Sunday after the ecclesiastical full
+    moon on or after 21 March, in the anonymous Gregorian form published in Nature, 1876)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * el) // 433
+    month = (h + el - 7 * m + 90) // 25
+    return date(year, month, (h + el - 7 * m + 33 * month + 19) % 32)
+
+
 # US/Western holidays common in English news (fixed dates and weekday rules).
 HOLIDAYS: dict[str, Callable[[int], date]] = {
     "christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: date(y, 12, 25),
@@ -232,6 +255,8 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4), "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
     "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
     "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "easter": easter, "easter sunday": easter, "good friday": lambda y: easter(y) - timedelta(days=2),
+    "easter monday": lambda y: easter(y) + timedelta(days=1), "palm sunday": lambda y: easter(y) - timedelta(days=7),
 }  # fmt: skip
 
 

@@ -29,7 +29,7 @@ _TEMPORAL_WORDS = (
         "recently", "currently", "daily", "weekly", "monthly", "annually", "yearly", "future", "past",
         "a.m.", "p.m.", "am", "pm", "noon", "midnight", "overnight", "fiscal", "season", "period",
         "times", "time", "present", "era", "earlier", "later", "current", "recent", "previously",
-        "nowadays",
+        "nowadays", "term", "thanksgiving", "christmas", "easter", "halloween",
     }
 )  # fmt: skip
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s|'s)?$|^'\d\ds?$|^\d0s$|^\d{1,2}[:/]\d{1,2}")
@@ -47,8 +47,10 @@ _EXTRA = re.compile(
     + r"\b"
     + r"|\b(?:yesterday|today|tomorrow|tonight)\b"
     + r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|"
-    + r"Independence Day|Memorial Day|Labor Day|Veterans Day|Election Day|Halloween|Valentine's Day)\b"
+    + r"Independence Day|Memorial Day|Labor Day|Veterans Day|Election Day|Halloween|Valentine's Day|"
+    + r"Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday)\b"
     + r"|\b(?:the\s+)?(?:year|month|week)'s\s+end\b"
+    + r"|\bthe\s+(?:latest|most\s+recent)\s+(?:quarter|period)\b"
     + r"|\b(?:[Nn]ineteen|[Tt]wenty|[Ee]ighteen)\s+"
     + _TENS
     + r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?\b"
@@ -63,12 +65,12 @@ _SPOKEN_YEAR = re.compile(r"\b(?:nineteen|twenty|eighteen) " + _TENS + r"\b")
 # Fuzzy references (TimeML DATE with PRESENT_REF / PAST_REF / FUTURE_REF values).
 _REFS = re.compile(
     r"\b(?:(?:[Rr]ight\s+)?[Nn]ow(?!-)|[Cc]urrently|[Nn]owadays|[Rr]ecently|[Ll]ately|[Cc]urrent(?=\s+[a-z])|"
-    r"(?:the\s+)?(?:(?:near|distant|immediate|foreseeable)\s+)?future(?!\s+(?:of|tense))|"
+    r"(?:the\s+)?(?:(?:near|distant|immediate|foreseeable)\s+)?future(?!\s+(?:of|tense))|the\s+near\s+term|"
     r"the\s+(?:recent\s+)?past(?!\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|week|month|year|"
     r"decade|day|quarter|century)))\b"
 )
 # Where one span holds two expressions: range ends, list items, a period and its end date.
-_CUT = re.compile(r"\s+(?:to|and|through|thru|until|till|or)\s+|,\s+(?:and\s+)?|\s+(?:ended|ending)\s+")
+_CUT = re.compile(r"\s+(?:to|and|through|thru|until|till|or(?!\s+so\b))\s+|,\s+(?:and\s+)?|\s+(?:ended|ending)\s+")
 _RANGE_START = re.compile(r"^(?:between|from)\s+", re.I)
 _DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
 _MONTH_DAY = re.compile(r"(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?$", re.I)
@@ -86,7 +88,7 @@ class Found(NamedTuple):
 def is_temporal(text: str) -> bool:
     """Whether a candidate span names a time at all (drops ages, amounts, bare numbers)."""
     folded = text.casefold().replace("-", " ")
-    words = re.findall(r"[a-z.']+|\d[\d:/']*s?", folded)
+    words = [re.sub(r"'s$", "", w) for w in re.findall(r"[a-z.']+|\d[\d:/']*s?", folded)]
     if any(w.strip(".") in _TEMPORAL_WORDS or w in _TEMPORAL_WORDS or _YEAR.match(w) for w in words):
         return True
     return _SPOKEN_YEAR.search(folded) is not None
@@ -114,7 +116,7 @@ def find_expressions(doc: Doc) -> list[Found]:
             if not any(s < m.end() and m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
     out: list[Found] = []
-    for start, end in sorted(spans):
+    for start, end in _with_part_of_day(text, sorted(spans)):
         age = _AGE.match(text[start:end])
         if age:  # "52 years old last month": the age is not a time, the rest may be
             start += age.end()
@@ -123,7 +125,49 @@ def find_expressions(doc: Doc) -> list[Found]:
         if end <= start or not is_temporal(text[start:end]):
             continue
         tail = _AGO.match(text, end)  # "a week" + " or so ago": the model stops short
-        out.extend(_cut(text, start, tail.end() if tail else end))
+        out.extend(_cut(text, _compared_period(text, start, end), tail.end() if tail else end))
+    return out
+
+
+# Company news names the period it compares with around a bare "last year" or "year-ago quarter"
+# the model tags alone: "the corresponding period last year", "the comparable year-ago quarter".
+_PERIOD_WORDS = r"(?:\bthe\s+)?(?:(?:comparable|corresponding|same)\s+)"
+_BEFORE_YEAR_BACK = re.compile(_PERIOD_WORDS + r"*(?:quarter|period)\s+$", re.I)
+_BEFORE_QUARTER = re.compile(_PERIOD_WORDS + r"+$", re.I)
+
+
+def _compared_period(text: str, start: int, end: int) -> int:
+    """Where an expression starts once the period words before it are taken in."""
+    span = text[start:end].casefold()
+    before = text[max(0, start - 40) : start]
+    if re.fullmatch(r"last year|an? year (?:ago|earlier)", span):
+        m = _BEFORE_YEAR_BACK.search(before)
+    elif re.match(r"(?:year[- ](?:ago|earlier)|prior[- ]year)\s+(?:quarter|period)\b", span):
+        m = _BEFORE_QUARTER.search(before)
+    else:
+        m = None
+    return start - (len(before) - m.start()) if m else start
+
+
+_DAY_NAME = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|today|yesterday|tomorrow)$", re.I)
+_PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
+_CLOCK_END = re.compile(r"\b[ap]\.?m\.?(?:\s+(?:[A-Z]{2,3}T|GMT))?$", re.I)
+_THEN_WEEKDAY = re.compile(r",?\s+(?:on\s+)?(?:" + "|".join(WEEKDAYS) + r")$", re.I)
+
+
+def _with_part_of_day(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A day and the part or hour of it the model tagged apart ("Friday" + "morning", "4 a.m.
+    EDT" + "Thursday") are one expression."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        last = out[-1] if out else None
+        if last and (
+            (_DAY_NAME.search(text, last[0], last[1]) and _PART_OF_DAY.fullmatch(text, last[1], end))
+            or (_CLOCK_END.search(text, last[0], last[1]) and _THEN_WEEKDAY.fullmatch(text, last[1], end))
+        ):
+            out[-1] = (last[0], end)
+        else:
+            out.append((start, end))
     return out
 
 

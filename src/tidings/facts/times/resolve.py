@@ -24,7 +24,6 @@ from tidings.facts.times.calendar import (
     UNITS,
     WEEKDAYS,
     Result,
-    add_months,
     duration,
     holiday,
     iso_week,
@@ -56,6 +55,7 @@ FUZZY = {
     "shortly": "FUTURE_REF", "the coming": "FUTURE_REF", "current": "PRESENT_REF", "right now": "PRESENT_REF",
     "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF", "the immediate future": "FUTURE_REF",
     "the foreseeable future": "FUTURE_REF", "near future": "FUTURE_REF", "the recent past": "PAST_REF",
+    "the near term": "FUTURE_REF",
 }  # fmt: skip
 SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
         "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D"}  # fmt: skip
@@ -73,11 +73,23 @@ def resolve_timex(text: str, anchor: date, *, direction: str | None = None, cont
     found = resolve_anaphor(t, anchor, direction, context)
     if found is not None:
         return found
+    found = _own_rules(t, anchor, direction)
+    if found is not None:
+        return found
+    part = re.fullmatch(r".+? of (?P<date>.+)", t)
+    if part:  # "the first nine months of the year", "the early hours of Thursday morning": the date named
+        found = _own_rules(part.group("date"), anchor, direction)
+        if found is not None and found[2] in ("date", "time"):
+            return found
+    return _fallback(t, anchor, direction)
+
+
+def _own_rules(t: str, anchor: date, direction: str | None) -> Result | None:
     for rule in (_relative, _named, _explicit, _durations):
         found = rule(t, anchor, direction)
         if found is not None:
             return found
-    return _fallback(t, anchor, direction)
+    return None
 
 
 def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
@@ -114,9 +126,13 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         delta = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
         if unit == "weekend" and delta == 0 and direction == "past" and anchor.weekday() < 5:
             delta = -1  # "said over this weekend" on a Monday: the one just gone
+        if unit == "week" and anchor.weekday() == 6:
+            # a Sunday starts a news week: "last week" is the one ending that day (ISO weeks
+            # run Monday to Sunday), "this week" the one beginning
+            return shifted(anchor + timedelta(days=1), unit, delta)
         return shifted(anchor, unit, delta)
-    m = re.fullmatch(r"(?:(?:this|current|present) )?(year|month|week)", core)
-    if m and core != t:  # "earlier this month", "late this year"
+    m = re.fullmatch(r"(?:(?:this|current|present) )?(year|month|week|day)", core)
+    if m and core != t:  # "earlier this month", "late this year", "later in the day"
         return shifted(anchor, m.group(1), 0)
     m = re.fullmatch(r"(?:the )?(?:(last|past|next|previous|coming|recent|first|final) )?" + _NUM + r" " + _UNIT, t)
     if m and (m.group(1) or number(m.group("num")) not in (None, 1)):
@@ -134,15 +150,14 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
         if unit == "decade":  # "a decade ago": the year ten years back
             return (str(anchor.year + sign * 10 * n), "year", "date")
-        if n == 1 and unit in ("year", "month"):  # "a year ago": the same date a year back (results news)
-            y, mo = add_months(anchor.year, anchor.month, sign * (12 if unit == "year" else 1))
-            return (date(y, mo, min(anchor.day, 28)).isoformat(), "day", "date")
+        if n == 1 and unit == "year":  # "a year ago": the same date a year back (results news)
+            return (date(anchor.year + sign, anchor.month, min(anchor.day, 28)).isoformat(), "day", "date")
         return shifted(anchor, unit, sign * n)
     m = re.fullmatch(r"(?:in )?recent (days|weeks|months|years|decades)|(?:the )?(?:last|past) (?:few|several) \w+", t)
     if m:
         return ("PAST_REF", None, "fuzzy")
     m = re.fullmatch(
-        r"(?:the )?(?:next|coming) (?:few|several) \w+|"
+        r"(?:the )?(?:next|coming) (?:few|several) \w+|(?:in )?future (?:days|weeks|months|quarters|years|decades)|"
         r"(?:in )?(?:the )?(?:coming|next) (days|weeks|months|years)",
         t,
     )
@@ -151,10 +166,27 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
     return None
 
 
+_CLOCK = r"(?P<h>\d{1,2})(?::(?P<mi>\d\d))? ?(?P<ap>a\.?m|p\.?m)\.?(?: (?:\w+ )?(?:time|edt|est|gmt|et|pt|pdt))?"
+_CLOCK_DAY = (re.compile(_CLOCK + r",? (?:on )?" + _WD), re.compile(_WD + r",? (?:at )?" + _CLOCK))
+
+
+def _clock_on_weekday(core: str, anchor: date, direction: str | None) -> Result | None:
+    """ "10 p.m. Tuesday", "Tuesday at 10 p.m." (the wire's way): that hour of that day."""
+    m = _CLOCK_DAY[0].fullmatch(core) or _CLOCK_DAY[1].fullmatch(core)
+    if not m:
+        return None
+    d = weekday(anchor, WEEKDAYS.index(m.group("wd")), direction, None)
+    hour = int(m.group("h")) % 12 + (12 if m.group("ap").startswith("p") else 0)
+    return (f"{d.isoformat()}T{hour:02d}:{m.group('mi') or '00'}", "time", "time")
+
+
 def _named(t: str, anchor: date, direction: str | None) -> Result | None:
     core = _MODS.sub("", t).strip()
+    at_hour = _clock_on_weekday(core, anchor, direction)
+    if at_hour is not None:
+        return at_hour
     m = re.fullmatch(
-        r"(?:(last|next|this|past|coming) )?" + _WD + r"(?:'s)?(?: (?:morning|afternoon|evening|night))?",
+        r"(?:(last|next|this|past|coming) )?" + _WD + r"(?:'s)?(?: (?P<part>morning|afternoon|evening|night))?",
         core,
     )
     if m:
@@ -164,6 +196,8 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
             direction,
             m.group(1) if m.group(1) in ("last", "next", "this") else None,
         )
+        if m.group("part"):  # "Wednesday night": TimeML's part of that day, 2000-01-05TNI
+            return (f"{d.isoformat()}T{PARTS[m.group('part')]}", "day", "time")
         return (d.isoformat(), "day", "date")
     m = re.fullmatch(_MON + r",? (?P<rel>this|last|next) year", core)
     if m:
@@ -181,6 +215,10 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
     feast = holiday(core, anchor, direction)
     if feast is not None:
         return (feast.isoformat(), "day", "date")
+    m = re.fullmatch(r"(?P<feast>.+) week", core)
+    feast = holiday(m.group("feast"), anchor, direction) if m else None
+    if feast is not None:  # "Easter week", "Christmas week": the (ISO) week of that day
+        return (iso_week(feast), "week", "date")
     m = re.fullmatch(r"(?:(last|next|this|past|coming) )?" + _MON + r"(?: (?:of )?(?P<year>\d{4}|'\d\d))?", core)
     if m and not (m.group("mon") == "may" and core == t and not m.group(1) and not m.group("year")):
         month = MONTHS[m.group("mon")]
@@ -301,7 +339,7 @@ def _durations(t: str, anchor: date, direction: str | None) -> Result | None:
     m = re.fullmatch(r"(?:an?|one) (?:full |whole )?(day|week|month|year|decade|hour)", t)
     if m:
         return (duration(1, m.group(1)), None, "duration")
-    m = re.fullmatch(r"(?:the )?(day|week|weekend|month|year|quarter)", t)
+    m = re.fullmatch(r"(?:the )?(day|week|weekend|month|year|quarter|decade|century)", t)
     if m:  # "the week": the anchor's ("the weekend" in a past report on a weekday: the one just gone)
         back = m.group(1) == "weekend" and direction == "past" and anchor.weekday() < 5
         return shifted(anchor, m.group(1), -1 if back else 0)

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from tidings.facts.base import FactContext
-from tidings.facts.times.anaphora import Discourse
+from tidings.facts.times.anaphora import Discourse, quarter_ended
 from tidings.facts.times.detect import Found, find_expressions
 from tidings.facts.times.resolve import resolve_timex
 from tidings.facts.times.rules import direction_for
@@ -60,6 +60,8 @@ class TimeStage:
             value, precision, kind = f"{previous.value[:8]}{int(span.rstrip('stndrh')):02d}", "day", "date"
         elif anchor is not None:
             value, precision, kind = resolve_timex(span, anchor, direction=direction, context=said)
+            if precision == "quarter" and said.quarter is None:  # "the quarter ended July 31": those months
+                value = quarter_ended(span, text[end : end + 40], anchor) or value
         else:
             first = resolve_timex(span, _PROBES[0], direction=direction, context=said)
             second = resolve_timex(span, _PROBES[1], direction=direction, context=said)
