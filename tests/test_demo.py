@@ -31,6 +31,11 @@ def test_demo_stores_the_samples_and_clusters_a_retold_visit(tmp_path: Path) -> 
             if c["dyad"] == "AUS-CHN" and c["cameo_root"] == "04" and c["first_date"] == "2024-03-10"
         ]
         assert visit and visit[0]["num_articles"] == 2 and visit[0]["num_sources"] == 2
+    # the actor table shows one actor for the minister both sites name, whatever words they used
+    assert "Actors across articles" in res.stdout and "When and where" in res.stdout
+    table = res.stdout.split("Actors across articles", 1)[1].splitlines()
+    donovan = [line for line in table if line.startswith("│ Claire Donovan")]
+    assert len(donovan) == 1 and "AUSGOV" in donovan[0] and "│ 2 " in donovan[0], donovan
 
 
 def test_demo_fails_when_a_sample_fails(tmp_path: Path) -> None:

@@ -13,9 +13,10 @@ from rich.table import Table
 
 from tidings.briefs import build_brief
 from tidings.briefs.render import render
-from tidings.cli.facts import event_rows, quote_rows
+from tidings.cli.facts import event_rows, place_rows, quote_rows, time_rows
 from tidings.config import Options
 from tidings.run.ingest import ingest
+from tidings.store import reads
 from tidings.store.clusters import cluster_rows
 from tidings.store.sqlite import Store
 
@@ -72,6 +73,16 @@ def run_demo(db: str, out: Console, err: Console, folder: Path | None = None) ->
         for q in list(quote_rows(store, art_id, None))[:8]:
             quotes.add_row((q["speaker"] or {}).get("name") or "(unknown)", q["kind"], q["text"][:100])
         out.print(quotes)
+        when = Table("words", "date", "place", "country", title="When and where (tidings times ID / places ID)")
+        times = [(t["text"], t["value"] or "") for t in time_rows(store, art_id)][:6]
+        places = list(
+            dict.fromkeys((p["text"], p["name"] or "", p["country"] or "") for p in place_rows(store, art_id))
+        )[:6]
+        for text, value in times:
+            when.add_row(text, value, "", "")
+        for text, name, country in places:
+            when.add_row(text, "", name, country)
+        out.print(when)
         events = Table(
             "date",
             "source",
@@ -96,9 +107,10 @@ def run_demo(db: str, out: Console, err: Console, folder: Path | None = None) ->
         out.rule("The brief (tidings brief ID --format markdown)")
         out.print(render(build_brief(store, art_id), markdown=True), markup=False)
         _clusters(store, out)
+        _actors(store, out)
     out.print(
         "Try: tidings articles --search trade | tidings show ID --format json | tidings brief ID --format json"
-        " | tidings events --clusters"
+        " | tidings events --clusters | tidings actors NAME"
     )
     return 0
 
@@ -122,4 +134,13 @@ def _clusters(store: Store, out: Console, limit: int = 8) -> None:
         kind = ((c["first_date"] or "")[:10], c["dyad"], c["cameo_root"] or "", c["plover_event"] or "")
         counts = (str(c["num_articles"]), str(c["num_sources"]), str(c["num_mentions"]))
         table.add_row(*kind, *counts, c["example"].get("trigger") or "")
+    out.print(table)
+
+
+def _actors(store: Store, out: Console, limit: int = 8) -> None:
+    """The cross-article actor table: one actor whatever name an article used ("Wang Yi",
+    "Wang", "China's foreign minister"), with its code and the articles it is in."""
+    table = Table("actor", "code", "articles", "aliases", title="Actors across articles (tidings actors)")
+    for a in reads.actor_list(store.conn, None, limit):
+        table.add_row(a["name"], a["actor_code"] or "", str(a["articles"]), ", ".join(a["aliases"][:4]))
     out.print(table)
