@@ -81,3 +81,81 @@ def test_it_resolves_to_its_state_when_the_coder_asks(parser: Parser) -> None:
     assert ref is not None and ref.country == "CHN"
     plain = ActorCoder({"entities": found, "mentions": mentions}, doc).code(it)
     assert plain is None or plain.country is None  # off by default
+
+
+def actor_words(found: list[Entity], text: str) -> set[str]:
+    return {w for e in found for w in words(e, text)}
+
+
+def refused_words(found: list[Entity], text: str) -> set[str]:
+    return {w for e in found for w in words(e, text, actor=False)}
+
+
+def test_coordinated_nationalities_of_governments_are_both_states(parser: Parser) -> None:
+    found, text = entities(
+        parser, "Canada and Mexico held talks. The Canadian and Mexican governments signed a water deal in Ottawa."
+    )
+    canada = next(e for e in found if e.kind == "GPE" and e.country == "CAN" and e.name == "Canada")
+    mexico = next(e for e in found if e.kind == "GPE" and e.country == "MEX" and e.name == "Mexico")
+    assert "Canadian" in words(canada, text) and "Mexican" in words(mexico, text)
+
+
+def test_a_country_qualifying_a_named_persons_title_is_no_actor(parser: Parser) -> None:
+    found, text = entities(
+        parser,
+        "The envoy brought fresh messages of good will from Kim Jong-un, North Korea’s leader: promises to talk.",
+    )
+    assert "North Korea" in refused_words(found, text)
+
+
+def test_a_hyphenated_korean_given_name_stays_whole(parser: Parser) -> None:
+    found, text = entities(parser, "President Moon Jae-in of South Korea flew to Tokyo on Monday.")
+    moon = next(e for e in found if e.kind == "PERSON")
+    assert moon.name == "Moon Jae-in" and moon.country == "KOR"
+    assert "South Korea" in refused_words(found, text)  # it qualifies the president
+
+
+def test_an_organisation_named_for_a_gathering_or_a_product_is_no_actor(parser: Parser) -> None:
+    found, text = entities(parser, "Delegates at an annual United Nations climate summit meeting expressed dismay.")
+    assert "United Nations" in refused_words(found, text)
+    found, text = entities(
+        parser, "Regulators would remove the popular messaging apps WhatsApp and Telegram from stores."
+    )
+    assert {"WhatsApp", "Telegram"} <= refused_words(found, text)
+    found, text = entities(parser, "Regulators ordered stores to drop the video app TikTok on Sunday.")
+    assert "TikTok" in refused_words(found, text)
+    found, text = entities(parser, "The WTO rules forbid it, and the WTO said so on Monday.")
+    assert "WTO" in actor_words(found, text) and "WTO" not in refused_words(found, text)  # its rules stay its own
+
+
+def test_a_hyphenated_pair_is_judged_by_the_noun_it_modifies(parser: Parser) -> None:
+    found, text = entities(parser, "The Japan-Australia free trade agreement took effect last year.")
+    assert "Japan" in refused_words(found, text) and "Japan" not in actor_words(found, text)
+    found, text = entities(parser, "Talks are the only way to settle Japan-U.S. trade disputes, the minister said.")
+    assert {"Japan", "U.S."} <= actor_words(found, text)
+
+
+def test_goods_bought_from_a_country_make_it_a_place(parser: Parser) -> None:
+    found, text = entities(parser, "Sanctions would punish refiners that continue to buy oil from Venezuela.")
+    assert "Venezuela" in refused_words(found, text) and "Venezuela" not in actor_words(found, text)
+
+
+def test_a_region_adjective_makes_a_group_of_no_one_country(parser: Parser) -> None:
+    found, _ = entities(
+        parser,
+        "German officials met the French government on Monday. "
+        "European governments are preparing for a shift in trade policy.",
+    )
+    group = next(e for e in found if not e.named and e.name == "European governments")
+    assert group.country is None and group.sector == "GOV"
+
+
+def test_news_outlets_and_their_writers_are_media(parser: Parser) -> None:
+    found, _ = entities(
+        parser, "Chen Ming, an exporter in Ningbo, told National Business Daily that prices rose.", "CHN"
+    )
+    daily = next(e for e in found if e.name == "National Business Daily")
+    assert (daily.country, daily.sector) == ("CHN", "MED")
+    found, _ = entities(parser, "Prices rose again in May, Rachel Goodwin writes in The New York Times.")
+    writer = next(e for e in found if e.kind == "PERSON")
+    assert (writer.country, writer.sector) == ("USA", "MED")

@@ -12,7 +12,7 @@ diplomat Wang Yi"), the PETRARCH-2 actor dictionary, or -- for a government titl
 most mentioned in the article (lower confidence).
 
 Unnamed role-holders are noun phrases headed by a role noun with a single country cue and no name
-("China's defense minister" -> CHNMIL, "a Chinese foreign ministry spokesperson" -> CHNGOV, "two US
+("China's defense minister" -> CHNGOV, "a Chinese foreign ministry spokesperson" -> CHNGOV, "two US
 officials" -> USAGOV). Country names alone code as the bare country (CAMEO usage: "China" -> CHN);
 capitals used as actors code as the government ("Beijing" -> CHNGOV).
 """
@@ -259,8 +259,8 @@ def code_named(
     """Fill roles, country, sector and actor code of named clusters in place: the article's own
     words first (titles, appositions, "of <country>"), then the office-holder table by the
     article's date (``published``), then the known-actors table, then the people listed with
-    them or whose possessive qualifies them; a government title or body with no country left is
-    of the country the story was filed from (``home``, its dateline), else of the country the
+    them or whose possessive qualifies them; a government title or body, or a news outlet, with no
+    country left is of the country the story was filed from (``home``, its dateline), else of the country the
     article names most."""
     mention_cluster = {s: n for n, c in enumerate(clusters) for sp in c.spans for s in range(*sp)}
     for c in clusters:
@@ -287,11 +287,13 @@ def code_named(
                     c.code, c.sector = pc.org_code, pc.org_code[:3]
                 else:  # "China's Ministry of Commerce", "the Islamic Revolutionary Guards Corps of Iran"
                     c.country, c.sector = _qualifier_country(doc, c, tables), pc.sector
-                if c.sector is None and clean_key(c.name).split()[-1:] in ([w] for w in MEDIA_WORDS):
-                    c.sector = "MED"  # "Global Times", "National Business Daily"
+                if clean_key(c.name).split()[-1:] in ([w] for w in MEDIA_WORDS):
+                    c.sector = "MED"  # "Global Times"; the name's head beats its words ("National Business Daily")
             if c.country is None and c.sector == "MED":
                 c.country = tables.publisher_country(c.name, None)  # "The New York Times" -> USA
     for c in clusters:
+        if c.label == "PERSON" and c.sector is None:
+            _writes_for(doc, c, clusters, mention_cluster)
         if c.label == "PERSON" and c.country is None:
             c.country = _of_country(doc, c, tables)  # "President Vladimir V. Putin of Russia"
         if c.label == "PERSON":  # what the person was on the article's date, where the text is silent
@@ -316,8 +318,9 @@ def code_named(
                 c.confidence = 0.8
     dominant = home or _dominant_country(clusters)
     for c in clusters:
-        if c.label in ("PERSON", "ORG") and c.country is None and c.sector == "GOV" and dominant is not None:
-            c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce" in a Chinese paper
+        home_body = c.sector == "GOV" or (c.label == "ORG" and c.sector == "MED")
+        if c.label in ("PERSON", "ORG") and c.country is None and home_body and dominant is not None:
+            c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce", "National Business Daily"
         if c.code is None and c.country:
             c.code = c.country + (c.sector or "") if c.sector not in NONSTATE else c.country
 
@@ -337,6 +340,24 @@ def _qualifier_country(doc: Doc, c: Cluster, tables: ActorTables) -> str | None:
                 if hit is not None:
                     return hit.code
     return None
+
+
+WRITING_VERBS = frozenset({"write", "writes", "wrote", "report", "reports", "reported", "reporting"})
+
+
+def _writes_for(doc: Doc, c: Cluster, clusters: list[Cluster], mention_cluster: dict[int, int]) -> None:
+    """A person who writes or reports in or for a news outlet is its journalist ("Steven Lee Myers
+    writes in The New York Times"): the outlet's sector (MED) and, if the text gives none, its
+    country. Read off the surface (name, verb, "in"/"for", outlet): the parser often hangs a
+    trailing credit on the sentence before."""
+    for _, end in c.spans:
+        if end + 2 >= len(doc) or doc[end].lower_ not in WRITING_VERBS or doc[end + 1].lower_ not in ("in", "for"):
+            continue
+        for i in (end + 2, end + 3):
+            outlet = clusters[mention_cluster[i]] if i in mention_cluster else None
+            if outlet is not None and outlet.label == "ORG" and outlet.sector == "MED":
+                c.sector, c.country = "MED", c.country or outlet.country
+                return
 
 
 def _of_country(doc: Doc, c: Cluster, tables: ActorTables) -> str | None:

@@ -19,8 +19,8 @@ Rules (in order), for the mention's syntactic head (the first conjunct for a coo
   adjective of a thing ("Chinese goods", "U.S. dollars", "U.S. app stores"); of any other noun it
   names who acts ("U.S. strategy", "American participation", "the U.S. side");
 * the object of a locating preposition ("in", "at", "across") is a place, and so is "from" after
-  a movement or goods ("returned from Pyongyang", "oil from Iran"; but "a threat from North
-  Korea" is an actor); "like"/"such as" make a topic, "ambassador to Japan" a post;
+  a movement or goods ("returned from Pyongyang", "oil from Iran", "buy oil from Iran"; but "a
+  threat from North Korea" is an actor); "like"/"such as" make a topic, "ambassador to Japan" a post;
 * anything else (subject, object, possessor of an act, "with", "against", "on", "between",
   "to", "of" an act) is an actor.
 
@@ -84,10 +84,11 @@ def _first_conjunct(tok: Token) -> Token:
 
 def _names_named(tok: Token, named: frozenset[int]) -> bool:
     """``tok`` is a named person/organisation, a title or apposition of one ("Minister" in
-    "Vice Minister Fu Ziying", "minister" in "David Cameron, Britain's prime minister")."""
+    "Vice Minister Fu Ziying", "minister" in "David Cameron, Britain's prime minister", "leader"
+    in "Kim Jong-un, North Korea's leader", where the parser hangs the name on the title)."""
     if tok.i in named:
         return True
-    if any(c.i in named and c.dep_ in ("appos", "compound", "flat") for c in tok.children):
+    if any(c.i in named and c.dep_ in ("appos", "compound", "flat", "nmod") for c in tok.children):
         return True
     return tok.dep_ in ("appos", "compound") and tok.head.i in named
 
@@ -123,6 +124,36 @@ def names_document(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _thing_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and (tok.lower_ in THING_NOUNS or tok.lemma_.lower() in THING_NOUNS)
+
+
+# Gatherings an organisation only hosts or names ("a United Nations summit meeting"); its rules,
+# members and bodies stay its own ("WTO rules", "APEC economies").
+GATHERING_NOUNS = frozenset({"summit", "meeting", "conference", "forum", "expo", "fair", "festival", "games"})
+
+
+def names_thing_of(doc: Doc, start: int, end: int) -> bool:
+    """An organisation's name used for a thing: a name in apposition to or titled by a noun of
+    things ("the messaging apps WhatsApp and Telegram", "the video app TikTok": products), a
+    modifier of a gathering ("an annual United Nations summit meeting") or of a capitalised
+    document name ("the APEC Strategic Blueprint")."""
+    root = _first_conjunct(doc[start:end].root)
+    if root.dep_ == "appos" and not (start <= root.head.i < end):
+        return _thing_noun(root.head)
+    if any(c.dep_ == "compound" and c.i < start and _thing_noun(c) for c in root.children):
+        return True  # "the video app TikTok": the name is titled by its kind of thing
+    if root.dep_ not in ("compound", "nmod", "amod") or start <= root.head.i < end:
+        return False
+    head = root.head
+    while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.pos_ in ("NOUN", "PROPN"):
+        head = head.head  # "United Nations global warming summit meeting": the last noun heads it
+    lemma = head.lemma_.lower()
+    if head.pos_ == "PROPN":
+        return lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS
+    return head.pos_ == "NOUN" and (lemma in GATHERING_NOUNS or head.lower_ in GATHERING_NOUNS)
+
+
 ACT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "ing", "cy", "ism", "ship", "ity", "age")
 
 
@@ -144,6 +175,13 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
     if end + 2 <= len(doc) and doc[end].text in ("-", "–") and doc[end + 1].tag_ in ("VBN", "VBD", "JJ"):
         return "thing"  # "US-made vehicles", "Chinese-owned apps", "an Oregon-based weekly": an adjective
     root = _first_conjunct(span.root)
+    if (
+        root.head.i == root.i + 2
+        and doc[root.i + 1].text in ("-", "–")
+        and (root.head.ent_type_ in ("GPE", "NORP") or root.head.pos_ == "PROPN")
+        and root.head.head.i != root.head.i
+    ):
+        root = root.head  # "the China-Australia free trade agreement": the pair modifies the agreement
     head = root.head
     dep = root.dep_
     if dep in ("poss", "compound", "amod", "nmod", "npadvmod") and head.i != root.i and not (start <= head.i < end):
@@ -199,6 +237,10 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
             lemma = noun.lemma_.lower()
             if lemma in MOTION_VERBS or lemma in GOODS_NOUNS or noun.lower_ in GOODS_NOUNS:
                 return "place"
+            if noun.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and (c.lemma_.lower() in GOODS_NOUNS or c.lower_ in GOODS_NOUNS) for c in noun.children
+            ):
+                return "place"  # "countries that buy oil from Iran": where the goods come from
             return "actor"
         if word in LOCATING:
             return "place"
