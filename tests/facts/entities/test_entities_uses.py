@@ -159,3 +159,24 @@ def test_news_outlets_and_their_writers_are_media(parser: Parser) -> None:
     found, _ = entities(parser, "Prices rose again in May, Rachel Goodwin writes in The New York Times.")
     writer = next(e for e in found if e.kind == "PERSON")
     assert (writer.country, writer.sector) == ("USA", "MED")
+
+
+def test_a_role_word_tagged_as_an_adjective_in_a_nouns_slot_is_a_role_holder(parser: Parser) -> None:
+    found, text = entities(parser, "The strike was ordered to kill Syria’s most powerful general, the report said.")
+    group = next(e for e in found if not e.named and e.sector == "MIL")
+    assert group.country == "SYR" and "Syria" in refused_words(found, text)
+
+
+def test_a_place_noun_or_an_economy_makes_a_country_no_actor(parser: Parser) -> None:
+    found, text = entities(parser, "The talks were held in Boracay, in the central province of Aklan.")
+    assert "Aklan" not in actor_words(found, text)
+    found, text = entities(parser, "Officials said Vietnam's economy has been growing fast through opening-up.")
+    assert "Vietnam" in refused_words(found, text) and "Vietnam" not in actor_words(found, text)
+
+
+def test_an_organisations_name_is_coded_by_its_head() -> None:
+    from tidings.facts.actors.roles import code_phrase
+    from tidings.facts.actors.tables import load_tables
+
+    pc = code_phrase(["islamic", "revolutionary", "guards"], load_tables())
+    assert (pc.country, pc.head_sector) == ("IRN", "MIL")

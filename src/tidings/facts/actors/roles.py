@@ -61,6 +61,7 @@ class PhraseCode:
     sector: str | None
     org_code: str | None  # a non-state org code found in the phrase (IGOUNO, ...)
     countries: int  # distinct countries cued (a list of several is no single actor)
+    head_sector: str | None = None  # the sector of the rightmost cue, role or organisation (a name's head)
 
 
 def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
@@ -69,6 +70,7 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
     role_sector: str | None = None
     org_sector: str | None = None
     org_code: str | None = None
+    head: str | None = None
     weak = False
     i = 0
     n = len(words)
@@ -92,18 +94,19 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
                 elif code[:3] in NONSTATE:
                     org_code = code
                 org_sector = sec if sec not in NONSTATE else org_sector
+                head = sec if sec not in NONSTATE else head
                 step = size
                 break
             sec = tables.role_sector(gram)
             if sec is not None:
-                role_sector = sec  # rightmost role noun wins (the head of the title)
+                role_sector = head = sec  # rightmost role noun wins (the head of the title)
                 weak = gram in WEAK_ROLES or gram.rstrip("s") in WEAK_ROLES
                 step = size
                 break
         i += step
     distinct = list(dict.fromkeys(countries))
     sector = org_sector if weak and org_sector else role_sector or org_sector
-    return PhraseCode(distinct[0] if distinct else None, sector, org_code, len(distinct))
+    return PhraseCode(distinct[0] if distinct else None, sector, org_code, len(distinct), head or sector)
 
 
 def _subtree_left(root: Token, stop: int) -> list[Token]:
@@ -281,8 +284,8 @@ def code_named(
                     c.code = code
             else:
                 pc = code_phrase(clean_key(c.name).split(), tables)
-                if pc.countries == 1:
-                    c.country, c.sector = pc.country, pc.sector
+                if pc.countries == 1:  # a name's head decides: "the Islamic Revolutionary Guards Corps" is MIL
+                    c.country, c.sector = pc.country, pc.head_sector
                 elif pc.org_code is not None:  # "United Nations Security Council": of the UN
                     c.code, c.sector = pc.org_code, pc.org_code[:3]
                 else:  # "China's Ministry of Commerce", "the Islamic Revolutionary Guards Corps of Iran"
@@ -454,7 +457,10 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
     set; :mod:`tidings.facts.entities.uses` resolves or drops them)."""
     found: dict[str, Cluster] = {}
     for tok in doc:
-        if tok.pos_ != "NOUN" or tok.i in taken or tok.dep_ in ("compound", "amod", "poss"):
+        # a role word the tagger calls an adjective in a noun's slot is a noun ("to kill Iran's
+        # most powerful general")
+        nominal = tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"))
+        if not nominal or tok.i in taken or tok.dep_ in ("compound", "amod", "poss"):
             continue
         if (tok.dep_ == "appos" and tok.head.i in taken) or tok.dep_ == "attr":
             continue  # a name's apposition or a predicate ("He is the highest-level US official")

@@ -20,7 +20,8 @@ Rules (in order), for the mention's syntactic head (the first conjunct for a coo
   names who acts ("U.S. strategy", "American participation", "the U.S. side");
 * the object of a locating preposition ("in", "at", "across") is a place, and so is "from" after
   a movement or goods ("returned from Pyongyang", "oil from Iran", "buy oil from Iran"; but "a
-  threat from North Korea" is an actor); "like"/"such as" make a topic, "ambassador to Japan" a post;
+  threat from North Korea" is an actor), and "of" after a place noun ("the province of Aklan");
+  "like"/"such as" make a topic, "ambassador to Japan" a post;
 * anything else (subject, object, possessor of an act, "with", "against", "on", "between",
   "to", "of" an act) is an actor.
 
@@ -61,6 +62,11 @@ ACT_NOUNS = WORDS["act"]
 COUNTRY_GROUPS = frozenset(
     {"country", "nation", "state", "partner", "ally", "member", "importer", "exporter", "economy", "power",
      "government", "neighbor", "neighbour", "rival", "signatory", "party", "buyer", "supplier"}
+)  # fmt: skip
+# Nouns of a place an "of" phrase names ("the province of Aklan", "the streets of Hong Kong")
+PLACE_NOUNS = frozenset(
+    {"province", "city", "town", "village", "region", "county", "district", "island", "outskirts", "suburb",
+     "street", "heart", "centre", "center", "capital", "port"}
 )  # fmt: skip
 POST_NOUNS = frozenset({"ambassador", "envoy", "emissary", "representative", "consul", "delegate", "minister"})
 STATE_NOUNS = frozenset(
@@ -223,6 +229,8 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
                 return "qualifier"  # "the chief diplomat of the United States": one person, described
             if noun.lower_ in STATISTIC_NOUNS:
                 return "statistic"
+            if noun.lemma_.lower() in PLACE_NOUNS:
+                return "place"  # "the province of Aklan", "the outskirts of Kabul"
             return "actor"
         if word in TOPICAL or (word == "as" and noun.lower_ == "such"):
             holder = noun.head if noun.lower_ == "such" else noun  # "countries such as China"
