@@ -180,3 +180,14 @@ def test_an_organisations_name_is_coded_by_its_head() -> None:
 
     pc = code_phrase(["islamic", "revolutionary", "guards"], load_tables())
     assert (pc.country, pc.head_sector) == ("IRN", "MIL")
+
+
+def test_an_unnamed_spokesperson_is_the_articles_one_named_spokesperson(parser: Parser) -> None:
+    found, text = entities(
+        parser,
+        "Japan will respond in kind, a spokesperson for the Ministry of Finance said Monday. "
+        '"We will act," said Sato Kenji, the ministry\'s spokesperson.',
+    )
+    sato = next(e for e in found if e.kind == "PERSON")
+    assert words(sato, text).count("spokesperson") == 2  # the unnamed one and his own title
+    assert not any(not e.named and e.sector == "GOV" and "spokesperson" in words(e, text) for e in found)

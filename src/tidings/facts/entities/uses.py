@@ -108,6 +108,7 @@ def apply_uses(
             r.spans.clear()
     _administrations(doc, clusters, states, tables, home)
     _in_context(doc, roles, [*clusters, *states.new_clusters], home)
+    _named_spokespeople(doc, clusters, roles)
     group_spans = [sp for r in roles for sp in r.spans]
     state_spans = [sp for c in states.by_code.values() for sp in c.spans]
     for c in clusters:
@@ -142,6 +143,35 @@ def apply_uses(
                 else:
                     _civilians(people, hit.code, span, doc[span[0] : span[1]].text)
     return [*states.new_clusters, *people.values()]
+
+
+SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+
+
+def _named_spokespeople(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
+    """ "a spokesperson for the ministry said" is the article's one named spokesperson of that
+    country ("said Gao Feng, the ministry's spokesperson"), when it names exactly one: wire copy
+    opens with the unnamed title and names the speaker later."""
+    holders: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        if c.label == "PERSON":
+            for s, _ in c.role_spans:
+                if doc[s].lemma_.lower() in SPOKES_NOUNS:
+                    holders.setdefault(c.country or "", []).append(c)
+                    break
+    for r in roles:
+        if r.named or r.head < 0 or not r.spans or r.country is None:
+            continue
+        if not all(doc[i].tag_ == "NN" and doc[i].lemma_.lower() in SPOKES_NOUNS for i in r.nouns):
+            continue
+        people = holders.get(r.country, [])
+        if len(people) == 1:
+            person = people[0]
+            for span in r.spans:
+                person.spans.append(span)
+                person.span_labels[span] = "ROLE"  # a description, not a name
+            person.spans.sort()
+            r.spans.clear()
 
 
 def _civilians(people: dict[str, Cluster], code: str, span: TokSpan, text: str) -> None:
