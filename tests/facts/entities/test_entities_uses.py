@@ -159,6 +159,9 @@ def test_news_outlets_and_their_writers_are_media(parser: Parser) -> None:
     found, _ = entities(parser, "Prices rose again in May, Rachel Goodwin writes in The New York Times.")
     writer = next(e for e in found if e.kind == "PERSON")
     assert (writer.country, writer.sector) == ("USA", "MED")
+    found, _ = entities(parser, "Indonesia and the IMF reached agreement on the loan, officials told Reuters.", "IDN")
+    reuters = next(e for e in found if e.name == "Reuters")
+    assert reuters.country is None  # an agency the tables know reports from everywhere
 
 
 def test_a_role_word_tagged_as_an_adjective_in_a_nouns_slot_is_a_role_holder(parser: Parser) -> None:

@@ -321,7 +321,10 @@ def code_named(
                 c.confidence = 0.8
     dominant = home or _dominant_country(clusters)
     for c in clusters:
-        home_body = c.sector == "GOV" or (c.label == "ORG" and c.sector == "MED")
+        # a newspaper known only by its name's head word ("National Business Daily"), not an
+        # agency the tables know (Reuters reports from everywhere)
+        paper = c.label == "ORG" and c.sector == "MED" and tables.known_code(clean_key(c.name)) is None
+        home_body = c.sector == "GOV" or paper
         if c.label in ("PERSON", "ORG") and c.country is None and home_body and dominant is not None:
             c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce", "National Business Daily"
         if c.code is None and c.country:
