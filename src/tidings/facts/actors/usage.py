@@ -134,16 +134,11 @@ def _thing_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and (tok.lower_ in THING_NOUNS or tok.lemma_.lower() in THING_NOUNS)
 
 
-# Gatherings an organisation only hosts or names ("a United Nations summit meeting"); its rules,
-# members and bodies stay its own ("WTO rules", "APEC economies").
-GATHERING_NOUNS = frozenset({"summit", "meeting", "conference", "forum", "expo", "fair", "festival", "games"})
-
-
 def names_thing_of(doc: Doc, start: int, end: int) -> bool:
     """An organisation's name used for a thing: a name in apposition to or titled by a noun of
-    things ("the messaging apps WhatsApp and Telegram", "the video app TikTok": products), a
-    modifier of a gathering ("an annual United Nations summit meeting") or of a capitalised
-    document name ("the APEC Strategic Blueprint")."""
+    things ("the messaging apps WhatsApp and Telegram", "the video app TikTok": products), or a
+    modifier of a capitalised document name ("the APEC Strategic Blueprint"). A modifier of a
+    gathering stays the organisation ("a United Nations summit": it convenes it)."""
     root = _first_conjunct(doc[start:end].root)
     if root.dep_ == "appos" and not (start <= root.head.i < end):
         return _thing_noun(root.head)
@@ -152,12 +147,9 @@ def names_thing_of(doc: Doc, start: int, end: int) -> bool:
     if root.dep_ not in ("compound", "nmod", "amod") or start <= root.head.i < end:
         return False
     head = root.head
-    while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.pos_ in ("NOUN", "PROPN"):
-        head = head.head  # "United Nations global warming summit meeting": the last noun heads it
-    lemma = head.lemma_.lower()
-    if head.pos_ == "PROPN":
-        return lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS
-    return head.pos_ == "NOUN" and (lemma in GATHERING_NOUNS or head.lower_ in GATHERING_NOUNS)
+    while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.pos_ == "PROPN":
+        head = head.head  # "the APEC Strategic Blueprint": the name's last word heads it
+    return head.pos_ == "PROPN" and (head.lemma_.lower() in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS)
 
 
 ACT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "ing", "cy", "ism", "ship", "ity", "age")
