@@ -494,6 +494,9 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
                     break
         if sector is None:
             continue
+        # one holder per title, not per head noun: "China's commerce minister" and "China's defense
+        # minister" are two people of one sector ("a US official" and "US officials" one group)
+        title = " ".join([*head_words[-size:-1], tok.lemma_.lower()])
         of_pp = [t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "of"]
         if not of_pp and sector != "MIL" and code_phrase(words, tables).country is None:
             # "protesters in Hong Kong", "the news media in the United States" (troops are sent abroad)
@@ -524,9 +527,7 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
         start, end = span_toks[0].i, span_toks[-1].i + 1
         if _beside_name(doc, start, end, taken):
             continue  # "Kim Jong-un, North Korea's leader": the named person, described
-        cl = _add(
-            found, f"{pc.country}|{tok.lemma_.lower()}|{sector}", _text(span_toks), pc.country, sector, (start, end)
-        )
+        cl = _add(found, f"{pc.country}|{title}|{sector}", _text(span_toks), pc.country, sector, (start, end))
         cl.nouns.append(tok.i)
     return list(found.values())
 
