@@ -106,3 +106,15 @@ def test_country_is_the_majority_not_the_first_seen() -> None:
         ]
     )
     assert len(rows) == 1 and rows[0]["country"] == "CHN"
+
+
+def test_an_organisation_named_with_its_own_countrys_adjective_is_the_same_organisation() -> None:
+    _, link = fold(
+        [
+            (ent("Japanese Ministry of Finance", "a1", "ORG", country="JPN", code="JPNGOV"), "2019-01-01"),
+            (ent("Ministry of Finance", "a2", "ORG", country="JPN", code="JPNGOV"), "2019-02-01"),
+            (ent("Ministry of Finance", "a3", "ORG", country="DEU", code="DEUGOV"), "2019-03-01"),
+        ]
+    )
+    assert link["e-a1-Japanese Ministry of Finance"] == link["e-a2-Ministry of Finance"]
+    assert link["e-a3-Ministry of Finance"] != link["e-a2-Ministry of Finance"]  # Germany's is another

@@ -132,7 +132,8 @@ def test_tables_and_name_keys() -> None:
     assert org_country_sector("USAGOVLEG") == ("USA", "LEG")
     assert org_country_sector("IGOUNO") == (None, "IGO")
     tables = load_tables()
-    assert tables.role_sector("defense minister") == "MIL"
+    assert tables.role_sector("defense minister") == "GOV"  # a minister is the executive (CAMEO GOVMIL)
+    assert tables.role_sector("general") == "MIL"
     assert tables.role_sector("spokesperson") == "GOV"
     assert tables.role_sector("co-founder") == "BUS"
     hit = tables.country("beijing")

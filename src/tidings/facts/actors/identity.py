@@ -127,6 +127,17 @@ def _better_name(new: str, old: str, kind: str, seen: Counter[str] | None = None
     return n > o or (n == o and (count[new], -len(new)) > (count[old], -len(old)))
 
 
+def _without_own_country(form: str, country: object) -> str | None:
+    """An organisation's name without a leading name or adjective of its own country ("chinese
+    ministry of commerce" is China's "ministry of commerce"), if at least two words are left."""
+    words = form.split()
+    for size in (1, 2, 3):
+        hit = load_tables().country(" ".join(words[:size]))
+        if hit is not None and hit.code == country and len(words) - size >= 2:
+            return " ".join(words[size:])
+    return None
+
+
 def _compatible(actor: Actor, country: str | None) -> bool:
     top = _top(actor.countries)
     return not top or not country or top == country
@@ -197,6 +208,7 @@ class ActorFold:
         if kind == "PERSON":
             return self._full_forms(entity)
         forms = [full_key(n, kind) for n in names]
+        forms += [rest for f in forms if (rest := _without_own_country(f, entity.get("country")))]
         forms += ["acr:" + a for n in names if len(n.split()) > 1 for a in acronyms(n) if len(a) >= 3]
         forms += ["acr:" + full_key(n, kind) for n in names if len(n.split()) == 1 and n.isupper()]
         return [f for f in dict.fromkeys(forms) if f]

@@ -12,7 +12,7 @@ diplomat Wang Yi"), the PETRARCH-2 actor dictionary, or -- for a government titl
 most mentioned in the article (lower confidence).
 
 Unnamed role-holders are noun phrases headed by a role noun with a single country cue and no name
-("China's defense minister" -> CHNMIL, "a Chinese foreign ministry spokesperson" -> CHNGOV, "two US
+("China's defense minister" -> CHNGOV, "a Chinese foreign ministry spokesperson" -> CHNGOV, "two US
 officials" -> USAGOV). Country names alone code as the bare country (CAMEO usage: "China" -> CHN);
 capitals used as actors code as the government ("Beijing" -> CHNGOV).
 """
@@ -61,6 +61,7 @@ class PhraseCode:
     sector: str | None
     org_code: str | None  # a non-state org code found in the phrase (IGOUNO, ...)
     countries: int  # distinct countries cued (a list of several is no single actor)
+    head_sector: str | None = None  # the sector of the rightmost cue, role or organisation (a name's head)
 
 
 def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
@@ -69,6 +70,7 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
     role_sector: str | None = None
     org_sector: str | None = None
     org_code: str | None = None
+    head: str | None = None
     weak = False
     i = 0
     n = len(words)
@@ -92,18 +94,19 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
                 elif code[:3] in NONSTATE:
                     org_code = code
                 org_sector = sec if sec not in NONSTATE else org_sector
+                head = sec if sec not in NONSTATE else head
                 step = size
                 break
             sec = tables.role_sector(gram)
             if sec is not None:
-                role_sector = sec  # rightmost role noun wins (the head of the title)
+                role_sector = head = sec  # rightmost role noun wins (the head of the title)
                 weak = gram in WEAK_ROLES or gram.rstrip("s") in WEAK_ROLES
                 step = size
                 break
         i += step
     distinct = list(dict.fromkeys(countries))
     sector = org_sector if weak and org_sector else role_sector or org_sector
-    return PhraseCode(distinct[0] if distinct else None, sector, org_code, len(distinct))
+    return PhraseCode(distinct[0] if distinct else None, sector, org_code, len(distinct), head or sector)
 
 
 def _subtree_left(root: Token, stop: int) -> list[Token]:
@@ -259,8 +262,8 @@ def code_named(
     """Fill roles, country, sector and actor code of named clusters in place: the article's own
     words first (titles, appositions, "of <country>"), then the office-holder table by the
     article's date (``published``), then the known-actors table, then the people listed with
-    them or whose possessive qualifies them; a government title or body with no country left is
-    of the country the story was filed from (``home``, its dateline), else of the country the
+    them or whose possessive qualifies them; a government title or body, or a news outlet, with no
+    country left is of the country the story was filed from (``home``, its dateline), else of the country the
     article names most."""
     mention_cluster = {s: n for n, c in enumerate(clusters) for sp in c.spans for s in range(*sp)}
     for c in clusters:
@@ -281,17 +284,19 @@ def code_named(
                     c.code = code
             else:
                 pc = code_phrase(clean_key(c.name).split(), tables)
-                if pc.countries == 1:
-                    c.country, c.sector = pc.country, pc.sector
+                if pc.countries == 1:  # a name's head decides: "the Islamic Revolutionary Guards Corps" is MIL
+                    c.country, c.sector = pc.country, pc.head_sector
                 elif pc.org_code is not None:  # "United Nations Security Council": of the UN
                     c.code, c.sector = pc.org_code, pc.org_code[:3]
                 else:  # "China's Ministry of Commerce", "the Islamic Revolutionary Guards Corps of Iran"
                     c.country, c.sector = _qualifier_country(doc, c, tables), pc.sector
-                if c.sector is None and clean_key(c.name).split()[-1:] in ([w] for w in MEDIA_WORDS):
-                    c.sector = "MED"  # "Global Times", "National Business Daily"
+                if clean_key(c.name).split()[-1:] in ([w] for w in MEDIA_WORDS):
+                    c.sector = "MED"  # "Global Times"; the name's head beats its words ("National Business Daily")
             if c.country is None and c.sector == "MED":
                 c.country = tables.publisher_country(c.name, None)  # "The New York Times" -> USA
     for c in clusters:
+        if c.label == "PERSON" and c.sector is None:
+            _writes_for(doc, c, clusters, mention_cluster)
         if c.label == "PERSON" and c.country is None:
             c.country = _of_country(doc, c, tables)  # "President Vladimir V. Putin of Russia"
         if c.label == "PERSON":  # what the person was on the article's date, where the text is silent
@@ -316,8 +321,12 @@ def code_named(
                 c.confidence = 0.8
     dominant = home or _dominant_country(clusters)
     for c in clusters:
-        if c.label in ("PERSON", "ORG") and c.country is None and c.sector == "GOV" and dominant is not None:
-            c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce" in a Chinese paper
+        # a newspaper known only by its name's head word ("National Business Daily"), not an
+        # agency the tables know (Reuters reports from everywhere)
+        paper = c.label == "ORG" and c.sector == "MED" and tables.known_code(clean_key(c.name)) is None
+        home_body = c.sector == "GOV" or paper
+        if c.label in ("PERSON", "ORG") and c.country is None and home_body and dominant is not None:
+            c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce", "National Business Daily"
         if c.code is None and c.country:
             c.code = c.country + (c.sector or "") if c.sector not in NONSTATE else c.country
 
@@ -337,6 +346,24 @@ def _qualifier_country(doc: Doc, c: Cluster, tables: ActorTables) -> str | None:
                 if hit is not None:
                     return hit.code
     return None
+
+
+WRITING_VERBS = frozenset({"write", "writes", "wrote", "report", "reports", "reported", "reporting"})
+
+
+def _writes_for(doc: Doc, c: Cluster, clusters: list[Cluster], mention_cluster: dict[int, int]) -> None:
+    """A person who writes or reports in or for a news outlet is its journalist ("Steven Lee Myers
+    writes in The New York Times"): the outlet's sector (MED) and, if the text gives none, its
+    country. Read off the surface (name, verb, "in"/"for", outlet): the parser often hangs a
+    trailing credit on the sentence before."""
+    for _, end in c.spans:
+        if end + 2 >= len(doc) or doc[end].lower_ not in WRITING_VERBS or doc[end + 1].lower_ not in ("in", "for"):
+            continue
+        for i in (end + 2, end + 3):
+            outlet = clusters[mention_cluster[i]] if i in mention_cluster else None
+            if outlet is not None and outlet.label == "ORG" and outlet.sector == "MED":
+                c.sector, c.country = "MED", c.country or outlet.country
+                return
 
 
 def _of_country(doc: Doc, c: Cluster, tables: ActorTables) -> str | None:
@@ -433,7 +460,10 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
     set; :mod:`tidings.facts.entities.uses` resolves or drops them)."""
     found: dict[str, Cluster] = {}
     for tok in doc:
-        if tok.pos_ != "NOUN" or tok.i in taken or tok.dep_ in ("compound", "amod", "poss"):
+        # a role word the tagger calls an adjective in a noun's slot is a noun ("to kill Iran's
+        # most powerful general")
+        nominal = tok.pos_ == "NOUN" or (tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"))
+        if not nominal or tok.i in taken or tok.dep_ in ("compound", "amod", "poss"):
             continue
         if (tok.dep_ == "appos" and tok.head.i in taken) or tok.dep_ == "attr":
             continue  # a name's apposition or a predicate ("He is the highest-level US official")
@@ -464,6 +494,9 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
                     break
         if sector is None:
             continue
+        # one holder per title, not per head noun: "China's commerce minister" and "China's defense
+        # minister" are two people of one sector ("a US official" and "US officials" one group)
+        title = " ".join([*head_words[-size:-1], tok.lemma_.lower()])
         of_pp = [t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "of"]
         if not of_pp and sector != "MIL" and code_phrase(words, tables).country is None:
             # "protesters in Hong Kong", "the news media in the United States" (troops are sent abroad)
@@ -494,9 +527,7 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
         start, end = span_toks[0].i, span_toks[-1].i + 1
         if _beside_name(doc, start, end, taken):
             continue  # "Kim Jong-un, North Korea's leader": the named person, described
-        cl = _add(
-            found, f"{pc.country}|{tok.lemma_.lower()}|{sector}", _text(span_toks), pc.country, sector, (start, end)
-        )
+        cl = _add(found, f"{pc.country}|{title}|{sector}", _text(span_toks), pc.country, sector, (start, end))
         cl.nouns.append(tok.i)
     return list(found.values())
 

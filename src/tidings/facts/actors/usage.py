@@ -19,8 +19,9 @@ Rules (in order), for the mention's syntactic head (the first conjunct for a coo
   adjective of a thing ("Chinese goods", "U.S. dollars", "U.S. app stores"); of any other noun it
   names who acts ("U.S. strategy", "American participation", "the U.S. side");
 * the object of a locating preposition ("in", "at", "across") is a place, and so is "from" after
-  a movement or goods ("returned from Pyongyang", "oil from Iran"; but "a threat from North
-  Korea" is an actor); "like"/"such as" make a topic, "ambassador to Japan" a post;
+  a movement or goods ("returned from Pyongyang", "oil from Iran", "buy oil from Iran"; but "a
+  threat from North Korea" is an actor), and "of" after a place noun ("the province of Aklan");
+  "like"/"such as" make a topic, "ambassador to Japan" a post;
 * anything else (subject, object, possessor of an act, "with", "against", "on", "between",
   "to", "of" an act) is an actor.
 
@@ -62,6 +63,11 @@ COUNTRY_GROUPS = frozenset(
     {"country", "nation", "state", "partner", "ally", "member", "importer", "exporter", "economy", "power",
      "government", "neighbor", "neighbour", "rival", "signatory", "party", "buyer", "supplier"}
 )  # fmt: skip
+# Nouns of a place an "of" phrase names ("the province of Aklan", "the streets of Hong Kong")
+PLACE_NOUNS = frozenset(
+    {"province", "city", "town", "village", "region", "county", "district", "island", "outskirts", "suburb",
+     "street", "heart", "centre", "center", "capital", "port"}
+)  # fmt: skip
 POST_NOUNS = frozenset({"ambassador", "envoy", "emissary", "representative", "consul", "delegate", "minister"})
 STATE_NOUNS = frozenset(
     {"government", "administration", "regime", "authorities", "cabinet", "state", "leadership", "side"}
@@ -84,10 +90,11 @@ def _first_conjunct(tok: Token) -> Token:
 
 def _names_named(tok: Token, named: frozenset[int]) -> bool:
     """``tok`` is a named person/organisation, a title or apposition of one ("Minister" in
-    "Vice Minister Fu Ziying", "minister" in "David Cameron, Britain's prime minister")."""
+    "Vice Minister Fu Ziying", "minister" in "David Cameron, Britain's prime minister", "leader"
+    in "Kim Jong-un, North Korea's leader", where the parser hangs the name on the title)."""
     if tok.i in named:
         return True
-    if any(c.i in named and c.dep_ in ("appos", "compound", "flat") for c in tok.children):
+    if any(c.i in named and c.dep_ in ("appos", "compound", "flat", "nmod") for c in tok.children):
         return True
     return tok.dep_ in ("appos", "compound") and tok.head.i in named
 
@@ -123,6 +130,28 @@ def names_document(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _thing_noun(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and (tok.lower_ in THING_NOUNS or tok.lemma_.lower() in THING_NOUNS)
+
+
+def names_thing_of(doc: Doc, start: int, end: int) -> bool:
+    """An organisation's name used for a thing: a name in apposition to or titled by a noun of
+    things ("the messaging apps WhatsApp and Telegram", "the video app TikTok": products), or a
+    modifier of a capitalised document name ("the APEC Strategic Blueprint"). A modifier of a
+    gathering stays the organisation ("a United Nations summit": it convenes it)."""
+    root = _first_conjunct(doc[start:end].root)
+    if root.dep_ == "appos" and not (start <= root.head.i < end):
+        return _thing_noun(root.head)
+    if any(c.dep_ == "compound" and c.i < start and _thing_noun(c) for c in root.children):
+        return True  # "the video app TikTok": the name is titled by its kind of thing
+    if root.dep_ not in ("compound", "nmod", "amod") or start <= root.head.i < end:
+        return False
+    head = root.head
+    while head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i and head.pos_ == "PROPN":
+        head = head.head  # "the APEC Strategic Blueprint": the name's last word heads it
+    return head.pos_ == "PROPN" and (head.lemma_.lower() in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS)
+
+
 ACT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "ing", "cy", "ism", "ship", "ity", "age")
 
 
@@ -144,6 +173,13 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
     if end + 2 <= len(doc) and doc[end].text in ("-", "–") and doc[end + 1].tag_ in ("VBN", "VBD", "JJ"):
         return "thing"  # "US-made vehicles", "Chinese-owned apps", "an Oregon-based weekly": an adjective
     root = _first_conjunct(span.root)
+    if (
+        root.head.i == root.i + 2
+        and doc[root.i + 1].text in ("-", "–")
+        and (root.head.ent_type_ in ("GPE", "NORP") or root.head.pos_ == "PROPN")
+        and root.head.head.i != root.head.i
+    ):
+        root = root.head  # "the China-Australia free trade agreement": the pair modifies the agreement
     head = root.head
     dep = root.dep_
     if dep in ("poss", "compound", "amod", "nmod", "npadvmod") and head.i != root.i and not (start <= head.i < end):
@@ -185,6 +221,8 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
                 return "qualifier"  # "the chief diplomat of the United States": one person, described
             if noun.lower_ in STATISTIC_NOUNS:
                 return "statistic"
+            if noun.lemma_.lower() in PLACE_NOUNS:
+                return "place"  # "the province of Aklan", "the outskirts of Kabul"
             return "actor"
         if word in TOPICAL or (word == "as" and noun.lower_ == "such"):
             holder = noun.head if noun.lower_ == "such" else noun  # "countries such as China"
@@ -199,6 +237,10 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
             lemma = noun.lemma_.lower()
             if lemma in MOTION_VERBS or lemma in GOODS_NOUNS or noun.lower_ in GOODS_NOUNS:
                 return "place"
+            if noun.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and (c.lemma_.lower() in GOODS_NOUNS or c.lower_ in GOODS_NOUNS) for c in noun.children
+            ):
+                return "place"  # "countries that buy oil from Iran": where the goods come from
             return "actor"
         if word in LOCATING:
             return "place"

@@ -66,6 +66,8 @@ def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tu
         or not any(ch.isalnum() for ch in doc[end - 1].text)  # a stray U+0097 glued to a name
     ):
         end -= 1
+    if label == "PERSON":
+        end = _hyphenated_given_name(doc, end)
     titled = start > 0 and doc[start - 1].lower_.strip(".") in PERSON_TITLES and doc[start - 1].is_title
     if end - start > 1 and (label == "PERSON" or doc[start].lower_.strip(".") in PERSON_TITLES):
         cut = end
@@ -100,6 +102,17 @@ def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tu
         if code is not None and code[:3] in NONSTATE and end - start <= 6:
             label = "ORG"
     return start, end, label
+
+
+def _hyphenated_given_name(doc: Doc, end: int) -> int:
+    """The end of a person's name past the lower-case second syllable of a hyphenated given name
+    spaCy cut off ("Moon Jae" + "-in", "Kang Kyung" + "-wha": Korean given names)."""
+    last = doc[end - 1]
+    if end + 1 < len(doc) and last.is_title and not last.whitespace_ and doc[end].text == "-":
+        syllable = doc[end + 1]
+        if not doc[end].whitespace_ and syllable.is_alpha and syllable.is_lower and len(syllable.text) <= 4:
+            return end + 2
+    return end
 
 
 def spacy_mentions(doc: Doc, tables: ActorTables) -> list[RawMention]:

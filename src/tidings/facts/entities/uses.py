@@ -23,7 +23,14 @@ from typing import TYPE_CHECKING
 from tidings.facts.actors.names import clean_key, person_key
 from tidings.facts.actors.roles import Cluster
 from tidings.facts.actors.tables import ActorTables, org_country_sector
-from tidings.facts.actors.usage import REFUSED, STATE_NOUNS, is_dateline, mention_use, names_document
+from tidings.facts.actors.usage import (
+    REFUSED,
+    STATE_NOUNS,
+    is_dateline,
+    mention_use,
+    names_document,
+    names_thing_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -31,6 +38,11 @@ if TYPE_CHECKING:
 PLACE_ONLY = frozenset({"LOC", "FAC", "EVENT"})
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+# Adjectives of regions: a group they qualify spans several countries ("European governments")
+REGION_ADJECTIVES = frozenset(
+    {"european", "asian", "african", "arab", "western", "nordic", "scandinavian", "baltic", "balkan", "gulf",
+     "latin", "pacific", "caribbean", "mideast"}
+)  # fmt: skip
 TokSpan = tuple[int, int]
 
 
@@ -86,20 +98,25 @@ def apply_uses(
     states = _States(doc, clusters, tables)
     people: dict[str, Cluster] = {}
     _definites(doc, clusters, roles)
+    moved: set[TokSpan] = set()
     for r in roles:
         head = doc[r.nouns[0]] if r.nouns else None
         if head is not None and head.lemma_.lower() in STATE_NOUNS and r.country:
             for span in list(r.spans):
                 states.add(r.country, span)
+                moved.add(span)
             r.spans.clear()
     _administrations(doc, clusters, states, tables, home)
     _in_context(doc, roles, [*clusters, *states.new_clusters], home)
+    _named_spokespeople(doc, clusters, roles)
     group_spans = [sp for r in roles for sp in r.spans]
     state_spans = [sp for c in states.by_code.values() for sp in c.spans]
     for c in clusters:
         for span in list(c.spans):
             if c.label not in ("GPE", "NORP", "LOC", "FAC", "EVENT", "ORG") or span in c.not_actor:
                 continue
+            if span in moved:
+                continue  # a government phrase already read as its state ("the Australian and Chinese governments")
             if _covered(span, group_spans) or _covered(span, state_spans):
                 c.not_actor.add(span)  # "Chinese officials", "the Chinese government": the phrase acts
                 continue
@@ -126,6 +143,35 @@ def apply_uses(
                 else:
                     _civilians(people, hit.code, span, doc[span[0] : span[1]].text)
     return [*states.new_clusters, *people.values()]
+
+
+SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+
+
+def _named_spokespeople(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
+    """ "a spokesperson for the ministry said" is the article's one named spokesperson of that
+    country ("said Gao Feng, the ministry's spokesperson"), when it names exactly one: wire copy
+    opens with the unnamed title and names the speaker later."""
+    holders: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        if c.label == "PERSON":
+            for s, _ in c.role_spans:
+                if doc[s].lemma_.lower() in SPOKES_NOUNS:
+                    holders.setdefault(c.country or "", []).append(c)
+                    break
+    for r in roles:
+        if r.named or r.head < 0 or not r.spans or r.country is None:
+            continue
+        if not all(doc[i].tag_ == "NN" and doc[i].lemma_.lower() in SPOKES_NOUNS for i in r.nouns):
+            continue
+        people = holders.get(r.country, [])
+        if len(people) == 1:
+            person = people[0]
+            for span in r.spans:
+                person.spans.append(span)
+                person.span_labels[span] = "ROLE"  # a description, not a name
+            person.spans.sort()
+            r.spans.clear()
 
 
 def _civilians(people: dict[str, Cluster], code: str, span: TokSpan, text: str) -> None:
@@ -211,7 +257,8 @@ def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster], home: s
     they belong to ("an official with the ministry", "officials in the Obama administration",
     "the MOC official"), else an earlier group of the same kind ("the official"), else, for a
     state's officials, the country the story was filed from (``home``); else none (the group
-    is still an actor, of its sector only)."""
+    is still an actor, of its sector only, as is a group a region's adjective qualifies:
+    "European governments")."""
     seen: dict[str, str] = {}
     for r in sorted((r for r in roles if r.head >= 0 or r.country), key=lambda r: r.spans[0] if r.spans else (0, 0)):
         if r.head < 0:
@@ -230,6 +277,9 @@ def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster], home: s
         country = country or next(
             (code for t in bodies if (code := _country_at(t.i, clusters, bodies_only=True))), None
         )
+        if country is None and any(t.lower_ in REGION_ADJECTIVES for t in head.lefts):
+            r.code, r.confidence = r.sector, 0.5  # "European governments": several countries, none of them
+            continue
         country = country or seen.get(head.lemma_.lower()) or None
         if country is None and r.sector in STATE_SECTORS and home:
             country, r.confidence = home, 0.6  # "officials said" in a story filed from Beijing
@@ -271,11 +321,14 @@ def _definites(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
 
 def _not_an_organisation(doc: Doc, c: Cluster, span: TokSpan, tables: ActorTables) -> bool:
     """An ORG mention that names no organisation: a dateline ("UNITED NATIONS --"), a document,
-    plan or event (:func:`names_document`, for the whole cluster), or one word of a title
+    plan or event (:func:`names_document`, for the whole cluster), a name used for a thing
+    (:func:`names_thing_of`: "a United Nations summit meeting", "the apps WeChat and TikTok"), or one word of a title
     ("Treasury" in "Treasury Secretary", "House" in "House speaker")."""
     if is_dateline(doc, *span):
         return True
     if tables.known_code(clean_key(c.name)) is None and any(names_document(doc, s, e) for s, e in c.spans):
+        return True
+    if names_thing_of(doc, *span):
         return True
     s, e = span
     if e - s == 1 and e < len(doc) and not doc[s].is_upper and tables.known_code(clean_key(doc[s].text)) is None:

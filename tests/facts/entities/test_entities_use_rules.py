@@ -1,0 +1,130 @@
+"""Rules of who acts and as whom, on sentences of our own: governments of coordinated
+nationalities, qualifiers of named people, names used for things, places and statistics, groups
+of several countries, media and their writers, spokespeople named later."""
+
+from __future__ import annotations
+
+from tidings.facts.entities.stage import find_entities
+from tidings.nlp import Parser
+from tidings.records import Entity
+
+
+class Judged:
+    """An article's entities with the words each uses as an actor and the words it refuses."""
+
+    def __init__(self, parser: Parser, text: str, home: str | None = None) -> None:
+        _, self.found = find_entities(parser.parse(text), "a1", "2018-07-17", home=home)
+        self.uses: dict[str, tuple[list[str], list[str]]] = {}
+        for e in self.found:
+            refused = set(e.not_actor)
+            acts = [text[m.start : m.end] for m in e.mentions if m not in refused]
+            self.uses[e.id] = (acts, [text[m.start : m.end] for m in e.mentions if m in refused])
+
+    def acting(self, e: Entity | None = None) -> list[str]:
+        return [w for x in ([e] if e else self.found) for w in self.uses[x.id][0]]
+
+    def refused(self) -> set[str]:
+        return {w for x in self.found for w in self.uses[x.id][1]}
+
+
+def test_coordinated_nationalities_of_governments_are_both_states(parser: Parser) -> None:
+    j = Judged(
+        parser, "Canada and Mexico held talks. The Canadian and Mexican governments signed a water deal in Ottawa."
+    )
+    canada = next(e for e in j.found if e.kind == "GPE" and e.country == "CAN" and e.name == "Canada")
+    mexico = next(e for e in j.found if e.kind == "GPE" and e.country == "MEX" and e.name == "Mexico")
+    assert "Canadian" in j.acting(canada) and "Mexican" in j.acting(mexico)
+
+
+def test_a_country_qualifying_a_named_persons_title_is_no_actor(parser: Parser) -> None:
+    j = Judged(
+        parser,
+        "The envoy brought fresh messages of good will from Kim Jong-un, North Korea’s leader: promises to talk.",
+    )
+    assert "North Korea" in j.refused()
+
+
+def test_a_hyphenated_korean_given_name_stays_whole(parser: Parser) -> None:
+    j = Judged(parser, "President Moon Jae-in of South Korea flew to Tokyo on Monday.")
+    moon = next(e for e in j.found if e.kind == "PERSON")
+    assert moon.name == "Moon Jae-in" and moon.country == "KOR"
+    assert "South Korea" in j.refused()  # it qualifies the president
+
+
+def test_an_organisation_named_for_a_document_or_a_product_is_no_actor(parser: Parser) -> None:
+    j = Judged(parser, "The meeting would also deal on the APEC Strategic Blueprint for Promoting Growth.")
+    assert "APEC" in j.refused()
+    j = Judged(parser, "Delegates at an annual United Nations climate summit expressed dismay.")
+    assert "United Nations" not in j.refused()  # it convenes the summit
+    j = Judged(parser, "Regulators would remove the popular messaging apps WhatsApp and Telegram from stores.")
+    assert {"WhatsApp", "Telegram"} <= j.refused()
+    j = Judged(parser, "Regulators ordered stores to drop the video app TikTok on Sunday.")
+    assert "TikTok" in j.refused()
+    j = Judged(parser, "The WTO rules forbid it, and the WTO said so on Monday.")
+    assert "WTO" in set(j.acting()) and "WTO" not in j.refused()  # its rules stay its own
+
+
+def test_a_hyphenated_pair_is_judged_by_the_noun_it_modifies(parser: Parser) -> None:
+    j = Judged(parser, "The Japan-Australia free trade agreement took effect last year.")
+    assert "Japan" in j.refused() and "Japan" not in set(j.acting())
+    j = Judged(parser, "Talks are the only way to settle Japan-U.S. trade disputes, the minister said.")
+    assert {"Japan", "U.S."} <= set(j.acting())
+
+
+def test_goods_bought_from_a_country_make_it_a_place(parser: Parser) -> None:
+    j = Judged(parser, "Sanctions would punish refiners that continue to buy oil from Venezuela.")
+    assert "Venezuela" in j.refused() and "Venezuela" not in set(j.acting())
+
+
+def test_a_region_adjective_makes_a_group_of_no_one_country(parser: Parser) -> None:
+    j = Judged(
+        parser,
+        "German officials met the French government on Monday. "
+        "European governments are preparing for a shift in trade policy.",
+    )
+    group = next(e for e in j.found if not e.named and e.name == "European governments")
+    assert group.country is None and group.sector == "GOV"
+
+
+def test_news_outlets_and_their_writers_are_media(parser: Parser) -> None:
+    j = Judged(parser, "Chen Ming, an exporter in Ningbo, told National Business Daily that prices rose.", "CHN")
+    daily = next(e for e in j.found if e.name == "National Business Daily")
+    assert (daily.country, daily.sector) == ("CHN", "MED")
+    j = Judged(parser, "Prices rose again in May, Rachel Goodwin writes in The New York Times.")
+    writer = next(e for e in j.found if e.kind == "PERSON")
+    assert (writer.country, writer.sector) == ("USA", "MED")
+    j = Judged(parser, "Indonesia and the IMF reached agreement on the loan, officials told Reuters.", "IDN")
+    reuters = next(e for e in j.found if e.name == "Reuters")
+    assert reuters.country is None  # an agency the tables know reports from everywhere
+
+
+def test_a_role_word_tagged_as_an_adjective_in_a_nouns_slot_is_a_role_holder(parser: Parser) -> None:
+    j = Judged(parser, "The strike was ordered to kill Syria’s most powerful general, the report said.")
+    group = next(e for e in j.found if not e.named and e.sector == "MIL")
+    assert group.country == "SYR" and "Syria" in j.refused()
+
+
+def test_a_place_noun_or_an_economy_makes_a_country_no_actor(parser: Parser) -> None:
+    j = Judged(parser, "The talks were held in Boracay, in the central province of Aklan.")
+    assert "Aklan" not in set(j.acting())
+    j = Judged(parser, "Officials said Vietnam's economy has been growing fast through opening-up.")
+    assert "Vietnam" in j.refused() and "Vietnam" not in set(j.acting())
+
+
+def test_an_organisations_name_is_coded_by_its_head() -> None:
+    from tidings.facts.actors.roles import code_phrase
+    from tidings.facts.actors.tables import load_tables
+
+    pc = code_phrase(["islamic", "revolutionary", "guards"], load_tables())
+    assert (pc.country, pc.head_sector) == ("IRN", "MIL")
+
+
+def test_an_unnamed_spokesperson_is_the_articles_one_named_spokesperson(parser: Parser) -> None:
+    j = Judged(
+        parser,
+        "Japan will respond in kind, a spokesperson for the Ministry of Finance said Monday. "
+        '"We will act," said Sato Kenji, the ministry\'s spokesperson.',
+    )
+    sato = next(e for e in j.found if e.kind == "PERSON")
+    assert j.acting(sato).count("spokesperson") == 2  # the unnamed one and his own title
+    assert not any(not e.named and e.sector == "GOV" and "spokesperson" in j.acting(e) for e in j.found)
