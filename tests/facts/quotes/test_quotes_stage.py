@@ -247,3 +247,41 @@ def test_a_speech_act_that_takes_in_a_short_quotation_is_mixed(parser: Parser) -
     q = one(quotes, "his supporters")
     assert q.kind == "mixed" and "“on the up.”" in q.text
     assert q.speaker is not None and q.speaker.name.endswith("Trump")
+
+
+def test_quotation_inside_what_a_speech_act_is_about_is_mixed(parser: Parser) -> None:
+    quotes = run(parser, ["The mayor stressed the need to repair the old bridges under “constant strain” from trucks."])
+    q = one(quotes, "constant strain")
+    assert q.kind == "mixed" and q.text.startswith("the need to repair") and q.text.endswith("from trucks")
+    assert q.speaker is not None and "mayor" in q.speaker.name
+
+
+def test_according_to_content_is_the_clause_it_modifies(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Bread prices will rise, according to the bakers' guild, well above the rise that the ministry "
+            "had forecast for the whole of next year."
+        ],
+    )
+    q = one(quotes, "Bread prices")  # the clause, though the side after the phrase is longer
+    assert q.text == "Bread prices will rise" and q.cue == "according to"
+
+
+def test_according_to_with_only_a_quotation_is_direct(parser: Parser) -> None:
+    quotes = run(parser, ["According to the harbour master, “the ferry left two hours late.”"])
+    q = one(quotes, "ferry left")
+    assert q.kind == "direct" and q.text.startswith("“") and q.speaker is not None
+
+
+def test_short_noun_phrase_object_of_a_speech_act(parser: Parser) -> None:
+    quotes = run(parser, ["The governor has promised a veto.", "The senator said it."])
+    q = one(quotes, "veto")
+    assert q.kind == "indirect" and q.text == "a veto" and q.cue == "promised"
+    assert not any(x.text == "it" for x in quotes)  # a pronoun alone is no content
+
+
+def test_admitted_and_noted_take_their_object_as_content(parser: Parser) -> None:
+    quotes = run(parser, ["The minister admitted using the wrong figures.", "The auditor noted the rise in costs."])
+    assert one(quotes, "wrong figures").cue == "admitted"
+    assert one(quotes, "rise in costs").cue == "noted"

@@ -62,8 +62,10 @@ if TYPE_CHECKING:
 MIN_UNATTRIBUTED_WORDS = 8
 # Words outside the marks (inside the cue's complement) that make a quote "mixed".
 MIXED_MIN_WORDS = 2
-# Indirect speech needs a complement of at least this many tokens.
+# Indirect speech needs a complement of at least this many tokens ...
 MIN_INDIRECT_TOKENS = 3
+# ... or, as the object of a speech act, a noun phrase this long ("promised a veto").
+MIN_OBJECT_TOKENS = 2
 # Object + infinitive complements ("urged the US to ...") count for these cue lemmas.
 DIRECTIVE_LEMMAS = frozenset({"urge", "ask", "tell", "warn", "advise", "demand", "call", "press"})
 # Objects that join a quote into a "call X “Y”" content.
@@ -236,14 +238,25 @@ class _Run:
 
     def _attach(self, cue: Token, quotes: list[QuotedSpan]) -> Draft:
         q_start, q_end = min(q.start for q in quotes), max(q.end for q in quotes)
-        start, end = q_start, q_end
-        for child in self._complement_children(cue, quotes):
+        start, end, about = q_start, q_end, None
+        children = self._complement_children(cue, quotes)
+        for child in children:
             left, right = child.left_edge, child.right_edge
             start, end = min(start, left.idx), max(end, right.idx + len(right.text))
+        if not children:
+            # "stressed the need to ... under “constant attack”", "according to X, the move reeks
+            # of “fear”": what the speech act is about holds the quotation
+            about = self._about(cue)
+            if about is not None and about[0] <= q_start and q_end <= about[1]:
+                start, end = about
+            else:
+                about = None
         start, end = trim(doc_text(self.doc), start, end)
         toks = tokens_in(self.doc, start, end)
         # Words of the attribution itself ("“A,” the president said, “B.”") are not paraphrase.
         own = {cue.i, *(t.i for c in cue.children if c.dep_ in SUBJ_OR_ADV for t in c.subtree)}
+        if about is not None:  # the content was cut out of the sentence: all of it is paraphrase
+            own = {cue.i}
         outside = [t for t in toks if self.in_quote[t.i] == -1 and t.is_alpha and t.i not in own]
         kind = "mixed" if len(outside) >= MIXED_MIN_WORDS else "direct"
         if kind == "direct":
@@ -251,6 +264,15 @@ class _Run:
         speaker, reporter = self._speaker_and_reporter(cue)
         conf = 0.85 if speaker is not None else 0.5
         return Draft(start, end, kind, cue, speaker, reporter, conf, quotes)
+
+    def _about(self, cue: Token) -> tuple[int, int] | None:
+        """The content a cue without a clausal complement reports: the rest of the sentence for
+        *according to*, the object of a speech act that takes one."""
+        if cue.lower_ == "according":
+            return rest_of_sentence(cue.sent, cue)
+        if cue.pos_ == "VERB" and cue.lemma_.lower() in OBJECT_VERBS:
+            return object_content(cue)
+        return None
 
     def _complement_children(self, cue: Token, quotes: list[QuotedSpan]) -> list[Token]:
         """Children of the cue whose subtrees hold the quotes (plus the object of "urge X to")."""
@@ -288,6 +310,7 @@ class _Run:
             if self.in_quote[tok.i] != -1 or tok.i in self.used_cues:
                 continue
             content: tuple[int, int] | None = None
+            about: tuple[int, int] | None = None
             source: Token | None = None
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 content = rest_of_sentence(sent, tok)
@@ -310,11 +333,14 @@ class _Run:
             start, end = trim(doc_text(self.doc), *content)
             toks = tokens_in(self.doc, start, end)
             quoted = {self.in_quote[t.i] for t in toks} - {-1}
-            if len(toks) < MIN_INDIRECT_TOKENS or quoted & self.attributed:
+            nominal = content == about and any(t.pos_ in ("NOUN", "PROPN") for t in toks)
+            if len(toks) < (MIN_OBJECT_TOKENS if nominal else MIN_INDIRECT_TOKENS) or quoted & self.attributed:
                 continue  # too short, or its quotation already has its own attribution
             speaker = self.speakers.resolve(source) if source is not None else None
             reporter = self._reporter(tok)
             kind = "mixed" if quoted else "indirect"  # "encouraged his supporters to make sure it is “on the up”"
+            if quoted and not any(t.is_alpha and self.in_quote[t.i] == -1 for t in toks):
+                kind = "direct"  # "According to Smith, “the plan is dead.”": the quotation is all of it
             end = max([end] + [self.marks[n].end for n in quoted])  # the closing mark belongs to it
             out.append(Draft(start, end, kind, tok, speaker, reporter, 0.7 if speaker else 0.5))
         return out
