@@ -285,3 +285,22 @@ def test_admitted_and_noted_take_their_object_as_content(parser: Parser) -> None
     quotes = run(parser, ["The minister admitted using the wrong figures.", "The auditor noted the rise in costs."])
     assert one(quotes, "wrong figures").cue == "admitted"
     assert one(quotes, "rise in costs").cue == "noted"
+
+
+def test_parenthetical_cue_with_the_person_told_and_a_time(parser: Parser) -> None:
+    quotes = run(parser, ["The new line, the engineer told me on Friday, will open before the winter."])
+    q = one(quotes, "new line")
+    assert q.kind == "indirect" and q.cue == "told" and q.text.endswith("before the winter")
+    assert q.speaker is not None and "engineer" in q.speaker.name
+
+
+def test_object_content_runs_over_a_phrase_the_parse_hung_on_the_verb(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "The survey revealed a yawning gulf in the way the two parties see the economy.",
+            "The senator criticized the budget plan at a rally in Ohio on Monday.",
+        ],
+    )
+    assert one(quotes, "yawning gulf").text == "a yawning gulf in the way the two parties see the economy"
+    assert one(quotes, "budget plan").text == "the budget plan"  # where and when it was said are not content

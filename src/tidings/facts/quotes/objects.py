@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 OBJECT_PREPS = frozenset({"about", "of", "for", "against", "on", "with", "over", "as"})
 ARGUMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr"})
+# Prepositions and entity types of phrases that say when, where or on which occasion something
+# was said, not what ("at a rally", "in Ohio", "on Monday").
+SETTING_PREPS = frozenset({"at", "during", "after", "before", "since", "until", "while", "on", "by", "via"})
+SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 # Objects that are the audience, not what was said.
 AUDIENCE = frozenset({"reporters", "journalists", "supporters", "voters", "audience", "crowd", "viewers"})
 
@@ -34,7 +38,23 @@ def object_content(verb: Token) -> tuple[int, int] | None:
     if args[0].dep_ == "prep":  # the content starts after "about"/"of"/"for"
         objs = [g for g in args[0].children if g.dep_ in ("pobj", "pcomp")]
         start = subtree_span(objs[0])[0] if objs else start
-    return start, subtree_span(args[-1])[1]
+    end = subtree_span(args[-1])[1]
+    for tok in verb.rights:  # "revealed a gulf in the way the candidates see it": the parse hung
+        if tok.i <= args[-1].i or tok.is_punct:  # the rest of the object on the verb
+            continue
+        if not _continues(tok):
+            break
+        end = subtree_span(tok)[1]
+    return start, end
+
+
+def _continues(tok: Token) -> bool:
+    """A phrase after the verb's last argument that still tells what was said: a prepositional
+    phrase other than one of time, place or occasion."""
+    if tok.dep_ != "prep" or tok.lower_ in SETTING_PREPS:
+        return False
+    objs = [g for g in tok.children if g.dep_ in ("pobj", "pcomp")]
+    return bool(objs) and objs[0].ent_type_ not in SETTING_ENTITIES
 
 
 def _is_argument(tok: Token) -> bool:

@@ -43,7 +43,7 @@ from tidings.facts.quotes.drafts import (
     trim,
 )
 from tidings.facts.quotes.marks import QuotedSpan, find_quotes, paragraph_spans
-from tidings.facts.quotes.objects import object_content
+from tidings.facts.quotes.objects import AUDIENCE, object_content
 from tidings.facts.quotes.speakers import (
     SpeakerResolver,
     according_source,
@@ -333,7 +333,7 @@ class _Run:
             start, end = trim(doc_text(self.doc), *content)
             toks = tokens_in(self.doc, start, end)
             quoted = {self.in_quote[t.i] for t in toks} - {-1}
-            nominal = content == about and any(t.pos_ in ("NOUN", "PROPN") for t in toks)
+            nominal = content == about and self._speaks(tok) and any(t.pos_ in ("NOUN", "PROPN") for t in toks)
             if len(toks) < (MIN_OBJECT_TOKENS if nominal else MIN_INDIRECT_TOKENS) or quoted & self.attributed:
                 continue  # too short, or its quotation already has its own attribution
             speaker = self.speakers.resolve(source) if source is not None else None
@@ -373,8 +373,8 @@ class _Run:
             return None
         lo = min(subj.left_edge.i, verb.i)
         hi = max(subj.right_edge.i, verb.i)
-        while hi + 1 < sent.end and self.doc[hi + 1].head == verb and self.doc[hi + 1].dep_ in ADVERBIAL:
-            hi += 1  # "Mr. Clarke said Monday,"
+        while hi + 1 < sent.end and self.doc[hi + 1].head == verb and self._aside(self.doc[hi + 1]):
+            hi = self.doc[hi + 1].right_edge.i  # "Mr. Clarke said Monday,", "he told me on Friday,"
         if lo - 1 <= sent.start or hi + 2 >= sent.end:
             return None
         if self.doc[lo - 1].text != "," or self.doc[hi + 1].text != ",":
@@ -394,6 +394,21 @@ class _Run:
         if particle is not None and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
             return True
         return is_cue_lemma(lemma, with_quote=with_quote, thoughts=self.stage.thoughts)
+
+    @staticmethod
+    def _aside(tok: Token) -> bool:
+        """A word after a parenthetical cue that still belongs to it: an adverbial, the person
+        told ("me", "reporters") or a short prepositional phrase ("on Friday")."""
+        if tok.dep_ in ADVERBIAL:
+            return True
+        if tok.dep_ in ("dobj", "dative"):
+            return tok.pos_ in ("PRON", "PROPN") or tok.lower_ in AUDIENCE
+        return tok.dep_ == "prep" and tok.right_edge.i - tok.i <= 4
+
+    def _speaks(self, verb: Token) -> bool:
+        """A verb that is a speech act on its own ("promised a veto"), not one that may be done
+        by other means ("attacked their opponent", "discussed their ideas")."""
+        return self._is_cue(verb, with_quote=True)
 
     def _clause_span(self, tok: Token) -> tuple[int, int]:
         """A complement's span, stopping before a coordinated speech verb ("... and complained")."""
