@@ -304,3 +304,9 @@ def test_object_content_runs_over_a_phrase_the_parse_hung_on_the_verb(parser: Pa
     )
     assert one(quotes, "yawning gulf").text == "a yawning gulf in the way the two parties see the economy"
     assert one(quotes, "budget plan").text == "the budget plan"  # where and when it was said are not content
+
+
+def test_quotation_in_the_prepositional_object_of_a_cue_is_mixed(parser: Parser) -> None:
+    quotes = run(parser, ["The mayor has called for taxing so-called “empty homes” at a far higher rate."])
+    q = one(quotes, "empty homes")
+    assert q.kind == "mixed" and q.cue == "called" and "far higher rate" in q.text  # not "so-called"

@@ -254,7 +254,7 @@ class _Run:
         start, end = trim(doc_text(self.doc), start, end)
         toks = tokens_in(self.doc, start, end)
         # Words of the attribution itself ("“A,” the president said, “B.”") are not paraphrase.
-        own = {cue.i, *(t.i for c in cue.children if c.dep_ in SUBJ_OR_ADV for t in c.subtree)}
+        own = {cue.i, *(t.i for c in cue.children if c.dep_ in SUBJ_OR_ADV and c not in children for t in c.subtree)}
         if about is not None:  # the content was cut out of the sentence: all of it is paraphrase
             own = {cue.i}
         outside = [t for t in toks if self.in_quote[t.i] == -1 and t.is_alpha and t.i not in own]
@@ -387,8 +387,8 @@ class _Run:
             return any(c.lower_ == "to" for c in tok.children)
         if tok.pos_ == "NOUN":
             return tok.lemma_.lower() in SPEECH_NOUNS and with_quote
-        if tok.pos_ not in ("VERB", "AUX"):
-            return False
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod":
+            return False  # a participle as an adjective ("so-called", "the stated aim") reports nothing
         lemma = tok.lemma_.lower()
         particle = PARTICLE_VERBS.get(lemma)
         if particle is not None and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
