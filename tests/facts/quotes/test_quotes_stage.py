@@ -310,3 +310,16 @@ def test_quotation_in_the_prepositional_object_of_a_cue_is_mixed(parser: Parser)
     quotes = run(parser, ["The mayor has called for taxing so-called “empty homes” at a far higher rate."])
     q = one(quotes, "empty homes")
     assert q.kind == "mixed" and q.cue == "called" and "far higher rate" in q.text  # not "so-called"
+
+
+def test_said_with_a_noun_phrase_object_and_said_with_a_clause(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Several former ministers have said the same thing about the pension reform.",
+            "The mayor said on Twitter that the parade would be moved.",
+        ],
+    )
+    q = one(quotes, "same thing")
+    assert q.cue == "said" and q.text == "the same thing about the pension reform"
+    assert one(quotes, "parade").text == "that the parade would be moved"  # the clause, not "Twitter"

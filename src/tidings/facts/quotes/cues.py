@@ -34,6 +34,8 @@ SPEECH_VERBS: frozenset[str] = _LISTS["speech_verbs"]
 QUOTE_ONLY_VERBS: frozenset[str] = _LISTS["quote_only_verbs"]
 # Speech acts whose content may be an object, a prepositional object or a to-infinitive.
 OBJECT_VERBS: frozenset[str] = _LISTS["object_verbs"]
+# Object verbs whose clause, when they have one, is all of the content.
+CLAUSE_FIRST_VERBS: frozenset[str] = _LISTS["clause_first_verbs"]
 # Verbs whose complement is a thought (used only when asked to).
 THOUGHT_VERBS: frozenset[str] = _LISTS["thought_verbs"]
 # Nouns that introduce reported content.

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.facts.base import FactContext
 from tidings.facts.quotes.cues import (
+    CLAUSE_FIRST_VERBS,
     OBJECT_VERBS,
     PARTICLE_VERBS,
     QUOTE_ONLY_VERBS,
@@ -325,6 +326,8 @@ class _Run:
                 source = subject_of(tok) if content else None
             if tok.pos_ == "VERB" and tok.lemma_.lower() in OBJECT_VERBS:
                 about = object_content(tok)  # "cited his remarks", "called for a moratorium"
+                if about is not None and content is not None and tok.lemma_.lower() in CLAUSE_FIRST_VERBS:
+                    about = None  # "said on Twitter that ...": the clause is what was said
                 if about is not None:  # with a clause too (often a misparse), both are the content
                     content = about if content is None else (min(content[0], about[0]), max(content[1], about[1]))
                     source = subject_of(tok)
