@@ -323,3 +323,17 @@ def test_said_with_a_noun_phrase_object_and_said_with_a_clause(parser: Parser) -
     q = one(quotes, "same thing")
     assert q.cue == "said" and q.text == "the same thing about the pension reform"
     assert one(quotes, "parade").text == "that the parade would be moved"  # the clause, not "Twitter"
+
+
+def test_passive_message_verb_reports_its_subject(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "The water shortage was first reported by The Denver Post.",
+            "The officers were told to leave the building.",
+        ],
+    )
+    q = one(quotes, "water shortage")
+    assert q.text == "The water shortage" and q.cue == "reported"
+    assert q.speaker is not None and "Denver Post" in q.speaker.name
+    assert not any("officers" in x.text for x in quotes)  # who was told is no message

@@ -36,6 +36,8 @@ QUOTE_ONLY_VERBS: frozenset[str] = _LISTS["quote_only_verbs"]
 OBJECT_VERBS: frozenset[str] = _LISTS["object_verbs"]
 # Object verbs whose clause, when they have one, is all of the content.
 CLAUSE_FIRST_VERBS: frozenset[str] = _LISTS["clause_first_verbs"]
+# Verbs whose subject in the passive is the message ("a curfew was announced").
+MESSAGE_VERBS: frozenset[str] = _LISTS["message_verbs"]
 # Verbs whose complement is a thought (used only when asked to).
 THOUGHT_VERBS: frozenset[str] = _LISTS["thought_verbs"]
 # Nouns that introduce reported content.

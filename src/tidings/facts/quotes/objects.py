@@ -17,6 +17,9 @@ from tidings.facts.quotes.drafts import subtree_span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# Entity types of a passive subject that is a person or a body told or asked, not a message.
+ADDRESSEES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
 OBJECT_PREPS = frozenset({"about", "of", "for", "against", "on", "with", "over", "as"})
 ARGUMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr"})
 # Prepositions and entity types of phrases that say when, where or on which occasion something
@@ -64,3 +67,17 @@ def _is_argument(tok: Token) -> bool:
         return False
     objs = [g for g in tok.children if g.dep_ in ("pobj", "pcomp")]
     return bool(objs) and objs[0].ent_type_ not in ("DATE", "TIME")  # "on Thursday" is when, not what
+
+
+def passive_message(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
+    """A message verb in the passive: its subject is what was said, the agent who said it
+    ("The registration issue was first reported by The Washington Post", "a curfew was
+    announced"), as content span and source (None without a *by* phrase)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not subjects or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subj = subjects[0]
+    if subj.pos_ != "NOUN" or subj.ent_type_ in ADDRESSEES:
+        return None  # a pronoun or a person is who was told, not what
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return subtree_span(subj), agents[0] if agents else None

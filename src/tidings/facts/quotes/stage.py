@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from tidings.facts.base import FactContext
 from tidings.facts.quotes.cues import (
     CLAUSE_FIRST_VERBS,
+    MESSAGE_VERBS,
     OBJECT_VERBS,
     PARTICLE_VERBS,
     QUOTE_ONLY_VERBS,
@@ -44,7 +45,7 @@ from tidings.facts.quotes.drafts import (
     trim,
 )
 from tidings.facts.quotes.marks import QuotedSpan, find_quotes, paragraph_spans
-from tidings.facts.quotes.objects import AUDIENCE, object_content
+from tidings.facts.quotes.objects import AUDIENCE, object_content, passive_message
 from tidings.facts.quotes.speakers import (
     SpeakerResolver,
     according_source,
@@ -324,18 +325,23 @@ class _Run:
             elif tok.pos_ in ("VERB", "AUX") and self._is_cue(tok, with_quote=False):
                 content = self._verb_content(tok, sent)
                 source = subject_of(tok) if content else None
+            if content is None and tok.lemma_.lower() in MESSAGE_VERBS:
+                passive = passive_message(tok)  # "the issue was first reported by the Post"
+                if passive is not None:
+                    (content, source), about = passive, passive[0]
             if tok.pos_ == "VERB" and tok.lemma_.lower() in OBJECT_VERBS:
-                about = object_content(tok)  # "cited his remarks", "called for a moratorium"
-                if about is not None and content is not None and tok.lemma_.lower() in CLAUSE_FIRST_VERBS:
-                    about = None  # "said on Twitter that ...": the clause is what was said
-                if about is not None:  # with a clause too (often a misparse), both are the content
-                    content = about if content is None else (min(content[0], about[0]), max(content[1], about[1]))
-                    source = subject_of(tok)
+                obj = object_content(tok)  # "cited his remarks", "called for a moratorium"
+                if obj is not None and content is not None and tok.lemma_.lower() in CLAUSE_FIRST_VERBS:
+                    obj = None  # "said on Twitter that ...": the clause is what was said
+                if obj is not None:  # with a clause too (often a misparse), both are the content
+                    content = obj if content is None else (min(content[0], obj[0]), max(content[1], obj[1]))
+                    source, about = subject_of(tok), obj
             if content is None:
                 continue
             start, end = trim(doc_text(self.doc), *content)
             toks = tokens_in(self.doc, start, end)
             quoted = {self.in_quote[t.i] for t in toks} - {-1}
+            # a noun phrase that is all the content (object or passive subject) may be short
             nominal = content == about and self._speaks(tok) and any(t.pos_ in ("NOUN", "PROPN") for t in toks)
             if len(toks) < (MIN_OBJECT_TOKENS if nominal else MIN_INDIRECT_TOKENS) or quoted & self.attributed:
                 continue  # too short, or its quotation already has its own attribution
