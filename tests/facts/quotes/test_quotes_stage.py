@@ -337,3 +337,30 @@ def test_passive_message_verb_reports_its_subject(parser: Parser) -> None:
     assert q.text == "The water shortage" and q.cue == "reported"
     assert q.speaker is not None and "Denver Post" in q.speaker.name
     assert not any("officers" in x.text for x in quotes)  # who was told is no message
+
+
+def test_speech_noun_with_a_that_clause_and_a_name_in_front(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Warren is seizing upon a Boston Globe report that Charlie Baker had a net loss of more than "
+            "$915 million in 1995.",  # the clause parsed as a relative clause
+            "The senator pointed to a Washington Post report that the agency had hidden its losses for years.",
+        ],
+    )
+    q = one(quotes, "net loss")
+    assert q.cue == "report" and q.text.startswith("that Charlie Baker")
+    q = one(quotes, "hidden its losses")
+    assert q.speaker is not None and "Washington Post" in q.speaker.name
+
+
+def test_speech_noun_about_a_topic(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "The governor has faced questions about hiring practices at the state lottery.",
+            "The statement of the ministry was short.",
+        ],
+    )
+    assert one(quotes, "hiring practices").cue == "questions"
+    assert not any(x.text == "the ministry" for x in quotes)  # "of" names whose statement, not its topic

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 ADDRESSEES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 OBJECT_PREPS = frozenset({"about", "of", "for", "against", "on", "with", "over", "as"})
+# Prepositions through which a speech noun names its topic ("questions about", "calls for").
+NOUN_TOPIC_PREPS = frozenset({"about", "over", "on", "for", "against"})  # not "of": "the statement of the ministry"
 ARGUMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr"})
 # Prepositions and entity types of phrases that say when, where or on which occasion something
 # was said, not what ("at a rally", "in Ohio", "on Monday").
@@ -81,3 +83,13 @@ def passive_message(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
         return None  # a pronoun or a person is who was told, not what
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return subtree_span(subj), agents[0] if agents else None
+
+
+def noun_topic(noun: Token) -> tuple[int, int] | None:
+    """What a speech noun is about: the object of its about/over/on/for/against phrase
+    ("questions about business practices", "calls for a ceasefire")."""
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in NOUN_TOPIC_PREPS and _is_argument(prep):
+            objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+            return subtree_span(objs[0])
+    return None

@@ -45,7 +45,7 @@ from tidings.facts.quotes.drafts import (
     trim,
 )
 from tidings.facts.quotes.marks import QuotedSpan, find_quotes, paragraph_spans
-from tidings.facts.quotes.objects import AUDIENCE, object_content, passive_message
+from tidings.facts.quotes.objects import AUDIENCE, noun_topic, object_content, passive_message
 from tidings.facts.quotes.speakers import (
     SpeakerResolver,
     according_source,
@@ -77,6 +77,14 @@ ADVERBIAL = ("npadvmod", "advmod")
 SUBJ_OR_ADV = ("nsubj", "nsubjpass", "npadvmod", "advmod", "aux", "neg", "prep", "dative")
 # Complements through which a quote makes a mixed quote (a paraphrase with quoted words).
 CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "acl"})
+
+
+def _that_clause(tok: Token) -> bool:
+    """A clause a speech noun introduces with "that" ("a report that he had a loss"), also when
+    the parse took it for a relative clause (its "that" is then a conjunction, not a pronoun)."""
+    if tok.dep_ in ("acl", "ccomp"):
+        return has_that(tok)
+    return tok.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
 class QuoteStage:
@@ -318,10 +326,13 @@ class _Run:
                 content = rest_of_sentence(sent, tok)
                 source = according_source(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
-                comp = [c for c in tok.children if c.dep_ in ("acl", "ccomp") and has_that(c)]
+                comp = [c for c in tok.children if _that_clause(c)]
                 if comp:
                     content = self._clause_span(comp[0])
                     source = noun_source(tok)
+                else:  # "questions about business practices", "calls for a ceasefire"
+                    content = about = noun_topic(tok)
+                    source = noun_source(tok) if content else None
             elif tok.pos_ in ("VERB", "AUX") and self._is_cue(tok, with_quote=False):
                 content = self._verb_content(tok, sent)
                 source = subject_of(tok) if content else None
