@@ -364,3 +364,11 @@ def test_speech_noun_about_a_topic(parser: Parser) -> None:
     )
     assert one(quotes, "hiring practices").cue == "questions"
     assert not any(x.text == "the ministry" for x in quotes)  # "of" names whose statement, not its topic
+
+
+def test_speech_noun_that_a_speech_verb_takes_is_the_verbs_content(parser: Parser) -> None:
+    quotes = run(
+        parser, ["Lynch agreed to an interview, answering questions about how gender has affected her career."]
+    )
+    q = one(quotes, "gender")
+    assert q.cue == "answering" and q.speaker is not None and q.speaker.name == "Lynch"

@@ -330,7 +330,9 @@ class _Run:
                 if comp:
                     content = self._clause_span(comp[0])
                     source = noun_source(tok)
-                else:  # "questions about business practices", "calls for a ceasefire"
+                elif not (tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in OBJECT_VERBS):
+                    # "questions about business practices"; not "answering questions about ...",
+                    # where the noun is part of what the verb reports
                     content = about = noun_topic(tok)
                     source = noun_source(tok) if content else None
             elif tok.pos_ in ("VERB", "AUX") and self._is_cue(tok, with_quote=False):
