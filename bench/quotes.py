@@ -1,6 +1,6 @@
 """Quotes and their speakers on PolNeAR dev, end to end from raw text: tidings vs textacy.
 
-    .venv/bin/python bench/quotes.py [POLNEAR_DIR] [--half test|tune|all] [--detail]
+    .venv/bin/python bench/quotes.py [POLNEAR_DIR] [--half test|tune|all] [--detail] [--errors]
 
 POLNEAR_DIR defaults to ../shared/data/quotes/polnear_dev (``text/*.txt`` +
 ``attributions/*.ann``, brat standoff). Each text goes the way a user's does (record body ->
@@ -26,6 +26,9 @@ same entity (the entity the entities stage finds at the gold Source). Figures:
 textacy's ``direct_quotations`` is run paragraph by paragraph on the same parse (it raises
 ValueError on a paragraph with unbalanced marks; that paragraph then yields nothing).
 ``--detail`` adds P/R/F1, speaker and cue accuracy per kind at 30% and 80% overlap.
+``--errors`` runs tidings only and lists the *speech* attributions it misses on the chosen half
+(kind, cue lemma, cue words, content, and the best overlap any predicted quote reached), the
+material for grouping misses into kinds; tune on ``--half tune``.
 """
 
 from __future__ import annotations
@@ -488,13 +491,54 @@ def _detail(res: dict[str, Any]) -> None:
         print(f"{'':<16}{'n_gold':<10}{a['n_gold']:>9}   n_pred {a['n_pred']} / {b['n_pred']} / {c['n_pred']}")
 
 
+def missed(cases: Sequence[DocCase], preds: Sequence[Sequence[Pred]], scope: str = "speech") -> list[dict[str, Any]]:
+    """Gold attributions of ``scope`` that no prediction matches (at the headline overlap)."""
+    out: list[dict[str, Any]] = []
+    for case, ps in zip(cases, preds, strict=True):
+        taken = set(_matches(case, ps, MATCH).values())
+        for j, gold in enumerate(case.gold):
+            if j in taken or not in_scope(gold, scope):
+                continue
+            best = max((_coverage(p, gold) for p in ps), default=0.0)
+            out.append(
+                {
+                    "doc": case.name,
+                    "kind": gold.kind,
+                    "cue_lemma": gold.cue_lemma,
+                    "cue": " ".join(case.text[a:b] for a, b in gold.cue),
+                    "content": " ".join(case.text[a:b] for a, b in gold.content),
+                    "best_overlap": round(best, 2),
+                }
+            )
+    return out
+
+
+def print_errors(data_dir: Path, half: str) -> None:
+    from end_to_end import pick
+
+    cases = load_cases(data_dir)
+    clean, ours = annotate(pick(cases, split(cases), lambda c: c.name, half))
+    rows = missed(clean, ours)
+    print(f"PolNeAR {data_dir.name}, {half} half: {len(rows)} speech attributions missed")
+    for r in sorted(rows, key=lambda r: (r["cue_lemma"], r["doc"])):
+        content = " ".join(r["content"].split())
+        content = content if len(content) <= 160 else content[:157] + "..."
+        print(
+            f"{r['kind']:<9}{r['cue_lemma'] or '-':<14}{r['best_overlap']:>5.2f}  [{r['cue']}] {content}  ({r['doc']})"
+        )
+
+
 def main(argv: list[str]) -> int:
     from end_to_end import half_arg
 
     half, rest = half_arg(argv)
     detail = "--detail" in rest
-    rest = [a for a in rest if a != "--detail"]
+    errors = "--errors" in rest
+    rest = [a for a in rest if a not in ("--detail", "--errors")]
     data_dir = Path(rest[0]) if rest else DEFAULT_DIR
+    if errors:
+        print_errors(data_dir.resolve(), half)
+        return 0
     res = evaluate(data_dir.resolve(), half)
     meta, ours, base, broad = res["meta"], res["tidings"], res["textacy"], res["tidings+thoughts"]
     print(

@@ -78,6 +78,31 @@ def test_headline_scopes_and_speaker_figures() -> None:
     assert res["all"]["speaker_of_all"] == pytest.approx(1 / 3)
 
 
+def test_errors_list_the_missed_speech_attributions() -> None:
+    b = _bench()
+    text = "“We will win,” Ann said. Bob believes taxes would rise. Cy promised a veto."
+    q1 = (0, text.index(" Ann"))
+    thought = (text.index("taxes"), text.index(" rise") + 5)
+    veto = (text.index("a veto"), text.index("a veto") + 6)
+    gold = [
+        b.Gold([q1], [], [], "direct", "say"),
+        b.Gold([thought], [], [], "indirect", "believe"),  # not speech: never listed
+        b.Gold([veto], [], [(veto[0] - 9, veto[0] - 1)], "indirect", "promise"),
+    ]
+    case = b.DocCase("doc", text, gold)
+    rows = b.missed([case], [[b.Pred(q1[0], q1[1], "direct", None, None, None)]])
+    assert rows == [
+        {
+            "doc": "doc",
+            "kind": "indirect",
+            "cue_lemma": "promise",
+            "cue": "promised",
+            "content": "a veto",
+            "best_overlap": 0.0,
+        }
+    ]
+
+
 @pytest.mark.slow
 def test_quotes_floors_hold() -> None:
     b = _bench()

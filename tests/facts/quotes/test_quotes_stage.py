@@ -247,3 +247,128 @@ def test_a_speech_act_that_takes_in_a_short_quotation_is_mixed(parser: Parser) -
     q = one(quotes, "his supporters")
     assert q.kind == "mixed" and "“on the up.”" in q.text
     assert q.speaker is not None and q.speaker.name.endswith("Trump")
+
+
+def test_quotation_inside_what_a_speech_act_is_about_is_mixed(parser: Parser) -> None:
+    quotes = run(parser, ["The mayor stressed the need to repair the old bridges under “constant strain” from trucks."])
+    q = one(quotes, "constant strain")
+    assert q.kind == "mixed" and q.text.startswith("the need to repair") and q.text.endswith("from trucks")
+    assert q.speaker is not None and "mayor" in q.speaker.name
+
+
+def test_according_to_content_is_the_clause_it_modifies(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Bread prices will rise, according to the bakers' guild, well above the rise that the ministry "
+            "had forecast for the whole of next year."
+        ],
+    )
+    q = one(quotes, "Bread prices")  # the clause, though the side after the phrase is longer
+    assert q.text == "Bread prices will rise" and q.cue == "according to"
+
+
+def test_according_to_with_only_a_quotation_is_direct(parser: Parser) -> None:
+    quotes = run(parser, ["According to the harbour master, “the ferry left two hours late.”"])
+    q = one(quotes, "ferry left")
+    assert q.kind == "direct" and q.text.startswith("“") and q.speaker is not None
+
+
+def test_short_noun_phrase_object_of_a_speech_act(parser: Parser) -> None:
+    quotes = run(parser, ["The governor has promised a veto.", "The senator said it."])
+    q = one(quotes, "veto")
+    assert q.kind == "indirect" and q.text == "a veto" and q.cue == "promised"
+    assert not any(x.text == "it" for x in quotes)  # a pronoun alone is no content
+
+
+def test_admitted_and_noted_take_their_object_as_content(parser: Parser) -> None:
+    quotes = run(parser, ["The minister admitted using the wrong figures.", "The auditor noted the rise in costs."])
+    assert one(quotes, "wrong figures").cue == "admitted"
+    assert one(quotes, "rise in costs").cue == "noted"
+
+
+def test_parenthetical_cue_with_the_person_told_and_a_time(parser: Parser) -> None:
+    quotes = run(parser, ["The new line, the engineer told me on Friday, will open before the winter."])
+    q = one(quotes, "new line")
+    assert q.kind == "indirect" and q.cue == "told" and q.text.endswith("before the winter")
+    assert q.speaker is not None and "engineer" in q.speaker.name
+
+
+def test_object_content_runs_over_a_phrase_the_parse_hung_on_the_verb(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "The survey revealed a yawning gulf in the way the two parties see the economy.",
+            "The senator criticized the budget plan at a rally in Ohio on Monday.",
+        ],
+    )
+    assert one(quotes, "yawning gulf").text == "a yawning gulf in the way the two parties see the economy"
+    assert one(quotes, "budget plan").text == "the budget plan"  # where and when it was said are not content
+
+
+def test_quotation_in_the_prepositional_object_of_a_cue_is_mixed(parser: Parser) -> None:
+    quotes = run(parser, ["The mayor has called for taxing so-called “empty homes” at a far higher rate."])
+    q = one(quotes, "empty homes")
+    assert q.kind == "mixed" and q.cue == "called" and "far higher rate" in q.text  # not "so-called"
+
+
+def test_said_with_a_noun_phrase_object_and_said_with_a_clause(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Several former ministers have said the same thing about the pension reform.",
+            "The mayor said on Twitter that the parade would be moved.",
+        ],
+    )
+    q = one(quotes, "same thing")
+    assert q.cue == "said" and q.text == "the same thing about the pension reform"
+    assert one(quotes, "parade").text == "that the parade would be moved"  # the clause, not "Twitter"
+
+
+def test_passive_message_verb_reports_its_subject(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "The water shortage was first reported by The Denver Post.",
+            "The officers were told to leave the building.",
+        ],
+    )
+    q = one(quotes, "water shortage")
+    assert q.text == "The water shortage" and q.cue == "reported"
+    assert q.speaker is not None and "Denver Post" in q.speaker.name
+    assert not any("officers" in x.text for x in quotes)  # who was told is no message
+
+
+def test_speech_noun_with_a_that_clause_and_a_name_in_front(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Warren is seizing upon a Boston Globe report that Charlie Baker had a net loss of more than "
+            "$915 million in 1995.",  # the clause parsed as a relative clause
+            "The senator pointed to a Washington Post report that the agency had hidden its losses for years.",
+        ],
+    )
+    q = one(quotes, "net loss")
+    assert q.cue == "report" and q.text.startswith("that Charlie Baker")
+    q = one(quotes, "hidden its losses")
+    assert q.speaker is not None and "Washington Post" in q.speaker.name
+
+
+def test_speech_noun_about_a_topic(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "The governor has faced questions about hiring practices at the state lottery.",
+            "The statement of the ministry was short.",
+        ],
+    )
+    assert one(quotes, "hiring practices").cue == "questions"
+    assert not any(x.text == "the ministry" for x in quotes)  # "of" names whose statement, not its topic
+
+
+def test_speech_noun_that_a_speech_verb_takes_is_the_verbs_content(parser: Parser) -> None:
+    quotes = run(
+        parser, ["Lynch agreed to an interview, answering questions about how gender has affected her career."]
+    )
+    q = one(quotes, "gender")
+    assert q.cue == "answering" and q.speaker is not None and q.speaker.name == "Lynch"

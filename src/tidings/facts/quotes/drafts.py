@@ -53,11 +53,19 @@ def has_that(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.subtree)
 
 
-def rest_of_sentence(sent: Span, according: Token) -> tuple[int, int] | None:
-    """The sentence without its "according to X" phrase (the larger side of it)."""
+def rest_of_sentence(sent: Span, according: Token) -> tuple[int, int]:
+    """The sentence without its "according to X" phrase: the side that holds the clause the
+    phrase modifies, else the larger side. The phrase ends at its first comma, whatever the
+    parse hung on it ("According to X, the move reeks of ..." read as an apposition to X)."""
     left, right = according.left_edge, according.right_edge
+    comma = next((t for t in sent if according.i < t.i <= right.i and t.text in (",", ";", "—", "–")), None)
+    if comma is not None:
+        right = comma
     before = (sent.start_char, left.idx)
     after = (right.idx + len(right.text), sent.end_char)
+    head = according.head
+    if head.i != according.i and not left.i <= head.i <= right.i:
+        return before if head.i < left.i else after
     return max(before, after, key=lambda s: s[1] - s[0])
 
 

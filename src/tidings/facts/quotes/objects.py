@@ -17,8 +17,17 @@ from tidings.facts.quotes.drafts import subtree_span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# Entity types of a passive subject that is a person or a body told or asked, not a message.
+ADDRESSEES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
 OBJECT_PREPS = frozenset({"about", "of", "for", "against", "on", "with", "over", "as"})
+# Prepositions through which a speech noun names its topic ("questions about", "calls for").
+NOUN_TOPIC_PREPS = frozenset({"about", "over", "on", "for", "against"})  # not "of": "the statement of the ministry"
 ARGUMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr"})
+# Prepositions and entity types of phrases that say when, where or on which occasion something
+# was said, not what ("at a rally", "in Ohio", "on Monday").
+SETTING_PREPS = frozenset({"at", "during", "after", "before", "since", "until", "while", "on", "by", "via"})
+SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 # Objects that are the audience, not what was said.
 AUDIENCE = frozenset({"reporters", "journalists", "supporters", "voters", "audience", "crowd", "viewers"})
 
@@ -34,7 +43,23 @@ def object_content(verb: Token) -> tuple[int, int] | None:
     if args[0].dep_ == "prep":  # the content starts after "about"/"of"/"for"
         objs = [g for g in args[0].children if g.dep_ in ("pobj", "pcomp")]
         start = subtree_span(objs[0])[0] if objs else start
-    return start, subtree_span(args[-1])[1]
+    end = subtree_span(args[-1])[1]
+    for tok in verb.rights:  # "revealed a gulf in the way the candidates see it": the parse hung
+        if tok.i <= args[-1].i or tok.is_punct:  # the rest of the object on the verb
+            continue
+        if not _continues(tok):
+            break
+        end = subtree_span(tok)[1]
+    return start, end
+
+
+def _continues(tok: Token) -> bool:
+    """A phrase after the verb's last argument that still tells what was said: a prepositional
+    phrase other than one of time, place or occasion."""
+    if tok.dep_ != "prep" or tok.lower_ in SETTING_PREPS:
+        return False
+    objs = [g for g in tok.children if g.dep_ in ("pobj", "pcomp")]
+    return bool(objs) and objs[0].ent_type_ not in SETTING_ENTITIES
 
 
 def _is_argument(tok: Token) -> bool:
@@ -44,3 +69,27 @@ def _is_argument(tok: Token) -> bool:
         return False
     objs = [g for g in tok.children if g.dep_ in ("pobj", "pcomp")]
     return bool(objs) and objs[0].ent_type_ not in ("DATE", "TIME")  # "on Thursday" is when, not what
+
+
+def passive_message(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
+    """A message verb in the passive: its subject is what was said, the agent who said it
+    ("The registration issue was first reported by The Washington Post", "a curfew was
+    announced"), as content span and source (None without a *by* phrase)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not subjects or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subj = subjects[0]
+    if subj.pos_ != "NOUN" or subj.ent_type_ in ADDRESSEES:
+        return None  # a pronoun or a person is who was told, not what
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return subtree_span(subj), agents[0] if agents else None
+
+
+def noun_topic(noun: Token) -> tuple[int, int] | None:
+    """What a speech noun is about: the object of its about/over/on/for/against phrase
+    ("questions about business practices", "calls for a ceasefire")."""
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in NOUN_TOPIC_PREPS and _is_argument(prep):
+            objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+            return subtree_span(objs[0])
+    return None

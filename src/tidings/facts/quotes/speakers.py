@@ -49,6 +49,8 @@ UTTERING_VERBS = frozenset(
         "post",
     }
 )
+# Entity types of a name in front of a speech noun that says whose it is ("a Pentagon statement").
+SOURCE_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 # How far back (characters) the fallback looks for a person to resolve he/she.
 PRONOUN_WINDOW = 700
 
@@ -184,7 +186,9 @@ def noun_source(noun: Token) -> Token | None:
                 return objs[0]
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in UTTERING_VERBS:
         return subject_of(noun.head)
-    return None
+    # "a New York Times report", "a Pentagon statement": a name in front of the noun
+    names = [c for c in noun.lefts if c.dep_ == "compound" and c.ent_type_ in SOURCE_ENTITIES]
+    return names[-1] if names else None
 
 
 def according_source(according: Token) -> Token | None:

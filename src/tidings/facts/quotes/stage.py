@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.facts.base import FactContext
 from tidings.facts.quotes.cues import (
+    CLAUSE_FIRST_VERBS,
+    MESSAGE_VERBS,
     OBJECT_VERBS,
     PARTICLE_VERBS,
     QUOTE_ONLY_VERBS,
@@ -43,7 +45,7 @@ from tidings.facts.quotes.drafts import (
     trim,
 )
 from tidings.facts.quotes.marks import QuotedSpan, find_quotes, paragraph_spans
-from tidings.facts.quotes.objects import object_content
+from tidings.facts.quotes.objects import AUDIENCE, noun_topic, object_content, passive_message
 from tidings.facts.quotes.speakers import (
     SpeakerResolver,
     according_source,
@@ -62,8 +64,10 @@ if TYPE_CHECKING:
 MIN_UNATTRIBUTED_WORDS = 8
 # Words outside the marks (inside the cue's complement) that make a quote "mixed".
 MIXED_MIN_WORDS = 2
-# Indirect speech needs a complement of at least this many tokens.
+# Indirect speech needs a complement of at least this many tokens ...
 MIN_INDIRECT_TOKENS = 3
+# ... or, as the object of a speech act, a noun phrase this long ("promised a veto").
+MIN_OBJECT_TOKENS = 2
 # Object + infinitive complements ("urged the US to ...") count for these cue lemmas.
 DIRECTIVE_LEMMAS = frozenset({"urge", "ask", "tell", "warn", "advise", "demand", "call", "press"})
 # Objects that join a quote into a "call X “Y”" content.
@@ -73,6 +77,14 @@ ADVERBIAL = ("npadvmod", "advmod")
 SUBJ_OR_ADV = ("nsubj", "nsubjpass", "npadvmod", "advmod", "aux", "neg", "prep", "dative")
 # Complements through which a quote makes a mixed quote (a paraphrase with quoted words).
 CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "acl"})
+
+
+def _that_clause(tok: Token) -> bool:
+    """A clause a speech noun introduces with "that" ("a report that he had a loss"), also when
+    the parse took it for a relative clause (its "that" is then a conjunction, not a pronoun)."""
+    if tok.dep_ in ("acl", "ccomp"):
+        return has_that(tok)
+    return tok.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
 class QuoteStage:
@@ -236,14 +248,25 @@ class _Run:
 
     def _attach(self, cue: Token, quotes: list[QuotedSpan]) -> Draft:
         q_start, q_end = min(q.start for q in quotes), max(q.end for q in quotes)
-        start, end = q_start, q_end
-        for child in self._complement_children(cue, quotes):
+        start, end, about = q_start, q_end, None
+        children = self._complement_children(cue, quotes)
+        for child in children:
             left, right = child.left_edge, child.right_edge
             start, end = min(start, left.idx), max(end, right.idx + len(right.text))
+        if not children:
+            # "stressed the need to ... under “constant attack”", "according to X, the move reeks
+            # of “fear”": what the speech act is about holds the quotation
+            about = self._about(cue)
+            if about is not None and about[0] <= q_start and q_end <= about[1]:
+                start, end = about
+            else:
+                about = None
         start, end = trim(doc_text(self.doc), start, end)
         toks = tokens_in(self.doc, start, end)
         # Words of the attribution itself ("“A,” the president said, “B.”") are not paraphrase.
-        own = {cue.i, *(t.i for c in cue.children if c.dep_ in SUBJ_OR_ADV for t in c.subtree)}
+        own = {cue.i, *(t.i for c in cue.children if c.dep_ in SUBJ_OR_ADV and c not in children for t in c.subtree)}
+        if about is not None:  # the content was cut out of the sentence: all of it is paraphrase
+            own = {cue.i}
         outside = [t for t in toks if self.in_quote[t.i] == -1 and t.is_alpha and t.i not in own]
         kind = "mixed" if len(outside) >= MIXED_MIN_WORDS else "direct"
         if kind == "direct":
@@ -251,6 +274,15 @@ class _Run:
         speaker, reporter = self._speaker_and_reporter(cue)
         conf = 0.85 if speaker is not None else 0.5
         return Draft(start, end, kind, cue, speaker, reporter, conf, quotes)
+
+    def _about(self, cue: Token) -> tuple[int, int] | None:
+        """The content a cue without a clausal complement reports: the rest of the sentence for
+        *according to*, the object of a speech act that takes one."""
+        if cue.lower_ == "according":
+            return rest_of_sentence(cue.sent, cue)
+        if cue.pos_ == "VERB" and cue.lemma_.lower() in OBJECT_VERBS:
+            return object_content(cue)
+        return None
 
     def _complement_children(self, cue: Token, quotes: list[QuotedSpan]) -> list[Token]:
         """Children of the cue whose subtrees hold the quotes (plus the object of "urge X to")."""
@@ -288,33 +320,49 @@ class _Run:
             if self.in_quote[tok.i] != -1 or tok.i in self.used_cues:
                 continue
             content: tuple[int, int] | None = None
+            about: tuple[int, int] | None = None
             source: Token | None = None
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 content = rest_of_sentence(sent, tok)
                 source = according_source(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
-                comp = [c for c in tok.children if c.dep_ in ("acl", "ccomp") and has_that(c)]
+                comp = [c for c in tok.children if _that_clause(c)]
                 if comp:
                     content = self._clause_span(comp[0])
                     source = noun_source(tok)
+                elif not (tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in OBJECT_VERBS):
+                    # "questions about business practices"; not "answering questions about ...",
+                    # where the noun is part of what the verb reports
+                    content = about = noun_topic(tok)
+                    source = noun_source(tok) if content else None
             elif tok.pos_ in ("VERB", "AUX") and self._is_cue(tok, with_quote=False):
                 content = self._verb_content(tok, sent)
                 source = subject_of(tok) if content else None
+            if content is None and tok.lemma_.lower() in MESSAGE_VERBS:
+                passive = passive_message(tok)  # "the issue was first reported by the Post"
+                if passive is not None:
+                    (content, source), about = passive, passive[0]
             if tok.pos_ == "VERB" and tok.lemma_.lower() in OBJECT_VERBS:
-                about = object_content(tok)  # "cited his remarks", "called for a moratorium"
-                if about is not None:  # with a clause too (often a misparse), both are the content
-                    content = about if content is None else (min(content[0], about[0]), max(content[1], about[1]))
-                    source = subject_of(tok)
+                obj = object_content(tok)  # "cited his remarks", "called for a moratorium"
+                if obj is not None and content is not None and tok.lemma_.lower() in CLAUSE_FIRST_VERBS:
+                    obj = None  # "said on Twitter that ...": the clause is what was said
+                if obj is not None:  # with a clause too (often a misparse), both are the content
+                    content = obj if content is None else (min(content[0], obj[0]), max(content[1], obj[1]))
+                    source, about = subject_of(tok), obj
             if content is None:
                 continue
             start, end = trim(doc_text(self.doc), *content)
             toks = tokens_in(self.doc, start, end)
             quoted = {self.in_quote[t.i] for t in toks} - {-1}
-            if len(toks) < MIN_INDIRECT_TOKENS or quoted & self.attributed:
+            # a noun phrase that is all the content (object or passive subject) may be short
+            nominal = content == about and self._speaks(tok) and any(t.pos_ in ("NOUN", "PROPN") for t in toks)
+            if len(toks) < (MIN_OBJECT_TOKENS if nominal else MIN_INDIRECT_TOKENS) or quoted & self.attributed:
                 continue  # too short, or its quotation already has its own attribution
             speaker = self.speakers.resolve(source) if source is not None else None
             reporter = self._reporter(tok)
             kind = "mixed" if quoted else "indirect"  # "encouraged his supporters to make sure it is “on the up”"
+            if quoted and not any(t.is_alpha and self.in_quote[t.i] == -1 for t in toks):
+                kind = "direct"  # "According to Smith, “the plan is dead.”": the quotation is all of it
             end = max([end] + [self.marks[n].end for n in quoted])  # the closing mark belongs to it
             out.append(Draft(start, end, kind, tok, speaker, reporter, 0.7 if speaker else 0.5))
         return out
@@ -347,8 +395,8 @@ class _Run:
             return None
         lo = min(subj.left_edge.i, verb.i)
         hi = max(subj.right_edge.i, verb.i)
-        while hi + 1 < sent.end and self.doc[hi + 1].head == verb and self.doc[hi + 1].dep_ in ADVERBIAL:
-            hi += 1  # "Mr. Clarke said Monday,"
+        while hi + 1 < sent.end and self.doc[hi + 1].head == verb and self._aside(self.doc[hi + 1]):
+            hi = self.doc[hi + 1].right_edge.i  # "Mr. Clarke said Monday,", "he told me on Friday,"
         if lo - 1 <= sent.start or hi + 2 >= sent.end:
             return None
         if self.doc[lo - 1].text != "," or self.doc[hi + 1].text != ",":
@@ -361,13 +409,28 @@ class _Run:
             return any(c.lower_ == "to" for c in tok.children)
         if tok.pos_ == "NOUN":
             return tok.lemma_.lower() in SPEECH_NOUNS and with_quote
-        if tok.pos_ not in ("VERB", "AUX"):
-            return False
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod":
+            return False  # a participle as an adjective ("so-called", "the stated aim") reports nothing
         lemma = tok.lemma_.lower()
         particle = PARTICLE_VERBS.get(lemma)
         if particle is not None and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
             return True
         return is_cue_lemma(lemma, with_quote=with_quote, thoughts=self.stage.thoughts)
+
+    @staticmethod
+    def _aside(tok: Token) -> bool:
+        """A word after a parenthetical cue that still belongs to it: an adverbial, the person
+        told ("me", "reporters") or a short prepositional phrase ("on Friday")."""
+        if tok.dep_ in ADVERBIAL:
+            return True
+        if tok.dep_ in ("dobj", "dative"):
+            return tok.pos_ in ("PRON", "PROPN") or tok.lower_ in AUDIENCE
+        return tok.dep_ == "prep" and tok.right_edge.i - tok.i <= 4
+
+    def _speaks(self, verb: Token) -> bool:
+        """A verb that is a speech act on its own ("promised a veto"), not one that may be done
+        by other means ("attacked their opponent", "discussed their ideas")."""
+        return self._is_cue(verb, with_quote=True)
 
     def _clause_span(self, tok: Token) -> tuple[int, int]:
         """A complement's span, stopping before a coordinated speech verb ("... and complained")."""
