@@ -89,3 +89,19 @@ def test_a_local_papers_dublin_is_the_one_its_address_names(parser: Parser) -> N
     bare = Article(id="b", source="t", url=None, title=None, text=text, paragraphs=(Paragraph("paragraph", text),))
     places = PlaceStage()(FactContext(article=bare, doc=parser.parse(text), published=date(2009, 3, 18)))["places"]
     assert next(p for p in places if p.text.startswith("Dublin")).country == "IRL"
+
+
+def test_a_place_named_once_is_the_place_at_its_other_mentions(parser: Parser, gaz: Gazetteer) -> None:
+    text = "Police in Gainesville arrested two men. Gainesville's mayor said protecting Gainesville mattered."
+    assert _found(parser, gaz, text).count("Gainesville") == 3
+
+
+def test_a_repeated_name_someone_bears_is_not_repeated_as_a_place(parser: Parser, gaz: Gazetteer) -> None:
+    text = "Lisa Jackson spoke in Jackson on Monday. Jackson said the plan works."
+    assert _found(parser, gaz, text).count("Jackson") == 1
+
+
+def test_names_listed_with_a_place_are_places(parser: Parser, gaz: Gazetteer) -> None:
+    text = "The rail line would link Cleveland, Columbus, Dayton and Cincinnati by 2012."
+    assert {"Cleveland", "Columbus", "Dayton", "Cincinnati"} <= set(_found(parser, gaz, text))
+    assert "Smith" not in _found(parser, gaz, "Mike Smith flew to Boston. Boston and Smith then spoke.")

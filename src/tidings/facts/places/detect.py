@@ -102,6 +102,12 @@ _COUNTY_LIST = re.compile(
     r"((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,? )+(?:and|or) [A-Z][a-z]+(?: [A-Z][a-z]+)?) (counties|parishes)\b"
 )
 
+_LIST_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
+_NAME_LIST = re.compile(
+    r"(?<![\w.'’-])((?:[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}, )*[A-Z][a-z]+(?: [A-Z][a-z]+){0,2},? "
+    r"(?:and|or) [A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?![\w-])"
+)
+
 
 class Proposal(NamedTuple):
     """A place mention: its span and the name to look up (None: the words themselves)."""
@@ -123,7 +129,66 @@ def find_places(doc: Doc, found: Mapping[str, Sequence[Any]], gaz: Gazetteer) ->
     out.extend(_datelines(text, gaz))
     out.extend(_party_homes(text, gaz))
     out.extend(Proposal(m.start(1), m.end(1)) for m in _BASED.finditer(text) if finder.knows(m.group(1)))
+    out.extend(_coordinated(text, _non_overlapping(out), finder))
+    out.extend(_repeats(doc, text, _non_overlapping(out), finder.person_words))
     return _non_overlapping(out)
+
+
+def _coordinated(text: str, props: Sequence[Proposal], finder: _Finder) -> list[Proposal]:
+    """Names listed with a place are places of the same kind ("Cornwall and Kent will see
+    decreases" after "in Cornwall"; "Cleveland, Columbus, Dayton and Cincinnati") when the
+    gazetteer knows them and nobody in the article bears them as a name."""
+    spans = [(p.start, p.end) for p in props]
+    out: list[Proposal] = []
+    for m in _NAME_LIST.finditer(text):
+        names = [(m.start(1) + n.start(), m.start(1) + n.end()) for n in _LIST_NAME.finditer(m.group(1))]
+        if not any(a < e and s < b for s, e in names for a, b in spans):
+            continue
+        for start, end in names:
+            if any(a < end and start < b for a, b in spans):
+                continue
+            while True:  # "Only Cornwall": the known name may follow a capitalised first word
+                name = text[start:end]
+                person = " " not in name and name.lower() in finder.person_words
+                if name.split()[0].lower() not in GENERIC and not person and finder.knows(name):
+                    out.append(Proposal(start, end))
+                    break
+                if " " not in name:
+                    break
+                start += name.index(" ") + 1
+    return out
+
+
+def _repeats(doc: Doc, text: str, props: Sequence[Proposal], person_words: set[str]) -> list[Proposal]:
+    """Other mentions of a name the model took for a place: one sense per article, so
+    "Gainesville's mayor" or "protecting Gainesville" is the place found in "in Gainesville",
+    even where the model saw a person. Not inside a person's full name ("Jackson" in
+    "Lisa Jackson"), nor a one-word name someone in the article bears ("Jackson said")."""
+    # Only names the model itself took for a place somewhere: a name our looser rules found
+    # once ("SOS Children's Villages") is not trusted everywhere.
+    model = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    names = {text[p.start : p.end] for p in props if p.lookup is None and (p.start, p.end) in model}
+    names = {n for n in names if len(n) >= 4}
+    names = {n for n in names if n[0].isupper() and n.split()[0].lower() not in GENERIC}
+    names = {n for n in names if " " in n or n.lower() not in person_words}
+    if not names:
+        return []
+    # Inside another kind of name the entity rules have already judged it ("China Daily").
+    people = [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if (e.label_ == "PERSON" and len(e) > 1) or e.label_ not in ("PERSON", *PLACE_LABELS)
+    ]
+    taken = [(p.start, p.end) for p in props]
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w.'’-])(" + alternatives + r")(?![\w-])")
+    out: list[Proposal] = []
+    for m in pattern.finditer(text):
+        s, e = m.span(1)
+        if any(a < e and s < b for a, b in taken) or any(a <= s and e <= b for a, b in people):
+            continue
+        out.append(Proposal(s, e))
+    return out
 
 
 def _entity_spans(doc: Doc, found: Mapping[str, Sequence[Any]]) -> list[Span]:
