@@ -328,7 +328,7 @@ def _negated(tok: Token) -> bool:
 def _criticises(content: list[Token]) -> bool:
     """Negative evaluation not itself negated ("not bad" is none), or a positive one negated."""
     for t in content:
-        word = {t.lemma_.lower(), t.lower_}
+        word = _lemmas((t,))
         if word & CRITICAL and not _negated(t):
             return True
         if word & NEGATABLE and _negated(t):
@@ -373,6 +373,9 @@ def speech_acts(sent: Span, speaker_of: Callable[[Token], list[ActorRef]]) -> li
         if subj is None:
             continue
         speakers = speaker_of(subj)
+        if active("speech-commentator"):
+            # analysts, academics and experts commenting are not actors, nor their comments events
+            speakers = [r for r in speakers if r.sector not in COMMENTATOR_SECTORS]
         if not speakers:
             continue
         content = _content(tok)

@@ -88,11 +88,7 @@ def speech_candidates(sent: SpacySpan, finder: CandidateFinder, others: list[Can
     event of its own yields to it (the content is what happened); stances stay events."""
 
     def speakers(tok: Token) -> list[ActorRef]:
-        found = [r for r in finder.actors(tok) if r.country or r.sector or r.entity_id]
-        if rules.active("speech-commentator"):
-            # analysts, academics and experts commenting are not actors, nor their comments events
-            found = [r for r in found if r.sector not in speech.COMMENTATOR_SECTORS]
-        return found
+        return [r for r in finder.actors(tok) if r.country or r.sector or r.entity_id]
 
     out: list[Candidate] = []
     for act, sources in speech.speech_acts(sent, speakers):
