@@ -372,3 +372,64 @@ def test_speech_noun_that_a_speech_verb_takes_is_the_verbs_content(parser: Parse
     )
     q = one(quotes, "gender")
     assert q.cue == "answering" and q.speaker is not None and q.speaker.name == "Lynch"
+
+
+def test_a_name_and_a_colon_lead_a_headline_or_a_transcript_turn(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Pence: Gennifer Flowers Won’t Be at Debate, Trump Was Mocking Clinton Camp",
+            "Partial transcript as follows:",
+            '"WALLACE: Let’s start with breaking news on the debate story tonight.',
+            "WASHINGTON: The Senate met today and passed the bill.",
+            "Update: The story was changed after publication.",
+        ],
+    )
+    headline = one(quotes, "Gennifer Flowers")
+    assert headline.kind == "indirect" and headline.cue == ":" and headline.speaker is not None
+    assert headline.speaker.name == "Pence" and headline.text.startswith("Gennifer")
+    turn = one(quotes, "breaking news")
+    assert turn.speaker is not None and turn.speaker.name == "WALLACE" and turn.text.startswith("Let’s")
+    assert not [q for q in quotes if "Senate" in q.text or "publication" in q.text]
+
+
+def test_what_follows_a_cue_and_its_colon_is_the_content(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Limbaugh added:",
+            "And from a supposed front-runner, this reeks of some of the greatest fear that I have ever seen.",
+        ],
+    )
+    q = one(quotes, "greatest fear")
+    assert q.cue == "added" and q.speaker is not None and q.speaker.name == "Limbaugh"
+
+
+def test_a_cue_with_a_quotation_still_reports_its_own_content(parser: Parser) -> None:
+    quotes = run(parser, ['Bemoaning the "phony system," Trump accused Holt of being a Democrat.'])
+    q = one(quotes, "being a Democrat")
+    assert q.kind == "indirect" and q.cue == "accused" and q.speaker is not None and q.speaker.name == "Trump"
+
+
+def test_a_trailing_relative_clause_is_the_writers_not_the_speakers(parser: Parser) -> None:
+    quotes = run(parser, ["He cited criticism of NBC's Matt Lauer, who took heat for his questioning at a forum."])
+    q = one(quotes, "criticism")
+    assert q.text == "criticism of NBC's Matt Lauer"
+
+
+def test_coordinated_gerunds_and_a_pronoun_with_its_clause_are_content(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Donald Trump has mentioned refinancing student loans and forcing universities to spend more.",
+            "Mr. Trump has proposed nothing that would probably increase his own taxes.",
+        ],
+    )
+    assert one(quotes, "refinancing").text.endswith("to spend more")
+    assert one(quotes, "nothing that").cue == "proposed"
+
+
+def test_a_closing_speech_verb_read_as_a_noun_is_still_a_cue(parser: Parser) -> None:
+    quotes = run(parser, ["Secrecy is not a stranger to her health issues, the candidate’s former doctor maintains."])
+    q = one(quotes, "Secrecy")
+    assert q.cue == "maintains" and q.speaker is not None and "doctor" in q.speaker.name

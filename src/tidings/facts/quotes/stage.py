@@ -79,6 +79,40 @@ SUBJ_OR_ADV = ("nsubj", "nsubjpass", "npadvmod", "advmod", "aux", "neg", "prep",
 CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "acl"})
 
 
+# "Name: words" (headline, transcript): at most this many words of name before the colon ...
+MAX_COLON_NAME = 3
+# ... and not a place or time (a dateline) nor a label of the page.
+PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+COLON_LABELS = frozenset(
+    {"update", "updated", "editor", "note", "photo", "photos", "video", "watch", "related", "source", "sources",
+     "read", "breaking", "exclusive", "live", "opinion", "analysis", "correction", "transcript", "q", "a"}
+)  # fmt: skip
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a speaker's name or title before a colon ("Pence", "SEN. WARREN", "Mr. Obama")."""
+    return (
+        tok.pos_ == "PROPN"
+        or (tok.is_alpha and (tok.is_upper or tok.is_title) and tok.pos_ != "VERB")
+        or (tok.text.endswith(".") and tok.text[:1].isupper())
+    )
+
+
+def _closing_verb_as_noun(tok: Token) -> bool:
+    """A speech verb closing its sentence that the parse read as a plural noun heading the
+    sentence, the speaker its compound and what was said its clause ("Secrecy is not a stranger
+    ..., the former doctor maintains.")."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "ROOT"
+        and tok.lower_.endswith("s")
+        and is_cue_lemma(tok.lower_[:-1], with_quote=False)
+        and any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children)
+        and any(c.dep_ == "compound" for c in tok.lefts)
+        and all(t.is_punct for t in tok.doc[tok.i + 1 : tok.sent.end])
+    )
+
+
 def _that_clause(tok: Token) -> bool:
     """A clause a speech noun introduces with "that" ("a report that he had a loss"), also when
     the parse took it for a relative clause (its "that" is then a conjunction, not a pronoun)."""
@@ -111,7 +145,11 @@ class QuoteStage:
         # a quotation a mixed attribution takes in is no longer a quote on its own
         taken = [(d.start, d.end) for d in indirect if d.kind == "mixed"]
         marked = [d for d in marked if d.cue is not None or not any(s <= d.start and d.end <= e for s, e in taken)]
-        drafts = marked + indirect
+        turns = run.colon_turns()
+        # the mark that opens a transcript turn ("“PENCE: Well, ...") is the turn's, not a quote's
+        opened = {run.para_of(t.start) for t in turns}
+        marked = [d for d in marked if d.cue is not None or run.para_of(d.start) not in opened]
+        drafts = marked + indirect + turns
         return [to_record(ctx.article.id, doc, d) for d in dedupe(drafts)]
 
 
@@ -132,7 +170,7 @@ class _Run:
         for n, q in enumerate(marks):
             for tok in tokens_in(doc, q.start, q.end):
                 self.in_quote[tok.i] = n
-        self.used_cues: set[int] = set()
+        self.used_cues: dict[int, tuple[int, int]] = {}  # cue token -> the span of its quotation's draft
         self.attributed: set[int] = set()  # quotations (by index in ``marks``) hung on a cue or a name
 
     # ------------------------------------------------------------------ quoted spans
@@ -151,7 +189,7 @@ class _Run:
                     by_cue.setdefault(cue.i, []).append(q)
                     continue
                 words = len(text_words(doc_text(self.doc)[q.inner_start : q.inner_end]))
-                carry = self._only_quote(q, self._para_of(q.start))
+                carry = self._only_quote(q, self.para_of(q.start))
                 out.append(Draft(q.start, q.end, "direct", None, None, None, 0.4, [q], carry, words))
             except Exception as exc:
                 self.ctx.recover(self.stage.name, exc)
@@ -161,7 +199,7 @@ class _Run:
             except Exception as exc:
                 self.ctx.recover(self.stage.name, exc)
                 continue
-            self.used_cues.add(cue_i)
+            self.used_cues[cue_i] = (draft.start, draft.end)
             self.attributed.update(self.marks.index(q) for q in quotes)
             out.append(draft)
         out.sort(key=lambda d: d.start)
@@ -173,8 +211,8 @@ class _Run:
         last: tuple[int, ActorRef | None] = (-1, None)
         for d in drafts:
             prev = out[-1] if out else None
-            para = self._para_of(d.start)
-            same_para = prev is not None and self._para_of(prev.end - 1) == para
+            para = self.para_of(d.start)
+            same_para = prev is not None and self.para_of(prev.end - 1) == para
             if d.cue is None and prev is not None and prev.speaker is not None and same_para:
                 # “A,” said X. “B.” — B continues X's quote (PolNeAR keeps both in one attribution).
                 if prev.kind == "direct":
@@ -188,13 +226,13 @@ class _Run:
                 continue  # a short unattributed quote is a scare quote or a title
             out.append(d)
             if d.speaker is not None:
-                last = (self._para_of(d.end - 1), d.speaker)
+                last = (self.para_of(d.end - 1), d.speaker)
         return out
 
     def _signature(self, q: QuotedSpan) -> Draft | None:
         """“Quote.” ― Jane Doe: a name after a dash that closes the paragraph, or that the next
         quotation follows (signed quotes listed one per line run into one paragraph)."""
-        end = self.paras[self._para_of(q.end - 1)][1]
+        end = self.paras[self.para_of(q.end - 1)][1]
         end = min([m.start for m in self.marks if q.end <= m.start < end] + [end])
         found = signed_by(self.doc, q.end, end)
         if found is None:
@@ -205,7 +243,7 @@ class _Run:
     def _tree_cue(self, q: QuotedSpan) -> Token | None:
         """The nearest cue above the quote in the dependency tree (outside all quotes)."""
         best: tuple[int, Token] | None = None
-        lo, hi = self.paras[self._para_of(q.start)][0], self.paras[self._para_of(q.end - 1)][1]
+        lo, hi = self.paras[self.para_of(q.start)][0], self.paras[self.para_of(q.end - 1)][1]
         for tok in tokens_in(self.doc, q.inner_start, q.inner_end):
             node, steps = tok, 0
             while node.head.i != node.i and steps < 12:
@@ -225,7 +263,7 @@ class _Run:
 
     def _near_cue(self, q: QuotedSpan) -> Token | None:
         """A cue verb with a subject in the quote's own or neighbouring sentence, same paragraph."""
-        p = self.paras[self._para_of(q.start)]
+        p = self.paras[self.para_of(q.start)]
         first = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if first is None:
             return None
@@ -302,11 +340,47 @@ class _Run:
             found = [c for c in cue.rights if c.dep_ in OBJECT_DEPS and c.left_edge.idx < end]
         return found
 
+    # ------------------------------------------------------------------ "Name: words"
+    def colon_turns(self) -> list[Draft]:
+        """A paragraph led by a name and a colon: a headline ("Pence: Flowers Won't Be at
+        Debate") or a transcript turn ("WALLACE: Let's start ..."); the rest of the paragraph
+        is what the name said (the colon is the cue)."""
+        out: list[Draft] = []
+        for p_start, p_end in self.paras:
+            try:
+                draft = self._colon_turn(p_start, p_end)
+            except Exception as exc:
+                self.ctx.recover(self.stage.name, exc)
+                continue
+            if draft is not None:
+                out.append(draft)
+        return out
+
+    def _colon_turn(self, p_start: int, p_end: int) -> Draft | None:
+        toks = [t for t in tokens_in(self.doc, p_start, p_end) if not t.is_space]
+        while toks and toks[0].is_quote:
+            toks = toks[1:]  # a transcript's turns may open with a quotation mark
+        colon = next((n for n, t in enumerate(toks[: MAX_COLON_NAME + 1]) if t.text == ":"), None)
+        if colon is None or colon == 0 or colon + 1 >= len(toks):
+            return None
+        name = toks[:colon]
+        if not all(_name_word(t) for t in name) or not any(t.pos_ == "PROPN" or t.is_upper for t in name):
+            return None
+        if name[-1].ent_type_ in PLACE_OR_TIME or any(t.lower_ in COLON_LABELS for t in name):
+            return None  # a dateline ("WASHINGTON:") or page furniture ("Update:", "Editor's note:")
+        words = [t for t in toks[colon + 1 :] if t.is_alpha]
+        if len(words) < MIN_INDIRECT_TOKENS:
+            return None
+        start, end = trim(doc_text(self.doc), toks[colon].idx + 1, p_end)
+        quoted = {self.in_quote[t.i] for t in tokens_in(self.doc, start, end)} - {-1}
+        kind = "mixed" if quoted else "indirect"  # words said without marks: never a direct quote
+        return Draft(start, end, kind, toks[colon], self.speakers.resolve(name[-1]), None, 0.6)
+
     # ------------------------------------------------------------------ indirect speech
     def indirect(self) -> list[Draft]:
         out: list[Draft] = []
         for sent in self.doc.sents:
-            if self._para_of(sent.start_char) == -1:  # clutter
+            if self.para_of(sent.start_char) == -1:  # clutter
                 continue
             try:
                 out.extend(self._indirect_in(sent))
@@ -317,7 +391,7 @@ class _Run:
     def _indirect_in(self, sent: Span) -> list[Draft]:
         out: list[Draft] = []
         for tok in sent:
-            if self.in_quote[tok.i] != -1 or tok.i in self.used_cues:
+            if self.in_quote[tok.i] != -1:
                 continue
             content: tuple[int, int] | None = None
             about: tuple[int, int] | None = None
@@ -338,6 +412,9 @@ class _Run:
             elif tok.pos_ in ("VERB", "AUX") and self._is_cue(tok, with_quote=False):
                 content = self._verb_content(tok, sent)
                 source = subject_of(tok) if content else None
+            elif _closing_verb_as_noun(tok):  # "..., the candidate's former doctor maintains."
+                content = subtree_span(next(c for c in tok.children if c.dep_ == "ccomp"))
+                source = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "compound"), None)
             if content is None and tok.lemma_.lower() in MESSAGE_VERBS:
                 passive = passive_message(tok)  # "the issue was first reported by the Post"
                 if passive is not None:
@@ -351,7 +428,15 @@ class _Run:
                     source, about = subject_of(tok), obj
             if content is None:
                 continue
-            start, end = trim(doc_text(self.doc), *content)
+            if tok.i in self.used_cues:
+                # a cue that took a quotation reports more only when its own content lies
+                # elsewhere ("Bemoaning the “phony system,” Trump accused Holt of being ..."),
+                # and not what "said" is said of (“...,” she said of the election)
+                taken_start, taken_end = self.used_cues[tok.i]
+                said_of = content == about and tok.lemma_.lower() in CLAUSE_FIRST_VERBS
+                if said_of or (content[0] < taken_end and taken_start < content[1]):
+                    continue
+            start, end = trim(doc_text(self.doc), *self._without_aside(content))
             toks = tokens_in(self.doc, start, end)
             quoted = {self.in_quote[t.i] for t in toks} - {-1}
             # a noun phrase that is all the content (object or passive subject) may be short
@@ -366,6 +451,22 @@ class _Run:
             end = max([end] + [self.marks[n].end for n in quoted])  # the closing mark belongs to it
             out.append(Draft(start, end, kind, tok, speaker, reporter, 0.7 if speaker else 0.5))
         return out
+
+    def _without_aside(self, content: tuple[int, int]) -> tuple[int, int]:
+        """The content up to a non-restrictive relative clause that ends it or is followed by
+        another aside: ", who took heat for ...", ", which he said were at his side" are the
+        writer's addition, not what was said."""
+        start, end = content
+        for tok in tokens_in(self.doc, start, end):
+            if tok.dep_ != "relcl" or tok.left_edge.i == 0 or tok.left_edge.i <= tok.head.i:
+                continue
+            first, comma = tok.left_edge, self.doc[tok.left_edge.i - 1]
+            tail_end = tok.right_edge.idx + len(tok.right_edge.text)
+            if comma.text == "," and first.lower_ in ("who", "which", "whom", "whose") and comma.idx > start:
+                tail = [t for t in tokens_in(self.doc, tail_end, end) if not t.is_space]
+                if not tail or tail[0].text == ",":  # it ends the content, or an aside follows it
+                    return start, comma.idx
+        return content
 
     def _verb_content(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         parenthetical = self._parenthetical(verb, sent)
@@ -385,7 +486,25 @@ class _Run:
             tail_is_punct = all(t.is_punct for t in self.doc[right.i + 1 : sent.end])
             if left.i > sent.start and self.doc[left.i - 1].text == "," and tail_is_punct:
                 return sent.start_char, left.idx
-        return None
+        return self._after_colon(verb, sent)
+
+    def _after_colon(self, verb: Token, sent: Span) -> tuple[int, int] | None:
+        """ "Limbaugh added: ...", "the ministry said in a statement: ...": what follows the colon,
+        to the end of its paragraph, or the next paragraph when the colon ends this one."""
+        if subject_of(verb) is None:
+            return None
+        colon = next((t for t in self.doc[verb.i + 1 : sent.end] if t.text == ":"), None)
+        if colon is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i < colon.i for c in verb.children):
+            return None
+        if not all(verb.is_ancestor(t) for t in self.doc[verb.i + 1 : colon.i]):
+            return None  # the colon closes some other clause
+        para = self.para_of(colon.idx)
+        if para < 0:
+            return None
+        after = (colon.idx + 1, self.paras[para][1])
+        if not any(ch.isalnum() for ch in doc_text(self.doc)[after[0] : after[1]]) and para + 1 < len(self.paras):
+            after = self.paras[para + 1]
+        return after
 
     def _parenthetical(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         """ "Back home, Mr. Clarke said, he decided ...": a cue clause set off by commas inside
@@ -471,7 +590,7 @@ class _Run:
                 return None
         return None
 
-    def _para_of(self, pos: int) -> int:
+    def para_of(self, pos: int) -> int:
         for n, (s, e) in enumerate(self.paras):
             if s <= pos < e:
                 return n
@@ -482,5 +601,5 @@ class _Run:
         if para < 0:
             return False
         p_start, p_end = self.paras[para]
-        tail = doc_text(self.doc)[q.end : self.paras[self._para_of(max(q.end - 1, q.start))][1]]
+        tail = doc_text(self.doc)[q.end : self.paras[self.para_of(max(q.end - 1, q.start))][1]]
         return q.start == p_start and not any(ch.isalnum() for ch in tail) and p_end > p_start
