@@ -433,3 +433,32 @@ def test_a_closing_speech_verb_read_as_a_noun_is_still_a_cue(parser: Parser) -> 
     quotes = run(parser, ["Secrecy is not a stranger to her health issues, the candidate’s former doctor maintains."])
     q = one(quotes, "Secrecy")
     assert q.cue == "maintains" and q.speaker is not None and "doctor" in q.speaker.name
+
+
+def test_a_single_dash_sets_off_the_writers_comment(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Trump spoke to industry leaders, promising to lift environmental regulations and open more federal "
+            "land to drilling ― probably not exactly what Graham had in mind.",
+            "He said the plan -- which was approved last year -- would cut taxes for most families.",
+        ],
+    )
+    assert one(quotes, "to lift").text.endswith("to drilling")
+    assert one(quotes, "the plan").text.endswith("for most families")  # a pair of dashes: an aside inside
+
+
+def test_quotations_in_sentences_of_their_own_are_not_one_quote(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton before asking her, "
+            "“I just want to know, where do we go from here?”",
+            "“That's Mexico's vulnerability,” said Luis Rubio, who heads a research center in Mexico City. "
+            "“There is nothing more important in Mexico than Nafta.”",
+        ],
+    )
+    assert one(quotes, "Promise mama").text.endswith("in sight,”")
+    assert one(quotes, "where do we go").text.startswith("“I just")
+    rubio = one(quotes, "vulnerability")  # the sequel after the attribution is the same quote
+    assert "Nafta" in rubio.text

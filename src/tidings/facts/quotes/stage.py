@@ -62,6 +62,10 @@ if TYPE_CHECKING:
 
 # A quote with no cue at all is kept (speaker unknown) only when it is this long (words).
 MIN_UNATTRIBUTED_WORDS = 8
+DASHES = frozenset({"—", "―", "--", "–"})
+# A cue-less quotation continues the quote before it when at most this many words of its own
+# sentence precede it ("“A,” said X. And “B.”").
+MAX_LEAD_WORDS = 3
 # Words outside the marks (inside the cue's complement) that make a quote "mixed".
 MIXED_MIN_WORDS = 2
 # Indirect speech needs a complement of at least this many tokens ...
@@ -170,7 +174,7 @@ class _Run:
         for n, q in enumerate(marks):
             for tok in tokens_in(doc, q.start, q.end):
                 self.in_quote[tok.i] = n
-        self.used_cues: dict[int, tuple[int, int]] = {}  # cue token -> the span of its quotation's draft
+        self.used_cues: dict[int, list[tuple[int, int]]] = {}  # cue token -> the spans of its quotations' drafts
         self.attributed: set[int] = set()  # quotations (by index in ``marks``) hung on a cue or a name
 
     # ------------------------------------------------------------------ quoted spans
@@ -194,16 +198,39 @@ class _Run:
             except Exception as exc:
                 self.ctx.recover(self.stage.name, exc)
         for cue_i, quotes in by_cue.items():
-            try:
-                draft = self._attach(self.doc[cue_i], quotes)
-            except Exception as exc:
-                self.ctx.recover(self.stage.name, exc)
-                continue
-            self.used_cues[cue_i] = (draft.start, draft.end)
-            self.attributed.update(self.marks.index(q) for q in quotes)
-            out.append(draft)
+            for run in self._runs(self.doc[cue_i], quotes):
+                try:
+                    draft = self._attach(self.doc[cue_i], run)
+                except Exception as exc:
+                    self.ctx.recover(self.stage.name, exc)
+                    continue
+                self.used_cues.setdefault(cue_i, []).append((draft.start, draft.end))
+                self.attributed.update(self.marks.index(q) for q in run)
+                out.append(draft)
         out.sort(key=lambda d: d.start)
         return self._carry(out)
+
+    def _opens_its_sentence(self, d: Draft) -> bool:
+        """A quotation with at most a few words of its sentence before it: the sequel of the
+        quote before ("“A,” said X, who heads Y. “B.”"), not one set in a sentence of its own
+        ("She gives credit to ... because to her, “B.”")."""
+        first = tokens_in(self.doc, d.start, d.end)
+        if not first:
+            return True
+        before = self.doc[first[0].sent.start : first[0].i]
+        return len([t for t in before if t.is_alpha and self.in_quote[t.i] == -1]) <= MAX_LEAD_WORDS
+
+    def _runs(self, cue: Token, quotes: list[QuotedSpan]) -> list[list[QuotedSpan]]:
+        """The quotations a cue took, split where another speech verb lies between two
+        (“A,” Blige sings to Clinton before asking her, “B”: two quotes)."""
+        runs = [[quotes[0]]]
+        for q in quotes[1:]:
+            between = tokens_in(self.doc, runs[-1][-1].end, q.start)
+            if not any(t.i != cue.i and t.pos_ == "VERB" and self._is_cue(t, with_quote=False) for t in between):
+                runs[-1].append(q)
+            else:
+                runs.append([q])
+        return runs
 
     def _carry(self, drafts: list[Draft]) -> list[Draft]:
         """A paragraph that is only a quote takes the speaker of the previous paragraph's quote."""
@@ -213,7 +240,8 @@ class _Run:
             prev = out[-1] if out else None
             para = self.para_of(d.start)
             same_para = prev is not None and self.para_of(prev.end - 1) == para
-            if d.cue is None and prev is not None and prev.speaker is not None and same_para:
+            near = prev is not None and self._opens_its_sentence(d)
+            if d.cue is None and prev is not None and prev.speaker is not None and same_para and near:
                 # “A,” said X. “B.” — B continues X's quote (PolNeAR keeps both in one attribution).
                 if prev.kind == "direct":
                     prev.end = d.end
@@ -309,6 +337,9 @@ class _Run:
         kind = "mixed" if len(outside) >= MIXED_MIN_WORDS else "direct"
         if kind == "direct":
             start, end = q_start, q_end
+        else:
+            start, end = trim(doc_text(self.doc), *self._without_aside((start, end)))
+            end = max(end, q_end)  # never cut into the quotation itself
         speaker, reporter = self._speaker_and_reporter(cue)
         conf = 0.85 if speaker is not None else 0.5
         return Draft(start, end, kind, cue, speaker, reporter, conf, quotes)
@@ -432,9 +463,8 @@ class _Run:
                 # a cue that took a quotation reports more only when its own content lies
                 # elsewhere ("Bemoaning the “phony system,” Trump accused Holt of being ..."),
                 # and not what "said" is said of (“...,” she said of the election)
-                taken_start, taken_end = self.used_cues[tok.i]
                 said_of = content == about and tok.lemma_.lower() in CLAUSE_FIRST_VERBS
-                if said_of or (content[0] < taken_end and taken_start < content[1]):
+                if said_of or any(content[0] < e and s < content[1] for s, e in self.used_cues[tok.i]):
                     continue
             start, end = trim(doc_text(self.doc), *self._without_aside(content))
             toks = tokens_in(self.doc, start, end)
@@ -453,11 +483,17 @@ class _Run:
         return out
 
     def _without_aside(self, content: tuple[int, int]) -> tuple[int, int]:
-        """The content up to a non-restrictive relative clause that ends it or is followed by
-        another aside: ", who took heat for ...", ", which he said were at his side" are the
-        writer's addition, not what was said."""
+        """The content up to the writer's own addition: a single dash and what follows it, a
+        non-restrictive relative clause that ends it or is followed by another aside
+        (", who took heat for ...", ", which he said were at his side")."""
         start, end = content
-        for tok in tokens_in(self.doc, start, end):
+        toks = tokens_in(self.doc, start, end)
+        dashes = [t for t in toks if t.text in DASHES and self.in_quote[t.i] == -1]
+        if len(dashes) == 1 and dashes[0].i - toks[0].i >= MIN_INDIRECT_TOKENS and dashes[0].idx < end:
+            # "promising to lift regulations ― probably not what Graham had in mind": a single
+            # dash sets off the writer's comment (a pair of dashes is an aside inside the content)
+            return start, dashes[0].idx
+        for tok in toks:
             if tok.dep_ != "relcl" or tok.left_edge.i == 0 or tok.left_edge.i <= tok.head.i:
                 continue
             first, comma = tok.left_edge, self.doc[tok.left_edge.i - 1]
