@@ -462,3 +462,22 @@ def test_quotations_in_sentences_of_their_own_are_not_one_quote(parser: Parser) 
     assert one(quotes, "where do we go").text.startswith("“I just")
     rubio = one(quotes, "vulnerability")  # the sequel after the attribution is the same quote
     assert "Nafta" in rubio.text
+
+
+def test_a_point_of_view_and_a_speech_nouns_infinitive_are_attributions(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "By Trump's own admission, his tax returns in most years are far thicker than his disclosure report.",
+            "The senator's pledge to block every nominee angered the White House.",
+        ],
+    )
+    admission = one(quotes, "tax returns")
+    assert admission.speaker is not None and admission.speaker.name == "Trump"
+    assert one(quotes, "to block every nominee").cue == "pledge"
+
+
+def test_a_quotation_under_a_verb_of_thought_is_attributed(parser: Parser) -> None:
+    quotes = run(parser, ['The nominee has repeatedly wondered whether the moderators will be "fair" to him.'])
+    q = one(quotes, "moderators")
+    assert q.kind == "mixed" and q.cue == "wondered" and q.speaker is not None and q.speaker.name == "nominee"

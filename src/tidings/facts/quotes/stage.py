@@ -102,6 +102,26 @@ def _name_word(tok: Token) -> bool:
     )
 
 
+# Nouns of a point of view: "in his view", "in Trump's words", "by her own account".
+VIEWPOINT_NOUNS = frozenset({"view", "eyes", "opinion", "words", "estimation", "account", "admission", "telling"})
+
+
+def _viewpoint(prep: Token) -> Token | None:
+    """The owner of a point of view the sentence is given in ("in his eyes", "by Trump's own
+    admission"): a source like *according to*'s, None when ``prep`` is no such phrase."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "by"):
+        return None
+    for obj in prep.children:
+        if obj.dep_ == "pobj" and obj.lower_ in VIEWPOINT_NOUNS:
+            owner = [c for c in obj.children if c.dep_ == "poss"]
+            return owner[0] if owner else None
+    return None
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _closing_verb_as_noun(tok: Token) -> bool:
     """A speech verb closing its sentence that the parse read as a plural noun heading the
     sentence, the speaker its compound and what was said its clause ("Secrecy is not a stranger
@@ -430,10 +450,13 @@ class _Run:
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 content = rest_of_sentence(sent, tok)
                 source = according_source(tok)
+            elif _viewpoint(tok) is not None:  # "in his eyes, ...", "by Trump's own admission, ..."
+                content, source = rest_of_sentence(sent, tok), _viewpoint(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
                 comp = [c for c in tok.children if _that_clause(c)]
-                if comp:
-                    content = self._clause_span(comp[0])
+                infinitive = [c for c in tok.children if c.dep_ == "acl" and _to_infinitive(c)]
+                if comp or infinitive:  # "the claim that ...", "his promises to stick it to the rich"
+                    content = self._clause_span((comp or infinitive)[0])
                     source = noun_source(tok)
                 elif not (tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in OBJECT_VERBS):
                     # "questions about business practices"; not "answering questions about ...",
