@@ -481,3 +481,8 @@ def test_a_quotation_under_a_verb_of_thought_is_attributed(parser: Parser) -> No
     quotes = run(parser, ['The nominee has repeatedly wondered whether the moderators will be "fair" to him.'])
     q = one(quotes, "moderators")
     assert q.kind == "mixed" and q.cue == "wondered" and q.speaker is not None and q.speaker.name == "nominee"
+
+
+def test_by_a_named_doer_belongs_to_what_was_described(parser: Parser) -> None:
+    quotes = run(parser, ["They described crass behavior by Trump behind the scenes of the hit show."])
+    assert one(quotes, "crass behavior").text.endswith("of the hit show")

@@ -147,3 +147,7 @@ def test_the_tense_side_outweighs_a_nearer_month_against_it() -> None:
 )
 def test_more_news_forms(text: str, anchor: date, direction: str | None, value: str) -> None:
     assert resolve_timex(text, anchor, direction=direction)[0] == value
+
+
+def test_the_financial_year_is_the_fiscal_year() -> None:
+    assert resolve_timex("the financial year", date(2007, 1, 18))[0] == "2007"

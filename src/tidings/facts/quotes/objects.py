@@ -57,10 +57,23 @@ def object_content(verb: Token) -> tuple[int, int] | None:
 def _continues(tok: Token) -> bool:
     """A phrase after the verb's last argument that still tells what was said: a prepositional
     phrase other than one of time, place or occasion."""
-    if tok.dep_ != "prep" or tok.lower_ in SETTING_PREPS:
+    if tok.dep_ != "prep" or (tok.lower_ in SETTING_PREPS and not _whose(tok)):
         return False
     objs = [g for g in tok.children if g.dep_ in ("pobj", "pcomp")]
     return bool(objs) and objs[0].ent_type_ not in SETTING_ENTITIES
+
+
+def _whose(prep: Token) -> bool:
+    """ "described crass behavior by Trump": after an active verb's object, *by* a named doer
+    says whose the thing described is (not how it was said: "by phone")."""
+    verb = prep.head
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return (
+        prep.lower_ == "by"
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+        and bool(objs)
+        and objs[0].ent_type_ in ADDRESSEES
+    )
 
 
 def _coordinated_gerund(verb: Token, tok: Token) -> bool:

@@ -26,7 +26,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Left dependents that belong to a speaker's name phrase ("A Chinese foreign ministry spokesperson").
 NAME_DEPS = ("compound", "amod", "det", "nummod", "poss", "nmod", "flat", "quantmod", "case", "prt")
 RELATIVE = frozenset({"that", "who", "which", "whom"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his" owns a nominal cue ("his pledge")
 IMPERSONAL = frozenset({"there", "this", "what", "i", "we", "you", "me", "us"})
 QUOTE_TOKENS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 # Verbs whose subject is the source of the speech noun they take ("repeated accusations").

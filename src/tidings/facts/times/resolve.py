@@ -209,7 +209,7 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
     m = re.fullmatch(r"(?:the )?(?:year[- ](?:earlier|ago)|prior[- ]year|previous year|last)", core)
     if m:
         return (str(anchor.year - 1), "year", "date")
-    m = re.fullmatch(r"(?:the )?(?:(?:current|full|this) )?(?:fiscal |calendar )?year(?:'s)?"
+    m = re.fullmatch(r"(?:the )?(?:(?:current|full|this) )?(?:fiscal |financial |calendar )?year(?:'s)?"
                      r"(?:[- ]end| end| to date)?|"
                      r"(?:the )?year[- ]to[- ]date|(?:the )?end of the year", core)  # fmt: skip
     if m and core not in ("year", "the year"):
