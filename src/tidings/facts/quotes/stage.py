@@ -94,8 +94,9 @@ COLON_LABELS = frozenset(
 
 
 def _name_word(tok: Token) -> bool:
-    """A word of a speaker's name or title before a colon ("Pence", "SEN. WARREN", "Mr. Obama")."""
-    return (
+    """A word of a speaker's name or title before a colon ("Pence", "SEN. WARREN", "Mr. Obama";
+    not "The Latest")."""
+    return tok.pos_ != "DET" and (
         tok.pos_ == "PROPN"
         or (tok.is_alpha and (tok.is_upper or tok.is_title) and tok.pos_ != "VERB")
         or (tok.text.endswith(".") and tok.text[:1].isupper())
