@@ -486,3 +486,9 @@ def test_a_quotation_under_a_verb_of_thought_is_attributed(parser: Parser) -> No
 def test_by_a_named_doer_belongs_to_what_was_described(parser: Parser) -> None:
     quotes = run(parser, ["They described crass behavior by Trump behind the scenes of the hit show."])
     assert one(quotes, "crass behavior").text.endswith("of the hit show")
+
+
+def test_a_name_the_parse_took_into_the_phrase_before_the_cue_still_speaks(parser: Parser) -> None:
+    quotes = run(parser, ["In a meeting with the board of the Chamber of Commerce Trump said that taxes must fall."])
+    q = one(quotes, "taxes must fall")
+    assert q.speaker is not None and q.speaker.name.endswith("Trump")

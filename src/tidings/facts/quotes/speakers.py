@@ -109,7 +109,16 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
         return subject_of(head.head, depth + 1)
     if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG"):
         return subject_of(cue.head, depth + 1)
-    return None
+    return _name_swallowed(cue)
+
+
+def _name_swallowed(cue: Token) -> Token | None:
+    """ "In a meeting with the editorial board of the Washington Post Trump said ...": a finite
+    cue without a subject right after a name the parse took into the phrase before it."""
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if cue.dep_ != "ROOT" or cue.tag_ not in ("VBD", "VBZ") or before is None:
+        return None
+    return before if before.pos_ == "PROPN" and before.ent_type_ in SOURCE_ENTITIES else None
 
 
 def beside_quote(cue: Token, in_quote: Sequence[int]) -> Token | None:
