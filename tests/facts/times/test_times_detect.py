@@ -162,3 +162,8 @@ def test_a_day_that_names_a_thing_is_not_put_ahead_by_the_present_tense(parser: 
     values = _values(parser, "The GM move follows Tuesday's declaration by Ford.", date(1989, 10, 27))
     assert values.get("Tuesday") == "1989-10-24"
     assert _values(parser, "The board meets Tuesday in Detroit.", date(1989, 10, 27)).get("Tuesday") == "1989-10-31"
+
+
+def test_the_present_perfect_progressive_looks_back(parser: Parser) -> None:
+    text = "Investigators have been searching for him since shortly after the Oct. 23 slaying."
+    assert _values(parser, text, date(1999, 5, 6)).get("Oct. 23") == "1998-10-23"

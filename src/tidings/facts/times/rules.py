@@ -54,6 +54,8 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         if not auxes and verb.dep_ == "acl" and verb.lemma_ not in FUTURE_HEADS | PLANNING:
             return "past"  # "the year ended March 31", "the plan announced Monday": done before
         return "past" if not auxes and verb.dep_ in ("ROOT", "conj", "ccomp") else None
+    if verb.tag_ == "VBG" and words & {"has", "have", "'ve"} and "been" in words:
+        return "past"  # "have been searching since the Oct. 23 slaying": the present perfect looks back
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'s"}:
         return "future"  # "is meeting on Monday"
     if verb.tag_ in ("VB", "VBG") and depth < 4 and verb.head is not verb:
