@@ -492,3 +492,15 @@ def test_a_name_the_parse_took_into_the_phrase_before_the_cue_still_speaks(parse
     quotes = run(parser, ["In a meeting with the board of the Chamber of Commerce Trump said that taxes must fall."])
     q = one(quotes, "taxes must fall")
     assert q.speaker is not None and q.speaker.name.endswith("Trump")
+
+
+def test_a_participle_on_the_occasion_speaks_for_the_speaker(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            '"We will get there together," she said at a recent news conference announcing that her '
+            "department was suing North Carolina over its law."
+        ],
+    )
+    q = one(quotes, "suing North Carolina")
+    assert q.cue == "announcing" and q.speaker is not None and q.speaker.name == "she"

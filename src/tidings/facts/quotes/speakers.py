@@ -107,6 +107,10 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     pcomp = cue.tag_ == "VBG" and cue.dep_ == "pcomp" and head.dep_ == "prep"
     if pcomp and head.head.pos_ in ("VERB", "AUX"):  # "responded ... by saying", "after saying"
         return subject_of(head.head, depth + 1)
+    occasion = cue.tag_ == "VBG" and cue.dep_ == "acl" and head.dep_ == "pobj" and head.head.dep_ == "prep"
+    if occasion and head.head.head.pos_ in ("VERB", "AUX"):
+        # "she said at a news conference announcing that ...": the occasion is the speaker's
+        return subject_of(head.head.head, depth + 1)
     if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG"):
         return subject_of(cue.head, depth + 1)
     return _name_swallowed(cue)

@@ -123,19 +123,25 @@ def _to_infinitive(verb: Token) -> bool:
     return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _closing_verb_as_noun(tok: Token) -> bool:
-    """A speech verb closing its sentence that the parse read as a plural noun heading the
-    sentence, the speaker its compound and what was said its clause ("Secrecy is not a stranger
-    ..., the former doctor maintains.")."""
+def _verb_read_as_noun(tok: Token) -> bool:
+    """A speech verb in the present that the parse read as a plural noun heading the sentence,
+    the speaker its compound and what was said its clause ("Trump charges that ...", "Secrecy is
+    not a stranger ..., the former doctor maintains.")."""
     return (
         tok.pos_ == "NOUN"
         and tok.dep_ == "ROOT"
-        and tok.lower_.endswith("s")
+        and tok.tag_ == "NNS"
         and is_cue_lemma(tok.lower_[:-1], with_quote=False)
-        and any(c.dep_ == "ccomp" and c.i < tok.i for c in tok.children)
+        and any(_clause_of_misread(c) for c in tok.children)
         and any(c.dep_ == "compound" for c in tok.lefts)
-        and all(t.is_punct for t in tok.doc[tok.i + 1 : tok.sent.end])
     )
+
+
+def _clause_of_misread(child: Token) -> bool:
+    """The clause of a speech verb read as a noun: before it, or after it with "that"."""
+    if child.dep_ == "ccomp" and child.i < child.head.i:
+        return all(t.is_punct for t in child.doc[child.head.i + 1 : child.sent.end])
+    return child.dep_ in ("ccomp", "acl", "relcl") and child.i > child.head.i and has_that(child)
 
 
 def _that_clause(tok: Token) -> bool:
@@ -453,6 +459,9 @@ class _Run:
                 source = according_source(tok)
             elif _viewpoint(tok) is not None:  # "in his eyes, ...", "by Trump's own admission, ..."
                 content, source = rest_of_sentence(sent, tok), _viewpoint(tok)
+            elif _verb_read_as_noun(tok):  # "Trump charges that ...", "..., the former doctor maintains."
+                content = subtree_span(next(c for c in tok.children if _clause_of_misread(c)))
+                source = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "compound"), None)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
                 comp = [c for c in tok.children if _that_clause(c)]
                 infinitive = [c for c in tok.children if c.dep_ == "acl" and _to_infinitive(c)]
@@ -467,9 +476,6 @@ class _Run:
             elif tok.pos_ in ("VERB", "AUX") and self._is_cue(tok, with_quote=False):
                 content = self._verb_content(tok, sent)
                 source = subject_of(tok) if content else None
-            elif _closing_verb_as_noun(tok):  # "..., the candidate's former doctor maintains."
-                content = subtree_span(next(c for c in tok.children if c.dep_ == "ccomp"))
-                source = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "compound"), None)
             if content is None and tok.lemma_.lower() in MESSAGE_VERBS:
                 passive = passive_message(tok)  # "the issue was first reported by the Post"
                 if passive is not None:
