@@ -504,3 +504,8 @@ def test_a_participle_on_the_occasion_speaks_for_the_speaker(parser: Parser) -> 
     )
     q = one(quotes, "suing North Carolina")
     assert q.cue == "announcing" and q.speaker is not None and q.speaker.name == "she"
+
+
+def test_a_bare_quotation_under_a_verb_of_thought_is_a_scare_quote(parser: Parser) -> None:
+    quotes = run(parser, ["Voters know him as “The Donald.”", "He considers the plan “a disaster.”"])
+    assert not [q for q in quotes if q.cue in ("know", "considers")]

@@ -29,6 +29,7 @@ from tidings.facts.quotes.cues import (
     PARTICLE_VERBS,
     QUOTE_ONLY_VERBS,
     SPEECH_NOUNS,
+    THOUGHT_VERBS,
     is_clutter,
     is_cue_lemma,
 )
@@ -219,9 +220,7 @@ class _Run:
                 if cue is not None:
                     by_cue.setdefault(cue.i, []).append(q)
                     continue
-                words = len(text_words(doc_text(self.doc)[q.inner_start : q.inner_end]))
-                carry = self._only_quote(q, self.para_of(q.start))
-                out.append(Draft(q.start, q.end, "direct", None, None, None, 0.4, [q], carry, words))
+                out.append(self._uncued(q))
             except Exception as exc:
                 self.ctx.recover(self.stage.name, exc)
         for cue_i, quotes in by_cue.items():
@@ -231,11 +230,27 @@ class _Run:
                 except Exception as exc:
                     self.ctx.recover(self.stage.name, exc)
                     continue
+                if draft.kind == "direct" and self._thought_only(self.doc[cue_i]):
+                    out.extend(self._uncued(q) for q in run)  # "considers it “a disaster”": a scare quote
+                    continue
                 self.used_cues.setdefault(cue_i, []).append((draft.start, draft.end))
                 self.attributed.update(self.marks.index(q) for q in run)
                 out.append(draft)
         out.sort(key=lambda d: d.start)
         return self._carry(out)
+
+    def _uncued(self, q: QuotedSpan) -> Draft:
+        """A quotation no cue took (kept if long, or if a speaker is carried to it)."""
+        words = len(text_words(doc_text(self.doc)[q.inner_start : q.inner_end]))
+        carry = self._only_quote(q, self.para_of(q.start))
+        return Draft(q.start, q.end, "direct", None, None, None, 0.4, [q], carry, words)
+
+    def _thought_only(self, cue: Token) -> bool:
+        """A verb of thought, which takes a quotation as a cue only inside a clause of its own
+        ("wondered whether the moderators will be “fair”"), not alone."""
+        return (
+            not self.stage.thoughts and not self._is_cue(cue, with_quote=False) and cue.lemma_.lower() in THOUGHT_VERBS
+        )
 
     def _opens_its_sentence(self, d: Draft) -> bool:
         """A quotation with at most a few words of its sentence before it: the sequel of the

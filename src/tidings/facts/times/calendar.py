@@ -104,7 +104,7 @@ def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
 # How much farther an occurrence against the tense may be and still win: "changed ... in
 # December" said in October is last December, "a mission in December" said in March this one;
 # the tense read off a parse is wrong often enough that a near date against it still wins.
-WRONG_SIDE = 6.0
+WRONG_SIDE = 4.0
 
 
 def pick_year(anchor: date, month: int, day: int | None, direction: str | None) -> int:
