@@ -372,3 +372,140 @@ def test_speech_noun_that_a_speech_verb_takes_is_the_verbs_content(parser: Parse
     )
     q = one(quotes, "gender")
     assert q.cue == "answering" and q.speaker is not None and q.speaker.name == "Lynch"
+
+
+def test_a_name_and_a_colon_lead_a_headline_or_a_transcript_turn(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Pence: Gennifer Flowers Won’t Be at Debate, Trump Was Mocking Clinton Camp",
+            "Partial transcript as follows:",
+            '"WALLACE: Let’s start with breaking news on the debate story tonight.',
+            "WASHINGTON: The Senate met today and passed the bill.",
+            "Update: The story was changed after publication.",
+        ],
+    )
+    headline = one(quotes, "Gennifer Flowers")
+    assert headline.kind == "indirect" and headline.cue == ":" and headline.speaker is not None
+    assert headline.speaker.name == "Pence" and headline.text.startswith("Gennifer")
+    turn = one(quotes, "breaking news")
+    assert turn.speaker is not None and turn.speaker.name == "WALLACE" and turn.text.startswith("Let’s")
+    assert not [q for q in quotes if "Senate" in q.text or "publication" in q.text]
+
+
+def test_what_follows_a_cue_and_its_colon_is_the_content(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Limbaugh added:",
+            "And from a supposed front-runner, this reeks of some of the greatest fear that I have ever seen.",
+        ],
+    )
+    q = one(quotes, "greatest fear")
+    assert q.cue == "added" and q.speaker is not None and q.speaker.name == "Limbaugh"
+
+
+def test_a_cue_with_a_quotation_still_reports_its_own_content(parser: Parser) -> None:
+    quotes = run(parser, ['Bemoaning the "phony system," Trump accused Holt of being a Democrat.'])
+    q = one(quotes, "being a Democrat")
+    assert q.kind == "indirect" and q.cue == "accused" and q.speaker is not None and q.speaker.name == "Trump"
+
+
+def test_a_trailing_relative_clause_is_the_writers_not_the_speakers(parser: Parser) -> None:
+    quotes = run(parser, ["He cited criticism of NBC's Matt Lauer, who took heat for his questioning at a forum."])
+    q = one(quotes, "criticism")
+    assert q.text == "criticism of NBC's Matt Lauer"
+
+
+def test_coordinated_gerunds_and_a_pronoun_with_its_clause_are_content(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Donald Trump has mentioned refinancing student loans and forcing universities to spend more.",
+            "Mr. Trump has proposed nothing that would probably increase his own taxes.",
+        ],
+    )
+    assert one(quotes, "refinancing").text.endswith("to spend more")
+    assert one(quotes, "nothing that").cue == "proposed"
+
+
+def test_a_closing_speech_verb_read_as_a_noun_is_still_a_cue(parser: Parser) -> None:
+    quotes = run(parser, ["Secrecy is not a stranger to her health issues, the candidate’s former doctor maintains."])
+    q = one(quotes, "Secrecy")
+    assert q.cue == "maintains" and q.speaker is not None and "doctor" in q.speaker.name
+
+
+def test_a_single_dash_sets_off_the_writers_comment(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Trump spoke to industry leaders, promising to lift environmental regulations and open more federal "
+            "land to drilling ― probably not exactly what Graham had in mind.",
+            "He said the plan -- which was approved last year -- would cut taxes for most families.",
+        ],
+    )
+    assert one(quotes, "to lift").text.endswith("to drilling")
+    assert one(quotes, "the plan").text.endswith("for most families")  # a pair of dashes: an aside inside
+
+
+def test_quotations_in_sentences_of_their_own_are_not_one_quote(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton before asking her, "
+            "“I just want to know, where do we go from here?”",
+            "“That's Mexico's vulnerability,” said Luis Rubio, who heads a research center in Mexico City. "
+            "“There is nothing more important in Mexico than Nafta.”",
+        ],
+    )
+    assert one(quotes, "Promise mama").text.endswith("in sight,”")
+    assert one(quotes, "where do we go").text.startswith("“I just")
+    rubio = one(quotes, "vulnerability")  # the sequel after the attribution is the same quote
+    assert "Nafta" in rubio.text
+
+
+def test_a_point_of_view_and_a_speech_nouns_infinitive_are_attributions(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "By Trump's own admission, his tax returns in most years are far thicker than his disclosure report.",
+            "The senator's pledge to block every nominee angered the White House.",
+        ],
+    )
+    admission = one(quotes, "tax returns")
+    assert admission.speaker is not None and admission.speaker.name == "Trump"
+    assert one(quotes, "to block every nominee").cue == "pledge"
+
+
+def test_a_quotation_under_a_verb_of_thought_is_attributed(parser: Parser) -> None:
+    quotes = run(parser, ['The nominee has repeatedly wondered whether the moderators will be "fair" to him.'])
+    q = one(quotes, "moderators")
+    assert q.kind == "mixed" and q.cue == "wondered" and q.speaker is not None and q.speaker.name == "nominee"
+
+
+def test_by_a_named_doer_belongs_to_what_was_described(parser: Parser) -> None:
+    quotes = run(parser, ["They described crass behavior by Trump behind the scenes of the hit show."])
+    assert one(quotes, "crass behavior").text.endswith("of the hit show")
+
+
+def test_a_name_the_parse_took_into_the_phrase_before_the_cue_still_speaks(parser: Parser) -> None:
+    quotes = run(parser, ["In a meeting with the board of the Chamber of Commerce Trump said that taxes must fall."])
+    q = one(quotes, "taxes must fall")
+    assert q.speaker is not None and q.speaker.name.endswith("Trump")
+
+
+def test_a_participle_on_the_occasion_speaks_for_the_speaker(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            '"We will get there together," she said at a recent news conference announcing that her '
+            "department was suing North Carolina over its law."
+        ],
+    )
+    q = one(quotes, "suing North Carolina")
+    assert q.cue == "announcing" and q.speaker is not None and q.speaker.name == "she"
+
+
+def test_a_bare_quotation_under_a_verb_of_thought_is_a_scare_quote(parser: Parser) -> None:
+    quotes = run(parser, ["Voters know him as “The Donald.”", "He considers the plan “a disaster.”"])
+    assert not [q for q in quotes if q.cue in ("know", "considers")]

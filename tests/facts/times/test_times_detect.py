@@ -144,3 +144,26 @@ def test_that_year_points_back(parser: Parser) -> None:
 def test_news_dates_in_context(parser: Parser, text: str, published: date, expected: dict[str, str]) -> None:
     got = _values(parser, text, published)
     assert {k: got.get(k) for k in expected} == expected
+
+
+def test_a_stretch_after_a_comma_is_its_own_expression(parser: Parser) -> None:
+    text = "The plane arrives on November 11, three days later than planned."
+    values = _values(parser, text, date(2005, 11, 5))
+    assert values.get("November 11") == "2005-11-11"
+
+
+def test_numeric_dates_are_found(parser: Parser) -> None:
+    values = _values(parser, "The date matches its number written as 7/8/07 in the American way.", date(2007, 7, 9))
+    assert values.get("7/8/07") == "2007-07-08"
+
+
+def test_a_day_that_names_a_thing_is_not_put_ahead_by_the_present_tense(parser: Parser) -> None:
+    # Friday 1989-10-27: "Tuesday's declaration" is the Tuesday gone, not the one to come
+    values = _values(parser, "The GM move follows Tuesday's declaration by Ford.", date(1989, 10, 27))
+    assert values.get("Tuesday") == "1989-10-24"
+    assert _values(parser, "The board meets Tuesday in Detroit.", date(1989, 10, 27)).get("Tuesday") == "1989-10-31"
+
+
+def test_the_present_perfect_progressive_looks_back(parser: Parser) -> None:
+    text = "Investigators have been searching for him since shortly after the Oct. 23 slaying."
+    assert _values(parser, text, date(1999, 5, 6)).get("Oct. 23") == "1998-10-23"

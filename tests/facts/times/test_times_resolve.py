@@ -139,7 +139,14 @@ def test_the_tense_side_outweighs_a_nearer_month_against_it() -> None:
         ("future quarters", date(2005, 10, 20), "future", "FUTURE_REF"),
         ("10 p.m. Tuesday", date(2005, 5, 18), "past", "2005-05-17T22:00"),
         ("Friday at 9:30 a.m.", date(2005, 5, 18), "future", "2005-05-20T09:30"),
+        ("this past weekend", date(2005, 5, 18), "past", "2005-W19-WE"),
+        ("this coming week", date(2005, 5, 18), None, "2005-W21"),
+        ("years ago", date(2005, 5, 18), "past", "PAST_REF"),
     ],
 )
 def test_more_news_forms(text: str, anchor: date, direction: str | None, value: str) -> None:
     assert resolve_timex(text, anchor, direction=direction)[0] == value
+
+
+def test_the_financial_year_is_the_fiscal_year() -> None:
+    assert resolve_timex("the financial year", date(2007, 1, 18))[0] == "2007"

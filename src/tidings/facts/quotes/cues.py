@@ -69,8 +69,8 @@ def is_cue_lemma(lemma: str, *, with_quote: bool, thoughts: bool = False) -> boo
     lemma = lemma.lower()
     if lemma in SPEECH_VERBS:
         return True
-    if with_quote and lemma in QUOTE_ONLY_VERBS:
-        return True
+    if with_quote and (lemma in QUOTE_ONLY_VERBS or lemma in THOUGHT_VERBS):
+        return True  # "wondered whether the moderators will be “fair”": the marks make it words
     return thoughts and lemma in THOUGHT_VERBS
 
 

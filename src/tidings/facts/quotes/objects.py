@@ -37,17 +37,18 @@ def object_content(verb: Token) -> tuple[int, int] | None:
     args = [c for c in verb.children if c.i > verb.i and _is_argument(c)]
     while len(args) > 1 and args[0].pos_ == "PRON":
         args = args[1:]  # "encouraged them to ...": the infinitive is what was urged
-    if not args or (len(args) == 1 and (args[0].pos_ == "PRON" or args[0].lower_ in AUDIENCE)):
-        return None
+    lone_pronoun = args and args[0].pos_ == "PRON" and not any(c.dep_ == "relcl" for c in args[0].children)
+    if not args or (len(args) == 1 and (lone_pronoun or args[0].lower_ in AUDIENCE)):
+        return None  # "proposed nothing that would ..." says something; "cited it" does not
     start = subtree_span(args[0])[0]
     if args[0].dep_ == "prep":  # the content starts after "about"/"of"/"for"
         objs = [g for g in args[0].children if g.dep_ in ("pobj", "pcomp")]
         start = subtree_span(objs[0])[0] if objs else start
     end = subtree_span(args[-1])[1]
     for tok in verb.rights:  # "revealed a gulf in the way the candidates see it": the parse hung
-        if tok.i <= args[-1].i or tok.is_punct:  # the rest of the object on the verb
+        if tok.i <= args[-1].i or tok.is_punct or tok.dep_ == "cc":  # the rest of the object on the verb
             continue
-        if not _continues(tok):
+        if not (_continues(tok) or _coordinated_gerund(verb, tok)):
             break
         end = subtree_span(tok)[1]
     return start, end
@@ -56,10 +57,34 @@ def object_content(verb: Token) -> tuple[int, int] | None:
 def _continues(tok: Token) -> bool:
     """A phrase after the verb's last argument that still tells what was said: a prepositional
     phrase other than one of time, place or occasion."""
-    if tok.dep_ != "prep" or tok.lower_ in SETTING_PREPS:
+    if tok.dep_ != "prep" or (tok.lower_ in SETTING_PREPS and not _whose(tok)):
         return False
     objs = [g for g in tok.children if g.dep_ in ("pobj", "pcomp")]
     return bool(objs) and objs[0].ent_type_ not in SETTING_ENTITIES
+
+
+def _whose(prep: Token) -> bool:
+    """ "described crass behavior by Trump": after an active verb's object, *by* a named doer
+    says whose the thing described is (not how it was said: "by phone")."""
+    verb = prep.head
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return (
+        prep.lower_ == "by"
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+        and bool(objs)
+        and objs[0].ent_type_ in ADDRESSEES
+    )
+
+
+def _coordinated_gerund(verb: Token, tok: Token) -> bool:
+    """ "mentioned refinancing student loans and forcing universities to ...": a gerund the parse
+    coordinated with the verb (no subject of its own, not the verb's own form) is a second object."""
+    return (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VBG"
+        and verb.tag_ != "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
 
 
 def _is_argument(tok: Token) -> bool:

@@ -26,7 +26,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Left dependents that belong to a speaker's name phrase ("A Chinese foreign ministry spokesperson").
 NAME_DEPS = ("compound", "amod", "det", "nummod", "poss", "nmod", "flat", "quantmod", "case", "prt")
 RELATIVE = frozenset({"that", "who", "which", "whom"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his" owns a nominal cue ("his pledge")
 IMPERSONAL = frozenset({"there", "this", "what", "i", "we", "you", "me", "us"})
 QUOTE_TOKENS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 # Verbs whose subject is the source of the speech noun they take ("repeated accusations").
@@ -107,9 +107,22 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     pcomp = cue.tag_ == "VBG" and cue.dep_ == "pcomp" and head.dep_ == "prep"
     if pcomp and head.head.pos_ in ("VERB", "AUX"):  # "responded ... by saying", "after saying"
         return subject_of(head.head, depth + 1)
+    occasion = cue.tag_ == "VBG" and cue.dep_ == "acl" and head.dep_ == "pobj" and head.head.dep_ == "prep"
+    if occasion and head.head.head.pos_ in ("VERB", "AUX"):
+        # "she said at a news conference announcing that ...": the occasion is the speaker's
+        return subject_of(head.head.head, depth + 1)
     if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG"):
         return subject_of(cue.head, depth + 1)
-    return None
+    return _name_swallowed(cue)
+
+
+def _name_swallowed(cue: Token) -> Token | None:
+    """ "In a meeting with the editorial board of the Washington Post Trump said ...": a finite
+    cue without a subject right after a name the parse took into the phrase before it."""
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if cue.dep_ != "ROOT" or cue.tag_ not in ("VBD", "VBZ") or before is None:
+        return None
+    return before if before.pos_ == "PROPN" and before.ent_type_ in SOURCE_ENTITIES else None
 
 
 def beside_quote(cue: Token, in_quote: Sequence[int]) -> Token | None:

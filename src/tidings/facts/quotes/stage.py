@@ -29,6 +29,7 @@ from tidings.facts.quotes.cues import (
     PARTICLE_VERBS,
     QUOTE_ONLY_VERBS,
     SPEECH_NOUNS,
+    THOUGHT_VERBS,
     is_clutter,
     is_cue_lemma,
 )
@@ -62,6 +63,10 @@ if TYPE_CHECKING:
 
 # A quote with no cue at all is kept (speaker unknown) only when it is this long (words).
 MIN_UNATTRIBUTED_WORDS = 8
+DASHES = frozenset({"—", "―", "--", "–"})
+# A cue-less quotation continues the quote before it when at most this many words of its own
+# sentence precede it ("“A,” said X. And “B.”").
+MAX_LEAD_WORDS = 3
 # Words outside the marks (inside the cue's complement) that make a quote "mixed".
 MIXED_MIN_WORDS = 2
 # Indirect speech needs a complement of at least this many tokens ...
@@ -77,6 +82,67 @@ ADVERBIAL = ("npadvmod", "advmod")
 SUBJ_OR_ADV = ("nsubj", "nsubjpass", "npadvmod", "advmod", "aux", "neg", "prep", "dative")
 # Complements through which a quote makes a mixed quote (a paraphrase with quoted words).
 CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "acl"})
+
+
+# "Name: words" (headline, transcript): at most this many words of name before the colon ...
+MAX_COLON_NAME = 3
+# ... and not a place or time (a dateline) nor a label of the page.
+PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+COLON_LABELS = frozenset(
+    {"update", "updated", "editor", "note", "photo", "photos", "video", "watch", "related", "source", "sources",
+     "read", "breaking", "exclusive", "live", "opinion", "analysis", "correction", "transcript", "q", "a"}
+)  # fmt: skip
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a speaker's name or title before a colon ("Pence", "SEN. WARREN", "Mr. Obama";
+    not "The Latest")."""
+    return tok.pos_ != "DET" and (
+        tok.pos_ == "PROPN"
+        or (tok.is_alpha and (tok.is_upper or tok.is_title) and tok.pos_ != "VERB")
+        or (tok.text.endswith(".") and tok.text[:1].isupper())
+    )
+
+
+# Nouns of a point of view: "in his view", "in Trump's words", "by her own account".
+VIEWPOINT_NOUNS = frozenset({"view", "eyes", "opinion", "words", "estimation", "account", "admission", "telling"})
+
+
+def _viewpoint(prep: Token) -> Token | None:
+    """The owner of a point of view the sentence is given in ("in his eyes", "by Trump's own
+    admission"): a source like *according to*'s, None when ``prep`` is no such phrase."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "by"):
+        return None
+    for obj in prep.children:
+        if obj.dep_ == "pobj" and obj.lower_ in VIEWPOINT_NOUNS:
+            owner = [c for c in obj.children if c.dep_ == "poss"]
+            return owner[0] if owner else None
+    return None
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _verb_read_as_noun(tok: Token) -> bool:
+    """A speech verb in the present that the parse read as a plural noun heading the sentence,
+    the speaker its compound and what was said its clause ("Trump charges that ...", "Secrecy is
+    not a stranger ..., the former doctor maintains.")."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "ROOT"
+        and tok.tag_ == "NNS"
+        and is_cue_lemma(tok.lower_[:-1], with_quote=False)
+        and any(_clause_of_misread(c) for c in tok.children)
+        and any(c.dep_ == "compound" for c in tok.lefts)
+    )
+
+
+def _clause_of_misread(child: Token) -> bool:
+    """The clause of a speech verb read as a noun: before it, or after it with "that"."""
+    if child.dep_ == "ccomp" and child.i < child.head.i:
+        return all(t.is_punct for t in child.doc[child.head.i + 1 : child.sent.end])
+    return child.dep_ in ("ccomp", "acl", "relcl") and child.i > child.head.i and has_that(child)
 
 
 def _that_clause(tok: Token) -> bool:
@@ -111,7 +177,11 @@ class QuoteStage:
         # a quotation a mixed attribution takes in is no longer a quote on its own
         taken = [(d.start, d.end) for d in indirect if d.kind == "mixed"]
         marked = [d for d in marked if d.cue is not None or not any(s <= d.start and d.end <= e for s, e in taken)]
-        drafts = marked + indirect
+        turns = run.colon_turns()
+        # the mark that opens a transcript turn ("“PENCE: Well, ...") is the turn's, not a quote's
+        opened = {run.para_of(t.start) for t in turns}
+        marked = [d for d in marked if d.cue is not None or run.para_of(d.start) not in opened]
+        drafts = marked + indirect + turns
         return [to_record(ctx.article.id, doc, d) for d in dedupe(drafts)]
 
 
@@ -132,7 +202,7 @@ class _Run:
         for n, q in enumerate(marks):
             for tok in tokens_in(doc, q.start, q.end):
                 self.in_quote[tok.i] = n
-        self.used_cues: set[int] = set()
+        self.used_cues: dict[int, list[tuple[int, int]]] = {}  # cue token -> the spans of its quotations' drafts
         self.attributed: set[int] = set()  # quotations (by index in ``marks``) hung on a cue or a name
 
     # ------------------------------------------------------------------ quoted spans
@@ -150,22 +220,59 @@ class _Run:
                 if cue is not None:
                     by_cue.setdefault(cue.i, []).append(q)
                     continue
-                words = len(text_words(doc_text(self.doc)[q.inner_start : q.inner_end]))
-                carry = self._only_quote(q, self._para_of(q.start))
-                out.append(Draft(q.start, q.end, "direct", None, None, None, 0.4, [q], carry, words))
+                out.append(self._uncued(q))
             except Exception as exc:
                 self.ctx.recover(self.stage.name, exc)
         for cue_i, quotes in by_cue.items():
-            try:
-                draft = self._attach(self.doc[cue_i], quotes)
-            except Exception as exc:
-                self.ctx.recover(self.stage.name, exc)
-                continue
-            self.used_cues.add(cue_i)
-            self.attributed.update(self.marks.index(q) for q in quotes)
-            out.append(draft)
+            for run in self._runs(self.doc[cue_i], quotes):
+                try:
+                    draft = self._attach(self.doc[cue_i], run)
+                except Exception as exc:
+                    self.ctx.recover(self.stage.name, exc)
+                    continue
+                if draft.kind == "direct" and self._thought_only(self.doc[cue_i]):
+                    out.extend(self._uncued(q) for q in run)  # "considers it “a disaster”": a scare quote
+                    continue
+                self.used_cues.setdefault(cue_i, []).append((draft.start, draft.end))
+                self.attributed.update(self.marks.index(q) for q in run)
+                out.append(draft)
         out.sort(key=lambda d: d.start)
         return self._carry(out)
+
+    def _uncued(self, q: QuotedSpan) -> Draft:
+        """A quotation no cue took (kept if long, or if a speaker is carried to it)."""
+        words = len(text_words(doc_text(self.doc)[q.inner_start : q.inner_end]))
+        carry = self._only_quote(q, self.para_of(q.start))
+        return Draft(q.start, q.end, "direct", None, None, None, 0.4, [q], carry, words)
+
+    def _thought_only(self, cue: Token) -> bool:
+        """A verb of thought, which takes a quotation as a cue only inside a clause of its own
+        ("wondered whether the moderators will be “fair”"), not alone."""
+        return (
+            not self.stage.thoughts and not self._is_cue(cue, with_quote=False) and cue.lemma_.lower() in THOUGHT_VERBS
+        )
+
+    def _opens_its_sentence(self, d: Draft) -> bool:
+        """A quotation with at most a few words of its sentence before it: the sequel of the
+        quote before ("“A,” said X, who heads Y. “B.”"), not one set in a sentence of its own
+        ("She gives credit to ... because to her, “B.”")."""
+        first = tokens_in(self.doc, d.start, d.end)
+        if not first:
+            return True
+        before = self.doc[first[0].sent.start : first[0].i]
+        return len([t for t in before if t.is_alpha and self.in_quote[t.i] == -1]) <= MAX_LEAD_WORDS
+
+    def _runs(self, cue: Token, quotes: list[QuotedSpan]) -> list[list[QuotedSpan]]:
+        """The quotations a cue took, split where another speech verb lies between two
+        (“A,” Blige sings to Clinton before asking her, “B”: two quotes)."""
+        runs = [[quotes[0]]]
+        for q in quotes[1:]:
+            between = tokens_in(self.doc, runs[-1][-1].end, q.start)
+            if not any(t.i != cue.i and t.pos_ == "VERB" and self._is_cue(t, with_quote=False) for t in between):
+                runs[-1].append(q)
+            else:
+                runs.append([q])
+        return runs
 
     def _carry(self, drafts: list[Draft]) -> list[Draft]:
         """A paragraph that is only a quote takes the speaker of the previous paragraph's quote."""
@@ -173,9 +280,10 @@ class _Run:
         last: tuple[int, ActorRef | None] = (-1, None)
         for d in drafts:
             prev = out[-1] if out else None
-            para = self._para_of(d.start)
-            same_para = prev is not None and self._para_of(prev.end - 1) == para
-            if d.cue is None and prev is not None and prev.speaker is not None and same_para:
+            para = self.para_of(d.start)
+            same_para = prev is not None and self.para_of(prev.end - 1) == para
+            near = prev is not None and self._opens_its_sentence(d)
+            if d.cue is None and prev is not None and prev.speaker is not None and same_para and near:
                 # “A,” said X. “B.” — B continues X's quote (PolNeAR keeps both in one attribution).
                 if prev.kind == "direct":
                     prev.end = d.end
@@ -188,13 +296,13 @@ class _Run:
                 continue  # a short unattributed quote is a scare quote or a title
             out.append(d)
             if d.speaker is not None:
-                last = (self._para_of(d.end - 1), d.speaker)
+                last = (self.para_of(d.end - 1), d.speaker)
         return out
 
     def _signature(self, q: QuotedSpan) -> Draft | None:
         """“Quote.” ― Jane Doe: a name after a dash that closes the paragraph, or that the next
         quotation follows (signed quotes listed one per line run into one paragraph)."""
-        end = self.paras[self._para_of(q.end - 1)][1]
+        end = self.paras[self.para_of(q.end - 1)][1]
         end = min([m.start for m in self.marks if q.end <= m.start < end] + [end])
         found = signed_by(self.doc, q.end, end)
         if found is None:
@@ -205,7 +313,7 @@ class _Run:
     def _tree_cue(self, q: QuotedSpan) -> Token | None:
         """The nearest cue above the quote in the dependency tree (outside all quotes)."""
         best: tuple[int, Token] | None = None
-        lo, hi = self.paras[self._para_of(q.start)][0], self.paras[self._para_of(q.end - 1)][1]
+        lo, hi = self.paras[self.para_of(q.start)][0], self.paras[self.para_of(q.end - 1)][1]
         for tok in tokens_in(self.doc, q.inner_start, q.inner_end):
             node, steps = tok, 0
             while node.head.i != node.i and steps < 12:
@@ -225,7 +333,7 @@ class _Run:
 
     def _near_cue(self, q: QuotedSpan) -> Token | None:
         """A cue verb with a subject in the quote's own or neighbouring sentence, same paragraph."""
-        p = self.paras[self._para_of(q.start)]
+        p = self.paras[self.para_of(q.start)]
         first = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if first is None:
             return None
@@ -271,6 +379,9 @@ class _Run:
         kind = "mixed" if len(outside) >= MIXED_MIN_WORDS else "direct"
         if kind == "direct":
             start, end = q_start, q_end
+        else:
+            start, end = trim(doc_text(self.doc), *self._without_aside((start, end)))
+            end = max(end, q_end)  # never cut into the quotation itself
         speaker, reporter = self._speaker_and_reporter(cue)
         conf = 0.85 if speaker is not None else 0.5
         return Draft(start, end, kind, cue, speaker, reporter, conf, quotes)
@@ -302,11 +413,47 @@ class _Run:
             found = [c for c in cue.rights if c.dep_ in OBJECT_DEPS and c.left_edge.idx < end]
         return found
 
+    # ------------------------------------------------------------------ "Name: words"
+    def colon_turns(self) -> list[Draft]:
+        """A paragraph led by a name and a colon: a headline ("Pence: Flowers Won't Be at
+        Debate") or a transcript turn ("WALLACE: Let's start ..."); the rest of the paragraph
+        is what the name said (the colon is the cue)."""
+        out: list[Draft] = []
+        for p_start, p_end in self.paras:
+            try:
+                draft = self._colon_turn(p_start, p_end)
+            except Exception as exc:
+                self.ctx.recover(self.stage.name, exc)
+                continue
+            if draft is not None:
+                out.append(draft)
+        return out
+
+    def _colon_turn(self, p_start: int, p_end: int) -> Draft | None:
+        toks = [t for t in tokens_in(self.doc, p_start, p_end) if not t.is_space]
+        while toks and toks[0].is_quote:
+            toks = toks[1:]  # a transcript's turns may open with a quotation mark
+        colon = next((n for n, t in enumerate(toks[: MAX_COLON_NAME + 1]) if t.text == ":"), None)
+        if colon is None or colon == 0 or colon + 1 >= len(toks):
+            return None
+        name = toks[:colon]
+        if not all(_name_word(t) for t in name) or not any(t.pos_ == "PROPN" or t.is_upper for t in name):
+            return None
+        if name[-1].ent_type_ in PLACE_OR_TIME or any(t.lower_ in COLON_LABELS for t in name):
+            return None  # a dateline ("WASHINGTON:") or page furniture ("Update:", "Editor's note:")
+        words = [t for t in toks[colon + 1 :] if t.is_alpha]
+        if len(words) < MIN_INDIRECT_TOKENS:
+            return None
+        start, end = trim(doc_text(self.doc), toks[colon].idx + 1, p_end)
+        quoted = {self.in_quote[t.i] for t in tokens_in(self.doc, start, end)} - {-1}
+        kind = "mixed" if quoted else "indirect"  # words said without marks: never a direct quote
+        return Draft(start, end, kind, toks[colon], self.speakers.resolve(name[-1]), None, 0.6)
+
     # ------------------------------------------------------------------ indirect speech
     def indirect(self) -> list[Draft]:
         out: list[Draft] = []
         for sent in self.doc.sents:
-            if self._para_of(sent.start_char) == -1:  # clutter
+            if self.para_of(sent.start_char) == -1:  # clutter
                 continue
             try:
                 out.extend(self._indirect_in(sent))
@@ -317,7 +464,7 @@ class _Run:
     def _indirect_in(self, sent: Span) -> list[Draft]:
         out: list[Draft] = []
         for tok in sent:
-            if self.in_quote[tok.i] != -1 or tok.i in self.used_cues:
+            if self.in_quote[tok.i] != -1:
                 continue
             content: tuple[int, int] | None = None
             about: tuple[int, int] | None = None
@@ -325,10 +472,16 @@ class _Run:
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 content = rest_of_sentence(sent, tok)
                 source = according_source(tok)
+            elif _viewpoint(tok) is not None:  # "in his eyes, ...", "by Trump's own admission, ..."
+                content, source = rest_of_sentence(sent, tok), _viewpoint(tok)
+            elif _verb_read_as_noun(tok):  # "Trump charges that ...", "..., the former doctor maintains."
+                content = subtree_span(next(c for c in tok.children if _clause_of_misread(c)))
+                source = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "compound"), None)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS:
                 comp = [c for c in tok.children if _that_clause(c)]
-                if comp:
-                    content = self._clause_span(comp[0])
+                infinitive = [c for c in tok.children if c.dep_ == "acl" and _to_infinitive(c)]
+                if comp or infinitive:  # "the claim that ...", "his promises to stick it to the rich"
+                    content = self._clause_span((comp or infinitive)[0])
                     source = noun_source(tok)
                 elif not (tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in OBJECT_VERBS):
                     # "questions about business practices"; not "answering questions about ...",
@@ -351,7 +504,14 @@ class _Run:
                     source, about = subject_of(tok), obj
             if content is None:
                 continue
-            start, end = trim(doc_text(self.doc), *content)
+            if tok.i in self.used_cues:
+                # a cue that took a quotation reports more only when its own content lies
+                # elsewhere ("Bemoaning the “phony system,” Trump accused Holt of being ..."),
+                # and not what "said" is said of (“...,” she said of the election)
+                said_of = content == about and tok.lemma_.lower() in CLAUSE_FIRST_VERBS
+                if said_of or any(content[0] < e and s < content[1] for s, e in self.used_cues[tok.i]):
+                    continue
+            start, end = trim(doc_text(self.doc), *self._without_aside(content))
             toks = tokens_in(self.doc, start, end)
             quoted = {self.in_quote[t.i] for t in toks} - {-1}
             # a noun phrase that is all the content (object or passive subject) may be short
@@ -366,6 +526,28 @@ class _Run:
             end = max([end] + [self.marks[n].end for n in quoted])  # the closing mark belongs to it
             out.append(Draft(start, end, kind, tok, speaker, reporter, 0.7 if speaker else 0.5))
         return out
+
+    def _without_aside(self, content: tuple[int, int]) -> tuple[int, int]:
+        """The content up to the writer's own addition: a single dash and what follows it, a
+        non-restrictive relative clause that ends it or is followed by another aside
+        (", who took heat for ...", ", which he said were at his side")."""
+        start, end = content
+        toks = tokens_in(self.doc, start, end)
+        dashes = [t for t in toks if t.text in DASHES and self.in_quote[t.i] == -1]
+        if len(dashes) == 1 and dashes[0].i - toks[0].i >= MIN_INDIRECT_TOKENS and dashes[0].idx < end:
+            # "promising to lift regulations ― probably not what Graham had in mind": a single
+            # dash sets off the writer's comment (a pair of dashes is an aside inside the content)
+            return start, dashes[0].idx
+        for tok in toks:
+            if tok.dep_ != "relcl" or tok.left_edge.i == 0 or tok.left_edge.i <= tok.head.i:
+                continue
+            first, comma = tok.left_edge, self.doc[tok.left_edge.i - 1]
+            tail_end = tok.right_edge.idx + len(tok.right_edge.text)
+            if comma.text == "," and first.lower_ in ("who", "which", "whom", "whose") and comma.idx > start:
+                tail = [t for t in tokens_in(self.doc, tail_end, end) if not t.is_space]
+                if not tail or tail[0].text == ",":  # it ends the content, or an aside follows it
+                    return start, comma.idx
+        return content
 
     def _verb_content(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         parenthetical = self._parenthetical(verb, sent)
@@ -385,7 +567,25 @@ class _Run:
             tail_is_punct = all(t.is_punct for t in self.doc[right.i + 1 : sent.end])
             if left.i > sent.start and self.doc[left.i - 1].text == "," and tail_is_punct:
                 return sent.start_char, left.idx
-        return None
+        return self._after_colon(verb, sent)
+
+    def _after_colon(self, verb: Token, sent: Span) -> tuple[int, int] | None:
+        """ "Limbaugh added: ...", "the ministry said in a statement: ...": what follows the colon,
+        to the end of its paragraph, or the next paragraph when the colon ends this one."""
+        if subject_of(verb) is None:
+            return None
+        colon = next((t for t in self.doc[verb.i + 1 : sent.end] if t.text == ":"), None)
+        if colon is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i < colon.i for c in verb.children):
+            return None
+        if not all(verb.is_ancestor(t) for t in self.doc[verb.i + 1 : colon.i]):
+            return None  # the colon closes some other clause
+        para = self.para_of(colon.idx)
+        if para < 0:
+            return None
+        after = (colon.idx + 1, self.paras[para][1])
+        if not any(ch.isalnum() for ch in doc_text(self.doc)[after[0] : after[1]]) and para + 1 < len(self.paras):
+            after = self.paras[para + 1]
+        return after
 
     def _parenthetical(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         """ "Back home, Mr. Clarke said, he decided ...": a cue clause set off by commas inside
@@ -471,7 +671,7 @@ class _Run:
                 return None
         return None
 
-    def _para_of(self, pos: int) -> int:
+    def para_of(self, pos: int) -> int:
         for n, (s, e) in enumerate(self.paras):
             if s <= pos < e:
                 return n
@@ -482,5 +682,5 @@ class _Run:
         if para < 0:
             return False
         p_start, p_end = self.paras[para]
-        tail = doc_text(self.doc)[q.end : self.paras[self._para_of(max(q.end - 1, q.start))][1]]
+        tail = doc_text(self.doc)[q.end : self.paras[self.para_of(max(q.end - 1, q.start))][1]]
         return q.start == p_start and not any(ch.isalnum() for ch in tail) and p_end > p_start

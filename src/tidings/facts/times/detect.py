@@ -46,6 +46,7 @@ _EXTRA = re.compile(
     + _UNITS
     + r"\b"
     + r"|\b(?:yesterday|today|tomorrow|tonight)\b"
+    + r"|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"
     + r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|"
     + r"Independence Day|Memorial Day|Labor Day|Veterans Day|Election Day|Halloween|Valentine's Day|"
     + r"Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday)\b"
@@ -222,14 +223,24 @@ def _shape(piece: str) -> str:
     return "weekday" if word in WEEKDAYS else "other"
 
 
+# A stretch of time after a comma is an expression of its own ("on November 11, three days later
+# than planned", "June 17, two days before the launch").
+_STRETCH = re.compile(
+    r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+"
+    r"(?:days?|weeks?|months?|years?|hours?|decades?)\b",
+    re.I,
+)
+
+
 def _rejoin_commas(span: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A comma separates list items only between two of a kind ("1994, 1995"); elsewhere it
-    belongs to one expression ("Monday, Oct. 26", "Oct. 26, 1998")."""
+    """A comma separates list items only between two of a kind ("1994, 1995") or before a
+    stretch of time ("November 11, three days later"); elsewhere it belongs to one expression
+    ("Monday, Oct. 26", "Oct. 26, 1998")."""
     out = [parts[0]]
     for a, b in parts[1:]:
         gap = span[out[-1][1] : a]
         same = _shape(span[out[-1][0] : out[-1][1]]) == _shape(span[a:b]) != "other"
-        if gap.strip().startswith(",") and gap.strip() == "," and not same:
+        if gap.strip() == "," and not same and not _STRETCH.match(span, a, b):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))

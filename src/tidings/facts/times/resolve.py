@@ -117,10 +117,11 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         delta = {"yesterday": -1, "tomorrow": 1}.get(word, -1 if (word == "last" and m.group(2) == "night") else 0)
         part = PARTS.get(m.group(2) or ("night" if core != "overnight" else "overnight"), "NI")
         return (f"{(anchor + timedelta(days=delta)).isoformat()}T{part}", "day", "time")
-    m = re.fullmatch(r"(?:the )?(this|last|next|past|previous|coming|current|same|following|present) "
-                     r"(day|week|weekend|month|quarter|year|decade|century)", core)  # fmt: skip
+    m = re.fullmatch(r"(?:the )?(this past|this coming|this|last|next|past|previous|coming|current|same|following|"
+                     r"present) (day|week|weekend|month|quarter|year|decade|century)", core)  # fmt: skip
     if m:
         rel, unit = m.groups()
+        rel = {"this past": "last", "this coming": "next"}.get(rel, rel)  # "this past weekend": the one just gone
         if rel in ("past",) and t.startswith("the "):  # "the past year": a stretch of time
             return (duration(1, unit), None, "duration")
         delta = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
@@ -153,7 +154,8 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         if n == 1 and unit == "year":  # "a year ago": the same date a year back (results news)
             return (date(anchor.year + sign, anchor.month, min(anchor.day, 28)).isoformat(), "day", "date")
         return shifted(anchor, unit, sign * n)
-    m = re.fullmatch(r"(?:in )?recent (days|weeks|months|years|decades)|(?:the )?(?:last|past) (?:few|several) \w+", t)
+    m = re.fullmatch(r"(?:in )?recent (days|weeks|months|years|decades)|(?:the )?(?:last|past) (?:few|several) \w+|"
+                     r"(?:many |some )?(?:days|weeks|months|years|decades) (?:ago|earlier|before)", t)  # fmt: skip
     if m:
         return ("PAST_REF", None, "fuzzy")
     m = re.fullmatch(
@@ -207,7 +209,7 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
     m = re.fullmatch(r"(?:the )?(?:year[- ](?:earlier|ago)|prior[- ]year|previous year|last)", core)
     if m:
         return (str(anchor.year - 1), "year", "date")
-    m = re.fullmatch(r"(?:the )?(?:(?:current|full|this) )?(?:fiscal |calendar )?year(?:'s)?"
+    m = re.fullmatch(r"(?:the )?(?:(?:current|full|this) )?(?:fiscal |financial |calendar )?year(?:'s)?"
                      r"(?:[- ]end| end| to date)?|"
                      r"(?:the )?year[- ]to[- ]date|(?:the )?end of the year", core)  # fmt: skip
     if m and core not in ("year", "the year"):

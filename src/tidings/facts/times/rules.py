@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from tidings.nlp import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 FUTURE_HEADS = {
     "plan", "expect", "intend", "schedule", "hope", "want", "aim", "prepare", "set", "due", "seek",
@@ -54,6 +54,8 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         if not auxes and verb.dep_ == "acl" and verb.lemma_ not in FUTURE_HEADS | PLANNING:
             return "past"  # "the year ended March 31", "the plan announced Monday": done before
         return "past" if not auxes and verb.dep_ in ("ROOT", "conj", "ccomp") else None
+    if verb.tag_ == "VBG" and words & {"has", "have", "'ve"} and "been" in words:
+        return "past"  # "have been searching since the Oct. 23 slaying": the present perfect looks back
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'s"}:
         return "future"  # "is meeting on Monday"
     if verb.tag_ in ("VB", "VBG") and depth < 4 and verb.head is not verb:
@@ -85,4 +87,29 @@ def direction_for(doc: Doc, start: int, end: int) -> str | None:
             break
         tok = tok.head
     found = verb_direction(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if found == "future" and _names_a_thing(span) and _present_only(tok):
+        # "follows Tuesday's declaration", "is trying to sell itself under a June agreement":
+        # a date that names a thing is not put ahead by a present-tense verb
+        found = None
     return "future" if found is None and until else found
+
+
+def _names_a_thing(span: Span) -> bool:
+    """The expression modifies a noun ("Tuesday's declaration", "a June agreement")."""
+    root = span.root
+    return root.dep_ in ("poss", "compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _present_only(verb: Token) -> bool:
+    """The verb (or the verb an infinitive hangs from) looks ahead only by its present tense:
+    no will, no modal, no verb of planning on the way."""
+    for _ in range(4):
+        words = {a.lower_ for a in _aux_words(verb)}
+        if words & (FUTURE_AUX | MODALS) or verb.lemma_ in FUTURE_HEADS:
+            return False
+        if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words):
+            return True
+        if verb.head is verb or verb.head.pos_ not in ("VERB", "AUX"):
+            return False
+        verb = verb.head
+    return False
