@@ -128,3 +128,91 @@ def test_an_unnamed_spokesperson_is_the_articles_one_named_spokesperson(parser: 
     sato = next(e for e in j.found if e.kind == "PERSON")
     assert j.acting(sato).count("spokesperson") == 2  # the unnamed one and his own title
     assert not any(not e.named and e.sector == "GOV" and "spokesperson" in j.acting(e) for e in j.found)
+
+
+def test_a_title_ending_in_of_is_the_persons_government_not_a_title(parser: Parser) -> None:
+    j = Judged(parser, "Farm exports will suffer under the government of Jacinda Ardern, growers warned.")
+    ardern = next(e for e in j.found if e.kind == "PERSON")
+    assert not ardern.roles and "government" not in j.acting(ardern)
+
+
+def test_an_organisations_possessive_without_s_gives_its_executive_a_country(parser: Parser) -> None:
+    j = Judged(
+        parser,
+        "Australian drug maker Kirrawee Labs will expand. Kirrawee Labs' chief executive Anna Berger said so.",
+    )
+    berger = next(e for e in j.found if e.kind == "PERSON" and "Berger" in e.name)
+    assert (berger.country, berger.sector) == ("AUS", "BUS")
+
+
+def test_a_title_set_off_by_a_comma_before_the_name_codes_the_person(parser: Parser) -> None:
+    j = Judged(
+        parser, "The plan is unfair, said Brazilian Ambassador to the United Nations, Paulo Ferreira, on Friday."
+    )
+    ferreira = next(e for e in j.found if e.kind == "PERSON")
+    assert (ferreira.country, ferreira.sector) == ("BRA", "GOV")
+    j = Judged(parser, "In Lagos, Okafor said the plan was unfair.")
+    assert all(not e.roles for e in j.found if e.kind == "PERSON")
+
+
+def test_an_adviser_is_of_the_country_of_whom_they_advise(parser: Parser) -> None:
+    j = Judged(
+        parser,
+        "BEIJING — Maria Lopez, a senior adviser to President Joe Biden, met trade officials on Friday.",
+        "CHN",
+    )
+    lopez = next(e for e in j.found if e.kind == "PERSON" and "Lopez" in e.name)
+    assert lopez.country == "USA"
+
+
+def test_an_international_bodys_official_is_of_no_one_country(parser: Parser) -> None:
+    j = Judged(parser, "EU Trade Commissioner Cecilia Malmstrom said the tariffs were illegal.")
+    person = next(e for e in j.found if e.kind == "PERSON")
+    assert person.country is None and person.sector == "IGO" and (person.actor_code or "").startswith("IGO")
+    j = Judged(parser, "A WTO official said the panel would meet. The official declined to give a date.", "CHN")
+    groups = [e for e in j.found if not e.named and e.sector is not None]
+    assert len(groups) == 1 and groups[0].country is None and groups[0].sector == "IGO"
+
+
+def test_an_unknown_organisation_is_coded_by_its_apposition(parser: Parser) -> None:
+    j = Judged(parser, "Prosecutors examined Ziraatbank, one of Turkey's largest state-owned banks, last year.")
+    bank = next(e for e in j.found if e.name == "Ziraatbank")
+    assert (bank.country, bank.sector) == ("TUR", "BUS")
+
+
+def test_the_described_diplomat_is_the_one_titled_person_named_before(parser: Parser) -> None:
+    j = Judged(
+        parser,
+        "The tariffs are unjustified, said Indian Ambassador Ravi Menon on Tuesday. "
+        "The measures break the rules, the Indian diplomat added.",
+    )
+    menon = next(e for e in j.found if e.kind == "PERSON")
+    assert "Indian diplomat" in j.acting(menon)
+    j = Judged(
+        parser,
+        "Mr. Trump's administration called a session. Members lectured the American ambassador on Friday.",
+    )
+    assert not any("ambassador" in w for e in j.found if e.kind == "PERSON" for w in j.acting(e))
+
+
+def test_his_administration_and_the_federal_government_are_the_state(parser: Parser) -> None:
+    j = Judged(parser, "French President Emmanuel Macron ordered his administration to act on Monday.")
+    france = next(e for e in j.found if e.country == "FRA" and e.kind == "GPE")
+    assert "administration" in j.acting(france)
+    j = Judged(parser, "Last year, the federal government removed its tariff on vitamins.", "AUS")
+    australia = next(e for e in j.found if e.country == "AUS" and e.kind == "GPE")
+    assert any("government" in w for w in j.acting(australia))
+
+
+def test_stances_pairs_and_shops_are_no_actors(parser: Parser) -> None:
+    j = Judged(parser, "The government made strident anti-American statements on Monday.")
+    assert not any("American" in w for w in j.acting())
+    j = Judged(parser, "Leaders discussed the United States-China relationship in Lima.")
+    assert "United States-China" not in set(j.acting())
+    j = Judged(parser, "She worked from home or maybe a Starbucks on most days.")
+    assert "Starbucks" not in set(j.acting())
+
+
+def test_the_vatican_acts_as_the_holy_see(parser: Parser) -> None:
+    j = Judged(parser, "The Vatican said on Thursday that it had extended its agreement with Beijing.")
+    assert any(e.country == "VAT" and "Vatican" in j.acting(e) for e in j.found)

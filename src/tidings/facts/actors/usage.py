@@ -9,6 +9,7 @@ Rules (in order), for the mention's syntactic head (the first conjunct for a coo
 "between the United States and China" and "in Syria, Iraq and Yemen" are decided together):
 
 * a dateline ("BEIJING, Dec. 16 --") is a place;
+* a name after "anti-"/"pro-" ("anti-American statements") is a stance (topic);
 * a possessive or modifier of a named person or organisation, or of a title or apposition that
   names one ("China's Vice Minister Fu", "Chinese President Xi", "Putin of Russia", "David
   Cameron, Britain's prime minister"), is a qualifier;
@@ -170,6 +171,10 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
     if is_dateline(doc, start, end):
         return "dateline"
     span = doc[start:end]
+    if span.text.lower().startswith(("anti-", "pro-")) or (
+        start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("anti", "pro")
+    ):
+        return "topic"  # "anti-American statements", "pro-Beijing lawmakers": a stance, not who acts
     if end + 2 <= len(doc) and doc[end].text in ("-", "–") and doc[end + 1].tag_ in ("VBN", "VBD", "JJ"):
         return "thing"  # "US-made vehicles", "Chinese-owned apps", "an Oregon-based weekly": an adjective
     root = _first_conjunct(span.root)
