@@ -216,3 +216,41 @@ def test_stances_pairs_and_shops_are_no_actors(parser: Parser) -> None:
 def test_the_vatican_acts_as_the_holy_see(parser: Parser) -> None:
     j = Judged(parser, "The Vatican said on Thursday that it had extended its agreement with Beijing.")
     assert any(e.country == "VAT" and "Vatican" in j.acting(e) for e in j.found)
+
+
+def test_a_former_office_holder_with_a_middle_initial_or_suffix_is_coded_by_date(parser: Parser) -> None:
+    j = Judged(parser, "Back when George W. Bush was in the White House, critics were louder.")
+    bush = next(e for e in j.found if e.kind == "PERSON")
+    assert (bush.country, bush.sector) == ("USA", "ELI")  # out of office on the test date (2018)
+    j = Judged(parser, "Henry M. Paulson Jr. visited Beijing often. Mr. Paulson said trust matters.")
+    people = [e for e in j.found if e.kind == "PERSON"]
+    assert len(people) == 1 and "Paulson" in j.acting(people[0])
+
+
+def test_companies_and_agencies_in_trade_news_are_coded(parser: Parser) -> None:
+    j = Judged(parser, "Tesla and Huawei filed documents with the U.S. Securities and Exchange Commission (SEC).")
+    codes = {e.name: (e.country, e.sector) for e in j.found if e.kind == "ORG"}
+    assert codes["Tesla"] == ("USA", "BUS") and codes["Huawei"] == ("CHN", "BUS")
+    sec = next(e for e in j.found if "Securities" in e.name)
+    assert (sec.country, sec.sector) == ("USA", "GOV") and "SEC" in j.acting(sec)
+    j = Judged(parser, "Qingdao Harbour Holdings Co. Ltd. denied the report on Friday.")
+    firm = next(e for e in j.found if e.kind == "ORG")
+    assert firm.sector == "BUS"
+
+
+def test_abbreviated_titles_and_adjectives_before_names(parser: Parser) -> None:
+    j = Judged(parser, "Gov. Chris Christie of New Jersey spoke at the convention.")
+    christie = next(e for e in j.found if e.kind == "PERSON")
+    assert christie.sector == "GOV"
+    j = Judged(parser, "The company apologised on its official Sina Weibo account on Tuesday.", "CHN")
+    assert all(e.sector != "GOV" for e in j.found if "Weibo" in e.name)
+
+
+def test_a_citys_government_is_local_and_out_of_is_a_place(parser: Parser) -> None:
+    j = Judged(parser, "Tesla is in talks with Shanghai's government about a factory.", "CHN")
+    group = next(e for e in j.found if not e.named and e.sector == "GOV")
+    assert group.country == "CHN" and group.kind == "ROLE"  # a group of officials, not the state
+    j = Judged(parser, "His campaigns drove both France and the United States out of Vietnam.")
+    assert "Vietnam" in j.refused() and {"France", "the United States"} & set(j.acting())
+    j = Judged(parser, "She was one of the stars of the Republican convention's second night.")
+    assert "Republican" not in set(j.acting())

@@ -24,7 +24,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tidings.facts.actors.names import HONORIFICS, clean_key, given_name_key, person_key, plain_person_key
+from tidings.facts.actors.names import (
+    CORP_SUFFIXES,
+    HONORIFICS,
+    clean_key,
+    given_name_key,
+    person_key,
+    plain_person_key,
+)
 from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, org_country_sector
 
 if TYPE_CHECKING:
@@ -247,6 +254,8 @@ def _title_core(toks: list[Token]) -> list[Token]:
         or not any(ch.isalnum() for ch in toks[0].text)  # "| President", a stray U+0097
     ):
         toks = toks[1:]
+    if len(toks) == 1 and toks[0].pos_ == "ADJ" and toks[0].is_lower:
+        return []  # "its official Sina Weibo", "Alibaba's official Twitter account": an adjective
     return toks
 
 
@@ -365,6 +374,8 @@ def code_named(
                     c.country, c.sector = _qualifier_country(doc, c, tables), pc.sector
                 if clean_key(c.name).split()[-1:] in ([w] for w in MEDIA_WORDS):
                     c.sector = "MED"  # "Global Times"; the name's head beats its words ("National Business Daily")
+                elif c.sector is None and _corporate(c.name):
+                    c.sector = "BUS"  # "Shanghai Lingang Holdings Co. Ltd.", "Shanghai Electric Group"
             if c.country is None and c.sector == "MED":
                 c.country = tables.publisher_country(c.name, None)  # "The New York Times" -> USA
     for c in clusters:
@@ -404,6 +415,16 @@ def code_named(
             c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce", "National Business Daily"
         if c.code is None and c.country:
             c.code = c.country + (c.sector or "") if c.sector not in NONSTATE else c.country
+
+
+# Last words of a company's name besides the legal suffixes (names.CORP_SUFFIXES)
+COMPANY_WORDS = frozenset({"holdings", "group", "company", "enterprises", "industries"})
+
+
+def _corporate(name: str) -> bool:
+    """A company's name: it ends in a legal form ("Co. Ltd.", "Inc.") or a company word ("Group")."""
+    words = name.lower().replace(",", " ").split()
+    return bool(words) and (words[-1] in CORP_SUFFIXES or words[-1] in COMPANY_WORDS)
 
 
 def _code_by_apposition(doc: Doc, c: Cluster, tables: ActorTables) -> None:

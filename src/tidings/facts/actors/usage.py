@@ -22,7 +22,7 @@ Rules (in order), for the mention's syntactic head (the first conjunct for a coo
 * the object of a locating preposition ("in", "at", "across") is a place, and so is "from" after
   a movement or goods ("returned from Pyongyang", "oil from Iran", "buy oil from Iran"; but "a
   threat from North Korea" is an actor), and "of" after a place noun ("the province of Aklan");
-  "like"/"such as" make a topic, "ambassador to Japan" a post;
+  "out of" is a place too; "like"/"such as" make a topic, "ambassador to Japan" a post;
 * anything else (subject, object, possessor of an act, "with", "against", "on", "between",
   "to", "of" an act) is an actor.
 
@@ -215,6 +215,8 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
         word = prep.lower_
         noun = prep.head
         if word == "of":
+            if noun.lower_ == "out":
+                return "place"  # "drove France out of Vietnam", "pulled out of Afghanistan"
             if _names_named(noun, named):
                 return "qualifier"
             if (

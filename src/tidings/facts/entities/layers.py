@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tidings.facts.actors.names import HONORIFICS, NAV_WORDS, PERSON_TITLES, clean_key, is_clean
+from tidings.facts.actors.names import HONORIFICS, NAV_WORDS, PERSON_TITLES, SUFFIXES, clean_key, is_clean
 from tidings.facts.actors.tables import NONSTATE, ActorTables
 
 if TYPE_CHECKING:
@@ -171,7 +171,10 @@ def refind(doc: Doc, clusters: list[list[RawMention]], taken: set[int], labels: 
             words = tuple(t.text for t in doc[m.start : m.end])
             variants = [words] if labels[n] == "PERSON" or len(words) > 1 or words[0].isupper() else []
             if labels[n] == "PERSON" and len(words) > 1:
-                variants.append(words[-1:])
+                core = list(words)
+                while len(core) > 2 and core[-1].lower().strip(".,") in SUFFIXES:
+                    core.pop()  # "Henry M. Paulson Jr.": the surname, not "Jr."
+                variants.append((core[-1],))
             for v in variants:
                 if v in forms and forms[v] != n:
                     clash.add(v)

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tidings.facts.actors.names import acronyms, clean_key, person_key
+from tidings.facts.actors.names import SUFFIXES, acronyms, clean_key, person_key
 from tidings.facts.actors.roles import Cluster, code_named, find_role_holders
 from tidings.facts.actors.tables import ActorTables, load_tables
 from tidings.facts.entities.layers import RawMention, gazetteer_mentions, refind, spacy_mentions
@@ -100,6 +100,8 @@ class _Clusterer:
                 continue
             for other in members:
                 words = other.key.split()
+                while len(words) > 2 and words[-1] in SUFFIXES:
+                    words.pop()  # "Henry M. Paulson Jr." is "Paulson"
                 if len(words) > 1 and m.key in (words[0], words[-1]):
                     cands.append((n, other.start))
                     break
