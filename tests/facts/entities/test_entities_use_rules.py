@@ -193,6 +193,8 @@ def test_the_described_diplomat_is_the_one_titled_person_named_before(parser: Pa
         "Mr. Trump's administration called a session. Members lectured the American ambassador on Friday.",
     )
     assert not any("ambassador" in w for e in j.found if e.kind == "PERSON" for w in j.acting(e))
+    j = Judged(parser, "President Joe Biden spoke on Monday. The US trade delegation left for Beijing on Friday.")
+    assert not any("delegation" in w for e in j.found if e.kind == "PERSON" for w in j.acting(e))
 
 
 def test_his_administration_and_the_federal_government_are_the_state(parser: Parser) -> None:

@@ -254,8 +254,8 @@ def _title_core(toks: list[Token]) -> list[Token]:
         or not any(ch.isalnum() for ch in toks[0].text)  # "| President", a stray U+0097
     ):
         toks = toks[1:]
-    if len(toks) == 1 and toks[0].pos_ == "ADJ" and toks[0].is_lower:
-        return []  # "its official Sina Weibo", "Alibaba's official Twitter account": an adjective
+    if len(toks) == 1 and toks[0].lower_ == "official":
+        return []  # "its official Sina Weibo", "Alibaba's official Twitter account": the adjective
     return toks
 
 

@@ -151,8 +151,14 @@ def apply_uses(
     return [*states.new_clusters, *people.values()]
 
 
-# Nouns of unnamed sources and groups, never read as a person named before
-GROUP_NOUNS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "source", "people", "police"})
+# Nouns of one person's post or trade that news uses to refer back to a person it named ("the
+# diplomat", "the minister"); not "official" (an unnamed official is usually another source) nor
+# spokespeople (see _named_spokespeople)
+PERSON_NOUNS = frozenset(
+    {"diplomat", "minister", "envoy", "ambassador", "secretary", "president", "premier", "chancellor",
+     "senator", "lawmaker", "governor", "mayor", "executive", "chairman", "chairwoman", "director",
+     "commissioner", "general", "commander", "prosecutor", "judge", "negotiator", "adviser", "advisor"}
+)  # fmt: skip
 # Offices one person holds, often unnamed beside another official ("Pompeo said ... the president")
 HEAD_OFFICES = frozenset({"president", "premier", "king", "queen", "chancellor", "emperor", "pope", "vice"})
 SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
@@ -194,10 +200,10 @@ def _described_people(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -
             continue
         heads = [doc[i] for i in r.nouns]
         if not all(
-            h.tag_ == "NN" and h.lemma_.lower() not in GROUP_NOUNS and any(c.lower_ == "the" for c in h.lefts)
+            h.tag_ == "NN" and h.lemma_.lower() in PERSON_NOUNS and any(c.lower_ == "the" for c in h.lefts)
             for h in heads
         ):
-            continue
+            continue  # "the US trade delegation" is a group, not the president named before
         first = r.spans[0][0]
         people = [
             c
