@@ -256,3 +256,18 @@ def test_a_citys_government_is_local_and_out_of_is_a_place(parser: Parser) -> No
     assert "Vietnam" in j.refused() and {"France", "the United States"} & set(j.acting())
     j = Judged(parser, "She was one of the stars of the Republican convention's second night.")
     assert "Republican" not in set(j.acting())
+
+
+def test_an_ambassadors_post_is_not_their_country(parser: Parser) -> None:
+    j = Judged(parser, "Chinese Ambassador to Australia Ma Zhaoxu and Australian Ambassador to China Jan Adams met.")
+    codes = {e.name: (e.country, e.sector) for e in j.found if e.kind == "PERSON"}
+    assert codes["Ma Zhaoxu"] == ("CHN", "GOV") and codes["Jan Adams"] == ("AUS", "GOV")
+
+
+def test_picture_credits_and_a_citys_country(parser: Parser) -> None:
+    j = Judged(parser, "A worker checks beef in Qingdao, China. [Photo/VCG] Imports rose.", "CHN")
+    vcg = next(e for e in j.found if e.name == "VCG")
+    assert (vcg.country, vcg.sector) == ("CHN", "MED")
+    assert "China" in j.refused() and "China" not in set(j.acting())
+    j = Judged(parser, "The talks ended on June 1, 2018.[Photo: Xinhua/Ye Pingfan] The EU then acted.", "CHN")
+    assert any(e.name == "Xinhua" and e.sector == "MED" for e in j.found)

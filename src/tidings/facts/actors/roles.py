@@ -169,6 +169,11 @@ def title_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) -> tupl
         i -= 1
     if toks and toks[-1].lower_ in ("of", "for"):
         return [], possessor  # "the administration of Donald J. Trump": his administration, not his title
+    if possessor is None and i > sent_start and doc[i].lower_ == "to" and doc[i - 1].lemma_.lower() in ENVOYS:
+        # "South Korean Ambassador to China Kim Jang-soo": the country after "to" is the post; the
+        # title is what stands before it
+        envoy, _ = title_tokens(doc, i, i, others)
+        return envoy, None
     return _title_core(toks), possessor
 
 
@@ -376,6 +381,8 @@ def code_named(
                     c.sector = "MED"  # "Global Times"; the name's head beats its words ("National Business Daily")
                 elif c.sector is None and _corporate(c.name):
                     c.sector = "BUS"  # "Shanghai Lingang Holdings Co. Ltd.", "Shanghai Electric Group"
+            if c.sector is None and any(_credited(doc, s) for s, _ in c.spans):
+                c.sector = "MED"  # "[Photo/VCG]": a picture agency
             if c.country is None and c.sector == "MED":
                 c.country = tables.publisher_country(c.name, None)  # "The New York Times" -> USA
     for c in clusters:
@@ -425,6 +432,11 @@ def _corporate(name: str) -> bool:
     """A company's name: it ends in a legal form ("Co. Ltd.", "Inc.") or a company word ("Group")."""
     words = name.lower().replace(",", " ").split()
     return bool(words) and (words[-1] in CORP_SUFFIXES or words[-1] in COMPANY_WORDS)
+
+
+def _credited(doc: Doc, start: int) -> bool:
+    """The name follows "Photo/" ("[Photo/VCG]", "(Photo/Kankannews.com)")."""
+    return start >= 2 and doc[start - 1].text == "/" and doc[start - 2].lower_ in ("photo", "photos", "image")
 
 
 def _code_by_apposition(doc: Doc, c: Cluster, tables: ActorTables) -> None:

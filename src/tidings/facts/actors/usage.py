@@ -10,6 +10,7 @@ Rules (in order), for the mention's syntactic head (the first conjunct for a coo
 
 * a dateline ("BEIJING, Dec. 16 --") is a place;
 * a name after "anti-"/"pro-" ("anti-American statements") is a stance (topic);
+* a country set off after a city ("in Brussels, Belgium") is a place;
 * a possessive or modifier of a named person or organisation, or of a title or apposition that
   names one ("China's Vice Minister Fu", "Chinese President Xi", "Putin of Russia", "David
   Cameron, Britain's prime minister"), is a qualifier;
@@ -187,6 +188,8 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
         root = root.head  # "the China-Australia free trade agreement": the pair modifies the agreement
     head = root.head
     dep = root.dep_
+    if dep == "appos" and head.i < root.i and head.ent_type_ in ("GPE", "LOC", "FAC") and doc[start - 1].text == ",":
+        return "place"  # "in Brussels, Belgium", "Qingdao, China": the country of a place named before
     if dep in ("poss", "compound", "amod", "nmod", "npadvmod") and head.i != root.i and not (start <= head.i < end):
         target = head
         while target.dep_ in ("compound", "amod") and target.head.i != target.i and target.pos_ != "VERB":
