@@ -181,13 +181,9 @@ def test_an_unknown_organisation_is_coded_by_its_apposition(parser: Parser) -> N
 
 
 def test_the_described_diplomat_is_the_one_titled_person_named_before(parser: Parser) -> None:
-    j = Judged(
-        parser,
-        "The tariffs are unjustified, said Indian Ambassador Ravi Menon on Tuesday. "
-        "The measures break the rules, the Indian diplomat added.",
-    )
-    menon = next(e for e in j.found if e.kind == "PERSON")
-    assert "Indian diplomat" in j.acting(menon)
+    text = "The tariffs are unjustified, said Indian Ambassador Ravi Menon. The Indian diplomat added more."
+    j = Judged(parser, text)
+    assert "Indian diplomat" in j.acting(next(e for e in j.found if e.kind == "PERSON"))
     j = Judged(
         parser,
         "Mr. Trump's administration called a session. Members lectured the American ambassador on Friday.",
