@@ -3,8 +3,9 @@
 Layers, in order, over the one spaCy parse of the clean text:
 
 1. spaCy NER spans (PERSON ORG GPE NORP LOC FAC EVENT), trimmed: leading articles, breadcrumb words
-   ("Home World US" -> "US"), titles inside PERSON spans ("Secretary Antony Blinken" -> "Antony
-   Blinken"), trailing possessives/punctuation; relabelled by the country and organisation tables.
+   ("Home World US" -> "US"), picture credits to their agency ("Photo/VCG] China" -> "VCG"), titles
+   inside PERSON spans ("Secretary Antony Blinken" -> "Antony Blinken"), trailing
+   possessives/punctuation; relabelled by the country and organisation tables.
 2. Country names, capitals and demonyms spaCy missed (table lookup over capitalised tokens).
 3. Clustering: countries by code, then full names, then single-word names that equal the first or last
    word of exactly one (else the nearest earlier) multi-word PERSON name ("Blinken", "Yi" -> Wang Yi),
