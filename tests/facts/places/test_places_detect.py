@@ -36,6 +36,8 @@ def _found(parser: Parser, gaz: Gazetteer, text: str) -> list[str]:
         ("The bill's sponsors include Linda Sumner, R-Raleigh, and others.", "Raleigh"),
         ("Officials for Northbrook-based Crate & Barrel could not be reached.", "Northbrook"),
         ("The Sudanese government declined the offer.", "Sudanese"),
+        ("A tractor-trailer overturned in Niota early Friday, deputies said.", "Niota"),  # 700 inhabitants
+        ("He moved to Harwinton after the war and ran a farm there.", "Harwinton"),  # a post office name
     ],
 )
 def test_places_the_model_misses(parser: Parser, gaz: Gazetteer, text: str, place: str) -> None:
@@ -54,11 +56,13 @@ def test_county_lists_are_looked_up_as_counties(parser: Parser, gaz: Gazetteer) 
         "Ronald Reagan was president. Pupils at Reagan Middle School wrote to him.",  # named after a person
         "The City Hall Digest lists the meetings. Street Superintendent Larry Lee spoke.",
         "Coach Mike Ripley said the team was ready. Ripley praised the seniors.",
+        # villages named United, Section and Michael exist: only where the text says "place"
+        "United Airlines cut flights. The Section 8 office and Michael Jordan Foundation closed.",
     ],
 )
 def test_people_and_institution_words_are_not_places(parser: Parser, gaz: Gazetteer, text: str) -> None:
     found = _found(parser, gaz, text)
-    assert not {"Reagan", "City", "Street", "Ripley"} & set(found), found
+    assert not {"Reagan", "City", "Street", "Ripley", "United", "Section", "Michael"} & set(found), found
 
 
 def test_demonyms_resolve_to_their_country(parser: Parser) -> None:

@@ -220,12 +220,15 @@ class _Finder:
             if t.is_alpha
         }
 
-    def knows(self, name: str, *, kinds: frozenset[str] = PLACE_KINDS, exact: bool = True) -> bool:
+    def knows(self, name: str, *, kinds: frozenset[str] = PLACE_KINDS, exact: bool = True, minor: bool = False) -> bool:
         """The gazetteer has a place of these kinds by this name (``exact``: as its main name,
-        not one of its alternate names, which hold old names and translations)."""
+        not one of its alternate names, which hold old names and translations; ``minor``:
+        villages and post-office names count too, for mentions the text marks as places)."""
         name = clean_name(name)
         key = name_key(name)
         for c in candidates_for(self.gaz, name):
+            if c.minor and not minor:
+                continue
             if c.feature in kinds and (not exact or name_key(c.name.split(",")[0]) == key):
                 return True
         return False
@@ -238,7 +241,7 @@ class _Finder:
         whole = Proposal(toks[0].idx, _end(toks[-1]))
         if label == "NORP":
             return [whole] if self._demonym(_text(toks)) else []
-        if label in PLACE_LABELS and self.knows(_text(toks), kinds=PLACE_KINDS | {"other"}, exact=False):
+        if label in PLACE_LABELS and self.knows(_text(toks), kinds=PLACE_KINDS | {"other"}, exact=False, minor=True):
             return [whole]
         if len(toks) == 1 and self._lone_place_word(toks[0]):
             return [whole]  # "55 Gainesville residents" (a person to the model), "in Frankston" (an org)
@@ -255,7 +258,7 @@ class _Finder:
         for run in _capitalised_runs(self.doc, covered):
             found = self._inside(run, institution_needed=True)
             lone = len(run) == 1 and run[0].lower_ in GENERIC
-            if not found and not lone and self._after_locative(run[0]) and self.knows(_text(run)):
+            if not found and not lone and self._after_locative(run[0]) and self.knows(_text(run), minor=True):
                 found = [Proposal(run[0].idx, _end(run[-1]))]
             out.extend(found)
         return out
@@ -287,10 +290,12 @@ class _Finder:
     def _lone_place_word(self, tok: Token) -> bool:
         """A one-word "person" that is a place: nobody in the article bears it as a name, and
         it stands where places stand ("of Roswell", "in Delano", "Gainesville residents")."""
-        if tok.lower_ in self.person_words or tok.lower_ in GENERIC or not self.knows(tok.text):
+        if tok.lower_ in self.person_words or tok.lower_ in GENERIC:
             return False
+        if self._after_locative(tok):
+            return self.knows(tok.text, minor=True)
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        return self._after_locative(tok) or (after is not None and after.lower_ in PLACE_NOUNS)
+        return after is not None and after.lower_ in PLACE_NOUNS and self.knows(tok.text)
 
     def _after_locative(self, tok: Token) -> bool:
         return tok.i > 0 and self.doc[tok.i - 1].lower_ in LOCATIVE_PREPS

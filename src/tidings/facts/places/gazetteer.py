@@ -2,8 +2,9 @@
 
 The table (built by ``scripts/build_gazetteer.py``; sources and licenses in the README
 beside it) holds countries, first- and second-level divisions, every populated place with
-at least 1000 inhabitants with its Latin-script alternate names, and hand-made seas,
-straits, regions and islands. Names are matched on a folded key (no accents, case,
+at least 1000 inhabitants with its Latin-script alternate names, US places of 500 or more,
+US post-office place names (villages, New England towns, city neighbourhoods), and
+hand-made seas, straits, regions and islands. Names are matched on a folded key (no accents, case,
 dots or hyphens), so "Sao Paulo", "São Paulo" and "SAO PAULO" meet.
 """
 
@@ -34,6 +35,10 @@ _FEATURES = {
 }
 
 
+MINOR_FCODES = frozenset({"PPL", "PPLZ"})  # PPLZ: ours, a US post-office name (see the data README)
+MINOR_POPULATION = 1000
+
+
 @dataclass(frozen=True, slots=True)
 class GazEntry:
     """One gazetteer place. ``cc`` is ISO 3166-1 alpha-2 ("" for seas and regions that
@@ -57,6 +62,13 @@ class GazEntry:
         if self.fcode.startswith(("PPL", "STLMT")):
             return "city"
         return _FEATURES.get(self.fcode, _FEATURES.get(self.fcode[:3], "other"))
+
+    @property
+    def minor(self) -> bool:
+        """A village or post-office name under 1000 inhabitants (or of unknown size: ``PPLZ``).
+        Many bear ordinary words and first names ("United", "Section", "Michael"), so detection
+        takes them only where the text itself says "place"."""
+        return self.fcode in MINOR_FCODES and self.population < MINOR_POPULATION
 
 
 _DOTS = re.compile(r"[.\u2019'`]")
