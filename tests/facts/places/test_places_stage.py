@@ -54,7 +54,7 @@ def test_blinken_seas_and_offsets(blinken_places: list[Place], blinken_text: str
     assert features.get("Taiwan Strait") == "sea"
     for p in blinken_places:
         assert blinken_text[p.start : p.end] == p.text
-        assert p.stage == "tidings.places.gazetteer.v2"
+        assert p.stage == "tidings.places.gazetteer.v3"
 
 
 def test_blinken_metonyms(blinken_places: list[Place], blinken_text: str) -> None:

@@ -57,7 +57,7 @@ def is_metonym(doc: Doc, start: int, end: int, entry: GazEntry) -> bool:
 
 
 class PlaceStage:
-    name = "tidings.places.gazetteer.v2"
+    name = "tidings.places.gazetteer.v3"
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("places",)
 
