@@ -101,3 +101,12 @@ def test_a_name_inside_another_is_no_context_for_it() -> None:
     alone = resolve(gaz, "Council met in Dublin.", [(15, 21)], hints=["columbus", "dublin"])
     assert alone[0] is not None and with_council[1] is not None
     assert with_council[1].cc == alone[0].cc
+
+
+def test_a_state_named_among_nearby_towns_stays_the_state() -> None:
+    """Florida, N.Y., lies among the towns of this story; "Florida" is still the state."""
+    gaz = Gazetteer.load()
+    text = "Lottery winners from Vernon, Sparta and Warwick moved to Florida."
+    got = resolve(gaz, text, _spans(text, ["Vernon", "Sparta", "Warwick", "Florida"]))
+    assert got[1] is not None and got[1].admin1 == "NJ"  # Sparta, N.J., not Sparta, Greece
+    assert got[-1] is not None and got[-1].feature == "adm1" and got[-1].admin1 == "FL"

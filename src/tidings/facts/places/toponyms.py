@@ -173,10 +173,21 @@ def resolve(
                 own_votes[key][top.cc] += _vote(top)
 
     near = Neighbours(keys, cands)
+    # "Florida" in a New Jersey story is still the state, though a town of that name lies near
+    # the others: no namesake of a country, or of a state of the article's main country, gains
+    # from nearness ("Magdalena" in a story about Peru may well be the Peruvian town)
+    main_cc = votes.most_common(1)[0][0] if votes else ""
+    realm = [
+        any(
+            name_key(c.name) == key and (c.feature == "country" or (c.feature == "adm1" and c.cc == main_cc))
+            for c in cs
+        )
+        for key, cs in zip(keys, cands, strict=True)
+    ]
 
     def score(i: int, c: GazEntry, admin: Counter[tuple[str, str]] | None) -> float:
         s = prior(c, keys[i])
-        s += PROXIMITY * math.log2(1 + near.support(c, keys[i]))
+        s += 0.0 if realm[i] else PROXIMITY * math.log2(1 + near.support(c, keys[i]))
         s += COUNTRY_CONTEXT * (votes[c.cc] - own_votes[keys[i]][c.cc]) / total if c.cc else 0.0
         if admin is not None and c.admin1 and admin[(c.cc, c.admin1)] > 0:
             s += ADMIN1_CONTEXT + math.log2(admin[(c.cc, c.admin1)])
