@@ -109,3 +109,10 @@ def test_names_listed_with_a_place_are_places(parser: Parser, gaz: Gazetteer) ->
     text = "The rail line would link Cleveland, Columbus, Dayton and Cincinnati by 2012."
     assert {"Cleveland", "Columbus", "Dayton", "Cincinnati"} <= set(_found(parser, gaz, text))
     assert "Smith" not in _found(parser, gaz, "Mike Smith flew to Boston. Boston and Smith then spoke.")
+
+
+def test_a_village_the_text_marks_as_a_place_is_that_place_inside_other_names(parser: Parser, gaz: Gazetteer) -> None:
+    text = "A mudslide closed the road in East Bank on Monday. Classes at East Bank Middle School were canceled."
+    assert _found(parser, gaz, text).count("East Bank") == 2
+    text = "She works at Dow Chemical. The Dow Chemical plant and the Section 8 office in Midland reopened."
+    assert not {"Dow", "Section"} & set(_found(parser, gaz, text))

@@ -21,6 +21,7 @@ picks which place. A proposal carries the name to look up when it differs from t
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -219,6 +220,7 @@ class _Finder:
             for t in e
             if t.is_alpha
         }
+        self.marked = _marked_names(doc)
 
     def knows(self, name: str, *, kinds: frozenset[str] = PLACE_KINDS, exact: bool = True, minor: bool = False) -> bool:
         """The gazetteer has a place of these kinds by this name (``exact``: as its main name,
@@ -271,7 +273,7 @@ class _Finder:
                 continue
             if len(head) == 1 and (head[0].lower_ in self.person_words or head[0].lower_ in GENERIC):
                 continue  # "Reagan Middle School": named after a person; "City Hall": no place
-            if self.knows(_text(head)):
+            if self.knows(_text(head), minor=name_key(_text(head)) in self.marked):
                 return [Proposal(head[0].idx, _end(head[-1]))]
         of = [i for i, t in enumerate(toks) if t.lower_ == "of"]
         tails = [toks[of[-1] + 1 :]] if of else []
@@ -303,6 +305,23 @@ class _Finder:
     def _demonym(self, text: str) -> bool:
         name = clean_name(text)
         return self.gaz.demonym(name) is not None or (name.endswith("s") and self.gaz.demonym(name[:-1]) is not None)
+
+
+def _marked_names(doc: Doc) -> set[str]:
+    """Keys of the names the text itself marks as places: place entities and capitalised names
+    right after a locative preposition ("in East Bank"). A village or post-office name the
+    article marks so is that place inside other names too ("East Bank Middle School")."""
+    marked = {name_key(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
+    for tok in doc:
+        if tok.lower_ not in LOCATIVE_PREPS:
+            continue
+        run = list(itertools.takewhile(lambda t: t.is_alpha and t.is_title, doc[tok.i + 1 : tok.i + 4]))
+        after = doc[run[-1].i + 1] if run and run[-1].i + 1 < len(doc) else None
+        if not run or any(t.ent_type_ not in ("", *PLACE_LABELS) for t in run):
+            continue  # "at Dow Chemical": the start of another kind of name
+        if after is None or not (after.is_title or after.like_num):  # "in Section 2AA": not a whole name
+            marked.add(name_key(_text(run)))
+    return marked
 
 
 def _strip_det(toks: list[Token]) -> list[Token]:
