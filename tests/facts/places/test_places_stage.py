@@ -105,3 +105,12 @@ def test_uses_entity_spans_when_present(parser: Parser, stage: PlaceStage) -> No
     ]
     places = stage(ctx)["places"]
     assert any(p.start == start and p.country == "GEO" for p in places)
+
+
+def test_a_name_modifying_a_noun_is_a_place_only_in_the_articles_area(parser: Parser, stage: PlaceStage) -> None:
+    text = "KANSAS CITY, Mo. - Police in Independence found the boys in a Raytown apartment near a Toyota truck."
+    places = {p.text: p for p in stage(_ctx(parser, text))["places"]}
+    assert places["Raytown"].admin1 == "Missouri"  # a town next to the story's others
+    assert "Toyota" not in places  # a brand, though Toyota is a city in Japan
+    text = "He bought a Toyota truck from a Ford dealer in Detroit last year."
+    assert not {"Toyota", "Ford"} & {p.text for p in stage(_ctx(parser, text))["places"]}

@@ -111,11 +111,15 @@ _NAME_LIST = re.compile(
 
 
 class Proposal(NamedTuple):
-    """A place mention: its span and the name to look up (None: the words themselves)."""
+    """A place mention: its span and the name to look up (None: the words themselves).
+    ``local``: only a place of the article's own area ("a Raytown apartment" is Raytown, Mo.,
+    in a Kansas City story; "a Toyota truck" is no town in Japan): the stage keeps it only
+    where it lies in the state of another place the article names."""
 
     start: int
     end: int
     lookup: str | None = None
+    local: bool = False
 
 
 def find_places(doc: Doc, found: Mapping[str, Sequence[Any]], gaz: Gazetteer) -> list[Proposal]:
@@ -241,12 +245,17 @@ class _Finder:
             return []
         label = ent.label_
         whole = Proposal(toks[0].idx, _end(toks[-1]))
-        if label == "NORP":
-            return [whole] if self._demonym(_text(toks)) else []
+        if label == "NORP":  # a demonym, or a place the model took for one ("a Palmdale park")
+            if self._demonym(_text(toks)):
+                return [whole]
+            lone = len(toks) == 1 and toks[0].pos_ == "PROPN" and self._adjectival(toks[0])
+            return [whole._replace(local=True)] if lone else []
         if label in PLACE_LABELS and self.knows(_text(toks), kinds=PLACE_KINDS | {"other"}, exact=False, minor=True):
             return [whole]
         if len(toks) == 1 and self._lone_place_word(toks[0]):
             return [whole]  # "55 Gainesville residents" (a person to the model), "in Frankston" (an org)
+        if len(toks) == 1 and self._adjectival(toks[0]):
+            return [whole._replace(local=True)]
         if label == "PERSON" and self.knows(_text(toks), kinds=frozenset({"country", "adm1"})):
             return [whole]  # "Sri Lanka's former president"
         return self._inside(toks, institution_needed=label == "PERSON")
@@ -299,12 +308,36 @@ class _Finder:
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         return after is not None and after.lower_ in PLACE_NOUNS and self.knows(tok.text)
 
+    def _adjectival(self, tok: Token) -> bool:
+        """A one-word name modifying a noun ("a Raytown apartment", "a Palmdale park") that is a
+        place and nobody's name here; brands stand there too, so the proposal is ``local``."""
+        if tok.lower_ in self.person_words or tok.lower_ in GENERIC:
+            return False
+        return _modifies_next_noun(tok) and self.knows(tok.text)
+
     def _after_locative(self, tok: Token) -> bool:
         return tok.i > 0 and self.doc[tok.i - 1].lower_ in LOCATIVE_PREPS
 
     def _demonym(self, text: str) -> bool:
         name = clean_name(text)
         return self.gaz.demonym(name) is not None or (name.endswith("s") and self.gaz.demonym(name[:-1]) is not None)
+
+
+def _modifies_next_noun(tok: Token) -> bool:
+    """ "a Raytown apartment", "his Godfrey funeral business": a name between an article (or
+    possessive, or adjective) and the common noun it modifies."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (
+        before is not None
+        and after is not None
+        and tok.is_title  # not an acronym ("the EU project") nor a common word
+        and before.pos_ in ("DET", "PRON", "ADJ")
+        and before.dep_ in ("det", "poss", "amod")
+        and tok.dep_ in ("compound", "amod", "nmod")
+        and after.pos_ == "NOUN"
+        and after.is_lower
+    )
 
 
 def _marked_names(doc: Doc) -> set[str]:
