@@ -10,6 +10,8 @@ def test_name_key_folds_accents_case_dots() -> None:
     assert name_key("São Paulo") == name_key("SAO PAULO") == "sao paulo"
     assert name_key("St. Louis") == name_key("Saint Louis")
     assert name_key("the United States") == "united states"
+    assert name_key("De Soto Parish") == name_key("DeSoto Parish") and name_key("La Grange") == name_key("LaGrange")
+    assert name_key("Rio de Janeiro") == "rio de janeiro"  # only a leading particle
 
 
 def test_shipped_table_covers_news_places() -> None:

@@ -348,11 +348,11 @@ def _marked_names(doc: Doc) -> set[str]:
     for tok in doc:
         if tok.lower_ not in LOCATIVE_PREPS:
             continue
-        run = list(itertools.takewhile(lambda t: t.is_alpha and t.is_title, doc[tok.i + 1 : tok.i + 4]))
+        run = list(itertools.takewhile(_capitalised, doc[tok.i + 1 : tok.i + 4]))
         after = doc[run[-1].i + 1] if run and run[-1].i + 1 < len(doc) else None
         if not run or any(t.ent_type_ not in ("", *PLACE_LABELS) for t in run):
             continue  # "at Dow Chemical": the start of another kind of name
-        if after is None or not (after.is_title or after.like_num):  # "in Section 2AA": not a whole name
+        if after is None or not (_capitalised(after) or after.like_num):  # "in Section 2AA": not a whole name
             marked.add(name_key(_text(run)))
     return marked
 
@@ -370,7 +370,13 @@ _ABBREV = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z]{0,3}\.$")  # "U.S.", "N.J.", "
 
 def _is_name(toks: Sequence[Token]) -> bool:
     """Capitalised words (and abbreviations) only."""
-    return all((t.is_alpha and (t.is_title or t.is_upper)) or _ABBREV.match(t.text) for t in toks)
+    return all(_capitalised(t) or _ABBREV.match(t.text) for t in toks)
+
+
+def _capitalised(tok: Token) -> bool:
+    """A word that begins with a capital: "Gainesville", "ROSWELL", and "McLean" or "DeKalb"
+    (which ``str.istitle`` refuses)."""
+    return tok.is_alpha and tok.text[0].isupper()
 
 
 def _text(toks: Sequence[Token]) -> str:
@@ -385,7 +391,7 @@ def _capitalised_runs(doc: Doc, covered: set[int]) -> list[list[Token]]:
     runs: list[list[Token]] = []
     run: list[Token] = []
     for tok in doc:
-        name_like = tok.is_alpha and (tok.is_title or tok.is_upper) and tok.i not in covered
+        name_like = _capitalised(tok) and tok.i not in covered
         name_like = name_like and (tok.pos_ == "PROPN" or tok.i != tok.sent.start)
         if name_like:
             run.append(tok)

@@ -77,7 +77,8 @@ _SEPS = re.compile(r"[\s\-\u2010-\u2015/]+")
 
 def name_key(name: str) -> str:
     """Folded lookup key: no accents, lower case, no dots/apostrophes, single spaces,
-    "Saint"/"Mount"/"Fort" as their abbreviations and no leading "the"."""
+    "Saint"/"Mount"/"Fort" as their abbreviations, a leading particle joined to the next word
+    and no leading "the"."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _SEPS.sub(" ", _DOTS.sub("", text)).strip()
@@ -86,7 +87,13 @@ def name_key(name: str) -> str:
     words = text.split(" ")
     if words and words[0] in ("saint", "mount", "fort", "sainte"):
         words[0] = {"saint": "st", "mount": "mt", "fort": "ft", "sainte": "ste"}[words[0]]
+    if len(words) > 1 and words[0] in _PARTICLES:  # "De Soto Parish" is "DeSoto Parish"
+        words[:2] = [words[0] + words[1]]
     return " ".join(words)
+
+
+# Leading particles that US names write both apart and joined ("La Grange", "LaGrange")
+_PARTICLES = frozenset({"mc", "mac", "de", "la", "le", "du"})
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
