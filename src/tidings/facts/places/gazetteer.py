@@ -2,8 +2,9 @@
 
 The table (built by ``scripts/build_gazetteer.py``; sources and licenses in the README
 beside it) holds countries, first- and second-level divisions, every populated place with
-at least 1000 inhabitants with its Latin-script alternate names, and hand-made seas,
-straits, regions and islands. Names are matched on a folded key (no accents, case,
+at least 1000 inhabitants with its Latin-script alternate names, US places of 500 or more,
+US post-office place names (villages, New England towns, city neighbourhoods), and
+hand-made seas, straits, regions and islands. Names are matched on a folded key (no accents, case,
 dots or hyphens), so "Sao Paulo", "São Paulo" and "SAO PAULO" meet.
 """
 
@@ -34,6 +35,10 @@ _FEATURES = {
 }
 
 
+MINOR_FCODES = frozenset({"PPL", "PPLZ"})  # PPLZ: ours, a US post-office name (see the data README)
+MINOR_POPULATION = 1000
+
+
 @dataclass(frozen=True, slots=True)
 class GazEntry:
     """One gazetteer place. ``cc`` is ISO 3166-1 alpha-2 ("" for seas and regions that
@@ -58,6 +63,13 @@ class GazEntry:
             return "city"
         return _FEATURES.get(self.fcode, _FEATURES.get(self.fcode[:3], "other"))
 
+    @property
+    def minor(self) -> bool:
+        """A village or post-office name under 1000 inhabitants (or of unknown size: ``PPLZ``).
+        Many bear ordinary words and first names ("United", "Section", "Michael"), so detection
+        takes them only where the text itself says "place"."""
+        return self.fcode in MINOR_FCODES and self.population < MINOR_POPULATION
+
 
 _DOTS = re.compile(r"[.\u2019'`]")
 _SEPS = re.compile(r"[\s\-\u2010-\u2015/]+")
@@ -65,7 +77,8 @@ _SEPS = re.compile(r"[\s\-\u2010-\u2015/]+")
 
 def name_key(name: str) -> str:
     """Folded lookup key: no accents, lower case, no dots/apostrophes, single spaces,
-    "Saint"/"Mount"/"Fort" as their abbreviations and no leading "the"."""
+    "Saint"/"Mount"/"Fort" as their abbreviations, a leading particle joined to the next word
+    and no leading "the"."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = _SEPS.sub(" ", _DOTS.sub("", text)).strip()
@@ -74,7 +87,13 @@ def name_key(name: str) -> str:
     words = text.split(" ")
     if words and words[0] in ("saint", "mount", "fort", "sainte"):
         words[0] = {"saint": "st", "mount": "mt", "fort": "ft", "sainte": "ste"}[words[0]]
+    if len(words) > 1 and words[0] in _PARTICLES:  # "De Soto Parish" is "DeSoto Parish"
+        words[:2] = [words[0] + words[1]]
     return " ".join(words)
+
+
+# Leading particles that US names write both apart and joined ("La Grange", "LaGrange")
+_PARTICLES = frozenset({"mc", "mac", "de", "la", "le", "du"})
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -57,7 +57,7 @@ def is_metonym(doc: Doc, start: int, end: int, entry: GazEntry) -> bool:
 
 
 class PlaceStage:
-    name = "tidings.places.gazetteer.v2"
+    name = "tidings.places.gazetteer.v3"
     requires: tuple[str, ...] = ()
     provides: tuple[str, ...] = ("places",)
 
@@ -82,9 +82,10 @@ class PlaceStage:
         except Exception as exc:  # a bug in context scoring must not cost the article: fall back per name
             ctx.recover(self.name, exc)
             picks = resolve(gaz, text, spans, context=False, names=names)
+        states = {(e.cc, e.admin1) for p, e in zip(found, picks, strict=True) if e is not None and not p.local}
         out: list[Place] = []
         for prop, entry in zip(found, picks, strict=True):
-            if entry is None:
+            if entry is None or (prop.local and (not entry.admin1 or (entry.cc, entry.admin1) not in states)):
                 continue
             try:
                 out.append(self._record(ctx, gaz, prop.start, prop.end, entry, prop.lookup))

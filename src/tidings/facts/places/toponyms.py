@@ -2,10 +2,12 @@
 
 The prior is population (log-scaled) with small bonuses for the kind of place a news
 story means by a bare name (countries, capitals, exact rather than alternate names),
-then two document-level signals: the countries the article is mostly about, and the
+then three document-level signals: the countries the article is mostly about, the
 first-level divisions of places already resolved (local news stays local: "Alexandria"
-near "Rapides Parish" is the Louisiana one). A following qualifier ("Alexandria, La.",
-"Paris, Texas") overrides both.
+near "Rapides Parish" is the Louisiana one), and how many of the article's other names can
+lie near a candidate (``proximity``: "Athens, Etowah and Englewood" are three Tennessee
+towns). A name never counts as context for itself or a name that holds it ("Dublin City"
+for "Dublin"). A following qualifier ("Alexandria, La.", "Paris, Texas") overrides them.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from tidings.facts.places.gazetteer import GazEntry, Gazetteer, name_key
+from tidings.facts.places.proximity import Neighbours, same_name
 
 # AP-style and postal abbreviations of US states, for "City, ST" qualifiers (USPS / AP Stylebook).
 US_STATES = {
@@ -35,6 +38,8 @@ _POSTAL = {"AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID
            "VA", "WA", "WV", "WI", "WY"}  # fmt: skip
 _QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]+)?)")
 
+_TOWNSHIP = re.compile(r"(.+?)\s+(?:Township|Twp\.?|TOWNSHIP|TWP\.?)$")
+
 FEATURE_BONUS = {"country": 1.0, "capital": 1.5, "adm1": 0.3, "adm2": -1.5, "sea": 0.5, "region": 0.5,
                  "island": 0.5}  # fmt: skip
 EXACT_BONUS = 1.0
@@ -42,6 +47,7 @@ ALTERNATE_PENALTY = 2.0
 COUNTRY_CONTEXT = 3.0
 ADMIN1_CONTEXT = 3.0
 QUALIFIER_BONUS = 6.0
+PROXIMITY = 1.0  # per doubling of the other names that can lie near a candidate
 
 
 def clean_name(text: str) -> str:
@@ -104,10 +110,15 @@ def candidates_for(gaz: Gazetteer, name: str) -> list[GazEntry]:
         elif code:
             state = gaz.admin1("US", code)
             cands = [state] if state is not None else cands
+    township = _TOWNSHIP.match(name)
+    if not cands and township:  # the table has no townships: the town or post office of that name
+        cands = [c for c in gaz.candidates(township.group(1)) if c.cc in ("US", "CA") and c.feature == "city"]
     if not cands and name[:1].isupper():
         country = gaz.demonym(name) or (gaz.demonym(name[:-1]) if name.endswith("s") else None)
         if country is not None:
             cands = [country]
+    if any(c.feature in ("country", "adm1") for c in cands):
+        cands = [c for c in cands if not c.minor]  # "California" is the state, not California, Pa.
     return cands
 
 
@@ -154,12 +165,30 @@ def resolve(
     for top in by_key.values():
         votes[top.cc] += _vote(top)
     total = sum(votes.values()) or 1
+    # no name votes for itself, nor through a name that holds it ("Dublin City" for "Dublin")
+    own_votes: dict[str, Counter[str]] = {key: Counter() for key in keys}
+    for key in own_votes:
+        for other, top in by_key.items():
+            if same_name(other, key):
+                own_votes[key][top.cc] += _vote(top)
+
+    near = Neighbours(keys, cands)
+    # "Florida" in a New Jersey story is still the state, though a town of that name lies near
+    # the others: no namesake of a country, or of a state of the article's main country, gains
+    # from nearness ("Magdalena" in a story about Peru may well be the Peruvian town)
+    main_cc = votes.most_common(1)[0][0] if votes else ""
+    realm = [
+        any(
+            name_key(c.name) == key and (c.feature == "country" or (c.feature == "adm1" and c.cc == main_cc))
+            for c in cs
+        )
+        for key, cs in zip(keys, cands, strict=True)
+    ]
 
     def score(i: int, c: GazEntry, admin: Counter[tuple[str, str]] | None) -> float:
         s = prior(c, keys[i])
-        own = by_key.get(keys[i])
-        own_vote = _vote(own) if own is not None and own.cc == c.cc else 0  # no voting for itself
-        s += COUNTRY_CONTEXT * (votes[c.cc] - own_vote) / total if c.cc else 0.0
+        s += 0.0 if realm[i] else PROXIMITY * math.log2(1 + near.support(c, keys[i]))
+        s += COUNTRY_CONTEXT * (votes[c.cc] - own_votes[keys[i]][c.cc]) / total if c.cc else 0.0
         if admin is not None and c.admin1 and admin[(c.cc, c.admin1)] > 0:
             s += ADMIN1_CONTEXT + math.log2(admin[(c.cc, c.admin1)])
         q = quals[i]
@@ -178,7 +207,7 @@ def resolve(
         admin: Counter[tuple[str, str]] = Counter(
             (c.cc, c.admin1)
             for j, c in enumerate(chosen)
-            if j != i and c is not None and c.admin1 and keys[j] != keys[i]
+            if j != i and c is not None and c.admin1 and not same_name(keys[j], keys[i])
         )
         resolved.append(best(i, admin))
     return resolved[:shown]
