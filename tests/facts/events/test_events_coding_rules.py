@@ -110,6 +110,25 @@ def test_commentators_make_no_speech_act(parser: Parser) -> None:
     assert [e.cameo_code for e in minister if e.trigger == "said"] == ["111"]
 
 
+def test_speaker_described_as_commentator_makes_no_speech_act_nor_events(parser: Parser) -> None:
+    # an economist at a government-owned bank is still a commentator; what he says is analysis
+    text = (
+        "Wang Lei, a senior economist at the Bank of China, said Washington had imposed the tariffs on "
+        "Beijing to bully it. The tariffs were a grave mistake, Wang told reporters."
+    )
+    events = code(parser, text)
+    assert not events, [(e.trigger, e.cameo_code) for e in events]
+    minister = code(parser, "The Chinese commerce minister said the tariffs were a grave mistake.")
+    assert [e.cameo_code for e in minister if e.trigger == "said"] == ["111"]
+
+
+def test_speech_act_needs_a_political_speaker(parser: Parser) -> None:
+    coach = code(parser, "Kenya's football coach said the referee's decision was a disgraceful mistake.")
+    assert not [e for e in coach if e.trigger == "said"], [(e.trigger, e.cameo_code) for e in coach]
+    firm = code(parser, "The chief executive of Safaricom said the new Kenyan levy was unfair.")
+    assert not [e for e in firm if e.trigger == "said"], [(e.trigger, e.cameo_code) for e in firm]
+
+
 def test_intent_frame_hands_its_objects_to_the_act(parser: Parser) -> None:
     events = code(
         parser,

@@ -52,7 +52,17 @@ RULES: tuple[Rule, ...] = (
     Rule("speech-denial", "speech", "a statement that a claim or allegation is untrue: 016"),
     Rule("speech-pessimism", "speech", "a statement of worry, risk or danger: 012"),
     Rule("speech-optimism", "speech", "a statement of confidence or progress: 013"),
-    Rule("speech-commentator", "speech", "analysts, academics and experts (EDU) commenting make no speech act"),
+    Rule(
+        "speech-commentator",
+        "speech",
+        "analysts, academics, experts, journalists (EDU, or so described) commenting make no speech act",
+    ),
+    Rule(
+        "speech-political-speaker",
+        "speech",
+        "a speech act needs a political speaker: coded, not a business, civilian, media or health speaker",
+    ),
+    Rule("commentary-content", "speech", "what a commentator says is analysis: no event is read off it"),
     Rule("home-country", "actors", "political actors with no country in the words take the article's home country"),
 )
 NAMES = frozenset(r.name for r in RULES)

@@ -82,16 +82,19 @@ def sentence_candidates(
     return cands
 
 
-def speech_candidates(sent: SpacySpan, finder: CandidateFinder, others: list[Candidate]) -> list[Candidate]:
+def speech_candidates(
+    sent: SpacySpan, finder: CandidateFinder, others: list[Candidate], commentators: set[str] | None = None
+) -> list[Candidate]:
     """Statements by actors (:mod:`speech`): the speaker is the source, the first other actor
     named in what was said the target. A plain statement or appeal whose content holds an
-    event of its own yields to it (the content is what happened); stances stay events."""
+    event of its own yields to it (the content is what happened); stances stay events.
+    ``commentators`` keeps the article's commentators across its sentences."""
 
     def speakers(tok: Token) -> list[ActorRef]:
         return [r for r in finder.actors(tok) if r.country or r.sector or r.entity_id]
 
     out: list[Candidate] = []
-    for act, sources in speech.speech_acts(sent, speakers):
+    for act, sources in speech.speech_acts(sent, speakers, commentators):
         inside = {t.i for t in act.content}
         if act.code in ("010", "020") and any(o.trigger.i in inside for o in others):
             continue
@@ -192,12 +195,15 @@ class EventStage:
         model = self._model()
         home = home_country(ctx.found)
         events: list[tuple[Event, int]] = []
+        commentators: set[str] = set()
         for number, sent in enumerate(segments(doc)):
             if _FURNITURE.match(sent.text):
                 continue
             try:
                 cands = resolve_frames(sentence_candidates(ctx, sent, finder, attacher))
-                cands += speech_candidates(sent, finder, cands)
+                said = speech.commentary(sent, finder.actors, commentators)
+                cands = [c for c in cands if c.trigger.i not in said]
+                cands += speech_candidates(sent, finder, cands, commentators)
                 for cand in cands:
                     cand.sources, cand.targets = home_actors(cand.sources, home), home_actors(cand.targets, home)
                     event = self._code(ctx, cand, model, attacher)
