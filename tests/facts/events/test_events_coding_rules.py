@@ -129,6 +129,15 @@ def test_speech_act_needs_a_political_speaker(parser: Parser) -> None:
     assert not [e for e in firm if e.trigger == "said"], [(e.trigger, e.cameo_code) for e in firm]
 
 
+def test_a_decision_to_act_is_the_act(parser: Parser) -> None:
+    events = code(parser, "Japan's cabinet decided on Monday to impose tariffs on South Korean steel.")
+    act = one(events, "impose")
+    assert (act.cameo_code or "")[:2] == "16" and act.factuality == "asserted"
+    assert act.source is not None and act.source.country == "JPN"
+    plan = one(code(parser, "Japan plans to impose tariffs on South Korean steel."), "impose")
+    assert plan.factuality != "asserted"
+
+
 def test_intent_frame_hands_its_objects_to_the_act(parser: Parser) -> None:
     events = code(
         parser,

@@ -268,7 +268,8 @@ _APPEALING = frozenset({"urge", "encourage", "exhort", "implore", "beseech", "ca
 _REJECTING = frozenset({"reject", "refuse", "rebuff", "spurn", "snub", "repudiate", "dismiss"})
 _ASKED = frozenset({"request", "offer", "proposal", "invitation", "call", "bid", "overture"})
 _IMPOSING = frozenset({"impose", "slap", "levy", "announce", "introduce", "place", "put", "raise", "increase", "hike",
-                       "extend", "expand", "apply", "set"})  # fmt: skip
+                       "extend", "expand", "apply", "set", "roll", "unveil", "adopt", "implement", "enforce",
+                       "reimpose", "restore"})  # fmt: skip
 _TRADE_PENALTIES = frozenset({"tariff", "duty", "levy", "sanction", "embargo", "penalty"})
 _CLAIMS = frozenset(
     {"claim", "allegation", "accusation", "assertion", "report", "charge", "suggestion", "rumour", "rumor",

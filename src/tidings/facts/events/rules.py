@@ -43,6 +43,7 @@ RULES: tuple[Rule, ...] = (
     Rule("reject-claim", "lexicon", "rejecting or denying a claim, allegation or report is a denial (016)"),
     Rule("obliged", "speech", "X said Y must/should do: a demand on Y (the obligation clause)"),
     Rule("intent", "modality", "an announced cooperative act is an expression of intent (03x), asserted"),
+    Rule("decision", "modality", "deciding (opting, voting) to act is the act, asserted: not an intent"),
     Rule("refusal", "modality", "refusing to act is a rejection (12x) of that act, asserted"),
     Rule("riot", "typing", "violence by protesters is a violent protest (145)"),
     Rule("speech-statement", "speech", "a political actor's statement with no more specific act: 010"),
