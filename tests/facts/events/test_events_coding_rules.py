@@ -14,11 +14,11 @@ from tidings.facts.entities.stage import EntityStage
 from tidings.facts.events.decide import decide, parallel_code
 from tidings.facts.events.lexicon import LexiconMatch
 from tidings.facts.events.model import TYPE_LABELS, Prediction
-from tidings.facts.events.stage import EventStage
+from tidings.facts.events.stage import EventStage, reflexive
 from tidings.facts.places.stage import PlaceStage
 from tidings.facts.times.stage import TimeStage
 from tidings.nlp import Parser
-from tidings.records import Event, Paragraph
+from tidings.records import ActorRef, Event, Paragraph
 
 
 def code(parser: Parser, text: str, published: str = "2008-08-06") -> Sequence[Event]:
@@ -219,3 +219,12 @@ def test_model_type_with_the_dictionary_code_of_the_same_act() -> None:
     # the dictionary's own type wins when the model gives it a fair share
     decision = decide(_pred("REQUEST", "STATEMENT", 0.3), demand)
     assert decision is not None and decision.cameo_code == "022"
+
+
+def test_an_actor_acting_on_itself_is_no_event() -> None:
+    senate = ActorRef("the Senate", actor_code="USALEG", country="USA", sector="LEG")
+    senator = ActorRef("Senator Smith", actor_code="USALEG", country="USA", sector="LEG")
+    court = ActorRef("the Supreme Court", actor_code="USAJUD", country="USA", sector="JUD")
+    assert reflexive(senator, senate)
+    assert not reflexive(court, senate)
+    assert not reflexive(senator, None)

@@ -64,6 +64,7 @@ RULES: tuple[Rule, ...] = (
         "a speech act needs a political speaker: coded, not a business, civilian, media or health speaker",
     ),
     Rule("commentary-content", "speech", "what a commentator says is analysis: no event is read off it"),
+    Rule("reflexive", "actors", "an event whose source and target are the same actor (same code) is a misread dyad"),
     Rule("home-country", "actors", "political actors with no country in the words take the article's home country"),
 )
 NAMES = frozenset(r.name for r in RULES)

@@ -33,6 +33,7 @@ from tidings.facts.events.factuality import Factuality, assess
 from tidings.facts.events.identity import cluster_key
 from tidings.facts.events.lexicon import LexiconMatch, load_lexicon
 from tidings.facts.events.model import EventTypeModel, candidate_features, load_model
+from tidings.facts.events.rules import active
 from tidings.ids import fact_id
 from tidings.ontology.codebook import load_codebook
 from tidings.records import ActorRef, Event, Span
@@ -263,6 +264,8 @@ class EventStage:
         when = attacher.date_of(trig)
         date, precision, explicit = when
         source, target = _dyad(cand)
+        if reflexive(source, target):
+            return None
         start, end = trig.idx, trig.idx + len(trig.text)
         art = ctx.article.id
         confidence = round(decision.confidence * (1.0 if source and target else 0.8), 3)
@@ -285,6 +288,15 @@ def _dyad(cand: Candidate) -> tuple[ActorRef | None, ActorRef | None]:
     if cand.reciprocal and len(cand.sources) > 1:
         return cand.sources[0], cand.sources[1]
     return (cand.sources[0] if cand.sources else None, cand.targets[0] if cand.targets else None)
+
+
+def reflexive(source: ActorRef | None, target: ActorRef | None) -> bool:
+    """Source and target are one actor (the same code): CAMEO codes interactions between two
+    actors, and an actor acting on itself ("bills himself", "the bank blamed its margins") is a
+    misread dyad, not an event."""
+    if source is None or target is None or not active("reflexive"):
+        return False
+    return source.actor_code is not None and source.actor_code == target.actor_code
 
 
 def one_per_sentence(items: list[tuple[Event, int]], published: str | None) -> list[tuple[Event, int]]:
