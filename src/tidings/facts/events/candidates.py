@@ -83,6 +83,7 @@ RECIPROCAL = frozenset(
         "cooperate",
         "discuss",
         "hold",
+        "exchange",
     }
 )
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -121,6 +122,8 @@ INTENT_FRAMES = frozenset(
         "promise",
         "vow",
         "decide",
+        "opt",
+        "vote",
         "aim",
         "prepare",
         "hope",

@@ -291,6 +291,10 @@ EVALUATIVE = frozenset(
 )  # fmt: skip
 
 
+# What is signed when a signing is a formal agreement (CAMEO 057 "sign formal agreement"); the
+# dictionary reads some of these as intents (0311) or support (050).
+_ACCORDS = frozenset({"agreement", "accord", "treaty", "pact", "deal", "memorandum", "convention", "protocol",
+                      "declaration", "communique", "charter", "document"})  # fmt: skip
 _STOPPING = frozenset({"suspend", "halt", "cut", "stop", "freeze", "withhold", "end", "reduce", "slash", "withdraw"})
 _AID = frozenset({"aid", "assistance", "loan", "loans", "funding", "fund", "funds", "grant", "grants", "donation"})
 
@@ -389,6 +393,13 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # tariffs, duties and sanctions put on another country's goods or people: 163
         # (CAMEO "impose embargo, boycott, or sanctions"; PLOVER SANCTION)
         return LexiconMatch("163", "tidings:tariffs", lemma, 1)
+    if (
+        active("sign-accord")
+        and lemma in ("sign", "ink", "conclude", "ratify")
+        and any(o.lemma_.lower() in _ACCORDS for o in token.children if o.dep_ in ("dobj", "nsubjpass"))
+    ):
+        # "signed an accord", "the treaty was ratified": a formal agreement (057), not an intent
+        return LexiconMatch("057", "tidings:sign-accord", lemma, 1)
     if active("stop-aid") and lemma in _STOPPING and _objects_aid(token):
         # suspending, halting or cutting aid to someone is a sanction: CAMEO 162 "reduce or stop
         # material aid" (PLOVER SANCTION), not the dictionary's de-escalation (087)
