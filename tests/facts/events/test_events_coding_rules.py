@@ -242,3 +242,11 @@ def test_exchanging_is_between_both_sides(parser: Parser) -> None:
     )
     event = one(events, "exchanged")
     assert {event.source and event.source.country, event.target and event.target.country} == {"CHL", "PER"}
+
+
+def test_lifting_sanctions_on_someone_eases_them(parser: Parser) -> None:
+    event = one(code(parser, "The European Union lifted sanctions on Belarusian potash on Friday."), "lifted")
+    assert event.cameo_code == "085" and event.factuality == "asserted"
+    assert event.target is not None and event.target.country == "BLR"
+    general = code(parser, "The Kenyan government cut fuel duties on Friday.")
+    assert not [e for e in general if e.cameo_code == "085"], [(e.trigger, e.cameo_code) for e in general]

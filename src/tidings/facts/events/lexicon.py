@@ -295,8 +295,22 @@ EVALUATIVE = frozenset(
 # dictionary reads some of these as intents (0311) or support (050).
 _ACCORDS = frozenset({"agreement", "accord", "treaty", "pact", "deal", "memorandum", "convention", "protocol",
                       "declaration", "communique", "charter", "document"})  # fmt: skip
+_EASING = frozenset({"lift", "remove", "abolish", "scrap", "eliminate", "suspend", "waive", "ease", "lower", "cut",
+                     "reduce", "drop", "end", "relax", "exempt", "rescind", "repeal"})  # fmt: skip
 _STOPPING = frozenset({"suspend", "halt", "cut", "stop", "freeze", "withhold", "end", "reduce", "slash", "withdraw"})
 _AID = frozenset({"aid", "assistance", "loan", "loans", "funding", "fund", "funds", "grant", "grants", "donation"})
+
+
+def _penalty_on_someone(token: Token) -> bool:
+    """The verb's object is a tariff, duty or sanction that names whom it hits ("tariffs on ROK
+    goods", "sanctions against Iran"): a measure between actors, not a general tax change."""
+    objs = [o for o in token.children if o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in _TRADE_PENALTIES]
+    if not objs:
+        return False
+    # the parser hangs "on ROK goods" on the noun or on the verb
+    hit = [p for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "against")]
+    words = [t for phrase in (*objs, *hit) for t in phrase.subtree if t.i != phrase.i]
+    return any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in words)
 
 
 def _objects_aid(token: Token) -> bool:
@@ -393,6 +407,10 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # tariffs, duties and sanctions put on another country's goods or people: 163
         # (CAMEO "impose embargo, boycott, or sanctions"; PLOVER SANCTION)
         return LexiconMatch("163", "tidings:tariffs", lemma, 1)
+    if active("ease-sanctions") and lemma in _EASING and _penalty_on_someone(token):
+        # "will abolish tariffs on 91 percent of ROK goods", "lifted sanctions on Iran": easing
+        # economic sanctions (085), a concession to the one they hit (guidelines' hard case 2)
+        return LexiconMatch("085", "tidings:ease-sanctions", lemma, 1)
     if (
         active("sign-accord")
         and lemma in ("sign", "ink", "conclude", "ratify")
