@@ -250,3 +250,14 @@ def test_lifting_sanctions_on_someone_eases_them(parser: Parser) -> None:
     assert event.target is not None and event.target.country == "BLR"
     general = code(parser, "The Kenyan government cut fuel duties on Friday.")
     assert not [e for e in general if e.cameo_code == "085"], [(e.trigger, e.cameo_code) for e in general]
+
+
+def test_figurative_violence_is_no_event(parser: Parser) -> None:
+    trade = code(parser, "Washington escalated its trade war against Beijing on Monday.")
+    assert not [e for e in trade if (e.cameo_code or "")[:2] in ("18", "19", "20", "13")], [
+        (e.trigger, e.cameo_code) for e in trade
+    ]
+    real = code(parser, "Russian troops attacked Ukrainian positions near Kharkiv on Monday.")
+    assert [e for e in real if (e.cameo_code or "")[:2] in ("18", "19", "20")], [
+        (e.trigger, e.cameo_code) for e in real
+    ]

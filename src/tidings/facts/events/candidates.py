@@ -443,3 +443,37 @@ def select_main(cands: list[Candidate]) -> Candidate | None:
         return (0 if coded else 1, rank, depth(c.trigger), c.trigger.i)
 
     return min(cands, key=key)
+
+
+# Violence words used of something that is no fighting: "trade war", "price war", "legal battle".
+VIOLENCE_WORDS = frozenset({"war", "battle", "fight", "attack", "offensive", "warfare", "assault", "clash", "blow"})
+NOT_FIGHTING = frozenset(
+    {"trade", "tariff", "price", "currency", "culture", "cultural", "political", "legal", "court", "word", "words",
+     "propaganda", "tech", "technology", "chip", "media", "election", "electoral", "budget", "tax", "bidding",
+     "takeover", "public", "relations", "verbal", "economic", "commercial", "ideological", "diplomatic"}
+)  # fmt: skip
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _figurative_noun(tok: Token) -> bool:
+    return tok.lemma_.lower() in VIOLENCE_WORDS and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in NOT_FIGHTING for c in tok.children
+    )
+
+
+def figurative(cand: Candidate) -> bool:
+    """Violence said of something that is no fighting: a "trade war" (or escalating one), or a
+    verb of violence whose object is a thing and not an actor ("slaps that aside"). The
+    conventions code figurative uses only when they name a real act."""
+    if not active("figurative"):
+        return False
+    trig = cand.trigger
+    objects = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    objects += [g for p in trig.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    if _figurative_noun(trig) or any(_figurative_noun(o) for o in objects):
+        return True
+    code = cand.lexicon.code if cand.lexicon is not None else ""
+    if code[:2] not in VIOLENT_ROOTS or cand.noun or cand.targets:
+        return False
+    things = [o for o in objects if o.dep_ == "dobj"]
+    return bool(things) and all(o.pos_ in ("NOUN", "PRON") and not o.ent_type_ for o in things)

@@ -47,6 +47,11 @@ RULES: tuple[Rule, ...] = (
     Rule("intent", "modality", "an announced cooperative act is an expression of intent (03x), asserted"),
     Rule("decision", "modality", "deciding (opting, voting) to act is the act, asserted: not an intent"),
     Rule("refusal", "modality", "refusing to act is a rejection (12x) of that act, asserted"),
+    Rule(
+        "figurative",
+        "typing",
+        "violence said of no fighting ('trade war', 'slapped that aside': a thing, not an actor hit) is no event",
+    ),
     Rule("riot", "typing", "violence by protesters is a violent protest (145)"),
     Rule("speech-statement", "speech", "a political actor's statement with no more specific act: 010"),
     Rule("speech-criticism", "speech", "a statement evaluating an act, policy or actor negatively: 111"),

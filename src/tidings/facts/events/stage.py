@@ -19,7 +19,14 @@ from tidings.facts.actors.coder import ActorCoder
 from tidings.facts.base import FactContext
 from tidings.facts.events import rules, speech
 from tidings.facts.events.attach import Attacher, home_actors, home_country, is_historical, place_actors
-from tidings.facts.events.candidates import NONSTATE, Candidate, CandidateFinder, own_intent, resolve_frames
+from tidings.facts.events.candidates import (
+    NONSTATE,
+    Candidate,
+    CandidateFinder,
+    figurative,
+    own_intent,
+    resolve_frames,
+)
 from tidings.facts.events.decide import (
     TypeDecision,
     by_protesters,
@@ -203,7 +210,7 @@ class EventStage:
             try:
                 cands = resolve_frames(sentence_candidates(ctx, sent, finder, attacher))
                 said = speech.commentary(sent, finder.actors, commentators)
-                cands = [c for c in cands if c.trigger.i not in said]
+                cands = [c for c in cands if c.trigger.i not in said and not figurative(c)]
                 cands += speech_candidates(sent, finder, cands, commentators)
                 for cand in cands:
                     cand.sources, cand.targets = home_actors(cand.sources, home), home_actors(cand.targets, home)
