@@ -261,3 +261,10 @@ def test_figurative_violence_is_no_event(parser: Parser) -> None:
     assert [e for e in real if (e.cameo_code or "")[:2] in ("18", "19", "20")], [
         (e.trigger, e.cameo_code) for e in real
     ]
+
+
+def test_a_quantity_changing_is_a_statistic(parser: Parser) -> None:
+    events = code(parser, "Kenyan tea exports to Pakistan rose 12 percent in March.")
+    assert not [e for e in events if e.trigger == "rose"], [(e.trigger, e.cameo_code) for e in events]
+    refusal = code(parser, "The Kenyan government declined to provide aid to Somalia.")
+    assert [e for e in refusal if (e.cameo_code or "").startswith("12")], [(e.trigger, e.cameo_code) for e in refusal]

@@ -477,3 +477,21 @@ def figurative(cand: Candidate) -> bool:
         return False
     things = [o for o in objects if o.dep_ == "dobj"]
     return bool(things) and all(o.pos_ in ("NOUN", "PRON") and not o.ent_type_ for o in things)
+
+
+# Verbs of a quantity changing: used intransitively ("exports rose 5%") they report a statistic.
+CHANGE_OF_QUANTITY = frozenset(
+    {"rise", "fall", "increase", "decrease", "decline", "surge", "jump", "grow", "drop", "climb", "slip", "plunge",
+     "tumble", "soar", "gain", "ease", "double", "triple", "shrink", "slump", "rebound", "dip", "edge"}
+)  # fmt: skip
+
+
+def statistic(cand: Candidate) -> bool:
+    """A quantity changing ("demand rose 2.3 pct", "exports have increased"): a statistic, which
+    the conventions never code; transitive uses ("raised tariffs") act on something and stay."""
+    trig = cand.trigger
+    if not active("statistic") or cand.noun or trig.lemma_.lower() not in CHANGE_OF_QUANTITY:
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp") for c in trig.children):
+        return False  # "declined to comment" is a refusal, not a decline
+    return not any(c.dep_ == "dobj" and not (c.like_num or c.ent_type_ in ("PERCENT", "MONEY")) for c in trig.children)

@@ -52,6 +52,7 @@ RULES: tuple[Rule, ...] = (
         "typing",
         "violence said of no fighting ('trade war', 'slapped that aside': a thing, not an actor hit) is no event",
     ),
+    Rule("statistic", "typing", "a quantity rising or falling (intransitive rise, fall, increase ...) is a statistic"),
     Rule("riot", "typing", "violence by protesters is a violent protest (145)"),
     Rule("speech-statement", "speech", "a political actor's statement with no more specific act: 010"),
     Rule("speech-criticism", "speech", "a statement evaluating an act, policy or actor negatively: 111"),

@@ -26,6 +26,7 @@ from tidings.facts.events.candidates import (
     figurative,
     own_intent,
     resolve_frames,
+    statistic,
 )
 from tidings.facts.events.decide import (
     TypeDecision,
@@ -210,7 +211,7 @@ class EventStage:
             try:
                 cands = resolve_frames(sentence_candidates(ctx, sent, finder, attacher))
                 said = speech.commentary(sent, finder.actors, commentators)
-                cands = [c for c in cands if c.trigger.i not in said and not figurative(c)]
+                cands = [c for c in cands if c.trigger.i not in said and not figurative(c) and not statistic(c)]
                 cands += speech_candidates(sent, finder, cands, commentators)
                 for cand in cands:
                     cand.sources, cand.targets = home_actors(cand.sources, home), home_actors(cand.targets, home)
