@@ -268,3 +268,18 @@ def test_a_quantity_changing_is_a_statistic(parser: Parser) -> None:
     assert not [e for e in events if e.trigger == "rose"], [(e.trigger, e.cameo_code) for e in events]
     refusal = code(parser, "The Kenyan government declined to provide aid to Somalia.")
     assert [e for e in refusal if (e.cameo_code or "").startswith("12")], [(e.trigger, e.cameo_code) for e in refusal]
+
+
+def test_denying_that_something_is_so_is_a_denial(parser: Parser) -> None:
+    event = one(code(parser, "The Kenyan interior minister denied that the police had used force."), "denied")
+    assert event.cameo_code == "016"
+
+
+def test_insisting_that_something_is_so_is_no_demand(parser: Parser) -> None:
+    events = code(parser, "The Kenyan interior minister insisted the new law would not restrict protests.")
+    assert not [e for e in events if (e.cameo_code or "").startswith("10")], [(e.trigger, e.cameo_code) for e in events]
+
+
+def test_dubbing_something_a_bad_name_is_criticism(parser: Parser) -> None:
+    event = one(code(parser, "The Kenyan opposition dubbed the government's budget a fraud."), "dubbed")
+    assert event.cameo_code == "111"

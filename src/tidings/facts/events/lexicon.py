@@ -297,6 +297,7 @@ _ACCORDS = frozenset({"agreement", "accord", "treaty", "pact", "deal", "memorand
                       "declaration", "communique", "charter", "document"})  # fmt: skip
 _EASING = frozenset({"lift", "remove", "abolish", "scrap", "eliminate", "suspend", "waive", "ease", "lower", "cut",
                      "reduce", "drop", "end", "relax", "exempt", "rescind", "repeal"})  # fmt: skip
+_NAMING = frozenset({"call", "dub", "label", "brand", "term"})
 _STOPPING = frozenset({"suspend", "halt", "cut", "stop", "freeze", "withhold", "end", "reduce", "slash", "withdraw"})
 _AID = frozenset({"aid", "assistance", "loan", "loans", "funding", "fund", "funds", "grant", "grants", "donation"})
 
@@ -335,6 +336,12 @@ def _asks_someone_to_act(token: Token) -> bool:
 
 def _mentions_force(token: Token) -> bool:
     return any(t.lemma_.lower() in _FORCE or t.lower_ in _FORCE for t in token.subtree if t.i != token.i)
+
+
+def _that_clause(token: Token) -> bool:
+    """The verb takes a clause: "denied (that) the plan was a ploy" (the parser may hang the
+    clause's subject on the verb as its object)."""
+    return any(c.dep_ == "ccomp" for c in token.children)
 
 
 def _names_as(token: Token) -> bool:
@@ -426,7 +433,7 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # CAMEO: a warning of consequences backed by force is a threat (13x); a warning of
         # risks with no threat is a pessimistic comment (012)
         return LexiconMatch("012", "tidings:warn-risk", lemma, 1)
-    if active("call-names") and lemma == "call" and _names_as(token):
+    if active("call-names") and lemma in _NAMING and _names_as(token):
         # "called the transition a sham": naming something is a comment on it (111 when the
         # name is an evaluation), never the dictionary's telephone call (041)
         words = {t.lower_ for t in token.subtree} | {t.lemma_.lower() for t in token.subtree}
@@ -435,6 +442,14 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         claims = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _CLAIMS]
         if claims:  # rejecting an accusation, a claim or a report is a denial (016), not 12x
             return LexiconMatch("016", "tidings:reject-claim", lemma, 1)
+    if active("deny-that") and lemma in ("deny", "dispute", "refute") and _that_clause(token):
+        # "denied the concessions were a ploy": saying something is not so is a denial (016),
+        # not the dictionary's refusal (12x)
+        return LexiconMatch("016", "tidings:deny-that", lemma, 1)
+    if active("insist-that") and lemma in ("insist", "maintain") and _that_clause(token):
+        # "ministers insist the plans would not change the law": a statement (the speech
+        # rules code it), not the dictionary's demand (10x) that "insist on" is
+        return LexiconMatch(NO_EVENT, "tidings:insist-that", lemma, 1)
     if active("reject-request") and lemma in _REFUSAL:
         objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         asked = [o for o in objs if o.lemma_.lower() in _ASKED]

@@ -40,9 +40,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "call-names",
         "lexicon",
-        "calling something a name is a comment on it (111 when the name judges), not a phone call",
+        "calling (dubbing, labelling) something a name is a comment on it (111 when the name judges), not a phone call",
     ),
     Rule("reject-claim", "lexicon", "rejecting or denying a claim, allegation or report is a denial (016)"),
+    Rule("deny-that", "lexicon", "denying that something is so is a denial (016), not a refusal (12x)"),
+    Rule("insist-that", "lexicon", "insisting that something is so is a statement (speech rules), not a demand (10x)"),
     Rule("obliged", "speech", "X said Y must/should do: a demand on Y (the obligation clause)"),
     Rule("intent", "modality", "an announced cooperative act is an expression of intent (03x), asserted"),
     Rule("decision", "modality", "deciding (opting, voting) to act is the act, asserted: not an intent"),
