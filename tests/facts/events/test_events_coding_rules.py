@@ -283,3 +283,14 @@ def test_insisting_that_something_is_so_is_no_demand(parser: Parser) -> None:
 def test_dubbing_something_a_bad_name_is_criticism(parser: Parser) -> None:
     event = one(code(parser, "The Kenyan opposition dubbed the government's budget a fraud."), "dubbed")
     assert event.cameo_code == "111"
+
+
+def test_charged_with_a_crime_is_a_legal_act(parser: Parser) -> None:
+    event = one(code(parser, "Kenyan police charged the opposition leader with incitement on Monday."), "charged")
+    assert event.cameo_code == "173"
+
+
+def test_a_court_overturning_a_decision_is_a_ruling(parser: Parser) -> None:
+    event = one(code(parser, "Kenya's Supreme Court overturned the decision of a lower court on Monday."), "overturned")
+    assert event.cameo_code == "116"
+    assert event.source is not None and event.source.sector == "JUD"

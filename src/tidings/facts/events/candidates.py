@@ -107,6 +107,7 @@ OBLIGING_FRAMES = frozenset(
     }
 )
 DEMAND_CODE = "100"
+APPEAL_CODE = "020"
 OBLIGATION_RULE = "tidings:obliged"
 STATEMENT_VERBS = frozenset({"announce", "declare", "issue", "reiterate", "state", "confirm", "unveil"})
 # Comments about something else (CAMEO 010 statement, 012/013 pessimistic/optimistic comment,
@@ -294,7 +295,7 @@ class CandidateFinder:
                     (hedged if is_hedged else targets).append(a)
             lex = self.lexicon.match(tok)
             if obliged is not None and (lex is None or lex.code[:2] in ("01", NO_EVENT[:2])):
-                lex = LexiconMatch(DEMAND_CODE, OBLIGATION_RULE, lemma, 2)
+                lex = LexiconMatch(obligation_code(obliged), OBLIGATION_RULE, lemma, 2)
             # a dictionary pattern that says "no event" ("want * divorce", "took office") vetoes the
             # trigger; a block with no default code only leaves it to the model
             vetoed = lex is not None and lex.code == NO_EVENT and lex.words > 0
@@ -331,6 +332,13 @@ def obligation(verb: Token) -> Token | None:
         if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children):
             return comp
     return None
+
+
+def obligation_code(comp: Token) -> str:
+    """What a said obligation is: "must" a demand (10), "should"/"ought to" an appeal (02), as
+    the conventions tell demanding from calling for."""
+    strong = any(c.dep_ == "aux" and c.lower_ == "must" for c in comp.children)
+    return DEMAND_CODE if strong or not active("should-appeal") else APPEAL_CODE
 
 
 def _reporter_subject(pron: Token) -> Token | None:

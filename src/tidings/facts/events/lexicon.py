@@ -414,6 +414,14 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # tariffs, duties and sanctions put on another country's goods or people: 163
         # (CAMEO "impose embargo, boycott, or sanctions"; PLOVER SANCTION)
         return LexiconMatch("163", "tidings:tariffs", lemma, 1)
+    if (
+        active("legal-charge")
+        and lemma == "charge"
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
+    ):
+        # "was charged with money laundering": a legal charge (173 with arrests and detentions,
+        # as the conventions file it), not the dictionary's verbal blame (112)
+        return LexiconMatch("173", "tidings:legal-charge", lemma, 1)
     if active("ease-sanctions") and lemma in _EASING and _penalty_on_someone(token):
         # "will abolish tariffs on 91 percent of ROK goods", "lifted sanctions on Iran": easing
         # economic sanctions (085), a concession to the one they hit (guidelines' hard case 2)

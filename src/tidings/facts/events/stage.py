@@ -30,6 +30,7 @@ from tidings.facts.events.candidates import (
 )
 from tidings.facts.events.decide import (
     TypeDecision,
+    by_courts,
     by_protesters,
     decide,
     decide_lexicon_only,
@@ -166,7 +167,7 @@ def code_candidate(
     if lexicon_only or cand.preset:
         return decision, replace(fact, value=value)
     decision, value = modal(decision, cand.trigger, value)
-    return by_protesters(decision, cand.sources), replace(fact, value=value)
+    return by_courts(by_protesters(decision, cand.sources), cand.trigger, cand.sources), replace(fact, value=value)
 
 
 class EventStage:
