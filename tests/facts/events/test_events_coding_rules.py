@@ -294,3 +294,19 @@ def test_a_court_overturning_a_decision_is_a_ruling(parser: Parser) -> None:
     event = one(code(parser, "Kenya's Supreme Court overturned the decision of a lower court on Monday."), "overturned")
     assert event.cameo_code == "116"
     assert event.source is not None and event.source.sector == "JUD"
+
+
+def test_an_appeal_needs_an_actor_to_address(parser: Parser) -> None:
+    thing = code(parser, "The Kenyan president said the drought should persuade everyone to save water.")
+    assert not [e for e in thing if (e.cameo_code or "").startswith("02")], [(e.trigger, e.cameo_code) for e in thing]
+    actor = code(parser, "The Kenyan president said Uganda should withdraw its troops from the border.")
+    assert [e for e in actor if e.trigger == "said" and (e.cameo_code or "")[:2] in ("02", "10")], [
+        (e.trigger, e.cameo_code) for e in actor
+    ]
+
+
+def test_reporting_a_risk_is_no_pessimistic_comment(parser: Parser) -> None:
+    events = code(parser, "The Kenyan health minister said the outbreak was serious.")
+    assert not [e for e in events if e.cameo_code == "012"], [(e.trigger, e.cameo_code) for e in events]
+    worried = code(parser, "The Kenyan health minister said she was worried about the outbreak in Uganda.")
+    assert [e for e in worried if e.cameo_code == "012"], [(e.trigger, e.cameo_code) for e in worried]

@@ -63,8 +63,9 @@ RULES: tuple[Rule, ...] = (
     Rule("speech-criticism", "speech", "a statement evaluating an act, policy or actor negatively: 111"),
     Rule("speech-accusation", "speech", "a statement alleging someone's wrongdoing: 112"),
     Rule("speech-appeal", "speech", "a statement that someone should or must act: an appeal, 020"),
+    Rule("appeal-addressee", "speech", "an appeal needs an addressee: 'should' on an actor, not on a thing"),
     Rule("speech-denial", "speech", "a statement that a claim or allegation is untrue: 016"),
-    Rule("speech-pessimism", "speech", "a statement of worry, risk or danger: 012"),
+    Rule("speech-pessimism", "speech", "a statement of the speaker's worry or fear: 012"),
     Rule("speech-optimism", "speech", "a statement of confidence or progress: 013"),
     Rule(
         "speech-commentator",

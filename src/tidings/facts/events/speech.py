@@ -218,6 +218,8 @@ ACCUSING = frozenset(
         "oppress",
     ]
 )
+# The speaker's own worry (CAMEO 012): words of stance, not of the things reported ("risk",
+# "threat", "serious" describe facts a statement may only report).
 PESSIMISTIC = frozenset(
     [
         "worried",
@@ -229,20 +231,13 @@ PESSIMISTIC = frozenset(
         "fear",
         "fears",
         "afraid",
-        "risk",
-        "risks",
-        "danger",
-        "threat",
-        "backfire",
-        "crisis",
         "alarm",
         "alarmed",
         "alarming",
         "troubling",
-        "grave",
-        "serious",
-        "deteriorate",
-        "deteriorating",
+        "pessimistic",
+        "dismayed",
+        "dismay",
     ]
 )
 OPTIMISTIC = frozenset(
@@ -350,14 +345,27 @@ def _criticises(content: list[Token]) -> bool:
     return False
 
 
-def classify(verb: Token, content: list[Token]) -> tuple[str, str] | None:
+def _obliges_actor(aux: Token, is_actor: Callable[[Token], bool]) -> bool:
+    """ "Y should act" puts the obligation on an actor Y (an appeal needs an addressee), not on a
+    thing ("the tragedy should persuade", "adherence should not be a game")."""
+    subj = [c for c in aux.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subj) and is_actor(subj[0])
+
+
+def classify(
+    verb: Token, content: list[Token], is_actor: Callable[[Token], bool] | None = None
+) -> tuple[str, str] | None:
     """(CAMEO code, rule) of what a generic reporting verb reports, or None for a report of
-    facts (no evaluation, appeal or stance)."""
+    facts (no evaluation, appeal or stance). ``is_actor`` tells whether a word names an actor
+    (an appeal's addressee); without it any subject will do."""
     words = _lemmas(content)
     negated = any(t.dep_ == "neg" for t in content)
     if active("speech-denial") and negated and words & DENIED:
         return "016", "tidings:speech-denial"
-    if active("speech-appeal") and any(t.lower_ in OBLIGATION and t.dep_ == "aux" for t in content):
+    obliged = [t for t in content if t.lower_ in OBLIGATION and t.dep_ == "aux"]
+    if is_actor is not None and active("appeal-addressee"):
+        obliged = [t for t in obliged if _obliges_actor(t, is_actor)]
+    if active("speech-appeal") and obliged:
         return "020", "tidings:speech-appeal"
     if active("speech-accusation") and any(
         t.lemma_.lower() in ACCUSING and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
@@ -467,7 +475,7 @@ def speech_acts(
         content = _content(tok)
         if not content:
             continue
-        coded = classify(tok, content)
+        coded = classify(tok, content, lambda t: bool(speaker_of(t)))
         if coded is not None:
             out.append((SpeechAct(tok, coded[0], coded[1], content), speakers))
     return out
