@@ -230,12 +230,6 @@ def test_an_actor_acting_on_itself_is_no_event() -> None:
     assert not reflexive(senator, None)
 
 
-def test_signing_an_accord_is_a_formal_agreement_between_both(parser: Parser) -> None:
-    event = one(code(parser, "Chile and Peru signed a fisheries treaty in Lima on Tuesday."), "signed")
-    assert event.cameo_code == "057" and event.factuality == "asserted"
-    assert {event.source and event.source.country, event.target and event.target.country} == {"CHL", "PER"}
-
-
 def test_exchanging_is_between_both_sides(parser: Parser) -> None:
     events = code(
         parser, "The foreign minister of Chile and the foreign minister of Peru exchanged letters on Tuesday."

@@ -144,7 +144,7 @@ def by_protesters(decision: TypeDecision | None, sources: Sequence[ActorRef]) ->
 
 # A court's acts on a case: a ruling (CAMEO 116 "find guilty or liable (legally)", the judgments
 # the conventions file there), whatever the dictionary makes of the verb (uphold -> 124 ...).
-RULINGS = frozenset({"uphold", "overturn", "rule", "quash", "dismiss", "strike", "convict", "acquit", "order",
+RULINGS = frozenset({"uphold", "overturn", "rule", "quash", "dismiss", "strike", "convict", "acquit",
                      "grant", "reverse", "annul", "invalidate", "sentence", "fine"})  # fmt: skip
 RULING_CODE = "116"
 

@@ -291,10 +291,6 @@ EVALUATIVE = frozenset(
 )  # fmt: skip
 
 
-# What is signed when a signing is a formal agreement (CAMEO 057 "sign formal agreement"); the
-# dictionary reads some of these as intents (0311) or support (050).
-_ACCORDS = frozenset({"agreement", "accord", "treaty", "pact", "deal", "memorandum", "convention", "protocol",
-                      "declaration", "communique", "charter", "document"})  # fmt: skip
 _EASING = frozenset({"lift", "remove", "abolish", "scrap", "eliminate", "suspend", "waive", "ease", "lower", "cut",
                      "reduce", "drop", "end", "relax", "exempt", "rescind", "repeal"})  # fmt: skip
 _NAMING = frozenset({"call", "dub", "label", "brand", "term"})
@@ -426,13 +422,6 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # "will abolish tariffs on 91 percent of ROK goods", "lifted sanctions on Iran": easing
         # economic sanctions (085), a concession to the one they hit (guidelines' hard case 2)
         return LexiconMatch("085", "tidings:ease-sanctions", lemma, 1)
-    if (
-        active("sign-accord")
-        and lemma in ("sign", "ink", "conclude", "ratify")
-        and any(o.lemma_.lower() in _ACCORDS for o in token.children if o.dep_ in ("dobj", "nsubjpass"))
-    ):
-        # "signed an accord", "the treaty was ratified": a formal agreement (057), not an intent
-        return LexiconMatch("057", "tidings:sign-accord", lemma, 1)
     if active("stop-aid") and lemma in _STOPPING and _objects_aid(token):
         # suspending, halting or cutting aid to someone is a sanction: CAMEO 162 "reduce or stop
         # material aid" (PLOVER SANCTION), not the dictionary's de-escalation (087)

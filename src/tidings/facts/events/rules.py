@@ -33,7 +33,6 @@ RULES: tuple[Rule, ...] = (
         "reject-request", "lexicon", "rebuffing a request, offer or invitation is a rejection (12x), of a meeting 125"
     ),
     Rule("tariffs", "lexicon", "imposing or raising tariffs, duties or sanctions on someone is a sanction (163)"),
-    Rule("sign-accord", "lexicon", "signing (ratifying) an agreement, treaty, pact or memorandum is 057"),
     Rule("ease-sanctions", "lexicon", "lifting, cutting or suspending tariffs or sanctions on someone is 085"),
     Rule("stop-aid", "lexicon", "suspending, halting or cutting aid, loans or funding is a sanction (162)"),
     Rule("warn-risk", "lexicon", "a warning with no force or punishment in it is a pessimistic comment (012)"),
