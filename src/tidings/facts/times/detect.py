@@ -172,10 +172,21 @@ def _with_part_of_day(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     return out
 
 
+_YEAR_PREFIXES = {"mid", "early", "late", "fy", "fiscal", "calendar", "model", "season", "class"}
+
+
 def _year_in_name(ent: object) -> bool:
-    """A bare year that numbers a name ("Made in China 2025", "Tokyo 2020"): right after a
-    proper noun that is not a month, or modifying one."""
+    """A year that numbers a name ("Made in China 2025", "Tokyo 2020", "Windows 2000"): right
+    after a proper noun that is not a month, or modifying one, or tagged with the name."""
     toks: list[Token] = list(ent)  # type: ignore[call-overload]
+    if len(toks) > 1 and re.fullmatch(r"\d{4}", toks[-1].text):
+        # the model took the name in ("Windows 2000", "Flight 2012", "H.R. 2001"): capitalised
+        # words that say nothing of time before the number
+        words = toks[:-1]
+        return all(
+            t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") and t.lower_.rstrip(".") not in _YEAR_PREFIXES
+            for t in words
+        ) and not is_temporal(" ".join(t.text for t in words))
     if len(toks) != 1 or not re.fullmatch(r"\d{4}", toks[0].text):
         return False
     year = toks[0]
