@@ -36,6 +36,7 @@ def test_a_year_that_numbers_a_name_is_not_a_date(parser: Parser) -> None:
     ("text", "expected"),
     [
         ("He was arrested twice from 1991 to 1997 in Miami.", ["1991", "1997"]),
+        ("Aer Lingus will receive six A330 jets from 2009 to 2011, it said.", ["2009", "2011"]),
         ("Abortions declined between 1982 and 1992, the report said.", ["1982", "1992"]),
         ("Doctors crossed the border in 1994, 1995 and 1997 to work.", ["1994", "1995", "1997"]),
         ("It earned $2 million in the year ended Sept. 30.", ["the year", "Sept. 30"]),

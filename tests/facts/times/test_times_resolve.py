@@ -178,3 +178,12 @@ def test_the_next_day_counts_from_the_narrated_day() -> None:
     assert resolve_timex("the following week", friday, context=told)[0] == "1998-W33"
     # nothing narrated yet: the anchor is the reference
     assert resolve_timex("the next day", friday, context=Discourse())[0] == "1998-08-08"
+
+
+@pytest.mark.parametrize("text", ["30 -- 40 days", "two a month", "six, seven years"])
+def test_a_count_of_units_is_not_read_as_a_day(text: str) -> None:
+    assert resolve_timex(text, date(2009, 6, 10), direction="past")[0] is None
+
+
+def test_a_hedged_year_is_that_year() -> None:
+    assert resolve_timex("at least 2014", date(2011, 6, 10), direction="future")[0] == "2014"

@@ -70,6 +70,10 @@ _REFS = re.compile(
     r"the\s+(?:recent\s+)?past(?!\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|week|month|year|"
     r"decade|day|quarter|century)))\b"
 )
+# The far end of a span of years ("from 2009 to 2011"), not a number that goes on ("2011-12", "2011%").
+_YEAR_RANGE_END = re.compile(
+    r"\b(?:1[89]|20)\d\d\s+(?:to|through|until|till|and|or)\s+((?:1[89]|20)\d\d)\b(?![-/]|\s*%)"
+)
 # Where one span holds two expressions: range ends, list items, a period and its end date.
 _CUT = re.compile(r"\s+(?:to|and|through|thru|until|till|or(?!\s+so\b))\s+|,\s+(?:and\s+)?|\s+(?:ended|ending)\s+")
 _RANGE_START = re.compile(r"^(?:between|from)\s+", re.I)
@@ -116,6 +120,9 @@ def find_expressions(doc: Doc) -> list[Found]:
         for m in rx.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
+    for m in _YEAR_RANGE_END.finditer(text):  # "from 2009 to 2011": the model often tags the first year only
+        if any(s <= m.start() < e for s, e in spans) and not any(s < m.end() and m.start(1) < e for s, e in spans):
+            spans.append((m.start(1), m.end(1)))
     out: list[Found] = []
     for start, end in _with_part_of_day(text, sorted(spans)):
         age = _AGE.match(text[start:end])

@@ -357,9 +357,17 @@ def _durations(t: str, anchor: date, direction: str | None) -> Result | None:
     return None
 
 
+_COUNTED = re.compile(r"(?:\d|\b(?:" + "|".join(NUMBERS) + r"|few|several|many))\b.*\b(?:" + "|".join(UNITS)
+                      + r")s?\b")  # fmt: skip
+
+
 def _fallback(t: str, anchor: date, direction: str | None) -> Result:
-    """Whatever our rules did not parse: dateparser, on this expression only."""
+    """Whatever our rules did not parse: dateparser, on this expression only. Not a count of
+    units ("30 -- 40 days", "two a month", "six, seven years"): dateparser reads those as a day."""
     import datetime as dt
+
+    if _COUNTED.search(t):
+        return (None, None, "fuzzy")
 
     from dateparser.date import DateDataParser
 
