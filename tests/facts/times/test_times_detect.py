@@ -27,12 +27,16 @@ def test_a_year_that_numbers_a_name_is_not_a_date(parser: Parser) -> None:
     text = "Beijing is pushing its Made in China 2025 plan, and the Tokyo 2020 Olympics were postponed."
     assert not [t for t in _texts(parser, text) if "2025" in t or "2020" in t]
     assert "2025" in _texts(parser, "Sales will recover in 2025, the company said.")
+    named = "Microsoft shipped Windows 2000 to stores, and Flight 2012 was delayed."
+    assert not [t for t in _texts(parser, named) if "2000" in t or "2012" in t]
+    assert "Christmas 1999" in _texts(parser, "The store opened on Christmas 1999, he said.")
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("He was arrested twice from 1991 to 1997 in Miami.", ["1991", "1997"]),
+        ("Aer Lingus will receive six A330 jets from 2009 to 2011, it said.", ["2009", "2011"]),
         ("Abortions declined between 1982 and 1992, the report said.", ["1982", "1992"]),
         ("Doctors crossed the border in 1994, 1995 and 1997 to work.", ["1994", "1995", "1997"]),
         ("It earned $2 million in the year ended Sept. 30.", ["the year", "Sept. 30"]),
@@ -76,6 +80,12 @@ def test_quarters_follow_the_article(parser: Parser) -> None:
     assert got["the year-ago quarter"] == "1988-Q3"
     assert got["the latest quarter"] == "1989-Q3"
     assert got["a year earlier"] == "1988-Q3"
+
+
+def test_the_next_day_follows_the_story(parser: Parser) -> None:
+    text = "Police arrested him on Tuesday. The next day, a judge released him."
+    got = _values(parser, text, date(1998, 8, 7))
+    assert got["Tuesday"] == "1998-08-04" and got["The next day"] == "1998-08-05"
 
 
 def test_that_year_points_back(parser: Parser) -> None:

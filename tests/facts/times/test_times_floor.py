@@ -23,6 +23,20 @@ def test_value_scoring_and_the_split(shared: Path) -> None:
     assert abs(len(test) - len(tune)) <= 2  # half of TimeBank and half of AQUAINT each side
 
 
+def test_meantime_documents_load_as_a_second_development_set(shared: Path) -> None:
+    bench = load_bench("timex")
+    data = shared / "data" / "entities" / "meantime_dev"
+    if not data.exists():
+        pytest.skip("MEANTIME dev slice not present")
+    docs = bench.load(data, "all")
+    assert len(docs) == 60
+    dates = [(d, t) for d in docs for t in d.timexes if t.type == "DATE"]
+    assert len(dates) >= 100
+    # the gold offsets land on the rebuilt text, and the creation time's dateline is left out
+    assert all(d.text[t.start : t.end].strip() for d, t in dates)
+    assert not any(d.text.split("\n\n")[1].startswith(d.dct.strftime("%B")) for d in docs)
+
+
 @pytest.mark.slow
 def test_time_bench_floor(shared: Path) -> None:
     data = shared / "data" / "time"

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from tidings.facts.times.anaphora import Discourse
 from tidings.facts.times.resolve import resolve_timex
 
 SUNDAY = date(2023, 6, 18)  # the motivating page's publication date
@@ -150,3 +151,39 @@ def test_more_news_forms(text: str, anchor: date, direction: str | None, value: 
 
 def test_the_financial_year_is_the_fiscal_year() -> None:
     assert resolve_timex("the financial year", date(2007, 1, 18))[0] == "2007"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("fiscal year 1998", "1998"),
+        ("the 1999 fiscal year", "1999"),
+        ("fiscal 1997 fourth quarter", "1997-Q4"),
+        ("the 1997 third quarter", "1997-Q3"),
+        ("the first half", "1998-H1"),
+        ("Oct. 12-14", "1998-10-12"),  # a span of days: from its first day, not a year "14"
+    ],
+)
+def test_fiscal_years_quarters_halves_and_day_spans(text: str, value: str) -> None:
+    assert resolve_timex(text, date(1998, 8, 7))[0] == value
+
+
+def test_the_next_day_counts_from_the_narrated_day() -> None:
+    told = Discourse()
+    told.note("Tuesday", "1998-08-04")
+    friday = date(1998, 8, 7)
+    assert resolve_timex("the next day", friday, context=told)[0] == "1998-08-05"
+    assert resolve_timex("the day before", friday, context=told)[0] == "1998-08-03"
+    assert resolve_timex("that week", friday, context=told)[0] == "1998-W32"
+    assert resolve_timex("the following week", friday, context=told)[0] == "1998-W33"
+    # nothing narrated yet: the anchor is the reference
+    assert resolve_timex("the next day", friday, context=Discourse())[0] == "1998-08-08"
+
+
+@pytest.mark.parametrize("text", ["30 -- 40 days", "two a month", "six, seven years"])
+def test_a_count_of_units_is_not_read_as_a_day(text: str) -> None:
+    assert resolve_timex(text, date(2009, 6, 10), direction="past")[0] is None
+
+
+def test_a_hedged_year_is_that_year() -> None:
+    assert resolve_timex("at least 2014", date(2011, 6, 10), direction="future")[0] == "2014"

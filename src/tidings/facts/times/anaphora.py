@@ -2,7 +2,9 @@
 company news.
 
 "that year", "the following year" and "later that year" point back to the last year the article
-named; "the quarter", "the latest quarter" and "this quarter" to the last quarter it dated (else
+named; "the next day", "the day before", "that day", "that week" and "that month" to the last
+day it dated (the narrated date, TimeML's reference time), else to the anchor; "the quarter",
+"the latest quarter" and "this quarter" to the last quarter it dated (else
 to the quarter being reported: the one before the anchor's, early in a quarter), "the previous
 quarter" to the one before that; "the year-ago
 quarter", "the year-earlier period" and, after a quarter was named, "a year earlier" to that
@@ -15,11 +17,12 @@ holding most of it.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tidings.facts.times.calendar import MONTHS, ORDINAL_Q, Result, normalise, pick_year
+from tidings.facts.times.calendar import MONTHS, ORDINAL_Q, Result, normalise, pick_year, shifted
 
 _ORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
 _QUARTER_REF = re.compile(
@@ -54,12 +57,17 @@ class Discourse:
     year: int | None = None  # the last year named in so many words
     quarter: str | None = None  # the last quarter dated: "1989-Q3"
     months: bool = False  # a stretch of months ("the nine months") was named after that quarter
+    day: date | None = None  # the last day dated ("Tuesday", "Oct. 23"): what "the next day" counts from
 
     def note(self, text: str, value: str | None) -> None:
         if _MONTHS_STRETCH.search(text.casefold()):
             self.months = True
         if value is None:
             return
+        day = re.match(r"^(\d{4})-(\d\d)-(\d\d)", value)
+        if day:
+            with contextlib.suppress(ValueError):  # a malformed day is no reference
+                self.day = date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
         if re.match(r"^\d{4}-Q[1-4]$", value) and not _looks_back(text):
             self.quarter = value  # "the year-ago quarter" compares with it, it does not replace it
             self.months = False
@@ -172,7 +180,33 @@ def resolve_anaphor(t: str, anchor: date, direction: str | None, ctx: Discourse 
             else anchor.year + {"this": 0, "last": -1, "next": 1}.get(m.group("rel") or "this", 0)
         )
         return (f"{year}-H{1 if m.group('h') == 'first' else 2}", "half", "date")
-    return _back_to_year(t, anchor, ctx)
+    if m and t.startswith("the "):  # "the first half": the anchor's year's (the second, said in the first: last year's)
+        half = 1 if m.group("h") == "first" else 2
+        year = anchor.year - (half == 2 and anchor.month <= 6 and direction == "past")
+        return (f"{year}-H{half}", "half", "date")
+    return _back_to_day(t, anchor, ctx) or _back_to_year(t, anchor, ctx)
+
+
+_DAY_STEPS = {"the next day": 1, "the following day": 1, "the day after": 1,
+              "the previous day": -1, "the day before": -1, "the preceding day": -1, "the prior day": -1,
+              "that day": 0, "the same day": 0, "that same day": 0, "earlier that day": 0,
+              "later that day": 0}  # fmt: skip
+
+
+def _back_to_day(t: str, anchor: date, ctx: Discourse | None) -> Result | None:
+    """A day, week or month counted from the narrated date (the last day the article dated;
+    without one, the anchor): "the next day", "that week"."""
+    ref = ctx.day if ctx is not None and ctx.day is not None else anchor
+    if t in _DAY_STEPS:
+        return ((ref + timedelta(days=_DAY_STEPS[t])).isoformat(), "day", "date")
+    m = re.fullmatch(r"(?:(?:earlier|later|early|late) )?(?:in )?(?:that|the same) (week|month)|"
+                     r"the (following|next|previous|preceding) (week|month)|"
+                     r"the (week|month) (before|after)", t)  # fmt: skip
+    if m is None or (m.group(2) and (ctx is None or ctx.day is None)):
+        return None  # "the next week" with no day narrated: the anchor's next week (resolve.py)
+    unit = m.group(1) or m.group(3) or m.group(4)
+    step = {"following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
+    return shifted(ref, unit, step.get(m.group(2) or m.group(5) or "", 0))
 
 
 def _back_to_year(t: str, anchor: date, ctx: Discourse | None) -> Result | None:

@@ -191,6 +191,7 @@ _SPOKEN_YEAR = re.compile(
     + r"))?)\b"
 )
 _HEDGES = re.compile(r"^(?:(?:around|about|approximately|roughly|almost|nearly|just|as (?:soon|early|late) as|so far|"
+                     r"at (?:least|most)|least|"
                      r"a good part of|"
                      r"sometime|some time|as recently as|as long ago as|no later than|not until)\s+)+|"
                      r"\s+(?:or so|or later|or earlier|and beyond|or two)$")  # fmt: skip

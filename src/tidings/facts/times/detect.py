@@ -70,6 +70,10 @@ _REFS = re.compile(
     r"the\s+(?:recent\s+)?past(?!\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|week|month|year|"
     r"decade|day|quarter|century)))\b"
 )
+# The far end of a span of years ("from 2009 to 2011"), not a number that goes on ("2011-12", "2011%").
+_YEAR_RANGE_END = re.compile(
+    r"\b(?:1[89]|20)\d\d\s+(?:to|through|until|till|and|or)\s+((?:1[89]|20)\d\d)\b(?![-/]|\s*%)"
+)
 # Where one span holds two expressions: range ends, list items, a period and its end date.
 _CUT = re.compile(r"\s+(?:to|and|through|thru|until|till|or(?!\s+so\b))\s+|,\s+(?:and\s+)?|\s+(?:ended|ending)\s+")
 _RANGE_START = re.compile(r"^(?:between|from)\s+", re.I)
@@ -116,6 +120,9 @@ def find_expressions(doc: Doc) -> list[Found]:
         for m in rx.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
+    for m in _YEAR_RANGE_END.finditer(text):  # "from 2009 to 2011": the model often tags the first year only
+        if any(s <= m.start() < e for s, e in spans) and not any(s < m.end() and m.start(1) < e for s, e in spans):
+            spans.append((m.start(1), m.end(1)))
     out: list[Found] = []
     for start, end in _with_part_of_day(text, sorted(spans)):
         age = _AGE.match(text[start:end])
@@ -172,10 +179,21 @@ def _with_part_of_day(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     return out
 
 
+_YEAR_PREFIXES = {"mid", "early", "late", "fy", "fiscal", "calendar", "model", "season", "class"}
+
+
 def _year_in_name(ent: object) -> bool:
-    """A bare year that numbers a name ("Made in China 2025", "Tokyo 2020"): right after a
-    proper noun that is not a month, or modifying one."""
+    """A year that numbers a name ("Made in China 2025", "Tokyo 2020", "Windows 2000"): right
+    after a proper noun that is not a month, or modifying one, or tagged with the name."""
     toks: list[Token] = list(ent)  # type: ignore[call-overload]
+    if len(toks) > 1 and re.fullmatch(r"\d{4}", toks[-1].text):
+        # the model took the name in ("Windows 2000", "Flight 2012", "H.R. 2001"): capitalised
+        # words that say nothing of time before the number
+        words = toks[:-1]
+        return all(
+            t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") and t.lower_.rstrip(".") not in _YEAR_PREFIXES
+            for t in words
+        ) and not is_temporal(" ".join(t.text for t in words))
     if len(toks) != 1 or not re.fullmatch(r"\d{4}", toks[0].text):
         return False
     year = toks[0]

@@ -251,6 +251,13 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
             elif (m.group(1) in ("next", "coming") or (direction == "future" and not m.group(1))) and not later:
                 year += 1 if (s != now or m.group(1)) else 0
         return (f"{year}-{s}", "season", "date")
+    m = re.fullmatch(  # "fiscal 1998 second quarter", "the 1997 third quarter": that year's quarter
+        r"(?:the )?(?:fiscal |fy ?)?(?P<year>1[89]\d\d|20\d\d)(?:'s)? (?:fiscal )?(?P<q>first|second|third|fourth|"
+        r"1st|2nd|3rd|4th)[- ](?:fiscal )?quarter",
+        core,
+    )
+    if m:
+        return (f"{m.group('year')}-Q{ORDINAL_Q[m.group('q')]}", "quarter", "date")
     m = re.fullmatch(
         r"(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) (?:fiscal )?quarter"
         r"(?: (?:of )?(?:fiscal )?(?:(?P<year>\d{4})|(?P<rel>this|last|next) year))?",
@@ -270,7 +277,8 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
         else:
             year = anchor.year
         return (f"{year}-Q{q}", "quarter", "date")
-    m = re.fullmatch(r"(?:the )?(?:(?:fiscal|calendar|year|fy) ?)?(?P<year>1[89]\d\d|20\d\d)", core)
+    m = re.fullmatch(r"(?:the )?(?:(?:fiscal|calendar|year|fy) ?(?:year )?)?(?P<year>1[89]\d\d|20\d\d)(?:'s)?"
+                     r"(?: (?:fiscal|financial|calendar|budget) year)?", core)  # fmt: skip
     if m:
         return (m.group("year"), "year", "date")
     m = re.fullmatch(r"(?:the |an? )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", core)
@@ -303,6 +311,7 @@ def _explicit(t: str, anchor: date, direction: str | None) -> Result | None:
     for pat in (
         _MON + r" " + _DAY + r"(?:,? (?P<year>\d{4}))?",
         _DAY + r" (?:of )?" + _MON + r",?(?: (?P<year>\d{4}))?",
+        _MON + r" " + _DAY + r" ?[-\u2013] ?\d{1,2}(?:,? (?P<year>\d{4}))?",  # "Oct. 12-14": from its first day
     ):
         m = re.fullmatch(pat, core)
         if m:
@@ -348,9 +357,17 @@ def _durations(t: str, anchor: date, direction: str | None) -> Result | None:
     return None
 
 
+_COUNTED = re.compile(r"(?:\d|\b(?:" + "|".join(NUMBERS) + r"|few|several|many))\b.*\b(?:" + "|".join(UNITS)
+                      + r")s?\b")  # fmt: skip
+
+
 def _fallback(t: str, anchor: date, direction: str | None) -> Result:
-    """Whatever our rules did not parse: dateparser, on this expression only."""
+    """Whatever our rules did not parse: dateparser, on this expression only. Not a count of
+    units ("30 -- 40 days", "two a month", "six, seven years"): dateparser reads those as a day."""
     import datetime as dt
+
+    if _COUNTED.search(t):
+        return (None, None, "fuzzy")
 
     from dateparser.date import DateDataParser
 
