@@ -509,3 +509,18 @@ def test_a_participle_on_the_occasion_speaks_for_the_speaker(parser: Parser) -> 
 def test_a_bare_quotation_under_a_verb_of_thought_is_a_scare_quote(parser: Parser) -> None:
     quotes = run(parser, ["Voters know him as “The Donald.”", "He considers the plan “a disaster.”"])
     assert not [q for q in quotes if q.cue in ("know", "considers")]
+
+
+def test_a_content_runs_over_a_sentence_break_the_parse_made_without_a_full_stop(parser: Parser) -> None:
+    # the parse ends a sentence after "13th" ("she felt the 13th | Amendment was ...")
+    quotes = run(
+        parser, ["DuVernay said she felt the 13th Amendment was worth examining because most people do not know it."]
+    )
+    assert one(quotes, "she felt").text.endswith("do not know it")
+
+
+def test_a_real_full_stop_still_ends_the_content(parser: Parser) -> None:
+    quotes = run(
+        parser, ["Officials said the bridge would close on Monday. Traffic will be diverted through the town."]
+    )
+    assert one(quotes, "bridge would close").text == "the bridge would close on Monday"

@@ -84,6 +84,9 @@ SUBJ_OR_ADV = ("nsubj", "nsubjpass", "npadvmod", "advmod", "aux", "neg", "prep",
 CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "acl"})
 
 
+# A content runs over at most this many sentence breaks the parse made without a full stop.
+MAX_FALSE_BREAKS = 2
+
 # "Name: words" (headline, transcript): at most this many words of name before the colon ...
 MAX_COLON_NAME = 3
 # ... and not a place or time (a dateline) nor a label of the page.
@@ -381,7 +384,7 @@ class _Run:
             start, end = q_start, q_end
         else:
             start, end = trim(doc_text(self.doc), *self._without_aside((start, end)))
-            end = max(end, q_end)  # never cut into the quotation itself
+            end = max(self._over_false_break(end), q_end)  # never cut into the quotation itself
         speaker, reporter = self._speaker_and_reporter(cue)
         conf = 0.85 if speaker is not None else 0.5
         return Draft(start, end, kind, cue, speaker, reporter, conf, quotes)
@@ -512,6 +515,7 @@ class _Run:
                 if said_of or any(content[0] < e and s < content[1] for s, e in self.used_cues[tok.i]):
                     continue
             start, end = trim(doc_text(self.doc), *self._without_aside(content))
+            end = self._over_false_break(end)
             toks = tokens_in(self.doc, start, end)
             quoted = {self.in_quote[t.i] for t in toks} - {-1}
             # a noun phrase that is all the content (object or passive subject) may be short
@@ -548,6 +552,24 @@ class _Run:
                 if not tail or tail[0].text == ",":  # it ends the content, or an aside follows it
                     return start, comma.idx
         return content
+
+    def _over_false_break(self, end: int) -> int:
+        """A content that ends where the parse broke a sentence in two without a full stop
+        ("Clinton cited disparaging remarks | Trump had made about Machado as ...", "she felt the
+        13th | Amendment was ...") runs on to the end of the next sentence of its paragraph."""
+        for _ in range(MAX_FALSE_BREAKS):
+            last = tokens_in(self.doc, end - 1, end)
+            if not last:
+                break
+            tok = last[-1]
+            words = [t for t in tok.sent if not t.is_space]
+            if tok.i != words[-1].i or tok.is_punct or tok.sent.end >= len(self.doc) or "\n" in tok.whitespace_:
+                break  # not the end of its sentence, a real end, or the end of the paragraph
+            nxt = self.doc[tok.sent.end]
+            if nxt.is_space or self.para_of(nxt.idx) != self.para_of(tok.idx):
+                break
+            end = trim(doc_text(self.doc), nxt.idx, nxt.sent.end_char)[1]
+        return end
 
     def _verb_content(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         parenthetical = self._parenthetical(verb, sent)
