@@ -524,3 +524,15 @@ def test_a_real_full_stop_still_ends_the_content(parser: Parser) -> None:
         parser, ["Officials said the bridge would close on Monday. Traffic will be diverted through the town."]
     )
     assert one(quotes, "bridge would close").text == "the bridge would close on Monday"
+
+
+def test_a_speech_verb_whose_phrase_opens_the_quotation_is_its_cue(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "The spot concludes with footage of Trump saying during the debate last week, “That makes me smart,” "
+            "when Clinton blasted him for not paying income tax."
+        ],
+    )
+    q = one(quotes, "makes me smart")
+    assert q.kind == "direct" and q.cue == "saying" and q.speaker is not None and q.speaker.name == "Trump"

@@ -219,7 +219,7 @@ class _Run:
                     self.attributed.add(self.marks.index(q))
                     out.append(signed)
                     continue
-                cue = self._tree_cue(q) or self._near_cue(q)
+                cue = self._lead_in_cue(q) or self._tree_cue(q) or self._near_cue(q)
                 if cue is not None:
                     by_cue.setdefault(cue.i, []).append(q)
                     continue
@@ -333,6 +333,23 @@ class _Run:
                         best = (dist, node)
                     break
         return best[1] if best else None
+
+    def _lead_in_cue(self, q: QuotedSpan) -> Token | None:
+        """A speech verb whose phrase ends at the comma or colon that opens the quotation
+        ("footage of Trump saying during the debate last week, “That makes me smart,”"), also
+        when the parse hung the quotation on some other verb."""
+        opener = tokens_in(self.doc, q.start, q.start + 1)
+        if not opener or opener[0].i < 2:
+            return None
+        comma = self.doc[opener[0].i - 1]
+        if comma.text not in (",", ":") or self.in_quote[comma.i] != -1:
+            return None
+        for verb in self.doc[comma.i - 1].ancestors:
+            if verb.pos_ not in ("VERB", "AUX") or not self._is_cue(verb, with_quote=False):
+                continue
+            said = any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i < comma.i for c in verb.children)
+            return None if said or verb.right_edge.i >= opener[0].i else verb
+        return None
 
     def _near_cue(self, q: QuotedSpan) -> Token | None:
         """A cue verb with a subject in the quote's own or neighbouring sentence, same paragraph."""
