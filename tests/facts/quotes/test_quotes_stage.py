@@ -536,3 +536,14 @@ def test_a_speech_verb_whose_phrase_opens_the_quotation_is_its_cue(parser: Parse
     )
     q = one(quotes, "makes me smart")
     assert q.kind == "direct" and q.cue == "saying" and q.speaker is not None and q.speaker.name == "Trump"
+
+
+def test_a_noun_phrase_after_the_comma_that_sums_up_the_act_is_the_writers(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "NBC News moderator Matt Lauer asked the candidates to discuss their own ideas and refrain from "
+            "attacking their opponent, a request not always honored."
+        ],
+    )
+    assert one(quotes, "candidates to discuss").text.endswith("attacking their opponent")

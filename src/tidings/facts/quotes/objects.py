@@ -35,6 +35,10 @@ AUDIENCE = frozenset({"reporters", "journalists", "supporters", "voters", "audie
 def object_content(verb: Token) -> tuple[int, int] | None:
     """Character span of what ``verb`` (a speech act that takes an object) is about."""
     args = [c for c in verb.children if c.i > verb.i and _is_argument(c)]
+    for n, arg in enumerate(args[1:], 1):
+        if _sums_up(arg):
+            args = args[:n]  # "asked them to ..., a request not always honored": the writer's gloss
+            break
     while len(args) > 1 and args[0].pos_ == "PRON":
         args = args[1:]  # "encouraged them to ...": the infinitive is what was urged
     lone_pronoun = args and args[0].pos_ == "PRON" and not any(c.dep_ == "relcl" for c in args[0].children)
@@ -52,6 +56,18 @@ def object_content(verb: Token) -> tuple[int, int] | None:
             break
         end = subtree_span(tok)[1]
     return start, end
+
+
+def _sums_up(arg: Token) -> bool:
+    """A noun phrase after a comma at the end of the clause that names what the clause did (", a
+    request not always honored", ", a claim the campaign denies"): the writer's, not the speaker's."""
+    return (
+        arg.dep_ in ("dobj", "npadvmod", "attr")
+        and arg.pos_ == "NOUN"
+        and arg.left_edge.i > 0
+        and arg.doc[arg.left_edge.i - 1].text == ","
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in arg.children)
+    )
 
 
 def _continues(tok: Token) -> bool:
