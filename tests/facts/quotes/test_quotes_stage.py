@@ -547,3 +547,14 @@ def test_a_noun_phrase_after_the_comma_that_sums_up_the_act_is_the_writers(parse
         ],
     )
     assert one(quotes, "candidates to discuss").text.endswith("attacking their opponent")
+
+
+def test_a_question_clause_coordinated_with_the_object_is_content(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Chief Justice John G. Roberts Jr. spoke of the legacy of racism, enshrined in Jim Crow laws, and how "
+            "the fight for justice flowed through landmark court rulings."
+        ],
+    )
+    assert one(quotes, "legacy of racism").text.endswith("landmark court rulings")

@@ -28,6 +28,8 @@ ARGUMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr"})
 # was said, not what ("at a rally", "in Ohio", "on Monday").
 SETTING_PREPS = frozenset({"at", "during", "after", "before", "since", "until", "while", "on", "by", "via"})
 SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+# Words that open a question clause coordinated with an object ("spoke of X and how Y").
+QUESTION_WORDS = frozenset({"how", "why", "what", "whether"})
 # Objects that are the audience, not what was said.
 AUDIENCE = frozenset({"reporters", "journalists", "supporters", "voters", "audience", "crowd", "viewers"})
 
@@ -94,13 +96,13 @@ def _whose(prep: Token) -> bool:
 
 def _coordinated_gerund(verb: Token, tok: Token) -> bool:
     """ "mentioned refinancing student loans and forcing universities to ...": a gerund the parse
-    coordinated with the verb (no subject of its own, not the verb's own form) is a second object."""
-    return (
-        tok.dep_ == "conj"
-        and tok.tag_ == "VBG"
-        and verb.tag_ != "VBG"
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    )
+    coordinated with the verb (no subject of its own, not the verb's own form) is a second object;
+    so is a question clause ("spoke of the legacy of racism, and how the fight for justice ...")."""
+    if tok.dep_ != "conj":
+        return False
+    if tok.left_edge.lower_ in QUESTION_WORDS and tok.left_edge.i > verb.i:
+        return True
+    return tok.tag_ == "VBG" and verb.tag_ != "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _is_argument(tok: Token) -> bool:
