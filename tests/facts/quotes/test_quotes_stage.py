@@ -558,3 +558,9 @@ def test_a_question_clause_coordinated_with_the_object_is_content(parser: Parser
         ],
     )
     assert one(quotes, "legacy of racism").text.endswith("landmark court rulings")
+
+
+def test_a_that_clause_the_parse_hung_on_the_person_told_is_content(parser: Parser) -> None:
+    quotes = run(parser, ["Rakeyia Scott can be heard yelling to the officers that her husband was unarmed."])
+    q = one(quotes, "her husband was unarmed")
+    assert q.cue == "yelling" and q.speaker is not None and q.speaker.name == "Rakeyia Scott"

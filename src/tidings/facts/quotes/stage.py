@@ -592,7 +592,7 @@ class _Run:
         parenthetical = self._parenthetical(verb, sent)
         if parenthetical is not None:
             return parenthetical
-        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        comps = [c for c in verb.children if c.dep_ == "ccomp"] or self._told_that(verb)
         if comps:
             return subtree_span(comps[0])[0], self._clause_span(comps[-1])[1]
         if verb.lemma_ in DIRECTIVE_LEMMAS:
@@ -607,6 +607,21 @@ class _Run:
             if left.i > sent.start and self.doc[left.i - 1].text == "," and tail_is_punct:
                 return sent.start_char, left.idx
         return self._after_colon(verb, sent)
+
+    @staticmethod
+    def _told_that(verb: Token) -> list[Token]:
+        """The "that" clause the parse hung on the person told ("yelling to the officers that
+        her husband was unarmed", "told the crowd that ..." read as a relative clause): a clause
+        with a subject of its own whose "that" is a conjunction."""
+        for child in verb.rights:
+            told = [g for g in child.children if g.dep_ == "pobj"] if child.lower_ == "to" else [child]
+            if child.dep_ not in ("prep", "dobj", "dative") or not told:
+                continue
+            for clause in told[0].rights:
+                own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+                if clause.dep_ in ("relcl", "acl") and _that_clause(clause) and own_subject:
+                    return [clause]
+        return []
 
     def _after_colon(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         """ "Limbaugh added: ...", "the ministry said in a statement: ...": what follows the colon,
