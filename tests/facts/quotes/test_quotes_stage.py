@@ -564,3 +564,11 @@ def test_a_that_clause_the_parse_hung_on_the_person_told_is_content(parser: Pars
     quotes = run(parser, ["Rakeyia Scott can be heard yelling to the officers that her husband was unarmed."])
     q = one(quotes, "her husband was unarmed")
     assert q.cue == "yelling" and q.speaker is not None and q.speaker.name == "Rakeyia Scott"
+
+
+def test_a_headline_speech_act_read_as_a_noun_reports_its_infinitive(parser: Parser) -> None:
+    quotes = run(
+        parser, ["Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Real Estate Developers."]
+    )
+    q = one(quotes, "Eliminate Tax Breaks")
+    assert q.cue == "Vows" and q.speaker is not None and q.speaker.name == "Sanders"

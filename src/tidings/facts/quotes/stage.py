@@ -142,10 +142,15 @@ def _verb_read_as_noun(tok: Token) -> bool:
 
 
 def _clause_of_misread(child: Token) -> bool:
-    """The clause of a speech verb read as a noun: before it, or after it with "that"."""
+    """The clause of a speech verb read as a noun: before it, or after it with "that", or a
+    to-infinitive after a speech act that takes one ("Sanders Vows To Eliminate Tax Breaks")."""
     if child.dep_ == "ccomp" and child.i < child.head.i:
         return all(t.is_punct for t in child.doc[child.head.i + 1 : child.sent.end])
-    return child.dep_ in ("ccomp", "acl", "relcl") and child.i > child.head.i and has_that(child)
+    if child.i < child.head.i:
+        return False
+    if child.dep_ in ("advcl", "acl", "xcomp") and _to_infinitive(child):
+        return child.head.lower_[:-1] in OBJECT_VERBS
+    return child.dep_ in ("ccomp", "acl", "relcl") and has_that(child)
 
 
 def _that_clause(tok: Token) -> bool:
