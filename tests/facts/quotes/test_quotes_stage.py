@@ -527,37 +527,35 @@ def test_a_real_full_stop_still_ends_the_content(parser: Parser) -> None:
 
 
 def test_a_speech_verb_whose_phrase_opens_the_quotation_is_its_cue(parser: Parser) -> None:
-    quotes = run(
-        parser,
-        [
-            "The spot concludes with footage of Trump saying during the debate last week, “That makes me smart,” "
-            "when Clinton blasted him for not paying income tax."
-        ],
+    footage = (
+        "The spot concludes with footage of Trump saying during the debate last week, “That makes me smart,” "
+        "when Clinton blasted him for not paying income tax."
     )
-    q = one(quotes, "makes me smart")
+    q = one(run(parser, [footage]), "makes me smart")
     assert q.kind == "direct" and q.cue == "saying" and q.speaker is not None and q.speaker.name == "Trump"
 
 
-def test_a_noun_phrase_after_the_comma_that_sums_up_the_act_is_the_writers(parser: Parser) -> None:
-    quotes = run(
-        parser,
-        [
+@pytest.mark.parametrize(
+    ("text", "fragment", "ending"),
+    [
+        # a noun phrase after the comma that sums up the act is the writer's
+        (
             "NBC News moderator Matt Lauer asked the candidates to discuss their own ideas and refrain from "
-            "attacking their opponent, a request not always honored."
-        ],
-    )
-    assert one(quotes, "candidates to discuss").text.endswith("attacking their opponent")
-
-
-def test_a_question_clause_coordinated_with_the_object_is_content(parser: Parser) -> None:
-    quotes = run(
-        parser,
-        [
+            "attacking their opponent, a request not always honored.",
+            "candidates to discuss",
+            "attacking their opponent",
+        ),
+        # a question clause coordinated with the object is content too
+        (
             "Chief Justice John G. Roberts Jr. spoke of the legacy of racism, enshrined in Jim Crow laws, and how "
-            "the fight for justice flowed through landmark court rulings."
-        ],
-    )
-    assert one(quotes, "legacy of racism").text.endswith("landmark court rulings")
+            "the fight for justice flowed through landmark court rulings.",
+            "legacy of racism",
+            "landmark court rulings",
+        ),
+    ],
+)
+def test_where_an_object_content_ends(parser: Parser, text: str, fragment: str, ending: str) -> None:
+    assert one(run(parser, [text]), fragment).text.endswith(ending)
 
 
 def test_a_that_clause_the_parse_hung_on_the_person_told_is_content(parser: Parser) -> None:
