@@ -509,3 +509,64 @@ def test_a_participle_on_the_occasion_speaks_for_the_speaker(parser: Parser) -> 
 def test_a_bare_quotation_under_a_verb_of_thought_is_a_scare_quote(parser: Parser) -> None:
     quotes = run(parser, ["Voters know him as “The Donald.”", "He considers the plan “a disaster.”"])
     assert not [q for q in quotes if q.cue in ("know", "considers")]
+
+
+def test_a_content_runs_over_a_sentence_break_the_parse_made_without_a_full_stop(parser: Parser) -> None:
+    # the parse ends a sentence after "13th" ("she felt the 13th | Amendment was ...")
+    quotes = run(
+        parser, ["DuVernay said she felt the 13th Amendment was worth examining because most people do not know it."]
+    )
+    assert one(quotes, "she felt").text.endswith("do not know it")
+
+
+def test_a_real_full_stop_still_ends_the_content(parser: Parser) -> None:
+    quotes = run(
+        parser, ["Officials said the bridge would close on Monday. Traffic will be diverted through the town."]
+    )
+    assert one(quotes, "bridge would close").text == "the bridge would close on Monday"
+
+
+def test_a_speech_verb_whose_phrase_opens_the_quotation_is_its_cue(parser: Parser) -> None:
+    footage = (
+        "The spot concludes with footage of Trump saying during the debate last week, “That makes me smart,” "
+        "when Clinton blasted him for not paying income tax."
+    )
+    q = one(run(parser, [footage]), "makes me smart")
+    assert q.kind == "direct" and q.cue == "saying" and q.speaker is not None and q.speaker.name == "Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "ending"),
+    [
+        # a noun phrase after the comma that sums up the act is the writer's
+        (
+            "NBC News moderator Matt Lauer asked the candidates to discuss their own ideas and refrain from "
+            "attacking their opponent, a request not always honored.",
+            "candidates to discuss",
+            "attacking their opponent",
+        ),
+        # a question clause coordinated with the object is content too
+        (
+            "Chief Justice John G. Roberts Jr. spoke of the legacy of racism, enshrined in Jim Crow laws, and how "
+            "the fight for justice flowed through landmark court rulings.",
+            "legacy of racism",
+            "landmark court rulings",
+        ),
+    ],
+)
+def test_where_an_object_content_ends(parser: Parser, text: str, fragment: str, ending: str) -> None:
+    assert one(run(parser, [text]), fragment).text.endswith(ending)
+
+
+def test_a_that_clause_the_parse_hung_on_the_person_told_is_content(parser: Parser) -> None:
+    quotes = run(parser, ["Rakeyia Scott can be heard yelling to the officers that her husband was unarmed."])
+    q = one(quotes, "her husband was unarmed")
+    assert q.cue == "yelling" and q.speaker is not None and q.speaker.name == "Rakeyia Scott"
+
+
+def test_a_headline_speech_act_read_as_a_noun_reports_its_infinitive(parser: Parser) -> None:
+    quotes = run(
+        parser, ["Railing Against Trump, Sanders Vows To Eliminate Tax Breaks Used By Real Estate Developers."]
+    )
+    q = one(quotes, "Eliminate Tax Breaks")
+    assert q.cue == "Vows" and q.speaker is not None and q.speaker.name == "Sanders"

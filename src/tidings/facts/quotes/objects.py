@@ -28,6 +28,8 @@ ARGUMENT_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd", "attr"})
 # was said, not what ("at a rally", "in Ohio", "on Monday").
 SETTING_PREPS = frozenset({"at", "during", "after", "before", "since", "until", "while", "on", "by", "via"})
 SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
+# Words that open a question clause coordinated with an object ("spoke of X and how Y").
+QUESTION_WORDS = frozenset({"how", "why", "what", "whether"})
 # Objects that are the audience, not what was said.
 AUDIENCE = frozenset({"reporters", "journalists", "supporters", "voters", "audience", "crowd", "viewers"})
 
@@ -35,6 +37,10 @@ AUDIENCE = frozenset({"reporters", "journalists", "supporters", "voters", "audie
 def object_content(verb: Token) -> tuple[int, int] | None:
     """Character span of what ``verb`` (a speech act that takes an object) is about."""
     args = [c for c in verb.children if c.i > verb.i and _is_argument(c)]
+    for n, arg in enumerate(args[1:], 1):
+        if _sums_up(arg):
+            args = args[:n]  # "asked them to ..., a request not always honored": the writer's gloss
+            break
     while len(args) > 1 and args[0].pos_ == "PRON":
         args = args[1:]  # "encouraged them to ...": the infinitive is what was urged
     lone_pronoun = args and args[0].pos_ == "PRON" and not any(c.dep_ == "relcl" for c in args[0].children)
@@ -52,6 +58,18 @@ def object_content(verb: Token) -> tuple[int, int] | None:
             break
         end = subtree_span(tok)[1]
     return start, end
+
+
+def _sums_up(arg: Token) -> bool:
+    """A noun phrase after a comma at the end of the clause that names what the clause did (", a
+    request not always honored", ", a claim the campaign denies"): the writer's, not the speaker's."""
+    return (
+        arg.dep_ in ("dobj", "npadvmod", "attr")
+        and arg.pos_ == "NOUN"
+        and arg.left_edge.i > 0
+        and arg.doc[arg.left_edge.i - 1].text == ","
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in arg.children)
+    )
 
 
 def _continues(tok: Token) -> bool:
@@ -78,13 +96,13 @@ def _whose(prep: Token) -> bool:
 
 def _coordinated_gerund(verb: Token, tok: Token) -> bool:
     """ "mentioned refinancing student loans and forcing universities to ...": a gerund the parse
-    coordinated with the verb (no subject of its own, not the verb's own form) is a second object."""
-    return (
-        tok.dep_ == "conj"
-        and tok.tag_ == "VBG"
-        and verb.tag_ != "VBG"
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    )
+    coordinated with the verb (no subject of its own, not the verb's own form) is a second object;
+    so is a question clause ("spoke of the legacy of racism, and how the fight for justice ...")."""
+    if tok.dep_ != "conj":
+        return False
+    if tok.left_edge.lower_ in QUESTION_WORDS and tok.left_edge.i > verb.i:
+        return True
+    return tok.tag_ == "VBG" and verb.tag_ != "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _is_argument(tok: Token) -> bool:

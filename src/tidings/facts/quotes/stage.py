@@ -84,6 +84,9 @@ SUBJ_OR_ADV = ("nsubj", "nsubjpass", "npadvmod", "advmod", "aux", "neg", "prep",
 CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "acl"})
 
 
+# A content runs over at most this many sentence breaks the parse made without a full stop.
+MAX_FALSE_BREAKS = 2
+
 # "Name: words" (headline, transcript): at most this many words of name before the colon ...
 MAX_COLON_NAME = 3
 # ... and not a place or time (a dateline) nor a label of the page.
@@ -139,10 +142,15 @@ def _verb_read_as_noun(tok: Token) -> bool:
 
 
 def _clause_of_misread(child: Token) -> bool:
-    """The clause of a speech verb read as a noun: before it, or after it with "that"."""
+    """The clause of a speech verb read as a noun: before it, or after it with "that", or a
+    to-infinitive after a speech act that takes one ("Sanders Vows To Eliminate Tax Breaks")."""
     if child.dep_ == "ccomp" and child.i < child.head.i:
         return all(t.is_punct for t in child.doc[child.head.i + 1 : child.sent.end])
-    return child.dep_ in ("ccomp", "acl", "relcl") and child.i > child.head.i and has_that(child)
+    if child.i < child.head.i:
+        return False
+    if child.dep_ in ("advcl", "acl", "xcomp") and _to_infinitive(child):
+        return child.head.lower_[:-1] in OBJECT_VERBS
+    return child.dep_ in ("ccomp", "acl", "relcl") and has_that(child)
 
 
 def _that_clause(tok: Token) -> bool:
@@ -216,7 +224,7 @@ class _Run:
                     self.attributed.add(self.marks.index(q))
                     out.append(signed)
                     continue
-                cue = self._tree_cue(q) or self._near_cue(q)
+                cue = self._lead_in_cue(q) or self._tree_cue(q) or self._near_cue(q)
                 if cue is not None:
                     by_cue.setdefault(cue.i, []).append(q)
                     continue
@@ -331,6 +339,23 @@ class _Run:
                     break
         return best[1] if best else None
 
+    def _lead_in_cue(self, q: QuotedSpan) -> Token | None:
+        """A speech verb whose phrase ends at the comma or colon that opens the quotation
+        ("footage of Trump saying during the debate last week, “That makes me smart,”"), also
+        when the parse hung the quotation on some other verb."""
+        opener = tokens_in(self.doc, q.start, q.start + 1)
+        if not opener or opener[0].i < 2:
+            return None
+        comma = self.doc[opener[0].i - 1]
+        if comma.text not in (",", ":") or self.in_quote[comma.i] != -1:
+            return None
+        for verb in self.doc[comma.i - 1].ancestors:
+            if verb.pos_ not in ("VERB", "AUX") or not self._is_cue(verb, with_quote=False):
+                continue
+            said = any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i < comma.i for c in verb.children)
+            return None if said or verb.right_edge.i >= opener[0].i else verb
+        return None
+
     def _near_cue(self, q: QuotedSpan) -> Token | None:
         """A cue verb with a subject in the quote's own or neighbouring sentence, same paragraph."""
         p = self.paras[self.para_of(q.start)]
@@ -381,7 +406,7 @@ class _Run:
             start, end = q_start, q_end
         else:
             start, end = trim(doc_text(self.doc), *self._without_aside((start, end)))
-            end = max(end, q_end)  # never cut into the quotation itself
+            end = max(self._over_false_break(end), q_end)  # never cut into the quotation itself
         speaker, reporter = self._speaker_and_reporter(cue)
         conf = 0.85 if speaker is not None else 0.5
         return Draft(start, end, kind, cue, speaker, reporter, conf, quotes)
@@ -512,6 +537,7 @@ class _Run:
                 if said_of or any(content[0] < e and s < content[1] for s, e in self.used_cues[tok.i]):
                     continue
             start, end = trim(doc_text(self.doc), *self._without_aside(content))
+            end = self._over_false_break(end)
             toks = tokens_in(self.doc, start, end)
             quoted = {self.in_quote[t.i] for t in toks} - {-1}
             # a noun phrase that is all the content (object or passive subject) may be short
@@ -549,11 +575,29 @@ class _Run:
                     return start, comma.idx
         return content
 
+    def _over_false_break(self, end: int) -> int:
+        """A content that ends where the parse broke a sentence in two without a full stop
+        ("Clinton cited disparaging remarks | Trump had made about Machado as ...", "she felt the
+        13th | Amendment was ...") runs on to the end of the next sentence of its paragraph."""
+        for _ in range(MAX_FALSE_BREAKS):
+            last = tokens_in(self.doc, end - 1, end)
+            if not last:
+                break
+            tok = last[-1]
+            words = [t for t in tok.sent if not t.is_space]
+            if tok.i != words[-1].i or tok.is_punct or tok.sent.end >= len(self.doc) or "\n" in tok.whitespace_:
+                break  # not the end of its sentence, a real end, or the end of the paragraph
+            nxt = self.doc[tok.sent.end]
+            if nxt.is_space or self.para_of(nxt.idx) != self.para_of(tok.idx):
+                break
+            end = trim(doc_text(self.doc), nxt.idx, nxt.sent.end_char)[1]
+        return end
+
     def _verb_content(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         parenthetical = self._parenthetical(verb, sent)
         if parenthetical is not None:
             return parenthetical
-        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        comps = [c for c in verb.children if c.dep_ == "ccomp"] or self._told_that(verb)
         if comps:
             return subtree_span(comps[0])[0], self._clause_span(comps[-1])[1]
         if verb.lemma_ in DIRECTIVE_LEMMAS:
@@ -568,6 +612,21 @@ class _Run:
             if left.i > sent.start and self.doc[left.i - 1].text == "," and tail_is_punct:
                 return sent.start_char, left.idx
         return self._after_colon(verb, sent)
+
+    @staticmethod
+    def _told_that(verb: Token) -> list[Token]:
+        """The "that" clause the parse hung on the person told ("yelling to the officers that
+        her husband was unarmed", "told the crowd that ..." read as a relative clause): a clause
+        with a subject of its own whose "that" is a conjunction."""
+        for child in verb.rights:
+            told = [g for g in child.children if g.dep_ == "pobj"] if child.lower_ == "to" else [child]
+            if child.dep_ not in ("prep", "dobj", "dative") or not told:
+                continue
+            for clause in told[0].rights:
+                own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+                if clause.dep_ in ("relcl", "acl") and _that_clause(clause) and own_subject:
+                    return [clause]
+        return []
 
     def _after_colon(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         """ "Limbaugh added: ...", "the ministry said in a statement: ...": what follows the colon,
