@@ -83,6 +83,7 @@ RECIPROCAL = frozenset(
         "cooperate",
         "discuss",
         "hold",
+        "exchange",
     }
 )
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -106,6 +107,7 @@ OBLIGING_FRAMES = frozenset(
     }
 )
 DEMAND_CODE = "100"
+APPEAL_CODE = "020"
 OBLIGATION_RULE = "tidings:obliged"
 STATEMENT_VERBS = frozenset({"announce", "declare", "issue", "reiterate", "state", "confirm", "unveil"})
 # Comments about something else (CAMEO 010 statement, 012/013 pessimistic/optimistic comment,
@@ -121,6 +123,8 @@ INTENT_FRAMES = frozenset(
         "promise",
         "vow",
         "decide",
+        "opt",
+        "vote",
         "aim",
         "prepare",
         "hope",
@@ -291,7 +295,7 @@ class CandidateFinder:
                     (hedged if is_hedged else targets).append(a)
             lex = self.lexicon.match(tok)
             if obliged is not None and (lex is None or lex.code[:2] in ("01", NO_EVENT[:2])):
-                lex = LexiconMatch(DEMAND_CODE, OBLIGATION_RULE, lemma, 2)
+                lex = LexiconMatch(obligation_code(obliged), OBLIGATION_RULE, lemma, 2)
             # a dictionary pattern that says "no event" ("want * divorce", "took office") vetoes the
             # trigger; a block with no default code only leaves it to the model
             vetoed = lex is not None and lex.code == NO_EVENT and lex.words > 0
@@ -328,6 +332,13 @@ def obligation(verb: Token) -> Token | None:
         if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children):
             return comp
     return None
+
+
+def obligation_code(comp: Token) -> str:
+    """What a said obligation is: "must" a demand (10), "should"/"ought to" an appeal (02), as
+    the conventions tell demanding from calling for."""
+    strong = any(c.dep_ == "aux" and c.lower_ == "must" for c in comp.children)
+    return DEMAND_CODE if strong or not active("should-appeal") else APPEAL_CODE
 
 
 def _reporter_subject(pron: Token) -> Token | None:
@@ -440,3 +451,55 @@ def select_main(cands: list[Candidate]) -> Candidate | None:
         return (0 if coded else 1, rank, depth(c.trigger), c.trigger.i)
 
     return min(cands, key=key)
+
+
+# Violence words used of something that is no fighting: "trade war", "price war", "legal battle".
+VIOLENCE_WORDS = frozenset({"war", "battle", "fight", "attack", "offensive", "warfare", "assault", "clash", "blow"})
+NOT_FIGHTING = frozenset(
+    {"trade", "tariff", "price", "currency", "culture", "cultural", "political", "legal", "court", "word", "words",
+     "propaganda", "tech", "technology", "chip", "media", "election", "electoral", "budget", "tax", "bidding",
+     "takeover", "public", "relations", "verbal", "economic", "commercial", "ideological", "diplomatic"}
+)  # fmt: skip
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _figurative_noun(tok: Token) -> bool:
+    return tok.lemma_.lower() in VIOLENCE_WORDS and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in NOT_FIGHTING for c in tok.children
+    )
+
+
+def figurative(cand: Candidate) -> bool:
+    """Violence said of something that is no fighting: a "trade war" (or escalating one), or a
+    verb of violence whose object is a thing and not an actor ("slaps that aside"). The
+    conventions code figurative uses only when they name a real act."""
+    if not active("figurative"):
+        return False
+    trig = cand.trigger
+    objects = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+    objects += [g for p in trig.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    if _figurative_noun(trig) or any(_figurative_noun(o) for o in objects):
+        return True
+    code = cand.lexicon.code if cand.lexicon is not None else ""
+    if code[:2] not in VIOLENT_ROOTS or cand.noun or cand.targets:
+        return False
+    things = [o for o in objects if o.dep_ == "dobj"]
+    return bool(things) and all(o.pos_ in ("NOUN", "PRON") and not o.ent_type_ for o in things)
+
+
+# Verbs of a quantity changing: used intransitively ("exports rose 5%") they report a statistic.
+CHANGE_OF_QUANTITY = frozenset(
+    {"rise", "fall", "increase", "decrease", "decline", "surge", "jump", "grow", "drop", "climb", "slip", "plunge",
+     "tumble", "soar", "gain", "ease", "double", "triple", "shrink", "slump", "rebound", "dip", "edge"}
+)  # fmt: skip
+
+
+def statistic(cand: Candidate) -> bool:
+    """A quantity changing ("demand rose 2.3 pct", "exports have increased"): a statistic, which
+    the conventions never code; transitive uses ("raised tariffs") act on something and stay."""
+    trig = cand.trigger
+    if not active("statistic") or cand.noun or trig.lemma_.lower() not in CHANGE_OF_QUANTITY:
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp") for c in trig.children):
+        return False  # "declined to comment" is a refusal, not a decline
+    return not any(c.dep_ == "dobj" and not (c.like_num or c.ent_type_ in ("PERCENT", "MONEY")) for c in trig.children)

@@ -140,3 +140,22 @@ def by_protesters(decision: TypeDecision | None, sources: Sequence[ActorRef]) ->
     if all(ref.sector == "OPP" for ref in sources):
         return _finish("PROTEST", RIOT_CODE, decision.confidence, f"{decision.rule}+tidings:riot")
     return decision
+
+
+# A court's acts on a case: a ruling (CAMEO 116 "find guilty or liable (legally)", the judgments
+# the conventions file there), whatever the dictionary makes of the verb (uphold -> 124 ...).
+RULINGS = frozenset({"uphold", "overturn", "rule", "quash", "dismiss", "strike", "convict", "acquit",
+                     "grant", "reverse", "annul", "invalidate", "sentence", "fine"})  # fmt: skip
+RULING_CODE = "116"
+
+
+def by_courts(decision: TypeDecision | None, trigger: Token, sources: Sequence[ActorRef]) -> TypeDecision | None:
+    """A court (sector JUD) upholding, overturning or ruling is a legal ruling (116), not the
+    dictionary's reading of the verb (upheld -> 124 "refuse", overturned -> 124)."""
+    if decision is None or not sources or not active("court-ruling"):
+        return decision
+    if trigger.lemma_.lower() not in RULINGS or decision.cameo_code.startswith(("11", "17")):
+        return decision
+    if all(ref.sector == "JUD" for ref in sources):
+        return _finish("ACCUSE", RULING_CODE, decision.confidence, f"{decision.rule}+tidings:court-ruling")
+    return decision

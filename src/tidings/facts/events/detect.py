@@ -131,6 +131,10 @@ class Detector:
                 "threshold": self.threshold,
                 "note": self.note,
                 "weights": dict(self.weights),
+                # the trigger track record the weights were fitted with (``trigger_prior``):
+                # without it every event would get the base rate's prior at run time
+                "triggers": {k: list(v) for k, v in self.triggers.items()},
+                "base_rate": self.base_rate,
             },
             indent=1,
             sort_keys=True,

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tidings.facts.events.rules import active
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -22,6 +24,9 @@ PLAN_CUES = frozenset({
     "request", "ask", "call", "demand", "mission", "effort", "commitment",
     "willing", "ready", "prepared", "determined", "eager", "poised", "intent",
 })  # fmt: skip
+# Verbs of deciding: an authority that decided (opted, voted) to act has taken the act, as CAMEO
+# codes it ("decided to impose a tariff" is the sanction, not an intent to sanction).
+DECISIONS = frozenset({"decide", "opt", "vote", "resolve", "choose"})
 ALLEGE_CUES = frozenset(
     {
         "allege",
@@ -158,6 +163,8 @@ def _cue_of(gov: Token, via: Token) -> str | None:
     lemma, low = gov.lemma_.lower(), gov.lower_
     if via.dep_ == "conj":  # a conjunct shares its head's frame, not its lexical meaning
         return None
+    if lemma in DECISIONS and via.dep_ == "xcomp" and active("decision"):
+        return None  # "decided to impose tariffs": the decision's own tense and negation scope
     if lemma in ("refusal", "refuse", "fail", "failure", "decline", "reluctance") and via.dep_ in (
         "xcomp",
         "acl",

@@ -218,6 +218,8 @@ ACCUSING = frozenset(
         "oppress",
     ]
 )
+# The speaker's own worry (CAMEO 012): words of stance, not of the things reported ("risk",
+# "threat", "serious" describe facts a statement may only report).
 PESSIMISTIC = frozenset(
     [
         "worried",
@@ -229,20 +231,13 @@ PESSIMISTIC = frozenset(
         "fear",
         "fears",
         "afraid",
-        "risk",
-        "risks",
-        "danger",
-        "threat",
-        "backfire",
-        "crisis",
         "alarm",
         "alarmed",
         "alarming",
         "troubling",
-        "grave",
-        "serious",
-        "deteriorate",
-        "deteriorating",
+        "pessimistic",
+        "dismayed",
+        "dismay",
     ]
 )
 OPTIMISTIC = frozenset(
@@ -285,6 +280,20 @@ DENIED = frozenset(
 # Speakers whose statements are commentary, not political acts (CAMEO codes actors, and the
 # codebooks leave analysts, academics and other experts out): the EDU sector of our coder.
 COMMENTATOR_SECTORS = frozenset({"EDU"})
+# The speaker's own description that makes them a commentator whoever employs them (an economist
+# at a bank, a research fellow at a state academy, a journalist, a sports coach): the conventions
+# leave them out as actors, and what they say is commentary, not a report of events.
+COMMENTATOR_WORDS = frozenset(
+    {
+        "analyst", "economist", "expert", "researcher", "scholar", "professor", "academic", "fellow",
+        "strategist", "commentator", "columnist", "correspondent", "journalist", "editor", "reporter",
+        "scientist", "lecturer", "historian", "observer", "pundit", "consultant", "coach", "player",
+        "trader", "dealer", "broker",
+    }
+)  # fmt: skip
+# Sectors whose members' statements are no political act: businesses, civilians, media, health
+# workers, academics (a speech act needs a political speaker; GDELT rows need an actor code).
+NONPOLITICAL_SECTORS = frozenset({"BUS", "CVL", "MED", "HLH", "EDU", "JRN"})
 NUMERIC = frozenset({"percent", "%", "billion", "million", "bn", "mn"})
 
 
@@ -336,14 +345,27 @@ def _criticises(content: list[Token]) -> bool:
     return False
 
 
-def classify(verb: Token, content: list[Token]) -> tuple[str, str] | None:
+def _obliges_actor(aux: Token, is_actor: Callable[[Token], bool]) -> bool:
+    """ "Y should act" puts the obligation on an actor Y (an appeal needs an addressee), not on a
+    thing ("the tragedy should persuade", "adherence should not be a game")."""
+    subj = [c for c in aux.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subj) and is_actor(subj[0])
+
+
+def classify(
+    verb: Token, content: list[Token], is_actor: Callable[[Token], bool] | None = None
+) -> tuple[str, str] | None:
     """(CAMEO code, rule) of what a generic reporting verb reports, or None for a report of
-    facts (no evaluation, appeal or stance)."""
+    facts (no evaluation, appeal or stance). ``is_actor`` tells whether a word names an actor
+    (an appeal's addressee); without it any subject will do."""
     words = _lemmas(content)
     negated = any(t.dep_ == "neg" for t in content)
     if active("speech-denial") and negated and words & DENIED:
         return "016", "tidings:speech-denial"
-    if active("speech-appeal") and any(t.lower_ in OBLIGATION and t.dep_ == "aux" for t in content):
+    obliged = [t for t in content if t.lower_ in OBLIGATION and t.dep_ == "aux"]
+    if is_actor is not None and active("appeal-addressee"):
+        obliged = [t for t in obliged if _obliges_actor(t, is_actor)]
+    if active("speech-appeal") and obliged:
         return "020", "tidings:speech-appeal"
     if active("speech-accusation") and any(
         t.lemma_.lower() in ACCUSING and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
@@ -363,8 +385,76 @@ def classify(verb: Token, content: list[Token]) -> tuple[str, str] | None:
     return None
 
 
-def speech_acts(sent: Span, speaker_of: Callable[[Token], list[ActorRef]]) -> list[tuple[SpeechAct, list[ActorRef]]]:
-    """The statements of a sentence whose speaker codes as an actor, with the speakers."""
+def _describes_commentator(name: Token) -> bool:
+    """The phrase headed by ``name`` calls its bearer a commentator: "Dong Yan, a research
+    fellow at ...", "England coach Andy Robinson" (titles, appositions, not relative clauses)."""
+    todo = [name]
+    while todo:
+        tok = todo.pop()
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in COMMENTATOR_WORDS:
+            return True
+        todo.extend(c for c in tok.children if c.dep_ in ("compound", "appos", "amod", "nmod"))
+    return False
+
+
+def is_commentator(subj: Token, speakers: list[ActorRef], known: set[str]) -> bool:
+    """Whether the speaker is a commentator (:data:`COMMENTATOR_WORDS`), described here or where
+    the article named them (``known`` holds the entity ids of commentators met so far)."""
+    heads = [subj]
+    for ref in speakers:
+        if ref.start is not None and ref.end is not None:
+            span = subj.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if span is not None and len(span) and span.root.i != subj.i:
+                heads.append(span.root)
+    if any(_describes_commentator(h) for h in heads):
+        known.update(r.entity_id for r in speakers if r.entity_id)
+        return True
+    return any(r.entity_id in known for r in speakers if r.entity_id)
+
+
+def political(ref: ActorRef) -> bool:
+    """A speaker whose statement can be a political act: not of a sector of private life
+    (:data:`NONPOLITICAL_SECTORS`); a named person with no code yet may take the article's home
+    country later (:func:`attach.home_actors`)."""
+    return bool(ref.country or ref.actor_code or ref.entity_id) and ref.sector not in NONPOLITICAL_SECTORS
+
+
+def _attribution(sent: Span) -> list[tuple[Token, Token]]:
+    """(reporting word, speaker's head) pairs of a sentence: "X said", "according to X"."""
+    out: list[tuple[Token, Token]] = []
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in GENERIC:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                out.append((tok, subj))
+        elif tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if obj is not None:
+                out.append((tok, obj))
+    return out
+
+
+def commentary(sent: Span, speaker_of: Callable[[Token], list[ActorRef]], known: set[str]) -> set[int]:
+    """Token indices of what commentators say in this sentence: the words of the sentence outside
+    the commentator's own phrase. Analysis is no report of events (the conventions), so events
+    read off these words are not coded."""
+    if not active("commentary-content"):
+        return set()
+    out: set[int] = set()
+    for verb, speaker in _attribution(sent):
+        if is_commentator(speaker, speaker_of(speaker), known):
+            own = {t.i for t in speaker.subtree} | {verb.i}
+            out |= {t.i for t in sent if t.i not in own}
+    return out
+
+
+def speech_acts(
+    sent: Span, speaker_of: Callable[[Token], list[ActorRef]], known: set[str] | None = None
+) -> list[tuple[SpeechAct, list[ActorRef]]]:
+    """The statements of a sentence whose speaker codes as a political actor, with the speakers
+    (``known``: entity ids of the article's commentators, kept across its sentences)."""
+    known = set() if known is None else known
     out: list[tuple[SpeechAct, list[ActorRef]]] = []
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in GENERIC:
@@ -375,13 +465,17 @@ def speech_acts(sent: Span, speaker_of: Callable[[Token], list[ActorRef]]) -> li
         speakers = speaker_of(subj)
         if active("speech-commentator"):
             # analysts, academics and experts commenting are not actors, nor their comments events
+            if is_commentator(subj, speakers, known):
+                continue
             speakers = [r for r in speakers if r.sector not in COMMENTATOR_SECTORS]
+        if active("speech-political-speaker"):
+            speakers = [r for r in speakers if political(r)]
         if not speakers:
             continue
         content = _content(tok)
         if not content:
             continue
-        coded = classify(tok, content)
+        coded = classify(tok, content, lambda t: bool(speaker_of(t)))
         if coded is not None:
             out.append((SpeechAct(tok, coded[0], coded[1], content), speakers))
     return out

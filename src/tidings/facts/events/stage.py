@@ -19,9 +19,18 @@ from tidings.facts.actors.coder import ActorCoder
 from tidings.facts.base import FactContext
 from tidings.facts.events import rules, speech
 from tidings.facts.events.attach import Attacher, home_actors, home_country, is_historical, place_actors
-from tidings.facts.events.candidates import NONSTATE, Candidate, CandidateFinder, own_intent, resolve_frames
+from tidings.facts.events.candidates import (
+    NONSTATE,
+    Candidate,
+    CandidateFinder,
+    figurative,
+    own_intent,
+    resolve_frames,
+    statistic,
+)
 from tidings.facts.events.decide import (
     TypeDecision,
+    by_courts,
     by_protesters,
     decide,
     decide_lexicon_only,
@@ -33,6 +42,7 @@ from tidings.facts.events.factuality import Factuality, assess
 from tidings.facts.events.identity import cluster_key
 from tidings.facts.events.lexicon import LexiconMatch, load_lexicon
 from tidings.facts.events.model import EventTypeModel, candidate_features, load_model
+from tidings.facts.events.rules import active
 from tidings.ids import fact_id
 from tidings.ontology.codebook import load_codebook
 from tidings.records import ActorRef, Event, Span
@@ -82,16 +92,19 @@ def sentence_candidates(
     return cands
 
 
-def speech_candidates(sent: SpacySpan, finder: CandidateFinder, others: list[Candidate]) -> list[Candidate]:
+def speech_candidates(
+    sent: SpacySpan, finder: CandidateFinder, others: list[Candidate], commentators: set[str] | None = None
+) -> list[Candidate]:
     """Statements by actors (:mod:`speech`): the speaker is the source, the first other actor
     named in what was said the target. A plain statement or appeal whose content holds an
-    event of its own yields to it (the content is what happened); stances stay events."""
+    event of its own yields to it (the content is what happened); stances stay events.
+    ``commentators`` keeps the article's commentators across its sentences."""
 
     def speakers(tok: Token) -> list[ActorRef]:
         return [r for r in finder.actors(tok) if r.country or r.sector or r.entity_id]
 
     out: list[Candidate] = []
-    for act, sources in speech.speech_acts(sent, speakers):
+    for act, sources in speech.speech_acts(sent, speakers, commentators):
         inside = {t.i for t in act.content}
         if act.code in ("010", "020") and any(o.trigger.i in inside for o in others):
             continue
@@ -154,7 +167,7 @@ def code_candidate(
     if lexicon_only or cand.preset:
         return decision, replace(fact, value=value)
     decision, value = modal(decision, cand.trigger, value)
-    return by_protesters(decision, cand.sources), replace(fact, value=value)
+    return by_courts(by_protesters(decision, cand.sources), cand.trigger, cand.sources), replace(fact, value=value)
 
 
 class EventStage:
@@ -192,12 +205,15 @@ class EventStage:
         model = self._model()
         home = home_country(ctx.found)
         events: list[tuple[Event, int]] = []
+        commentators: set[str] = set()
         for number, sent in enumerate(segments(doc)):
             if _FURNITURE.match(sent.text):
                 continue
             try:
                 cands = resolve_frames(sentence_candidates(ctx, sent, finder, attacher))
-                cands += speech_candidates(sent, finder, cands)
+                said = speech.commentary(sent, finder.actors, commentators)
+                cands = [c for c in cands if c.trigger.i not in said and not figurative(c) and not statistic(c)]
+                cands += speech_candidates(sent, finder, cands, commentators)
                 for cand in cands:
                     cand.sources, cand.targets = home_actors(cand.sources, home), home_actors(cand.targets, home)
                     event = self._code(ctx, cand, model, attacher)
@@ -257,6 +273,8 @@ class EventStage:
         when = attacher.date_of(trig)
         date, precision, explicit = when
         source, target = _dyad(cand)
+        if reflexive(source, target):
+            return None
         start, end = trig.idx, trig.idx + len(trig.text)
         art = ctx.article.id
         confidence = round(decision.confidence * (1.0 if source and target else 0.8), 3)
@@ -279,6 +297,15 @@ def _dyad(cand: Candidate) -> tuple[ActorRef | None, ActorRef | None]:
     if cand.reciprocal and len(cand.sources) > 1:
         return cand.sources[0], cand.sources[1]
     return (cand.sources[0] if cand.sources else None, cand.targets[0] if cand.targets else None)
+
+
+def reflexive(source: ActorRef | None, target: ActorRef | None) -> bool:
+    """Source and target are one actor (the same code): CAMEO codes interactions between two
+    actors, and an actor acting on itself ("bills himself", "the bank blamed its margins") is a
+    misread dyad, not an event."""
+    if source is None or target is None or not active("reflexive"):
+        return False
+    return source.actor_code is not None and source.actor_code == target.actor_code
 
 
 def one_per_sentence(items: list[tuple[Event, int]], published: str | None) -> list[tuple[Event, int]]:
