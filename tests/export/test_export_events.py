@@ -162,3 +162,22 @@ def test_exports_keep_only_events_above_the_asked_confidence(demo_db: Path, tmp_
         assert everything == len(confidences) and 0 < upper < everything
         assert upper == sum(c >= cut for c in confidences)
         assert export_gdelt(store, tmp_path / "none.tsv", min_confidence=1.01) == 0
+
+
+def test_event_exports_default_to_the_detectors_precision_first_threshold(db: Path, tmp_path: Path) -> None:
+    """Without --min-confidence the GDELT/PLOVER exports keep the events the shipped detector
+    scores at least its export threshold (chosen on the dev gold for precision first);
+    --min-confidence 0 exports every stored event."""
+    from tidings.facts.events.detect import load_detector
+    from tidings.store.sqlite import Store
+
+    detector = load_detector()
+    assert detector is not None
+    with Store.open(db, readonly=True) as store:
+        confidences = [float(e["confidence"]) for e in store.facts("events")]
+    default, everything = tmp_path / "default.jsonl", tmp_path / "all.jsonl"
+    assert export(db, "plover", default).returncode == 0
+    assert export(db, "plover", everything, "--min-confidence", "0").returncode == 0
+    kept = [json.loads(line) for line in default.read_text().splitlines()]
+    assert len(kept) == sum(c >= detector.export_min_confidence for c in confidences)
+    assert len(everything.read_text().splitlines()) == len(confidences) > len(kept) > 0
