@@ -162,3 +162,29 @@ def test_exports_keep_only_events_above_the_asked_confidence(demo_db: Path, tmp_
         assert everything == len(confidences) and 0 < upper < everything
         assert upper == sum(c >= cut for c in confidences)
         assert export_gdelt(store, tmp_path / "none.tsv", min_confidence=1.01) == 0
+
+
+def test_event_exports_default_to_the_detectors_export_threshold(
+    shared: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Without --min-confidence the GDELT/PLOVER exports keep the events the shipped detector
+    scores at least its export threshold; --min-confidence 0 exports every stored event (here a
+    store ingested with no emission floor, so it holds events under the threshold)."""
+    from tidings.config import Options
+    from tidings.facts.events.detect import load_detector
+    from tidings.store.sqlite import Store
+
+    detector = load_detector()
+    assert detector is not None
+    d = tmp_path_factory.mktemp("unfloored")
+    shutil.copy(shared / "examples/blinken-beijing-2023-06-18.txt", d / "blinken.txt")
+    options = Options().with_overrides(events__min_confidence=0.0)
+    ingest([str(d / "blinken.txt")], db=str(d / "t.db"), published="2023-06-18", options=options)
+    with Store.open(d / "t.db", readonly=True) as store:
+        confidences = [float(e["confidence"]) for e in store.facts("events")]
+    default, everything = d / "default.jsonl", d / "all.jsonl"
+    assert export(d / "t.db", "plover", default).returncode == 0
+    assert export(d / "t.db", "plover", everything, "--min-confidence", "0").returncode == 0
+    kept = default.read_text().splitlines()
+    assert len(kept) == sum(c >= detector.export_min_confidence for c in confidences) > 0
+    assert len(everything.read_text().splitlines()) == len(confidences) > len(kept)

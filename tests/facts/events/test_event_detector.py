@@ -18,3 +18,12 @@ def test_detector_json_keeps_the_trigger_track_record() -> None:
     assert prior < math.log(0.2 / 0.8)  # a trigger rarely real scores below the base rate
     feats = {"bias": 1.0, "trigger_prior": prior}
     assert math.isclose(loaded.probability(feats), fitted.probability(feats))
+
+
+def test_detector_json_keeps_the_export_threshold_never_below_emission() -> None:
+    fitted = Detector({"bias": 0.1}, -1.0, 0.25, "note", {}, 0.2, 0.4)
+    data = json.loads(fitted.to_json())
+    assert data["export_threshold"] == 0.4 and fitted.export_min_confidence == 0.4
+    # an export floor under the emission threshold would promise events that were never stored
+    assert Detector({}, 0.0, 0.3, export_threshold=0.1).export_min_confidence == 0.3
+    assert Detector({}, 0.0, 0.3).export_min_confidence == 0.3

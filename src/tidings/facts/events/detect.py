@@ -111,10 +111,16 @@ def features(
 class Detector:
     weights: Mapping[str, float]
     intercept: float
-    threshold: float  # the emission threshold chosen on the dev half (precision first)
+    threshold: float  # the emission threshold chosen on the dev half (closest to both precision and recall targets)
     note: str = ""
     triggers: Mapping[str, Sequence[float]] = field(default_factory=dict)  # trigger|root -> (seen, real)
     base_rate: float = 0.15
+    # the exports' default --min-confidence, chosen on the dev half for precision first
+    export_threshold: float | None = None
+
+    @property
+    def export_min_confidence(self) -> float:
+        return self.threshold if self.export_threshold is None else max(self.threshold, self.export_threshold)
 
     def score(self, event: Event, doc: Doc, sentence_index: int, in_sentence: int) -> float:
         prior = prior_feature(self.triggers.get(trigger_key(event)), self.base_rate)
@@ -129,6 +135,7 @@ class Detector:
             {
                 "intercept": self.intercept,
                 "threshold": self.threshold,
+                "export_threshold": self.export_threshold,
                 "note": self.note,
                 "weights": dict(self.weights),
                 # the trigger track record the weights were fitted with (``trigger_prior``):
@@ -156,4 +163,5 @@ def load_detector() -> Detector | None:
         data.get("note", ""),
         data.get("triggers", {}),
         float(data.get("base_rate", 0.15)),
+        None if data.get("export_threshold") is None else float(data["export_threshold"]),
     )
