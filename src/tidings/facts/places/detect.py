@@ -58,7 +58,7 @@ INSTITUTION_WORDS = frozenset(
         """
         police sheriff sheriff's sheriffs county city town township borough village council
         department fire school schools high middle elementary university college state chamber
-        board club hospital medical library park parks recreation airport court courthouse jail
+        board club hospital medical library park parks recreation airport court courthouse circuit coroner jail
         commission commissioners commissioner public transit herald times news post journal
         tribune gazette star observer daily festival church center centre museum zoo symphony
         historical society authority regional municipal mayor manager superintendent residents
@@ -102,6 +102,7 @@ _BASED = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})-based\b")
 _COUNTY_LIST = re.compile(
     r"((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,? )+(?:and|or) [A-Z][a-z]+(?: [A-Z][a-z]+)?) (counties|parishes)\b"
 )
+_NAMED_COUNTY = re.compile(r"(?<![\w.'’-])((?:[A-Z][A-Za-z'’.]*(?: |-)){1,3}(?:County|Parish))\b")
 
 _LIST_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 _NAME_LIST = re.compile(
@@ -131,6 +132,7 @@ def find_places(doc: Doc, found: Mapping[str, Sequence[Any]], gaz: Gazetteer) ->
         out.extend(finder.from_entity(span))
     out.extend(finder.from_runs(out))
     out.extend(_county_lists(text, gaz))
+    out.extend(_named_counties(text, finder))
     out.extend(_datelines(text, gaz))
     out.extend(_party_homes(text, gaz))
     out.extend(Proposal(m.start(1), m.end(1)) for m in _BASED.finditer(text) if finder.knows(m.group(1)))
@@ -258,6 +260,12 @@ class _Finder:
             return [whole._replace(local=True)]
         if label == "PERSON" and self.knows(_text(toks), kinds=frozenset({"country", "adm1"})):
             return [whole]  # "Sri Lanka's former president"
+        if len(toks) > 1 and self._demonym(_text(toks)):
+            return [whole]  # "Sri Lankan President ...": the model saw a person
+        county = self._county_base(toks)
+        after = ent.doc[toks[-1].i + 1] if toks[-1].i + 1 < len(ent.doc) else None
+        if county and after is not None and after.lower_ in PLACE_NOUNS:
+            return [whole._replace(lookup=county, local=True)]  # "Pointe Coupee teen"
         return self._inside(toks, institution_needed=label == "PERSON")
 
     def from_runs(self, taken: Iterable[Proposal]) -> list[Proposal]:
@@ -284,6 +292,9 @@ class _Finder:
                 continue  # "Reagan Middle School": named after a person; "City Hall": no place
             if self.knows(_text(head), minor=name_key(_text(head)) in self.marked):
                 return [Proposal(head[0].idx, _end(head[-1]))]
+            county = self._county_base(head) if rest.lower_ in INSTITUTION_WORDS else None
+            if county:  # "Kanawha Circuit Court", "the Pointe Coupee Sheriff's Office"
+                return [Proposal(head[0].idx, _end(head[-1]), county, local=True)]
         of = [i for i, t in enumerate(toks) if t.lower_ == "of"]
         tails = [toks[of[-1] + 1 :]] if of else []
         if toks[0].lower_ in LEAD_MODIFIERS:
@@ -314,6 +325,20 @@ class _Finder:
         if tok.lower_ in self.person_words or tok.lower_ in GENERIC:
             return False
         return _modifies_next_noun(tok) and self.knows(tok.text)
+
+    def _county_base(self, toks: Sequence[Token]) -> str | None:
+        """ "X County" (or Parish) when the words are a county's name without the word: local
+        news leaves it off before an institution ("Kanawha Circuit Court"). Many such names
+        are surnames too ("Nelson"), so the caller proposes them as ``local`` only."""
+        if len(toks) == 1 and (toks[0].lower_ in self.person_words or toks[0].lower_ in GENERIC):
+            return None
+        if not _is_name(toks) or toks[-1].lower_ in ("county", "parish"):
+            return None
+        for unit in ("County", "Parish"):
+            name = f"{_text(toks)} {unit}"
+            if self.knows(name, kinds=frozenset({"adm2"})):
+                return name
+        return None
 
     def _after_locative(self, tok: Token) -> bool:
         return tok.i > 0 and self.doc[tok.i - 1].lower_ in LOCATIVE_PREPS
@@ -413,6 +438,20 @@ def _county_lists(text: str, gaz: Gazetteer) -> list[Proposal]:
             lookup = f"{name.group(0)} {unit}"
             if gaz.candidates(lookup):
                 out.append(Proposal(m.start(1) + name.start(), m.start(1) + name.end(), lookup))
+    return out
+
+
+def _named_counties(text: str, finder: _Finder) -> list[Proposal]:
+    """ "Madison County", "Pointe Coupee Parish": a county named in full is a place wherever it
+    stands, also where the model ran it into another name ("Decatur McLean County Coroner")."""
+    out: list[Proposal] = []
+    for m in _NAMED_COUNTY.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        for w in words[:-1]:  # the longest name the gazetteer knows ("St. Louis County", not "Louis County")
+            name = text[m.start(1) + w.start() : m.end(1)]
+            if finder.knows(name, kinds=frozenset({"adm2"})):
+                out.append(Proposal(m.start(1) + w.start(), m.end(1)))
+                break
     return out
 
 
