@@ -449,7 +449,7 @@ def _named_counties(text: str, finder: _Finder) -> list[Proposal]:
         words = list(re.finditer(r"\S+", m.group(1)))
         for w in words[:-1]:  # the longest name the gazetteer knows ("St. Louis County", not "Louis County")
             name = text[m.start(1) + w.start() : m.end(1)]
-            if finder.knows(name, kinds=frozenset({"adm2"})):
+            if w.group(0) not in ("The", "A", "An") and finder.knows(name, kinds=frozenset({"adm2"})):
                 out.append(Proposal(m.start(1) + w.start(), m.end(1)))
                 break
     return out
