@@ -144,3 +144,8 @@ def test_state_demonyms_stand_for_their_state(parser: Parser) -> None:
     got = _places(parser, "Thousands of Minnesotans lined up for flu shots last week.")
     state = got.get("Minnesotans")
     assert getattr(state, "name", None) == "Minnesota" and getattr(state, "feature", None) == "adm1"
+
+
+def test_the_town_after_a_street_address_is_a_place(parser: Parser, gaz: Gazetteer) -> None:
+    text = "Deputies charged John Doe, 51, of 118 Maple Ave., Winchester, with trespassing."
+    assert "Winchester" in _found(parser, gaz, text)

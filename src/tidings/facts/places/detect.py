@@ -10,6 +10,7 @@ those kinds) a mention is proposed for
 * a one-word "person" that is a place and is never the surname of anyone named in full
   ("55 Gainesville residents", "Daniel Hufstetler of Roswell");
 * names listed before "counties"/"parishes" ("Barrow and Jackson counties": each a county);
+* the town after a street address ("of 420 Augusta St., Alexandria");
 * a dateline inside the text ("... struck by car . ROSWELL - A man ...") and a lawmaker's
   home after the party letter ("Sen. Jane Doe, D-Beachwood");
 * a demonym, which stands for its country ("Sudanese officials", "the Syrians").
@@ -98,6 +99,11 @@ _DATELINE = re.compile(
     r"(?: \((?:AP|Reuters|AFP|UPI|CNN)\))?\s*(?:—|–|-{1,3})\s*(?=[A-Z\"“])"
 )
 _PARTY_HOME = re.compile(r"\b[DRI]-([A-Z][a-z]*\.(?: ?[A-Z][a-z]*\.)*|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+# "of 420 Augusta St., Alexandria": the town after a street address (police and court news).
+_ADDRESS_TOWN = re.compile(
+    r"\b\d+ (?:[NSEW]\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:St|Ave|Rd|Dr|Blvd|Ln|Ct|Hwy|Street|Avenue|Road|Drive"
+    r"|Lane|Court|Way|Circle|Boulevard|Highway|Pike)\.?, ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,.;])"
+)
 _BASED = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})-based\b")
 _COUNTY_LIST = re.compile(
     r"((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,? )+(?:and|or) [A-Z][a-z]+(?: [A-Z][a-z]+)?) (counties|parishes)\b"
@@ -136,6 +142,9 @@ def find_places(doc: Doc, found: Mapping[str, Sequence[Any]], gaz: Gazetteer) ->
     out.extend(_datelines(text, gaz))
     out.extend(_party_homes(text, gaz))
     out.extend(Proposal(m.start(1), m.end(1)) for m in _BASED.finditer(text) if finder.knows(m.group(1)))
+    out.extend(
+        Proposal(m.start(1), m.end(1)) for m in _ADDRESS_TOWN.finditer(text) if finder.knows(m.group(1), minor=True)
+    )
     out.extend(_coordinated(text, _non_overlapping(out), finder))
     out.extend(_repeats(doc, text, _non_overlapping(out), finder.person_words))
     return _non_overlapping(out)
