@@ -149,3 +149,8 @@ def test_state_demonyms_stand_for_their_state(parser: Parser) -> None:
 def test_the_town_after_a_street_address_is_a_place(parser: Parser, gaz: Gazetteer) -> None:
     text = "Deputies charged John Doe, 51, of 118 Maple Ave., Winchester, with trespassing."
     assert "Winchester" in _found(parser, gaz, text)
+
+
+def test_a_state_abbreviation_begins_an_institution_name(parser: Parser, gaz: Gazetteer) -> None:
+    text = "Two cars collided on Route 9 early Sunday, the N.Y. State Police reported."
+    assert "N.Y." in _found(parser, gaz, text)

@@ -243,10 +243,14 @@ class _Finder:
         villages and post-office names count too, for mentions the text marks as places)."""
         name = clean_name(name)
         key = name_key(name)
+        # "S.C. Highway Patrol", "Calif. Department of ...": a state's abbreviation is as good as
+        # its name (not the short ones that are also titles or words: "Del.", "Ind.", "Pa.")
+        state_abbrev = name.count(".") >= 2 or (name.endswith(".") and len(name) >= 5)
         for c in candidates_for(self.gaz, name):
             if c.minor and not minor:
                 continue
-            if c.feature in kinds and (not exact or name_key(c.name.split(",")[0]) == key):
+            same = name_key(c.name.split(",")[0]) == key or (state_abbrev and c.feature == "adm1" and c.cc == "US")
+            if c.feature in kinds and (not exact or same):
                 return True
         return False
 
