@@ -19,6 +19,7 @@ Sources (all read from the installed packages, never downloaded):
     "Sylmar"). One row per name and state, at the mean point of its ZIP codes, unless a
     GeoNames place of that name in that state lies near it already.
   * src/tidings/data/geo/regions.tsv - hand-made seas, straits, regions and islands.
+  * ``US_STATE_DEMONYMS`` below - residents' names of US states (U.S. GPO Style Manual).
 
 Administrative divisions get the centroid of their cities (GeoNames points of ADM features
 are not in these packages) and the summed city population as a size proxy.
