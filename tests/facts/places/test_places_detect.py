@@ -154,3 +154,9 @@ def test_the_town_after_a_street_address_is_a_place(parser: Parser, gaz: Gazette
 def test_a_state_abbreviation_begins_an_institution_name(parser: Parser, gaz: Gazetteer) -> None:
     text = "Two cars collided on Route 9 early Sunday, the N.Y. State Police reported."
     assert "N.Y." in _found(parser, gaz, text)
+
+
+def test_a_name_after_a_rank_or_role_is_a_person(parser: Parser, gaz: Gazetteer) -> None:
+    text = "The team won in Ripley on Friday. 'They worked hard,' said coach Ripley. Sgt. Nelson agreed."
+    found = _found(parser, gaz, text)
+    assert found.count("Ripley") == 1 and "Nelson" not in found, found

@@ -236,6 +236,9 @@ class _Finder:
             if t.is_alpha
         }
         self.marked = _marked_names(doc)
+        # "coach Ripley", "Sgt. Nelson": a name after a rank or role is a person's, whatever the
+        # model says (not after "Mr.", which also makes a nickname of a town: "Mr. Springfield")
+        self.person_words |= {t.lower_ for t in doc if _capitalised(t) and _after_title(t)}
 
     def knows(self, name: str, *, kinds: frozenset[str] = PLACE_KINDS, exact: bool = True, minor: bool = False) -> bool:
         """The gazetteer has a place of these kinds by this name (``exact``: as its main name,
@@ -260,6 +263,8 @@ class _Finder:
             return []
         label = ent.label_
         whole = Proposal(toks[0].idx, _end(toks[-1]))
+        if len(toks) == 1 and _after_title(toks[0]):
+            return []  # "coach Ripley"
         if label == "NORP":  # a demonym, or a place the model took for one ("a Palmdale park")
             if self._demonym(_text(toks)):
                 return [whole]
@@ -376,6 +381,16 @@ def _modifies_next_noun(tok: Token) -> bool:
         and after.pos_ == "NOUN"
         and after.is_lower
     )
+
+
+TITLES = frozenset(_words("sgt. lt. capt. cpl. det. officer detective deputy trooper coach"))
+
+
+def _after_title(tok: Token) -> bool:
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.text == "." and tok.i > 1:  # "Sgt" "." "Nelson"
+        return tok.doc[tok.i - 2].lower_ + "." in TITLES
+    return before is not None and before.lower_ in TITLES
 
 
 def _marked_names(doc: Doc) -> set[str]:
