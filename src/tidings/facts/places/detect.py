@@ -10,6 +10,7 @@ those kinds) a mention is proposed for
 * a one-word "person" that is a place and is never the surname of anyone named in full
   ("55 Gainesville residents", "Daniel Hufstetler of Roswell");
 * names listed before "counties"/"parishes" ("Barrow and Jackson counties": each a county);
+* the town after a street address ("of 420 Augusta St., Alexandria");
 * a dateline inside the text ("... struck by car . ROSWELL - A man ...") and a lawmaker's
   home after the party letter ("Sen. Jane Doe, D-Beachwood");
 * a demonym, which stands for its country ("Sudanese officials", "the Syrians").
@@ -58,7 +59,7 @@ INSTITUTION_WORDS = frozenset(
         """
         police sheriff sheriff's sheriffs county city town township borough village council
         department fire school schools high middle elementary university college state chamber
-        board club hospital medical library park parks recreation airport court courthouse jail
+        board club hospital medical library park parks recreation airport court courthouse circuit coroner jail
         commission commissioners commissioner public transit herald times news post journal
         tribune gazette star observer daily festival church center centre museum zoo symphony
         historical society authority regional municipal mayor manager superintendent residents
@@ -98,10 +99,16 @@ _DATELINE = re.compile(
     r"(?: \((?:AP|Reuters|AFP|UPI|CNN)\))?\s*(?:—|–|-{1,3})\s*(?=[A-Z\"“])"
 )
 _PARTY_HOME = re.compile(r"\b[DRI]-([A-Z][a-z]*\.(?: ?[A-Z][a-z]*\.)*|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+# "of 420 Augusta St., Alexandria": the town after a street address (police and court news).
+_ADDRESS_TOWN = re.compile(
+    r"\b\d+ (?:[NSEW]\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:St|Ave|Rd|Dr|Blvd|Ln|Ct|Hwy|Street|Avenue|Road|Drive"
+    r"|Lane|Court|Way|Circle|Boulevard|Highway|Pike)\.?, ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,.;])"
+)
 _BASED = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})-based\b")
 _COUNTY_LIST = re.compile(
     r"((?:[A-Z][a-z]+(?: [A-Z][a-z]+)?,? )+(?:and|or) [A-Z][a-z]+(?: [A-Z][a-z]+)?) (counties|parishes)\b"
 )
+_NAMED_COUNTY = re.compile(r"(?<![\w.'’-])((?:[A-Z][A-Za-z'’.]*(?: |-)){1,3}(?:County|Parish))\b")
 
 _LIST_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 _NAME_LIST = re.compile(
@@ -131,9 +138,13 @@ def find_places(doc: Doc, found: Mapping[str, Sequence[Any]], gaz: Gazetteer) ->
         out.extend(finder.from_entity(span))
     out.extend(finder.from_runs(out))
     out.extend(_county_lists(text, gaz))
+    out.extend(_named_counties(text, finder))
     out.extend(_datelines(text, gaz))
     out.extend(_party_homes(text, gaz))
     out.extend(Proposal(m.start(1), m.end(1)) for m in _BASED.finditer(text) if finder.knows(m.group(1)))
+    out.extend(
+        Proposal(m.start(1), m.end(1)) for m in _ADDRESS_TOWN.finditer(text) if finder.knows(m.group(1), minor=True)
+    )
     out.extend(_coordinated(text, _non_overlapping(out), finder))
     out.extend(_repeats(doc, text, _non_overlapping(out), finder.person_words))
     return _non_overlapping(out)
@@ -225,6 +236,9 @@ class _Finder:
             if t.is_alpha
         }
         self.marked = _marked_names(doc)
+        # "coach Ripley", "Sgt. Nelson": a name after a rank or role is a person's, whatever the
+        # model says (not after "Mr.", which also makes a nickname of a town: "Mr. Springfield")
+        self.person_words |= {t.lower_ for t in doc if _capitalised(t) and _after_title(t)}
 
     def knows(self, name: str, *, kinds: frozenset[str] = PLACE_KINDS, exact: bool = True, minor: bool = False) -> bool:
         """The gazetteer has a place of these kinds by this name (``exact``: as its main name,
@@ -232,10 +246,14 @@ class _Finder:
         villages and post-office names count too, for mentions the text marks as places)."""
         name = clean_name(name)
         key = name_key(name)
+        # "S.C. Highway Patrol", "Calif. Department of ...": a state's abbreviation is as good as
+        # its name (not the short ones that are also titles or words: "Del.", "Ind.", "Pa.")
+        state_abbrev = name.count(".") >= 2 or (name.endswith(".") and len(name) >= 5)
         for c in candidates_for(self.gaz, name):
             if c.minor and not minor:
                 continue
-            if c.feature in kinds and (not exact or name_key(c.name.split(",")[0]) == key):
+            same = name_key(c.name.split(",")[0]) == key or (state_abbrev and c.feature == "adm1" and c.cc == "US")
+            if c.feature in kinds and (not exact or same):
                 return True
         return False
 
@@ -245,6 +263,8 @@ class _Finder:
             return []
         label = ent.label_
         whole = Proposal(toks[0].idx, _end(toks[-1]))
+        if len(toks) == 1 and _after_title(toks[0]):
+            return []  # "coach Ripley"
         if label == "NORP":  # a demonym, or a place the model took for one ("a Palmdale park")
             if self._demonym(_text(toks)):
                 return [whole]
@@ -258,6 +278,12 @@ class _Finder:
             return [whole._replace(local=True)]
         if label == "PERSON" and self.knows(_text(toks), kinds=frozenset({"country", "adm1"})):
             return [whole]  # "Sri Lanka's former president"
+        if len(toks) > 1 and self._demonym(_text(toks)):
+            return [whole]  # "Sri Lankan President ...": the model saw a person
+        county = self._county_base(toks)
+        after = ent.doc[toks[-1].i + 1] if toks[-1].i + 1 < len(ent.doc) else None
+        if county and after is not None and after.lower_ in PLACE_NOUNS:
+            return [whole._replace(lookup=county, local=True)]  # "Pointe Coupee teen"
         return self._inside(toks, institution_needed=label == "PERSON")
 
     def from_runs(self, taken: Iterable[Proposal]) -> list[Proposal]:
@@ -284,6 +310,9 @@ class _Finder:
                 continue  # "Reagan Middle School": named after a person; "City Hall": no place
             if self.knows(_text(head), minor=name_key(_text(head)) in self.marked):
                 return [Proposal(head[0].idx, _end(head[-1]))]
+            county = self._county_base(head) if rest.lower_ in INSTITUTION_WORDS else None
+            if county:  # "Kanawha Circuit Court", "the Pointe Coupee Sheriff's Office"
+                return [Proposal(head[0].idx, _end(head[-1]), county, local=True)]
         of = [i for i, t in enumerate(toks) if t.lower_ == "of"]
         tails = [toks[of[-1] + 1 :]] if of else []
         if toks[0].lower_ in LEAD_MODIFIERS:
@@ -315,6 +344,20 @@ class _Finder:
             return False
         return _modifies_next_noun(tok) and self.knows(tok.text)
 
+    def _county_base(self, toks: Sequence[Token]) -> str | None:
+        """ "X County" (or Parish) when the words are a county's name without the word: local
+        news leaves it off before an institution ("Kanawha Circuit Court"). Many such names
+        are surnames too ("Nelson"), so the caller proposes them as ``local`` only."""
+        if len(toks) == 1 and (toks[0].lower_ in self.person_words or toks[0].lower_ in GENERIC):
+            return None
+        if not _is_name(toks) or toks[-1].lower_ in ("county", "parish"):
+            return None
+        for unit in ("County", "Parish"):
+            name = f"{_text(toks)} {unit}"
+            if self.knows(name, kinds=frozenset({"adm2"})):
+                return name
+        return None
+
     def _after_locative(self, tok: Token) -> bool:
         return tok.i > 0 and self.doc[tok.i - 1].lower_ in LOCATIVE_PREPS
 
@@ -338,6 +381,16 @@ def _modifies_next_noun(tok: Token) -> bool:
         and after.pos_ == "NOUN"
         and after.is_lower
     )
+
+
+TITLES = frozenset(_words("sgt. lt. capt. cpl. det. officer detective deputy trooper coach"))
+
+
+def _after_title(tok: Token) -> bool:
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.text == "." and tok.i > 1:  # "Sgt" "." "Nelson"
+        return tok.doc[tok.i - 2].lower_ + "." in TITLES
+    return before is not None and before.lower_ in TITLES
 
 
 def _marked_names(doc: Doc) -> set[str]:
@@ -413,6 +466,20 @@ def _county_lists(text: str, gaz: Gazetteer) -> list[Proposal]:
             lookup = f"{name.group(0)} {unit}"
             if gaz.candidates(lookup):
                 out.append(Proposal(m.start(1) + name.start(), m.start(1) + name.end(), lookup))
+    return out
+
+
+def _named_counties(text: str, finder: _Finder) -> list[Proposal]:
+    """ "Madison County", "Pointe Coupee Parish": a county named in full is a place wherever it
+    stands, also where the model ran it into another name ("Decatur McLean County Coroner")."""
+    out: list[Proposal] = []
+    for m in _NAMED_COUNTY.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        for w in words[:-1]:  # the longest name the gazetteer knows ("St. Louis County", not "Louis County")
+            name = text[m.start(1) + w.start() : m.end(1)]
+            if w.group(0) not in ("The", "A", "An") and finder.knows(name, kinds=frozenset({"adm2"})):
+                out.append(Proposal(m.start(1) + w.start(), m.end(1)))
+                break
     return out
 
 
