@@ -118,21 +118,3 @@ def test_an_organisation_named_with_its_own_countrys_adjective_is_the_same_organ
     )
     assert link["e-a1-Japanese Ministry of Finance"] == link["e-a2-Ministry of Finance"]
     assert link["e-a3-Ministry of Finance"] != link["e-a2-Ministry of Finance"]  # Germany's is another
-
-
-def test_a_bodys_acronym_and_full_name_are_one_actor_where_one_abbreviates_the_other() -> None:
-    from tidings.facts.actors.identity import abbreviates
-
-    _rows, link = fold(
-        [
-            (ent("EU", "a1", "ORG", code="IGOEUREEC"), "2018-06-01"),
-            (ent("European Union", "a2", "ORG", code="IGOEUREEC"), "2018-06-02"),
-            (ent("European Commission", "a3", "ORG", code="IGOEUREEC"), "2018-06-03"),
-            (ent("Association of Southeast Asian Nations", "a4", "ORG", code="IGOSEAASN"), "2015-02-28"),
-            (ent("ASEAN", "a5", "ORG", code="IGOSEAASN"), "2015-03-01"),
-        ]
-    )
-    assert link["e-a1-EU"] == link["e-a2-European Union"] != link["e-a3-European Commission"]
-    assert link["e-a4-Association of Southeast Asian Nations"] == link["e-a5-ASEAN"]
-    assert abbreviates("NATO", "North Atlantic Treaty Organization")
-    assert not abbreviates("UN", "Security Council") and not abbreviates("EU", "Eurasian Economic Union")

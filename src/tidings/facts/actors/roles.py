@@ -24,14 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tidings.facts.actors.names import (
-    CORP_SUFFIXES,
-    HONORIFICS,
-    clean_key,
-    given_name_key,
-    person_key,
-    plain_person_key,
-)
+from tidings.facts.actors.names import HONORIFICS, clean_key, given_name_key, person_key, plain_person_key
 from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, org_country_sector
 
 if TYPE_CHECKING:
@@ -93,7 +86,7 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
                     countries.append(hit.code)
                 step = size
                 break
-            code = tables.known_code(gram) if size > 1 or len(gram) > 2 or gram in SHORT_BODIES else None
+            code = tables.known_code(gram) if size > 1 or len(gram) > 2 else None
             if code is not None and not (size == 1 and gram in tables.roles):
                 ctry, sec = org_country_sector(code)
                 if ctry:
@@ -134,10 +127,6 @@ WEAK_ROLES = frozenset({"analyst", "expert", "economist", "researcher", "scholar
 MEDIA_WORDS = frozenset(
     {"times", "daily", "post", "news", "journal", "herald", "tribune", "gazette", "telegraph", "chronicle"}
 )  # fmt: skip
-# Two-letter names of bodies safe to read as such in a title ("EU Trade Commissioner"); other
-# two-letter words are too often something else.
-SHORT_BODIES = frozenset({"eu", "un"})
-ENVOYS = frozenset({"ambassador", "envoy", "emissary", "representative", "delegate", "consul", "minister"})
 DESCRIPTIVE = frozenset({"first", "last", "only", "next", "former", "highest-level", "late"})
 LIST_GAP = frozenset({"and", "or", "possibly", "also", "including", "as", "well", "on", "in", "at"})
 
@@ -155,7 +144,7 @@ def title_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) -> tupl
     i = start - 1
     while i >= sent_start and len(toks) < 10:
         tok = doc[i]
-        if _possessive(doc, i) and i - 1 >= sent_start:
+        if tok.lower_ in ("’s", "'s") and i - 1 >= sent_start:
             possessor = doc[i - 1]
             break
         if i in others:
@@ -167,79 +156,7 @@ def title_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) -> tupl
             break  # a line break or a dateline ("PITTSBURGH President Obama") ends the title
         toks.insert(0, tok)
         i -= 1
-    if toks and toks[-1].lower_ in ("of", "for"):
-        return [], possessor  # "the administration of Donald J. Trump": his administration, not his title
-    if possessor is None and i > sent_start and doc[i].lower_ == "to" and doc[i - 1].lemma_.lower() in ENVOYS:
-        # "South Korean Ambassador to China Kim Jang-soo": the country after "to" is the post; the
-        # title is what stands before it
-        envoy, _ = title_tokens(doc, i, i, others)
-        return envoy, None
     return _title_core(toks), possessor
-
-
-def _possessive(doc: Doc, i: int) -> bool:
-    """Token ``i`` is a possessive ending: "'s", or a bare apostrophe after a word ending in s
-    ("Blackmores' chief executive")."""
-    low = doc[i].lower_
-    if low in ("’s", "'s"):
-        return True
-    return low in ("’", "'") and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].lower_.endswith("s")
-
-
-def comma_title_tokens(doc: Doc, start: int, others: dict[int, int]) -> list[Token]:
-    """A capitalised title set off by a comma right before the name ("said Chinese Ambassador to
-    the World Trade Organization (WTO), Zhang Xiangchen"): the title up to its "to" (the post),
-    when it starts a clause (after a verb, a determiner or the sentence start) and holds a role."""
-    if start < 2 or doc[start - 1].text != ",":
-        return []
-    sent_start = doc[start].sent.start
-    i = start - 2
-    if doc[i].text == ")":  # "(WTO)": an acronym in brackets
-        while i > sent_start and doc[i].text != "(" and start - i < 8:
-            i -= 1
-        i -= 1
-    toks: list[Token] = []
-    while i >= sent_start and len(toks) < 10:
-        tok = doc[i]
-        if i in others or _possessive(doc, i):
-            return []
-        ok = tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in ("of", "to", "the") or tok.text == "-"
-        if not ok or tok.tag_ in ("NNS", "NNPS") or tok.ent_type_ in ("DATE", "TIME", "CARDINAL"):
-            break
-        toks.insert(0, tok)
-        i -= 1
-    before = doc[i] if i >= sent_start else None
-    if before is not None and before.pos_ not in ("VERB", "AUX", "DET", "PUNCT"):
-        return []  # "As secretary of state, Clinton ...", "In Beijing, Xi ...": no title
-    while toks and toks[0].lower_ in ("the", "of", "to"):
-        toks.pop(0)
-    if any(t.lower_ == "to" for t in toks):
-        toks = toks[: next(k for k, t in enumerate(toks) if t.lower_ == "to")]
-    if not toks or not toks[0].is_title or not any(tables_role(t) for t in toks):
-        return []
-    return toks
-
-
-def served_person(doc: Doc, end: int, others: dict[int, int]) -> int | None:
-    """The person an apposition says the name serves ("Jared Kushner, son-in-law and senior adviser
-    to President Trump"): the cluster of the PERSON right after "to" and title words."""
-    if end >= len(doc) or doc[end].text != ",":
-        return None
-    sent_end = doc[end].sent.end
-    i = end + 1
-    while i < sent_end and i - end < 12:
-        tok = doc[i]
-        if tok.text in (",", ";", ".") or tok.pos_ in ("VERB", "AUX") or i in others:
-            return None
-        if tok.lower_ == "to":
-            if doc[i - 1].lemma_.lower() in ENVOYS:
-                return None  # "ambassador to President Putin": sent to him, not his
-            k = i + 1
-            while k < sent_end and k not in others and (tables_role(doc[k]) or doc[k].lower_.strip(".") in HONORIFICS):
-                k += 1
-            return others.get(k)
-        i += 1
-    return None
 
 
 def _title_core(toks: list[Token]) -> list[Token]:
@@ -259,8 +176,6 @@ def _title_core(toks: list[Token]) -> list[Token]:
         or not any(ch.isalnum() for ch in toks[0].text)  # "| President", a stray U+0097
     ):
         toks = toks[1:]
-    if len(toks) == 1 and toks[0].lower_ == "official":
-        return []  # "its official Sina Weibo", "Alibaba's official Twitter account": the adjective
     return toks
 
 
@@ -283,8 +198,7 @@ def apposition_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) ->
     i = end + 1
     while i < sent_end and len(toks) < 16:
         tok = doc[i]
-        compound = tok.tag_ == "VBN" and doc[i - 1].text == "-"  # "state-owned banks"
-        if tok.text in (",", ";", ".", "(", ")") or (tok.pos_ in ("VERB", "AUX") and not compound) or i in others:
+        if tok.text in (",", ";", ".", "(", ")") or tok.pos_ in ("VERB", "AUX") or i in others:
             break
         if tok.is_quote or tok.lower_ in ("who", "which", "that"):
             return []
@@ -295,8 +209,7 @@ def apposition_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) ->
     if toks and toks[0].pos_ == "CCONJ":
         return []  # "Steven Mnuchin, and other top advisers": a list, not an apposition
     head = next((t for t in toks if t.pos_ == "NOUN"), None)
-    one_of = len(toks) > 2 and toks[0].lower_ == "one" and toks[1].lower_ == "of"  # "one of Turkey's largest banks"
-    if head is not None and head.tag_ == "NNS" and not one_of:
+    if head is not None and head.tag_ == "NNS":
         return []  # "Obama, European Union officials said": other people, not his title
     if any(t.lower_ == "to" for t in toks):  # "advisers to Beijing": where they go, not whose they are
         toks = toks[: next(k for k, t in enumerate(toks) if t.lower_ == "to")]
@@ -379,19 +292,13 @@ def code_named(
                     c.country, c.sector = _qualifier_country(doc, c, tables), pc.sector
                 if clean_key(c.name).split()[-1:] in ([w] for w in MEDIA_WORDS):
                     c.sector = "MED"  # "Global Times"; the name's head beats its words ("National Business Daily")
-                elif c.sector is None and _corporate(c.name):
-                    c.sector = "BUS"  # "Shanghai Lingang Holdings Co. Ltd.", "Shanghai Electric Group"
-            if c.sector is None and any(_credited(doc, s) for s, _ in c.spans):
-                c.sector = "MED"  # "[Photo/VCG]": a picture agency
             if c.country is None and c.sector == "MED":
                 c.country = tables.publisher_country(c.name, None)  # "The New York Times" -> USA
     for c in clusters:
         if c.label == "PERSON" and c.sector is None:
             _writes_for(doc, c, clusters, mention_cluster)
-        if c.label == "PERSON" and c.country is None and not _of_organisation(c):
+        if c.label == "PERSON" and c.country is None:
             c.country = _of_country(doc, c, tables)  # "President Vladimir V. Putin of Russia"
-        if c.label == "ORG" and c.country is None and c.sector is None and c.code is None:
-            _code_by_apposition(doc, c, tables)  # "Halkbank, one of Turkey's largest state-owned banks"
         if c.label == "PERSON":  # what the person was on the article's date, where the text is silent
             known = (
                 tables.code_on(person_key(c.name), published)  # "george w. bush", not "george bush"
@@ -399,14 +306,14 @@ def code_named(
                 or tables.known_code(person_key(c.name))
                 or tables.known_code(plain_person_key(c.name))  # "Richard Milhous Nixon"
             )
-            if known is not None and not _of_organisation(c):
+            if known is not None:
                 country, sector = org_country_sector(known)
                 if c.country is None:
                     c.country, c.confidence = country, 0.8
                 c.sector = c.sector or sector
     for _ in range(2):  # possessors and coordination may depend on each other
         for c in clusters:
-            if c.label == "PERSON" and c.country is None and not _of_organisation(c):
+            if c.label == "PERSON" and c.country is None:
                 donors = [clusters[n] for n in sorted(c.coordinated)]
                 if c.possessor is not None:
                     donors.insert(0, clusters[c.possessor])
@@ -422,37 +329,6 @@ def code_named(
             c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce", "National Business Daily"
         if c.code is None and c.country:
             c.code = c.country + (c.sector or "") if c.sector not in NONSTATE else c.country
-
-
-# Last words of a company's name besides the legal suffixes (names.CORP_SUFFIXES)
-COMPANY_WORDS = frozenset({"holdings", "group", "company", "enterprises", "industries"})
-
-
-def _corporate(name: str) -> bool:
-    """A company's name: it ends in a legal form ("Co. Ltd.", "Inc.") or a company word ("Group")."""
-    words = name.lower().replace(",", " ").split()
-    return bool(words) and (words[-1] in CORP_SUFFIXES or words[-1] in COMPANY_WORDS)
-
-
-def _credited(doc: Doc, start: int) -> bool:
-    """The name follows "Photo/" ("[Photo/VCG]", "(Photo/Kankannews.com)")."""
-    return start >= 2 and doc[start - 1].text == "/" and doc[start - 2].lower_ in ("photo", "photos", "image")
-
-
-def _code_by_apposition(doc: Doc, c: Cluster, tables: ActorTables) -> None:
-    """An organisation the tables do not know, coded by the common-noun apposition after its name
-    ("Halkbank, one of Turkey's largest state-owned banks": TUR BUS)."""
-    for start, end in c.spans:
-        toks = apposition_tokens(doc, start, end, {})
-        pc = code_phrase(_words(toks), tables)
-        if toks and pc.countries == 1 and pc.head_sector:
-            c.country, c.sector = pc.country, pc.head_sector
-            return
-
-
-def _of_organisation(c: Cluster) -> bool:
-    """The person's title made them an official of an international or non-governmental body."""
-    return c.code is not None and c.code[:3] in ("IGO", "NGO")
 
 
 def _qualifier_country(doc: Doc, c: Cluster, tables: ActorTables) -> str | None:
@@ -508,9 +384,9 @@ def _code_person(
     others = {i: n for i, n in mention_cluster.items() if n != me and clusters[n].label == "PERSON"}
     for start, end in c.spans:
         title, possessor = title_tokens(doc, start, end, others)
-        for toks in (title or comma_title_tokens(doc, start, others), apposition_tokens(doc, start, end, others)):
+        for toks in (title, apposition_tokens(doc, start, end, others)):
             pc = code_phrase(_words(toks), tables)
-            if not toks or (pc.sector is None and pc.country is None and pc.org_code is None):
+            if not toks or (pc.sector is None and pc.country is None):
                 continue
             role = _text(toks)
             if role and role not in c.roles:
@@ -518,11 +394,6 @@ def _code_person(
             noun = next((t for t in reversed(toks) if t.pos_ == "NOUN" and tables.role_sector(t.lower_)), None)
             if noun is not None and (noun.i, noun.i + 1) not in c.role_spans:
                 c.role_spans.append((noun.i, noun.i + 1))  # the title's noun is this person too
-            if pc.countries == 0 and (pc.org_code or "")[:3] in ("IGO", "NGO") and c.country is None and c.code is None:
-                # "EU Trade Commissioner Cecilia Malmstrom": an official of the organisation, of no
-                # one country (as the event coder reads "U.N. mediator Diego Cordovez")
-                c.code, c.sector = pc.org_code, (pc.org_code or "")[:3]
-                continue
             if c.country is None and pc.countries == 1:
                 c.country = pc.country
             if c.sector is None and pc.sector:
@@ -534,9 +405,6 @@ def _code_person(
                     oc.coordinated.add(me)
         if possessor is not None and possessor.i in mention_cluster and c.possessor is None:
             c.possessor = mention_cluster[possessor.i]
-        served = served_person(doc, end, others)
-        if served is not None and c.possessor is None:
-            c.possessor = served  # an adviser is of the country of whom they advise
 
 
 def clusters_near(doc: Doc, start: int, end: int, clusters: list[Cluster], me: int) -> list[tuple[int, Cluster]]:
@@ -639,8 +507,6 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
             _per_country(tok, left, sector, tables, found)
             continue
         if pc.countries == 0 and pc.org_code:  # "NATO peacekeeping troops", "Red Cross officials"
-            if sector == "GOV" and pc.org_code[:3] in ("IGO", "NGO"):
-                sector = pc.org_code[:3]  # "a WTO official" serves the organisation, not a government
             span_toks = [t for t in [*left, tok] if t.dep_ != "det" and not t.is_punct] or [tok]
             cl = _add(found, f"{pc.org_code}|{tok.lemma_.lower()}|{sector}", _text(span_toks), None, sector,
                       (span_toks[0].i, span_toks[-1].i + 1))  # fmt: skip

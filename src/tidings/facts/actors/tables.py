@@ -19,7 +19,7 @@ import functools
 from dataclasses import dataclass, field
 from importlib import resources
 
-from tidings.facts.actors.names import clean_key, given_name_key, person_key
+from tidings.facts.actors.names import clean_key, given_name_key
 
 # Codes that are not countries: first three letters of an org code that name its kind.
 NONSTATE = frozenset({"IGO", "NGO", "MNC", "ISM", "IMG", "UNO", "EUR"})
@@ -229,8 +229,7 @@ def load_tables() -> ActorTables:
     for r in _rows("office_terms.tsv"):
         if len(r) >= 4:
             short = len(r[0].split()) == 2  # "joe biden" also as "joseph biden"; "george w. bush" only so
-            # also as the person key a text's name reduces to ("George W. Bush" -> "george w bush")
-            for key in dict.fromkeys((r[0], person_key(r[0]), given_name_key(r[0]) if short else r[0])):
+            for key in dict.fromkeys((r[0], given_name_key(r[0]) if short else r[0])):
                 terms.setdefault(key, []).append((r[1], r[2], r[3]))
     frozen = {k: tuple(v) for k, v in terms.items()}
     publishers = {r[0]: r[1] for r in _rows("publishers.tsv") if len(r) >= 2}

@@ -9,8 +9,6 @@ Rules (in order), for the mention's syntactic head (the first conjunct for a coo
 "between the United States and China" and "in Syria, Iraq and Yemen" are decided together):
 
 * a dateline ("BEIJING, Dec. 16 --") is a place;
-* a name after "anti-"/"pro-" ("anti-American statements") is a stance (topic);
-* a country set off after a city ("in Brussels, Belgium") is a place;
 * a possessive or modifier of a named person or organisation, or of a title or apposition that
   names one ("China's Vice Minister Fu", "Chinese President Xi", "Putin of Russia", "David
   Cameron, Britain's prime minister"), is a qualifier;
@@ -23,7 +21,7 @@ Rules (in order), for the mention's syntactic head (the first conjunct for a coo
 * the object of a locating preposition ("in", "at", "across") is a place, and so is "from" after
   a movement or goods ("returned from Pyongyang", "oil from Iran", "buy oil from Iran"; but "a
   threat from North Korea" is an actor), and "of" after a place noun ("the province of Aklan");
-  "out of" is a place too; "like"/"such as" make a topic, "ambassador to Japan" a post;
+  "like"/"such as" make a topic, "ambassador to Japan" a post;
 * anything else (subject, object, possessor of an act, "with", "against", "on", "between",
   "to", "of" an act) is an actor.
 
@@ -172,10 +170,6 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
     if is_dateline(doc, start, end):
         return "dateline"
     span = doc[start:end]
-    if span.text.lower().startswith(("anti-", "pro-")) or (
-        start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("anti", "pro")
-    ):
-        return "topic"  # "anti-American statements", "pro-Beijing lawmakers": a stance, not who acts
     if end + 2 <= len(doc) and doc[end].text in ("-", "–") and doc[end + 1].tag_ in ("VBN", "VBD", "JJ"):
         return "thing"  # "US-made vehicles", "Chinese-owned apps", "an Oregon-based weekly": an adjective
     root = _first_conjunct(span.root)
@@ -188,8 +182,6 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
         root = root.head  # "the China-Australia free trade agreement": the pair modifies the agreement
     head = root.head
     dep = root.dep_
-    if dep == "appos" and head.i < root.i and head.ent_type_ in ("GPE", "LOC", "FAC") and doc[start - 1].text == ",":
-        return "place"  # "in Brussels, Belgium", "Qingdao, China": the country of a place named before
     if dep in ("poss", "compound", "amod", "nmod", "npadvmod") and head.i != root.i and not (start <= head.i < end):
         target = head
         while target.dep_ in ("compound", "amod") and target.head.i != target.i and target.pos_ != "VERB":
@@ -218,8 +210,6 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
         word = prep.lower_
         noun = prep.head
         if word == "of":
-            if noun.lower_ == "out":
-                return "place"  # "drove France out of Vietnam", "pulled out of Afghanistan"
             if _names_named(noun, named):
                 return "qualifier"
             if (

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tidings.facts.actors.names import HONORIFICS, NAV_WORDS, PERSON_TITLES, SUFFIXES, clean_key, is_clean
+from tidings.facts.actors.names import HONORIFICS, NAV_WORDS, PERSON_TITLES, clean_key, is_clean
 from tidings.facts.actors.tables import NONSTATE, ActorTables
 
 if TYPE_CHECKING:
@@ -59,7 +59,6 @@ def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tu
         or not any(ch.isalnum() for ch in doc[start].text)
     ):
         start += 1
-    start, end = _credit(doc, start, end)
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].is_space
@@ -114,23 +113,6 @@ def _hyphenated_given_name(doc: Doc, end: int) -> int:
         if not doc[end].whitespace_ and syllable.is_alpha and syllable.is_lower and len(syllable.text) <= 4:
             return end + 2
     return end
-
-
-CREDIT_WORDS = frozenset({"photo", "photos", "image", "file", "video"})
-
-
-def _credit(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """A span over a picture credit keeps the agency: "Photo/VCG] China" -> "VCG", "Photo/
-    Kankannews.com" -> "Kankannews.com", "Xinhua/Ye Pingfan" (agency/photographer) -> "Xinhua"."""
-    slash = next((i for i in range(start, end) if doc[i].text == "/"), None)
-    if slash is None:
-        return start, end
-    if slash > start and doc[slash - 1].lower_ in CREDIT_WORDS:
-        start = slash + 1
-    else:
-        end = slash
-    close = next((i for i in range(start, end) if doc[i].text in ("]", ")")), None)
-    return start, close if close is not None else end
 
 
 def spacy_mentions(doc: Doc, tables: ActorTables) -> list[RawMention]:
@@ -189,10 +171,7 @@ def refind(doc: Doc, clusters: list[list[RawMention]], taken: set[int], labels: 
             words = tuple(t.text for t in doc[m.start : m.end])
             variants = [words] if labels[n] == "PERSON" or len(words) > 1 or words[0].isupper() else []
             if labels[n] == "PERSON" and len(words) > 1:
-                core = list(words)
-                while len(core) > 2 and core[-1].lower().strip(".,") in SUFFIXES:
-                    core.pop()  # "Henry M. Paulson Jr.": the surname, not "Jr."
-                variants.append((core[-1],))
+                variants.append(words[-1:])
             for v in variants:
                 if v in forms and forms[v] != n:
                     clash.add(v)

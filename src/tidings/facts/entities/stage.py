@@ -3,9 +3,8 @@
 Layers, in order, over the one spaCy parse of the clean text:
 
 1. spaCy NER spans (PERSON ORG GPE NORP LOC FAC EVENT), trimmed: leading articles, breadcrumb words
-   ("Home World US" -> "US"), picture credits to their agency ("Photo/VCG] China" -> "VCG"), titles
-   inside PERSON spans ("Secretary Antony Blinken" -> "Antony Blinken"), trailing
-   possessives/punctuation; relabelled by the country and organisation tables.
+   ("Home World US" -> "US"), titles inside PERSON spans ("Secretary Antony Blinken" -> "Antony
+   Blinken"), trailing possessives/punctuation; relabelled by the country and organisation tables.
 2. Country names, capitals and demonyms spaCy missed (table lookup over capitalised tokens).
 3. Clustering: countries by code, then full names, then single-word names that equal the first or last
    word of exactly one (else the nearest earlier) multi-word PERSON name ("Blinken", "Yi" -> Wang Yi),
@@ -25,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tidings.facts.actors.names import SUFFIXES, acronyms, clean_key, person_key
+from tidings.facts.actors.names import acronyms, clean_key, person_key
 from tidings.facts.actors.roles import Cluster, code_named, find_role_holders
 from tidings.facts.actors.tables import ActorTables, load_tables
 from tidings.facts.entities.layers import RawMention, gazetteer_mentions, refind, spacy_mentions
@@ -101,8 +100,6 @@ class _Clusterer:
                 continue
             for other in members:
                 words = other.key.split()
-                while len(words) > 2 and words[-1] in SUFFIXES:
-                    words.pop()  # "Henry M. Paulson Jr." is "Paulson"
                 if len(words) > 1 and m.key in (words[0], words[-1]):
                     cands.append((n, other.start))
                     break

@@ -36,8 +36,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PLACE_ONLY = frozenset({"LOC", "FAC", "EVENT"})
-# "the federal government", "the central government": a country's own government, not a local one
-NATIONAL_LEVEL = frozenset({"federal", "central", "national"})
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 # Adjectives of regions: a group they qualify spans several countries ("European governments")
@@ -103,7 +101,7 @@ def apply_uses(
     moved: set[TokSpan] = set()
     for r in roles:
         head = doc[r.nouns[0]] if r.nouns else None
-        if head is not None and head.lemma_.lower() in STATE_NOUNS and r.country and not _local(doc, r, tables):
+        if head is not None and head.lemma_.lower() in STATE_NOUNS and r.country:
             for span in list(r.spans):
                 states.add(r.country, span)
                 moved.add(span)
@@ -111,7 +109,6 @@ def apply_uses(
     _administrations(doc, clusters, states, tables, home)
     _in_context(doc, roles, [*clusters, *states.new_clusters], home)
     _named_spokespeople(doc, clusters, roles)
-    _described_people(doc, clusters, roles)
     group_spans = [sp for r in roles for sp in r.spans]
     state_spans = [sp for c in states.by_code.values() for sp in c.spans]
     for c in clusters:
@@ -124,9 +121,6 @@ def apply_uses(
                 c.not_actor.add(span)  # "Chinese officials", "the Chinese government": the phrase acts
                 continue
             key = clean_key(doc[span[0] : span[1]].text)
-            if _pair(key, tables):
-                c.not_actor.add(span)  # "the United States-China relationship": two actors, not one
-                continue
             seat = tables.seat(key)
             if c.label == "ORG" and seat is None:
                 if _not_an_organisation(doc, c, span, tables):
@@ -151,16 +145,6 @@ def apply_uses(
     return [*states.new_clusters, *people.values()]
 
 
-# Nouns of one person's post or trade that news uses to refer back to a person it named ("the
-# diplomat", "the minister"); not "official" (an unnamed official is usually another source) nor
-# spokespeople (see _named_spokespeople)
-PERSON_NOUNS = frozenset(
-    {"diplomat", "minister", "envoy", "ambassador", "secretary", "president", "premier", "chancellor",
-     "senator", "lawmaker", "governor", "mayor", "executive", "chairman", "chairwoman", "director",
-     "commissioner", "general", "commander", "prosecutor", "judge", "negotiator", "adviser", "advisor"}
-)  # fmt: skip
-# Offices one person holds, often unnamed beside another official ("Pompeo said ... the president")
-HEAD_OFFICES = frozenset({"president", "premier", "king", "queen", "chancellor", "emperor", "pope", "vice"})
 SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 
 
@@ -188,61 +172,6 @@ def _named_spokespeople(doc: Doc, clusters: list[Cluster], roles: list[Cluster])
                 person.span_labels[span] = "ROLE"  # a description, not a name
             person.spans.sort()
             r.spans.clear()
-
-
-def _described_people(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
-    """ "the Chinese diplomat", "the minister" after a named person is that person, when the article
-    has named and titled exactly one person of that country and sector before (news refers back to
-    the one it named: "said Chinese Ambassador Zhang Xiangchen ... underlined the Chinese diplomat").
-    Officials are left alone: an unnamed official is usually another source."""
-    for r in roles:
-        if r.named or not r.spans or not r.nouns or r.country is None or r.sector is None:
-            continue
-        heads = [doc[i] for i in r.nouns]
-        if not all(
-            h.tag_ == "NN" and h.lemma_.lower() in PERSON_NOUNS and any(c.lower_ == "the" for c in h.lefts)
-            for h in heads
-        ):
-            continue  # "the US trade delegation" is a group, not the president named before
-        first = r.spans[0][0]
-        people = [
-            c
-            for c in clusters
-            if c.label == "PERSON"
-            and c.country == r.country
-            and c.sector == r.sector
-            and c.roles  # titled in the article: the description has something to refer back to
-            and any(sp[0] < first and sp not in c.not_actor for sp in c.spans)
-        ]
-        offices = {h.lemma_.lower() for h in heads} & HEAD_OFFICES
-        if len(people) == 1 and all(any(o in role.lower() for role in people[0].roles) for o in offices):
-            person = people[0]  # "the president" only for a person titled president
-            for span in r.spans:
-                person.spans.append(span)
-                person.span_labels[span] = "ROLE"
-            person.spans.sort()
-            r.spans.clear()
-
-
-def _local(doc: Doc, r: Cluster, tables: ActorTables) -> bool:
-    """The group's country comes from a city, province or state ("Shanghai's government", "the
-    California government"): a local government, a group of the country's officials, not the state."""
-    for s, e in r.spans:
-        for ent in doc.ents:
-            if s <= ent.start < e and ent.label_ == "GPE":
-                hit = tables.country(clean_key(ent.text))
-                if hit is not None and hit.kind == "place":
-                    return True
-    return False
-
-
-def _pair(key: str, tables: ActorTables) -> bool:
-    """A name made of two hyphenated names of countries or organisations ("united states-china",
-    "sino-us", "u.s.-asean"): a pair (the event coder reads each member), no one actor."""
-    parts = [p.strip() for p in key.replace("–", "-").split("-")]
-    if len(parts) != 2 or not all(parts) or tables.country(key) is not None or tables.known_code(key) is not None:
-        return False  # "Guinea-Bissau" is one country
-    return all(tables.country(p) is not None or tables.known_code(p) is not None for p in parts)
 
 
 def _civilians(people: dict[str, Cluster], code: str, span: TokSpan, text: str) -> None:
@@ -285,17 +214,11 @@ def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables:
         elif places:
             ent = next((e for e in doc.ents if e.start <= places[0].i < e.end), None)
             hit = tables.country(clean_key(ent.text if ent is not None else places[0].text))
-            code = hit.code if hit is not None and hit.kind != "place" else None  # "Shanghai's government" is local
+            code = hit.code if hit is not None else None
             start = ent.start if ent is not None else places[0].i
-        elif left and all(
-            (t.dep_ == "det" and t.lower_ in ("the", "a", "an"))
-            or (t.dep_ == "poss" and t.lower_ in ("his", "her"))
-            or (t.dep_ == "amod" and t.lower_ in NATIONAL_LEVEL and tok.lemma_.lower() == "government")
-            for t in left
-        ):
-            # "the administration", "his administration", "the federal government": the last one
-            # named, else the last head of government's, else the government of the country the
-            # story was filed from
+        elif left and all(t.dep_ == "det" and t.lower_ in ("the", "a", "an") for t in left):
+            # "the administration": the last one named, else the last head of government's, else
+            # the government of the country the story was filed from
             code = last or _leader_country(doc, tok, clusters) or home
         if code is not None:
             states.add(code, (start, tok.i + 1))
@@ -337,16 +260,10 @@ def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster], home: s
     is still an actor, of its sector only, as is a group a region's adjective qualifies:
     "European governments")."""
     seen: dict[str, str] = {}
-    bodies_seen: dict[str, Cluster] = {}  # "a WTO official" ... "the official": the same group
-    ordered = sorted(
-        (r for r in roles if r.head >= 0 or r.country or r.code), key=lambda r: r.spans[0] if r.spans else (0, 0)
-    )
-    for r in ordered:
+    for r in sorted((r for r in roles if r.head >= 0 or r.country), key=lambda r: r.spans[0] if r.spans else (0, 0)):
         if r.head < 0:
-            if r.nouns and r.country:
-                seen[doc[r.nouns[0]].lemma_.lower()] = r.country
-            elif r.nouns and r.code:
-                bodies_seen[doc[r.nouns[0]].lemma_.lower()] = r
+            if r.nouns:
+                seen[doc[r.nouns[0]].lemma_.lower()] = r.country or ""
             continue
         head = doc[r.head]
         places = [c for c in head.children if c.dep_ in ("compound", "nmod")]
@@ -364,11 +281,6 @@ def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster], home: s
             r.code, r.confidence = r.sector, 0.5  # "European governments": several countries, none of them
             continue
         country = country or seen.get(head.lemma_.lower()) or None
-        body = bodies_seen.get(head.lemma_.lower())
-        if country is None and body is not None and body.spans and r.spans:
-            body.spans = sorted([*body.spans, *r.spans])
-            r.spans.clear()
-            continue
         if country is None and r.sector in STATE_SECTORS and home:
             country, r.confidence = home, 0.6  # "officials said" in a story filed from Beijing
         if not r.sector:
@@ -408,16 +320,12 @@ def _definites(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
 
 
 def _not_an_organisation(doc: Doc, c: Cluster, span: TokSpan, tables: ActorTables) -> bool:
-    """An ORG mention that names no organisation: a dateline ("UNITED NATIONS --"), one of its
-    shops or products ("a Starbucks"), a document,
+    """An ORG mention that names no organisation: a dateline ("UNITED NATIONS --"), a document,
     plan or event (:func:`names_document`, for the whole cluster), a name used for a thing
     (:func:`names_thing_of`: "a United Nations summit meeting", "the apps WeChat and TikTok"), or one word of a title
     ("Treasury" in "Treasury Secretary", "House" in "House speaker")."""
     if is_dateline(doc, *span):
         return True
-    root = doc[span[0] : span[1]].root
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < span[0] for c in root.children):
-        return True  # "a Starbucks", "a Boeing": one shop or product of the name
     if tables.known_code(clean_key(c.name)) is None and any(names_document(doc, s, e) for s, e in c.spans):
         return True
     if names_thing_of(doc, *span):
