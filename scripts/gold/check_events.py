@@ -26,35 +26,14 @@ PLOVER_OF_ROOT = {
     "18": "ASSAULT", "19": "ASSAULT", "20": "ASSAULT",
 }  # fmt: skip
 FACTUALITY = {"asserted", "planned", "hypothetical", "negated", "alleged"}
-SECTORS = set(
-    [
-        "GOV",
-        "MIL",
-        "COP",
-        "JUD",
-        "LEG",
-        "PTY",
-        "IGO",
-        "NGO",
-        "MED",
-        "BUS",
-        "REB",
-        "OPP",
-        "CVL",
-        "EDU",
-        "LAB",
-        "REF",
-        "HLH",
-        "AGR",
-        "ELI",
-        "SPY",
-        "CRM",
-    ]
-)
+SECTORS = {
+    "GOV", "MIL", "COP", "JUD", "LEG", "PTY", "IGO", "NGO", "MED", "BUS", "REB", "OPP", "CVL", "EDU", "LAB",
+    "REF", "HLH", "AGR", "ELI", "SPY", "CRM",
+}  # fmt: skip
 
 
 def _expected_plover(cameo: str) -> str | None:
-    if cameo[:2] == "08" and cameo[:3] in {"081", "082", "083"}:
+    if cameo[:3] in {"081", "082", "083"}:
         return "CONCEDE"
     if cameo[:3] == "163":
         return "SANCTION"

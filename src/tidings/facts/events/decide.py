@@ -135,11 +135,9 @@ def modal(decision: TypeDecision | None, trigger: Token, factuality: str) -> tup
 def by_protesters(decision: TypeDecision | None, sources: Sequence[ActorRef]) -> TypeDecision | None:
     """Coercion (CAMEO 17: seizing or destroying property, ...) is what authorities do; the same
     acts by protesters are a violent protest (145 "Protest violently, riot")."""
-    if decision is None or not decision.cameo_code.startswith("17") or not sources or not active("riot"):
+    if decision is None or not decision.cameo_code.startswith("17") or not active("riot"):
         return decision
-    if all(ref.sector == "OPP" for ref in sources):
-        return _finish("PROTEST", RIOT_CODE, decision.confidence, f"{decision.rule}+tidings:riot")
-    return decision
+    return _by_sector(decision, sources, "OPP", "PROTEST", RIOT_CODE, "riot")
 
 
 # A court's acts on a case: a ruling (CAMEO 116 "find guilty or liable (legally)", the judgments
@@ -152,10 +150,17 @@ RULING_CODE = "116"
 def by_courts(decision: TypeDecision | None, trigger: Token, sources: Sequence[ActorRef]) -> TypeDecision | None:
     """A court (sector JUD) upholding, overturning or ruling is a legal ruling (116), not the
     dictionary's reading of the verb (upheld -> 124 "refuse", overturned -> 124)."""
-    if decision is None or not sources or not active("court-ruling"):
+    if decision is None or not active("court-ruling"):
         return decision
     if trigger.lemma_.lower() not in RULINGS or decision.cameo_code.startswith(("11", "17")):
         return decision
-    if all(ref.sector == "JUD" for ref in sources):
-        return _finish("ACCUSE", RULING_CODE, decision.confidence, f"{decision.rule}+tidings:court-ruling")
+    return _by_sector(decision, sources, "JUD", "ACCUSE", RULING_CODE, "court-ruling")
+
+
+def _by_sector(
+    decision: TypeDecision, sources: Sequence[ActorRef], sector: str, kind: str, code: str, rule: str
+) -> TypeDecision:
+    """``decision`` recoded to ``code`` when every source (at least one) is of ``sector``."""
+    if sources and all(ref.sector == sector for ref in sources):
+        return _finish(kind, code, decision.confidence, f"{decision.rule}+tidings:{rule}")
     return decision
