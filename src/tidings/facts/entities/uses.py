@@ -216,13 +216,31 @@ def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables:
             hit = tables.country(clean_key(ent.text if ent is not None else places[0].text))
             code = hit.code if hit is not None else None
             start = ent.start if ent is not None else places[0].i
-        elif left and all(t.dep_ == "det" and t.lower_ in ("the", "a", "an") for t in left):
-            # "the administration": the last one named, else the last head of government's, else
-            # the government of the country the story was filed from
+        elif left and all(_unqualified(t, tok) for t in left):
+            # "the administration", "his administration", "our own government", "the federal
+            # government": the last one named, else the last head of government's, else the
+            # government of the country the story was filed from
             code = last or _leader_country(doc, tok, clusters) or home
         if code is not None:
             states.add(code, (start, tok.i + 1))
             last = code
+
+
+# "the federal government", "the central government": a country's own government, not a local one
+NATIONAL_LEVEL = frozenset({"federal", "central", "national"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
+
+
+def _unqualified(t: Token, noun: Token) -> bool:
+    """A word before a government noun that names no one else's government: an article ("the",
+    "an"), a possessive pronoun ("his administration", "our own government": the one the text is
+    about), or, before "government", its national level ("the federal government")."""
+    low = t.lower_
+    if t.dep_ == "det":
+        return low in ("the", "a", "an")
+    if t.dep_ == "poss":
+        return low in POSSESSIVE_PRONOUNS
+    return t.dep_ == "amod" and (low == "own" or (low in NATIONAL_LEVEL and noun.lemma_.lower() == "government"))
 
 
 def _person_country(person: Cluster, tables: ActorTables) -> str | None:
