@@ -4,6 +4,7 @@ names spaCy missed, and re-finding of a cluster's names (see :mod:`tidings.facts
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -160,16 +161,26 @@ def gazetteer_mentions(doc: Doc, taken: set[int], tables: ActorTables) -> list[R
     return out
 
 
+ORG_TAGGED = 2  # times a one-word organisation name must be tagged before it is re-found
+
+
 def refind(doc: Doc, clusters: list[list[RawMention]], taken: set[int], labels: list[str]) -> list[RawMention]:
-    """Untagged later occurrences of a cluster's names (and PERSON surnames)."""
+    """Untagged later occurrences of a cluster's names (and PERSON surnames). A one-word
+    organisation name in mixed case ("Tesla", "Huawei") is re-found only where the parser tagged it
+    as an organisation at least twice: once may be a common word read as a name ("Solar")."""
     forms: dict[tuple[str, ...], int] = {}
     clash: set[tuple[str, ...]] = set()
     for n, members in enumerate(clusters):
         if labels[n] not in ("PERSON", "ORG"):
             continue
+        tagged = Counter(tuple(t.text for t in doc[m.start : m.end]) for m in members)
         for m in members:
             words = tuple(t.text for t in doc[m.start : m.end])
-            variants = [words] if labels[n] == "PERSON" or len(words) > 1 or words[0].isupper() else []
+            variants = (
+                [words]
+                if labels[n] == "PERSON" or len(words) > 1 or words[0].isupper() or tagged[words] >= ORG_TAGGED
+                else []
+            )
             if labels[n] == "PERSON" and len(words) > 1:
                 variants.append(words[-1:])
             for v in variants:
