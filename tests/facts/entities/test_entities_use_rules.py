@@ -145,3 +145,10 @@ def test_a_government_noun_after_a_possessive_pronoun_or_its_national_level_is_t
     # a government another word qualifies is not the story's state ("a local government")
     j = Judged(parser, "Prime Minister Malcolm Turnbull spoke. The local government removed its tariff.")
     assert not any(e.country == "AUS" and e.kind == "GPE" for e in j.found)
+
+
+def test_a_hyphenated_pair_of_countries_and_one_shop_of_a_chain_are_no_actors(parser: Parser) -> None:
+    j = Judged(parser, "The visit will show the complexities of the United States-China relationship.")
+    assert "United States-China" in j.refused()
+    j = Judged(parser, "Telecommuting is working from home, or maybe from a Starbucks, said Reuters.")
+    assert "Starbucks" in j.refused() and "Reuters" in j.acting()

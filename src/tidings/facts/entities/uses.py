@@ -25,6 +25,7 @@ from tidings.facts.actors.roles import Cluster
 from tidings.facts.actors.tables import ActorTables, org_country_sector
 from tidings.facts.actors.usage import (
     REFUSED,
+    REGION_ADJECTIVES,
     STATE_NOUNS,
     is_dateline,
     mention_use,
@@ -38,11 +39,6 @@ if TYPE_CHECKING:
 PLACE_ONLY = frozenset({"LOC", "FAC", "EVENT"})
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
-# Adjectives of regions: a group they qualify spans several countries ("European governments")
-REGION_ADJECTIVES = frozenset(
-    {"european", "asian", "african", "arab", "western", "nordic", "scandinavian", "baltic", "balkan", "gulf",
-     "latin", "pacific", "caribbean", "mideast"}
-)  # fmt: skip
 TokSpan = tuple[int, int]
 
 
@@ -121,6 +117,9 @@ def apply_uses(
                 c.not_actor.add(span)  # "Chinese officials", "the Chinese government": the phrase acts
                 continue
             key = clean_key(doc[span[0] : span[1]].text)
+            if _pair(key, tables):
+                c.not_actor.add(span)  # "the United States-China relationship": two actors, not one
+                continue
             seat = tables.seat(key)
             if c.label == "ORG" and seat is None:
                 if _not_an_organisation(doc, c, span, tables):
@@ -337,13 +336,26 @@ def _definites(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
             c.span_labels[(tok.i, tok.i + 1)] = "ROLE"  # a description, not a name
 
 
+def _pair(key: str, tables: ActorTables) -> bool:
+    """A name made of two hyphenated names of countries or organisations ("united states-china",
+    "sino-us", "u.s.-asean"): a pair (the event coder reads each member), no one actor."""
+    parts = [p.strip() for p in key.replace("–", "-").split("-")]
+    if len(parts) != 2 or not all(parts) or tables.country(key) is not None or tables.known_code(key) is not None:
+        return False  # "Guinea-Bissau" is one country
+    return all(tables.country(p) is not None or tables.known_code(p) is not None for p in parts)
+
+
 def _not_an_organisation(doc: Doc, c: Cluster, span: TokSpan, tables: ActorTables) -> bool:
-    """An ORG mention that names no organisation: a dateline ("UNITED NATIONS --"), a document,
+    """An ORG mention that names no organisation: a dateline ("UNITED NATIONS --"), one of its
+    shops or products ("a Starbucks"), a document,
     plan or event (:func:`names_document`, for the whole cluster), a name used for a thing
     (:func:`names_thing_of`: "a United Nations summit meeting", "the apps WeChat and TikTok"), or one word of a title
     ("Treasury" in "Treasury Secretary", "House" in "House speaker")."""
     if is_dateline(doc, *span):
         return True
+    root = doc[span[0] : span[1]].root
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < span[0] for c in root.children):
+        return True  # "a Starbucks", "a Boeing": one shop or product of the name
     if tables.known_code(clean_key(c.name)) is None and any(names_document(doc, s, e) for s, e in c.spans):
         return True
     if names_thing_of(doc, *span):
