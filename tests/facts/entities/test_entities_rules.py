@@ -177,3 +177,10 @@ def test_a_one_word_organisation_tagged_twice_is_found_where_the_parser_missed_i
     assert [(m.start, m.cluster) for m in found] == [(at[2], 0)]
     once = [[RawMention(at[0], at[0] + 1, "ORG", "tesla", 0)]]  # once may be a common word read as a name
     assert refind(doc, once, {at[0]}, ["ORG"]) == []
+
+
+def test_a_picture_credit_keeps_the_agency(parser: Parser) -> None:
+    text = "Officials met in Beijing on Monday. [Photo/VCG] China said on Monday it would respond."
+    _, entities, _ = run(parser, text)
+    names = {e.name for e in entities}
+    assert "VCG" in names and not any("/" in n or "Photo" in n for n in names)

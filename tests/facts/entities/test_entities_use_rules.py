@@ -152,3 +152,10 @@ def test_a_hyphenated_pair_of_countries_and_one_shop_of_a_chain_are_no_actors(pa
     assert "United States-China" in j.refused()
     j = Judged(parser, "Telecommuting is working from home, or maybe from a Starbucks, said Reuters.")
     assert "Starbucks" in j.refused() and "Reuters" in j.acting()
+
+
+def test_a_citys_government_is_local_officials_not_the_state(parser: Parser) -> None:
+    j = Judged(parser, "Tesla said it is in talks with Shanghai's government about a factory.")
+    local = next(e for e in j.found if e.kind == "ROLE" and "government" in e.name)
+    assert (local.country, local.sector, local.named) == ("CHN", "GOV", False)
+    assert not any(e.kind == "GPE" and e.country == "CHN" and "government" in j.acting(e) for e in j.found)

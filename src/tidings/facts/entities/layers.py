@@ -60,6 +60,7 @@ def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tu
         or not any(ch.isalnum() for ch in doc[start].text)
     ):
         start += 1
+    start, end = _credit(doc, start, end)
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].is_space
@@ -114,6 +115,23 @@ def _hyphenated_given_name(doc: Doc, end: int) -> int:
         if not doc[end].whitespace_ and syllable.is_alpha and syllable.is_lower and len(syllable.text) <= 4:
             return end + 2
     return end
+
+
+CREDIT_WORDS = frozenset({"photo", "photos", "image", "file", "video"})
+
+
+def _credit(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A span over a picture credit keeps the agency: "Photo/VCG] China" -> "VCG", "Photo/
+    Kankannews.com" -> "Kankannews.com", "Xinhua/Ye Pingfan" (agency/photographer) -> "Xinhua"."""
+    slash = next((i for i in range(start, end) if doc[i].text == "/"), None)
+    if slash is None:
+        return start, end
+    if slash > start and doc[slash - 1].lower_ in CREDIT_WORDS:
+        start = slash + 1
+    else:
+        end = slash
+    close = next((i for i in range(start, end) if doc[i].text in ("]", ")")), None)
+    return start, close if close is not None else end
 
 
 def spacy_mentions(doc: Doc, tables: ActorTables) -> list[RawMention]:

@@ -97,7 +97,7 @@ def apply_uses(
     moved: set[TokSpan] = set()
     for r in roles:
         head = doc[r.nouns[0]] if r.nouns else None
-        if head is not None and head.lemma_.lower() in STATE_NOUNS and r.country:
+        if head is not None and head.lemma_.lower() in STATE_NOUNS and r.country and not _local(doc, r, tables):
             for span in list(r.spans):
                 states.add(r.country, span)
                 moved.add(span)
@@ -213,7 +213,7 @@ def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables:
         elif places:
             ent = next((e for e in doc.ents if e.start <= places[0].i < e.end), None)
             hit = tables.country(clean_key(ent.text if ent is not None else places[0].text))
-            code = hit.code if hit is not None else None
+            code = hit.code if hit is not None and hit.kind != "place" else None  # "Shanghai's government" is local
             start = ent.start if ent is not None else places[0].i
         elif left and all(_unqualified(t, tok) for t in left):
             # "the administration", "his administration", "our own government", "the federal
@@ -334,6 +334,18 @@ def _definites(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
             c.spans.append((tok.i, tok.i + 1))
             c.spans.sort()
             c.span_labels[(tok.i, tok.i + 1)] = "ROLE"  # a description, not a name
+
+
+def _local(doc: Doc, r: Cluster, tables: ActorTables) -> bool:
+    """The group's country comes from a city, province or state ("Shanghai's government", "the
+    California government"): a local government, a group of the country's officials, not the state."""
+    for s, e in r.spans:
+        for ent in doc.ents:
+            if s <= ent.start < e and ent.label_ == "GPE":
+                hit = tables.country(clean_key(ent.text))
+                if hit is not None and hit.kind == "place":
+                    return True
+    return False
 
 
 def _pair(key: str, tables: ActorTables) -> bool:
