@@ -187,3 +187,45 @@ def test_a_count_of_units_is_not_read_as_a_day(text: str) -> None:
 
 def test_a_hedged_year_is_that_year() -> None:
     assert resolve_timex("at least 2014", date(2011, 6, 10), direction="future")[0] == "2014"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("a year ago", "2022", "year"),  # TimeML: the unit's granularity, as "two years ago"
+        ("a year earlier", "2022", "year"),
+        ("the 1800s", "18", "century"),  # a century, not the decade 180
+        ("the early 1900s", "19", "century"),
+        ("the 2000s", "200", "decade"),  # said of the 2000s it is the decade
+    ],
+)
+def test_counted_back_at_the_units_granularity(text: str, value: str, precision: str) -> None:
+    assert resolve_timex(text, SUNDAY, direction="past")[:2] == (value, precision)
+
+
+def test_later_and_earlier_count_from_the_narrated_time() -> None:
+    told = Discourse()
+    told.note("Oct. 12", "2023-10-12")
+    told.note("in 2001", "2001")
+    assert resolve_timex("two days earlier", SUNDAY, context=told)[0] == "2023-10-10"
+    assert resolve_timex("three weeks later", SUNDAY, context=told)[0] == "2023-W44"
+    assert resolve_timex("two years later", SUNDAY, context=told)[0] == "2003"
+    # "ago" counts from the anchor, whatever was narrated
+    assert resolve_timex("two days ago", SUNDAY, context=told)[0] == "2023-06-16"
+    # "a year earlier" compares with the period reported, not the last year named
+    assert resolve_timex("a year earlier", SUNDAY, context=told)[0] == "2022"
+    # nothing narrated: from the anchor
+    assert resolve_timex("two days later", SUNDAY, context=Discourse())[0] == "2023-06-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        ("last week", "past", "2005-W19"),  # the week ending that Sunday
+        ("this week", "future", "2005-W20"),  # the one beginning
+        ("this week", "past", "2005-W19"),  # "the law took effect this week": the week ending that day
+        ("next week", "future", "2005-W20"),  # the week starting tomorrow
+    ],
+)
+def test_weeks_said_on_a_sunday(text: str, direction: str, value: str) -> None:
+    assert resolve_timex(text, date(2005, 5, 15), direction=direction)[0] == value

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tidings.facts.times.calendar import MONTHS, ORDINAL_Q, Result, normalise, pick_year, shifted
+from tidings.facts.times.calendar import MONTHS, NUMBERS, ORDINAL_Q, Result, normalise, number, pick_year, shifted
 
 _ORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
 _QUARTER_REF = re.compile(
@@ -184,7 +184,34 @@ def resolve_anaphor(t: str, anchor: date, direction: str | None, ctx: Discourse 
         half = 1 if m.group("h") == "first" else 2
         year = anchor.year - (half == 2 and anchor.month <= 6 and direction == "past")
         return (f"{year}-H{half}", "half", "date")
-    return _back_to_day(t, anchor, ctx) or _back_to_year(t, anchor, ctx)
+    return _counted_from_narrated(t, ctx) or _back_to_day(t, anchor, ctx) or _back_to_year(t, anchor, ctx)
+
+
+_COUNTED = re.compile(
+    r"(?P<num>\d{1,3}|(?:" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")(?:[ -]\w+)?) "
+    r"(?P<unit>day|week|month|year)s? (?P<way>later|after|earlier|before)"
+)
+
+
+def _counted_from_narrated(t: str, ctx: Discourse | None) -> Result | None:
+    """ "three days later", "two weeks before", "a year later": counted from the narrated time
+    (TimeML's reference time: the last day the article dated, for years the last year it named),
+    where "ago" counts from the anchor. None with nothing narrated (then the anchor: resolve.py),
+    and for "a year earlier" (company news compares with the period reported: the other rules)."""
+    m = _COUNTED.fullmatch(t)
+    if m is None or ctx is None:
+        return None
+    n, unit, later = number(m.group("num")), m.group("unit"), m.group("way") in ("later", "after")
+    if n is None or n <= 0:
+        return None
+    sign = 1 if later else -1
+    if unit == "year":
+        if ctx.year is None or (n == 1 and not later):
+            return None
+        return (str(ctx.year + sign * n), "year", "date")
+    if ctx.day is None:
+        return None
+    return shifted(ctx.day, unit, sign * n)
 
 
 _DAY_STEPS = {"the next day": 1, "the following day": 1, "the day after": 1,

@@ -127,9 +127,10 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         delta = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
         if unit == "weekend" and delta == 0 and direction == "past" and anchor.weekday() < 5:
             delta = -1  # "said over this weekend" on a Monday: the one just gone
-        if unit == "week" and anchor.weekday() == 6:
+        if unit == "week" and anchor.weekday() == 6 and delta <= 0 and not (delta == 0 and direction == "past"):
             # a Sunday starts a news week: "last week" is the one ending that day (ISO weeks
-            # run Monday to Sunday), "this week" the one beginning
+            # run Monday to Sunday), "this week" the one beginning; but what "happened this
+            # week" is the week ending that day, and "next week" the one starting tomorrow
             return shifted(anchor + timedelta(days=1), unit, delta)
         return shifted(anchor, unit, delta)
     m = re.fullmatch(r"(?:(?:this|current|present) )?(year|month|week|day)", core)
@@ -151,8 +152,8 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
         if unit == "decade":  # "a decade ago": the year ten years back
             return (str(anchor.year + sign * 10 * n), "year", "date")
-        if n == 1 and unit == "year":  # "a year ago": the same date a year back (results news)
-            return (date(anchor.year + sign, anchor.month, min(anchor.day, 28)).isoformat(), "day", "date")
+        # at the unit's granularity, as TimeML values "two years ago": "a year ago" is the year before
+        # (with a quarter named before it, company news means that quarter: anaphora.py)
         return shifted(anchor, unit, sign * n)
     m = re.fullmatch(r"(?:in )?recent (days|weeks|months|years|decades)|(?:the )?(?:last|past) (?:few|several) \w+|"
                      r"(?:many |some )?(?:days|weeks|months|years|decades) (?:ago|earlier|before)", t)  # fmt: skip
@@ -290,6 +291,9 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
     m = re.fullmatch(r"(?:the )?(" + "|".join(_DECADE_WORDS) + r")", core)
     if m:
         return (f"19{_DECADE_WORDS.index(m.group(1)) + 2}", "decade", "date")
+    m = re.fullmatch(r"(?:the )?(?P<c>1[1-9])00'?s", core)
+    if m:  # "the 1800s": the century (TimeML "18"), not its first decade; "the 2000s" is a decade
+        return (m.group("c"), "century", "date")
     m = re.fullmatch(r"(?:the )?(?:(?P<c>1[89]|20)(?P<d>\d)0'?s|'?(?P<d2>\d)0'?s)", core)
     if m:
         if m.group("c"):
