@@ -1,11 +1,13 @@
 """The direction a temporal expression's governing verb points (detection: ``detect.py``).
 
 Direction is read off the verb a span hangs from: past tense -> "past"; will/shall, modals,
-present progressive, and infinitives under plan/expect/schedule -> "future"; otherwise None.
+present progressive, "is/are to" + verb, and infinitives under plan/expect/schedule -> "future";
+a date after "ahead of" / "in the run-up to" -> "future"; otherwise None.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from tidings.nlp import doc_text
@@ -24,6 +26,9 @@ STATIVE = {"say", "be", "have", "tell", "know", "think", "believe", "show", "rep
            "see", "feel", "stand", "continue", "keep", "account", "compare", "represent"}  # fmt: skip
 MODALS = {"would", "could", "may", "might", "should", "can", "must", "ca", "'d"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+
+
+_AHEAD = re.compile(r"\b(?:ahead of|in advance of|in the run-up to|in the lead-up to)(?: (?:the|this|next))?\s*$", re.I)
 
 
 def _aux_words(verb: Token) -> list[Token]:
@@ -46,6 +51,13 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ == "VBD":
         # "postponed plans to visit in February": the plan's date may lie either side of now
         return None if verb.lemma_ in PLANNING else "past"
+    if verb.tag_ in ("VB", "VBN") and "to" in words and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
+        # "are to meet Friday", "is to be sentenced Thursday": arranged, ahead of now ("was to
+        # testify Thursday" is arranged in a past narrative: either side)
+        return "future" if verb.head.tag_ in ("VBZ", "VBP") else None
+    if verb.tag_ == "VBN" and "to" in words and verb.dep_ == "xcomp" and depth < 4:
+        # "is scheduled to be sentenced Thursday": the verb the infinitive hangs from decides
+        return "future" if verb.head.lemma_ in FUTURE_HEADS else verb_direction(verb.head, depth + 1)
     if verb.tag_ == "VBN":
         if words & {"has", "have", "'ve", "'s"}:
             return "past"
@@ -79,6 +91,10 @@ def direction_for(doc: Doc, start: int, end: int) -> str | None:
         return None
     before = doc_text(doc)[max(0, start - 8) : start].split()
     until = bool(before) and before[-1].casefold() in ("until", "till")
+    if _AHEAD.search(doc_text(doc)[max(0, start - 30) : start]):
+        # "calm ahead of Sunday's election", "in the run-up to the March vote": what news is
+        # written ahead of is still to come, whatever the tense of the clause
+        return "future"
     tok = span.root
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") and tok not in span:
