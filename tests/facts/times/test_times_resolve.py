@@ -229,3 +229,15 @@ def test_later_and_earlier_count_from_the_narrated_time() -> None:
 )
 def test_weeks_said_on_a_sunday(text: str, direction: str, value: str) -> None:
     assert resolve_timex(text, date(2005, 5, 15), direction=direction)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the day after Christmas", "2022-12-26"),
+        ("the day before Thanksgiving", "2022-11-23"),
+        ("the week after Easter", "2023-W15"),  # Easter 2023 is Sunday, April 9 (ISO week 14)
+    ],
+)
+def test_a_day_or_week_counted_from_a_named_day(text: str, value: str) -> None:
+    assert resolve_timex(text, SUNDAY, direction="past")[0] == value

@@ -51,6 +51,7 @@ _EXTRA = re.compile(
     + r"Independence Day|Memorial Day|Labor Day|Veterans Day|Election Day|Halloween|Valentine's Day|"
     + r"Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday)\b"
     + r"|\b(?:the\s+)?(?:year|month|week)'s\s+end\b"
+    + r"|(?<=\b[Ii]n )the\s+(?:spring|summer|autumn|fall|winter)\b"  # "due in the autumn"
     + r"|\bthe\s+(?:latest|most\s+recent)\s+(?:quarter|period)\b"
     + r"|\b(?:[Nn]ineteen|[Tt]wenty|[Ee]ighteen)\s+"
     + _TENS
@@ -74,8 +75,11 @@ _REFS = re.compile(
 _YEAR_RANGE_END = re.compile(
     r"\b(?:1[89]|20)\d\d\s+(?:to|through|until|till|and|or)\s+((?:1[89]|20)\d\d)\b(?![-/]|\s*%)"
 )
-# Where one span holds two expressions: range ends, list items, a period and its end date.
-_CUT = re.compile(r"\s+(?:to|and|through|thru|until|till|or(?!\s+so\b))\s+|,\s+(?:and\s+)?|\s+(?:ended|ending)\s+")
+# Where one span holds two expressions: range ends, list items, a period and its end date,
+# a recurrence and its start ("every year since 1995").
+_CUT = re.compile(
+    r"\s+(?:to|and|through|thru|until|till|since|or(?!\s+so\b))\s+|,\s+(?:and\s+)?|\s+(?:ended|ending)\s+"
+)
 _RANGE_START = re.compile(r"^(?:between|from)\s+", re.I)
 _DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
 _MONTH_DAY = re.compile(r"(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?$", re.I)

@@ -76,6 +76,12 @@ def resolve_timex(text: str, anchor: date, *, direction: str | None = None, cont
     found = _own_rules(t, anchor, direction)
     if found is not None:
         return found
+    step = re.fullmatch(r"the (?P<unit>day|week) (?P<way>after|before) (?P<date>.+)", t)
+    if step:  # "the day after Christmas", "the week before Easter": counted from the day named
+        found = _own_rules(step.group("date"), anchor, direction)
+        if found is not None and found[1] == "day" and found[0] is not None:
+            named = date.fromisoformat(found[0][:10])
+            return shifted(named, step.group("unit"), 1 if step.group("way") == "after" else -1)
     part = re.fullmatch(r".+? of (?P<date>.+)", t)
     if part:  # "the first nine months of the year", "the early hours of Thursday morning": the date named
         found = _own_rules(part.group("date"), anchor, direction)
