@@ -184,3 +184,13 @@ def test_a_season_after_in_the_is_found(parser: Parser) -> None:
     got = _values(parser, "Elections are due in the autumn, officials said.", date(1999, 4, 14))
     assert got["the autumn"] == "1999-FA"
     assert "the fall" not in _texts(parser, "He broke a hip in a fall at home.")
+
+
+def test_the_year_period_is_the_quarter_reported_in_that_year(parser: Parser) -> None:
+    text = (
+        "Net income in the first quarter rose to $20.6 million. In the 1988 period, the company "
+        "earned $15 million. Sales in the quarter rose."
+    )
+    got = _values(parser, text, date(1989, 5, 10))
+    assert got["the 1988 period"] == "1988-Q1"
+    assert got["the quarter"] == "1989-Q1"  # the comparison does not replace the quarter reported

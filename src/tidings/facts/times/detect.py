@@ -71,6 +71,8 @@ _REFS = re.compile(
     r"the\s+(?:recent\s+)?past(?!\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|week|month|year|"
     r"decade|day|quarter|century)))\b"
 )
+# Company news compares with "the 1988 period" / "the 1988 quarter": the quarter reported, that year.
+_YEAR_PERIOD = re.compile(r"\bthe\s+((?:1[89]|20)\d\d)\s+(?:fiscal\s+)?(?:period|quarter)\b", re.I)
 # The far end of a span of years ("from 2009 to 2011"), not a number that goes on ("2011-12", "2011%").
 _YEAR_RANGE_END = re.compile(
     r"\b(?:1[89]|20)\d\d\s+(?:to|through|until|till|and|or)\s+((?:1[89]|20)\d\d)\b(?![-/]|\s*%)"
@@ -127,6 +129,8 @@ def find_expressions(doc: Doc) -> list[Found]:
     for m in _YEAR_RANGE_END.finditer(text):  # "from 2009 to 2011": the model often tags the first year only
         if any(s <= m.start() < e for s, e in spans) and not any(s < m.end() and m.start(1) < e for s, e in spans):
             spans.append((m.start(1), m.end(1)))
+    for m in _YEAR_PERIOD.finditer(text):  # "the 1988 period": the model tags the year alone
+        spans = [(m.start(), m.end()) if (s, e) == (m.start(1), m.end(1)) else (s, e) for s, e in spans]
     out: list[Found] = []
     for start, end in _with_part_of_day(text, sorted(spans)):
         age = _AGE.match(text[start:end])
