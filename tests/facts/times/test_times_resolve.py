@@ -241,3 +241,17 @@ def test_weeks_said_on_a_sunday(text: str, direction: str, value: str) -> None:
 )
 def test_a_day_or_week_counted_from_a_named_day(text: str, value: str) -> None:
     assert resolve_timex(text, SUNDAY, direction="past")[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        ("this past summer", "past", "1998-SU"),  # said in October: the summer just gone
+        ("this past September", "past", "1998-09"),
+        ("this coming spring", "future", "1999-SP"),
+        ("the summer months", "past", "1998-SU"),
+        ("this past Sunday", None, "1998-10-11"),
+    ],
+)
+def test_this_past_and_this_coming_name_the_last_and_next(text: str, direction: str | None, value: str) -> None:
+    assert resolve_timex(text, date(1998, 10, 14), direction=direction)[0] == value

@@ -243,10 +243,10 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
         return (f"{year}-{month:02d}", "month", "date")
     m = re.fullmatch(
         r"(?:the )?(?:(last|next|this|past|coming) )?(?P<season>spring|summer|fall|autumn|winter)"
-        r"(?: (?:of )?(?P<year>\d{4}))?",
+        r"(?: months)?(?: (?:of )?(?P<year>\d{4}))?",
         core,
     )
-    if m:
+    if m:  # "the summer months": the season
         s = SEASONS[m.group("season")]
         order = ["WI", "SP", "SU", "FA"]
         now = order[(anchor.month % 12) // 3]
