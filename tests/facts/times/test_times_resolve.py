@@ -255,3 +255,15 @@ def test_a_day_or_week_counted_from_a_named_day(text: str, value: str) -> None:
 )
 def test_this_past_and_this_coming_name_the_last_and_next(text: str, direction: str | None, value: str) -> None:
     assert resolve_timex(text, date(1998, 10, 14), direction=direction)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the 30th of this month", "2023-06-30"),
+        ("the 5th of next month", "2023-07-05"),
+        ("the 31st of this month", None),  # June has 30 days: no such day
+    ],
+)
+def test_a_numbered_day_of_a_month_named(text: str, value: str | None) -> None:
+    assert resolve_timex(text, SUNDAY, direction="future")[0] == value

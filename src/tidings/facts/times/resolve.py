@@ -82,6 +82,14 @@ def resolve_timex(text: str, anchor: date, *, direction: str | None = None, cont
         if found is not None and found[1] == "day" and found[0] is not None:
             named = date.fromisoformat(found[0][:10])
             return shifted(named, step.group("unit"), 1 if step.group("way") == "after" else -1)
+    nth = re.fullmatch(r"(?:the )?(?P<day>\d{1,2})(?:st|nd|rd|th) of (?P<month>.+)", t)
+    if nth:  # "the 30th of this month", "the 5th of next month": that day of the month named
+        found = _own_rules(nth.group("month"), anchor, direction)
+        if found is not None and found[1] == "month" and found[0] is not None:
+            try:
+                return (date(int(found[0][:4]), int(found[0][5:7]), int(nth.group("day"))).isoformat(), "day", "date")
+            except ValueError:
+                return (None, None, "fuzzy")
     part = re.fullmatch(r".+? of (?P<date>.+)", t)
     if part:  # "the first nine months of the year", "the early hours of Thursday morning": the date named
         found = _own_rules(part.group("date"), anchor, direction)
