@@ -192,8 +192,8 @@ def test_a_hedged_year_is_that_year() -> None:
 @pytest.mark.parametrize(
     ("text", "value", "precision"),
     [
-        ("a year ago", "2022", "year"),  # TimeML: the unit's granularity, as "two years ago"
-        ("a year earlier", "2022", "year"),
+        ("a year ago", "2022-06-18", "day"),  # the same day a year back (no quarter named before)
+        ("two years ago", "2021", "year"),  # TimeML: the unit's granularity
         ("the 1800s", "18", "century"),  # a century, not the decade 180
         ("the early 1900s", "19", "century"),
         ("the 2000s", "200", "decade"),  # said of the 2000s it is the decade
@@ -213,7 +213,7 @@ def test_later_and_earlier_count_from_the_narrated_time() -> None:
     # "ago" counts from the anchor, whatever was narrated
     assert resolve_timex("two days ago", SUNDAY, context=told)[0] == "2023-06-16"
     # "a year earlier" compares with the period reported, not the last year named
-    assert resolve_timex("a year earlier", SUNDAY, context=told)[0] == "2022"
+    assert resolve_timex("a year earlier", SUNDAY, context=told)[0] == "2022-06-18"
     # nothing narrated: from the anchor
     assert resolve_timex("two days later", SUNDAY, context=Discourse())[0] == "2023-06-20"
 

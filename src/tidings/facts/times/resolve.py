@@ -166,8 +166,10 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
         if unit == "decade":  # "a decade ago": the year ten years back
             return (str(anchor.year + sign * 10 * n), "year", "date")
-        # at the unit's granularity, as TimeML values "two years ago": "a year ago" is the year before
-        # (with a quarter named before it, company news means that quarter: anaphora.py)
+        if n == 1 and unit == "year":
+            # "a year ago" with no quarter named (then it is that quarter: anaphora.py): the same day
+            # a year back; TimeBank values it as that day, month or year alike, and the day holds all three
+            return (date(anchor.year + sign, anchor.month, min(anchor.day, 28)).isoformat(), "day", "date")
         return shifted(anchor, unit, sign * n)
     m = re.fullmatch(r"(?:in )?recent (days|weeks|months|years|decades)|(?:the )?(?:last|past) (?:few|several) \w+|"
                      r"(?:many |some )?(?:days|weeks|months|years|decades) (?:ago|earlier|before)", t)  # fmt: skip

@@ -2,7 +2,8 @@
 
 Direction is read off the verb a span hangs from: past tense -> "past"; will/shall, modals,
 present progressive, "is/are to" + verb, and infinitives under plan/expect/schedule -> "future";
-a date after "ahead of" / "in the run-up to" -> "future"; otherwise None.
+a date after "ahead of" / "in the run-up to" -> "future"; otherwise None. A date between a verb
+of saying and its complement ("said Tuesday it will ...") goes with the saying.
 """
 
 from __future__ import annotations
@@ -102,12 +103,34 @@ def direction_for(doc: Doc, start: int, end: int) -> str | None:
         if tok.head is tok:
             break
         tok = tok.head
+    if tok.pos_ in ("VERB", "AUX"):
+        tok = _saying_verb(tok, span) or tok
     found = verb_direction(tok) if tok.pos_ in ("VERB", "AUX") else None
     if found == "future" and _names_a_thing(span) and _present_only(tok):
         # "follows Tuesday's declaration", "is trying to sell itself under a June agreement":
         # a date that names a thing is not put ahead by a present-tense verb
         found = None
     return "future" if found is None and until else found
+
+
+SAYING = {"say", "tell", "announce", "report", "state", "add", "confirm", "claim", "insist", "warn",
+          "predict", "indicate", "disclose", "reveal", "declare", "note", "argue", "acknowledge", "deny",
+          "write", "estimate", "forecast", "promise", "pledge", "vow"}  # fmt: skip
+
+
+def _saying_verb(verb: Token, span: Span) -> Token | None:
+    """ "China said on Tuesday it would send ...", "the ministry said Tuesday it will ...": a date
+    between a verb of saying and its complement's subject, with no "that", dates the saying (the
+    parser hangs it on the complement's verb)."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_ not in SAYING or not head.i < span.start:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects or span.end > subjects[0].left_edge.i:
+        return None
+    if any(t.lower_ == "that" for t in span.doc[head.i + 1 : span.start]):
+        return None  # "said that on Tuesday it would ...": the date is the complement's
+    return head
 
 
 def _names_a_thing(span: Span) -> bool:
