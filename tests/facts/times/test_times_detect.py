@@ -43,6 +43,7 @@ def test_a_year_that_numbers_a_name_is_not_a_date(parser: Parser) -> None:
         ("The talks resumed on Monday, Oct. 26, in Geneva.", ["Monday, Oct. 26"]),
         ("The deal closed on Oct. 26, 1998, after a long fight.", ["Oct. 26, 1998"]),
         ("The strike lasted two to three weeks.", ["two to three weeks"]),
+        ("Prices have risen every year since 1995.", ["every year", "1995"]),  # a recurrence and its start
     ],
 )
 def test_ranges_and_lists_are_cut_where_timeml_cuts_them(parser: Parser, text: str, expected: list[str]) -> None:
@@ -177,3 +178,19 @@ def test_a_day_that_names_a_thing_is_not_put_ahead_by_the_present_tense(parser: 
 def test_the_present_perfect_progressive_looks_back(parser: Parser) -> None:
     text = "Investigators have been searching for him since shortly after the Oct. 23 slaying."
     assert _values(parser, text, date(1999, 5, 6)).get("Oct. 23") == "1998-10-23"
+
+
+def test_a_season_after_in_the_is_found(parser: Parser) -> None:
+    got = _values(parser, "Elections are due in the autumn, officials said.", date(1999, 4, 14))
+    assert got["the autumn"] == "1999-FA"
+    assert "the fall" not in _texts(parser, "He broke a hip in a fall at home.")
+
+
+def test_the_year_period_is_the_quarter_reported_in_that_year(parser: Parser) -> None:
+    text = (
+        "Net income in the first quarter rose to $20.6 million. In the 1988 period, the company "
+        "earned $15 million. Sales in the quarter rose."
+    )
+    got = _values(parser, text, date(1989, 5, 10))
+    assert got["the 1988 period"] == "1988-Q1"
+    assert got["the quarter"] == "1989-Q1"  # the comparison does not replace the quarter reported

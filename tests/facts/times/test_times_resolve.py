@@ -187,3 +187,83 @@ def test_a_count_of_units_is_not_read_as_a_day(text: str) -> None:
 
 def test_a_hedged_year_is_that_year() -> None:
     assert resolve_timex("at least 2014", date(2011, 6, 10), direction="future")[0] == "2014"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("a year ago", "2022-06-18", "day"),  # the same day a year back (no quarter named before)
+        ("two years ago", "2021", "year"),  # TimeML: the unit's granularity
+        ("the 1800s", "18", "century"),  # a century, not the decade 180
+        ("the early 1900s", "19", "century"),
+        ("the 2000s", "200", "decade"),  # said of the 2000s it is the decade
+    ],
+)
+def test_counted_back_at_the_units_granularity(text: str, value: str, precision: str) -> None:
+    assert resolve_timex(text, SUNDAY, direction="past")[:2] == (value, precision)
+
+
+def test_later_and_earlier_count_from_the_narrated_time() -> None:
+    told = Discourse()
+    told.note("Oct. 12", "2023-10-12")
+    told.note("in 2001", "2001")
+    assert resolve_timex("two days earlier", SUNDAY, context=told)[0] == "2023-10-10"
+    assert resolve_timex("three weeks later", SUNDAY, context=told)[0] == "2023-W44"
+    assert resolve_timex("two years later", SUNDAY, context=told)[0] == "2003"
+    # "ago" counts from the anchor, whatever was narrated
+    assert resolve_timex("two days ago", SUNDAY, context=told)[0] == "2023-06-16"
+    # "a year earlier" compares with the period reported, not the last year named
+    assert resolve_timex("a year earlier", SUNDAY, context=told)[0] == "2022-06-18"
+    # nothing narrated: from the anchor
+    assert resolve_timex("two days later", SUNDAY, context=Discourse())[0] == "2023-06-20"
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        ("last week", "past", "2005-W19"),  # the week ending that Sunday
+        ("this week", "future", "2005-W20"),  # the one beginning
+        ("this week", "past", "2005-W19"),  # "the law took effect this week": the week ending that day
+        ("next week", "future", "2005-W20"),  # the week starting tomorrow
+    ],
+)
+def test_weeks_said_on_a_sunday(text: str, direction: str, value: str) -> None:
+    assert resolve_timex(text, date(2005, 5, 15), direction=direction)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the day after Christmas", "2022-12-26"),
+        ("the day before Thanksgiving", "2022-11-23"),
+        ("the week after Easter", "2023-W15"),  # Easter 2023 is Sunday, April 9 (ISO week 14)
+    ],
+)
+def test_a_day_or_week_counted_from_a_named_day(text: str, value: str) -> None:
+    assert resolve_timex(text, SUNDAY, direction="past")[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        ("this past summer", "past", "1998-SU"),  # said in October: the summer just gone
+        ("this past September", "past", "1998-09"),
+        ("this coming spring", "future", "1999-SP"),
+        ("the summer months", "past", "1998-SU"),
+        ("this past Sunday", None, "1998-10-11"),
+    ],
+)
+def test_this_past_and_this_coming_name_the_last_and_next(text: str, direction: str | None, value: str) -> None:
+    assert resolve_timex(text, date(1998, 10, 14), direction=direction)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the 30th of this month", "2023-06-30"),
+        ("the 5th of next month", "2023-07-05"),
+        ("the 31st of this month", None),  # June has 30 days: no such day
+    ],
+)
+def test_a_numbered_day_of_a_month_named(text: str, value: str | None) -> None:
+    assert resolve_timex(text, SUNDAY, direction="future")[0] == value

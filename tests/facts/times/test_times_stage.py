@@ -70,6 +70,14 @@ def test_records_are_well_formed(blinken_times: list[TimeExpr], blinken_text: st
         ("He said he could visit in September.", "September", "future"),
         ("She has worked there since March.", "March", "past"),
         ("The meeting is about trade policy, officials say, and nothing on Monday.", "Monday", None),
+        ("The two sides are to meet Friday in Cairo.", "Friday", "future"),  # be + to-infinitive
+        ("He is scheduled to be sentenced Thursday.", "Thursday", "future"),  # the infinitive's governor
+        ("Markets were calm ahead of Sunday's election.", "Sunday", "future"),  # what news is ahead of
+        ("Security was tightened after Tuesday's attack.", "Tuesday", "past"),
+        ("China said on Tuesday it would send a delegation.", "Tuesday", "past"),  # the saying's day
+        ("Police said Monday they will release the names.", "Monday", "past"),
+        ("He said that on Friday the talks would resume.", "Friday", "future"),  # the complement's
+        ("Officials said the talks would resume on Friday.", "Friday", "future"),
     ],
 )
 def test_direction_from_governing_verb(parser: Parser, sentence: str, needle: str, direction: str | None) -> None:

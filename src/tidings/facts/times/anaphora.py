@@ -3,16 +3,16 @@ company news.
 
 "that year", "the following year" and "later that year" point back to the last year the article
 named; "the next day", "the day before", "that day", "that week" and "that month" to the last
-day it dated (the narrated date, TimeML's reference time), else to the anchor; "the quarter",
-"the latest quarter" and "this quarter" to the last quarter it dated (else
-to the quarter being reported: the one before the anchor's, early in a quarter), "the previous
-quarter" to the one before that; "the year-ago
-quarter", "the year-earlier period" and, after a quarter was named, "a year earlier" to that
-quarter one year back (with no quarter named, "a year ago" is left to the other rules), and after
-a stretch of months ("the first nine months") to the year before. A quarter named without a year
-("third-quarter profit") is the nearest such quarter, one still to come counting more in a
-past-tense sentence; one named by its end ("the quarter ended July 31") the calendar quarter
-holding most of it.
+day it dated (the narrated date, TimeML's reference time), else to the anchor; so do "three days
+later" and "two years later" ("ago" counts from the anchor). "The quarter", "the latest quarter"
+and "this quarter" point to the last quarter it dated (else to the quarter being reported: the
+one before the anchor's, early in a quarter), "the previous quarter" to the one before that;
+"the year-ago quarter", "the year-earlier period", "the 1988 period" (that year) and, after a
+quarter was named, "a year earlier" to that quarter one year back (with no quarter named, "a year
+ago" is left to the other rules), and after a stretch of months ("the first nine months") to the
+year before. A quarter named without a year ("third-quarter profit") is the nearest such
+quarter, one still to come counting more in a past-tense sentence; one named by its end ("the
+quarter ended July 31") the calendar quarter holding most of it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tidings.facts.times.calendar import MONTHS, ORDINAL_Q, Result, normalise, pick_year, shifted
+from tidings.facts.times.calendar import MONTHS, NUMBERS, ORDINAL_Q, Result, normalise, number, pick_year, shifted
 
 _ORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
 _QUARTER_REF = re.compile(
@@ -44,6 +44,7 @@ _YEAR_BACK = re.compile(r"(?:a |one |the )?year[- ](?:ago|earlier)(?: (?:results
 _THIS_YEARS_QUARTER = re.compile(
     r"(?:(?P<rel>this|last|next) year'?s?|(?P<year>\d{4})(?:'s)?) (?:fiscal )?" + _ORD + r"[- ](?:fiscal )?quarter"
 )
+_YEAR_PERIOD = re.compile(r"(?:the )?(?P<year>1[89]\d\d|20\d\d) (?:fiscal )?(?:period|quarter)")
 _ORD_QUARTER = re.compile(r"(?:the |its |their )?(?:fiscal )?" + _ORD + r"[- ](?:fiscal )?(?:quarter|period)")
 _HALF = re.compile(
     r"(?:the )?(?P<h>first|second|last|latter) half(?: of (?:the year|(?P<year>\d{4})|(?P<rel>this|last|next) year))?"
@@ -83,7 +84,10 @@ _MONTHS_STRETCH = re.compile(r"\b(?:six|nine|6|9)[- ]months?\b")
 
 def _looks_back(text: str) -> bool:
     t = text.casefold()
-    return bool(re.search(r"year[- ](?:ago|earlier)|(?:prior|previous) year|last year|a year", t))
+    return bool(
+        re.search(r"year[- ](?:ago|earlier)|(?:prior|previous) year|last year|a year", t)
+        or _YEAR_PERIOD.fullmatch(normalise(t))
+    )
 
 
 def quarter_of(d: date) -> int:
@@ -152,6 +156,9 @@ def resolve_anaphor(t: str, anchor: date, direction: str | None, ctx: Discourse 
         m = rx.fullmatch(t)
         if m:
             return (_back_a_year(ref_quarter, m.group("q")), "quarter", "date")
+    m = _YEAR_PERIOD.fullmatch(t)
+    if m:  # "up from $1.2 million in the 1988 period": the quarter reported, in that year
+        return (f"{m.group('year')}-Q{ref_quarter[-1]}", "quarter", "date")
     m = _THIS_YEARS_QUARTER.fullmatch(t)
     if m:
         rel = {"this": 0, "last": -1, "next": 1}
@@ -184,7 +191,34 @@ def resolve_anaphor(t: str, anchor: date, direction: str | None, ctx: Discourse 
         half = 1 if m.group("h") == "first" else 2
         year = anchor.year - (half == 2 and anchor.month <= 6 and direction == "past")
         return (f"{year}-H{half}", "half", "date")
-    return _back_to_day(t, anchor, ctx) or _back_to_year(t, anchor, ctx)
+    return _counted_from_narrated(t, ctx) or _back_to_day(t, anchor, ctx) or _back_to_year(t, anchor, ctx)
+
+
+_COUNTED = re.compile(
+    r"(?P<num>\d{1,3}|(?:" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")(?:[ -]\w+)?) "
+    r"(?P<unit>day|week|month|year)s? (?P<way>later|after|earlier|before)"
+)
+
+
+def _counted_from_narrated(t: str, ctx: Discourse | None) -> Result | None:
+    """ "three days later", "two weeks before", "a year later": counted from the narrated time
+    (TimeML's reference time: the last day the article dated, for years the last year it named),
+    where "ago" counts from the anchor. None with nothing narrated (then the anchor: resolve.py),
+    and for "a year earlier" (company news compares with the period reported: the other rules)."""
+    m = _COUNTED.fullmatch(t)
+    if m is None or ctx is None:
+        return None
+    n, unit, later = number(m.group("num")), m.group("unit"), m.group("way") in ("later", "after")
+    if n is None or n <= 0:
+        return None
+    sign = 1 if later else -1
+    if unit == "year":
+        if ctx.year is None or (n == 1 and not later):
+            return None
+        return (str(ctx.year + sign * n), "year", "date")
+    if ctx.day is None:
+        return None
+    return shifted(ctx.day, unit, sign * n)
 
 
 _DAY_STEPS = {"the next day": 1, "the following day": 1, "the day after": 1,

@@ -215,6 +215,9 @@ def normalise(text: str) -> str:
     t = _SPOKEN_YEAR.sub(_spoken_year, t)
     t = re.sub(r"^(?:the )?year (\d{4})$", r"\1", t)
     t = _ARTICLE_BEFORE_DATE.sub("", t)  # "an Aug. 10, 1988, agreement"
+    # "this past summer", "this coming Sunday": the last and the next one, for every named unit
+    t = re.sub(r"\bthis past (?!\d|year|decade|century)", "last ", t)  # "this past year": the one ending
+    t = re.sub(r"\bthis coming (?!\d)", "next ", t)
     t = re.sub(r"\ba couple of\b", "two", t)
     t = re.sub(r"\ba few\b", "few", t)  # "a few years ago": PAST_REF, as "several years ago"
     for _ in range(2):

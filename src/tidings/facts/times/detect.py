@@ -51,6 +51,7 @@ _EXTRA = re.compile(
     + r"Independence Day|Memorial Day|Labor Day|Veterans Day|Election Day|Halloween|Valentine's Day|"
     + r"Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday)\b"
     + r"|\b(?:the\s+)?(?:year|month|week)'s\s+end\b"
+    + r"|(?<=\b[Ii]n )the\s+(?:spring|summer|autumn|fall|winter)\b"  # "due in the autumn"
     + r"|\bthe\s+(?:latest|most\s+recent)\s+(?:quarter|period)\b"
     + r"|\b(?:[Nn]ineteen|[Tt]wenty|[Ee]ighteen)\s+"
     + _TENS
@@ -70,12 +71,17 @@ _REFS = re.compile(
     r"the\s+(?:recent\s+)?past(?!\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|week|month|year|"
     r"decade|day|quarter|century)))\b"
 )
+# Company news compares with "the 1988 period" / "the 1988 quarter": the quarter reported, that year.
+_YEAR_PERIOD = re.compile(r"\bthe\s+((?:1[89]|20)\d\d)\s+(?:fiscal\s+)?(?:period|quarter)\b", re.I)
 # The far end of a span of years ("from 2009 to 2011"), not a number that goes on ("2011-12", "2011%").
 _YEAR_RANGE_END = re.compile(
     r"\b(?:1[89]|20)\d\d\s+(?:to|through|until|till|and|or)\s+((?:1[89]|20)\d\d)\b(?![-/]|\s*%)"
 )
-# Where one span holds two expressions: range ends, list items, a period and its end date.
-_CUT = re.compile(r"\s+(?:to|and|through|thru|until|till|or(?!\s+so\b))\s+|,\s+(?:and\s+)?|\s+(?:ended|ending)\s+")
+# Where one span holds two expressions: range ends, list items, a period and its end date,
+# a recurrence and its start ("every year since 1995").
+_CUT = re.compile(
+    r"\s+(?:to|and|through|thru|until|till|since|or(?!\s+so\b))\s+|,\s+(?:and\s+)?|\s+(?:ended|ending)\s+"
+)
 _RANGE_START = re.compile(r"^(?:between|from)\s+", re.I)
 _DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
 _MONTH_DAY = re.compile(r"(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?$", re.I)
@@ -123,6 +129,8 @@ def find_expressions(doc: Doc) -> list[Found]:
     for m in _YEAR_RANGE_END.finditer(text):  # "from 2009 to 2011": the model often tags the first year only
         if any(s <= m.start() < e for s, e in spans) and not any(s < m.end() and m.start(1) < e for s, e in spans):
             spans.append((m.start(1), m.end(1)))
+    for m in _YEAR_PERIOD.finditer(text):  # "the 1988 period": the model tags the year alone
+        spans = [(m.start(), m.end()) if (s, e) == (m.start(1), m.end(1)) else (s, e) for s, e in spans]
     out: list[Found] = []
     for start, end in _with_part_of_day(text, sorted(spans)):
         age = _AGE.match(text[start:end])

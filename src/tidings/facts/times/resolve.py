@@ -76,6 +76,20 @@ def resolve_timex(text: str, anchor: date, *, direction: str | None = None, cont
     found = _own_rules(t, anchor, direction)
     if found is not None:
         return found
+    step = re.fullmatch(r"the (?P<unit>day|week) (?P<way>after|before) (?P<date>.+)", t)
+    if step:  # "the day after Christmas", "the week before Easter": counted from the day named
+        found = _own_rules(step.group("date"), anchor, direction)
+        if found is not None and found[1] == "day" and found[0] is not None:
+            named = date.fromisoformat(found[0][:10])
+            return shifted(named, step.group("unit"), 1 if step.group("way") == "after" else -1)
+    nth = re.fullmatch(r"(?:the )?(?P<day>\d{1,2})(?:st|nd|rd|th) of (?P<month>.+)", t)
+    if nth:  # "the 30th of this month", "the 5th of next month": that day of the month named
+        found = _own_rules(nth.group("month"), anchor, direction)
+        if found is not None and found[1] == "month" and found[0] is not None:
+            try:
+                return (date(int(found[0][:4]), int(found[0][5:7]), int(nth.group("day"))).isoformat(), "day", "date")
+            except ValueError:
+                return (None, None, "fuzzy")
     part = re.fullmatch(r".+? of (?P<date>.+)", t)
     if part:  # "the first nine months of the year", "the early hours of Thursday morning": the date named
         found = _own_rules(part.group("date"), anchor, direction)
@@ -127,9 +141,10 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         delta = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
         if unit == "weekend" and delta == 0 and direction == "past" and anchor.weekday() < 5:
             delta = -1  # "said over this weekend" on a Monday: the one just gone
-        if unit == "week" and anchor.weekday() == 6:
+        if unit == "week" and anchor.weekday() == 6 and delta <= 0 and not (delta == 0 and direction == "past"):
             # a Sunday starts a news week: "last week" is the one ending that day (ISO weeks
-            # run Monday to Sunday), "this week" the one beginning
+            # run Monday to Sunday), "this week" the one beginning; but what "happened this
+            # week" is the week ending that day, and "next week" the one starting tomorrow
             return shifted(anchor + timedelta(days=1), unit, delta)
         return shifted(anchor, unit, delta)
     m = re.fullmatch(r"(?:(?:this|current|present) )?(year|month|week|day)", core)
@@ -151,7 +166,9 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
         if unit == "decade":  # "a decade ago": the year ten years back
             return (str(anchor.year + sign * 10 * n), "year", "date")
-        if n == 1 and unit == "year":  # "a year ago": the same date a year back (results news)
+        if n == 1 and unit == "year":
+            # "a year ago" with no quarter named (then it is that quarter: anaphora.py): the same day
+            # a year back; TimeBank values it as that day, month or year alike, and the day holds all three
             return (date(anchor.year + sign, anchor.month, min(anchor.day, 28)).isoformat(), "day", "date")
         return shifted(anchor, unit, sign * n)
     m = re.fullmatch(r"(?:in )?recent (days|weeks|months|years|decades)|(?:the )?(?:last|past) (?:few|several) \w+|"
@@ -236,10 +253,10 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
         return (f"{year}-{month:02d}", "month", "date")
     m = re.fullmatch(
         r"(?:the )?(?:(last|next|this|past|coming) )?(?P<season>spring|summer|fall|autumn|winter)"
-        r"(?: (?:of )?(?P<year>\d{4}))?",
+        r"(?: months)?(?: (?:of )?(?P<year>\d{4}))?",
         core,
     )
-    if m:
+    if m:  # "the summer months": the season
         s = SEASONS[m.group("season")]
         order = ["WI", "SP", "SU", "FA"]
         now = order[(anchor.month % 12) // 3]
@@ -290,6 +307,9 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
     m = re.fullmatch(r"(?:the )?(" + "|".join(_DECADE_WORDS) + r")", core)
     if m:
         return (f"19{_DECADE_WORDS.index(m.group(1)) + 2}", "decade", "date")
+    m = re.fullmatch(r"(?:the )?(?P<c>1[1-9])00'?s", core)
+    if m:  # "the 1800s": the century (TimeML "18"), not its first decade; "the 2000s" is a decade
+        return (m.group("c"), "century", "date")
     m = re.fullmatch(r"(?:the )?(?:(?P<c>1[89]|20)(?P<d>\d)0'?s|'?(?P<d2>\d)0'?s)", core)
     if m:
         if m.group("c"):

@@ -1,11 +1,14 @@
 """The direction a temporal expression's governing verb points (detection: ``detect.py``).
 
 Direction is read off the verb a span hangs from: past tense -> "past"; will/shall, modals,
-present progressive, and infinitives under plan/expect/schedule -> "future"; otherwise None.
+present progressive, "is/are to" + verb, and infinitives under plan/expect/schedule -> "future";
+a date after "ahead of" / "in the run-up to" -> "future"; otherwise None. A date between a verb
+of saying and its complement ("said Tuesday it will ...") goes with the saying.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from tidings.nlp import doc_text
@@ -24,6 +27,9 @@ STATIVE = {"say", "be", "have", "tell", "know", "think", "believe", "show", "rep
            "see", "feel", "stand", "continue", "keep", "account", "compare", "represent"}  # fmt: skip
 MODALS = {"would", "could", "may", "might", "should", "can", "must", "ca", "'d"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+
+
+_AHEAD = re.compile(r"\b(?:ahead of|in advance of|in the run-up to|in the lead-up to)(?: (?:the|this|next))?\s*$", re.I)
 
 
 def _aux_words(verb: Token) -> list[Token]:
@@ -46,6 +52,13 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ == "VBD":
         # "postponed plans to visit in February": the plan's date may lie either side of now
         return None if verb.lemma_ in PLANNING else "past"
+    if verb.tag_ in ("VB", "VBN") and "to" in words and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
+        # "are to meet Friday", "is to be sentenced Thursday": arranged, ahead of now ("was to
+        # testify Thursday" is arranged in a past narrative: either side)
+        return "future" if verb.head.tag_ in ("VBZ", "VBP") else None
+    if verb.tag_ == "VBN" and "to" in words and verb.dep_ == "xcomp" and depth < 4:
+        # "is scheduled to be sentenced Thursday": the verb the infinitive hangs from decides
+        return "future" if verb.head.lemma_ in FUTURE_HEADS else verb_direction(verb.head, depth + 1)
     if verb.tag_ == "VBN":
         if words & {"has", "have", "'ve", "'s"}:
             return "past"
@@ -79,6 +92,10 @@ def direction_for(doc: Doc, start: int, end: int) -> str | None:
         return None
     before = doc_text(doc)[max(0, start - 8) : start].split()
     until = bool(before) and before[-1].casefold() in ("until", "till")
+    if _AHEAD.search(doc_text(doc)[max(0, start - 30) : start]):
+        # "calm ahead of Sunday's election", "in the run-up to the March vote": what news is
+        # written ahead of is still to come, whatever the tense of the clause
+        return "future"
     tok = span.root
     for _ in range(6):
         if tok.pos_ in ("VERB", "AUX") and tok not in span:
@@ -86,12 +103,34 @@ def direction_for(doc: Doc, start: int, end: int) -> str | None:
         if tok.head is tok:
             break
         tok = tok.head
+    if tok.pos_ in ("VERB", "AUX"):
+        tok = _saying_verb(tok, span) or tok
     found = verb_direction(tok) if tok.pos_ in ("VERB", "AUX") else None
     if found == "future" and _names_a_thing(span) and _present_only(tok):
         # "follows Tuesday's declaration", "is trying to sell itself under a June agreement":
         # a date that names a thing is not put ahead by a present-tense verb
         found = None
     return "future" if found is None and until else found
+
+
+SAYING = {"say", "tell", "announce", "report", "state", "add", "confirm", "claim", "insist", "warn",
+          "predict", "indicate", "disclose", "reveal", "declare", "note", "argue", "acknowledge", "deny",
+          "write", "estimate", "forecast", "promise", "pledge", "vow"}  # fmt: skip
+
+
+def _saying_verb(verb: Token, span: Span) -> Token | None:
+    """ "China said on Tuesday it would send ...", "the ministry said Tuesday it will ...": a date
+    between a verb of saying and its complement's subject, with no "that", dates the saying (the
+    parser hangs it on the complement's verb)."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_ not in SAYING or not head.i < span.start:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects or span.end > subjects[0].left_edge.i:
+        return None
+    if any(t.lower_ == "that" for t in span.doc[head.i + 1 : span.start]):
+        return None  # "said that on Tuesday it would ...": the date is the complement's
+    return head
 
 
 def _names_a_thing(span: Span) -> bool:
