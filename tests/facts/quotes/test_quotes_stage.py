@@ -570,3 +570,71 @@ def test_a_headline_speech_act_read_as_a_noun_reports_its_infinitive(parser: Par
     )
     q = one(quotes, "Eliminate Tax Breaks")
     assert q.cue == "Vows" and q.speaker is not None and q.speaker.name == "Sanders"
+
+
+# Quotations inside what someone else reports: whose words they are.
+def test_quotation_under_a_thing_is_the_outer_speakers(parser: Parser) -> None:
+    # "tell" has a thing for its subject: the quoted words are Mayor Holloway's, not the museum's
+    quotes = run(
+        parser,
+        [
+            "Mayor Jane Holloway, opening the new city museum on Saturday, said it would tell a story "
+            "of the harbour, one of “hard work and quiet courage in every generation.”"
+        ],
+    )
+    q = one(quotes, "hard work")
+    assert q.cue == "said" and q.kind == "mixed"
+    assert q.speaker is not None and q.speaker.name == "Jane Holloway"
+
+
+def test_quotation_under_a_nameless_speech_noun(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        ["Senator Maria Lopez said the vote sends a message that “the farmers of this state are not alone any more.”"],
+    )
+    q = one(quotes, "farmers of this state")
+    assert q.speaker is not None and q.speaker.name == "Maria Lopez"
+    assert q.cue == "said"
+
+
+def test_report_within_a_report_keeps_both_speakers(parser: Parser) -> None:
+    # the inner mixed quote is the governor's; the report around it, not a clause of "cited"
+    # (no reporter), is Lopez's own attribution
+    quotes = run(
+        parser,
+        [
+            "Senator Maria Lopez cited reports that the governor called the new tax “a gift to the rich” "
+            "in a private meeting."
+        ],
+    )
+    by_cue = {q.cue: q for q in quotes}
+    assert "cited" in by_cue and "called" in by_cue, [(q.cue, q.text) for q in quotes]
+    outer, inner = by_cue["cited"], by_cue["called"]
+    assert outer.speaker is not None and outer.speaker.name == "Maria Lopez"
+    assert inner.speaker is not None and inner.speaker.name == "governor"
+    assert outer.start <= inner.start and inner.end <= outer.end and outer.kind == "mixed"
+
+
+def test_report_with_a_reporter_is_one_quote(parser: Parser) -> None:
+    # "X said that Y described ...": Y speaks and X reports; no second quote for X
+    quotes = run(
+        parser,
+        [
+            "Donald Trump said during a rally in Michigan that Hillary Clinton once described the trade "
+            "deal as “the gold standard” of trade deals when she was secretary of state."
+        ],
+    )
+    q = one(quotes, "gold standard")
+    assert q.cue == "described" and q.speaker is not None and q.speaker.name == "Hillary Clinton"
+    assert q.reporter is not None and q.reporter.name == "Donald Trump"
+
+
+def test_a_person_under_the_outer_verb_keeps_the_quote(parser: Parser) -> None:
+    # officials are speakers: the quotation stays theirs, reported by the minister
+    quotes = run(
+        parser,
+        ["The minister said officials warned that the dam was “close to breaking” after the storm."],
+    )
+    warned = [q for q in quotes if q.cue == "warned"]
+    assert len(warned) == 1 and "close to breaking" in warned[0].text
+    assert warned[0].speaker is not None and warned[0].speaker.name == "officials"
