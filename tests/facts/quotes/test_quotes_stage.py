@@ -638,3 +638,29 @@ def test_a_person_under_the_outer_verb_keeps_the_quote(parser: Parser) -> None:
     warned = [q for q in quotes if q.cue == "warned"]
     assert len(warned) == 1 and "close to breaking" in warned[0].text
     assert warned[0].speaker is not None and warned[0].speaker.name == "officials"
+
+
+def test_participle_after_a_speech_verb_keeps_its_speaker(parser: Parser) -> None:
+    # the parse hangs "going on to say" on a verb inside the later quotation
+    quotes = run(
+        parser,
+        [
+            '"To go back to a time when we fought about that again is insane," Sanders said, going on to '
+            'say that the country has spent "hundreds of years fighting against racism and all that stuff, '
+            'to have that debate again, young people do not want to see that…."'
+        ],
+    )
+    q = one(quotes, "hundreds of years")
+    assert q.cue == "say" and q.speaker is not None and q.speaker.name == "Sanders"
+
+
+def test_dateline_is_not_the_speaker(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "WASHINGTON -- President Barack Obama, opening the new museum on Saturday, said it would tell "
+            "an American story, one of “suffering and delight, one of fear, but also of hope.”"
+        ],
+    )
+    q = one(quotes, "suffering and delight")
+    assert q.cue == "said" and q.speaker is not None and q.speaker.name == "Barack Obama"

@@ -51,6 +51,7 @@ UTTERING_VERBS = frozenset(
 )
 # Entity types of a name in front of a speech noun that says whose it is ("a Pentagon statement").
 SOURCE_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+DASHES = frozenset({"--", "—", "–", "―", "-"})
 # How far back (characters) the fallback looks for a person to resolve he/she.
 PRONOUN_WINDOW = 700
 
@@ -72,7 +73,7 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
                 return None  # live-blog time stamps ("5:45 p.m. Clinton says ...")
             if child.lower_ in RELATIVE and cue.dep_ == "relcl":
                 return cue.head
-            return child
+            return _past_dateline(child)
     # "Qin had in a phone call ... urged": the subject hangs on the split-off auxiliary.
     for aux in cue.lefts:
         if aux.dep_ in ("aux", "auxpass"):
@@ -111,9 +112,37 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     if occasion and head.head.head.pos_ in ("VERB", "AUX"):
         # "she said at a news conference announcing that ...": the occasion is the speaker's
         return subject_of(head.head.head, depth + 1)
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG":
+        said = _speech_verb_before(cue)
+        if said is not None:
+            return subject_of(said, depth + 1)
     if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG"):
         return subject_of(cue.head, depth + 1)
     return _name_swallowed(cue)
+
+
+def _past_dateline(subj: Token) -> Token:
+    """ "WASHINGTON -- President Obama, dedicating ..., said": the parse may take the dateline (a
+    place in capitals before a dash) for the subject and the speaker for its apposition."""
+    doc = subj.doc
+    dash = doc[subj.i + 1] if subj.i + 1 < len(doc) else None
+    if not subj.is_upper or subj.ent_type_ not in ("GPE", "LOC") or dash is None or dash.text not in DASHES:
+        return subj
+    named = [c for c in subj.rights if c.dep_ == "appos" and c.ent_type_ in SOURCE_ENTITIES]
+    return named[0] if named else subj
+
+
+def _speech_verb_before(participle: Token) -> Token | None:
+    """ "“...,” Sanders said, going on to say that ...", "the minister said, adding that ...": a
+    participle clause right after a comma that follows a speech verb continues that verb's
+    speaker, whatever head the parse gave it."""
+    left = participle.left_edge.i
+    if left < 2 or participle.doc[left - 1].text != ",":
+        return None
+    verb = participle.doc[left - 2]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or verb.i == participle.head.i:
+        return None
+    return verb if any(c.dep_ in SUBJECT_DEPS for c in verb.children) else None
 
 
 def _name_swallowed(cue: Token) -> Token | None:
