@@ -664,3 +664,16 @@ def test_dateline_is_not_the_speaker(parser: Parser) -> None:
     )
     q = one(quotes, "suffering and delight")
     assert q.cue == "said" and q.speaker is not None and q.speaker.name == "Barack Obama"
+
+
+def test_as_someone_put_it(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "As Jane Holloway, a tax lawyer at the city bar, recently put it, “Did the company lower its "
+            "taxes legally, or not?” The council put it on the agenda for May."
+        ],
+    )
+    q = one(quotes, "lower its taxes")
+    assert q.cue == "put" and q.speaker is not None and q.speaker.name == "Jane Holloway"
+    assert not any("agenda" in x.text for x in quotes)  # "put it on the agenda" reports nothing

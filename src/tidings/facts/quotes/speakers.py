@@ -112,6 +112,9 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     if occasion and head.head.head.pos_ in ("VERB", "AUX"):
         # "she said at a news conference announcing that ...": the occasion is the speaker's
         return subject_of(head.head.head, depth + 1)
+    misplaced = _subject_taken_by_head(cue)
+    if misplaced is not None:
+        return misplaced
     if cue.dep_ == "advcl" and cue.tag_ == "VBG":
         said = _speech_verb_before(cue)
         if said is not None:
@@ -130,6 +133,22 @@ def _past_dateline(subj: Token) -> Token:
         return subj
     named = [c for c in subj.rights if c.dep_ == "appos" and c.ent_type_ in SOURCE_ENTITIES]
     return named[0] if named else subj
+
+
+def _subject_taken_by_head(cue: Token) -> Token | None:
+    """A finite verb the parse hung under its own subject or under a participle that took the
+    subject: "Tim Cook, called “total political crap”" (the verb an ``acl`` of the name),
+    "Protesters marching through the streets chanted “...”" (the participle read as the main
+    verb, the finite one as its adverbial clause)."""
+    if cue.tag_ not in ("VBD", "VBZ"):
+        return None
+    head = cue.head
+    if cue.dep_ == "acl" and head.i < cue.i and head.pos_ == "PROPN" and head.ent_type_ in SOURCE_ENTITIES:
+        return head  # a name only: "the efforts, called “...”" is a participle on a thing
+    if cue.dep_ == "advcl" and head.tag_ == "VBG" and head.i < cue.i:
+        subj = [c for c in head.children if c.dep_ == "nsubj" and c.i < head.i]
+        return subj[0] if subj else None
+    return None
 
 
 def _speech_verb_before(participle: Token) -> Token | None:

@@ -25,6 +25,7 @@ from tidings.facts.base import FactContext
 from tidings.facts.quotes.cues import (
     CLAUSE_FIRST_VERBS,
     MESSAGE_VERBS,
+    OBJECT_IDIOMS,
     OBJECT_VERBS,
     PARTICLE_VERBS,
     QUOTE_ONLY_VERBS,
@@ -718,6 +719,9 @@ class _Run:
         particle = PARTICLE_VERBS.get(lemma)
         if particle is not None and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
             return True
+        idiom = OBJECT_IDIOMS.get(lemma)
+        if with_quote and idiom is not None and any(c.dep_ == "dobj" and c.lower_ == idiom for c in tok.children):
+            return True  # "as Rosenthal put it, “...”": only with a quotation (not "put it on the table")
         return is_cue_lemma(lemma, with_quote=with_quote, thoughts=self.stage.thoughts)
 
     @staticmethod
