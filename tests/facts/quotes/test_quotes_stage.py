@@ -677,3 +677,17 @@ def test_as_someone_put_it(parser: Parser) -> None:
     q = one(quotes, "lower its taxes")
     assert q.cue == "put" and q.speaker is not None and q.speaker.name == "Jane Holloway"
     assert not any("agenda" in x.text for x in quotes)  # "put it on the agenda" reports nothing
+
+
+def test_likening_words_is_a_cue_with_a_quotation(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Mayor Jane Holloway compared the council to a referee who is “asleep at the whistle” during "
+            "the budget talks.",
+            "The engineers compared the two bridges before the vote.",
+        ],
+    )
+    q = one(quotes, "asleep at the whistle")
+    assert q.cue == "compared" and q.speaker is not None and q.speaker.name == "Jane Holloway"
+    assert not any("two bridges" in x.text for x in quotes)  # no quotation, no cue
