@@ -572,29 +572,67 @@ def test_a_headline_speech_act_read_as_a_noun_reports_its_infinitive(parser: Par
     assert q.cue == "Vows" and q.speaker is not None and q.speaker.name == "Sanders"
 
 
-# Quotations inside what someone else reports: whose words they are.
-def test_quotation_under_a_thing_is_the_outer_speakers(parser: Parser) -> None:
-    # "tell" has a thing for its subject: the quoted words are Mayor Holloway's, not the museum's
-    quotes = run(
-        parser,
+# Whose words a quotation is, and which cue takes it: (paragraphs, fragment of the quote, cue,
+# speaker, a fragment no quote may hold).
+SPEAKER_CASES = [
+    # a thing for the inner cue's subject: the quoted words are the outer speaker's
+    (
         [
             "Mayor Jane Holloway, opening the new city museum on Saturday, said it would tell a story "
             "of the harbour, one of “hard work and quiet courage in every generation.”"
         ],
-    )
-    q = one(quotes, "hard work")
-    assert q.cue == "said" and q.kind == "mixed"
-    assert q.speaker is not None and q.speaker.name == "Jane Holloway"
-
-
-def test_quotation_under_a_nameless_speech_noun(parser: Parser) -> None:
-    quotes = run(
-        parser,
+        "hard work", "said", "Jane Holloway", None,
+    ),
+    # a speech noun whose source is a thing
+    (
         ["Senator Maria Lopez said the vote sends a message that “the farmers of this state are not alone any more.”"],
-    )
-    q = one(quotes, "farmers of this state")
-    assert q.speaker is not None and q.speaker.name == "Maria Lopez"
-    assert q.cue == "said"
+        "farmers of this state", "said", "Maria Lopez", None,
+    ),
+    # the parse hangs "going on to say" on a verb inside the later quotation
+    (
+        [
+            '"To go back to a time when we fought about that again is insane," Sanders said, going on to '
+            'say that the country has spent "hundreds of years fighting against racism and all that stuff, '
+            'to have that debate again, young people do not want to see that…."'
+        ],
+        "hundreds of years", "say", "Sanders", None,
+    ),
+    # a dateline is not the subject
+    (
+        [
+            "WASHINGTON -- President Barack Obama, opening the new museum on Saturday, said it would tell "
+            "an American story, one of “suffering and delight, one of fear, but also of hope.”"
+        ],
+        "suffering and delight", "said", "Barack Obama", None,
+    ),
+    # "as X put it" with a quotation; "put it on the agenda" reports nothing
+    (
+        [
+            "As Jane Holloway, a tax lawyer at the city bar, recently put it, “Did the company lower its "
+            "taxes legally, or not?” The council put it on the agenda for May."
+        ],
+        "lower its taxes", "put", "Jane Holloway", "agenda",
+    ),
+    # likening words with a quotation is a cue; without one it is not
+    (
+        [
+            "Mayor Jane Holloway compared the council to a referee who is “asleep at the whistle” during "
+            "the budget talks.",
+            "The engineers compared the two bridges before the vote.",
+        ],
+        "asleep at the whistle", "compared", "Jane Holloway", "two bridges",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("paragraphs", "fragment", "cue", "speaker", "absent"), SPEAKER_CASES)
+def test_whose_words_a_quotation_is(
+    parser: Parser, paragraphs: list[str], fragment: str, cue: str, speaker: str, absent: str | None
+) -> None:
+    quotes = run(parser, paragraphs)
+    q = one(quotes, fragment)
+    assert q.cue == cue and q.speaker is not None and q.speaker.name == speaker
+    assert absent is None or not any(absent in x.text for x in quotes)
 
 
 def test_report_within_a_report_keeps_both_speakers(parser: Parser) -> None:
@@ -613,18 +651,12 @@ def test_report_within_a_report_keeps_both_speakers(parser: Parser) -> None:
     assert outer.speaker is not None and outer.speaker.name == "Maria Lopez"
     assert inner.speaker is not None and inner.speaker.name == "governor"
     assert outer.start <= inner.start and inner.end <= outer.end and outer.kind == "mixed"
-
-
-def test_report_with_a_reporter_is_one_quote(parser: Parser) -> None:
-    # "X said that Y described ...": Y speaks and X reports; no second quote for X
-    quotes = run(
-        parser,
-        [
-            "Donald Trump said during a rally in Michigan that Hillary Clinton once described the trade "
-            "deal as “the gold standard” of trade deals when she was secretary of state."
-        ],
+    # under a clause of the outer verb, the outer speaker is the reporter: one quote, not two
+    text = (
+        "Donald Trump said during a rally in Michigan that Hillary Clinton once described the trade "
+        "deal as “the gold standard” of trade deals when she was secretary of state."
     )
-    q = one(quotes, "gold standard")
+    q = one(run(parser, [text]), "gold standard")
     assert q.cue == "described" and q.speaker is not None and q.speaker.name == "Hillary Clinton"
     assert q.reporter is not None and q.reporter.name == "Donald Trump"
 
@@ -638,56 +670,3 @@ def test_a_person_under_the_outer_verb_keeps_the_quote(parser: Parser) -> None:
     warned = [q for q in quotes if q.cue == "warned"]
     assert len(warned) == 1 and "close to breaking" in warned[0].text
     assert warned[0].speaker is not None and warned[0].speaker.name == "officials"
-
-
-def test_participle_after_a_speech_verb_keeps_its_speaker(parser: Parser) -> None:
-    # the parse hangs "going on to say" on a verb inside the later quotation
-    quotes = run(
-        parser,
-        [
-            '"To go back to a time when we fought about that again is insane," Sanders said, going on to '
-            'say that the country has spent "hundreds of years fighting against racism and all that stuff, '
-            'to have that debate again, young people do not want to see that…."'
-        ],
-    )
-    q = one(quotes, "hundreds of years")
-    assert q.cue == "say" and q.speaker is not None and q.speaker.name == "Sanders"
-
-
-def test_dateline_is_not_the_speaker(parser: Parser) -> None:
-    quotes = run(
-        parser,
-        [
-            "WASHINGTON -- President Barack Obama, opening the new museum on Saturday, said it would tell "
-            "an American story, one of “suffering and delight, one of fear, but also of hope.”"
-        ],
-    )
-    q = one(quotes, "suffering and delight")
-    assert q.cue == "said" and q.speaker is not None and q.speaker.name == "Barack Obama"
-
-
-def test_as_someone_put_it(parser: Parser) -> None:
-    quotes = run(
-        parser,
-        [
-            "As Jane Holloway, a tax lawyer at the city bar, recently put it, “Did the company lower its "
-            "taxes legally, or not?” The council put it on the agenda for May."
-        ],
-    )
-    q = one(quotes, "lower its taxes")
-    assert q.cue == "put" and q.speaker is not None and q.speaker.name == "Jane Holloway"
-    assert not any("agenda" in x.text for x in quotes)  # "put it on the agenda" reports nothing
-
-
-def test_likening_words_is_a_cue_with_a_quotation(parser: Parser) -> None:
-    quotes = run(
-        parser,
-        [
-            "Mayor Jane Holloway compared the council to a referee who is “asleep at the whistle” during "
-            "the budget talks.",
-            "The engineers compared the two bridges before the vote.",
-        ],
-    )
-    q = one(quotes, "asleep at the whistle")
-    assert q.cue == "compared" and q.speaker is not None and q.speaker.name == "Jane Holloway"
-    assert not any("two bridges" in x.text for x in quotes)  # no quotation, no cue
