@@ -622,6 +622,11 @@ SPEAKER_CASES = [
         ],
         "asleep at the whistle", "compared", "Jane Holloway", "two bridges",
     ),
+    # an inverted lead: the past-tense verb opens the sentence, the name follows
+    (
+        ["Critics say the plan is vague. Said Mayor Jane Holloway: “I don’t get the sense she is interested in it.”"],
+        "interested in it", "Said", "Jane Holloway", None,
+    ),
 ]  # fmt: skip
 
 

@@ -112,6 +112,9 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     if occasion and head.head.head.pos_ in ("VERB", "AUX"):
         # "she said at a news conference announcing that ...": the occasion is the speaker's
         return subject_of(head.head.head, depth + 1)
+    inverted = _inverted_lead(cue)
+    if inverted is not None:
+        return inverted
     misplaced = _subject_taken_by_head(cue)
     if misplaced is not None:
         return misplaced
@@ -133,6 +136,20 @@ def _past_dateline(subj: Token) -> Token:
         return subj
     named = [c for c in subj.rights if c.dep_ == "appos" and c.ent_type_ in SOURCE_ENTITIES]
     return named[0] if named else subj
+
+
+def _inverted_lead(cue: Token) -> Token | None:
+    """ "Said Ellis: “...”", "Added Jane Doe, “...”": a past-tense speech verb that opens its
+    sentence, a name right after it and a colon or comma after the name."""
+    doc = cue.doc
+    if cue.i != cue.sent.start or cue.tag_ not in ("VBD", "VBN") or cue.i + 2 >= len(doc):
+        return None
+    k = cue.i + 1
+    while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN":
+        k += 1
+    if doc[cue.i + 1].pos_ != "PROPN" or k + 1 >= len(doc) or doc[k + 1].text not in (":", ","):
+        return None
+    return doc[k]
 
 
 def _subject_taken_by_head(cue: Token) -> Token | None:
@@ -264,7 +281,7 @@ def name_span(head: Token) -> tuple[int, int]:
     """Character span of the speaker's name phrase: the head and its name-like left dependents."""
     left = head.i
     for child in head.lefts:
-        if child.dep_ in NAME_DEPS:
+        if child.dep_ in NAME_DEPS and child.pos_ != "VERB":  # not the cue of "Said Ellis:"
             left = min(left, child.left_edge.i)
     # Keep flat/compound names that spaCy hangs to the right ("Qin Gang").
     right = head.i
