@@ -570,3 +570,108 @@ def test_a_headline_speech_act_read_as_a_noun_reports_its_infinitive(parser: Par
     )
     q = one(quotes, "Eliminate Tax Breaks")
     assert q.cue == "Vows" and q.speaker is not None and q.speaker.name == "Sanders"
+
+
+# Whose words a quotation is, and which cue takes it: (paragraphs, fragment of the quote, cue,
+# speaker, a fragment no quote may hold).
+SPEAKER_CASES = [
+    # a thing for the inner cue's subject: the quoted words are the outer speaker's
+    (
+        [
+            "Mayor Jane Holloway, opening the new city museum on Saturday, said it would tell a story "
+            "of the harbour, one of “hard work and quiet courage in every generation.”"
+        ],
+        "hard work", "said", "Jane Holloway", None,
+    ),
+    # a speech noun whose source is a thing
+    (
+        ["Senator Maria Lopez said the vote sends a message that “the farmers of this state are not alone any more.”"],
+        "farmers of this state", "said", "Maria Lopez", None,
+    ),
+    # the parse hangs "going on to say" on a verb inside the later quotation
+    (
+        [
+            '"To go back to a time when we fought about that again is insane," Sanders said, going on to '
+            'say that the country has spent "hundreds of years fighting against racism and all that stuff, '
+            'to have that debate again, young people do not want to see that…."'
+        ],
+        "hundreds of years", "say", "Sanders", None,
+    ),
+    # a dateline is not the subject
+    (
+        [
+            "WASHINGTON -- President Barack Obama, opening the new museum on Saturday, said it would tell "
+            "an American story, one of “suffering and delight, one of fear, but also of hope.”"
+        ],
+        "suffering and delight", "said", "Barack Obama", None,
+    ),
+    # "as X put it" with a quotation; "put it on the agenda" reports nothing
+    (
+        [
+            "As Jane Holloway, a tax lawyer at the city bar, recently put it, “Did the company lower its "
+            "taxes legally, or not?” The council put it on the agenda for May."
+        ],
+        "lower its taxes", "put", "Jane Holloway", "agenda",
+    ),
+    # likening words with a quotation is a cue; without one it is not
+    (
+        [
+            "Mayor Jane Holloway compared the council to a referee who is “asleep at the whistle” during "
+            "the budget talks.",
+            "The engineers compared the two bridges before the vote.",
+        ],
+        "asleep at the whistle", "compared", "Jane Holloway", "two bridges",
+    ),
+    # an inverted lead: the past-tense verb opens the sentence, the name follows
+    (
+        ["Critics say the plan is vague. Said Mayor Jane Holloway: “I don’t get the sense she is interested in it.”"],
+        "interested in it", "Said", "Jane Holloway", None,
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("paragraphs", "fragment", "cue", "speaker", "absent"), SPEAKER_CASES)
+def test_whose_words_a_quotation_is(
+    parser: Parser, paragraphs: list[str], fragment: str, cue: str, speaker: str, absent: str | None
+) -> None:
+    quotes = run(parser, paragraphs)
+    q = one(quotes, fragment)
+    assert q.cue == cue and q.speaker is not None and q.speaker.name == speaker
+    assert absent is None or not any(absent in x.text for x in quotes)
+
+
+def test_report_within_a_report_keeps_both_speakers(parser: Parser) -> None:
+    # the inner mixed quote is the governor's; the report around it, not a clause of "cited"
+    # (no reporter), is Lopez's own attribution
+    quotes = run(
+        parser,
+        [
+            "Senator Maria Lopez cited reports that the governor called the new tax “a gift to the rich” "
+            "in a private meeting."
+        ],
+    )
+    by_cue = {q.cue: q for q in quotes}
+    assert "cited" in by_cue and "called" in by_cue, [(q.cue, q.text) for q in quotes]
+    outer, inner = by_cue["cited"], by_cue["called"]
+    assert outer.speaker is not None and outer.speaker.name == "Maria Lopez"
+    assert inner.speaker is not None and inner.speaker.name == "governor"
+    assert outer.start <= inner.start and inner.end <= outer.end and outer.kind == "mixed"
+    # under a clause of the outer verb, the outer speaker is the reporter: one quote, not two
+    text = (
+        "Donald Trump said during a rally in Michigan that Hillary Clinton once described the trade "
+        "deal as “the gold standard” of trade deals when she was secretary of state."
+    )
+    q = one(run(parser, [text]), "gold standard")
+    assert q.cue == "described" and q.speaker is not None and q.speaker.name == "Hillary Clinton"
+    assert q.reporter is not None and q.reporter.name == "Donald Trump"
+
+
+def test_a_person_under_the_outer_verb_keeps_the_quote(parser: Parser) -> None:
+    # officials are speakers: the quotation stays theirs, reported by the minister
+    quotes = run(
+        parser,
+        ["The minister said officials warned that the dam was “close to breaking” after the storm."],
+    )
+    warned = [q for q in quotes if q.cue == "warned"]
+    assert len(warned) == 1 and "close to breaking" in warned[0].text
+    assert warned[0].speaker is not None and warned[0].speaker.name == "officials"

@@ -46,6 +46,9 @@ SPEECH_NOUNS: frozenset[str] = _LISTS["speech_nouns"]
 # Two-word particle verbs: lemma -> required particle.
 PARTICLE_VERBS: dict[str, str] = {"point": "out", "sum": "up", "go": "on", "read": "out"}
 
+# Verbs that report speech with a fixed object: "as one analyst put it, “...”".
+OBJECT_IDIOMS: dict[str, str] = {"put": "it"}
+
 # Reporting preposition phrases whose object is the source.
 ACCORDING = ("according", "to")
 

@@ -51,6 +51,7 @@ UTTERING_VERBS = frozenset(
 )
 # Entity types of a name in front of a speech noun that says whose it is ("a Pentagon statement").
 SOURCE_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+DASHES = frozenset({"--", "—", "–", "―", "-"})
 # How far back (characters) the fallback looks for a person to resolve he/she.
 PRONOUN_WINDOW = 700
 
@@ -72,7 +73,7 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
                 return None  # live-blog time stamps ("5:45 p.m. Clinton says ...")
             if child.lower_ in RELATIVE and cue.dep_ == "relcl":
                 return cue.head
-            return child
+            return _past_dateline(child)
     # "Qin had in a phone call ... urged": the subject hangs on the split-off auxiliary.
     for aux in cue.lefts:
         if aux.dep_ in ("aux", "auxpass"):
@@ -111,9 +112,73 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     if occasion and head.head.head.pos_ in ("VERB", "AUX"):
         # "she said at a news conference announcing that ...": the occasion is the speaker's
         return subject_of(head.head.head, depth + 1)
+    inverted = _inverted_lead(cue)
+    if inverted is not None:
+        return inverted
+    misplaced = _subject_taken_by_head(cue)
+    if misplaced is not None:
+        return misplaced
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG":
+        said = _speech_verb_before(cue)
+        if said is not None:
+            return subject_of(said, depth + 1)
     if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG"):
         return subject_of(cue.head, depth + 1)
     return _name_swallowed(cue)
+
+
+def _past_dateline(subj: Token) -> Token:
+    """ "WASHINGTON -- President Obama, dedicating ..., said": the parse may take the dateline (a
+    place in capitals before a dash) for the subject and the speaker for its apposition."""
+    doc = subj.doc
+    dash = doc[subj.i + 1] if subj.i + 1 < len(doc) else None
+    if not subj.is_upper or subj.ent_type_ not in ("GPE", "LOC") or dash is None or dash.text not in DASHES:
+        return subj
+    named = [c for c in subj.rights if c.dep_ == "appos" and c.ent_type_ in SOURCE_ENTITIES]
+    return named[0] if named else subj
+
+
+def _inverted_lead(cue: Token) -> Token | None:
+    """ "Said Ellis: “...”", "Added Jane Doe, “...”": a past-tense speech verb that opens its
+    sentence, a name right after it and a colon or comma after the name."""
+    doc = cue.doc
+    if cue.i != cue.sent.start or cue.tag_ not in ("VBD", "VBN") or cue.i + 2 >= len(doc):
+        return None
+    k = cue.i + 1
+    while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN":
+        k += 1
+    if doc[cue.i + 1].pos_ != "PROPN" or k + 1 >= len(doc) or doc[k + 1].text not in (":", ","):
+        return None
+    return doc[k]
+
+
+def _subject_taken_by_head(cue: Token) -> Token | None:
+    """A finite verb the parse hung under its own subject or under a participle that took the
+    subject: "Tim Cook, called “total political crap”" (the verb an ``acl`` of the name),
+    "Protesters marching through the streets chanted “...”" (the participle read as the main
+    verb, the finite one as its adverbial clause)."""
+    if cue.tag_ not in ("VBD", "VBZ"):
+        return None
+    head = cue.head
+    if cue.dep_ == "acl" and head.i < cue.i and head.pos_ == "PROPN" and head.ent_type_ in SOURCE_ENTITIES:
+        return head  # a name only: "the efforts, called “...”" is a participle on a thing
+    if cue.dep_ == "advcl" and head.tag_ == "VBG" and head.i < cue.i:
+        subj = [c for c in head.children if c.dep_ == "nsubj" and c.i < head.i]
+        return subj[0] if subj else None
+    return None
+
+
+def _speech_verb_before(participle: Token) -> Token | None:
+    """ "“...,” Sanders said, going on to say that ...", "the minister said, adding that ...": a
+    participle clause right after a comma that follows a speech verb continues that verb's
+    speaker, whatever head the parse gave it."""
+    left = participle.left_edge.i
+    if left < 2 or participle.doc[left - 1].text != ",":
+        return None
+    verb = participle.doc[left - 2]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or verb.i == participle.head.i:
+        return None
+    return verb if any(c.dep_ in SUBJECT_DEPS for c in verb.children) else None
 
 
 def _name_swallowed(cue: Token) -> Token | None:
@@ -216,7 +281,7 @@ def name_span(head: Token) -> tuple[int, int]:
     """Character span of the speaker's name phrase: the head and its name-like left dependents."""
     left = head.i
     for child in head.lefts:
-        if child.dep_ in NAME_DEPS:
+        if child.dep_ in NAME_DEPS and child.pos_ != "VERB":  # not the cue of "Said Ellis:"
             left = min(left, child.left_edge.i)
     # Keep flat/compound names that spaCy hangs to the right ("Qin Gang").
     right = head.i

@@ -25,6 +25,7 @@ from tidings.facts.base import FactContext
 from tidings.facts.quotes.cues import (
     CLAUSE_FIRST_VERBS,
     MESSAGE_VERBS,
+    OBJECT_IDIOMS,
     OBJECT_VERBS,
     PARTICLE_VERBS,
     QUOTE_ONLY_VERBS,
@@ -83,6 +84,9 @@ SUBJ_OR_ADV = ("nsubj", "nsubjpass", "npadvmod", "advmod", "aux", "neg", "prep",
 # Complements through which a quote makes a mixed quote (a paraphrase with quoted words).
 CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "acl"})
 
+
+# Subjects that name a thing, never a speaker ("it would tell an American story").
+THING_PRONOUNS = frozenset({"it", "this", "that", "what"})
 
 # A content runs over at most this many sentence breaks the parse made without a full stop.
 MAX_FALSE_BREAKS = 2
@@ -212,6 +216,7 @@ class _Run:
                 self.in_quote[tok.i] = n
         self.used_cues: dict[int, list[tuple[int, int]]] = {}  # cue token -> the spans of its quotations' drafts
         self.attributed: set[int] = set()  # quotations (by index in ``marks``) hung on a cue or a name
+        self.cue_of: dict[int, int] = {}  # quotation (index in ``marks``) -> the cue of its unreported mixed quote
 
     # ------------------------------------------------------------------ quoted spans
     def from_marks(self) -> list[Draft]:
@@ -243,6 +248,8 @@ class _Run:
                     continue
                 self.used_cues.setdefault(cue_i, []).append((draft.start, draft.end))
                 self.attributed.update(self.marks.index(q) for q in run)
+                if draft.kind == "mixed" and draft.reporter is None:  # reported within a report, see _nested
+                    self.cue_of.update((self.marks.index(q), cue_i) for q in run)
                 out.append(draft)
         out.sort(key=lambda d: d.start)
         return self._carry(out)
@@ -319,11 +326,12 @@ class _Run:
         return Draft(q.start, q.end, "direct", dash, self.speakers.resolve(head), None, 0.75, [q])
 
     def _tree_cue(self, q: QuotedSpan) -> Token | None:
-        """The nearest cue above the quote in the dependency tree (outside all quotes)."""
+        """The nearest cue above the quote in the dependency tree (outside all quotes); past a
+        cue that names no one (see :meth:`_speakerless`) to a speech verb with a subject above it."""
         best: tuple[int, Token] | None = None
         lo, hi = self.paras[self.para_of(q.start)][0], self.paras[self.para_of(q.end - 1)][1]
         for tok in tokens_in(self.doc, q.inner_start, q.inner_end):
-            node, steps = tok, 0
+            node, steps, found = tok, 0, None
             while node.head.i != node.i and steps < 12:
                 child, node, steps = node, node.head, steps + 1
                 if not lo <= node.idx < hi:
@@ -332,12 +340,39 @@ class _Run:
                     continue
                 if node.pos_ == "NOUN" and child.dep_ not in ("acl", "ccomp", "appos"):
                     continue  # "a report ... as “far-fetched”": the noun does not own the quote
-                if self._is_cue(node, with_quote=True):
-                    dist = min(abs(node.idx - q.start), abs(node.idx - q.end))
-                    if best is None or dist < best[0]:
-                        best = (dist, node)
-                    break
+                if not self._is_cue(node, with_quote=True):
+                    continue
+                if found is None:
+                    found = node
+                    if self._speakerless(node):
+                        continue  # look on for a speaker's verb above it
+                elif node.pos_ not in ("VERB", "AUX") or subject_of(node) is None:
+                    continue
+                found = node
+                break
+            if found is not None:
+                dist = min(abs(found.idx - q.start), abs(found.idx - q.end))
+                if best is None or dist < best[0]:
+                    best = (dist, found)
         return best[1] if best else None
+
+    def _speakerless(self, cue: Token) -> bool:
+        """A cue that names no one who speaks: a speech noun with no source or a thing for one
+        ("said the vote sends a message that “...”") or a verb whose subject is a thing ("said it would tell an
+        American story, one of “...”", "said the advertisement “wrongfully” suggests that ...": a
+        common noun the actor coder gives no actor).
+        A quotation under such a cue is the words of the speaker whose verb is above it."""
+        if cue.lower_ == "according":
+            return False
+        source = noun_source(cue) if cue.pos_ == "NOUN" else subject_of(cue)
+        if source is None:
+            return cue.pos_ == "NOUN"  # "“...,” said Smith": a verb's speaker sits beside it, not above
+        if source.lower_ in THING_PRONOUNS:
+            return True
+        if source.pos_ != "NOUN" or source.ent_type_:
+            return False
+        ref = self.speakers.resolve(source)  # "officials", "the ministry" are actors; "the advertisement" is none
+        return ref is None or (ref.actor_code is None and ref.entity_id is None)
 
     def _lead_in_cue(self, q: QuotedSpan) -> Token | None:
         """A speech verb whose phrase ends at the comma or colon that opens the quotation
@@ -542,7 +577,8 @@ class _Run:
             quoted = {self.in_quote[t.i] for t in toks} - {-1}
             # a noun phrase that is all the content (object or passive subject) may be short
             nominal = content == about and self._speaks(tok) and any(t.pos_ in ("NOUN", "PROPN") for t in toks)
-            if len(toks) < (MIN_OBJECT_TOKENS if nominal else MIN_INDIRECT_TOKENS) or quoted & self.attributed:
+            own = {n for n in quoted & self.attributed if not self._nested(n, tok, toks)}
+            if len(toks) < (MIN_OBJECT_TOKENS if nominal else MIN_INDIRECT_TOKENS) or own:
                 continue  # too short, or its quotation already has its own attribution
             speaker = self.speakers.resolve(source) if source is not None else None
             reporter = self._reporter(tok)
@@ -552,6 +588,15 @@ class _Run:
             end = max([end] + [self.marks[n].end for n in quoted])  # the closing mark belongs to it
             out.append(Draft(start, end, kind, tok, speaker, reporter, 0.7 if speaker else 0.5))
         return out
+
+    def _nested(self, mark: int, cue: Token, toks: Sequence[Token]) -> bool:
+        """Whether quotation ``mark`` belongs to a mixed quote whose cue lies inside this content,
+        a report within the report that is not a clause of it ("Lopez cited reports that the
+        governor called the tax “a gift to the rich”"): the outer speaker's attribution covers it
+        too, the inner one stays as it is. (Under a clause of the outer verb the outer speaker is
+        the inner quote's reporter instead: "China said Qin urged ...".)"""
+        inner = self.cue_of.get(mark)
+        return inner is not None and inner != cue.i and toks[0].i <= inner <= toks[-1].i
 
     def _without_aside(self, content: tuple[int, int]) -> tuple[int, int]:
         """The content up to the writer's own addition: a single dash and what follows it, a
@@ -674,6 +719,9 @@ class _Run:
         particle = PARTICLE_VERBS.get(lemma)
         if particle is not None and any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children):
             return True
+        idiom = OBJECT_IDIOMS.get(lemma)
+        if with_quote and idiom is not None and any(c.dep_ == "dobj" and c.lower_ == idiom for c in tok.children):
+            return True  # "as Rosenthal put it, “...”": only with a quotation (not "put it on the table")
         return is_cue_lemma(lemma, with_quote=with_quote, thoughts=self.stage.thoughts)
 
     @staticmethod
