@@ -13,7 +13,14 @@ those kinds) a mention is proposed for
 * the town after a street address ("of 420 Augusta St., Alexandria");
 * a dateline inside the text ("... struck by car . ROSWELL - A man ...") and a lawmaker's
   home after the party letter ("Sen. Jane Doe, D-Beachwood");
-* a demonym, which stands for its country ("Sudanese officials", "the Syrians").
+* never a place or people that names a disease ("Marburg virus", "Lyme disease");
+* a demonym, which stands for its country or region ("Sudanese officials", "the Syrians",
+  "Kurdish fighters"), also joined by a hyphen ("anti-Russian", "Syrian-Turkish"). Not inside
+  an organisation's name ("the American Red Cross"): gold sets disagree on those, and
+  "Indonesian Health Ministry" is no outbreak location.
+* an organisation's or person's name that is just a place's ("Karnataka wants ...",
+  "protecting Gainesville", "Joliet's building inspector"), kept only where the place lies in
+  the state of another place the article names.
 
 Every proposal must name something the gazetteer knows; resolution (``toponyms.resolve``) then
 picks which place. A proposal carries the name to look up when it differs from the words
@@ -43,6 +50,10 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE"})
 # Kinds of gazetteer entry a name inside another name may stand for.
 PLACE_KINDS = frozenset({"country", "adm1", "adm2", "capital", "city", "region", "sea", "island"})
+# Kinds of place an organisation's whole name may be ("Karnataka wants ...").
+WIDE_KINDS = frozenset({"country", "adm1", "region", "sea", "island"})
+# Demonyms that, inside a US name, are mostly another sense ("Indian River", "Indian Trail").
+AMBIGUOUS_DEMONYMS = frozenset({"Indian", "Native"})
 # A first word that qualifies the place after it ("Metro Nashville", "Greater Atlanta").
 LEAD_MODIFIERS = frozenset(
     _words(
@@ -98,7 +109,7 @@ _DATELINE = re.compile(
     r"\b([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
     r"(?: \((?:AP|Reuters|AFP|UPI|CNN)\))?\s*(?:—|–|-{1,3})\s*(?=[A-Z\"“])"
 )
-_PARTY_HOME = re.compile(r"\b[DRI]-([A-Z][a-z]*\.(?: ?[A-Z][a-z]*\.)*|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_PARTY_HOME = re.compile(r"\b[DRI]-([A-Z][a-z]*\.(?: ?[A-Z][a-z]*\.)*|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?: [A-Z][a-z]+)?)")
 # "of 420 Augusta St., Alexandria": the town after a street address (police and court news).
 _ADDRESS_TOWN = re.compile(
     r"\b\d+ (?:[NSEW]\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:St|Ave|Rd|Dr|Blvd|Ln|Ct|Hwy|Street|Avenue|Road|Drive"
@@ -145,9 +156,56 @@ def find_places(doc: Doc, found: Mapping[str, Sequence[Any]], gaz: Gazetteer) ->
     out.extend(
         Proposal(m.start(1), m.end(1)) for m in _ADDRESS_TOWN.finditer(text) if finder.knows(m.group(1), minor=True)
     )
+    out.extend(_hyphened(text, _non_overlapping(out), finder))
     out.extend(_coordinated(text, _non_overlapping(out), finder))
     out.extend(_repeats(doc, text, _non_overlapping(out), finder.person_words))
-    return _non_overlapping(out)
+    return [p for p in _non_overlapping(out) if not _DISEASE.match(text, p.end)]
+
+
+# "Marburg virus", "Lyme disease", "West Nile fever", "Spanish flu": a disease named after a place
+# (or people) is no mention of it; news on outbreaks names them all the time.
+_DISEASE = re.compile(
+    r"(?:['’]s)?\s+(?:(?:hemorrhagic|haemorrhagic|virus|river) )?"
+    r"(?:virus|viruses|fever|flu|influenza|disease|encephalitis|strain|variant)\b",
+    re.IGNORECASE,
+)
+
+
+_HYPHENED = re.compile(r"(?<![\w’'-])([A-Za-z]+(?:-[A-Za-z]+)+)(?![\w’'-])")
+
+
+def _hyphened(text: str, props: Sequence[Proposal], finder: _Finder) -> list[Proposal]:
+    """Places and demonyms joined by hyphens: "the Syrian-Turkish border", "the Amsterdam-London
+    leg", "anti-Russian", "inter-Palestinian". A demonym counts wherever it stands (after a
+    lower-case prefix too); a place name only beside another place name; "African-American"
+    is a heritage, neither."""
+    spans = [(p.start, p.end) for p in props]
+    out: list[Proposal] = []
+    for m in _HYPHENED.finditer(text):
+        parts = [(m.start(1) + w.start(), m.start(1) + w.end()) for w in re.finditer(r"[A-Za-z]+", m.group(1))]
+        kinds: list[str | None] = []
+        for s, e in parts:
+            word = text[s:e]
+            if not word[0].isupper() or word.isupper():
+                kinds.append(None)
+            elif finder.knows_demonym(word):
+                kinds.append("demonym")
+            elif any(a < e and s < b for a, b in spans) or finder.knows(word, kinds=_PAIR_KINDS):
+                kinds.append("place")
+            else:
+                kinds.append(None)
+        words = [text[s:e] for s, e in parts]
+        if words[-1] == "American" and words[-2][0].isupper():
+            continue  # "African-American", "Irish-American": a heritage, not two places
+        if kinds.count("place") < 2:  # "Arab-Israeli": a town Arab, Ala., only beside places
+            kinds = [k if k == "demonym" else None for k in kinds]
+        for (s, e), kind in zip(parts, kinds, strict=True):
+            if kind is not None and not any(a < e and s < b for a, b in spans):
+                out.append(Proposal(s, e))
+    return out
+
+
+_PAIR_KINDS = frozenset({"country", "adm1", "capital", "city", "region"})
 
 
 def _coordinated(text: str, props: Sequence[Proposal], finder: _Finder) -> list[Proposal]:
@@ -278,13 +336,29 @@ class _Finder:
             return [whole._replace(local=True)]
         if label == "PERSON" and self.knows(_text(toks), kinds=frozenset({"country", "adm1"})):
             return [whole]  # "Sri Lanka's former president"
+        generic = len(toks) == 1 and toks[0].lower_ in GENERIC  # "the Centre" (India's government)
+        if label != "PERSON" and not generic and self.knows(_text(toks), kinds=WIDE_KINDS):
+            return [whole]  # "Sub-Saharan Africa", "Karnataka wants ..." (an organisation to the model)
         if len(toks) > 1 and self._demonym(_text(toks)):
             return [whole]  # "Sri Lankan President ...": the model saw a person
         county = self._county_base(toks)
         after = ent.doc[toks[-1].i + 1] if toks[-1].i + 1 < len(ent.doc) else None
         if county and after is not None and after.lower_ in PLACE_NOUNS:
             return [whole._replace(lookup=county, local=True)]  # "Pointe Coupee teen"
-        return self._inside(toks, institution_needed=label == "PERSON")
+        inside = self._inside(toks, institution_needed=label == "PERSON")
+        if not inside and len(toks) == 1 and self._named_place(toks[0]):
+            inside = [whole._replace(local=True)]
+        return inside
+
+    def _named_place(self, tok: Token) -> bool:
+        """A one-word person or organisation that is a town's or county's own name and nobody's
+        name in the article ("protecting Gainesville", "Joliet's building inspector"); the
+        caller keeps it ``local``."""
+        if tok.lower_ in self.person_words or tok.lower_ in GENERIC or not tok.is_title:
+            return False
+        if name_key(tok.text) not in self.marked:
+            return False
+        return self.knows(tok.text, kinds=frozenset({"city", "capital", "adm2", "island"}))
 
     def from_runs(self, taken: Iterable[Proposal]) -> list[Proposal]:
         """Capitalised runs the model gave no entity: places inside institution names, and
@@ -361,9 +435,15 @@ class _Finder:
     def _after_locative(self, tok: Token) -> bool:
         return tok.i > 0 and self.doc[tok.i - 1].lower_ in LOCATIVE_PREPS
 
-    def _demonym(self, text: str) -> bool:
+    def knows_demonym(self, word: str) -> bool:
+        """A singular demonym the gazetteer ties to a country or region ("Syrian", "European")."""
+        return word not in AMBIGUOUS_DEMONYMS and self._demonym(word, plural=False)
+
+    def _demonym(self, text: str, *, plural: bool = True) -> bool:
         name = clean_name(text)
-        return self.gaz.demonym(name) is not None or (name.endswith("s") and self.gaz.demonym(name[:-1]) is not None)
+        if self.gaz.demonym(name) is not None:
+            return True
+        return plural and name.endswith("s") and self.gaz.demonym(name[:-1]) is not None
 
 
 def _modifies_next_noun(tok: Token) -> bool:
