@@ -213,3 +213,11 @@ def test_a_disease_named_after_a_place_is_no_mention_of_it(parser: Parser, gaz: 
     found = set(_found(parser, gaz, text))
     assert not {"Marburg", "Lyme", "Spanish"} & found, found
     assert found & {"Uganda", "Connecticut", "Europe"}
+
+
+def test_townships_and_dateline_states(parser: Parser, gaz: Gazetteer) -> None:
+    text = "Patrick worked with the Readington Township Open Space Committee on the plan."
+    # a post-office name: "Township" says it is a place
+    assert any(t.startswith("Readington") for t in _found(parser, gaz, text))
+    text = "Kansas storm overturns big rigs . SALINA, Kan. Strong winds toppled 13 vehicles on Interstate 70."
+    assert "SALINA" in _found(parser, gaz, text)

@@ -11,7 +11,8 @@ those kinds) a mention is proposed for
   ("55 Gainesville residents", "Daniel Hufstetler of Roswell");
 * names listed before "counties"/"parishes" ("Barrow and Jackson counties": each a county);
 * the town after a street address ("of 420 Augusta St., Alexandria");
-* a dateline inside the text ("... struck by car . ROSWELL - A man ...") and a lawmaker's
+* a dateline inside the text ("... struck by car . ROSWELL - A man ...", "SALINA, Kan. Strong
+  winds ...") and a lawmaker's
   home after the party letter ("Sen. Jane Doe, D-Beachwood");
 * never a place or people that names a disease ("Marburg virus", "Lyme disease");
 * a demonym, which stands for its country or region ("Sudanese officials", "the Syrians",
@@ -35,7 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tidings.facts.places.gazetteer import Gazetteer, name_key
-from tidings.facts.places.toponyms import candidates_for, clean_name
+from tidings.facts.places.toponyms import candidates_for, clean_name, township_base
 from tidings.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ LEAD_MODIFIERS = frozenset(
 INSTITUTION_WORDS = frozenset(
     _words(
         """
-        police sheriff sheriff's sheriffs county city town township borough village council
+        police sheriff sheriff's sheriffs county city town township twp borough village council
         department fire school schools high middle elementary university college state chamber
         board club hospital medical library park parks recreation airport court courthouse circuit coroner jail
         commission commissioners commissioner public transit herald times news post journal
@@ -108,6 +109,12 @@ PLACE_NOUNS = INSTITUTION_WORDS | frozenset(
 _DATELINE = re.compile(
     r"\b([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
     r"(?: \((?:AP|Reuters|AFP|UPI|CNN)\))?\s*(?:—|–|-{1,3})\s*(?=[A-Z\"“])"
+)
+# "SALINA, Kan. Strong winds ...": a dateline without a dash, told by the AP state abbreviation
+_STATE_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?\n] ))([A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]+){0,2}), (?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill"
+    r"|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.[CDHJMY]|Okla|Ore|Pa|R\.I|S\.[CD]|Tenn|Tex|Va|Vt"
+    r"|Wash|W\.Va|Wis|Wyo)\.(?= [A-Z])"
 )
 _PARTY_HOME = re.compile(r"\b[DRI]-([A-Z][a-z]*\.(?: ?[A-Z][a-z]*\.)*|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?: [A-Z][a-z]+)?)")
 # "of 420 Augusta St., Alexandria": the town after a street address (police and court news).
@@ -303,14 +310,18 @@ class _Finder:
         not one of its alternate names, which hold old names and translations; ``minor``:
         villages and post-office names count too, for mentions the text marks as places)."""
         name = clean_name(name)
-        key = name_key(name)
+        keys = {name_key(name)}
+        base = township_base(name)
+        if base:  # "Readington Township": the town of that name, a village too (the word says "place")
+            keys.add(name_key(base))
+            minor = True
         # "S.C. Highway Patrol", "Calif. Department of ...": a state's abbreviation is as good as
         # its name (not the short ones that are also titles or words: "Del.", "Ind.", "Pa.")
         state_abbrev = name.count(".") >= 2 or (name.endswith(".") and len(name) >= 5)
         for c in candidates_for(self.gaz, name):
             if c.minor and not minor:
                 continue
-            same = name_key(c.name.split(",")[0]) == key or (state_abbrev and c.feature == "adm1" and c.cc == "US")
+            same = name_key(c.name.split(",")[0]) in keys or (state_abbrev and c.feature == "adm1" and c.cc == "US")
             if c.feature in kinds and (not exact or same):
                 return True
         return False
@@ -564,7 +575,11 @@ def _named_counties(text: str, finder: _Finder) -> list[Proposal]:
 
 
 def _datelines(text: str, gaz: Gazetteer) -> list[Proposal]:
+    """ "ROSWELL - A man ...", and "SALINA, Kan. Strong winds ..." (no dash: the state says it)."""
     out: list[Proposal] = []
+    for m in _STATE_DATELINE.finditer(text):
+        if gaz.candidates(m.group(1)):
+            out.append(Proposal(m.start(1), m.end(1)))
     for m in _DATELINE.finditer(text):
         name = m.group(1).strip(" .-")
         if len(name) >= 3 and gaz.candidates(name):
