@@ -221,3 +221,10 @@ def test_townships_and_dateline_states(parser: Parser, gaz: Gazetteer) -> None:
     assert any(t.startswith("Readington") for t in _found(parser, gaz, text))
     text = "Kansas storm overturns big rigs . SALINA, Kan. Strong winds toppled 13 vehicles on Interstate 70."
     assert "SALINA" in _found(parser, gaz, text)
+
+
+def test_a_place_after_of_inside_a_name_and_a_village_after_in(parser: Parser, gaz: Gazetteer) -> None:
+    text = "Tim Callahan, a spokesman for the Professional Association of Georgia Educators, disagreed."
+    assert "Georgia" in _found(parser, gaz, text)
+    text = "The Leah Adkins team of Porkers restaurant in Cross Lanes won the cook-off."
+    assert "Cross Lanes" in _found(parser, gaz, text)

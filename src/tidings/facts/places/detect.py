@@ -6,22 +6,27 @@ those kinds) a mention is proposed for
 
 * a place that begins or ends the name of an organisation, building or team ("the Gainesville
   Police Department", "Kanawha County Commission", "University of Georgia", "The Washington
-  Post", "Metro Nashville"), also when the model saw no entity there at all;
+  Post", "Metro Nashville"), or follows its "of" ("the Association of Georgia Educators"), also
+  when the model saw no entity there at all;
 * a one-word "person" that is a place and is never the surname of anyone named in full
   ("55 Gainesville residents", "Daniel Hufstetler of Roswell");
+* a name the model took for an organisation right after a locative preposition ("a restaurant
+  in Cross Lanes"), villages and townships included ("Readington Township", "Tewksbury Twp.");
+* an organisation whose whole name is a state, country or region ("Karnataka wants ...",
+  "Sub-Saharan Africa"), and a one-word person or organisation that is a town or county the
+  article marks as a place elsewhere ("in Gainesville" ... "protecting Gainesville"), kept
+  only where it lies in the state of another place the article names;
 * names listed before "counties"/"parishes" ("Barrow and Jackson counties": each a county);
 * the town after a street address ("of 420 Augusta St., Alexandria");
 * a dateline inside the text ("... struck by car . ROSWELL - A man ...", "SALINA, Kan. Strong
-  winds ...") and a lawmaker's
-  home after the party letter ("Sen. Jane Doe, D-Beachwood");
-* never a place or people that names a disease ("Marburg virus", "Lyme disease");
+  winds ...") and a lawmaker's home after the party letter ("Sen. Jane Doe, D-Beachwood",
+  "D-McDowell");
 * a demonym, which stands for its country or region ("Sudanese officials", "the Syrians",
-  "Kurdish fighters"), also joined by a hyphen ("anti-Russian", "Syrian-Turkish"). Not inside
-  an organisation's name ("the American Red Cross"): gold sets disagree on those, and
-  "Indonesian Health Ministry" is no outbreak location.
-* an organisation's or person's name that is just a place's ("Karnataka wants ...",
-  "protecting Gainesville", "Joliet's building inspector"), kept only where the place lies in
-  the state of another place the article names.
+  "Kurdish fighters"), also joined by a hyphen ("anti-Russian", "the Syrian-Turkish border");
+  not inside an organisation's name ("the American Red Cross", "the Indonesian Health
+  Ministry"): gold sets disagree on those, and they are no place an event happened.
+
+Never a place or people that names a disease ("Marburg virus", "Lyme disease", "Spanish flu").
 
 Every proposal must name something the gazetteer knows; resolution (``toponyms.resolve``) then
 picks which place. A proposal carries the name to look up when it differs from the words
@@ -213,6 +218,7 @@ def _hyphened(text: str, props: Sequence[Proposal], finder: _Finder) -> list[Pro
 
 
 _PAIR_KINDS = frozenset({"country", "adm1", "capital", "city", "region"})
+_OF_KINDS = frozenset({"country", "adm1", "capital", "city", "adm2"})
 
 
 def _coordinated(text: str, props: Sequence[Proposal], finder: _Finder) -> list[Proposal]:
@@ -343,6 +349,8 @@ class _Finder:
             return [whole]
         if len(toks) == 1 and self._lone_place_word(toks[0]):
             return [whole]  # "55 Gainesville residents" (a person to the model), "in Frankston" (an org)
+        if len(toks) > 1 and self._after_locative(toks[0]) and self._known_whole(toks):
+            return [whole]  # "a restaurant in Cross Lanes" (an organisation to the model)
         if len(toks) == 1 and self._adjectival(toks[0]):
             return [whole._replace(local=True)]
         if label == "PERSON" and self.knows(_text(toks), kinds=frozenset({"country", "adm1"})):
@@ -360,6 +368,13 @@ class _Finder:
         if not inside and len(toks) == 1 and self._named_place(toks[0]):
             inside = [whole._replace(local=True)]
         return inside
+
+    def _known_whole(self, toks: list[Token]) -> bool:
+        """A several-word name that is a place's own (villages too: a locative marks it) and
+        holds no word of a person named in the article nor an institution word."""
+        if not _is_name(toks) or any(t.lower_ in self.person_words or t.lower_ in INSTITUTION_WORDS for t in toks):
+            return False
+        return self.knows(_text(toks), minor=True)
 
     def _named_place(self, tok: Token) -> bool:
         """A one-word person or organisation that is a town's or county's own name and nobody's
@@ -409,6 +424,14 @@ class _Finder:
                 if len(part) == 1 and part[0].lower_ in GENERIC:
                     continue
                 if part and _is_name(part) and self.knows(_text(part)):
+                    return [Proposal(part[0].idx, _end(part[-1]))]
+        if of:  # "the Professional Association of Georgia Educators": the place right after "of"
+            tail = _strip_det(toks[of[-1] + 1 :])
+            for k in range(min(len(tail) - 1, 3), 0, -1):
+                part = tail[:k]
+                if len(part) == 1 and part[0].lower_ in GENERIC:
+                    continue
+                if _is_name(part) and self.knows(_text(part), kinds=_OF_KINDS):
                     return [Proposal(part[0].idx, _end(part[-1]))]
         return []
 
