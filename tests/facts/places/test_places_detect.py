@@ -228,3 +228,15 @@ def test_a_place_after_of_inside_a_name_and_a_village_after_in(parser: Parser, g
     assert "Georgia" in _found(parser, gaz, text)
     text = "The Leah Adkins team of Porkers restaurant in Cross Lanes won the cook-off."
     assert "Cross Lanes" in _found(parser, gaz, text)
+
+
+def test_a_name_the_article_marks_as_a_place_is_that_place_where_the_model_saw_an_organisation(
+    parser: Parser,
+) -> None:
+    text = (
+        "Route 61 will be closed in East Bank, W.Va., because of a mudslide. But East Bank Mayor Chuck Blair "
+        "said Monday that he expected it to reopen soon."
+    )
+    art = Article(id="a", source="t", url=None, title=None, text=text, paragraphs=(Paragraph("paragraph", text),))
+    places = PlaceStage()(FactContext(article=art, doc=parser.parse(text), published=date(2010, 3, 1)))["places"]
+    assert [p.admin1 for p in places if p.text == "East Bank"] == ["West Virginia", "West Virginia"]

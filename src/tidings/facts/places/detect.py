@@ -365,7 +365,7 @@ class _Finder:
         if county and after is not None and after.lower_ in PLACE_NOUNS:
             return [whole._replace(lookup=county, local=True)]  # "Pointe Coupee teen"
         inside = self._inside(toks, institution_needed=label == "PERSON")
-        if not inside and len(toks) == 1 and self._named_place(toks[0]):
+        if not inside and len(toks) <= 3 and self._named_place(toks):
             inside = [whole._replace(local=True)]
         return inside
 
@@ -376,15 +376,18 @@ class _Finder:
             return False
         return self.knows(_text(toks), minor=True)
 
-    def _named_place(self, tok: Token) -> bool:
-        """A one-word person or organisation that is a town's or county's own name and nobody's
-        name in the article ("protecting Gainesville", "Joliet's building inspector"); the
-        caller keeps it ``local``."""
-        if tok.lower_ in self.person_words or tok.lower_ in GENERIC or not tok.is_title:
+    def _named_place(self, toks: list[Token]) -> bool:
+        """A person's or organisation's name (up to three words) that is a town's or county's own
+        name, that the article marks as a place elsewhere ("in Gainesville" ... "protecting
+        Gainesville"; "in East Bank" ... "East Bank Mayor Chuck Blair") and that is nobody's name
+        in the article; the caller keeps it ``local``."""
+        if any(t.lower_ in self.person_words or not t.is_title for t in toks):
             return False
-        if name_key(tok.text) not in self.marked:
+        if len(toks) == 1 and toks[0].lower_ in GENERIC:  # "East Bank" is a name, "East" none
             return False
-        return self.knows(tok.text, kinds=frozenset({"city", "capital", "adm2", "island"}))
+        if name_key(_text(toks)) not in self.marked:
+            return False
+        return self.knows(_text(toks), kinds=frozenset({"city", "capital", "adm2", "island"}), minor=len(toks) > 1)
 
     def from_runs(self, taken: Iterable[Proposal]) -> list[Proposal]:
         """Capitalised runs the model gave no entity: places inside institution names, and
