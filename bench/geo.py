@@ -1,6 +1,9 @@
 """Place names in news, end to end from raw text: tidings vs a population prior.
 
-    .venv/bin/python bench/geo.py [DATA_DIR] [--half test|tune|all]   # default ../shared/data/geo
+    .venv/bin/python bench/geo.py [DATA_DIR] [--half test|tune|all] [--errors]   # default ../shared/data/geo
+
+``--errors`` lists every gold toponym no place of ours covers (on the half asked; tune to write rules
+from), with its context, what spaCy saw there and whether the gazetteer knows the name.
 
 Sets: LGL dev (local US newspapers), GeoWebNews dev, GeoVirus (Wikinews). Each article's text
 goes the way a user's does (record body -> article -> parse -> entities -> places,
@@ -31,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from tidings.facts.places.gazetteer import GazEntry, Gazetteer, haversine_km
-from tidings.facts.places.toponyms import clean_name, resolve
+from tidings.facts.places.toponyms import candidates_for, clean_name, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))  # end_to_end, gold_text: shared by the benches
@@ -179,8 +182,9 @@ def score_set(gaz: Gazetteer, docs: list[GeoDoc], near: Nearest) -> dict[str, di
     return out
 
 
-def end_to_end(gaz: Gazetteer, docs: list[GeoDoc], near: Nearest) -> dict[str, Any]:
-    """Detection and resolution together, from raw text; the anchors on the same articles."""
+def end_to_end(gaz: Gazetteer, docs: list[GeoDoc], near: Nearest, misses: list[str] | None = None) -> dict[str, Any]:
+    """Detection and resolution together, from raw text; the anchors on the same articles.
+    ``misses``: filled with one line per gold toponym not found (``--errors``)."""
     from end_to_end import Runner
     from tidings.facts.entities.stage import EntityStage
     from tidings.facts.places.stage import PlaceStage
@@ -207,6 +211,8 @@ def end_to_end(gaz: Gazetteer, docs: list[GeoDoc], near: Nearest) -> dict[str, A
             c["ner_found"] += any(s < moved.end and moved.start < e for s, e in ner)
             k = _best(places, moved)
             if k is None:
+                if misses is not None:
+                    misses.append(_miss_line(gaz, doc.id, text, moved, got.doc.ents))
                 continue
             c["found"] += 1
             c["right"] += is_right(gaz, near, text, moved, places[k])[0]
@@ -229,6 +235,16 @@ def end_to_end(gaz: Gazetteer, docs: list[GeoDoc], near: Nearest) -> dict[str, A
     }
 
 
+def _miss_line(gaz: Gazetteer, doc_id: str, text: str, g: Gold, ents: Any) -> str:
+    """ "known|unknown  spaCy labels  doc  ...context [[toponym]] context..." """
+    name = text[g.start : g.end]
+    labels = ",".join(sorted({e.label_ for e in ents if e.start_char < g.end and g.start < e.end_char})) or "-"
+    known = "known" if candidates_for(gaz, clean_name(name)) else "unknown"
+    before = text[max(0, g.start - 60) : g.start].replace("\n", " ")
+    after = text[g.end : g.end + 40].replace("\n", " ")
+    return f"{known:7} {labels:12} {doc_id:24} {before}[[{name}]]{after}"
+
+
 def _best(places: list[Any], g: Gold) -> int | None:
     """Index of the place overlapping the gold span most."""
     best, size = None, 0
@@ -239,7 +255,7 @@ def _best(places: list[Any], g: Gold) -> int | None:
     return best
 
 
-def run(data_dir: Path = DEFAULT, half: str = "test") -> dict[str, dict[str, Any]]:
+def run(data_dir: Path = DEFAULT, half: str = "test", errors: bool = False) -> dict[str, dict[str, Any]]:
     gaz = Gazetteer.load()
     near = Nearest(gaz)
     out: dict[str, dict[str, Any]] = {}
@@ -247,7 +263,9 @@ def run(data_dir: Path = DEFAULT, half: str = "test") -> dict[str, dict[str, Any
         if not (data_dir / fn).exists():
             continue
         docs = load_set(data_dir / fn, half)
-        out[name] = {**score_set(gaz, docs, near), "end_to_end": end_to_end(gaz, docs, near), "docs": len(docs)}
+        misses: list[str] | None = [] if errors else None
+        e2e = end_to_end(gaz, docs, near, misses)
+        out[name] = {**score_set(gaz, docs, near), "end_to_end": e2e, "docs": len(docs), "misses": misses or []}
     return out
 
 
@@ -261,8 +279,10 @@ def main(argv: list[str]) -> None:
     from end_to_end import half_arg, ratio
 
     half, rest = half_arg(argv)
+    errors = "--errors" in rest
+    rest = [a for a in rest if a != "--errors"]
     data_dir = Path(rest[0]) if rest else DEFAULT
-    results = run(data_dir, half)
+    results = run(data_dir, half, errors)
     print(f"{half} half, end to end from raw text (anchor: population prior on the same spans; "
           f"spaCy GPE/LOC/FAC for detection)")  # fmt: skip
     print(f"{'set':10} {'docs':>4} {'n':>5}  {'found':>6} {'spaCy':>6}   {'right of found':>14} {'population':>10} "
@@ -282,6 +302,10 @@ def main(argv: list[str]) -> None:
         print(f"{name:10} {int(t['n']):5}  {t['acc161']:15.3f} {b['acc161']:10.3f} "
               f"{t['acc161'] / max(b['acc161'], 1e-9):6.2f}   {t['country']:15.3f} {b['country']:10.3f}   "
               f"{t['coverage']:8.3f}")  # fmt: skip
+    for name, r in results.items():
+        if errors:
+            print(f"\n{name}: {len(r['misses'])} gold toponyms not found (gazetteer knows the name?, spaCy labels)")
+            print("\n".join(sorted(r["misses"])))
     if FLOORS.exists() and half == "test":
         low = floor_failures(results, json.loads(FLOORS.read_text("utf-8")))
         print("floors:", "OK" if not low else "BELOW " + "; ".join(low))

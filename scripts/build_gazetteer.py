@@ -18,7 +18,8 @@ Sources (all read from the installed packages, never downloaded):
     towns and city neighbourhoods that no cities table holds ("East Bank", "Harwinton",
     "Sylmar"). One row per name and state, at the mean point of its ZIP codes, unless a
     GeoNames place of that name in that state lies near it already.
-  * src/tidings/data/geo/regions.tsv - hand-made seas, straits, regions and islands.
+  * src/tidings/data/geo/regions.tsv - hand-made seas, straits, regions and islands (and the
+    adjectives news uses for regions: "Kurdish", "Tibetan").
   * ``US_STATE_DEMONYMS`` below - residents' names of US states (U.S. GPO Style Manual).
 
 Administrative divisions get the centroid of their cities (GeoNames points of ADM features
@@ -288,7 +289,7 @@ def region_rows(path: Path) -> list[dict[str, Any]]:
                 "lon": float(rec["lon"]),
                 "population": int(rec.get("weight") or 0),
                 "alt": [name_key(a) for a in rec.get("alt", "").split("|") if a],
-                "demonyms": [],
+                "demonyms": [d for d in (rec.get("demonyms") or "").split("|") if d],
             }
         )
     return out

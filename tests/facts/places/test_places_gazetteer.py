@@ -112,3 +112,13 @@ def test_a_state_named_among_nearby_towns_stays_the_state() -> None:
     got = resolve(gaz, text, _spans(text, ["Vernon", "Sparta", "Warwick", "Florida"]))
     assert got[1] is not None and got[1].admin1 == "NJ"  # Sparta, N.J., not Sparta, Greece
     assert got[-1] is not None and got[-1].feature == "adm1" and got[-1].admin1 == "FL"
+
+
+def test_regions_have_their_adjectives_and_continents_their_geonames_points() -> None:
+    gaz = Gazetteer.load()
+    kurdish = gaz.demonym("Kurdish")
+    assert kurdish is not None and kurdish.name == "Kurdistan"
+    assert gaz.demonym("European") is None  # a people or a style more than a place
+    europe = gaz.candidates("EU")[0]
+    assert europe.name == "Europe" and gaz.candidates("E.U.")[0].name == "Europe"
+    assert haversine_km(europe.lat, europe.lon, 48.69, 9.14) < 5  # GeoNames' point for Europe

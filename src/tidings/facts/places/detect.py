@@ -6,14 +6,27 @@ those kinds) a mention is proposed for
 
 * a place that begins or ends the name of an organisation, building or team ("the Gainesville
   Police Department", "Kanawha County Commission", "University of Georgia", "The Washington
-  Post", "Metro Nashville"), also when the model saw no entity there at all;
+  Post", "Metro Nashville"), or follows its "of" ("the Association of Georgia Educators"), also
+  when the model saw no entity there at all;
 * a one-word "person" that is a place and is never the surname of anyone named in full
   ("55 Gainesville residents", "Daniel Hufstetler of Roswell");
+* a name the model took for an organisation right after a locative preposition ("a restaurant
+  in Cross Lanes"), villages and townships included ("Readington Township", "Tewksbury Twp.");
+* an organisation whose whole name is a state, country or region ("Karnataka wants ...",
+  "Sub-Saharan Africa"), and a one-word person or organisation that is a town or county the
+  article marks as a place elsewhere ("in Gainesville" ... "protecting Gainesville"), kept
+  only where it lies in the state of another place the article names;
 * names listed before "counties"/"parishes" ("Barrow and Jackson counties": each a county);
 * the town after a street address ("of 420 Augusta St., Alexandria");
-* a dateline inside the text ("... struck by car . ROSWELL - A man ...") and a lawmaker's
-  home after the party letter ("Sen. Jane Doe, D-Beachwood");
-* a demonym, which stands for its country ("Sudanese officials", "the Syrians").
+* a dateline inside the text ("... struck by car . ROSWELL - A man ...", "SALINA, Kan. Strong
+  winds ...") and a lawmaker's home after the party letter ("Sen. Jane Doe, D-Beachwood",
+  "D-McDowell");
+* a demonym, which stands for its country or region ("Sudanese officials", "the Syrians",
+  "Kurdish fighters"), also joined by a hyphen ("anti-Russian", "the Syrian-Turkish border");
+  not inside an organisation's name ("the American Red Cross", "the Indonesian Health
+  Ministry"): gold sets disagree on those, and they are no place an event happened.
+
+Never a place or people that names a disease ("Marburg virus", "Lyme disease", "Spanish flu").
 
 Every proposal must name something the gazetteer knows; resolution (``toponyms.resolve``) then
 picks which place. A proposal carries the name to look up when it differs from the words
@@ -28,7 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tidings.facts.places.gazetteer import Gazetteer, name_key
-from tidings.facts.places.toponyms import candidates_for, clean_name
+from tidings.facts.places.toponyms import candidates_for, clean_name, township_base
 from tidings.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -43,6 +56,10 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LANGUAGE"})
 # Kinds of gazetteer entry a name inside another name may stand for.
 PLACE_KINDS = frozenset({"country", "adm1", "adm2", "capital", "city", "region", "sea", "island"})
+# Kinds of place an organisation's whole name may be ("Karnataka wants ...").
+WIDE_KINDS = frozenset({"country", "adm1", "region", "sea", "island"})
+# Demonyms that, inside a US name, are mostly another sense ("Indian River", "Indian Trail").
+AMBIGUOUS_DEMONYMS = frozenset({"Indian", "Native"})
 # A first word that qualifies the place after it ("Metro Nashville", "Greater Atlanta").
 LEAD_MODIFIERS = frozenset(
     _words(
@@ -57,7 +74,7 @@ LEAD_MODIFIERS = frozenset(
 INSTITUTION_WORDS = frozenset(
     _words(
         """
-        police sheriff sheriff's sheriffs county city town township borough village council
+        police sheriff sheriff's sheriffs county city town township twp borough village council
         department fire school schools high middle elementary university college state chamber
         board club hospital medical library park parks recreation airport court courthouse circuit coroner jail
         commission commissioners commissioner public transit herald times news post journal
@@ -98,7 +115,13 @@ _DATELINE = re.compile(
     r"\b([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
     r"(?: \((?:AP|Reuters|AFP|UPI|CNN)\))?\s*(?:—|–|-{1,3})\s*(?=[A-Z\"“])"
 )
-_PARTY_HOME = re.compile(r"\b[DRI]-([A-Z][a-z]*\.(?: ?[A-Z][a-z]*\.)*|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+# "SALINA, Kan. Strong winds ...": a dateline without a dash, told by the AP state abbreviation
+_STATE_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?\n] ))([A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]+){0,2}), (?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill"
+    r"|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.[CDHJMY]|Okla|Ore|Pa|R\.I|S\.[CD]|Tenn|Tex|Va|Vt"
+    r"|Wash|W\.Va|Wis|Wyo)\.(?= [A-Z])"
+)
+_PARTY_HOME = re.compile(r"\b[DRI]-([A-Z][a-z]*\.(?: ?[A-Z][a-z]*\.)*|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?: [A-Z][a-z]+)?)")
 # "of 420 Augusta St., Alexandria": the town after a street address (police and court news).
 _ADDRESS_TOWN = re.compile(
     r"\b\d+ (?:[NSEW]\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)* (?:St|Ave|Rd|Dr|Blvd|Ln|Ct|Hwy|Street|Avenue|Road|Drive"
@@ -145,9 +168,57 @@ def find_places(doc: Doc, found: Mapping[str, Sequence[Any]], gaz: Gazetteer) ->
     out.extend(
         Proposal(m.start(1), m.end(1)) for m in _ADDRESS_TOWN.finditer(text) if finder.knows(m.group(1), minor=True)
     )
+    out.extend(_hyphened(text, _non_overlapping(out), finder))
     out.extend(_coordinated(text, _non_overlapping(out), finder))
     out.extend(_repeats(doc, text, _non_overlapping(out), finder.person_words))
-    return _non_overlapping(out)
+    return [p for p in _non_overlapping(out) if not _DISEASE.match(text, p.end)]
+
+
+# "Marburg virus", "Lyme disease", "West Nile fever", "Spanish flu": a disease named after a place
+# (or people) is no mention of it; news on outbreaks names them all the time.
+_DISEASE = re.compile(
+    r"(?:['’]s)?\s+(?:(?:hemorrhagic|haemorrhagic|virus|river) )?"
+    r"(?:virus|viruses|fever|flu|influenza|disease|encephalitis|strain|variant)\b",
+    re.IGNORECASE,
+)
+
+
+_HYPHENED = re.compile(r"(?<![\w’'-])([A-Za-z]+(?:-[A-Za-z]+)+)(?![\w’'-])")
+
+
+def _hyphened(text: str, props: Sequence[Proposal], finder: _Finder) -> list[Proposal]:
+    """Places and demonyms joined by hyphens: "the Syrian-Turkish border", "the Amsterdam-London
+    leg", "anti-Russian", "inter-Palestinian". A demonym counts wherever it stands (after a
+    lower-case prefix too); a place name only beside another place name; "African-American"
+    is a heritage, neither."""
+    spans = [(p.start, p.end) for p in props]
+    out: list[Proposal] = []
+    for m in _HYPHENED.finditer(text):
+        parts = [(m.start(1) + w.start(), m.start(1) + w.end()) for w in re.finditer(r"[A-Za-z]+", m.group(1))]
+        kinds: list[str | None] = []
+        for s, e in parts:
+            word = text[s:e]
+            if not word[0].isupper() or word.isupper():
+                kinds.append(None)
+            elif finder.knows_demonym(word):
+                kinds.append("demonym")
+            elif any(a < e and s < b for a, b in spans) or finder.knows(word, kinds=_PAIR_KINDS):
+                kinds.append("place")
+            else:
+                kinds.append(None)
+        words = [text[s:e] for s, e in parts]
+        if words[-1] == "American" and words[-2][0].isupper():
+            continue  # "African-American", "Irish-American": a heritage, not two places
+        if kinds.count("place") < 2:  # "Arab-Israeli": a town Arab, Ala., only beside places
+            kinds = [k if k == "demonym" else None for k in kinds]
+        for (s, e), kind in zip(parts, kinds, strict=True):
+            if kind is not None and not any(a < e and s < b for a, b in spans):
+                out.append(Proposal(s, e))
+    return out
+
+
+_PAIR_KINDS = frozenset({"country", "adm1", "capital", "city", "region"})
+_OF_KINDS = frozenset({"country", "adm1", "capital", "city", "adm2"})
 
 
 def _coordinated(text: str, props: Sequence[Proposal], finder: _Finder) -> list[Proposal]:
@@ -245,14 +316,18 @@ class _Finder:
         not one of its alternate names, which hold old names and translations; ``minor``:
         villages and post-office names count too, for mentions the text marks as places)."""
         name = clean_name(name)
-        key = name_key(name)
+        keys = {name_key(name)}
+        base = township_base(name)
+        if base:  # "Readington Township": the town of that name, a village too (the word says "place")
+            keys.add(name_key(base))
+            minor = True
         # "S.C. Highway Patrol", "Calif. Department of ...": a state's abbreviation is as good as
         # its name (not the short ones that are also titles or words: "Del.", "Ind.", "Pa.")
         state_abbrev = name.count(".") >= 2 or (name.endswith(".") and len(name) >= 5)
         for c in candidates_for(self.gaz, name):
             if c.minor and not minor:
                 continue
-            same = name_key(c.name.split(",")[0]) == key or (state_abbrev and c.feature == "adm1" and c.cc == "US")
+            same = name_key(c.name.split(",")[0]) in keys or (state_abbrev and c.feature == "adm1" and c.cc == "US")
             if c.feature in kinds and (not exact or same):
                 return True
         return False
@@ -274,17 +349,45 @@ class _Finder:
             return [whole]
         if len(toks) == 1 and self._lone_place_word(toks[0]):
             return [whole]  # "55 Gainesville residents" (a person to the model), "in Frankston" (an org)
+        if len(toks) > 1 and self._after_locative(toks[0]) and self._known_whole(toks):
+            return [whole]  # "a restaurant in Cross Lanes" (an organisation to the model)
         if len(toks) == 1 and self._adjectival(toks[0]):
             return [whole._replace(local=True)]
         if label == "PERSON" and self.knows(_text(toks), kinds=frozenset({"country", "adm1"})):
             return [whole]  # "Sri Lanka's former president"
+        generic = len(toks) == 1 and toks[0].lower_ in GENERIC  # "the Centre" (India's government)
+        if label != "PERSON" and not generic and self.knows(_text(toks), kinds=WIDE_KINDS):
+            return [whole]  # "Sub-Saharan Africa", "Karnataka wants ..." (an organisation to the model)
         if len(toks) > 1 and self._demonym(_text(toks)):
             return [whole]  # "Sri Lankan President ...": the model saw a person
         county = self._county_base(toks)
         after = ent.doc[toks[-1].i + 1] if toks[-1].i + 1 < len(ent.doc) else None
         if county and after is not None and after.lower_ in PLACE_NOUNS:
             return [whole._replace(lookup=county, local=True)]  # "Pointe Coupee teen"
-        return self._inside(toks, institution_needed=label == "PERSON")
+        inside = self._inside(toks, institution_needed=label == "PERSON")
+        if not inside and len(toks) <= 3 and self._named_place(toks):
+            inside = [whole._replace(local=True)]
+        return inside
+
+    def _known_whole(self, toks: list[Token]) -> bool:
+        """A several-word name that is a place's own (villages too: a locative marks it) and
+        holds no word of a person named in the article nor an institution word."""
+        if not _is_name(toks) or any(t.lower_ in self.person_words or t.lower_ in INSTITUTION_WORDS for t in toks):
+            return False
+        return self.knows(_text(toks), minor=True)
+
+    def _named_place(self, toks: list[Token]) -> bool:
+        """A person's or organisation's name (up to three words) that is a town's or county's own
+        name, that the article marks as a place elsewhere ("in Gainesville" ... "protecting
+        Gainesville"; "in East Bank" ... "East Bank Mayor Chuck Blair") and that is nobody's name
+        in the article; the caller keeps it ``local``."""
+        if any(t.lower_ in self.person_words or not t.is_title for t in toks):
+            return False
+        if len(toks) == 1 and toks[0].lower_ in GENERIC:  # "East Bank" is a name, "East" none
+            return False
+        if name_key(_text(toks)) not in self.marked:
+            return False
+        return self.knows(_text(toks), kinds=frozenset({"city", "capital", "adm2", "island"}), minor=len(toks) > 1)
 
     def from_runs(self, taken: Iterable[Proposal]) -> list[Proposal]:
         """Capitalised runs the model gave no entity: places inside institution names, and
@@ -325,6 +428,14 @@ class _Finder:
                     continue
                 if part and _is_name(part) and self.knows(_text(part)):
                     return [Proposal(part[0].idx, _end(part[-1]))]
+        if of:  # "the Professional Association of Georgia Educators": the place right after "of"
+            tail = _strip_det(toks[of[-1] + 1 :])
+            for k in range(min(len(tail) - 1, 3), 0, -1):
+                part = tail[:k]
+                if len(part) == 1 and part[0].lower_ in GENERIC:
+                    continue
+                if _is_name(part) and self.knows(_text(part), kinds=_OF_KINDS):
+                    return [Proposal(part[0].idx, _end(part[-1]))]
         return []
 
     def _lone_place_word(self, tok: Token) -> bool:
@@ -361,9 +472,15 @@ class _Finder:
     def _after_locative(self, tok: Token) -> bool:
         return tok.i > 0 and self.doc[tok.i - 1].lower_ in LOCATIVE_PREPS
 
-    def _demonym(self, text: str) -> bool:
+    def knows_demonym(self, word: str) -> bool:
+        """A singular demonym the gazetteer ties to a country or region ("Syrian", "European")."""
+        return word not in AMBIGUOUS_DEMONYMS and self._demonym(word, plural=False)
+
+    def _demonym(self, text: str, *, plural: bool = True) -> bool:
         name = clean_name(text)
-        return self.gaz.demonym(name) is not None or (name.endswith("s") and self.gaz.demonym(name[:-1]) is not None)
+        if self.gaz.demonym(name) is not None:
+            return True
+        return plural and name.endswith("s") and self.gaz.demonym(name[:-1]) is not None
 
 
 def _modifies_next_noun(tok: Token) -> bool:
@@ -484,7 +601,11 @@ def _named_counties(text: str, finder: _Finder) -> list[Proposal]:
 
 
 def _datelines(text: str, gaz: Gazetteer) -> list[Proposal]:
+    """ "ROSWELL - A man ...", and "SALINA, Kan. Strong winds ..." (no dash: the state says it)."""
     out: list[Proposal] = []
+    for m in _STATE_DATELINE.finditer(text):
+        if gaz.candidates(m.group(1)):
+            out.append(Proposal(m.start(1), m.end(1)))
     for m in _DATELINE.finditer(text):
         name = m.group(1).strip(" .-")
         if len(name) >= 3 and gaz.candidates(name):

@@ -96,6 +96,12 @@ def qualifier_of(text: str, end: int, gaz: Gazetteer) -> tuple[str, str] | None:
     return None
 
 
+def township_base(name: str) -> str | None:
+    """ "Readington" for "Readington Township" or "Tewksbury Twp." (None for other names)."""
+    m = _TOWNSHIP.match(name)
+    return m.group(1) if m else None
+
+
 def candidates_for(gaz: Gazetteer, name: str) -> list[GazEntry]:
     """Gazetteer candidates, else a US state abbreviation ("W.Va.", "Calif."), else the
     country of a demonym ("Georgian", "Americans": news gold data tags them as the country)."""
