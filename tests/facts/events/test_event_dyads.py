@@ -59,3 +59,8 @@ def test_a_verb_done_by_an_act_is_that_act(parser: Parser) -> None:
     events = code(parser, "Iran retaliated by firing missiles at Israel.")
     assert [e.trigger for e in events] == ["firing"], [(e.trigger, e.cameo_code) for e in events]
     assert events[0].source is not None and events[0].source.country == "IRN"
+
+
+def test_a_wire_dateline_is_not_the_subject(parser: Parser) -> None:
+    text = "ATHENS (AP) _ Greece and Turkey signed an agreement on Friday to cooperate against smuggling."
+    assert _dyad(parser, text, "signed") == ("GRC", "TUR")

@@ -124,7 +124,7 @@ def subject_of(verb: Token) -> Token | None:
         if not subj and is_stative(node):
             subj = [c for c in node.children if c.dep_ == "nsubjpass"]
         if subj:
-            return subj[0]
+            return past_dateline(subj[0])
         if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
             node = node.head
             continue
@@ -137,6 +137,23 @@ def subject_of(verb: Token) -> Token | None:
             return up
         node = up
     return None
+
+
+_DATELINE_MARKS = frozenset({"_", "-", "--", "—", "–"})
+
+
+def past_dateline(subj: Token) -> Token:
+    """The real subject when the parse took a wire dateline for it ("MOSCOW (AP) _ Russia and
+    Switzerland signed": Russia, not Moscow): a capitalised place opening the sentence whose
+    apposition follows a dash or underscore."""
+    if not (subj.i == subj.sent.start and subj.is_upper and len(subj.text) > 2):
+        return subj
+    for app in subj.children:
+        if app.dep_ == "appos" and app.pos_ in ("PROPN", "NOUN") and not app.is_upper:
+            between = subj.doc[subj.i + 1 : app.i]
+            if any(t.text in _DATELINE_MARKS for t in between):
+                return app
+    return subj
 
 
 def _controller(node: Token) -> Token | None:
