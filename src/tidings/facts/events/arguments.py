@@ -130,12 +130,7 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if node.dep_ == "relcl":
             return node.head
-        up = _controller(node)
-        if up is None:
-            return None
-        if up.dep_ == "poss":
-            return up
-        node = up
+        return None
     return None
 
 
@@ -154,25 +149,6 @@ def past_dateline(subj: Token) -> Token:
             if any(t.text in _DATELINE_MARKS for t in between):
                 return app
     return subj
-
-
-def _controller(node: Token) -> Token | None:
-    """Where the doer of a subjectless verb is named when it is no clause of its own:
-    a gerund after a preposition shares the subject of the verb the phrase hangs on ("China
-    hit back by suspending concessions", "after meeting Putin, Macron warned"); an infinitive
-    on a noun is done by the noun's owner ("its willingness to resume talks", "Iran's
-    decision to enrich") or else by the subject of the verb that has the noun ("announced
-    plans to impose")."""
-    if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
-        return node.head.head
-    if node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-        noun = node.head
-        poss = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-        if poss:
-            return poss[0]
-        if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-            return noun.head
-    return None
 
 
 def verb_args(verb: Token, is_trigger: Callable[[Token], bool]) -> tuple[list[Token], list[Token], list[Token]]:

@@ -113,19 +113,6 @@ def decide(
     return _finish(kind, default, prob, MODEL_RULE)
 
 
-# Roots the words must say: force, fighting and rejection are never the model's guess alone.
-WORDS_MUST_SAY = ("12", "17", "18", "19", "20")
-
-
-def model_alone_may(decision: TypeDecision) -> bool:
-    """Whether the learned model may code this with no dictionary entry or own rule reading the
-    trigger: not coercion, assault, fighting or rejection ("the service is being launched by the
-    government" is no 17, "joined a tour" no 17, "an explosion rocked the town" no 19). A verb
-    the dictionary does not know rarely names force; the model's guess from the words around it
-    is then a topic, not an act."""
-    return not (active("model-alone-force") and decision.cameo_code[:2] in WORDS_MUST_SAY)
-
-
 def modal(decision: TypeDecision | None, trigger: Token, factuality: str) -> tuple[TypeDecision | None, str]:
     """The decision recoded for an intended, threatened or refused act (see
     :mod:`tidings.facts.events.modality`) and the event's factuality: a refusal is itself an

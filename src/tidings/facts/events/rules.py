@@ -127,7 +127,6 @@ PRECISION_RULES: tuple[Rule, ...] = (
         "an eventive noun that is the object of a dictionary phrase ('signed an agreement') is its argument",
     ),
     Rule("by-means", "typing", "a verb done 'by ...ing' an act ('hit back by suspending concessions') is that act"),
-    Rule("model-alone-force", "typing", "the model alone (no dictionary entry) codes no force, fighting or rejection"),
 )
 RULES = RULES + PRECISION_RULES
 NAMES = frozenset(r.name for r in RULES)

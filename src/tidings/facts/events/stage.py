@@ -37,7 +37,6 @@ from tidings.facts.events.decide import (
     decide_lexicon_only,
     lexicon_code,
     modal,
-    model_alone_may,
 )
 from tidings.facts.events.detect import load_detector
 from tidings.facts.events.factuality import Factuality, assess
@@ -151,7 +150,7 @@ def type_candidate(
     decision = decide(pred, cand.lexicon)
     if decision is None or lexicon_code(cand.lexicon) is not None:
         return decision
-    if decision.confidence < MIN_MODEL_CONFIDENCE or decision.plover_event is None or not model_alone_may(decision):
+    if decision.confidence < MIN_MODEL_CONFIDENCE or decision.plover_event is None:
         return None
     if not any(ref.country or (ref.actor_code or "")[:3] in NONSTATE for ref in (*cand.sources, *cand.targets)):
         return None  # the model alone, about nobody we can code ("with AP inputs"): too weak to emit
