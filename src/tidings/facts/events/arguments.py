@@ -15,11 +15,16 @@ human coder of the CAMEO manual does:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from tidings.facts.events.rules import active
+
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+
+    from tidings.records import Event
 
 TARGET_PREPS = frozenset(
     {"with", "to", "against", "from", "on", "at", "toward", "towards", "into", "over", "between", "of", "for"}
@@ -101,6 +106,8 @@ DIRECTIVE = frozenset(
         "expect",
     }
 )
+# Journeys whose purpose phrase names what the traveller came to do ("flew in for talks").
+TRAVEL = frozenset({"arrive", "come", "go", "travel", "fly", "head", "visit", "return", "land", "reach"})
 _DEEP_DEPS = frozenset({"prep", "pobj", "compound", "amod", "poss", "nmod", "acl", "agent", "appos"})
 
 
@@ -117,7 +124,7 @@ def subject_of(verb: Token) -> Token | None:
         if not subj and is_stative(node):
             subj = [c for c in node.children if c.dep_ == "nsubjpass"]
         if subj:
-            return subj[0]
+            return past_dateline(subj[0])
         if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
             node = node.head
             continue
@@ -125,6 +132,23 @@ def subject_of(verb: Token) -> Token | None:
             return node.head
         return None
     return None
+
+
+_DATELINE_MARKS = frozenset({"_", "-", "--", "—", "–"})
+
+
+def past_dateline(subj: Token) -> Token:
+    """The real subject when the parse took a wire dateline for it ("MOSCOW (AP) _ Russia and
+    Switzerland signed": Russia, not Moscow): a capitalised place opening the sentence whose
+    apposition follows a dash or underscore."""
+    if not (subj.i == subj.sent.start and subj.is_upper and len(subj.text) > 2):
+        return subj
+    for app in subj.children:
+        if app.dep_ == "appos" and app.pos_ in ("PROPN", "NOUN") and not app.is_upper:
+            between = subj.doc[subj.i + 1 : app.i]
+            if any(t.text in _DATELINE_MARKS for t in between):
+                return app
+    return subj
 
 
 def verb_args(verb: Token, is_trigger: Callable[[Token], bool]) -> tuple[list[Token], list[Token], list[Token]]:
@@ -203,3 +227,82 @@ def shared_objects(verb: Token, is_trigger: Callable[[Token], bool]) -> list[Tok
         _src, tgt, _inner = verb_args(other, is_trigger)
         out.extend(t for t in tgt if t.dep_ != "nsubjpass")
     return out
+
+
+def noun_doer(noun: Token) -> Token | None:
+    """The doer of an eventive noun that names none itself: the subject of the verb that
+    holds it as object ("the advisers held talks") or of the journey made for it ("Liu arrived
+    in Washington for consultations with the US side")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head)
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in TRAVEL:
+        return subject_of(head.head)
+    return None
+
+
+def between_pair(noun: Token) -> tuple[list[Token], list[Token]]:
+    """ "Talks between China and South Korea": the first party is the source and the others
+    the targets, as for a conjoined subject of a mutual verb (empty when not so phrased)."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "between":
+            first = [g for g in prep.children if g.dep_ == "pobj"]
+            if first and first[0].conjuncts:
+                return first[:1], [c for c in first[0].conjuncts if c.i > first[0].i]
+    return [], []
+
+
+def _is_pattern(rule: str) -> bool:
+    """Coded by a PETRARCH-2 phrase pattern (``petr2:VERB:id``), not the verb's block alone."""
+    return "petr2:" in rule and rule.rsplit("petr2:", 1)[1].count(":") > 0
+
+
+def absorb_objects(doc: Doc, events: Sequence[tuple[Event, int]]) -> list[tuple[Event, int]]:
+    """Events of a sentence that only restate another as its argument: an eventive noun that
+    is the object of a verb the dictionary coded as a phrase ("signed an agreement" is the
+    signing, 057, not also an agreement, 030; "held talks with Xi" is one consultation), and a
+    verb done "by ...ing" something that is itself an event ("China hit back by suspending
+    concessions": the suspension). The event kept takes the other's target when it has none."""
+    if not (active("noun-object") or active("by-means")):
+        return list(events)
+    by_start = {e.start: i for i, (e, _) in enumerate(events)}
+    drop: set[int] = set()
+    out = list(events)
+    for i, (event, number) in enumerate(events):
+        span = doc.char_span(event.start, event.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        tok = span.root
+        means = _means_of(tok) if active("by-means") else None
+        k = by_start.get(means.idx) if means is not None else None
+        if k is not None and k != i and events[k][1] == number:
+            drop.add(i)  # "hit back at US tariffs by suspending concessions": the suspension is the act
+            _fill_target(out, k, event)
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "dobj" or not active("noun-object"):
+            continue
+        j = by_start.get(tok.head.idx)
+        if j is None or j == i or not _is_pattern(events[j][0].rule) or events[j][1] != number:
+            continue
+        drop.add(i)
+        _fill_target(out, j, event)
+    return [item for i, item in enumerate(out) if i not in drop]
+
+
+def _fill_target(out: list[tuple[Event, int]], j: int, donor: Event) -> None:
+    kept = out[j][0]
+    if kept.target is None and donor.target is not None:
+        out[j] = (replace(kept, target=donor.target, targets=donor.targets), out[j][1])
+
+
+def _means_of(verb: Token) -> Token | None:
+    """The gerund of a "by ...ing" phrase on a verb: the concrete act by which it was done
+    ("retaliated by expelling diplomats", "escalated the dispute by imposing tariffs")."""
+    if verb.pos_ != "VERB":
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "by":
+            for g in prep.children:
+                if g.dep_ == "pcomp" and g.tag_ == "VBG":
+                    return g
+    return None

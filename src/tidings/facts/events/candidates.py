@@ -16,8 +16,10 @@ from tidings.facts.actors.coder import ActorCoder
 from tidings.facts.events.arguments import (
     SOURCE_PREPS,
     TARGET_PREPS,
+    between_pair,
     complement_targets,
     deep_targets,
+    noun_doer,
     shared_objects,
     subject_of,
     verb_args,
@@ -240,10 +242,12 @@ class CandidateFinder:
                 src.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 tgt.extend(g for g in c.children if g.dep_ == "pobj" and not is_trigger(g))
-        if not src and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-            subj = subject_of(noun.head)  # "the advisers held talks"
-            if subj is not None:
-                src.append(subj)
+        pair_src, pair_tgt = between_pair(noun)
+        if pair_src and not any(c.dep_ == "poss" for c in src):  # "(FTA) talks between China and South Korea"
+            src, tgt = pair_src, [*pair_tgt, *[t for t in tgt if t not in pair_src and t not in pair_tgt]]
+        doer = noun_doer(noun) if not src else None  # "the advisers held talks"
+        if doer is not None:
+            src.append(doer)
         return src, tgt
 
     def _heads(self, tok: Token, noun: bool, obliged: Token | None) -> tuple[list[Token], list[Token], int]:

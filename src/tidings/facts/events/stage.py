@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from tidings.facts.actors.coder import ActorCoder
 from tidings.facts.base import FactContext
 from tidings.facts.events import rules, speech
+from tidings.facts.events.arguments import absorb_objects
 from tidings.facts.events.attach import Attacher, home_actors, home_country, is_historical, place_actors
 from tidings.facts.events.candidates import (
     NONSTATE,
@@ -235,7 +236,7 @@ class EventStage:
             except Exception as exc:  # one bad sentence never fails the article
                 ctx.recover(self.name, exc)
         published = ctx.published.isoformat() if ctx.published else None
-        items = one_per_sentence(events, published)
+        items = one_per_sentence(absorb_objects(doc, events), published)
         if self.detect:
             items = self._detected(doc, items)
         return {"events": mark_main(items, published)}

@@ -1,0 +1,51 @@
+"""Who did it to whom when the words name the doer away from the trigger (events.arguments):
+"talks between A and B", a journey made for talks, a wire dateline, and events that only
+restate another as its argument. End to end."""
+
+from __future__ import annotations
+
+from facts.events.test_events_coding_rules import code, one
+from tidings.nlp import Parser
+
+
+def _dyad(parser: Parser, text: str, trigger: str) -> tuple[str | None, str | None]:
+    event = one(code(parser, text), trigger)
+    return (
+        event.source.country if event.source else None,
+        event.target.country if event.target else None,
+    )
+
+
+def test_talks_between_two_parties_are_a_dyad(parser: Parser) -> None:
+    text = "The FTA talks between China and South Korea began in May 2012."
+    assert _dyad(parser, text, "talks") == ("CHN", "KOR")
+
+
+def test_a_journey_made_for_talks_names_who_talks(parser: Parser) -> None:
+    # the consultations are Liu's: one consultation of China with Australia, told twice
+    text = "Chinese Vice Premier Liu He arrived on Tuesday for consultations with the Australian government."
+    events = code(parser, text)
+    assert len(events) == 1, [(e.trigger, e.cameo_code, e.source, e.target) for e in events]
+    event = events[0]
+    assert len(event.mentions) == 2 and (event.cameo_code or "").startswith("04")
+    assert event.source is not None and event.source.country == "CHN"
+    assert event.target is not None and event.target.country == "AUS"
+
+
+def test_a_phrase_object_is_no_second_event(parser: Parser) -> None:
+    text = "The European Union signed an agreement with Japan."
+    events = code(parser, text)
+    assert [e.trigger for e in events] == ["signed"], [(e.trigger, e.cameo_code) for e in events]
+    assert (events[0].cameo_code or "").startswith("05")
+    assert events[0].target is not None and events[0].target.country == "JPN"
+
+
+def test_a_verb_done_by_an_act_is_that_act(parser: Parser) -> None:
+    events = code(parser, "Iran retaliated by firing missiles at Israel.")
+    assert [e.trigger for e in events] == ["firing"], [(e.trigger, e.cameo_code) for e in events]
+    assert events[0].target is not None and events[0].target.country == "ISR"
+
+
+def test_a_wire_dateline_is_not_the_subject(parser: Parser) -> None:
+    text = "ATHENS (AP) _ Greece and Turkey signed an agreement on Friday to cooperate against smuggling."
+    assert _dyad(parser, text, "signed") == ("GRC", "TUR")
