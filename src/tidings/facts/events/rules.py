@@ -116,3 +116,26 @@ def disabled(names: Iterable[str]) -> Iterator[None]:
         yield
     finally:
         _disabled.reset(token)
+
+
+# --- recall (events-recall-4) ---
+RECALL_RULES: tuple[Rule, ...] = (
+    Rule(
+        "expressed-intent",
+        "modality",
+        "an intent or threat its actor expressed (pledged to, was ready to, said it would) is asserted 03x/13x",
+    ),
+    Rule(
+        "speaker-pronoun",
+        "speech",
+        "'he said', 'it added': a pronoun speaker the words leave unresolved is the article's last speaker of its kind",
+    ),
+    Rule(
+        "appeal-beside-act",
+        "speech",
+        "'X said Y should do Z': the appeal to Y stands beside the act Z it asks for, not yielding to it",
+    ),
+)
+RULES += RECALL_RULES
+NAMES = frozenset(r.name for r in RULES)
+GROUPS = frozenset(r.group for r in RULES)
