@@ -98,3 +98,33 @@ def test_wanting_is_an_expression_only_when_said(parser: Parser) -> None:
     assert "03" in roots(said), [(e.trigger, e.cameo_code, e.factuality) for e in said]
     aim = coded(parser, "The Chinese government wants to expand cooperation with Switzerland.")
     assert "03" not in roots(aim)
+
+
+def test_hoping_another_named_actor_acts_is_an_appeal_to_it(parser: Parser) -> None:
+    text = "The Ministry of Commerce said China hopes that the US would repeal the new tariffs."
+    appeal = [e for e in coded(parser, text) if e.trigger == "hopes"]
+    assert appeal and appeal[0].cameo_code == "020" and appeal[0].factuality == "asserted"
+    expects = [
+        e for e in coded(parser, "China expects the United States to take concrete action.") if e.trigger == "expects"
+    ]
+    assert expects and expects[0].cameo_code == "020"
+    assert expects[0].target is not None and expects[0].target.country == "USA"
+    # no named actor to appeal to: a forecast, no appeal
+    assert not [e for e in coded(parser, "The Chinese government expects exports to rise.") if e.cameo_code == "020"]
+
+
+def test_stock_words_of_retaliation_are_an_asserted_threat(parser: Parser) -> None:
+    text = "China will take all necessary measures to defend its companies, the ministry said."
+    threat = [e for e in coded(parser, text) if e.trigger == "take"]
+    assert threat and threat[0].cameo_code == "130" and threat[0].factuality == "asserted"
+    plain = coded(parser, "The Chinese government will take steps to improve the railways.")
+    assert not [e for e in plain if (e.cameo_code or "").startswith("13")]
+
+
+def test_a_participle_of_saying_speaks_for_its_clause_subject(parser: Parser) -> None:
+    text = "Beijing's ambassador was quoted as saying that the tariffs were unfair."
+    events = coded(parser, text)
+    criticism = [e for e in events if e.trigger == "saying"]
+    assert criticism and criticism[0].cameo_code == "111", [(e.trigger, e.cameo_code) for e in events]
+    assert criticism[0].source is not None and criticism[0].source.country == "CHN"
+    assert not [e for e in coded(parser, text, ["participle-speaker"]) if e.trigger == "saying"]

@@ -171,4 +171,8 @@ def expressed(trigger: Token) -> bool:
 def expressed_intent(rule: str, trigger: Token, sources: Sequence[ActorRef]) -> bool:
     """An act recoded as an intent or threat (:func:`recode`) whose intent a political actor
     expressed (:func:`expressed`; a company announcing its plans is no political act)."""
-    return "tidings:intent" in rule and any(political(s) for s in sources) and expressed(trigger)
+    if not any(political(s) for s in sources):
+        return False
+    if "tidings:threat-measures" in rule:
+        return active("expressed-intent")  # stock words only ever said by the one who threatens
+    return "tidings:intent" in rule and expressed(trigger)

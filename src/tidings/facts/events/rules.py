@@ -135,6 +135,17 @@ RECALL_RULES: tuple[Rule, ...] = (
         "speech",
         "'X said Y should do Z': the appeal to Y stands beside the act Z it asks for, not yielding to it",
     ),
+    Rule(
+        "participle-speaker",
+        "speech",
+        "'criticized X, saying ...', 'adding that ...': a participle of saying speaks for its clause's subject",
+    ),
+    Rule("hope-other", "lexicon", "hoping or expecting that another named actor will act is an appeal to it (020)"),
+    Rule(
+        "threat-measures",
+        "lexicon",
+        "'will take all necessary measures', 'will resolutely defend its interests': an unspecified threat (130)",
+    ),
 )
 RULES += RECALL_RULES
 NAMES = frozenset(r.name for r in RULES)

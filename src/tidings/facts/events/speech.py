@@ -506,6 +506,20 @@ def earlier_speaker(subj: Token, last: dict[str, list[ActorRef]] | None) -> list
     return list(last.get(kind, [])) if kind else []
 
 
+def participle_speaker(verb: Token) -> Token | None:
+    """The speaker of a participle of saying with no subject of its own: the subject of the
+    clause it hangs from ("Tester criticized the bailout, saying ...", "stressed that ...,
+    adding that ...", "was quoted as saying")."""
+    if not active("participle-speaker") or verb.tag_ != "VBG":
+        return None
+    if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp"):
+        return None
+    head = verb.head
+    if head.dep_ == "prep":  # "quoted as saying"
+        head = head.head
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def speech_acts(
     sent: Span,
     speaker_of: Callable[[Token], list[ActorRef]],
@@ -520,7 +534,7 @@ def speech_acts(
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in GENERIC:
             continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) or participle_speaker(tok)
         if subj is None:
             continue
         speakers = speaker_of(subj) or earlier_speaker(subj, last)
