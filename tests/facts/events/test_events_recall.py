@@ -104,6 +104,7 @@ def test_hoping_another_named_actor_acts_is_an_appeal_to_it(parser: Parser) -> N
     text = "The Ministry of Commerce said China hopes that the US would repeal the new tariffs."
     appeal = [e for e in coded(parser, text) if e.trigger == "hopes"]
     assert appeal and appeal[0].cameo_code == "020" and appeal[0].factuality == "asserted"
+    assert appeal[0].target is not None and appeal[0].target.country == "USA"  # the one hoped to act
     expects = [
         e for e in coded(parser, "China expects the United States to take concrete action.") if e.trigger == "expects"
     ]
