@@ -79,6 +79,12 @@ RULES: tuple[Rule, ...] = (
     Rule("commentary-content", "speech", "what a commentator says is analysis: no event is read off it"),
     Rule("reflexive", "actors", "an event whose source and target are the same actor (same code) is a misread dyad"),
     Rule("home-country", "actors", "political actors with no country in the words take the article's home country"),
+    Rule(
+        "noun-object",
+        "actors",
+        "an eventive noun that is the object of a dictionary phrase ('signed an agreement') is its argument",
+    ),
+    Rule("by-means", "typing", "a verb done 'by ...ing' an act ('hit back by suspending concessions') is that act"),
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)
@@ -116,18 +122,3 @@ def disabled(names: Iterable[str]) -> Iterator[None]:
         yield
     finally:
         _disabled.reset(token)
-
-
-# --- precision (events-prec-4) ---
-# Rules of the precision round, appended to the one table (the names and groups are rebuilt).
-PRECISION_RULES: tuple[Rule, ...] = (
-    Rule(
-        "noun-object",
-        "actors",
-        "an eventive noun that is the object of a dictionary phrase ('signed an agreement') is its argument",
-    ),
-    Rule("by-means", "typing", "a verb done 'by ...ing' an act ('hit back by suspending concessions') is that act"),
-)
-RULES = RULES + PRECISION_RULES
-NAMES = frozenset(r.name for r in RULES)
-GROUPS = frozenset(r.group for r in RULES)
