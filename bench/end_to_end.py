@@ -125,10 +125,13 @@ class Runner:
     """The CLI's path from a raw text to facts, with a chosen list of fact stages."""
 
     def __init__(self, stages: Sequence[Any]) -> None:
-        from tidings.config import Options
+        from dataclasses import replace
+
+        from tidings.config import NlpOptions, Options
         from tidings.run.batch import Annotator
 
-        self.annotator = Annotator(Options(), stages=stages)
+        # no stage may be skipped by the per-article time budget on a loaded machine: quality only
+        self.annotator = Annotator(Options(nlp=replace(NlpOptions(), time_budget=86400.0)), stages=stages)
 
     def run(self, records: Sequence[dict[str, Any]]) -> list[Annotated]:
         """``records``: ``{"text", "published"?, "url"?, "source"?}`` each, in order."""
