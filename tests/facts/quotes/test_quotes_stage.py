@@ -675,3 +675,73 @@ def test_a_person_under_the_outer_verb_keeps_the_quote(parser: Parser) -> None:
     warned = [q for q in quotes if q.cue == "warned"]
     assert len(warned) == 1 and "close to breaking" in warned[0].text
     assert warned[0].speaker is not None and warned[0].speaker.name == "officials"
+
+
+# Attributions whose speaker the parse hung elsewhere (an apposition, a second subject), and a
+# relative clause inside the content's subject that is no aside of the writer's.
+def test_a_trailing_speaker_read_as_an_apposition_says_the_sentence_before_it(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "China will strengthen financing and tax support to better serve the Belt and Road "
+            "Initiative, a deputy finance minister said on Wednesday.",
+            "The trade war between China and the United States has brought damage to the global value "
+            "chain and exerted a negative impact on normal trade, Vice-Minister of Commerce Wang Shouwen "
+            "said at the press conference.",
+        ],
+    )
+    q = one(quotes, "Belt and Road")
+    assert q.kind == "indirect" and q.cue == "said"
+    assert q.text.startswith("China will strengthen") and q.text.endswith("Initiative")
+    assert q.speaker is not None and "minister" in q.speaker.name
+    q = one(quotes, "trade war")
+    assert q.text.endswith("on normal trade")
+    assert q.speaker is not None and q.speaker.name == "Wang Shouwen"
+
+
+def test_a_speaker_after_a_fronted_phrase_is_the_apposition_not_its_object(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "The museum opened in Washington on Saturday. To understand the real Dred Scott, Chief "
+            "Justice Roberts said, one should visit this museum. Donna Sampson Rawlings, 59, came too."
+        ],
+    )
+    q = one(quotes, "one should visit this museum")
+    assert q.text.startswith("To understand the real Dred Scott")
+    assert q.speaker is not None and q.speaker.name.endswith("Roberts")
+
+
+def test_an_inverted_parenthetical_speaker_is_the_name_after_the_verb(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Labour has a plan. The tone of the campaign, said Mr Milburn, would be more conversational "
+            "than rhetorical; more spontaneous less scripted."
+        ],
+    )
+    q = one(quotes, "more conversational")
+    assert q.text.startswith("The tone of the campaign")
+    assert q.speaker is not None and q.speaker.name.endswith("Milburn")
+
+
+def test_a_relative_clause_in_the_subject_of_the_content_is_kept(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Banks are merging. The deal, which requires regulatory approval, is expected to be completed "
+            "by April 2005, Standard Chartered said."
+        ],
+    )
+    q = one(quotes, "The deal")
+    assert q.text == "The deal, which requires regulatory approval, is expected to be completed by April 2005"
+    assert q.speaker is not None and q.speaker.name == "Standard Chartered"
+
+
+def test_a_relative_clause_that_ends_the_content_is_still_the_writers(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        ["Clinton cited criticism of NBC's Matt Lauer, who took heat for his questioning of the candidate."],
+    )
+    q = one(quotes, "Lauer")
+    assert q.text == "criticism of NBC's Matt Lauer"

@@ -51,6 +51,7 @@ from tidings.facts.quotes.objects import AUDIENCE, noun_topic, object_content, p
 from tidings.facts.quotes.speakers import (
     SpeakerResolver,
     according_source,
+    apposed_speaker,
     beside_quote,
     noun_source,
     signed_by,
@@ -79,6 +80,8 @@ DIRECTIVE_LEMMAS = frozenset({"urge", "ask", "tell", "warn", "advise", "demand",
 # Objects that join a quote into a "call X “Y”" content.
 OBJECT_DEPS = frozenset({"dobj", "oprd", "prep", "attr", "acomp", "ccomp", "xcomp"})
 ADVERBIAL = ("npadvmod", "advmod")
+# What may follow a speech verb that closes its sentence: when, where, how (and to whom, see _aside).
+TRAILING_DEPS = frozenset({"prep", "npadvmod", "advmod"})
 # The attribution's own words: never counted as paraphrase around a quote.
 SUBJ_OR_ADV = ("nsubj", "nsubjpass", "npadvmod", "advmod", "aux", "neg", "prep", "dative")
 # Complements through which a quote makes a mixed quote (a paraphrase with quoted words).
@@ -616,6 +619,8 @@ class _Run:
             tail_end = tok.right_edge.idx + len(tok.right_edge.text)
             if comma.text == "," and first.lower_ in ("who", "which", "whom", "whose") and comma.idx > start:
                 tail = [t for t in tokens_in(self.doc, tail_end, end) if not t.is_space]
+                if tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head in tail:
+                    continue  # "The deal, which requires approval, is expected ...": on its subject
                 if not tail or tail[0].text == ",":  # it ends the content, or an aside follows it
                     return start, comma.idx
         return content
@@ -650,6 +655,9 @@ class _Run:
             xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
             if objs and xcomps:
                 return objs[0].left_edge.idx, subtree_span(xcomps[0])[1]
+        trailing = self._trailing_apposed(verb, sent)
+        if trailing is not None:
+            return trailing
         # "..., sources said." parsed as a parenthetical on the main clause.
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and subject_of(verb) is not None:
             left, right = verb.left_edge, verb.right_edge
@@ -657,6 +665,20 @@ class _Run:
             if left.i > sent.start and self.doc[left.i - 1].text == "," and tail_is_punct:
                 return sent.start_char, left.idx
         return self._after_colon(verb, sent)
+
+    def _trailing_apposed(self, verb: Token, sent: Span) -> tuple[int, int] | None:
+        """ "China will strengthen ..., a deputy finance minister said on Wednesday.": a speech
+        verb that ends its sentence (but for words of when, where and how) after a speaker the
+        parse read as an apposition (:func:`apposed_speaker`), the verb coordinated with the main
+        clause: the content is the sentence up to the comma before the speaker."""
+        speaker = apposed_speaker(verb)
+        if speaker is None or speaker.left_edge.i - 1 <= sent.start:
+            return None
+        if not all(c.is_punct or c.dep_ in TRAILING_DEPS or self._aside(c) for c in verb.rights):
+            return None  # "..., the minister said that ...": the verb has its own content
+        if not all(t.is_punct or t.is_space for t in self.doc[verb.right_edge.i + 1 : sent.end]):
+            return None
+        return sent.start_char, self.doc[speaker.left_edge.i - 1].idx
 
     @staticmethod
     def _told_that(verb: Token) -> list[Token]:
@@ -695,7 +717,7 @@ class _Run:
         """ "Back home, Mr. Clarke said, he decided ...": a cue clause set off by commas inside
         its sentence; the content is the sentence around it."""
         subj = subject_of(verb)
-        if subj is None or subj.head.i != verb.i:
+        if subj is None or (subj.head.i != verb.i and subj.right_edge.i != verb.i - 1):
             return None
         lo = min(subj.left_edge.i, verb.i)
         hi = max(subj.right_edge.i, verb.i)
