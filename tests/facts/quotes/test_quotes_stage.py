@@ -745,3 +745,18 @@ def test_a_relative_clause_that_ends_the_content_is_still_the_writers(parser: Pa
     )
     q = one(quotes, "Lauer")
     assert q.text == "criticism of NBC's Matt Lauer"
+
+
+def test_a_statement_as_subject_speaks_for_whoever_made_it(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "The ministry issued a note. A statement from the Foreign Ministry said the talks had been "
+            "useful and would continue next month.",
+            "Exports rose in May. The remarks by the governor suggested interest rates would rise soon.",
+        ],
+    )
+    q = one(quotes, "talks had been useful")
+    assert q.speaker is not None and q.speaker.name == "Foreign Ministry"
+    q = one(quotes, "rates would rise soon")
+    assert q.speaker is not None and q.speaker.name == "governor"

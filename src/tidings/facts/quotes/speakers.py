@@ -76,7 +76,7 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
                 return None  # live-blog time stamps ("5:45 p.m. Clinton says ...")
             if child.lower_ in RELATIVE and cue.dep_ == "relcl":
                 return cue.head
-            return _object_read_as_subject(child, cue) or _past_dateline(child)
+            return _object_read_as_subject(child, cue) or _document_owner(child) or _past_dateline(child)
     # "Qin had in a phone call ... urged": the subject hangs on the split-off auxiliary.
     for aux in cue.lefts:
         if aux.dep_ in ("aux", "auxpass"):
@@ -142,6 +142,15 @@ def _inverted_aside_subject(cue: Token) -> Token | None:
     if len(subjects) < 2 or not after or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
         return None
     return after[0]
+
+
+def _document_owner(subj: Token) -> Token | None:
+    """ "A statement from the Foreign Ministry said ...", "The ministry's statement said ...",
+    "a Pentagon report said ...": a statement, report or remark as the subject speaks for
+    whoever made it (the actor a user looks for), when the phrase names them."""
+    if subj.pos_ != "NOUN" or subj.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    return noun_source(subj)
 
 
 def _object_read_as_subject(subj: Token, cue: Token) -> Token | None:
