@@ -760,3 +760,17 @@ def test_a_statement_as_subject_speaks_for_whoever_made_it(parser: Parser) -> No
     assert q.speaker is not None and q.speaker.name == "Foreign Ministry"
     q = one(quotes, "rates would rise soon")
     assert q.speaker is not None and q.speaker.name == "governor"
+
+
+def test_where_a_statement_appeared_is_not_what_it_is_about(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Exports rose. The commission will impose additional tariffs of 25 percent, the Ministry of "
+            "Finance said in a statement on its website.",
+            "Exports rose. The union issued a statement on the new tariffs that called them unfair.",
+        ],
+    )
+    assert not any(q.text == "its website" for q in quotes)
+    one(quotes, "additional tariffs of 25 percent")
+    assert one(quotes, "the new tariffs").cue == "statement"
