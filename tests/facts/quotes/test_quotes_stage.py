@@ -774,3 +774,18 @@ def test_where_a_statement_appeared_is_not_what_it_is_about(parser: Parser) -> N
     assert not any(q.text == "its website" for q in quotes)
     one(quotes, "additional tariffs of 25 percent")
     assert one(quotes, "the new tariffs").cue == "statement"
+
+
+def test_a_parenthetical_cue_reports_the_sentence_around_its_quotation(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "The museum opened. The museum, Mr. Obama said, was “a place of truth” for every American.",
+            "The museum opened. “This is a great day,” the president said, “and we will remember it.”",
+        ],
+    )
+    q = one(quotes, "a place of truth")
+    assert q.kind == "mixed" and q.text.startswith("The museum, Mr. Obama said")
+    assert q.speaker is not None and q.speaker.name.endswith("Obama")
+    q = one(quotes, "a great day")  # the attribution's own words between two quotations
+    assert q.kind == "direct"

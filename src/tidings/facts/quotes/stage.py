@@ -432,6 +432,11 @@ class _Run:
                 start, end = about
             else:
                 about = None
+                # "Acts of protest, Mr. Obama said, are ... the words “I can't breathe”": a cue set
+                # off by commas reports the sentence around it, quotation and all
+                around = self._parenthetical(cue, cue.sent) if cue.pos_ in ("VERB", "AUX") else None
+                if around is not None and around[0] <= q_start and q_end <= around[1]:
+                    start, end = around
         start, end = trim(doc_text(self.doc), start, end)
         toks = tokens_in(self.doc, start, end)
         # Words of the attribution itself ("“A,” the president said, “B.”") are not paraphrase.
