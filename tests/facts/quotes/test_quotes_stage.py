@@ -699,6 +699,19 @@ def test_a_trailing_speaker_read_as_an_apposition_says_the_sentence_before_it(pa
     assert q.speaker is not None and q.speaker.name == "Wang Shouwen"
 
 
+def test_a_trailing_speech_verb_coordinated_with_the_main_clause_says_all_of_it(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "The escort left. Clinton had told police officials that she didn’t want the escort at all, "
+            "but the NYPD overruled that request, the source added."
+        ],
+    )
+    q = one(quotes, "the NYPD overruled")
+    assert q.cue == "added" and q.text.startswith("Clinton had told police officials")
+    assert q.speaker is not None and q.speaker.name == "source"
+
+
 def test_a_speaker_after_a_fronted_phrase_is_the_apposition_not_its_object(parser: Parser) -> None:
     quotes = run(
         parser,

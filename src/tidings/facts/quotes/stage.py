@@ -652,6 +652,9 @@ class _Run:
         parenthetical = self._parenthetical(verb, sent)
         if parenthetical is not None:
             return parenthetical
+        trailing = self._trailing(verb, sent)
+        if trailing is not None:
+            return trailing
         comps = [c for c in verb.children if c.dep_ == "ccomp"] or self._told_that(verb)
         if comps:
             return subtree_span(comps[0])[0], self._clause_span(comps[-1])[1]
@@ -660,9 +663,6 @@ class _Run:
             xcomps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
             if objs and xcomps:
                 return objs[0].left_edge.idx, subtree_span(xcomps[0])[1]
-        trailing = self._trailing_apposed(verb, sent)
-        if trailing is not None:
-            return trailing
         # "..., sources said." parsed as a parenthetical on the main clause.
         if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and subject_of(verb) is not None:
             left, right = verb.left_edge, verb.right_edge
@@ -671,13 +671,20 @@ class _Run:
                 return sent.start_char, left.idx
         return self._after_colon(verb, sent)
 
-    def _trailing_apposed(self, verb: Token, sent: Span) -> tuple[int, int] | None:
-        """ "China will strengthen ..., a deputy finance minister said on Wednesday.": a speech
-        verb that ends its sentence (but for words of when, where and how) after a speaker the
-        parse read as an apposition (:func:`apposed_speaker`), the verb coordinated with the main
-        clause: the content is the sentence up to the comma before the speaker."""
+    def _trailing(self, verb: Token, sent: Span) -> tuple[int, int] | None:
+        """A speech verb that ends its sentence (but for words of when, where and how) after a
+        comma and its speaker, which the parse coordinated with the main clause: "China will
+        strengthen ..., a deputy finance minister said on Wednesday." (the speaker read as an
+        apposition, :func:`apposed_speaker`), "Clinton had told police ..., but the NYPD overruled
+        that request, the source added." (the verb a conjunct of the first clause, the last
+        clause its complement). The content is the sentence up to the comma before the speaker."""
         speaker = apposed_speaker(verb)
-        if speaker is None or speaker.left_edge.i - 1 <= sent.start:
+        if speaker is None and verb.dep_ == "conj" and verb.head.i < verb.i:
+            subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+            between = self.doc[subjects[-1].right_edge.i + 1 : verb.i] if subjects else None
+            if between is not None and all(t.head.i == verb.i and t.dep_ in ("advmod", "aux", "neg") for t in between):
+                speaker = subjects[-1]  # "..., the source added.", "..., the minister also said."
+        if speaker is None or speaker.left_edge.i - 1 <= sent.start or self.doc[speaker.left_edge.i - 1].text != ",":
             return None
         if not all(c.is_punct or c.dep_ in TRAILING_DEPS or self._aside(c) for c in verb.rights):
             return None  # "..., the minister said that ...": the verb has its own content
