@@ -802,3 +802,19 @@ def test_a_parenthetical_cue_reports_the_sentence_around_its_quotation(parser: P
     assert q.speaker is not None and q.speaker.name.endswith("Obama")
     q = one(quotes, "a great day")  # the attribution's own words between two quotations
     assert q.kind == "direct"
+
+
+def test_as_someone_said_reports_the_clause_it_modifies(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "The video was released. It also does not answer whether Scott had a gun, as police have said.",
+            "Talks resumed. As Reuters reported on Monday, the two sides agreed to extend the truce by a month.",
+        ],
+    )
+    q = next(q for q in quotes if q.cue == "said")
+    assert q.text == "It also does not answer whether Scott had a gun"
+    assert q.speaker is not None and q.speaker.name == "police"
+    q = one(quotes, "extend the truce")
+    assert q.text == "the two sides agreed to extend the truce by a month" and q.cue == "reported"
+    assert q.speaker is not None and q.speaker.name == "Reuters"

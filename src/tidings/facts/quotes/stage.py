@@ -652,7 +652,7 @@ class _Run:
         parenthetical = self._parenthetical(verb, sent)
         if parenthetical is not None:
             return parenthetical
-        trailing = self._trailing(verb, sent)
+        trailing = self._trailing(verb, sent) or self._as_reported(verb, sent)
         if trailing is not None:
             return trailing
         comps = [c for c in verb.children if c.dep_ == "ccomp"] or self._told_that(verb)
@@ -670,6 +670,17 @@ class _Run:
             if left.i > sent.start and self.doc[left.i - 1].text == "," and tail_is_punct:
                 return sent.start_char, left.idx
         return self._after_colon(verb, sent)
+
+    @staticmethod
+    def _as_reported(verb: Token, sent: Span) -> tuple[int, int] | None:
+        """ "It does not answer whether Scott had a gun, as police have said.", "As Reuters
+        reported, the talks ...", "If, as I've suggested, he ...": a speech verb in an *as* clause,
+        with a subject and no content of its own, reports the clause it modifies."""
+        if verb.head.i == verb.i or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return None
+        if subject_of(verb) is None or any(c.dep_ in ("ccomp", "dobj", "xcomp", "dative") for c in verb.children):
+            return None  # "as he said goodbye", "as he said he would": not a report of the clause
+        return rest_of_sentence(sent, verb)
 
     def _trailing(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         """A speech verb that ends its sentence (but for words of when, where and how) after a
