@@ -712,6 +712,20 @@ def test_a_trailing_speech_verb_coordinated_with_the_main_clause_says_all_of_it(
     assert q.speaker is not None and q.speaker.name == "source"
 
 
+def test_a_headline_closed_by_its_speaker_is_theirs(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says",
+            "The senator spoke on Monday. Taxes will rise, he proposed nothing that would stop it.",
+        ],
+    )
+    q = one(quotes, "Clean Energy")
+    assert q.text == "Trump ‘The Dealmaker’ Could Address Clean Energy" and q.cue == "Says"
+    assert q.speaker is not None and q.speaker.name == "Lindsey Graham"
+    assert not any(q.text == "Taxes will rise" for q in quotes)  # "proposed nothing": its own content
+
+
 def test_a_speaker_after_a_fronted_phrase_is_the_apposition_not_its_object(parser: Parser) -> None:
     quotes = run(
         parser,

@@ -130,6 +130,12 @@ def _viewpoint(prep: Token) -> Token | None:
     return None
 
 
+def _told(tok: Token) -> bool:
+    """Who was told, after a verb that closes its sentence ("..., he told Xinhua.", "..., she told
+    reporters."): a name or an audience, not a pronoun that may be what was said ("nothing")."""
+    return tok.dep_ in ("dobj", "dative") and (tok.pos_ == "PROPN" or tok.lower_ in AUDIENCE)
+
+
 def _to_infinitive(verb: Token) -> bool:
     return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -688,17 +694,19 @@ class _Run:
         strengthen ..., a deputy finance minister said on Wednesday." (the speaker read as an
         apposition, :func:`apposed_speaker`), "Clinton had told police ..., but the NYPD overruled
         that request, the source added." (the verb a conjunct of the first clause, the last
-        clause its complement). The content is the sentence up to the comma before the speaker."""
+        clause its complement), "Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham
+        Says" (a headline whose first word the parse took for a verb). The content is the
+        sentence up to the comma before the speaker."""
         speaker = apposed_speaker(verb)
-        if speaker is None and verb.dep_ == "conj" and verb.head.i < verb.i:
+        if speaker is None and (verb.dep_ == "ROOT" or verb.head.i < verb.i):
             subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
             between = self.doc[subjects[-1].right_edge.i + 1 : verb.i] if subjects else None
             if between is not None and all(t.head.i == verb.i and t.dep_ in ("advmod", "aux", "neg") for t in between):
                 speaker = subjects[-1]  # "..., the source added.", "..., the minister also said."
         if speaker is None or speaker.left_edge.i - 1 <= sent.start or self.doc[speaker.left_edge.i - 1].text != ",":
             return None
-        if not all(c.is_punct or c.dep_ in TRAILING_DEPS or self._aside(c) for c in verb.rights):
-            return None  # "..., the minister said that ...": the verb has its own content
+        if not all(c.is_punct or c.is_space or c.dep_ in TRAILING_DEPS or _told(c) for c in verb.rights):
+            return None  # "..., the minister said that ...", "..., he proposed nothing": its own content
         if not all(t.is_punct or t.is_space for t in self.doc[verb.right_edge.i + 1 : sent.end]):
             return None
         return sent.start_char, self.doc[speaker.left_edge.i - 1].idx
