@@ -726,6 +726,17 @@ def test_a_headline_closed_by_its_speaker_is_theirs(parser: Parser) -> None:
     assert not any(q.text == "Taxes will rise" for q in quotes)  # "proposed nothing": its own content
 
 
+def test_a_trailing_speech_act_with_an_object_of_its_own_reports_only_that(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "The vote came. It is believed that ASEAN would like to conclude negotiations of RCEP in 2017, "
+            "but still, some analysts urged for cautious optimism."
+        ],
+    )
+    assert one(quotes, "optimism").text == "cautious optimism"
+
+
 def test_a_speaker_after_a_fronted_phrase_is_the_apposition_not_its_object(parser: Parser) -> None:
     quotes = run(
         parser,

@@ -707,6 +707,8 @@ class _Run:
             return None
         if not all(c.is_punct or c.is_space or c.dep_ in TRAILING_DEPS or _told(c) for c in verb.rights):
             return None  # "..., the minister said that ...", "..., he proposed nothing": its own content
+        if verb.lemma_.lower() in OBJECT_VERBS and object_content(verb) is not None:
+            return None  # "..., but still, some analysts urged for cautious optimism"
         if not all(t.is_punct or t.is_space for t in self.doc[verb.right_edge.i + 1 : sent.end]):
             return None
         return sent.start_char, self.doc[speaker.left_edge.i - 1].idx
