@@ -843,3 +843,11 @@ def test_as_someone_said_reports_the_clause_it_modifies(parser: Parser) -> None:
     q = one(quotes, "extend the truce")
     assert q.text == "the two sides agreed to extend the truce by a month" and q.cue == "reported"
     assert q.speaker is not None and q.speaker.name == "Reuters"
+
+
+def test_who_was_asked_is_not_who_asked(parser: Parser) -> None:
+    quotes = run(
+        parser, ["The senator spoke on Tuesday. Trump was asked by a reporter: “Will you run again?” He left."]
+    )
+    q = one(quotes, "run again")
+    assert q.speaker is not None and q.speaker.name == "reporter"

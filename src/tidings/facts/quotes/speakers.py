@@ -49,6 +49,11 @@ UTTERING_VERBS = frozenset(
         "post",
     }
 )
+# Speech verbs whose object is the person spoken to: in the passive their subject is the
+# addressee ("officers were told to leave", "Trump was asked ..."), never the speaker.
+ADDRESSING_VERBS = frozenset(
+    {"ask", "tell", "urge", "warn", "advise", "question", "press", "inform", "instruct", "remind", "caution"}
+)
 # Entity types of a name in front of a speech noun that says whose it is ("a Pentagon statement").
 SOURCE_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 DASHES = frozenset({"--", "—", "–", "―", "-"})
@@ -69,6 +74,8 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     if inverted_aside is not None:
         return inverted_aside
     for child in cue.children:
+        if child.dep_ == "nsubjpass" and cue.lemma_.lower() in ADDRESSING_VERBS:
+            return _agent(cue)  # "Trump was asked by a reporter: “...”": the subject was spoken to
         if child.dep_ in SUBJECT_DEPS:
             if _after_opening_mark(child):
                 continue  # a title in quotes misparsed as a second subject
@@ -142,6 +149,12 @@ def _inverted_aside_subject(cue: Token) -> Token | None:
     if len(subjects) < 2 or not after or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
         return None
     return after[0]
+
+
+def _agent(verb: Token) -> Token | None:
+    """The object of a passive verb's *by* phrase ("was asked by a reporter"), or None."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return agents[0] if agents else None
 
 
 def _document_owner(subj: Token) -> Token | None:
