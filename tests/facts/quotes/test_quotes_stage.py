@@ -851,3 +851,18 @@ def test_who_was_asked_is_not_who_asked(parser: Parser) -> None:
     )
     q = one(quotes, "run again")
     assert q.speaker is not None and q.speaker.name == "reporter"
+
+
+def test_a_that_clause_the_parse_hung_on_the_occasion_is_the_verbs(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Prices rose. Spokeswoman Hua Chunying said at a daily news briefing that China firmly opposes the move.",
+            "Prices rose. The White House said in a statement that the president had signed the bill.",
+        ],
+    )
+    q = one(quotes, "firmly opposes")
+    assert q.text == "that China firmly opposes the move" and q.cue == "said"
+    assert q.speaker is not None and q.speaker.name == "Hua Chunying"
+    q = one(quotes, "had signed the bill")
+    assert q.speaker is not None and q.speaker.name == "White House"

@@ -716,10 +716,11 @@ class _Run:
     @staticmethod
     def _told_that(verb: Token) -> list[Token]:
         """The "that" clause the parse hung on the person told ("yelling to the officers that
-        her husband was unarmed", "told the crowd that ..." read as a relative clause): a clause
-        with a subject of its own whose "that" is a conjunction."""
+        her husband was unarmed", "told the crowd that ..." read as a relative clause) or on the
+        occasion ("said at a daily news briefing that ...", "said in a statement that ..."): a
+        clause with a subject of its own whose "that" is a conjunction."""
         for child in verb.rights:
-            told = [g for g in child.children if g.dep_ == "pobj"] if child.lower_ == "to" else [child]
+            told = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
             if child.dep_ not in ("prep", "dobj", "dative") or not told:
                 continue
             for clause in told[0].rights:
