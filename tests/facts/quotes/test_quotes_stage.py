@@ -866,3 +866,8 @@ def test_a_that_clause_the_parse_hung_on_the_occasion_is_the_verbs(parser: Parse
     assert q.speaker is not None and q.speaker.name == "Hua Chunying"
     q = one(quotes, "had signed the bill")
     assert q.speaker is not None and q.speaker.name == "White House"
+
+
+def test_the_terms_someone_speaks_on_are_not_what_they_said(parser: Parser) -> None:
+    quotes = run(parser, ["Prices rose. Officials, speaking on condition of anonymity, said the deal was close."])
+    assert [q.text for q in quotes] == ["the deal was close"]

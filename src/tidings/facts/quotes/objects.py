@@ -30,6 +30,8 @@ SETTING_PREPS = frozenset({"at", "during", "after", "before", "since", "until", 
 SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 # Words that open a question clause coordinated with an object ("spoke of X and how Y").
 QUESTION_WORDS = frozenset({"how", "why", "what", "whether"})
+# The terms someone speaks on ("on condition of anonymity", "on the record", "on behalf of").
+SPEAKING_TERMS = frozenset({"condition", "record", "background", "behalf"})
 # Where a statement appears (after "on"), not what it is about.
 MEDIA = frozenset(
     {"website", "site", "web", "webpage", "page", "account", "blog", "twitter", "facebook", "weibo", "wechat",
@@ -116,6 +118,8 @@ def _is_argument(tok: Token) -> bool:
     if tok.dep_ != "prep" or tok.lower_ not in OBJECT_PREPS:
         return False
     objs = [g for g in tok.children if g.dep_ in ("pobj", "pcomp")]
+    if objs and tok.lower_ == "on" and objs[0].lower_ in SPEAKING_TERMS:
+        return False  # "speaking on condition of anonymity", "on behalf of": how, not what
     return bool(objs) and objs[0].ent_type_ not in ("DATE", "TIME")  # "on Thursday" is when, not what
 
 
