@@ -871,3 +871,9 @@ def test_a_that_clause_the_parse_hung_on_the_occasion_is_the_verbs(parser: Parse
 def test_the_terms_someone_speaks_on_are_not_what_they_said(parser: Parser) -> None:
     quotes = run(parser, ["Prices rose. Officials, speaking on condition of anonymity, said the deal was close."])
     assert [q.text for q in quotes] == ["the deal was close"]
+
+
+def test_a_closing_cue_with_a_participle_of_its_own_is_no_parenthetical(parser: Parser) -> None:
+    quotes = run(parser, ["Prices rose. The economy is booming, Trump said, adding that jobs were coming back."])
+    assert one(quotes, "booming").text == "The economy is booming"
+    assert one(quotes, "jobs were coming back").cue == "adding"

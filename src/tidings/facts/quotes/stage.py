@@ -761,6 +761,11 @@ class _Run:
             return None
         if self.doc[lo - 1].text != "," or self.doc[hi + 1].text != ",":
             return None
+        follow = self.doc[hi + 2]
+        if follow.head.i == verb.i and follow.tag_ == "VBG" and follow.dep_ in ("advcl", "xcomp", "conj"):
+            # "The economy is booming, Trump said, adding that ...": no parenthetical but a
+            # closing cue and a participle of its own; the content is the clause before it
+            return sent.start_char, self.doc[lo - 1].idx
         return sent.start_char, sent.end_char
 
     # ------------------------------------------------------------------ helpers
