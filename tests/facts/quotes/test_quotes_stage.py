@@ -877,3 +877,17 @@ def test_a_closing_cue_with_a_participle_of_its_own_is_no_parenthetical(parser: 
     quotes = run(parser, ["Prices rose. The economy is booming, Trump said, adding that jobs were coming back."])
     assert one(quotes, "booming").text == "The economy is booming"
     assert one(quotes, "jobs were coming back").cue == "adding"
+
+
+def test_a_role_named_in_apposition_speaks_as_its_holder(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "The debate ended. Trump's campaign manager, Kellyanne Conway, said on CNN that the polls were wrong.",
+            "The debate ended. Obama's spokesman, Josh Earnest, told reporters the president would veto the bill.",
+        ],
+    )
+    q = one(quotes, "the polls were wrong")
+    assert q.speaker is not None and q.speaker.name == "Kellyanne Conway"
+    q = one(quotes, "veto the bill")
+    assert q.speaker is not None and q.speaker.name == "Josh Earnest"

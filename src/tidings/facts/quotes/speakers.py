@@ -354,6 +354,16 @@ def according_source(according: Token) -> Token | None:
     return None
 
 
+def _named_in_apposition(head: Token) -> Token:
+    """ "Trump's campaign manager, Kellyanne Conway, said", "the ministry's spokesman, Geng Shuang,
+    said": a role whose holder is named in apposition speaks as that person (not as the
+    possessor in front of the role)."""
+    if head.pos_ != "NOUN":
+        return head
+    named = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]
+    return named[0] if named else head
+
+
 def name_span(head: Token) -> tuple[int, int]:
     """Character span of the speaker's name phrase: the head and its name-like left dependents."""
     left = head.i
@@ -396,6 +406,7 @@ class SpeakerResolver:
     def resolve(self, head: Token) -> ActorRef | None:
         if head.lower_ in IMPERSONAL or (head.lower_ == "it" and head.dep_ != "nsubj"):
             return None
+        head = _named_in_apposition(head)
         start, end = name_span(head)
         if head.pos_ == "PRON" and head.lower_ not in PERSONAL_PRONOUNS and head.lower_ not in ("they", "it"):
             return None
