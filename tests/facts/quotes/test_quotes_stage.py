@@ -879,6 +879,18 @@ def test_a_closing_cue_with_a_participle_of_its_own_is_no_parenthetical(parser: 
     assert one(quotes, "jobs were coming back").cue == "adding"
 
 
+def test_a_closing_cue_keeps_a_participle_whose_content_the_parse_left_off(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Prices rose. The increase also reflected the rise in labor costs, while the influence from food "
+            "prices was quite limited, he said, adding food-price increases affected CPI by about 0.03 "
+            "percentage point, and nonfood price increases affected CPI by about 0.28 percentage point."
+        ],
+    )
+    assert any("labor costs" in q.text and "0.28 percentage point" in q.text for q in quotes)
+
+
 def test_a_role_named_in_apposition_speaks_as_its_holder(parser: Parser) -> None:
     quotes = run(
         parser,

@@ -764,8 +764,12 @@ class _Run:
         follow = self.doc[hi + 2]
         if follow.head.i == verb.i and follow.tag_ == "VBG" and follow.dep_ in ("advcl", "xcomp", "conj"):
             # "The economy is booming, Trump said, adding that ...": no parenthetical but a
-            # closing cue and a participle of its own; the content is the clause before it
-            return sent.start_char, self.doc[lo - 1].idx
+            # closing cue and a participle of its own; the content is the clause before it (unless
+            # the participle is a cue whose own content the parse did not hang on it, which
+            # the whole sentence then keeps: "..., he said, adding food prices rose ...")
+            lost = self._is_cue(follow, with_quote=False) and not any(c.dep_ == "ccomp" for c in follow.children)
+            if not lost:
+                return sent.start_char, self.doc[lo - 1].idx
         return sent.start_char, sent.end_char
 
     # ------------------------------------------------------------------ helpers
