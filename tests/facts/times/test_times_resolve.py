@@ -267,3 +267,40 @@ def test_this_past_and_this_coming_name_the_last_and_next(text: str, direction: 
 )
 def test_a_numbered_day_of_a_month_named(text: str, value: str | None) -> None:
     assert resolve_timex(text, SUNDAY, direction="future")[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("Nov. 1 this year", date(2018, 9, 27), "2018-11-01"),  # a day of the year named
+        ("March 5 last year", date(2018, 9, 27), "2017-03-05"),
+        ("2015-2016", date(2017, 3, 26), "2015"),  # a span of years written in full: its first year
+        ("2003-04", date(2005, 1, 10), "2003"),  # a second year one on from the first: not April
+        ("2018-04", date(2018, 9, 27), "2018-04"),  # a month stays a month
+        ("fiscal 1998-99", date(1998, 8, 14), "1998"),
+        ("FY99", date(1998, 8, 14), "1999"),
+        ("FY2003/04", date(2003, 8, 14), "2003"),
+        ("March-May", date(1998, 8, 14), "1998-03"),  # a stretch of months: from its first
+        ("July/August 1997", date(1998, 8, 14), "1997-07"),
+        ("the week of March 16", date(1998, 8, 14), "1998-W12"),  # the ISO week of that day
+        ("the whole year", date(2018, 8, 10), "2018"),
+        ("the full-year", date(2018, 8, 10), "2018"),
+        ("the months ahead", date(2018, 8, 10), "FUTURE_REF"),
+        ("the coming quarters", date(2018, 8, 10), "FUTURE_REF"),
+        ("the twentieth century", date(2016, 12, 1), "19"),
+        ("the mid-nineteenth century", date(2016, 12, 1), "18"),
+    ],
+)
+def test_news_dates_in_other_spellings(text: str, anchor: date, value: str) -> None:
+    assert resolve_timex(text, anchor, direction="past")[0] == value
+
+
+def test_a_month_counts_from_the_last_month_dated() -> None:
+    told = Discourse()
+    told.note("the end of October", "2016-10")
+    nov = date(2016, 11, 16)
+    assert resolve_timex("a month earlier", nov, context=told)[0] == "2016-09"
+    assert resolve_timex("the previous month", nov, context=told)[0] == "2016-09"
+    assert resolve_timex("the following month", nov, context=told)[0] == "2016-11"
+    # nothing dated before: the anchor's month
+    assert resolve_timex("the previous month", nov, context=Discourse())[0] == "2016-10"
