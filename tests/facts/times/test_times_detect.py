@@ -222,3 +222,16 @@ def test_a_yearly_event_named_with_its_year_is_dated(parser: Parser) -> None:
 def test_fiscal_years_written_fy_are_found(parser: Parser) -> None:
     got = _values(parser, "Sales rose in FY99 and will rise in FY2003/04.", date(1998, 8, 14))
     assert got.get("FY99") == "1999" and got.get("FY2003/04") == "2003"
+
+
+def test_an_age_is_no_decade_and_no_duration(parser: Parser) -> None:
+    assert _texts(parser, "His stepmother married his father when Kopp was in his 30s, she said.") == []
+    assert _texts(parser, "Women in their late 40s voted for him.") == []
+    assert _texts(parser, "He flew with their 6-month-old son on Thursday.") == ["Thursday"]
+    assert "the 1930s" in _texts(parser, "Prices fell in the 1930s, the report said.")
+
+
+def test_the_year_ago_period_takes_in_its_noun(parser: Parser) -> None:
+    text = "Net income in the third quarter rose 5%. Earnings were $3 million in the year-ago period."
+    got = _values(parser, text, date(1989, 11, 2))
+    assert got.get("the year-ago period") == "1988-Q3"  # the quarter reported, a year back

@@ -116,6 +116,10 @@ def test_the_tense_side_outweighs_a_nearer_month_against_it() -> None:
     assert resolve_timex("in December", date(2003, 3, 4), direction="future")[0] == "2003-12"
     # a date just past the anchor against the tense stays the near one (the parse may be wrong)
     assert resolve_timex("Oct. 22", date(2003, 10, 20), direction="past")[0] == "2003-10-22"
+    # "changed to a calendar year in December" said on Oct. 27: two months ahead is too far against it
+    assert resolve_timex("in December", date(1989, 10, 27), direction="past")[0] == "1988-12"
+    # "a dividend payable Dec. 7" under "authorized" said on Oct. 27: near enough to win
+    assert resolve_timex("Dec. 7", date(1989, 10, 27), direction="past")[0] == "1989-12-07"
 
 
 @pytest.mark.parametrize(

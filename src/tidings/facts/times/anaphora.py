@@ -2,18 +2,18 @@
 company news.
 
 "that year", "the following year" and "later that year" point back to the last year the article
-named; "the next day", "the day before", "that day", "that week" and "that month" to the last
-day it dated (the narrated date, TimeML's reference time), else to the anchor; so do "three days
-later" and "two years later" ("ago" counts from the anchor); "a month earlier" and "the previous
-month" count from the last month dated (by a day or a month: "in July ... the previous month's" is June). "The quarter", "the latest quarter"
-and "this quarter" point to the last quarter it dated (else to the quarter being reported: the
-one before the anchor's, early in a quarter), "the previous quarter" to the one before that;
-"the year-ago quarter", "the year-earlier period", "the 1988 period" (that year) and, after a
-quarter was named, "a year earlier" to that quarter one year back (with no quarter named, "a year
-ago" is left to the other rules), and after a stretch of months ("the first nine months") to the
-year before. A quarter named without a year ("third-quarter profit") is the nearest such
-quarter, one still to come counting more in a past-tense sentence; one named by its end ("the
-quarter ended July 31") the calendar quarter holding most of it.
+named; "the next day", "the day before", "that day", "that week" and "that month" to the last day it
+dated (the narrated date, TimeML's reference time), else to the anchor; so do "three days later" and
+"two years later" ("ago" counts from the anchor); "a month earlier" and "the previous month" count
+from the last month dated, by a day or a month ("in July ... the previous month's" is June). "The
+quarter", "the latest quarter" and "this quarter" point to the last quarter it dated (else to the
+quarter being reported: the one before the anchor's, early in a quarter), "the previous quarter" to
+the one before that; "the year-ago quarter", "the year-earlier period", "the 1988 period" (that
+year) and, after a quarter was named, "a year earlier" to that quarter one year back (with no
+quarter named, "a year ago" is left to the other rules), and after a stretch of months ("the first
+nine months") to the year before. A quarter named without a year ("third-quarter profit") is the
+nearest such quarter, one still to come counting more in a past-tense sentence; one named by its end
+("the quarter ended July 31") the calendar quarter holding most of it.
 """
 
 from __future__ import annotations

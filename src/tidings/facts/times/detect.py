@@ -63,9 +63,16 @@ _EXTRA = re.compile(
     + r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-"
     + r"(?:day|week|month|year|hour)(?:-old|-long)?\b",
 )
+_YEAR_BACK_END = re.compile(r"\b(?:year[- ](?:ago|earlier)|prior[- ]year|previous[- ]year)$", re.I)
+_PERIOD_AFTER = re.compile(r"\s+(?:(?:first|second|third|fourth|fiscal)\s+)?(?:quarter|period)\b", re.I)
 _AGO = re.compile(r"\s+(?:or so\s+)?(?:ago|earlier|later|from now)\b(?!\s+(?:than|in|on|that|this)\b)")
 # A person's or a thing's age is not a time ("a 44-year-old nurse", "52 years old").
-_AGE = re.compile(r"^(?:an? |the )?[\w-]+[- ]years?[- ]old(?:$|,?\s+)", re.I)
+_AGE = re.compile(r"^(?:an? |the )?[\w-]+[- ](?:year|month|week|day)s?[- ]old(?:$|,?\s+)", re.I)
+# "when Kopp was in his 30s", "women in their early twenties": a person's age, not a decade.
+_AGE_DECADE = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:(?:early|mid|late)[- ])?$", re.I)
+_DECADE = re.compile(
+    r"(?:(?:early|mid|late)[- ])?(?:\d0'?s|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies)", re.I
+)
 _TRAILING = re.compile(r"(?:,|\s+(?:and|or|to|through))+$")
 _SPOKEN_YEAR = re.compile(r"\b(?:nineteen|twenty|eighteen) " + _TENS + r"\b")
 # Fuzzy references (TimeML DATE with PRESENT_REF / PAST_REF / FUTURE_REF values).
@@ -153,6 +160,8 @@ def find_expressions(doc: Doc) -> list[Found]:
         spans = [(m.start(), m.end()) if (s, e) == (m.start(1), m.end(1)) else (s, e) for s, e in spans]
     out: list[Found] = []
     for start, end in _with_part_of_day(text, sorted(spans)):
+        if _AGE_DECADE.search(text, max(0, start - 20), start) and _DECADE.fullmatch(text, start, end):
+            continue
         age = _AGE.match(text[start:end])
         if age:  # "52 years old last month": the age is not a time, the rest may be
             start += age.end()
@@ -161,6 +170,8 @@ def find_expressions(doc: Doc) -> list[Found]:
         start, end = _without_comparison(text, start, end)
         if end <= start or not is_temporal(text[start:end]):
             continue
+        noun = _PERIOD_AFTER.match(text, end) if _YEAR_BACK_END.search(text, start, end) else None
+        end = noun.end() if noun else end  # "the year-ago" + " period": the model stops short
         tail = _AGO.match(text, end)  # "a week" + " or so ago": the model stops short
         out.extend(_cut(text, _compared_period(text, start, end), tail.end() if tail else end))
     return out
