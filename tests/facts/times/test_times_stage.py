@@ -78,6 +78,10 @@ def test_records_are_well_formed(blinken_times: list[TimeExpr], blinken_text: st
         ("Police said Monday they will release the names.", "Monday", "past"),
         ("He said that on Friday the talks would resume.", "Friday", "future"),  # the complement's
         ("Officials said the talks would resume on Friday.", "Friday", "future"),
+        ("The deadline is Friday.", "Friday", "future"),  # a present "is" with the date as complement
+        ("The election is on Sunday, officials say.", "Sunday", "future"),
+        ("The deadline was Friday.", "Friday", "past"),
+        ("It is the third attack since Monday.", "Monday", None),  # no complement of "is"
     ],
 )
 def test_direction_from_governing_verb(parser: Parser, sentence: str, needle: str, direction: str | None) -> None:

@@ -106,6 +106,8 @@ def direction_for(doc: Doc, start: int, end: int) -> str | None:
     if tok.pos_ in ("VERB", "AUX"):
         tok = _saying_verb(tok, span) or tok
     found = verb_direction(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if found is None and _scheduled_by_copula(tok, span):
+        found = "future"
     if found == "future" and _names_a_thing(span) and _present_only(tok):
         # "follows Tuesday's declaration", "is trying to sell itself under a June agreement":
         # a date that names a thing is not put ahead by a present-tense verb
@@ -131,6 +133,17 @@ def _saying_verb(verb: Token, span: Span) -> Token | None:
     if any(t.lower_ == "that" for t in span.doc[head.i + 1 : span.start]):
         return None  # "said that on Tuesday it would ...": the date is the complement's
     return head
+
+
+def _scheduled_by_copula(verb: Token, span: Span) -> bool:
+    """ "The deadline is Friday", "the election is on Sunday": a present "is" whose complement is
+    the date says when something is to happen (what is over reads "was")."""
+    root = span.root
+    if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP") or _aux_words(verb):
+        return False
+    if root.dep_ == "attr" and root.head == verb:
+        return not any(t.lower_ in ("today", "now", "it") for t in verb.children if t.dep_ == "nsubj")
+    return root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head == verb
 
 
 def _names_a_thing(span: Span) -> bool:
