@@ -85,8 +85,9 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     return None
 
 
-def direction_for(doc: Doc, start: int, end: int) -> str | None:
-    """Direction ("past"/"future"/None) of the verb governing the span ``[start, end)``."""
+def direction_for(doc: Doc, start: int, end: int, *, headline: bool = False) -> str | None:
+    """Direction ("past"/"future"/None) of the verb governing the span ``[start, end)``. In a
+    ``headline`` the simple present tells what happened ("Senate passes bill on Monday")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -105,6 +106,10 @@ def direction_for(doc: Doc, start: int, end: int) -> str | None:
         tok = tok.head
     if tok.pos_ in ("VERB", "AUX"):
         tok = _saying_verb(tok, span) or tok
+        if headline and tok.tag_ in ("VBZ", "VBP") and not _aux_words(tok):
+            return "past"
+        if headline and tok.tag_ == "VB" and tok.dep_ == "ROOT" and any(a.lower_ == "to" for a in _aux_words(tok)):
+            return "future"  # "Senate to vote on bill Thursday": the headline's will
     found = verb_direction(tok) if tok.pos_ in ("VERB", "AUX") else None
     if found is None and _scheduled_by_copula(tok, span):
         found = "future"
