@@ -246,3 +246,7 @@ def test_a_bare_month_takes_the_year_its_sentence_narrates(parser: Parser) -> No
     assert _values(parser, "Sales rose in 1997. In March, they fell.", aug)["March"] == "1998-03"
     got = _values(parser, "The company, founded in 1987, will list its shares in September.", aug)
     assert got["September"] == "1998-09"
+    got = _values(
+        parser, "It has sold 4 billion songs since its launch in 2003, and as of February it accounts for 70%.", aug
+    )
+    assert got["February"] == "1998-02"  # the present state: the anchor's February

@@ -45,16 +45,16 @@ def _narrated_year(
     """The year a bare month or season takes from the sentence it is in: "he was elected in
     November 1996 and took office in January" (January 1997: the one nearest the narrated
     November), "in 2004 sales fell in the summer" (2004). None unless an expression just before
-    it in the same sentence names a year other than the anchor's, on the side of the anchor the
-    tense points to ("founded in 1987, will list its shares in September" is this September)."""
+    it in the same sentence names a year other than the anchor's and both are told in the same
+    tense ("founded in 1987, will list its shares in September" is this September)."""
     if previous is None or not previous.value or not _BARE_MONTH.fullmatch(normalise(span)):
         return None
     named = _EXPLICIT_YEAR.search(previous.text)
     if named is None or not previous.value.startswith(named.group(1)) or ctx.published is None:
         return None
     year = int(named.group(1))
-    if year == ctx.published.year or direction == ("future" if year < ctx.published.year else "past"):
-        return None
+    if year == ctx.published.year or direction is None or direction != previous.direction:
+        return None  # "launched in 2003, and as of February it accounts for ...": this February
     here = ctx.doc.char_span(found.start, found.end, alignment_mode="expand")
     if here is None or previous.start < here.sent.start_char:
         return None
