@@ -286,6 +286,7 @@ def test_a_numbered_day_of_a_month_named(text: str, value: str | None) -> None:
         ("FY2003/04", date(2003, 8, 14), "2003"),
         ("March-May", date(1998, 8, 14), "1998-03"),  # a stretch of months: from its first
         ("July/August 1997", date(1998, 8, 14), "1997-07"),
+        ("January/December 1986", date(1987, 4, 1), "1986"),  # all its months: the year
         ("the week of March 16", date(1998, 8, 14), "1998-W12"),  # the ISO week of that day
         ("the whole year", date(2018, 8, 10), "2018"),
         ("the full-year", date(2018, 8, 10), "2018"),

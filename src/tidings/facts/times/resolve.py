@@ -228,6 +228,8 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
     if m:  # "March-May", "July/August 1998": a stretch of months, dated by its first (as "Oct. 12-14")
         month = MONTHS[m.group("mon")]
         year = int(m.group("year")) if m.group("year") else pick_year(anchor, month, None, direction)
+        if (month, MONTHS[m.group("mon2")]) == (1, 12):  # "January/December 1986": the whole year
+            return (str(year), "year", "date")
         return (f"{year}-{month:02d}", "month", "date")
     m = re.fullmatch(_MON + r",? (?P<rel>this|last|next) year", core)
     if m:

@@ -11,14 +11,12 @@ expressions whose value does not depend on one ("June 18, 2023", "1998") get a v
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from tidings.facts.base import FactContext
 from tidings.facts.times.anaphora import Discourse, quarter_ended
-from tidings.facts.times.calendar import MONTHS, normalise
 from tidings.facts.times.detect import Found, find_expressions
 from tidings.facts.times.resolve import resolve_timex
 from tidings.facts.times.rules import direction_for
@@ -29,42 +27,6 @@ __all__ = ["TimeStage", "direction_for", "resolve_timex"]
 
 # Two far-apart anchors: a value that is the same under both does not depend on the anchor.
 _PROBES = (date(2001, 2, 14), date(2012, 9, 3))
-
-
-_BARE_MONTH = re.compile(
-    r"(?:(?:early|late|mid|the end of|the beginning of|the middle of)[- ])?(?:"
-    + "|".join(MONTHS)
-    + r")\.?|(?:the )?(?:spring|summer|autumn|fall|winter)"
-)
-_EXPLICIT_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def _narrated_year(
-    ctx: FactContext, found: Found, span: str, previous: TimeExpr | None, direction: str | None
-) -> int | None:
-    """The year a bare month or season takes from the sentence it is in: "he was elected in
-    November 1996 and took office in January" (January 1997: the one nearest the narrated
-    November), "in 2004 sales fell in the summer" (2004). None unless an expression just before
-    it in the same sentence names a year other than the anchor's and both are told in the same
-    tense ("founded in 1987, will list its shares in September" is this September)."""
-    if previous is None or not previous.value or not _BARE_MONTH.fullmatch(normalise(span)):
-        return None
-    named = _EXPLICIT_YEAR.search(previous.text)
-    if named is None or not previous.value.startswith(named.group(1)) or ctx.published is None:
-        return None
-    year = int(named.group(1))
-    if year == ctx.published.year or direction is None or direction != previous.direction:
-        return None  # "launched in 2003, and as of February it accounts for ...": this February
-    here = ctx.doc.char_span(found.start, found.end, alignment_mode="expand")
-    if here is None or previous.start < here.sent.start_char:
-        return None
-    month = re.match(r"^\d{4}-(\d\d)", previous.value)
-    if month is None:
-        return year  # a year: the month is in it
-    # a month or a day: the nearest such month to it ("November 1996 ... January": January 1997)
-    told = int(month.group(1))
-    wanted = resolve_timex(span, date(year, told, 1))
-    return int(wanted[0][:4]) if wanted[0] and wanted[0][:4].isdigit() else year
 
 
 _TERMINAL = (".", "!", "?", '"', "\u201d", ":", ";", ",", ")")
@@ -120,8 +82,6 @@ class TimeStage:
         if found.day_of_previous and previous is not None and previous.precision == "day" and previous.value:
             # "April 24 and 25": the bare day takes the month of the expression before it
             value, precision, kind = f"{previous.value[:8]}{int(span.rstrip('stndrh')):02d}", "day", "date"
-        elif anchor is not None and (year := _narrated_year(ctx, found, span, previous, direction)) is not None:
-            value, precision, kind = resolve_timex(span, date(year, 7, 1), context=said)
         elif anchor is not None:
             value, precision, kind = resolve_timex(span, anchor, direction=direction, context=said)
             if precision == "quarter" and said.quarter is None:  # "the quarter ended July 31": those months
