@@ -287,6 +287,8 @@ def test_a_numbered_day_of_a_month_named(text: str, value: str | None) -> None:
         ("March-May", date(1998, 8, 14), "1998-03"),  # a stretch of months: from its first
         ("July/August 1997", date(1998, 8, 14), "1997-07"),
         ("January/December 1986", date(1987, 4, 1), "1986"),  # all its months: the year
+        ("nine consecutive years", date(2018, 10, 23), "P9Y"),  # a stretch, however counted
+        ("only 90 days", date(2018, 12, 4), "P90D"),
         ("the week of March 16", date(1998, 8, 14), "1998-W12"),  # the ISO week of that day
         ("the whole year", date(2018, 8, 10), "2018"),
         ("the full-year", date(2018, 8, 10), "2018"),

@@ -394,8 +394,12 @@ def _explicit(t: str, anchor: date, direction: str | None) -> Result | None:
 
 def _durations(t: str, anchor: date, direction: str | None) -> Result | None:
     m = re.fullmatch(
-        r"(?:(?:more|less|fewer) than |about |nearly |almost |over |some |up to |at least |the )?"
-        r"(?:(?:first|last|past|next) )?" + _NUM + r"[ -]" + _UNIT + r"(?:[ -]old|[ -]long)?",
+        r"(?:(?:more|less|fewer) than |about |nearly |almost |over |some |up to |at least |only |the )?"
+        r"(?:(?:first|last|past|next) )?"
+        + _NUM
+        + r"(?: (?:consecutive|straight|successive))?[ -]"
+        + _UNIT
+        + r"(?:[ -]old|[ -]long)?",
         t,
     )
     if m:
