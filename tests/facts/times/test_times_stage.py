@@ -82,6 +82,9 @@ def test_records_are_well_formed(blinken_times: list[TimeExpr], blinken_text: st
         ("The election is on Sunday, officials say.", "Sunday", "future"),
         ("The deadline was Friday.", "Friday", "past"),
         ("It is the third attack since Monday.", "Monday", None),  # no complement of "is"
+        ("The Australian Senate on Monday passes the bill.", "Monday", "past"),  # the wire's present
+        ("The board meets Monday in Sydney.", "Monday", "future"),  # arranged: the date after the verb
+        ("On Monday, Congress returns from recess.", "Monday", "future"),
     ],
 )
 def test_direction_from_governing_verb(parser: Parser, sentence: str, needle: str, direction: str | None) -> None:

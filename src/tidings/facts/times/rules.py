@@ -110,6 +110,8 @@ def direction_for(doc: Doc, start: int, end: int, *, headline: bool = False) -> 
             return "past"
         if headline and tok.tag_ == "VB" and tok.dep_ == "ROOT" and any(a.lower_ == "to" for a in _aux_words(tok)):
             return "future"  # "Senate to vote on bill Thursday": the headline's will
+        if _reported_present(tok, span):
+            return "past"
     found = verb_direction(tok) if tok.pos_ in ("VERB", "AUX") else None
     if found is None and _scheduled_by_copula(tok, span):
         found = "future"
@@ -138,6 +140,16 @@ def _saying_verb(verb: Token, span: Span) -> Token | None:
     if any(t.lower_ == "that" for t in span.doc[head.i + 1 : span.start]):
         return None  # "said that on Tuesday it would ...": the date is the complement's
     return head
+
+
+def _reported_present(verb: Token, span: Span) -> bool:
+    """ "The Australian Senate on Monday passes the bill", "China on Tuesday unveils ...": a date
+    between the subject and a simple-present verb is the wire's (and a caption's) way of telling
+    what happened; what is arranged puts the date after the verb ("the board meets Monday")."""
+    if verb.tag_ not in ("VBZ", "VBP") or _aux_words(verb) or verb.lemma_ in STATIVE or span.end > verb.i:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and subjects[0].i < span.start and span.root.head.i < verb.i
 
 
 def _scheduled_by_copula(verb: Token, span: Span) -> bool:
