@@ -311,3 +311,11 @@ def test_a_month_counts_from_the_last_month_dated() -> None:
     assert resolve_timex("the following month", nov, context=told)[0] == "2016-11"
     # nothing dated before: the anchor's month
     assert resolve_timex("the previous month", nov, context=Discourse())[0] == "2016-10"
+
+
+def test_a_year_earlier_after_a_month_is_that_month_a_year_back() -> None:
+    told = Discourse()
+    told.note("in July", "2018-07")
+    assert resolve_timex("a year earlier", date(2018, 8, 10), context=told)[0] == "2017-07"
+    told.note("the third quarter", "2018-Q2")  # a quarter named last: that quarter a year back
+    assert resolve_timex("a year earlier", date(2018, 8, 10), context=told)[0] == "2017-Q2"

@@ -5,15 +5,16 @@ company news.
 named; "the next day", "the day before", "that day", "that week" and "that month" to the last day it
 dated (the narrated date, TimeML's reference time), else to the anchor; so do "three days later" and
 "two years later" ("ago" counts from the anchor); "a month earlier" and "the previous month" count
-from the last month dated, by a day or a month ("in July ... the previous month's" is June). "The
-quarter", "the latest quarter" and "this quarter" point to the last quarter it dated (else to the
-quarter being reported: the one before the anchor's, early in a quarter), "the previous quarter" to
-the one before that; "the year-ago quarter", "the year-earlier period", "the 1988 period" (that
-year) and, after a quarter was named, "a year earlier" to that quarter one year back (with no
-quarter named, "a year ago" is left to the other rules), and after a stretch of months ("the first
-nine months") to the year before. A quarter named without a year ("third-quarter profit") is the
-nearest such quarter, one still to come counting more in a past-tense sentence; one named by its end
-("the quarter ended July 31") the calendar quarter holding most of it.
+from the last month dated, by a day or a month ("in July ... the previous month's" is June), and "a
+year earlier" right after a month is that month a year back. "The quarter", "the latest quarter" and
+"this quarter" point to the last quarter it dated (else to the quarter being reported: the one
+before the anchor's, early in a quarter), "the previous quarter" to the one before that; "the
+year-ago quarter", "the year-earlier period", "the 1988 period" (that year) and, after a quarter was
+named, "a year earlier" to that quarter one year back (with no quarter named, "a year ago" is left
+to the other rules), and after a stretch of months ("the first nine months") to the year before. A
+quarter named without a year ("third-quarter profit") is the nearest such quarter, one still to come
+counting more in a past-tense sentence; one named by its end ("the quarter ended July 31") the
+calendar quarter holding most of it.
 """
 
 from __future__ import annotations
@@ -61,12 +62,14 @@ class Discourse:
     months: bool = False  # a stretch of months ("the nine months") was named after that quarter
     day: date | None = None  # the last day dated ("Tuesday", "Oct. 23"): what "the next day" counts from
     month: date | None = None  # the first day of the last month dated (by a day or a month): "a month earlier"
+    by_month: bool = False  # the last expression dated was a month ("in July"): "a year earlier" is July before
 
     def note(self, text: str, value: str | None) -> None:
         if _MONTHS_STRETCH.search(text.casefold()):
             self.months = True
         if value is None:
             return
+        self.by_month = re.fullmatch(r"\d{4}-\d\d", value) is not None
         day = re.match(r"^(\d{4})-(\d\d)-(\d\d)", value)
         if day:
             with contextlib.suppress(ValueError):  # a malformed day is no reference
@@ -179,6 +182,8 @@ def resolve_anaphor(t: str, anchor: date, direction: str | None, ctx: Discourse 
         year, num = int(ref_quarter[:4]), int(ref_quarter[-1])  # the one before the quarter reported
         return (f"{year - (num == 1)}-Q{4 if num == 1 else num - 1}", "quarter", "date")
     if _YEAR_BACK.fullmatch(t):
+        if ctx is not None and ctx.by_month and ctx.month is not None:  # "rose in July from a year earlier"
+            return (f"{ctx.month.year - 1}-{ctx.month.month:02d}", "month", "date")
         if ctx is not None and ctx.quarter is not None and ctx.months:
             return (str(int(ctx.quarter[:4]) - 1), "year", "date")
         if ctx is not None and ctx.quarter is not None:
