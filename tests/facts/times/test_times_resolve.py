@@ -302,15 +302,20 @@ def test_news_dates_in_other_spellings(text: str, anchor: date, value: str) -> N
     assert resolve_timex(text, anchor, direction="past")[0] == value
 
 
-def test_a_month_counts_from_the_last_month_dated() -> None:
+@pytest.mark.parametrize(
+    ("before", "text", "value"),
+    [
+        ("the end of October", "a month earlier", "2016-09"),  # "down from a month earlier": September
+        ("the end of October", "the previous month", "2016-09"),
+        ("the end of October", "the following month", "2016-11"),
+        (None, "the previous month", "2016-10"),  # nothing dated before: the anchor's month
+    ],
+)
+def test_a_month_counts_from_the_last_month_dated(before: str | None, text: str, value: str) -> None:
     told = Discourse()
-    told.note("the end of October", "2016-10")
-    nov = date(2016, 11, 16)
-    assert resolve_timex("a month earlier", nov, context=told)[0] == "2016-09"
-    assert resolve_timex("the previous month", nov, context=told)[0] == "2016-09"
-    assert resolve_timex("the following month", nov, context=told)[0] == "2016-11"
-    # nothing dated before: the anchor's month
-    assert resolve_timex("the previous month", nov, context=Discourse())[0] == "2016-10"
+    if before is not None:
+        told.note(before, "2016-10")
+    assert resolve_timex(text, date(2016, 11, 16), context=told)[0] == value
 
 
 def test_a_year_earlier_after_a_month_is_that_month_a_year_back() -> None:
