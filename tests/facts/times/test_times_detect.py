@@ -235,3 +235,8 @@ def test_the_year_ago_period_takes_in_its_noun(parser: Parser) -> None:
     text = "Net income in the third quarter rose 5%. Earnings were $3 million in the year-ago period."
     got = _values(parser, text, date(1989, 11, 2))
     assert got.get("the year-ago period") == "1988-Q3"  # the quarter reported, a year back
+
+
+def test_the_weeks_to_come_look_ahead(parser: Parser) -> None:
+    got = _values(parser, "Growth will slow in the weeks to come, and for years to come.", date(2018, 8, 10))
+    assert got == {"the weeks to come": "FUTURE_REF", "years to come": "FUTURE_REF"}

@@ -65,6 +65,8 @@ _EXTRA = re.compile(
 )
 _YEAR_BACK_END = re.compile(r"\b(?:year[- ](?:ago|earlier)|prior[- ]year|previous[- ]year)$", re.I)
 _PERIOD_AFTER = re.compile(r"\s+(?:(?:first|second|third|fourth|fiscal)\s+)?(?:quarter|period)\b", re.I)
+_UNITS_END = re.compile(r"(?:[Tt]he\s+)?(?:days|weeks|months|quarters|years|decades)")
+_TO_COME = re.compile(r"\s+(?:ahead(?!\s+of)|to come)\b")
 _AGO = re.compile(r"\s+(?:or so\s+)?(?:ago|earlier|later|from now)\b(?!\s+(?:than|in|on|that|this)\b)")
 # A person's or a thing's age is not a time ("a 44-year-old nurse", "52 years old").
 _AGE = re.compile(r"^(?:an? |the )?[\w-]+[- ](?:year|month|week|day)s?[- ]old(?:$|,?\s+)", re.I)
@@ -172,6 +174,8 @@ def find_expressions(doc: Doc) -> list[Found]:
             continue
         noun = _PERIOD_AFTER.match(text, end) if _YEAR_BACK_END.search(text, start, end) else None
         end = noun.end() if noun else end  # "the year-ago" + " period": the model stops short
+        ahead = _TO_COME.match(text, end) if _UNITS_END.fullmatch(text, start, end) else None
+        end = ahead.end() if ahead else end  # "the weeks" + " to come": the model stops short
         tail = _AGO.match(text, end)  # "a week" + " or so ago": the model stops short
         out.extend(_cut(text, _compared_period(text, start, end), tail.end() if tail else end))
     return out
