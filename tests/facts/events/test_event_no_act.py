@@ -74,3 +74,14 @@ def test_gerund_of_means_keeps_its_doer(parser: Parser) -> None:
 
 def test_the_act_someone_is_accused_of_stays(parser: Parser) -> None:
     assert "stabbing" in triggers(parser, "Bryan Kohberger is accused of fatally stabbing four students in Idaho.")
+
+
+def test_an_eventive_noun_only_talked_about_is_no_event(parser: Parser) -> None:
+    text = "The free trade agreement between China and South Korea will take effect on December 20."
+    assert "agreement" not in triggers(parser, text)
+    assert "agreement" in triggers(parser, text, ("background-noun",))
+
+
+def test_an_eventive_noun_reported_as_happening_stays(parser: Parser) -> None:
+    assert "talks" in triggers(parser, "The talks between China and South Korea began in May 2012.")
+    assert "sanctions" in triggers(parser, "New American sanctions against Iran took effect on Monday.")

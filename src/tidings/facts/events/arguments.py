@@ -425,8 +425,8 @@ def partnerless_cooperation(verb: Token, code: str, event_nouns: Callable[[Token
 
 
 # Prepositions before a gerund that keep the main clause's doer as the gerund's doer: "hit back
-# by suspending" (the means), "outspoken in condemning Israel".
-_DOER_PREPS = frozenset({"by", "in"})
+# by suspending" (the means), "outspoken in condemning Israel", "committed to resolving".
+_DOER_PREPS = frozenset({"by", "in", "to"})
 # Words whose "of"/"for" gerund is the act someone is accused of: "accused of stabbing", "arrested for spying".
 _ACCUSING = frozenset(
     {"accuse", "charge", "convict", "suspect", "blame", "arrest", "sentence", "guilty", "acquit", "indict",
@@ -439,7 +439,7 @@ def doerless_gerund(verb: Token) -> bool:
     ("his policy of charging students", "after first contesting the seat", "held back from
     retaliating", "how to establish ties") or a clausal subject ("Safeguarding the right to
     development is ..."). It names an activity in general or in the background, not an act
-    this sentence reports; "by ...ing" and "in ...ing" keep the main clause's doer."""
+    this sentence reports; "by ...ing", "in ...ing" and "to ...ing" keep the main clause's doer."""
     if not active("doerless-gerund") or verb.pos_ != "VERB" or verb.tag_ not in ("VBG", "VB"):
         return False
     if verb.dep_ == "csubj":
@@ -448,3 +448,36 @@ def doerless_gerund(verb: Token) -> bool:
         return False
     prep = verb.head
     return prep.lower_ not in _DOER_PREPS and prep.head.lemma_.lower() not in _ACCUSING
+
+
+# Predicates that report an eventive noun's act as happening: "talks began", "the meeting ended".
+HAPPENING = frozenset(
+    {"begin", "start", "open", "end", "conclude", "continue", "resume", "close", "collapse", "fail", "stall",
+     "succeed", "last", "occur", "happen", "produce", "yield", "result", "kill", "wound", "injure",
+     "destroy", "damage", "hit", "target", "leave", "break", "follow", "come", "go", "run", "focus", "cover",
+     "center", "centre", "see", "bring", "mark", "drag", "wrap"}
+)  # fmt: skip
+
+
+_MEASURES = frozenset({"sanction", "tariff", "ban", "embargo", "blockade", "duty", "restriction", "curfew"})
+
+
+def background_noun(noun: Token) -> bool:
+    """An eventive noun that is talked about rather than reported: in apposition or a list ("other
+    issues: immigration, the war on Iraq"), a predicate noun ("the reaction would be rejection"),
+    or the subject of a predicate that is no happening ("the agreement will take effect",
+    "the deal involves the biggest trade volume", "any agreement would require consensus").
+    Reported acts stay: objects ("held talks"), time phrases ("during the visit") and subjects
+    of a happening ("talks began")."""
+    if not active("background-noun") or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.dep_ in ("appos", "attr"):
+        return True
+    if noun.dep_ != "nsubj":
+        return False
+    head = noun.head
+    if head.lemma_.lower() == "take" and any(c.lower_ == "place" for c in head.children):
+        return False  # "the meeting took place"
+    if noun.lemma_.lower() in _MEASURES and head.lemma_.lower() in ("take", "go", "come"):
+        return False  # "the sanctions took effect": a measure acts when it takes effect (an accord does not)
+    return head.lemma_.lower() not in HAPPENING or head.pos_ == "AUX"

@@ -109,6 +109,12 @@ RULES: tuple[Rule, ...] = (
         "a gerund with no doer used as a noun (object of a preposition other than by/in, or a clausal "
         "subject) names an activity, not a reported act: 'his policy of charging students'",
     ),
+    Rule(
+        "background-noun",
+        "typing",
+        "an eventive noun in apposition, as predicate noun or as subject of no happening is talked about, "
+        "not reported: 'the agreement will take effect', 'the reaction would be rejection'",
+    ),
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)

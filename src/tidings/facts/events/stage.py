@@ -20,6 +20,7 @@ from tidings.facts.base import FactContext
 from tidings.facts.events import rules, speech
 from tidings.facts.events.arguments import (
     absorb_objects,
+    background_noun,
     doerless_gerund,
     empty_support_verb,
     partnerless_cooperation,
@@ -137,10 +138,12 @@ def _event_noun(tok: Token) -> bool:
 def _no_act(cand: Candidate, finder: CandidateFinder) -> bool:
     """A verb that reports no act of anyone: a support verb with a plain thing as object, or
     (when no actor is found as its doer) an active verb whose subject is a thing or a gerund
-    used as a noun (:mod:`~tidings.facts.events.arguments`: ``empty_support_verb``,
-    ``thing_subject``, ``doerless_gerund``)."""
-    if cand.noun or cand.preset:
+    used as a noun, and an eventive noun only talked about (:mod:`~tidings.facts.events.arguments`:
+    ``empty_support_verb``, ``thing_subject``, ``doerless_gerund``, ``background_noun``)."""
+    if cand.preset:
         return False
+    if cand.noun:
+        return background_noun(cand.trigger)
 
     def codes(tok: Token) -> bool:
         return any(r.country or r.sector for r in finder.actors(tok))
