@@ -49,6 +49,7 @@ KEPT = [
     ("US President Barack Obama paid a state visit to China on Monday.", "paid"),
     ("The United States pressed China on Monday.", "pressed"),  # the object is an actor
     ("In the 1980s, western countries imposed sanctions on China.", "imposed"),  # people as subject
+    ("A car bomb killed six people in the town on Friday.", "killed"),  # a weapon: an unknown attacker
     ("Germany welcomed the decision on Tuesday.", "welcomed"),  # endorsing a decision
     ("President Trump praised President Erdogan of Turkey on Tuesday.", "praised"),
     ("The White House escalated the dispute by levying tariffs on Chinese products.", "levying"),  # the means

@@ -339,6 +339,13 @@ SPEAKING_THINGS = frozenset(
      "letter", "declaration", "communique", "petition", "lawsuit", "suit", "injunction", "order", "ruling",
      "verdict", "decree", "directive"}
 )  # fmt: skip
+# Weapons and attacks stand for an unknown attacker: "an explosion killed six people" is an attack
+# whose source is empty (the conventions), not a thing acting.
+WEAPONS = frozenset(
+    {"explosion", "blast", "bomb", "bombing", "missile", "rocket", "shell", "shelling", "drone", "strike",
+     "airstrike", "attack", "gunfire", "shooting", "grenade", "mine", "explosive", "device", "artillery",
+     "raid", "assault", "gunman", "bullet", "shot", "fire"}
+)  # fmt: skip
 # Quantities of people: "the majority of participants opposed" — the people are the subject.
 QUANTIFIERS = frozenset({"majority", "most", "some", "number", "half", "many", "all", "rest", "bulk", "third", "share"})
 
@@ -390,7 +397,7 @@ def thing_subject(verb: Token, codes: Callable[[Token], bool]) -> bool:
         subj = of[0] if of else subj
     if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
         return False
-    if {subj.lemma_.lower(), subj.lower_} & (PERSON_NOUNS | SPEAKING_THINGS):
+    if {subj.lemma_.lower(), subj.lower_} & (PERSON_NOUNS | SPEAKING_THINGS | WEAPONS):
         return False
     return not codes(subj)
 
