@@ -227,6 +227,16 @@ class CandidateFinder:
                         return self.actors(poss)
         return []
 
+    def _hoped_of(self, verb: Token) -> list[ActorRef]:
+        """The one whose act is hoped for ("hoped the USITC would overrule"): the appeal's target
+        is the subject of the complement, which the arguments of the verb do not reach."""
+        for comp in verb.children:
+            if comp.dep_ in ("ccomp", "xcomp"):
+                for subj in comp.children:
+                    if subj.dep_ in ("nsubj", "nsubjpass"):
+                        return self.actors(subj)
+        return []
+
     def _noun_args(self, noun: Token) -> tuple[list[Token], list[Token]]:
         src: list[Token] = []
         tgt: list[Token] = []
@@ -308,6 +318,8 @@ class CandidateFinder:
             cand = Candidate(tok, sent, sources, targets, lex, noun=noun, hedged=hedged)
             if lex is not None and lex.rule == "tidings:reject-request" and not targets:
                 cand.targets = self._asker(tok)
+            if lex is not None and lex.rule == "tidings:hope-other" and not targets:
+                cand.targets = self._hoped_of(tok)
             if lemma in RECIPROCAL and len(sources) > 1 and not targets:
                 cand.reciprocal = True
             if cand.has_actor and (obliged is None or (sources and targets)) and not vetoed:

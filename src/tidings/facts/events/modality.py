@@ -13,14 +13,18 @@ export as if the act had happened.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tidings.facts.events.factuality import is_purpose
 from tidings.facts.events.rules import active
+from tidings.facts.events.speech import political
 from tidings.ontology.codebook import load_codebook
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from tidings.records import ActorRef
 
 # CAMEO code of an act -> code of the intent to do it (looked up by the code, its base, its root).
 INTENT = {
@@ -107,3 +111,68 @@ def recode(code: str, trigger: Token, factuality: str) -> tuple[str, str] | None
     if new is None or not book.is_valid_cameo(new):
         return None
     return new, rule
+
+
+# Words by which an actor states its own intent, threat or readiness ("pledged to", "vowed to",
+# "is ready to", "was prepared to"): CAMEO codes the statement itself (03x/13x), asserted.
+EXPRESSING = frozenset(
+    {"pledge", "promise", "vow", "offer", "threaten", "commit", "undertake", "ready", "willing", "prepared",
+     "determined", "resolve", "resolved", "eager", "keen"}
+)  # fmt: skip
+# Words of wanting: an expression only when the actor said so ("has said it wants to curb"); "the
+# Kremlin wants to invade" is the writer's account of an aim, the invasion planned.
+WANTING = frozenset({"want", "intend", "aim", "plan", "hope"})
+# Verbs of saying under which a "will/would" clause is the speaker's announced intent or threat.
+SAYING = frozenset(
+    {"say", "tell", "announce", "declare", "insist", "add", "state", "confirm", "stress", "reiterate", "indicate",
+     "signal", "warn", "vow", "pledge", "promise", "assure", "write", "tweet"}
+)  # fmt: skip
+_FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
+
+
+def _frame_chain(trigger: Token) -> list[Token]:
+    """The trigger and the words it hangs from through conjunction, complements and the copula's
+    adjective ("stands ready to discuss": discuss <- ready <- stands), nearest first."""
+    chain = [trigger]
+    tok = trigger
+    for _ in range(4):
+        if tok.dep_ not in ("conj", "xcomp", "acomp") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def expressed(trigger: Token) -> bool:
+    """Whether an intended or threatened act is one its actor expressed: governed by a word of own
+    intent ("pledged to expand", "was prepared to veto", "stands ready to discuss") or a "will/would"
+    clause under a verb of saying ("said it would retaliate", "China will take all necessary
+    measures, the ministry said"). The expression happened, so the 03x/13x event is asserted (the
+    conventions); a plain "X will visit Y" told by the writer stays a planned act."""
+    if not active("expressed-intent"):
+        return False
+    chain = _frame_chain(trigger)
+    if any(t.lemma_.lower() in EXPRESSING or t.lower_ in EXPRESSING for t in chain[1:]):
+        return True
+    if any(t.lemma_.lower() in WANTING and t.dep_ == "ccomp" and t.head.lemma_.lower() in SAYING for t in chain[1:]):
+        return True  # "has said it wants to curb subsidies"
+    top = chain[-1]
+    future = any(c.dep_ == "aux" and c.lower_.replace("’", "'") in _FUTURE for t in chain for c in t.children)
+    if not future:
+        return False
+    subj = [c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or subj[0].pos_ != "PRON":
+        return False  # the speaker speaks of itself ("said it would"), not of what others will do
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in SAYING:
+        return True  # "said it would retaliate"
+    return any(c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in SAYING for c in top.children)
+
+
+def expressed_intent(rule: str, trigger: Token, sources: Sequence[ActorRef]) -> bool:
+    """An act recoded as an intent or threat (:func:`recode`) whose intent a political actor
+    expressed (:func:`expressed`; a company announcing its plans is no political act)."""
+    if not any(political(s) for s in sources):
+        return False
+    if "tidings:threat-measures" in rule:
+        return active("expressed-intent")  # stock words only ever said by the one who threatens
+    return "tidings:intent" in rule and expressed(trigger)

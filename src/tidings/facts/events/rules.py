@@ -85,6 +85,32 @@ RULES: tuple[Rule, ...] = (
         "an eventive noun that is the object of a dictionary phrase ('signed an agreement') is its argument",
     ),
     Rule("by-means", "typing", "a verb done 'by ...ing' an act ('hit back by suspending concessions') is that act"),
+    Rule(
+        "expressed-intent",
+        "modality",
+        "an intent or threat its actor expressed (pledged to, was ready to, said it would) is asserted 03x/13x",
+    ),
+    Rule(
+        "speaker-pronoun",
+        "speech",
+        "'he said', 'it added': a pronoun speaker the words leave unresolved is the article's last speaker of its kind",
+    ),
+    Rule(
+        "appeal-beside-act",
+        "speech",
+        "'X said Y should do Z': the appeal to Y stands beside the act Z it asks for, not yielding to it",
+    ),
+    Rule(
+        "participle-speaker",
+        "speech",
+        "'criticized X, saying ...', 'adding that ...': a participle of saying speaks for its clause's subject",
+    ),
+    Rule("hope-other", "lexicon", "hoping or expecting that another named actor will act is an appeal to it (020)"),
+    Rule(
+        "threat-measures",
+        "lexicon",
+        "'will take all necessary measures', 'will resolutely defend its interests': an unspecified threat (130)",
+    ),
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)

@@ -168,6 +168,28 @@ CRITICAL = frozenset(
         "shortsighted",
         "short-sighted",
         "bullshit",
+        # more of the same class: general words of blame for an act or its author
+        "sham",
+        "biased",
+        "crass",
+        "insensitive",
+        "thuggish",
+        "brutal",
+        "petty",
+        "nonsensical",
+        "racist",
+        "offensive",
+        "unilateralism",
+        "corrupt",
+        "callous",
+        "disingenuous",
+        "misleading",
+        "wasteful",
+        "reneged",
+        "betrayed",
+        "bigoted",
+        "xenophobic",
+        "fantasy",
     ]
 )
 # Positive evaluations whose negation is a criticism ("the tariff is not justified", "it is not
@@ -345,6 +367,15 @@ def _criticises(content: list[Token]) -> bool:
     return False
 
 
+def obliged_act(tok: Token) -> bool:
+    """The act an appeal asks for: a verb under "should", "must" or "ought to" ("Y should
+    discuss", "Y should resume talks": the talks too), not an event that happened; the appeal
+    does not yield to it."""
+    if not active("appeal-beside-act"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION for t in (tok, *tok.ancestors) for c in t.children)
+
+
 def _obliges_actor(aux: Token, is_actor: Callable[[Token], bool]) -> bool:
     """ "Y should act" puts the obligation on an actor Y (an appeal needs an addressee), not on a
     thing ("the tragedy should persuade", "adherence should not be a game")."""
@@ -449,20 +480,64 @@ def commentary(sent: Span, speaker_of: Callable[[Token], list[ActorRef]], known:
     return out
 
 
+# Pronouns that stand for a speaker of an earlier sentence, by the kind of speaker they fit.
+PERSON_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"it", "they"})
+
+
+def _kind(subj: Token, refs: list[ActorRef]) -> str:
+    """ "person" for a speaker named as a person, else "group" (a government, party, ministry)."""
+    for ref in refs:
+        if ref.start is not None and ref.end is not None:
+            span = subj.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if span is not None and len(span) and span.root.ent_type_ == "PERSON":
+                return "person"
+    return "person" if subj.ent_type_ == "PERSON" else "group"
+
+
+def earlier_speaker(subj: Token, last: dict[str, list[ActorRef]] | None) -> list[ActorRef]:
+    """The speaker a pronoun subject of a verb of saying stands for when the words do not say:
+    the last political speaker of the article of the kind it fits ("he"/"she" a person,
+    "it"/"they" a government or group). News names a speaker once and goes on with "he said"."""
+    if last is None or not active("speaker-pronoun") or subj.pos_ != "PRON":
+        return []
+    low = subj.lower_
+    kind = "person" if low in PERSON_PRONOUNS else "group" if low in GROUP_PRONOUNS else None
+    return list(last.get(kind, [])) if kind else []
+
+
+def participle_speaker(verb: Token) -> Token | None:
+    """The speaker of a participle of saying with no subject of its own: the subject of the
+    clause it hangs from ("Tester criticized the bailout, saying ...", "stressed that ...,
+    adding that ...", "was quoted as saying")."""
+    if not active("participle-speaker") or verb.tag_ != "VBG":
+        return None
+    if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp"):
+        return None
+    head = verb.head
+    if head.dep_ == "prep":  # "quoted as saying"
+        head = head.head
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def speech_acts(
-    sent: Span, speaker_of: Callable[[Token], list[ActorRef]], known: set[str] | None = None
+    sent: Span,
+    speaker_of: Callable[[Token], list[ActorRef]],
+    known: set[str] | None = None,
+    last: dict[str, list[ActorRef]] | None = None,
 ) -> list[tuple[SpeechAct, list[ActorRef]]]:
     """The statements of a sentence whose speaker codes as a political actor, with the speakers
-    (``known``: entity ids of the article's commentators, kept across its sentences)."""
+    (``known``: entity ids of the article's commentators; ``last``: the article's last speakers
+    by kind, for :func:`earlier_speaker`; both kept across its sentences)."""
     known = set() if known is None else known
     out: list[tuple[SpeechAct, list[ActorRef]]] = []
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in GENERIC:
             continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) or participle_speaker(tok)
         if subj is None:
             continue
-        speakers = speaker_of(subj)
+        speakers = speaker_of(subj) or earlier_speaker(subj, last)
         if active("speech-commentator"):
             # analysts, academics and experts commenting are not actors, nor their comments events
             if is_commentator(subj, speakers, known):
@@ -472,6 +547,8 @@ def speech_acts(
             speakers = [r for r in speakers if political(r)]
         if not speakers:
             continue
+        if last is not None and subj.pos_ != "PRON":
+            last[_kind(subj, speakers)] = speakers
         content = _content(tok)
         if not content:
             continue
