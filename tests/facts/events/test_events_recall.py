@@ -129,3 +129,64 @@ def test_a_participle_of_saying_speaks_for_its_clause_subject(parser: Parser) ->
     assert criticism and criticism[0].cameo_code == "111", [(e.trigger, e.cameo_code) for e in events]
     assert criticism[0].source is not None and criticism[0].source.country == "CHN"
     assert not [e for e in coded(parser, text, ["participle-speaker"]) if e.trigger == "saying"]
+
+
+def test_an_announced_act_the_dictionary_codes_as_a_threat_is_asserted_when_expressed(parser: Parser) -> None:
+    text = "The Chinese ministry said it would take firm countermeasures against the US move."
+    threat = [e for e in coded(parser, text) if e.trigger == "take"]
+    assert threat and (threat[0].cameo_code or "").startswith("13") and threat[0].factuality == "asserted"
+    off = [e for e in coded(parser, text, ["expressed-own-code"]) if e.trigger == "take"]
+    assert off and off[0].factuality != "asserted"
+    # the writer's own account of a plan stays planned
+    assert "13" not in roots(coded(parser, "The Chinese ministry will take firm countermeasures against the US move."))
+
+
+def test_a_criticism_is_aimed_at_the_author_of_what_is_blamed(parser: Parser) -> None:
+    text = "The Chinese Commerce Ministry said China's exporters were hurt by the unfair tariffs of the United States."
+    criticism = [e for e in coded(parser, text) if e.cameo_code == "111"]
+    assert criticism and criticism[0].target is not None and criticism[0].target.country == "USA"
+    off = [e for e in coded(parser, text, ["speech-aimed-target"]) if e.cameo_code == "111"]
+    assert off and off[0].target is not None and off[0].target.country == "CHN"  # the first name said
+    # the author of what is blamed (the agent), not the one it was done to
+    text = "Russia said the sanctions imposed on Moscow by the European Union were illegal."
+    criticism = [e for e in coded(parser, text) if e.cameo_code == "111"]
+    assert criticism and criticism[0].target is not None and criticism[0].target.country != "RUS"
+
+
+def test_readiness_is_a_predicate_and_the_pronoun_fits_the_speaker(parser: Parser) -> None:
+    # getting ready to travel is the writer's narrative, not an expressed intent
+    text = (
+        "The comments came as Viktor Yushchenko prepared to head to Brussels to meet with US President George W Bush."
+    )
+    assert "03" not in roots(coded(parser, text))
+    # "they" are the tariff cuts, not the ministry
+    text = (
+        "New tariff cuts took effect on Sunday, with China's Ministry of Commerce saying they would "
+        "facilitate regional economic integration in Asia."
+    )
+    assert "03" not in roots(coded(parser, text))
+    assert "03" in roots(coded(parser, text, ["expressed-readiness"]))
+
+
+def test_the_one_hoped_to_act_is_the_target_of_the_hope(parser: Parser) -> None:
+    text = "Gao said China hopes the United States can treat the business activities of Chinese companies fairly."
+    hope = [e for e in coded(parser, text) if e.trigger == "hopes"]
+    assert hope and hope[0].target is not None and hope[0].target.country == "USA"
+
+
+def test_an_unspecified_threat_answers_the_subject_of_its_condition(parser: Parser) -> None:
+    text = "China will take all necessary measures if the US imposes new tariffs, the ministry said."
+    threat = [e for e in coded(parser, text) if e.trigger == "take"]
+    assert threat and threat[0].cameo_code == "130"
+    assert threat[0].target is not None and threat[0].target.country == "USA"
+    off = [e for e in coded(parser, text, ["threat-target"]) if e.trigger == "take"]
+    assert off and off[0].target is None
+
+
+def test_an_obligation_the_speaker_tells_of_a_court_is_no_appeal(parser: Parser) -> None:
+    text = (
+        "South African Police Minister Bheki Cele said after the Constitutional Court had ruled, on June 29, "
+        "that Zuma must go to jail, there had been intelligence gathering."
+    )
+    assert not [e for e in coded(parser, text) if e.cameo_code == "020"]
+    assert [e for e in coded(parser, text, ["appeal-own-words"]) if e.cameo_code == "020"]

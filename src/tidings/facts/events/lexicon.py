@@ -533,7 +533,10 @@ def load_lexicon() -> VerbLexicon:
 def _named_other_acts(token: Token) -> bool:
     """The verb's complement is an act of a named actor other than its own subject: "hopes (that)
     the US would repeal", "expects the United States to take action" (not "expects rates to fall":
-    no name; not "hopes to visit": the subject's own act)."""
+    no name; not "hopes to visit": the subject's own act; not "Expecting China to compromise is
+    a misjudgment": no one hopes there)."""
+    if token.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
     for comp in token.children:
         if comp.dep_ not in ("ccomp", "xcomp") or comp.pos_ not in ("VERB", "AUX"):
             continue

@@ -91,6 +91,31 @@ RULES: tuple[Rule, ...] = (
         "an intent or threat its actor expressed (pledged to, was ready to, said it would) is asserted 03x/13x",
     ),
     Rule(
+        "expressed-own-code",
+        "modality",
+        "an announced act the dictionary codes as intent or threat ('vowed to take countermeasures') is asserted",
+    ),
+    Rule(
+        "speech-aimed-target",
+        "speech",
+        "a speech act's target is read first where it is aimed: the one told 'should', the accused, the thing blamed",
+    ),
+    Rule(
+        "appeal-own-words",
+        "speech",
+        "'said the court ruled X must go': an obligation told of another's words or ruling is not the speaker's appeal",
+    ),
+    Rule(
+        "expressed-readiness",
+        "modality",
+        "readiness is a predicate ('is ready to'); in 'said it/they would' the pronoun must fit the speaker",
+    ),
+    Rule(
+        "threat-target",
+        "actors",
+        "an unspecified threat answers someone: the subject of its condition ('if the US ...'), 'in response to X'",
+    ),
+    Rule(
         "speaker-pronoun",
         "speech",
         "'he said', 'it added': a pronoun speaker the words leave unresolved is the article's last speaker of its kind",

@@ -325,6 +325,7 @@ class SpeechAct:
     code: str
     rule: str
     content: list[Token]  # the words said (clause or quote), for targets and features
+    focus: Token | None = None  # the word that made the code (the blame, the accusing verb, "should")
 
 
 def _content(verb: Token) -> list[Token]:
@@ -356,15 +357,20 @@ def _negated(tok: Token) -> bool:
     return head is not None and any(c.dep_ == "neg" for c in head.children)
 
 
-def _criticises(content: list[Token]) -> bool:
-    """Negative evaluation not itself negated ("not bad" is none), or a positive one negated."""
+def _blame(content: list[Token]) -> Token | None:
+    """The first word of negative evaluation not itself negated ("not bad" is none), or of a
+    positive one negated: what makes the words a criticism."""
     for t in content:
         word = _lemmas((t,))
         if word & CRITICAL and not _negated(t):
-            return True
+            return t
         if word & NEGATABLE and _negated(t):
-            return True
-    return False
+            return t
+    return None
+
+
+def _criticises(content: list[Token]) -> bool:
+    return _blame(content) is not None
 
 
 def obliged_act(tok: Token) -> bool:
@@ -374,6 +380,33 @@ def obliged_act(tok: Token) -> bool:
     if not active("appeal-beside-act"):
         return False
     return any(c.dep_ == "aux" and c.lower_ in OBLIGATION for t in (tok, *tok.ancestors) for c in t.children)
+
+
+# Verbs by which someone else's words or ruling are told inside a statement.
+RELAYING = frozenset({"say", "rule", "order", "decide", "find", "argue", "claim", "report", "tell", "write", "insist",
+                      "state", "declare", "hold", "demand", "ask"})  # fmt: skip
+
+
+def _told_by_another(aux: Token, verb: Token) -> bool:
+    """ "He said the court had ruled that Zuma must go to jail": the "must" is the court's, told
+    by the speaker, not the speaker's own appeal (a verb of saying or ruling with a subject of its
+    own stands between)."""
+    tok = aux.head
+    if any(
+        c.dep_ == "advcl" and c.lemma_.lower() in RELAYING and any(g.dep_ == "nsubj" for g in c.children)
+        for c in tok.children
+    ):
+        return True  # the parser hung "after the court had ruled (that)" on the obligation's verb
+    for _ in range(8):
+        if tok.i == verb.i or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == verb.i:
+            return False
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if tok.pos_ == "VERB" and own and tok.lemma_.lower() in RELAYING:
+            return True
+    return False
 
 
 def _obliges_actor(aux: Token, is_actor: Callable[[Token], bool]) -> bool:
@@ -386,33 +419,46 @@ def _obliges_actor(aux: Token, is_actor: Callable[[Token], bool]) -> bool:
 def classify(
     verb: Token, content: list[Token], is_actor: Callable[[Token], bool] | None = None
 ) -> tuple[str, str] | None:
-    """(CAMEO code, rule) of what a generic reporting verb reports, or None for a report of
-    facts (no evaluation, appeal or stance). ``is_actor`` tells whether a word names an actor
-    (an appeal's addressee); without it any subject will do."""
+    coded = classify_with_focus(verb, content, is_actor)
+    return None if coded is None else (coded[0], coded[1])
+
+
+def classify_with_focus(
+    verb: Token, content: list[Token], is_actor: Callable[[Token], bool] | None = None
+) -> tuple[str, str, Token | None] | None:
+    """(CAMEO code, rule, focus word) of what a generic reporting verb reports, or None for a
+    report of facts (no evaluation, appeal or stance). ``is_actor`` tells whether a word names an
+    actor (an appeal's addressee); without it any subject will do. The focus is the word that
+    made the code, which :func:`target_heads` reads the target around."""
     words = _lemmas(content)
     negated = any(t.dep_ == "neg" for t in content)
     if active("speech-denial") and negated and words & DENIED:
-        return "016", "tidings:speech-denial"
+        return "016", "tidings:speech-denial", None
     obliged = [t for t in content if t.lower_ in OBLIGATION and t.dep_ == "aux"]
     if is_actor is not None and active("appeal-addressee"):
         obliged = [t for t in obliged if _obliges_actor(t, is_actor)]
+    if active("appeal-own-words"):
+        obliged = [t for t in obliged if not _told_by_another(t, verb)]
     if active("speech-appeal") and obliged:
-        return "020", "tidings:speech-appeal"
-    if active("speech-accusation") and any(
-        t.lemma_.lower() in ACCUSING and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
+        return "020", "tidings:speech-appeal", obliged[0]
+    accusing = [
+        t
         for t in content
-    ):
-        return "112", "tidings:speech-accusation"
-    if active("speech-criticism") and _criticises(content):
-        return "111", "tidings:speech-criticism"
+        if t.lemma_.lower() in ACCUSING and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
+    ]
+    if active("speech-accusation") and accusing:
+        return "112", "tidings:speech-accusation", accusing[0]
+    blame = _blame(content)
+    if active("speech-criticism") and blame is not None:
+        return "111", "tidings:speech-criticism", blame
     if active("speech-pessimism") and words & PESSIMISTIC:
-        return "012", "tidings:speech-pessimism"
+        return "012", "tidings:speech-pessimism", None
     if active("speech-optimism") and words & OPTIMISTIC:
-        return "013", "tidings:speech-optimism"
+        return "013", "tidings:speech-optimism", None
     if words & NUMERIC or any(t.like_num for t in content):
         return None  # a report of figures
     if active("speech-statement"):
-        return "010", "tidings:speech-statement"
+        return "010", "tidings:speech-statement", None
     return None
 
 
@@ -552,7 +598,75 @@ def speech_acts(
         content = _content(tok)
         if not content:
             continue
-        coded = classify(tok, content, lambda t: bool(speaker_of(t)))
+        coded = classify_with_focus(tok, content, lambda t: bool(speaker_of(t)))
         if coded is not None:
-            out.append((SpeechAct(tok, coded[0], coded[1], content), speakers))
+            out.append((SpeechAct(tok, coded[0], coded[1], content, coded[2]), speakers))
     return out
+
+
+# Argument positions a target is read from, and the modifiers that name one inside the phrase
+# of the focus word ("US protectionism", "American meddling", "Washington's bullying").
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
+NAMING_DEPS = frozenset({"compound", "amod", "nmod"})
+NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_COPULAR = frozenset({"acomp", "attr", "oprd"})
+AUTHOR_PREPS = frozenset({"by", "from"})  # not "of": "contempt of court" is aimed at the court
+
+
+def _author_heads(noun: Token, skip: Token) -> list[Token]:
+    """Who a blamed thing is of, best first: names modifying it ("US tariffs", "Washington's
+    bullying"), the one it is by or from ("imposed by the EU", "the move from Washington"),
+    then the subject of the clause it is part of ("The US ... by imposing unreasonable tariffs");
+    not whom it is on or against, who suffers it."""
+    own = [c for c in noun.children if c.i != skip.i and c.dep_ in ("poss", *NAMING_DEPS) and c.ent_type_ in NAMED]
+    own += [c for c in noun.children if c.i != skip.i and c.dep_ == "poss"]
+    by: list[Token] = []
+    for tok in noun.subtree:
+        if tok.dep_ == "pobj" and (
+            tok.head.dep_ == "agent" or (tok.head.head.i == noun.i and tok.head.lower_ in AUTHOR_PREPS)
+        ):
+            by.append(tok)
+    up = noun
+    clause_subj: list[Token] = []
+    for _ in range(6):
+        if up.head.i == up.i:
+            break
+        up = up.head
+        subj = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i]
+        if up.pos_ in ("VERB", "AUX") and subj:
+            clause_subj = subj
+            break
+    return own + by + clause_subj
+
+
+def _aimed_heads(act: SpeechAct) -> list[Token]:
+    """The heads the speech act is aimed at, around its focus word: the one the speaker wants
+    to act (the subject of "should"), the one accused (the subject of "violated"), or the author
+    of the thing criticised (:func:`_author_heads` of the noun blamed, of the noun an adjective
+    of blame qualifies, or of the subject a predicate of blame is said of: "the move from
+    Washington was not acceptable")."""
+    focus = act.focus
+    if focus is None or not active("speech-aimed-target"):
+        return []
+    if act.code == "020" or act.code == "112":
+        verb = focus.head if act.code == "020" else focus
+        return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if focus.dep_ in ("amod", "compound") and focus.head.pos_ in ("NOUN", "PROPN"):
+        return _author_heads(focus.head, focus)  # "unfair tariffs by the US"
+    if focus.dep_ in _COPULAR:
+        subj = [c for c in focus.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return [*_author_heads(subj[0], focus), subj[0]] if subj else []
+    if focus.pos_ in ("NOUN", "PROPN"):
+        return _author_heads(focus, focus)  # "US protectionism", "bullying by Washington"
+    return []
+
+
+def target_heads(act: SpeechAct) -> list[Token]:
+    """Heads of the phrases a speech act's target is read from, best first: where it is aimed
+    (:func:`_aimed_heads`), then the arguments of the words said in order."""
+    near = _aimed_heads(act)
+    seen = {t.i for t in near}
+    rest = [
+        t for t in act.content if t.i not in seen and t.dep_ in ARGUMENT_DEPS and t.pos_ in ("PROPN", "NOUN", "PRON")
+    ]
+    return near + rest

@@ -121,14 +121,11 @@ def speech_candidates(
             continue  # the verb already codes the obligation (:func:`candidates.obligation`)
         speaker_keys = {(r.start, r.end) for r in sources}
         targets: list[ActorRef] = []
-        for tok in act.content:
-            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and tok.pos_ in ("PROPN", "NOUN", "PRON"):
-                refs = [
-                    r for r in finder.actors(tok) if (r.start, r.end) not in speaker_keys and (r.country or r.sector)
-                ]
-                if refs:
-                    targets = refs[:1]
-                    break
+        for tok in speech.target_heads(act):
+            refs = [r for r in finder.actors(tok) if (r.start, r.end) not in speaker_keys and (r.country or r.sector)]
+            if refs:
+                targets = refs[:1]
+                break
         lex = LexiconMatch(act.code, act.rule, act.verb.lemma_.lower(), 1)
         out.append(Candidate(act.verb, sent, list(sources), targets, lex, preset=True))
     return out
@@ -178,7 +175,11 @@ def code_candidate(
     if lexicon_only or cand.preset:
         return decision, replace(fact, value=value)
     decision, value = modal(decision, cand.trigger, value)
-    if factuality is None and decision is not None and expressed_intent(decision.rule, cand.trigger, cand.sources):
+    if (
+        factuality is None
+        and decision is not None
+        and expressed_intent(decision.cameo_code, decision.rule, cand.trigger, cand.sources, value)
+    ):
         value = "asserted"  # the intent or threat was expressed: that is the event (CAMEO 03x/13x)
     return by_courts(by_protesters(decision, cand.sources), cand.trigger, cand.sources), replace(fact, value=value)
 
