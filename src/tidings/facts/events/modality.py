@@ -209,8 +209,8 @@ def _is_speaker(pron: Token, saying: Token) -> bool:
     low = pron.lower_
     if low == "they":
         return speaker.tag_ in _PLURAL_TAGS or speaker.lemma_.lower() in ("government", "police")
-    if low == "it":
-        return speaker.tag_ not in _PLURAL_TAGS and speaker.ent_type_ != "PERSON"
+    if low == "it":  # an official may speak of the state as "it" ("It will sign an FTA, Qian said")
+        return speaker.tag_ not in _PLURAL_TAGS
     if low in ("he", "she"):
         return speaker.ent_type_ == "PERSON" or speaker.tag_ == "NN"
     return True  # "we", "I": the speaker's own

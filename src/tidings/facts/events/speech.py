@@ -401,8 +401,8 @@ def _told_by_another(aux: Token, verb: Token) -> bool:
         if tok.i == verb.i or tok.head.i == tok.i:
             return False
         tok = tok.head
-        if tok.i == verb.i:
-            return False
+        if tok.i == verb.i or not verb.is_ancestor(tok):
+            return False  # out of what this verb says ("Commenting on ..., a spokesman said: ...")
         own = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         if tok.pos_ == "VERB" and own and tok.lemma_.lower() in RELAYING:
             return True
