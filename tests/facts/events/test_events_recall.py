@@ -190,3 +190,29 @@ def test_an_obligation_the_speaker_tells_of_a_court_is_no_appeal(parser: Parser)
     )
     assert not [e for e in coded(parser, text) if e.cameo_code == "020"]
     assert [e for e in coded(parser, text, ["appeal-own-words"]) if e.cameo_code == "020"]
+
+
+def test_blame_a_worry_is_about_is_no_criticism(parser: Parser) -> None:
+    text = "The Chinese Commerce Ministry said it had serious concerns over the rise of protectionism."
+    assert "11" not in roots(coded(parser, text))
+    assert "11" in roots(coded(parser, text, ["speech-worry-over-blame"]))
+
+
+def test_it_said_does_not_stand_for_officials(parser: Parser) -> None:
+    text = (
+        "Pentagon officials said the contract with Contrack was under review. "
+        '"We are committed to the reconstruction of Iraq," it said in a statement.'
+    )
+    said = [e for e in coded(parser, text) if e.trigger == "said" and "committed" in e.sentence]
+    assert not said
+    off = [e for e in coded(parser, text, ["speaker-number"]) if e.trigger == "said" and "committed" in e.sentence]
+    assert off and off[0].source is not None and off[0].source.country == "USA"
+
+
+def test_a_criticism_of_what_someone_does_is_aimed_at_the_doer(parser: Parser) -> None:
+    text = (
+        "Malaysia's former ambassador said the task for the ASEAN leaders is to discuss how to deal with Trump, "
+        "who has been sending a signal to abandon multilateralism to focus on unilateralism."
+    )
+    criticism = [e for e in coded(parser, text) if e.cameo_code == "111"]
+    assert criticism and criticism[0].target is not None and criticism[0].target.country == "USA"

@@ -111,6 +111,16 @@ RULES: tuple[Rule, ...] = (
         "readiness is a predicate ('is ready to'); in 'said it/they would' the pronoun must fit the speaker",
     ),
     Rule(
+        "speech-worry-over-blame",
+        "speech",
+        "a word of blame that a worry is about ('concerns over protectionism') makes a worry (012), not a criticism",
+    ),
+    Rule(
+        "speaker-number",
+        "speech",
+        "'it said' stands for a body named in the singular, not for 'officials'; 'they' prefers a plural speaker",
+    ),
+    Rule(
         "threat-target",
         "actors",
         "an unspecified threat answers someone: the subject of its condition ('if the US ...'), 'in response to X'",

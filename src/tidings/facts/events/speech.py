@@ -362,11 +362,19 @@ def _blame(content: list[Token]) -> Token | None:
     positive one negated: what makes the words a criticism."""
     for t in content:
         word = _lemmas((t,))
-        if word & CRITICAL and not _negated(t):
+        if word & CRITICAL and not _negated(t) and not _worried_about(t):
             return t
         if word & NEGATABLE and _negated(t):
             return t
     return None
+
+
+def _worried_about(tok: Token) -> bool:
+    """The blame word is what a worry is about ("concerns over the rise of protectionism",
+    "worried about chaos"): the speaker's worry (012), not a criticism."""
+    if not active("speech-worry-over-blame"):
+        return False
+    return any(_lemmas((a,)) & PESSIMISTIC for a in list(tok.ancestors)[:6])
 
 
 def _criticises(content: list[Token]) -> bool:
@@ -538,7 +546,9 @@ def _kind(subj: Token, refs: list[ActorRef]) -> str:
             span = subj.doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span is not None and len(span) and span.root.ent_type_ == "PERSON":
                 return "person"
-    return "person" if subj.ent_type_ == "PERSON" else "group"
+    if subj.ent_type_ == "PERSON":
+        return "person"
+    return "groups" if subj.tag_ in ("NNS", "NNPS") and active("speaker-number") else "group"
 
 
 def earlier_speaker(subj: Token, last: dict[str, list[ActorRef]] | None) -> list[ActorRef]:
@@ -548,8 +558,13 @@ def earlier_speaker(subj: Token, last: dict[str, list[ActorRef]] | None) -> list
     if last is None or not active("speaker-pronoun") or subj.pos_ != "PRON":
         return []
     low = subj.lower_
-    kind = "person" if low in PERSON_PRONOUNS else "group" if low in GROUP_PRONOUNS else None
-    return list(last.get(kind, [])) if kind else []
+    if low in PERSON_PRONOUNS:
+        return list(last.get("person", []))
+    if low == "they":  # "officials ... they said", or a government spoken of as they
+        return list(last.get("groups", []) or last.get("group", []))
+    if low in GROUP_PRONOUNS:  # "it": one body, never "Pentagon officials"
+        return list(last.get("group", []))
+    return []
 
 
 def participle_speaker(verb: Token) -> Token | None:
@@ -634,7 +649,8 @@ def _author_heads(noun: Token, skip: Token) -> list[Token]:
         up = up.head
         subj = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i]
         if up.pos_ in ("VERB", "AUX") and subj:
-            clause_subj = subj
+            relative = subj[0].lower_ in ("who", "which", "that") and up.dep_ == "relcl"
+            clause_subj = [up.head] if relative else subj  # "Trump, who has been sending ...": Trump
             break
     return own + by + clause_subj
 
