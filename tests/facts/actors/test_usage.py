@@ -51,3 +51,17 @@ def test_datelines_and_documents(parser: Parser) -> None:
     assert names_document(doc, fta, fta + 1)
     act = doc.char_span(text.index("U.S. Trade Act"), text.index("U.S. Trade Act") + len("U.S. Trade Act"))
     assert act is not None and names_document(doc, act.start, act.end)
+
+
+def test_a_regions_countries_or_buyers_are_actors(parser: Parser) -> None:
+    text = "Kerry urged Southeast Asian countries to stick together."
+    assert use(parser, text, "Southeast Asian", ("Kerry",)) == "actor"
+    assert use(parser, "Asian buyers now make up half of the sales.", "Asian") == "actor"
+    assert use(parser, "Prices of European cars rose.", "European") == "thing"  # a region's things stay things
+
+
+def test_stances_countries_after_a_city_and_out_of_are_no_actors(parser: Parser) -> None:
+    assert use(parser, "Russia issued strident anti-American statements on Monday.", "American") == "topic"
+    assert use(parser, "The talks were held in Brussels, Belgium, on Friday.", "Belgium") == "place"
+    assert use(parser, "The general drove France out of Vietnam in 1954.", "Vietnam") == "place"
+    assert use(parser, "The general drove France out of Vietnam in 1954.", "France") == "actor"

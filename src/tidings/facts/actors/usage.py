@@ -9,6 +9,8 @@ Rules (in order), for the mention's syntactic head (the first conjunct for a coo
 "between the United States and China" and "in Syria, Iraq and Yemen" are decided together):
 
 * a dateline ("BEIJING, Dec. 16 --") is a place;
+* a name after "anti-"/"pro-" ("anti-American statements") is a stance (topic);
+* a country set off after a city ("in Brussels, Belgium") is a place;
 * a possessive or modifier of a named person or organisation, or of a title or apposition that
   names one ("China's Vice Minister Fu", "Chinese President Xi", "Putin of Russia", "David
   Cameron, Britain's prime minister"), is a qualifier;
@@ -17,11 +19,12 @@ Rules (in order), for the mention's syntactic head (the first conjunct for a coo
   policy") a topic;
 * a modifier (not a possessive) of goods, money, places, facilities, documents or events is an
   adjective of a thing ("Chinese goods", "U.S. dollars", "U.S. app stores"); of any other noun it
-  names who acts ("U.S. strategy", "American participation", "the U.S. side");
+  names who acts ("U.S. strategy", "American participation", "the U.S. side"); a region's
+  adjective of countries or buyers ("Southeast Asian countries", "Asian buyers") names a group;
 * the object of a locating preposition ("in", "at", "across") is a place, and so is "from" after
   a movement or goods ("returned from Pyongyang", "oil from Iran", "buy oil from Iran"; but "a
   threat from North Korea" is an actor), and "of" after a place noun ("the province of Aklan");
-  "like"/"such as" make a topic, "ambassador to Japan" a post;
+  "out of" is a place too; "like"/"such as" make a topic, "ambassador to Japan" a post;
 * anything else (subject, object, possessor of an act, "with", "against", "on", "between",
   "to", "of" an act) is an actor.
 
@@ -62,6 +65,11 @@ ACT_NOUNS = WORDS["act"]
 COUNTRY_GROUPS = frozenset(
     {"country", "nation", "state", "partner", "ally", "member", "importer", "exporter", "economy", "power",
      "government", "neighbor", "neighbour", "rival", "signatory", "party", "buyer", "supplier"}
+)  # fmt: skip
+# Adjectives of regions: a group they qualify spans several countries ("European governments")
+REGION_ADJECTIVES = frozenset(
+    {"european", "asian", "african", "arab", "western", "nordic", "scandinavian", "baltic", "balkan", "gulf",
+     "latin", "pacific", "caribbean", "mideast"}
 )  # fmt: skip
 # Nouns of a place an "of" phrase names ("the province of Aklan", "the streets of Hong Kong")
 PLACE_NOUNS = frozenset(
@@ -170,6 +178,10 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
     if is_dateline(doc, start, end):
         return "dateline"
     span = doc[start:end]
+    if span.text.lower().startswith(("anti-", "pro-")) or (
+        start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("anti", "pro")
+    ):
+        return "topic"  # "anti-American statements", "pro-Beijing lawmakers": a stance, not who acts
     if end + 2 <= len(doc) and doc[end].text in ("-", "–") and doc[end + 1].tag_ in ("VBN", "VBD", "JJ"):
         return "thing"  # "US-made vehicles", "Chinese-owned apps", "an Oregon-based weekly": an adjective
     root = _first_conjunct(span.root)
@@ -182,6 +194,8 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
         root = root.head  # "the China-Australia free trade agreement": the pair modifies the agreement
     head = root.head
     dep = root.dep_
+    if dep == "appos" and head.i < root.i and head.ent_type_ in ("GPE", "LOC", "FAC") and doc[start - 1].text == ",":
+        return "place"  # "in Brussels, Belgium", "Qingdao, China": the country of a place named before
     if dep in ("poss", "compound", "amod", "nmod", "npadvmod") and head.i != root.i and not (start <= head.i < end):
         target = head
         while target.dep_ in ("compound", "amod") and target.head.i != target.i and target.pos_ != "VERB":
@@ -195,6 +209,8 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
             return "statistic"
         if dep == "poss":
             return "actor"
+        if head.lemma_.lower() in COUNTRY_GROUPS and any(t.lower_ in REGION_ADJECTIVES for t in span):
+            return "actor"  # "Southeast Asian countries", "Asian buyers": a group of the region's states or people
         if any(c.dep_ == "poss" and c.i != root.i for c in head.children):
             return "topic"  # "the administration's new Afghanistan policy"
         if head.pos_ in ("NOUN", "PROPN") and (low in THING_NOUNS or head.lemma_.lower() in THING_NOUNS):
@@ -210,6 +226,8 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
         word = prep.lower_
         noun = prep.head
         if word == "of":
+            if noun.lower_ == "out":
+                return "place"  # "drove France out of Vietnam", "pulled out of Afghanistan"
             if _names_named(noun, named):
                 return "qualifier"
             if (
