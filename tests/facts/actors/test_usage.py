@@ -65,3 +65,40 @@ def test_stances_countries_after_a_city_and_out_of_are_no_actors(parser: Parser)
     assert use(parser, "The talks were held in Brussels, Belgium, on Friday.", "Belgium") == "place"
     assert use(parser, "The general drove France out of Vietnam in 1954.", "Vietnam") == "place"
     assert use(parser, "The general drove France out of Vietnam in 1954.", "France") == "actor"
+
+
+def test_a_list_of_countries_and_people_after_a_place_stay_actors(parser: Parser) -> None:
+    # a country set off after another country is the next one of a list, not where the first lies
+    text = "China signed the pact with Brunei, Indonesia, Malaysia and Singapore on Monday."
+    assert use(parser, text, "Indonesia") == "actor"
+    assert use(parser, "But in Kosovo, Serbs, too, are victims.", "Serbs") == "actor"
+    assert use(parser, "The firm is based in Bellevue, Wash., and sells paint.", "Wash.") == "place"
+
+
+def test_one_country_of_a_region_is_no_group_of_the_region(parser: Parser) -> None:
+    text = "Almost all Chinese exports to the European country are exempt from tariffs."
+    assert use(parser, text, "European") != "actor"
+    assert use(parser, "Many European countries no longer make steel.", "European") == "actor"
+
+
+def test_an_agencys_credit_after_the_city_is_a_dateline(parser: Parser) -> None:
+    text = "VATICAN CITY (AP) _ The Vatican said Saturday the document was ready."
+    doc = parser.parse(text)
+    city = doc.char_span(0, len("VATICAN CITY"))
+    assert city is not None and is_dateline(doc, city.start, city.end)
+
+
+def test_a_regions_group_acts_as_the_region_not_the_home_country(parser: Parser) -> None:
+    from tidings.facts.actors.index import EntityIndex
+    from tidings.facts.actors.usage import region_code
+    from tidings.facts.events.attach import home_actors
+    from tidings.records import Entity, Span
+
+    assert (region_code("Southeast Asian"), region_code("European"), region_code("Arab")) == ("SEA", "EUR", None)
+    text = "Many European countries no longer make steel."
+    doc = parser.parse(text)
+    at = text.index("European")
+    europe = Entity("e1", "a1", "European", "NORP", mentions=(Span(at, at + 8),), start=at, end=at + 8)
+    ref = EntityIndex({"entities": [europe]}).actor_for_span(doc, at, at + 8)
+    assert ref is not None and (ref.actor_code, ref.country) == ("EUR", None)
+    assert home_actors([ref], "CHN") == [ref]  # a story filed from China does not make Europe Chinese

@@ -184,3 +184,10 @@ def test_a_picture_credit_keeps_the_agency(parser: Parser) -> None:
     _, entities, _ = run(parser, text)
     names = {e.name for e in entities}
     assert "VCG" in names and not any("/" in n or "Photo" in n for n in names)
+
+
+def test_a_name_with_a_slash_that_is_no_credit_stays_whole(parser: Parser) -> None:
+    text = "The firm is a unit of Royal Dutch/Shell, Shell said. (Xinhua/Fan Jun) Xinhua reported it."
+    _, entities, _ = run(parser, text)
+    names = {e.name for e in entities}
+    assert "Royal Dutch" not in names and "Xinhua" in names and not any("Fan Jun" in n for n in names)

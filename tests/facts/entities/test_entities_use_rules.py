@@ -152,6 +152,11 @@ def test_a_hyphenated_pair_of_countries_and_one_shop_of_a_chain_are_no_actors(pa
     assert "United States-China" in j.refused()
     j = Judged(parser, "Telecommuting is working from home, or maybe from a Starbucks, said Reuters.")
     assert "Starbucks" in j.refused() and "Reuters" in j.acting()
+    # "a" with a word between, or before a body of a state, still names the body that acts
+    j = Judged(parser, "Its decision was upheld by a unanimous Supreme Court on Friday.")
+    assert "Supreme Court" in j.acting()
+    j = Judged(parser, "The ouster leaves a State Department angry and adrift.")
+    assert "State Department" in j.acting()
 
 
 def test_a_citys_government_is_local_officials_not_the_state(parser: Parser) -> None:

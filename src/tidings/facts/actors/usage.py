@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tidings.facts.actors.names import clean_key
 from tidings.facts.actors.tables import word_classes
 from tidings.nlp import doc_text
 
@@ -71,6 +72,24 @@ REGION_ADJECTIVES = frozenset(
     {"european", "asian", "african", "arab", "western", "nordic", "scandinavian", "baltic", "balkan", "gulf",
      "latin", "pacific", "caribbean", "mideast"}
 )  # fmt: skip
+# The CAMEO region code a group named by a region's adjective acts as ("European countries": EUR),
+# from the CAMEO codebook's regional actor codes (Schrodt, CAMEO manual 1.1b3, ch. 4); regions
+# without a code ("Arab", "Baltic", "Pacific") stay uncoded
+REGION_CODES = {
+    "european": "EUR", "asian": "ASA", "african": "AFR", "western": "WST", "nordic": "SCN",
+    "scandinavian": "SCN", "balkan": "BLK", "gulf": "PGS", "latin": "LAM", "caribbean": "CRB",
+    "mideast": "MEA", "southeast asian": "SEA", "south asian": "SAS", "central asian": "CAS",
+    "latin american": "LAM", "east african": "EAF", "west african": "WAF", "north african": "NAF",
+    "eastern european": "EEU", "central european": "CEU",
+}  # fmt: skip
+
+
+def region_code(name: str) -> str | None:
+    """The CAMEO region code of a region's adjective ("Southeast Asian": SEA, "European": EUR)."""
+    key = clean_key(name)
+    return REGION_CODES.get(key) or REGION_CODES.get(key.rsplit(" ", 1)[-1])
+
+
 # Nouns of a place an "of" phrase names ("the province of Aklan", "the streets of Hong Kong")
 PLACE_NOUNS = frozenset(
     {"province", "city", "town", "village", "region", "county", "district", "island", "outskirts", "suburb",
@@ -86,7 +105,8 @@ STATE_NOUNS = frozenset(
 # decoded as Latin-1 instead of cp1252.
 _DATELINE = re.compile(
     r"[ \t]*((?:[A-Z][A-Z.'-]+)(?: [A-Z][A-Z.'-]+)*(?:, (?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*)*)?)"
-    r"(?=[ \t]{2,}|[ \t]*(?:[—–\x96\x97]|--)|, [A-Z][a-z]{2,4}\.? \d{1,2}\b| (?:The|A|An|[A-Z][a-z]+) )"
+    r"(?=[ \t]{2,}|[ \t]*(?:[—–\x96\x97]|--)|, [A-Z][a-z]{2,4}\.? \d{1,2}\b| (?:The|A|An|[A-Z][a-z]+) "
+    r"| \([A-Z][\w ]*\)[ \t]*(?:[—–_\x96\x97-]|--))"
 )
 
 
@@ -109,7 +129,8 @@ def _names_named(tok: Token, named: frozenset[int]) -> bool:
 
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
     """The mention sits in a dateline opening a paragraph: an upper-case place, maybe a region,
-    then a dash, a date or a wide gap ("BEIJING, Dec. 16 (Xinhua) --", "KHARTOUM, Sudan  The")."""
+    then a dash, a date, a wide gap or an agency's credit ("BEIJING, Dec. 16 (Xinhua) --", "KHARTOUM,
+    Sudan  The", "VATICAN CITY (AP) _")."""
     text = doc_text(doc)
     begin = doc[start].idx
     para = text.rfind("\n", 0, begin) + 1
@@ -171,6 +192,21 @@ def is_act(noun: Token) -> bool:
     return lemma in ACT_NOUNS or noun.lower_ in ACT_NOUNS or (len(lemma) > 5 and lemma.endswith(ACT_ENDINGS))
 
 
+def _country_of_place(doc: Doc, root: Token, head: Token, tables: ActorTables | None) -> bool:
+    """``root`` (a place name set off by a comma after the place ``head``) gives the country or state
+    of a place below it: "Brussels, Belgium", "Osaka, Japan", "Bellevue, Wash.". Not when ``head``
+    is a country itself ("Brunei, Indonesia, Malaysia": a list of countries the parser hung on the
+    first as appositions) nor when the mention names people ("in Kosovo, Serbs, too, are victims")."""
+    if head.i >= root.i or head.ent_type_ not in ("GPE", "LOC", "FAC") or root.ent_type_ not in ("GPE", "LOC"):
+        return False
+    if tables is None:
+        return True
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    key = clean_key(ent.text if ent is not None else head.text)
+    hit = tables.country(key)
+    return hit is None or not hit.names_country(key)
+
+
 def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: ActorTables | None = None) -> str:
     """How the mention at tokens ``[start, end)`` is used (see the module docstring); ``named``
     holds the token indices of the article's named people and organisations; with ``tables``, a
@@ -194,7 +230,7 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
         root = root.head  # "the China-Australia free trade agreement": the pair modifies the agreement
     head = root.head
     dep = root.dep_
-    if dep == "appos" and head.i < root.i and head.ent_type_ in ("GPE", "LOC", "FAC") and doc[start - 1].text == ",":
+    if dep == "appos" and doc[start - 1].text == "," and _country_of_place(doc, root, head, tables):
         return "place"  # "in Brussels, Belgium", "Qingdao, China": the country of a place named before
     if dep in ("poss", "compound", "amod", "nmod", "npadvmod") and head.i != root.i and not (start <= head.i < end):
         target = head
@@ -209,8 +245,14 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
             return "statistic"
         if dep == "poss":
             return "actor"
-        if head.lemma_.lower() in COUNTRY_GROUPS and any(t.lower_ in REGION_ADJECTIVES for t in span):
-            return "actor"  # "Southeast Asian countries", "Asian buyers": a group of the region's states or people
+        if (
+            head.lemma_.lower() in COUNTRY_GROUPS
+            and head.tag_ in ("NNS", "NNPS")
+            and any(t.lower_ in REGION_ADJECTIVES for t in span)
+        ):
+            # "Southeast Asian countries", "Asian buyers": a group of the region's states or people
+            # (plural only: "the European country" is one country the article named before)
+            return "actor"
         if any(c.dep_ == "poss" and c.i != root.i for c in head.children):
             return "topic"  # "the administration's new Afghanistan policy"
         if head.pos_ in ("NOUN", "PROPN") and (low in THING_NOUNS or head.lemma_.lower() in THING_NOUNS):

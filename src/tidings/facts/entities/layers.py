@@ -60,7 +60,7 @@ def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tu
         or not any(ch.isalnum() for ch in doc[start].text)
     ):
         start += 1
-    start, end = _credit(doc, start, end)
+    start, end = _credit(doc, start, end, tables)
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].is_space
@@ -120,16 +120,20 @@ def _hyphenated_given_name(doc: Doc, end: int) -> int:
 CREDIT_WORDS = frozenset({"photo", "photos", "image", "file", "video"})
 
 
-def _credit(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def _credit(doc: Doc, start: int, end: int, tables: ActorTables) -> tuple[int, int]:
     """A span over a picture credit keeps the agency: "Photo/VCG] China" -> "VCG", "Photo/
-    Kankannews.com" -> "Kankannews.com", "Xinhua/Ye Pingfan" (agency/photographer) -> "Xinhua"."""
+    Kankannews.com" -> "Kankannews.com", "Xinhua/Ye Pingfan" (a known news medium, then its
+    photographer) -> "Xinhua". Other names with a slash are one name ("Royal Dutch/Shell",
+    "TBWA Chiat/Day", "Moss/Dragoti")."""
     slash = next((i for i in range(start, end) if doc[i].text == "/"), None)
     if slash is None:
         return start, end
     if slash > start and doc[slash - 1].lower_ in CREDIT_WORDS:
         start = slash + 1
-    else:
+    elif (code := tables.known_code(clean_key(doc[start:slash].text))) is not None and code.endswith("MED"):
         end = slash
+    else:
+        return start, end
     close = next((i for i in range(start, end) if doc[i].text in ("]", ")")), None)
     return start, close if close is not None else end
 

@@ -357,6 +357,21 @@ def _pair(key: str, tables: ActorTables) -> bool:
     return all(tables.country(p) is not None or tables.known_code(p) is not None for p in parts)
 
 
+def _one_of_its_products(doc: Doc, span: TokSpan, tables: ActorTables) -> bool:
+    """ "a Starbucks", "a Boeing", "an iPod": the article "a"/"an" right before a company's name
+    heading its phrase makes it one shop or product of it. Not a capitalised "A" (a list's
+    initial, "A United States Marine"), not with a word between ("a unanimous Supreme Court"),
+    not for a body of a state or an international one ("a State Department angry and adrift")."""
+    s, e = span
+    root = doc[s:e].root
+    if s == 0 or doc[s - 1].text not in ("a", "an") or doc[s - 1].head.i != root.i:
+        return False
+    if root.dep_ in ("compound", "nmod", "amod", "poss") and root.head.i >= e:
+        return False  # "a Department for Education spokeswoman": the name modifies the noun after it
+    code = tables.known_code(clean_key(doc[s:e].text))
+    return code is None or code[3:6] in ("BUS", "") or code[:3] == "MNC"
+
+
 def _not_an_organisation(doc: Doc, c: Cluster, span: TokSpan, tables: ActorTables) -> bool:
     """An ORG mention that names no organisation: a dateline ("UNITED NATIONS --"), one of its
     shops or products ("a Starbucks"), a document,
@@ -365,9 +380,8 @@ def _not_an_organisation(doc: Doc, c: Cluster, span: TokSpan, tables: ActorTable
     ("Treasury" in "Treasury Secretary", "House" in "House speaker")."""
     if is_dateline(doc, *span):
         return True
-    root = doc[span[0] : span[1]].root
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < span[0] for c in root.children):
-        return True  # "a Starbucks", "a Boeing": one shop or product of the name
+    if _one_of_its_products(doc, span, tables):
+        return True
     if tables.known_code(clean_key(c.name)) is None and any(names_document(doc, s, e) for s, e in c.spans):
         return True
     if names_thing_of(doc, *span):
