@@ -102,3 +102,9 @@ def test_a_regions_group_acts_as_the_region_not_the_home_country(parser: Parser)
     ref = EntityIndex({"entities": [europe]}).actor_for_span(doc, at, at + 8)
     assert ref is not None and (ref.actor_code, ref.country) == ("EUR", None)
     assert home_actors([ref], "CHN") == [ref]  # a story filed from China does not make Europe Chinese
+
+
+def test_what_a_map_or_picture_shows_is_no_actor(parser: Parser) -> None:
+    text = "The group posted an illustration with inaccurate maps of both China and the U.S. on Monday."
+    assert use(parser, text, "China") == "topic"
+    assert use(parser, "The talks with China resumed.", "China") == "actor"

@@ -24,7 +24,7 @@ Rules (in order), for the mention's syntactic head (the first conjunct for a coo
 * the object of a locating preposition ("in", "at", "across") is a place, and so is "from" after
   a movement or goods ("returned from Pyongyang", "oil from Iran", "buy oil from Iran"; but "a
   threat from North Korea" is an actor), and "of" after a place noun ("the province of Aklan");
-  "out of" is a place too; "like"/"such as" make a topic, "ambassador to Japan" a post;
+  "out of" is a place too; "like"/"such as" and "a map/picture of" make a topic, "ambassador to Japan" a post;
 * anything else (subject, object, possessor of an act, "with", "against", "on", "between",
   "to", "of" an act) is an actor.
 
@@ -95,6 +95,8 @@ PLACE_NOUNS = frozenset(
     {"province", "city", "town", "village", "region", "county", "district", "island", "outskirts", "suburb",
      "street", "heart", "centre", "center", "capital", "port"}
 )  # fmt: skip
+# Nouns of a picture of something: what "of" names there is shown, not acting ("the map of China")
+DEPICTION_NOUNS = frozenset({"map", "picture", "photo", "photograph", "image", "portrait", "painting", "drawing"})
 POST_NOUNS = frozenset({"ambassador", "envoy", "emissary", "representative", "consul", "delegate", "minister"})
 STATE_NOUNS = frozenset(
     {"government", "administration", "regime", "authorities", "cabinet", "state", "leadership", "side"}
@@ -283,6 +285,8 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
                 return "statistic"
             if noun.lemma_.lower() in PLACE_NOUNS:
                 return "place"  # "the province of Aklan", "the outskirts of Kabul"
+            if noun.lemma_.lower() in DEPICTION_NOUNS:
+                return "topic"  # "maps of both China and the U.S.", "a portrait of Mao": what is shown
             return "actor"
         if word in TOPICAL or (word == "as" and noun.lower_ == "such"):
             holder = noun.head if noun.lower_ == "such" else noun  # "countries such as China"
