@@ -67,12 +67,17 @@ def test_stances_countries_after_a_city_and_out_of_are_no_actors(parser: Parser)
     assert use(parser, "The general drove France out of Vietnam in 1954.", "France") == "actor"
 
 
+# a country set off after another country is the next one of a list, not where the first lies;
+# people after a place are people; a state after a town is where the town lies
+AFTER_A_PLACE = [
+    ("China signed the pact with Brunei, Indonesia, Malaysia and Singapore on Monday.", "Indonesia", "actor"),
+    ("But in Kosovo, Serbs, too, are victims.", "Serbs", "actor"),
+    ("The firm is based in Bellevue, Wash., and sells paint.", "Wash.", "place"),
+]
+
+
 def test_a_list_of_countries_and_people_after_a_place_stay_actors(parser: Parser) -> None:
-    # a country set off after another country is the next one of a list, not where the first lies
-    text = "China signed the pact with Brunei, Indonesia, Malaysia and Singapore on Monday."
-    assert use(parser, text, "Indonesia") == "actor"
-    assert use(parser, "But in Kosovo, Serbs, too, are victims.", "Serbs") == "actor"
-    assert use(parser, "The firm is based in Bellevue, Wash., and sells paint.", "Wash.") == "place"
+    assert [use(parser, text, word) for text, word, _ in AFTER_A_PLACE] == [want for *_, want in AFTER_A_PLACE]
 
 
 def test_one_country_of_a_region_is_no_group_of_the_region(parser: Parser) -> None:
