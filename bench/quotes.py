@@ -12,7 +12,8 @@ unless asked and the floors pin *test*.
 Matching follows the GenderGapTracker recipe in the data README: a predicted quote matches a
 gold content span when it covers >= 30% of the gold content characters (one-to-one, best
 overlap first). A speaker is right when its span overlaps the gold Source span or it names the
-same entity (the entity the entities stage finds at the gold Source). Figures:
+same entity (the entity the entities stage finds at the gold Source); a Source that is a relative
+pronoun ("who", "which") stands for the noun phrase its clause hangs on. Figures:
 
 * *found*: gold attributions matched, over all of them (recall);
 * *speaker right of found*: matched gold with a Source whose speaker is right, over matched
@@ -361,11 +362,36 @@ def score(cases: Sequence[DocCase], preds: Sequence[Sequence[Pred]]) -> dict[str
 def _speaker_ok(case: DocCase, pred: Pred, gold: Gold) -> bool:
     if pred.speaker is None:
         return False
-    if _overlaps(pred.speaker, gold.source):
+    sources = gold.source + _antecedents(case, gold.source)
+    if _overlaps(pred.speaker, sources):
         return True
     if pred.speaker_entity is not None and case.entity_of is not None:
-        return any(case.entity_of(s, e) == pred.speaker_entity for s, e in gold.source)
+        return any(case.entity_of(s, e) == pred.speaker_entity for s, e in sources)
     return False
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def _antecedents(case: DocCase, source: Spans) -> Spans:
+    """The noun phrase a relative pronoun Source stands for ("some economists, who argue that
+    ..." is annotated with the Source "who"): a speaker is a name, never "who", so the noun phrase
+    the relative clause hangs on, when it ends right before the pronoun, is the gold speaker too.
+    Read off the article's parse."""
+    out: Spans = []
+    if case.doc is None:
+        return out
+    for start, end in source:
+        span = case.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) != 1 or span[0].lower_ not in RELATIVE_PRONOUNS:
+            continue
+        pronoun, clause = span[0], span[0].head
+        noun = clause.head
+        # only a noun right before the pronoun (and its comma): "a focal point for demonstrators
+        # here, who ..." leaves it open whom "who" stands for, whatever the parse hung it on
+        if clause.dep_ == "relcl" and noun.i in (pronoun.i - 1, pronoun.i - 2) and noun.pos_ in ("NOUN", "PROPN"):
+            out.append((noun.left_edge.idx, noun.idx + len(noun.text)))
+    return out
 
 
 def _matches(case: DocCase, ps: Sequence[Pred], thr: float) -> dict[int, int]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from types import ModuleType
+from typing import Any
 
 import pytest
 
 from bench_loader import load_bench
 from paths import ROOT
+from tidings.nlp import Parser
 
 
 def _bench() -> ModuleType:
@@ -115,3 +117,29 @@ def test_quotes_floors_hold() -> None:
     ours, textacy = res["tidings"], res["textacy"]
     assert ours["direct"]["F1"] > textacy["direct"]["F1"]
     assert ours["speech"]["speaker_of_all"] > textacy["speech"]["speaker_of_all"]
+
+
+def test_a_relative_pronoun_source_stands_for_the_noun_right_before_it(parser: Parser) -> None:
+    b = _bench()
+    text = (
+        "The plan has critics, among them some economists, who argue that taxes should fall. "
+        "The video became a focal point for demonstrators here, who have called for footage to be released."
+    )
+    doc = parser.parse(text)
+
+    def at(word: str, nth: int = 0) -> tuple[int, int]:
+        start = text.index(word, text.index(word) + 1) if nth else text.index(word)
+        return start, start + len(word)
+
+    case = b.DocCase("t", text, [])
+    case.doc = doc
+    argue = b.Gold([at("that taxes should fall")], [at("who")], [at("argue")], "indirect")
+    called = b.Gold([at("footage to be released")], [at("who", 1)], [at("called")], "indirect")
+
+    def pred(gold: Any, speaker: str) -> Any:
+        return b.Pred(*gold.content[0], "indirect", at(speaker), None, None)
+
+    assert b._speaker_ok(case, pred(argue, "some economists"), argue)
+    assert not b._speaker_ok(case, pred(argue, "The plan"), argue)
+    # the parse may hang "who" on "a focal point": only a noun right before the pronoun counts
+    assert not b._speaker_ok(case, pred(called, "a focal point"), called)

@@ -675,3 +675,212 @@ def test_a_person_under_the_outer_verb_keeps_the_quote(parser: Parser) -> None:
     warned = [q for q in quotes if q.cue == "warned"]
     assert len(warned) == 1 and "close to breaking" in warned[0].text
     assert warned[0].speaker is not None and warned[0].speaker.name == "officials"
+
+
+# One attribution each: (paragraph, a fragment of the quote, how its text opens (or all of it, when
+# it ends with "$"), its cue, how its speaker's name ends). Rules of the sixth quotes round.
+ATTRIBUTIONS = [
+    # a trailing speaker read as an apposition to the last noun: the sentence before it
+    (
+        "China will strengthen financing and tax support to better serve the Belt and Road "
+        "Initiative, a deputy finance minister said on Wednesday.",
+        "Belt and Road",
+        "China will strengthen financing and tax support to better serve the Belt and Road Initiative$",
+        "said",
+        "minister",
+    ),
+    (
+        "The trade war between China and the United States has brought damage to the global value "
+        "chain and exerted a negative impact on normal trade, Vice-Minister of Commerce Wang Shouwen "
+        "said at the press conference.",
+        "trade war",
+        "The trade war between China",
+        "said",
+        "Wang Shouwen",
+    ),
+    # the object of a fronted phrase read as the subject, the speaker as its apposition
+    (
+        "The museum opened in Washington on Saturday. To understand the real Dred Scott, Chief "
+        "Justice Roberts said, one should visit this museum. Donna Sampson Rawlings, 59, came too.",
+        "one should visit this museum",
+        "To understand the real Dred Scott",
+        "said",
+        "Roberts",
+    ),
+    # an inverted parenthetical given the sentence's own subject too
+    (
+        "Labour has a plan. The tone of the campaign, said Mr Milburn, would be more conversational "
+        "than rhetorical; more spontaneous less scripted.",
+        "more conversational",
+        "The tone of the campaign",
+        "said",
+        "Milburn",
+    ),
+    # a trailing verb the parse made a conjunct of the main clause: all of the sentence before it
+    (
+        "The escort left. Clinton had told police officials that she didn’t want the escort at all, "
+        "but the NYPD overruled that request, the source added.",
+        "the NYPD overruled",
+        "Clinton had told police officials",
+        "added",
+        "source",
+    ),
+    # a title-case headline closed by its speaker
+    (
+        "Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says",
+        "Clean Energy",
+        "Trump ‘The Dealmaker’ Could Address Clean Energy$",
+        "Says",
+        "Lindsey Graham",
+    ),
+    # a relative clause inside the content's subject is no aside
+    (
+        "Banks are merging. The deal, which requires regulatory approval, is expected to be completed "
+        "by April 2005, Standard Chartered said.",
+        "The deal",
+        "The deal, which requires regulatory approval, is expected to be completed by April 2005$",
+        "said",
+        "Standard Chartered",
+    ),
+    # a statement or remark as the subject speaks for whoever made it
+    (
+        "The ministry issued a note. A statement from the Foreign Ministry said the talks had been "
+        "useful and would continue next month.",
+        "talks had been useful",
+        "the talks had been useful",
+        "said",
+        "Foreign Ministry",
+    ),
+    (
+        "Exports rose in May. The remarks by the governor suggested interest rates would rise soon.",
+        "rates would rise soon",
+        "interest rates would rise soon$",
+        "suggested",
+        "governor",
+    ),
+    # a cue set off by commas reports the sentence around its quotation
+    (
+        "The museum opened. The museum, Mr. Obama said, was “a place of truth” for every American.",
+        "a place of truth",
+        "The museum, Mr. Obama said, was",
+        "said",
+        "Obama",
+    ),
+    # "as X said", "As X reported, ...": the clause it modifies
+    (
+        "The video was released. It also does not answer whether Scott had a gun, as police have said.",
+        "It also does not answer",
+        "It also does not answer whether Scott had a gun$",
+        "said",
+        "police",
+    ),
+    (
+        "Talks resumed. As Reuters reported on Monday, the two sides agreed to extend the truce by a month.",
+        "extend the truce",
+        "the two sides agreed to extend the truce by a month$",
+        "reported",
+        "Reuters",
+    ),
+    # who was asked did not ask
+    (
+        "The senator spoke on Tuesday. Trump was asked by a reporter: “Will you run again?” He left.",
+        "run again",
+        "“Will you run again?”$",
+        "asked",
+        "reporter",
+    ),
+    # a that-clause the parse hung on the occasion of the verb
+    (
+        "Prices rose. Spokeswoman Hua Chunying said at a daily news briefing that China firmly opposes the move.",
+        "firmly opposes",
+        "that China firmly opposes the move$",
+        "said",
+        "Hua Chunying",
+    ),
+    (
+        "Prices rose. The White House said in a statement that the president had signed the bill.",
+        "had signed the bill",
+        "that the president had signed the bill$",
+        "said",
+        "White House",
+    ),
+    # "..., Trump said, adding that ...": a closing cue, no parenthetical
+    (
+        "Prices rose. The economy is booming, Trump said, adding that jobs were coming back.",
+        "booming",
+        "The economy is booming$",
+        "said",
+        "Trump",
+    ),
+    # a role named in apposition speaks as its holder
+    (
+        "The debate ended. Trump's campaign manager, Kellyanne Conway, said on CNN that the polls were wrong.",
+        "the polls were wrong",
+        "that the polls were wrong$",
+        "said",
+        "Kellyanne Conway",
+    ),
+    (
+        "The debate ended. Obama's spokesman, Josh Earnest, told reporters the president would veto the bill.",
+        "veto the bill",
+        "the president would veto the bill$",
+        "told",
+        "Josh Earnest",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "fragment", "opening", "cue", "speaker"), ATTRIBUTIONS)
+def test_attribution(parser: Parser, paragraph: str, fragment: str, opening: str, cue: str, speaker: str) -> None:
+    q = one(run(parser, [paragraph]), fragment)
+    assert q.text == opening[:-1] if opening.endswith("$") else q.text.startswith(opening), q.text
+    assert q.cue == cue
+    assert q.speaker is not None and q.speaker.name.endswith(speaker), q.speaker
+
+
+def test_a_quotation_in_a_parenthetical_sentence_is_mixed_not_between_two_quotations(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "The museum opened. The museum, Mr. Obama said, was “a place of truth” for every American.",
+            "The museum opened. “This is a great day,” the president said, “and we will remember it.”",
+        ],
+    )
+    assert one(quotes, "a place of truth").kind == "mixed"
+    assert one(quotes, "a great day").kind == "direct"  # the attribution's own words between quotations
+
+
+def test_words_that_are_no_content(parser: Parser) -> None:
+    """Its own object, a relative clause ending the content, the terms or the channel of speaking."""
+    quotes = run(
+        parser,
+        [
+            "The senator spoke on Monday. Taxes will rise, he proposed nothing that would stop it.",
+            "The vote came. It is believed that ASEAN would like to conclude negotiations of RCEP in 2017, "
+            "but still, some analysts urged for cautious optimism.",
+            "Clinton cited criticism of NBC's Matt Lauer, who took heat for his questioning of the candidate.",
+            "Prices rose. Officials, speaking on condition of anonymity, said the deal was close.",
+            "Exports rose. The commission will impose additional tariffs of 25 percent, the Ministry of "
+            "Finance said in a statement on its website.",
+            "Exports rose. The union issued a statement on the new tariffs that called them unfair.",
+        ],
+    )
+    texts = [q.text for q in quotes]
+    assert "Taxes will rise" not in texts
+    assert one(quotes, "optimism").text == "cautious optimism"
+    assert one(quotes, "Lauer").text == "criticism of NBC's Matt Lauer"
+    assert "condition of anonymity" not in texts and "its website" not in texts
+    assert one(quotes, "the deal was close").cue == "said"
+    assert one(quotes, "the new tariffs").cue == "statement"
+
+
+def test_a_closing_cue_keeps_a_participle_whose_content_the_parse_left_off(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Prices rose. The increase also reflected the rise in labor costs, while the influence from food "
+            "prices was quite limited, he said, adding food-price increases affected CPI by about 0.03 "
+            "percentage point, and nonfood price increases affected CPI by about 0.28 percentage point."
+        ],
+    )
+    assert any("labor costs" in q.text and "0.28 percentage point" in q.text for q in quotes)

@@ -30,6 +30,13 @@ SETTING_PREPS = frozenset({"at", "during", "after", "before", "since", "until", 
 SETTING_ENTITIES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "EVENT"})
 # Words that open a question clause coordinated with an object ("spoke of X and how Y").
 QUESTION_WORDS = frozenset({"how", "why", "what", "whether"})
+# The terms someone speaks on ("on condition of anonymity", "on the record", "on behalf of").
+SPEAKING_TERMS = frozenset({"condition", "record", "background", "behalf"})
+# Where a statement appears (after "on"), not what it is about.
+MEDIA = frozenset(
+    {"website", "site", "web", "webpage", "page", "account", "blog", "twitter", "facebook", "weibo", "wechat",
+     "instagram", "television", "tv", "radio", "channel", "broadcast", "programme", "program", "show", "air"}
+)  # fmt: skip
 # Objects that are the audience, not what was said.
 AUDIENCE = frozenset({"reporters", "journalists", "supporters", "voters", "audience", "crowd", "viewers"})
 
@@ -111,6 +118,8 @@ def _is_argument(tok: Token) -> bool:
     if tok.dep_ != "prep" or tok.lower_ not in OBJECT_PREPS:
         return False
     objs = [g for g in tok.children if g.dep_ in ("pobj", "pcomp")]
+    if objs and tok.lower_ == "on" and objs[0].lower_ in SPEAKING_TERMS:
+        return False  # "speaking on condition of anonymity", "on behalf of": how, not what
     return bool(objs) and objs[0].ent_type_ not in ("DATE", "TIME")  # "on Thursday" is when, not what
 
 
@@ -130,9 +139,17 @@ def passive_message(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
 
 def noun_topic(noun: Token) -> tuple[int, int] | None:
     """What a speech noun is about: the object of its about/over/on/for/against phrase
-    ("questions about business practices", "calls for a ceasefire")."""
+    ("questions about business practices", "calls for a ceasefire"); not where it was published
+    ("a statement on its website", "comments on Twitter")."""
     for prep in noun.rights:
         if prep.dep_ == "prep" and prep.lower_ in NOUN_TOPIC_PREPS and _is_argument(prep):
             objs = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+            if prep.lower_ == "on" and _medium(objs[0]):
+                continue
             return subtree_span(objs[0])
     return None
+
+
+def _medium(tok: Token) -> bool:
+    """A channel that carries a statement rather than its topic ("on its website", "on Twitter")."""
+    return tok.lemma_.lower() in MEDIA or tok.lower_ in MEDIA

@@ -49,6 +49,11 @@ UTTERING_VERBS = frozenset(
         "post",
     }
 )
+# Speech verbs whose object is the person spoken to: in the passive their subject is the
+# addressee ("officers were told to leave", "Trump was asked ..."), never the speaker.
+ADDRESSING_VERBS = frozenset(
+    {"ask", "tell", "urge", "warn", "advise", "question", "press", "inform", "instruct", "remind", "caution"}
+)
 # Entity types of a name in front of a speech noun that says whose it is ("a Pentagon statement").
 SOURCE_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 DASHES = frozenset({"--", "—", "–", "―", "-"})
@@ -65,7 +70,12 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     """The syntactic subject of a cue verb, following coordination and participles."""
     if depth > 4:
         return None
+    inverted_aside = _inverted_aside_subject(cue)
+    if inverted_aside is not None:
+        return inverted_aside
     for child in cue.children:
+        if child.dep_ == "nsubjpass" and cue.lemma_.lower() in ADDRESSING_VERBS:
+            return _agent(cue)  # "Trump was asked by a reporter: “...”": the subject was spoken to
         if child.dep_ in SUBJECT_DEPS:
             if _after_opening_mark(child):
                 continue  # a title in quotes misparsed as a second subject
@@ -73,13 +83,16 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
                 return None  # live-blog time stamps ("5:45 p.m. Clinton says ...")
             if child.lower_ in RELATIVE and cue.dep_ == "relcl":
                 return cue.head
-            return _past_dateline(child)
+            return _object_read_as_subject(child, cue) or _document_owner(child) or _past_dateline(child)
     # "Qin had in a phone call ... urged": the subject hangs on the split-off auxiliary.
     for aux in cue.lefts:
         if aux.dep_ in ("aux", "auxpass"):
             subj = [c for c in aux.children if c.dep_ in SUBJECT_DEPS]
             if subj:
                 return subj[0]
+    apposed = apposed_speaker(cue)
+    if apposed is not None:
+        return apposed
     # Inverted order after a quote: “...,” said Daniel Kritenbrink.
     for child in cue.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.pos_ == "PROPN":
@@ -125,6 +138,70 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG"):
         return subject_of(cue.head, depth + 1)
     return _name_swallowed(cue)
+
+
+def _inverted_aside_subject(cue: Token) -> Token | None:
+    """ "The tone of the campaign, said Mr Milburn, would be ...": a speech verb set off by
+    commas with its name after it, where the parse gave it the sentence's own subject too; the
+    subject after the verb is the speaker."""
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+    after = [c for c in subjects if c.i > cue.i]
+    if len(subjects) < 2 or not after or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+        return None
+    return after[0]
+
+
+def _agent(verb: Token) -> Token | None:
+    """The object of a passive verb's *by* phrase ("was asked by a reporter"), or None."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return agents[0] if agents else None
+
+
+def _document_owner(subj: Token) -> Token | None:
+    """ "A statement from the Foreign Ministry said ...", "The ministry's statement said ...",
+    "a Pentagon report said ...": a statement, report or remark as the subject speaks for
+    whoever made it (the actor a user looks for), when the phrase names them."""
+    if subj.pos_ != "NOUN" or subj.lemma_.lower() not in SPEECH_NOUNS:
+        return None
+    return noun_source(subj)
+
+
+def _object_read_as_subject(subj: Token, cue: Token) -> Token | None:
+    """ "To understand the real Dred Scott, Chief Justice Roberts said, one should ...": the
+    object of a fronted phrase taken for the cue's subject, the speaker hung on it as an
+    apposition that ends right before the cue; the apposition is the speaker."""
+    left = subj.left_edge.i
+    if left <= subj.sent.start or subj.doc[left - 1].pos_ not in ("VERB", "ADP"):
+        return None  # a subject that opens its clause is the speaker ("Xi, the president, said")
+    return next((c for c in subj.rights if _apposed_before(c, cue)), None)
+
+
+def _apposed_before(node: Token, cue: Token) -> bool:
+    """A name or noun phrase set off by a comma that ends right before ``cue``."""
+    left = node.left_edge.i
+    return (
+        node.dep_ == "appos"
+        and node.pos_ in ("NOUN", "PROPN")
+        and node.right_edge.i == cue.i - 1
+        and left > 0
+        and node.doc[left - 1].text == ","
+    )
+
+
+def apposed_speaker(cue: Token) -> Token | None:
+    """ "China will ..., a deputy finance minister said on Wednesday.", "To understand the real
+    Dred Scott, Chief Justice Roberts said, one should ...": a finite speech verb without a
+    subject of its own right after a noun phrase set off by a comma, which the parse read as an
+    apposition to the noun before the comma; that noun phrase is the speaker."""
+    if cue.i == 0 or cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return None
+    before = cue.doc[cue.i - 1]
+    for node in (before, *before.ancestors):
+        if node.i >= cue.i or node.right_edge.i != cue.i - 1:
+            return None
+        if node.dep_ == "appos":
+            return node if _apposed_before(node, cue) else None
+    return None
 
 
 def _past_dateline(subj: Token) -> Token:
@@ -277,6 +354,16 @@ def according_source(according: Token) -> Token | None:
     return None
 
 
+def _named_in_apposition(head: Token) -> Token:
+    """ "Trump's campaign manager, Kellyanne Conway, said", "the ministry's spokesman, Geng Shuang,
+    said": a role whose holder is named in apposition speaks as that person (not as the
+    possessor in front of the role)."""
+    if head.pos_ != "NOUN":
+        return head
+    named = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]
+    return named[0] if named else head
+
+
 def name_span(head: Token) -> tuple[int, int]:
     """Character span of the speaker's name phrase: the head and its name-like left dependents."""
     left = head.i
@@ -319,6 +406,7 @@ class SpeakerResolver:
     def resolve(self, head: Token) -> ActorRef | None:
         if head.lower_ in IMPERSONAL or (head.lower_ == "it" and head.dep_ != "nsubj"):
             return None
+        head = _named_in_apposition(head)
         start, end = name_span(head)
         if head.pos_ == "PRON" and head.lower_ not in PERSONAL_PRONOUNS and head.lower_ not in ("they", "it"):
             return None

@@ -51,6 +51,7 @@ from tidings.facts.quotes.objects import AUDIENCE, noun_topic, object_content, p
 from tidings.facts.quotes.speakers import (
     SpeakerResolver,
     according_source,
+    apposed_speaker,
     beside_quote,
     noun_source,
     signed_by,
@@ -79,6 +80,8 @@ DIRECTIVE_LEMMAS = frozenset({"urge", "ask", "tell", "warn", "advise", "demand",
 # Objects that join a quote into a "call X “Y”" content.
 OBJECT_DEPS = frozenset({"dobj", "oprd", "prep", "attr", "acomp", "ccomp", "xcomp"})
 ADVERBIAL = ("npadvmod", "advmod")
+# What may follow a speech verb that closes its sentence: when, where, how (and to whom, see _aside).
+TRAILING_DEPS = frozenset({"prep", "npadvmod", "advmod"})
 # The attribution's own words: never counted as paraphrase around a quote.
 SUBJ_OR_ADV = ("nsubj", "nsubjpass", "npadvmod", "advmod", "aux", "neg", "prep", "dative")
 # Complements through which a quote makes a mixed quote (a paraphrase with quoted words).
@@ -125,6 +128,12 @@ def _viewpoint(prep: Token) -> Token | None:
             owner = [c for c in obj.children if c.dep_ == "poss"]
             return owner[0] if owner else None
     return None
+
+
+def _told(tok: Token) -> bool:
+    """Who was told, after a verb that closes its sentence ("..., he told Xinhua.", "..., she told
+    reporters."): a name or an audience, not a pronoun that may be what was said ("nothing")."""
+    return tok.dep_ in ("dobj", "dative") and (tok.pos_ == "PROPN" or tok.lower_ in AUDIENCE)
 
 
 def _to_infinitive(verb: Token) -> bool:
@@ -429,6 +438,11 @@ class _Run:
                 start, end = about
             else:
                 about = None
+                # "Acts of protest, Mr. Obama said, are ... the words “I can't breathe”": a cue set
+                # off by commas reports the sentence around it, quotation and all
+                around = self._parenthetical(cue, cue.sent) if cue.pos_ in ("VERB", "AUX") else None
+                if around is not None and around[0] <= q_start and q_end <= around[1]:
+                    start, end = around
         start, end = trim(doc_text(self.doc), start, end)
         toks = tokens_in(self.doc, start, end)
         # Words of the attribution itself ("“A,” the president said, “B.”") are not paraphrase.
@@ -616,6 +630,8 @@ class _Run:
             tail_end = tok.right_edge.idx + len(tok.right_edge.text)
             if comma.text == "," and first.lower_ in ("who", "which", "whom", "whose") and comma.idx > start:
                 tail = [t for t in tokens_in(self.doc, tail_end, end) if not t.is_space]
+                if tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head in tail:
+                    continue  # "The deal, which requires approval, is expected ...": on its subject
                 if not tail or tail[0].text == ",":  # it ends the content, or an aside follows it
                     return start, comma.idx
         return content
@@ -642,6 +658,9 @@ class _Run:
         parenthetical = self._parenthetical(verb, sent)
         if parenthetical is not None:
             return parenthetical
+        trailing = self._trailing(verb, sent) or self._as_reported(verb, sent)
+        if trailing is not None:
+            return trailing
         comps = [c for c in verb.children if c.dep_ == "ccomp"] or self._told_that(verb)
         if comps:
             return subtree_span(comps[0])[0], self._clause_span(comps[-1])[1]
@@ -659,12 +678,49 @@ class _Run:
         return self._after_colon(verb, sent)
 
     @staticmethod
+    def _as_reported(verb: Token, sent: Span) -> tuple[int, int] | None:
+        """ "It does not answer whether Scott had a gun, as police have said.", "As Reuters
+        reported, the talks ...", "If, as I've suggested, he ...": a speech verb in an *as* clause,
+        with a subject and no content of its own, reports the clause it modifies."""
+        if verb.head.i == verb.i or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return None
+        if subject_of(verb) is None or any(c.dep_ in ("ccomp", "dobj", "xcomp", "dative") for c in verb.children):
+            return None  # "as he said goodbye", "as he said he would": not a report of the clause
+        return rest_of_sentence(sent, verb)
+
+    def _trailing(self, verb: Token, sent: Span) -> tuple[int, int] | None:
+        """A speech verb that ends its sentence (but for words of when, where and how) after a
+        comma and its speaker, which the parse coordinated with the main clause: "China will
+        strengthen ..., a deputy finance minister said on Wednesday." (the speaker read as an
+        apposition, :func:`apposed_speaker`), "Clinton had told police ..., but the NYPD overruled
+        that request, the source added." (the verb a conjunct of the first clause, the last
+        clause its complement), "Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham
+        Says" (a headline whose first word the parse took for a verb). The content is the
+        sentence up to the comma before the speaker."""
+        speaker = apposed_speaker(verb)
+        if speaker is None and (verb.dep_ == "ROOT" or verb.head.i < verb.i):
+            subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+            between = self.doc[subjects[-1].right_edge.i + 1 : verb.i] if subjects else None
+            if between is not None and all(t.head.i == verb.i and t.dep_ in ("advmod", "aux", "neg") for t in between):
+                speaker = subjects[-1]  # "..., the source added.", "..., the minister also said."
+        if speaker is None or speaker.left_edge.i - 1 <= sent.start or self.doc[speaker.left_edge.i - 1].text != ",":
+            return None
+        if not all(c.is_punct or c.is_space or c.dep_ in TRAILING_DEPS or _told(c) for c in verb.rights):
+            return None  # "..., the minister said that ...", "..., he proposed nothing": its own content
+        if verb.lemma_.lower() in OBJECT_VERBS and object_content(verb) is not None:
+            return None  # "..., but still, some analysts urged for cautious optimism"
+        if not all(t.is_punct or t.is_space for t in self.doc[verb.right_edge.i + 1 : sent.end]):
+            return None
+        return sent.start_char, self.doc[speaker.left_edge.i - 1].idx
+
+    @staticmethod
     def _told_that(verb: Token) -> list[Token]:
         """The "that" clause the parse hung on the person told ("yelling to the officers that
-        her husband was unarmed", "told the crowd that ..." read as a relative clause): a clause
-        with a subject of its own whose "that" is a conjunction."""
+        her husband was unarmed", "told the crowd that ..." read as a relative clause) or on the
+        occasion ("said at a daily news briefing that ...", "said in a statement that ..."): a
+        clause with a subject of its own whose "that" is a conjunction."""
         for child in verb.rights:
-            told = [g for g in child.children if g.dep_ == "pobj"] if child.lower_ == "to" else [child]
+            told = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
             if child.dep_ not in ("prep", "dobj", "dative") or not told:
                 continue
             for clause in told[0].rights:
@@ -695,7 +751,7 @@ class _Run:
         """ "Back home, Mr. Clarke said, he decided ...": a cue clause set off by commas inside
         its sentence; the content is the sentence around it."""
         subj = subject_of(verb)
-        if subj is None or subj.head.i != verb.i:
+        if subj is None or (subj.head.i != verb.i and subj.right_edge.i != verb.i - 1):
             return None
         lo = min(subj.left_edge.i, verb.i)
         hi = max(subj.right_edge.i, verb.i)
@@ -705,6 +761,15 @@ class _Run:
             return None
         if self.doc[lo - 1].text != "," or self.doc[hi + 1].text != ",":
             return None
+        follow = self.doc[hi + 2]
+        if follow.head.i == verb.i and follow.tag_ == "VBG" and follow.dep_ in ("advcl", "xcomp", "conj"):
+            # "The economy is booming, Trump said, adding that ...": no parenthetical but a
+            # closing cue and a participle of its own; the content is the clause before it (unless
+            # the participle is a cue whose own content the parse did not hang on it, which
+            # the whole sentence then keeps: "..., he said, adding food prices rose ...")
+            lost = self._is_cue(follow, with_quote=False) and not any(c.dep_ == "ccomp" for c in follow.children)
+            if not lost:
+                return sent.start_char, self.doc[lo - 1].idx
         return sent.start_char, sent.end_char
 
     # ------------------------------------------------------------------ helpers
