@@ -194,3 +194,49 @@ def test_the_year_period_is_the_quarter_reported_in_that_year(parser: Parser) ->
     got = _values(parser, text, date(1989, 5, 10))
     assert got["the 1988 period"] == "1988-Q1"
     assert got["the quarter"] == "1989-Q1"  # the comparison does not replace the quarter reported
+
+
+def test_words_the_model_took_in_at_a_dates_edges_are_left_out(parser: Parser) -> None:
+    said = _texts(parser, "Pelosi said on Twitter Sunday morning that she agreed.")
+    assert "Sunday morning" in said and not [t for t in said if "Twitter" in t]
+    assert "Dec. 11" in _texts(parser, "However, Dec. 11 marks the 15th anniversary of the entry.")
+    assert "this year" in _texts(parser, "As ASEAN turns 50 this year, the world turns away from trade.")
+
+
+def test_a_basis_of_comparison_is_no_date(parser: Parser) -> None:
+    found = _texts(parser, "Output rose 6.1 percent year-on-year and 0.3 percent month on month in July.")
+    assert found == ["July"]
+
+
+def test_a_count_with_a_half_stays_one_expression(parser: Parser) -> None:
+    found = _texts(parser, "Henniges added three new plants in the past two and a half years.")
+    assert found == ["the past two and a half years"]
+
+
+def test_a_yearly_event_named_with_its_year_is_dated(parser: Parser) -> None:
+    got = _values(parser, "Apple showed the phone at the Worldwide Developers Conference 2010.", date(2010, 6, 8))
+    assert got.get("2010") == "2010"
+    assert not [t for t in _texts(parser, "Beijing backs its Made in China 2025 plan.") if "2025" in t]
+
+
+def test_fiscal_years_written_fy_are_found(parser: Parser) -> None:
+    got = _values(parser, "Sales rose in FY99 and will rise in FY2003/04.", date(1998, 8, 14))
+    assert got.get("FY99") == "1999" and got.get("FY2003/04") == "2003"
+
+
+def test_an_age_is_no_decade_and_no_duration(parser: Parser) -> None:
+    assert _texts(parser, "His stepmother married his father when Kopp was in his 30s, she said.") == []
+    assert _texts(parser, "Women in their late 40s voted for him.") == []
+    assert _texts(parser, "He flew with their 6-month-old son on Thursday.") == ["Thursday"]
+    assert "the 1930s" in _texts(parser, "Prices fell in the 1930s, the report said.")
+
+
+def test_the_year_ago_period_takes_in_its_noun(parser: Parser) -> None:
+    text = "Net income in the third quarter rose 5%. Earnings were $3 million in the year-ago period."
+    got = _values(parser, text, date(1989, 11, 2))
+    assert got.get("the year-ago period") == "1988-Q3"  # the quarter reported, a year back
+
+
+def test_the_weeks_to_come_look_ahead(parser: Parser) -> None:
+    got = _values(parser, "Growth will slow in the weeks to come, and for years to come.", date(2018, 8, 10))
+    assert got == {"the weeks to come": "FUTURE_REF", "years to come": "FUTURE_REF"}

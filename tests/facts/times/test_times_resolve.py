@@ -116,6 +116,10 @@ def test_the_tense_side_outweighs_a_nearer_month_against_it() -> None:
     assert resolve_timex("in December", date(2003, 3, 4), direction="future")[0] == "2003-12"
     # a date just past the anchor against the tense stays the near one (the parse may be wrong)
     assert resolve_timex("Oct. 22", date(2003, 10, 20), direction="past")[0] == "2003-10-22"
+    # "changed to a calendar year in December" said on Oct. 27: two months ahead is too far against it
+    assert resolve_timex("in December", date(1989, 10, 27), direction="past")[0] == "1988-12"
+    # "a dividend payable Dec. 7" under "authorized" said on Oct. 27: near enough to win
+    assert resolve_timex("Dec. 7", date(1989, 10, 27), direction="past")[0] == "1989-12-07"
 
 
 @pytest.mark.parametrize(
@@ -267,3 +271,56 @@ def test_this_past_and_this_coming_name_the_last_and_next(text: str, direction: 
 )
 def test_a_numbered_day_of_a_month_named(text: str, value: str | None) -> None:
     assert resolve_timex(text, SUNDAY, direction="future")[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("Nov. 1 this year", date(2018, 9, 27), "2018-11-01"),  # a day of the year named
+        ("March 5 last year", date(2018, 9, 27), "2017-03-05"),
+        ("2015-2016", date(2017, 3, 26), "2015"),  # a span of years written in full: its first year
+        ("2003-04", date(2005, 1, 10), "2003"),  # a second year one on from the first: not April
+        ("2018-04", date(2018, 9, 27), "2018-04"),  # a month stays a month
+        ("fiscal 1998-99", date(1998, 8, 14), "1998"),
+        ("FY99", date(1998, 8, 14), "1999"),
+        ("FY2003/04", date(2003, 8, 14), "2003"),
+        ("March-May", date(1998, 8, 14), "1998-03"),  # a stretch of months: from its first
+        ("July/August 1997", date(1998, 8, 14), "1997-07"),
+        ("January/December 1986", date(1987, 4, 1), "1986"),  # all its months: the year
+        ("nine consecutive years", date(2018, 10, 23), "P9Y"),  # a stretch, however counted
+        ("only 90 days", date(2018, 12, 4), "P90D"),
+        ("the week of March 16", date(1998, 8, 14), "1998-W12"),  # the ISO week of that day
+        ("the whole year", date(2018, 8, 10), "2018"),
+        ("the full-year", date(2018, 8, 10), "2018"),
+        ("the months ahead", date(2018, 8, 10), "FUTURE_REF"),
+        ("the coming quarters", date(2018, 8, 10), "FUTURE_REF"),
+        ("the twentieth century", date(2016, 12, 1), "19"),
+        ("the mid-nineteenth century", date(2016, 12, 1), "18"),
+    ],
+)
+def test_news_dates_in_other_spellings(text: str, anchor: date, value: str) -> None:
+    assert resolve_timex(text, anchor, direction="past")[0] == value
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "value"),
+    [
+        ("the end of October", "a month earlier", "2016-09"),  # "down from a month earlier": September
+        ("the end of October", "the previous month", "2016-09"),
+        ("the end of October", "the following month", "2016-11"),
+        (None, "the previous month", "2016-10"),  # nothing dated before: the anchor's month
+    ],
+)
+def test_a_month_counts_from_the_last_month_dated(before: str | None, text: str, value: str) -> None:
+    told = Discourse()
+    if before is not None:
+        told.note(before, "2016-10")
+    assert resolve_timex(text, date(2016, 11, 16), context=told)[0] == value
+
+
+def test_a_year_earlier_after_a_month_is_that_month_a_year_back() -> None:
+    told = Discourse()
+    told.note("in July", "2018-07")
+    assert resolve_timex("a year earlier", date(2018, 8, 10), context=told)[0] == "2017-07"
+    told.note("the third quarter", "2018-Q2")  # a quarter named last: that quarter a year back
+    assert resolve_timex("a year earlier", date(2018, 8, 10), context=told)[0] == "2017-Q2"

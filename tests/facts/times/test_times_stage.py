@@ -78,6 +78,13 @@ def test_records_are_well_formed(blinken_times: list[TimeExpr], blinken_text: st
         ("Police said Monday they will release the names.", "Monday", "past"),
         ("He said that on Friday the talks would resume.", "Friday", "future"),  # the complement's
         ("Officials said the talks would resume on Friday.", "Friday", "future"),
+        ("The deadline is Friday.", "Friday", "future"),  # a present "is" with the date as complement
+        ("The election is on Sunday, officials say.", "Sunday", "future"),
+        ("The deadline was Friday.", "Friday", "past"),
+        ("It is the third attack since Monday.", "Monday", None),  # no complement of "is"
+        ("The Australian Senate on Monday passes the bill.", "Monday", "past"),  # the wire's present
+        ("The board meets Monday in Sydney.", "Monday", "future"),  # arranged: the date after the verb
+        ("On Monday, Congress returns from recess.", "Monday", "future"),
     ],
 )
 def test_direction_from_governing_verb(parser: Parser, sentence: str, needle: str, direction: str | None) -> None:
@@ -99,3 +106,24 @@ def test_ages_and_amounts_are_not_times(parser: Parser) -> None:
     text = "Chiquita Henry, 19, of Alexandria, was arrested with 300 others."
     times = TimeStage()(_ctx(parser, text, date(2009, 3, 20)))["times"]
     assert all("19" not in t.text and "300" not in t.text for t in times)
+
+
+def test_a_headlines_simple_present_is_the_news_past(parser: Parser) -> None:
+    text = "Australian senate passes trade deal on Monday\n\nThe board meets Friday in Canberra."
+    art = Article(
+        id="a1",
+        source="test",
+        url=None,
+        title=None,
+        text=text,
+        paragraphs=(Paragraph("paragraph", text.split("\n\n")[0]), Paragraph("paragraph", text.split("\n\n")[1])),
+    )
+    times = TimeStage()(FactContext(article=art, doc=parser.parse(text), published=date(2015, 11, 10)))["times"]
+    got = {t.text: t.value for t in times}
+    assert got["Monday"] == "2015-11-09"  # the Monday gone, though "passes" is present
+    assert got["Friday"] == "2015-11-13"  # the body's present still looks ahead
+    ahead = "Senate to vote on trade bill Thursday\n\nThe vote was called by the leader."
+    art = Article(id="a2", source="t", url=None, title=None, text=ahead,
+                  paragraphs=tuple(Paragraph("paragraph", p) for p in ahead.split("\n\n")))  # fmt: skip
+    times = TimeStage()(FactContext(article=art, doc=parser.parse(ahead), published=date(2015, 11, 10)))["times"]
+    assert {t.text: t.value for t in times}["Thursday"] == "2015-11-12"  # "to vote": the headline's will

@@ -2,17 +2,19 @@
 company news.
 
 "that year", "the following year" and "later that year" point back to the last year the article
-named; "the next day", "the day before", "that day", "that week" and "that month" to the last
-day it dated (the narrated date, TimeML's reference time), else to the anchor; so do "three days
-later" and "two years later" ("ago" counts from the anchor). "The quarter", "the latest quarter"
-and "this quarter" point to the last quarter it dated (else to the quarter being reported: the
-one before the anchor's, early in a quarter), "the previous quarter" to the one before that;
-"the year-ago quarter", "the year-earlier period", "the 1988 period" (that year) and, after a
-quarter was named, "a year earlier" to that quarter one year back (with no quarter named, "a year
-ago" is left to the other rules), and after a stretch of months ("the first nine months") to the
-year before. A quarter named without a year ("third-quarter profit") is the nearest such
-quarter, one still to come counting more in a past-tense sentence; one named by its end ("the
-quarter ended July 31") the calendar quarter holding most of it.
+named; "the next day", "the day before", "that day", "that week" and "that month" to the last day it
+dated (the narrated date, TimeML's reference time), else to the anchor; so do "three days later" and
+"two years later" ("ago" counts from the anchor); "a month earlier" and "the previous month" count
+from the last month dated, by a day or a month ("in July ... the previous month's" is June), and "a
+year earlier" right after a month is that month a year back. "The quarter", "the latest quarter" and
+"this quarter" point to the last quarter it dated (else to the quarter being reported: the one
+before the anchor's, early in a quarter), "the previous quarter" to the one before that; "the
+year-ago quarter", "the year-earlier period", "the 1988 period" (that year) and, after a quarter was
+named, "a year earlier" to that quarter one year back (with no quarter named, "a year ago" is left
+to the other rules), and after a stretch of months ("the first nine months") to the year before. A
+quarter named without a year ("third-quarter profit") is the nearest such quarter, one still to come
+counting more in a past-tense sentence; one named by its end ("the quarter ended July 31") the
+calendar quarter holding most of it.
 """
 
 from __future__ import annotations
@@ -59,16 +61,22 @@ class Discourse:
     quarter: str | None = None  # the last quarter dated: "1989-Q3"
     months: bool = False  # a stretch of months ("the nine months") was named after that quarter
     day: date | None = None  # the last day dated ("Tuesday", "Oct. 23"): what "the next day" counts from
+    month: date | None = None  # the first day of the last month dated (by a day or a month): "a month earlier"
+    by_month: bool = False  # the last expression dated was a month ("in July"): "a year earlier" is July before
 
     def note(self, text: str, value: str | None) -> None:
         if _MONTHS_STRETCH.search(text.casefold()):
             self.months = True
         if value is None:
             return
+        self.by_month = re.fullmatch(r"\d{4}-\d\d", value) is not None
         day = re.match(r"^(\d{4})-(\d\d)-(\d\d)", value)
         if day:
             with contextlib.suppress(ValueError):  # a malformed day is no reference
                 self.day = date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+        month = re.match(r"^(\d{4})-(\d\d)(?:-\d\d)?(?:T|$)", value)
+        if month and 1 <= int(month.group(2)) <= 12 and not _COUNTED.fullmatch(normalise(text)):
+            self.month = date(int(month.group(1)), int(month.group(2)), 1)
         if re.match(r"^\d{4}-Q[1-4]$", value) and not _looks_back(text):
             self.quarter = value  # "the year-ago quarter" compares with it, it does not replace it
             self.months = False
@@ -174,6 +182,8 @@ def resolve_anaphor(t: str, anchor: date, direction: str | None, ctx: Discourse 
         year, num = int(ref_quarter[:4]), int(ref_quarter[-1])  # the one before the quarter reported
         return (f"{year - (num == 1)}-Q{4 if num == 1 else num - 1}", "quarter", "date")
     if _YEAR_BACK.fullmatch(t):
+        if ctx is not None and ctx.by_month and ctx.month is not None:  # "rose in July from a year earlier"
+            return (f"{ctx.month.year - 1}-{ctx.month.month:02d}", "month", "date")
         if ctx is not None and ctx.quarter is not None and ctx.months:
             return (str(int(ctx.quarter[:4]) - 1), "year", "date")
         if ctx is not None and ctx.quarter is not None:
@@ -216,6 +226,8 @@ def _counted_from_narrated(t: str, ctx: Discourse | None) -> Result | None:
         if ctx.year is None or (n == 1 and not later):
             return None
         return (str(ctx.year + sign * n), "year", "date")
+    if unit == "month" and ctx.month is not None:  # "down from a month earlier" after "in October": September
+        return shifted(ctx.month, unit, sign * n)
     if ctx.day is None:
         return None
     return shifted(ctx.day, unit, sign * n)
@@ -236,9 +248,12 @@ def _back_to_day(t: str, anchor: date, ctx: Discourse | None) -> Result | None:
     m = re.fullmatch(r"(?:(?:earlier|later|early|late) )?(?:in )?(?:that|the same) (week|month)|"
                      r"the (following|next|previous|preceding) (week|month)|"
                      r"the (week|month) (before|after)", t)  # fmt: skip
-    if m is None or (m.group(2) and (ctx is None or ctx.day is None)):
+    unit = m.group(1) or m.group(3) or m.group(4) if m else None
+    if unit == "month" and ctx is not None and ctx.month is not None:
+        ref = ctx.month  # "rose in July, cooling from the previous month's": June
+    elif m is None or (m.group(2) and (ctx is None or ctx.day is None)):
         return None  # "the next week" with no day narrated: the anchor's next week (resolve.py)
-    unit = m.group(1) or m.group(3) or m.group(4)
+    assert m is not None and unit is not None
     step = {"following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
     return shifted(ref, unit, step.get(m.group(2) or m.group(5) or "", 0))
 

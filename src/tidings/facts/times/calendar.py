@@ -103,8 +103,11 @@ def add_months(year: int, month: int, delta: int) -> tuple[int, int]:
 
 # How much farther an occurrence against the tense may be and still win: "changed ... in
 # December" said in October is last December, "a mission in December" said in March this one;
-# the tense read off a parse is wrong often enough that a near date against it still wins.
-WRONG_SIDE = 4.0
+# the tense read off a parse is wrong often enough that a date a month or so against it still
+# wins ("directors authorized a dividend payable Dec. 7" said in late October), but not two months
+# ahead (at 4.0 "changed ... in December" said on Oct. 27 was this December; at 6.0 two tune-half
+# gold-span month errors go and none comes, and MEANTIME's are unchanged).
+WRONG_SIDE = 6.0
 
 
 def pick_year(anchor: date, month: int, day: int | None, direction: str | None) -> int:

@@ -7,7 +7,10 @@ Then each span is cut the way TimeML annotates it: the two ends of a range or th
 a list are separate expressions ("from 1991 to 1997", "1994, 1995 and 1997", "the year ended
 Sept. 30"), a trailing day after "and" inherits its month ("April 24 and 25"). Spans that hold
 no temporal word (ages such as "Henry, 19,", quantities) are dropped, and so is a year that is
-part of a name ("Made in China 2025", "Tokyo 2020").
+part of a name ("Made in China 2025", "Tokyo 2020"), but not the year of a yearly event ("the
+Developers Conference 2010"). Words the model takes in at a date's edges are left out (a name
+before a day: "on Twitter Sunday", an age before "this year", a verb after: "Dec. 11 marks"), and
+so is a basis of comparison ("year-on-year", "month on month").
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from tidings.facts.times.calendar import MONTHS, SEASONS, WEEKDAYS
 from tidings.nlp import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _TEMPORAL_WORDS = (
     set(WEEKDAYS) | set(MONTHS) | set(SEASONS) | {
@@ -29,7 +32,7 @@ _TEMPORAL_WORDS = (
         "recently", "currently", "daily", "weekly", "monthly", "annually", "yearly", "future", "past",
         "a.m.", "p.m.", "am", "pm", "noon", "midnight", "overnight", "fiscal", "season", "period",
         "times", "time", "present", "era", "earlier", "later", "current", "recent", "previously",
-        "nowadays", "term", "thanksgiving", "christmas", "easter", "halloween",
+        "nowadays", "term", "thanksgiving", "christmas", "easter", "halloween", "fy",
     }
 )  # fmt: skip
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s|'s)?$|^'\d\ds?$|^\d0s$|^\d{1,2}[:/]\d{1,2}")
@@ -47,6 +50,7 @@ _EXTRA = re.compile(
     + r"\b"
     + r"|\b(?:yesterday|today|tomorrow|tonight)\b"
     + r"|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b"
+    + r"|\bFY ?'?(?:\d\d){1,2}(?:[-/]\d\d)?\b"
     + r"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?:Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|"
     + r"Independence Day|Memorial Day|Labor Day|Veterans Day|Election Day|Halloween|Valentine's Day|"
     + r"Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday)\b"
@@ -59,9 +63,18 @@ _EXTRA = re.compile(
     + r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-"
     + r"(?:day|week|month|year|hour)(?:-old|-long)?\b",
 )
+_YEAR_BACK_END = re.compile(r"\b(?:year[- ](?:ago|earlier)|prior[- ]year|previous[- ]year)$", re.I)
+_PERIOD_AFTER = re.compile(r"\s+(?:(?:first|second|third|fourth|fiscal)\s+)?(?:quarter|period)\b", re.I)
+_UNITS_END = re.compile(r"(?:[Tt]he\s+)?(?:days|weeks|months|quarters|years|decades)")
+_TO_COME = re.compile(r"\s+(?:ahead(?!\s+of)|to come)\b")
 _AGO = re.compile(r"\s+(?:or so\s+)?(?:ago|earlier|later|from now)\b(?!\s+(?:than|in|on|that|this)\b)")
 # A person's or a thing's age is not a time ("a 44-year-old nurse", "52 years old").
-_AGE = re.compile(r"^(?:an? |the )?[\w-]+[- ]years?[- ]old(?:$|,?\s+)", re.I)
+_AGE = re.compile(r"^(?:an? |the )?[\w-]+[- ](?:year|month|week|day)s?[- ]old(?:$|,?\s+)", re.I)
+# "when Kopp was in his 30s", "women in their early twenties": a person's age, not a decade.
+_AGE_DECADE = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:(?:early|mid|late)[- ])?$", re.I)
+_DECADE = re.compile(
+    r"(?:(?:early|mid|late)[- ])?(?:\d0'?s|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies)", re.I
+)
 _TRAILING = re.compile(r"(?:,|\s+(?:and|or|to|through))+$")
 _SPOKEN_YEAR = re.compile(r"\b(?:nineteen|twenty|eighteen) " + _TENS + r"\b")
 # Fuzzy references (TimeML DATE with PRESENT_REF / PAST_REF / FUTURE_REF values).
@@ -77,10 +90,25 @@ _YEAR_PERIOD = re.compile(r"\bthe\s+((?:1[89]|20)\d\d)\s+(?:fiscal\s+)?(?:period
 _YEAR_RANGE_END = re.compile(
     r"\b(?:1[89]|20)\d\d\s+(?:to|through|until|till|and|or)\s+((?:1[89]|20)\d\d)\b(?![-/]|\s*%)"
 )
+# "up 6% year-on-year", "month on month": a basis of comparison, no time of its own.
+_COMPARISON = re.compile(r"\b(?:year|month|quarter|week|day)[- ]on[- ](?:year|month|quarter|week|day)\b", re.I)
+
+
+def _without_comparison(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without a basis of comparison at either end ("month on month in July": July)."""
+    m = _COMPARISON.search(text, start, end)
+    if m is None:
+        return start, end
+    if m.start() - start <= end - m.end():
+        rest = re.match(r"[\s,]*(?:in|on|for|and)?\s*", text[m.end() : end])
+        return m.end() + (rest.end() if rest else 0), end
+    return start, len(text[start : m.start()].rstrip(" ,")) + start
+
+
 # Where one span holds two expressions: range ends, list items, a period and its end date,
 # a recurrence and its start ("every year since 1995").
 _CUT = re.compile(
-    r"\s+(?:to|and|through|thru|until|till|since|or(?!\s+so\b))\s+|,\s+(?:and\s+)?|\s+(?:ended|ending)\s+"
+    r"\s+(?:to|and(?!\s+an?\s+half\b)|through|thru|until|till|since|or(?!\s+so\b))\s+|,\s+(?:and\s+)?|\s+(?:ended|ending)\s+"
 )
 _RANGE_START = re.compile(r"^(?:between|from)\s+", re.I)
 _DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
@@ -116,12 +144,13 @@ def find_expressions(doc: Doc) -> list[Found]:
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME") and is_temporal(ent.text) and not _year_in_name(ent):
-            start = ent.start_char
+            first, last = _trimmed(ent)
+            start = doc[first].idx
             # the model often leaves out "early"/"late" before a weekday or month
-            prev = doc[ent.start - 1] if ent.start > 0 else None
+            prev = doc[first - 1] if first > 0 else None
             if prev is not None and prev.lower_ in ("early", "late", "mid", "earlier", "later"):
                 start = prev.idx
-            spans.append((start, ent.end_char))
+            spans.append((start, doc[last].idx + len(doc[last].text)))
     for rx in (_EXTRA, _REFS):
         for m in rx.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in spans):
@@ -133,13 +162,20 @@ def find_expressions(doc: Doc) -> list[Found]:
         spans = [(m.start(), m.end()) if (s, e) == (m.start(1), m.end(1)) else (s, e) for s, e in spans]
     out: list[Found] = []
     for start, end in _with_part_of_day(text, sorted(spans)):
+        if _AGE_DECADE.search(text, max(0, start - 20), start) and _DECADE.fullmatch(text, start, end):
+            continue
         age = _AGE.match(text[start:end])
         if age:  # "52 years old last month": the age is not a time, the rest may be
             start += age.end()
         trailing = _TRAILING.search(text, start, end)  # "1994, 1995 and" + "1997": two entities
         end = trailing.start() if trailing else end
+        start, end = _without_comparison(text, start, end)
         if end <= start or not is_temporal(text[start:end]):
             continue
+        noun = _PERIOD_AFTER.match(text, end) if _YEAR_BACK_END.search(text, start, end) else None
+        end = noun.end() if noun else end  # "the year-ago" + " period": the model stops short
+        ahead = _TO_COME.match(text, end) if _UNITS_END.fullmatch(text, start, end) else None
+        end = ahead.end() if ahead else end  # "the weeks" + " to come": the model stops short
         tail = _AGO.match(text, end)  # "a week" + " or so ago": the model stops short
         out.extend(_cut(text, _compared_period(text, start, end), tail.end() if tail else end))
     return out
@@ -150,6 +186,28 @@ def find_expressions(doc: Doc) -> list[Found]:
 _PERIOD_WORDS = r"(?:\bthe\s+)?(?:(?:comparable|corresponding|same)\s+)"
 _BEFORE_YEAR_BACK = re.compile(_PERIOD_WORDS + r"*(?:quarter|period)\s+$", re.I)
 _BEFORE_QUARTER = re.compile(_PERIOD_WORDS + r"+$", re.I)
+
+
+_DAY_WORDS = set(WEEKDAYS) | set(MONTHS) | {"today", "yesterday", "tomorrow", "tonight"}
+_THIS_UNIT = {"this", "last", "next"}
+
+
+def _trimmed(ent: Span) -> tuple[int, int]:
+    """First and last token of a DATE/TIME entity without the words the model took in at its
+    edges: a name before a day ("said on Twitter Sunday morning"), a count before "this year"
+    ("as ASEAN turns 50 this year": an age), a verb after a date ("Dec. 11 marks the ...")."""
+    first, last = ent.start, ent.end - 1
+    doc = ent.doc
+    while first < last:
+        tok, nxt = doc[first], doc[first + 1]
+        name = tok.pos_ == "PROPN" and not is_temporal(tok.text) and nxt.lower_.rstrip(".") in _DAY_WORDS
+        count = tok.like_num and not _YEAR.match(tok.text) and nxt.lower_ in _THIS_UNIT
+        if not (name or count):
+            break
+        first += 1
+    while last > first and doc[last].tag_ in ("VBZ", "VBD", "VBP") and not is_temporal(doc[last].text):
+        last -= 1
+    return first, last
 
 
 def _compared_period(text: str, start: int, end: int) -> int:
@@ -188,12 +246,20 @@ def _with_part_of_day(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
 
 
 _YEAR_PREFIXES = {"mid", "early", "late", "fy", "fiscal", "calendar", "model", "season", "class"}
+# A yearly event named with its year is dated by it ("the Developers Conference 2010", "the Beijing
+# Olympics 2008", "Election 2016"): the year says when that edition takes place.
+_EDITION_NOUNS = {"conference", "summit", "expo", "games", "olympics", "cup", "championship", "championships",
+                  "forum", "festival", "congress", "election", "elections", "convention", "fair", "show",
+                  "week", "session", "assembly", "meeting"}  # fmt: skip
 
 
 def _year_in_name(ent: object) -> bool:
     """A year that numbers a name ("Made in China 2025", "Tokyo 2020", "Windows 2000"): right
     after a proper noun that is not a month, or modifying one, or tagged with the name."""
     toks: list[Token] = list(ent)  # type: ignore[call-overload]
+    last = toks[-1] if toks else None
+    if last is not None and re.fullmatch(r"\d{4}", last.text) and last.i > 0 and last.nbor(-1).lower_ in _EDITION_NOUNS:
+        return False
     if len(toks) > 1 and re.fullmatch(r"\d{4}", toks[-1].text):
         # the model took the name in ("Windows 2000", "Flight 2012", "H.R. 2001"): capitalised
         # words that say nothing of time before the number

@@ -76,6 +76,11 @@ def resolve_timex(text: str, anchor: date, *, direction: str | None = None, cont
     found = _own_rules(t, anchor, direction)
     if found is not None:
         return found
+    week = re.fullmatch(r"(?:the )?week (?:of|beginning|starting|ending) (?P<date>.+)", t)
+    if week:  # "the week of March 16": the (ISO) week holding that day
+        found = _own_rules(week.group("date"), anchor, direction)
+        if found is not None and found[1] == "day" and found[0] is not None:
+            return (iso_week(date.fromisoformat(found[0][:10])), "week", "date")
     step = re.fullmatch(r"the (?P<unit>day|week) (?P<way>after|before) (?P<date>.+)", t)
     if step:  # "the day after Christmas", "the week before Easter": counted from the day named
         found = _own_rules(step.group("date"), anchor, direction)
@@ -177,7 +182,8 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         return ("PAST_REF", None, "fuzzy")
     m = re.fullmatch(
         r"(?:the )?(?:next|coming) (?:few|several) \w+|(?:in )?future (?:days|weeks|months|quarters|years|decades)|"
-        r"(?:in )?(?:the )?(?:coming|next) (days|weeks|months|years)",
+        r"(?:in )?(?:the )?(?:coming|next) (days|weeks|months|quarters|years)|"
+        r"(?:the )?(?:days|weeks|months|years|decades) (?:ahead|to come)",
         t,
     )
     if m:
@@ -218,6 +224,13 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
         if m.group("part"):  # "Wednesday night": TimeML's part of that day, 2000-01-05TNI
             return (f"{d.isoformat()}T{PARTS[m.group('part')]}", "day", "time")
         return (d.isoformat(), "day", "date")
+    m = re.fullmatch(_MON + r" ?[-\u2013/] ?(?:" + _MON.replace("<mon>", "<mon2>") + r")(?: (?P<year>\d{4}))?", core)
+    if m:  # "March-May", "July/August 1998": a stretch of months, dated by its first (as "Oct. 12-14")
+        month = MONTHS[m.group("mon")]
+        year = int(m.group("year")) if m.group("year") else pick_year(anchor, month, None, direction)
+        if (month, MONTHS[m.group("mon2")]) == (1, 12):  # "January/December 1986": the whole year
+            return (str(year), "year", "date")
+        return (f"{year}-{month:02d}", "month", "date")
     m = re.fullmatch(_MON + r",? (?P<rel>this|last|next) year", core)
     if m:
         year = anchor.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
@@ -226,7 +239,7 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
     m = re.fullmatch(r"(?:the )?(?:year[- ](?:earlier|ago)|prior[- ]year|previous year|last)", core)
     if m:
         return (str(anchor.year - 1), "year", "date")
-    m = re.fullmatch(r"(?:the )?(?:(?:current|full|this) )?(?:fiscal |financial |calendar )?year(?:'s)?"
+    m = re.fullmatch(r"(?:the )?(?:(?:current|full|whole|entire|this)[- ])?(?:fiscal |financial |calendar )?year(?:'s)?"
                      r"(?:[- ]end| end| to date)?|"
                      r"(?:the )?year[- ]to[- ]date|(?:the )?end of the year", core)  # fmt: skip
     if m and core not in ("year", "the year"):
@@ -301,6 +314,9 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
     m = re.fullmatch(r"(?:the |an? )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", core)
     if m:
         return (f"{int(m.group('n')) - 1:02d}", "century", "date")
+    m = re.fullmatch(r"(?:the )?(?P<w>" + "|".join(_CENTURY_WORDS) + r")[- ]century", core)
+    if m:  # "the twentieth century", "the mid-nineteenth century" (the modifier is cut above)
+        return (f"{_CENTURY_WORDS[m.group('w')] - 1:02d}", "century", "date")
     m = re.fullmatch(r"(?:the )?(?:fy|fiscal year|fiscal) ?'?(?P<yy>\d\d)", core)
     if m:
         return (f"{19 if int(m.group('yy')) > 50 else 20}{m.group('yy')}", "year", "date")
@@ -320,6 +336,8 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
 
 
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_CENTURY_WORDS = {"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+                  "twentieth": 20, "twenty-first": 21, "twenty first": 21}  # fmt: skip
 _DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
 
 
@@ -328,6 +346,10 @@ def _explicit(t: str, anchor: date, direction: str | None) -> Result | None:
     shift = re.match(r"^(?:(last|this past)|(next|this coming)) ", core)
     if shift:  # "last Oct. 23": the one before the anchor, whatever the tense
         core, direction = core[shift.end() :], "past" if shift.group(1) else "future"
+    rel_year = re.search(r",? (this|last|next) year$", core)
+    if rel_year:  # "Nov. 1 this year", "on March 5 next year": that day of the year named
+        core = core[: rel_year.start()]
+        forced = anchor.year + {"this": 0, "last": -1, "next": 1}[rel_year.group(1)]
     for pat in (
         _MON + r" " + _DAY + r"(?:,? (?P<year>\d{4}))?",
         _DAY + r" (?:of )?" + _MON + r",?(?: (?P<year>\d{4}))?",
@@ -337,16 +359,27 @@ def _explicit(t: str, anchor: date, direction: str | None) -> Result | None:
         if m:
             month, day = MONTHS[m.group("mon")], int(m.group("day"))
             year = int(m.group("year")) if m.group("year") else pick_year(anchor, month, day, direction)
+            year = forced if rel_year else year
             try:
                 return (date(year, month, day).isoformat(), "day", "date")
             except ValueError:
                 return None
+    if rel_year:
+        return None
     m = re.fullmatch(r"(?P<y>\d{4})-(?P<m>\d\d)(?:-(?P<d>\d\d))?", core)
+    if m and not m.group("d") and int(m.group("m")) == (int(m.group("y")) + 1) % 100:
+        return (m.group("y"), "year", "date")  # "during 2003-04", "the 2011-12 season": a span of years
     if m and 1 <= int(m.group("m")) <= 12:
         if m.group("d"):
             return (core, "day", "date")
         return (core, "month", "date")
     if m and not m.group("d"):  # "1950-53", "2018-19": a span of years, dated by its first year
+        return (m.group("y"), "year", "date")
+    m = re.fullmatch(r"(?:fiscal (?:year )?|fy ?)(?P<y>1[89]\d\d|20\d\d) ?[-/] ?\d\d", core)
+    if m:  # "fiscal 1998-99", "FY 2003/04": the fiscal year, by its first year (as "1950-53")
+        return (m.group("y"), "year", "date")
+    m = re.fullmatch(r"(?P<y>1[89]\d\d|20\d\d) ?- ?(?P<y2>1[89]\d\d|20\d\d)", core)
+    if m and m.group("y") < m.group("y2"):  # "2015-2016", "1912-1949": as "1950-53", by its first year
         return (m.group("y"), "year", "date")
     m = re.fullmatch(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})", core)
     if m:
@@ -361,8 +394,12 @@ def _explicit(t: str, anchor: date, direction: str | None) -> Result | None:
 
 def _durations(t: str, anchor: date, direction: str | None) -> Result | None:
     m = re.fullmatch(
-        r"(?:(?:more|less|fewer) than |about |nearly |almost |over |some |up to |at least |the )?"
-        r"(?:(?:first|last|past|next) )?" + _NUM + r"[ -]" + _UNIT + r"(?:[ -]old|[ -]long)?",
+        r"(?:(?:more|less|fewer) than |about |nearly |almost |over |some |up to |at least |only |the )?"
+        r"(?:(?:first|last|past|next) )?"
+        + _NUM
+        + r"(?: (?:consecutive|straight|successive))?[ -]"
+        + _UNIT
+        + r"(?:[ -]old|[ -]long)?",
         t,
     )
     if m:

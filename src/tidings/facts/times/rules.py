@@ -85,8 +85,9 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     return None
 
 
-def direction_for(doc: Doc, start: int, end: int) -> str | None:
-    """Direction ("past"/"future"/None) of the verb governing the span ``[start, end)``."""
+def direction_for(doc: Doc, start: int, end: int, *, headline: bool = False) -> str | None:
+    """Direction ("past"/"future"/None) of the verb governing the span ``[start, end)``. In a
+    ``headline`` the simple present tells what happened ("Senate passes bill on Monday")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -105,7 +106,15 @@ def direction_for(doc: Doc, start: int, end: int) -> str | None:
         tok = tok.head
     if tok.pos_ in ("VERB", "AUX"):
         tok = _saying_verb(tok, span) or tok
+        if headline and tok.tag_ in ("VBZ", "VBP") and not _aux_words(tok):
+            return "past"
+        if headline and tok.tag_ == "VB" and tok.dep_ == "ROOT" and any(a.lower_ == "to" for a in _aux_words(tok)):
+            return "future"  # "Senate to vote on bill Thursday": the headline's will
+        if _reported_present(tok, span):
+            return "past"
     found = verb_direction(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if found is None and _scheduled_by_copula(tok, span):
+        found = "future"
     if found == "future" and _names_a_thing(span) and _present_only(tok):
         # "follows Tuesday's declaration", "is trying to sell itself under a June agreement":
         # a date that names a thing is not put ahead by a present-tense verb
@@ -131,6 +140,27 @@ def _saying_verb(verb: Token, span: Span) -> Token | None:
     if any(t.lower_ == "that" for t in span.doc[head.i + 1 : span.start]):
         return None  # "said that on Tuesday it would ...": the date is the complement's
     return head
+
+
+def _reported_present(verb: Token, span: Span) -> bool:
+    """ "The Australian Senate on Monday passes the bill", "China on Tuesday unveils ...": a date
+    between the subject and a simple-present verb is the wire's (and a caption's) way of telling
+    what happened; what is arranged puts the date after the verb ("the board meets Monday")."""
+    if verb.tag_ not in ("VBZ", "VBP") or _aux_words(verb) or verb.lemma_ in STATIVE or span.end > verb.i:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and subjects[0].i < span.start and span.root.head.i < verb.i
+
+
+def _scheduled_by_copula(verb: Token, span: Span) -> bool:
+    """ "The deadline is Friday", "the election is on Sunday": a present "is" whose complement is
+    the date says when something is to happen (what is over reads "was")."""
+    root = span.root
+    if verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP") or _aux_words(verb):
+        return False
+    if root.dep_ == "attr" and root.head == verb:
+        return not any(t.lower_ in ("today", "now", "it") for t in verb.children if t.dep_ == "nsubj")
+    return root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head == verb
 
 
 def _names_a_thing(span: Span) -> bool:

@@ -21,12 +21,32 @@ from tidings.facts.times.detect import Found, find_expressions
 from tidings.facts.times.resolve import resolve_timex
 from tidings.facts.times.rules import direction_for
 from tidings.ids import fact_id
-from tidings.records import TimeExpr
+from tidings.records import Paragraph, TimeExpr
 
 __all__ = ["TimeStage", "direction_for", "resolve_timex"]
 
 # Two far-apart anchors: a value that is the same under both does not depend on the anchor.
 _PROBES = (date(2001, 2, 14), date(2012, 9, 3))
+
+
+_TERMINAL = (".", "!", "?", '"', "\u201d", ":", ";", ",", ")")
+
+
+def headlines(text: str, paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]]:
+    """Where the article's headlines are: paragraphs marked as headings, and a short first line
+    without a full stop (the title a record's text starts with). Their simple present is the
+    news' past ("Australian Senate passes FTA on Monday")."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for k, para in enumerate(paragraphs):
+        at = text.find(para.text, pos)
+        if at < 0:
+            continue
+        pos = at + len(para.text)
+        line = para.text.strip()
+        if para.kind == "heading" or (k == 0 and len(line.split()) <= 15 and not line.endswith(_TERMINAL)):
+            out.append((at, pos))
+    return out
 
 
 class TimeStage:
@@ -38,9 +58,11 @@ class TimeStage:
         text = ctx.article.text
         out: list[TimeExpr] = []
         said = Discourse()
+        heads = headlines(text, ctx.article.paragraphs)
         for found in find_expressions(ctx.doc):
+            in_headline = any(a <= found.start and found.end <= b for a, b in heads)
             try:  # one odd expression must not cost the article its other times
-                record = self._one(ctx, text, found, said, out[-1] if out else None)
+                record = self._one(ctx, text, found, said, out[-1] if out else None, in_headline)
             except Exception as exc:
                 ctx.recover(self.name, exc)
                 continue
@@ -48,10 +70,12 @@ class TimeStage:
             out.append(record)
         return {"times": out}
 
-    def _one(self, ctx: FactContext, text: str, found: Found, said: Discourse, previous: TimeExpr | None) -> TimeExpr:
+    def _one(
+        self, ctx: FactContext, text: str, found: Found, said: Discourse, previous: TimeExpr | None, headline: bool
+    ) -> TimeExpr:
         start, end = found.start, found.end
         span = text[start:end]
-        direction = direction_for(ctx.doc, start, end)
+        direction = direction_for(ctx.doc, start, end, headline=headline)
         anchor = ctx.published
         value: str | None
         precision: str | None
