@@ -85,6 +85,36 @@ RULES: tuple[Rule, ...] = (
         "an eventive noun that is the object of a dictionary phrase ('signed an agreement') is its argument",
     ),
     Rule("by-means", "typing", "a verb done 'by ...ing' an act ('hit back by suspending concessions') is that act"),
+    Rule(
+        "support-verb",
+        "typing",
+        "a support verb (hold, take, set, mark, draw ...) with a plain thing as object reports no act: "
+        "'held a press conference', 'set up a court', 'marks the anniversary'",
+    ),
+    Rule(
+        "thing-subject",
+        "typing",
+        "an active verb whose subject is a thing, not an actor, reports no act: 'the figures contradict', "
+        "'the tsunami which killed'",
+    ),
+    Rule(
+        "partnerless-cooperation",
+        "typing",
+        "diplomatic cooperation (05x) with no partner and no decision or act as object is policy talk: "
+        "'promotes inclusive development', 'protect intellectual property rights'",
+    ),
+    Rule(
+        "doerless-gerund",
+        "typing",
+        "a gerund with no doer used as a noun (object of a preposition other than by/in, or a clausal "
+        "subject) names an activity, not a reported act: 'his policy of charging students'",
+    ),
+    Rule(
+        "background-noun",
+        "typing",
+        "an eventive noun in apposition, as predicate noun or as subject of no happening is talked about, "
+        "not reported: 'the agreement will take effect', 'the reaction would be rejection'",
+    ),
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)

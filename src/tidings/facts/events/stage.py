@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 from tidings.facts.actors.coder import ActorCoder
 from tidings.facts.base import FactContext
 from tidings.facts.events import rules, speech
-from tidings.facts.events.arguments import absorb_objects
+from tidings.facts.events.arguments import (
+    absorb_objects,
+    background_noun,
+    doerless_gerund,
+    empty_support_verb,
+    partnerless_cooperation,
+    thing_subject,
+)
 from tidings.facts.events.attach import Attacher, home_actors, home_country, is_historical, place_actors
 from tidings.facts.events.candidates import (
     NONSTATE,
@@ -41,7 +48,7 @@ from tidings.facts.events.decide import (
 from tidings.facts.events.detect import load_detector
 from tidings.facts.events.factuality import Factuality, assess
 from tidings.facts.events.identity import cluster_key
-from tidings.facts.events.lexicon import LexiconMatch, load_lexicon
+from tidings.facts.events.lexicon import EVENT_NOUNS, LexiconMatch, load_lexicon
 from tidings.facts.events.model import EventTypeModel, candidate_features, load_model
 from tidings.facts.events.rules import active
 from tidings.ids import fact_id
@@ -122,6 +129,28 @@ def speech_candidates(
         lex = LexiconMatch(act.code, act.rule, act.verb.lemma_.lower(), 1)
         out.append(Candidate(act.verb, sent, list(sources), targets, lex, preset=True))
     return out
+
+
+def _event_noun(tok: Token) -> bool:
+    return tok.lower_ in EVENT_NOUNS or tok.lemma_.lower() in EVENT_NOUNS
+
+
+def _no_act(cand: Candidate, finder: CandidateFinder) -> bool:
+    """A verb that reports no act of anyone: a support verb with a plain thing as object, or
+    (when no actor is found as its doer) an active verb whose subject is a thing or a gerund
+    used as a noun, and an eventive noun only talked about (:mod:`~tidings.facts.events.arguments`:
+    ``empty_support_verb``, ``thing_subject``, ``doerless_gerund``, ``background_noun``)."""
+    if cand.preset:
+        return False
+    if cand.noun:
+        return background_noun(cand.trigger)
+
+    def codes(tok: Token) -> bool:
+        return any(r.country or r.sector for r in finder.actors(tok))
+
+    if empty_support_verb(cand.trigger, _event_noun, codes):
+        return True
+    return not cand.sources and (thing_subject(cand.trigger, codes) or doerless_gerund(cand.trigger))
 
 
 def _bare_intent(cand: Candidate) -> bool:
@@ -214,6 +243,7 @@ class EventStage:
                 cands = resolve_frames(sentence_candidates(ctx, sent, finder, attacher))
                 said = speech.commentary(sent, finder.actors, commentators)
                 cands = [c for c in cands if c.trigger.i not in said and not figurative(c) and not statistic(c)]
+                cands = [c for c in cands if not _no_act(c, finder)]
                 cands += speech_candidates(sent, finder, cands, commentators)
                 for cand in cands:
                     cand.sources, cand.targets = home_actors(cand.sources, home), home_actors(cand.targets, home)
@@ -275,6 +305,8 @@ class EventStage:
         date, precision, explicit = when
         source, target = _dyad(cand)
         if reflexive(source, target):
+            return None
+        if target is None and not cand.reciprocal and partnerless_cooperation(trig, decision.cameo_code, _event_noun):
             return None
         start, end = trig.idx, trig.idx + len(trig.text)
         art = ctx.article.id
