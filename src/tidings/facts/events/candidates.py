@@ -141,6 +141,9 @@ INTENT_FRAMES = frozenset(
     }
 )
 NONSTATE = frozenset({"IGO", "NGO", "MNC", "UNO", "EUR", "ISM", "IMG"})
+# What a threat answers: a condition ("if the US imposes ...") or a phrase of response.
+CONDITION_MARKS = frozenset({"if", "unless", "should", "once"})
+RESPONSE_PREPS = frozenset({"against", "on", "to"})  # against X; depending on X; in response to X
 
 
 @dataclass(slots=True)
@@ -227,6 +230,34 @@ class CandidateFinder:
                         return self.actors(poss)
         return []
 
+    def _hoped_of(self, verb: Token) -> list[ActorRef]:
+        """The one whose act is hoped for ("hoped the USITC would overrule"): the appeal's target
+        is the subject of the complement, which the arguments of the verb do not reach."""
+        for comp in verb.children:
+            if comp.dep_ in ("ccomp", "xcomp"):
+                for subj in comp.children:
+                    if subj.dep_ in ("nsubj", "nsubjpass"):
+                        return self.actors(subj)
+        return []
+
+    def _answered(self, verb: Token) -> list[ActorRef]:
+        """The one an unspecified threat answers ("will take all necessary measures if the US
+        imposes tariffs", "... depending on the U.S. actions", "in response to the US tariffs"):
+        the subject of the condition, else an actor named in a phrase of response."""
+        for clause in verb.children:
+            marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+            if clause.dep_ == "advcl" and marks & CONDITION_MARKS:
+                subj = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.actors(c)]
+                if subj:
+                    return subj[:1]
+        for tok in verb.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ in RESPONSE_PREPS:
+                heads = [tok, *[c for c in tok.children if c.dep_ in ("compound", "poss", "amod", "nmod")]]
+                found = [a for h in heads for a in self.actors(h)]
+                if found:
+                    return found[:1]
+        return []
+
     def _noun_args(self, noun: Token) -> tuple[list[Token], list[Token]]:
         src: list[Token] = []
         tgt: list[Token] = []
@@ -308,6 +339,12 @@ class CandidateFinder:
             cand = Candidate(tok, sent, sources, targets, lex, noun=noun, hedged=hedged)
             if lex is not None and lex.rule == "tidings:reject-request" and not targets:
                 cand.targets = self._asker(tok)
+            if lex is not None and lex.rule == "tidings:hope-other":
+                # the one hoped to act, not a name inside its act ("hopes the US can treat Chinese
+                # companies fairly": the US)
+                cand.targets = self._hoped_of(tok) or targets
+            if lex is not None and lex.rule == "tidings:threat-measures" and not targets and active("threat-target"):
+                cand.targets = self._answered(tok)
             if lemma in RECIPROCAL and len(sources) > 1 and not targets:
                 cand.reciprocal = True
             if cand.has_actor and (obliged is None or (sources and targets)) and not vetoed:

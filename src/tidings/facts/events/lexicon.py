@@ -263,6 +263,9 @@ _IDIOMS = frozenset(
     }
 )
 _WANTING = frozenset({"want", "wish", "need"})
+# the forms too: the lemmatiser makes "hopes" "hop"
+_HOPING = frozenset({"hope", "hopes", "hoped", "hoping", "expect", "expects", "expected", "expecting"})
+_NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _APPEALING = frozenset({"urge", "encourage", "exhort", "implore", "beseech", "call", "appeal", "press", "ask",
                         "request", "beg", "advise"})  # fmt: skip
 _REJECTING = frozenset({"reject", "refuse", "rebuff", "spurn", "snub", "repudiate", "dismiss"})
@@ -397,6 +400,15 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # "Obama wants Putin to attack": wanting someone else to act is an appeal to them (02),
         # not the dictionary's own intent (030) nor the act itself
         return LexiconMatch("020", "tidings:want-other", lemma, 1)
+    if active("threat-measures") and _vows_measures(token, lemma):
+        # "will take all necessary measures", "will resolutely defend its interests": the stock
+        # words of a government's unspecified threat of retaliation (CAMEO 130)
+        return LexiconMatch("130", "tidings:threat-measures", lemma, 1)
+    if active("hope-other") and (lemma in _HOPING or token.lower_ in _HOPING) and _named_other_acts(token):
+        # "China hopes that the US would repeal the measures", "expects the United States to take
+        # action": a political actor's hope or expectation of another named actor's act is an
+        # appeal to it (020), as the conventions file "hopes that Y will"; not a prediction (030)
+        return LexiconMatch("020", "tidings:hope-other", lemma, 1)
     if active("appeal-to-act") and lemma in _APPEALING and _asks_someone_to_act(token):
         # "urged Japan to open its markets", "called on the US to lift the tariffs", "encouraged
         # residents to report hazards": an appeal to the one asked (020); the act asked for is
@@ -516,3 +528,42 @@ def _has(ctx: _Words, slot: frozenset[str]) -> bool:
 def load_lexicon() -> VerbLexicon:
     text = resources.files("tidings.data.events").joinpath("petrarch2_CAMEO.2.0.txt").read_text("utf-8")
     return VerbLexicon(text)
+
+
+def _named_other_acts(token: Token) -> bool:
+    """The verb's complement is an act of a named actor other than its own subject: "hopes (that)
+    the US would repeal", "expects the United States to take action" (not "expects rates to fall":
+    no name; not "hopes to visit": the subject's own act; not "Expecting China to compromise is
+    a misjudgment": no one hopes there)."""
+    if token.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    for comp in token.children:
+        if comp.dep_ not in ("ccomp", "xcomp") or comp.pos_ not in ("VERB", "AUX"):
+            continue
+        for subj in comp.children:
+            if subj.dep_ in ("nsubj", "nsubjpass") and subj.pos_ == "PROPN" and subj.ent_type_ in _NAMED:
+                return True
+    return False
+
+
+# "take/adopt (all) necessary measures", "firmly defend its interests": retaliation announced.
+_MEASURING = frozenset({"take", "adopt"})
+_MEASURES = frozenset({"measure", "measures", "step", "steps", "countermeasure", "countermeasures", "action"})
+_DEFENDING = frozenset({"defend", "safeguard", "protect", "uphold"})
+_INTERESTS = frozenset({"interest", "interests", "right", "rights"})
+_RESOLVE = frozenset({"resolutely", "firmly", "necessary", "all", "strong", "forceful", "decisive", "further"})
+
+
+def _vows_measures(token: Token, lemma: str) -> bool:
+    """An announced ("will") retaliation in stock words: taking necessary (resolute, forceful)
+    measures or resolutely defending one's interests; plain "take steps to improve" has neither
+    the future nor the resolve."""
+    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in token.children):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    resolved = any(c.lower_ in _RESOLVE for c in token.children if c.dep_ == "advmod")
+    if lemma in _MEASURING:
+        return any(o.lower_ in _MEASURES and any(m.lower_ in _RESOLVE for m in o.children) for o in objects)
+    if lemma in _DEFENDING:
+        return resolved and any(o.lower_ in _INTERESTS for o in objects)
+    return False

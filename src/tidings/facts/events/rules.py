@@ -115,6 +115,67 @@ RULES: tuple[Rule, ...] = (
         "an eventive noun in apposition, as predicate noun or as subject of no happening is talked about, "
         "not reported: 'the agreement will take effect', 'the reaction would be rejection'",
     ),
+    Rule(
+        "expressed-intent",
+        "modality",
+        "an intent or threat its actor expressed (pledged to, was ready to, said it would) is asserted 03x/13x",
+    ),
+    Rule(
+        "expressed-own-code",
+        "modality",
+        "an announced act the dictionary codes as intent or threat ('vowed to take countermeasures') is asserted",
+    ),
+    Rule(
+        "speech-aimed-target",
+        "speech",
+        "a speech act's target is read first where it is aimed: the one told 'should', the accused, the thing blamed",
+    ),
+    Rule(
+        "appeal-own-words",
+        "speech",
+        "'said the court ruled X must go': an obligation told of another's words or ruling is not the speaker's appeal",
+    ),
+    Rule(
+        "expressed-readiness",
+        "modality",
+        "readiness is a predicate ('is ready to'); in 'said it/they would' the pronoun must fit the speaker",
+    ),
+    Rule(
+        "speech-worry-over-blame",
+        "speech",
+        "a word of blame that a worry is about ('concerns over protectionism') makes a worry (012), not a criticism",
+    ),
+    Rule(
+        "speaker-number",
+        "speech",
+        "'it said' stands for a body named in the singular, not for 'officials'; 'they' prefers a plural speaker",
+    ),
+    Rule(
+        "threat-target",
+        "actors",
+        "an unspecified threat answers someone: the subject of its condition ('if the US ...'), 'in response to X'",
+    ),
+    Rule(
+        "speaker-pronoun",
+        "speech",
+        "'he said', 'it added': a pronoun speaker the words leave unresolved is the article's last speaker of its kind",
+    ),
+    Rule(
+        "appeal-beside-act",
+        "speech",
+        "'X said Y should do Z': the appeal to Y stands beside the act Z it asks for, not yielding to it",
+    ),
+    Rule(
+        "participle-speaker",
+        "speech",
+        "'criticized X, saying ...', 'adding that ...': a participle of saying speaks for its clause's subject",
+    ),
+    Rule("hope-other", "lexicon", "hoping or expecting that another named actor will act is an appeal to it (020)"),
+    Rule(
+        "threat-measures",
+        "lexicon",
+        "'will take all necessary measures', 'will resolutely defend its interests': an unspecified threat (130)",
+    ),
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)

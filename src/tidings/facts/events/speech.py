@@ -168,6 +168,28 @@ CRITICAL = frozenset(
         "shortsighted",
         "short-sighted",
         "bullshit",
+        # more of the same class: general words of blame for an act or its author
+        "sham",
+        "biased",
+        "crass",
+        "insensitive",
+        "thuggish",
+        "brutal",
+        "petty",
+        "nonsensical",
+        "racist",
+        "offensive",
+        "unilateralism",
+        "corrupt",
+        "callous",
+        "disingenuous",
+        "misleading",
+        "wasteful",
+        "reneged",
+        "betrayed",
+        "bigoted",
+        "xenophobic",
+        "fantasy",
     ]
 )
 # Positive evaluations whose negation is a criticism ("the tariff is not justified", "it is not
@@ -303,6 +325,7 @@ class SpeechAct:
     code: str
     rule: str
     content: list[Token]  # the words said (clause or quote), for targets and features
+    focus: Token | None = None  # the word that made the code (the blame, the accusing verb, "should")
 
 
 def _content(verb: Token) -> list[Token]:
@@ -334,13 +357,62 @@ def _negated(tok: Token) -> bool:
     return head is not None and any(c.dep_ == "neg" for c in head.children)
 
 
-def _criticises(content: list[Token]) -> bool:
-    """Negative evaluation not itself negated ("not bad" is none), or a positive one negated."""
+def _blame(content: list[Token]) -> Token | None:
+    """The first word of negative evaluation not itself negated ("not bad" is none), or of a
+    positive one negated: what makes the words a criticism."""
     for t in content:
         word = _lemmas((t,))
-        if word & CRITICAL and not _negated(t):
-            return True
+        if word & CRITICAL and not _negated(t) and not _worried_about(t):
+            return t
         if word & NEGATABLE and _negated(t):
+            return t
+    return None
+
+
+def _worried_about(tok: Token) -> bool:
+    """The blame word is what a worry is about ("concerns over the rise of protectionism",
+    "worried about chaos"): the speaker's worry (012), not a criticism."""
+    if not active("speech-worry-over-blame"):
+        return False
+    return any(_lemmas((a,)) & PESSIMISTIC for a in list(tok.ancestors)[:6])
+
+
+def _criticises(content: list[Token]) -> bool:
+    return _blame(content) is not None
+
+
+def obliged_act(tok: Token) -> bool:
+    """The act an appeal asks for: a verb under "should", "must" or "ought to" ("Y should
+    discuss", "Y should resume talks": the talks too), not an event that happened; the appeal
+    does not yield to it."""
+    if not active("appeal-beside-act"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION for t in (tok, *tok.ancestors) for c in t.children)
+
+
+# Verbs by which someone else's words or ruling are told inside a statement.
+RELAYING = frozenset({"say", "rule", "order", "decide", "find", "argue", "claim", "report", "tell", "write", "insist",
+                      "state", "declare", "hold", "demand", "ask"})  # fmt: skip
+
+
+def _told_by_another(aux: Token, verb: Token) -> bool:
+    """ "He said the court had ruled that Zuma must go to jail": the "must" is the court's, told
+    by the speaker, not the speaker's own appeal (a verb of saying or ruling with a subject of its
+    own stands between)."""
+    tok = aux.head
+    if any(
+        c.dep_ == "advcl" and c.lemma_.lower() in RELAYING and any(g.dep_ == "nsubj" for g in c.children)
+        for c in tok.children
+    ):
+        return True  # the parser hung "after the court had ruled (that)" on the obligation's verb
+    for _ in range(8):
+        if tok.i == verb.i or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == verb.i or not verb.is_ancestor(tok):
+            return False  # out of what this verb says ("Commenting on ..., a spokesman said: ...")
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if tok.pos_ == "VERB" and own and tok.lemma_.lower() in RELAYING:
             return True
     return False
 
@@ -355,33 +427,46 @@ def _obliges_actor(aux: Token, is_actor: Callable[[Token], bool]) -> bool:
 def classify(
     verb: Token, content: list[Token], is_actor: Callable[[Token], bool] | None = None
 ) -> tuple[str, str] | None:
-    """(CAMEO code, rule) of what a generic reporting verb reports, or None for a report of
-    facts (no evaluation, appeal or stance). ``is_actor`` tells whether a word names an actor
-    (an appeal's addressee); without it any subject will do."""
+    coded = classify_with_focus(verb, content, is_actor)
+    return None if coded is None else (coded[0], coded[1])
+
+
+def classify_with_focus(
+    verb: Token, content: list[Token], is_actor: Callable[[Token], bool] | None = None
+) -> tuple[str, str, Token | None] | None:
+    """(CAMEO code, rule, focus word) of what a generic reporting verb reports, or None for a
+    report of facts (no evaluation, appeal or stance). ``is_actor`` tells whether a word names an
+    actor (an appeal's addressee); without it any subject will do. The focus is the word that
+    made the code, which :func:`target_heads` reads the target around."""
     words = _lemmas(content)
     negated = any(t.dep_ == "neg" for t in content)
     if active("speech-denial") and negated and words & DENIED:
-        return "016", "tidings:speech-denial"
+        return "016", "tidings:speech-denial", None
     obliged = [t for t in content if t.lower_ in OBLIGATION and t.dep_ == "aux"]
     if is_actor is not None and active("appeal-addressee"):
         obliged = [t for t in obliged if _obliges_actor(t, is_actor)]
+    if active("appeal-own-words"):
+        obliged = [t for t in obliged if not _told_by_another(t, verb)]
     if active("speech-appeal") and obliged:
-        return "020", "tidings:speech-appeal"
-    if active("speech-accusation") and any(
-        t.lemma_.lower() in ACCUSING and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
+        return "020", "tidings:speech-appeal", obliged[0]
+    accusing = [
+        t
         for t in content
-    ):
-        return "112", "tidings:speech-accusation"
-    if active("speech-criticism") and _criticises(content):
-        return "111", "tidings:speech-criticism"
+        if t.lemma_.lower() in ACCUSING and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
+    ]
+    if active("speech-accusation") and accusing:
+        return "112", "tidings:speech-accusation", accusing[0]
+    blame = _blame(content)
+    if active("speech-criticism") and blame is not None:
+        return "111", "tidings:speech-criticism", blame
     if active("speech-pessimism") and words & PESSIMISTIC:
-        return "012", "tidings:speech-pessimism"
+        return "012", "tidings:speech-pessimism", None
     if active("speech-optimism") and words & OPTIMISTIC:
-        return "013", "tidings:speech-optimism"
+        return "013", "tidings:speech-optimism", None
     if words & NUMERIC or any(t.like_num for t in content):
         return None  # a report of figures
     if active("speech-statement"):
-        return "010", "tidings:speech-statement"
+        return "010", "tidings:speech-statement", None
     return None
 
 
@@ -449,20 +534,71 @@ def commentary(sent: Span, speaker_of: Callable[[Token], list[ActorRef]], known:
     return out
 
 
+# Pronouns that stand for a speaker of an earlier sentence, by the kind of speaker they fit.
+PERSON_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"it", "they"})
+
+
+def _kind(subj: Token, refs: list[ActorRef]) -> str:
+    """ "person" for a speaker named as a person, else "group" (a government, party, ministry)."""
+    for ref in refs:
+        if ref.start is not None and ref.end is not None:
+            span = subj.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if span is not None and len(span) and span.root.ent_type_ == "PERSON":
+                return "person"
+    if subj.ent_type_ == "PERSON":
+        return "person"
+    return "groups" if subj.tag_ in ("NNS", "NNPS") and active("speaker-number") else "group"
+
+
+def earlier_speaker(subj: Token, last: dict[str, list[ActorRef]] | None) -> list[ActorRef]:
+    """The speaker a pronoun subject of a verb of saying stands for when the words do not say:
+    the last political speaker of the article of the kind it fits ("he"/"she" a person,
+    "it"/"they" a government or group). News names a speaker once and goes on with "he said"."""
+    if last is None or not active("speaker-pronoun") or subj.pos_ != "PRON":
+        return []
+    low = subj.lower_
+    if low in PERSON_PRONOUNS:
+        return list(last.get("person", []))
+    if low == "they":  # "officials ... they said", or a government spoken of as they
+        return list(last.get("groups", []) or last.get("group", []))
+    if low in GROUP_PRONOUNS:  # "it": one body, never "Pentagon officials"
+        return list(last.get("group", []))
+    return []
+
+
+def participle_speaker(verb: Token) -> Token | None:
+    """The speaker of a participle of saying with no subject of its own: the subject of the
+    clause it hangs from ("Tester criticized the bailout, saying ...", "stressed that ...,
+    adding that ...", "was quoted as saying")."""
+    if not active("participle-speaker") or verb.tag_ != "VBG":
+        return None
+    if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp"):
+        return None
+    head = verb.head
+    if head.dep_ == "prep":  # "quoted as saying"
+        head = head.head
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def speech_acts(
-    sent: Span, speaker_of: Callable[[Token], list[ActorRef]], known: set[str] | None = None
+    sent: Span,
+    speaker_of: Callable[[Token], list[ActorRef]],
+    known: set[str] | None = None,
+    last: dict[str, list[ActorRef]] | None = None,
 ) -> list[tuple[SpeechAct, list[ActorRef]]]:
     """The statements of a sentence whose speaker codes as a political actor, with the speakers
-    (``known``: entity ids of the article's commentators, kept across its sentences)."""
+    (``known``: entity ids of the article's commentators; ``last``: the article's last speakers
+    by kind, for :func:`earlier_speaker`; both kept across its sentences)."""
     known = set() if known is None else known
     out: list[tuple[SpeechAct, list[ActorRef]]] = []
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in GENERIC:
             continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) or participle_speaker(tok)
         if subj is None:
             continue
-        speakers = speaker_of(subj)
+        speakers = speaker_of(subj) or earlier_speaker(subj, last)
         if active("speech-commentator"):
             # analysts, academics and experts commenting are not actors, nor their comments events
             if is_commentator(subj, speakers, known):
@@ -472,10 +608,81 @@ def speech_acts(
             speakers = [r for r in speakers if political(r)]
         if not speakers:
             continue
+        if last is not None and subj.pos_ != "PRON":
+            last[_kind(subj, speakers)] = speakers
         content = _content(tok)
         if not content:
             continue
-        coded = classify(tok, content, lambda t: bool(speaker_of(t)))
+        coded = classify_with_focus(tok, content, lambda t: bool(speaker_of(t)))
         if coded is not None:
-            out.append((SpeechAct(tok, coded[0], coded[1], content), speakers))
+            out.append((SpeechAct(tok, coded[0], coded[1], content, coded[2]), speakers))
     return out
+
+
+# Argument positions a target is read from, and the modifiers that name one inside the phrase
+# of the focus word ("US protectionism", "American meddling", "Washington's bullying").
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss"})
+NAMING_DEPS = frozenset({"compound", "amod", "nmod"})
+NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_COPULAR = frozenset({"acomp", "attr", "oprd"})
+AUTHOR_PREPS = frozenset({"by", "from"})  # not "of": "contempt of court" is aimed at the court
+
+
+def _author_heads(noun: Token, skip: Token) -> list[Token]:
+    """Who a blamed thing is of, best first: names modifying it ("US tariffs", "Washington's
+    bullying"), the one it is by or from ("imposed by the EU", "the move from Washington"),
+    then the subject of the clause it is part of ("The US ... by imposing unreasonable tariffs");
+    not whom it is on or against, who suffers it."""
+    own = [c for c in noun.children if c.i != skip.i and c.dep_ in ("poss", *NAMING_DEPS) and c.ent_type_ in NAMED]
+    own += [c for c in noun.children if c.i != skip.i and c.dep_ == "poss"]
+    by: list[Token] = []
+    for tok in noun.subtree:
+        if tok.dep_ == "pobj" and (
+            tok.head.dep_ == "agent" or (tok.head.head.i == noun.i and tok.head.lower_ in AUTHOR_PREPS)
+        ):
+            by.append(tok)
+    up = noun
+    clause_subj: list[Token] = []
+    for _ in range(6):
+        if up.head.i == up.i:
+            break
+        up = up.head
+        subj = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i]
+        if up.pos_ in ("VERB", "AUX") and subj:
+            relative = subj[0].lower_ in ("who", "which", "that") and up.dep_ == "relcl"
+            clause_subj = [up.head] if relative else subj  # "Trump, who has been sending ...": Trump
+            break
+    return own + by + clause_subj
+
+
+def _aimed_heads(act: SpeechAct) -> list[Token]:
+    """The heads the speech act is aimed at, around its focus word: the one the speaker wants
+    to act (the subject of "should"), the one accused (the subject of "violated"), or the author
+    of the thing criticised (:func:`_author_heads` of the noun blamed, of the noun an adjective
+    of blame qualifies, or of the subject a predicate of blame is said of: "the move from
+    Washington was not acceptable")."""
+    focus = act.focus
+    if focus is None or not active("speech-aimed-target"):
+        return []
+    if act.code == "020" or act.code == "112":
+        verb = focus.head if act.code == "020" else focus
+        return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if focus.dep_ in ("amod", "compound") and focus.head.pos_ in ("NOUN", "PROPN"):
+        return _author_heads(focus.head, focus)  # "unfair tariffs by the US"
+    if focus.dep_ in _COPULAR:
+        subj = [c for c in focus.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return [*_author_heads(subj[0], focus), subj[0]] if subj else []
+    if focus.pos_ in ("NOUN", "PROPN"):
+        return _author_heads(focus, focus)  # "US protectionism", "bullying by Washington"
+    return []
+
+
+def target_heads(act: SpeechAct) -> list[Token]:
+    """Heads of the phrases a speech act's target is read from, best first: where it is aimed
+    (:func:`_aimed_heads`), then the arguments of the words said in order."""
+    near = _aimed_heads(act)
+    seen = {t.i for t in near}
+    rest = [
+        t for t in act.content if t.i not in seen and t.dep_ in ARGUMENT_DEPS and t.pos_ in ("PROPN", "NOUN", "PRON")
+    ]
+    return near + rest

@@ -49,6 +49,7 @@ from tidings.facts.events.detect import load_detector
 from tidings.facts.events.factuality import Factuality, assess
 from tidings.facts.events.identity import cluster_key
 from tidings.facts.events.lexicon import EVENT_NOUNS, LexiconMatch, load_lexicon
+from tidings.facts.events.modality import expressed_intent
 from tidings.facts.events.model import EventTypeModel, candidate_features, load_model
 from tidings.facts.events.rules import active
 from tidings.ids import fact_id
@@ -101,31 +102,37 @@ def sentence_candidates(
 
 
 def speech_candidates(
-    sent: SpacySpan, finder: CandidateFinder, others: list[Candidate], commentators: set[str] | None = None
+    sent: SpacySpan,
+    finder: CandidateFinder,
+    others: list[Candidate],
+    commentators: set[str] | None = None,
+    speakers_met: dict[str, list[ActorRef]] | None = None,
 ) -> list[Candidate]:
     """Statements by actors (:mod:`speech`): the speaker is the source, the first other actor
     named in what was said the target. A plain statement or appeal whose content holds an
     event of its own yields to it (the content is what happened); stances stay events.
-    ``commentators`` keeps the article's commentators across its sentences."""
+    ``commentators`` and ``speakers_met`` keep the article's commentators and last speakers
+    across its sentences."""
 
     def speakers(tok: Token) -> list[ActorRef]:
         return [r for r in finder.actors(tok) if r.country or r.sector or r.entity_id]
 
     out: list[Candidate] = []
-    for act, sources in speech.speech_acts(sent, speakers, commentators):
+    for act, sources in speech.speech_acts(sent, speakers, commentators, speakers_met):
         inside = {t.i for t in act.content}
-        if act.code in ("010", "020") and any(o.trigger.i in inside for o in others):
-            continue
+        if act.code in ("010", "020") and any(
+            o.trigger.i in inside and not (act.code == "020" and speech.obliged_act(o.trigger)) for o in others
+        ):
+            continue  # an appeal stands beside the act it asks for ("Y should discuss")
+        if act.code == "020" and any(o.trigger.i == act.verb.i for o in others):
+            continue  # the verb already codes the obligation (:func:`candidates.obligation`)
         speaker_keys = {(r.start, r.end) for r in sources}
         targets: list[ActorRef] = []
-        for tok in act.content:
-            if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss") and tok.pos_ in ("PROPN", "NOUN", "PRON"):
-                refs = [
-                    r for r in finder.actors(tok) if (r.start, r.end) not in speaker_keys and (r.country or r.sector)
-                ]
-                if refs:
-                    targets = refs[:1]
-                    break
+        for tok in speech.target_heads(act):
+            refs = [r for r in finder.actors(tok) if (r.start, r.end) not in speaker_keys and (r.country or r.sector)]
+            if refs:
+                targets = refs[:1]
+                break
         lex = LexiconMatch(act.code, act.rule, act.verb.lemma_.lower(), 1)
         out.append(Candidate(act.verb, sent, list(sources), targets, lex, preset=True))
     return out
@@ -197,6 +204,12 @@ def code_candidate(
     if lexicon_only or cand.preset:
         return decision, replace(fact, value=value)
     decision, value = modal(decision, cand.trigger, value)
+    if (
+        factuality is None
+        and decision is not None
+        and expressed_intent(decision.cameo_code, decision.rule, cand.trigger, cand.sources, value)
+    ):
+        value = "asserted"  # the intent or threat was expressed: that is the event (CAMEO 03x/13x)
     return by_courts(by_protesters(decision, cand.sources), cand.trigger, cand.sources), replace(fact, value=value)
 
 
@@ -236,6 +249,7 @@ class EventStage:
         home = home_country(ctx.found)
         events: list[tuple[Event, int]] = []
         commentators: set[str] = set()
+        speakers_met: dict[str, list[ActorRef]] = {}
         for number, sent in enumerate(segments(doc)):
             if _FURNITURE.match(sent.text):
                 continue
@@ -244,7 +258,7 @@ class EventStage:
                 said = speech.commentary(sent, finder.actors, commentators)
                 cands = [c for c in cands if c.trigger.i not in said and not figurative(c) and not statistic(c)]
                 cands = [c for c in cands if not _no_act(c, finder)]
-                cands += speech_candidates(sent, finder, cands, commentators)
+                cands += speech_candidates(sent, finder, cands, commentators, speakers_met)
                 for cand in cands:
                     cand.sources, cand.targets = home_actors(cand.sources, home), home_actors(cand.targets, home)
                     event = self._code(ctx, cand, model, attacher)

@@ -1,0 +1,218 @@
+"""Speech acts and expressed intents the coder proposes (issue 17, recall): an intent or threat
+its actor expressed is an asserted 03x/13x event; a pronoun speaker is the article's last
+speaker of its kind; an appeal stands beside the act it asks for; words of blame in what a
+political actor says make a criticism."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from tidings.extract.build import make_article
+from tidings.facts.base import FactContext
+from tidings.facts.entities.stage import EntityStage
+from tidings.facts.events import rules
+from tidings.facts.events.stage import EventStage
+from tidings.facts.places.stage import PlaceStage
+from tidings.facts.times.stage import TimeStage
+from tidings.nlp import Parser
+from tidings.records import Event, Paragraph
+
+
+def coded(parser: Parser, text: str, disabled: Sequence[str] = ()) -> Sequence[Event]:
+    """The coder's events of ``text`` before detection (some rules switched off)."""
+    article = make_article(source="recall", paragraphs=[Paragraph("paragraph", text)], published="2020-01-01")
+    ctx = FactContext(article, parser.parse(article.text), dt.date(2020, 1, 1))
+    for stage in (EntityStage(), TimeStage(), PlaceStage()):
+        ctx.found.update(stage(ctx))
+    return EventStage(detect=False, disabled_rules=disabled)(ctx)["events"]  # type: ignore[return-value]
+
+
+def roots(events: Sequence[Event], factuality: str = "asserted") -> set[str]:
+    return {(e.cameo_code or "")[:2] for e in events if e.factuality == factuality}
+
+
+def test_a_pledge_to_act_is_an_asserted_intent(parser: Parser) -> None:
+    events = coded(parser, "China pledged to expand cooperation with Switzerland.")
+    intent = [e for e in events if (e.cameo_code or "").startswith("03")]
+    assert intent and intent[0].factuality == "asserted"
+    assert intent[0].source is not None and intent[0].source.country == "CHN"
+    assert intent[0].target is not None and intent[0].target.country == "CHE"
+    off = coded(parser, "China pledged to expand cooperation with Switzerland.", ["expressed-intent"])
+    assert "03" not in roots(off) and "03" in roots(off, "planned")
+
+
+def test_readiness_is_an_expressed_intent(parser: Parser) -> None:
+    assert "03" in roots(coded(parser, "Xi said that China stands ready to discuss cooperation with Switzerland."))
+
+
+def test_an_act_the_writer_announces_stays_planned(parser: Parser) -> None:
+    events = coded(parser, "Obama will visit Japan next week.")
+    assert "03" not in roots(events) and "04" not in roots(events)
+
+
+def test_what_others_will_do_is_no_expressed_intent(parser: Parser) -> None:
+    # the speaker tells of someone else's future act: not the speaker's own intent
+    text = "Indonesian President Joko Widodo said Chinese President Xi Jinping's speech will help promote cooperation."
+    assert "03" not in roots(coded(parser, text))
+
+
+def test_a_pronoun_speaker_is_the_last_speaker_of_its_kind(parser: Parser) -> None:
+    text = (
+        "The Chinese Ministry of Commerce said on Thursday that China opposed the tariffs. "
+        "It added that the United States should resume talks with China."
+    )
+    appeals = [e for e in coded(parser, text) if e.cameo_code == "020" and e.trigger == "added"]
+    assert appeals, [(e.trigger, e.cameo_code) for e in coded(parser, text)]
+    assert appeals[0].source is not None and appeals[0].source.country == "CHN"
+    assert appeals[0].target is not None and appeals[0].target.country == "USA"
+    off = coded(parser, text, ["speaker-pronoun"])
+    assert not [e for e in off if e.trigger == "added" and e.cameo_code == "020"]
+
+
+def test_an_appeal_stands_beside_the_act_it_asks_for(parser: Parser) -> None:
+    # "resume talks" is a candidate of its own (hypothetical); the appeal does not yield to it
+    text = (
+        "The Chinese Ministry of Commerce said on Thursday that China opposed the tariffs. "
+        "It added that the United States should resume talks with China."
+    )
+    events = coded(parser, text)
+    assert [e for e in events if e.trigger == "resume" and e.factuality == "hypothetical"]
+    assert [e for e in events if e.trigger == "added" and e.cameo_code == "020"]
+    assert not [e for e in coded(parser, text, ["appeal-beside-act"]) if e.trigger == "added"]
+
+
+def test_words_of_blame_make_a_criticism(parser: Parser) -> None:
+    events = coded(parser, "The British prime minister said the proposals of the Irish government were biased.")
+    criticism = [e for e in events if e.cameo_code == "111"]
+    assert criticism and criticism[0].target is not None and criticism[0].target.country == "IRL"
+
+
+def test_recall_rules_are_named_in_the_table() -> None:
+    for name in ("expressed-intent", "speaker-pronoun", "appeal-beside-act"):
+        assert name in rules.NAMES
+
+
+def test_wanting_is_an_expression_only_when_said(parser: Parser) -> None:
+    said = coded(parser, "The Chinese government has said it wants to expand cooperation with Switzerland.")
+    assert "03" in roots(said), [(e.trigger, e.cameo_code, e.factuality) for e in said]
+    aim = coded(parser, "The Chinese government wants to expand cooperation with Switzerland.")
+    assert "03" not in roots(aim)
+
+
+def test_hoping_another_named_actor_acts_is_an_appeal_to_it(parser: Parser) -> None:
+    text = "The Ministry of Commerce said China hopes that the US would repeal the new tariffs."
+    appeal = [e for e in coded(parser, text) if e.trigger == "hopes"]
+    assert appeal and appeal[0].cameo_code == "020" and appeal[0].factuality == "asserted"
+    assert appeal[0].target is not None and appeal[0].target.country == "USA"  # the one hoped to act
+    expects = [
+        e for e in coded(parser, "China expects the United States to take concrete action.") if e.trigger == "expects"
+    ]
+    assert expects and expects[0].cameo_code == "020"
+    assert expects[0].target is not None and expects[0].target.country == "USA"
+    # no named actor to appeal to: a forecast, no appeal
+    assert not [e for e in coded(parser, "The Chinese government expects exports to rise.") if e.cameo_code == "020"]
+
+
+def test_stock_words_of_retaliation_are_an_asserted_threat(parser: Parser) -> None:
+    text = "China will take all necessary measures to defend its companies, the ministry said."
+    threat = [e for e in coded(parser, text) if e.trigger == "take"]
+    assert threat and threat[0].cameo_code == "130" and threat[0].factuality == "asserted"
+    plain = coded(parser, "The Chinese government will take steps to improve the railways.")
+    assert not [e for e in plain if (e.cameo_code or "").startswith("13")]
+
+
+def test_a_participle_of_saying_speaks_for_its_clause_subject(parser: Parser) -> None:
+    text = "Beijing's ambassador was quoted as saying that the tariffs were unfair."
+    events = coded(parser, text)
+    criticism = [e for e in events if e.trigger == "saying"]
+    assert criticism and criticism[0].cameo_code == "111", [(e.trigger, e.cameo_code) for e in events]
+    assert criticism[0].source is not None and criticism[0].source.country == "CHN"
+    assert not [e for e in coded(parser, text, ["participle-speaker"]) if e.trigger == "saying"]
+
+
+def test_an_announced_act_the_dictionary_codes_as_a_threat_is_asserted_when_expressed(parser: Parser) -> None:
+    text = "The Chinese ministry said it would take firm countermeasures against the US move."
+    threat = [e for e in coded(parser, text) if e.trigger == "take"]
+    assert threat and (threat[0].cameo_code or "").startswith("13") and threat[0].factuality == "asserted"
+    off = [e for e in coded(parser, text, ["expressed-own-code"]) if e.trigger == "take"]
+    assert off and off[0].factuality != "asserted"
+    # the writer's own account of a plan stays planned
+    assert "13" not in roots(coded(parser, "The Chinese ministry will take firm countermeasures against the US move."))
+
+
+def test_a_criticism_is_aimed_at_the_author_of_what_is_blamed(parser: Parser) -> None:
+    text = "The Chinese Commerce Ministry said China's exporters were hurt by the unfair tariffs of the United States."
+    criticism = [e for e in coded(parser, text) if e.cameo_code == "111"]
+    assert criticism and criticism[0].target is not None and criticism[0].target.country == "USA"
+    off = [e for e in coded(parser, text, ["speech-aimed-target"]) if e.cameo_code == "111"]
+    assert off and off[0].target is not None and off[0].target.country == "CHN"  # the first name said
+    # the author of what is blamed (the agent), not the one it was done to
+    text = "Russia said the sanctions imposed on Moscow by the European Union were illegal."
+    criticism = [e for e in coded(parser, text) if e.cameo_code == "111"]
+    assert criticism and criticism[0].target is not None and criticism[0].target.country != "RUS"
+
+
+def test_readiness_is_a_predicate_and_the_pronoun_fits_the_speaker(parser: Parser) -> None:
+    # getting ready to travel is the writer's narrative, not an expressed intent
+    text = (
+        "The comments came as Viktor Yushchenko prepared to head to Brussels to meet with US President George W Bush."
+    )
+    assert "03" not in roots(coded(parser, text))
+    # "they" are the tariff cuts, not the ministry
+    text = (
+        "New tariff cuts took effect on Sunday, with China's Ministry of Commerce saying they would "
+        "facilitate regional economic integration in Asia."
+    )
+    assert "03" not in roots(coded(parser, text))
+    assert "03" in roots(coded(parser, text, ["expressed-readiness"]))
+
+
+def test_the_one_hoped_to_act_is_the_target_of_the_hope(parser: Parser) -> None:
+    text = "Gao said China hopes the United States can treat the business activities of Chinese companies fairly."
+    hope = [e for e in coded(parser, text) if e.trigger == "hopes"]
+    assert hope and hope[0].target is not None and hope[0].target.country == "USA"
+
+
+def test_an_unspecified_threat_answers_the_subject_of_its_condition(parser: Parser) -> None:
+    text = "China will take all necessary measures if the US imposes new tariffs, the ministry said."
+    threat = [e for e in coded(parser, text) if e.trigger == "take"]
+    assert threat and threat[0].cameo_code == "130"
+    assert threat[0].target is not None and threat[0].target.country == "USA"
+    off = [e for e in coded(parser, text, ["threat-target"]) if e.trigger == "take"]
+    assert off and off[0].target is None
+
+
+def test_an_obligation_the_speaker_tells_of_a_court_is_no_appeal(parser: Parser) -> None:
+    text = (
+        "South African Police Minister Bheki Cele said after the Constitutional Court had ruled, on June 29, "
+        "that Zuma must go to jail, there had been intelligence gathering."
+    )
+    assert not [e for e in coded(parser, text) if e.cameo_code == "020"]
+    assert [e for e in coded(parser, text, ["appeal-own-words"]) if e.cameo_code == "020"]
+
+
+def test_blame_a_worry_is_about_is_no_criticism(parser: Parser) -> None:
+    text = "The Chinese Commerce Ministry said it had serious concerns over the rise of protectionism."
+    assert "11" not in roots(coded(parser, text))
+    assert "11" in roots(coded(parser, text, ["speech-worry-over-blame"]))
+
+
+def test_it_said_does_not_stand_for_officials(parser: Parser) -> None:
+    text = (
+        "Pentagon officials said the contract with Contrack was under review. "
+        '"We are committed to the reconstruction of Iraq," it said in a statement.'
+    )
+    said = [e for e in coded(parser, text) if e.trigger == "said" and "committed" in e.sentence]
+    assert not said
+    off = [e for e in coded(parser, text, ["speaker-number"]) if e.trigger == "said" and "committed" in e.sentence]
+    assert off and off[0].source is not None and off[0].source.country == "USA"
+
+
+def test_a_criticism_of_what_someone_does_is_aimed_at_the_doer(parser: Parser) -> None:
+    text = (
+        "Malaysia's former ambassador said the task for the ASEAN leaders is to discuss how to deal with Trump, "
+        "who has been sending a signal to abandon multilateralism to focus on unilateralism."
+    )
+    criticism = [e for e in coded(parser, text) if e.cameo_code == "111"]
+    assert criticism and criticism[0].target is not None and criticism[0].target.country == "USA"
