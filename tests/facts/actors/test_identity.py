@@ -118,3 +118,34 @@ def test_an_organisation_named_with_its_own_countrys_adjective_is_the_same_organ
     )
     assert link["e-a1-Japanese Ministry of Finance"] == link["e-a2-Ministry of Finance"]
     assert link["e-a3-Ministry of Finance"] != link["e-a2-Ministry of Finance"]  # Germany's is another
+
+
+def test_a_bodys_acronym_and_full_name_are_one_actor_where_one_abbreviates_the_other() -> None:
+    from tidings.facts.actors.identity import abbreviates
+
+    _rows, link = fold(
+        [
+            (ent("EU", "a1", "ORG", code="IGOEUREEC"), "2018-06-01"),
+            (ent("European Union", "a2", "ORG", code="IGOEUREEC"), "2018-06-02"),
+            (ent("European Commission", "a3", "ORG", code="IGOEUREEC"), "2018-06-03"),
+            (ent("Association of Southeast Asian Nations", "a4", "ORG", code="IGOSEAASN"), "2015-02-28"),
+            (ent("ASEAN", "a5", "ORG", code="IGOSEAASN"), "2015-03-01"),
+        ]
+    )
+    assert link["e-a1-EU"] == link["e-a2-European Union"] != link["e-a3-European Commission"]
+    assert link["e-a4-Association of Southeast Asian Nations"] == link["e-a5-ASEAN"]
+    assert abbreviates("NATO", "North Atlantic Treaty Organization")
+    assert not abbreviates("UN", "Security Council") and not abbreviates("EU", "Eurasian Economic Union")
+
+
+def test_unnamed_officials_of_an_international_body_are_that_body() -> None:
+    # "a WTO official said" (group:IGOBUSWTO) before the WTO is named in a later article: one actor
+    _rows, link = fold(
+        [
+            (ent("official", "a1", "ROLE", code="IGOBUSWTO", named=False), "2018-06-01"),
+            (ent("World Trade Organization", "a2", "ORG", code="IGOBUSWTO"), "2018-06-02"),
+            (ent("officials", "a3", "ROLE", code="CHNGOV", country="CHN", named=False), "2018-06-03"),
+        ]
+    )
+    assert link["e-a1-official"] == link["e-a2-World Trade Organization"]
+    assert link["e-a3-officials"] == "group:CHN-GOV"  # a state's officials stay the state's group

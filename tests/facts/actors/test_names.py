@@ -22,6 +22,9 @@ def test_person_forms() -> None:
     assert middles_agree(("rodham",), ("r",)) and middles_agree((), ("w",))
     assert not middles_agree(("w",), ("h", "w"))  # George W. Bush is not George H. W. Bush
     assert acronyms("Ministry of Commerce") == {"mc", "moc"} and acronyms("World Trade Organization") == {"wto"}
+    # an agency named with its country's abbreviation in front is also known without it
+    assert "sec" in acronyms("U.S. Securities and Exchange Commission")
+    assert acronyms("UN Security Council") >= {"usc", "sc"} and "un" not in acronyms("UN Security Council")
 
 
 def test_what_may_name_an_actor() -> None:
@@ -40,6 +43,7 @@ def test_codes_by_date_seats_and_publishers() -> None:
     assert t.code_on("caroline kennedy", "2013-07-24") == "USA"  # before her first term: the country alone
     assert t.code_on("nobody at all", "2013-07-24") is None
     assert t.seat("the white house") == "USA" and t.seat("kremlin") == "RUS"
+    assert t.seat("the vatican") == "VAT" and t.country("holy see") is not None  # a state with no CAMEO alias
     assert t.publisher_country("People's Daily Online (English)", None) == "CHN"
     assert t.publisher_country(None, "https://www.nytimes.com/2019/01/01/world/x.html") == "USA"
     assert t.country("iranians") is not None and t.country_name("USA") == "United States"

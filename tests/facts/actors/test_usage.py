@@ -51,3 +51,65 @@ def test_datelines_and_documents(parser: Parser) -> None:
     assert names_document(doc, fta, fta + 1)
     act = doc.char_span(text.index("U.S. Trade Act"), text.index("U.S. Trade Act") + len("U.S. Trade Act"))
     assert act is not None and names_document(doc, act.start, act.end)
+
+
+def test_a_regions_countries_or_buyers_are_actors(parser: Parser) -> None:
+    text = "Kerry urged Southeast Asian countries to stick together."
+    assert use(parser, text, "Southeast Asian", ("Kerry",)) == "actor"
+    assert use(parser, "Asian buyers now make up half of the sales.", "Asian") == "actor"
+    assert use(parser, "Prices of European cars rose.", "European") == "thing"  # a region's things stay things
+
+
+def test_stances_countries_after_a_city_and_out_of_are_no_actors(parser: Parser) -> None:
+    assert use(parser, "Russia issued strident anti-American statements on Monday.", "American") == "topic"
+    assert use(parser, "The talks were held in Brussels, Belgium, on Friday.", "Belgium") == "place"
+    assert use(parser, "The general drove France out of Vietnam in 1954.", "Vietnam") == "place"
+    assert use(parser, "The general drove France out of Vietnam in 1954.", "France") == "actor"
+
+
+# a country set off after another country is the next one of a list, not where the first lies;
+# people after a place are people; a state after a town is where the town lies
+AFTER_A_PLACE = [
+    ("China signed the pact with Brunei, Indonesia, Malaysia and Singapore on Monday.", "Indonesia", "actor"),
+    ("But in Kosovo, Serbs, too, are victims.", "Serbs", "actor"),
+    ("The firm is based in Bellevue, Wash., and sells paint.", "Wash.", "place"),
+]
+
+
+def test_a_list_of_countries_and_people_after_a_place_stay_actors(parser: Parser) -> None:
+    assert [use(parser, text, word) for text, word, _ in AFTER_A_PLACE] == [want for *_, want in AFTER_A_PLACE]
+
+
+def test_one_country_of_a_region_is_no_group_of_the_region(parser: Parser) -> None:
+    text = "Almost all Chinese exports to the European country are exempt from tariffs."
+    assert use(parser, text, "European") != "actor"
+    assert use(parser, "Many European countries no longer make steel.", "European") == "actor"
+
+
+def test_an_agencys_credit_after_the_city_is_a_dateline(parser: Parser) -> None:
+    text = "VATICAN CITY (AP) _ The Vatican said Saturday the document was ready."
+    doc = parser.parse(text)
+    city = doc.char_span(0, len("VATICAN CITY"))
+    assert city is not None and is_dateline(doc, city.start, city.end)
+
+
+def test_a_regions_group_acts_as_the_region_not_the_home_country(parser: Parser) -> None:
+    from tidings.facts.actors.index import EntityIndex
+    from tidings.facts.actors.usage import region_code
+    from tidings.facts.events.attach import home_actors
+    from tidings.records import Entity, Span
+
+    assert (region_code("Southeast Asian"), region_code("European"), region_code("Arab")) == ("SEA", "EUR", None)
+    text = "Many European countries no longer make steel."
+    doc = parser.parse(text)
+    at = text.index("European")
+    europe = Entity("e1", "a1", "European", "NORP", mentions=(Span(at, at + 8),), start=at, end=at + 8)
+    ref = EntityIndex({"entities": [europe]}).actor_for_span(doc, at, at + 8)
+    assert ref is not None and (ref.actor_code, ref.country) == ("EUR", None)
+    assert home_actors([ref], "CHN") == [ref]  # a story filed from China does not make Europe Chinese
+
+
+def test_what_a_map_or_picture_shows_is_no_actor(parser: Parser) -> None:
+    text = "The group posted an illustration with inaccurate maps of both China and the U.S. on Monday."
+    assert use(parser, text, "China") == "topic"
+    assert use(parser, "The talks with China resumed.", "China") == "actor"

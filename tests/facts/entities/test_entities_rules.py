@@ -165,3 +165,29 @@ def test_government_title_without_country_falls_back_to_the_article_country(pars
     assert person.name == "Jean Dupontel"
     assert (person.country, person.actor_code) == ("FRA", "FRAGOV")
     assert person.confidence < 1.0  # a guess from context, flagged as such
+
+
+def test_a_one_word_organisation_tagged_twice_is_found_where_the_parser_missed_it(parser: Parser) -> None:
+    from tidings.facts.entities.layers import RawMention, refind
+
+    doc = parser.parse("Tesla said it would build cars. Officials met Tesla on Friday. Tesla, meanwhile, hired staff.")
+    at = [t.i for t in doc if t.text == "Tesla"]
+    twice = [[RawMention(at[0], at[0] + 1, "ORG", "tesla", 0), RawMention(at[1], at[1] + 1, "ORG", "tesla", 0)]]
+    found = refind(doc, twice, {at[0], at[1]}, ["ORG"])
+    assert [(m.start, m.cluster) for m in found] == [(at[2], 0)]
+    once = [[RawMention(at[0], at[0] + 1, "ORG", "tesla", 0)]]  # once may be a common word read as a name
+    assert refind(doc, once, {at[0]}, ["ORG"]) == []
+
+
+def test_a_picture_credit_keeps_the_agency(parser: Parser) -> None:
+    text = "Officials met in Beijing on Monday. [Photo/VCG] China said on Monday it would respond."
+    _, entities, _ = run(parser, text)
+    names = {e.name for e in entities}
+    assert "VCG" in names and not any("/" in n or "Photo" in n for n in names)
+
+
+def test_a_name_with_a_slash_that_is_no_credit_stays_whole(parser: Parser) -> None:
+    text = "The firm is a unit of Royal Dutch/Shell, Shell said. (Xinhua/Fan Jun) Xinhua reported it."
+    _, entities, _ = run(parser, text)
+    names = {e.name for e in entities}
+    assert "Royal Dutch" not in names and "Xinhua" in names and not any("Fan Jun" in n for n in names)

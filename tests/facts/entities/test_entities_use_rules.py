@@ -128,3 +128,39 @@ def test_an_unnamed_spokesperson_is_the_articles_one_named_spokesperson(parser: 
     sato = next(e for e in j.found if e.kind == "PERSON")
     assert j.acting(sato).count("spokesperson") == 2  # the unnamed one and his own title
     assert not any(not e.named and e.sector == "GOV" and "spokesperson" in j.acting(e) for e in j.found)
+
+
+def test_a_government_noun_after_a_possessive_pronoun_or_its_national_level_is_the_state(parser: Parser) -> None:
+    j = Judged(
+        parser,
+        "President Obama spoke on Monday. Facing the first challenge to his administration, he said he would act.",
+    )
+    usa = next(e for e in j.found if e.kind == "GPE" and e.country == "USA")
+    assert j.acting(usa) == ["administration"]
+    j = Judged(parser, "Prime Minister Malcolm Turnbull spoke. Last year, the federal government removed its tariff.")
+    aus = next(e for e in j.found if e.kind == "GPE" and e.country == "AUS")
+    assert j.acting(aus) == ["government"]
+    j = Judged(parser, "Reporters often fail to report the actions of our own government.", home="USA")
+    assert "government" in j.acting(next(e for e in j.found if e.country == "USA" and e.kind == "GPE"))
+    # a government another word qualifies is not the story's state ("a local government")
+    j = Judged(parser, "Prime Minister Malcolm Turnbull spoke. The local government removed its tariff.")
+    assert not any(e.country == "AUS" and e.kind == "GPE" for e in j.found)
+
+
+def test_a_hyphenated_pair_of_countries_and_one_shop_of_a_chain_are_no_actors(parser: Parser) -> None:
+    j = Judged(parser, "The visit will show the complexities of the United States-China relationship.")
+    assert "United States-China" in j.refused()
+    j = Judged(parser, "Telecommuting is working from home, or maybe from a Starbucks, said Reuters.")
+    assert "Starbucks" in j.refused() and "Reuters" in j.acting()
+    # "a" with a word between, or before a body of a state, still names the body that acts
+    j = Judged(parser, "Its decision was upheld by a unanimous Supreme Court on Friday.")
+    assert "Supreme Court" in j.acting()
+    j = Judged(parser, "The ouster leaves a State Department angry and adrift.")
+    assert "State Department" in j.acting()
+
+
+def test_a_citys_government_is_local_officials_not_the_state(parser: Parser) -> None:
+    j = Judged(parser, "Tesla said it is in talks with Shanghai's government about a factory.")
+    local = next(e for e in j.found if e.kind == "ROLE" and "government" in e.name)
+    assert (local.country, local.sector, local.named) == ("CHN", "GOV", False)
+    assert not any(e.kind == "GPE" and e.country == "CHN" and "government" in j.acting(e) for e in j.found)

@@ -138,6 +138,53 @@ def _without_own_country(form: str, country: object) -> str | None:
     return None
 
 
+def _body_code(key: str) -> str | None:
+    """The tables' code of an international or non-governmental body's name."""
+    code = load_tables().known_code(key)
+    return code if code is not None and code[:3] in BODY_PREFIXES else None
+
+
+BODY_PREFIXES = frozenset({"IGO", "NGO"})
+MINOR_WORDS = frozenset({"of", "the", "and", "for", "on", "in"})
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """``short`` (one upper-case word) abbreviates ``long``: its letters run through the long
+    name in order, every main word giving at least one ("ASEAN": Association of SouthEast Asian
+    Nations; "UN" does not abbreviate "Security Council", nor "EU" "European Commission")."""
+    if " " in short.strip() or not short.replace(".", "").isupper():
+        return False
+    letters = short.replace(".", "").lower()
+    words = [w for w in clean_key(long).split() if w not in MINOR_WORDS]
+    if len(words) < 2 or len(letters) < len(words):
+        return False
+
+    def fit(k: int, w: int) -> bool:  # letters[k:] spread over words[w:], each word its first letter first
+        if w == len(words):
+            return k == len(letters)
+        word = words[w]
+        if k >= len(letters) or letters[k] != word[0]:
+            return False
+        pos, k2 = 1, k + 1
+        while True:
+            if fit(k2, w + 1):
+                return True
+            if k2 >= len(letters):
+                return False
+            pos = word.find(letters[k2], pos)
+            if pos < 0:
+                return False
+            pos, k2 = pos + 1, k2 + 1
+
+    return fit(0, 0)
+
+
+def _abbreviated(names: list[str], actor: Actor) -> bool:
+    """One of ``names`` abbreviates one of the actor's names, or the other way round."""
+    theirs = [actor.name, *actor.aliases]
+    return any(abbreviates(a, b) or abbreviates(b, a) for a in names for b in theirs)
+
+
 def _compatible(actor: Actor, country: str | None) -> bool:
     top = _top(actor.countries)
     return not top or not country or top == country
@@ -176,7 +223,29 @@ class ActorFold:
                 self._place(entity, seen)
         for entity, seen in pending:
             self._place_surname(entity, seen)
+        self._bodies_of_their_officials()
         return [a.to_row() for a in sorted(self.actors.values(), key=lambda a: (-len(a.articles), a.name))]
+
+    def _bodies_of_their_officials(self) -> None:
+        """Unnamed people of one international or non-governmental body ("a WTO official said",
+        "officials of APEC", ``group:IGOBUSWTO``) are that body: they join the named organisation
+        the tables give the same code (the one in most articles where several share it)."""
+        for key in [k for k in self.actors if k.startswith("group:") and k[6:9] in BODY_PREFIXES]:
+            code = key[6:]
+            named = [a for a in self.actors.values() if a.kind == "ORG" and _top(a.codes) == code]
+            if named:
+                self._merge(key, max(named, key=lambda a: (len(a.articles), a.key)).key)
+
+    def _merge(self, key: str, into: str) -> None:
+        gone, actor = self.actors.pop(key), self.actors[into]
+        actor.aliases |= {gone.name, *gone.aliases} - {actor.name}
+        for mine, theirs in ((actor.countries, gone.countries), (actor.sectors, gone.sectors)):
+            mine.update(theirs)
+        actor.articles |= gone.articles
+        actor.dates += gone.dates
+        actor.entity_ids += gone.entity_ids
+        for eid in gone.entity_ids:
+            self.entity_actor[eid] = into
 
     def _place_fixed(self, key: str, entity: Mapping[str, Any], seen: str | None) -> None:
         """States and groups: one actor per key (``state:CHN``, ``group:USA-GOV``)."""
@@ -211,12 +280,16 @@ class ActorFold:
         forms += [rest for f in forms if (rest := _without_own_country(f, entity.get("country")))]
         forms += ["acr:" + a for n in names if len(n.split()) > 1 for a in acronyms(n) if len(a) >= 3]
         forms += ["acr:" + full_key(n, kind) for n in names if len(n.split()) == 1 and n.isupper()]
+        # an international body by its tables code ("ASEAN" and "Association of Southeast Asian
+        # Nations", IGOSEAASN); matched only where one name abbreviates the other (see _place)
+        forms += ["code:" + c for n in names if (c := _body_code(full_key(n, kind)))]
         return [f for f in dict.fromkeys(forms) if f]
 
     def _place(self, entity: Mapping[str, Any], seen: str | None) -> None:
         kind = str(entity["kind"])
         forms = self._forms_of(entity)
-        middles = {person_parts(n)[1] for n in [str(entity["name"]), *entity.get("aliases", ())]} - {()}
+        names = [str(entity["name"]), *entity.get("aliases", ())]
+        middles = {person_parts(n)[1] for n in names} - {()}
         key = None
         for f in forms:
             # a full personal name is one person whatever country an article gave it (a miscoded
@@ -226,7 +299,11 @@ class ActorFold:
                 k
                 for k in self._forms.get((kind, f), ())
                 if (kind == "PERSON" and all(middles_agree(m, n) for m in middles for n in self.actors[k].middles))
-                or (kind != "PERSON" and _compatible(self.actors[k], entity.get("country")))
+                or (
+                    kind != "PERSON"
+                    and _compatible(self.actors[k], entity.get("country"))
+                    and (not f.startswith("code:") or _abbreviated(names, self.actors[k]))
+                )
             ]
             if cands:
                 key = max(cands, key=lambda k: (len(self.actors[k].articles), k))

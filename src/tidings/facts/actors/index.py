@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from tidings.facts.actors.names import clean_key
 from tidings.facts.actors.roles import code_phrase
 from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, org_country_sector
+from tidings.facts.actors.usage import region_code
 from tidings.records import ActorRef, Entity, Mention
 
 if TYPE_CHECKING:
@@ -155,5 +156,8 @@ class EntityIndex:
         if pc.org_code:
             return ActorRef(text, None, pc.org_code, None, pc.org_code[:3], start, end)
         if entity is not None:
-            return ActorRef(entity.name, entity.id, None, entity.country, entity.sector, start, end)
+            # a group named by a region's adjective ("Asian and African countries") acts as the
+            # region (CAMEO's region codes), never as the article's home country
+            region = region_code(entity.name) if entity.kind == "NORP" and entity.country is None else None
+            return ActorRef(entity.name, entity.id, region, entity.country, entity.sector, start, end)
         return None

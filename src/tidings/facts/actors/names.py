@@ -202,11 +202,14 @@ def acronym(text: str) -> str:
 
 def acronyms(text: str) -> set[str]:
     """:func:`acronym`, and the initials with "of"/"for"/"and" kept ("Ministry of Commerce" -> "mc",
-    "moc"), as organisations abbreviate both ways."""
+    "moc"), as organisations abbreviate both ways; also without a leading country abbreviation."""
     out = {acronym(text)}
     words = [w for w in re.split(r"[\s\-]+", text) if w and (w[0].isupper() or w in ("of", "for", "and"))]
     if len(words) >= 3 and words[0][0].isupper():
         out.add("".join(w[0] for w in words).casefold())
+    first, _, rest = text.partition(" ")
+    if rest and first.replace(".", "").isupper() and len(first.replace(".", "")) <= 3:
+        out |= acronyms(rest)  # "U.S. Securities and Exchange Commission" is also "SEC"
     return {a for a in out if a}
 
 

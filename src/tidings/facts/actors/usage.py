@@ -9,6 +9,8 @@ Rules (in order), for the mention's syntactic head (the first conjunct for a coo
 "between the United States and China" and "in Syria, Iraq and Yemen" are decided together):
 
 * a dateline ("BEIJING, Dec. 16 --") is a place;
+* a name after "anti-"/"pro-" ("anti-American statements") is a stance (topic);
+* a country set off after a city ("in Brussels, Belgium") is a place;
 * a possessive or modifier of a named person or organisation, or of a title or apposition that
   names one ("China's Vice Minister Fu", "Chinese President Xi", "Putin of Russia", "David
   Cameron, Britain's prime minister"), is a qualifier;
@@ -17,11 +19,12 @@ Rules (in order), for the mention's syntactic head (the first conjunct for a coo
   policy") a topic;
 * a modifier (not a possessive) of goods, money, places, facilities, documents or events is an
   adjective of a thing ("Chinese goods", "U.S. dollars", "U.S. app stores"); of any other noun it
-  names who acts ("U.S. strategy", "American participation", "the U.S. side");
+  names who acts ("U.S. strategy", "American participation", "the U.S. side"); a region's
+  adjective of countries or buyers ("Southeast Asian countries", "Asian buyers") names a group;
 * the object of a locating preposition ("in", "at", "across") is a place, and so is "from" after
   a movement or goods ("returned from Pyongyang", "oil from Iran", "buy oil from Iran"; but "a
   threat from North Korea" is an actor), and "of" after a place noun ("the province of Aklan");
-  "like"/"such as" make a topic, "ambassador to Japan" a post;
+  "out of" is a place too; "like"/"such as" and "a map/picture of" make a topic, "ambassador to Japan" a post;
 * anything else (subject, object, possessor of an act, "with", "against", "on", "between",
   "to", "of" an act) is an actor.
 
@@ -34,6 +37,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tidings.facts.actors.names import clean_key
 from tidings.facts.actors.tables import word_classes
 from tidings.nlp import doc_text
 
@@ -63,11 +67,36 @@ COUNTRY_GROUPS = frozenset(
     {"country", "nation", "state", "partner", "ally", "member", "importer", "exporter", "economy", "power",
      "government", "neighbor", "neighbour", "rival", "signatory", "party", "buyer", "supplier"}
 )  # fmt: skip
+# Adjectives of regions: a group they qualify spans several countries ("European governments")
+REGION_ADJECTIVES = frozenset(
+    {"european", "asian", "african", "arab", "western", "nordic", "scandinavian", "baltic", "balkan", "gulf",
+     "latin", "pacific", "caribbean", "mideast"}
+)  # fmt: skip
+# The CAMEO region code a group named by a region's adjective acts as ("European countries": EUR),
+# from the CAMEO codebook's regional actor codes (Schrodt, CAMEO manual 1.1b3, ch. 4); regions
+# without a code ("Arab", "Baltic", "Pacific") stay uncoded
+REGION_CODES = {
+    "european": "EUR", "asian": "ASA", "african": "AFR", "western": "WST", "nordic": "SCN",
+    "scandinavian": "SCN", "balkan": "BLK", "gulf": "PGS", "latin": "LAM", "caribbean": "CRB",
+    "mideast": "MEA", "southeast asian": "SEA", "south asian": "SAS", "central asian": "CAS",
+    "latin american": "LAM", "east african": "EAF", "west african": "WAF", "north african": "NAF",
+    "eastern european": "EEU", "central european": "CEU",
+}  # fmt: skip
+
+
+def region_code(name: str) -> str | None:
+    """The CAMEO region code of a region's adjective ("Southeast Asian": SEA, "European": EUR)."""
+    key = clean_key(name)
+    return REGION_CODES.get(key) or REGION_CODES.get(key.rsplit(" ", 1)[-1])
+
+
 # Nouns of a place an "of" phrase names ("the province of Aklan", "the streets of Hong Kong")
 PLACE_NOUNS = frozenset(
     {"province", "city", "town", "village", "region", "county", "district", "island", "outskirts", "suburb",
      "street", "heart", "centre", "center", "capital", "port"}
 )  # fmt: skip
+# Nouns of a picture of something: what "of" names there is shown, not acting ("the map of China")
+DEPICTION_NOUNS = frozenset({"map", "picture", "photo", "photograph", "image", "portrait", "painting", "drawing"})
 POST_NOUNS = frozenset({"ambassador", "envoy", "emissary", "representative", "consul", "delegate", "minister"})
 STATE_NOUNS = frozenset(
     {"government", "administration", "regime", "authorities", "cabinet", "state", "leadership", "side"}
@@ -78,7 +107,8 @@ STATE_NOUNS = frozenset(
 # decoded as Latin-1 instead of cp1252.
 _DATELINE = re.compile(
     r"[ \t]*((?:[A-Z][A-Z.'-]+)(?: [A-Z][A-Z.'-]+)*(?:, (?:[A-Z][\w.'-]*)(?: [A-Z][\w.'-]*)*)?)"
-    r"(?=[ \t]{2,}|[ \t]*(?:[—–\x96\x97]|--)|, [A-Z][a-z]{2,4}\.? \d{1,2}\b| (?:The|A|An|[A-Z][a-z]+) )"
+    r"(?=[ \t]{2,}|[ \t]*(?:[—–\x96\x97]|--)|, [A-Z][a-z]{2,4}\.? \d{1,2}\b| (?:The|A|An|[A-Z][a-z]+) "
+    r"| \([A-Z][\w ]*\)[ \t]*(?:[—–_\x96\x97-]|--))"
 )
 
 
@@ -101,7 +131,8 @@ def _names_named(tok: Token, named: frozenset[int]) -> bool:
 
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
     """The mention sits in a dateline opening a paragraph: an upper-case place, maybe a region,
-    then a dash, a date or a wide gap ("BEIJING, Dec. 16 (Xinhua) --", "KHARTOUM, Sudan  The")."""
+    then a dash, a date, a wide gap or an agency's credit ("BEIJING, Dec. 16 (Xinhua) --", "KHARTOUM,
+    Sudan  The", "VATICAN CITY (AP) _")."""
     text = doc_text(doc)
     begin = doc[start].idx
     para = text.rfind("\n", 0, begin) + 1
@@ -163,6 +194,21 @@ def is_act(noun: Token) -> bool:
     return lemma in ACT_NOUNS or noun.lower_ in ACT_NOUNS or (len(lemma) > 5 and lemma.endswith(ACT_ENDINGS))
 
 
+def _country_of_place(doc: Doc, root: Token, head: Token, tables: ActorTables | None) -> bool:
+    """``root`` (a place name set off by a comma after the place ``head``) gives the country or state
+    of a place below it: "Brussels, Belgium", "Osaka, Japan", "Bellevue, Wash.". Not when ``head``
+    is a country itself ("Brunei, Indonesia, Malaysia": a list of countries the parser hung on the
+    first as appositions) nor when the mention names people ("in Kosovo, Serbs, too, are victims")."""
+    if head.i >= root.i or head.ent_type_ not in ("GPE", "LOC", "FAC") or root.ent_type_ not in ("GPE", "LOC"):
+        return False
+    if tables is None:
+        return True
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    key = clean_key(ent.text if ent is not None else head.text)
+    hit = tables.country(key)
+    return hit is None or not hit.names_country(key)
+
+
 def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: ActorTables | None = None) -> str:
     """How the mention at tokens ``[start, end)`` is used (see the module docstring); ``named``
     holds the token indices of the article's named people and organisations; with ``tables``, a
@@ -170,6 +216,10 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
     if is_dateline(doc, start, end):
         return "dateline"
     span = doc[start:end]
+    if span.text.lower().startswith(("anti-", "pro-")) or (
+        start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("anti", "pro")
+    ):
+        return "topic"  # "anti-American statements", "pro-Beijing lawmakers": a stance, not who acts
     if end + 2 <= len(doc) and doc[end].text in ("-", "–") and doc[end + 1].tag_ in ("VBN", "VBD", "JJ"):
         return "thing"  # "US-made vehicles", "Chinese-owned apps", "an Oregon-based weekly": an adjective
     root = _first_conjunct(span.root)
@@ -182,6 +232,8 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
         root = root.head  # "the China-Australia free trade agreement": the pair modifies the agreement
     head = root.head
     dep = root.dep_
+    if dep == "appos" and doc[start - 1].text == "," and _country_of_place(doc, root, head, tables):
+        return "place"  # "in Brussels, Belgium", "Qingdao, China": the country of a place named before
     if dep in ("poss", "compound", "amod", "nmod", "npadvmod") and head.i != root.i and not (start <= head.i < end):
         target = head
         while target.dep_ in ("compound", "amod") and target.head.i != target.i and target.pos_ != "VERB":
@@ -194,6 +246,14 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
         if low in STATISTIC_NOUNS or head.lemma_.lower() in STATISTIC_NOUNS:
             return "statistic"
         if dep == "poss":
+            return "actor"
+        if (
+            head.lemma_.lower() in COUNTRY_GROUPS
+            and head.tag_ in ("NNS", "NNPS")
+            and any(t.lower_ in REGION_ADJECTIVES for t in span)
+        ):
+            # "Southeast Asian countries", "Asian buyers": a group of the region's states or people
+            # (plural only: "the European country" is one country the article named before)
             return "actor"
         if any(c.dep_ == "poss" and c.i != root.i for c in head.children):
             return "topic"  # "the administration's new Afghanistan policy"
@@ -210,6 +270,8 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
         word = prep.lower_
         noun = prep.head
         if word == "of":
+            if noun.lower_ == "out":
+                return "place"  # "drove France out of Vietnam", "pulled out of Afghanistan"
             if _names_named(noun, named):
                 return "qualifier"
             if (
@@ -223,6 +285,8 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
                 return "statistic"
             if noun.lemma_.lower() in PLACE_NOUNS:
                 return "place"  # "the province of Aklan", "the outskirts of Kabul"
+            if noun.lemma_.lower() in DEPICTION_NOUNS:
+                return "topic"  # "maps of both China and the U.S.", "a portrait of Mao": what is shown
             return "actor"
         if word in TOPICAL or (word == "as" and noun.lower_ == "such"):
             holder = noun.head if noun.lower_ == "such" else noun  # "countries such as China"

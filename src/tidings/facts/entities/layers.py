@@ -4,6 +4,7 @@ names spaCy missed, and re-finding of a cluster's names (see :mod:`tidings.facts
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,7 @@ def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tu
         or not any(ch.isalnum() for ch in doc[start].text)
     ):
         start += 1
+    start, end = _credit(doc, start, end, tables)
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].is_space
@@ -115,6 +117,27 @@ def _hyphenated_given_name(doc: Doc, end: int) -> int:
     return end
 
 
+CREDIT_WORDS = frozenset({"photo", "photos", "image", "file", "video"})
+
+
+def _credit(doc: Doc, start: int, end: int, tables: ActorTables) -> tuple[int, int]:
+    """A span over a picture credit keeps the agency: "Photo/VCG] China" -> "VCG", "Photo/
+    Kankannews.com" -> "Kankannews.com", "Xinhua/Ye Pingfan" (a known news medium, then its
+    photographer) -> "Xinhua". Other names with a slash are one name ("Royal Dutch/Shell",
+    "TBWA Chiat/Day", "Moss/Dragoti")."""
+    slash = next((i for i in range(start, end) if doc[i].text == "/"), None)
+    if slash is None:
+        return start, end
+    if slash > start and doc[slash - 1].lower_ in CREDIT_WORDS:
+        start = slash + 1
+    elif (code := tables.known_code(clean_key(doc[start:slash].text))) is not None and code.endswith("MED"):
+        end = slash
+    else:
+        return start, end
+    close = next((i for i in range(start, end) if doc[i].text in ("]", ")")), None)
+    return start, close if close is not None else end
+
+
 def spacy_mentions(doc: Doc, tables: ActorTables) -> list[RawMention]:
     out: list[RawMention] = []
     for ent in doc.ents:
@@ -160,16 +183,26 @@ def gazetteer_mentions(doc: Doc, taken: set[int], tables: ActorTables) -> list[R
     return out
 
 
+ORG_TAGGED = 2  # times a one-word organisation name must be tagged before it is re-found
+
+
 def refind(doc: Doc, clusters: list[list[RawMention]], taken: set[int], labels: list[str]) -> list[RawMention]:
-    """Untagged later occurrences of a cluster's names (and PERSON surnames)."""
+    """Untagged later occurrences of a cluster's names (and PERSON surnames). A one-word
+    organisation name in mixed case ("Tesla", "Huawei") is re-found only where the parser tagged it
+    as an organisation at least twice: once may be a common word read as a name ("Solar")."""
     forms: dict[tuple[str, ...], int] = {}
     clash: set[tuple[str, ...]] = set()
     for n, members in enumerate(clusters):
         if labels[n] not in ("PERSON", "ORG"):
             continue
+        tagged = Counter(tuple(t.text for t in doc[m.start : m.end]) for m in members)
         for m in members:
             words = tuple(t.text for t in doc[m.start : m.end])
-            variants = [words] if labels[n] == "PERSON" or len(words) > 1 or words[0].isupper() else []
+            variants = (
+                [words]
+                if labels[n] == "PERSON" or len(words) > 1 or words[0].isupper() or tagged[words] >= ORG_TAGGED
+                else []
+            )
             if labels[n] == "PERSON" and len(words) > 1:
                 variants.append(words[-1:])
             for v in variants:

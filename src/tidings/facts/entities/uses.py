@@ -25,6 +25,7 @@ from tidings.facts.actors.roles import Cluster
 from tidings.facts.actors.tables import ActorTables, org_country_sector
 from tidings.facts.actors.usage import (
     REFUSED,
+    REGION_ADJECTIVES,
     STATE_NOUNS,
     is_dateline,
     mention_use,
@@ -38,11 +39,6 @@ if TYPE_CHECKING:
 PLACE_ONLY = frozenset({"LOC", "FAC", "EVENT"})
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
-# Adjectives of regions: a group they qualify spans several countries ("European governments")
-REGION_ADJECTIVES = frozenset(
-    {"european", "asian", "african", "arab", "western", "nordic", "scandinavian", "baltic", "balkan", "gulf",
-     "latin", "pacific", "caribbean", "mideast"}
-)  # fmt: skip
 TokSpan = tuple[int, int]
 
 
@@ -101,7 +97,7 @@ def apply_uses(
     moved: set[TokSpan] = set()
     for r in roles:
         head = doc[r.nouns[0]] if r.nouns else None
-        if head is not None and head.lemma_.lower() in STATE_NOUNS and r.country:
+        if head is not None and head.lemma_.lower() in STATE_NOUNS and r.country and not _local(doc, r, tables):
             for span in list(r.spans):
                 states.add(r.country, span)
                 moved.add(span)
@@ -121,6 +117,9 @@ def apply_uses(
                 c.not_actor.add(span)  # "Chinese officials", "the Chinese government": the phrase acts
                 continue
             key = clean_key(doc[span[0] : span[1]].text)
+            if _pair(key, tables):
+                c.not_actor.add(span)  # "the United States-China relationship": two actors, not one
+                continue
             seat = tables.seat(key)
             if c.label == "ORG" and seat is None:
                 if _not_an_organisation(doc, c, span, tables):
@@ -214,15 +213,33 @@ def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables:
         elif places:
             ent = next((e for e in doc.ents if e.start <= places[0].i < e.end), None)
             hit = tables.country(clean_key(ent.text if ent is not None else places[0].text))
-            code = hit.code if hit is not None else None
+            code = hit.code if hit is not None and hit.kind != "place" else None  # "Shanghai's government" is local
             start = ent.start if ent is not None else places[0].i
-        elif left and all(t.dep_ == "det" and t.lower_ in ("the", "a", "an") for t in left):
-            # "the administration": the last one named, else the last head of government's, else
-            # the government of the country the story was filed from
+        elif left and all(_unqualified(t, tok) for t in left):
+            # "the administration", "his administration", "our own government", "the federal
+            # government": the last one named, else the last head of government's, else the
+            # government of the country the story was filed from
             code = last or _leader_country(doc, tok, clusters) or home
         if code is not None:
             states.add(code, (start, tok.i + 1))
             last = code
+
+
+# "the federal government", "the central government": a country's own government, not a local one
+NATIONAL_LEVEL = frozenset({"federal", "central", "national"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
+
+
+def _unqualified(t: Token, noun: Token) -> bool:
+    """A word before a government noun that names no one else's government: an article ("the",
+    "an"), a possessive pronoun ("his administration", "our own government": the one the text is
+    about), or, before "government", its national level ("the federal government")."""
+    low = t.lower_
+    if t.dep_ == "det":
+        return low in ("the", "a", "an")
+    if t.dep_ == "poss":
+        return low in POSSESSIVE_PRONOUNS
+    return t.dep_ == "amod" and (low == "own" or (low in NATIONAL_LEVEL and noun.lemma_.lower() == "government"))
 
 
 def _person_country(person: Cluster, tables: ActorTables) -> str | None:
@@ -319,12 +336,51 @@ def _definites(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
             c.span_labels[(tok.i, tok.i + 1)] = "ROLE"  # a description, not a name
 
 
+def _local(doc: Doc, r: Cluster, tables: ActorTables) -> bool:
+    """The group's country comes from a city, province or state ("Shanghai's government", "the
+    California government"): a local government, a group of the country's officials, not the state."""
+    for s, e in r.spans:
+        for ent in doc.ents:
+            if s <= ent.start < e and ent.label_ == "GPE":
+                hit = tables.country(clean_key(ent.text))
+                if hit is not None and hit.kind == "place":
+                    return True
+    return False
+
+
+def _pair(key: str, tables: ActorTables) -> bool:
+    """A name made of two hyphenated names of countries or organisations ("united states-china",
+    "sino-us", "u.s.-asean"): a pair (the event coder reads each member), no one actor."""
+    parts = [p.strip() for p in key.replace("–", "-").split("-")]
+    if len(parts) != 2 or not all(parts) or tables.country(key) is not None or tables.known_code(key) is not None:
+        return False  # "Guinea-Bissau" is one country
+    return all(tables.country(p) is not None or tables.known_code(p) is not None for p in parts)
+
+
+def _one_of_its_products(doc: Doc, span: TokSpan, tables: ActorTables) -> bool:
+    """ "a Starbucks", "a Boeing", "an iPod": the article "a"/"an" right before a company's name
+    heading its phrase makes it one shop or product of it. Not a capitalised "A" (a list's
+    initial, "A United States Marine"), not with a word between ("a unanimous Supreme Court"),
+    not for a body of a state or an international one ("a State Department angry and adrift")."""
+    s, e = span
+    root = doc[s:e].root
+    if s == 0 or doc[s - 1].text not in ("a", "an") or doc[s - 1].head.i != root.i:
+        return False
+    if root.dep_ in ("compound", "nmod", "amod", "poss") and root.head.i >= e:
+        return False  # "a Department for Education spokeswoman": the name modifies the noun after it
+    code = tables.known_code(clean_key(doc[s:e].text))
+    return code is None or code[3:6] in ("BUS", "") or code[:3] == "MNC"
+
+
 def _not_an_organisation(doc: Doc, c: Cluster, span: TokSpan, tables: ActorTables) -> bool:
-    """An ORG mention that names no organisation: a dateline ("UNITED NATIONS --"), a document,
+    """An ORG mention that names no organisation: a dateline ("UNITED NATIONS --"), one of its
+    shops or products ("a Starbucks"), a document,
     plan or event (:func:`names_document`, for the whole cluster), a name used for a thing
     (:func:`names_thing_of`: "a United Nations summit meeting", "the apps WeChat and TikTok"), or one word of a title
     ("Treasury" in "Treasury Secretary", "House" in "House speaker")."""
     if is_dateline(doc, *span):
+        return True
+    if _one_of_its_products(doc, span, tables):
         return True
     if tables.known_code(clean_key(c.name)) is None and any(names_document(doc, s, e) for s, e in c.spans):
         return True

@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from tidings.facts.actors.usage import REGION_CODES
 from tidings.facts.events.lexicon import MOVEMENT
 from tidings.facts.events.rules import active
 from tidings.facts.times.calendar import value_end
@@ -174,7 +175,11 @@ _NONSTATE = frozenset({"IGO", "NGO", "MNC", "ISM", "IMG", "UNO", "EUR"})
 
 
 def _coded(ref: ActorRef) -> bool:
-    return bool(ref.country or (ref.actor_code or "")[:3] in ("IGO", "NGO", "MNC", "ISM", "IMG", "UNO", "EUR"))
+    code = (ref.actor_code or "")[:3]
+    return bool(ref.country or code in ("IGO", "NGO", "MNC", "ISM", "IMG", "UNO", "EUR") or code in REGIONS)
+
+
+REGIONS = frozenset(REGION_CODES.values())  # "Asian countries" (ASA) are no home-country actor
 
 
 def _agentless_passive(trig: Token) -> bool:
