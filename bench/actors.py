@@ -50,6 +50,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from end_to_end import QUALITY_RUN_CONFIG  # noqa: E402
 from gold_text import article_text, source_record  # noqa: E402
 
 DEFAULT_GOLD = ROOT / "bench" / "gold" / "actors"
@@ -149,8 +150,8 @@ def run_tidings(articles: Sequence[GoldArticle], db: Path) -> dict[str, tuple[st
     """Ingest the articles into ``db`` through the CLI; per gold doc id: (stored text, entity rows)."""
     src = db.with_suffix(".jsonl")
     write_input(articles, src)
-    cfg = db.with_suffix(".toml")  # no stage may be lost to the time budget on a loaded machine
-    cfg.write_text("[nlp]\ntime_budget = 86400.0\n", "utf-8")
+    cfg = db.with_suffix(".toml")
+    cfg.write_text(QUALITY_RUN_CONFIG, "utf-8")
     _run("ingest", str(src), "--db", str(db), "--config", str(cfg))
     by_line = {n + 1: a.doc_id for n, a in enumerate(articles)}
     doc_of: dict[str, str] = {}

@@ -35,6 +35,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+from end_to_end import QUALITY_RUN_CONFIG  # noqa: E402
 from gold_text import gold_article_text  # noqa: E402
 from tidings.facts.events.rules import GROUPS  # noqa: E402
 
@@ -42,9 +43,6 @@ DEFAULT_GOLD = ROOT / "bench" / "gold" / "running_news"
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "data" / "corpus"
 DEFAULT_PREVIOUS = DEFAULT_GOLD / "previous_coder.jsonl"
 TIDINGS = str(Path(sys.executable).parent / "tidings")
-# A quality run must not lose a stage to the per-article time budget (a loaded machine runs slower
-# and the skipped stages would count as missed events); speed is bench/throughput.py's business.
-QUALITY_RUN = "\n[nlp]\ntime_budget = 86400.0\n"
 BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 
@@ -161,7 +159,7 @@ def run_tidings(golds: list[Gold], work: Path, name: str, config: str | None = N
     db = work / f"{name}.db"
     db.unlink(missing_ok=True)
     cfg = work / f"{name}.toml"
-    cfg.write_text((config or "") + QUALITY_RUN, "utf-8")
+    cfg.write_text((config or "") + QUALITY_RUN_CONFIG, "utf-8")
     args = [TIDINGS, "ingest", str(src), "--db", str(db), "--config", str(cfg)]
     done = subprocess.run(args, capture_output=True, text=True)
     if done.returncode not in (0, 1):
