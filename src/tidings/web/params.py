@@ -114,106 +114,149 @@ def parse_event_params(
         pairs.append((k, v))
         by.setdefault(k, []).append(v)
     out = EventParams(pairs, EventQuery())
-    problems, chip = out.problems, out.labels
-
-    def resolve_country(name: str, text: str) -> str | None:
-        code = labels.country_code(text)
-        if code is None:
-            problems.append(f"no country is called “{text}”")
-        else:
-            chip[f"{name}={text}"] = f"{'Country' if name == 'country' else name}: {labels.country(code)}"
-        return code
-
-    countries = tuple(c for t in by.get("country", ()) if (c := resolve_country("country", t)))
-    dyads = []
-    for text in by.get("dyad", ()):
-        a, sep, b = text.partition("-")
-        ca, cb = (labels.country_code(a), labels.country_code(b)) if sep else (None, None)
-        if ca is None or cb is None:
-            problems.append(f"“{text}” is not a pair of countries such as USA-CHN")
-            continue
-        key = "-".join(sorted((ca, cb)))
-        dyads.append(key)
-        chip[f"dyad={text}"] = f"Pair: {labels.dyad(key)}"
-    actors = []
-    for text in by.get("actor", ()):
-        found = reads.find_actors(conn, text, limit=1)
-        if not found:
-            problems.append(f"no actor is called “{text}”")
-            continue
-        actors.append(found[0]["key"])
-        chip[f"actor={text}"] = f"Actor: {found[0]['name']}"
-    themes = _resolve(by.get("theme", ()), labels.theme_id, "no theme is called “{}”", problems)
-    chip.update({f"theme={t}": f"Theme: {labels.theme(i)}" for t, i in themes})
-    plover = _resolve(by.get("plover", ()), labels.plover_type, "“{}” is not a PLOVER event type", problems)
-    chip.update({f"plover={t}": f"Type: {labels.plover_name(c)}" for t, c in plover})
-    quads = []
-    for text in by.get("quad", ()):
-        if text not in ("1", "2", "3", "4"):
-            raise QueryError("quad: 1, 2, 3 or 4")
-        quads.append(int(text))
-        chip[f"quad={text}"] = labels.facet_value("quad", text)
-    factuality: tuple[str, ...] = ("asserted",)
-    if "factuality" in by:
-        given = by["factuality"]
-        factuality = () if ANY in given else tuple(dict.fromkeys(given))
-        if not set(factuality) <= set(reads.FACTUALITIES):
-            raise QueryError(f"factuality: any of {', '.join(reads.FACTUALITIES)}, or {ANY}")
-    for f in factuality:
-        chip[f"factuality={f}"] = f"Factuality: {labels.facet_value('factuality', f)}"
-    chip[f"factuality={ANY}"] = "Factuality: any"
-    for text in by.get("cameo_root", ()):
-        chip[f"cameo_root={text}"] = f"CAMEO: {labels.facet_value('cameo_root', text)}"
-    for text in by.get("site", ()):
-        chip[f"site={text}"] = f"Outlet: {text}"
-    for text in by.get("year", ()):
-        chip[f"year={text}"] = f"Year: {text}"
-    for text in by.get("place", ()):
-        chip[f"place={text}"] = f"Place: {text}"
-    since = _one(by.get("since", []), "since")
-    until = _one(by.get("until", []), "until")
-    since = as_date("since", since) if since else None
-    until = as_date("until", until) if until else None
-    if since:
-        chip[f"since={since}"] = f"From {since}"
-    if until:
-        chip[f"until={until}"] = f"Until {until}"
-    words = _one(by.get("q", []), "q")
-    fts = None
-    if words:
-        try:
-            fts = to_fts(words)
-        except SearchSyntaxError as exc:
-            problems.append(str(exc))
-        chip[f"q={words}"] = f"Words: {words}"
-    direction = _one(by.get("direction", []), "direction") or "both"
-    if direction not in reads.DIRECTIONS:
-        raise QueryError(f"direction: one of {', '.join(reads.DIRECTIONS)}")
-    src = tgt = None
-    if direction != "both":
-        if len(dyads) != 1:
-            raise QueryError("direction: needs exactly one dyad")
-        a, b = by["dyad"][0].partition("-")[::2]
-        ca, cb = labels.country_code(a), labels.country_code(b)
-        src, tgt = (ca, cb) if direction == "forward" else (cb, ca)
-        chip[f"direction={direction}"] = f"Direction: {labels.country(src)} → {labels.country(tgt)}"
+    read = _Reader(by, labels, out.problems, out.labels)
+    countries, dyads, actors = read.countries(), read.dyads(), read.actors(conn)
+    themes = _resolve(by.get("theme", ()), labels.theme_id, "no theme is called “{}”", out.problems)
+    out.labels.update({f"theme={t}": f"Theme: {labels.theme(i)}" for t, i in themes})
+    plover = _resolve(by.get("plover", ()), labels.plover_type, "“{}” is not a PLOVER event type", out.problems)
+    out.labels.update({f"plover={t}": f"Type: {labels.plover_name(c)}" for t, c in plover})
+    quads, factuality = read.quads(), read.factuality()
+    read.plain_chips()
+    since, until = read.dates()
+    text = read.words()
+    src, tgt = read.direction(dyads)
     out.query = EventQuery(
         plover=tuple(c for _, c in plover),
         cameo_root=tuple(by.get("cameo_root", ())),
-        quad=tuple(quads),
-        dyad=tuple(dyads),
+        quad=quads,
+        dyad=dyads,
         source_country=src,
         target_country=tgt,
         country=countries,
-        actor=tuple(actors),
+        actor=actors,
         factuality=factuality,
         place=tuple(by.get("place", ())),
         site=tuple(by.get("site", ())),
         year=tuple(by.get("year", ())),
         since=since,
         until=until,
-        text=fts,
+        text=text,
         theme=tuple(i for _, i in themes),
         article=_one(by.get("article", []), "article"),
     )
     return out
+
+
+# Names whose values are taken as typed; their chips only say what they are.
+_PLAIN_CHIPS = {"cameo_root": "CAMEO", "site": "Outlet", "year": "Year", "place": "Place"}
+
+
+@dataclass
+class _Reader:
+    """Reads one parameter group of a filter: its values, its chips and its problem lines."""
+
+    by: dict[str, list[str]]
+    labels: Labels
+    problems: list[str]
+    chip: dict[str, str]
+
+    def countries(self) -> tuple[str, ...]:
+        out = []
+        for text in self.by.get("country", ()):
+            code = self.labels.country_code(text)
+            if code is None:
+                self.problems.append(f"no country is called “{text}”")
+                continue
+            self.chip[f"country={text}"] = f"Country: {self.labels.country(code)}"
+            out.append(code)
+        return tuple(out)
+
+    def dyads(self) -> tuple[str, ...]:
+        out = []
+        for text in self.by.get("dyad", ()):
+            a, sep, b = text.partition("-")
+            ca, cb = (self.labels.country_code(a), self.labels.country_code(b)) if sep else (None, None)
+            if ca is None or cb is None:
+                self.problems.append(f"“{text}” is not a pair of countries such as USA-CHN")
+                continue
+            key = "-".join(sorted((ca, cb)))
+            out.append(key)
+            self.chip[f"dyad={text}"] = f"Pair: {self.labels.dyad(key)}"
+        return tuple(out)
+
+    def direction(self, dyads: Sequence[str]) -> tuple[str | None, str | None]:
+        """(source, target) country of a directed dyad; (None, None) for both directions."""
+        direction = _one(self.by.get("direction", []), "direction") or "both"
+        if direction not in reads.DIRECTIONS:
+            raise QueryError(f"direction: one of {', '.join(reads.DIRECTIONS)}")
+        if direction == "both":
+            return None, None
+        if len(dyads) != 1:
+            raise QueryError("direction: needs exactly one dyad")
+        a, b = self.by["dyad"][0].partition("-")[::2]
+        ca, cb = self.labels.country_code(a), self.labels.country_code(b)
+        src, tgt = (ca, cb) if direction == "forward" else (cb, ca)
+        self.chip[f"direction={direction}"] = f"Direction: {self.labels.country(src)} → {self.labels.country(tgt)}"
+        return src, tgt
+
+    def actors(self, conn: sqlite3.Connection) -> tuple[str, ...]:
+        out = []
+        for text in self.by.get("actor", ()):
+            found = reads.find_actors(conn, text, limit=1)
+            if not found:
+                self.problems.append(f"no actor is called “{text}”")
+                continue
+            out.append(found[0]["key"])
+            self.chip[f"actor={text}"] = f"Actor: {found[0]['name']}"
+        return tuple(out)
+
+    def quads(self) -> tuple[int, ...]:
+        out = []
+        for text in self.by.get("quad", ()):
+            if text not in ("1", "2", "3", "4"):
+                raise QueryError("quad: 1, 2, 3 or 4")
+            out.append(int(text))
+            self.chip[f"quad={text}"] = self.labels.facet_value("quad", text)
+        return tuple(out)
+
+    def factuality(self) -> tuple[str, ...]:
+        """Asserted events unless asked otherwise; ``any`` (an empty tuple) for every factuality."""
+        factuality: tuple[str, ...] = ("asserted",)
+        if "factuality" in self.by:
+            given = self.by["factuality"]
+            factuality = () if ANY in given else tuple(dict.fromkeys(given))
+            if not set(factuality) <= set(reads.FACTUALITIES):
+                raise QueryError(f"factuality: any of {', '.join(reads.FACTUALITIES)}, or {ANY}")
+        for f in factuality:
+            self.chip[f"factuality={f}"] = f"Factuality: {self.labels.facet_value('factuality', f)}"
+        self.chip[f"factuality={ANY}"] = "Factuality: any"
+        return factuality
+
+    def dates(self) -> tuple[str | None, str | None]:
+        since = _one(self.by.get("since", []), "since")
+        until = _one(self.by.get("until", []), "until")
+        since = as_date("since", since) if since else None
+        until = as_date("until", until) if until else None
+        if since:
+            self.chip[f"since={since}"] = f"From {since}"
+        if until:
+            self.chip[f"until={until}"] = f"Until {until}"
+        return since, until
+
+    def words(self) -> str | None:
+        """The full-text query of ``q``; a syntax error is a problem line, not a failure."""
+        words = _one(self.by.get("q", []), "q")
+        if not words:
+            return None
+        self.chip[f"q={words}"] = f"Words: {words}"
+        try:
+            return to_fts(words)
+        except SearchSyntaxError as exc:
+            self.problems.append(str(exc))
+            return None
+
+    def plain_chips(self) -> None:
+        for name, label in _PLAIN_CHIPS.items():
+            for text in self.by.get(name, ()):
+                value = self.labels.facet_value(name, text) if name == "cameo_root" else text
+                self.chip[f"{name}={text}"] = f"{label}: {value}"
