@@ -149,10 +149,12 @@ def test_corpus_is_large_enough() -> None:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_each_nasty_input_ends_in_time_with_an_article_or_a_coded_rejection(name: str) -> None:
     data = CASES[name]()
-    started = time.monotonic()
+    # CPU time, not the wall clock: the guard is against runaway work (a hang, quadratic parsing),
+    # and a machine loaded by other jobs stretches wall time without the input being any worse
+    started = time.process_time()
     result = tidings.extract(data)
-    elapsed = time.monotonic() - started
-    assert elapsed <= 5.0, f"{name} took {elapsed:.1f}s"
+    elapsed = time.process_time() - started
+    assert elapsed <= 5.0, f"{name} took {elapsed:.1f}s of CPU"
     assert isinstance(result, (Article, Rejected)), result
     if isinstance(result, Rejected):
         assert result.code in REJECTION_CODES, result
