@@ -6,7 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from tidings.facts.quotes.speakers import subject_of
+from tidings.facts.quotes.speakers import SpeakerResolver, subject_of
+from tidings.nlp import Parser
+from tidings.records import Entity, Span
 
 
 def test_finite_verb_hung_on_the_name_before_it() -> None:
@@ -43,3 +45,21 @@ def test_finite_verb_read_as_clause_of_a_participle() -> None:
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
     subj = subject_of(doc[3])
     assert subj is not None and subj.text == "Protesters"
+
+
+def test_pronoun_left_open_by_the_entities_stage_takes_the_person_named_before(parser: Parser) -> None:
+    text = (
+        "Parul Jain, an economist at Nomura, said spending would rise. "
+        "“Consumers continue to retain their strength,” he said."
+    )
+    doc = parser.parse(text)
+    jain = Entity(id="e1", article_id="a", name="Parul Jain", kind="PERSON", mentions=(Span(0, 10),), end=10)
+    he = next(t for t in doc if t.lower_ == "he")
+    ref = SpeakerResolver(doc, {"entities": [jain]}).resolve(he)
+    assert ref is not None and ref.name == "Parul Jain" and ref.entity_id == "e1"
+    assert (ref.start, ref.end) == (he.idx, he.idx + 2)
+    # no one named before: the pronoun stays a pronoun, with no actor claimed
+    alone = parser.parse("“Consumers continue to retain their strength,” he said.")
+    he = next(t for t in alone if t.lower_ == "he")
+    ref = SpeakerResolver(alone, {"entities": [jain]}).resolve(he)
+    assert ref is not None and ref.name == "he" and ref.entity_id is None

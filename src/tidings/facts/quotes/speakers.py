@@ -17,7 +17,7 @@ from tidings.facts.actors.index import EntityIndex
 from tidings.facts.quotes.cues import SPEECH_NOUNS, SPEECH_VERBS
 from tidings.facts.quotes.marks import NEUTRAL, OPENERS, mark_role
 from tidings.nlp import doc_text
-from tidings.records import ActorRef
+from tidings.records import ActorRef, Entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -27,6 +27,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_DEPS = ("compound", "amod", "det", "nummod", "poss", "nmod", "flat", "quantmod", "case", "prt")
 RELATIVE = frozenset({"that", "who", "which", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his" owns a nominal cue ("his pledge")
+PRONOUNS = PERSONAL_PRONOUNS | {"hers", "himself", "herself", "they", "them", "it", "i", "we", "you"}
 IMPERSONAL = frozenset({"there", "this", "what", "i", "we", "you", "me", "us"})
 QUOTE_TOKENS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 # Verbs whose subject is the source of the speech noun they take ("repeated accusations").
@@ -62,8 +63,11 @@ PRONOUN_WINDOW = 700
 
 
 def load_index(found: Mapping[str, Sequence[Any]]) -> EntityIndex:
-    """The entity index over the entities stage's output (phrase coding only without it)."""
-    return EntityIndex(found)
+    """The entity index over the entities stage's output (phrase coding only without it).
+
+    An "it" the entities stage resolved to a state or organisation speaks for it ("the ministry
+    ... It said ...", "China said it would ..."): the speaker is that actor, not the bare word."""
+    return EntityIndex(found, neuter_pronouns=True)
 
 
 def subject_of(cue: Token, depth: int = 0) -> Token | None:
@@ -386,6 +390,16 @@ def name_span(head: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
+def _named_speaker(tok: Token) -> bool:
+    """A name as the subject of a speech verb ("Glyn Davies said")."""
+    return (
+        tok.dep_ == "nsubj"
+        and tok.pos_ == "PROPN"
+        and tok.head.lemma_.lower() in SPEECH_VERBS
+        and tok.ent_type_ in ("", "PERSON")
+    )
+
+
 def _strip_det(text: str) -> str:
     words = text.split(" ", 1)
     if len(words) == 2 and words[0].lower() in ("a", "an", "the"):
@@ -402,6 +416,17 @@ class SpeakerResolver:
         # Without the entities stage there is no pronoun resolution: fall back to our own.
         self.has_entities = bool(found.get("entities"))
         self._persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        # where people are named: the parser's names and the entities stage's person names (not
+        # its pronouns: one wrongly resolved "he" would pass its error on)
+        named = {(e.start_char, e.end_char) for e in self._persons}
+        text = doc_text(doc)
+        for entity in found.get("entities", ()):
+            if isinstance(entity, Entity) and entity.kind == "PERSON":
+                named.update((m.start, m.end) for m in entity.mentions if text[m.start : m.end][:1].isupper())
+        named = {(s, e) for s, e in named if text[s:e].lower() not in PRONOUNS}
+        # and a named speaker ("Glyn Davies said ... He added: ...") the parser did not tag as a person
+        named.update(name_span(t) for t in doc if _named_speaker(t))
+        self._person_spans = sorted(named)
 
     def resolve(self, head: Token) -> ActorRef | None:
         if head.lower_ in IMPERSONAL or (head.lower_ == "it" and head.dep_ != "nsubj"):
@@ -417,8 +442,8 @@ class SpeakerResolver:
             entity = self.index.entity_at(head.idx, head.idx + len(head.text))
         if entity is not None:
             return dataclasses.replace(self.index.actor_ref(entity), start=start, end=end)
-        if head.pos_ == "PRON":  # unresolved: keep the words, claim no actor
-            return ActorRef(name=head.text, start=start, end=end)
+        if head.pos_ == "PRON":  # left open by the entities stage: the person named just before
+            return self._fallback_pronoun(head, start, end) or ActorRef(name=head.text, start=start, end=end)
         ref = self.index.actor_for_span(self.doc, start, end)
         if ref is not None:
             return dataclasses.replace(ref, name=_strip_det(ref.name), start=start, end=end)
@@ -426,13 +451,18 @@ class SpeakerResolver:
         return ActorRef(name=text, start=start, end=end)
 
     def _fallback_pronoun(self, head: Token, start: int, end: int) -> ActorRef | None:
-        """he/she -> the nearest person named shortly before (only without the entities stage)."""
+        """he/she -> the nearest person named shortly before: without the entities stage, or where
+        it left the pronoun open ("..., he said." after a paragraph that names one person)."""
         if head.lower_ not in PERSONAL_PRONOUNS:
             return None
-        before = [e for e in self._persons if e.end_char <= start and start - e.end_char <= PRONOUN_WINDOW]
+        before = [(s, e) for s, e in self._person_spans if e <= start and start - e <= PRONOUN_WINDOW]
         if not before:
             return None
-        last = before[-1]
-        surname = last.text.split()[-1]
-        full = max((e.text for e in self._persons if e.text.split()[-1] == surname), key=len)
+        last = max(before, key=lambda span: span[1])
+        entity = self.index.entity_at(*last)
+        if entity is not None:
+            return dataclasses.replace(self.index.actor_ref(entity), start=start, end=end)
+        words = doc_text(self.doc)[last[0] : last[1]]
+        surname = words.split()[-1]
+        full = max((e.text for e in self._persons if e.text.split()[-1] == surname), key=len, default=words)
         return ActorRef(name=full, start=start, end=end)
