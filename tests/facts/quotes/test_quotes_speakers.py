@@ -63,3 +63,24 @@ def test_pronoun_left_open_by_the_entities_stage_takes_the_person_named_before(p
     he = next(t for t in alone if t.lower_ == "he")
     ref = SpeakerResolver(alone, {"entities": [jain]}).resolve(he)
     assert ref is not None and ref.name == "he" and ref.entity_id is None
+
+
+def test_finite_verb_after_an_aside_read_as_a_participle() -> None:
+    # "Ann Kall, the director of debate, compared Trump to a coach.": the parse made "compared" an
+    # acl of the name (the sentence's root), or of the aside's last noun
+    words = ["Ann", "Kall", ",", "the", "director", "of", "debate", ",", "compared", "Trump", "to", "a", "coach", "."]
+    tags = ["NNP", "NNP", ",", "DT", "NN", "IN", "NN", ",", "VBN", "NNP", "IN", "DT", "NN", "."]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "NOUN", "PUNCT", "VERB", "PROPN", "ADP", "DET", "NOUN"]
+    pos.append("PUNCT")
+    deps = ["compound", "ROOT", "punct", "det", "appos", "prep", "pobj", "punct", "acl", "dobj", "prep", "det"]
+    deps += ["pobj", "punct"]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 7 + ["B-PERSON"] + ["O"] * 4
+    on_name = [1, 1, 1, 4, 1, 4, 5, 1, 1, 8, 8, 12, 10, 1]
+    on_aside = [1, 1, 1, 4, 1, 4, 5, 1, 6, 8, 8, 12, 10, 1]
+    for heads in (on_name, on_aside):
+        doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+        subj = subject_of(doc[8])
+        assert subj is not None and subj.text == "Kall", heads
+        # a common noun before the aside is not taken for a speaker that way
+        plain = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=["O"] * 14)
+        assert subject_of(plain[8]) is None

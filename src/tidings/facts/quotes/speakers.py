@@ -238,6 +238,9 @@ def _subject_taken_by_head(cue: Token) -> Token | None:
     subject: "Tim Cook, called “total political crap”" (the verb an ``acl`` of the name),
     "Protesters marching through the streets chanted “...”" (the participle read as the main
     verb, the finite one as its adverbial clause)."""
+    named = _name_before_aside(cue)
+    if named is not None:
+        return named
     if cue.tag_ not in ("VBD", "VBZ"):
         return None
     head = cue.head
@@ -246,6 +249,29 @@ def _subject_taken_by_head(cue: Token) -> Token | None:
     if cue.dep_ == "advcl" and head.tag_ == "VBG" and head.i < cue.i:
         subj = [c for c in head.children if c.dep_ == "nsubj" and c.i < head.i]
         return subj[0] if subj else None
+    return None
+
+
+def _name_before_aside(cue: Token) -> Token | None:
+    """ "Aaron Kall, the director of debate at ..., compared Trump to ...", "Roy Cooper, McCrory's
+    opponent in the election, called for ..., saying ...": a name, an apposition set off by commas,
+    then the finite verb, which the parse read as a participle on the apposition's last noun; the
+    sentence then has no finite main verb (the root is the name or a participle), so this verb is
+    it, and the name is its speaker."""
+    root = cue.sent.root
+    if cue.dep_ != "acl" or cue.tag_ not in ("VBD", "VBN") or root.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return None
+    if cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+        return None
+    node, child = cue.head, cue
+    while node.i < cue.i:
+        # the name the aside hangs on, not one inside it ("director at Michigan, compared")
+        hung = child.dep_ == "appos" or (child is cue and node.dep_ in ("ROOT", *SUBJECT_DEPS))
+        if hung and node.pos_ == "PROPN" and node.ent_type_ in SOURCE_ENTITIES:
+            return node
+        if node.dep_ not in ("appos", "pobj", "prep", "poss") or node.head.i == node.i:
+            return None
+        node, child = node.head, node
     return None
 
 
