@@ -84,3 +84,20 @@ def test_finite_verb_after_an_aside_read_as_a_participle() -> None:
         # a common noun before the aside is not taken for a speaker that way
         plain = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=["O"] * 14)
         assert subject_of(plain[8]) is None
+
+
+def test_headline_label_before_a_colon_is_not_the_speaker() -> None:
+    # "The Latest: Trump urges supporters to vote.": the parse took the label for the subject
+    words = ["The", "Latest", ":", "Trump", "urges", "supporters", "to", "vote", "."]
+    heads = [1, 4, 4, 4, 4, 4, 7, 4, 4]
+    deps = ["det", "nsubj", "punct", "npadvmod", "ROOT", "dobj", "aux", "xcomp", "punct"]
+    tags = ["DT", "JJ", ":", "NNP", "VBZ", "NNS", "TO", "VB", "."]
+    pos = ["DET", "ADJ", "PUNCT", "PROPN", "VERB", "NOUN", "PART", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    subj = subject_of(doc[4])
+    assert subj is not None and subj.text == "Trump"
+    # a common noun after the colon is no name: the subject stays
+    words[3], tags[3], pos[3] = "report", "NN", "NOUN"
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    subj = subject_of(doc[4])
+    assert subj is not None and subj.text == "Latest"

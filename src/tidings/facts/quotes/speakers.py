@@ -87,6 +87,9 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
                 return None  # live-blog time stamps ("5:45 p.m. Clinton says ...")
             if child.lower_ in RELATIVE and cue.dep_ == "relcl":
                 return cue.head
+            headline = _name_after_colon(child, cue)
+            if headline is not None:
+                return headline
             return _object_read_as_subject(child, cue) or _document_owner(child) or _past_dateline(child)
     # "Qin had in a phone call ... urged": the subject hangs on the split-off auxiliary.
     for aux in cue.lefts:
@@ -153,6 +156,19 @@ def _inverted_aside_subject(cue: Token) -> Token | None:
     if len(subjects) < 2 or not after or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
         return None
     return after[0]
+
+
+def _name_after_colon(subj: Token, cue: Token) -> Token | None:
+    """ "The Latest: Trump urges supporters to ...", "Brexit: May says ...": a headline's label
+    before a colon taken for the subject; the name between the colon and the verb is the speaker."""
+    doc = cue.doc
+    if subj.i > cue.i:
+        return None
+    colon = next((t for t in doc[subj.right_edge.i + 1 : cue.i] if t.text == ":"), None)
+    name = doc[colon.i + 1 : cue.i] if colon is not None else []
+    if not name or not all(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title) for t in name):
+        return None
+    return name[-1]
 
 
 def _agent(verb: Token) -> Token | None:
