@@ -165,8 +165,10 @@ def _name_after_colon(subj: Token, cue: Token) -> Token | None:
     if subj.i > cue.i:
         return None
     colon = next((t for t in doc[subj.right_edge.i + 1 : cue.i] if t.text == ":"), None)
-    name = doc[colon.i + 1 : cue.i] if colon is not None else []
-    if not name or not all(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title) for t in name):
+    if colon is None:
+        return None
+    name = doc[colon.i + 1 : cue.i]
+    if not len(name) or not all(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title) for t in name):
         return None
     return name[-1]
 
