@@ -101,3 +101,23 @@ def test_headline_label_before_a_colon_is_not_the_speaker() -> None:
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
     subj = subject_of(doc[4])
     assert subj is not None and subj.text == "Latest"
+
+
+def test_past_verb_hung_on_a_modal_reported_clause_is_the_outer_speakers() -> None:
+    # "May said that it would declare and suggested that it would go.": "suggested" cannot share
+    # "would", so it is May's, not the reported clause's subject's
+    words = ["May", "said", "that", "it", "would", "declare", "and", "suggested", "that", "it", "would", "go", "."]
+    heads = [1, 1, 5, 5, 5, 1, 5, 5, 11, 11, 11, 7, 1]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "cc", "conj", "mark", "nsubj", "aux", "ccomp", "punct"]
+    tags = ["NNP", "VBD", "IN", "PRP", "MD", "VB", "CC", "VBD", "IN", "PRP", "MD", "VB", "."]
+    pos = ["PROPN", "VERB", "SCONJ", "PRON", "AUX", "VERB", "CCONJ", "VERB", "SCONJ", "PRON", "AUX", "VERB", "PUNCT"]
+    lemmas = ["May", "say", "that", "it", "would", "declare", "and", "suggest", "that", "it", "would", "go", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    subj = subject_of(doc[7])
+    assert subj is not None and subj.text == "May"
+    # "that it declared and suggested ...": the same tense, the clause's own subject
+    words[4], tags[4], pos[4], lemmas[4] = "also", "RB", "ADV", "also"
+    deps[4] = "advmod"
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    subj = subject_of(doc[7])
+    assert subj is not None and subj.text == "it"

@@ -887,14 +887,9 @@ def test_a_closing_cue_keeps_a_participle_whose_content_the_parse_left_off(parse
 
 
 def test_it_resolved_by_the_entities_stage_speaks_for_the_organisation(parser: Parser) -> None:
-    quotes = run(
-        parser,
-        [
-            "The European Commission published its review of the budget rules on Tuesday.",
-            "“The two countries appear to be on track to correct their deficits by 2005,” it said in a statement.",
-        ],
-    )
-    q = one(quotes, "on track")
+    review = "The European Commission published its review of the budget rules on Tuesday."
+    statement = "“The two countries appear to be on track to correct their deficits by 2005,” it said in a statement."
+    q = one(run(parser, [review, statement]), "on track")
     assert q.speaker is not None and q.speaker.name == "European Commission" and q.speaker.entity_id
     # the speaker's span stays on the word that names it in the sentence
     assert q.speaker.start is not None and q.speaker.end is not None and q.speaker.end - q.speaker.start == 2

@@ -117,7 +117,11 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
                 return subj[0]
         return None
     head = cue.head
-    if cue.dep_ == "conj" and head.dep_ in ("ccomp", "acl") and head.lemma_.lower() not in SPEECH_VERBS:
+    if (
+        cue.dep_ == "conj"
+        and head.dep_ in ("ccomp", "acl")
+        and (head.lemma_.lower() not in SPEECH_VERBS or _tense_apart(cue, head))
+    ):
         # "X repeated accusations that Y does Z and complained ...": the parser hangs the
         # second speech verb on the reported clause; its speaker is the outer source.
         outer = head.head
@@ -171,6 +175,13 @@ def _name_after_colon(subj: Token, cue: Token) -> Token | None:
     if not len(name) or not all(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title) for t in name):
         return None
     return name[-1]
+
+
+def _tense_apart(cue: Token, head: Token) -> bool:
+    """ "May said that the country would declare ... and suggested that ...": a past-tense verb
+    cannot share the modal of the reported clause it was hung on, so it is not that clause's
+    (and the subject there is not its speaker)."""
+    return cue.tag_ == "VBD" and any(c.tag_ == "MD" for c in head.children)
 
 
 def _agent(verb: Token) -> Token | None:
