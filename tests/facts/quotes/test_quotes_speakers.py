@@ -121,3 +121,21 @@ def test_past_verb_hung_on_a_modal_reported_clause_is_the_outer_speakers() -> No
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
     subj = subject_of(doc[7])
     assert subj is not None and subj.text == "it"
+
+
+def test_participle_of_saying_after_a_named_object_is_that_persons() -> None:
+    # "The ad uses footage of Ann Lee asking, “Why?”": "asking" hangs on "uses" as an xcomp
+    words = ["The", "ad", "uses", "footage", "of", "Ann", "Lee", "asking", ",", "“", "Why", "?", "”"]
+    heads = [1, 2, 2, 2, 3, 6, 4, 2, 7, 7, 7, 7, 7]
+    deps = ["det", "nsubj", "ROOT", "dobj", "prep", "compound", "pobj", "xcomp", "punct", "punct", "ccomp"]
+    deps += ["punct", "punct"]
+    tags = ["DT", "NN", "VBZ", "NN", "IN", "NNP", "NNP", "VBG", ",", "``", "WRB", ".", "''"]
+    pos = ["DET", "NOUN", "VERB", "NOUN", "ADP", "PROPN", "PROPN", "VERB", "PUNCT", "PUNCT", "ADV", "PUNCT", "PUNCT"]
+    ents = ["O"] * 5 + ["B-PERSON", "I-PERSON"] + ["O"] * 6
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+    subj = subject_of(doc[7])
+    assert subj is not None and subj.text == "Lee"
+    # not a person's name: the participle stays with the verb's subject
+    plain = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=["O"] * 13)
+    subj = subject_of(plain[7])
+    assert subj is not None and subj.text == "ad"

@@ -146,6 +146,9 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
         said = _speech_verb_before(cue)
         if said is not None:
             return subject_of(said, depth + 1)
+    shown = _shown_saying(cue)
+    if shown is not None:
+        return shown
     if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG"):
         return subject_of(cue.head, depth + 1)
     return _name_swallowed(cue)
@@ -182,6 +185,18 @@ def _tense_apart(cue: Token, head: Token) -> bool:
     cannot share the modal of the reported clause it was hung on, so it is not that clause's
     (and the subject there is not its speaker)."""
     return cue.tag_ == "VBD" and any(c.tag_ == "MD" for c in head.children)
+
+
+def _shown_saying(cue: Token) -> Token | None:
+    """ "The ad uses footage of Hillary Clinton asking, “...”", "showed Trump saying ...": a
+    participle of saying right after a named object (no comma between) is that person's, not the
+    subject's of the verb that shows it."""
+    if cue.tag_ != "VBG" or cue.dep_ not in ("xcomp", "acl", "advcl") or cue.i == 0:
+        return None
+    before = cue.doc[cue.i - 1]
+    if before.pos_ == "PROPN" and before.ent_type_ == "PERSON" and before.dep_ in ("pobj", "dobj"):
+        return before
+    return None
 
 
 def _agent(verb: Token) -> Token | None:
