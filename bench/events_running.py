@@ -285,6 +285,27 @@ def pin(preds: list[Prediction], path: Path) -> None:
             fh.write(json.dumps(p.__dict__) + "\n")
 
 
+def bootstrap(golds: list[Gold], preds: list[Prediction], rounds: int, seed: int = 1) -> dict[str, float]:
+    """Standard error of each figure when the articles are resampled with replacement: how far a
+    figure moves on another sample of the same size, before reading a change between two runs."""
+    import random
+    import statistics
+
+    rnd = random.Random(seed)
+    by_doc: dict[str, list[Prediction]] = defaultdict(list)
+    for p in preds:
+        by_doc[p.doc_id].append(p)
+    rows = []
+    for _ in range(rounds):
+        sample, mine = [], []
+        for n, g in enumerate(rnd.choice(golds) for _ in golds):
+            doc = f"{g.doc_id}#{n}"  # a document drawn twice counts twice
+            sample.append(Gold(doc, g.text, g.sentences, g.events, g.main, g.published, g.title, g.source))
+            mine += [Prediction(**{**p.__dict__, "doc_id": doc}) for p in by_doc[g.doc_id]]
+        rows.append(score("bootstrap", sample, mine).row())
+    return {k: statistics.pstdev(r[k] for r in rows) for k in rows[0] if k != "asserted_events"}
+
+
 def print_table(results: list[Scores]) -> None:
     rows = [r.row() for r in results]
     names = [r.name for r in results]
@@ -331,6 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write the figures as JSON here")
     ap.add_argument("--min-confidence", type=float, help="[events] min_confidence for tidings (default: shipped)")
     ap.add_argument("--ablate", action="store_true", help="also run tidings with each group of own rules off")
+    ap.add_argument("--bootstrap", type=int, metavar="N", help="also print each figure's standard error (N resamples)")
     args = ap.parse_args(argv)
     golds = load_gold(args.gold, args.corpus, "all" if args.pin else args.split)
     by_doc = {g.doc_id: g for g in golds}
@@ -362,6 +384,11 @@ def main(argv: list[str] | None = None) -> int:
     print_gdelt_style(results[0])
     print_reliability(results[0])
     print("\nerrors of tidings' asserted events:", dict(results[0].errors))
+    if args.bootstrap:
+        se = bootstrap(golds, preds, args.bootstrap)
+        print(f"\nstandard error over {args.bootstrap} resamples of the {len(golds)} articles:")
+        for key, value in se.items():
+            print(f"  {key:<34} {value:.3f}")
     if args.json:
         args.json.write_text(json.dumps({r.name: r.row() for r in results}, indent=1), "utf-8")
     return 0

@@ -58,6 +58,9 @@ def test_a_regions_countries_or_buyers_are_actors(parser: Parser) -> None:
     assert use(parser, text, "Southeast Asian", ("Kerry",)) == "actor"
     assert use(parser, "Asian buyers now make up half of the sales.", "Asian") == "actor"
     assert use(parser, "Prices of European cars rose.", "European") == "thing"  # a region's things stay things
+    # a noun between: the members of a body named there, not the region's countries
+    text = "Denmark accepted a formula for ending its fisheries dispute with its European common market partners."
+    assert use(parser, text, "European", ("Denmark",)) != "actor"
 
 
 def test_stances_countries_after_a_city_and_out_of_are_no_actors(parser: Parser) -> None:

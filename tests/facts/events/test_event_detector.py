@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
+import sys
+from pathlib import Path
+from types import ModuleType
 
-from tidings.facts.events.detect import Detector, prior_feature
+import numpy as np
+
+from tidings.facts.events.detect import Detector, features, prior_feature
+from tidings.nlp import Parser
+from tidings.records import ActorRef, Event
 
 
 def test_detector_json_keeps_the_trigger_track_record() -> None:
@@ -27,3 +35,50 @@ def test_detector_json_keeps_the_export_threshold_never_below_emission() -> None
     # an export floor under the emission threshold would promise events that were never stored
     assert Detector({}, 0.0, 0.3, export_threshold=0.1).export_min_confidence == 0.3
     assert Detector({}, 0.0, 0.3).export_min_confidence == 0.3
+
+
+def _event(text: str, trigger: str, rule: str, cameo: str, factuality: str) -> Event:
+    at = text.index(trigger)
+    return Event("e", "a", at, at + len(trigger), trigger, text, 0, len(text), ActorRef("China", country="CHN"),
+                 None, cameo_code=cameo, factuality=factuality, rule=rule)  # fmt: skip
+
+
+def test_features_name_the_own_rule_and_root_with_factuality(parser: Parser) -> None:
+    text = "China said it will take all necessary measures."
+    doc = parser.parse(text)
+    threat = features(_event(text, "take", "petr2:x+tidings:threat-measures", "130", "planned"), doc, 0, 1)
+    assert threat["own:threat-measures"] == 1.0 and threat["root_fact:13:planned"] == 1.0
+    assert threat["rule:own"] == 1.0
+    # a dictionary pattern names no own rule; a speech rule is its own kind
+    pattern = features(_event(text, "take", "petr2:0874:take", "087", "asserted"), doc, 0, 1)
+    assert not any(k.startswith("own:") for k in pattern) and pattern["root_fact:08:asserted"] == 1.0
+    speech = features(_event(text, "said", "tidings:speech-statement", "010", "asserted"), doc, 0, 1)
+    assert speech["rule:speech-statement"] == 1.0 and not any(k.startswith("own:") for k in speech)
+
+
+def _training_script() -> ModuleType:
+    path = Path(__file__).resolve().parents[3] / "scripts" / "train_event_detector.py"
+    spec = importlib.util.spec_from_file_location("train_event_detector", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_counts_precision_recall_and_false_events_as_the_bench_does() -> None:
+    train = _training_script()
+    # (features, label, asserted, doc, trigger key, (sentence, root))
+    rows = [
+        ({}, 1, True, "d", "meet|04", (0, "04")),  # right, finds the gold meeting
+        ({}, 0, True, "d", "say|01", (1, "01")),  # false, in a sentence without a gold event
+        ({}, 0, True, "d", "say|01", (2, "01")),  # false, its sentence has another event
+        ({}, 1, False, "d", "vow|03", (2, "03")),  # planned: finds the gold intent, not counted as precision
+    ]
+    gold = {("d", 0, "04"), ("d", 2, "03"), ("d", 3, "19")}
+    empty = {("d", 1), ("d", 4), ("d", 5), ("d", 6)}
+    probs = np.array([0.9, 0.5, 0.2, 0.6])
+    threshold, precision, recall, kept, false = train.operating_point(rows, probs, gold, empty, 0.4)
+    assert (threshold, kept) == (0.4, 2) and precision == 0.5 and math.isclose(recall, 2 / 3)
+    assert false == 25.0  # one false asserted event over four empty sentences
+    assert train.operating_point(rows, probs, gold, empty, 0.95)[1:4] == (0.0, 0.0, 0)

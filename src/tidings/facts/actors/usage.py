@@ -251,9 +251,11 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
             head.lemma_.lower() in COUNTRY_GROUPS
             and head.tag_ in ("NNS", "NNPS")
             and any(t.lower_ in REGION_ADJECTIVES for t in span)
+            and not any(t.pos_ in ("NOUN", "PROPN") for t in doc[end : head.i])
         ):
             # "Southeast Asian countries", "Asian buyers": a group of the region's states or people
-            # (plural only: "the European country" is one country the article named before)
+            # (plural only: "the European country" is one country the article named before; a noun
+            # between makes them the members of that body: "its European common market partners")
             return "actor"
         if any(c.dep_ == "poss" and c.i != root.i for c in head.children):
             return "topic"  # "the administration's new Afghanistan policy"
