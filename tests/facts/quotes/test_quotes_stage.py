@@ -893,3 +893,52 @@ def test_it_resolved_by_the_entities_stage_speaks_for_the_organisation(parser: P
     assert q.speaker is not None and q.speaker.name == "European Commission" and q.speaker.entity_id
     # the speaker's span stays on the word that names it in the sentence
     assert q.speaker.start is not None and q.speaker.end is not None and q.speaker.end - q.speaker.start == 2
+
+
+# ---- the speaker chain (facts/quotes/chain.py)
+def test_he_after_an_unnamed_role_holder_is_that_speaker(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "A spokesman for the British Casino Association, which represents the UK industry, said the "
+            'government was trying to allay fears over a "UK Las Vegas". He said the way the licences were '
+            "being awarded meant UK firms were at a massive disadvantage."
+        ],
+    )
+    first, second = one(quotes, "allay fears"), one(quotes, "massive disadvantage")
+    assert first.speaker is not None and second.speaker is not None
+    assert second.speaker.name == first.speaker.name == "spokesman"
+    # the pronoun keeps its own place in the text
+    assert second.speaker.start is not None and second.speaker.start > (first.speaker.start or 0)
+
+
+STATEMENT = "The measures were protectionism, according to a statement on the ministry's website. "
+ADVOCATES = "Voting rights advocates said the policy was unfair to poor voters. "
+CUMMINGS = "David Cummings, head of UK equities at Standard Life, said the bid would be enough. "
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (STATEMENT + "It said steel industry woes were global challenges.", "statement"),
+        (STATEMENT + "She said steel industry woes were global challenges.", "She"),  # not the statement
+        (ADVOCATES + "They said steel industry woes were global challenges.", "Voting rights advocates"),
+        # "they" only for the speaker of the sentence before: plurals abound
+        (
+            ADVOCATES + "The state disagrees. Republicans want lower rates. They said steel industry woes were bad.",
+            "They",
+        ),
+        # the nearest speaker is a person: "it" stands for someone who has not spoken
+        (
+            "The Financial Times reported the talks. "
+            + CUMMINGS
+            + "The board approved the plan, it said of steel industry woes.",
+            "it",
+        ),
+    ],
+)
+def test_open_pronoun_takes_the_nearest_speaker_only_of_its_kind(parser: Parser, text: str, speaker: str) -> None:
+    quotes = [q for q in run(parser, [text]) if "steel industry woes" in q.text or "board approved" in q.text]
+    assert quotes and all(q.speaker is not None and q.speaker.name == speaker for q in quotes), [
+        (q.text, q.speaker) for q in quotes
+    ]
