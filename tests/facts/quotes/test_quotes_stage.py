@@ -942,3 +942,27 @@ def test_open_pronoun_takes_the_nearest_speaker_only_of_its_kind(parser: Parser,
     assert quotes and all(q.speaker is not None and q.speaker.name == speaker for q in quotes), [
         (q.text, q.speaker) for q in quotes
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "A report released by the central bank said growth would slow to 6 percent next year.",
+            "growth would slow",
+            "central bank",
+        ),
+        (
+            "Trade remedy measures were protectionism, according to a statement on the ministry's website.",
+            "Trade remedy",
+            "ministry",
+        ),
+        # "of" names the maker only when a name follows it
+        ("Reports of fraud said the vote had been rigged in several districts.", "vote had been rigged", "Reports"),
+    ],
+)
+def test_a_statement_speaks_for_whoever_the_phrase_names_as_its_maker(
+    parser: Parser, text: str, fragment: str, speaker: str
+) -> None:
+    q = one(run(parser, [text]), fragment)
+    assert q.speaker is not None and q.speaker.name == speaker

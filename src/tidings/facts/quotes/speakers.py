@@ -413,6 +413,9 @@ def noun_source(noun: Token) -> Token | None:
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    owner = _owner_after(noun)
+    if owner is not None:
+        return owner
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in UTTERING_VERBS:
         return subject_of(noun.head)
     # "a New York Times report", "a Pentagon statement": a name in front of the noun
@@ -420,11 +423,48 @@ def noun_source(noun: Token) -> Token | None:
     return names[-1] if names else None
 
 
+# Where a statement is published: "a statement on the website of the council", "on its website".
+VENUE_NOUNS = frozenset({"website", "site", "page", "account", "blog", "feed"})
+
+
+def _owner_after(noun: Token) -> Token | None:
+    """The maker of a statement named after it: "a statement issued by the ministry", "a report
+    released by the bank" (a participle's agent), "a statement on the website of the National Pork
+    Producers Council", "a statement on the ministry's website" (the venue's owner), "a statement of
+    the ministry" (a name after "of": not "reports of fraud")."""
+    for child in noun.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = _agent(child)
+            if agent is not None:
+                return agent
+        if child.dep_ != "prep":
+            continue
+        objs = [g for g in child.children if g.dep_ == "pobj"]
+        if not objs:
+            continue
+        obj = objs[0]
+        if child.lower_ == "of" and obj.ent_type_ in ("ORG", "PERSON", "GPE"):
+            return obj
+        if child.lower_ == "on" and obj.lemma_.lower() in VENUE_NOUNS:
+            for grand in obj.children:
+                if grand.dep_ == "poss":
+                    return grand
+                if grand.dep_ == "prep" and grand.lower_ == "of":
+                    owner = [g for g in grand.children if g.dep_ == "pobj"]
+                    if owner:
+                        return owner[0]
+    return None
+
+
 def according_source(according: Token) -> Token | None:
+    """The object of *according to*; for a statement or report, whoever made it when the phrase
+    names them ("according to a statement on the ministry's website": the ministry)."""
     for child in according.children:
         if child.lower_ == "to":
             objs = [g for g in child.children if g.dep_ == "pobj"]
-            return objs[0] if objs else None
+            if not objs:
+                return None
+            return _document_owner(objs[0]) or objs[0]
     return None
 
 
