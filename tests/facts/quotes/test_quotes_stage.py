@@ -966,3 +966,13 @@ def test_a_statement_speaks_for_whoever_the_phrase_names_as_its_maker(
 ) -> None:
     q = one(run(parser, [text]), fragment)
     assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_relative_clause_after_a_list_is_the_last_members(parser: Parser) -> None:
+    # the parse hangs ", who joked" on an earlier member of the list
+    text = (
+        "The ceremony featured celebrities like Oprah Winfrey, Will Smith, Robert DeNiro, Patti LaBelle and "
+        "Stevie Wonder, who joked of the museum, “I haven't seen it yet, but I'm going to.”"
+    )
+    q = one(run(parser, [text]), "seen it yet")
+    assert q.speaker is not None and q.speaker.name == "Stevie Wonder"

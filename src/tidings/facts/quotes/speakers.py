@@ -86,7 +86,7 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
             if child.ent_type_ in ("TIME", "DATE"):
                 return None  # live-blog time stamps ("5:45 p.m. Clinton says ...")
             if child.lower_ in RELATIVE and cue.dep_ == "relcl":
-                return cue.head
+                return _antecedent(cue, child)
             headline = _name_after_colon(child, cue)
             if headline is not None:
                 return headline
@@ -152,6 +152,21 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG"):
         return subject_of(cue.head, depth + 1)
     return _name_swallowed(cue)
+
+
+def _antecedent(clause: Token, pronoun: Token) -> Token:
+    """The noun a relative clause's "who" stands for: the one the parse hung the clause on, or,
+    when that is a member of a list, the member right before the pronoun ("celebrities like Oprah
+    Winfrey, Will Smith and Stevie Wonder, who joked ...": Wonder, wherever the clause was hung)."""
+    head = clause.head
+    before = pronoun.doc[pronoun.i - 1] if pronoun.i > 0 else None
+    if before is not None and before.text == "," and before.i > 0:
+        before = pronoun.doc[before.i - 1]
+    if before is None or before.i == head.i or before.pos_ not in ("PROPN", "NOUN"):
+        return head
+    while before.dep_ in ("compound", "flat") and before.head.i > before.i:
+        before = before.head
+    return before if before in head.conjuncts else head
 
 
 def _inverted_aside_subject(cue: Token) -> Token | None:
