@@ -920,7 +920,7 @@ CUMMINGS = "David Cummings, head of UK equities at Standard Life, said the bid w
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        (STATEMENT + "It said steel industry woes were global challenges.", "statement"),
+        (STATEMENT + "It said steel industry woes were global challenges.", "ministry"),  # the statement's maker
         (STATEMENT + "She said steel industry woes were global challenges.", "She"),  # not the statement
         (ADVOCATES + "They said steel industry woes were global challenges.", "Voting rights advocates"),
         # "they" only for the speaker of the sentence before: plurals abound
