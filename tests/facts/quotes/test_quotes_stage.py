@@ -897,15 +897,13 @@ def test_it_resolved_by_the_entities_stage_speaks_for_the_organisation(parser: P
 
 # ---- the speaker chain (facts/quotes/chain.py)
 def test_he_after_an_unnamed_role_holder_is_that_speaker(parser: Parser) -> None:
-    quotes = run(
-        parser,
-        [
-            "A spokesman for the British Casino Association, which represents the UK industry, said the "
-            'government was trying to allay fears over a "UK Las Vegas". He said the way the licences were '
-            "being awarded meant UK firms were at a massive disadvantage."
-        ],
+    text = (
+        "A spokesman for the British Casino Association, which represents the UK industry, said the "
+        'government was trying to allay fears over a "UK Las Vegas". He said the way the licences were '
+        "being awarded meant UK firms were at a massive disadvantage."
     )
-    first, second = one(quotes, "allay fears"), one(quotes, "massive disadvantage")
+    by_fragment = {f: one(run(parser, [text]), f) for f in ("allay fears", "massive disadvantage")}
+    first, second = by_fragment["allay fears"], by_fragment["massive disadvantage"]
     assert first.speaker is not None and second.speaker is not None
     assert second.speaker.name == first.speaker.name == "spokesman"
     # the pronoun keeps its own place in the text
