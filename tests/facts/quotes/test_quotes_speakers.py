@@ -6,7 +6,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from tidings.facts.quotes.speakers import subject_of
+from tidings.facts.quotes.speakers import SpeakerResolver, subject_of
+from tidings.nlp import Parser
+from tidings.records import Entity, Span
 
 
 def test_finite_verb_hung_on_the_name_before_it() -> None:
@@ -43,3 +45,97 @@ def test_finite_verb_read_as_clause_of_a_participle() -> None:
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
     subj = subject_of(doc[3])
     assert subj is not None and subj.text == "Protesters"
+
+
+def test_pronoun_left_open_by_the_entities_stage_takes_the_person_named_before(parser: Parser) -> None:
+    text = (
+        "Parul Jain, an economist at Nomura, said spending would rise. "
+        "“Consumers continue to retain their strength,” he said."
+    )
+    doc = parser.parse(text)
+    jain = Entity(id="e1", article_id="a", name="Parul Jain", kind="PERSON", mentions=(Span(0, 10),), end=10)
+    he = next(t for t in doc if t.lower_ == "he")
+    ref = SpeakerResolver(doc, {"entities": [jain]}).resolve(he)
+    assert ref is not None and ref.name == "Parul Jain" and ref.entity_id == "e1"
+    assert (ref.start, ref.end) == (he.idx, he.idx + 2)
+    # no one named before: the pronoun stays a pronoun, with no actor claimed
+    alone = parser.parse("“Consumers continue to retain their strength,” he said.")
+    he = next(t for t in alone if t.lower_ == "he")
+    ref = SpeakerResolver(alone, {"entities": [jain]}).resolve(he)
+    assert ref is not None and ref.name == "he" and ref.entity_id is None
+
+
+def test_finite_verb_after_an_aside_read_as_a_participle() -> None:
+    # "Ann Kall, the director of debate, compared Trump to a coach.": the parse made "compared" an
+    # acl of the name (the sentence's root), or of the aside's last noun
+    words = ["Ann", "Kall", ",", "the", "director", "of", "debate", ",", "compared", "Trump", "to", "a", "coach", "."]
+    tags = ["NNP", "NNP", ",", "DT", "NN", "IN", "NN", ",", "VBN", "NNP", "IN", "DT", "NN", "."]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "NOUN", "PUNCT", "VERB", "PROPN", "ADP", "DET", "NOUN"]
+    pos.append("PUNCT")
+    deps = ["compound", "ROOT", "punct", "det", "appos", "prep", "pobj", "punct", "acl", "dobj", "prep", "det"]
+    deps += ["pobj", "punct"]
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 7 + ["B-PERSON"] + ["O"] * 4
+    on_name = [1, 1, 1, 4, 1, 4, 5, 1, 1, 8, 8, 12, 10, 1]
+    on_aside = [1, 1, 1, 4, 1, 4, 5, 1, 6, 8, 8, 12, 10, 1]
+    for heads in (on_name, on_aside):
+        doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+        subj = subject_of(doc[8])
+        assert subj is not None and subj.text == "Kall", heads
+        # a common noun before the aside is not taken for a speaker that way
+        plain = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=["O"] * 14)
+        assert subject_of(plain[8]) is None
+
+
+def test_headline_label_before_a_colon_is_not_the_speaker() -> None:
+    # "The Latest: Trump urges supporters to vote.": the parse took the label for the subject
+    words = ["The", "Latest", ":", "Trump", "urges", "supporters", "to", "vote", "."]
+    heads = [1, 4, 4, 4, 4, 4, 7, 4, 4]
+    deps = ["det", "nsubj", "punct", "npadvmod", "ROOT", "dobj", "aux", "xcomp", "punct"]
+    tags = ["DT", "JJ", ":", "NNP", "VBZ", "NNS", "TO", "VB", "."]
+    pos = ["DET", "ADJ", "PUNCT", "PROPN", "VERB", "NOUN", "PART", "VERB", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    subj = subject_of(doc[4])
+    assert subj is not None and subj.text == "Trump"
+    # a common noun after the colon is no name: the subject stays
+    words[3], tags[3], pos[3] = "report", "NN", "NOUN"
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    subj = subject_of(doc[4])
+    assert subj is not None and subj.text == "Latest"
+
+
+def test_past_verb_hung_on_a_modal_reported_clause_is_the_outer_speakers() -> None:
+    # "May said that it would declare and suggested that it would go.": "suggested" cannot share
+    # "would", so it is May's, not the reported clause's subject's
+    words = ["May", "said", "that", "it", "would", "declare", "and", "suggested", "that", "it", "would", "go", "."]
+    heads = [1, 1, 5, 5, 5, 1, 5, 5, 11, 11, 11, 7, 1]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "aux", "ccomp", "cc", "conj", "mark", "nsubj", "aux", "ccomp", "punct"]
+    tags = ["NNP", "VBD", "IN", "PRP", "MD", "VB", "CC", "VBD", "IN", "PRP", "MD", "VB", "."]
+    pos = ["PROPN", "VERB", "SCONJ", "PRON", "AUX", "VERB", "CCONJ", "VERB", "SCONJ", "PRON", "AUX", "VERB", "PUNCT"]
+    lemmas = ["May", "say", "that", "it", "would", "declare", "and", "suggest", "that", "it", "would", "go", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    subj = subject_of(doc[7])
+    assert subj is not None and subj.text == "May"
+    # "that it declared and suggested ...": the same tense, the clause's own subject
+    words[4], tags[4], pos[4], lemmas[4] = "also", "RB", "ADV", "also"
+    deps[4] = "advmod"
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    subj = subject_of(doc[7])
+    assert subj is not None and subj.text == "it"
+
+
+def test_participle_of_saying_after_a_named_object_is_that_persons() -> None:
+    # "The ad uses footage of Ann Lee asking, “Why?”": "asking" hangs on "uses" as an xcomp
+    words = ["The", "ad", "uses", "footage", "of", "Ann", "Lee", "asking", ",", "“", "Why", "?", "”"]
+    heads = [1, 2, 2, 2, 3, 6, 4, 2, 7, 7, 7, 7, 7]
+    deps = ["det", "nsubj", "ROOT", "dobj", "prep", "compound", "pobj", "xcomp", "punct", "punct", "ccomp"]
+    deps += ["punct", "punct"]
+    tags = ["DT", "NN", "VBZ", "NN", "IN", "NNP", "NNP", "VBG", ",", "``", "WRB", ".", "''"]
+    pos = ["DET", "NOUN", "VERB", "NOUN", "ADP", "PROPN", "PROPN", "VERB", "PUNCT", "PUNCT", "ADV", "PUNCT", "PUNCT"]
+    ents = ["O"] * 5 + ["B-PERSON", "I-PERSON"] + ["O"] * 6
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+    subj = subject_of(doc[7])
+    assert subj is not None and subj.text == "Lee"
+    # not a person's name: the participle stays with the verb's subject
+    plain = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=["O"] * 13)
+    subj = subject_of(plain[7])
+    assert subj is not None and subj.text == "ad"

@@ -884,3 +884,93 @@ def test_a_closing_cue_keeps_a_participle_whose_content_the_parse_left_off(parse
         ],
     )
     assert any("labor costs" in q.text and "0.28 percentage point" in q.text for q in quotes)
+
+
+def test_it_resolved_by_the_entities_stage_speaks_for_the_organisation(parser: Parser) -> None:
+    review = "The European Commission published its review of the budget rules on Tuesday."
+    statement = "“The two countries appear to be on track to correct their deficits by 2005,” it said in a statement."
+    q = one(run(parser, [review, statement]), "on track")
+    assert q.speaker is not None and q.speaker.name == "European Commission" and q.speaker.entity_id
+    # the speaker's span stays on the word that names it in the sentence
+    assert q.speaker.start is not None and q.speaker.end is not None and q.speaker.end - q.speaker.start == 2
+
+
+# ---- the speaker chain (facts/quotes/chain.py)
+def test_he_after_an_unnamed_role_holder_is_that_speaker(parser: Parser) -> None:
+    text = (
+        "A spokesman for the British Casino Association, which represents the UK industry, said the "
+        'government was trying to allay fears over a "UK Las Vegas". He said the way the licences were '
+        "being awarded meant UK firms were at a massive disadvantage."
+    )
+    by_fragment = {f: one(run(parser, [text]), f) for f in ("allay fears", "massive disadvantage")}
+    first, second = by_fragment["allay fears"], by_fragment["massive disadvantage"]
+    assert first.speaker is not None and second.speaker is not None
+    assert second.speaker.name == first.speaker.name == "spokesman"
+    # the pronoun keeps its own place in the text
+    assert second.speaker.start is not None and second.speaker.start > (first.speaker.start or 0)
+
+
+STATEMENT = "The measures were protectionism, according to a statement on the ministry's website. "
+ADVOCATES = "Voting rights advocates said the policy was unfair to poor voters. "
+CUMMINGS = "David Cummings, head of UK equities at Standard Life, said the bid would be enough. "
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (STATEMENT + "It said steel industry woes were global challenges.", "ministry"),  # the statement's maker
+        (STATEMENT + "She said steel industry woes were global challenges.", "She"),  # not the statement
+        (ADVOCATES + "They said steel industry woes were global challenges.", "Voting rights advocates"),
+        # "they" only for the speaker of the sentence before: plurals abound
+        (
+            ADVOCATES + "The state disagrees. Republicans want lower rates. They said steel industry woes were bad.",
+            "They",
+        ),
+        # the nearest speaker is a person: "it" stands for someone who has not spoken
+        (
+            "The Financial Times reported the talks. "
+            + CUMMINGS
+            + "The board approved the plan, it said of steel industry woes.",
+            "it",
+        ),
+    ],
+)
+def test_open_pronoun_takes_the_nearest_speaker_only_of_its_kind(parser: Parser, text: str, speaker: str) -> None:
+    quotes = [q for q in run(parser, [text]) if "steel industry woes" in q.text or "board approved" in q.text]
+    assert quotes and all(q.speaker is not None and q.speaker.name == speaker for q in quotes), [
+        (q.text, q.speaker) for q in quotes
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "A report released by the central bank said growth would slow to 6 percent next year.",
+            "growth would slow",
+            "central bank",
+        ),
+        (
+            "Trade remedy measures were protectionism, according to a statement on the ministry's website.",
+            "Trade remedy",
+            "ministry",
+        ),
+        # "of" names the maker only when a name follows it
+        ("Reports of fraud said the vote had been rigged in several districts.", "vote had been rigged", "Reports"),
+    ],
+)
+def test_a_statement_speaks_for_whoever_the_phrase_names_as_its_maker(
+    parser: Parser, text: str, fragment: str, speaker: str
+) -> None:
+    q = one(run(parser, [text]), fragment)
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_relative_clause_after_a_list_is_the_last_members(parser: Parser) -> None:
+    # the parse hangs ", who joked" on an earlier member of the list
+    text = (
+        "The ceremony featured celebrities like Oprah Winfrey, Will Smith, Robert DeNiro, Patti LaBelle and "
+        "Stevie Wonder, who joked of the museum, “I haven't seen it yet, but I'm going to.”"
+    )
+    q = one(run(parser, [text]), "seen it yet")
+    assert q.speaker is not None and q.speaker.name == "Stevie Wonder"

@@ -17,7 +17,7 @@ from tidings.facts.actors.index import EntityIndex
 from tidings.facts.quotes.cues import SPEECH_NOUNS, SPEECH_VERBS
 from tidings.facts.quotes.marks import NEUTRAL, OPENERS, mark_role
 from tidings.nlp import doc_text
-from tidings.records import ActorRef
+from tidings.records import ActorRef, Entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -27,6 +27,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 NAME_DEPS = ("compound", "amod", "det", "nummod", "poss", "nmod", "flat", "quantmod", "case", "prt")
 RELATIVE = frozenset({"that", "who", "which", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his" owns a nominal cue ("his pledge")
+PRONOUNS = PERSONAL_PRONOUNS | {"hers", "himself", "herself", "they", "them", "it", "i", "we", "you"}
 IMPERSONAL = frozenset({"there", "this", "what", "i", "we", "you", "me", "us"})
 QUOTE_TOKENS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 # Verbs whose subject is the source of the speech noun they take ("repeated accusations").
@@ -62,8 +63,11 @@ PRONOUN_WINDOW = 700
 
 
 def load_index(found: Mapping[str, Sequence[Any]]) -> EntityIndex:
-    """The entity index over the entities stage's output (phrase coding only without it)."""
-    return EntityIndex(found)
+    """The entity index over the entities stage's output (phrase coding only without it).
+
+    An "it" the entities stage resolved to a state or organisation speaks for it ("the ministry
+    ... It said ...", "China said it would ..."): the speaker is that actor, not the bare word."""
+    return EntityIndex(found, neuter_pronouns=True)
 
 
 def subject_of(cue: Token, depth: int = 0) -> Token | None:
@@ -82,7 +86,10 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
             if child.ent_type_ in ("TIME", "DATE"):
                 return None  # live-blog time stamps ("5:45 p.m. Clinton says ...")
             if child.lower_ in RELATIVE and cue.dep_ == "relcl":
-                return cue.head
+                return _antecedent(cue, child)
+            headline = _name_after_colon(child, cue)
+            if headline is not None:
+                return headline
             return _object_read_as_subject(child, cue) or _document_owner(child) or _past_dateline(child)
     # "Qin had in a phone call ... urged": the subject hangs on the split-off auxiliary.
     for aux in cue.lefts:
@@ -110,7 +117,11 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
                 return subj[0]
         return None
     head = cue.head
-    if cue.dep_ == "conj" and head.dep_ in ("ccomp", "acl") and head.lemma_.lower() not in SPEECH_VERBS:
+    if (
+        cue.dep_ == "conj"
+        and head.dep_ in ("ccomp", "acl")
+        and (head.lemma_.lower() not in SPEECH_VERBS or _tense_apart(cue, head))
+    ):
         # "X repeated accusations that Y does Z and complained ...": the parser hangs the
         # second speech verb on the reported clause; its speaker is the outer source.
         outer = head.head
@@ -135,9 +146,27 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
         said = _speech_verb_before(cue)
         if said is not None:
             return subject_of(said, depth + 1)
+    shown = _shown_saying(cue)
+    if shown is not None:
+        return shown
     if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG"):
         return subject_of(cue.head, depth + 1)
     return _name_swallowed(cue)
+
+
+def _antecedent(clause: Token, pronoun: Token) -> Token:
+    """The noun a relative clause's "who" stands for: the one the parse hung the clause on, or,
+    when that is a member of a list, the member right before the pronoun ("celebrities like Oprah
+    Winfrey, Will Smith and Stevie Wonder, who joked ...": Wonder, wherever the clause was hung)."""
+    head = clause.head
+    before = pronoun.doc[pronoun.i - 1] if pronoun.i > 0 else None
+    if before is not None and before.text == "," and before.i > 0:
+        before = pronoun.doc[before.i - 1]
+    if before is None or before.i == head.i or before.pos_ not in ("PROPN", "NOUN"):
+        return head
+    while before.dep_ in ("compound", "flat") and before.head.i > before.i:
+        before = before.head
+    return before if before in head.conjuncts else head
 
 
 def _inverted_aside_subject(cue: Token) -> Token | None:
@@ -149,6 +178,40 @@ def _inverted_aside_subject(cue: Token) -> Token | None:
     if len(subjects) < 2 or not after or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
         return None
     return after[0]
+
+
+def _name_after_colon(subj: Token, cue: Token) -> Token | None:
+    """ "The Latest: Trump urges supporters to ...", "Brexit: May says ...": a headline's label
+    before a colon taken for the subject; the name between the colon and the verb is the speaker."""
+    doc = cue.doc
+    if subj.i > cue.i:
+        return None
+    colon = next((t for t in doc[subj.right_edge.i + 1 : cue.i] if t.text == ":"), None)
+    if colon is None:
+        return None
+    name = doc[colon.i + 1 : cue.i]
+    if not len(name) or not all(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title) for t in name):
+        return None
+    return name[-1]
+
+
+def _tense_apart(cue: Token, head: Token) -> bool:
+    """ "May said that the country would declare ... and suggested that ...": a past-tense verb
+    cannot share the modal of the reported clause it was hung on, so it is not that clause's
+    (and the subject there is not its speaker)."""
+    return cue.tag_ == "VBD" and any(c.tag_ == "MD" for c in head.children)
+
+
+def _shown_saying(cue: Token) -> Token | None:
+    """ "The ad uses footage of Hillary Clinton asking, “...”", "showed Trump saying ...": a
+    participle of saying right after a named object (no comma between) is that person's, not the
+    subject's of the verb that shows it."""
+    if cue.tag_ != "VBG" or cue.dep_ not in ("xcomp", "acl", "advcl") or cue.i == 0:
+        return None
+    before = cue.doc[cue.i - 1]
+    if before.pos_ == "PROPN" and before.ent_type_ == "PERSON" and before.dep_ in ("pobj", "dobj"):
+        return before
+    return None
 
 
 def _agent(verb: Token) -> Token | None:
@@ -234,6 +297,9 @@ def _subject_taken_by_head(cue: Token) -> Token | None:
     subject: "Tim Cook, called “total political crap”" (the verb an ``acl`` of the name),
     "Protesters marching through the streets chanted “...”" (the participle read as the main
     verb, the finite one as its adverbial clause)."""
+    named = _name_before_aside(cue)
+    if named is not None:
+        return named
     if cue.tag_ not in ("VBD", "VBZ"):
         return None
     head = cue.head
@@ -242,6 +308,29 @@ def _subject_taken_by_head(cue: Token) -> Token | None:
     if cue.dep_ == "advcl" and head.tag_ == "VBG" and head.i < cue.i:
         subj = [c for c in head.children if c.dep_ == "nsubj" and c.i < head.i]
         return subj[0] if subj else None
+    return None
+
+
+def _name_before_aside(cue: Token) -> Token | None:
+    """ "Aaron Kall, the director of debate at ..., compared Trump to ...", "Roy Cooper, McCrory's
+    opponent in the election, called for ..., saying ...": a name, an apposition set off by commas,
+    then the finite verb, which the parse read as a participle on the apposition's last noun; the
+    sentence then has no finite main verb (the root is the name or a participle), so this verb is
+    it, and the name is its speaker."""
+    root = cue.sent.root
+    if cue.dep_ != "acl" or cue.tag_ not in ("VBD", "VBN") or root.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return None
+    if cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+        return None
+    node, child = cue.head, cue
+    while node.i < cue.i:
+        # the name the aside hangs on, not one inside it ("director at Michigan, compared")
+        hung = child.dep_ == "appos" or (child is cue and node.dep_ in ("ROOT", *SUBJECT_DEPS))
+        if hung and node.pos_ == "PROPN" and node.ent_type_ in SOURCE_ENTITIES:
+            return node
+        if node.dep_ not in ("appos", "pobj", "prep", "poss") or node.head.i == node.i:
+            return None
+        node, child = node.head, node
     return None
 
 
@@ -339,6 +428,9 @@ def noun_source(noun: Token) -> Token | None:
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    owner = _owner_after(noun)
+    if owner is not None:
+        return owner
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in UTTERING_VERBS:
         return subject_of(noun.head)
     # "a New York Times report", "a Pentagon statement": a name in front of the noun
@@ -346,11 +438,48 @@ def noun_source(noun: Token) -> Token | None:
     return names[-1] if names else None
 
 
+# Where a statement is published: "a statement on the website of the council", "on its website".
+VENUE_NOUNS = frozenset({"website", "site", "page", "account", "blog", "feed"})
+
+
+def _owner_after(noun: Token) -> Token | None:
+    """The maker of a statement named after it: "a statement issued by the ministry", "a report
+    released by the bank" (a participle's agent), "a statement on the website of the National Pork
+    Producers Council", "a statement on the ministry's website" (the venue's owner), "a statement of
+    the ministry" (a name after "of": not "reports of fraud")."""
+    for child in noun.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = _agent(child)
+            if agent is not None:
+                return agent
+        if child.dep_ != "prep":
+            continue
+        objs = [g for g in child.children if g.dep_ == "pobj"]
+        if not objs:
+            continue
+        obj = objs[0]
+        if child.lower_ == "of" and obj.ent_type_ in ("ORG", "PERSON", "GPE"):
+            return obj
+        if child.lower_ == "on" and obj.lemma_.lower() in VENUE_NOUNS:
+            for grand in obj.children:
+                if grand.dep_ == "poss":
+                    return grand
+                if grand.dep_ == "prep" and grand.lower_ == "of":
+                    owner = [g for g in grand.children if g.dep_ == "pobj"]
+                    if owner:
+                        return owner[0]
+    return None
+
+
 def according_source(according: Token) -> Token | None:
+    """The object of *according to*; for a statement or report, whoever made it when the phrase
+    names them ("according to a statement on the ministry's website": the ministry)."""
     for child in according.children:
         if child.lower_ == "to":
             objs = [g for g in child.children if g.dep_ == "pobj"]
-            return objs[0] if objs else None
+            if not objs:
+                return None
+            return _document_owner(objs[0]) or objs[0]
     return None
 
 
@@ -386,6 +515,16 @@ def name_span(head: Token) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
+def _named_speaker(tok: Token) -> bool:
+    """A name as the subject of a speech verb ("Glyn Davies said")."""
+    return (
+        tok.dep_ == "nsubj"
+        and tok.pos_ == "PROPN"
+        and tok.head.lemma_.lower() in SPEECH_VERBS
+        and tok.ent_type_ in ("", "PERSON")
+    )
+
+
 def _strip_det(text: str) -> str:
     words = text.split(" ", 1)
     if len(words) == 2 and words[0].lower() in ("a", "an", "the"):
@@ -402,6 +541,17 @@ class SpeakerResolver:
         # Without the entities stage there is no pronoun resolution: fall back to our own.
         self.has_entities = bool(found.get("entities"))
         self._persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        # where people are named: the parser's names and the entities stage's person names (not
+        # its pronouns: one wrongly resolved "he" would pass its error on)
+        named = {(e.start_char, e.end_char) for e in self._persons}
+        text = doc_text(doc)
+        for entity in found.get("entities", ()):
+            if isinstance(entity, Entity) and entity.kind == "PERSON":
+                named.update((m.start, m.end) for m in entity.mentions if text[m.start : m.end][:1].isupper())
+        named = {(s, e) for s, e in named if text[s:e].lower() not in PRONOUNS}
+        # and a named speaker ("Glyn Davies said ... He added: ...") the parser did not tag as a person
+        named.update(name_span(t) for t in doc if _named_speaker(t))
+        self._person_spans = sorted(named)
 
     def resolve(self, head: Token) -> ActorRef | None:
         if head.lower_ in IMPERSONAL or (head.lower_ == "it" and head.dep_ != "nsubj"):
@@ -417,8 +567,8 @@ class SpeakerResolver:
             entity = self.index.entity_at(head.idx, head.idx + len(head.text))
         if entity is not None:
             return dataclasses.replace(self.index.actor_ref(entity), start=start, end=end)
-        if head.pos_ == "PRON":  # unresolved: keep the words, claim no actor
-            return ActorRef(name=head.text, start=start, end=end)
+        if head.pos_ == "PRON":  # left open by the entities stage: the person named just before
+            return self._fallback_pronoun(head, start, end) or ActorRef(name=head.text, start=start, end=end)
         ref = self.index.actor_for_span(self.doc, start, end)
         if ref is not None:
             return dataclasses.replace(ref, name=_strip_det(ref.name), start=start, end=end)
@@ -426,13 +576,18 @@ class SpeakerResolver:
         return ActorRef(name=text, start=start, end=end)
 
     def _fallback_pronoun(self, head: Token, start: int, end: int) -> ActorRef | None:
-        """he/she -> the nearest person named shortly before (only without the entities stage)."""
+        """he/she -> the nearest person named shortly before: without the entities stage, or where
+        it left the pronoun open ("..., he said." after a paragraph that names one person)."""
         if head.lower_ not in PERSONAL_PRONOUNS:
             return None
-        before = [e for e in self._persons if e.end_char <= start and start - e.end_char <= PRONOUN_WINDOW]
+        before = [(s, e) for s, e in self._person_spans if e <= start and start - e <= PRONOUN_WINDOW]
         if not before:
             return None
-        last = before[-1]
-        surname = last.text.split()[-1]
-        full = max((e.text for e in self._persons if e.text.split()[-1] == surname), key=len)
+        last = max(before, key=lambda span: span[1])
+        entity = self.index.entity_at(*last)
+        if entity is not None:
+            return dataclasses.replace(self.index.actor_ref(entity), start=start, end=end)
+        words = doc_text(self.doc)[last[0] : last[1]]
+        surname = words.split()[-1]
+        full = max((e.text for e in self._persons if e.text.split()[-1] == surname), key=len, default=words)
         return ActorRef(name=full, start=start, end=end)

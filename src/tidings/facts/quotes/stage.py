@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.base import FactContext
+from tidings.facts.quotes.chain import chain_speakers
 from tidings.facts.quotes.cues import (
     CLAUSE_FIRST_VERBS,
     MESSAGE_VERBS,
@@ -58,7 +59,7 @@ from tidings.facts.quotes.speakers import (
     subject_of,
 )
 from tidings.nlp import doc_text
-from tidings.records import ActorRef, Quote
+from tidings.records import ActorRef, Entity, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -202,8 +203,10 @@ class QuoteStage:
         # the mark that opens a transcript turn ("“PENCE: Well, ...") is the turn's, not a quote's
         opened = {run.para_of(t.start) for t in turns}
         marked = [d for d in marked if d.cue is not None or run.para_of(d.start) not in opened]
-        drafts = marked + indirect + turns
-        return [to_record(ctx.article.id, doc, d) for d in dedupe(drafts)]
+        drafts = dedupe(marked + indirect + turns)
+        kinds = {e.id: e.kind for e in ctx.found.get("entities", ()) if isinstance(e, Entity)}
+        chain_speakers(doc, drafts, kinds)
+        return [to_record(ctx.article.id, doc, d) for d in drafts]
 
 
 class _Run:
