@@ -175,6 +175,15 @@ def test_a_day_that_names_a_thing_is_not_put_ahead_by_the_present_tense(parser: 
     assert _values(parser, "The board meets Tuesday in Detroit.", date(1989, 10, 27)).get("Tuesday") == "1989-10-31"
 
 
+def test_a_month_that_names_a_thing_dates_the_thing_not_the_aim(parser: Parser) -> None:
+    # Friday 1989-10-27: an infinitive under "try" looks ahead, the June agreement is the one made;
+    # a will on the verb itself still puts the thing ahead
+    text = "Poughkeepsie is continuing to try to sell itself under a June agreement with its holders."
+    assert _values(parser, text, date(1989, 10, 27)).get("June") == "1989-06"
+    text = "The ministers will attend the June summit in Paris."
+    assert _values(parser, text, date(1989, 10, 27)).get("June") == "1990-06"
+
+
 def test_the_present_perfect_progressive_looks_back(parser: Parser) -> None:
     text = "Investigators have been searching for him since shortly after the Oct. 23 slaying."
     assert _values(parser, text, date(1999, 5, 6)).get("Oct. 23") == "1998-10-23"

@@ -115,9 +115,10 @@ def direction_for(doc: Doc, start: int, end: int, *, headline: bool = False) -> 
     found = verb_direction(tok) if tok.pos_ in ("VERB", "AUX") else None
     if found is None and _scheduled_by_copula(tok, span):
         found = "future"
-    if found == "future" and _names_a_thing(span) and _present_only(tok):
+    if found == "future" and _names_a_thing(span) and not _willed(tok):
         # "follows Tuesday's declaration", "is trying to sell itself under a June agreement":
-        # a date that names a thing is not put ahead by a present-tense verb
+        # a date that names a thing dates the thing, not the act the verb looks ahead to; only
+        # a will or a modal on the verb itself puts the thing ahead ("will attend the June summit")
         found = None
     return "future" if found is None and until else found
 
@@ -169,16 +170,7 @@ def _names_a_thing(span: Span) -> bool:
     return root.dep_ in ("poss", "compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN")
 
 
-def _present_only(verb: Token) -> bool:
-    """The verb (or the verb an infinitive hangs from) looks ahead only by its present tense:
-    no will, no modal, no verb of planning on the way."""
-    for _ in range(4):
-        words = {a.lower_ for a in _aux_words(verb)}
-        if words & (FUTURE_AUX | MODALS) or verb.lemma_ in FUTURE_HEADS:
-            return False
-        if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words):
-            return True
-        if verb.head is verb or verb.head.pos_ not in ("VERB", "AUX"):
-            return False
-        verb = verb.head
-    return False
+def _willed(verb: Token) -> bool:
+    """The verb itself carries will/shall or a modal ("will attend", "would sign")."""
+    words = {a.lower_ for a in _aux_words(verb)}
+    return bool(words & (FUTURE_AUX | MODALS)) or (verb.tag_ == "MD")
