@@ -249,3 +249,19 @@ def test_the_year_ago_period_takes_in_its_noun(parser: Parser) -> None:
 def test_the_weeks_to_come_look_ahead(parser: Parser) -> None:
     got = _values(parser, "Growth will slow in the weeks to come, and for years to come.", date(2018, 8, 10))
     assert got == {"the weeks to come": "FUTURE_REF", "years to come": "FUTURE_REF"}
+
+
+def test_the_year_at_the_end_of_a_list_or_range_dates_its_earlier_items(parser: Parser) -> None:
+    text = "Xi put forward the proposal on September 7 and October 3, 2013, officials said."
+    got = _values(parser, text, date(2018, 10, 8))
+    assert got["September 7"] == "2013-09-07" and got["October 3, 2013"] == "2013-10-03"
+    got = _values(parser, "From January to November 2014, trade rose 9 percent.", date(2015, 1, 23))
+    assert got["January"] == "2014-01"
+    # a month with its own year, or no list between, keeps its value
+    got = _values(parser, "Sales fell in March. In June 1998 they rose.", date(1999, 10, 7))
+    assert got["March"] == "1999-03"
+
+
+def test_a_bare_day_tagged_apart_takes_the_month_before_it(parser: Parser) -> None:
+    got = _values(parser, "The talks were held on June 5 and 6, 1998.", date(1999, 10, 7))
+    assert got["June 5"] == "1998-06-05" and got["6, 1998"] == "1998-06-06"

@@ -111,7 +111,7 @@ _CUT = re.compile(
     r"\s+(?:to|and(?!\s+an?\s+half\b)|through|thru|until|till|since|or(?!\s+so\b))\s+|,\s+(?:and\s+)?|\s+(?:ended|ending)\s+"
 )
 _RANGE_START = re.compile(r"^(?:between|from)\s+", re.I)
-_DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
+_DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?$")  # "25", "6, 1998"
 _MONTH_DAY = re.compile(r"(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?$", re.I)
 
 
@@ -178,6 +178,25 @@ def find_expressions(doc: Doc) -> list[Found]:
         end = ahead.end() if ahead else end  # "the weeks" + " to come": the model stops short
         tail = _AGO.match(text, end)  # "a week" + " or so ago": the model stops short
         out.extend(_cut(text, _compared_period(text, start, end), tail.end() if tail else end))
+    return _days_of_previous(text, out)
+
+
+_DAY_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|-|\u2013)\s*", re.I)
+
+
+def _days_of_previous(text: str, found: list[Found]) -> list[Found]:
+    """A bare day the model tagged apart from the month before it ("June 5" + "6, 1998") takes
+    that month, as one it tagged together does ("April 24 and 25")."""
+    out = list(found)
+    for k in range(1, len(out)):
+        prev, cur = out[k - 1], out[k]
+        if (
+            not cur.day_of_previous
+            and _DAY_ONLY.match(text[cur.start : cur.end])
+            and _MONTH_DAY.search(text[prev.start : prev.end])
+            and _DAY_GAP.fullmatch(text, prev.end, cur.start)
+        ):
+            out[k] = cur._replace(day_of_previous=True)
     return out
 
 
