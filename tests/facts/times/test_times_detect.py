@@ -265,3 +265,9 @@ def test_the_year_at_the_end_of_a_list_or_range_dates_its_earlier_items(parser: 
 def test_a_bare_day_tagged_apart_takes_the_month_before_it(parser: Parser) -> None:
     got = _values(parser, "The talks were held on June 5 and 6, 1998.", date(1999, 10, 7))
     assert got["June 5"] == "1998-06-05" and got["6, 1998"] == "1998-06-06"
+
+
+def test_this_before_a_unit_the_model_left_out_is_taken_in(parser: Parser) -> None:
+    # the model tags "year" alone in "This year's results" after a sentence of figures
+    text = "Net rose 8.9% from $387.8 million, or $5.63 a share. This year's results included a gain."
+    assert "This year" in _texts(parser, text)

@@ -2,7 +2,9 @@
 
 Spans come from spaCy's DATE/TIME entities plus patterns the small model misses (bare
 weekdays and months, "earlier this month", "last year's", "two-day", spoken years, and the
-fuzzy references TimeML also counts as dates: "now", "currently", "recently", "the future").
+fuzzy references TimeML also counts as dates: "now", "currently", "recently", "the future"); a
+pattern that starts before an entity it overlaps takes the entity's start back: "This year's"
+where the model tagged "year").
 Then each span is cut the way TimeML annotates it: the two ends of a range or the items of
 a list are separate expressions ("from 1991 to 1997", "1994, 1995 and 1997", "the year ended
 Sept. 30"), a trailing day after "and" inherits its month ("April 24 and 25"). Spans that hold
@@ -155,6 +157,8 @@ def find_expressions(doc: Doc) -> list[Found]:
         for m in rx.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
+            else:  # "This year's results": the model often tags "year" alone at a sentence's start
+                spans = [(min(s, m.start()), e) if s < m.end() and m.start() < s else (s, e) for s, e in spans]
     for m in _YEAR_RANGE_END.finditer(text):  # "from 2009 to 2011": the model often tags the first year only
         if any(s <= m.start() < e for s, e in spans) and not any(s < m.end() and m.start(1) < e for s, e in spans):
             spans.append((m.start(1), m.end(1)))
