@@ -2,7 +2,9 @@
 
 Direction is read off the verb a span hangs from: past tense -> "past"; will/shall, modals,
 present progressive, "is/are to" + verb, and infinitives under plan/expect/schedule -> "future";
-a date after "ahead of" / "in the run-up to" -> "future"; otherwise None. A date between a verb
+a date after "ahead of" / "in the run-up to" -> "future"; a date under a participle of planning
+that modifies a noun ("the vote, set for Friday, ...") -> the direction of the noun's clause, else
+"future"; otherwise None. A date between a verb
 of saying and its complement ("said Tuesday it will ...") goes with the saying.
 """
 
@@ -66,6 +68,11 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
             return "future" if verb.lemma_ in FUTURE_HEADS else None
         if not auxes and verb.dep_ == "acl" and verb.lemma_ not in FUTURE_HEADS | PLANNING:
             return "past"  # "the year ended March 31", "the plan announced Monday": done before
+        if not auxes and verb.dep_ == "acl" and verb.lemma_ in PLANNING and depth < 4:
+            # "the vote, set for Friday, may be delayed": what is scheduled is ahead, unless the
+            # clause around the noun tells it is over ("the vote, scheduled for Tuesday, was held")
+            clause = _clause_verb(verb.head)
+            return (verb_direction(clause, depth + 1) if clause is not None else None) or "future"
         return "past" if not auxes and verb.dep_ in ("ROOT", "conj", "ccomp") else None
     if verb.tag_ == "VBG" and words & {"has", "have", "'ve"} and "been" in words:
         return "past"  # "have been searching since the Oct. 23 slaying": the present perfect looks back
@@ -82,6 +89,17 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ in ("VBZ", "VBP") and not auxes:
         # "plans to", "meets Monday": a scheduled or intended event; "says", "is": no tense signal
         return None if verb.lemma_ in STATIVE else "future"
+    return None
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a noun belongs to (None for a verbless fragment)."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
     return None
 
 
