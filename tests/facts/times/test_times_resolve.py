@@ -347,3 +347,12 @@ def test_a_modifier_is_a_whole_word() -> None:
     assert resolve_timex("the latest fiscal year", date(1989, 11, 2))[:2] == ("1988", "year")
     assert resolve_timex("late Friday", date(1989, 11, 2))[0] == "1989-10-27"
     assert resolve_timex("mid-2020", date(1989, 11, 2))[0] == "2020"
+
+
+def test_end_hyphen_and_the_same_month_a_year_back() -> None:
+    assert resolve_timex("end-1982", date(1987, 3, 16))[:2] == ("1982", "year")
+    said = Discourse()
+    said.note("January", "1987-01")  # "prices fell in January ..."
+    got = resolve_timex("the same month a year earlier", date(1987, 3, 4), context=said)
+    assert got[:2] == ("1986-01", "month")
+    assert resolve_timex("the same month last year", date(1987, 3, 4), context=said)[0] == "1986-01"

@@ -42,7 +42,7 @@ _NUM = (
     + r")(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
 _UNIT = r"(?P<unit>" + "|".join(UNITS) + r")s?"
-_MODS = re.compile(r"^(?:(?:the\s+)?(?:earlier|early|later|late|middle of|mid|end of|start of|beginning of|"
+_MODS = re.compile(r"^(?:(?:the\s+)?(?:earlier|early|later|late|middle of|mid|end of|start of|beginning of|end(?=-)|"
                    r"first half of|second half of)(?![a-z])\s*-?\s*(?:in\s+)?(?:the\s+)?)+")  # fmt: skip
 
 
