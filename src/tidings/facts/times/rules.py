@@ -1,7 +1,8 @@
 """The direction a temporal expression's governing verb points (detection: ``detect.py``).
 
 Direction is read off the verb a span hangs from: past tense -> "past"; will/shall, modals,
-present progressive, "is/are to" + verb, and infinitives under plan/expect/schedule -> "future";
+present progressive, "is/are to" + verb, and infinitives under plan/expect/schedule or a request
+(ask/urge/order) -> "future";
 a date after "ahead of" / "in the run-up to" -> "future"; a date under a participle of planning
 that modifies a noun ("the vote, set for Friday, ...") -> the direction of the noun's clause, else
 "future"; otherwise None. A date between a verb
@@ -23,6 +24,10 @@ FUTURE_HEADS = {
     "vow", "pledge", "promise", "propose", "threaten", "go", "likely", "poise", "slate", "consider",
     "decide", "agree", "try", "look", "wish", "need", "would", "will",
 }  # fmt: skip
+# "were asked to resubmit it before July", "urged Japan to act by April": what is asked of someone
+# lies after the asking
+REQUESTS = {"ask", "urge", "order", "invite", "require", "persuade", "encourage", "instruct", "direct",
+            "authorize", "press", "request", "call", "tell", "advise", "appeal", "force"}  # fmt: skip
 PLANNING = {"plan", "schedule", "postpone", "delay", "slate", "reschedule", "set"}
 STATIVE = {"say", "be", "have", "tell", "know", "think", "believe", "show", "report", "remain", "seem",
            "appear", "mean", "include", "hold", "own", "need", "want", "add", "note", "estimate", "like",
@@ -80,7 +85,7 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         return "future"  # "is meeting on Monday"
     if verb.tag_ in ("VB", "VBG") and depth < 4 and verb.head is not verb:
         head = verb.head
-        if verb.dep_ == "xcomp" and head.lemma_ in FUTURE_HEADS:
+        if verb.dep_ == "xcomp" and head.lemma_ in FUTURE_HEADS | REQUESTS:
             return "future"
         if head.pos_ in ("VERB", "AUX"):
             return verb_direction(head, depth + 1)
