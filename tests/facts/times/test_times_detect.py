@@ -175,6 +175,15 @@ def test_a_day_that_names_a_thing_is_not_put_ahead_by_the_present_tense(parser: 
     assert _values(parser, "The board meets Tuesday in Detroit.", date(1989, 10, 27)).get("Tuesday") == "1989-10-31"
 
 
+def test_a_month_that_names_a_thing_dates_the_thing_not_the_aim(parser: Parser) -> None:
+    # Friday 1989-10-27: an infinitive under "try" looks ahead, the June agreement is the one made;
+    # a will on the verb itself still puts the thing ahead
+    text = "Poughkeepsie is continuing to try to sell itself under a June agreement with its holders."
+    assert _values(parser, text, date(1989, 10, 27)).get("June") == "1989-06"
+    text = "The ministers will attend the June summit in Paris."
+    assert _values(parser, text, date(1989, 10, 27)).get("June") == "1990-06"
+
+
 def test_the_present_perfect_progressive_looks_back(parser: Parser) -> None:
     text = "Investigators have been searching for him since shortly after the Oct. 23 slaying."
     assert _values(parser, text, date(1999, 5, 6)).get("Oct. 23") == "1998-10-23"
@@ -240,3 +249,25 @@ def test_the_year_ago_period_takes_in_its_noun(parser: Parser) -> None:
 def test_the_weeks_to_come_look_ahead(parser: Parser) -> None:
     got = _values(parser, "Growth will slow in the weeks to come, and for years to come.", date(2018, 8, 10))
     assert got == {"the weeks to come": "FUTURE_REF", "years to come": "FUTURE_REF"}
+
+
+def test_the_year_at_the_end_of_a_list_or_range_dates_its_earlier_items(parser: Parser) -> None:
+    text = "Xi put forward the proposal on September 7 and October 3, 2013, officials said."
+    got = _values(parser, text, date(2018, 10, 8))
+    assert got["September 7"] == "2013-09-07" and got["October 3, 2013"] == "2013-10-03"
+    got = _values(parser, "From January to November 2014, trade rose 9 percent.", date(2015, 1, 23))
+    assert got["January"] == "2014-01"
+    # a month with its own year, or no list between, keeps its value
+    got = _values(parser, "Sales fell in March. In June 1998 they rose.", date(1999, 10, 7))
+    assert got["March"] == "1999-03"
+
+
+def test_a_bare_day_tagged_apart_takes_the_month_before_it(parser: Parser) -> None:
+    got = _values(parser, "The talks were held on June 5 and 6, 1998.", date(1999, 10, 7))
+    assert got["June 5"] == "1998-06-05" and got["6, 1998"] == "1998-06-06"
+
+
+def test_this_before_a_unit_the_model_left_out_is_taken_in(parser: Parser) -> None:
+    # the model tags "year" alone in "This year's results" after a sentence of figures
+    text = "Net rose 8.9% from $387.8 million, or $5.63 a share. This year's results included a gain."
+    assert "This year" in _texts(parser, text)

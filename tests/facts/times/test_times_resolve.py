@@ -324,3 +324,35 @@ def test_a_year_earlier_after_a_month_is_that_month_a_year_back() -> None:
     assert resolve_timex("a year earlier", date(2018, 8, 10), context=told)[0] == "2017-07"
     told.note("the third quarter", "2018-Q2")  # a quarter named last: that quarter a year back
     assert resolve_timex("a year earlier", date(2018, 8, 10), context=told)[0] == "2017-Q2"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the latest fiscal year", "1988"),  # a whole one: the last one ended
+        ("the previous fiscal year", "1988"),
+        ("the most recent fiscal year", "1988"),
+        ("next fiscal year", "1990"),
+        ("the current fiscal year", "1989"),
+        ("the 2019-20 fiscal year", "2019"),  # by its first year, as "fiscal 1998-99"
+        ("the 2020/21 season", "2020"),
+    ],
+)
+def test_fiscal_years(text: str, value: str) -> None:
+    assert resolve_timex(text, date(1989, 11, 2))[0] == value
+
+
+def test_a_modifier_is_a_whole_word() -> None:
+    # "latest" is not "late" + "st", "midnight" not "mid" + "night"
+    assert resolve_timex("the latest fiscal year", date(1989, 11, 2))[:2] == ("1988", "year")
+    assert resolve_timex("late Friday", date(1989, 11, 2))[0] == "1989-10-27"
+    assert resolve_timex("mid-2020", date(1989, 11, 2))[0] == "2020"
+
+
+def test_end_hyphen_and_the_same_month_a_year_back() -> None:
+    assert resolve_timex("end-1982", date(1987, 3, 16))[:2] == ("1982", "year")
+    said = Discourse()
+    said.note("January", "1987-01")  # "prices fell in January ..."
+    got = resolve_timex("the same month a year earlier", date(1987, 3, 4), context=said)
+    assert got[:2] == ("1986-01", "month")
+    assert resolve_timex("the same month last year", date(1987, 3, 4), context=said)[0] == "1986-01"

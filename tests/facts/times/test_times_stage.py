@@ -85,6 +85,9 @@ def test_records_are_well_formed(blinken_times: list[TimeExpr], blinken_text: st
         ("The Australian Senate on Monday passes the bill.", "Monday", "past"),  # the wire's present
         ("The board meets Monday in Sydney.", "Monday", "future"),  # arranged: the date after the verb
         ("On Monday, Congress returns from recess.", "Monday", "future"),
+        ("The vote, set for Friday, may be delayed.", "Friday", "future"),  # what is scheduled is ahead
+        ("They were asked to resubmit the plan before July.", "July", "future"),  # what is asked comes after
+        ("The summit, scheduled for Tuesday, was held without incident.", "Tuesday", "past"),  # unless it is over
     ],
 )
 def test_direction_from_governing_verb(parser: Parser, sentence: str, needle: str, direction: str | None) -> None:

@@ -6,15 +6,15 @@ named; "the next day", "the day before", "that day", "that week" and "that month
 dated (the narrated date, TimeML's reference time), else to the anchor; so do "three days later" and
 "two years later" ("ago" counts from the anchor); "a month earlier" and "the previous month" count
 from the last month dated, by a day or a month ("in July ... the previous month's" is June), and "a
-year earlier" right after a month is that month a year back. "The quarter", "the latest quarter" and
-"this quarter" point to the last quarter it dated (else to the quarter being reported: the one
-before the anchor's, early in a quarter), "the previous quarter" to the one before that; "the
-year-ago quarter", "the year-earlier period", "the 1988 period" (that year) and, after a quarter was
-named, "a year earlier" to that quarter one year back (with no quarter named, "a year ago" is left
-to the other rules), and after a stretch of months ("the first nine months") to the year before. A
-quarter named without a year ("third-quarter profit") is the nearest such quarter, one still to come
-counting more in a past-tense sentence; one named by its end ("the quarter ended July 31") the
-calendar quarter holding most of it.
+year earlier" right after a month, or "the same month a year earlier", is that month a year back.
+"The quarter", "the latest quarter" and "this quarter" point to the last quarter it dated (else to
+the quarter being reported: the one before the anchor's, early in a quarter), "the previous quarter"
+to the one before that; "the year-ago quarter", "the year-earlier period", "the 1988 period" (that
+year) and, after a quarter was named, "a year earlier" to that quarter one year back (with no
+quarter named, "a year ago" is left to the other rules), and after a stretch of months ("the first
+nine months") to the year before. A quarter named without a year ("third-quarter profit") is the
+nearest such quarter, one still to come counting more in a past-tense sentence; one named by its end
+("the quarter ended July 31") the calendar quarter holding most of it.
 """
 
 from __future__ import annotations
@@ -41,6 +41,10 @@ _YEAR_BACK_QUARTER = (
         r"(?:a year (?:ago|earlier)|of (?:the )?(?:previous|prior) year|last year)"
     ),
     re.compile(r"last year'?s (?:" + _ORD + r" )?(?:quarter|period)"),
+)
+_SAME_MONTH_BACK = re.compile(
+    r"(?:the )?(?:same|corresponding|comparable) month "
+    r"(?:last year|a year (?:ago|earlier)|of (?:the )?(?:previous|prior) year)"
 )
 _YEAR_BACK = re.compile(r"(?:a |one |the )?year[- ](?:ago|earlier)(?: (?:results|figures))?")
 _THIS_YEARS_QUARTER = re.compile(
@@ -181,6 +185,9 @@ def resolve_anaphor(t: str, anchor: date, direction: str | None, ctx: Discourse 
     if re.fullmatch(r"(?:the )?(?:previous|preceding|prior) (?:fiscal )?quarter|the quarter before", t):
         year, num = int(ref_quarter[:4]), int(ref_quarter[-1])  # the one before the quarter reported
         return (f"{year - (num == 1)}-Q{4 if num == 1 else num - 1}", "quarter", "date")
+    if _SAME_MONTH_BACK.fullmatch(t) and ctx is not None and ctx.month is not None:
+        # "fell 0.8 pct against the same month a year earlier", after "in January": last January
+        return (f"{ctx.month.year - 1}-{ctx.month.month:02d}", "month", "date")
     if _YEAR_BACK.fullmatch(t):
         if ctx is not None and ctx.by_month and ctx.month is not None:  # "rose in July from a year earlier"
             return (f"{ctx.month.year - 1}-{ctx.month.month:02d}", "month", "date")

@@ -2,7 +2,9 @@
 
 Spans come from spaCy's DATE/TIME entities plus patterns the small model misses (bare
 weekdays and months, "earlier this month", "last year's", "two-day", spoken years, and the
-fuzzy references TimeML also counts as dates: "now", "currently", "recently", "the future").
+fuzzy references TimeML also counts as dates: "now", "currently", "recently", "the future"); a
+pattern that starts before an entity it overlaps takes the entity's start back: "This year's"
+where the model tagged "year").
 Then each span is cut the way TimeML annotates it: the two ends of a range or the items of
 a list are separate expressions ("from 1991 to 1997", "1994, 1995 and 1997", "the year ended
 Sept. 30"), a trailing day after "and" inherits its month ("April 24 and 25"). Spans that hold
@@ -111,7 +113,7 @@ _CUT = re.compile(
     r"\s+(?:to|and(?!\s+an?\s+half\b)|through|thru|until|till|since|or(?!\s+so\b))\s+|,\s+(?:and\s+)?|\s+(?:ended|ending)\s+"
 )
 _RANGE_START = re.compile(r"^(?:between|from)\s+", re.I)
-_DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
+_DAY_ONLY = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?(?:,?\s+(?:1[89]|20)\d\d)?$")  # "25", "6, 1998"
 _MONTH_DAY = re.compile(r"(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?$", re.I)
 
 
@@ -155,6 +157,8 @@ def find_expressions(doc: Doc) -> list[Found]:
         for m in rx.finditer(text):
             if not any(s < m.end() and m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
+            else:  # "This year's results": the model often tags "year" alone at a sentence's start
+                spans = [(min(s, m.start()), e) if s < m.end() and m.start() < s else (s, e) for s, e in spans]
     for m in _YEAR_RANGE_END.finditer(text):  # "from 2009 to 2011": the model often tags the first year only
         if any(s <= m.start() < e for s, e in spans) and not any(s < m.end() and m.start(1) < e for s, e in spans):
             spans.append((m.start(1), m.end(1)))
@@ -178,6 +182,25 @@ def find_expressions(doc: Doc) -> list[Found]:
         end = ahead.end() if ahead else end  # "the weeks" + " to come": the model stops short
         tail = _AGO.match(text, end)  # "a week" + " or so ago": the model stops short
         out.extend(_cut(text, _compared_period(text, start, end), tail.end() if tail else end))
+    return _days_of_previous(text, out)
+
+
+_DAY_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|-|\u2013)\s*", re.I)
+
+
+def _days_of_previous(text: str, found: list[Found]) -> list[Found]:
+    """A bare day the model tagged apart from the month before it ("June 5" + "6, 1998") takes
+    that month, as one it tagged together does ("April 24 and 25")."""
+    out = list(found)
+    for k in range(1, len(out)):
+        prev, cur = out[k - 1], out[k]
+        if (
+            not cur.day_of_previous
+            and _DAY_ONLY.match(text[cur.start : cur.end])
+            and _MONTH_DAY.search(text[prev.start : prev.end])
+            and _DAY_GAP.fullmatch(text, prev.end, cur.start)
+        ):
+            out[k] = cur._replace(day_of_previous=True)
     return out
 
 

@@ -42,8 +42,8 @@ _NUM = (
     + r")(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
 _UNIT = r"(?P<unit>" + "|".join(UNITS) + r")s?"
-_MODS = re.compile(r"^(?:(?:the\s+)?(?:earlier|early|later|late|middle of|mid|end of|start of|beginning of|"
-                   r"first half of|second half of)\s*-?\s*(?:in\s+)?(?:the\s+)?)+")  # fmt: skip
+_MODS = re.compile(r"^(?:(?:the\s+)?(?:earlier|early|later|late|middle of|mid|end of|start of|beginning of|end(?=-)|"
+                   r"first half of|second half of)(?![a-z])\s*-?\s*(?:in\s+)?(?:the\s+)?)+")  # fmt: skip
 
 
 FUZZY = {
@@ -136,6 +136,11 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         delta = {"yesterday": -1, "tomorrow": 1}.get(word, -1 if (word == "last" and m.group(2) == "night") else 0)
         part = PARTS.get(m.group(2) or ("night" if core != "overnight" else "overnight"), "NI")
         return (f"{(anchor + timedelta(days=delta)).isoformat()}T{part}", "day", "time")
+    m = re.fullmatch(r"(?:the )?(this|last|next|previous|prior|preceding|current|coming|following|latest|"
+                     r"most recent) (?:fiscal|financial|budget) year", core)  # fmt: skip
+    if m:  # "the previous fiscal year", "the latest fiscal year": a whole one, the last one ended
+        step = {"next": 1, "coming": 1, "following": 1, "this": 0, "current": 0}.get(m.group(1), -1)
+        return (str(anchor.year + step), "year", "date")
     m = re.fullmatch(r"(?:the )?(this past|this coming|this|last|next|past|previous|coming|current|same|following|"
                      r"present) (day|week|weekend|month|quarter|year|decade|century)", core)  # fmt: skip
     if m:
@@ -366,6 +371,10 @@ def _explicit(t: str, anchor: date, direction: str | None) -> Result | None:
                 return None
     if rel_year:
         return None
+    m = re.fullmatch(r"(?:the )?(?P<y>1[89]\d\d|20\d\d) ?[-/] ?(?:\d\d|\d{4}) (?:(?:fiscal|financial|budget|"
+                     r"academic|school|marketing|crop) )?(?:year|season)", core)  # fmt: skip
+    if m:  # "the 2019-20 fiscal year", "the 2020/21 season": by its first year, as "2011-12" below
+        return (m.group("y"), "year", "date")
     m = re.fullmatch(r"(?P<y>\d{4})-(?P<m>\d\d)(?:-(?P<d>\d\d))?", core)
     if m and not m.group("d") and int(m.group("m")) == (int(m.group("y")) + 1) % 100:
         return (m.group("y"), "year", "date")  # "during 2003-04", "the 2011-12 season": a span of years

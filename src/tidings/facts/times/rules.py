@@ -1,8 +1,11 @@
 """The direction a temporal expression's governing verb points (detection: ``detect.py``).
 
 Direction is read off the verb a span hangs from: past tense -> "past"; will/shall, modals,
-present progressive, "is/are to" + verb, and infinitives under plan/expect/schedule -> "future";
-a date after "ahead of" / "in the run-up to" -> "future"; otherwise None. A date between a verb
+present progressive, "is/are to" + verb, and infinitives under plan/expect/schedule or a request
+(ask/urge/order) -> "future";
+a date after "ahead of" / "in the run-up to" -> "future"; a date under a participle of planning
+that modifies a noun ("the vote, set for Friday, ...") -> the direction of the noun's clause, else
+"future"; otherwise None. A date between a verb
 of saying and its complement ("said Tuesday it will ...") goes with the saying.
 """
 
@@ -21,6 +24,10 @@ FUTURE_HEADS = {
     "vow", "pledge", "promise", "propose", "threaten", "go", "likely", "poise", "slate", "consider",
     "decide", "agree", "try", "look", "wish", "need", "would", "will",
 }  # fmt: skip
+# "were asked to resubmit it before July", "urged Japan to act by April": what is asked of someone
+# lies after the asking
+REQUESTS = {"ask", "urge", "order", "invite", "require", "persuade", "encourage", "instruct", "direct",
+            "authorize", "press", "request", "call", "tell", "advise", "appeal", "force"}  # fmt: skip
 PLANNING = {"plan", "schedule", "postpone", "delay", "slate", "reschedule", "set"}
 STATIVE = {"say", "be", "have", "tell", "know", "think", "believe", "show", "report", "remain", "seem",
            "appear", "mean", "include", "hold", "own", "need", "want", "add", "note", "estimate", "like",
@@ -66,6 +73,11 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
             return "future" if verb.lemma_ in FUTURE_HEADS else None
         if not auxes and verb.dep_ == "acl" and verb.lemma_ not in FUTURE_HEADS | PLANNING:
             return "past"  # "the year ended March 31", "the plan announced Monday": done before
+        if not auxes and verb.dep_ == "acl" and verb.lemma_ in PLANNING and depth < 4:
+            # "the vote, set for Friday, may be delayed": what is scheduled is ahead, unless the
+            # clause around the noun tells it is over ("the vote, scheduled for Tuesday, was held")
+            clause = _clause_verb(verb.head)
+            return (verb_direction(clause, depth + 1) if clause is not None else None) or "future"
         return "past" if not auxes and verb.dep_ in ("ROOT", "conj", "ccomp") else None
     if verb.tag_ == "VBG" and words & {"has", "have", "'ve"} and "been" in words:
         return "past"  # "have been searching since the Oct. 23 slaying": the present perfect looks back
@@ -73,7 +85,7 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         return "future"  # "is meeting on Monday"
     if verb.tag_ in ("VB", "VBG") and depth < 4 and verb.head is not verb:
         head = verb.head
-        if verb.dep_ == "xcomp" and head.lemma_ in FUTURE_HEADS:
+        if verb.dep_ == "xcomp" and head.lemma_ in FUTURE_HEADS | REQUESTS:
             return "future"
         if head.pos_ in ("VERB", "AUX"):
             return verb_direction(head, depth + 1)
@@ -82,6 +94,17 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     if verb.tag_ in ("VBZ", "VBP") and not auxes:
         # "plans to", "meets Monday": a scheduled or intended event; "says", "is": no tense signal
         return None if verb.lemma_ in STATIVE else "future"
+    return None
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a noun belongs to (None for a verbless fragment)."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
     return None
 
 
@@ -115,9 +138,10 @@ def direction_for(doc: Doc, start: int, end: int, *, headline: bool = False) -> 
     found = verb_direction(tok) if tok.pos_ in ("VERB", "AUX") else None
     if found is None and _scheduled_by_copula(tok, span):
         found = "future"
-    if found == "future" and _names_a_thing(span) and _present_only(tok):
+    if found == "future" and _names_a_thing(span) and not _willed(tok):
         # "follows Tuesday's declaration", "is trying to sell itself under a June agreement":
-        # a date that names a thing is not put ahead by a present-tense verb
+        # a date that names a thing dates the thing, not the act the verb looks ahead to; only
+        # a will or a modal on the verb itself puts the thing ahead ("will attend the June summit")
         found = None
     return "future" if found is None and until else found
 
@@ -169,16 +193,7 @@ def _names_a_thing(span: Span) -> bool:
     return root.dep_ in ("poss", "compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN")
 
 
-def _present_only(verb: Token) -> bool:
-    """The verb (or the verb an infinitive hangs from) looks ahead only by its present tense:
-    no will, no modal, no verb of planning on the way."""
-    for _ in range(4):
-        words = {a.lower_ for a in _aux_words(verb)}
-        if words & (FUTURE_AUX | MODALS) or verb.lemma_ in FUTURE_HEADS:
-            return False
-        if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and words):
-            return True
-        if verb.head is verb or verb.head.pos_ not in ("VERB", "AUX"):
-            return False
-        verb = verb.head
-    return False
+def _willed(verb: Token) -> bool:
+    """The verb itself carries will/shall or a modal ("will attend", "would sign")."""
+    words = {a.lower_ for a in _aux_words(verb)}
+    return bool(words & (FUTURE_AUX | MODALS)) or (verb.tag_ == "MD")

@@ -3,7 +3,8 @@
 Expressions come from :func:`tidings.facts.times.detect.find_expressions` (spaCy DATE/TIME
 plus our own patterns, cut at range ends and list items); each is resolved in reading order by
 :func:`tidings.facts.times.resolve.resolve_timex` with the direction of its governing verb and
-what the article dated before it (``anaphora.Discourse``: "that year", "the year-ago quarter").
+what the article dated before it (``anaphora.Discourse``: "that year", "the year-ago quarter");
+a year written once at the end of a list or range then dates its earlier items (``year_of_the_list``).
 The anchor is ``ctx.published`` (the runner fills it from the page, a WARC capture date or
 ``--published``). Without an anchor only
 expressions whose value does not depend on one ("June 18, 2023", "1998") get a value.
@@ -11,12 +12,15 @@ expressions whose value does not depend on one ("June 18, 2023", "1998") get a v
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from tidings.facts.base import FactContext
 from tidings.facts.times.anaphora import Discourse, quarter_ended
+from tidings.facts.times.calendar import MONTHS
 from tidings.facts.times.detect import Found, find_expressions
 from tidings.facts.times.resolve import resolve_timex
 from tidings.facts.times.rules import direction_for
@@ -49,6 +53,42 @@ def headlines(text: str, paragraphs: Sequence[Paragraph]) -> list[tuple[int, int
     return out
 
 
+# Between the items of a list or the ends of a range: "September 7 and October 3, 2013",
+# "from January to November 2014", "March-April 1998", "June 5, 6 or 7, 1999".
+_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|till|-|\u2013)\s*|\s*,\s*", re.I)
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.I)
+_NAMED_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|'\d\d\b")
+
+
+def year_of_the_list(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
+    """The year written once at the end of a list or range dates its earlier items that name a
+    month or day without one ("on September 7 and October 3, 2013": 2013-09-07, not the September
+    nearest the anchor; "from January to November 2014"). Read from the end, so a year carries
+    through a chain ("June 5, 6 and 7, 1999")."""
+    out = list(times)
+    for k in range(len(out) - 2, -1, -1):
+        item, after = out[k], out[k + 1]
+        if (
+            item.value is None
+            or item.precision not in ("month", "day")
+            or _NAMED_YEAR.search(item.text)
+            or not _MONTH_WORD.search(item.text)
+            or after.value is None
+            or after.precision not in ("month", "day")
+            or not _LIST_GAP.fullmatch(text, item.end, after.start)
+        ):
+            continue
+        year = after.value[:4]
+        if item.value[:4] == year or not (_NAMED_YEAR.search(after.text) or after.text.strip().isdigit()):
+            continue
+        try:  # 29 February of a year without one stays as it was
+            date(int(year), int(item.value[5:7]), int(item.value[8:10]) if item.precision == "day" else 1)
+        except ValueError:
+            continue
+        out[k] = replace(item, value=year + item.value[4:])
+    return out
+
+
 class TimeStage:
     name = "tidings.times.rules.v2"
     requires: tuple[str, ...] = ()
@@ -68,7 +108,7 @@ class TimeStage:
                 continue
             said.note(record.text, record.value)
             out.append(record)
-        return {"times": out}
+        return {"times": year_of_the_list(text, out)}
 
     def _one(
         self, ctx: FactContext, text: str, found: Found, said: Discourse, previous: TimeExpr | None, headline: bool
@@ -80,8 +120,13 @@ class TimeStage:
         value: str | None
         precision: str | None
         if found.day_of_previous and previous is not None and previous.precision == "day" and previous.value:
-            # "April 24 and 25": the bare day takes the month of the expression before it
-            value, precision, kind = f"{previous.value[:8]}{int(span.rstrip('stndrh')):02d}", "day", "date"
+            # "April 24 and 25": the bare day takes the month of the expression before it ("June 5 and
+            # 6, 1998": and the year it names)
+            day = re.match(r"\d+", span)
+            year = _NAMED_YEAR.search(span)
+            year_part = year.group() if year else previous.value[:4]
+            value = f"{year_part}{previous.value[4:8]}{int(day.group() if day else 0):02d}"
+            precision, kind = "day", "date"
         elif anchor is not None:
             value, precision, kind = resolve_timex(span, anchor, direction=direction, context=said)
             if precision == "quarter" and said.quarter is None:  # "the quarter ended July 31": those months
