@@ -188,6 +188,12 @@ RULES: tuple[Rule, ...] = (
         "speech",
         "a statement by a bare name (no country, not even the article's home, no sector) is a commentator's",
     ),
+    Rule(
+        "own-over-model",
+        "typing",
+        "a code an own construction rule read off the verb and its arguments is not replaced by the type "
+        "model's default code of another type",
+    ),
     Rule("hope-other", "lexicon", "hoping or expecting that another named actor will act is an appeal to it (020)"),
     Rule(
         "threat-measures",
