@@ -1,5 +1,7 @@
-"""Verbs that report no act of anyone: a support verb with a plain thing as object, and an active
-verb whose subject is a thing (rules ``support-verb`` and ``thing-subject``)."""
+"""Verbs that report no act of anyone: a support verb with a plain thing as object, an active verb
+whose subject is a thing (rules ``support-verb``, ``thing-subject``, ``owned-thing-subject``),
+market demand, corporate dealings and statements of bare names (``market-demand``,
+``corporate-dealing``, ``speech-unaffiliated``)."""
 
 from __future__ import annotations
 
@@ -42,6 +44,30 @@ DROPPED = [
         "The trade agreement between China and Korea will take effect on December 20.",
         "agreement",
     ),
+    (
+        "market-demand",
+        "India's biggest carmaker Maruti has reported a sharp increase in quarterly profit after a booming "
+        "economy and low interest rates boosted demand.",
+        "demand",
+    ),
+    ("market-demand", "To boost domestic demand, China has begun large infrastructure projects.", "demand"),
+    (
+        "corporate-dealing",
+        "Boeing is to supply Japan Airlines with up to 50 of its 7E7 planes in a deal worth $6bn.",
+        "supply",
+    ),
+    (
+        "owned-thing-subject",
+        "Xi's upcoming visit to Indonesia for the Asian-African summit demonstrates China's determination in "
+        "promoting cooperation, he added.",
+        "demonstrates",
+    ),
+    (
+        "speech-unaffiliated",  # a bare name in a story with no home country: a commentator
+        "Beijing and Washington held talks in Geneva on Monday. US automakers may miss a golden chance "
+        "in China if the Trump administration sticks to trade protectionism, Wei said.",
+        "said",
+    ),
 ]
 # (sentence, trigger): reported acts the rules keep
 KEPT = [
@@ -56,6 +82,13 @@ KEPT = [
     ("Bryan Kohberger is accused of fatally stabbing four students in Idaho.", "stabbing"),  # what is alleged
     ("The talks between China and South Korea began in May 2012.", "talks"),  # reported as happening
     ("New American sanctions against Iran took effect on Monday.", "sanctions"),  # a measure taking effect
+    (
+        "Pritzker threatened trade action if Beijing does not act enough to satisfy Washington's demands.",
+        "demands",
+    ),  # someone's demand
+    ("The Chinese delegation criticized the United States on Monday.", "criticized"),  # the subject is the actor
+    ("Boeing agreed to supply the Japanese government with 50 planes.", "supply"),  # a state is party to it
+    ("The United States imposed sanctions on China's biggest telecom company.", "imposed"),  # no cooperation
 ]
 
 

@@ -221,6 +221,17 @@ def test_model_type_with_the_dictionary_code_of_the_same_act() -> None:
     assert decision is not None and decision.cameo_code == "022"
 
 
+def test_the_model_does_not_replace_an_own_construction_rule_code() -> None:
+    # "has called China a currency manipulator, threatened tariffs": naming, whatever the context says
+    naming = LexiconMatch("010", "tidings:call-names", "call", 1)
+    decision = decide(_pred("SANCTION"), naming)
+    assert decision is not None and decision.cameo_code == "010"
+    # a dictionary pattern the model is sure is of another type still gives way (rule own-over-model)
+    pattern = LexiconMatch("010", "petr2:SAY:1", "call", 1)
+    decision = decide(_pred("SANCTION"), pattern)
+    assert decision is not None and decision.plover_event == "SANCTION"
+
+
 def test_an_actor_acting_on_itself_is_no_event() -> None:
     senate = ActorRef("the Senate", actor_code="USALEG", country="USA", sector="LEG")
     senator = ActorRef("Senator Smith", actor_code="USALEG", country="USA", sector="LEG")

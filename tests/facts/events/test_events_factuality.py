@@ -34,6 +34,7 @@ def _trigger(parser: Parser, text: str, word: str):  # type: ignore[no-untyped-d
         ("Blinken met Wang before he flew to Seoul.", "flew", "asserted"),
         ("The talks come ahead of a meeting between the ministers in Tokyo.", "meeting", "planned"),
         ("The talks came after a meeting between the ministers in Tokyo.", "meeting", "asserted"),
+        ("The administration threatened to slap a 10 percent tariff on Chinese imports.", "slap", "planned"),
     ],
 )
 def test_factuality(parser: Parser, text: str, word: str, expected: str) -> None:

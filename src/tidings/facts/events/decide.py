@@ -85,6 +85,20 @@ def parallel_code(code: str, kind: str) -> str | None:
     return found if found is not None and type_of_code(found) == kind else None
 
 
+def own_construction(lex: LexiconMatch, kind: str) -> bool:
+    """The dictionary code comes from one of our construction rules (:mod:`rules`, group
+    "lexicon": "called X a Y" is naming, "urged X to" an appeal, "imposed tariffs on" a
+    sanction): it read the verb with its arguments, which the type model's bag of context
+    words does not, so the model's default code of another type does not replace it ("has
+    called China a currency manipulator, threatened tariffs" stays naming, not a sanction).
+    Where the model's type has the code's own CAMEO root (163 is COERCE in the PLOVER
+    crosswalk, SANCTION for the model) the model's type stands, as before."""
+    if not active("own-over-model") or not lex.rule.startswith("tidings:"):
+        return False
+    default = STATEMENT_CODE if kind == STATEMENT else load_codebook().default_cameo(kind)
+    return default[:2] != lex.code[:2]
+
+
 def decide(
     pred: Prediction | None, lex: LexiconMatch | None, *, trust_ratio: float = 0.25, overrule: float = OVERRULE
 ) -> TypeDecision | None:
@@ -92,7 +106,8 @@ def decide(
     type wins when the model gives it at least ``trust_ratio`` of its best type's probability;
     else the dictionary's code of the same act in the model's family (:func:`parallel_code`),
     else the model type's default code — but against the dictionary only when the model is
-    at least ``overrule`` sure (else the dictionary's code stands)."""
+    at least ``overrule`` sure and the code is no own construction rule's
+    (:func:`own_construction`; else the dictionary's code stands)."""
     if pred is None:
         return decide_lexicon_only(lex)
     book = load_codebook()
@@ -107,7 +122,7 @@ def decide(
         twin = parallel_code(code, kind) if kind != STATEMENT else None
         if twin is not None:
             return _finish(kind, twin, prob, f"{MODEL_RULE}+{lex.rule}+{PARALLEL_RULE}")
-        if prob < overrule:
+        if prob < overrule or own_construction(lex, kind):
             return _finish(lex_kind, code, lex_prob, f"{MODEL_RULE}+{lex.rule}")
     default = STATEMENT_CODE if kind == STATEMENT else book.default_cameo(kind)
     return _finish(kind, default, prob, MODEL_RULE)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 PLAN_CUES = frozenset({
     "plan", "intend", "expect", "schedule", "prepare", "aim", "due", "agree", "promise", "pledge",
     "vow", "decide", "offer", "propose", "seek", "try", "want", "set", "hope", "invite", "urge",
-    "request", "ask", "call", "demand", "mission", "effort", "commitment",
+    "request", "ask", "call", "demand", "mission", "effort", "commitment", "threaten",
     "willing", "ready", "prepared", "determined", "eager", "poised", "intent",
 })  # fmt: skip
 # Verbs of deciding: an authority that decided (opted, voted) to act has taken the act, as CAMEO

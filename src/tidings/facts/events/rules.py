@@ -170,6 +170,30 @@ RULES: tuple[Rule, ...] = (
         "speech",
         "'criticized X, saying ...', 'adding that ...': a participle of saying speaks for its clause's subject",
     ),
+    Rule("market-demand", "typing", "'demand' as a market quantity ('boost domestic demand'): no request (10x)"),
+    Rule(
+        "corporate-dealing",
+        "typing",
+        "a business agreeing, meeting, supplying or helping another business (or nobody named) is a corporate "
+        "transaction: no event",
+    ),
+    Rule(
+        "owned-thing-subject",
+        "typing",
+        "a thing acting is no act also when its owner or maker is named inside it: "
+        "'Xi's visit demonstrates', 'the China-proposed initiative has grabbed'",
+    ),
+    Rule(
+        "speech-unaffiliated",
+        "speech",
+        "a statement by a bare name (no country, not even the article's home, no sector) is a commentator's",
+    ),
+    Rule(
+        "own-over-model",
+        "typing",
+        "a code an own construction rule read off the verb and its arguments is not replaced by the type "
+        "model's default code of another type",
+    ),
     Rule("hope-other", "lexicon", "hoping or expecting that another named actor will act is an appeal to it (020)"),
     Rule(
         "threat-measures",

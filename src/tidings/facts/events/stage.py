@@ -51,6 +51,12 @@ from tidings.facts.events.identity import cluster_key
 from tidings.facts.events.lexicon import EVENT_NOUNS, LexiconMatch, load_lexicon
 from tidings.facts.events.modality import expressed_intent
 from tidings.facts.events.model import EventTypeModel, candidate_features, load_model
+from tidings.facts.events.not_events import (
+    corporate_dealing,
+    market_demand,
+    owned_thing_subject,
+    unaffiliated_speaker,
+)
 from tidings.facts.events.rules import active
 from tidings.ids import fact_id
 from tidings.ontology.codebook import load_codebook
@@ -146,9 +152,12 @@ def _no_act(cand: Candidate, finder: CandidateFinder) -> bool:
     """A verb that reports no act of anyone: a support verb with a plain thing as object, or
     (when no actor is found as its doer) an active verb whose subject is a thing or a gerund
     used as a noun, and an eventive noun only talked about (:mod:`~tidings.facts.events.arguments`:
-    ``empty_support_verb``, ``thing_subject``, ``doerless_gerund``, ``background_noun``)."""
+    ``empty_support_verb``, ``thing_subject``, ``doerless_gerund``, ``background_noun``); market
+    demand and a thing owned by the actor acting (:mod:`~tidings.facts.events.not_events`)."""
     if cand.preset:
         return False
+    if market_demand(cand.trigger):
+        return True
     if cand.noun:
         return background_noun(cand.trigger)
 
@@ -156,6 +165,8 @@ def _no_act(cand: Candidate, finder: CandidateFinder) -> bool:
         return any(r.country or r.sector for r in finder.actors(tok))
 
     if empty_support_verb(cand.trigger, _event_noun, codes):
+        return True
+    if owned_thing_subject(cand.trigger, cand.sources, finder.actors):
         return True
     return not cand.sources and (thing_subject(cand.trigger, codes) or doerless_gerund(cand.trigger))
 
@@ -321,6 +332,8 @@ class EventStage:
         if reflexive(source, target):
             return None
         if target is None and not cand.reciprocal and partnerless_cooperation(trig, decision.cameo_code, _event_noun):
+            return None
+        if corporate_dealing(decision.cameo_code, source, target) or (cand.preset and unaffiliated_speaker(source)):
             return None
         start, end = trig.idx, trig.idx + len(trig.text)
         art = ctx.article.id
