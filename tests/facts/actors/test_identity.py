@@ -149,3 +149,41 @@ def test_unnamed_officials_of_an_international_body_are_that_body() -> None:
     )
     assert link["e-a1-official"] == link["e-a2-World Trade Organization"]
     assert link["e-a3-officials"] == "group:CHN-GOV"  # a state's officials stay the state's group
+
+
+def test_name_variants_sources_spell_differently_are_one_actor() -> None:
+    """Diacritics, a given name split or hyphenated, a country's letters in an acronym, a country
+    prefix before a one-word body the tables place, a NORP/ORG tag, a guessed country."""
+    base = "2018-05-01"
+    rows, link = fold(
+        [
+            (ent("Cecilia Malmström", "a1", country="SWE"), base),
+            (ent("Cecilia Malmstrom", "a2"), base),
+            (ent("Kim Jong-un", "a1", country="PRK"), base),
+            (ent("Kim Jong Un", "a2", country="PRK"), base),
+            (ent("Kim Jong-il", "a3", country="PRK"), base),
+            (ent("U.S. International Trade Commission", "a1", "ORG", country="USA"), base),
+            (ent("USITC", "a2", "ORG"), base),
+            (ent("U.S. Congress", "a1", "ORG", country="USA", code="USALEG"), base),
+            (ent("Congress", "a2", "ORG", country="USA", code="USALEG"), base),
+            (ent("UK Treasury", "a1", "ORG", country="GBR"), base),
+            (ent("Treasury", "a2", "ORG", country="USA"), base),
+            (ent("Liberal Democrats", "a1", "NORP"), base),
+            (ent("Liberal Democrats", "a2", "ORG"), base),
+            (dict(ent("Financial Times", "a1", "ORG", country="CHN"), confidence=0.6), base),
+            (dict(ent("Financial Times", "a2", "ORG", country="KOR"), confidence=0.6), base),
+        ]
+    )
+    same = [
+        ("e-a1-Cecilia Malmström", "e-a2-Cecilia Malmstrom"),
+        ("e-a1-Kim Jong-un", "e-a2-Kim Jong Un"),
+        ("e-a1-U.S. International Trade Commission", "e-a2-USITC"),
+        ("e-a1-U.S. Congress", "e-a2-Congress"),
+        ("e-a1-Liberal Democrats", "e-a2-Liberal Democrats"),
+        ("e-a1-Financial Times", "e-a2-Financial Times"),
+    ]
+    for a, b in same:
+        assert link[a] == link[b], (a, b)
+    assert link["e-a3-Kim Jong-il"] != link["e-a1-Kim Jong-un"]  # his father: another name
+    assert link["e-a1-UK Treasury"] != link["e-a2-Treasury"]  # the tables place no "treasury"
+    assert len(rows) == 9

@@ -30,14 +30,16 @@ from typing import Any
 from tidings.facts.actors.names import (
     acronyms,
     clean_key,
+    fold_accents,
     given_name_key,
     is_name,
+    joined_person_key,
     middles_agree,
     person_key,
     person_parts,
     plain_person_key,
 )
-from tidings.facts.actors.tables import NONSTATE, load_tables
+from tidings.facts.actors.tables import NONSTATE, load_tables, org_country_sector
 
 NEAR_DAYS = 365 * 2  # a surname is decided by time only when one candidate is this much nearer
 
@@ -115,8 +117,8 @@ def _top(counter: Counter[str]) -> str | None:
 
 
 def full_key(name: str, kind: str) -> str:
-    """The identity key of a name: people without honorifics and middle initials."""
-    return plain_person_key(name) if kind == "PERSON" else clean_key(name)
+    """The identity key of a name: people without honorifics, middle initials and diacritics."""
+    return plain_person_key(fold_accents(name)) if kind == "PERSON" else clean_key(name)
 
 
 def _better_name(new: str, old: str, kind: str, seen: Counter[str] | None = None) -> bool:
@@ -129,13 +131,37 @@ def _better_name(new: str, old: str, kind: str, seen: Counter[str] | None = None
 
 def _without_own_country(form: str, country: object) -> str | None:
     """An organisation's name without a leading name or adjective of its own country ("chinese
-    ministry of commerce" is China's "ministry of commerce"), if at least two words are left."""
+    ministry of commerce" is China's "ministry of commerce"), if at least two words are left, or
+    one word the tables give to that same country ("us congress" is "congress", USALEG; not
+    "uk treasury", which the tables do not place)."""
     words = form.split()
+    tables = load_tables()
     for size in (1, 2, 3):
-        hit = load_tables().country(" ".join(words[:size]))
-        if hit is not None and hit.code == country and len(words) - size >= 2:
-            return " ".join(words[size:])
+        hit = tables.country(" ".join(words[:size]))
+        if hit is None or hit.code != country or len(words) <= size:
+            continue
+        rest = " ".join(words[size:])
+        code = tables.known_code(rest) if len(words) - size == 1 else None
+        if len(words) - size >= 2 or (code is not None and org_country_sector(code)[0] == country):
+            return rest
     return None
+
+
+def fold_kind(kind: str) -> str:
+    """The kind a name form is filed under: a nationality-less NORP name and an organisation's are
+    one namespace ("Liberal Democrats", "ChAFTA" are tagged either way by the tagger)."""
+    return "ORG" if kind == "NORP" else kind
+
+
+def trusted_country(entity: Mapping[str, Any]) -> str | None:
+    """The entity's country unless the article only guessed it (confidence below 0.9: its most-named
+    country given to a name nothing else places, "Financial Times" in a story about China)."""
+    country = entity.get("country")
+    return str(country) if country and float(entity.get("confidence") or 1.0) >= 0.9 else None
+
+
+def _letters(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
 def _body_code(key: str) -> str | None:
@@ -217,7 +243,7 @@ class ActorFold:
                 self._place_fixed(fixed, entity, seen)
             elif not entity.get("named", True):
                 continue
-            elif entity["kind"] == "PERSON" and not self._full_forms(entity):
+            elif entity["kind"] == "PERSON" and not self._full_forms(entity):  # (one word: no joined form)
                 pending.append((entity, seen))  # a surname alone: decided once all full names are known
             else:
                 self._place(entity, seen)
@@ -266,8 +292,10 @@ class ActorFold:
         """A person's full-name forms: first and last name, and with a short given name spelled
         out ("bill clinton", "william clinton")."""
         names = [str(entity["name"]), *entity.get("aliases", ())]
-        forms = [f for n in names for f in (full_key(n, "PERSON"), given_name_key(n))]
-        return [f for f in dict.fromkeys(forms) if len(f.split()) > 1]
+        forms = [f for n in names for f in (full_key(n, "PERSON"), given_name_key(fold_accents(n)))]
+        full = [f for f in dict.fromkeys(forms) if len(f.split()) > 1]
+        # "Kim Jong-un" / "Kim Jong Un": the whole name run together (never a key: see _place)
+        return full + [f"joined:{j}" for n in names if (j := joined_person_key(n))]
 
     def _forms_of(self, entity: Mapping[str, Any]) -> list[str]:
         """Name forms an entity is found by: a person's full names; an organisation's names, and
@@ -279,7 +307,8 @@ class ActorFold:
         forms = [full_key(n, kind) for n in names]
         forms += [rest for f in forms if (rest := _without_own_country(f, entity.get("country")))]
         forms += ["acr:" + a for n in names if len(n.split()) > 1 for a in acronyms(n) if len(a) >= 3]
-        forms += ["acr:" + full_key(n, kind) for n in names if len(n.split()) == 1 and n.isupper()]
+        # "E&Y", "U.S.T.R.": an upper-case word, its letters only ("ey" of "Ernst & Young")
+        forms += ["acr:" + _letters(n) for n in names if len(n.split()) == 1 and n.isupper() and len(_letters(n)) >= 2]
         # an international body by its tables code ("ASEAN" and "Association of Southeast Asian
         # Nations", IGOSEAASN); matched only where one name abbreviates the other (see _place)
         forms += ["code:" + c for n in names if (c := _body_code(full_key(n, kind)))]
@@ -297,11 +326,11 @@ class ActorFold:
             # "George H. W. Bush"); other names must agree on the country
             cands = [
                 k
-                for k in self._forms.get((kind, f), ())
+                for k in self._forms.get((fold_kind(kind), f), ())
                 if (kind == "PERSON" and all(middles_agree(m, n) for m in middles for n in self.actors[k].middles))
                 or (
                     kind != "PERSON"
-                    and _compatible(self.actors[k], entity.get("country"))
+                    and _compatible(self.actors[k], trusted_country(entity))
                     and (not f.startswith("code:") or _abbreviated(names, self.actors[k]))
                 )
             ]
@@ -311,7 +340,12 @@ class ActorFold:
         if key is None:
             # the shortest full form names the key ("Hillary Rodham Clinton" a.k.a. "Hillary Clinton")
             if kind == "PERSON":
-                short = min(forms, key=lambda f: (len(f.split()), len(f))) if forms else clean_key(str(entity["name"]))
+                names_only = [f for f in forms if not f.startswith("joined:")]
+                short = (
+                    min(names_only, key=lambda f: (len(f.split()), len(f)))
+                    if names_only
+                    else clean_key(str(entity["name"]))
+                )
             else:  # the name itself, not one of its acronyms
                 short = full_key(str(entity["name"]), kind) or (forms[0] if forms else "")
             key = f"{kind}:{short}"
@@ -330,7 +364,7 @@ class ActorFold:
         actor.absorb(entity, seen)
         self.entity_actor[str(entity["id"])] = key
         for f in forms:
-            keys = self._forms.setdefault((actor.kind, f), [])
+            keys = self._forms.setdefault((fold_kind(actor.kind), f), [])
             if key not in keys:
                 keys.append(key)
             if actor.kind == "PERSON" and len(f.split()) > 1:
@@ -340,7 +374,7 @@ class ActorFold:
     def _place_surname(self, entity: Mapping[str, Any], seen: str | None) -> None:
         word = full_key(str(entity["name"]), "PERSON")
         # a country the article only guessed (its most-named country) does not rule a person out
-        country = entity.get("country") if float(entity.get("confidence") or 1.0) >= 0.9 else None
+        country = trusted_country(entity)
         cands = sorted(
             k
             for k in self._surnames.get(word, ())
