@@ -187,3 +187,15 @@ def test_name_variants_sources_spell_differently_are_one_actor() -> None:
     assert link["e-a3-Kim Jong-il"] != link["e-a1-Kim Jong-un"]  # his father: another name
     assert link["e-a1-UK Treasury"] != link["e-a2-Treasury"]  # the tables place no "treasury"
     assert len(rows) == 9
+
+
+def test_a_news_agency_tagged_as_a_person_is_the_organisation() -> None:
+    rows, link = fold(
+        [
+            (ent("Xinhua", "a1", "ORG", code="MED"), "2018-05-01"),
+            (ent("Xinhua", "a2", "PERSON"), "2018-05-02"),  # the tagger's guess: a surname
+            (ent("Obama", "a3", "PERSON", country="USA"), "2018-05-02"),  # a person the tables code
+        ]
+    )
+    assert link["e-a1-Xinhua"] == link["e-a2-Xinhua"] == "ORG:xinhua"
+    assert link["e-a3-Obama"].startswith("PERSON:") and len(rows) == 2

@@ -39,7 +39,7 @@ from tidings.facts.actors.names import (
     person_parts,
     plain_person_key,
 )
-from tidings.facts.actors.tables import NONSTATE, load_tables, org_country_sector
+from tidings.facts.actors.tables import NONSTATE, SECTORS, load_tables, org_country_sector
 
 NEAR_DAYS = 365 * 2  # a surname is decided by time only when one candidate is this much nearer
 
@@ -216,6 +216,16 @@ def _compatible(actor: Actor, country: str | None) -> bool:
     return not top or not country or top == country
 
 
+def _organisation_name(name: str) -> bool:
+    """A one-word name the tables give an organisation's code, with no country or person to it
+    ("Xinhua": MED, a news agency the tagger often takes for a person's surname)."""
+    key = clean_key(name)
+    if " " in key:
+        return False
+    code = load_tables().known_code(key)
+    return code is not None and (code[:3] in NONSTATE or code in SECTORS)
+
+
 def _days(a: str, b: str) -> int:
     try:
         return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
@@ -238,6 +248,8 @@ class ActorFold:
         for entity, seen in entities:
             if not may_be_actor(entity):
                 continue
+            if entity["kind"] == "PERSON" and _organisation_name(str(entity["name"])):
+                entity = dict(entity, kind="ORG")  # "Xinhua" tagged as a person
             fixed = fixed_key(entity)
             if fixed is not None:
                 self._place_fixed(fixed, entity, seen)
