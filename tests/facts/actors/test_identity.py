@@ -199,3 +199,36 @@ def test_a_news_agency_tagged_as_a_person_is_the_organisation() -> None:
     )
     assert link["e-a1-Xinhua"] == link["e-a2-Xinhua"] == "ORG:xinhua"
     assert link["e-a3-Obama"].startswith("PERSON:") and len(rows) == 2
+
+
+def test_groups_named_by_a_region_are_one_actor_across_articles() -> None:
+    rows, link = fold(
+        [
+            (dict(ent("European governments", "a1", "ROLE", code="GOV", named=False), sector="GOV"), "2018-05-01"),
+            (dict(ent("European officials", "a2", "ROLE", code="GOV", named=False), sector="GOV"), "2018-05-02"),
+            (dict(ent("the officials", "a3", "ROLE", code="GOV", named=False), sector="GOV"), "2018-05-02"),
+        ]
+    )
+    assert link["e-a1-European governments"] == link["e-a2-European officials"] == "group:EUR-GOV"
+    assert link["e-a3-the officials"] == "group:GOV@a3"  # nothing places them: their article's
+
+
+def test_a_government_bodys_name_either_way_round_is_one_actor_within_its_country() -> None:
+    day = "2018-05-01"
+    rows, link = fold(
+        [
+            (ent("Ministry of Commerce", "a1", "ORG", country="CHN"), day),
+            (ent("Chinese Commerce Ministry", "a2", "ORG", country="CHN"), day),
+            (ent("Commerce Department", "a3", "ORG", country="USA"), day),
+            (ent("Department of Commerce", "a4", "ORG", country="USA"), day),
+            (ent("Department of the Treasury", "a5", "ORG", country="USA"), day),
+            (ent("Treasury Department", "a6", "ORG", country="USA"), day),
+            (ent("State Council Information Office of China", "a7", "ORG", country="CHN"), day),
+            (ent("State Council Information Office", "a8", "ORG", country="CHN"), day),
+        ]
+    )
+    assert link["e-a1-Ministry of Commerce"] == link["e-a2-Chinese Commerce Ministry"]
+    assert link["e-a3-Commerce Department"] == link["e-a4-Department of Commerce"] != link["e-a1-Ministry of Commerce"]
+    assert link["e-a5-Department of the Treasury"] == link["e-a6-Treasury Department"]
+    assert link["e-a7-State Council Information Office of China"] == link["e-a8-State Council Information Office"]
+    assert len(rows) == 4

@@ -14,7 +14,8 @@ article joins "Barack Obama" seen later. Rules:
   clustered with "Hillary Clinton") already carries the article's own decision.
 * other kinds: the cleaned name or any alias, and acronyms of multi-word names, join an actor of
   the same kind and a compatible country.
-* unnamed role-holders ("China's defense minister") stay with their article.
+* unnamed groups are one actor per country and sector (``group:CHN-GOV``), per international
+  body, or per region ("European governments": ``group:EUR-GOV``); others stay with their article.
 * the actor's country and sector are the most frequent among its entities (a person carries one
   nationality, not every place they were seen in); roles keep the first and the last date they were seen.
 """
@@ -40,6 +41,7 @@ from tidings.facts.actors.names import (
     plain_person_key,
 )
 from tidings.facts.actors.tables import NONSTATE, SECTORS, load_tables, org_country_sector
+from tidings.facts.actors.usage import REGION_CODES
 
 NEAR_DAYS = 365 * 2  # a surname is decided by time only when one candidate is this much nearer
 
@@ -136,6 +138,10 @@ def _without_own_country(form: str, country: object) -> str | None:
     "uk treasury", which the tables do not place)."""
     words = form.split()
     tables = load_tables()
+    if len(words) >= 4 and words[-2] == "of":  # "state council information office of china"
+        hit = tables.country(words[-1])
+        if hit is not None and hit.code == country and hit.names_country(words[-1]):
+            return " ".join(words[:-2])
     for size in (1, 2, 3):
         hit = tables.country(" ".join(words[:size]))
         if hit is None or hit.code != country or len(words) <= size:
@@ -144,6 +150,21 @@ def _without_own_country(form: str, country: object) -> str | None:
         code = tables.known_code(rest) if len(words) - size == 1 else None
         if len(words) - size >= 2 or (code is not None and org_country_sector(code)[0] == country):
             return rest
+    return None
+
+
+BODY_HEADS = frozenset({"ministry", "department", "bureau", "office", "agency", "commission", "committee"})
+
+
+def _head_first(form: str) -> str | None:
+    """A government body's name with its head noun first ("commerce ministry" -> "ministry of
+    commerce", "treasury department" / "department of the treasury" -> "department of treasury"):
+    one name whichever way an article words it."""
+    words = form.split()
+    if len(words) >= 3 and words[0] in BODY_HEADS and words[1:3] == ["of", "the"]:
+        return " ".join([words[0], "of", *words[3:]])
+    if 2 <= len(words) <= 4 and words[-1] in BODY_HEADS and not {"of", "and", "for"} & set(words):
+        return " ".join([words[-1], "of", *words[:-1]])
     return None
 
 
@@ -318,6 +339,8 @@ class ActorFold:
             return self._full_forms(entity)
         forms = [full_key(n, kind) for n in names]
         forms += [rest for f in forms if (rest := _without_own_country(f, entity.get("country")))]
+        if trusted_country(entity):  # "Commerce Ministry" is "Ministry of Commerce" only within one country
+            forms += [v for f in forms if (v := _head_first(f))]
         forms += ["acr:" + a for n in names if len(n.split()) > 1 for a in acronyms(n) if len(a) >= 3]
         # "E&Y", "U.S.T.R.": an upper-case word, its letters only ("ey" of "Ernst & Young")
         forms += ["acr:" + _letters(n) for n in names if len(n.split()) == 1 and n.isupper() and len(_letters(n)) >= 2]
@@ -459,6 +482,8 @@ def fixed_key(entity: Mapping[str, Any]) -> str | None:
         return None
     if kind == "NORP" and country:
         return f"state:{country}"
+    if kind == "NORP" and entity.get("sector") and (region := _region(str(entity["name"]))):
+        return f"group:{region}-{entity['sector']}"  # "European" in "10 European nations": EUR's states
     if kind in ("ORG", "FAC") and (seat := load_tables().seat(clean_key(str(entity["name"])))):
         return f"state:{seat}"  # "the White House", "the Kremlin"
     if (
@@ -474,7 +499,21 @@ def fixed_key(entity: Mapping[str, Any]) -> str | None:
             return f"group:{country}-{sector}"
         if code[:3] in NONSTATE:
             return f"group:{code}"
+        region = _region(str(entity["name"]))
+        if region and sector:
+            return f"group:{region}-{sector}"  # "European governments" in every article: EUR's
         return f"group:{sector or 'UNK'}@{entity['article_id']}" if sector else None
+    return None
+
+
+def _region(name: str) -> str | None:
+    """The CAMEO region code of a region's adjective in a group's name ("European governments":
+    EUR, "Southeast Asian nations": SEA), longest adjective first."""
+    words = clean_key(name).split()
+    for size in (2, 1):
+        for k in range(len(words) - size + 1):
+            if (code := REGION_CODES.get(" ".join(words[k : k + size]))) is not None:
+                return code
     return None
 
 

@@ -31,6 +31,7 @@ from tidings.facts.actors.usage import (
     mention_use,
     names_document,
     names_thing_of,
+    region_code,
 )
 
 if TYPE_CHECKING:
@@ -129,6 +130,8 @@ def apply_uses(
             if use in REFUSED or (c.label in PLACE_ONLY and seat is None):
                 c.not_actor.add(span)
                 continue
+            if c.label == "NORP" and c.country is None and c.sector is None:
+                c.sector = _region_group_sector(doc, span, tables)
             hit = tables.country(key)
             # a capital or seat used as an actor keeps its own entity (the government: "Beijing"
             # CHNGOV); the cross-article fold makes it the state's (state:CHN)
@@ -142,6 +145,27 @@ def apply_uses(
                 else:
                     _civilians(people, hit.code, span, doc[span[0] : span[1]].text)
     return [*states.new_clusters, *people.values()]
+
+
+# Nouns of states a region's adjective may qualify ("10 European nations", "Southeast Asian countries")
+STATE_GROUP_NOUNS = frozenset(
+    {"country", "nation", "state", "ally", "partner", "member", "neighbor", "neighbour", "power", "government"}
+)
+
+
+def _region_group_sector(doc: Doc, span: TokSpan, tables: ActorTables) -> str | None:
+    """The sector of a group a region's adjective used as an actor qualifies: its states' ("10
+    European nations", "Southeast Asian countries": GOV) or the role noun's ("Asian consumers": CVL);
+    the cross-article fold makes it the region's group (``group:EUR-GOV``)."""
+    if region_code(doc[span[0] : span[1]].text) is None:
+        return None
+    root = doc[span[0] : span[1]].root
+    noun = root.head
+    if root.dep_ not in ("amod", "compound", "nmod") or noun.pos_ != "NOUN" or noun.i < span[1]:
+        return None
+    if noun.lemma_.lower() in STATE_GROUP_NOUNS:
+        return "GOV"
+    return tables.role_sector(noun.lower_)
 
 
 SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
