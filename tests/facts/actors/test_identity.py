@@ -202,7 +202,7 @@ def test_a_news_agency_tagged_as_a_person_is_the_organisation() -> None:
 
 
 def test_groups_named_by_a_region_are_one_actor_across_articles() -> None:
-    rows, link = fold(
+    _, link = fold(
         [
             (dict(ent("European governments", "a1", "ROLE", code="GOV", named=False), sector="GOV"), "2018-05-01"),
             (dict(ent("European officials", "a2", "ROLE", code="GOV", named=False), sector="GOV"), "2018-05-02"),
