@@ -365,7 +365,7 @@ class ActorFold:
                 if (kind == "PERSON" and all(middles_agree(m, n) for m in middles for n in self.actors[k].middles))
                 or (
                     kind != "PERSON"
-                    and _compatible(self.actors[k], trusted_country(entity))
+                    and _compatible(self.actors[k], entity.get("country"))
                     and (not f.startswith("code:") or _abbreviated(names, self.actors[k]))
                 )
             ]
@@ -396,6 +396,8 @@ class ActorFold:
 
     def _attach(self, key: str, entity: Mapping[str, Any], seen: str | None, forms: list[str]) -> None:
         actor = self.actors[key]
+        if actor.kind == "NORP" and entity["kind"] == "ORG":
+            actor.kind = "ORG"  # one namespace (see fold_kind): an organisation's tag outranks a nationality's
         actor.absorb(entity, seen)
         self.entity_actor[str(entity["id"])] = key
         for f in forms:
