@@ -149,3 +149,88 @@ def test_unnamed_officials_of_an_international_body_are_that_body() -> None:
     )
     assert link["e-a1-official"] == link["e-a2-World Trade Organization"]
     assert link["e-a3-officials"] == "group:CHN-GOV"  # a state's officials stay the state's group
+
+
+def test_name_variants_sources_spell_differently_are_one_actor() -> None:
+    """Diacritics, a given name split or hyphenated, a country's letters in an acronym, a country
+    prefix before a one-word body the tables place, a NORP/ORG tag."""
+    base = "2018-05-01"
+    rows, link = fold(
+        [
+            (ent("Cecilia Malmström", "a1", country="SWE"), base),
+            (ent("Cecilia Malmstrom", "a2"), base),
+            (ent("Kim Jong-un", "a1", country="PRK"), base),
+            (ent("Kim Jong Un", "a2", country="PRK"), base),
+            (ent("Kim Jong-il", "a3", country="PRK"), base),
+            (ent("U.S. International Trade Commission", "a1", "ORG", country="USA"), base),
+            (ent("USITC", "a2", "ORG"), base),
+            (ent("U.S. Congress", "a1", "ORG", country="USA", code="USALEG"), base),
+            (ent("Congress", "a2", "ORG", country="USA", code="USALEG"), base),
+            (ent("UK Treasury", "a1", "ORG", country="GBR"), base),
+            (ent("Treasury", "a2", "ORG", country="USA"), base),
+            (ent("Liberal Democrats", "a1", "NORP"), base),
+            (ent("Liberal Democrats", "a2", "ORG"), base),
+        ]
+    )
+    same = [
+        ("e-a1-Cecilia Malmström", "e-a2-Cecilia Malmstrom"),
+        ("e-a1-Kim Jong-un", "e-a2-Kim Jong Un"),
+        ("e-a1-U.S. International Trade Commission", "e-a2-USITC"),
+        ("e-a1-U.S. Congress", "e-a2-Congress"),
+        ("e-a1-Liberal Democrats", "e-a2-Liberal Democrats"),
+    ]
+    for a, b in same:
+        assert link[a] == link[b], (a, b)
+    assert link["e-a3-Kim Jong-il"] != link["e-a1-Kim Jong-un"]  # his father: another name
+    assert link["e-a1-UK Treasury"] != link["e-a2-Treasury"]  # the tables place no "treasury"
+    assert len(rows) == 8
+
+
+def test_a_news_agency_tagged_as_a_person_is_the_organisation() -> None:
+    rows, link = fold(
+        [
+            (ent("Xinhua", "a1", "ORG", code="MED"), "2018-05-01"),
+            (ent("Xinhua", "a2", "PERSON"), "2018-05-02"),  # the tagger's guess: a surname
+            (ent("Obama", "a3", "PERSON", country="USA"), "2018-05-02"),  # a person the tables code
+        ]
+    )
+    assert link["e-a1-Xinhua"] == link["e-a2-Xinhua"] == "ORG:xinhua"
+    assert link["e-a3-Obama"].startswith("PERSON:") and len(rows) == 2
+
+
+def test_groups_named_by_a_region_are_one_actor_across_articles() -> None:
+    _, link = fold(
+        [
+            (dict(ent("European governments", "a1", "ROLE", code="GOV", named=False), sector="GOV"), "2018-05-01"),
+            (dict(ent("European officials", "a2", "ROLE", code="GOV", named=False), sector="GOV"), "2018-05-02"),
+            (dict(ent("the officials", "a3", "ROLE", code="GOV", named=False), sector="GOV"), "2018-05-02"),
+        ]
+    )
+    assert link["e-a1-European governments"] == link["e-a2-European officials"] == "group:EUR-GOV"
+    assert link["e-a3-the officials"] == "group:GOV@a3"  # nothing places them: their article's
+
+
+def test_a_government_bodys_name_either_way_round_is_one_actor_within_its_country() -> None:
+    day = "2018-05-01"
+    rows, link = fold(
+        [
+            (ent("Ministry of Commerce", "a1", "ORG", country="CHN"), day),
+            (ent("Chinese Commerce Ministry", "a2", "ORG", country="CHN"), day),
+            (ent("Commerce Department", "a3", "ORG", country="USA"), day),
+            (ent("Department of Commerce", "a4", "ORG", country="USA"), day),
+            (ent("Department of the Treasury", "a5", "ORG", country="USA"), day),
+            (ent("Treasury Department", "a6", "ORG", country="USA"), day),
+            (ent("State Council Information Office of China", "a7", "ORG", country="CHN"), day),
+            (ent("State Council Information Office", "a8", "ORG", country="CHN"), day),
+        ]
+    )
+    assert link["e-a1-Ministry of Commerce"] == link["e-a2-Chinese Commerce Ministry"]
+    assert link["e-a3-Commerce Department"] == link["e-a4-Department of Commerce"] != link["e-a1-Ministry of Commerce"]
+    assert link["e-a5-Department of the Treasury"] == link["e-a6-Treasury Department"]
+    assert link["e-a7-State Council Information Office of China"] == link["e-a8-State Council Information Office"]
+    assert len(rows) == 4
+
+
+def test_a_name_tagged_both_as_a_nationality_and_as_an_organisation_is_an_organisation() -> None:
+    rows, _ = fold([(ent("ChAFTA", "a1", "NORP"), "2018-05-01"), (ent("ChAFTA", "a2", "ORG"), "2018-05-02")])
+    assert [r["kind"] for r in rows] == ["ORG"]

@@ -91,3 +91,17 @@ def test_a_name_after_the_is_no_person_unless_titled(parser: Parser) -> None:
     kinds = {e.name: e.kind for e in found}
     assert not any(k == "PERSON" and "Club" in n for n, k in kinds.items()), kinds
     assert kinds.get("Jesse Jackson") == "PERSON", kinds
+
+
+def test_a_country_placing_a_group_of_private_people_names_the_group(parser: Parser) -> None:
+    found, text = entities(
+        parser,
+        "We argued that the news media in the United States often fail to inform readers. "
+        "Chinese and foreign enterprises in China were hurt. American troops in Iraq were attacked.",
+    )
+    media = next(e for e in found if e.name == "news media")
+    assert media.country == "USA" and words(media, text) == ["news media", "United States"]
+    for name in ("China", "Iraq"):  # placed by the group's own words; a state's forces are not the place's
+        place = next(e for e in found if e.name == name)
+        assert all(name not in words(e, text) for e in found if not e.named), name
+        assert words(place, text) == [] and words(place, text, actor=False) == [name]

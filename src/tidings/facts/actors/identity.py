@@ -14,7 +14,8 @@ article joins "Barack Obama" seen later. Rules:
   clustered with "Hillary Clinton") already carries the article's own decision.
 * other kinds: the cleaned name or any alias, and acronyms of multi-word names, join an actor of
   the same kind and a compatible country.
-* unnamed role-holders ("China's defense minister") stay with their article.
+* unnamed groups are one actor per country and sector (``group:CHN-GOV``), per international
+  body, or per region ("European governments": ``group:EUR-GOV``); others stay with their article.
 * the actor's country and sector are the most frequent among its entities (a person carries one
   nationality, not every place they were seen in); roles keep the first and the last date they were seen.
 """
@@ -30,14 +31,17 @@ from typing import Any
 from tidings.facts.actors.names import (
     acronyms,
     clean_key,
+    fold_accents,
     given_name_key,
     is_name,
+    joined_person_key,
     middles_agree,
     person_key,
     person_parts,
     plain_person_key,
 )
-from tidings.facts.actors.tables import NONSTATE, load_tables
+from tidings.facts.actors.tables import NONSTATE, SECTORS, load_tables, org_country_sector
+from tidings.facts.actors.usage import REGION_CODES
 
 NEAR_DAYS = 365 * 2  # a surname is decided by time only when one candidate is this much nearer
 
@@ -115,8 +119,8 @@ def _top(counter: Counter[str]) -> str | None:
 
 
 def full_key(name: str, kind: str) -> str:
-    """The identity key of a name: people without honorifics and middle initials."""
-    return plain_person_key(name) if kind == "PERSON" else clean_key(name)
+    """The identity key of a name: people without honorifics, middle initials and diacritics."""
+    return plain_person_key(fold_accents(name)) if kind == "PERSON" else clean_key(name)
 
 
 def _better_name(new: str, old: str, kind: str, seen: Counter[str] | None = None) -> bool:
@@ -129,13 +133,56 @@ def _better_name(new: str, old: str, kind: str, seen: Counter[str] | None = None
 
 def _without_own_country(form: str, country: object) -> str | None:
     """An organisation's name without a leading name or adjective of its own country ("chinese
-    ministry of commerce" is China's "ministry of commerce"), if at least two words are left."""
+    ministry of commerce" is China's "ministry of commerce"), if at least two words are left, or
+    one word the tables give to that same country ("us congress" is "congress", USALEG; not
+    "uk treasury", which the tables do not place)."""
     words = form.split()
+    tables = load_tables()
+    if len(words) >= 4 and words[-2] == "of":  # "state council information office of china"
+        hit = tables.country(words[-1])
+        if hit is not None and hit.code == country and hit.names_country(words[-1]):
+            return " ".join(words[:-2])
     for size in (1, 2, 3):
-        hit = load_tables().country(" ".join(words[:size]))
-        if hit is not None and hit.code == country and len(words) - size >= 2:
-            return " ".join(words[size:])
+        hit = tables.country(" ".join(words[:size]))
+        if hit is None or hit.code != country or len(words) <= size:
+            continue
+        rest = " ".join(words[size:])
+        code = tables.known_code(rest) if len(words) - size == 1 else None
+        if len(words) - size >= 2 or (code is not None and org_country_sector(code)[0] == country):
+            return rest
     return None
+
+
+BODY_HEADS = frozenset({"ministry", "department", "bureau", "office", "agency", "commission", "committee"})
+
+
+def _head_first(form: str) -> str | None:
+    """A government body's name with its head noun first ("commerce ministry" -> "ministry of
+    commerce", "treasury department" / "department of the treasury" -> "department of treasury"):
+    one name whichever way an article words it."""
+    words = form.split()
+    if len(words) >= 3 and words[0] in BODY_HEADS and words[1:3] == ["of", "the"]:
+        return " ".join([words[0], "of", *words[3:]])
+    if 2 <= len(words) <= 4 and words[-1] in BODY_HEADS and not {"of", "and", "for"} & set(words):
+        return " ".join([words[-1], "of", *words[:-1]])
+    return None
+
+
+def fold_kind(kind: str) -> str:
+    """The kind a name form is filed under: a nationality-less NORP name and an organisation's are
+    one namespace ("Liberal Democrats", "ChAFTA" are tagged either way by the tagger)."""
+    return "ORG" if kind == "NORP" else kind
+
+
+def trusted_country(entity: Mapping[str, Any]) -> str | None:
+    """The entity's country unless the article only guessed it (confidence below 0.9: its most-named
+    country given to a name nothing else places, "Financial Times" in a story about China)."""
+    country = entity.get("country")
+    return str(country) if country and float(entity.get("confidence") or 1.0) >= 0.9 else None
+
+
+def _letters(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
 def _body_code(key: str) -> str | None:
@@ -190,6 +237,16 @@ def _compatible(actor: Actor, country: str | None) -> bool:
     return not top or not country or top == country
 
 
+def _organisation_name(name: str) -> bool:
+    """A one-word name the tables give an organisation's code, with no country or person to it
+    ("Xinhua": MED, a news agency the tagger often takes for a person's surname)."""
+    key = clean_key(name)
+    if " " in key:
+        return False
+    code = load_tables().known_code(key)
+    return code is not None and (code[:3] in NONSTATE or code in SECTORS)
+
+
 def _days(a: str, b: str) -> int:
     try:
         return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
@@ -212,12 +269,14 @@ class ActorFold:
         for entity, seen in entities:
             if not may_be_actor(entity):
                 continue
+            if entity["kind"] == "PERSON" and _organisation_name(str(entity["name"])):
+                entity = dict(entity, kind="ORG")  # "Xinhua" tagged as a person
             fixed = fixed_key(entity)
             if fixed is not None:
                 self._place_fixed(fixed, entity, seen)
             elif not entity.get("named", True):
                 continue
-            elif entity["kind"] == "PERSON" and not self._full_forms(entity):
+            elif entity["kind"] == "PERSON" and not self._full_forms(entity):  # (one word: no joined form)
                 pending.append((entity, seen))  # a surname alone: decided once all full names are known
             else:
                 self._place(entity, seen)
@@ -266,8 +325,10 @@ class ActorFold:
         """A person's full-name forms: first and last name, and with a short given name spelled
         out ("bill clinton", "william clinton")."""
         names = [str(entity["name"]), *entity.get("aliases", ())]
-        forms = [f for n in names for f in (full_key(n, "PERSON"), given_name_key(n))]
-        return [f for f in dict.fromkeys(forms) if len(f.split()) > 1]
+        forms = [f for n in names for f in (full_key(n, "PERSON"), given_name_key(fold_accents(n)))]
+        full = [f for f in dict.fromkeys(forms) if len(f.split()) > 1]
+        # "Kim Jong-un" / "Kim Jong Un": the whole name run together (never a key: see _place)
+        return full + [f"joined:{j}" for n in names if (j := joined_person_key(n))]
 
     def _forms_of(self, entity: Mapping[str, Any]) -> list[str]:
         """Name forms an entity is found by: a person's full names; an organisation's names, and
@@ -278,8 +339,11 @@ class ActorFold:
             return self._full_forms(entity)
         forms = [full_key(n, kind) for n in names]
         forms += [rest for f in forms if (rest := _without_own_country(f, entity.get("country")))]
+        if trusted_country(entity):  # "Commerce Ministry" is "Ministry of Commerce" only within one country
+            forms += [v for f in forms if (v := _head_first(f))]
         forms += ["acr:" + a for n in names if len(n.split()) > 1 for a in acronyms(n) if len(a) >= 3]
-        forms += ["acr:" + full_key(n, kind) for n in names if len(n.split()) == 1 and n.isupper()]
+        # "E&Y", "U.S.T.R.": an upper-case word, its letters only ("ey" of "Ernst & Young")
+        forms += ["acr:" + _letters(n) for n in names if len(n.split()) == 1 and n.isupper() and len(_letters(n)) >= 2]
         # an international body by its tables code ("ASEAN" and "Association of Southeast Asian
         # Nations", IGOSEAASN); matched only where one name abbreviates the other (see _place)
         forms += ["code:" + c for n in names if (c := _body_code(full_key(n, kind)))]
@@ -297,7 +361,7 @@ class ActorFold:
             # "George H. W. Bush"); other names must agree on the country
             cands = [
                 k
-                for k in self._forms.get((kind, f), ())
+                for k in self._forms.get((fold_kind(kind), f), ())
                 if (kind == "PERSON" and all(middles_agree(m, n) for m in middles for n in self.actors[k].middles))
                 or (
                     kind != "PERSON"
@@ -311,7 +375,12 @@ class ActorFold:
         if key is None:
             # the shortest full form names the key ("Hillary Rodham Clinton" a.k.a. "Hillary Clinton")
             if kind == "PERSON":
-                short = min(forms, key=lambda f: (len(f.split()), len(f))) if forms else clean_key(str(entity["name"]))
+                names_only = [f for f in forms if not f.startswith("joined:")]
+                short = (
+                    min(names_only, key=lambda f: (len(f.split()), len(f)))
+                    if names_only
+                    else clean_key(str(entity["name"]))
+                )
             else:  # the name itself, not one of its acronyms
                 short = full_key(str(entity["name"]), kind) or (forms[0] if forms else "")
             key = f"{kind}:{short}"
@@ -327,10 +396,12 @@ class ActorFold:
 
     def _attach(self, key: str, entity: Mapping[str, Any], seen: str | None, forms: list[str]) -> None:
         actor = self.actors[key]
+        if actor.kind == "NORP" and entity["kind"] == "ORG":
+            actor.kind = "ORG"  # one namespace (see fold_kind): an organisation's tag outranks a nationality's
         actor.absorb(entity, seen)
         self.entity_actor[str(entity["id"])] = key
         for f in forms:
-            keys = self._forms.setdefault((actor.kind, f), [])
+            keys = self._forms.setdefault((fold_kind(actor.kind), f), [])
             if key not in keys:
                 keys.append(key)
             if actor.kind == "PERSON" and len(f.split()) > 1:
@@ -340,7 +411,7 @@ class ActorFold:
     def _place_surname(self, entity: Mapping[str, Any], seen: str | None) -> None:
         word = full_key(str(entity["name"]), "PERSON")
         # a country the article only guessed (its most-named country) does not rule a person out
-        country = entity.get("country") if float(entity.get("confidence") or 1.0) >= 0.9 else None
+        country = trusted_country(entity)
         cands = sorted(
             k
             for k in self._surnames.get(word, ())
@@ -413,6 +484,8 @@ def fixed_key(entity: Mapping[str, Any]) -> str | None:
         return None
     if kind == "NORP" and country:
         return f"state:{country}"
+    if kind == "NORP" and entity.get("sector") and (region := _region(str(entity["name"]))):
+        return f"group:{region}-{entity['sector']}"  # "European" in "10 European nations": EUR's states
     if kind in ("ORG", "FAC") and (seat := load_tables().seat(clean_key(str(entity["name"])))):
         return f"state:{seat}"  # "the White House", "the Kremlin"
     if (
@@ -428,7 +501,21 @@ def fixed_key(entity: Mapping[str, Any]) -> str | None:
             return f"group:{country}-{sector}"
         if code[:3] in NONSTATE:
             return f"group:{code}"
+        region = _region(str(entity["name"]))
+        if region and sector:
+            return f"group:{region}-{sector}"  # "European governments" in every article: EUR's
         return f"group:{sector or 'UNK'}@{entity['article_id']}" if sector else None
+    return None
+
+
+def _region(name: str) -> str | None:
+    """The CAMEO region code of a region's adjective in a group's name ("European governments":
+    EUR, "Southeast Asian nations": SEA), longest adjective first."""
+    words = clean_key(name).split()
+    for size in (2, 1):
+        for k in range(len(words) - size + 1):
+            if (code := REGION_CODES.get(" ".join(words[k : k + size]))) is not None:
+                return code
     return None
 
 

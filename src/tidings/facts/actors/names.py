@@ -171,6 +171,24 @@ def person_parts(text: str) -> tuple[str, tuple[str, ...], str]:
     return words[0], tuple(w.strip(".") for w in words[1:-1]), words[-1]
 
 
+def fold_accents(text: str) -> str:
+    """``text`` without diacritics ("Malmström" -> "Malmstrom", "Erdoğan" -> "Erdogan"): one
+    spelling whether a source kept the accents or not."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def joined_person_key(text: str) -> str:
+    """A person's whole name without spaces and hyphens, for names whose parts sources split
+    differently ("Kim Jong-un", "Kim Jong Un" -> "kimjongun"); "" for a plain two-word name, which
+    :func:`plain_person_key` already matches."""
+    words = [w for w in person_key(fold_accents(text)).split() if w.strip(".") not in SUFFIXES]
+    if any(len(w.strip(".")) == 1 for w in words):
+        return ""  # initials ("George W. Bush") are middle names, which other rules compare
+    if len(words) < 2 or (len(words) < 3 and not any("-" in w for w in words)):
+        return ""
+    return "".join(ch for ch in "".join(words) if ch.isalpha())
+
+
 def plain_person_key(text: str) -> str:
     """First and last name ("Barack H. Obama", "Hillary Rodham Clinton" -> "barack obama", "hillary clinton")."""
     first, _, last = person_parts(text)
@@ -209,7 +227,10 @@ def acronyms(text: str) -> set[str]:
         out.add("".join(w[0] for w in words).casefold())
     first, _, rest = text.partition(" ")
     if rest and first.replace(".", "").isupper() and len(first.replace(".", "")) <= 3:
-        out |= acronyms(rest)  # "U.S. Securities and Exchange Commission" is also "SEC"
+        inner = acronyms(rest)  # "U.S. Securities and Exchange Commission" is also "SEC"
+        # and the country's letters in full: "U.S. International Trade Commission" is "USITC",
+        # "U.S. Trade Representative" "USTR"
+        out |= inner | {first.replace(".", "").casefold() + a for a in inner}
     return {a for a in out if a}
 
 

@@ -31,6 +31,7 @@ from tidings.facts.actors.usage import (
     mention_use,
     names_document,
     names_thing_of,
+    region_code,
 )
 
 if TYPE_CHECKING:
@@ -105,6 +106,7 @@ def apply_uses(
     _administrations(doc, clusters, states, tables, home)
     _in_context(doc, roles, [*clusters, *states.new_clusters], home)
     _named_spokespeople(doc, clusters, roles)
+    _located_people(doc, clusters, roles)
     group_spans = [sp for r in roles for sp in r.spans]
     state_spans = [sp for c in states.by_code.values() for sp in c.spans]
     for c in clusters:
@@ -129,6 +131,8 @@ def apply_uses(
             if use in REFUSED or (c.label in PLACE_ONLY and seat is None):
                 c.not_actor.add(span)
                 continue
+            if c.label == "NORP" and c.country is None and c.sector is None:
+                c.sector = _region_group_sector(doc, span, tables)
             hit = tables.country(key)
             # a capital or seat used as an actor keeps its own entity (the government: "Beijing"
             # CHNGOV); the cross-article fold makes it the state's (state:CHN)
@@ -142,6 +146,27 @@ def apply_uses(
                 else:
                     _civilians(people, hit.code, span, doc[span[0] : span[1]].text)
     return [*states.new_clusters, *people.values()]
+
+
+# Nouns of states a region's adjective may qualify ("10 European nations", "Southeast Asian countries")
+STATE_GROUP_NOUNS = frozenset(
+    {"country", "nation", "state", "ally", "partner", "member", "neighbor", "neighbour", "power", "government"}
+)
+
+
+def _region_group_sector(doc: Doc, span: TokSpan, tables: ActorTables) -> str | None:
+    """The sector of a group a region's adjective used as an actor qualifies: its states' ("10
+    European nations", "Southeast Asian countries": GOV) or the role noun's ("Asian consumers": CVL);
+    the cross-article fold makes it the region's group (``group:EUR-GOV``)."""
+    if region_code(doc[span[0] : span[1]].text) is None:
+        return None
+    root = doc[span[0] : span[1]].root
+    noun = root.head
+    if root.dep_ not in ("amod", "compound", "nmod") or noun.pos_ != "NOUN" or noun.i < span[1]:
+        return None
+    if noun.lemma_.lower() in STATE_GROUP_NOUNS:
+        return "GOV"
+    return tables.role_sector(noun.lower_)
 
 
 SPOKES_NOUNS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
@@ -171,6 +196,40 @@ def _named_spokespeople(doc: Doc, clusters: list[Cluster], roles: list[Cluster])
                 person.span_labels[span] = "ROLE"  # a description, not a name
             person.spans.sort()
             r.spans.clear()
+
+
+ELSEWHERE = frozenset({"foreign", "international", "multinational", "overseas", "global"})
+
+
+def _located_people(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
+    """A plural group of private people placed by "in" a country ("the news media in the United
+    States", "small businesses in the U.S.", "customers in China"): the country's name there names
+    the group's people (their country, if nothing else gave one), so it is a mention of the group
+    (the linking guidelines' ``group:USA-MED``), kept as a place of the country's entity too. Not a
+    state's officials or forces ("troops in Iraq" are not Iraq's)."""
+    for r in roles:
+        if not r.sector or r.sector in STATE_SECTORS:
+            continue
+        for s, e in list(r.spans):
+            noun = doc[e - 1]
+            if noun.tag_ not in ("NNS", "NNPS") and noun.lemma_.lower() != "media":
+                continue
+            if any(t.ent_type_ in ("NORP", "GPE") or t.lower_ in ELSEWHERE for t in doc[s:e]):
+                continue  # "Chinese and foreign enterprises in China": their own words place them
+            for prep in noun.children:
+                if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i < e:
+                    continue
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    for c in clusters:
+                        span = next((sp for sp in c.spans if sp[0] <= obj.i < sp[1]), None)
+                        if c.label != "GPE" or not c.country or span is None or span in r.spans:
+                            continue
+                        if r.country is None:  # "customers in China", a country nothing else gave them
+                            r.country, r.code = c.country, c.country + r.sector
+                        if c.country == r.country:
+                            r.spans.append(span)
+                            r.spans.sort()
+                            r.span_labels[span] = "ROLE"  # where the group is, not its name
 
 
 def _civilians(people: dict[str, Cluster], code: str, span: TokSpan, text: str) -> None:
