@@ -28,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -298,8 +298,8 @@ def bootstrap(golds: list[Gold], preds: list[Prediction], rounds: int, seed: int
         sample, mine = [], []
         for n, g in enumerate(rnd.choice(golds) for _ in golds):
             doc = f"{g.doc_id}#{n}"  # a document drawn twice counts twice
-            sample.append(Gold(doc, g.text, g.sentences, g.events, g.main, g.published, g.title, g.source))
-            mine += [Prediction(**{**p.__dict__, "doc_id": doc}) for p in by_doc[g.doc_id]]
+            sample.append(replace(g, doc_id=doc))
+            mine += [replace(p, doc_id=doc) for p in by_doc[g.doc_id]]
         rows.append(score("bootstrap", sample, mine).row())
     return {k: statistics.pstdev(r[k] for r in rows) for k in rows[0] if k != "asserted_events"}
 
