@@ -139,6 +139,4 @@ def unaffiliated_speaker(source: ActorRef | None) -> bool:
     The conventions give statements to political actors; analysts and private persons quoted are
     no actors. Dev half: no coded event changes (its speakers are coded or take the home country);
     150 unlabelled articles: 6 removed, all commentators or a private person."""
-    if not active("speech-unaffiliated") or source is None:
-        return False
-    return not (source.country or source.sector or source.actor_code)
+    return active("speech-unaffiliated") and source is not None and _uncoded(source)
