@@ -41,7 +41,7 @@ from tidings.facts.actors.names import (
     plain_person_key,
 )
 from tidings.facts.actors.tables import NONSTATE, SECTORS, load_tables, org_country_sector
-from tidings.facts.actors.usage import REGION_CODES
+from tidings.facts.actors.usage import region_in
 
 NEAR_DAYS = 365 * 2  # a surname is decided by time only when one candidate is this much nearer
 
@@ -484,7 +484,7 @@ def fixed_key(entity: Mapping[str, Any]) -> str | None:
         return None
     if kind == "NORP" and country:
         return f"state:{country}"
-    if kind == "NORP" and entity.get("sector") and (region := _region(str(entity["name"]))):
+    if kind == "NORP" and entity.get("sector") and (region := region_in(str(entity["name"]))):
         return f"group:{region}-{entity['sector']}"  # "European" in "10 European nations": EUR's states
     if kind in ("ORG", "FAC") and (seat := load_tables().seat(clean_key(str(entity["name"])))):
         return f"state:{seat}"  # "the White House", "the Kremlin"
@@ -501,21 +501,10 @@ def fixed_key(entity: Mapping[str, Any]) -> str | None:
             return f"group:{country}-{sector}"
         if code[:3] in NONSTATE:
             return f"group:{code}"
-        region = _region(str(entity["name"]))
+        region = region_in(str(entity["name"]))
         if region and sector:
             return f"group:{region}-{sector}"  # "European governments" in every article: EUR's
         return f"group:{sector or 'UNK'}@{entity['article_id']}" if sector else None
-    return None
-
-
-def _region(name: str) -> str | None:
-    """The CAMEO region code of a region's adjective in a group's name ("European governments":
-    EUR, "Southeast Asian nations": SEA), longest adjective first."""
-    words = clean_key(name).split()
-    for size in (2, 1):
-        for k in range(len(words) - size + 1):
-            if (code := REGION_CODES.get(" ".join(words[k : k + size]))) is not None:
-                return code
     return None
 
 

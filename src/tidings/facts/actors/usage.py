@@ -90,6 +90,18 @@ def region_code(name: str) -> str | None:
     return REGION_CODES.get(key) or REGION_CODES.get(key.rsplit(" ", 1)[-1])
 
 
+def region_in(name: str) -> str | None:
+    """The CAMEO region code of a region's adjective anywhere in a group's name ("European
+    governments", "10 European nations": EUR, "Southeast Asian nations": SEA), longest adjective
+    first; :func:`region_code` reads a name that is the adjective itself."""
+    words = clean_key(name).split()
+    for size in (2, 1):
+        for k in range(len(words) - size + 1):
+            if (code := REGION_CODES.get(" ".join(words[k : k + size]))) is not None:
+                return code
+    return None
+
+
 # Nouns of a place an "of" phrase names ("the province of Aklan", "the streets of Hong Kong")
 PLACE_NOUNS = frozenset(
     {"province", "city", "town", "village", "region", "county", "district", "island", "outskirts", "suburb",
