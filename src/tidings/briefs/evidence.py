@@ -48,15 +48,32 @@ def event_line(e: dict[str, Any], text: str) -> dict[str, Any]:
     }
 
 
+def _holds_one(outer: dict[str, Any], quotes: Iterable[dict[str, Any]]) -> bool:
+    """Whether ``outer`` holds another direct or mixed quote with a speaker of the same article."""
+    return any(
+        q is not outer
+        and q["article_id"] == outer["article_id"]
+        and outer["start"] <= q["start"]
+        and q["end"] <= outer["end"]
+        and (q["start"], q["end"]) != (outer["start"], outer["end"])
+        and q["kind"] in ("direct", "mixed")
+        and (q.get("speaker") or {}).get("name")
+        for q in quotes
+    )
+
+
 def key_quotes(
     quotes: Iterable[dict[str, Any]], text_of: dict[str, str], limit: int = QUOTE_LIMIT
 ) -> list[dict[str, Any]]:
     """Direct and mixed quotes with a named speaker, in text order: every speaker's first
-    quote, then second quotes while there is room."""
+    quote, then second quotes while there is room. A report of a report ("China said Qin urged
+    ... “...”") is left out when the quote it holds is listed: the quoted words are shown once,
+    with their own speaker (the quote itself keeps the reporter)."""
+    ordered = sorted(quotes, key=lambda q: (q["article_id"], q["start"]))
     named = [
         q
-        for q in sorted(quotes, key=lambda q: (q["article_id"], q["start"]))
-        if (q.get("speaker") or {}).get("name") and q["kind"] in ("direct", "mixed")
+        for q in ordered
+        if (q.get("speaker") or {}).get("name") and q["kind"] in ("direct", "mixed") and not _holds_one(q, ordered)
     ]
     rank: Counter[str] = Counter()
     ranked = []

@@ -57,16 +57,34 @@ def test_every_quoted_span_goes_to_the_right_speaker(cleaned: Found) -> None:
         inner = article.text[span.start : span.end]
         key = next(k for k in EXPECTED if k in inner)
         holders = [q for q in quotes if q.start <= span.start and span.end <= q.end]
-        assert len(holders) == 1, inner
-        speaker = holders[0].speaker
+        # A report of a report holds the quotation twice (China said Qin urged ... “...”): the
+        # innermost holder, which holds no other holder (twins hold each other, so none of them
+        # is innermost), is the speaker's; every outer one is a report whose content holds the
+        # innermost quote's cue and whose speaker is that quote's reporter.
+        innermost = [h for h in holders if not any(o is not h and _within(o, h) for o in holders)]
+        assert len(innermost) == 1, (inner, [h.text for h in holders])
+        speaker, own = innermost[0].speaker, innermost[0]
         assert speaker is not None and speaker.name == EXPECTED[key], (inner, speaker)
         assert speaker.entity_id is not None
+        for outer in holders:
+            if outer is not own:
+                assert own.cue_start is not None and outer.start <= own.cue_start < outer.end, outer.text
+                assert outer.speaker is not None and own.reporter is not None
+                assert outer.speaker.entity_id == own.reporter.entity_id, (outer.speaker, own.reporter)
+
+
+def _within(inner: Quote, outer: Quote) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def test_nested_report_and_speaker_entities(cleaned: Found) -> None:
     _, quotes, _ = cleaned
-    qin = next(q for q in quotes if "core concerns" in q.text)
+    qin = next(q for q in quotes if "core concerns" in q.text and q.cue == "urged")
     assert qin.reporter is not None and qin.reporter.name == "China"
+    # China's report of it is an attribution of its own: China speaks, over all of Qin's words
+    china = [q for q in quotes if q.start < qin.start and qin.end <= q.end]
+    assert [(q.cue, q.speaker.name if q.speaker else None) for q in china] == [("said", "China")]
+    assert china[0].text.startswith("Qin had in a phone call") and china[0].reporter is None
     blinken = {q.speaker.entity_id for q in quotes if q.speaker and q.speaker.name == "Antony Blinken"}
     assert len(blinken) == 1  # "he told reporters" and "Blinken said" are one person
     kinds = {q.kind for q in quotes}

@@ -76,11 +76,16 @@ def test_nested_attribution_speaker_and_reporter(parser: Parser) -> None:
             "“China’s core concerns” such as the issue of Taiwan."
         ],
     )
-    q = one(quotes, "core concerns")
-    assert q.kind == "mixed" and q.cue == "urged"
+    q = next(x for x in quotes if x.cue == "urged")
+    assert q.kind == "mixed" and q.text.startswith("the United States to respect")
     assert q.speaker is not None and "Qin" in q.speaker.name
     assert q.reporter is not None and q.reporter.name == "China"
-    assert not any(x.text.startswith("Qin had") for x in quotes)  # no half-clause as a quote
+    # China's report is an attribution of its own, over the whole reported clause (not half of it)
+    outer = [x for x in quotes if x is not q and x.start <= q.start and q.end <= x.end]
+    assert len(outer) == 1 and outer[0].cue == "said" and outer[0].kind == "mixed"
+    assert outer[0].speaker is not None and outer[0].speaker.name == "China" and outer[0].reporter is None
+    assert outer[0].text.startswith("Qin had") and outer[0].text.endswith("the issue of Taiwan")
+    assert len(quotes) == 2
 
 
 def test_pronoun_speaker_resolved(parser: Parser) -> None:
@@ -656,14 +661,18 @@ def test_report_within_a_report_keeps_both_speakers(parser: Parser) -> None:
     assert outer.speaker is not None and outer.speaker.name == "Maria Lopez"
     assert inner.speaker is not None and inner.speaker.name == "governor"
     assert outer.start <= inner.start and inner.end <= outer.end and outer.kind == "mixed"
-    # under a clause of the outer verb, the outer speaker is the reporter: one quote, not two
+    # under a clause of the outer verb, the outer speaker is also the inner quote's reporter
     text = (
         "Donald Trump said during a rally in Michigan that Hillary Clinton once described the trade "
         "deal as “the gold standard” of trade deals when she was secretary of state."
     )
-    q = one(run(parser, [text]), "gold standard")
-    assert q.cue == "described" and q.speaker is not None and q.speaker.name == "Hillary Clinton"
+    by_cue = {q.cue: q for q in run(parser, [text])}
+    assert set(by_cue) == {"described", "said"}, list(by_cue)
+    q, report = by_cue["described"], by_cue["said"]
+    assert q.speaker is not None and q.speaker.name == "Hillary Clinton" and q.text.startswith("the trade deal")
     assert q.reporter is not None and q.reporter.name == "Donald Trump"
+    assert report.speaker is not None and report.speaker.name == "Donald Trump" and report.reporter is None
+    assert report.text.startswith("that Hillary Clinton") and report.start <= q.start and q.end <= report.end
 
 
 def test_a_person_under_the_outer_verb_keeps_the_quote(parser: Parser) -> None:

@@ -260,7 +260,7 @@ class _Run:
                     continue
                 self.used_cues.setdefault(cue_i, []).append((draft.start, draft.end))
                 self.attributed.update(self.marks.index(q) for q in run)
-                if draft.kind == "mixed" and draft.reporter is None:  # reported within a report, see _nested
+                if draft.kind == "mixed":  # the outer report of a report holds it too, see _nested
                     self.cue_of.update((self.marks.index(q), cue_i) for q in run)
                 out.append(draft)
         out.sort(key=lambda d: d.start)
@@ -608,10 +608,11 @@ class _Run:
 
     def _nested(self, mark: int, cue: Token, toks: Sequence[Token]) -> bool:
         """Whether quotation ``mark`` belongs to a mixed quote whose cue lies inside this content,
-        a report within the report that is not a clause of it ("Lopez cited reports that the
-        governor called the tax “a gift to the rich”"): the outer speaker's attribution covers it
-        too, the inner one stays as it is. (Under a clause of the outer verb the outer speaker is
-        the inner quote's reporter instead: "China said Qin urged ...".)"""
+        a report within the report ("Lopez cited reports that the governor called the tax “a gift
+        to the rich”", "China said Qin urged ... “China's core concerns”"): the outer speaker's
+        attribution covers it too (who reported what is a fact of its own, and PolNeAR counts
+        both), the inner one stays as it is, with the outer speaker as its reporter when the
+        inner cue is a clause of the outer verb."""
         inner = self.cue_of.get(mark)
         return inner is not None and inner != cue.i and toks[0].i <= inner <= toks[-1].i
 
