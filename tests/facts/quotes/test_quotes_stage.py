@@ -983,3 +983,21 @@ def test_relative_clause_after_a_list_is_the_last_members(parser: Parser) -> Non
     )
     q = one(run(parser, [text]), "seen it yet")
     assert q.speaker is not None and q.speaker.name == "Stevie Wonder"
+
+
+def test_a_quantifier_pronoun_subject_is_the_speaker_as_written(parser: Parser) -> None:
+    # "some", "each", "both" name their speakers as much as "Many said" does; "this" names none
+    quotes = run(
+        parser,
+        [
+            "But some note that the governor has proposed little to reform the breaks. "
+            "Some of the senators said the plan was too costly. "
+            "The two men traded barbs, each saying the other lacks the judgment to lead the army. "
+            "This suggests that the plan will fail."
+        ],
+    )
+    speakers = {q.cue: q.speaker.name if q.speaker else None for q in quotes}
+    assert speakers["note"] == "some"
+    assert speakers["said"] == "Some of the senators"
+    assert speakers["saying"] == "each"
+    assert speakers.get("suggests") is None

@@ -29,6 +29,10 @@ RELATIVE = frozenset({"that", "who", "which", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his" owns a nominal cue ("his pledge")
 PRONOUNS = PERSONAL_PRONOUNS | {"hers", "himself", "herself", "they", "them", "it", "i", "we", "you"}
 IMPERSONAL = frozenset({"there", "this", "what", "i", "we", "you", "me", "us"})
+# Quantifier pronouns that stand for people or sources as a subject ("some note that ...", "each
+# saying the other ...", "both said"): the speaker as written, as "Many said" and "Others argued"
+# are (the parse reads those as nouns or adjectives; these it tags as pronouns).
+QUANTIFIER_PRONOUNS = frozenset({"some", "each", "both", "all", "many", "most", "several", "few", "none", "one"})
 QUOTE_TOKENS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 # Verbs whose subject is the source of the speech noun they take ("repeated accusations").
 UTTERING_VERBS = frozenset(
@@ -558,6 +562,10 @@ class SpeakerResolver:
             return None
         head = _named_in_apposition(head)
         start, end = name_span(head)
+        if head.pos_ == "PRON" and head.lower_ in QUANTIFIER_PRONOUNS:
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights):  # "some of the senators"
+                start, end = head.idx, head.right_edge.idx + len(head.right_edge.text)
+            return ActorRef(name=doc_text(self.doc)[start:end], start=start, end=end)
         if head.pos_ == "PRON" and head.lower_ not in PERSONAL_PRONOUNS and head.lower_ not in ("they", "it"):
             return None
         if head.pos_ == "PRON" and not self.has_entities:
