@@ -139,3 +139,15 @@ def test_participle_of_saying_after_a_named_object_is_that_persons() -> None:
     plain = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=["O"] * 13)
     subj = subject_of(plain[7])
     assert subj is not None and subj.text == "ad"
+
+
+def test_a_quantifier_subject_counts_only_right_before_its_verb(parser: Parser) -> None:
+    # "Some have long argued": only auxiliaries, adverbs and commas between; "Some, Councilor Smith said":
+    # a name between, the likelier subject (the parse took a stray word for it)
+    from tidings.facts.quotes.speakers import _right_before_its_verb
+
+    near = parser.parse("Some have long argued that the tax is unfair.")
+    assert _right_before_its_verb(near[0])
+    assert _right_before_its_verb(parser.parse("Some of them, however, said the tax is unfair.")[0])
+    far = parser.parse("Some, Councilor Smith said on Tuesday, will lose.")
+    assert far[0].head.lower_ == "said" and not _right_before_its_verb(far[0])

@@ -74,6 +74,15 @@ def load_index(found: Mapping[str, Sequence[Any]]) -> EntityIndex:
     return EntityIndex(found, neuter_pronouns=True)
 
 
+def _right_before_its_verb(subj: Token) -> bool:
+    """A subject whose phrase runs up to its verb but for auxiliaries, adverbs and commas ("some have
+    long argued"): with other words between them (", Councilor Smith on Tuesday said") the parse
+    may have taken a stray word for the subject."""
+    verb = subj.head
+    between = subj.doc[subj.right_edge.i + 1 : verb.i] if verb.i > subj.i else None
+    return between is not None and all(t.dep_ in ("aux", "auxpass", "neg", "advmod", "punct") for t in between)
+
+
 def subject_of(cue: Token, depth: int = 0) -> Token | None:
     """The syntactic subject of a cue verb, following coordination and participles."""
     if depth > 4:
@@ -562,7 +571,7 @@ class SpeakerResolver:
             return None
         head = _named_in_apposition(head)
         start, end = name_span(head)
-        if head.pos_ == "PRON" and head.lower_ in QUANTIFIER_PRONOUNS:
+        if head.pos_ == "PRON" and head.lower_ in QUANTIFIER_PRONOUNS and _right_before_its_verb(head):
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights):  # "some of the senators"
                 start, end = head.idx, head.right_edge.idx + len(head.right_edge.text)
             return ActorRef(name=doc_text(self.doc)[start:end], start=start, end=end)
