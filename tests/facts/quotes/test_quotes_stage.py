@@ -1001,3 +1001,14 @@ def test_a_quantifier_pronoun_subject_is_the_speaker_as_written(parser: Parser) 
     assert speakers["said"] == "Some of the senators"
     assert speakers["saying"] == "each"
     assert speakers.get("suggests") is None
+
+
+def test_an_object_pronoun_that_an_as_phrase_speaks_of_is_content(parser: Parser) -> None:
+    # "cited it as an example": "it" is what was cited; "encouraged them to": "them" was told
+    quotes = run(
+        parser,
+        ["Clinton cited it as an example of his disrespect toward women. Trump encouraged them to vote early."],
+    )
+    texts = {q.cue: q.text for q in quotes}
+    assert texts["cited"] == "it as an example of his disrespect toward women"
+    assert texts["encouraged"] == "to vote early"

@@ -48,7 +48,7 @@ def object_content(verb: Token) -> tuple[int, int] | None:
         if _sums_up(arg):
             args = args[:n]  # "asked them to ..., a request not always honored": the writer's gloss
             break
-    while len(args) > 1 and args[0].pos_ == "PRON":
+    while len(args) > 1 and args[0].pos_ == "PRON" and not _predicated(args[0], args[1]):
         args = args[1:]  # "encouraged them to ...": the infinitive is what was urged
     lone_pronoun = args and args[0].pos_ == "PRON" and not any(c.dep_ == "relcl" for c in args[0].children)
     if not args or (len(args) == 1 and (lone_pronoun or args[0].lower_ in AUDIENCE)):
@@ -65,6 +65,13 @@ def object_content(verb: Token) -> tuple[int, int] | None:
             break
         end = subtree_span(tok)[1]
     return start, end
+
+
+def _predicated(obj: Token, nxt: Token) -> bool:
+    """An object pronoun the next argument says something of ("cited it as an example of ...",
+    "described them as “thugs”"): the thing spoken of is part of what was said, not an
+    addressee."""
+    return obj.dep_ == "dobj" and nxt.dep_ in ("prep", "oprd") and (nxt.dep_ == "oprd" or nxt.lower_ == "as")
 
 
 def _sums_up(arg: Token) -> bool:
