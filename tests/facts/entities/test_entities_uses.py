@@ -128,9 +128,3 @@ def test_the_administration_of_a_leader_is_the_state(parser: Parser) -> None:
     assert words(usa, text) == ["administration of Donald J. Trump"]
     trump = next(e for e in found if e.kind == "PERSON")
     assert words(trump, text) == []  # neither the name nor "administration" is the person here
-
-
-def test_an_organisation_named_in_its_officials_phrase_is_that_organisation(parser: Parser) -> None:
-    found, text = entities(parser, "The WTO received the request, a WTO official said.")
-    wto = next(e for e in found if e.kind == "ORG" and e.name == "WTO")
-    assert words(wto, text) == ["WTO", "WTO"]

@@ -117,11 +117,8 @@ def apply_uses(
                 continue
             if span in moved:
                 continue  # a government phrase already read as its state ("the Australian and Chinese governments")
-            if c.label != "ORG" and (_covered(span, group_spans) or _covered(span, state_spans)):
-                # "Chinese officials", "the Chinese government": the phrase acts. Not an
-                # organisation's name: "a WTO official", "the MOC official" are people of that
-                # body, and its name names it (as in a person's title: "MOC spokesman Gao Feng")
-                c.not_actor.add(span)
+            if _covered(span, group_spans) or _covered(span, state_spans):
+                c.not_actor.add(span)  # "Chinese officials", "the Chinese government": the phrase acts
                 continue
             key = clean_key(doc[span[0] : span[1]].text)
             if _pair(key, tables):
