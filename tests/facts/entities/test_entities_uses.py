@@ -128,3 +128,9 @@ def test_the_administration_of_a_leader_is_the_state(parser: Parser) -> None:
     assert words(usa, text) == ["administration of Donald J. Trump"]
     trump = next(e for e in found if e.kind == "PERSON")
     assert words(trump, text) == []  # neither the name nor "administration" is the person here
+
+
+def test_people_of_a_country_named_after_their_noun_keep_their_phrase(parser: Parser) -> None:
+    found, text = entities(parser, "Trade ministers of the United States attend a press conference in Atlanta.")
+    usa = next(e for e in found if not e.named and e.country == "USA")
+    assert words(usa, text) == ["Trade ministers of the United States"]  # the ministers, not the state

@@ -109,7 +109,8 @@ def apply_uses(
     _named_spokespeople(doc, clusters, roles)
     _located_people(doc, clusters, roles)
     state_spans = [sp for c in states.by_code.values() for sp in c.spans]
-    _members_of_bodies(roles, state_spans)
+    government = [sp for c in states.by_code.values() for sp in c.spans if c.span_labels.get(sp) == "ROLE"]
+    _members_of_bodies(roles, government)
     group_spans = [sp for r in roles for sp in r.spans]
     for c in clusters:
         for span in list(c.spans):
@@ -129,7 +130,7 @@ def apply_uses(
                 if _not_an_organisation(doc, c, span, tables):
                     c.not_actor.add(span)
                 continue
-            if c.label == "GPE" and c.span_labels.get(span) == "ROLE" and span in state_spans:
+            if span in government:
                 continue  # a government phrase is a body, never a place: "positions in the administration"
             use = mention_use(doc, span[0], span[1], named, tables)
             if use in REFUSED or (c.label in PLACE_ONLY and seat is None):
@@ -166,15 +167,16 @@ def _leaders_of(doc: Doc, clusters: list[Cluster], moved: set[TokSpan]) -> None:
             c.role_spans = [sp for sp in c.role_spans if not (s <= sp[0] and sp[1] <= e)]
 
 
-def _members_of_bodies(roles: list[Cluster], state_spans: list[TokSpan]) -> None:
+def _members_of_bodies(roles: list[Cluster], government: list[TokSpan]) -> None:
     """A role-holder's phrase that runs on into a government phrase after its head noun
     ("officials in the Obama administration", "an adviser to the Chinese government") ends at its
     head: the people are the group, the government phrase is the state's own mention (the two
-    would otherwise end on the same word and stand for one another)."""
+    would otherwise end on the same word and stand for one another). Not a country's name:
+    "trade ministers of the United States" are the ministers, the name only says whose."""
     for r in roles:
         for k, (s, e) in enumerate(r.spans):
             noun = r.nouns[k] if k < len(r.nouns) and len(r.nouns) == len(r.spans) else -1
-            if s <= noun < e - 1 and any(noun < a and b == e for a, b in state_spans):
+            if s <= noun < e - 1 and any(noun < a and b == e for a, b in government):
                 r.spans[k] = (s, noun + 1)
 
 
