@@ -134,3 +134,9 @@ def test_people_of_a_country_named_after_their_noun_keep_their_phrase(parser: Pa
     found, text = entities(parser, "Trade ministers of the United States attend a press conference in Atlanta.")
     usa = next(e for e in found if not e.named and e.country == "USA")
     assert words(usa, text) == ["Trade ministers of the United States"]  # the ministers, not the state
+
+
+def test_a_government_owning_a_statistic_is_still_a_statistic(parser: Parser) -> None:
+    found, text = entities(parser, "About 75% of the U.S. federal government's tax revenues come from income tax.")
+    usa = next(e for e in found if e.kind == "GPE" and e.country == "USA")
+    assert words(usa, text) == []  # "the government's tax revenues": whose figures, no act

@@ -130,9 +130,9 @@ def apply_uses(
                 if _not_an_organisation(doc, c, span, tables):
                     c.not_actor.add(span)
                 continue
-            if span in government:
-                continue  # a government phrase is a body, never a place: "positions in the administration"
             use = mention_use(doc, span[0], span[1], named, tables)
+            if use == "place" and span in government:
+                use = "actor"  # a government phrase is a body, never a place: "positions in the administration"
             if use in REFUSED or (c.label in PLACE_ONLY and seat is None):
                 c.not_actor.add(span)
                 continue
