@@ -105,3 +105,38 @@ def test_a_country_placing_a_group_of_private_people_names_the_group(parser: Par
         place = next(e for e in found if e.name == name)
         assert all(name not in words(e, text) for e in found if not e.named), name
         assert words(place, text) == [] and words(place, text, actor=False) == [name]
+
+
+def test_government_phrases_are_bodies_and_their_people_a_group(parser: Parser) -> None:
+    found, text = entities(
+        parser,
+        "Officials in the Obama administration were optimistic about the United States. Donald Trump "
+        "named China critics to important positions in the administration.",
+    )
+    usa = next(e for e in found if e.kind == "GPE" and e.country == "USA")
+    # "in the administration" is membership of a body, never a place
+    assert {"Obama administration", "administration"} <= set(words(usa, text))
+    group = next(e for e in found if not e.named and e.sector == "GOV")
+    assert words(group, text) == ["Officials"]  # the people end at their noun; the state is its own mention
+
+
+def test_the_administration_of_a_leader_is_the_state(parser: Parser) -> None:
+    found, text = entities(
+        parser, "Policy will change under the administration of Donald J. Trump, officials said.", "USA"
+    )
+    usa = next(e for e in found if e.kind == "GPE" and e.country == "USA")
+    assert words(usa, text) == ["administration of Donald J. Trump"]
+    trump = next(e for e in found if e.kind == "PERSON")
+    assert words(trump, text) == []  # neither the name nor "administration" is the person here
+
+
+def test_people_of_a_country_named_after_their_noun_keep_their_phrase(parser: Parser) -> None:
+    found, text = entities(parser, "Trade ministers of the United States attend a press conference in Atlanta.")
+    usa = next(e for e in found if not e.named and e.country == "USA")
+    assert words(usa, text) == ["Trade ministers of the United States"]  # the ministers, not the state
+
+
+def test_a_government_owning_a_statistic_is_still_a_statistic(parser: Parser) -> None:
+    found, text = entities(parser, "About 75% of the U.S. federal government's tax revenues come from income tax.")
+    usa = next(e for e in found if e.kind == "GPE" and e.country == "USA")
+    assert words(usa, text) == []  # "the government's tax revenues": whose figures, no act

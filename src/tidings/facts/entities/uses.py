@@ -103,12 +103,15 @@ def apply_uses(
                 states.add(r.country, span)
                 moved.add(span)
             r.spans.clear()
+    _leaders_of(doc, clusters, moved)
     _administrations(doc, clusters, states, tables, home)
     _in_context(doc, roles, [*clusters, *states.new_clusters], home)
     _named_spokespeople(doc, clusters, roles)
     _located_people(doc, clusters, roles)
-    group_spans = [sp for r in roles for sp in r.spans]
     state_spans = [sp for c in states.by_code.values() for sp in c.spans]
+    government = [sp for c in states.by_code.values() for sp in c.spans if c.span_labels.get(sp) == "ROLE"]
+    _members_of_bodies(roles, government)
+    group_spans = [sp for r in roles for sp in r.spans]
     for c in clusters:
         for span in list(c.spans):
             if c.label not in ("GPE", "NORP", "LOC", "FAC", "EVENT", "ORG") or span in c.not_actor:
@@ -128,6 +131,8 @@ def apply_uses(
                     c.not_actor.add(span)
                 continue
             use = mention_use(doc, span[0], span[1], named, tables)
+            if use == "place" and span in government:
+                use = "actor"  # a government phrase is a body, never a place: "positions in the administration"
             if use in REFUSED or (c.label in PLACE_ONLY and seat is None):
                 c.not_actor.add(span)
                 continue
@@ -146,6 +151,33 @@ def apply_uses(
                 else:
                     _civilians(people, hit.code, span, doc[span[0] : span[1]].text)
     return [*states.new_clusters, *people.values()]
+
+
+def _leaders_of(doc: Doc, clusters: list[Cluster], moved: set[TokSpan]) -> None:
+    """A person named in a government phrase after its noun ("the administration of Donald J.
+    Trump") stands for the state there, as in "the Trump administration" (see _administrations):
+    the name is no mention of the person, nor is the government noun one of the person's titles."""
+    for c in clusters:
+        if c.label != "PERSON":
+            continue
+        for s, e in moved:
+            if not any(doc[i].lemma_.lower() in GOVERNMENT_NOUNS for i in range(s, e)):
+                continue
+            c.not_actor.update(sp for sp in c.spans if s <= sp[0] and sp[1] <= e)
+            c.role_spans = [sp for sp in c.role_spans if not (s <= sp[0] and sp[1] <= e)]
+
+
+def _members_of_bodies(roles: list[Cluster], government: list[TokSpan]) -> None:
+    """A role-holder's phrase that runs on into a government phrase after its head noun
+    ("officials in the Obama administration", "an adviser to the Chinese government") ends at its
+    head: the people are the group, the government phrase is the state's own mention (the two
+    would otherwise end on the same word and stand for one another). Not a country's name:
+    "trade ministers of the United States" are the ministers, the name only says whose."""
+    for r in roles:
+        for k, (s, e) in enumerate(r.spans):
+            noun = r.nouns[k] if k < len(r.nouns) and len(r.nouns) == len(r.spans) else -1
+            if s <= noun < e - 1 and any(noun < a and b == e for a, b in government):
+                r.spans[k] = (s, noun + 1)
 
 
 # Nouns of states a region's adjective may qualify ("10 European nations", "Southeast Asian countries")
