@@ -194,6 +194,19 @@ def test_a_hedged_year_is_that_year() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("more than 20 years ago", "1978"),  # TimeML: the hedge is the mod, the value is "20 years ago"
+        ("some 30 years ago", "1968"),
+        ("less than two weeks", "P2W"),
+        ("some years ago", "PAST_REF"),  # "some" is no hedge without a count after it
+    ],
+)
+def test_a_hedge_leaves_the_value(text: str, value: str) -> None:
+    assert resolve_timex(text, date(1998, 3, 15), direction="past")[0] == value
+
+
+@pytest.mark.parametrize(
     ("text", "value", "precision"),
     [
         ("a year ago", "2022-06-18", "day"),  # the same day a year back (no quarter named before)
@@ -324,6 +337,16 @@ def test_a_year_earlier_after_a_month_is_that_month_a_year_back() -> None:
     assert resolve_timex("a year earlier", date(2018, 8, 10), context=told)[0] == "2017-07"
     told.note("the third quarter", "2018-Q2")  # a quarter named last: that quarter a year back
     assert resolve_timex("a year earlier", date(2018, 8, 10), context=told)[0] == "2017-Q2"
+
+
+def test_the_period_compared_after_a_month_is_that_month() -> None:
+    told = Discourse()
+    told.note("in March", "1998-03")  # "sales rose in March, compared with the 1997 period"
+    assert resolve_timex("the 1997 period", date(1998, 4, 3), context=told)[0] == "1997-03"
+    assert resolve_timex("the period a year earlier", date(1998, 4, 3), context=told)[0] == "1997-03"
+    assert resolve_timex("the year-ago quarter", date(1998, 4, 3), context=told)[0] == "1997-Q1"  # a quarter is one
+    told.note("the third quarter", "1998-Q3")
+    assert resolve_timex("the year-earlier period", date(1998, 4, 3), context=told)[0] == "1997-Q3"
 
 
 @pytest.mark.parametrize(
