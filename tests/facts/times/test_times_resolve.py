@@ -184,9 +184,16 @@ def test_the_next_day_counts_from_the_narrated_day() -> None:
     assert resolve_timex("the next day", friday, context=Discourse())[0] == "1998-08-08"
 
 
-@pytest.mark.parametrize("text", ["30 -- 40 days", "two a month", "six, seven years"])
+@pytest.mark.parametrize(
+    "text", ["30 -- 40 days", "two a month", "six, seven years", "its 59th month", "the 100th day"]
+)
 def test_a_count_of_units_is_not_read_as_a_day(text: str) -> None:
     assert resolve_timex(text, date(2009, 6, 10), direction="past")[0] is None
+
+
+@pytest.mark.parametrize("text", ["fiscal 1987 year", "the entire 1987 year", "the 1987 fiscal year", "fiscal 1987"])
+def test_a_year_named_with_its_noun(text: str) -> None:
+    assert resolve_timex(text, date(1988, 3, 16), direction="past")[0] == "1987"
 
 
 def test_a_hedged_year_is_that_year() -> None:
