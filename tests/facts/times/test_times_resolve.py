@@ -205,6 +205,7 @@ def test_a_hedged_year_is_that_year() -> None:
     [
         ("more than 20 years ago", "1978"),  # TimeML: the hedge is the mod, the value is "20 years ago"
         ("some 30 years ago", "1968"),
+        ("a little over two years ago", "1996"),
         ("less than two weeks", "P2W"),
         ("some years ago", "PAST_REF"),  # "some" is no hedge without a count after it
     ],
