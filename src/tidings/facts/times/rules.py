@@ -146,7 +146,11 @@ def direction_for(doc: Doc, start: int, end: int, *, headline: bool = False) -> 
         tok = tok.head
     if tok.pos_ in ("VERB", "AUX"):
         tok = _saying_verb(tok, span) or tok
-        if headline and tok.tag_ in ("VBZ", "VBP") and not _aux_words(tok):
+        if (  # (an untensed main verb in a headline is its present the tagger missed)
+            headline
+            and (tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VB" and tok.dep_ == "ROOT"))
+            and not _aux_words(tok)
+        ):
             return "past"
         if headline and tok.tag_ == "VB" and tok.dep_ == "ROOT" and any(a.lower_ == "to" for a in _aux_words(tok)):
             return "future"  # "Senate to vote on bill Thursday": the headline's will
