@@ -184,13 +184,34 @@ def test_the_next_day_counts_from_the_narrated_day() -> None:
     assert resolve_timex("the next day", friday, context=Discourse())[0] == "1998-08-08"
 
 
-@pytest.mark.parametrize("text", ["30 -- 40 days", "two a month", "six, seven years"])
+@pytest.mark.parametrize(
+    "text", ["30 -- 40 days", "two a month", "six, seven years", "its 59th month", "the 100th day"]
+)
 def test_a_count_of_units_is_not_read_as_a_day(text: str) -> None:
     assert resolve_timex(text, date(2009, 6, 10), direction="past")[0] is None
 
 
+@pytest.mark.parametrize("text", ["fiscal 1987 year", "the entire 1987 year", "the 1987 fiscal year", "fiscal 1987"])
+def test_a_year_named_with_its_noun(text: str) -> None:
+    assert resolve_timex(text, date(1988, 3, 16), direction="past")[0] == "1987"
+
+
 def test_a_hedged_year_is_that_year() -> None:
     assert resolve_timex("at least 2014", date(2011, 6, 10), direction="future")[0] == "2014"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("more than 20 years ago", "1978"),  # TimeML: the hedge is the mod, the value is "20 years ago"
+        ("some 30 years ago", "1968"),
+        ("a little over two years ago", "1996"),
+        ("less than two weeks", "P2W"),
+        ("some years ago", "PAST_REF"),  # "some" is no hedge without a count after it
+    ],
+)
+def test_a_hedge_leaves_the_value(text: str, value: str) -> None:
+    assert resolve_timex(text, date(1998, 3, 15), direction="past")[0] == value
 
 
 @pytest.mark.parametrize(
@@ -324,6 +345,16 @@ def test_a_year_earlier_after_a_month_is_that_month_a_year_back() -> None:
     assert resolve_timex("a year earlier", date(2018, 8, 10), context=told)[0] == "2017-07"
     told.note("the third quarter", "2018-Q2")  # a quarter named last: that quarter a year back
     assert resolve_timex("a year earlier", date(2018, 8, 10), context=told)[0] == "2017-Q2"
+
+
+def test_the_period_compared_after_a_month_is_that_month() -> None:
+    told = Discourse()
+    told.note("in March", "1998-03")  # "sales rose in March, compared with the 1997 period"
+    assert resolve_timex("the 1997 period", date(1998, 4, 3), context=told)[0] == "1997-03"
+    assert resolve_timex("the period a year earlier", date(1998, 4, 3), context=told)[0] == "1997-03"
+    assert resolve_timex("the year-ago quarter", date(1998, 4, 3), context=told)[0] == "1997-Q1"  # a quarter is one
+    told.note("the third quarter", "1998-Q3")
+    assert resolve_timex("the year-earlier period", date(1998, 4, 3), context=told)[0] == "1997-Q3"
 
 
 @pytest.mark.parametrize(

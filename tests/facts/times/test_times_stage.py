@@ -88,6 +88,15 @@ def test_records_are_well_formed(blinken_times: list[TimeExpr], blinken_text: st
         ("The vote, set for Friday, may be delayed.", "Friday", "future"),  # what is scheduled is ahead
         ("They were asked to resubmit the plan before July.", "July", "future"),  # what is asked comes after
         ("The summit, scheduled for Tuesday, was held without incident.", "Tuesday", "past"),  # unless it is over
+        ("The election, set for Sunday, has drawn wide attention.", "Sunday", "future"),  # the attention runs to now
+        ("A deadline has been set for midnight Thursday.", "midnight Thursday", "future"),  # arranged, still standing
+        ("A vote has been scheduled for Thursday.", "Thursday", "future"),
+        ("Both matches were postponed until Saturday.", "Saturday", "future"),  # what is put off comes later
+        ("The hearing was adjourned to Monday.", "Monday", "future"),
+        ("If the bill did not reach the floor by June 1, it is going to be hard.", "June 1", "future"),
+        ("If he did not pay by Friday, he was fined.", "Friday", "past"),  # a condition on the past
+        ("Russia can demand that the match be moved to Monday.", "Monday", "future"),  # untensed: its governor's
+        ("Tickets go on sale Friday.", "Friday", "future"),
     ],
 )
 def test_direction_from_governing_verb(parser: Parser, sentence: str, needle: str, direction: str | None) -> None:

@@ -10,7 +10,8 @@ year earlier" right after a month, or "the same month a year earlier", is that m
 "The quarter", "the latest quarter" and "this quarter" point to the last quarter it dated (else to
 the quarter being reported: the one before the anchor's, early in a quarter), "the previous quarter"
 to the one before that; "the year-ago quarter", "the year-earlier period", "the 1988 period" (that
-year) and, after a quarter was named, "a year earlier" to that quarter one year back (with no
+year; right after a month, "the 1997 period" and "the year-earlier period" are that month, in
+that year or a year back) and, after a quarter was named, "a year earlier" to that quarter one year back (with no
 quarter named, "a year ago" is left to the other rules), and after a stretch of months ("the first
 nine months") to the year before. A quarter named without a year ("third-quarter profit") is the
 nearest such quarter, one still to come counting more in a past-tense sentence; one named by its end
@@ -164,6 +165,20 @@ def resolve_anaphor(t: str, anchor: date, direction: str | None, ctx: Discourse 
     """The value of ``t`` (normalised text) when it is a quarter, a half or an expression that
     points back; None when it is none of these."""
     ref_quarter = (ctx.quarter if ctx else None) or reported_quarter(anchor, direction)
+    if (
+        ctx is not None
+        and ctx.by_month
+        and ctx.month is not None
+        and re.search(r"\bperiod\b", t)
+        and not re.search(_ORD, t)
+    ):
+        # "sales rose in March, compared with the 1997 period / the year-earlier period": the period
+        # compared is the one just dated, a month, not a quarter
+        m = _YEAR_PERIOD.fullmatch(t)
+        if m:
+            return (f"{m.group('year')}-{ctx.month.month:02d}", "month", "date")
+        if any(rx.fullmatch(t) for rx in _YEAR_BACK_QUARTER):
+            return (f"{ctx.month.year - 1}-{ctx.month.month:02d}", "month", "date")
     for rx in _YEAR_BACK_QUARTER:
         m = rx.fullmatch(t)
         if m:

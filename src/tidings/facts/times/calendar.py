@@ -193,7 +193,12 @@ _SPOKEN_YEAR = re.compile(
     + "|".join(_ONES)
     + r"))?)\b"
 )
+# TimeML keeps a hedge out of the value (its ``mod``: APPROX, MORE_THAN, LESS_THAN): "more than 20
+# years ago" is 1978 as "20 years ago" is, so is "a little over 20 years ago"; "some" only before a count
+# ("some 30 years ago", not "some years ago")
 _HEDGES = re.compile(r"^(?:(?:around|about|approximately|roughly|almost|nearly|just|as (?:soon|early|late) as|so far|"
+                     r"(?:a )?little|(?:more|less|fewer) than|well over|"
+                     r"some(?= (?:\d|(?:" + "|".join(_TENS | _ONES) + r")\b))|"
                      r"at (?:least|most)|least|"
                      r"a good part of|"
                      r"sometime|some time|as recently as|as long ago as|no later than|not until)\s+)+|"

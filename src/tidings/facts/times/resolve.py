@@ -312,8 +312,10 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
         else:
             year = anchor.year
         return (f"{year}-Q{q}", "quarter", "date")
-    m = re.fullmatch(r"(?:the )?(?:(?:fiscal|calendar|year|fy) ?(?:year )?)?(?P<year>1[89]\d\d|20\d\d)(?:'s)?"
-                     r"(?: (?:fiscal|financial|calendar|budget) year)?", core)  # fmt: skip
+    # "fiscal 1990", "the 1990 fiscal year", "fiscal 1987 year", "the entire 1986 year": that year
+    m = re.fullmatch(r"(?:the )?(?:(?:entire|whole|full) )?(?:(?:fiscal|calendar|year|fy) ?(?:year )?)?"
+                     r"(?P<year>1[89]\d\d|20\d\d)(?:'s)?(?: (?:(?:fiscal|financial|calendar|budget) )?year)?",
+                     core)  # fmt: skip
     if m:
         return (m.group("year"), "year", "date")
     m = re.fullmatch(r"(?:the |an? )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", core)
@@ -423,8 +425,9 @@ def _durations(t: str, anchor: date, direction: str | None) -> Result | None:
     return None
 
 
-_COUNTED = re.compile(r"(?:\d|\b(?:" + "|".join(NUMBERS) + r"|few|several|many))\b.*\b(?:" + "|".join(UNITS)
-                      + r")s?\b")  # fmt: skip
+# a count of units, or a place in a count ("in its 59th month", "the 100th day"): no day to guess
+_COUNTED = re.compile(r"(?:\d(?:st|nd|rd|th)?|\b(?:" + "|".join(NUMBERS) + r"|few|several|many))\b.*\b(?:"
+                      + "|".join(UNITS) + r")s?\b")  # fmt: skip
 
 
 def _fallback(t: str, anchor: date, direction: str | None) -> Result:

@@ -6,7 +6,10 @@ present progressive, "is/are to" + verb, and infinitives under plan/expect/sched
 a date after "ahead of" / "in the run-up to" -> "future"; a date under a participle of planning
 that modifies a noun ("the vote, set for Friday, ...") -> the direction of the noun's clause, else
 "future"; otherwise None. A date between a verb
-of saying and its complement ("said Tuesday it will ...") goes with the saying.
+of saying and its complement ("said Tuesday it will ...") goes with the saying. What something is
+put off to ("postponed until Saturday") or has been set for ("has been set for Thursday") lies
+ahead; a conditional clause ("if it did not reach the floor by June 1, it is going to be hard")
+takes the future of the clause it conditions.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ FUTURE_HEADS = {
 REQUESTS = {"ask", "urge", "order", "invite", "require", "persuade", "encourage", "instruct", "direct",
             "authorize", "press", "request", "call", "tell", "advise", "appeal", "force"}  # fmt: skip
 PLANNING = {"plan", "schedule", "postpone", "delay", "slate", "reschedule", "set"}
+# "postponed until Saturday", "adjourned to Monday", "pushed back to May": the new date of what is
+# put off lies after the putting off, and news reports it before it comes
+POSTPONING = {"postpone", "delay", "adjourn", "defer", "reschedule", "move", "push", "put", "suspend", "extend"}
 STATIVE = {"say", "be", "have", "tell", "know", "think", "believe", "show", "report", "remain", "seem",
            "appear", "mean", "include", "hold", "own", "need", "want", "add", "note", "estimate", "like",
            "see", "feel", "stand", "continue", "keep", "account", "compare", "represent"}  # fmt: skip
@@ -70,13 +76,20 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         if words & {"has", "have", "'ve", "'s"}:
             return "past"
         if words & {"is", "are", "am", "'re", "be"}:  # "is scheduled for Monday"
-            return "future" if verb.lemma_ in FUTURE_HEADS else None
+            if verb.lemma_ in FUTURE_HEADS:
+                return "future"
+            if "be" in words and verb.dep_ in ("ccomp", "xcomp") and depth < 4 and verb.head is not verb:
+                # "can demand that the singles be moved to Monday": an untensed clause is as its governor
+                return verb_direction(verb.head, depth + 1)
+            return None
         if not auxes and verb.dep_ == "acl" and verb.lemma_ not in FUTURE_HEADS | PLANNING:
             return "past"  # "the year ended March 31", "the plan announced Monday": done before
         if not auxes and verb.dep_ == "acl" and verb.lemma_ in PLANNING and depth < 4:
             # "the vote, set for Friday, may be delayed": what is scheduled is ahead, unless the
             # clause around the noun tells it is over ("the vote, scheduled for Tuesday, was held")
             clause = _clause_verb(verb.head)
+            if clause is not None and _present_perfect(clause):
+                return "future"  # "the election, set for Sunday, has drawn attention": the attention runs to now
             return (verb_direction(clause, depth + 1) if clause is not None else None) or "future"
         return "past" if not auxes and verb.dep_ in ("ROOT", "conj", "ccomp") else None
     if verb.tag_ == "VBG" and words & {"has", "have", "'ve"} and "been" in words:
@@ -93,6 +106,10 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
             return None  # "postponed plans to visit in February": either side of now
     if verb.tag_ in ("VBZ", "VBP") and not auxes:
         # "plans to", "meets Monday": a scheduled or intended event; "says", "is": no tense signal
+        return None if verb.lemma_ in STATIVE else "future"
+    if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not auxes:
+        # an untensed main verb is an imperative ("Call Monday") or a present the tagger missed
+        # ("Tickets go on sale Friday"): both look ahead, as the present above
         return None if verb.lemma_ in STATIVE else "future"
     return None
 
@@ -129,13 +146,19 @@ def direction_for(doc: Doc, start: int, end: int, *, headline: bool = False) -> 
         tok = tok.head
     if tok.pos_ in ("VERB", "AUX"):
         tok = _saying_verb(tok, span) or tok
-        if headline and tok.tag_ in ("VBZ", "VBP") and not _aux_words(tok):
+        if (  # (an untensed main verb in a headline is its present the tagger missed)
+            headline
+            and (tok.tag_ in ("VBZ", "VBP") or (tok.tag_ == "VB" and tok.dep_ == "ROOT"))
+            and not _aux_words(tok)
+        ):
             return "past"
         if headline and tok.tag_ == "VB" and tok.dep_ == "ROOT" and any(a.lower_ == "to" for a in _aux_words(tok)):
             return "future"  # "Senate to vote on bill Thursday": the headline's will
         if _reported_present(tok, span):
             return "past"
     found = verb_direction(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if tok.pos_ in ("VERB", "AUX") and (_put_off_to(tok, span) or _conditions_a_future(tok)):
+        found = "future"
     if found is None and _scheduled_by_copula(tok, span):
         found = "future"
     if found == "future" and _names_a_thing(span) and not _willed(tok):
@@ -144,6 +167,36 @@ def direction_for(doc: Doc, start: int, end: int, *, headline: bool = False) -> 
         # a will or a modal on the verb itself puts the thing ahead ("will attend the June summit")
         found = None
     return "future" if found is None and until else found
+
+
+def _present_perfect(verb: Token) -> bool:
+    """ "has drawn", "have been set": a present auxiliary "have" on a past participle."""
+    return verb.tag_ == "VBN" and any(
+        a.lower_ in ("has", "have", "'ve", "'s") for a in _aux_words(verb) if a.tag_ in ("VBZ", "VBP")
+    )
+
+
+def _put_off_to(verb: Token, span: Span) -> bool:
+    """ "postponed until Saturday", "adjourned to Monday": the date what is put off is moved to;
+    "has been set for Thursday": what is arranged and still stands (a present perfect) lies ahead
+    ("was scheduled for Tuesday" may be over)."""
+    if span.start == 0:
+        return False
+    prep = span.doc[span.start - 1]
+    if prep.head != verb or prep.dep_ != "prep":
+        return False
+    if verb.lemma_ in POSTPONING and prep.lower_ in ("until", "till", "to"):
+        return True
+    return verb.lemma_ in PLANNING and prep.lower_ == "for" and _present_perfect(verb)
+
+
+def _conditions_a_future(verb: Token) -> bool:
+    """ "if the bill did not reach the floor by June 1, it is going to be hard": the tense of a
+    condition is no time of its own; it lies where the clause it conditions does."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return False
+    head = verb.head
+    return head.pos_ in ("VERB", "AUX") and verb_direction(head) == "future"
 
 
 SAYING = {"say", "tell", "announce", "report", "state", "add", "confirm", "claim", "insist", "warn",
