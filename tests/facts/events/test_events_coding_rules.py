@@ -315,9 +315,3 @@ def test_reporting_a_risk_is_no_pessimistic_comment(parser: Parser) -> None:
     assert not [e for e in events if e.cameo_code == "012"], [(e.trigger, e.cameo_code) for e in events]
     worried = code(parser, "The Kenyan health minister said she was worried about the outbreak in Uganda.")
     assert [e for e in worried if e.cameo_code == "012"], [(e.trigger, e.cameo_code) for e in worried]
-
-
-def test_suing_is_a_lawsuit_not_an_arrest(parser: Parser) -> None:
-    # CAMEO 115 "bring lawsuit against"; the PETRARCH-2 block of "sue" files it with arrests (173)
-    event = one(code(parser, "The state of Texas sued the federal government over the rule."), "sued")
-    assert event.cameo_code == "115" and event.plover_event == "ACCUSE"

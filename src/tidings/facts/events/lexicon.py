@@ -430,10 +430,6 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # "was charged with money laundering": a legal charge (173 with arrests and detentions,
         # as the conventions file it), not the dictionary's verbal blame (112)
         return LexiconMatch("173", "tidings:legal-charge", lemma, 1)
-    if active("lawsuit") and lemma == "sue":
-        # suing someone is bringing a lawsuit against them: CAMEO 115 (the conventions file
-        # lawsuits with appeals under 115), not the dictionary's arrest and detention (173)
-        return LexiconMatch("115", "tidings:lawsuit", lemma, 1)
     if active("ease-sanctions") and lemma in _EASING and _penalty_on_someone(token):
         # "will abolish tariffs on 91 percent of ROK goods", "lifted sanctions on Iran": easing
         # economic sanctions (085), a concession to the one they hit (guidelines' hard case 2)

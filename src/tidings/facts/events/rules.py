@@ -56,7 +56,6 @@ RULES: tuple[Rule, ...] = (
         "violence said of no fighting ('trade war', 'slapped that aside': a thing, not an actor hit) is no event",
     ),
     Rule("statistic", "typing", "a quantity rising or falling (intransitive rise, fall, increase ...) is a statistic"),
-    Rule("lawsuit", "lexicon", "suing someone is bringing a lawsuit against them (115), not an arrest (173)"),
     Rule("court-ruling", "typing", "a court upholding, overturning, quashing or ruling is a legal ruling (116)"),
     Rule("riot", "typing", "violence by protesters is a violent protest (145)"),
     Rule("speech-statement", "speech", "a political actor's statement with no more specific act: 010"),
