@@ -5,6 +5,7 @@ restate another as its argument. End to end."""
 from __future__ import annotations
 
 from facts.events.test_events_coding_rules import code, one
+from facts.events.test_events_recall import coded
 from tidings.nlp import Parser
 
 
@@ -49,3 +50,17 @@ def test_a_verb_done_by_an_act_is_that_act(parser: Parser) -> None:
 def test_a_wire_dateline_is_not_the_subject(parser: Parser) -> None:
     text = "ATHENS (AP) _ Greece and Turkey signed an agreement on Friday to cooperate against smuggling."
     assert _dyad(parser, text, "signed") == ("GRC", "TUR")
+
+
+def test_a_support_verb_holds_the_target_of_its_eventive_object(parser: Parser) -> None:
+    # the parser hangs "to residents" on "issued", not on "warnings": the warning is aimed there
+    text = "The South African government issued urgent warnings to residents of Johannesburg."
+    event = one(code(parser, text), "warnings")
+    assert event.target is not None and (event.target.country, event.target.sector) == ("ZAF", "CVL")
+    off = one(coded(parser, text, ["support-verb-target"]), "warnings")
+    assert off.target is None
+
+
+def test_northern_ireland_is_in_the_united_kingdom(parser: Parser) -> None:
+    text = "British Prime Minister Tony Blair flew into Northern Ireland on Tuesday."
+    assert _dyad(parser, text, "flew") == ("GBR", "GBR")

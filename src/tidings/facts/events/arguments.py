@@ -241,6 +241,28 @@ def noun_doer(noun: Token) -> Token | None:
     return None
 
 
+# Prepositions a support verb takes for the one its eventive object is aimed at ("issued warnings
+# to residents", "imposed sanctions on Iran", "took action against the firm"); not "from" (the
+# giver of what is received) nor "of"/"for" (what or why).
+SUPPORT_TARGET_PREPS = frozenset({"to", "against", "on", "with", "toward", "towards"})
+
+
+def support_verb_targets(noun: Token) -> list[Token]:
+    """The targets of an eventive noun that the parser hung on the verb holding it as object
+    ("has issued urgent warnings to residents": residents): the noun's own phrase names none,
+    and the verb only supports it."""
+    head = noun.head
+    if not active("support-verb-target") or noun.dep_ != "dobj" or head.pos_ != "VERB":
+        return []
+    return [
+        g
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in SUPPORT_TARGET_PREPS and p.i > noun.i
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def between_pair(noun: Token) -> tuple[list[Token], list[Token]]:
     """ "Talks between China and South Korea": the first party is the source and the others
     the targets, as for a conjoined subject of a mutual verb (empty when not so phrased)."""

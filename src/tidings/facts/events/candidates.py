@@ -22,6 +22,7 @@ from tidings.facts.events.arguments import (
     noun_doer,
     shared_objects,
     subject_of,
+    support_verb_targets,
     verb_args,
 )
 from tidings.facts.events.factuality import is_purpose
@@ -276,6 +277,8 @@ class CandidateFinder:
         pair_src, pair_tgt = between_pair(noun)
         if pair_src and not any(c.dep_ == "poss" for c in src):  # "(FTA) talks between China and South Korea"
             src, tgt = pair_src, [*pair_tgt, *[t for t in tgt if t not in pair_src and t not in pair_tgt]]
+        if not tgt:  # "issued warnings to residents": the support verb holds the target
+            tgt.extend(g for g in support_verb_targets(noun) if not is_trigger(g))
         doer = noun_doer(noun) if not src else None  # "the advisers held talks"
         if doer is not None:
             src.append(doer)

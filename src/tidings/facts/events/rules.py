@@ -121,6 +121,12 @@ RULES: tuple[Rule, ...] = (
         "an intent or threat its actor expressed (pledged to, was ready to, said it would) is asserted 03x/13x",
     ),
     Rule(
+        "support-verb-target",
+        "actors",
+        "an eventive noun held as object by a support verb takes the verb's to/against/on/with phrase as its "
+        "target: 'issued warnings to residents', 'imposed sanctions on Iran'",
+    ),
+    Rule(
         "expressed-own-code",
         "modality",
         "an announced act the dictionary codes as intent or threat ('vowed to take countermeasures') is asserted",
