@@ -24,8 +24,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tidings.facts.actors.names import HONORIFICS, clean_key, given_name_key, person_key, plain_person_key
+from tidings.facts.actors.names import (
+    CORP_SUFFIXES,
+    HONORIFICS,
+    clean_key,
+    given_name_key,
+    person_key,
+    plain_person_key,
+)
 from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, org_country_sector
+from tidings.facts.actors.usage import POST_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -86,7 +94,8 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
                     countries.append(hit.code)
                 step = size
                 break
-            code = tables.known_code(gram) if size > 1 or len(gram) > 2 else None
+            # a two-letter word is a name only as an intergovernmental body's acronym ("EU", "UN")
+            code = tables.known_code(gram) if size > 1 or len(gram) > 2 else _igo_acronym(gram, tables)
             if code is not None and not (size == 1 and gram in tables.roles):
                 ctry, sec = org_country_sector(code)
                 if ctry:
@@ -107,6 +116,11 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
     distinct = list(dict.fromkeys(countries))
     sector = org_sector if weak and org_sector else role_sector or org_sector
     return PhraseCode(distinct[0] if distinct else None, sector, org_code, len(distinct), head or sector)
+
+
+def _igo_acronym(gram: str, tables: ActorTables) -> str | None:
+    code = tables.known_code(gram)
+    return code if code is not None and code.startswith("IGO") else None
 
 
 def _subtree_left(root: Token, stop: int) -> list[Token]:
@@ -144,7 +158,8 @@ def title_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) -> tupl
     i = start - 1
     while i >= sent_start and len(toks) < 10:
         tok = doc[i]
-        if tok.lower_ in ("’s", "'s") and i - 1 >= sent_start:
+        if (tok.lower_ in ("’s", "'s") or (tok.tag_ == "POS" and tok.text in ("'", "’"))) and i - 1 >= sent_start:
+            # "Biden's adviser", "Blackmores' chief executive" (a name ending in s takes a bare apostrophe)
             possessor = doc[i - 1]
             break
         if i in others:
@@ -292,8 +307,12 @@ def code_named(
                     c.country, c.sector = _qualifier_country(doc, c, tables), pc.sector
                 if clean_key(c.name).split()[-1:] in ([w] for w in MEDIA_WORDS):
                     c.sector = "MED"  # "Global Times"; the name's head beats its words ("National Business Daily")
+                elif c.sector is None and _incorporated(c.name):
+                    c.sector = "BUS"  # "Shanghai Lingang Holdings Co. Ltd.": a company by its legal form
             if c.country is None and c.sector == "MED":
                 c.country = tables.publisher_country(c.name, None)  # "The New York Times" -> USA
+            if c.country is None and code is None:
+                _titled_org(doc, c, clusters, tables, mention_cluster)
     for c in clusters:
         if c.label == "PERSON" and c.sector is None:
             _writes_for(doc, c, clusters, mention_cluster)
@@ -308,12 +327,12 @@ def code_named(
             )
             if known is not None:
                 country, sector = org_country_sector(known)
-                if c.country is None:
+                if c.country is None and (c.code or "")[:3] not in NONSTATE:  # an IGO officer has none
                     c.country, c.confidence = country, 0.8
                 c.sector = c.sector or sector
     for _ in range(2):  # possessors and coordination may depend on each other
         for c in clusters:
-            if c.label == "PERSON" and c.country is None:
+            if c.label == "PERSON" and c.country is None and (c.code or "")[:3] not in NONSTATE:
                 donors = [clusters[n] for n in sorted(c.coordinated)]
                 if c.possessor is not None:
                     donors.insert(0, clusters[c.possessor])
@@ -329,6 +348,34 @@ def code_named(
             c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce", "National Business Daily"
         if c.code is None and c.country:
             c.code = c.country + (c.sector or "") if c.sector not in NONSTATE else c.country
+
+
+def _titled_org(
+    doc: Doc, c: Cluster, clusters: list[Cluster], tables: ActorTables, mention_cluster: dict[int, int]
+) -> None:
+    """An organisation the text introduces by its kind and country, as titles introduce people
+    ("U.S. automaker Ford", "Australian pharmaceutical company Blackmores"): the title's head noun
+    must be a role (a company, a newspaper, a ministry) and it must name one country."""
+    me = next((n for s, _ in c.spans for n in [mention_cluster.get(s)] if n is not None), -1)
+    others = {i: n for i, n in mention_cluster.items() if n != me and clusters[n].label in ("PERSON", "ORG")}
+    for start, end in c.spans:
+        toks, _ = title_tokens(doc, start, end, others)
+        if not toks or tables.role_sector(toks[-1].lower_) is None:
+            continue
+        # the country word must qualify the firm, not a thing it makes ("Chinese medicine manufacturer")
+        heads = {toks[-1].i, *range(start, end)}
+        if any(t.ent_type_ in ("GPE", "NORP") and t.head.i not in heads and not t.head.ent_type_ for t in toks):
+            continue
+        pc = code_phrase(_words(toks), tables)
+        if pc.countries == 1:
+            c.country, c.sector = pc.country, pc.head_sector or c.sector  # the title's head beats the name's words
+            return
+
+
+def _incorporated(name: str) -> bool:
+    """The name ends in a company's legal form ("Co. Ltd.", "Inc.", "Holdings")."""
+    words = name.lower().replace(",", " ").split()
+    return bool(words) and (words[-1] in CORP_SUFFIXES or words[-1] == "holdings")
 
 
 def _qualifier_country(doc: Doc, c: Cluster, tables: ActorTables) -> str | None:
@@ -396,6 +443,9 @@ def _code_person(
                 c.role_spans.append((noun.i, noun.i + 1))  # the title's noun is this person too
             if c.country is None and pc.countries == 1:
                 c.country = pc.country
+            if _organ_officer(toks, pc) and c.country is None and c.code is None:
+                assert pc.org_code is not None
+                c.code, c.sector = pc.org_code, pc.org_code[:3]  # "EU Trade Commissioner", "U.N. spokesman"
             if c.sector is None and pc.sector:
                 # a former office holder is coded by what they are now (CAMEO ELI, elites)
                 c.sector = "ELI" if any(t.lower_ in ("former", "ex", "late") for t in toks) else pc.sector
@@ -405,6 +455,15 @@ def _code_person(
                     oc.coordinated.add(me)
         if possessor is not None and possessor.i in mention_cluster and c.possessor is None:
             c.possessor = mention_cluster[possessor.i]
+
+
+def _organ_officer(toks: Sequence[Token], pc: PhraseCode) -> bool:
+    """The title makes its holder an officer of a non-state organisation it names and no country
+    does ("EU Trade Commissioner", "WTO Director-General"): CAMEO codes them by the organisation.
+    A post accredited to it ("UN ambassador", "EU envoy") serves a state, which the title leaves out."""
+    if pc.org_code is None or pc.countries or pc.org_code[:3] == "MNC" or pc.sector not in (None, "GOV"):
+        return False
+    return not any(t.lower_ in POST_NOUNS or t.lemma_.lower() in POST_NOUNS for t in toks)
 
 
 def clusters_near(doc: Doc, start: int, end: int, clusters: list[Cluster], me: int) -> list[tuple[int, Cluster]]:
@@ -508,6 +567,8 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
             continue
         if pc.countries == 0 and pc.org_code:  # "NATO peacekeeping troops", "Red Cross officials"
             span_toks = [t for t in [*left, tok] if t.dep_ != "det" and not t.is_punct] or [tok]
+            if sector == "GOV":  # "a WTO official" serves the organisation, no government: CAMEO's IGO
+                sector = pc.org_code[:3]
             cl = _add(found, f"{pc.org_code}|{tok.lemma_.lower()}|{sector}", _text(span_toks), None, sector,
                       (span_toks[0].i, span_toks[-1].i + 1))  # fmt: skip
             cl.code = pc.org_code
