@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tidings.facts.actors.names import (
-    CORP_SUFFIXES,
     HONORIFICS,
     clean_key,
     given_name_key,
@@ -307,12 +306,8 @@ def code_named(
                     c.country, c.sector = _qualifier_country(doc, c, tables), pc.sector
                 if clean_key(c.name).split()[-1:] in ([w] for w in MEDIA_WORDS):
                     c.sector = "MED"  # "Global Times"; the name's head beats its words ("National Business Daily")
-                elif c.sector is None and _incorporated(c.name):
-                    c.sector = "BUS"  # "Shanghai Lingang Holdings Co. Ltd.": a company by its legal form
             if c.country is None and c.sector == "MED":
                 c.country = tables.publisher_country(c.name, None)  # "The New York Times" -> USA
-            if c.country is None and code is None:
-                _titled_org(doc, c, clusters, tables, mention_cluster)
     for c in clusters:
         if c.label == "PERSON" and c.sector is None:
             _writes_for(doc, c, clusters, mention_cluster)
@@ -348,34 +343,6 @@ def code_named(
             c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce", "National Business Daily"
         if c.code is None and c.country:
             c.code = c.country + (c.sector or "") if c.sector not in NONSTATE else c.country
-
-
-def _titled_org(
-    doc: Doc, c: Cluster, clusters: list[Cluster], tables: ActorTables, mention_cluster: dict[int, int]
-) -> None:
-    """An organisation the text introduces by its kind and country, as titles introduce people
-    ("U.S. automaker Ford", "Australian pharmaceutical company Blackmores"): the title's head noun
-    must be a role (a company, a newspaper, a ministry) and it must name one country."""
-    me = next((n for s, _ in c.spans for n in [mention_cluster.get(s)] if n is not None), -1)
-    others = {i: n for i, n in mention_cluster.items() if n != me and clusters[n].label in ("PERSON", "ORG")}
-    for start, end in c.spans:
-        toks, _ = title_tokens(doc, start, end, others)
-        if not toks or tables.role_sector(toks[-1].lower_) is None:
-            continue
-        # the country word must qualify the firm, not a thing it makes ("Chinese medicine manufacturer")
-        heads = {toks[-1].i, *range(start, end)}
-        if any(t.ent_type_ in ("GPE", "NORP") and t.head.i not in heads and not t.head.ent_type_ for t in toks):
-            continue
-        pc = code_phrase(_words(toks), tables)
-        if pc.countries == 1:
-            c.country, c.sector = pc.country, pc.head_sector or c.sector  # the title's head beats the name's words
-            return
-
-
-def _incorporated(name: str) -> bool:
-    """The name ends in a company's legal form ("Co. Ltd.", "Inc.", "Holdings")."""
-    words = name.lower().replace(",", " ").split()
-    return bool(words) and (words[-1] in CORP_SUFFIXES or words[-1] == "holdings")
 
 
 def _qualifier_country(doc: Doc, c: Cluster, tables: ActorTables) -> str | None:
