@@ -24,8 +24,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tidings.facts.actors.names import HONORIFICS, clean_key, given_name_key, person_key, plain_person_key
+from tidings.facts.actors.names import (
+    HONORIFICS,
+    clean_key,
+    given_name_key,
+    person_key,
+    plain_person_key,
+)
 from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, org_country_sector
+from tidings.facts.actors.usage import POST_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -86,7 +93,8 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
                     countries.append(hit.code)
                 step = size
                 break
-            code = tables.known_code(gram) if size > 1 or len(gram) > 2 else None
+            # a two-letter word is a name only as an intergovernmental body's acronym ("EU", "UN")
+            code = tables.known_code(gram) if size > 1 or len(gram) > 2 else _igo_acronym(gram, tables)
             if code is not None and not (size == 1 and gram in tables.roles):
                 ctry, sec = org_country_sector(code)
                 if ctry:
@@ -107,6 +115,11 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
     distinct = list(dict.fromkeys(countries))
     sector = org_sector if weak and org_sector else role_sector or org_sector
     return PhraseCode(distinct[0] if distinct else None, sector, org_code, len(distinct), head or sector)
+
+
+def _igo_acronym(gram: str, tables: ActorTables) -> str | None:
+    code = tables.known_code(gram)
+    return code if code is not None and code.startswith("IGO") else None
 
 
 def _subtree_left(root: Token, stop: int) -> list[Token]:
@@ -144,7 +157,8 @@ def title_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) -> tupl
     i = start - 1
     while i >= sent_start and len(toks) < 10:
         tok = doc[i]
-        if tok.lower_ in ("’s", "'s") and i - 1 >= sent_start:
+        if (tok.lower_ in ("’s", "'s") or (tok.tag_ == "POS" and tok.text in ("'", "’"))) and i - 1 >= sent_start:
+            # "Biden's adviser", "Blackmores' chief executive" (a name ending in s takes a bare apostrophe)
             possessor = doc[i - 1]
             break
         if i in others:
@@ -308,12 +322,12 @@ def code_named(
             )
             if known is not None:
                 country, sector = org_country_sector(known)
-                if c.country is None:
+                if c.country is None and (c.code or "")[:3] not in NONSTATE:  # an IGO officer has none
                     c.country, c.confidence = country, 0.8
                 c.sector = c.sector or sector
     for _ in range(2):  # possessors and coordination may depend on each other
         for c in clusters:
-            if c.label == "PERSON" and c.country is None:
+            if c.label == "PERSON" and c.country is None and (c.code or "")[:3] not in NONSTATE:
                 donors = [clusters[n] for n in sorted(c.coordinated)]
                 if c.possessor is not None:
                     donors.insert(0, clusters[c.possessor])
@@ -396,6 +410,9 @@ def _code_person(
                 c.role_spans.append((noun.i, noun.i + 1))  # the title's noun is this person too
             if c.country is None and pc.countries == 1:
                 c.country = pc.country
+            if _organ_officer(toks, pc) and c.country is None and c.code is None:
+                assert pc.org_code is not None
+                c.code, c.sector = pc.org_code, pc.org_code[:3]  # "EU Trade Commissioner", "U.N. spokesman"
             if c.sector is None and pc.sector:
                 # a former office holder is coded by what they are now (CAMEO ELI, elites)
                 c.sector = "ELI" if any(t.lower_ in ("former", "ex", "late") for t in toks) else pc.sector
@@ -405,6 +422,15 @@ def _code_person(
                     oc.coordinated.add(me)
         if possessor is not None and possessor.i in mention_cluster and c.possessor is None:
             c.possessor = mention_cluster[possessor.i]
+
+
+def _organ_officer(toks: Sequence[Token], pc: PhraseCode) -> bool:
+    """The title makes its holder an officer of a non-state organisation it names and no country
+    does ("EU Trade Commissioner", "WTO Director-General"): CAMEO codes them by the organisation.
+    A post accredited to it ("UN ambassador", "EU envoy") serves a state, which the title leaves out."""
+    if pc.org_code is None or pc.countries or pc.org_code[:3] == "MNC" or pc.sector not in (None, "GOV"):
+        return False
+    return not any(t.lower_ in POST_NOUNS or t.lemma_.lower() in POST_NOUNS for t in toks)
 
 
 def clusters_near(doc: Doc, start: int, end: int, clusters: list[Cluster], me: int) -> list[tuple[int, Cluster]]:
@@ -508,6 +534,8 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
             continue
         if pc.countries == 0 and pc.org_code:  # "NATO peacekeeping troops", "Red Cross officials"
             span_toks = [t for t in [*left, tok] if t.dep_ != "det" and not t.is_punct] or [tok]
+            if sector == "GOV":  # "a WTO official" serves the organisation, no government: CAMEO's IGO
+                sector = pc.org_code[:3]
             cl = _add(found, f"{pc.org_code}|{tok.lemma_.lower()}|{sector}", _text(span_toks), None, sector,
                       (span_toks[0].i, span_toks[-1].i + 1))  # fmt: skip
             cl.code = pc.org_code

@@ -19,7 +19,7 @@ import functools
 from dataclasses import dataclass, field
 from importlib import resources
 
-from tidings.facts.actors.names import clean_key, given_name_key
+from tidings.facts.actors.names import clean_key, given_name_key, person_key
 
 # Codes that are not countries: first three letters of an org code that name its kind.
 NONSTATE = frozenset({"IGO", "NGO", "MNC", "ISM", "IMG", "UNO", "EUR"})
@@ -177,6 +177,12 @@ class ActorTables:
                 return self.roles[cand]
             if cand in self.agents:
                 return sector_of(self.agents[cand]) or None
+        office, _, general = phrase.rpartition(" ")
+        if general in ("general", "generals") and office:
+            # "general" after its noun is an adjective, no rank: a "secretary general" holds the
+            # noun's office; after a rank word the tables know the general ("major general")
+            sector = self.role_sector(office)
+            return sector if sector != "MIL" else None
         return None
 
 
@@ -229,7 +235,8 @@ def load_tables() -> ActorTables:
     for r in _rows("office_terms.tsv"):
         if len(r) >= 4:
             short = len(r[0].split()) == 2  # "joe biden" also as "joseph biden"; "george w. bush" only so
-            for key in dict.fromkeys((r[0], given_name_key(r[0]) if short else r[0])):
+            # filed under the person key names are read by too ("George W. Bush" -> "george w bush")
+            for key in dict.fromkeys((r[0], person_key(r[0]), given_name_key(r[0]) if short else r[0])):
                 terms.setdefault(key, []).append((r[1], r[2], r[3]))
     frozen = {k: tuple(v) for k, v in terms.items()}
     publishers = {r[0]: r[1] for r in _rows("publishers.tsv") if len(r) >= 2}

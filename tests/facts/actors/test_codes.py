@@ -1,0 +1,73 @@
+"""The code of an actor mention (country + sector): titles, organisations' officers, legal forms,
+and office terms by the person key."""
+
+from __future__ import annotations
+
+from tidings.facts.actors.names import person_key
+from tidings.facts.actors.roles import code_phrase
+from tidings.facts.actors.tables import load_tables
+from tidings.facts.entities.stage import find_entities
+from tidings.nlp import Parser
+from tidings.records import Entity
+
+
+def entities(parser: Parser, text: str, day: str = "2018-06-01") -> list[Entity]:
+    return find_entities(parser.parse(text), "a1", day)[1]
+
+
+def named(found: list[Entity], name: str) -> Entity:
+    return next(e for e in found if e.name == name)
+
+
+def test_general_after_its_noun_is_no_rank() -> None:
+    tables = load_tables()
+    assert tables.role_sector("secretary general") == "GOV"  # the secretary's office, not a general
+    assert tables.role_sector("secretaries general") == "GOV"
+    assert tables.role_sector("major general") == "MIL"  # a rank word before it: a general
+    assert tables.role_sector("general") == "MIL"
+    assert tables.role_sector("army general") is None  # no office: the phrase coder reads "general"
+    assert code_phrase(["army", "general"], tables).sector == "MIL"
+    assert code_phrase(["deputy", "secretary", "general"], tables).sector == "GOV"
+
+
+def test_two_letter_acronyms_name_only_intergovernmental_bodies() -> None:
+    tables = load_tables()
+    assert code_phrase(["eu", "trade", "commissioner"], tables).org_code == "IGOEUREEC"
+    assert code_phrase(["ca", "manager"], tables).org_code is None  # "ca" is no company here
+
+
+def test_an_organisations_officer_takes_its_code(parser: Parser) -> None:
+    found = entities(parser, "EU Trade Commissioner Cecilia Malmstrom said the tariffs were illegal.")
+    malmstrom = named(found, "Cecilia Malmstrom")
+    assert (malmstrom.country, malmstrom.sector) == (None, "IGO")  # not Sweden's government
+    found = entities(parser, "UN Ambassador Nikki Haley said the council would vote on Monday.")
+    haley = named(found, "Nikki Haley")
+    assert haley.sector == "GOV"  # a post accredited to the UN serves a state
+
+
+def test_officials_of_an_intergovernmental_body_are_the_body(parser: Parser) -> None:
+    found = entities(parser, "The EU asked for talks with the United States, a WTO official said on Friday.")
+    official = next(e for e in found if not e.named and "official" in e.name)
+    assert official.sector == "IGO" and official.country is None
+
+
+def test_office_terms_are_read_by_the_person_key() -> None:
+    tables = load_tables()
+    key = person_key("George W. Bush")
+    assert key == "george w bush"
+    assert tables.code_on(key, "2009-07-22") == "USAELI"  # half a year after his term
+    assert tables.code_on(key, "2005-07-22") == "USAGOV"
+
+
+def test_us_parties_are_coded_by_the_tables() -> None:
+    tables = load_tables()
+    assert tables.known_code("republican party") == tables.known_code("democratic party") == "USAPTY"
+
+
+def test_a_firms_officer_after_a_bare_apostrophe_is_of_the_firms_country(parser: Parser) -> None:
+    text = (
+        "Australian pharmaceutical company Blackmores will expand. "
+        "Blackmores' chief executive Christine Holgate said the group would grow."
+    )  # (spaCy reads "Blackmores" as a person, coded AUS BUS by its title)
+    holgate = named(entities(parser, text), "Christine Holgate")
+    assert (holgate.country, holgate.sector) == ("AUS", "BUS")
