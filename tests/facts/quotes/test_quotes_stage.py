@@ -1012,3 +1012,41 @@ def test_an_object_pronoun_that_an_as_phrase_speaks_of_is_content(parser: Parser
     texts = {q.cue: q.text for q in quotes}
     assert texts["cited"] == "it as an example of his disrespect toward women"
     assert texts["encouraged"] == "to vote early"
+
+
+def test_a_second_speech_act_hung_on_the_reported_clause_is_the_speakers_own(parser: Parser) -> None:
+    # "wrote that X was “...” and encouraged Y to ...": the parse coordinates "encouraged" with
+    # "was", inside what was written; it is the writer's second act, with content of its own
+    quotes = run(
+        parser,
+        [
+            "Mayor Jane Holloway wrote late on Sunday that the council was “reckless” and “a disgrace” and "
+            "encouraged residents to “show up” at the next public meeting.",
+            "The union went on the radio to accuse the company of being “greedy” and “cruel” and urge "
+            "workers to stay home on Friday.",
+        ],
+    )
+    by_cue = {q.cue: q for q in quotes}
+    assert by_cue["wrote"].text == "that the council was “reckless” and “a disgrace”"
+    assert by_cue["encouraged"].text == "to “show up” at the next public meeting"
+    speaker = by_cue["encouraged"].speaker
+    assert speaker is not None and speaker.name == "Jane Holloway"
+    assert by_cue["accuse"].text == "the company of being “greedy” and “cruel”"
+    assert by_cue["urge"].text == "workers to stay home on Friday"
+
+
+def test_a_speech_verb_in_another_form_than_the_outer_one_is_not_its_conjunct(parser: Parser) -> None:
+    # "wants to accuse X of having “cheated” ... and urges": "urges" (present) cannot be coordinated
+    # with the infinitive "accuse"; the verbs of one coordination agree in form
+    from tidings.facts.quotes.coordinated import coordinated_act
+
+    doc = parser.parse(
+        "The union wants to accuse the company of having “cheated” its workers and urges them to stay home."
+    )
+    urges = next(t for t in doc if t.text == "urges")
+    assert urges.dep_ == "conj" and coordinated_act(urges) is None
+    doc = parser.parse(
+        "The union went on the radio to accuse the company of being “greedy” and urge workers to stay home."
+    )
+    outer = coordinated_act(next(t for t in doc if t.text == "urge"))
+    assert outer is not None and outer.text == "accuse"

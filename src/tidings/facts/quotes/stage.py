@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.facts.base import FactContext
 from tidings.facts.quotes.chain import chain_speakers
+from tidings.facts.quotes.coordinated import coordinated_act, cut_before_act
 from tidings.facts.quotes.cues import (
     CLAUSE_FIRST_VERBS,
     MESSAGE_VERBS,
@@ -352,6 +353,9 @@ class _Run:
                     continue
                 if node.pos_ == "NOUN" and child.dep_ not in ("acl", "ccomp", "appos"):
                     continue  # "a report ... as “far-fetched”": the noun does not own the quote
+                if coordinated_act(node) is not None:
+                    found = node  # "... and encouraged Americans to “check out” ...": its own act
+                    break
                 if not self._is_cue(node, with_quote=True):
                     continue
                 if found is None:
@@ -446,7 +450,7 @@ class _Run:
                 around = self._parenthetical(cue, cue.sent) if cue.pos_ in ("VERB", "AUX") else None
                 if around is not None and around[0] <= q_start and q_end <= around[1]:
                     start, end = around
-        start, end = trim(doc_text(self.doc), start, end)
+        start, end = trim(doc_text(self.doc), start, cut_before_act(cue, start, end))
         toks = tokens_in(self.doc, start, end)
         # Words of the attribution itself ("“A,” the president said, “B.”") are not paraphrase.
         own = {cue.i, *(t.i for c in cue.children if c.dep_ in SUBJ_OR_ADV and c not in children for t in c.subtree)}
@@ -581,6 +585,10 @@ class _Run:
                     source, about = subject_of(tok), obj
             if content is None:
                 continue
+            outer = coordinated_act(tok)
+            if outer is not None:  # "tweeted that ... and encouraged Americans to ...": one speaker
+                source = subject_of(outer)
+            content = content[0], cut_before_act(tok, *content)
             if tok.i in self.used_cues:
                 # a cue that took a quotation reports more only when its own content lies
                 # elsewhere ("Bemoaning the “phony system,” Trump accused Holt of being ..."),
@@ -825,9 +833,12 @@ class _Run:
         elif cue.pos_ == "NOUN":
             src = noun_source(cue)
         else:
-            src = subject_of(cue)
+            outer = coordinated_act(cue)  # a second act of the outer verb's speaker
+            src = subject_of(outer if outer is not None else cue)
             if src is None or self.in_quote[src.i] != -1:
                 src = beside_quote(cue, self.in_quote)
+            if outer is not None:
+                return self.speakers.resolve(src) if src is not None else None, self._reporter(outer)
         speaker = self.speakers.resolve(src) if src is not None else None
         return speaker, self._reporter(cue)
 
