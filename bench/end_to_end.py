@@ -45,8 +45,13 @@ def pick(items: Sequence[Any], side: dict[str, str], key: Any, half: str) -> lis
     return [it for it in items if half == "all" or side[key(it)] == half]
 
 
-def half_arg(argv: list[str]) -> tuple[str, list[str]]:
-    """``--half test|tune|all`` (default test) and the remaining arguments."""
+def half_arg(argv: list[str], usage: str = "", flags: Sequence[str] = ()) -> tuple[str, list[str]]:
+    """``--half test|tune|all`` (default test) and the remaining arguments. ``-h``/``--help`` prints
+    ``usage`` (the bench's docstring) and exits; an option not in ``flags`` is an error, so a typo
+    is never read as the data folder."""
+    if "-h" in argv or "--help" in argv:
+        print(usage.strip())
+        raise SystemExit(0)
     rest, half = [], "test"
     args = iter(argv)
     for arg in args:
@@ -54,11 +59,21 @@ def half_arg(argv: list[str]) -> tuple[str, list[str]]:
             half = next(args, "test")
         elif arg.startswith("--half="):
             half = arg.split("=", 1)[1]
+        elif arg.startswith("-") and arg not in flags:
+            raise SystemExit(f"unknown option {arg}; options: --half test|tune|all {' '.join(flags)}")
         else:
             rest.append(arg)
     if half not in HALVES:
         raise SystemExit(f"--half must be one of {HALVES}")
     return half, rest
+
+
+def data_dir_arg(rest: list[str], default: Path) -> Path:
+    """The data folder a bench scores (the one positional argument), checked before any work."""
+    path = Path(rest[0]) if rest else default
+    if not path.is_dir():
+        raise SystemExit(f"no such data folder: {path}")
+    return path
 
 
 class OffsetMap:

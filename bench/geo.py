@@ -276,12 +276,12 @@ def describe(entry: GazEntry | None) -> str:
 def main(argv: list[str]) -> None:
     import json
 
-    from end_to_end import half_arg, ratio
+    from end_to_end import data_dir_arg, half_arg, ratio
 
-    half, rest = half_arg(argv)
+    half, rest = half_arg(argv, __doc__ or "", ("--errors",))
     errors = "--errors" in rest
     rest = [a for a in rest if a != "--errors"]
-    data_dir = Path(rest[0]) if rest else DEFAULT
+    data_dir = data_dir_arg(rest, DEFAULT)
     results = run(data_dir, half, errors)
     print(f"{half} half, end to end from raw text (anchor: population prior on the same spans; "
           f"spaCy GPE/LOC/FAC for detection)")  # fmt: skip

@@ -555,13 +555,13 @@ def print_errors(data_dir: Path, half: str) -> None:
 
 
 def main(argv: list[str]) -> int:
-    from end_to_end import half_arg
+    from end_to_end import data_dir_arg, half_arg
 
-    half, rest = half_arg(argv)
+    half, rest = half_arg(argv, __doc__ or "", ("--detail", "--errors"))
     detail = "--detail" in rest
     errors = "--errors" in rest
     rest = [a for a in rest if a not in ("--detail", "--errors")]
-    data_dir = Path(rest[0]) if rest else DEFAULT_DIR
+    data_dir = data_dir_arg(rest, DEFAULT_DIR)
     if errors:
         print_errors(data_dir.resolve(), half)
         return 0

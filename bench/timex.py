@@ -359,12 +359,12 @@ def floor_values(res: dict[str, Any]) -> dict[str, float]:
 def main(argv: list[str]) -> None:
     import json
 
-    from end_to_end import half_arg, ratio
+    from end_to_end import data_dir_arg, half_arg, ratio
 
-    half, rest = half_arg(argv)
+    half, rest = half_arg(argv, __doc__ or "", ("--errors",))
     errors = "--errors" in rest
     rest = [a for a in rest if a != "--errors"]
-    res = run(Path(rest[0]) if rest else DEFAULT, half)
+    res = run(data_dir_arg(rest, DEFAULT), half)
     e2e, dp = res["end_to_end"], res["end_to_end"]["dateparser"]
     name = "TBAQ dev" if rest == [] or (Path(rest[0]) / "tbaq_dev").is_dir() else Path(rest[0]).name
     print(f"{name}, {half} half, end to end from raw text: {res['docs']} docs, {e2e['n']} DATE timexes "
