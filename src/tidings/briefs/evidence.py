@@ -48,18 +48,25 @@ def event_line(e: dict[str, Any], text: str) -> dict[str, Any]:
     }
 
 
-def _holds_one(outer: dict[str, Any], quotes: Iterable[dict[str, Any]]) -> bool:
-    """Whether ``outer`` holds another direct or mixed quote with a speaker of the same article."""
-    return any(
-        q is not outer
-        and q["article_id"] == outer["article_id"]
-        and outer["start"] <= q["start"]
-        and q["end"] <= outer["end"]
-        and (q["start"], q["end"]) != (outer["start"], outer["end"])
-        and q["kind"] in ("direct", "mixed")
-        and (q.get("speaker") or {}).get("name")
-        for q in quotes
-    )
+def _listable(q: dict[str, Any]) -> bool:
+    """A direct or mixed quote with a named speaker: what the briefs list as a key quote."""
+    return bool((q.get("speaker") or {}).get("name")) and q["kind"] in ("direct", "mixed")
+
+
+def _reports_of_listed(listable: list[dict[str, Any]]) -> set[int]:
+    """The ids (``id()``) of the quotes that hold another listable quote of their article. Sorted by
+    article, start and longest first, what a quote holds comes after it and before the first quote
+    starting past its end, so each quote scans only its own neighbourhood."""
+    ordered = sorted(listable, key=lambda q: (q["article_id"], q["start"], -q["end"]))
+    reports = set()
+    for i, outer in enumerate(ordered):
+        for q in ordered[i + 1 :]:
+            if q["article_id"] != outer["article_id"] or q["start"] > outer["end"]:
+                break
+            if q["end"] <= outer["end"] and (q["start"], q["end"]) != (outer["start"], outer["end"]):
+                reports.add(id(outer))
+                break
+    return reports
 
 
 def key_quotes(
@@ -69,12 +76,9 @@ def key_quotes(
     quote, then second quotes while there is room. A report of a report ("China said Qin urged
     ... “...”") is left out when the quote it holds is listed: the quoted words are shown once,
     with their own speaker (the quote itself keeps the reporter)."""
-    ordered = sorted(quotes, key=lambda q: (q["article_id"], q["start"]))
-    named = [
-        q
-        for q in ordered
-        if (q.get("speaker") or {}).get("name") and q["kind"] in ("direct", "mixed") and not _holds_one(q, ordered)
-    ]
+    listable = sorted((q for q in quotes if _listable(q)), key=lambda q: (q["article_id"], q["start"]))
+    reports = _reports_of_listed(listable)
+    named = [q for q in listable if id(q) not in reports]
     rank: Counter[str] = Counter()
     ranked = []
     for q in named:

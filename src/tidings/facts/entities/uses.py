@@ -157,12 +157,11 @@ def _leaders_of(doc: Doc, clusters: list[Cluster], moved: set[TokSpan]) -> None:
     """A person named in a government phrase after its noun ("the administration of Donald J.
     Trump") stands for the state there, as in "the Trump administration" (see _administrations):
     the name is no mention of the person, nor is the government noun one of the person's titles."""
+    governments = [(s, e) for s, e in moved if any(doc[i].lemma_.lower() in GOVERNMENT_NOUNS for i in range(s, e))]
     for c in clusters:
         if c.label != "PERSON":
             continue
-        for s, e in moved:
-            if not any(doc[i].lemma_.lower() in GOVERNMENT_NOUNS for i in range(s, e)):
-                continue
+        for s, e in governments:
             c.not_actor.update(sp for sp in c.spans if s <= sp[0] and sp[1] <= e)
             c.role_spans = [sp for sp in c.role_spans if not (s <= sp[0] and sp[1] <= e)]
 
@@ -175,7 +174,7 @@ def _members_of_bodies(roles: list[Cluster], government: list[TokSpan]) -> None:
     "trade ministers of the United States" are the ministers, the name only says whose."""
     for r in roles:
         for k, (s, e) in enumerate(r.spans):
-            noun = r.nouns[k] if k < len(r.nouns) and len(r.nouns) == len(r.spans) else -1
+            noun = r.nouns[k] if len(r.nouns) == len(r.spans) else -1
             if s <= noun < e - 1 and any(noun < a and b == e for a, b in government):
                 r.spans[k] = (s, noun + 1)
 

@@ -47,8 +47,8 @@ def coordinated_act(tok: Token) -> Token | None:
         if node.i > tok.i:
             return None
         if _speech_verb(node):
-            same_form = FORMS.get(node.tag_) is not None and FORMS.get(node.tag_) == FORMS.get(tok.tag_)
-            return node if same_form else None
+            form = FORMS.get(node.tag_)
+            return node if form is not None and form == FORMS.get(tok.tag_) else None
     return None
 
 

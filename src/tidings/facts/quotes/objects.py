@@ -71,7 +71,7 @@ def _predicated(obj: Token, nxt: Token) -> bool:
     """An object pronoun the next argument says something of ("cited it as an example of ...",
     "described them as “thugs”"): the thing spoken of is part of what was said, not an
     addressee."""
-    return obj.dep_ == "dobj" and nxt.dep_ in ("prep", "oprd") and (nxt.dep_ == "oprd" or nxt.lower_ == "as")
+    return obj.dep_ == "dobj" and (nxt.dep_ == "oprd" or (nxt.dep_ == "prep" and nxt.lower_ == "as"))
 
 
 def _sums_up(arg: Token) -> bool:
