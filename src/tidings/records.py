@@ -245,6 +245,9 @@ class Entity:
     # Beijing"), a qualifier of another name ("Chinese President Xi"), an adjective of a thing
     # ("Chinese goods"); an entity with every mention here is not an actor at all
     not_actor: tuple[Span, ...] = ()
+    # the span of the entity's name in the article's wire dateline (``extras["dateline"]``, kept out
+    # of the text): the agency it credits ("BEIJING, Dec. 16 (Xinhua)"), a mention of the article
+    credit: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,28 @@ def _texts(store: Store, article_id: str | None) -> Callable[[str], str]:
     return text
 
 
+def _datelines(store: Store) -> Callable[[str], str]:
+    """An article's wire dateline, kept as metadata ("" if none)."""
+    cache: dict[str, str] = {}
+
+    def dateline(aid: str) -> str:
+        if aid not in cache:
+            sql = "SELECT json_extract(data, '$.extras.dateline') FROM articles WHERE id=?"
+            row = store.conn.execute(sql, (aid,)).fetchone()
+            cache[aid] = row[0] if row and isinstance(row[0], str) else ""
+        return cache[aid]
+
+    return dateline
+
+
+def _credit(entity: Row, dateline: str) -> Row | None:
+    """The entity's mention in the article's dateline (a credited news agency), if any."""
+    span = entity.get("credit")
+    if not span:
+        return None
+    return {"field": "dateline", **span, "text": dateline[span["start"] : span["end"]]}
+
+
 def _resolve_id(store: Store, article_id: str | None) -> str | None:
     if article_id is None:
         return None
@@ -49,6 +71,7 @@ def _actor(ref: Row | None) -> Row | None:
 
 def entity_rows(store: Store, article_id: str | None) -> Iterable[Row]:
     text = _texts(store, article_id)
+    dateline = _datelines(store)
     actors = reads.entity_actors(store.conn, article_id)
     for e in store.facts("entities", article_id):
         t = text(e["article_id"])
@@ -76,6 +99,8 @@ def entity_rows(store: Store, article_id: str | None) -> Iterable[Row]:
                 }
                 for m in e.get("mentions", [])
             ],
+            # a mention outside the text: the news agency its wire dateline credits
+            "credit": _credit(e, dateline(e["article_id"])),
         }
 
 

@@ -70,6 +70,8 @@ def article_marks(facts: Mapping[str, Sequence[Mapping[str, Any]]], span: tuple[
         for f in facts.get(kind, ()):
             marks.add(Mark(_int(f.get("start")), _int(f.get("end")), kind, str(f.get("id"))))
     for e in facts.get("entities", ()):
+        if not e.get("mentions") and e.get("credit"):
+            continue  # named only in the dateline kept as metadata: nothing in the text to mark
         spans = e.get("mentions") or [{"start": e.get("start"), "end": e.get("end")}]
         for s in spans:
             marks.add(Mark(_int(s.get("start")), _int(s.get("end")), "entities", str(e.get("id"))))

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from tidings.facts.actors.names import acronyms, clean_key, person_key
 from tidings.facts.actors.roles import Cluster, code_named, find_role_holders
 from tidings.facts.actors.tables import ActorTables, load_tables
+from tidings.facts.entities.credit import with_credit
 from tidings.facts.entities.layers import RawMention, gazetteer_mentions, refind, spacy_mentions
 from tidings.facts.entities.pronouns import PersonSpan, quote_regions, resolve_neuter, resolve_pronouns
 from tidings.facts.entities.uses import apply_uses
@@ -284,6 +285,7 @@ class EntityStage:
             article.site, article.url
         )
         mentions, entities = find_entities(ctx.doc, ctx.article.id, published, tables, home)
+        entities = with_credit(entities, article.id, article.extras.get("dateline"), tables, STAGE)
         return {"mentions": mentions, "entities": entities}
 
 
