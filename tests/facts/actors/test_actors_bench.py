@@ -56,6 +56,25 @@ def test_offsets_carry_across_a_dropped_dateline_and_refusals_count() -> None:
     assert res["not_actor_p"] == 1.0 and res["not_actor_r"] == 1.0 and res["code"] == 1.0
 
 
+def test_a_gold_mention_in_the_moved_dateline_is_read_against_the_credit() -> None:
+    b = _bench()
+    gold_text = "BEIJING, Dec. 16 (Xinhua) -- China said it would retaliate."
+    dateline = "BEIJING, Dec. 16 (Xinhua)"
+    xinhua = (gold_text.index("Xinhua"), gold_text.index("Xinhua") + 6)
+    assert b.in_dateline(xinhua, gold_text, dateline) == (18, 24)
+    assert b.in_dateline((29, 34), gold_text, dateline) is None  # "China": in the text, not the dateline
+    assert b.in_dateline(xinhua, gold_text, "") is None
+    credited = {
+        "actor": "ORG:xinhua",
+        "country": "CHN",
+        "sector": "MED",
+        "mentions": [],
+        "credit": {"start": 18, "end": 24},
+    }
+    assert b.predict_credit((18, 24), [credited]) == b.Prediction("ORG:xinhua", "CHN", "MED")
+    assert b.predict_credit((0, 7), [credited]).actor is None  # the dateline's place: refused
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(1800)  # ingests 77 gold articles through the CLI: ~30 s on a quiet 2-core box
 def test_actor_bench_meets_floors() -> None:
