@@ -234,3 +234,52 @@ def test_a_government_bodys_name_either_way_round_is_one_actor_within_its_countr
 def test_a_name_tagged_both_as_a_nationality_and_as_an_organisation_is_an_organisation() -> None:
     rows, _ = fold([(ent("ChAFTA", "a1", "NORP"), "2018-05-01"), (ent("ChAFTA", "a2", "ORG"), "2018-05-02")])
     assert [r["kind"] for r in rows] == ["ORG"]
+
+
+def test_a_foreign_affairs_ministry_is_the_foreign_ministry_within_its_country() -> None:
+    day = "2018-05-01"
+    _, link = fold(
+        [
+            (ent("Ministry of Foreign Affairs", "a1", "ORG", country="CHN"), day),
+            (ent("Foreign Ministry", "a2", "ORG", country="CHN"), day),
+            (ent("Foreign Ministry", "a3", "ORG", country="FRA"), day),
+        ]
+    )
+    assert link["e-a1-Ministry of Foreign Affairs"] == link["e-a2-Foreign Ministry"] != link["e-a3-Foreign Ministry"]
+
+
+def test_a_company_named_without_its_group_word_is_the_same_company() -> None:
+    day = "2018-05-01"
+    _, link = fold(
+        [
+            (ent("Alibaba Group", "a1", "ORG", country="CHN"), day),
+            (ent("Alibaba", "a2", "ORG"), day),
+            (ent("Huawei", "a3", "ORG", country="CHN"), day),
+            (ent("Huawei Technologies", "a4", "ORG", country="CHN"), day),
+        ]
+    )
+    assert link["e-a1-Alibaba Group"] == link["e-a2-Alibaba"]
+    assert link["e-a3-Huawei"] == link["e-a4-Huawei Technologies"] != link["e-a1-Alibaba Group"]
+
+
+def test_a_party_its_bare_name_and_its_members_plural_are_one_actor_but_two_one_word_names_are_not() -> None:
+    day = "2018-05-01"
+    _, link = fold(
+        [
+            (ent("Democrats", "a1", "NORP"), day),
+            (ent("Democratic Party", "a2", "ORG", country="USA"), day),
+            (ent("Republicans", "a3", "NORP"), day),
+            (ent("Tories", "a4", "NORP"), day),
+            (ent("Tory Party", "a5", "ORG"), day),
+            (ent("Labour", "a6", "ORG"), day),
+            (ent("Labour Party", "a7", "ORG"), day),
+            (ent("Times", "a8", "ORG"), day),
+            (ent("Time", "a9", "ORG"), day),
+            (ent("Liberal Democrats", "a10", "NORP"), day),
+        ]
+    )
+    assert link["e-a1-Democrats"] == link["e-a2-Democratic Party"] != link["e-a3-Republicans"]
+    assert link["e-a4-Tories"] == link["e-a5-Tory Party"]
+    assert link["e-a6-Labour"] == link["e-a7-Labour Party"]
+    assert link["e-a8-Times"] != link["e-a9-Time"]  # one-word names meet only a party's name
+    assert link["e-a10-Liberal Democrats"] != link["e-a1-Democrats"]

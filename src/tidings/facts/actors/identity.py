@@ -158,14 +158,61 @@ BODY_HEADS = frozenset({"ministry", "department", "bureau", "office", "agency", 
 
 def _head_first(form: str) -> str | None:
     """A government body's name with its head noun first ("commerce ministry" -> "ministry of
-    commerce", "treasury department" / "department of the treasury" -> "department of treasury"):
-    one name whichever way an article words it."""
+    commerce", "treasury department" / "department of the treasury" -> "department of treasury"),
+    without a closing "affairs", a light noun such names drop ("ministry of foreign affairs" is the
+    "foreign ministry"): one name whichever way an article words it."""
     words = form.split()
+    out: list[str] | None = None
     if len(words) >= 3 and words[0] in BODY_HEADS and words[1:3] == ["of", "the"]:
-        return " ".join([words[0], "of", *words[3:]])
-    if 2 <= len(words) <= 4 and words[-1] in BODY_HEADS and not {"of", "and", "for"} & set(words):
-        return " ".join([words[-1], "of", *words[:-1]])
-    return None
+        out = [words[0], "of", *words[3:]]
+    elif 2 <= len(words) <= 4 and words[-1] in BODY_HEADS and not {"of", "and", "for"} & set(words):
+        out = [words[-1], "of", *words[:-1]]
+    elif len(words) >= 3 and words[0] in BODY_HEADS and words[1] == "of":
+        out = words
+    if out is not None and len(out) >= 4 and out[-1] == "affairs":
+        out = out[:-1]
+    return " ".join(out) if out is not None and out != words else None
+
+
+# words naming the kind of a company after its name ("Alibaba Group", "Huawei Technologies",
+# "Shanghai Lingang Holdings"), which articles drop after the first mention ("Alibaba")
+COMPANY_WORDS = frozenset({"group", "holding", "holdings", "company", "limited", "technologies"})
+
+
+def _without_company_word(form: str) -> str | None:
+    words = form.split()
+    return " ".join(words[:-1]) if len(words) >= 2 and words[-1] in COMPANY_WORDS else None
+
+
+def _party_stem(form: str) -> str | None:
+    """What a political party and its members are called by ("democratic party", "democrats" and
+    "democratic": "democrat"; "tory party", "tories": "tory"; "labour party", "labour": "labour"):
+    a party's name drops its head noun ("Labour", "the Communists"), and its members' plural
+    names the party ("Democrats won the House")."""
+    words = form.split()
+    if len(words) >= 2 and words[-1] == "party":
+        words = words[:-1]
+    elif len(words) != 1:
+        return None
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        last = last[:-1]
+    if last.endswith("tic"):  # "democratic": the adjective of "democrat"
+        last = last[:-2]
+    return " ".join([*words[:-1], last])
+
+
+def _looked_up(form: str) -> tuple[str, ...]:
+    """The registered forms a name form is looked up under: a party's name ("party:") and a one-word
+    name that may be its members' ("member:") meet each other, never two one-word names ("Times"
+    and "Time" are no party and its members)."""
+    if form.startswith("party:"):
+        return (form, "member:" + form[6:])
+    if form.startswith("member:"):
+        return ("party:" + form[7:],)
+    return (form,)
 
 
 def fold_kind(kind: str) -> str:
@@ -341,6 +388,10 @@ class ActorFold:
         forms += [rest for f in forms if (rest := _without_own_country(f, entity.get("country")))]
         if trusted_country(entity):  # "Commerce Ministry" is "Ministry of Commerce" only within one country
             forms += [v for f in forms if (v := _head_first(f))]
+        if kind == "ORG":
+            forms += [v for f in forms if (v := _without_company_word(f))]
+        stems = [(f, stem) for f in forms if (stem := _party_stem(f))]
+        forms += [("member:" if " " not in f else "party:") + stem for f, stem in stems]
         forms += ["acr:" + a for n in names if len(n.split()) > 1 for a in acronyms(n) if len(a) >= 3]
         # "E&Y", "U.S.T.R.": an upper-case word, its letters only ("ey" of "Ernst & Young")
         forms += ["acr:" + _letters(n) for n in names if len(n.split()) == 1 and n.isupper() and len(_letters(n)) >= 2]
@@ -355,7 +406,7 @@ class ActorFold:
         names = [str(entity["name"]), *entity.get("aliases", ())]
         middles = {person_parts(n)[1] for n in names} - {()}
         key = None
-        for f in forms:
+        for f in (g for form in forms for g in _looked_up(form)):
             # a full personal name is one person whatever country an article gave it (a miscoded
             # country is likelier than a namesake) unless the middle names differ ("George W." and
             # "George H. W. Bush"); other names must agree on the country
