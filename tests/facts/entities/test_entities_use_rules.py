@@ -164,3 +164,14 @@ def test_a_citys_government_is_local_officials_not_the_state(parser: Parser) -> 
     local = next(e for e in j.found if e.kind == "ROLE" and "government" in e.name)
     assert (local.country, local.sector, local.named) == ("CHN", "GOV", False)
     assert not any(e.kind == "GPE" and e.country == "CHN" and "government" in j.acting(e) for e in j.found)
+
+
+def test_an_office_holder_elect_and_a_trade_representative_are_role_holders(parser: Parser) -> None:
+    j = Judged(parser, "It was the first meeting between the U.S. president-elect and a Chinese businessman.")
+    elect = next(e for e in j.found if not e.named and e.sector == "PTY")  # elected, not yet in office
+    assert elect.country == "USA" and j.acting(elect) == ["U.S. president-elect"]
+    j = Judged(parser, "The statement said the U.S. trade representative should decide on the tariffs.")
+    trade = next(e for e in j.found if not e.named and e.sector == "GOV")
+    assert trade.country == "USA" and j.acting(trade) == ["U.S. trade representative"]
+    j = Judged(parser, "Gao Guan, vice-secretary-general of the China Meat Association, told reporters so.")
+    assert not [e for e in j.found if not e.named and e.sector == "MIL"]  # "general" of the whole word: no general

@@ -126,7 +126,8 @@ def _subtree_left(root: Token, stop: int) -> list[Token]:
     """Tokens of ``root``'s left dependents' subtrees that sit before token index ``stop``."""
     toks: list[Token] = []
     for child in root.lefts:
-        if child.i < stop and child.dep_ not in ("punct", "cc", "prep", "mark", "aux", "nsubj"):
+        kept = child.dep_ not in ("punct", "cc", "prep", "mark", "aux", "nsubj") or _inner_hyphen(child)
+        if child.i < stop and kept:
             toks.extend(t for t in child.subtree if t.i < stop)
     return sorted(set(toks), key=lambda t: t.i)
 
@@ -461,6 +462,19 @@ def _dominant_country(clusters: Sequence[Cluster]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _inner_hyphen(tok: Token) -> bool:
+    """A hyphen inside one word ("president-elect"): no space on either side."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
+
+
+def _hyphenated(tok: Token) -> str:
+    """The lower-case hyphenated word ending at ``tok`` ("president-elect", "vice-secretary-general")."""
+    i = tok.i
+    while i >= 2 and _inner_hyphen(tok.doc[i - 1]):
+        i -= 2
+    return tok.doc[i : tok.i + 1].text.lower()
+
+
 def _contiguous(left: list[Token], head: Token) -> list[Token]:
     """The left modifiers that run without a gap, line break or stray punctuation up to ``head``."""
     run: list[Token] = []
@@ -501,9 +515,14 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
             continue  # "as the chief diplomat of the United States": what a person is, not who acts
         if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "inside", "into", "within"):
             continue  # "held in separate prisons in northern China", "at the embassy": a place
-        if tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_:
-            continue  # "general" of "vice-secretary-general"
+        # the last part of a hyphenated word is no head of its own ("general" of "vice-secretary-
+        # general"), unless the whole word is a role its modifiers reach ("the U.S. president-elect")
+        whole = _hyphenated(tok) if tok.i > 1 and _inner_hyphen(doc[tok.i - 1]) else None
+        if whole is not None and not tables.role_sector(whole):
+            continue
         left = _contiguous([t for t in _subtree_left(tok, tok.i) if t.dep_ in NP_DEPS or t.head.i != tok.i], tok)
+        if whole is not None and _words([*left, tok])[-1:] != [whole]:
+            continue  # a broken parse of the word ("vice", "-", "secretary" as appositions)
         if any(t.i in taken and t.ent_type_ == "PERSON" for t in left):
             continue
         owned = any(t.dep_ == "poss" and t.ent_type_ in ("GPE", "NORP") for t in left)

@@ -177,6 +177,10 @@ class ActorTables:
                 return self.roles[cand]
             if cand in self.agents:
                 return sector_of(self.agents[cand]) or None
+        if phrase.endswith("-elect") and self.role_sector(phrase[:-6]):
+            # "president-elect", "governor-elect": elected to an office not yet held, a party
+            # figure (as office_terms.tsv codes a president-elect)
+            return "PTY"
         office, _, general = phrase.rpartition(" ")
         if general in ("general", "generals") and office:
             # "general" after its noun is an adjective, no rank: a "secretary general" holds the
