@@ -130,6 +130,16 @@ def test_the_administration_of_a_leader_is_the_state(parser: Parser) -> None:
     assert words(trump, text) == []  # neither the name nor "administration" is the person here
 
 
+def test_a_bare_administration_is_the_american_government_in_a_story_of_the_united_states(parser: Parser) -> None:
+    text = "Mr. Trump will meet President Xi Jinping of China, and an administration short of experts is worried."
+    found, text = entities(parser, text, "USA")  # filed from Washington: Xi, the last leader named, is no matter
+    state = next(e for e in found if any(text[m.start : m.end] == "administration" for m in e.mentions))
+    assert state.country == "USA"
+    found, text = entities(parser, "Prime Minister Theresa May said the administration would act.", "GBR")
+    state = next(e for e in found if any(text[m.start : m.end] == "administration" for m in e.mentions))
+    assert state.country == "GBR"  # no American story: the leader's
+
+
 def test_people_of_a_country_named_after_their_noun_keep_their_phrase(parser: Parser) -> None:
     found, text = entities(parser, "Trade ministers of the United States attend a press conference in Atlanta.")
     usa = next(e for e in found if not e.named and e.country == "USA")

@@ -309,10 +309,19 @@ def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables:
             # "the administration", "his administration", "our own government", "the federal
             # government": the last one named, else the last head of government's, else the
             # government of the country the story was filed from
-            code = last or _leader_country(doc, tok, clusters) or home
+            code = last or _american_administration(tok, states, home) or _leader_country(doc, tok, clusters) or home
         if code is not None:
             states.add(code, (start, tok.i + 1))
             last = code
+
+
+def _american_administration(tok: Token, states: _States, home: str | None) -> str | None:
+    """A bare "the administration" in a story naming the United States, or filed from there, is its
+    government: English calls a national executive an administration for the American presidency
+    ("the Trump administration"); other countries have governments."""
+    if tok.lemma_.lower() == "administration" and ("USA" in states.by_code or home == "USA"):
+        return "USA"
+    return None
 
 
 # "the federal government", "the central government": a country's own government, not a local one
