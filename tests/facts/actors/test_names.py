@@ -18,6 +18,9 @@ def test_person_forms() -> None:
     assert person_parts("President Joseph R. Biden Jr.") == ("joseph", ("r",), "biden")
     assert plain_person_key("Barack H. Obama") == plain_person_key("Mr. Barack Obama") == "barack obama"
     assert plain_person_key("Hillary Rodham Clinton") == "hillary clinton"
+    # His Excellency, told by its dots from the surname He; a councilor's title
+    assert plain_person_key("H.E. Xi Jinping") == "xi jinping" and plain_person_key("He Lifeng") == "he lifeng"
+    assert plain_person_key("Councilor Wang Yong") == "wang yong"
     assert given_name_key("Tim Geithner") == given_name_key("Timothy F. Geithner") == "timothy geithner"
     assert middles_agree(("rodham",), ("r",)) and middles_agree((), ("w",))
     assert not middles_agree(("w",), ("h", "w"))  # George W. Bush is not George H. W. Bush

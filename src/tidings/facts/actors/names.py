@@ -78,6 +78,8 @@ HONORIFICS = frozenset(
         "pope",
         "chairman",
         "chairwoman",
+        "councilor",  # "State Councilor Wang Yong"
+        "councillor",
         "ceo",
         "ambassador",
         "pm",
@@ -138,9 +140,14 @@ def clean_key(text: str) -> str:
     return " ".join(w.strip(".") if w != "." else w for w in words if w.strip("."))
 
 
+# "H.E. Xi Jinping": His (or Her) Excellency, the diplomatic honorific; told by its dots, as the
+# key would read it as the Chinese surname He ("He Lifeng")
+_EXCELLENCY = re.compile(r"^\s*H\.\s?E\.\s+")
+
+
 def person_key(text: str) -> str:
     """Key of a person name with leading honorifics/titles removed."""
-    words = clean_key(text).split()
+    words = clean_key(_EXCELLENCY.sub("", text)).split()
     while len(words) > 1 and words[0].strip(".") in HONORIFICS:
         words.pop(0)
     return " ".join(words)
