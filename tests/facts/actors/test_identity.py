@@ -283,3 +283,17 @@ def test_a_party_its_bare_name_and_its_members_plural_are_one_actor_but_two_one_
     assert link["e-a6-Labour"] == link["e-a7-Labour Party"]
     assert link["e-a8-Times"] != link["e-a9-Time"]  # one-word names meet only a party's name
     assert link["e-a10-Liberal Democrats"] != link["e-a1-Democrats"]
+
+
+def test_the_office_of_a_post_is_named_by_its_post() -> None:
+    day = "2018-05-01"
+    _, link = fold(
+        [
+            (ent("Office of the United States Trade Representative", "a1", "ORG", country="USA"), day),
+            (ent("U.S. Trade Representative", "a2", "ORG", country="USA"), day),
+            (ent("Office of the Historian", "a3", "ORG", country="USA"), day),
+            (ent("Historian", "a4", "ORG", country="USA"), day),
+        ]
+    )
+    assert link["e-a1-Office of the United States Trade Representative"] == link["e-a2-U.S. Trade Representative"]
+    assert link["e-a3-Office of the Historian"] != link["e-a4-Historian"]  # one word after it: no post's name

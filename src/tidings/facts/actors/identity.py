@@ -385,6 +385,10 @@ class ActorFold:
         if kind == "PERSON":
             return self._full_forms(entity)
         forms = [full_key(n, kind) for n in names]
+        # "the Office of the U.S. Trade Representative" is named by its post ("the U.S. Trade
+        # Representative said", "USTR")
+        office = "office of the "
+        forms += [f.removeprefix(office) for f in forms if f.startswith(office) and len(f.split()) > 4]
         forms += [rest for f in forms if (rest := _without_own_country(f, entity.get("country")))]
         if trusted_country(entity):  # "Commerce Ministry" is "Ministry of Commerce" only within one country
             forms += [v for f in forms if (v := _head_first(f))]
