@@ -175,3 +175,10 @@ def test_an_office_holder_elect_and_a_trade_representative_are_role_holders(pars
     assert trade.country == "USA" and j.acting(trade) == ["U.S. trade representative"]
     j = Judged(parser, "Gao Guan, vice-secretary-general of the China Meat Association, told reporters so.")
     assert not [e for e in j.found if not e.named and e.sector == "MIL"]  # "general" of the whole word: no general
+
+
+def test_the_official_after_an_international_bodys_official_is_that_bodys(parser: Parser) -> None:
+    text = "The EU asked for talks, a WTO official said. The request came, said the official, who declined to be named."
+    j = Judged(parser, text, "CHN")  # filed from Beijing: still not a Chinese official
+    later = next(e for e in j.found if j.acting(e) == ["official"])
+    assert (later.country, later.sector, later.actor_code) == (None, "IGO", "IGOBUSWTO")

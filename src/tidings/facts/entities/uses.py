@@ -375,11 +375,12 @@ def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster], home: s
     state's officials, the country the story was filed from (``home``); else none (the group
     is still an actor, of its sector only, as is a group a region's adjective qualifies:
     "European governments")."""
-    seen: dict[str, str] = {}
-    for r in sorted((r for r in roles if r.head >= 0 or r.country), key=lambda r: r.spans[0] if r.spans else (0, 0)):
+    seen: dict[str, Cluster] = {}  # head noun -> the last group or official of it placed
+    placed = (r for r in roles if r.head >= 0 or r.country or r.code)
+    for r in sorted(placed, key=lambda r: r.spans[0] if r.spans else (0, 0)):
         if r.head < 0:
             if r.nouns:
-                seen[doc[r.nouns[0]].lemma_.lower()] = r.country or ""
+                seen[doc[r.nouns[0]].lemma_.lower()] = r
             continue
         head = doc[r.head]
         places = [c for c in head.children if c.dep_ in ("compound", "nmod")]
@@ -396,7 +397,13 @@ def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster], home: s
         if country is None and any(t.lower_ in REGION_ADJECTIVES for t in head.lefts):
             r.code, r.confidence = r.sector, 0.5  # "European governments": several countries, none of them
             continue
-        country = country or seen.get(head.lemma_.lower()) or None
+        before = seen.get(head.lemma_.lower())
+        if country is None and before is not None and not before.country and before.code and r.sector in STATE_SECTORS:
+            # "a WTO official said ... said the official": the one of the body named before
+            r.code, r.sector, r.confidence = before.code, before.sector, 0.7
+            seen[head.lemma_.lower()] = r
+            continue
+        country = country or (before.country if before is not None else None) or None
         if country is None and r.sector in STATE_SECTORS and home:
             country, r.confidence = home, 0.6  # "officials said" in a story filed from Beijing
         if not r.sector:
@@ -406,7 +413,7 @@ def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster], home: s
             r.code, r.confidence = r.sector, 0.5
             continue
         r.country, r.code = country, country + r.sector
-        seen[head.lemma_.lower()] = country
+        seen[head.lemma_.lower()] = r
 
 
 def _definites(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
