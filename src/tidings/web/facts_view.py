@@ -144,6 +144,7 @@ def _details(kind: str, f: Mapping[str, Any], labels: Labels | None = None) -> l
             _d("Actor code", f.get("actor_code")),
             _d("Country", labels.country(f["country"]) if labels and f.get("country") else f.get("country")),
             _d("Sector", f.get("sector")),
+            _d("Named in", "the dateline's credit" if f.get("credit") else None),
         ]
     if kind == "times":
         return [
