@@ -256,8 +256,11 @@ def test_a_company_named_without_its_group_word_is_the_same_company() -> None:
             (ent("Alibaba", "a2", "ORG"), day),
             (ent("Huawei", "a3", "ORG", country="CHN"), day),
             (ent("Huawei Technologies", "a4", "ORG", country="CHN"), day),
+            (ent("Xinhua News Agency", "a5", "ORG", country="CHN"), day),
+            (ent("Xinhua", "a6", "ORG", country="CHN"), day),
         ]
     )
+    assert link["e-a5-Xinhua News Agency"] == link["e-a6-Xinhua"]
     assert link["e-a1-Alibaba Group"] == link["e-a2-Alibaba"]
     assert link["e-a3-Huawei"] == link["e-a4-Huawei Technologies"] != link["e-a1-Alibaba Group"]
 

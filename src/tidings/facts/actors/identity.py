@@ -175,13 +175,17 @@ def _head_first(form: str) -> str | None:
 
 
 # words naming the kind of a company after its name ("Alibaba Group", "Huawei Technologies",
-# "Shanghai Lingang Holdings"), which articles drop after the first mention ("Alibaba")
-COMPANY_WORDS = frozenset({"group", "holding", "holdings", "company", "limited", "technologies"})
+# "Shanghai Lingang Holdings", "Xinhua News Agency"), which articles drop after the first mention
+# ("Alibaba", "Xinhua")
+COMPANY_WORDS = frozenset({"group", "holding", "holdings", "company", "limited", "technologies", "news agency"})
 
 
 def _without_company_word(form: str) -> str | None:
     words = form.split()
-    return " ".join(words[:-1]) if len(words) >= 2 and words[-1] in COMPANY_WORDS else None
+    for size in (2, 1):
+        if len(words) > size and " ".join(words[-size:]) in COMPANY_WORDS:
+            return " ".join(words[:-size])
+    return None
 
 
 def _party_stem(form: str) -> str | None:
