@@ -207,6 +207,19 @@ def test_infinitive_after_an_object_is_the_object_s_act() -> None:
     )
     subj = subject_of(bare[3])
     assert subj is not None and subj.text == "Trump"
+    # a purpose infinitive is the subject's too ("Parties phoned people to urge votes")
+    purpose = _hand_parse(
+        [
+            ("Parties", 1, "nsubj", "NNS", "NOUN", "party"),
+            ("phoned", 1, "ROOT", "VBD", "VERB", "phone"),
+            ("people", 1, "dobj", "NNS", "NOUN", "people"),
+            ("to", 4, "aux", "TO", "PART", "to"),
+            ("urge", 1, "xcomp", "VB", "VERB", "urge"),
+            ("votes", 4, "dobj", "NNS", "NOUN", "vote"),
+        ]
+    )
+    subj = subject_of(purpose[4])
+    assert subj is not None and subj.text == "Parties"
 
 
 def test_of_two_subjects_the_one_nearer_the_verb_speaks() -> None:
@@ -225,6 +238,20 @@ def test_of_two_subjects_the_one_nearer_the_verb_speaks() -> None:
     )
     subj = subject_of(doc[4])
     assert subj is not None and subj.text == "McKinley"
+    # a name first: the nearer "subject" is its apposition ("Zhao Ping, director, the ministry explained")
+    named = _hand_parse(
+        [
+            ("Zhao", 1, "compound", "NNP", "PROPN", "Zhao"),
+            ("Ping", 5, "nsubj", "NNP", "PROPN", "Ping"),
+            (",", 1, "punct", ",", "PUNCT", ","),
+            ("the", 4, "det", "DT", "DET", "the"),
+            ("ministry", 5, "nsubj", "NN", "NOUN", "ministry"),
+            ("explained", 5, "ROOT", "VBD", "VERB", "explain"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O"],
+    )
+    subj = subject_of(named[5])
+    assert subj is not None and subj.text == "Ping"
 
 
 def test_dash_read_as_the_subject_stands_for_the_noun_before_it() -> None:

@@ -64,6 +64,17 @@ UTTERING_VERBS = frozenset(
 ADDRESSING_VERBS = frozenset(
     {"ask", "tell", "urge", "warn", "advise", "question", "press", "inform", "instruct", "remind", "caution"}
 )
+# Verbs of asking, urging, causing and letting whose object does what their infinitive says
+# (object control: "prompted his wife to make a comment", "urged supporters to chant"); not a
+# verb with a purpose infinitive ("telephoned people to encourage them": the caller encourages).
+OBJECT_CONTROL = frozenset(
+    {
+        "ask", "tell", "urge", "order", "invite", "persuade", "convince", "encourage", "instruct",
+        "prompt", "lead", "cause", "force", "compel", "press", "pressure", "push", "spur", "inspire",
+        "motivate", "drive", "allow", "permit", "enable", "get", "advise", "warn", "remind", "challenge",
+        "dare", "request", "require", "beg", "implore",
+    }
+)  # fmt: skip
 # Entity types of a name in front of a speech noun that says whose it is ("a Pentagon statement").
 SOURCE_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 DASHES = frozenset({"--", "—", "–", "―", "-"})
@@ -185,8 +196,8 @@ def _subjects_nearest_first(cue: Token) -> list[Token]:
     which advocates say ...", where "which" is the object of the reported clause)."""
     children = list(cue.children)
     before = [c for c in children if c.dep_ in SUBJECT_DEPS and c.i < cue.i]
-    if len(before) < 2:
-        return children
+    if len(before) < 2 or (before[0].pos_ == "PROPN" and before[0].ent_type_ in SOURCE_ENTITIES):
+        return children  # a name first: the nearer is its apposition ("Zhao Ping, deputy director, the ministry said")
     return [before[-1]] + [c for c in children if c is not before[-1]]
 
 
@@ -194,7 +205,7 @@ def _object_controller(cue: Token) -> Token | None:
     """ "prompted his wife to make a comment", "urged supporters to chant ...": an infinitive
     after a verb with a direct object is done by that object (object control), not by the
     subject of the verb it hangs on."""
-    if cue.dep_ != "xcomp" or cue.tag_ != "VB":
+    if cue.dep_ != "xcomp" or cue.tag_ != "VB" or cue.head.lemma_.lower() not in OBJECT_CONTROL:
         return None
     objs = [c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i]
     if not objs or objs[0].pos_ not in ("NOUN", "PROPN", "PRON") or objs[0].lower_ in IMPERSONAL:
@@ -447,6 +458,8 @@ def signed_by(doc: Doc, q_end: int, p_end: int) -> tuple[Token, Token] | None:
     names = [t for t in toks if t.pos_ == "PROPN" and t.text[:1].isalpha()]
     if dash is None or not names:
         return None
+    if dash.i + 1 < len(doc) and doc[dash.i + 1].is_alpha and doc[dash.i + 1].pos_ != "PROPN":
+        return None  # "'' -- and Fred Goldberg, a former commissioner": the sentence goes on, no signature
     head = names[0]
     while head.i < names[-1].i and doc[head.i + 1].pos_ == "PROPN":
         head = doc[head.i + 1]
