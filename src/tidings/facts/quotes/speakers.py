@@ -196,7 +196,7 @@ def _subjects_nearest_first(cue: Token) -> list[Token]:
     which advocates say ...", where "which" is the object of the reported clause)."""
     children = list(cue.children)
     before = [c for c in children if c.dep_ in SUBJECT_DEPS and c.i < cue.i]
-    if len(before) < 2 or (before[0].pos_ == "PROPN" and before[0].ent_type_ in SOURCE_ENTITIES):
+    if len(before) < 2 or (before[0].pos_ == "PROPN" and before[0].ent_type_ in SOURCE_ENTITIES and not before[0].is_upper):
         return children  # a name first: the nearer is its apposition ("Zhao Ping, deputy director, the ministry said")
     return [before[-1]] + [c for c in children if c is not before[-1]]
 
