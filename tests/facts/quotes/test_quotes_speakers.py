@@ -300,3 +300,22 @@ def test_first_person_in_the_narrative_is_the_writer(parser: Parser) -> None:
     ref = resolver.resolve(writer)
     assert ref is not None and ref.name == "I" and (ref.start, ref.end) == (writer.idx, writer.idx + 1)
     assert resolver.resolve(quoted) is None  # inside the quotation "we" is the mayor's, not the writer
+    # two apostrophes quote too (''I can't breathe,'' as Garner said)
+    doc = parser.parse("He wore a shirt with the words ''I can't breathe,'' as Garner said before he died.")
+    quoted_i = next(t for t in doc if t.lower_ == "i")
+    assert SpeakerResolver(doc, {}).resolve(quoted_i) is None
+
+
+def test_passive_speech_verb_speaks_through_its_agent() -> None:
+    # "Trump was criticized by Clinton": Clinton criticized; without a by-phrase the subject stays
+    doc = _hand_parse(
+        [
+            ("Trump", 2, "nsubjpass", "NNP", "PROPN", "Trump"),
+            ("was", 2, "auxpass", "VBD", "AUX", "be"),
+            ("criticized", 2, "ROOT", "VBN", "VERB", "criticize"),
+            ("by", 2, "agent", "IN", "ADP", "by"),
+            ("Clinton", 3, "pobj", "NNP", "PROPN", "Clinton"),
+        ]
+    )
+    subj = subject_of(doc[2])
+    assert subj is not None and subj.text == "Clinton"

@@ -14,9 +14,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.index import EntityIndex
-from tidings.facts.entities.pronouns import quote_regions
 from tidings.facts.quotes.cues import SPEECH_NOUNS, SPEECH_VERBS
-from tidings.facts.quotes.marks import NEUTRAL, OPENERS, mark_role
+from tidings.facts.quotes.marks import NEUTRAL, OPENERS, find_quotes, mark_role
 from tidings.nlp import doc_text
 from tidings.records import ActorRef, Entity
 
@@ -109,6 +108,10 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     for child in _subjects_nearest_first(cue):
         if child.dep_ == "nsubjpass" and cue.lemma_.lower() in ADDRESSING_VERBS:
             return _agent(cue)  # "Trump was asked by a reporter: “...”": the subject was spoken to
+        if child.dep_ == "nsubjpass" and _agent(cue) is not None:
+            # "“American Skin” was written by Springsteen", "Trump was criticized by Clinton as
+            # “reckless”": in the passive the one who speaks is the agent, not the subject
+            return _agent(cue)
         if child.dep_ in SUBJECT_DEPS:
             if child.text in DASHES:  # "The film ― which weaves ... ― explains": a dash read as a verb
                 child = next((c for c in child.children if c.dep_ in SUBJECT_DEPS and c.i < child.i), child)
@@ -196,8 +199,11 @@ def _subjects_nearest_first(cue: Token) -> list[Token]:
     which advocates say ...", where "which" is the object of the reported clause)."""
     children = list(cue.children)
     before = [c for c in children if c.dep_ in SUBJECT_DEPS and c.i < cue.i]
-    if len(before) < 2 or (before[0].pos_ == "PROPN" and before[0].ent_type_ in SOURCE_ENTITIES and not before[0].is_upper):
-        return children  # a name first: the nearer is its apposition ("Zhao Ping, deputy director, the ministry said")
+    # a name first (not a heading in capitals): the nearer is its apposition ("Zhao Ping, deputy
+    # director, the ministry explained")
+    named_first = bool(before) and before[0].pos_ == "PROPN" and before[0].ent_type_ in SOURCE_ENTITIES
+    if len(before) < 2 or (named_first and not before[0].is_upper):
+        return children
     return [before[-1]] + [c for c in children if c is not before[-1]]
 
 
@@ -611,7 +617,10 @@ def _strip_det(text: str) -> str:
 class SpeakerResolver:
     """Turns a speaker head token into an :class:`ActorRef` (or None when unknowable)."""
 
-    def __init__(self, doc: Doc, found: Mapping[str, Sequence[Any]]) -> None:
+    def __init__(
+        self, doc: Doc, found: Mapping[str, Sequence[Any]], quoted: Sequence[tuple[int, int]] | None = None
+    ) -> None:
+        """``quoted``: the article's quotations (character spans), found here when not given."""
         self.doc = doc
         self.index = load_index(found)
         # Without the entities stage there is no pronoun resolution: fall back to our own.
@@ -628,7 +637,7 @@ class SpeakerResolver:
         # and a named speaker ("Glyn Davies said ... He added: ...") the parser did not tag as a person
         named.update(name_span(t) for t in doc if _named_speaker(t))
         self._person_spans = sorted(named)
-        self._quoted = quote_regions(text)
+        self._quoted = list(quoted) if quoted is not None else [(q.start, q.end) for q in find_quotes(text)]
 
     def resolve(self, head: Token) -> ActorRef | None:
         if head.lower_ in WRITER_PRONOUNS and head.dep_ == "nsubj" and self._narrative(head):

@@ -222,7 +222,7 @@ class _Run:
         marks: list[QuotedSpan],
     ) -> None:
         self.stage, self.ctx, self.doc, self.paras, self.marks = stage, ctx, doc, paras, marks
-        self.speakers = SpeakerResolver(doc, ctx.found)
+        self.speakers = SpeakerResolver(doc, ctx.found, [(q.start, q.end) for q in marks])
         self.in_quote = [-1] * len(doc)
         for n, q in enumerate(marks):
             for tok in tokens_in(doc, q.start, q.end):
