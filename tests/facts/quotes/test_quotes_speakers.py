@@ -319,3 +319,21 @@ def test_passive_speech_verb_speaks_through_its_agent() -> None:
     )
     subj = subject_of(doc[2])
     assert subj is not None and subj.text == "Clinton"
+
+
+def test_participle_on_a_document_speaks_for_its_maker() -> None:
+    # "The union sent a letter urging a veto": the letter's sender urges
+    doc = _hand_parse(
+        [
+            ("The", 1, "det", "DT", "DET", "the"),
+            ("union", 2, "nsubj", "NN", "NOUN", "union"),
+            ("sent", 2, "ROOT", "VBD", "VERB", "send"),
+            ("a", 4, "det", "DT", "DET", "a"),
+            ("letter", 2, "dobj", "NN", "NOUN", "letter"),
+            ("urging", 4, "acl", "VBG", "VERB", "urge"),
+            ("a", 7, "det", "DT", "DET", "a"),
+            ("veto", 5, "dobj", "NN", "NOUN", "veto"),
+        ]
+    )
+    subj = subject_of(doc[5])
+    assert subj is not None and subj.text == "union"

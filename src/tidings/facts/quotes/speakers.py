@@ -74,6 +74,15 @@ OBJECT_CONTROL = frozenset(
         "dare", "request", "require", "beg", "implore",
     }
 )  # fmt: skip
+# Written or recorded things that carry someone's message, besides the speech nouns of the cue
+# lexicon: "sent a letter urging him to veto the bill", "issued a policy paper calling for bases".
+DOCUMENT_NOUNS = frozenset(
+    {
+        "letter", "paper", "document", "memo", "memorandum", "communique", "declaration", "resolution",
+        "petition", "notice", "circular", "release", "advertisement", "ad", "video", "post", "editorial",
+        "article", "column", "filing", "brief", "proposal", "motion", "bulletin", "leaflet", "manifesto",
+    }
+)  # fmt: skip
 # Entity types of a name in front of a speech noun that says whose it is ("a Pentagon statement").
 SOURCE_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 DASHES = frozenset({"--", "—", "–", "―", "-"})
@@ -184,6 +193,8 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     shown = _shown_saying(cue)
     if shown is not None:
         return shown
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and _carries_message(cue.head):
+        return noun_source(cue.head)  # "issued a statement calling for calm": the statement's maker
     controller = _object_controller(cue)
     if controller is not None:
         return controller
@@ -283,6 +294,12 @@ def _agent(verb: Token) -> Token | None:
     """The object of a passive verb's *by* phrase ("was asked by a reporter"), or None."""
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return agents[0] if agents else None
+
+
+def _carries_message(noun: Token) -> bool:
+    """A speech noun ("statement") or a document ("letter", "policy paper")."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in SPEECH_NOUNS or lemma in DOCUMENT_NOUNS)
 
 
 def _document_owner(subj: Token) -> Token | None:
