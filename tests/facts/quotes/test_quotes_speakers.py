@@ -3,10 +3,11 @@ that a parser update cannot hide the case)."""
 
 from __future__ import annotations
 
+from spacy.lang.en import English
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from tidings.facts.quotes.speakers import SpeakerResolver, subject_of
+from tidings.facts.quotes.speakers import SpeakerResolver, according_source, subject_of
 from tidings.nlp import Parser
 from tidings.records import Entity, Span
 
@@ -151,3 +152,188 @@ def test_a_quantifier_subject_counts_only_right_before_its_verb(parser: Parser) 
     assert _right_before_its_verb(parser.parse("Some of them, however, said the tax is unfair.")[0])
     far = parser.parse("Some, Councilor Smith said on Tuesday, will lose.")
     assert far[0].head.lower_ == "said" and not _right_before_its_verb(far[0])
+
+
+def _hand_parse(rows: list[tuple[str, int, str, str, str, str]], ents: list[str] | None = None) -> Doc:
+    """A parse from (word, head, dep, tag, pos, lemma) rows (English lexical attributes: lower case)."""
+    words, heads, deps, tags, pos, lemmas = (list(col) for col in zip(*rows, strict=True))
+    return Doc(English().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas, ents=ents)
+
+
+def test_relative_clause_on_a_speech_noun_speaks_for_its_maker() -> None:
+    # "Clinton made a comment that described them as “predators”": the comment is Clinton's
+    doc = _hand_parse(
+        [
+            ("Clinton", 1, "nsubj", "NNP", "PROPN", "Clinton"),
+            ("made", 1, "ROOT", "VBD", "VERB", "make"),
+            ("a", 3, "det", "DT", "DET", "a"),
+            ("comment", 1, "dobj", "NN", "NOUN", "comment"),
+            ("that", 5, "nsubj", "WDT", "PRON", "that"),
+            ("described", 3, "relcl", "VBD", "VERB", "describe"),
+            ("them", 5, "dobj", "PRP", "PRON", "they"),
+            ("as", 5, "prep", "IN", "ADP", "as"),
+            ("“", 9, "punct", "``", "PUNCT", "“"),
+            ("predators", 7, "pobj", "NNS", "NOUN", "predator"),
+            ("”", 9, "punct", "''", "PUNCT", "”"),
+        ]
+    )
+    subj = subject_of(doc[5])
+    assert subj is not None and subj.text == "Clinton"
+
+
+def test_infinitive_after_an_object_is_the_object_s_act() -> None:
+    # "Trump urged supporters to chant slogans": the chanting is the supporters'
+    doc = _hand_parse(
+        [
+            ("Trump", 1, "nsubj", "NNP", "PROPN", "Trump"),
+            ("urged", 1, "ROOT", "VBD", "VERB", "urge"),
+            ("supporters", 1, "dobj", "NNS", "NOUN", "supporter"),
+            ("to", 4, "aux", "TO", "PART", "to"),
+            ("chant", 1, "xcomp", "VB", "VERB", "chant"),
+            ("slogans", 4, "dobj", "NNS", "NOUN", "slogan"),
+        ]
+    )
+    subj = subject_of(doc[4])
+    assert subj is not None and subj.text == "supporters"
+    # without an object the infinitive is the subject's ("Trump wanted to chant ...")
+    bare = _hand_parse(
+        [
+            ("Trump", 1, "nsubj", "NNP", "PROPN", "Trump"),
+            ("wanted", 1, "ROOT", "VBD", "VERB", "want"),
+            ("to", 3, "aux", "TO", "PART", "to"),
+            ("chant", 1, "xcomp", "VB", "VERB", "chant"),
+            ("slogans", 3, "dobj", "NNS", "NOUN", "slogan"),
+        ]
+    )
+    subj = subject_of(bare[3])
+    assert subj is not None and subj.text == "Trump"
+    # a purpose infinitive is the subject's too ("Parties phoned people to urge votes")
+    purpose = _hand_parse(
+        [
+            ("Parties", 1, "nsubj", "NNS", "NOUN", "party"),
+            ("phoned", 1, "ROOT", "VBD", "VERB", "phone"),
+            ("people", 1, "dobj", "NNS", "NOUN", "people"),
+            ("to", 4, "aux", "TO", "PART", "to"),
+            ("urge", 1, "xcomp", "VB", "VERB", "urge"),
+            ("votes", 4, "dobj", "NNS", "NOUN", "vote"),
+        ]
+    )
+    subj = subject_of(purpose[4])
+    assert subj is not None and subj.text == "Parties"
+
+
+def test_of_two_subjects_the_one_nearer_the_verb_speaks() -> None:
+    # "THE BORROWING Mr. McKinley said that he erred": a run-in heading taken for a second subject
+    doc = _hand_parse(
+        [
+            ("THE", 1, "det", "DT", "DET", "the"),
+            ("BORROWING", 4, "nsubj", "NN", "NOUN", "borrowing"),
+            ("Mr.", 3, "compound", "NNP", "PROPN", "Mr."),
+            ("McKinley", 4, "nsubj", "NNP", "PROPN", "McKinley"),
+            ("said", 4, "ROOT", "VBD", "VERB", "say"),
+            ("that", 7, "mark", "IN", "SCONJ", "that"),
+            ("he", 7, "nsubj", "PRP", "PRON", "he"),
+            ("erred", 4, "ccomp", "VBD", "VERB", "err"),
+        ]
+    )
+    subj = subject_of(doc[4])
+    assert subj is not None and subj.text == "McKinley"
+    # a name first: the nearer "subject" is its apposition ("Zhao Ping, director, the ministry explained")
+    named = _hand_parse(
+        [
+            ("Zhao", 1, "compound", "NNP", "PROPN", "Zhao"),
+            ("Ping", 5, "nsubj", "NNP", "PROPN", "Ping"),
+            (",", 1, "punct", ",", "PUNCT", ","),
+            ("the", 4, "det", "DT", "DET", "the"),
+            ("ministry", 5, "nsubj", "NN", "NOUN", "ministry"),
+            ("explained", 5, "ROOT", "VBD", "VERB", "explain"),
+        ],
+        ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O"],
+    )
+    subj = subject_of(named[5])
+    assert subj is not None and subj.text == "Ping"
+
+
+def test_dash_read_as_the_subject_stands_for_the_noun_before_it() -> None:
+    # "The film ― which weaves voices ― explains history": the first dash tagged a verb
+    doc = _hand_parse(
+        [
+            ("The", 1, "det", "DT", "DET", "the"),
+            ("film", 2, "nsubj", "NN", "NOUN", "film"),
+            ("―", 7, "nsubj", "VBP", "VERB", "―"),
+            ("which", 4, "nsubj", "WDT", "PRON", "which"),
+            ("weaves", 2, "ccomp", "VBZ", "VERB", "weave"),
+            ("voices", 4, "dobj", "NNS", "NOUN", "voice"),
+            ("―", 2, "dep", "VBP", "VERB", "―"),
+            ("explains", 7, "ROOT", "VBZ", "VERB", "explain"),
+            ("history", 7, "dobj", "NN", "NOUN", "history"),
+        ]
+    )
+    subj = subject_of(doc[7])
+    assert subj is not None and subj.text == "film"
+
+
+def test_according_to_a_noun_phrase_read_as_a_verb_phrase() -> None:
+    # "Trump demeaned women, according to show insiders": "show" taken for an infinitive
+    doc = _hand_parse(
+        [
+            ("Trump", 1, "nsubj", "NNP", "PROPN", "Trump"),
+            ("demeaned", 1, "ROOT", "VBD", "VERB", "demean"),
+            ("women", 1, "dobj", "NNS", "NOUN", "woman"),
+            (",", 1, "punct", ",", "PUNCT", ","),
+            ("according", 1, "prep", "VBG", "VERB", "accord"),
+            ("to", 4, "prep", "IN", "ADP", "to"),
+            ("show", 5, "pcomp", "VB", "VERB", "show"),
+            ("insiders", 6, "dobj", "NNS", "NOUN", "insider"),
+            (".", 1, "punct", ".", "PUNCT", "."),
+        ]
+    )
+    source = according_source(doc[4])
+    assert source is not None and source.text == "insiders"
+
+
+def test_first_person_in_the_narrative_is_the_writer(parser: Parser) -> None:
+    text = "As I have suggested, the plan will fail. “We asked him to stop,” the mayor said."
+    doc = parser.parse(text)
+    writer, quoted = (t for t in doc if t.lower_ in ("i", "we"))
+    resolver = SpeakerResolver(doc, {})
+    ref = resolver.resolve(writer)
+    assert ref is not None and ref.name == "I" and (ref.start, ref.end) == (writer.idx, writer.idx + 1)
+    assert resolver.resolve(quoted) is None  # inside the quotation "we" is the mayor's, not the writer
+    # two apostrophes quote too (''I can't breathe,'' as Garner said)
+    doc = parser.parse("He wore a shirt with the words ''I can't breathe,'' as Garner said before he died.")
+    quoted_i = next(t for t in doc if t.lower_ == "i")
+    assert SpeakerResolver(doc, {}).resolve(quoted_i) is None
+
+
+def test_passive_speech_verb_speaks_through_its_agent() -> None:
+    # "Trump was criticized by Clinton": Clinton criticized; without a by-phrase the subject stays
+    doc = _hand_parse(
+        [
+            ("Trump", 2, "nsubjpass", "NNP", "PROPN", "Trump"),
+            ("was", 2, "auxpass", "VBD", "AUX", "be"),
+            ("criticized", 2, "ROOT", "VBN", "VERB", "criticize"),
+            ("by", 2, "agent", "IN", "ADP", "by"),
+            ("Clinton", 3, "pobj", "NNP", "PROPN", "Clinton"),
+        ]
+    )
+    subj = subject_of(doc[2])
+    assert subj is not None and subj.text == "Clinton"
+
+
+def test_participle_on_a_document_speaks_for_its_maker() -> None:
+    # "The union sent a letter urging a veto": the letter's sender urges
+    doc = _hand_parse(
+        [
+            ("The", 1, "det", "DT", "DET", "the"),
+            ("union", 2, "nsubj", "NN", "NOUN", "union"),
+            ("sent", 2, "ROOT", "VBD", "VERB", "send"),
+            ("a", 4, "det", "DT", "DET", "a"),
+            ("letter", 2, "dobj", "NN", "NOUN", "letter"),
+            ("urging", 4, "acl", "VBG", "VERB", "urge"),
+            ("a", 7, "det", "DT", "DET", "a"),
+            ("veto", 5, "dobj", "NN", "NOUN", "veto"),
+        ]
+    )
+    subj = subject_of(doc[5])
+    assert subj is not None and subj.text == "union"

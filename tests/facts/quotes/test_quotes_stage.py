@@ -1050,3 +1050,17 @@ def test_a_speech_verb_in_another_form_than_the_outer_one_is_not_its_conjunct(pa
     )
     outer = coordinated_act(next(t for t in doc if t.text == "urge"))
     assert outer is not None and outer.text == "accuse"
+
+
+def test_quotation_set_off_by_dashes_after_a_name_is_that_person_s(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Many Republicans have said the same thing, including the former candidate Mitt Romney -- "
+            "''It is disqualifying for a nominee to refuse to release tax returns to the voters'' -- "
+            "and Fred Goldberg, a former Internal Revenue Service commissioner."
+        ],
+    )
+    q = one(quotes, "disqualifying")
+    # the name after the closing dash goes on with the sentence ("-- and Fred Goldberg"): no signature
+    assert q.speaker is not None and q.speaker.name == "Mitt Romney"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.index import EntityIndex
 from tidings.facts.quotes.cues import SPEECH_NOUNS, SPEECH_VERBS
-from tidings.facts.quotes.marks import NEUTRAL, OPENERS, mark_role
+from tidings.facts.quotes.marks import NEUTRAL, OPENERS, find_quotes, mark_role
 from tidings.nlp import doc_text
 from tidings.records import ActorRef, Entity
 
@@ -29,6 +29,10 @@ RELATIVE = frozenset({"that", "who", "which", "whom"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his" owns a nominal cue ("his pledge")
 PRONOUNS = PERSONAL_PRONOUNS | {"hers", "himself", "herself", "they", "them", "it", "i", "we", "you"}
 IMPERSONAL = frozenset({"there", "this", "what", "i", "we", "you", "me", "us"})
+# "I" and "we" as the subject of a speech verb in the narrative, outside quotation marks, are the
+# writer ("as I've suggested, ...", "We asked whether ..."): an opinion piece's or a reporter's
+# own statement, kept as written (no actor), as news quote lists and PolNeAR count them.
+WRITER_PRONOUNS = frozenset({"i", "we"})
 # Quantifier pronouns that stand for people or sources as a subject ("some note that ...", "each
 # saying the other ...", "both said"): the speaker as written, as "Many said" and "Others argued"
 # are (the parse reads those as nouns or adjectives; these it tags as pronouns).
@@ -59,6 +63,26 @@ UTTERING_VERBS = frozenset(
 ADDRESSING_VERBS = frozenset(
     {"ask", "tell", "urge", "warn", "advise", "question", "press", "inform", "instruct", "remind", "caution"}
 )
+# Verbs of asking, urging, causing and letting whose object does what their infinitive says
+# (object control: "prompted his wife to make a comment", "urged supporters to chant"); not a
+# verb with a purpose infinitive ("telephoned people to encourage them": the caller encourages).
+OBJECT_CONTROL = frozenset(
+    {
+        "ask", "tell", "urge", "order", "invite", "persuade", "convince", "encourage", "instruct",
+        "prompt", "lead", "cause", "force", "compel", "press", "pressure", "push", "spur", "inspire",
+        "motivate", "drive", "allow", "permit", "enable", "get", "advise", "warn", "remind", "challenge",
+        "dare", "request", "require", "beg", "implore",
+    }
+)  # fmt: skip
+# Written or recorded things that carry someone's message, besides the speech nouns of the cue
+# lexicon: "sent a letter urging him to veto the bill", "issued a policy paper calling for bases".
+DOCUMENT_NOUNS = frozenset(
+    {
+        "letter", "paper", "document", "memo", "memorandum", "communique", "declaration", "resolution",
+        "petition", "notice", "circular", "release", "advertisement", "ad", "video", "post", "editorial",
+        "article", "column", "filing", "brief", "proposal", "motion", "bulletin", "leaflet", "manifesto",
+    }
+)  # fmt: skip
 # Entity types of a name in front of a speech noun that says whose it is ("a Pentagon statement").
 SOURCE_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 DASHES = frozenset({"--", "—", "–", "―", "-"})
@@ -90,16 +114,23 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     inverted_aside = _inverted_aside_subject(cue)
     if inverted_aside is not None:
         return inverted_aside
-    for child in cue.children:
+    for child in _subjects_nearest_first(cue):
         if child.dep_ == "nsubjpass" and cue.lemma_.lower() in ADDRESSING_VERBS:
             return _agent(cue)  # "Trump was asked by a reporter: “...”": the subject was spoken to
+        if child.dep_ == "nsubjpass" and _agent(cue) is not None:
+            # "“American Skin” was written by Springsteen", "Trump was criticized by Clinton as
+            # “reckless”": in the passive the one who speaks is the agent, not the subject
+            return _agent(cue)
         if child.dep_ in SUBJECT_DEPS:
+            if child.text in DASHES:  # "The film ― which weaves ... ― explains": a dash read as a verb
+                child = next((c for c in child.children if c.dep_ in SUBJECT_DEPS and c.i < child.i), child)
             if _after_opening_mark(child):
                 continue  # a title in quotes misparsed as a second subject
             if child.ent_type_ in ("TIME", "DATE"):
                 return None  # live-blog time stamps ("5:45 p.m. Clinton says ...")
             if child.lower_ in RELATIVE and cue.dep_ == "relcl":
-                return _antecedent(cue, child)
+                antecedent = _antecedent(cue, child)
+                return _document_owner(antecedent) or antecedent
             headline = _name_after_colon(child, cue)
             if headline is not None:
                 return headline
@@ -120,7 +151,7 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
             if first is not None and first.pos_ == "PROPN" and cue.i > 0 and _quote_before(cue):
                 return child
     if cue.dep_ == "relcl":
-        return cue.head
+        return _document_owner(cue.head) or cue.head
     if cue.dep_ == "ccomp":
         # "China said Qin had in a call ... urged": the parser splits one clause into two
         # sibling complements; the subject sits on the earlier one.
@@ -162,9 +193,41 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     shown = _shown_saying(cue)
     if shown is not None:
         return shown
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and _carries_message(cue.head):
+        return noun_source(cue.head)  # "issued a statement calling for calm": the statement's maker
+    controller = _object_controller(cue)
+    if controller is not None:
+        return controller
     if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG"):
         return subject_of(cue.head, depth + 1)
     return _name_swallowed(cue)
+
+
+def _subjects_nearest_first(cue: Token) -> list[Token]:
+    """The cue's children with, when the parse gave it two subjects before it, the one nearer the
+    verb first: a clause has one subject, and the farther one is a stray phrase the parse took in
+    ("THE BORROWING Back when he wrote his book, Mr. McKinley said", a run-in heading; "the system,
+    which advocates say ...", where "which" is the object of the reported clause)."""
+    children = list(cue.children)
+    before = [c for c in children if c.dep_ in SUBJECT_DEPS and c.i < cue.i]
+    # a name first (not a heading in capitals): the nearer is its apposition ("Zhao Ping, deputy
+    # director, the ministry explained")
+    named_first = bool(before) and before[0].pos_ == "PROPN" and before[0].ent_type_ in SOURCE_ENTITIES
+    if len(before) < 2 or (named_first and not before[0].is_upper):
+        return children
+    return [before[-1]] + [c for c in children if c is not before[-1]]
+
+
+def _object_controller(cue: Token) -> Token | None:
+    """ "prompted his wife to make a comment", "urged supporters to chant ...": an infinitive
+    after a verb with a direct object is done by that object (object control), not by the
+    subject of the verb it hangs on."""
+    if cue.dep_ != "xcomp" or cue.tag_ != "VB" or cue.head.lemma_.lower() not in OBJECT_CONTROL:
+        return None
+    objs = [c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i]
+    if not objs or objs[0].pos_ not in ("NOUN", "PROPN", "PRON") or objs[0].lower_ in IMPERSONAL:
+        return None
+    return objs[0]
 
 
 def _antecedent(clause: Token, pronoun: Token) -> Token:
@@ -231,6 +294,12 @@ def _agent(verb: Token) -> Token | None:
     """The object of a passive verb's *by* phrase ("was asked by a reporter"), or None."""
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return agents[0] if agents else None
+
+
+def _carries_message(noun: Token) -> bool:
+    """A speech noun ("statement") or a document ("letter", "policy paper")."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (lemma in SPEECH_NOUNS or lemma in DOCUMENT_NOUNS)
 
 
 def _document_owner(subj: Token) -> Token | None:
@@ -412,6 +481,8 @@ def signed_by(doc: Doc, q_end: int, p_end: int) -> tuple[Token, Token] | None:
     names = [t for t in toks if t.pos_ == "PROPN" and t.text[:1].isalpha()]
     if dash is None or not names:
         return None
+    if dash.i + 1 < len(doc) and doc[dash.i + 1].is_alpha and doc[dash.i + 1].pos_ != "PROPN":
+        return None  # "'' -- and Fred Goldberg, a former commissioner": the sentence goes on, no signature
     head = names[0]
     while head.i < names[-1].i and doc[head.i + 1].pos_ == "PROPN":
         head = doc[head.i + 1]
@@ -489,11 +560,26 @@ def according_source(according: Token) -> Token | None:
     names them ("according to a statement on the ministry's website": the ministry)."""
     for child in according.children:
         if child.lower_ == "to":
-            objs = [g for g in child.children if g.dep_ == "pobj"]
+            objs = [g for g in child.children if g.dep_ == "pobj"] or _misread_object(child)
             if not objs:
                 return None
             return _document_owner(objs[0]) or objs[0]
     return None
+
+
+def _misread_object(to: Token) -> list[Token]:
+    """ "according to show insiders": a noun phrase after "to" the parse read as a verb phrase
+    (a noun taken for an infinitive); the noun that ends the phrase right after "to", when the
+    phrase holds no verb but that misread first word, is its head."""
+    phrase = [t for t in to.subtree if t.i > to.i]
+    run: list[Token] = []
+    for tok in phrase:
+        if tok.is_punct or tok.i != to.i + 1 + len(run):
+            break
+        run.append(tok)
+    if len(run) < 2 or any(t.pos_ in ("VERB", "AUX") for t in run[1:]) or run[-1].pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [run[-1]]
 
 
 def _named_in_apposition(head: Token) -> Token:
@@ -548,7 +634,10 @@ def _strip_det(text: str) -> str:
 class SpeakerResolver:
     """Turns a speaker head token into an :class:`ActorRef` (or None when unknowable)."""
 
-    def __init__(self, doc: Doc, found: Mapping[str, Sequence[Any]]) -> None:
+    def __init__(
+        self, doc: Doc, found: Mapping[str, Sequence[Any]], quoted: Sequence[tuple[int, int]] | None = None
+    ) -> None:
+        """``quoted``: the article's quotations (character spans), found here when not given."""
         self.doc = doc
         self.index = load_index(found)
         # Without the entities stage there is no pronoun resolution: fall back to our own.
@@ -565,8 +654,11 @@ class SpeakerResolver:
         # and a named speaker ("Glyn Davies said ... He added: ...") the parser did not tag as a person
         named.update(name_span(t) for t in doc if _named_speaker(t))
         self._person_spans = sorted(named)
+        self._quoted = list(quoted) if quoted is not None else [(q.start, q.end) for q in find_quotes(text)]
 
     def resolve(self, head: Token) -> ActorRef | None:
+        if head.lower_ in WRITER_PRONOUNS and head.dep_ == "nsubj" and self._narrative(head):
+            return ActorRef(name=head.text, start=head.idx, end=head.idx + len(head.text))
         if head.lower_ in IMPERSONAL or (head.lower_ == "it" and head.dep_ != "nsubj"):
             return None
         head = _named_in_apposition(head)
@@ -591,6 +683,10 @@ class SpeakerResolver:
             return dataclasses.replace(ref, name=_strip_det(ref.name), start=start, end=end)
         text = _strip_det(doc_text(self.doc)[start:end])
         return ActorRef(name=text, start=start, end=end)
+
+    def _narrative(self, tok: Token) -> bool:
+        """Whether ``tok`` stands outside every quotation (the writer's words, not a speaker's)."""
+        return not any(a <= tok.idx < b for a, b in self._quoted)
 
     def _fallback_pronoun(self, head: Token, start: int, end: int) -> ActorRef | None:
         """he/she -> the nearest person named shortly before: without the entities stage, or where

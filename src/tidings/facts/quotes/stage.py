@@ -222,7 +222,7 @@ class _Run:
         marks: list[QuotedSpan],
     ) -> None:
         self.stage, self.ctx, self.doc, self.paras, self.marks = stage, ctx, doc, paras, marks
-        self.speakers = SpeakerResolver(doc, ctx.found)
+        self.speakers = SpeakerResolver(doc, ctx.found, [(q.start, q.end) for q in marks])
         self.in_quote = [-1] * len(doc)
         for n, q in enumerate(marks):
             for tok in tokens_in(doc, q.start, q.end):
@@ -332,11 +332,25 @@ class _Run:
         quotation follows (signed quotes listed one per line run into one paragraph)."""
         end = self.paras[self.para_of(q.end - 1)][1]
         end = min([m.start for m in self.marks if q.end <= m.start < end] + [end])
-        found = signed_by(self.doc, q.end, end)
+        found = signed_by(self.doc, q.end, end) or self._name_aside(q)
         if found is None:
             return None
         dash, head = found
         return Draft(q.start, q.end, "direct", dash, self.speakers.resolve(head), None, 0.75, [q])
+
+    def _name_aside(self, q: QuotedSpan) -> tuple[Token, Token] | None:
+        """(dash, name) for a quotation set off by dashes right after a person's name, an aside
+        that gives the words of the one just named ("including the former candidate Mitt Romney --
+        ''It is disqualifying ...'' -- and Fred Goldberg")."""
+        toks = tokens_in(self.doc, q.start, q.end)
+        if not toks or toks[0].i < 2:
+            return None
+        dash, name = self.doc[toks[0].i - 1], self.doc[toks[0].i - 2]
+        if dash.text not in DASHES or name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+            return None
+        after = self.doc[toks[-1].i + 1] if toks[-1].i + 1 < len(self.doc) else None
+        closed = after is None or after.text in DASHES or after.text in (".", ")")
+        return (dash, name) if closed else None
 
     def _tree_cue(self, q: QuotedSpan) -> Token | None:
         """The nearest cue above the quote in the dependency tree (outside all quotes); past a
