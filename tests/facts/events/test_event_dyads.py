@@ -64,3 +64,21 @@ def test_a_support_verb_holds_the_target_of_its_eventive_object(parser: Parser) 
 def test_northern_ireland_is_in_the_united_kingdom(parser: Parser) -> None:
     text = "British Prime Minister Tony Blair flew into Northern Ireland on Tuesday."
     assert _dyad(parser, text, "flew") == ("GBR", "GBR")
+
+
+def test_a_conjoined_participle_shares_the_passive_subject(parser: Parser) -> None:
+    # "was" and "the mother" are written once, on "identified": the arrest is of the mother too
+    text = "The Indian police said the 22-year-old mother was later identified and arrested in Mumbai."
+    event = one(code(parser, text), "arrested")
+    assert (event.cameo_code or "").startswith("17")
+    assert event.target is not None and event.target.sector == "CVL"
+    assert not [e for e in coded(parser, text, ["passive-conjunct"]) if e.trigger == "arrested"]
+
+
+def test_criticism_drawn_from_someone_is_theirs_against_the_subject(parser: Parser) -> None:
+    text = "The Irish president drew rebukes from British Prime Minister Keir Starmer."
+    event = one(code(parser, text), "rebukes")
+    assert (event.cameo_code or "").startswith("11")
+    assert _dyad(parser, text, "rebukes") == ("GBR", "IRL")
+    off = one(coded(parser, text, ["received-act"]), "rebukes")
+    assert (off.source and off.source.country, off.target and off.target.country) != ("GBR", "IRL")

@@ -206,6 +206,24 @@ RULES: tuple[Rule, ...] = (
         "lexicon",
         "'will take all necessary measures', 'will resolutely defend its interests': an unspecified threat (130)",
     ),
+    Rule(
+        "passive-conjunct",
+        "actors",
+        "'was identified and arrested', 'were arrested and charged': a conjoined participle shares the passive "
+        "subject (the one acted on) written once on the first verb",
+    ),
+    Rule(
+        "received-act",
+        "actors",
+        "'drew rebukes from X', 'faced criticism from X', 'sparked protests': the subject is the one acted on, "
+        "the from-phrase the doer",
+    ),
+    Rule(
+        "construction-evidence",
+        "typing",
+        "an event a specific construction coded (an own rule naming the act, a speech act other than a bare "
+        "statement) is likelier real than the detector's features say: its log-odds are raised",
+    ),
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)
