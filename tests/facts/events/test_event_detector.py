@@ -89,14 +89,15 @@ def test_a_specific_construction_raises_the_detectors_odds(parser: Parser) -> No
     from tidings.facts.events.rules import disabled
 
     text = "China said it will take all necessary measures."
-    threat = _event(text, "take", "petr2:x+tidings:threat-measures", "130", "planned")
+    threat = _event(text, "take", "petr2:x+tidings:threat-measures", "130", "asserted")
+    could = _event(text, "take", "petr2:x+tidings:threat-measures", "130", "hypothetical")
     intent = _event(text, "take", "petr2:x+tidings:intent", "138", "planned")
     statement = _event(text, "said", "tidings:speech-statement", "010", "asserted")
     criticism = _event(text, "said", "tidings:speech-criticism", "111", "asserted")
     dictionary = _event(text, "take", "petr2:0874:take", "087", "asserted")
     assert specific_construction(threat) and specific_construction(criticism)
     # a framing rule, a bare statement and the dictionary's word sense carry no such evidence
-    assert not any(specific_construction(e) for e in (intent, statement, dictionary))
+    assert not any(specific_construction(e) for e in (intent, statement, dictionary, could))
     detector = Detector({"bias": 0.0}, -2.0, 0.2)
     doc = parser.parse(text)
     raised, plain = detector.score(threat, doc, 0, 1), detector.score(intent, doc, 0, 1)

@@ -82,3 +82,17 @@ def test_criticism_drawn_from_someone_is_theirs_against_the_subject(parser: Pars
     assert _dyad(parser, text, "rebukes") == ("GBR", "IRL")
     off = one(coded(parser, text, ["received-act"]), "rebukes")
     assert (off.source and off.source.country, off.target and off.target.country) != ("GBR", "IRL")
+
+
+def test_a_pair_cooperating_together_does_it_with_each_other(parser: Parser) -> None:
+    text = "China and Switzerland on Monday pledged to develop their strategic partnership."
+    mutual = [e for e in code(parser, text) if (e.cameo_code or "").startswith("03")]
+    assert [(e.source and e.source.country, e.target and e.target.country) for e in mutual] == [("CHN", "CHE")]
+    off = [e for e in coded(parser, text, ["mutual-cooperation"]) if (e.cameo_code or "").startswith("03")]
+    assert all(e.target is None for e in off)
+
+
+def test_a_pair_in_conflict_does_not_turn_on_each_other(parser: Parser) -> None:
+    # both condemn a third party: no dyad between the two
+    events = code(parser, "China and Russia condemned the missile strike.")
+    assert not [e for e in events if e.source and e.target and {e.source.country, e.target.country} == {"CHN", "RUS"}]

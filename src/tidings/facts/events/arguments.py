@@ -192,7 +192,11 @@ def shared_passive_subject(verb: Token) -> Token | None:
     head = verb.head
     if not any(c.dep_ == "auxpass" for c in head.children):
         return None
-    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    owned = subj is not None and any(c.dep_ == "poss" for c in subj.children)
+    if owned and subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in PERSON_NOUNS:
+        return None  # "his comments had been distorted and taken": a thing of his, not him
+    return subj
 
 
 def deep_targets(roots: Iterable[Token], codes: Callable[[Token], bool], max_depth: int = 3) -> list[Token]:

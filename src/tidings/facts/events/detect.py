@@ -77,11 +77,15 @@ def specific_construction(event: Event) -> bool:
     """The event was coded by a construction that names one specific act with its actors (an
     own lexicon rule such as an appeal to act, a threat of measures or a court ruling, or a speech
     act of criticism, appeal or denial), not by a word's dictionary sense or the model: the
-    construction settles what the trigger means. Statements (01) and intents (03) stay with the
-    model: "said"/"will" read as such are mostly reports and predictions."""
+    construction settles what the trigger means. Only asserted events with a coded doer: a
+    hypothetical or negated appeal ("could urge", "don't want") is talk about an act. Statements
+    (01) and intents (03) stay with the model: "said"/"will" read as such are mostly reports and
+    predictions."""
     root = (event.cameo_code or "")[:2]
-    if root in ("01", "03") or not active("construction-evidence"):
+    if root in ("01", "03") or event.factuality != "asserted" or not active("construction-evidence"):
         return False
+    if event.source is None or not (event.source.country or event.source.sector):
+        return False  # the construction names the act, not who did it
     kind = _rule_kind(event.rule)
     return kind.startswith("speech-") or (kind == "own" and _own_rule(event.rule) not in FRAMING_RULES)
 

@@ -219,6 +219,12 @@ RULES: tuple[Rule, ...] = (
         "the from-phrase the doer",
     ),
     Rule(
+        "mutual-cooperation",
+        "actors",
+        "two actors of different countries doing a cooperative act (03-06) together with no partner named do it "
+        "with each other ('China and Switzerland pledged to develop their partnership')",
+    ),
+    Rule(
         "construction-evidence",
         "typing",
         "an event a specific construction coded (an own rule naming the act, a speech act other than a bare "
