@@ -82,26 +82,3 @@ def test_training_counts_precision_recall_and_false_events_as_the_bench_does() -
     assert (threshold, kept) == (0.4, 2) and precision == 0.5 and math.isclose(recall, 2 / 3)
     assert false == 25.0  # one false asserted event over four empty sentences
     assert train.operating_point(rows, probs, gold, empty, 0.95)[1:4] == (0.0, 0.0, 0)
-
-
-def test_a_specific_construction_raises_the_detectors_odds(parser: Parser) -> None:
-    from tidings.facts.events.detect import CONSTRUCTION_SHIFT, specific_construction
-    from tidings.facts.events.rules import disabled
-
-    text = "China said it will take all necessary measures."
-    threat = _event(text, "take", "petr2:x+tidings:threat-measures", "130", "asserted")
-    could = _event(text, "take", "petr2:x+tidings:threat-measures", "130", "hypothetical")
-    intent = _event(text, "take", "petr2:x+tidings:intent", "138", "planned")
-    statement = _event(text, "said", "tidings:speech-statement", "010", "asserted")
-    criticism = _event(text, "said", "tidings:speech-criticism", "111", "asserted")
-    dictionary = _event(text, "take", "petr2:0874:take", "087", "asserted")
-    assert specific_construction(threat) and specific_construction(criticism)
-    # a framing rule, a bare statement and the dictionary's word sense carry no such evidence
-    assert not any(specific_construction(e) for e in (intent, statement, dictionary, could))
-    detector = Detector({"bias": 0.0}, -2.0, 0.2)
-    doc = parser.parse(text)
-    raised, plain = detector.score(threat, doc, 0, 1), detector.score(intent, doc, 0, 1)
-    logit = lambda p: math.log(p / (1 - p))  # noqa: E731
-    assert math.isclose(logit(raised) - logit(plain), CONSTRUCTION_SHIFT, abs_tol=1e-9)
-    with disabled({"construction-evidence"}):
-        assert math.isclose(detector.score(threat, doc, 0, 1), plain)

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from tidings.facts.events.rules import active
 from tidings.nlp import doc_text
 from tidings.records import ActorRef, Event
 
@@ -61,33 +60,6 @@ def _actor(prefix: str, ref: ActorRef | None, out: dict[str, float]) -> None:
         out[f"{prefix}:entity"] = 1.0
     sector = ref.sector if ref.sector in SECTORS else ((ref.actor_code or "")[:3] if ref.actor_code else None)
     out[f"{prefix}:sector:{sector if sector in SECTORS else 'other' if sector else 'none'}"] = 1.0
-
-
-# Own lexicon rules that frame another act rather than name one: an expressed intent recodes its
-# complement ("will fight" -> 138) and a parallel clause copies a neighbour's code.
-FRAMING_RULES = frozenset({"intent", "parallel"})
-# Log-odds the detector adds for an event a specific construction coded (:func:`specific_construction`).
-# The shipped weights were fitted before most own rules existed: on the dev half such events had a
-# mean probability of 0.34 but were real 0.78 of the time (71 events; the shift that fits them best is
-# 2.0); half of it is taken, so the evidence of the construction counts without being fitted to it.
-CONSTRUCTION_SHIFT = 1.0
-
-
-def specific_construction(event: Event) -> bool:
-    """The event was coded by a construction that names one specific act with its actors (an
-    own lexicon rule such as an appeal to act, a threat of measures or a court ruling, or a speech
-    act of criticism, appeal or denial), not by a word's dictionary sense or the model: the
-    construction settles what the trigger means. Only asserted events with a coded doer: a
-    hypothetical or negated appeal ("could urge", "don't want") is talk about an act. Statements
-    (01) and intents (03) stay with the model: "said"/"will" read as such are mostly reports and
-    predictions."""
-    root = (event.cameo_code or "")[:2]
-    if root in ("01", "03") or event.factuality != "asserted" or not active("construction-evidence"):
-        return False
-    if event.source is None or not (event.source.country or event.source.sector):
-        return False  # the construction names the act, not who did it
-    kind = _rule_kind(event.rule)
-    return kind.startswith("speech-") or (kind == "own" and _own_rule(event.rule) not in FRAMING_RULES)
 
 
 def trigger_key(event: Event) -> str:
@@ -166,12 +138,10 @@ class Detector:
 
     def score(self, event: Event, doc: Doc, sentence_index: int, in_sentence: int) -> float:
         prior = prior_feature(self.triggers.get(trigger_key(event)), self.base_rate)
-        shift = CONSTRUCTION_SHIFT if specific_construction(event) else 0.0
-        return self.probability(features(event, doc, sentence_index, in_sentence, prior), shift)
+        return self.probability(features(event, doc, sentence_index, in_sentence, prior))
 
-    def probability(self, feats: Mapping[str, float], shift: float = 0.0) -> float:
-        """``shift``: log-odds of evidence the features do not carry (:data:`CONSTRUCTION_SHIFT`)."""
-        z = self.intercept + shift + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+    def probability(self, feats: Mapping[str, float]) -> float:
+        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> str:

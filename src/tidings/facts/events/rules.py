@@ -224,12 +224,6 @@ RULES: tuple[Rule, ...] = (
         "two actors of different countries doing a cooperative act (03-06) together with no partner named do it "
         "with each other ('China and Switzerland pledged to develop their partnership')",
     ),
-    Rule(
-        "construction-evidence",
-        "typing",
-        "an event a specific construction coded (an own rule naming the act, a speech act other than a bare "
-        "statement) is likelier real than the detector's features say: its log-odds are raised",
-    ),
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)
