@@ -184,7 +184,8 @@ def verb_args(verb: Token, is_trigger: Callable[[Token], bool]) -> tuple[list[To
 def shared_passive_subject(verb: Token) -> Token | None:
     """The passive subject a conjoined participle shares with the passive verb it is conjoined to
     ("the couple was identified and arrested", "were arrested and charged"): the auxiliary and the
-    subject are written once, on the first verb, and the parse hangs them there."""
+    subject are written once, on the first verb, and the parse hangs them there. Dev half: 1 event
+    found ("was later identified and arrested"); test half and 150 unlabelled articles: no change."""
     if not active("passive-conjunct") or verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head.pos_ != "VERB":
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "dobj", "auxpass", "aux") for c in verb.children):
@@ -259,7 +260,9 @@ RECEIVING = frozenset({"draw", "attract", "face", "receive", "incur", "earn", "s
 
 def received_act(noun: Token) -> tuple[list[Token], list[Token]] | None:
     """(doers, those acted on) of an eventive noun that is the object of a receiving verb
-    (:data:`RECEIVING`); None when the noun is not so held."""
+    (:data:`RECEIVING`); None when the noun is not so held. Dev half: 1 event found ("drew rebukes
+    from Prime Minister Micheál Martin"); 150 unlabelled articles: 1 criticism found ("delivering
+    sharp rebukes against U.S. unilateral protectionism")."""
     head = noun.head
     if not active("received-act") or noun.dep_ != "dobj" or head.pos_ != "VERB" or head.lemma_.lower() not in RECEIVING:
         return None
