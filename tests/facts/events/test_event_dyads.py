@@ -64,3 +64,35 @@ def test_a_support_verb_holds_the_target_of_its_eventive_object(parser: Parser) 
 def test_northern_ireland_is_in_the_united_kingdom(parser: Parser) -> None:
     text = "British Prime Minister Tony Blair flew into Northern Ireland on Tuesday."
     assert _dyad(parser, text, "flew") == ("GBR", "GBR")
+
+
+def test_a_conjoined_participle_shares_the_passive_subject(parser: Parser) -> None:
+    # "was" and "the mother" are written once, on "identified": the arrest is of the mother too
+    text = "The Indian police said the 22-year-old mother was later identified and arrested in Mumbai."
+    event = one(code(parser, text), "arrested")
+    assert (event.cameo_code or "").startswith("17")
+    assert event.target is not None and event.target.sector == "CVL"
+    assert not [e for e in coded(parser, text, ["passive-conjunct"]) if e.trigger == "arrested"]
+
+
+def test_criticism_drawn_from_someone_is_theirs_against_the_subject(parser: Parser) -> None:
+    text = "The Irish president drew rebukes from British Prime Minister Keir Starmer."
+    event = one(code(parser, text), "rebukes")
+    assert (event.cameo_code or "").startswith("11")
+    assert _dyad(parser, text, "rebukes") == ("GBR", "IRL")
+    off = one(coded(parser, text, ["received-act"]), "rebukes")
+    assert (off.source and off.source.country, off.target and off.target.country) != ("GBR", "IRL")
+
+
+def test_a_pair_cooperating_together_does_it_with_each_other(parser: Parser) -> None:
+    text = "China and Switzerland on Monday pledged to develop their strategic partnership."
+    mutual = [e for e in code(parser, text) if (e.cameo_code or "").startswith("03")]
+    assert [(e.source and e.source.country, e.target and e.target.country) for e in mutual] == [("CHN", "CHE")]
+    off = [e for e in coded(parser, text, ["mutual-cooperation"]) if (e.cameo_code or "").startswith("03")]
+    assert all(e.target is None for e in off)
+
+
+def test_a_pair_in_conflict_does_not_turn_on_each_other(parser: Parser) -> None:
+    # both condemn a third party: no dyad between the two
+    events = code(parser, "China and Russia condemned the missile strike.")
+    assert not [e for e in events if e.source and e.target and {e.source.country, e.target.country} == {"CHN", "RUS"}]

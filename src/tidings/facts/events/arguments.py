@@ -159,6 +159,10 @@ def verb_args(verb: Token, is_trigger: Callable[[Token], bool]) -> tuple[list[To
     subj = subject_of(verb)
     stative = is_stative(verb)
     passive = not stative and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    shared = shared_passive_subject(verb)
+    if shared is not None and not stative:  # "was identified and arrested": the one arrested
+        tgt.append(shared)
+        passive = True
     for c in verb.children:
         if c.dep_ == "nsubjpass" and not stative:
             tgt.append(c)
@@ -175,6 +179,25 @@ def verb_args(verb: Token, is_trigger: Callable[[Token], bool]) -> tuple[list[To
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not tgt and verb.head.pos_ in ("NOUN", "PROPN"):
         tgt.append(verb.head)  # "10 Russian soldiers killed in Ukraine": the noun is the one acted on
     return src, tgt, inner
+
+
+def shared_passive_subject(verb: Token) -> Token | None:
+    """The passive subject a conjoined participle shares with the passive verb it is conjoined to
+    ("the couple was identified and arrested", "were arrested and charged"): the auxiliary and the
+    subject are written once, on the first verb, and the parse hangs them there. Dev half: 1 event
+    found ("was later identified and arrested"); test half and 150 unlabelled articles: no change."""
+    if not active("passive-conjunct") or verb.dep_ != "conj" or verb.tag_ != "VBN" or verb.head.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "dobj", "auxpass", "aux") for c in verb.children):
+        return None  # its own clause
+    head = verb.head
+    if not any(c.dep_ == "auxpass" for c in head.children):
+        return None
+    subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    owned = subj is not None and any(c.dep_ == "poss" for c in subj.children)
+    if owned and subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in PERSON_NOUNS:
+        return None  # "his comments had been distorted and taken": a thing of his, not him
+    return subj
 
 
 def deep_targets(roots: Iterable[Token], codes: Callable[[Token], bool], max_depth: int = 3) -> list[Token]:
@@ -227,6 +250,32 @@ def shared_objects(verb: Token, is_trigger: Callable[[Token], bool]) -> list[Tok
         _src, tgt, _inner = verb_args(other, is_trigger)
         out.extend(t for t in tgt if t.dep_ != "nsubjpass")
     return out
+
+
+# Verbs whose subject undergoes or provokes the act their eventive object names, done by someone
+# else ("drew rebukes from the prime minister", "faced criticism from MPs", "sparked protests"):
+# the subject is the one acted on, and the doer is the from-phrase, if any.
+RECEIVING = frozenset({"draw", "attract", "face", "receive", "incur", "earn", "spark", "provoke", "prompt", "trigger"})
+
+
+def received_act(noun: Token) -> tuple[list[Token], list[Token]] | None:
+    """(doers, those acted on) of an eventive noun that is the object of a receiving verb
+    (:data:`RECEIVING`); None when the noun is not so held. Dev half: 1 event found ("drew rebukes
+    from Prime Minister Micheál Martin"); 150 unlabelled articles: 1 criticism found ("delivering
+    sharp rebukes against U.S. unilateral protectionism")."""
+    head = noun.head
+    if not active("received-act") or noun.dep_ != "dobj" or head.pos_ != "VERB" or head.lemma_.lower() not in RECEIVING:
+        return None
+    doers = [c for c in noun.children if c.dep_ == "poss"] + [
+        g
+        for holder in (noun, head)
+        for p in holder.children
+        if p.dep_ == "prep" and p.lower_ == "from"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    subj = subject_of(head)
+    return doers, [subj] if subj is not None else []
 
 
 def noun_doer(noun: Token) -> Token | None:

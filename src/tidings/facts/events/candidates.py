@@ -20,6 +20,7 @@ from tidings.facts.events.arguments import (
     complement_targets,
     deep_targets,
     noun_doer,
+    received_act,
     shared_objects,
     subject_of,
     support_verb_targets,
@@ -274,6 +275,9 @@ class CandidateFinder:
                 src.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 tgt.extend(g for g in c.children if g.dep_ == "pobj" and not is_trigger(g))
+        received = received_act(noun)
+        if received is not None:  # "drew rebukes from Martin": Martin rebuked the subject
+            return received
         pair_src, pair_tgt = between_pair(noun)
         if pair_src and not any(c.dep_ == "poss" for c in src):  # "(FTA) talks between China and South Korea"
             src, tgt = pair_src, [*pair_tgt, *[t for t in tgt if t not in pair_src and t not in pair_tgt]]

@@ -51,6 +51,7 @@ EVENT_NOUNS: dict[str, str] = {
     "kidnapping": "kidnap", "detention": "detain", "deportation": "deport", "shelling": "shell",
     "bombardment": "bombard", "occupation": "occupy", "seizure": "seize", "recognition": "recognize",
     "concession": "concede", "ultimatum": "threaten", "negotiations": "negotiate", "consultation": "consult",
+    "rebuke": "rebuke",
 }  # fmt: skip
 
 

@@ -206,6 +206,24 @@ RULES: tuple[Rule, ...] = (
         "lexicon",
         "'will take all necessary measures', 'will resolutely defend its interests': an unspecified threat (130)",
     ),
+    Rule(
+        "passive-conjunct",
+        "actors",
+        "'was identified and arrested', 'were arrested and charged': a conjoined participle shares the passive "
+        "subject (the one acted on) written once on the first verb",
+    ),
+    Rule(
+        "received-act",
+        "actors",
+        "'drew rebukes from X', 'faced criticism from X', 'sparked protests': the subject is the one acted on, "
+        "the from-phrase the doer",
+    ),
+    Rule(
+        "mutual-cooperation",
+        "actors",
+        "two actors of different countries doing a cooperative act (03-06) together with no partner named do it "
+        "with each other ('China and Switzerland pledged to develop their partnership')",
+    ),
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)
