@@ -271,3 +271,19 @@ def test_this_before_a_unit_the_model_left_out_is_taken_in(parser: Parser) -> No
     # the model tags "year" alone in "This year's results" after a sentence of figures
     text = "Net rose 8.9% from $387.8 million, or $5.63 a share. This year's results included a gain."
     assert "This year" in _texts(parser, text)
+
+
+def test_a_comparison_basis_is_no_time(parser: Parser) -> None:
+    # the model tags each "year" of "year on year": neither dates anything
+    text = "Trade between Switzerland and China increased 126 percent year on year to 59.5 billion dollars."
+    assert _texts(parser, text) == []
+
+
+def test_may_the_subject_of_a_verb_is_a_person(parser: Parser) -> None:
+    anchor = date(2017, 10, 12)
+    assert "May" not in _values(parser, "Tusk spoke a day after May told Britain to prepare for no deal.", anchor)
+    assert "May" not in _values(parser, '"We will leave the EU," said May.', anchor)
+    assert _values(parser, "The rate rose in May from April.", anchor).get("May") == "2017-05"
+    # a "modal" before a past tense is the name: "late March" is the March before, not after
+    got = _values(parser, "May sent a notification letter to the EU in late March.", anchor)
+    assert got.get("late March") == "2017-03"

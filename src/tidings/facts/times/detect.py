@@ -144,7 +144,10 @@ def find_expressions(doc: Doc) -> list[Found]:
     """Temporal expressions in ``doc``, cut as TimeML annotates them (sorted, non-overlapping)."""
     text = doc_text(doc)
     spans: list[tuple[int, int]] = []
+    comparisons = [(m.start(), m.end()) for m in _COMPARISON.finditer(text)]
     for ent in doc.ents:
+        if any(a <= ent.start_char and ent.end_char <= b for a, b in comparisons) or _may_the_person(ent):
+            continue  # "rose 12 percent year on year": the basis of a comparison, no time of its own
         if ent.label_ in ("DATE", "TIME") and is_temporal(ent.text) and not _year_in_name(ent):
             first, last = _trimmed(ent)
             start = doc[first].idx
@@ -183,6 +186,16 @@ def find_expressions(doc: Doc) -> list[Found]:
         tail = _AGO.match(text, end)  # "a week" + " or so ago": the model stops short
         out.extend(_cut(text, _compared_period(text, start, end), tail.end() if tail else end))
     return _days_of_previous(text, out)
+
+
+def _may_the_person(ent: Span) -> bool:
+    """A bare "May" that is the subject of a verb other than "be" is a person ("May told Britain",
+    "said May": Theresa May), not the month, which news puts after a preposition ("in May") or
+    as the subject of a copula ("May was the warmest month")."""
+    if len(ent) != 1 or ent[0].text != "May":
+        return False
+    tok = ent[0]
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_ != "be"
 
 
 _DAY_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|-|\u2013)\s*", re.I)
