@@ -228,12 +228,12 @@ def resolve_anaphor(t: str, anchor: date, direction: str | None, ctx: Discourse 
 
 _COUNTED = re.compile(
     r"(?P<num>\d{1,3}|(?:" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")(?:[ -]\w+)?) "
-    r"(?P<unit>day|week|month|year)s? (?P<way>later|after|earlier|before)"
+    r"(?P<unit>day|week|month|year|decade)s? (?P<way>later|after|earlier|before)"
 )
 
 
 def _counted_from_narrated(t: str, ctx: Discourse | None) -> Result | None:
-    """ "three days later", "two weeks before", "a year later": counted from the narrated time
+    """ "three days later", "two weeks before", "a year later", "four decades later": counted from the narrated time
     (TimeML's reference time: the last day the article dated, for years the last year it named),
     where "ago" counts from the anchor. None with nothing narrated (then the anchor: resolve.py),
     and for "a year earlier" (company news compares with the period reported: the other rules)."""
@@ -244,6 +244,8 @@ def _counted_from_narrated(t: str, ctx: Discourse | None) -> Result | None:
     if n is None or n <= 0:
         return None
     sign = 1 if later else -1
+    if unit == "decade":  # "begun in 1930 and completed four decades later": 1970, ten years a decade
+        unit, n = "year", 10 * n
     if unit == "year":
         if ctx.year is None or (n == 1 and not later):
             return None

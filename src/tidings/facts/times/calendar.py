@@ -32,7 +32,7 @@ NUMBERS = {
 ORDINAL_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 _LEAD = re.compile(
-    r"^(?:(?:on|in|at|by|since|until|till|through|during|for|from|of|over|within|to|as of|before|after)\s+)+"
+    r"^(?:(?:on|in|at|by|since|until|till|through|during|for|from|between|of|over|within|to|as of|before|after)\s+)+"
 )
 
 
@@ -141,6 +141,10 @@ def weekday(anchor: date, wd: int, direction: str | None, shift: str | None) -> 
         return anchor + timedelta(days=fwd or 7)
     if shift == "this" or direction == "future":
         return anchor + timedelta(days=fwd)
+    if direction is None and fwd == 1:
+        # with no tense to go by, the day after the anchor ("boycott Saturday's polls" on a Friday)
+        # is far likelier meant than the same weekday six days back
+        return anchor + timedelta(days=1)
     return anchor - timedelta(days=back)
 
 
