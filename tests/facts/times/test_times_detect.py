@@ -287,3 +287,9 @@ def test_may_the_subject_of_a_verb_is_a_person(parser: Parser) -> None:
     # a "modal" before a past tense is the name: "late March" is the March before, not after
     got = _values(parser, "May sent a notification letter to the EU in late March.", anchor)
     assert got.get("late March") == "2017-03"
+
+
+def test_a_span_ending_in_of_takes_in_the_year_after_it(parser: Parser) -> None:
+    # the model tags "the fall of" and "2009" apart
+    got = _values(parser, "In the fall of 2009, relations between Serbia and Bosnia were slipping.", date(2011, 3, 1))
+    assert got == {"the fall of 2009": "2009-FA"}

@@ -168,7 +168,7 @@ def find_expressions(doc: Doc) -> list[Found]:
     for m in _YEAR_PERIOD.finditer(text):  # "the 1988 period": the model tags the year alone
         spans = [(m.start(), m.end()) if (s, e) == (m.start(1), m.end(1)) else (s, e) for s, e in spans]
     out: list[Found] = []
-    for start, end in _with_part_of_day(text, sorted(spans)):
+    for start, end in _with_part_of_day(text, _joined_at_of(text, sorted(spans))):
         if _AGE_DECADE.search(text, max(0, start - 20), start) and _DECADE.fullmatch(text, start, end):
             continue
         age = _AGE.match(text[start:end])
@@ -186,6 +186,18 @@ def find_expressions(doc: Doc) -> list[Found]:
         tail = _AGO.match(text, end)  # "a week" + " or so ago": the model stops short
         out.extend(_cut(text, _compared_period(text, start, end), tail.end() if tail else end))
     return _days_of_previous(text, out)
+
+
+def _joined_at_of(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A span that ends in "of" and the one right after it are one expression: the model tags
+    "the fall of" and "2009" apart in "In the fall of 2009"."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and re.search(r"\bof$", text[out[-1][0] : out[-1][1]]) and text[out[-1][1] : start].isspace():
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _may_the_person(ent: Span) -> bool:
