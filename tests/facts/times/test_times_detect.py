@@ -293,3 +293,11 @@ def test_a_span_ending_in_of_takes_in_the_year_after_it(parser: Parser) -> None:
     # the model tags "the fall of" and "2009" apart
     got = _values(parser, "In the fall of 2009, relations between Serbia and Bosnia were slipping.", date(2011, 3, 1))
     assert got == {"the fall of 2009": "2009-FA"}
+
+
+def test_the_end_of_a_range_is_not_before_its_start(parser: Parser) -> None:
+    # said in April, a past "June" alone is last June; as the end of a range from May it is June after
+    got = _values(parser, "From mid-May to the end of June, Little Rock was destined to be busy.", date(1998, 4, 3))
+    assert got == {"mid-May": "1998-05", "the end of June": "1998-06"}
+    got = _values(parser, "The exhibit ran from Nov. 3 to Feb. 2, officials said.", date(1998, 4, 3))
+    assert got == {"Nov. 3": "1997-11-03", "Feb. 2": "1998-02-02"}

@@ -420,3 +420,17 @@ def test_decades_later_count_from_the_narrated_year() -> None:
     told.note("in 1930", "1930")
     assert resolve_timex("four decades later", SUNDAY, context=told)[0] == "1970"
     assert resolve_timex("two decades earlier", SUNDAY, context=told)[0] == "1910"
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        ("the Fourth of July", "future", "2023-07-04"),  # a feast's name with its article
+        ("the Labor Day", "past", "2022-09-05"),
+        ("the year before last", "past", "2021"),  # two back
+        ("the week before last", "past", "2023-W22"),
+        ("the month before last", None, "2023-04"),
+    ],
+)
+def test_feasts_with_their_article_and_the_unit_before_last(text: str, direction: str | None, value: str) -> None:
+    assert resolve_timex(text, SUNDAY, direction=direction)[0] == value

@@ -277,7 +277,8 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
 
 
 def holiday(core: str, anchor: date, direction: str | None) -> date | None:
-    m = re.fullmatch(r"(?:(last|next|this) )?(.+?)(?: (\d{4}))?", core)
+    # "the Fourth of July", "the Labor Day (weekend)": the article is no part of the name
+    m = re.fullmatch(r"(?:the )?(?:(last|next|this) )?(.+?)(?: (\d{4}))?", core)
     if not m or m.group(2) not in HOLIDAYS:
         return None
     rule = HOLIDAYS[m.group(2)]

@@ -157,6 +157,9 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
             # week" is the week ending that day, and "next week" the one starting tomorrow
             return shifted(anchor + timedelta(days=1), unit, delta)
         return shifted(anchor, unit, delta)
+    m = re.fullmatch(r"(?:the )?(year|month|week) before last", core)
+    if m:  # "the year before last": two back
+        return shifted(anchor, m.group(1), -2)
     m = re.fullmatch(r"(?:(?:this|current|present) )?(year|month|week|day)", core)
     if m and core != t:  # "earlier this month", "late this year", "later in the day"
         return shifted(anchor, m.group(1), 0)
