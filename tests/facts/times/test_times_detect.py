@@ -301,3 +301,16 @@ def test_the_end_of_a_range_is_not_before_its_start(parser: Parser) -> None:
     assert got == {"mid-May": "1998-05", "the end of June": "1998-06"}
     got = _values(parser, "The exhibit ran from Nov. 3 to Feb. 2, officials said.", date(1998, 4, 3))
     assert got == {"Nov. 3": "1997-11-03", "Feb. 2": "1998-02-02"}
+
+
+def test_a_year_earlier_counts_from_the_month_reported_not_the_one_compared_with(parser: Parser) -> None:
+    text = "Feed output fell to 2.06 mln tonnes in January from 2.57 mln in December, against 2.04 mln a year earlier."
+    got = _values(parser, text, date(1987, 3, 18))
+    assert got["December"] == "1986-12" and got["a year earlier"] == "1986-01"
+    # with no comparison before it, the last month named is the one reported
+    assert _values(parser, "Sales rose in July from a year earlier.", date(1987, 9, 1))["a year earlier"] == "1986-07"
+
+
+def test_a_split_year_is_its_first_year(parser: Parser) -> None:
+    text = "The surplus is expected to narrow to 90.2 billion dlrs in 1987/88 ending March 31."
+    assert _values(parser, text, date(1987, 3, 18)).get("1987/88") == "1987"

@@ -69,10 +69,13 @@ class Discourse:
     month: date | None = None  # the first day of the last month dated (by a day or a month): "a month earlier"
     by_month: bool = False  # the last expression dated was a month ("in July"): "a year earlier" is July before
 
-    def note(self, text: str, value: str | None) -> None:
+    def note(self, text: str, value: str | None, *, base: bool = False) -> None:
+        """Take in one expression; ``base`` when it is what a figure is compared with ("rose to
+        2.06 mln in January from 2.57 mln in December"): the period reported stays the one a
+        later "a year earlier" or "the previous month" counts from."""
         if _MONTHS_STRETCH.search(text.casefold()):
             self.months = True
-        if value is None:
+        if value is None or (base and re.fullmatch(r"\d{4}-\d\d", value)):
             return
         self.by_month = re.fullmatch(r"\d{4}-\d\d", value) is not None
         day = re.match(r"^(\d{4})-(\d\d)-(\d\d)", value)

@@ -37,7 +37,7 @@ _TEMPORAL_WORDS = (
         "nowadays", "term", "thanksgiving", "christmas", "easter", "halloween", "fy",
     }
 )  # fmt: skip
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s|'s)?$|^'\d\ds?$|^\d0s$|^\d{1,2}[:/]\d{1,2}")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s|'s|/\d\d)?$|^'\d\ds?$|^\d0s$|^\d{1,2}[:/]\d{1,2}")  # "1987/88": a split year
 _UNITS = r"(?:week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter)"
 _TENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"  # noqa: E501
 

@@ -400,6 +400,9 @@ def _explicit(t: str, anchor: date, direction: str | None) -> Result | None:
                      r"academic|school|marketing|crop) )?(?:year|season)", core)  # fmt: skip
     if m:  # "the 2019-20 fiscal year", "the coming 2020/21 season": by its first year, as "2011-12" below
         return (m.group("y"), "year", "date")
+    m = re.fullmatch(r"(?P<y>1[89]\d\d|20\d\d)/(?P<y2>\d\d)", core)
+    if m and int(m.group("y2")) == (int(m.group("y")) + 1) % 100:
+        return (m.group("y"), "year", "date")  # "in 1987/88": a split (fiscal, crop) year, by its first year
     m = re.fullmatch(r"(?P<y>\d{4})-(?P<m>\d\d)(?:-(?P<d>\d\d))?", core)
     if m and not m.group("d") and int(m.group("m")) == (int(m.group("y")) + 1) % 100:
         return (m.group("y"), "year", "date")  # "during 2003-04", "the 2011-12 season": a span of years

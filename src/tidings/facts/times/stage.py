@@ -90,6 +90,13 @@ def year_of_the_list(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
     return out
 
 
+# What a figure is compared with, right before the month it was in: "fell to 2.06 mln tonnes in January
+# from 2.57 mln in December", "against 2.59 mln in December", "compared with $3.1 billion in March".
+_COMPARED_WITH = re.compile(
+    r"\b(?:from|against|versus|vs\.?|compared (?:with|to))\s+(?:[^\s,;()]+\s+){1,4}in\s+$", re.I
+)
+
+
 # Between the two ends of a range: "from mid-May to the end of June", "between December and March".
 _RANGE_GAP = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013)\s*", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
@@ -145,7 +152,8 @@ class TimeStage:
             except Exception as exc:
                 ctx.recover(self.name, exc)
                 continue
-            said.note(record.text, record.value)
+            base = _COMPARED_WITH.search(text, max(0, found.start - 60), found.start) is not None
+            said.note(record.text, record.value, base=base)
             out.append(record)
         return {"times": range_in_order(text, year_of_the_list(text, out))}
 
