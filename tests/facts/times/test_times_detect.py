@@ -293,6 +293,10 @@ def test_a_span_ending_in_of_takes_in_the_year_after_it(parser: Parser) -> None:
     # the model tags "the fall of" and "2009" apart
     got = _values(parser, "In the fall of 2009, relations between Serbia and Bosnia were slipping.", date(2011, 3, 1))
     assert got == {"the fall of 2009": "2009-FA"}
+    # and a split year the year it names: "1990-91" + "fiscal year" is no fiscal year of now
+    assert _values(parser, "In the 1990-91 fiscal year, sales fell.", date(2006, 3, 8)) == {
+        "1990-91 fiscal year": "1990"
+    }
 
 
 def test_the_end_of_a_range_is_not_before_its_start(parser: Parser) -> None:

@@ -188,12 +188,19 @@ def find_expressions(doc: Doc) -> list[Found]:
     return _days_of_previous(text, out)
 
 
+_SPLIT_YEAR_END = re.compile(r"\b(?:1[89]|20)\d\d ?[-/] ?\d\d$")
+_YEAR_NOUN = re.compile(r"(?:(?:fiscal|financial|budget|crop|marketing|academic|school) )?(?:year|season)$", re.I)
+
+
 def _joined_at_of(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A span that ends in "of" and the one right after it are one expression: the model tags
-    "the fall of" and "2009" apart in "In the fall of 2009"."""
+    "the fall of" and "2009" apart in "In the fall of 2009"; so are a split year and the year
+    it names ("1990-91" + "fiscal year": not this fiscal year)."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and re.search(r"\bof$", text[out[-1][0] : out[-1][1]]) and text[out[-1][1] : start].isspace():
+        last = text[out[-1][0] : out[-1][1]] if out else ""
+        joined = re.search(r"\bof$", last) or (_SPLIT_YEAR_END.search(last) and _YEAR_NOUN.fullmatch(text, start, end))
+        if joined and text[out[-1][1] : start].isspace():
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
