@@ -318,3 +318,9 @@ def test_a_year_earlier_counts_from_the_month_reported_not_the_one_compared_with
 def test_a_split_year_is_its_first_year(parser: Parser) -> None:
     text = "The surplus is expected to narrow to 90.2 billion dlrs in 1987/88 ending March 31."
     assert _values(parser, text, date(1987, 3, 18)).get("1987/88") == "1987"
+
+
+def test_midnight_and_the_day_after_it_are_one_expression(parser: Parser) -> None:
+    # "midnight" alone would be the anchor's day
+    got = _values(parser, "The ban took effect at midnight on Sunday.", date(2006, 3, 8))
+    assert got == {"midnight on Sunday": "2006-03-05"}

@@ -280,13 +280,13 @@ def _compared_period(text: str, start: int, end: int) -> int:
 
 _DAY_NAME = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|today|yesterday|tomorrow)$", re.I)
 _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
-_CLOCK_END = re.compile(r"\b[ap]\.?m\.?(?:\s+(?:[A-Z]{2,3}T|GMT))?$", re.I)
+_CLOCK_END = re.compile(r"\b(?:[ap]\.?m\.?(?:\s+(?:[A-Z]{2,3}T|GMT))?|midnight|noon)$", re.I)
 _THEN_WEEKDAY = re.compile(r",?\s+(?:on\s+)?(?:" + "|".join(WEEKDAYS) + r")$", re.I)
 
 
 def _with_part_of_day(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A day and the part or hour of it the model tagged apart ("Friday" + "morning", "4 a.m.
-    EDT" + "Thursday") are one expression."""
+    EDT" + "Thursday", "midnight" + "on Sunday") are one expression."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
         last = out[-1] if out else None
