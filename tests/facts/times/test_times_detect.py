@@ -283,6 +283,8 @@ def test_may_the_subject_of_a_verb_is_a_person(parser: Parser) -> None:
     anchor = date(2017, 10, 12)
     assert "May" not in _values(parser, "Tusk spoke a day after May told Britain to prepare for no deal.", anchor)
     assert "May" not in _values(parser, '"We will leave the EU," said May.', anchor)
+    # the May contract of a market report is the month
+    assert _values(parser, "Corn closed higher, with May settling at 1.59 dlrs.", anchor).get("May") == "2017-05"
     assert _values(parser, "The rate rose in May from April.", anchor).get("May") == "2017-05"
     # a "modal" before a past tense is the name: "late March" is the March before, not after
     got = _values(parser, "May sent a notification letter to the EU in late March.", anchor)
@@ -313,6 +315,22 @@ def test_a_year_earlier_counts_from_the_month_reported_not_the_one_compared_with
     assert got["December"] == "1986-12" and got["a year earlier"] == "1986-01"
     # with no comparison before it, the last month named is the one reported
     assert _values(parser, "Sales rose in July from a year earlier.", date(1987, 9, 1))["a year earlier"] == "1986-07"
+    # nor does a month a year back, nor "current": February stays the month reported
+    text = (
+        "Exports rose to 21.6 billion baht in February from 20.4 billion in January compared with 17.4 billion a "
+        "year ago. February's current account showed a deficit compared with 1.7 billion in January and 263 mln "
+        "a year ago."
+    )
+    times = TimeStage()(
+        FactContext(
+            article=Article(
+                id="a", source="t", url=None, title=None, text=text, paragraphs=(Paragraph("paragraph", text),)
+            ),
+            doc=parser.parse(text),
+            published=date(1987, 3, 18),
+        )
+    )["times"]
+    assert [t.value for t in times if t.text == "a year ago"] == ["1986-02", "1986-02"]
 
 
 def test_a_split_year_is_its_first_year(parser: Parser) -> None:

@@ -72,10 +72,14 @@ class Discourse:
     def note(self, text: str, value: str | None, *, base: bool = False) -> None:
         """Take in one expression; ``base`` when it is what a figure is compared with ("rose to
         2.06 mln in January from 2.57 mln in December"): the period reported stays the one a
-        later "a year earlier" or "the previous month" counts from."""
+        later "a year earlier" or "the previous month" counts from (as it does past a month
+        "a year earlier" named)."""
         if _MONTHS_STRETCH.search(text.casefold()):
             self.months = True
-        if value is None or (base and re.fullmatch(r"\d{4}-\d\d", value)):
+        back = _YEAR_BACK.fullmatch(normalise(text)) or _SAME_MONTH_BACK.fullmatch(normalise(text))
+        if value is None or value.endswith("_REF") or ((base or back) and re.fullmatch(r"\d{4}-\d\d", value)):
+            # "a year earlier" is itself what is compared with, not the period reported; "now",
+            # "current" date no period ("February's current account ... a year ago": February)
             return
         self.by_month = re.fullmatch(r"\d{4}-\d\d", value) is not None
         day = re.match(r"^(\d{4})-(\d\d)-(\d\d)", value)

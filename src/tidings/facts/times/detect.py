@@ -21,6 +21,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from tidings.facts.times.calendar import MONTHS, SEASONS, WEEKDAYS
+from tidings.facts.times.rules import REQUESTS, SAYING
 from tidings.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -208,13 +209,14 @@ def _joined_at_of(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
 
 
 def _may_the_person(ent: Span) -> bool:
-    """A bare "May" that is the subject of a verb other than "be" is a person ("May told Britain",
-    "said May": Theresa May), not the month, which news puts after a preposition ("in May") or
-    as the subject of a copula ("May was the warmest month")."""
+    """A bare "May" that is the subject of a verb of saying or asking is a person ("May told
+    Britain", "said May": Theresa May), not the month, which news puts after a preposition ("in
+    May"), or makes the subject of a copula ("May was the warmest month") or of a market's verb
+    (the May contract: "with May settling at 1.59 dlrs")."""
     if len(ent) != 1 or ent[0].text != "May":
         return False
     tok = ent[0]
-    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_ != "be"
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in SAYING | REQUESTS
 
 
 _DAY_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|-|\u2013)\s*", re.I)
