@@ -271,3 +271,74 @@ def test_this_before_a_unit_the_model_left_out_is_taken_in(parser: Parser) -> No
     # the model tags "year" alone in "This year's results" after a sentence of figures
     text = "Net rose 8.9% from $387.8 million, or $5.63 a share. This year's results included a gain."
     assert "This year" in _texts(parser, text)
+
+
+def test_a_comparison_basis_is_no_time(parser: Parser) -> None:
+    # the model tags each "year" of "year on year": neither dates anything
+    text = "Trade between Switzerland and China increased 126 percent year on year to 59.5 billion dollars."
+    assert _texts(parser, text) == []
+
+
+def test_may_the_subject_of_a_verb_is_a_person(parser: Parser) -> None:
+    anchor = date(2017, 10, 12)
+    assert "May" not in _values(parser, "Tusk spoke a day after May told Britain to prepare for no deal.", anchor)
+    assert "May" not in _values(parser, '"We will leave the EU," said May.', anchor)
+    # the May contract of a market report is the month
+    assert _values(parser, "Corn closed higher, with May settling at 1.59 dlrs.", anchor).get("May") == "2017-05"
+    assert _values(parser, "The rate rose in May from April.", anchor).get("May") == "2017-05"
+    # a "modal" before a past tense is the name: "late March" is the March before, not after
+    got = _values(parser, "May sent a notification letter to the EU in late March.", anchor)
+    assert got.get("late March") == "2017-03"
+
+
+def test_a_span_ending_in_of_takes_in_the_year_after_it(parser: Parser) -> None:
+    # the model tags "the fall of" and "2009" apart
+    got = _values(parser, "In the fall of 2009, relations between Serbia and Bosnia were slipping.", date(2011, 3, 1))
+    assert got == {"the fall of 2009": "2009-FA"}
+    # and a split year the year it names: "1990-91" + "fiscal year" is no fiscal year of now
+    assert _values(parser, "In the 1990-91 fiscal year, sales fell.", date(2006, 3, 8)) == {
+        "1990-91 fiscal year": "1990"
+    }
+
+
+def test_the_end_of_a_range_is_not_before_its_start(parser: Parser) -> None:
+    # said in April, a past "June" alone is last June; as the end of a range from May it is June after
+    got = _values(parser, "From mid-May to the end of June, Little Rock was destined to be busy.", date(1998, 4, 3))
+    assert got == {"mid-May": "1998-05", "the end of June": "1998-06"}
+    got = _values(parser, "The exhibit ran from Nov. 3 to Feb. 2, officials said.", date(1998, 4, 3))
+    assert got == {"Nov. 3": "1997-11-03", "Feb. 2": "1998-02-02"}
+
+
+def test_a_year_earlier_counts_from_the_month_reported_not_the_one_compared_with(parser: Parser) -> None:
+    text = "Feed output fell to 2.06 mln tonnes in January from 2.57 mln in December, against 2.04 mln a year earlier."
+    got = _values(parser, text, date(1987, 3, 18))
+    assert got["December"] == "1986-12" and got["a year earlier"] == "1986-01"
+    # with no comparison before it, the last month named is the one reported
+    assert _values(parser, "Sales rose in July from a year earlier.", date(1987, 9, 1))["a year earlier"] == "1986-07"
+    # nor does a month a year back, nor "current": February stays the month reported
+    text = (
+        "Exports rose to 21.6 billion baht in February from 20.4 billion in January compared with 17.4 billion a "
+        "year ago. February's current account showed a deficit compared with 1.7 billion in January and 263 mln "
+        "a year ago."
+    )
+    times = TimeStage()(
+        FactContext(
+            article=Article(
+                id="a", source="t", url=None, title=None, text=text, paragraphs=(Paragraph("paragraph", text),)
+            ),
+            doc=parser.parse(text),
+            published=date(1987, 3, 18),
+        )
+    )["times"]
+    assert [t.value for t in times if t.text == "a year ago"] == ["1986-02", "1986-02"]
+
+
+def test_a_split_year_is_its_first_year(parser: Parser) -> None:
+    text = "The surplus is expected to narrow to 90.2 billion dlrs in 1987/88 ending March 31."
+    assert _values(parser, text, date(1987, 3, 18)).get("1987/88") == "1987"
+
+
+def test_midnight_and_the_day_after_it_are_one_expression(parser: Parser) -> None:
+    # "midnight" alone would be the anchor's day
+    got = _values(parser, "The ban took effect at midnight on Sunday.", date(2006, 3, 8))
+    assert got == {"midnight on Sunday": "2006-03-05"}

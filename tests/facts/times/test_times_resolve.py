@@ -376,7 +376,7 @@ def test_fiscal_years(text: str, value: str) -> None:
 def test_a_modifier_is_a_whole_word() -> None:
     # "latest" is not "late" + "st", "midnight" not "mid" + "night"
     assert resolve_timex("the latest fiscal year", date(1989, 11, 2))[:2] == ("1988", "year")
-    assert resolve_timex("late Friday", date(1989, 11, 2))[0] == "1989-10-27"
+    assert resolve_timex("late Friday", date(1989, 11, 2), direction="past")[0] == "1989-10-27"
     assert resolve_timex("mid-2020", date(1989, 11, 2))[0] == "2020"
 
 
@@ -387,3 +387,50 @@ def test_end_hyphen_and_the_same_month_a_year_back() -> None:
     got = resolve_timex("the same month a year earlier", date(1987, 3, 4), context=said)
     assert got[:2] == ("1986-01", "month")
     assert resolve_timex("the same month last year", date(1987, 3, 4), context=said)[0] == "1986-01"
+
+
+def test_a_bare_weekday_with_no_tense_is_tomorrow_before_six_days_back() -> None:
+    # "vowed to boycott Saturday's polls" on a Friday: no tense of its own; the day after the
+    # anchor is meant far more often than the same weekday six days back
+    assert resolve_timex("Monday", SUNDAY)[0] == "2023-06-19"
+    assert resolve_timex("Monday", SUNDAY, direction="past")[0] == "2023-06-12"
+    assert resolve_timex("Tuesday", SUNDAY)[0] == "2023-06-13"  # two days on: the past still
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("the last quarter of 1997", "1997-Q4", "quarter"),  # a year's last quarter is its fourth
+        ("the final quarter of last year", "2022-Q4", "quarter"),
+        ("the January-March quarter", "2023-Q1", "quarter"),  # a quarter named by its months
+        ("the July-September period of 2022", "2022-Q3", "quarter"),
+        ("the summer of last year", "2022-SU", "season"),
+        ("the 1999 season", "1999", "year"),
+        ("the coming 2023/24 season", "2023", "year"),
+        ("June 19-July 10, 1999", "1999-06-19", "day"),  # a stretch across months, from its first day
+        ("between July 8, 1986", "1986-07-08", "day"),
+    ],
+)
+def test_quarters_seasons_and_ranges_named_in_other_words(text: str, value: str, precision: str) -> None:
+    assert resolve_timex(text, SUNDAY, direction="past")[:2] == (value, precision)
+
+
+def test_decades_later_count_from_the_narrated_year() -> None:
+    told = Discourse()
+    told.note("in 1930", "1930")
+    assert resolve_timex("four decades later", SUNDAY, context=told)[0] == "1970"
+    assert resolve_timex("two decades earlier", SUNDAY, context=told)[0] == "1910"
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        ("the Fourth of July", "future", "2023-07-04"),  # a feast's name with its article
+        ("the Labor Day", "past", "2022-09-05"),
+        ("the year before last", "past", "2021"),  # two back
+        ("the week before last", "past", "2023-W22"),
+        ("the month before last", None, "2023-04"),
+    ],
+)
+def test_feasts_with_their_article_and_the_unit_before_last(text: str, direction: str | None, value: str) -> None:
+    assert resolve_timex(text, SUNDAY, direction=direction)[0] == value

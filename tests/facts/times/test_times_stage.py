@@ -81,7 +81,8 @@ def test_records_are_well_formed(blinken_times: list[TimeExpr], blinken_text: st
         ("The deadline is Friday.", "Friday", "future"),  # a present "is" with the date as complement
         ("The election is on Sunday, officials say.", "Sunday", "future"),
         ("The deadline was Friday.", "Friday", "past"),
-        ("It is the third attack since Monday.", "Monday", None),  # no complement of "is"
+        ("It is the third attack since Monday.", "Monday", "past"),  # what has gone on since a day began before
+        ("Blazes have been blamed on changes in the weather, since July.", "July", "past"),  # with no verb too
         ("The Australian Senate on Monday passes the bill.", "Monday", "past"),  # the wire's present
         ("The board meets Monday in Sydney.", "Monday", "future"),  # arranged: the date after the verb
         ("On Monday, Congress returns from recess.", "Monday", "future"),

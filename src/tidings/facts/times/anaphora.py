@@ -69,10 +69,17 @@ class Discourse:
     month: date | None = None  # the first day of the last month dated (by a day or a month): "a month earlier"
     by_month: bool = False  # the last expression dated was a month ("in July"): "a year earlier" is July before
 
-    def note(self, text: str, value: str | None) -> None:
+    def note(self, text: str, value: str | None, *, base: bool = False) -> None:
+        """Take in one expression; ``base`` when it is what a figure is compared with ("rose to
+        2.06 mln in January from 2.57 mln in December"): the period reported stays the one a
+        later "a year earlier" or "the previous month" counts from (as it does past a month
+        "a year earlier" named)."""
         if _MONTHS_STRETCH.search(text.casefold()):
             self.months = True
-        if value is None:
+        back = _YEAR_BACK.fullmatch(normalise(text)) or _SAME_MONTH_BACK.fullmatch(normalise(text))
+        if value is None or value.endswith("_REF") or ((base or back) and re.fullmatch(r"\d{4}-\d\d", value)):
+            # "a year earlier" is itself what is compared with, not the period reported; "now",
+            # "current" date no period ("February's current account ... a year ago": February)
             return
         self.by_month = re.fullmatch(r"\d{4}-\d\d", value) is not None
         day = re.match(r"^(\d{4})-(\d\d)-(\d\d)", value)
@@ -228,12 +235,12 @@ def resolve_anaphor(t: str, anchor: date, direction: str | None, ctx: Discourse 
 
 _COUNTED = re.compile(
     r"(?P<num>\d{1,3}|(?:" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")(?:[ -]\w+)?) "
-    r"(?P<unit>day|week|month|year)s? (?P<way>later|after|earlier|before)"
+    r"(?P<unit>day|week|month|year|decade)s? (?P<way>later|after|earlier|before)"
 )
 
 
 def _counted_from_narrated(t: str, ctx: Discourse | None) -> Result | None:
-    """ "three days later", "two weeks before", "a year later": counted from the narrated time
+    """ "three days later", "two weeks before", "a year later", "four decades later": counted from the narrated time
     (TimeML's reference time: the last day the article dated, for years the last year it named),
     where "ago" counts from the anchor. None with nothing narrated (then the anchor: resolve.py),
     and for "a year earlier" (company news compares with the period reported: the other rules)."""
@@ -244,6 +251,8 @@ def _counted_from_narrated(t: str, ctx: Discourse | None) -> Result | None:
     if n is None or n <= 0:
         return None
     sign = 1 if later else -1
+    if unit == "decade":  # "begun in 1930 and completed four decades later": 1970, ten years a decade
+        unit, n = "year", 10 * n
     if unit == "year":
         if ctx.year is None or (n == 1 and not later):
             return None

@@ -32,7 +32,7 @@ NUMBERS = {
 ORDINAL_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 _LEAD = re.compile(
-    r"^(?:(?:on|in|at|by|since|until|till|through|during|for|from|of|over|within|to|as of|before|after)\s+)+"
+    r"^(?:(?:on|in|at|by|since|until|till|through|during|for|from|between|of|over|within|to|as of|before|after)\s+)+"
 )
 
 
@@ -141,6 +141,10 @@ def weekday(anchor: date, wd: int, direction: str | None, shift: str | None) -> 
         return anchor + timedelta(days=fwd or 7)
     if shift == "this" or direction == "future":
         return anchor + timedelta(days=fwd)
+    if direction is None and fwd == 1:
+        # with no tense to go by, the day after the anchor ("boycott Saturday's polls" on a Friday)
+        # is far likelier meant than the same weekday six days back
+        return anchor + timedelta(days=1)
     return anchor - timedelta(days=back)
 
 
@@ -273,7 +277,8 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
 
 
 def holiday(core: str, anchor: date, direction: str | None) -> date | None:
-    m = re.fullmatch(r"(?:(last|next|this) )?(.+?)(?: (\d{4}))?", core)
+    # "the Fourth of July", "the Labor Day (weekend)": the article is no part of the name
+    m = re.fullmatch(r"(?:the )?(?:(last|next|this) )?(.+?)(?: (\d{4}))?", core)
     if not m or m.group(2) not in HOLIDAYS:
         return None
     rule = HOLIDAYS[m.group(2)]

@@ -21,6 +21,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from tidings.facts.times.calendar import MONTHS, SEASONS, WEEKDAYS
+from tidings.facts.times.rules import REQUESTS, SAYING
 from tidings.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ _TEMPORAL_WORDS = (
         "nowadays", "term", "thanksgiving", "christmas", "easter", "halloween", "fy",
     }
 )  # fmt: skip
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s|'s)?$|^'\d\ds?$|^\d0s$|^\d{1,2}[:/]\d{1,2}")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d(?:s|'s|/\d\d)?$|^'\d\ds?$|^\d0s$|^\d{1,2}[:/]\d{1,2}")  # "1987/88": a split year
 _UNITS = r"(?:week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter)"
 _TENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"  # noqa: E501
 
@@ -144,7 +145,10 @@ def find_expressions(doc: Doc) -> list[Found]:
     """Temporal expressions in ``doc``, cut as TimeML annotates them (sorted, non-overlapping)."""
     text = doc_text(doc)
     spans: list[tuple[int, int]] = []
+    comparisons = [(m.start(), m.end()) for m in _COMPARISON.finditer(text)]
     for ent in doc.ents:
+        if any(a <= ent.start_char and ent.end_char <= b for a, b in comparisons) or _may_the_person(ent):
+            continue  # "rose 12 percent year on year": the basis of a comparison, no time of its own
         if ent.label_ in ("DATE", "TIME") and is_temporal(ent.text) and not _year_in_name(ent):
             first, last = _trimmed(ent)
             start = doc[first].idx
@@ -165,7 +169,7 @@ def find_expressions(doc: Doc) -> list[Found]:
     for m in _YEAR_PERIOD.finditer(text):  # "the 1988 period": the model tags the year alone
         spans = [(m.start(), m.end()) if (s, e) == (m.start(1), m.end(1)) else (s, e) for s, e in spans]
     out: list[Found] = []
-    for start, end in _with_part_of_day(text, sorted(spans)):
+    for start, end in _with_part_of_day(text, _joined_at_of(text, sorted(spans))):
         if _AGE_DECADE.search(text, max(0, start - 20), start) and _DECADE.fullmatch(text, start, end):
             continue
         age = _AGE.match(text[start:end])
@@ -183,6 +187,36 @@ def find_expressions(doc: Doc) -> list[Found]:
         tail = _AGO.match(text, end)  # "a week" + " or so ago": the model stops short
         out.extend(_cut(text, _compared_period(text, start, end), tail.end() if tail else end))
     return _days_of_previous(text, out)
+
+
+_SPLIT_YEAR_END = re.compile(r"\b(?:1[89]|20)\d\d ?[-/] ?\d\d$")
+_YEAR_NOUN = re.compile(r"(?:(?:fiscal|financial|budget|crop|marketing|academic|school) )?(?:year|season)$", re.I)
+
+
+def _joined_at_of(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A span that ends in "of" and the one right after it are one expression: the model tags
+    "the fall of" and "2009" apart in "In the fall of 2009"; so are a split year and the year
+    it names ("1990-91" + "fiscal year": not this fiscal year)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        last = text[out[-1][0] : out[-1][1]] if out else ""
+        joined = re.search(r"\bof$", last) or (_SPLIT_YEAR_END.search(last) and _YEAR_NOUN.fullmatch(text, start, end))
+        if joined and text[out[-1][1] : start].isspace():
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _may_the_person(ent: Span) -> bool:
+    """A bare "May" that is the subject of a verb of saying or asking is a person ("May told
+    Britain", "said May": Theresa May), not the month, which news puts after a preposition ("in
+    May"), or makes the subject of a copula ("May was the warmest month") or of a market's verb
+    (the May contract: "with May settling at 1.59 dlrs")."""
+    if len(ent) != 1 or ent[0].text != "May":
+        return False
+    tok = ent[0]
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in SAYING | REQUESTS
 
 
 _DAY_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|-|\u2013)\s*", re.I)
@@ -248,13 +282,13 @@ def _compared_period(text: str, start: int, end: int) -> int:
 
 _DAY_NAME = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|today|yesterday|tomorrow)$", re.I)
 _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
-_CLOCK_END = re.compile(r"\b[ap]\.?m\.?(?:\s+(?:[A-Z]{2,3}T|GMT))?$", re.I)
+_CLOCK_END = re.compile(r"\b(?:[ap]\.?m\.?(?:\s+(?:[A-Z]{2,3}T|GMT))?|midnight|noon)$", re.I)
 _THEN_WEEKDAY = re.compile(r",?\s+(?:on\s+)?(?:" + "|".join(WEEKDAYS) + r")$", re.I)
 
 
 def _with_part_of_day(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A day and the part or hour of it the model tagged apart ("Friday" + "morning", "4 a.m.
-    EDT" + "Thursday") are one expression."""
+    EDT" + "Thursday", "midnight" + "on Sunday") are one expression."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
         last = out[-1] if out else None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from tidings.facts.times.anaphora import Discourse, resolve_anaphor
+from tidings.facts.times.anaphora import Discourse, nearest_quarter_year, resolve_anaphor
 from tidings.facts.times.calendar import (
     MONTHS,
     NUMBERS,
@@ -157,6 +157,9 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
             # week" is the week ending that day, and "next week" the one starting tomorrow
             return shifted(anchor + timedelta(days=1), unit, delta)
         return shifted(anchor, unit, delta)
+    m = re.fullmatch(r"(?:the )?(year|month|week) before last", core)
+    if m:  # "the year before last": two back
+        return shifted(anchor, m.group(1), -2)
     m = re.fullmatch(r"(?:(?:this|current|present) )?(year|month|week|day)", core)
     if m and core != t:  # "earlier this month", "late this year", "later in the day"
         return shifted(anchor, m.group(1), 0)
@@ -271,15 +274,17 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
         return (f"{year}-{month:02d}", "month", "date")
     m = re.fullmatch(
         r"(?:the )?(?:(last|next|this|past|coming) )?(?P<season>spring|summer|fall|autumn|winter)"
-        r"(?: months)?(?: (?:of )?(?P<year>\d{4}))?",
+        r"(?: months)?(?: (?:of )?(?P<year>\d{4})| of (?P<rel>this|last|next) year)?",
         core,
     )
-    if m:  # "the summer months": the season
+    if m:  # "the summer months": the season; "the summer of last year": that year's
         s = SEASONS[m.group("season")]
         order = ["WI", "SP", "SU", "FA"]
         now = order[(anchor.month % 12) // 3]
         year = int(m.group("year")) if m.group("year") else anchor.year
-        if not m.group("year"):
+        if m.group("rel"):
+            year = anchor.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
+        elif not m.group("year"):
             later = order.index(s) > order.index(now)
             if (m.group(1) in ("last", "past") or (direction == "past" and not m.group(1))) and (later or m.group(1)):
                 year -= 1 if (later or s == now) and m.group(1) else (1 if later else 0)
@@ -293,6 +298,18 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
     )
     if m:
         return (f"{m.group('year')}-Q{ORDINAL_Q[m.group('q')]}", "quarter", "date")
+    m = re.fullmatch(r"(?:the )?(?:last|final) (?:fiscal )?quarter of "
+                     r"(?:(?P<year>\d{4})|(?:the )?(?P<rel>this|last|next|the) year)", core)  # fmt: skip
+    if m:  # "the last quarter of 1997", "the final quarter of last year": the year's fourth
+        year = int(m.group("year")) if m.group("year") else anchor.year + {"last": -1, "next": 1}.get(m.group("rel"), 0)
+        return (f"{year}-Q4", "quarter", "date")
+    m = _MONTHS_QUARTER.fullmatch(core)
+    if m and MONTHS[m.group("mon")] % 3 == 1 and MONTHS[m.group("mon2")] == MONTHS[m.group("mon")] + 2:
+        # "the January-March quarter", "the July-September period" (Asian and wire company news):
+        # the calendar quarter those months make
+        q = (MONTHS[m.group("mon")] - 1) // 3 + 1
+        year = int(m.group("year")) if m.group("year") else nearest_quarter_year(anchor, q, direction)
+        return (f"{year}-Q{q}", "quarter", "date")
     m = re.fullmatch(
         r"(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) (?:fiscal )?quarter"
         r"(?: (?:of )?(?:fiscal )?(?:(?P<year>\d{4})|(?P<rel>this|last|next) year))?",
@@ -312,9 +329,10 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
         else:
             year = anchor.year
         return (f"{year}-Q{q}", "quarter", "date")
-    # "fiscal 1990", "the 1990 fiscal year", "fiscal 1987 year", "the entire 1986 year": that year
+    # "fiscal 1990", "the 1990 fiscal year", "fiscal 1987 year", "the entire 1986 year", "the 1999
+    # season": that year
     m = re.fullmatch(r"(?:the )?(?:(?:entire|whole|full) )?(?:(?:fiscal|calendar|year|fy) ?(?:year )?)?"
-                     r"(?P<year>1[89]\d\d|20\d\d)(?:'s)?(?: (?:(?:fiscal|financial|calendar|budget) )?year)?",
+                     r"(?P<year>1[89]\d\d|20\d\d)(?:'s)?(?: (?:(?:fiscal|financial|calendar|budget) )?year| season)?",
                      core)  # fmt: skip
     if m:
         return (m.group("year"), "year", "date")
@@ -343,6 +361,8 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
 
 
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_MONTHS_QUARTER = re.compile(r"(?:the )?" + _MON + r" ?(?:[-\u2013/]|to) ?" + _MON.replace("<mon>", "<mon2>")
+                             + r" (?:quarter|period)(?: (?:of )?(?P<year>\d{4}))?")  # fmt: skip
 _CENTURY_WORDS = {"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
                   "twentieth": 20, "twenty-first": 21, "twenty first": 21}  # fmt: skip
 _DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
@@ -361,6 +381,8 @@ def _explicit(t: str, anchor: date, direction: str | None) -> Result | None:
         _MON + r" " + _DAY + r"(?:,? (?P<year>\d{4}))?",
         _DAY + r" (?:of )?" + _MON + r",?(?: (?P<year>\d{4}))?",
         _MON + r" " + _DAY + r" ?[-\u2013] ?\d{1,2}(?:,? (?P<year>\d{4}))?",  # "Oct. 12-14": from its first day
+        # "June 19-July 10, 1999": a stretch across two months, from its first day
+        _MON + r" " + _DAY + r" ?[-\u2013] ?" + _MON.replace("<mon>", "<mon2>") + r" \d{1,2}(?:,? (?P<year>\d{4}))?",
     ):
         m = re.fullmatch(pat, core)
         if m:
@@ -373,10 +395,14 @@ def _explicit(t: str, anchor: date, direction: str | None) -> Result | None:
                 return None
     if rel_year:
         return None
-    m = re.fullmatch(r"(?:the )?(?P<y>1[89]\d\d|20\d\d) ?[-/] ?(?:\d\d|\d{4}) (?:(?:fiscal|financial|budget|"
+    m = re.fullmatch(r"(?:the )?(?:(?:coming|current|new|next|last|past|previous) )?"
+                     r"(?P<y>1[89]\d\d|20\d\d) ?[-/] ?(?:\d\d|\d{4}) (?:(?:fiscal|financial|budget|"
                      r"academic|school|marketing|crop) )?(?:year|season)", core)  # fmt: skip
-    if m:  # "the 2019-20 fiscal year", "the 2020/21 season": by its first year, as "2011-12" below
+    if m:  # "the 2019-20 fiscal year", "the coming 2020/21 season": by its first year, as "2011-12" below
         return (m.group("y"), "year", "date")
+    m = re.fullmatch(r"(?P<y>1[89]\d\d|20\d\d)/(?P<y2>\d\d)", core)
+    if m and int(m.group("y2")) == (int(m.group("y")) + 1) % 100:
+        return (m.group("y"), "year", "date")  # "in 1987/88": a split (fiscal, crop) year, by its first year
     m = re.fullmatch(r"(?P<y>\d{4})-(?P<m>\d\d)(?:-(?P<d>\d\d))?", core)
     if m and not m.group("d") and int(m.group("m")) == (int(m.group("y")) + 1) % 100:
         return (m.group("y"), "year", "date")  # "during 2003-04", "the 2011-12 season": a span of years

@@ -8,8 +8,9 @@ that modifies a noun ("the vote, set for Friday, ...") -> the direction of the n
 "future"; otherwise None. A date between a verb
 of saying and its complement ("said Tuesday it will ...") goes with the saying. What something is
 put off to ("postponed until Saturday") or has been set for ("has been set for Thursday") lies
-ahead; a conditional clause ("if it did not reach the floor by June 1, it is going to be hard")
-takes the future of the clause it conditions.
+ahead, what something has lasted since ("since July") lies behind; a conditional clause ("if it
+did not reach the floor by June 1, it is going to be hard") takes the future of the clause it
+conditions.
 """
 
 from __future__ import annotations
@@ -55,8 +56,9 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
     words = {a.lower_ for a in auxes}
     if words & FUTURE_AUX or (verb.lower_ in FUTURE_AUX and verb.tag_ == "MD"):
         return "future"
-    if words & MODALS:
-        # "would have met" looks back; "would meet" forward
+    if words & MODALS and verb.tag_ != "VBD":
+        # "would have met" looks back; "would meet" forward (no modal takes a past tense: in
+        # "May sent a letter in March" the "modal" is a name the tagger missed)
         return "past" if "have" in words and verb.tag_ == "VBN" else "future"
     if any(a.tag_ == "VBD" for a in auxes):  # did / was / had
         if verb.tag_ == "VBG" and verb.lower_ == "going":
@@ -133,6 +135,10 @@ def direction_for(doc: Doc, start: int, end: int, *, headline: bool = False) -> 
         return None
     before = doc_text(doc)[max(0, start - 8) : start].split()
     until = bool(before) and before[-1].casefold() in ("until", "till")
+    if before and before[-1].casefold() == "since":
+        # "changes in the weather since July", "has risen since Tuesday": what a state has lasted
+        # since began before the time of telling, whatever the clause's tense (or with no verb)
+        return "past"
     if _AHEAD.search(doc_text(doc)[max(0, start - 30) : start]):
         # "calm ahead of Sunday's election", "in the run-up to the March vote": what news is
         # written ahead of is still to come, whatever the tense of the clause

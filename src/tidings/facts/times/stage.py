@@ -4,7 +4,8 @@ Expressions come from :func:`tidings.facts.times.detect.find_expressions` (spaCy
 plus our own patterns, cut at range ends and list items); each is resolved in reading order by
 :func:`tidings.facts.times.resolve.resolve_timex` with the direction of its governing verb and
 what the article dated before it (``anaphora.Discourse``: "that year", "the year-ago quarter");
-a year written once at the end of a list or range then dates its earlier items (``year_of_the_list``).
+a year written once at the end of a list or range then dates its earlier items (``year_of_the_list``),
+and the end of a range is put no earlier than its start (``range_in_order``).
 The anchor is ``ctx.published`` (the runner fills it from the page, a WARC capture date or
 ``--published``). Without an anchor only
 expressions whose value does not depend on one ("June 18, 2023", "1998") get a value.
@@ -89,6 +90,51 @@ def year_of_the_list(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
     return out
 
 
+# What a figure is compared with, right before the month it was in: "fell to 2.06 mln tonnes in January
+# from 2.57 mln in December", "against 2.59 mln in December", "compared with $3.1 billion in March".
+_COMPARED_WITH = re.compile(
+    r"\b(?:from|against|versus|vs\.?|compared (?:with|to))\s+(?:[^\s,;()]+\s+){1,4}in\s+$", re.I
+)
+
+
+# Between the two ends of a range: "from mid-May to the end of June", "between December and March".
+_RANGE_GAP = re.compile(r"\s*(?:to|through|thru|until|till|-|\u2013)\s*", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+
+
+def range_in_order(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
+    """The end of a range does not come before its start: a month or day named without a year
+    at the end of a range, that the tense put in an earlier year than the start ("from mid-May
+    to the end of June" said in April: June pulled into last year), is the first such month or day
+    at or after the start."""
+    out = list(times)
+    for k in range(1, len(out)):
+        start, end = out[k - 1], out[k]
+        gap = text[start.end : end.start]
+        if not (
+            _RANGE_GAP.fullmatch(gap)
+            or (re.fullmatch(r"\s*and\s*", gap) and _BETWEEN.search(text, max(0, start.start - 12), start.start))
+        ):
+            continue
+        if (
+            start.value is None
+            or end.value is None
+            or end.precision not in ("month", "day")
+            or start.precision not in ("month", "day")
+            or _NAMED_YEAR.search(end.text)
+            or end.value[4:] == ""
+            or end.value >= start.value[: len(end.value)]
+        ):
+            continue
+        year = int(start.value[:4]) + (end.value[5:] < start.value[5 : len(end.value)])
+        try:  # 29 February of a year without one stays as it was
+            date(year, int(end.value[5:7]), int(end.value[8:10]) if end.precision == "day" else 1)
+        except ValueError:
+            continue
+        out[k] = replace(end, value=f"{year}{end.value[4:]}")
+    return out
+
+
 class TimeStage:
     name = "tidings.times.rules.v2"
     requires: tuple[str, ...] = ()
@@ -106,9 +152,10 @@ class TimeStage:
             except Exception as exc:
                 ctx.recover(self.name, exc)
                 continue
-            said.note(record.text, record.value)
+            base = _COMPARED_WITH.search(text, max(0, found.start - 60), found.start) is not None
+            said.note(record.text, record.value, base=base)
             out.append(record)
-        return {"times": year_of_the_list(text, out)}
+        return {"times": range_in_order(text, year_of_the_list(text, out))}
 
     def _one(
         self, ctx: FactContext, text: str, found: Found, said: Discourse, previous: TimeExpr | None, headline: bool
