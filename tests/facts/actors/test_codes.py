@@ -71,3 +71,34 @@ def test_a_firms_officer_after_a_bare_apostrophe_is_of_the_firms_country(parser:
     )  # (spaCy reads "Blackmores" as a person, coded AUS BUS by its title)
     holgate = named(entities(parser, text), "Christine Holgate")
     assert (holgate.country, holgate.sector) == ("AUS", "BUS")
+
+
+def test_abbreviated_titles_and_the_trade_representative(parser: Parser) -> None:
+    found = entities(parser, "Gov. Jerry Brown of California met Sen. Marco Rubio and the trade representative.")
+    assert (named(found, "Jerry Brown").country, named(found, "Jerry Brown").sector) == ("USA", "GOV")
+    assert named(found, "Marco Rubio").sector == "LEG"
+    found = entities(parser, "Robert Lighthizer, the United States trade representative, said talks would resume.")
+    assert (named(found, "Robert Lighthizer").country, named(found, "Robert Lighthizer").sector) == ("USA", "GOV")
+
+
+def test_parties_and_their_organs_are_parties_of_their_own_country(parser: Parser) -> None:
+    found = entities(parser, "The Democratic Progressive Party won the election in Taiwan on Saturday.")
+    dpp = named(found, "Democratic Progressive Party")  # not the US Democrats, nor a firm called Progressive
+    assert (dpp.country, dpp.sector) == ("TWN", "PTY")
+    found = entities(parser, "Liu He sits on the Communist Party of China Central Committee, which met on Monday.")
+    organ = next(e for e in found if e.kind == "ORG")
+    assert (organ.country, organ.sector) == ("CHN", "PTY")  # PETRARCH codes the ruling party GOV
+
+
+def test_a_provinces_government_is_a_group_of_officials_not_the_state(parser: Parser) -> None:
+    found = entities(parser, "The Guangdong provincial government cut taxes, and the Chinese government agreed.")
+    local = next(e for e in found if e.kind == "ROLE")
+    assert (local.country, local.sector, local.name) == ("CHN", "GOV", "Guangdong provincial government")
+    china = next(e for e in found if e.kind == "GPE" and e.name == "China")
+    assert len(china.mentions) == 1  # only "the Chinese government" stands for the state
+
+
+def test_the_official_after_an_intergovernmental_bodys_official_is_of_the_body(parser: Parser) -> None:
+    text = "China filed a complaint, a WTO official said. The official said a panel would meet."
+    roles = [e for e in entities(parser, text) if e.kind == "ROLE"]
+    assert [(e.country, e.sector) for e in roles] == [(None, "IGO"), (None, "IGO")]

@@ -306,6 +306,8 @@ def code_named(
                     c.country, c.sector = _qualifier_country(doc, c, tables), pc.sector
                 if clean_key(c.name).split()[-1:] in ([w] for w in MEDIA_WORDS):
                     c.sector = "MED"  # "Global Times"; the name's head beats its words ("National Business Daily")
+            if "party" in clean_key(c.name).split():
+                c.country, c.sector = _party_country(doc, c, code, tables), "PTY"
             if c.country is None and c.sector == "MED":
                 c.country = tables.publisher_country(c.name, None)  # "The New York Times" -> USA
     for c in clusters:
@@ -338,11 +340,31 @@ def code_named(
         # a newspaper known only by its name's head word ("National Business Daily"), not an
         # agency the tables know (Reuters reports from everywhere)
         paper = c.label == "ORG" and c.sector == "MED" and tables.known_code(clean_key(c.name)) is None
-        home_body = c.sector == "GOV" or paper
+        home_body = c.sector in ("GOV", "PTY") or paper  # a party named without its country: the article's
         if c.label in ("PERSON", "ORG") and c.country is None and home_body and dominant is not None:
             c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce", "National Business Daily"
         if c.code is None and c.country:
             c.code = c.country + (c.sector or "") if c.sector not in NONSTATE else c.country
+
+
+def _party_country(doc: Doc, c: Cluster, code: str | None, tables: ActorTables) -> str | None:
+    """A political party, or an organ of one ("the Communist Party of China Central Committee"),
+    is PTY whether it rules or not (the gold's sector list; PETRARCH codes ruling parties GOV).
+    Its country is its known code's, else a country its name or a qualifier names ("Chinese
+    Communist Party", "Taiwan's Nationalist Party"); never a company or party word inside the name
+    ("the Democratic Progressive Party" is no American firm's, nor the US Democrats')."""
+    if code is not None and code[:3] not in NONSTATE:
+        return org_country_sector(code)[0]
+    words = clean_key(c.name).split()
+    named = {
+        hit.code
+        for size in (3, 2, 1)
+        for i in range(len(words) - size + 1)
+        if (hit := tables.country(" ".join(words[i : i + size]))) is not None
+    }
+    if len(named) == 1:
+        return named.pop()
+    return _qualifier_country(doc, c, tables) if not named else None
 
 
 def _qualifier_country(doc: Doc, c: Cluster, tables: ActorTables) -> str | None:

@@ -98,11 +98,14 @@ def apply_uses(
     moved: set[TokSpan] = set()
     for r in roles:
         head = doc[r.nouns[0]] if r.nouns else None
-        if head is not None and head.lemma_.lower() in STATE_NOUNS and r.country and not _local(doc, r, tables):
-            for span in list(r.spans):
+        if head is not None and head.lemma_.lower() in STATE_NOUNS and r.country:
+            kept = [k for k, span in enumerate(r.spans) if _local(doc, span, tables)]
+            for span in [sp for k, sp in enumerate(r.spans) if k not in kept]:
                 states.add(r.country, span)
                 moved.add(span)
-            r.spans.clear()
+            if len(r.nouns) == len(r.spans):
+                r.nouns = [r.nouns[k] for k in kept]
+            r.spans = [r.spans[k] for k in kept]
     _leaders_of(doc, clusters, moved)
     _administrations(doc, clusters, states, tables, home)
     _in_context(doc, roles, [*clusters, *states.new_clusters], home)
@@ -303,8 +306,9 @@ def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables:
         elif places:
             ent = next((e for e in doc.ents if e.start <= places[0].i < e.end), None)
             hit = tables.country(clean_key(ent.text if ent is not None else places[0].text))
-            code = hit.code if hit is not None and hit.kind != "place" else None  # "Shanghai's government" is local
             start = ent.start if ent is not None else places[0].i
+            local = _local(doc, (start, tok.i + 1), tables)  # "Shanghai's government"
+            code = hit.code if hit is not None and not local else None
         elif left and all(_unqualified(t, tok) for t in left):
             # "the administration", "his administration", "our own government", "the federal
             # government": the last one named, else the last head of government's, else the
@@ -367,10 +371,21 @@ def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster], home: s
     is still an actor, of its sector only, as is a group a region's adjective qualifies:
     "European governments")."""
     seen: dict[str, str] = {}
-    for r in sorted((r for r in roles if r.head >= 0 or r.country), key=lambda r: r.spans[0] if r.spans else (0, 0)):
+    # the last group of a kind was an intergovernmental body's ("a WTO official said ... said the
+    # official"): the same people again, of the body, not of the story's country
+    org_of: dict[str, str] = {}
+    nonstate = [r for r in roles if r.head < 0 and not r.country and (r.code or "")[:3] in ("IGO", "NGO")]
+    for r in sorted(
+        (r for r in roles if r.head >= 0 or r.country or r in nonstate), key=lambda r: r.spans[0] if r.spans else (0, 0)
+    ):
         if r.head < 0:
             if r.nouns:
-                seen[doc[r.nouns[0]].lemma_.lower()] = r.country or ""
+                lemma = doc[r.nouns[0]].lemma_.lower()
+                seen[lemma] = r.country or ""
+                if r.country:
+                    org_of.pop(lemma, None)
+                elif r.code:
+                    org_of[lemma] = r.code
             continue
         head = doc[r.head]
         places = [c for c in head.children if c.dep_ in ("compound", "nmod")]
@@ -386,6 +401,10 @@ def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster], home: s
         )
         if country is None and any(t.lower_ in REGION_ADJECTIVES for t in head.lefts):
             r.code, r.confidence = r.sector, 0.5  # "European governments": several countries, none of them
+            continue
+        body = org_of.get(head.lemma_.lower())
+        if country is None and body is not None and r.sector in STATE_SECTORS:
+            r.code, r.sector, r.confidence = body, body[:3], 0.7
             continue
         country = country or seen.get(head.lemma_.lower()) or None
         if country is None and r.sector in STATE_SECTORS and home:
@@ -426,15 +445,24 @@ def _definites(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
             c.span_labels[(tok.i, tok.i + 1)] = "ROLE"  # a description, not a name
 
 
-def _local(doc: Doc, r: Cluster, tables: ActorTables) -> bool:
+# Adjectives of a government below the state's ("the provincial government", "local authorities")
+LOCAL_LEVEL = frozenset({"provincial", "municipal", "local", "regional", "city", "county", "prefectural"})
+
+
+def _local(doc: Doc, span: TokSpan, tables: ActorTables) -> bool:
     """The group's country comes from a city, province or state ("Shanghai's government", "the
-    California government"): a local government, a group of the country's officials, not the state."""
-    for s, e in r.spans:
-        for ent in doc.ents:
-            if s <= ent.start < e and ent.label_ == "GPE":
-                hit = tables.country(clean_key(ent.text))
-                if hit is not None and hit.kind == "place":
-                    return True
+    California government", "the Guangdong provincial government": the tables list some
+    provinces as aliases of their country, which do not name it), or a word of its level says so:
+    a local government, a group of the country's officials, not the state."""
+    s, e = span
+    if any(t.lower_ in LOCAL_LEVEL for t in doc[s:e]):
+        return True
+    for ent in doc.ents:
+        if s <= ent.start < e and ent.label_ == "GPE":
+            key = clean_key(ent.text)
+            hit = tables.country(key)
+            if hit is not None and (hit.kind == "place" or (hit.kind == "alias" and not hit.names_country(key))):
+                return True
     return False
 
 
