@@ -102,3 +102,12 @@ def test_the_official_after_an_intergovernmental_bodys_official_is_of_the_body(p
     text = "China filed a complaint, a WTO official said. The official said a panel would meet."
     roles = [e for e in entities(parser, text) if e.kind == "ROLE"]
     assert [(e.country, e.sector) for e in roles] == [(None, "IGO"), (None, "IGO")]
+
+
+def test_bodies_of_an_intergovernmental_organisation_and_of_a_region(parser: Parser) -> None:
+    found = entities(parser, "China welcomed the ruling. The WTO's Appellate Body ruled against the United States.")
+    body = named(found, "Appellate Body")
+    assert (body.country, body.sector) == (None, "IGO")
+    found = entities(parser, "China cut rates. China bought bonds. The European Central Bank raised rates.")
+    ecb = named(found, "European Central Bank")  # not the country the article names most
+    assert (ecb.country, ecb.sector) == (None, "IGO")
