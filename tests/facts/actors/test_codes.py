@@ -111,3 +111,10 @@ def test_bodies_of_an_intergovernmental_organisation_and_of_a_region(parser: Par
     found = entities(parser, "China cut rates. China bought bonds. The European Central Bank raised rates.")
     ecb = named(found, "European Central Bank")  # not the country the article names most
     assert (ecb.country, ecb.sector) == (None, "IGO")
+
+
+def test_an_office_holder_elect_is_not_yet_in_office() -> None:
+    tables = load_tables()
+    assert tables.role_sector("president-elect") == "PTY"  # as office_terms.tsv codes presidents-elect
+    assert tables.role_sector("prime minister-elect") == "PTY"
+    assert tables.role_sector("president") == "GOV"

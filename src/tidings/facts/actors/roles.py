@@ -342,7 +342,7 @@ def code_named(
         # a newspaper known only by its name's head word ("National Business Daily"), not an
         # agency the tables know (Reuters reports from everywhere)
         paper = c.label == "ORG" and c.sector == "MED" and tables.known_code(clean_key(c.name)) is None
-        home_body = c.sector in ("GOV", "PTY") or paper  # a party named without its country: the article's
+        home_body = c.sector == "GOV" or paper
         if c.label in ("PERSON", "ORG") and c.country is None and home_body and dominant is not None:
             c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce", "National Business Daily"
         if c.code is None and c.country:
@@ -377,7 +377,8 @@ def _party_country(doc: Doc, c: Cluster, code: str | None, tables: ActorTables) 
     is PTY whether it rules or not (the gold's sector list; PETRARCH codes ruling parties GOV).
     Its country is its known code's, else a country its name or a qualifier names ("Chinese
     Communist Party", "Taiwan's Nationalist Party"); never a company or party word inside the name
-    ("the Democratic Progressive Party" is no American firm's, nor the US Democrats')."""
+    ("the Democratic Progressive Party" is no American firm's, nor the US Democrats'), nor the
+    country of the dateline ("HONG KONG — ... the Communist Party"): else none."""
     if code is not None and code[:3] not in NONSTATE:
         return org_country_sector(code)[0]
     words = clean_key(c.name).split()

@@ -177,6 +177,8 @@ class ActorTables:
                 return self.roles[cand]
             if cand in self.agents:
                 return sector_of(self.agents[cand]) or None
+        if phrase.endswith("-elect") and self.role_sector(phrase[: -len("-elect")]) is not None:
+            return "PTY"  # "president-elect": chosen, not yet in office (office_terms.tsv codes them so)
         office, _, general = phrase.rpartition(" ")
         if general in ("general", "generals") and office:
             # "general" after its noun is an adjective, no rank: a "secretary general" holds the
