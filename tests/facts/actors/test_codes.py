@@ -98,6 +98,8 @@ def test_a_provinces_government_is_a_group_of_officials_not_the_state(parser: Pa
     assert (local.country, local.sector, local.name) == ("CHN", "GOV", "Guangdong provincial government")
     china = next(e for e in found if e.kind == "GPE" and e.name == "China")
     assert len(china.mentions) == 1  # only "the Chinese government" stands for the state
+    found = entities(parser, "The People's Republic of China government said no.")  # the name's long form
+    assert not [e for e in found if e.kind == "ROLE"]
 
 
 def test_the_official_after_an_intergovernmental_bodys_official_is_of_the_body(parser: Parser) -> None:

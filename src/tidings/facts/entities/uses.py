@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from tidings.facts.actors.names import clean_key, person_key
 from tidings.facts.actors.roles import Cluster
-from tidings.facts.actors.tables import ActorTables, org_country_sector
+from tidings.facts.actors.tables import ActorTables, CountryHit, org_country_sector
 from tidings.facts.actors.usage import (
     REFUSED,
     REGION_ADJECTIVES,
@@ -106,6 +106,9 @@ def apply_uses(
             if len(r.nouns) == len(r.spans):
                 r.nouns = [r.nouns[k] for k in kept]
             r.spans = [r.spans[k] for k in kept]
+            if r.spans:  # named by a phrase it keeps, not by the state's it gave away
+                r.name = doc[r.spans[0][0] : r.spans[0][1]].text
+                r.roles = [r.name]
     _leaders_of(doc, clusters, moved)
     _administrations(doc, clusters, states, tables, home)
     _in_context(doc, roles, [*clusters, *states.new_clusters], home)
@@ -461,9 +464,15 @@ def _local(doc: Doc, span: TokSpan, tables: ActorTables) -> bool:
         if s <= ent.start < e and ent.label_ == "GPE":
             key = clean_key(ent.text)
             hit = tables.country(key)
-            if hit is not None and (hit.kind == "place" or (hit.kind == "alias" and not hit.names_country(key))):
+            if hit is not None and (hit.kind == "place" or (hit.kind == "alias" and _province(key, hit, tables))):
                 return True
     return False
+
+
+def _province(key: str, hit: CountryHit, tables: ActorTables) -> bool:
+    """An alias of the tables that is a province ("guangdong"), not another form of the country's
+    name ("the us", "people's republic of china": short, with "the", or containing its name)."""
+    return not hit.names_country(key) and clean_key(tables.country_name(hit.code)) not in key
 
 
 def _pair(key: str, tables: ActorTables) -> bool:
