@@ -71,3 +71,54 @@ def test_a_firms_officer_after_a_bare_apostrophe_is_of_the_firms_country(parser:
     )  # (spaCy reads "Blackmores" as a person, coded AUS BUS by its title)
     holgate = named(entities(parser, text), "Christine Holgate")
     assert (holgate.country, holgate.sector) == ("AUS", "BUS")
+
+
+def test_abbreviated_titles_and_the_trade_representative(parser: Parser) -> None:
+    found = entities(parser, "Gov. Jerry Brown of California met Sen. Marco Rubio and the trade representative.")
+    assert (named(found, "Jerry Brown").country, named(found, "Jerry Brown").sector) == ("USA", "GOV")
+    assert named(found, "Marco Rubio").sector == "LEG"
+    found = entities(parser, "Robert Lighthizer, the United States trade representative, said talks would resume.")
+    assert (named(found, "Robert Lighthizer").country, named(found, "Robert Lighthizer").sector) == ("USA", "GOV")
+
+
+def test_parties_and_their_organs_are_parties_of_their_own_country(parser: Parser) -> None:
+    found = entities(parser, "The Democratic Progressive Party won the election in Taiwan on Saturday.")
+    dpp = named(found, "Democratic Progressive Party")  # not the US Democrats, nor a firm called Progressive
+    assert (dpp.country, dpp.sector) == (None, "PTY")
+    found = entities(parser, "Taiwan's Democratic Progressive Party won the election on Saturday.")
+    assert named(found, "Democratic Progressive Party").country == "TWN"
+    found = entities(parser, "Liu He sits on the Communist Party of China Central Committee, which met on Monday.")
+    organ = next(e for e in found if e.kind == "ORG")
+    assert (organ.country, organ.sector) == ("CHN", "PTY")  # PETRARCH codes the ruling party GOV
+
+
+def test_a_provinces_government_is_a_group_of_officials_not_the_state(parser: Parser) -> None:
+    found = entities(parser, "The Guangdong provincial government cut taxes, and the Chinese government agreed.")
+    local = next(e for e in found if e.kind == "ROLE")
+    assert (local.country, local.sector, local.name) == ("CHN", "GOV", "Guangdong provincial government")
+    china = next(e for e in found if e.kind == "GPE" and e.name == "China")
+    assert len(china.mentions) == 1  # only "the Chinese government" stands for the state
+    found = entities(parser, "The People's Republic of China government said no.")  # the name's long form
+    assert not [e for e in found if e.kind == "ROLE"]
+
+
+def test_the_official_after_an_intergovernmental_bodys_official_is_of_the_body(parser: Parser) -> None:
+    text = "China filed a complaint, a WTO official said. The official said a panel would meet."
+    roles = [e for e in entities(parser, text) if e.kind == "ROLE"]
+    assert [(e.country, e.sector) for e in roles] == [(None, "IGO"), (None, "IGO")]
+
+
+def test_bodies_of_an_intergovernmental_organisation_and_of_a_region(parser: Parser) -> None:
+    found = entities(parser, "China welcomed the ruling. The WTO's Appellate Body ruled against the United States.")
+    body = named(found, "Appellate Body")
+    assert (body.country, body.sector) == (None, "IGO")
+    found = entities(parser, "China cut rates. China bought bonds. The European Central Bank raised rates.")
+    ecb = named(found, "European Central Bank")  # not the country the article names most
+    assert (ecb.country, ecb.sector) == (None, "IGO")
+
+
+def test_an_office_holder_elect_is_not_yet_in_office() -> None:
+    tables = load_tables()
+    assert tables.role_sector("president-elect") == "PTY"  # as office_terms.tsv codes presidents-elect
+    assert tables.role_sector("prime minister-elect") == "PTY"
+    assert tables.role_sector("president") == "GOV"

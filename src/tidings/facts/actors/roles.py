@@ -32,7 +32,7 @@ from tidings.facts.actors.names import (
     plain_person_key,
 )
 from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, org_country_sector
-from tidings.facts.actors.usage import POST_NOUNS
+from tidings.facts.actors.usage import POST_NOUNS, REGION_CODES, region_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -305,8 +305,12 @@ def code_named(
                     c.code, c.sector = pc.org_code, pc.org_code[:3]
                 else:  # "China's Ministry of Commerce", "the Islamic Revolutionary Guards Corps of Iran"
                     c.country, c.sector = _qualifier_country(doc, c, tables), pc.sector
+                    if c.country is None:
+                        _regional_or_organ(doc, c, pc, tables)
                 if clean_key(c.name).split()[-1:] in ([w] for w in MEDIA_WORDS):
                     c.sector = "MED"  # "Global Times"; the name's head beats its words ("National Business Daily")
+            if "party" in clean_key(c.name).split():
+                c.country, c.sector = _party_country(doc, c, code, tables), "PTY"
             if c.country is None and c.sector == "MED":
                 c.country = tables.publisher_country(c.name, None)  # "The New York Times" -> USA
     for c in clusters:
@@ -344,6 +348,50 @@ def code_named(
             c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce", "National Business Daily"
         if c.code is None and c.country:
             c.code = c.country + (c.sector or "") if c.sector not in NONSTATE else c.country
+
+
+def _regional_or_organ(doc: Doc, c: Cluster, pc: PhraseCode, tables: ActorTables) -> None:
+    """An organisation with no country of its own: a body of an intergovernmental organisation
+    that qualifies it ("the WTO's Appellate Body", "the Appellate Body of the WTO") is of its
+    sector; a government body named by a region's adjective ("the European Central
+    Bank") is a regional intergovernmental body (CAMEO IGO + the region), never of the country the
+    article names most."""
+    for start, end in c.spans:
+        root = doc[start:end].root
+        quals = [t for t in root.children if t.dep_ in ("poss", "compound", "nmod") and not start <= t.i < end]
+        quals += [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        for q in quals:
+            ent = next((e for e in doc.ents if e.start <= q.i < e.end and e.label_ == "ORG"), None)
+            code = tables.known_code(clean_key(ent.text)) if ent is not None else None
+            if code is not None and code.startswith("IGO"):
+                # its sector only: the organisation's code would make it the organisation itself
+                # across articles (where its unnamed officials join the body of their code)
+                c.sector = "IGO"
+                return
+    region = region_in(c.name)
+    if pc.sector == "GOV" and region is not None and clean_key(c.name).startswith(tuple(REGION_CODES)):
+        c.code, c.sector = "IGO" + region, "IGO"
+
+
+def _party_country(doc: Doc, c: Cluster, code: str | None, tables: ActorTables) -> str | None:
+    """A political party, or an organ of one ("the Communist Party of China Central Committee"),
+    is PTY whether it rules or not (the gold's sector list; PETRARCH codes ruling parties GOV).
+    Its country is its known code's, else a country its name or a qualifier names ("Chinese
+    Communist Party", "Taiwan's Nationalist Party"); never a company or party word inside the name
+    ("the Democratic Progressive Party" is no American firm's, nor the US Democrats'), nor the
+    country of the dateline ("HONG KONG — ... the Communist Party"): else none."""
+    if code is not None and code[:3] not in NONSTATE:
+        return org_country_sector(code)[0]
+    words = clean_key(c.name).split()
+    named = {
+        hit.code
+        for size in (3, 2, 1)
+        for i in range(len(words) - size + 1)
+        if (hit := tables.country(" ".join(words[i : i + size]))) is not None
+    }
+    if len(named) == 1:
+        return named.pop()
+    return _qualifier_country(doc, c, tables) if not named else None
 
 
 def _qualifier_country(doc: Doc, c: Cluster, tables: ActorTables) -> str | None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from tidings.facts.actors.names import clean_key, person_key
 from tidings.facts.actors.roles import Cluster
-from tidings.facts.actors.tables import ActorTables, org_country_sector
+from tidings.facts.actors.tables import ActorTables, CountryHit, org_country_sector
 from tidings.facts.actors.usage import (
     REFUSED,
     REGION_ADJECTIVES,
@@ -98,11 +98,17 @@ def apply_uses(
     moved: set[TokSpan] = set()
     for r in roles:
         head = doc[r.nouns[0]] if r.nouns else None
-        if head is not None and head.lemma_.lower() in STATE_NOUNS and r.country and not _local(doc, r, tables):
-            for span in list(r.spans):
+        if head is not None and head.lemma_.lower() in STATE_NOUNS and r.country:
+            kept = [k for k, span in enumerate(r.spans) if _local(doc, span, tables)]
+            for span in [sp for k, sp in enumerate(r.spans) if k not in kept]:
                 states.add(r.country, span)
                 moved.add(span)
-            r.spans.clear()
+            if len(r.nouns) == len(r.spans):
+                r.nouns = [r.nouns[k] for k in kept]
+            r.spans = [r.spans[k] for k in kept]
+            if r.spans:  # named by a phrase it keeps, not by the state's it gave away
+                r.name = doc[r.spans[0][0] : r.spans[0][1]].text
+                r.roles = [r.name]
     _leaders_of(doc, clusters, moved)
     _administrations(doc, clusters, states, tables, home)
     _in_context(doc, roles, [*clusters, *states.new_clusters], home)
@@ -303,8 +309,9 @@ def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables:
         elif places:
             ent = next((e for e in doc.ents if e.start <= places[0].i < e.end), None)
             hit = tables.country(clean_key(ent.text if ent is not None else places[0].text))
-            code = hit.code if hit is not None and hit.kind != "place" else None  # "Shanghai's government" is local
             start = ent.start if ent is not None else places[0].i
+            local = _local(doc, (start, tok.i + 1), tables)  # "Shanghai's government"
+            code = hit.code if hit is not None and not local else None
         elif left and all(_unqualified(t, tok) for t in left):
             # "the administration", "his administration", "our own government", "the federal
             # government": the last one named, else the last head of government's, else the
@@ -442,16 +449,31 @@ def _definites(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
             c.span_labels[(tok.i, tok.i + 1)] = "ROLE"  # a description, not a name
 
 
-def _local(doc: Doc, r: Cluster, tables: ActorTables) -> bool:
+# Adjectives of a government below the state's ("the provincial government", "local authorities")
+LOCAL_LEVEL = frozenset({"provincial", "municipal", "local", "regional", "city", "county", "prefectural"})
+
+
+def _local(doc: Doc, span: TokSpan, tables: ActorTables) -> bool:
     """The group's country comes from a city, province or state ("Shanghai's government", "the
-    California government"): a local government, a group of the country's officials, not the state."""
-    for s, e in r.spans:
-        for ent in doc.ents:
-            if s <= ent.start < e and ent.label_ == "GPE":
-                hit = tables.country(clean_key(ent.text))
-                if hit is not None and hit.kind == "place":
-                    return True
+    California government", "the Guangdong provincial government": the tables list some
+    provinces as aliases of their country, which do not name it), or a word of its level says so:
+    a local government, a group of the country's officials, not the state."""
+    s, e = span
+    if any(t.lower_ in LOCAL_LEVEL for t in doc[s:e]):
+        return True
+    for ent in doc.ents:
+        if s <= ent.start < e and ent.label_ == "GPE":
+            key = clean_key(ent.text)
+            hit = tables.country(key)
+            if hit is not None and (hit.kind == "place" or (hit.kind == "alias" and _province(key, hit, tables))):
+                return True
     return False
+
+
+def _province(key: str, hit: CountryHit, tables: ActorTables) -> bool:
+    """An alias of the tables that is a province ("guangdong"), not another form of the country's
+    name ("the us", "people's republic of china": short, with "the", or containing its name)."""
+    return not hit.names_country(key) and clean_key(tables.country_name(hit.code)) not in key
 
 
 def _pair(key: str, tables: ActorTables) -> bool:
