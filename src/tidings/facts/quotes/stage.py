@@ -75,8 +75,11 @@ MAX_LEAD_WORDS = 3
 MIXED_MIN_WORDS = 2
 # Indirect speech needs a complement of at least this many tokens ...
 MIN_INDIRECT_TOKENS = 3
-# ... or, as the object of a speech act, a noun phrase this long ("promised a veto").
-MIN_OBJECT_TOKENS = 2
+# ... or, as the object of a speech act, a noun phrase this long: a single noun names what was
+# said as well as a longer phrase does ("mentioned Machado", "shouting profanities", "did not
+# recommend prosecution", as "promised a veto"), except after a verb whose object is the one
+# addressed (``DIRECTIVE_LEMMAS``: "urged Congress", "warned Republicans").
+MIN_OBJECT_TOKENS = 1
 # Object + infinitive complements ("urged the US to ...") count for these cue lemmas.
 DIRECTIVE_LEMMAS = frozenset({"urge", "ask", "tell", "warn", "advise", "demand", "call", "press"})
 # Objects that join a quote into a "call X “Y”" content.
@@ -616,6 +619,8 @@ class _Run:
             quoted = {self.in_quote[t.i] for t in toks} - {-1}
             # a noun phrase that is all the content (object or passive subject) may be short
             nominal = content == about and self._speaks(tok) and any(t.pos_ in ("NOUN", "PROPN") for t in toks)
+            if nominal and len(toks) == 1 and tok.lemma_.lower() in DIRECTIVE_LEMMAS:
+                continue  # "urged Congress": who was addressed, not what was said
             own = {n for n in quoted & self.attributed if not self._nested(n, tok, toks)}
             if len(toks) < (MIN_OBJECT_TOKENS if nominal else MIN_INDIRECT_TOKENS) or own:
                 continue  # too short, or its quotation already has its own attribution
