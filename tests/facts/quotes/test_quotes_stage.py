@@ -286,6 +286,21 @@ def test_short_noun_phrase_object_of_a_speech_act(parser: Parser) -> None:
     assert not any(x.text == "it" for x in quotes)  # a pronoun alone is no content
 
 
+def test_single_noun_object_of_a_speech_act_but_not_the_one_addressed(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Clinton has not mentioned Machado since the debate.",
+            "The president urged Congress on Monday.",
+            "The village school is being threatened with closure.",
+        ],
+    )
+    q = one(quotes, "Machado")
+    assert q.kind == "indirect" and q.text == "Machado" and q.cue == "mentioned"
+    assert not any("Congress" in x.text for x in quotes)  # "urged Congress": who was addressed
+    assert not any(x.text == "closure" for x in quotes)  # no speaker in the cue's own clause
+
+
 def test_admitted_and_noted_take_their_object_as_content(parser: Parser) -> None:
     quotes = run(parser, ["The minister admitted using the wrong figures.", "The auditor noted the rise in costs."])
     assert one(quotes, "wrong figures").cue == "admitted"

@@ -75,8 +75,11 @@ MAX_LEAD_WORDS = 3
 MIXED_MIN_WORDS = 2
 # Indirect speech needs a complement of at least this many tokens ...
 MIN_INDIRECT_TOKENS = 3
-# ... or, as the object of a speech act, a noun phrase this long ("promised a veto").
-MIN_OBJECT_TOKENS = 2
+# ... or, as the object of a speech act, a noun phrase this long: a single noun names what was
+# said as well as a longer phrase does ("mentioned Machado", "shouting profanities", "did not
+# recommend prosecution", as "promised a veto") when its speaker is named in the cue's own clause
+# and it is not the one addressed (``_says_one_word``).
+MIN_OBJECT_TOKENS = 1
 # Object + infinitive complements ("urged the US to ...") count for these cue lemmas.
 DIRECTIVE_LEMMAS = frozenset({"urge", "ask", "tell", "warn", "advise", "demand", "call", "press"})
 # Objects that join a quote into a "call X “Y”" content.
@@ -616,6 +619,8 @@ class _Run:
             quoted = {self.in_quote[t.i] for t in toks} - {-1}
             # a noun phrase that is all the content (object or passive subject) may be short
             nominal = content == about and self._speaks(tok) and any(t.pos_ in ("NOUN", "PROPN") for t in toks)
+            if nominal and len(toks) == 1 and not self._says_one_word(tok):
+                continue
             own = {n for n in quoted & self.attributed if not self._nested(n, tok, toks)}
             if len(toks) < (MIN_OBJECT_TOKENS if nominal else MIN_INDIRECT_TOKENS) or own:
                 continue  # too short, or its quotation already has its own attribution
@@ -824,6 +829,17 @@ class _Run:
         if tok.dep_ in ("dobj", "dative"):
             return tok.pos_ in ("PRON", "PROPN") or tok.lower_ in AUDIENCE
         return tok.dep_ == "prep" and tok.right_edge.i - tok.i <= 4
+
+    @staticmethod
+    def _says_one_word(cue: Token) -> bool:
+        """Whether a one-word object ("mentioned Machado", "remarks about concessions") is what
+        ``cue`` reports: only of a speaker in the cue's own clause, the verb's active subject or
+        the noun's owner (not "a letter writing campaign", "a school threatened with closure",
+        "hoped to announce proposals", whose word names no message of anyone's), and not after a
+        verb whose object is the one addressed ("urged Congress")."""
+        if cue.pos_ == "NOUN":
+            return noun_source(cue) is not None
+        return cue.lemma_.lower() not in DIRECTIVE_LEMMAS and any(c.dep_ == "nsubj" for c in cue.children)
 
     def _speaks(self, verb: Token) -> bool:
         """A verb that is a speech act on its own ("promised a veto"), not one that may be done
