@@ -191,3 +191,30 @@ def test_a_name_with_a_slash_that_is_no_credit_stays_whole(parser: Parser) -> No
     _, entities, _ = run(parser, text)
     names = {e.name for e in entities}
     assert "Royal Dutch" not in names and "Xinhua" in names and not any("Fan Jun" in n for n in names)
+
+
+def test_a_pronoun_skips_a_person_the_article_marks_as_of_the_other_gender(parser: Parser) -> None:
+    # "Mr." marks Sanders as a man, so "She" goes back past him to Warren, the sentence before
+    text = (
+        "Elizabeth Warren met Mr. Sanders in Iowa on Monday. "
+        "Mr. Sanders thanked the voters of Iowa. "
+        "She said the race was not over."
+    )
+    mentions, entities, _ = run(parser, text)
+    pron = {m.text: m.entity_id for m in mentions if m.label == "PRON"}
+    assert pron["She"] == by_name(entities, "Elizabeth Warren").id
+
+
+def test_possessives_bound_by_their_subject_tell_a_persons_gender(parser: Parser) -> None:
+    # "Clinton defended her record" twice and "Trump repeated his attacks" twice: "She" is Clinton
+    # though Trump is the subject of the sentence before
+    text = (
+        "Hillary Clinton defended her record in Ohio. Clinton thanked her supporters. "
+        "Donald Trump repeated his attacks on Monday. Trump praised his voters. "
+        "She said the plan would help families."
+    )
+    mentions, entities, _ = run(parser, text)
+    she = next(m for m in mentions if m.text == "She")
+    assert she.entity_id == by_name(entities, "Hillary Clinton").id
+    his = [m for m in mentions if m.text == "his"]
+    assert his and all(m.entity_id == by_name(entities, "Donald Trump").id for m in his)

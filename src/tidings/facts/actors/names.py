@@ -117,6 +117,10 @@ PRONOUNS_PERSONAL = frozenset(
     {"he", "him", "his", "himself", "she", "her", "hers", "herself", "i", "me", "my", "mine", "myself"}
 )
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+# Grammatical gender of third-person pronouns and of the honorifics that carry one: the article's
+# own evidence of which person a "he" or a "she" can stand for.
+MASCULINE = frozenset({"he", "him", "his", "himself", "mr"})
+FEMININE = frozenset({"she", "her", "hers", "herself", "mrs", "ms", "miss"})
 # Breadcrumb / page-furniture words that never start a real name in clean news text.
 NAV_WORDS = frozenset({"home", "latest", "news", "world", "top", "stories", "section", "menu"})
 

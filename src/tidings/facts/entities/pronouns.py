@@ -6,20 +6,29 @@ coreference model is available. Third person: the nearest preceding PERSON that 
 same sentence, else the nearest preceding PERSON in the sentence, else the subject (or nearest) PERSON of
 the closest earlier sentence within :data:`WINDOW` sentences. First person in a quote: the PERSON subject of
 the sentence outside the quote (``"I believe ...," Xi said``), else the nearest PERSON outside it.
+
+A "he" or a "she" skips a person the article itself marks as of the other gender (:func:`person_genders`):
+no names list, only the honorifics before the person's name ("Mr.", "Ms.") and the pronouns a first
+pass of the same rules already ties to the person.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tidings.facts.actors.names import FIRST_PERSON, PRONOUNS_PERSONAL
+from tidings.facts.actors.names import FEMININE, FIRST_PERSON, MASCULINE, PRONOUNS_PERSONAL
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 WINDOW = 3  # sentences back to look for a third-person antecedent
+# How clearly a first pass's pronouns must lean one way to fix a person's gender: a wrong link
+# now and then ("she" given to the man the sentence before named) must not outvote the rest.
+MIN_VOTES = 2
+MIN_RATIO = 3
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
 
@@ -62,10 +71,66 @@ def _is_subject(doc: Doc, span: PersonSpan) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "conj" and root.head.dep_ == "nsubj")
 
 
+def gender_of(word: str) -> str | None:
+    """ "m" or "f" for a gendered third-person pronoun or honorific, else None."""
+    low = word.lower().strip(".")
+    return "m" if low in MASCULINE else "f" if low in FEMININE else None
+
+
+def person_genders(doc: Doc, persons: Sequence[PersonSpan], links: Sequence[tuple[Token, int]]) -> dict[int, str]:
+    """Cluster -> "m"/"f" where the article says so: an honorific right before one of its names
+    ("Mr. Trump", "Ms. Martin") decides; else the pronouns ``links`` tie to it, when at least
+    :data:`MIN_VOTES` of them and :data:`MIN_RATIO` times more of one gender than of the other."""
+    titled: dict[int, set[str]] = {}
+    for p in persons:
+        for i in (p.tok_start - 1, p.tok_start):
+            tok = doc[i] if 0 <= i < len(doc) else None
+            if tok is not None and tok.pos_ != "PRON" and tok.text[:1].isupper() and (g := gender_of(tok.text)):
+                titled.setdefault(p.cluster, set()).add(g)
+    votes: dict[int, Counter[str]] = {}
+    for tok, n in links:
+        if (g := gender_of(tok.text)) is not None:
+            votes.setdefault(n, Counter())[g] += 1
+    out: dict[int, str] = {}
+    for n, count in votes.items():
+        for g, other in (("m", "f"), ("f", "m")):
+            if count[g] >= MIN_VOTES and count[g] >= MIN_RATIO * count[other]:
+                out[n] = g
+    for n, gs in titled.items():
+        if len(gs) == 1:
+            out[n] = next(iter(gs))
+        else:
+            out.pop(n, None)  # "Mr. and Mrs. Obama" spread over one name: no evidence either way
+    return out
+
+
 def resolve_pronouns(
     doc: Doc, persons: Sequence[PersonSpan], regions: Sequence[tuple[int, int]]
 ) -> list[tuple[Token, int]]:
-    """(pronoun token, cluster index) for each resolvable personal pronoun, in text order."""
+    """(pronoun token, cluster index) for each resolvable personal pronoun, in text order; a
+    second pass leaves out the persons the first pass shows to be of the pronoun's other gender."""
+    first = _resolve(doc, persons, regions, {})
+    genders = person_genders(doc, persons, [(tok, n) for tok, n in first if _bound(doc, persons, tok, n)])
+    return _resolve(doc, persons, regions, genders) if genders else first
+
+
+def _bound(doc: Doc, persons: Sequence[PersonSpan], tok: Token, cluster: int) -> bool:
+    """A link the grammar makes sure of: a possessive or reflexive pronoun in the clause whose
+    subject is the person ("Trump began his speech", "Clinton defended herself"), not a pronoun
+    standing in a clause of its own ("Trump said she had won") nor the object "him"/"her", which
+    the clause's own subject never is ("Trump praised him")."""
+    if tok.dep_ not in ("poss", "dobj", "pobj", "dative") or (tok.lower_ in ("him", "her") and tok.dep_ != "poss"):
+        return False
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and verb.dep_ not in ("ROOT", "ccomp", "advcl"):
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(p.cluster == cluster and p.tok_start <= s.i < p.tok_end for p in persons for s in subjects)
+
+
+def _resolve(
+    doc: Doc, persons: Sequence[PersonSpan], regions: Sequence[tuple[int, int]], genders: dict[int, str]
+) -> list[tuple[Token, int]]:
     by_sent: dict[int, list[PersonSpan]] = {}
     sents: list[Span] = list(doc.sents)
     sent_of: dict[int, int] = {}
@@ -93,14 +158,19 @@ def resolve_pronouns(
             if pick:
                 out.append((tok, pick[0].cluster))
             continue
-        same = [p for p in by_sent.get(n, []) if p.tok_end <= tok.i]
+        wrong = {"m": "f", "f": "m"}.get(gender_of(low) or "")
+
+        def fits(p: PersonSpan, wrong: str | None = wrong) -> bool:
+            return wrong is None or genders.get(p.cluster) != wrong
+
+        same = [p for p in by_sent.get(n, []) if p.tok_end <= tok.i and fits(p)]
         if not in_quote:
             same = [p for p in same if not _inside(doc[p.tok_start].idx, regions)]
         subj = [p for p in same if _is_subject(doc, p)]
         choice = (subj or same)[-1:] if (subj or same) else []
         back = n - 1
         while not choice and back >= max(0, n - WINDOW):
-            cands = by_sent.get(back, [])
+            cands = [p for p in by_sent.get(back, []) if fits(p)]
             subj = [p for p in cands if _is_subject(doc, p)]
             choice = (subj or cands)[-1:]
             back -= 1
