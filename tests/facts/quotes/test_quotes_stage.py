@@ -1079,3 +1079,23 @@ def test_quotation_set_off_by_dashes_after_a_name_is_that_person_s(parser: Parse
     q = one(quotes, "disqualifying")
     # the name after the closing dash goes on with the sentence ("-- and Fred Goldberg"): no signature
     assert q.speaker is not None and q.speaker.name == "Mitt Romney"
+
+
+def test_a_predicate_of_its_own_between_two_quotations_parts_them(parser: Parser) -> None:
+    # "going on to contrast ..." is a further act of the speaker: the next quotation is a quote
+    # of its own (same speaker); "said, adding nothing" on the verb itself would leave them one
+    quotes = run(
+        parser,
+        [
+            "“We are looking at the needs of the people,” Senator Maria Lopez said, going on to contrast "
+            "the plans of the two parties. “Look at the issues and stay focused on them.”",
+            "“This bridge connects two halves of our city,” Mayor Jane Holloway said, smiling at the crowd. "
+            "“It took ten years to build.”",
+        ],
+    )
+    first = one(quotes, "needs of the people")
+    assert "issues" not in first.text
+    second = one(quotes, "Look at the issues")
+    assert second.kind == "direct" and second.speaker is not None and first.speaker is not None
+    assert second.speaker.entity_id == first.speaker.entity_id
+    assert "ten years" in one(quotes, "two halves").text  # "smiling at the crowd" tells how she said it

@@ -93,6 +93,9 @@ SUBJ_OR_ADV = ("nsubj", "nsubjpass", "npadvmod", "advmod", "aux", "neg", "prep",
 CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "csubj", "parataxis", "acl"})
 
 
+# Clauses with a predicate of their own (a relative, adverbial or complement clause).
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "xcomp", "ccomp", "conj", "acl"})
+
 # Subjects that name a thing, never a speaker ("it would tell an American story").
 THING_PRONOUNS = frozenset({"it", "this", "that", "what"})
 
@@ -316,7 +319,7 @@ class _Run:
             near = prev is not None and self._opens_its_sentence(d)
             if d.cue is None and prev is not None and prev.speaker is not None and same_para and near:
                 # “A,” said X. “B.” — B continues X's quote (PolNeAR keeps both in one attribution).
-                if prev.kind == "direct":
+                if prev.kind == "direct" and not self._predicate_between(prev, d):
                     prev.end = d.end
                     prev.quotes.append(d.quotes[0])
                     continue
@@ -329,6 +332,25 @@ class _Run:
             if d.speaker is not None:
                 last = (self.para_of(d.end - 1), d.speaker)
         return out
+
+    def _predicate_between(self, prev: Draft, d: Draft) -> bool:
+        """A predicate of its own between two quotations, set deeper than the speech act's own
+        modifiers: in the topic of the speech ("she said of the election, in which she was sure
+        ... “B.”") or in a further act the speaker goes on to ("Sanders said, going on to contrast
+        X with Y. “B.”"). The second quotation then follows another proposition, reported apart.
+        A clause right on the speech verb only tells how or when it was said ("said, emphasizing
+        why ...", "said as they marched"), and one on the speaker who speaks ("said X, who heads
+        Y"): those leave the quotations one attribution, as PolNeAR keeps them."""
+        cue = prev.cue
+        if cue is None or not prev.quotes:
+            return False
+        speaker = {t.i for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        for tok in tokens_in(self.doc, prev.quotes[-1].end, d.start):
+            if tok.pos_ != "VERB" or tok.i == cue.i or tok.i in speaker or self.in_quote[tok.i] != -1:
+                continue
+            if tok.dep_ in CLAUSE_DEPS and tok.head.i != cue.i and cue in tok.ancestors:
+                return True
+        return False
 
     def _signature(self, q: QuotedSpan) -> Draft | None:
         """“Quote.” ― Jane Doe: a name after a dash that closes the paragraph, or that the next
