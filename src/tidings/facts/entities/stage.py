@@ -11,7 +11,8 @@ Layers, in order, over the one spaCy parse of the clean text:
    acronyms of organisation names, corporate suffixes ignored.
 4. Re-finding: later occurrences of a cluster's names and PERSON surnames spaCy did not tag.
 5. Majority label per cluster (a "Blinken" tagged GPE becomes PERSON), applied to every mention.
-6. Pronouns (he/she/his/her anywhere, I/me/my in quotes) resolved to PERSON clusters.
+6. Pronouns (he/she/his/her anywhere, I/me/my in quotes) resolved to PERSON clusters, a he/she never to
+   a person the article marks as of the other gender (honorifics, possessives bound by the person).
 7. Roles, actor codes and unnamed role-holders (:mod:`tidings.facts.actors.roles`).
 
 Output: ``mentions`` (labels as above plus ROLE and PRON; every mention's ``entity_id`` set) and
