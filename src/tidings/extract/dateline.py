@@ -6,12 +6,17 @@ from __future__ import annotations
 
 import re
 
+# a capital letter, accented ones too ("CANCÚN", "SÃO PAULO", "BRASÍLIA")
+_CAP = "A-ZÀ-ÖØ-Þ"
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"  # the place, in capitals
-    r"(?P<rest>(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"  # ", South Korea" or ", Feb"
-    r"(?:\s+\d{1,2})?"  # " 26"
-    r"(?:\s*\((?:AP|Reuters|AFP|Xinhua|dpa|UPI|PTI|IANS|Bloomberg)\))?)"  # agency
-    r"\s*(?:—|–|--|-)\s+(?=\S)"
+    rf"^(?P<place>[{_CAP}][{_CAP}.'’\-]+(?: [{_CAP}][{_CAP}.'’\-]+){{0,3}})"  # "YAN’AN"
+    # up to two parts set off by commas: a region or country, maybe with its article ("NASSAU,
+    # the Bahamas"), and a date ("KOTA BHARU, Malaysia, Feb. 28", "BEIJING, Oct.5")
+    r"(?P<rest>(?:,\s*(?:the\s+)?[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}){0,2}"
+    r"(?:\s*\d{1,2})?"  # " 26"
+    r"(?:\s*\((?:AP|Reuters|AFP|Xinhua|Xinhuanet|dpa|UPI|PTI|IANS|Bloomberg)\))?)"  # agency
+    # any dash a wire or its transcription uses ("--", "---", "—", "―")
+    r"\s*(?:[—–―‒]|-{1,3})\s+(?=\S)"
 )
 
 
