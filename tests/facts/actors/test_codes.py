@@ -64,6 +64,16 @@ def test_us_parties_are_coded_by_the_tables() -> None:
     assert tables.known_code("republican party") == tables.known_code("democratic party") == "USAPTY"
 
 
+def test_a_partys_members_and_adjective_name_the_party_the_tables_place(parser: Parser) -> None:
+    tables = load_tables()
+    assert tables.party_code("democrats") == tables.party_code("republican") == "USAPTY"
+    assert tables.party_code("tories") is None  # no Tory Party in the tables: no country guessed
+    assert tables.party_code("liberal democrats") is None  # another party's name, not its members
+    found = entities(parser, "Democrats in Congress said on Tuesday that they would block the bill.")
+    democrats = next(e for e in found if e.name == "Democrats")
+    assert (democrats.country, democrats.sector) == ("USA", "PTY")
+
+
 def test_a_firms_officer_after_a_bare_apostrophe_is_of_the_firms_country(parser: Parser) -> None:
     text = (
         "Australian pharmaceutical company Blackmores will expand. "

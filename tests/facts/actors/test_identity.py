@@ -288,6 +288,18 @@ def test_a_party_its_bare_name_and_its_members_plural_are_one_actor_but_two_one_
     assert link["e-a10-Liberal Democrats"] != link["e-a1-Democrats"]
 
 
+def test_a_partys_members_coded_with_its_country_are_the_party_not_the_state() -> None:
+    day = "2018-05-01"
+    _, link = fold(
+        [
+            (ent("Democrats", "a1", "NORP", country="USA", code="USAPTY"), day),
+            (ent("Democratic Party", "a2", "ORG", country="USA", code="USAPTY"), day),
+            (ent("Americans", "a3", "NORP", country="USA"), day),
+        ]
+    )
+    assert link["e-a1-Democrats"] == link["e-a2-Democratic Party"] != link["e-a3-Americans"] == "state:USA"
+
+
 def test_the_office_of_a_post_is_named_by_its_post() -> None:
     day = "2018-05-01"
     _, link = fold(

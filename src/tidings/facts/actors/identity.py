@@ -36,6 +36,7 @@ from tidings.facts.actors.names import (
     is_name,
     joined_person_key,
     middles_agree,
+    party_stem,
     person_key,
     person_parts,
     plain_person_key,
@@ -186,26 +187,6 @@ def _without_company_word(form: str) -> str | None:
         if len(words) > size and " ".join(words[-size:]) in COMPANY_WORDS:
             return " ".join(words[:-size])
     return None
-
-
-def _party_stem(form: str) -> str | None:
-    """What a political party and its members are called by ("democratic party", "democrats" and
-    "democratic": "democrat"; "tory party", "tories": "tory"; "labour party", "labour": "labour"):
-    a party's name drops its head noun ("Labour", "the Communists"), and its members' plural
-    names the party ("Democrats won the House")."""
-    words = form.split()
-    if len(words) >= 2 and words[-1] == "party":
-        words = words[:-1]
-    elif len(words) != 1:
-        return None
-    last = words[-1]
-    if last.endswith("ies") and len(last) > 4:
-        last = last[:-3] + "y"
-    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
-        last = last[:-1]
-    if last.endswith("tic"):  # "democratic": the adjective of "democrat"
-        last = last[:-2]
-    return " ".join([*words[:-1], last])
 
 
 def _looked_up(form: str) -> tuple[str, ...]:
@@ -398,7 +379,7 @@ class ActorFold:
             forms += [v for f in forms if (v := _head_first(f))]
         if kind == "ORG":
             forms += [v for f in forms if (v := _without_company_word(f))]
-        stems = [(f, stem) for f in forms if (stem := _party_stem(f))]
+        stems = [(f, stem) for f in forms if (stem := party_stem(f))]
         forms += [("member:" if " " not in f else "party:") + stem for f, stem in stems]
         forms += ["acr:" + a for n in names if len(n.split()) > 1 for a in acronyms(n) if len(a) >= 3]
         # "E&Y", "U.S.T.R.": an upper-case word, its letters only ("ey" of "Ernst & Young")
@@ -541,6 +522,8 @@ def fixed_key(entity: Mapping[str, Any]) -> str | None:
         if hit is None and key == clean_key(tables.country_name(country)):
             return f"state:{country}"
         return None
+    if kind == "NORP" and country and entity.get("sector") == "PTY":
+        return None  # "Democrats": the party, found by its name (see _forms_of), not the state
     if kind == "NORP" and country:
         return f"state:{country}"
     if kind == "NORP" and entity.get("sector") and (region := region_in(str(entity["name"]))):

@@ -265,3 +265,23 @@ def is_name(text: str) -> bool:
     return all(
         not w.strip(".,;:'’()").isdigit() or (k > 0 and words[k - 1].lower() == "of") for k, w in enumerate(words)
     )
+
+
+def party_stem(form: str) -> str | None:
+    """What a political party and its members are called by ("democratic party", "democrats" and
+    "democratic": "democrat"; "tory party", "tories": "tory"; "labour party", "labour": "labour"):
+    a party's name drops its head noun ("Labour", "the Communists"), and its members' plural
+    names the party ("Democrats won the House")."""
+    words = form.split()
+    if len(words) >= 2 and words[-1] == "party":
+        words = words[:-1]
+    elif len(words) != 1:
+        return None
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        last = last[:-1]
+    if last.endswith("tic"):  # "democratic": the adjective of "democrat"
+        last = last[:-2]
+    return " ".join([*words[:-1], last])

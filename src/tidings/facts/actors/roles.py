@@ -291,6 +291,10 @@ def code_named(
             if hit is not None:
                 c.country = hit.code
                 c.sector = "GOV" if hit.kind == "capital" and c.label == "GPE" else None
+            elif c.label == "NORP" and (party := tables.party_code(clean_key(c.name))):
+                # "Democrats", "Republicans": a party's members (or its adjective) name the party
+                # the tables place, as its full name does ("Democratic Party": USAPTY)
+                c.country, c.sector = org_country_sector(party)
         else:
             code = tables.known_code(clean_key(c.name))
             if code is not None:

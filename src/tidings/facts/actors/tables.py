@@ -19,7 +19,7 @@ import functools
 from dataclasses import dataclass, field
 from importlib import resources
 
-from tidings.facts.actors.names import clean_key, given_name_key, person_key
+from tidings.facts.actors.names import clean_key, given_name_key, party_stem, person_key
 
 # Codes that are not countries: first three letters of an org code that name its kind.
 NONSTATE = frozenset({"IGO", "NGO", "MNC", "ISM", "IMG", "UNO", "EUR"})
@@ -117,6 +117,7 @@ class ActorTables:
     terms: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)  # name -> (code, from, to)
     publishers: dict[str, str] = field(default_factory=dict)  # site name or domain -> home country
     names: dict[str, str] = field(default_factory=dict)  # country code -> display name
+    parties: dict[str, str] = field(default_factory=dict)  # party stem ("democrat") -> the party's code
 
     def country(self, key: str) -> CountryHit | None:
         hit = self.countries.get(key)
@@ -138,6 +139,13 @@ class ActorTables:
 
     def known_code(self, key: str) -> str | None:
         return self.known.get(key)
+
+    def party_code(self, key: str) -> str | None:
+        """The code of the country's party a one-word name calls by its members or its adjective
+        ("democrats", "democratic", "republicans": the known "democratic party", "republican
+        party", USAPTY); None for any other word."""
+        stem = party_stem(key) if " " not in key else None
+        return self.parties.get(stem) if stem else None
 
     def seat(self, key: str) -> str | None:
         """The country whose government a seat stands for ("white house" -> USA)."""
@@ -244,6 +252,13 @@ def load_tables() -> ActorTables:
                 terms.setdefault(key, []).append((r[1], r[2], r[3]))
     frozen = {k: tuple(v) for k, v in terms.items()}
     publishers = {r[0]: r[1] for r in _rows("publishers.tsv") if len(r) >= 2}
+    # a known party of one country, by the stem its members' and its adjective's words share
+    # (indexed once: a lookup per name, not a scan of every known actor)
+    parties = {
+        stem: code
+        for key, code in known.items()
+        if key.endswith(" party") and code.endswith("PTY") and code[:3] not in NONSTATE and (stem := party_stem(key))
+    }
     return ActorTables(
         countries,
         agents,
@@ -255,6 +270,7 @@ def load_tables() -> ActorTables:
         terms=frozen,
         publishers=publishers,
         names=_display_names(countries),
+        parties=parties,
     )
 
 
