@@ -74,6 +74,16 @@ def test_a_partys_members_and_adjective_name_the_party_the_tables_place(parser: 
     assert (democrats.country, democrats.sector) == ("USA", "PTY")
 
 
+def test_a_title_set_off_by_a_comma_before_the_name_codes_the_person(parser: Parser) -> None:
+    found = entities(parser, "The Chinese foreign minister, Liu Zhenmin, said on Monday that talks would resume.")
+    assert (named(found, "Liu Zhenmin").country, named(found, "Liu Zhenmin").sector) == ("CHN", "GOV")
+    text = "Tariffs hurt trade, said Chinese Ambassador to the World Trade Organization (WTO), Zhang Xiangchen."
+    zhang = named(entities(parser, text), "Zhang Xiangchen")
+    assert (zhang.country, zhang.sector) == ("CHN", "GOV")  # the host after "to" is no country of his
+    text = "The deal was the work of China's ambassador to Washington and Mr. Trump's son-in-law, Jared Kushner."
+    assert named(entities(parser, text), "Jared Kushner").country is None  # a list: not his title
+
+
 def test_a_firms_officer_after_a_bare_apostrophe_is_of_the_firms_country(parser: Parser) -> None:
     text = (
         "Australian pharmaceutical company Blackmores will expand. "

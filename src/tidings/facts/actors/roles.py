@@ -233,6 +233,30 @@ def apposition_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) ->
     return toks
 
 
+def title_before_comma(doc: Doc, start: int, end: int, others: dict[int, int]) -> list[Token]:
+    """A title set off by a comma before the name, whose apposition the name is ("the Chinese
+    foreign minister, Liu Zhenmin, said", "South Korea's president-elect, Moon Jae-in"): the noun
+    phrase up to the comma, cut before "to" (an envoy's host is not their country: "the ambassador
+    to China, Terry Branstad"); none when the phrase lists or names other people ("China's
+    ambassador and Mr. Trump's son-in-law, Jared Kushner")."""
+    if start < 2 or doc[start - 1].text != ",":
+        return []
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= start - 1 or head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    toks = [t for t in head.subtree if t.i < start - 1]
+    if not toks or toks[-1].i != start - 2 or len(toks) != start - 1 - toks[0].i:
+        return []  # not one run of words ending at the comma
+    if any(t.lower_ in ("and", "or") or t.i in others or t.text in (",", ";") for t in toks):
+        return []
+    if any(t.lower_ == "to" for t in toks):
+        toks = toks[: next(k for k, t in enumerate(toks) if t.lower_ == "to")]
+    while toks and toks[0].pos_ == "DET":
+        toks.pop(0)
+    return toks
+
+
 def coordinated(doc: Doc, a_end: int, b_start: int) -> bool:
     """Whether only list glue (commas, "and", dates) separates two names in one sentence."""
     if b_start <= a_end or doc[a_end].sent.start != doc[b_start].sent.start or b_start - a_end > 8:
@@ -451,7 +475,8 @@ def _code_person(
     others = {i: n for i, n in mention_cluster.items() if n != me and clusters[n].label == "PERSON"}
     for start, end in c.spans:
         title, possessor = title_tokens(doc, start, end, others)
-        for toks in (title, apposition_tokens(doc, start, end, others)):
+        after = apposition_tokens(doc, start, end, others)
+        for toks in (title, after, [] if title else title_before_comma(doc, start, end, others)):
             pc = code_phrase(_words(toks), tables)
             if not toks or (pc.sector is None and pc.country is None):
                 continue
