@@ -72,6 +72,9 @@ def test_a_partys_members_and_adjective_name_the_party_the_tables_place(parser: 
     found = entities(parser, "Democrats in Congress said on Tuesday that they would block the bill.")
     democrats = next(e for e in found if e.name == "Democrats")
     assert (democrats.country, democrats.sector) == ("USA", "PTY")
+    found = entities(parser, "The Liberal Democrats say the Conservatives cannot win.")
+    cut = next(e for e in found if e.name == "Democrats")  # the tagger cut "Liberal" off: a British party
+    assert cut.country is None
 
 
 def test_a_title_set_off_by_a_comma_before_the_name_codes_the_person(parser: Parser) -> None:

@@ -245,6 +245,8 @@ def title_before_comma(doc: Doc, start: int, end: int, others: dict[int, int]) -
     head = root.head
     if root.dep_ != "appos" or head.i >= start - 1 or head.pos_ not in ("NOUN", "PROPN"):
         return []
+    if load_tables().role_sector(_hyphenated(head)) is None:
+        return []  # a post's noun heads a title ("U.S. unilateral protectionism, Sputnik," is none)
     toks = [t for t in head.subtree if t.i < start - 1]
     if not toks or toks[-1].i != start - 2 or len(toks) != start - 1 - toks[0].i:
         return []  # not one run of words ending at the comma
@@ -315,7 +317,7 @@ def code_named(
             if hit is not None:
                 c.country = hit.code
                 c.sector = "GOV" if hit.kind == "capital" and c.label == "GPE" else None
-            elif c.label == "NORP" and (party := tables.party_code(clean_key(c.name))):
+            elif c.label == "NORP" and (party := tables.party_code(clean_key(c.name))) and not _in_longer_name(doc, c):
                 # "Democrats", "Republicans": a party's members (or its adjective) name the party
                 # the tables place, as its full name does ("Democratic Party": USAPTY)
                 c.country, c.sector = org_country_sector(party)
@@ -376,6 +378,17 @@ def code_named(
             c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce", "National Business Daily"
         if c.code is None and c.country:
             c.code = c.country + (c.sector or "") if c.sector not in NONSTATE else c.country
+
+
+def _in_longer_name(doc: Doc, c: Cluster) -> bool:
+    """A mention comes right after a capitalised word that modifies it: the tagger cut it out of a
+    longer name ("Liberal Democrats", "Social Democrat"), another party than the bare word's. (At
+    a sentence's head "Senior Democrats" reads so too: left uncoded, as before.)"""
+    for start, end in c.spans:
+        prev = doc[start - 1] if start > 0 else None
+        if prev is not None and prev.is_title and prev.pos_ in ("PROPN", "ADJ") and start <= prev.head.i < end:
+            return True
+    return False
 
 
 def _regional_or_organ(doc: Doc, c: Cluster, pc: PhraseCode, tables: ActorTables) -> None:
