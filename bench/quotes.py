@@ -391,7 +391,29 @@ def _antecedents(case: DocCase, source: Spans) -> Spans:
         # here, who ..." leaves it open whom "who" stands for, whatever the parse hung it on
         if clause.dep_ == "relcl" and noun.i in (pronoun.i - 1, pronoun.i - 2) and noun.pos_ in ("NOUN", "PROPN"):
             out.append((noun.left_edge.idx, noun.idx + len(noun.text)))
+        elif clause.dep_ == "relcl" and (named := _member_before(pronoun, noun)) is not None:
+            out.append(named)
     return out
+
+
+def _member_before(pronoun: Any, head: Any) -> tuple[int, int] | None:
+    """The name right before a relative pronoun when the parse hung the clause on the head of a
+    longer phrase that name belongs to: an apposition ("his wife, Laura, who spoke": Laura is his
+    wife) or the last member of a list ("Oprah Winfrey ... and Stevie Wonder, who joked": the
+    member next to "who", as a singular verb and English's nearest-noun reading give it; the
+    list's head is not accepted). Read off the parse, whatever the system under test chose."""
+    before = pronoun.doc[pronoun.i - 1] if pronoun.i > 0 else None
+    if before is not None and before.text == "," and before.i > 0:
+        before = pronoun.doc[before.i - 1]
+    if before is None or before.pos_ != "PROPN":
+        return None
+    while before.dep_ in ("compound", "flat") and before.head.i > before.i:
+        before = before.head
+    if not (before.dep_ == "appos" and before.head.i == head.i) and before not in head.conjuncts:
+        return None
+    names = [c for c in before.lefts if c.dep_ in ("compound", "flat")]
+    start = names[0].idx if names else before.idx
+    return (start, before.idx + len(before.text))
 
 
 def _matches(case: DocCase, ps: Sequence[Pred], thr: float) -> dict[int, int]:

@@ -143,3 +143,34 @@ def test_a_relative_pronoun_source_stands_for_the_noun_right_before_it(parser: P
     assert not b._speaker_ok(case, pred(argue, "The plan"), argue)
     # the parse may hang "who" on "a focal point": only a noun right before the pronoun counts
     assert not b._speaker_ok(case, pred(called, "a focal point"), called)
+
+
+def test_a_relative_pronoun_after_an_apposition_or_a_list_stands_for_the_name_before_it(parser: Parser) -> None:
+    # the parse hangs "who" on "wife" and on "Smith": the name next to the pronoun is the Source
+    b = _bench()
+    text = (
+        "The speakers included George W. Bush and his wife, Laura, who spoke of her early talks. "
+        "The crowd included celebrities like Oprah Winfrey, Will Smith and Stevie Wonder, who joked of the museum."
+    )
+    case = b.DocCase("t", text, [])
+    case.doc = parser.parse(text)
+
+    def at(word: str) -> tuple[int, int]:
+        start = text.index(word)
+        return start, start + len(word)
+
+    def who(verb: str) -> tuple[int, int]:
+        start = text.index("who " + verb)
+        return start, start + 3
+
+    spoke = b.Gold([at("her early talks")], [who("spoke")], [at("spoke")], "indirect")
+    joked = b.Gold([at("the museum")], [who("joked")], [at("joked")], "indirect")
+
+    def pred(gold: Any, speaker: str) -> Any:
+        return b.Pred(*gold.content[0], "indirect", at(speaker), None, None)
+
+    assert b._speaker_ok(case, pred(spoke, "Laura"), spoke)
+    assert b._speaker_ok(case, pred(joked, "Stevie Wonder"), joked)
+    # the list's other members and the man named before are not the Source
+    assert not b._speaker_ok(case, pred(joked, "Oprah Winfrey"), joked)
+    assert not b._speaker_ok(case, pred(spoke, "George W. Bush"), spoke)

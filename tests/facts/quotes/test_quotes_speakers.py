@@ -337,3 +337,29 @@ def test_participle_on_a_document_speaks_for_its_maker() -> None:
     )
     subj = subject_of(doc[5])
     assert subj is not None and subj.text == "union"
+
+
+def test_subordinator_read_as_a_preposition_gives_its_object_as_the_subject() -> None:
+    # "He kept on since Ann, at the debate, cited it.": "since" parsed as a preposition with "Ann"
+    # as its object, and "cited" as a second main verb with no "and"
+    words = ["He", "kept", "on", "since", "Ann", ",", "at", "the", "debate", ",", "cited", "it", "."]
+    heads = [1, 1, 1, 1, 3, 1, 1, 8, 6, 1, 1, 10, 1]
+    deps = ["nsubj", "ROOT", "prt", "prep", "pobj", "punct", "prep", "det", "pobj", "punct", "conj", "dobj", "punct"]
+    tags = ["PRP", "VBD", "RP", "IN", "NNP", ",", "IN", "DT", "NN", ",", "VBD", "PRP", "."]
+    pos = ["PRON", "VERB", "ADP", "SCONJ", "PROPN", "PUNCT", "ADP", "DET", "NOUN", "PUNCT", "VERB", "PRON", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    subj = subject_of(doc[10])
+    assert subj is not None and subj.text == "Ann"
+    # with "and" before the verb it is a real coordination: the first verb's subject speaks
+    words2 = [*words[:9], "and", *words[10:]]
+    deps2 = [*deps[:9], "cc", *deps[10:]]
+    tags2 = [*tags[:9], "CC", *tags[10:]]
+    pos2 = [*pos[:9], "CCONJ", *pos[10:]]
+    coordinated = Doc(Vocab(), words=words2, heads=heads, deps=deps2, tags=tags2, pos=pos2)
+    subj = subject_of(coordinated[10])
+    assert subj is not None and subj.text == "He"
+    # a true preposition ("at the debate") gives nothing
+    pos3 = [*pos[:3], "ADP", *pos[4:]]
+    plain = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos3)
+    subj = subject_of(plain[10])
+    assert subj is not None and subj.text == "He"

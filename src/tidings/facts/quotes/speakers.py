@@ -390,7 +390,30 @@ def _subject_taken_by_head(cue: Token) -> Token | None:
     if cue.dep_ == "advcl" and head.tag_ == "VBG" and head.i < cue.i:
         subj = [c for c in head.children if c.dep_ == "nsubj" and c.i < head.i]
         return subj[0] if subj else None
+    if cue.dep_ == "conj":
+        return _subject_of_subordinator(cue)
     return None
+
+
+def _subject_of_subordinator(cue: Token) -> Token | None:
+    """ "Trump has been targeting Machado since Clinton, at Monday's debate, cited ...": the parse
+    read the subordinator as a preposition with the subject as its object, and the finite verb of
+    the subordinate clause as a second main verb (a ``conj`` with no "and" or "but"). A
+    subordinating conjunction heads a clause, not a noun phrase, so its "object" is the subject of
+    the verb its clause goes on to: the name right before that verb, but for an aside in commas."""
+    head = cue.head
+    if any(c.dep_ in ("cc", "preconj") and head.i < c.i < cue.i for c in head.children):
+        return None  # a real coordination: the head's subject is the cue's too
+    preps = [c for c in head.children if c.dep_ == "prep" and c.pos_ == "SCONJ" and head.i < c.i < cue.i]
+    objs = [o for p in preps[-1:] for o in p.children if o.dep_ == "pobj"]
+    if not objs or objs[0].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    # only commas and an aside (prepositional phrases) between the object and the verb
+    between = cue.doc[objs[0].right_edge.i + 1 : cue.i]
+    aside = all(
+        t.dep_ == "punct" or any(a.dep_ == "prep" and a.head == head for a in [t, *t.ancestors]) for t in between
+    )
+    return objs[0] if aside else None
 
 
 def _name_before_aside(cue: Token) -> Token | None:
