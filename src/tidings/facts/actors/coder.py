@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors import roles
 from tidings.facts.actors.index import EntityIndex
-from tidings.facts.actors.tables import NONSTATE, load_tables
+from tidings.facts.actors.tables import NONSTATE, load_tables, nonstate
 from tidings.nlp import doc_text
 from tidings.records import ActorRef
 
@@ -79,8 +79,9 @@ def _stance(tok: Token) -> bool:
 LOCATING_PREPS = frozenset({"in", "from", "at", "inside"})
 
 
-def _has_country(ref: ActorRef | None) -> bool:
-    return ref is not None and bool(ref.country or (ref.actor_code or "")[:3] in NONSTATE)
+def has_country(ref: ActorRef | None) -> bool:
+    """Whether an actor is placed: it has a country, or a non-state code that stands without one."""
+    return ref is not None and bool(ref.country or nonstate(ref.actor_code))
 
 
 class ActorCoder:
@@ -112,7 +113,7 @@ class ActorCoder:
             org = self._affiliation(head)  # "U.N. mediator Diego Cordovez": an official of the UN
             if org is not None:
                 return replace(ref, actor_code=org.actor_code, country=None, sector=org.sector)
-        if ref is not None and not _has_country(ref) and ref.sector != "MIL":  # troops serve abroad
+        if ref is not None and not has_country(ref) and ref.sector != "MIL":  # troops serve abroad
             where = self._located(head)  # "demonstrators in Baghdad", "doctors from American aid groups"
             if where is not None:
                 code = where.country + (ref.sector or "") if where.country else ref.actor_code

@@ -31,7 +31,7 @@ from tidings.facts.actors.names import (
     person_key,
     plain_person_key,
 )
-from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, org_country_sector
+from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, nonstate, org_country_sector
 from tidings.facts.actors.usage import POST_NOUNS, REGION_CODES, region_in
 
 if TYPE_CHECKING:
@@ -357,12 +357,12 @@ def code_named(
             )
             if known is not None:
                 country, sector = org_country_sector(known)
-                if c.country is None and (c.code or "")[:3] not in NONSTATE:  # an IGO officer has none
+                if c.country is None and not nonstate(c.code):  # an IGO officer has none
                     c.country, c.confidence = country, 0.8
                 c.sector = c.sector or sector
     for _ in range(2):  # possessors and coordination may depend on each other
         for c in clusters:
-            if c.label == "PERSON" and c.country is None and (c.code or "")[:3] not in NONSTATE:
+            if c.label == "PERSON" and c.country is None and not nonstate(c.code):
                 donors = [clusters[n] for n in sorted(c.coordinated)]
                 if c.possessor is not None:
                     donors.insert(0, clusters[c.possessor])

@@ -24,6 +24,13 @@ from tidings.facts.actors.names import clean_key, given_name_key, party_stem, pe
 # Codes that are not countries: first three letters of an org code that name its kind.
 NONSTATE = frozenset({"IGO", "NGO", "MNC", "ISM", "IMG", "UNO", "EUR"})
 SECURITY = ("MIL", "SPY", "COP")
+
+
+def nonstate(code: str | None) -> bool:
+    """Whether an actor code is of a non-state kind (IGO, NGO, MNC, ...): coded, with no country."""
+    return (code or "")[:3] in NONSTATE
+
+
 # Valid role/sector segments: CAMEO actor type codes and PLOVER sector codes (shared events ontology
 # cameo_actor_type_codes.csv / plover_sector_codes.csv) plus CAMEO religion codes; PETRARCH's
 # agent list has a few others (e.g. PPL) that no coder would expect.

@@ -18,6 +18,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from tidings.facts.actors.tables import NONSTATE
 from tidings.facts.actors.usage import REGION_CODES
 from tidings.facts.events.lexicon import MOVEMENT
 from tidings.facts.events.rules import active
@@ -166,17 +167,14 @@ def home_actors(refs: list[ActorRef], home: str | None) -> list[ActorRef]:
         if _coded(ref) or not (ref.entity_id or ref.sector):
             out.append(ref)
             continue
-        code = home + (ref.sector or "") if ref.sector not in _NONSTATE else ref.actor_code
+        code = home + (ref.sector or "") if ref.sector not in NONSTATE else ref.actor_code
         out.append(replace(ref, country=home, actor_code=code or home, basis="home"))
     return out
 
 
-_NONSTATE = frozenset({"IGO", "NGO", "MNC", "ISM", "IMG", "UNO", "EUR"})
-
-
 def _coded(ref: ActorRef) -> bool:
     code = (ref.actor_code or "")[:3]
-    return bool(ref.country or code in ("IGO", "NGO", "MNC", "ISM", "IMG", "UNO", "EUR") or code in REGIONS)
+    return bool(ref.country or code in NONSTATE or code in REGIONS)
 
 
 REGIONS = frozenset(REGION_CODES.values())  # "Asian countries" (ASA) are no home-country actor

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from tidings.facts.actors.coder import ActorCoder
+from tidings.facts.actors.coder import ActorCoder, has_country
 from tidings.facts.events.arguments import (
     SOURCE_PREPS,
     TARGET_PREPS,
@@ -142,7 +142,6 @@ INTENT_FRAMES = frozenset(
         "slate",
     }
 )
-NONSTATE = frozenset({"IGO", "NGO", "MNC", "UNO", "EUR", "ISM", "IMG"})
 # What a threat answers: a condition ("if the US imposes ...") or a phrase of response.
 CONDITION_MARKS = frozenset({"if", "unless", "should", "once"})
 RESPONSE_PREPS = frozenset({"against", "on", "to"})  # against X; depending on X; in response to X
@@ -185,7 +184,7 @@ class CandidateFinder:
         non-state code (cached per token: the finder serves one document)."""
         hit = self._coded.get(tok.i)
         if hit is None:
-            hit = any(ref.country or (ref.actor_code or "")[:3] in NONSTATE for ref in self.actors(tok))
+            hit = any(has_country(ref) for ref in self.actors(tok))
             self._coded[tok.i] = hit
         return hit
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from tidings.facts.actors.coder import ActorCoder
+from tidings.facts.actors.coder import ActorCoder, has_country
 from tidings.facts.base import FactContext
 from tidings.facts.events import rules, speech
 from tidings.facts.events.arguments import (
@@ -28,7 +28,6 @@ from tidings.facts.events.arguments import (
 )
 from tidings.facts.events.attach import Attacher, home_actors, home_country, is_historical, place_actors
 from tidings.facts.events.candidates import (
-    NONSTATE,
     Candidate,
     CandidateFinder,
     figurative,
@@ -199,7 +198,7 @@ def type_candidate(
         return decision
     if decision.confidence < MIN_MODEL_CONFIDENCE or decision.plover_event is None:
         return None
-    if not any(ref.country or (ref.actor_code or "")[:3] in NONSTATE for ref in (*cand.sources, *cand.targets)):
+    if not any(has_country(ref) for ref in (*cand.sources, *cand.targets)):
         return None  # the model alone, about nobody we can code ("with AP inputs"): too weak to emit
     return decision
 
