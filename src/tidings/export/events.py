@@ -9,8 +9,6 @@ from typing import Any
 
 from tidings.export.tone import document_tone
 
-NONSTATE = frozenset({"IGO", "NGO", "MNC", "UNO", "EUR", "ISM", "IMG"})
-
 
 def roles(event: dict[str, Any]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(sources, targets) of a stored event. Events stored before targets were recorded

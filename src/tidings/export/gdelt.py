@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tidings.export.events import NONSTATE, ArticleFacts, dyads
+from tidings.export.events import ArticleFacts, dyads
 from tidings.export.geo import GeoCoder, fips_by_iso3
 from tidings.export.tables import atomic_writer, is_stdout
+from tidings.facts.actors.tables import nonstate
 from tidings.facts.times.calendar import value_start
 from tidings.store.clusters import ClusterStats, events_with_clusters
 
@@ -80,9 +81,9 @@ def _actor_fields(ref: dict[str, Any] | None) -> list[str]:
     if not ref:
         return [""] * 10
     code = ref.get("actor_code") or ""
-    country = ref.get("country") or (code[:3] if len(code) >= 3 and code[:3] not in NONSTATE else "")
+    country = ref.get("country") or (code[:3] if len(code) >= 3 and not nonstate(code) else "")
     sector = ref.get("sector") or ""
-    known = code[3:6] if code[:3] in NONSTATE else ""
+    known = code[3:6] if nonstate(code) else ""
     types = [sector] if sector else []
     rest = code[len(country) :] if country and code.startswith(country) else ""
     types += [rest[i : i + 3] for i in range(3, len(rest), 3)] if rest[:3] == sector else []

@@ -41,7 +41,7 @@ from tidings.facts.actors.names import (
     person_parts,
     plain_person_key,
 )
-from tidings.facts.actors.tables import NONSTATE, SECTORS, load_tables, org_country_sector
+from tidings.facts.actors.tables import SECTORS, load_tables, nonstate, org_country_sector
 from tidings.facts.actors.usage import region_in
 
 NEAR_DAYS = 365 * 2  # a surname is decided by time only when one candidate is this much nearer
@@ -276,7 +276,7 @@ def _organisation_name(name: str) -> bool:
     if " " in key:
         return False
     code = load_tables().known_code(key)
-    return code is not None and (code[:3] in NONSTATE or code in SECTORS)
+    return code is not None and (nonstate(code) or code in SECTORS)
 
 
 def _days(a: str, b: str) -> int:
@@ -541,7 +541,7 @@ def fixed_key(entity: Mapping[str, Any]) -> str | None:
         sector = entity.get("sector")
         if country and sector:
             return f"group:{country}-{sector}"
-        if code[:3] in NONSTATE:
+        if nonstate(code):
             return f"group:{code}"
         region = region_in(str(entity["name"]))
         if region and sector:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.names import clean_key
 from tidings.facts.actors.roles import code_phrase
-from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, org_country_sector
+from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, nonstate, org_country_sector
 from tidings.facts.actors.usage import region_code
 from tidings.records import ActorRef, Entity, Mention
 
@@ -147,7 +147,7 @@ class EntityIndex:
         known = self.tables.known_code(key)
         if known is not None:
             country, sector = org_country_sector(known)
-            code = known if known[:3] in NONSTATE and known[:3] != "MNC" else (country or "") + (sector or "")
+            code = known if nonstate(known) and known[:3] != "MNC" else (country or "") + (sector or "")
             return ActorRef(text, None, code or None, country, sector, start, end)
         pc = code_phrase(words, self.tables)
         if pc.countries == 1 and pc.country:

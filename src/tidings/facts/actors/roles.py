@@ -99,7 +99,7 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
                 ctry, sec = org_country_sector(code)
                 if ctry:
                     countries.append(ctry)
-                elif code[:3] in NONSTATE:
+                elif nonstate(code):
                     org_code = code
                 org_sector = sec if sec not in NONSTATE else org_sector
                 head = sec if sec not in NONSTATE else head
@@ -325,7 +325,7 @@ def code_named(
             code = tables.known_code(clean_key(c.name))
             if code is not None:
                 c.country, c.sector = org_country_sector(code)
-                if code[:3] in NONSTATE and code[:3] != "MNC":
+                if nonstate(code) and code[:3] != "MNC":
                     c.code = code
             else:
                 pc = code_phrase(clean_key(c.name).split(), tables)
@@ -421,7 +421,7 @@ def _party_country(doc: Doc, c: Cluster, code: str | None, tables: ActorTables) 
     Communist Party", "Taiwan's Nationalist Party"); never a company or party word inside the name
     ("the Democratic Progressive Party" is no American firm's, nor the US Democrats'), nor the
     country of the dateline ("HONG KONG — ... the Communist Party"): else none."""
-    if code is not None and code[:3] not in NONSTATE:
+    if code is not None and not nonstate(code):
         return org_country_sector(code)[0]
     words = clean_key(c.name).split()
     named = {

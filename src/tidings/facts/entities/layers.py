@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tidings.facts.actors.names import HONORIFICS, NAV_WORDS, PERSON_TITLES, clean_key, is_clean
-from tidings.facts.actors.tables import NONSTATE, ActorTables
+from tidings.facts.actors.tables import ActorTables, nonstate
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -83,7 +83,7 @@ def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tu
     key = clean_key(doc[start:end].text)
     if titled and label != "PERSON" and end - start <= 3 and tables.country(key) is None:
         known = tables.known_code(key) or ""
-        if all(t.is_title and t.pos_ == "PROPN" for t in doc[start:end]) and known[:3] not in NONSTATE:
+        if all(t.is_title and t.pos_ == "PROPN" for t in doc[start:end]) and not nonstate(known):
             label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG: a personal title says person
     if end - start == 1 and label == "ORG" and (key in TITLE_WORDS or key in tables.roles):
         return None  # "State" of "Secretary of State", "Defense" of "Defense Secretary"
@@ -101,7 +101,7 @@ def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tu
             label = "NORP" if hit.kind == "demonym" else "GPE"
     elif hit is None and label in ("FAC", "GPE", "LOC", "EVENT", "PERSON", "NORP"):
         code = tables.known_code(key)
-        if code is not None and code[:3] in NONSTATE and end - start <= 6:
+        if nonstate(code) and end - start <= 6:
             label = "ORG"
     return start, end, label
 
