@@ -131,6 +131,8 @@ class Detector:
     base_rate: float = 0.15
     # the exports' default --min-confidence, chosen on the dev half for precision first
     export_threshold: float | None = None
+    # the articles it was trained on: a retrained detector is compared with it on the others
+    trained_on: Sequence[str] = ()
 
     @property
     def export_min_confidence(self) -> float:
@@ -156,6 +158,7 @@ class Detector:
                 # without it every event would get the base rate's prior at run time
                 "triggers": {k: list(v) for k, v in self.triggers.items()},
                 "base_rate": self.base_rate,
+                "trained_on": list(self.trained_on),
             },
             indent=1,
             sort_keys=True,
@@ -178,4 +181,5 @@ def load_detector() -> Detector | None:
         data.get("triggers", {}),
         float(data.get("base_rate", 0.15)),
         None if data.get("export_threshold") is None else float(data["export_threshold"]),
+        tuple(data.get("trained_on", ())),
     )
