@@ -82,3 +82,35 @@ def test_training_counts_precision_recall_and_false_events_as_the_bench_does() -
     assert (threshold, kept) == (0.4, 2) and precision == 0.5 and math.isclose(recall, 2 / 3)
     assert false == 25.0  # one false asserted event over four empty sentences
     assert train.operating_point(rows, probs, gold, empty, 0.95)[1:4] == (0.0, 0.0, 0)
+
+
+def test_detector_json_keeps_the_articles_it_was_trained_on() -> None:
+    fitted = Detector({"bias": 0.1}, -1.0, 0.3, trained_on=("bbc-1", "fundus-2"))
+    data = json.loads(fitted.to_json())
+    assert data["trained_on"] == ["bbc-1", "fundus-2"]
+    assert Detector({}, 0.0, 0.3).trained_on == ()
+
+
+def test_every_fold_draw_puts_each_article_in_one_fold_and_draws_differ() -> None:
+    train = _training_script()
+    rows = [({}, 0, True, f"d{i}", "say|01", (0, "01")) for i in range(20)]
+    first, second = train.fold_draw(rows, 5, 0), train.fold_draw(rows, 5, 1)
+    assert set(first) == set(second) == {f"d{i}" for i in range(20)}
+    assert sorted(first.values()) == sorted(second.values()) == sorted(i % 5 for i in range(20))
+    assert first != second  # a second draw groups other articles together
+
+
+def test_the_curve_averages_the_draws_and_unseen_keeps_other_articles() -> None:
+    train = _training_script()
+    rows = [
+        ({}, 1, True, "a", "meet|04", (0, "04")),
+        ({}, 0, True, "b", "say|01", (1, "01")),
+    ]
+    gold, empty = {("a", 0, "04")}, {("b", 1)}
+    points = train.curve(rows, [np.array([0.9, 0.9]), np.array([0.9, 0.1])], gold, empty)
+    at = next(pt for pt in points if pt[0] == 0.5)
+    assert math.isclose(at[1], 0.75)  # precision 0.5 in one draw, 1.0 in the other
+    assert math.isclose(at[4], 50.0)  # one false event per empty sentence in one draw of two
+    index, kept_gold, kept_empty = train.unseen(rows, gold, empty, frozenset({"a"}))
+    assert index == [1] and kept_gold == set() and kept_empty == {("b", 1)}
+    assert train.in_group("own:intent", "own:") and not train.in_group("trigger_prior_x", "trigger_prior")
