@@ -351,3 +351,13 @@ def test_a_statement_in_the_lede_can_be_the_main_event(parser: Parser) -> None:
     main = [e for e in events if e.is_main]
     assert [(e.trigger, (e.cameo_code or "")[:2]) for e in main] == [("warnings", "01")]
     assert not [e for e in code(parser, text, disabled=["main-statement"]) if e.is_main and e.trigger == "warnings"]
+
+
+def test_the_main_event_has_a_coded_doer(parser: Parser) -> None:
+    text = (
+        "The accusations against China were repeated on Monday. "
+        'U.S. Commerce Secretary Wilbur Ross labeled China as "the most protectionist of the big countries".'
+    )
+    events = code(parser, text)
+    assert [e.trigger for e in events if e.is_main] == ["labeled"]
+    assert [e.trigger for e in code(parser, text, disabled=["main-statement"]) if e.is_main] != ["labeled"]

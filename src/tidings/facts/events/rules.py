@@ -227,8 +227,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "main-statement",
         "main",
-        "the main event is the lede's earliest asserted event, statements (01) included; in that sentence the one "
-        "with a coded doer, the act over the speech act reporting it",
+        "the main event is the lede's earliest asserted event with a coded doer, statements (01) included; in its "
+        "sentence the act over the speech act reporting it",
     ),
     Rule("name-as", "lexicon", "'labelled (branded, termed) X as Y' names X as 'called X Y' does: a comment on it"),
     Rule(

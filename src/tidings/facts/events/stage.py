@@ -416,13 +416,14 @@ def reported_speech(event: Event) -> bool:
 
 
 def mark_main(items: list[tuple[Event, int]], published: str | None) -> list[Event]:
-    """Flag the article's main event: an asserted, typed, current event from the lede, preferring
-    the earliest sentence (the lede's first sentence states the story), then one whose doer is
-    coded (an act with nobody acting cannot be the story's who-did-what), then the act itself over
-    a speech act reporting it ("U.S. lawmakers called on Japan to ..., a spokesman said": the call),
-    then the one told most often (in how many sentences), then the most confident. Statements
-    (CAMEO 01: denials, warnings, sympathy) count as much as PLOVER events: a headline story may
-    be one ("Falconer rebuts 'charade' claims")."""
+    """Flag the article's main event: an asserted, typed, current event from the lede. With rule
+    ``main-statement``: statements (CAMEO 01: denials, warnings, sympathy) count as much as PLOVER
+    events (a headline story may be one: "Falconer rebuts 'charade' claims"); one whose doer is
+    coded first (the story is who did what to whom: "accusations against China" says nobody's act
+    when the next sentence has "Ross labeled China as protectionist"), then the earliest sentence
+    (the lede's first sentence states the story), then the act itself over a speech act reporting
+    it ("U.S. lawmakers called on Japan to ..., a spokesman said": the call), then the one told
+    most often (in how many sentences), then the most confident."""
     told = Counter(cluster_key(e, published) for e, _ in items)
     best: int | None = None
     best_key: tuple[float, ...] = ()
@@ -433,8 +434,8 @@ def mark_main(items: list[tuple[Event, int]], published: str | None) -> list[Eve
             continue
         if rules.active("main-statement"):
             key: tuple[float, ...] = (
-                -number,
                 has_country(event.source),
+                -number,
                 not reported_speech(event),
                 told[cluster_key(event, published)],
                 event.confidence,
