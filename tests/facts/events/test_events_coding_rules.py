@@ -21,12 +21,12 @@ from tidings.nlp import Parser
 from tidings.records import ActorRef, Event, Paragraph
 
 
-def code(parser: Parser, text: str, published: str = "2008-08-06") -> Sequence[Event]:
+def code(parser: Parser, text: str, published: str = "2008-08-06", disabled: Sequence[str] = ()) -> Sequence[Event]:
     article = make_article(source="rules", paragraphs=[Paragraph("paragraph", text)], published=published)
     ctx = FactContext(article, parser.parse(article.text), dt.date.fromisoformat(published))
     for stage in (EntityStage(), TimeStage(), PlaceStage()):
         ctx.found.update(stage(ctx))
-    return EventStage(detect=False)(ctx)["events"]  # type: ignore[return-value]  # the coder, before detection
+    return EventStage(detect=False, disabled_rules=disabled)(ctx)["events"]  # type: ignore[return-value]  # the coder, before detection
 
 
 def one(events: Sequence[Event], trigger: str) -> Event:
@@ -315,3 +315,49 @@ def test_reporting_a_risk_is_no_pessimistic_comment(parser: Parser) -> None:
     assert not [e for e in events if e.cameo_code == "012"], [(e.trigger, e.cameo_code) for e in events]
     worried = code(parser, "The Kenyan health minister said she was worried about the outbreak in Uganda.")
     assert [e for e in worried if e.cameo_code == "012"], [(e.trigger, e.cameo_code) for e in worried]
+
+
+def test_labelling_something_as_a_bad_name_is_criticism(parser: Parser) -> None:
+    text = 'U.S. Commerce Secretary Wilbur Ross labeled China as "the most protectionist of the big countries".'
+    event = one(code(parser, text), "labeled")
+    assert event.cameo_code == "111"
+    assert not [e for e in code(parser, text, disabled=["name-as"]) if e.cameo_code == "111"]
+    assert event.target is not None and event.target.country == "CHN"
+
+
+def test_calling_something_by_a_critical_adjective_is_criticism(parser: Parser) -> None:
+    text = 'French president Jacques Chirac has called the UK\'s rebate from the European Union "unjustified".'
+    assert one(code(parser, text), "called").cameo_code == "111"
+    assert one(code(parser, text, disabled=["name-judges"]), "called").cameo_code == "010"
+
+
+def test_the_main_event_is_the_act_not_the_speech_reporting_it(parser: Parser) -> None:
+    text = (
+        "U.S. legislators called on Japan to open its financial markets to foreign firms, "
+        "a Japanese Foreign Ministry spokesman said."
+    )
+    main = [e for e in code(parser, text) if e.is_main]
+    assert [(e.trigger, e.cameo_code) for e in main] == [("called", "020")]
+    old = [e for e in code(parser, text, disabled=["main-statement"]) if e.is_main]
+    assert [e.trigger for e in old] != ["called"]
+
+
+def test_a_statement_in_the_lede_can_be_the_main_event(parser: Parser) -> None:
+    text = (
+        "The Gauteng Provincial Government has issued urgent warnings to residents as severe weather continues. "
+        "Later, the province's officials held a meeting with the national government."
+    )
+    events = code(parser, text)
+    main = [e for e in events if e.is_main]
+    assert [(e.trigger, (e.cameo_code or "")[:2]) for e in main] == [("warnings", "01")]
+    assert not [e for e in code(parser, text, disabled=["main-statement"]) if e.is_main and e.trigger == "warnings"]
+
+
+def test_the_main_event_has_a_coded_doer(parser: Parser) -> None:
+    text = (
+        "The accusations against China were repeated on Monday. "
+        'U.S. Commerce Secretary Wilbur Ross labeled China as "the most protectionist of the big countries".'
+    )
+    events = code(parser, text)
+    assert [e.trigger for e in events if e.is_main] == ["labeled"]
+    assert [e.trigger for e in code(parser, text, disabled=["main-statement"]) if e.is_main] != ["labeled"]

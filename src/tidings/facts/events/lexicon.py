@@ -19,6 +19,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from tidings.facts.events.rules import active, disabled_now
+from tidings.facts.events.speech import CRITICAL
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -345,9 +346,22 @@ def _that_clause(token: Token) -> bool:
 
 
 def _names_as(token: Token) -> bool:
-    """ "called X Y": an object and a naming complement (oprd, xcomp or a second object)."""
+    """ "called X Y": an object and a naming complement (oprd, xcomp or a second object); with
+    rule ``name-as`` also "labelled X as Y", "branded X as Y" (the name in an as-phrase)."""
     kids = [c.dep_ for c in token.children]
-    return ("dobj" in kids and any(d in ("oprd", "xcomp", "ccomp", "attr") for d in kids)) or kids.count("dobj") > 1
+    if ("dobj" in kids and any(d in ("oprd", "xcomp", "ccomp", "attr") for d in kids)) or kids.count("dobj") > 1:
+        return True
+    return active("name-as") and "dobj" in kids and any(_as_name(c) for c in token.children)
+
+
+def _as_name(prep: Token) -> bool:
+    return prep.dep_ == "prep" and prep.lower_ == "as" and any(g.dep_ == "pobj" for g in prep.children)
+
+
+def _judging(words: set[str]) -> bool:
+    """The name given judges: an evaluative noun, or (rule ``name-judges``) any word of negative
+    evaluation the speech rules read as criticism ("called the rebate 'unjustified'")."""
+    return bool(words & EVALUATIVE) or (active("name-judges") and bool(words & CRITICAL))
 
 
 def place_objects(token: Token) -> list[Token]:
@@ -447,7 +461,7 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # "called the transition a sham": naming something is a comment on it (111 when the
         # name is an evaluation), never the dictionary's telephone call (041)
         words = {t.lower_ for t in token.subtree} | {t.lemma_.lower() for t in token.subtree}
-        return LexiconMatch("111" if words & EVALUATIVE else "010", "tidings:call-names", lemma, 1)
+        return LexiconMatch("111" if _judging(words) else "010", "tidings:call-names", lemma, 1)
     if active("reject-claim") and lemma in _REJECTING | {"deny", "refute", "rebut"}:
         claims = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _CLAIMS]
         if claims:  # rejecting an accusation, a claim or a report is a denial (016), not 12x

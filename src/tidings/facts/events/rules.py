@@ -224,6 +224,18 @@ RULES: tuple[Rule, ...] = (
         "two actors of different countries doing a cooperative act (03-06) together with no partner named do it "
         "with each other ('China and Switzerland pledged to develop their partnership')",
     ),
+    Rule(
+        "main-statement",
+        "main",
+        "the main event is the lede's earliest asserted event with a coded doer, statements (01) included; in its "
+        "sentence the act over the speech act reporting it",
+    ),
+    Rule("name-as", "lexicon", "'labelled (branded, termed) X as Y' names X as 'called X Y' does: a comment on it"),
+    Rule(
+        "name-judges",
+        "lexicon",
+        "a name given with a word of negative evaluation (the speech rules' criticism lexicon) is a criticism (111)",
+    ),
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)

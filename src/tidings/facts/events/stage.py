@@ -410,23 +410,40 @@ def one_per_sentence(items: list[tuple[Event, int]], published: str | None) -> l
     return list(merged.values())
 
 
+def reported_speech(event: Event) -> bool:
+    """A speech act read off a verb of saying (:mod:`speech`): its content may hold the act itself."""
+    return "tidings:speech-" in (event.rule or "")
+
+
 def mark_main(items: list[tuple[Event, int]], published: str | None) -> list[Event]:
-    """Flag the article's main event: an asserted, typed, current event from the lede, preferring
-    the earliest sentence, then the one told most often (in how many sentences), then the most
-    confident."""
+    """Flag the article's main event: an asserted, typed, current event from the lede. With rule
+    ``main-statement``: statements (CAMEO 01: denials, warnings, sympathy) count as much as PLOVER
+    events (a headline story may be one: "Falconer rebuts 'charade' claims"); one whose doer is
+    coded first (the story is who did what to whom: "accusations against China" says nobody's act
+    when the next sentence has "Ross labeled China as protectionist"), then the earliest sentence
+    (the lede's first sentence states the story), then the act itself over a speech act reporting
+    it ("U.S. lawmakers called on Japan to ..., a spokesman said": the call), then the one told
+    most often (in how many sentences), then the most confident."""
     told = Counter(cluster_key(e, published) for e, _ in items)
     best: int | None = None
     best_key: tuple[float, ...] = ()
     for pos, (event, number) in enumerate(items):
-        if number >= LEDE_SENTENCES or event.factuality != "asserted" or event.plover_event is None:
+        if number >= LEDE_SENTENCES or event.factuality != "asserted" or not event.cameo_code:
             continue
         if event.historical:
             continue
-        key = (
-            -number,
-            told[cluster_key(event, published)],
-            event.confidence,
-        )  # the lede's first sentence states the story
+        if rules.active("main-statement"):
+            key: tuple[float, ...] = (
+                has_country(event.source),
+                -number,
+                not reported_speech(event),
+                told[cluster_key(event, published)],
+                event.confidence,
+            )
+        elif event.plover_event is None:
+            continue
+        else:
+            key = (-number, told[cluster_key(event, published)], event.confidence)
         if best is None or key > best_key:
             best, best_key = pos, key
     return [replace(e, is_main=(i == best)) for i, (e, _) in enumerate(items)]
