@@ -218,3 +218,29 @@ def test_possessives_bound_by_their_subject_tell_a_persons_gender(parser: Parser
     assert she.entity_id == by_name(entities, "Hillary Clinton").id
     his = [m for m in mentions if m.text == "his"]
     assert his and all(m.entity_id == by_name(entities, "Donald Trump").id for m in his)
+
+
+def test_a_gendered_role_noun_beside_a_name_tells_the_persons_gender(parser: Parser) -> None:
+    # "actress" before Streep and "the chairwoman" in apposition to Lee mark both as women, so
+    # each "He" goes back past the subject of the sentence before to the man named before her
+    text = (
+        "David Hare praised actress Meryl Streep on Monday. "
+        "Meryl Streep thanked the festival. "
+        "He said the film would open in May. "
+        "Tom Allen met Anna Lee, the chairwoman of the board, in London. "
+        "Anna Lee signed the deal. "
+        "He said the deal was fair."
+    )
+    mentions, entities, _ = run(parser, text)
+    he = [m.entity_id for m in mentions if m.text == "He"]
+    assert he == [by_name(entities, "David Hare").id, by_name(entities, "Tom Allen").id]
+
+
+def test_the_gendered_noun_lexicon_holds_only_person_nouns_of_one_gender() -> None:
+    from tidings.facts.entities.pronouns import gendered_nouns
+
+    nouns = gendered_nouns()
+    assert nouns["actress"] == nouns["widow"] == nouns["spokeswoman"] == nouns["chairwoman"] == "f"
+    assert nouns["widower"] == nouns["boy"] == "m"
+    # ungendered roles, words with a sense that is no person, and the "-man" forms said of women too
+    assert not {"doctor", "queen", "president", "chairman", "spokesperson"} & nouns.keys()

@@ -8,15 +8,19 @@ the closest earlier sentence within :data:`WINDOW` sentences. First person in a 
 the sentence outside the quote (``"I believe ...," Xi said``), else the nearest PERSON outside it.
 
 A "he" or a "she" skips a person the article itself marks as of the other gender (:func:`person_genders`):
-no names list, only the honorifics before the person's name ("Mr.", "Ms.") and the pronouns a first
+no names list, only the honorifics before the person's name ("Mr.", "Ms."), a gendered role noun
+right before it or in apposition ("actress Meryl Streep", "his widow, Coretta", "Jane Doe, the
+chairwoman"; nouns from WordNet, ``data/entities/gendered_nouns.tsv``) and the pronouns a first
 pass of the same rules already ties to the person.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from tidings.facts.actors.names import FEMININE, FIRST_PERSON, MASCULINE, PRONOUNS_PERSONAL
@@ -77,16 +81,43 @@ def gender_of(word: str) -> str | None:
     return "m" if low in MASCULINE else "f" if low in FEMININE else None
 
 
+@functools.lru_cache(maxsize=1)
+def gendered_nouns() -> dict[str, str]:
+    """Noun -> "f"/"m": nouns every sense of which is a person of one gender ("actress",
+    "widow", "spokeswoman", "widower"), derived from WordNet (``data/entities/gendered_nouns.tsv``)."""
+    text = resources.files("tidings.data.entities").joinpath("gendered_nouns.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {row[0]: row[1] for row in rows if len(row) == 2}
+
+
+def role_gender(doc: Doc, span: PersonSpan) -> str | None:
+    """The gender a role noun gives a name: right before it ("actress Meryl Streep", "Chairwoman
+    Yellen"), or in apposition either way ("his widow, Coretta Scott King", "Jane Doe, the
+    chairwoman of the board"). Only the noun the name stands beside: a role further off may be
+    someone else's."""
+    nouns = gendered_nouns()
+    root = doc[span.tok_start : span.tok_end].root
+    beside = [doc[span.tok_start - 1]] if span.tok_start > 0 else []
+    if root.dep_ == "appos":
+        beside.append(root.head)
+    beside.extend(c for c in root.children if c.dep_ == "appos")
+    found = {nouns[t.lower_] for t in beside if t.pos_ in ("NOUN", "PROPN") and t.lower_ in nouns}
+    return found.pop() if len(found) == 1 else None
+
+
 def person_genders(doc: Doc, persons: Sequence[PersonSpan], links: Sequence[tuple[Token, int]]) -> dict[int, str]:
     """Cluster -> "m"/"f" where the article says so: an honorific right before one of its names
-    ("Mr. Trump", "Ms. Martin") decides; else the pronouns ``links`` tie to it, when at least
-    :data:`MIN_VOTES` of them and :data:`MIN_RATIO` times more of one gender than of the other."""
+    ("Mr. Trump", "Ms. Martin") or a gendered role noun beside it (:func:`role_gender`) decides;
+    else the pronouns ``links`` tie to it, when at least :data:`MIN_VOTES` of them and
+    :data:`MIN_RATIO` times more of one gender than of the other."""
     titled: dict[int, set[str]] = {}
     for p in persons:
         for i in (p.tok_start - 1, p.tok_start):
             tok = doc[i] if 0 <= i < len(doc) else None
             if tok is not None and tok.pos_ != "PRON" and tok.text[:1].isupper() and (g := gender_of(tok.text)):
                 titled.setdefault(p.cluster, set()).add(g)
+        if (g := role_gender(doc, p)) is not None:
+            titled.setdefault(p.cluster, set()).add(g)
     votes: dict[int, Counter[str]] = {}
     for tok, n in links:
         if (g := gender_of(tok.text)) is not None:
