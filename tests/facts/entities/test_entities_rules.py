@@ -244,3 +244,16 @@ def test_the_gendered_noun_lexicon_holds_only_person_nouns_of_one_gender() -> No
     assert nouns["widower"] == nouns["boy"] == "m"
     # ungendered roles, words with a sense that is no person, and the "-man" forms said of women too
     assert not {"doctor", "queen", "president", "chairman", "spokesperson"} & nouns.keys()
+
+
+def test_a_narrative_pronoun_skips_a_person_named_inside_a_quotation(parser: Parser) -> None:
+    # Howard is named only inside Smith's quotation: the writer's "he" of the next sentence is
+    # Smith, the person the writer named, not the one the speaker talks about
+    text = (
+        "John Smith spoke to the party in Leeds on Monday. "
+        "“The record of Michael Howard is very mixed.” "
+        "He said the party would fight on."
+    )
+    mentions, entities, _ = run(parser, text)
+    he = next(m for m in mentions if m.text == "He")
+    assert he.entity_id == by_name(entities, "John Smith").id

@@ -1120,3 +1120,18 @@ def test_a_predicate_of_its_own_between_two_quotations_parts_them(parser: Parser
     assert second.kind == "direct" and second.speaker is not None and first.speaker is not None
     assert second.speaker.entity_id == first.speaker.entity_id
     assert "ten years" in one(quotes, "two halves").text  # "smiling at the crowd" tells how she said it
+
+
+def test_fallback_pronoun_skips_a_person_named_inside_a_quotation(parser: Parser) -> None:
+    # without the entities stage "he" is the person named just before, but not one a speaker
+    # names inside a quotation: that is whom the speaker talks about
+    quotes = run(
+        parser,
+        [
+            "John Smith spoke to the party in Leeds on Monday. “The record of Michael Howard is very mixed.” "
+            "He said the party would fight on."
+        ],
+        entities=False,
+    )
+    q = one(quotes, "would fight on")
+    assert q.speaker is not None and q.speaker.name == "John Smith"

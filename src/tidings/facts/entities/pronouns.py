@@ -194,14 +194,18 @@ def _resolve(
         def fits(p: PersonSpan, wrong: str | None = wrong) -> bool:
             return wrong is None or genders.get(p.cluster) != wrong
 
-        same = [p for p in by_sent.get(n, []) if p.tok_end <= tok.i and fits(p)]
-        if not in_quote:
-            same = [p for p in same if not _inside(doc[p.tok_start].idx, regions)]
+        # a pronoun of the writer's own words stands for someone the writer named, never for a
+        # person a speaker talks about inside a quotation ('"... Gordon Brown's record is very
+        # mixed," he said'), in its own sentence or the ones before
+        def told(p: PersonSpan, in_quote: bool = in_quote) -> bool:
+            return in_quote or not _inside(doc[p.tok_start].idx, regions)
+
+        same = [p for p in by_sent.get(n, []) if p.tok_end <= tok.i and fits(p) and told(p)]
         subj = [p for p in same if _is_subject(doc, p)]
         choice = (subj or same)[-1:] if (subj or same) else []
         back = n - 1
         while not choice and back >= max(0, n - WINDOW):
-            cands = [p for p in by_sent.get(back, []) if fits(p)]
+            cands = [p for p in by_sent.get(back, []) if fits(p) and told(p)]
             subj = [p for p in cands if _is_subject(doc, p)]
             choice = (subj or cands)[-1:]
             back -= 1
