@@ -10,7 +10,7 @@ the sentence outside the quote (``"I believe ...," Xi said``), else the nearest 
 A "he" or a "she" skips a person the article itself marks as of the other gender (:func:`person_genders`):
 no names list, only the honorifics before the person's name ("Mr.", "Ms."), a gendered role noun
 right before it or in apposition ("actress Meryl Streep", "his widow, Coretta", "Jane Doe, the
-chairwoman"; nouns from WordNet, ``data/entities/gendered_nouns.tsv``) and the pronouns a first
+chairwoman"; nouns from WordNet, ``data/entities/person_nouns.tsv``) and the pronouns a first
 pass of the same rules already ties to the person.
 """
 
@@ -82,10 +82,11 @@ def gender_of(word: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def gendered_nouns() -> dict[str, str]:
-    """Noun -> "f"/"m": nouns every sense of which is a person of one gender ("actress",
-    "widow", "spokeswoman", "widower"), derived from WordNet (``data/entities/gendered_nouns.tsv``)."""
-    text = resources.files("tidings.data.entities").joinpath("gendered_nouns.tsv").read_text("utf-8")
+def person_nouns() -> dict[str, str]:
+    """Noun -> "f"/"m"/"-": nouns at least half the senses of which are persons ("official"), "f"
+    or "m" when every sense is a person of that gender ("actress", "widow", "spokeswoman",
+    "widower"); derived from WordNet (``data/entities/person_nouns.tsv``)."""
+    text = resources.files("tidings.data.entities").joinpath("person_nouns.tsv").read_text("utf-8")
     rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
     return {row[0]: row[1] for row in rows if len(row) == 2}
 
@@ -95,13 +96,13 @@ def role_gender(doc: Doc, span: PersonSpan) -> str | None:
     Yellen"), or in apposition either way ("his widow, Coretta Scott King", "Jane Doe, the
     chairwoman of the board"). Only the noun the name stands beside: a role further off may be
     someone else's."""
-    nouns = gendered_nouns()
+    nouns = person_nouns()
     root = doc[span.tok_start : span.tok_end].root
     beside = [doc[span.tok_start - 1]] if span.tok_start > 0 else []
     if root.dep_ == "appos":
         beside.append(root.head)
     beside.extend(c for c in root.children if c.dep_ == "appos")
-    found = {nouns[t.lower_] for t in beside if t.pos_ in ("NOUN", "PROPN") and t.lower_ in nouns}
+    found = {nouns.get(t.lower_) for t in beside if t.pos_ in ("NOUN", "PROPN")} & {"f", "m"}
     return found.pop() if len(found) == 1 else None
 
 
@@ -136,13 +137,17 @@ def person_genders(doc: Doc, persons: Sequence[PersonSpan], links: Sequence[tupl
 
 
 def resolve_pronouns(
-    doc: Doc, persons: Sequence[PersonSpan], regions: Sequence[tuple[int, int]]
+    doc: Doc,
+    persons: Sequence[PersonSpan],
+    regions: Sequence[tuple[int, int]],
+    unnamed: list[tuple[Token, Token]] | None = None,
 ) -> list[tuple[Token, int]]:
     """(pronoun token, cluster index) for each resolvable personal pronoun, in text order; a
-    second pass leaves out the persons the first pass shows to be of the pronoun's other gender."""
-    first = _resolve(doc, persons, regions, {})
+    second pass leaves out the persons the first pass shows to be of the pronoun's other gender.
+    ``unnamed`` gets (pronoun, noun) for each pronoun that stands for a person left unnamed."""
+    first = _resolve(doc, persons, regions, {}, [])
     genders = person_genders(doc, persons, [(tok, n) for tok, n in first if _bound(doc, persons, tok, n)])
-    return _resolve(doc, persons, regions, genders) if genders else first
+    return _resolve(doc, persons, regions, genders, unnamed if unnamed is not None else [])
 
 
 def _bound(doc: Doc, persons: Sequence[PersonSpan], tok: Token, cluster: int) -> bool:
@@ -160,7 +165,11 @@ def _bound(doc: Doc, persons: Sequence[PersonSpan], tok: Token, cluster: int) ->
 
 
 def _resolve(
-    doc: Doc, persons: Sequence[PersonSpan], regions: Sequence[tuple[int, int]], genders: dict[int, str]
+    doc: Doc,
+    persons: Sequence[PersonSpan],
+    regions: Sequence[tuple[int, int]],
+    genders: dict[int, str],
+    blocked: list[tuple[Token, Token]],
 ) -> list[tuple[Token, int]]:
     by_sent: dict[int, list[PersonSpan]] = {}
     sents: list[Span] = list(doc.sents)
@@ -170,6 +179,7 @@ def _resolve(
             sent_of[tok.i] = n
     for p in persons:
         by_sent.setdefault(sent_of.get(p.tok_start, 0), []).append(p)
+    unnamed = _unnamed_subjects(doc, sent_of)
     out: list[tuple[Token, int]] = []
     for tok in doc:
         low = tok.lower_
@@ -207,10 +217,47 @@ def _resolve(
         while not choice and back >= max(0, n - WINDOW):
             cands = [p for p in by_sent.get(back, []) if fits(p) and told(p)]
             subj = [p for p in cands if _is_subject(doc, p)]
+            noun = next(
+                (
+                    t
+                    for t in reversed(unnamed.get(back, []))
+                    if person_nouns()[t.lower_] != wrong and (in_quote or not _inside(t.idx, regions))
+                ),
+                None,
+            )
+            if not subj and noun is not None:
+                # "A spokeswoman said: “...” But she added ...": the subject of the sentence
+                # before is a person left unnamed; a name further back is someone else
+                blocked.append((tok, noun))
+                break
             choice = (subj or cands)[-1:]
             back -= 1
         if choice:
             out.append((tok, choice[0].cluster))
+    return out
+
+
+def _unnamed_subjects(doc: Doc, sent_of: dict[int, int]) -> dict[int, list[Token]]:
+    """Sentence -> its subjects that are a person left unnamed: a singular noun of a person
+    (:func:`person_nouns`) brought in with "a"/"an" ("A spokeswoman for the office said", "a
+    party official said"), or with "the" after such an introduction ("the spokesman said"), and no
+    name beside it. "The Chinese diplomat" with no "a diplomat" before most often takes up a
+    person named earlier, who stays the pronoun's antecedent."""
+    nouns = person_nouns()
+    introduced: set[str] = set()
+    out: dict[int, list[Token]] = {}
+    for tok in doc:
+        if tok.tag_ != "NN" or tok.lower_ not in nouns:
+            continue
+        if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in tok.children):
+            continue
+        det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+        if det in ("a", "an"):
+            introduced.add(tok.lower_)
+        elif det != "the" or tok.lower_ not in introduced:
+            continue
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            out.setdefault(sent_of.get(tok.i, 0), []).append(tok)
     return out
 
 

@@ -1,17 +1,19 @@
-"""Build ``src/tidings/data/entities/gendered_nouns.tsv`` from Princeton WordNet 3.0.
+"""Build ``src/tidings/data/entities/person_nouns.tsv`` from Princeton WordNet 3.0.
 
 Run once by a developer (not at run time)::
 
-    .venv/bin/python scripts/make_gendered_nouns.py [/usr/share/wordnet/data.noun]
+    .venv/bin/python scripts/make_person_nouns.py [/usr/share/wordnet/data.noun]
 
-(the Debian package ``wordnet-base`` installs ``data.noun`` there). A one-word noun is written with
-the gender "f" or "m" when *every* one of its noun senses is a person of that gender: a hyponym of
+(the Debian package ``wordnet-base`` installs ``data.noun`` there). A one-word noun at least half
+the senses of which are persons is written ("official", "minister", "president"), with the gender
+"f" or "m" when *every* one of its noun senses is a person of that gender: a hyponym of
 ``female_person``/``male_person`` (``widow``, ``wife``, ``boy``) or a sense WordNet glosses as "a
 female ..."/"a woman ..." ("actress: a female actor"). A word with one ungendered sense ("doctor"),
 one of the other gender, or a sense that is no person ("queen" the chess piece) is left out, as
 are named individuals (instance senses). Compounds on "-woman" whose synset WordNet shares with the
 "-man" form ("chairwoman" with "chairman", "spokeswoman") are feminine by their head; the "-man"
-forms are not taken as masculine ("the chairman" is said of women too).
+forms are not taken as masculine ("the chairman" is said of women too). Every other person noun
+has the gender "-".
 """
 
 from __future__ import annotations
@@ -22,14 +24,15 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src" / "tidings" / "data" / "entities" / "gendered_nouns.tsv"
+OUT = ROOT / "src" / "tidings" / "data" / "entities" / "person_nouns.tsv"
 DEFAULT = Path("/usr/share/wordnet/data.noun")
 PERSON, FEMALE, MALE = "00007846", "09619168", "09624168"  # person.n.01, female.n.02, male.n.02
 FEMALE_GLOSS = re.compile(r"^an? (female|woman|girl)\b")
 MALE_GLOSS = re.compile(r"^an? (male|man|boy)\b")
-HEADER = """# word\tgender (f/m)
-# Nouns every noun sense of which is a person of one gender, from Princeton WordNet 3.0
-# (WordNet 3.0 licence, see README.md); built by scripts/make_gendered_nouns.py
+HEADER = """# word\tgender (f/m, - for either)
+# Nouns at least half the senses of which are persons; f/m where every sense is a person of that
+# gender; from Princeton WordNet 3.0 (WordNet 3.0 licence, see README.md); built by
+# scripts/make_person_nouns.py
 """
 
 
@@ -92,10 +95,13 @@ def build(path: Path) -> dict[str, str]:
         if not word.isalpha():
             continue  # multiword lemmas ("cleaning_lady") and abbreviations
         kinds = {gender(o) for o in offsets}
+        persons = sum(PERSON in ancestors(o) and not synsets[o][2] for o in offsets)
         if kinds in ({"f"}, {"m"}):
             out[word] = kinds.pop()
-        elif word.endswith("woman") and len(word) > len("woman") and all(ancestors(o) & {PERSON} for o in offsets):
+        elif word.endswith("woman") and len(word) > len("woman") and persons == len(offsets):
             out[word] = "f"
+        elif 2 * persons >= len(offsets):
+            out[word] = "-"  # a person of either gender in at least half its senses ("official")
     return out
 
 
@@ -105,7 +111,8 @@ def main(argv: list[str]) -> int:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     body = "".join(f"{w}\t{g}\n" for w, g in sorted(rows.items()))
     OUT.write_text(HEADER + body, "utf-8")
-    print(f"{OUT}: {sum(g == 'f' for g in rows.values())} feminine, {sum(g == 'm' for g in rows.values())} masculine")
+    counts = {g: sum(v == g for v in rows.values()) for g in "fm-"}
+    print(f"{OUT}: {counts['f']} feminine, {counts['m']} masculine, {counts['-']} of either gender")
     return 0
 
 
