@@ -278,3 +278,15 @@ def test_a_pronoun_after_an_unnamed_person_stands_for_that_person(parser: Parser
     assert not role.named and "spokeswoman" in role.name
     he = next(m for m in mentions if m.text == "He")
     assert he.entity_id == by_name(entities, "Zhang Wei").id
+
+
+def test_a_quote_reopened_at_each_sentence_stays_one_quotation(parser: Parser) -> None:
+    # a quote run over paragraphs flattened into one ('"A. "B. C."'): its second opening mark
+    # reopens it, so "he" in C is the speaker's word for Tom Baker, not the writer's for Smith
+    text = (
+        'John Smith spoke to the party in Leeds. He said: "This was more talk from Tom Baker. '
+        '"We have heard it all before. Instead of acting he kept on talking about the past."'
+    )
+    mentions, entities, _ = run(parser, text)
+    he = next(m for m in mentions if m.text == "he")
+    assert he.entity_id == by_name(entities, "Tom Baker").id

@@ -24,6 +24,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from tidings.facts.actors.names import FEMININE, FIRST_PERSON, MASCULINE, PRONOUNS_PERSONAL
+from tidings.facts.quotes.marks import find_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -33,8 +34,6 @@ WINDOW = 3  # sentences back to look for a third-person antecedent
 # now and then ("she" given to the man the sentence before named) must not outvote the rest.
 MIN_VOTES = 2
 MIN_RATIO = 3
-OPEN_QUOTES = "“«„"
-CLOSE_QUOTES = "”»"
 
 
 @dataclass(frozen=True)
@@ -47,23 +46,10 @@ class PersonSpan:
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Char ranges inside quotation marks, paired per paragraph (an unclosed quote runs to the
-    paragraph end; straight quotes toggle)."""
-    regions: list[tuple[int, int]] = []
-    pos = 0
-    for para in text.split("\n"):
-        opened: int | None = None
-        for i, ch in enumerate(para):
-            if ch in OPEN_QUOTES or (ch == '"' and opened is None):
-                if opened is None:
-                    opened = pos + i
-            elif (ch in CLOSE_QUOTES or ch == '"') and opened is not None:
-                regions.append((opened, pos + i + 1))
-                opened = None
-        if opened is not None:
-            regions.append((opened, pos + len(para)))
-        pos += len(para) + 1
-    return regions
+    """Char ranges inside quotation marks, paired as the quotes stage pairs them
+    (:func:`~tidings.facts.quotes.marks.find_quotes`: by each mark's glyph and neighbours, a quote
+    reopened at each of its paragraphs or sentences read as one: '"A. "B," he said')."""
+    return [(q.start, q.end) for q in find_quotes(text)]
 
 
 def _inside(char: int, regions: Sequence[tuple[int, int]]) -> bool:
