@@ -218,3 +218,75 @@ def test_possessives_bound_by_their_subject_tell_a_persons_gender(parser: Parser
     assert she.entity_id == by_name(entities, "Hillary Clinton").id
     his = [m for m in mentions if m.text == "his"]
     assert his and all(m.entity_id == by_name(entities, "Donald Trump").id for m in his)
+
+
+def test_a_gendered_role_noun_beside_a_name_tells_the_persons_gender(parser: Parser) -> None:
+    # "actress" before Streep and "the chairwoman" in apposition to Lee mark both as women, so
+    # each "He" goes back past the subject of the sentence before to the man named before her
+    text = (
+        "David Hare praised actress Meryl Streep on Monday. "
+        "Meryl Streep thanked the festival. "
+        "He said the film would open in May. "
+        "Tom Allen met Anna Lee, the chairwoman of the board, in London. "
+        "Anna Lee signed the deal. "
+        "He said the deal was fair."
+    )
+    mentions, entities, _ = run(parser, text)
+    he = [m.entity_id for m in mentions if m.text == "He"]
+    assert he == [by_name(entities, "David Hare").id, by_name(entities, "Tom Allen").id]
+
+
+def test_the_person_noun_lexicon_genders_only_nouns_of_one_gender() -> None:
+    from tidings.facts.entities.pronouns import person_nouns
+
+    nouns = person_nouns()
+    assert nouns["actress"] == nouns["widow"] == nouns["spokeswoman"] == nouns["chairwoman"] == "f"
+    assert nouns["widower"] == nouns["boy"] == "m"
+    # ungendered roles, words with a sense that is no person, and the "-man" forms said of women too
+    assert {nouns[w] for w in ("doctor", "president", "chairman", "spokesperson", "official")} == {"-"}
+    assert not {"government", "ministry", "company", "statement", "police"} & nouns.keys()
+
+
+def test_a_narrative_pronoun_skips_a_person_named_inside_a_quotation(parser: Parser) -> None:
+    # Howard is named only inside Smith's quotation: the writer's "he" of the next sentence is
+    # Smith, the person the writer named, not the one the speaker talks about
+    text = (
+        "John Smith spoke to the party in Leeds on Monday. "
+        "“The record of Michael Howard is very mixed.” "
+        "He said the party would fight on."
+    )
+    mentions, entities, _ = run(parser, text)
+    he = next(m for m in mentions if m.text == "He")
+    assert he.entity_id == by_name(entities, "John Smith").id
+
+
+def test_a_pronoun_after_an_unnamed_person_stands_for_that_person(parser: Parser) -> None:
+    # "a spokeswoman" brings in a person left unnamed: "She" of the next sentence is she, not Tom
+    # Allen further back; "the diplomat" with no "a diplomat" before takes up Zhang Wei, and so
+    # does the "He" after it
+    text = (
+        "Tom Allen met voters in Leeds on Monday. "
+        "A spokeswoman for the city council said the plan was fair. "
+        "She added that the council would vote in May. "
+        "Zhang Wei met reporters in Geneva on Tuesday. "
+        "The diplomat noted that talks would go on. "
+        "He said the two sides were close."
+    )
+    mentions, entities, _ = run(parser, text)
+    she = next(m for m in mentions if m.text == "She")
+    role = next(e for e in entities if e.id == she.entity_id)
+    assert not role.named and "spokeswoman" in role.name
+    he = next(m for m in mentions if m.text == "He")
+    assert he.entity_id == by_name(entities, "Zhang Wei").id
+
+
+def test_a_quote_reopened_at_each_sentence_stays_one_quotation(parser: Parser) -> None:
+    # a quote run over paragraphs flattened into one ('"A. "B. C."'): its second opening mark
+    # reopens it, so "he" in C is the speaker's word for Tom Baker, not the writer's for Smith
+    text = (
+        'John Smith spoke to the party in Leeds. He said: "This was more talk from Tom Baker. '
+        '"We have heard it all before. Instead of acting he kept on talking about the past."'
+    )
+    mentions, entities, _ = run(parser, text)
+    he = next(m for m in mentions if m.text == "he")
+    assert he.entity_id == by_name(entities, "Tom Baker").id

@@ -68,6 +68,27 @@ def test_carried_over_speaker_and_continuation(parser: Parser) -> None:
     assert carried.cue is None and carried.kind == "direct"
 
 
+def test_speaker_carried_from_an_indirect_report(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "Patriots wanted the country to be strong at home and abroad, Foreign Secretary Jack Straw said. "
+            "“Our role as a leading member of the union is a crucial part of securing that.”",
+            "“We will argue for it in every town and city across the country before the vote.”",
+            "It has been claimed the vote will be held in the spring.",
+            "“Nobody has told the voters anything about the date of the referendum so far.”",
+        ],
+    )
+    report = one(quotes, "Patriots wanted")
+    assert report.kind == "indirect" and report.speaker is not None and report.speaker.name == "Jack Straw"
+    same_paragraph = one(quotes, "leading member")  # the quotation opens the sentence after the report
+    assert same_paragraph.speaker is not None and same_paragraph.speaker.entity_id == report.speaker.entity_id
+    next_paragraph = one(quotes, "every town")  # a paragraph that is only the quotation
+    assert next_paragraph.speaker is not None and next_paragraph.speaker.entity_id == report.speaker.entity_id
+    after_speakerless = one(quotes, "Nobody has told")  # "it has been claimed" names no one
+    assert after_speakerless.speaker is None
+
+
 def test_nested_attribution_speaker_and_reporter(parser: Parser) -> None:
     quotes = run(
         parser,
@@ -1099,3 +1120,18 @@ def test_a_predicate_of_its_own_between_two_quotations_parts_them(parser: Parser
     assert second.kind == "direct" and second.speaker is not None and first.speaker is not None
     assert second.speaker.entity_id == first.speaker.entity_id
     assert "ten years" in one(quotes, "two halves").text  # "smiling at the crowd" tells how she said it
+
+
+def test_fallback_pronoun_skips_a_person_named_inside_a_quotation(parser: Parser) -> None:
+    # without the entities stage "he" is the person named just before, but not one a speaker
+    # names inside a quotation: that is whom the speaker talks about
+    quotes = run(
+        parser,
+        [
+            "John Smith spoke to the party in Leeds on Monday. “The record of Michael Howard is very mixed.” "
+            "He said the party would fight on."
+        ],
+        entities=False,
+    )
+    q = one(quotes, "would fight on")
+    assert q.speaker is not None and q.speaker.name == "John Smith"

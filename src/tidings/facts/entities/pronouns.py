@@ -8,18 +8,23 @@ the closest earlier sentence within :data:`WINDOW` sentences. First person in a 
 the sentence outside the quote (``"I believe ...," Xi said``), else the nearest PERSON outside it.
 
 A "he" or a "she" skips a person the article itself marks as of the other gender (:func:`person_genders`):
-no names list, only the honorifics before the person's name ("Mr.", "Ms.") and the pronouns a first
+no names list, only the honorifics before the person's name ("Mr.", "Ms."), a gendered role noun
+right before it or in apposition ("actress Meryl Streep", "his widow, Coretta", "Jane Doe, the
+chairwoman"; nouns from WordNet, ``data/entities/person_nouns.tsv``) and the pronouns a first
 pass of the same rules already ties to the person.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from tidings.facts.actors.names import FEMININE, FIRST_PERSON, MASCULINE, PRONOUNS_PERSONAL
+from tidings.facts.quotes.marks import find_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -29,8 +34,6 @@ WINDOW = 3  # sentences back to look for a third-person antecedent
 # now and then ("she" given to the man the sentence before named) must not outvote the rest.
 MIN_VOTES = 2
 MIN_RATIO = 3
-OPEN_QUOTES = "“«„"
-CLOSE_QUOTES = "”»"
 
 
 @dataclass(frozen=True)
@@ -43,23 +46,10 @@ class PersonSpan:
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Char ranges inside quotation marks, paired per paragraph (an unclosed quote runs to the
-    paragraph end; straight quotes toggle)."""
-    regions: list[tuple[int, int]] = []
-    pos = 0
-    for para in text.split("\n"):
-        opened: int | None = None
-        for i, ch in enumerate(para):
-            if ch in OPEN_QUOTES or (ch == '"' and opened is None):
-                if opened is None:
-                    opened = pos + i
-            elif (ch in CLOSE_QUOTES or ch == '"') and opened is not None:
-                regions.append((opened, pos + i + 1))
-                opened = None
-        if opened is not None:
-            regions.append((opened, pos + len(para)))
-        pos += len(para) + 1
-    return regions
+    """Char ranges inside quotation marks, paired as the quotes stage pairs them
+    (:func:`~tidings.facts.quotes.marks.find_quotes`: by each mark's glyph and neighbours, a quote
+    reopened at each of its paragraphs or sentences read as one: '"A. "B," he said')."""
+    return [(q.start, q.end) for q in find_quotes(text)]
 
 
 def _inside(char: int, regions: Sequence[tuple[int, int]]) -> bool:
@@ -77,16 +67,44 @@ def gender_of(word: str) -> str | None:
     return "m" if low in MASCULINE else "f" if low in FEMININE else None
 
 
+@functools.lru_cache(maxsize=1)
+def person_nouns() -> dict[str, str]:
+    """Noun -> "f"/"m"/"-": nouns at least half the senses of which are persons ("official"), "f"
+    or "m" when every sense is a person of that gender ("actress", "widow", "spokeswoman",
+    "widower"); derived from WordNet (``data/entities/person_nouns.tsv``)."""
+    text = resources.files("tidings.data.entities").joinpath("person_nouns.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {row[0]: row[1] for row in rows if len(row) == 2}
+
+
+def role_gender(doc: Doc, span: PersonSpan) -> str | None:
+    """The gender a role noun gives a name: right before it ("actress Meryl Streep", "Chairwoman
+    Yellen"), or in apposition either way ("his widow, Coretta Scott King", "Jane Doe, the
+    chairwoman of the board"). Only the noun the name stands beside: a role further off may be
+    someone else's."""
+    nouns = person_nouns()
+    root = doc[span.tok_start : span.tok_end].root
+    beside = [doc[span.tok_start - 1]] if span.tok_start > 0 else []
+    if root.dep_ == "appos":
+        beside.append(root.head)
+    beside.extend(c for c in root.children if c.dep_ == "appos")
+    found = {nouns.get(t.lower_) for t in beside if t.pos_ in ("NOUN", "PROPN")} & {"f", "m"}
+    return found.pop() if len(found) == 1 else None
+
+
 def person_genders(doc: Doc, persons: Sequence[PersonSpan], links: Sequence[tuple[Token, int]]) -> dict[int, str]:
     """Cluster -> "m"/"f" where the article says so: an honorific right before one of its names
-    ("Mr. Trump", "Ms. Martin") decides; else the pronouns ``links`` tie to it, when at least
-    :data:`MIN_VOTES` of them and :data:`MIN_RATIO` times more of one gender than of the other."""
+    ("Mr. Trump", "Ms. Martin") or a gendered role noun beside it (:func:`role_gender`) decides;
+    else the pronouns ``links`` tie to it, when at least :data:`MIN_VOTES` of them and
+    :data:`MIN_RATIO` times more of one gender than of the other."""
     titled: dict[int, set[str]] = {}
     for p in persons:
         for i in (p.tok_start - 1, p.tok_start):
             tok = doc[i] if 0 <= i < len(doc) else None
             if tok is not None and tok.pos_ != "PRON" and tok.text[:1].isupper() and (g := gender_of(tok.text)):
                 titled.setdefault(p.cluster, set()).add(g)
+        if (g := role_gender(doc, p)) is not None:
+            titled.setdefault(p.cluster, set()).add(g)
     votes: dict[int, Counter[str]] = {}
     for tok, n in links:
         if (g := gender_of(tok.text)) is not None:
@@ -105,13 +123,17 @@ def person_genders(doc: Doc, persons: Sequence[PersonSpan], links: Sequence[tupl
 
 
 def resolve_pronouns(
-    doc: Doc, persons: Sequence[PersonSpan], regions: Sequence[tuple[int, int]]
+    doc: Doc,
+    persons: Sequence[PersonSpan],
+    regions: Sequence[tuple[int, int]],
+    unnamed: list[tuple[Token, Token]] | None = None,
 ) -> list[tuple[Token, int]]:
     """(pronoun token, cluster index) for each resolvable personal pronoun, in text order; a
-    second pass leaves out the persons the first pass shows to be of the pronoun's other gender."""
-    first = _resolve(doc, persons, regions, {})
+    second pass leaves out the persons the first pass shows to be of the pronoun's other gender.
+    ``unnamed`` gets (pronoun, noun) for each pronoun that stands for a person left unnamed."""
+    first = _resolve(doc, persons, regions, {}, [])
     genders = person_genders(doc, persons, [(tok, n) for tok, n in first if _bound(doc, persons, tok, n)])
-    return _resolve(doc, persons, regions, genders) if genders else first
+    return _resolve(doc, persons, regions, genders, unnamed if unnamed is not None else [])
 
 
 def _bound(doc: Doc, persons: Sequence[PersonSpan], tok: Token, cluster: int) -> bool:
@@ -129,7 +151,11 @@ def _bound(doc: Doc, persons: Sequence[PersonSpan], tok: Token, cluster: int) ->
 
 
 def _resolve(
-    doc: Doc, persons: Sequence[PersonSpan], regions: Sequence[tuple[int, int]], genders: dict[int, str]
+    doc: Doc,
+    persons: Sequence[PersonSpan],
+    regions: Sequence[tuple[int, int]],
+    genders: dict[int, str],
+    blocked: list[tuple[Token, Token]],
 ) -> list[tuple[Token, int]]:
     by_sent: dict[int, list[PersonSpan]] = {}
     sents: list[Span] = list(doc.sents)
@@ -139,6 +165,7 @@ def _resolve(
             sent_of[tok.i] = n
     for p in persons:
         by_sent.setdefault(sent_of.get(p.tok_start, 0), []).append(p)
+    unnamed = _unnamed_subjects(doc, sent_of)
     out: list[tuple[Token, int]] = []
     for tok in doc:
         low = tok.lower_
@@ -163,19 +190,60 @@ def _resolve(
         def fits(p: PersonSpan, wrong: str | None = wrong) -> bool:
             return wrong is None or genders.get(p.cluster) != wrong
 
-        same = [p for p in by_sent.get(n, []) if p.tok_end <= tok.i and fits(p)]
-        if not in_quote:
-            same = [p for p in same if not _inside(doc[p.tok_start].idx, regions)]
+        # a pronoun of the writer's own words stands for someone the writer named, never for a
+        # person a speaker talks about inside a quotation ('"... Gordon Brown's record is very
+        # mixed," he said'), in its own sentence or the ones before
+        def told(p: PersonSpan, in_quote: bool = in_quote) -> bool:
+            return in_quote or not _inside(doc[p.tok_start].idx, regions)
+
+        same = [p for p in by_sent.get(n, []) if p.tok_end <= tok.i and fits(p) and told(p)]
         subj = [p for p in same if _is_subject(doc, p)]
         choice = (subj or same)[-1:] if (subj or same) else []
         back = n - 1
         while not choice and back >= max(0, n - WINDOW):
-            cands = [p for p in by_sent.get(back, []) if fits(p)]
+            cands = [p for p in by_sent.get(back, []) if fits(p) and told(p)]
             subj = [p for p in cands if _is_subject(doc, p)]
+            noun = next(
+                (
+                    t
+                    for t in reversed(unnamed.get(back, []))
+                    if person_nouns()[t.lower_] != wrong and (in_quote or not _inside(t.idx, regions))
+                ),
+                None,
+            )
+            if not subj and noun is not None:
+                # "A spokeswoman said: “...” But she added ...": the subject of the sentence
+                # before is a person left unnamed; a name further back is someone else
+                blocked.append((tok, noun))
+                break
             choice = (subj or cands)[-1:]
             back -= 1
         if choice:
             out.append((tok, choice[0].cluster))
+    return out
+
+
+def _unnamed_subjects(doc: Doc, sent_of: dict[int, int]) -> dict[int, list[Token]]:
+    """Sentence -> its subjects that are a person left unnamed: a singular noun of a person
+    (:func:`person_nouns`) brought in with "a"/"an" ("A spokeswoman for the office said", "a
+    party official said"), or with "the" after such an introduction ("the spokesman said"), and no
+    name beside it. "The Chinese diplomat" with no "a diplomat" before most often takes up a
+    person named earlier, who stays the pronoun's antecedent."""
+    nouns = person_nouns()
+    introduced: set[str] = set()
+    out: dict[int, list[Token]] = {}
+    for tok in doc:
+        if tok.tag_ != "NN" or tok.lower_ not in nouns:
+            continue
+        if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in tok.children):
+            continue
+        det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+        if det in ("a", "an"):
+            introduced.add(tok.lower_)
+        elif det != "the" or tok.lower_ not in introduced:
+            continue
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            out.setdefault(sent_of.get(tok.i, 0), []).append(tok)
     return out
 
 

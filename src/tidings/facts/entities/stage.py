@@ -157,14 +157,28 @@ def find_entities(
     persons = [PersonSpan(m.start, m.end, m.cluster) for g in groups for m in g if m.label == "PERSON"]
     persons.sort(key=lambda p: p.tok_start)
     no_pronouns: list[tuple[Token, int]] = []
-    pronouns = _isolated(lambda: resolve_pronouns(doc, persons, quote_regions(doc_text(doc))), no_pronouns)
+    unnamed: list[tuple[Token, Token]] = []
+    pronouns = _isolated(lambda: resolve_pronouns(doc, persons, quote_regions(doc_text(doc)), unnamed), no_pronouns)
     taken = {i for g in groups for m in g for i in range(m.start, m.end)}
     no_roles: list[Cluster] = []
     roles = _isolated(lambda: find_role_holders(doc, taken, tables), no_roles)
     no_extra: list[Cluster] = []
     roles += _isolated(lambda: apply_uses(doc, clusters, roles, tables, home), no_extra)
+    pronouns += _role_pronouns(unnamed, roles, len(clusters))
     pronouns += _isolated(lambda: _neuter_pronouns(doc, [*clusters, *roles]), [])
     return _records(doc, article_id, published, clusters, roles, pronouns)
+
+
+def _role_pronouns(unnamed: list[tuple[Token, Token]], roles: list[Cluster], offset: int) -> list[tuple[Token, int]]:
+    """A pronoun that stands for a person left unnamed ("A spokeswoman said ... . She added")
+    joins the role-holder whose mention the noun heads; ``offset``: the named clusters before
+    the role-holders in the entity list."""
+    out: list[tuple[Token, int]] = []
+    for pronoun, noun in unnamed:
+        k = next((k for k, c in enumerate(roles) if any(s <= noun.i < e for s, e in c.spans)), None)
+        if k is not None:
+            out.append((pronoun, offset + k))
+    return out
 
 
 def _neuter_pronouns(doc: Doc, clusters: list[Cluster]) -> list[tuple[Token, int]]:

@@ -717,6 +717,8 @@ class SpeakerResolver:
         if head.lower_ not in PERSONAL_PRONOUNS:
             return None
         before = [(s, e) for s, e in self._person_spans if e <= start and start - e <= PRONOUN_WINDOW]
+        if self._narrative(head):  # not a person a speaker names inside a quotation
+            before = [(s, e) for s, e in before if not any(a <= s < b for a, b in self._quoted)]
         if not before:
             return None
         last = max(before, key=lambda span: span[1])

@@ -6,7 +6,8 @@ Rules over the single spaCy parse (GenderGapTracker-style design, our own code):
 2. each quoted span is hung on its cue: the nearest speech verb (or nominal cue, or
    *according to*) above it in the dependency tree, else a cue verb in the same or next
    sentence of the paragraph, else, for a paragraph that is only a quote, the speaker of the
-   previous paragraph's quote is carried over;
+   previous paragraph's quote is carried over (or of the report right before it, indirect ones
+   too, once they are found: :meth:`_Run.carry_from_reports`);
 3. a cue whose complement holds words outside the marks yields a *mixed* quote over the whole
    complement, otherwise a *direct* quote over the marks; speech verbs with a clausal
    complement and no marks yield *indirect* quotes, as do nominal cues and *according to*;
@@ -213,6 +214,7 @@ class QuoteStage:
         drafts = dedupe(marked + indirect + turns)
         kinds = {e.id: e.kind for e in ctx.found.get("entities", ()) if isinstance(e, Entity)}
         chain_speakers(doc, drafts, kinds)
+        run.carry_from_reports(drafts)
         return [to_record(ctx.article.id, doc, d) for d in drafts]
 
 
@@ -332,6 +334,24 @@ class _Run:
             if d.speaker is not None:
                 last = (self.para_of(d.end - 1), d.speaker)
         return out
+
+    def carry_from_reports(self, drafts: list[Draft]) -> None:
+        """A quotation no cue took, after a report of any kind (in place): news reports a speaker
+        first and quotes them next, in a sentence the quotation opens ("..., Mr Straw said. “Our
+        role ...”") or in a paragraph that is only the quotation ("He said ... .¶“We do need
+        ...”"). :meth:`_carry` does so after a quotation; this does it after an indirect or mixed
+        report, found after it. Only the report right before counts, and only when it names its
+        speaker: a speakerless report ("it has been claimed") leaves the quotation open."""
+        ordered = sorted(drafts, key=lambda d: (d.end, d.start))
+        for d in sorted(drafts, key=lambda d: d.start):
+            if d.cue is not None or d.speaker is not None or d.kind != "direct":
+                continue
+            prev = next((p for p in reversed(ordered) if p.end <= d.start and p is not d), None)
+            if prev is None or prev.speaker is None:
+                continue
+            para, prev_para = self.para_of(d.start), self.para_of(prev.end - 1)
+            if (prev_para == para and self._opens_its_sentence(d)) or (d.carry and prev_para == para - 1):
+                d.speaker, d.confidence = prev.speaker, 0.6
 
     def _predicate_between(self, prev: Draft, d: Draft) -> bool:
         """A predicate of its own between two quotations, set deeper than the speech act's own
