@@ -217,7 +217,10 @@ def test_a_hedge_leaves_the_value(text: str, value: str) -> None:
 @pytest.mark.parametrize(
     ("text", "value", "precision"),
     [
-        ("a year ago", "2022-06-18", "day"),  # the same day a year back (no quarter named before)
+        ("a year ago", "2022", "year"),  # the year, as "two years ago" (no quarter or month named before)
+        ("a year earlier", "2022", "year"),
+        ("a month ago", "2023-05", "month"),
+        ("two days ago", "2023-06-16", "day"),
         ("two years ago", "2021", "year"),  # TimeML: the unit's granularity
         ("the 1800s", "18", "century"),  # a century, not the decade 180
         ("the early 1900s", "19", "century"),
@@ -238,7 +241,7 @@ def test_later_and_earlier_count_from_the_narrated_time() -> None:
     # "ago" counts from the anchor, whatever was narrated
     assert resolve_timex("two days ago", SUNDAY, context=told)[0] == "2023-06-16"
     # "a year earlier" compares with the period reported, not the last year named
-    assert resolve_timex("a year earlier", SUNDAY, context=told)[0] == "2022-06-18"
+    assert resolve_timex("a year earlier", SUNDAY, context=told)[0] == "2022"
     # nothing narrated: from the anchor
     assert resolve_timex("two days later", SUNDAY, context=Discourse())[0] == "2023-06-20"
 
@@ -434,3 +437,30 @@ def test_decades_later_count_from_the_narrated_year() -> None:
 )
 def test_feasts_with_their_article_and_the_unit_before_last(text: str, direction: str | None, value: str) -> None:
     assert resolve_timex(text, SUNDAY, direction=direction)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("only yesterday", "2023-06-17"),  # a focus particle, as a hedge, has no time of its own
+        ("only a few years ago", "PAST_REF"),
+        ("only two days ago", "2023-06-16"),
+    ],
+)
+def test_only_leaves_the_value(text: str, value: str) -> None:
+    assert resolve_timex(text, SUNDAY, direction="past")[0] == value
+
+
+def test_a_part_of_the_narrated_day() -> None:
+    told = Discourse()
+    told.note("Jan. 5", "2023-01-05")
+    assert resolve_timex("that night", SUNDAY, direction="past", context=told)[:2] == ("2023-01-05TNI", "day")
+    assert resolve_timex("the next morning", SUNDAY, direction="past", context=told)[0] == "2023-01-06TMO"
+    assert resolve_timex("the previous evening", SUNDAY, direction="past", context=told)[0] == "2023-01-04TEV"
+    assert resolve_timex("that same afternoon", SUNDAY, direction="past")[0] == "2023-06-18TAF"  # nothing narrated
+
+
+def test_a_quarter_after_an_article() -> None:
+    # "had a first quarter operating profit": the quarter, whatever the determiner
+    assert resolve_timex("a first quarter", date(1987, 4, 21), direction="past")[:2] == ("1987-Q1", "quarter")
+    assert resolve_timex("a third-quarter", date(1989, 10, 26), direction="past")[0] == "1989-Q3"

@@ -25,7 +25,17 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tidings.facts.times.calendar import MONTHS, NUMBERS, ORDINAL_Q, Result, normalise, number, pick_year, shifted
+from tidings.facts.times.calendar import (
+    MONTHS,
+    NUMBERS,
+    ORDINAL_Q,
+    PARTS,
+    Result,
+    normalise,
+    number,
+    pick_year,
+    shifted,
+)
 
 _ORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
 _QUARTER_REF = re.compile(
@@ -52,7 +62,7 @@ _THIS_YEARS_QUARTER = re.compile(
     r"(?:(?P<rel>this|last|next) year'?s?|(?P<year>\d{4})(?:'s)?) (?:fiscal )?" + _ORD + r"[- ](?:fiscal )?quarter"
 )
 _YEAR_PERIOD = re.compile(r"(?:the )?(?P<year>1[89]\d\d|20\d\d) (?:fiscal )?(?:period|quarter)")
-_ORD_QUARTER = re.compile(r"(?:the |its |their )?(?:fiscal )?" + _ORD + r"[- ](?:fiscal )?(?:quarter|period)")
+_ORD_QUARTER = re.compile(r"(?:the |its |their |an? )?(?:fiscal )?" + _ORD + r"[- ](?:fiscal )?(?:quarter|period)")
 _HALF = re.compile(
     r"(?:the )?(?P<h>first|second|last|latter) half(?: of (?:the year|(?P<year>\d{4})|(?P<rel>this|last|next) year))?"
 )
@@ -270,12 +280,22 @@ _DAY_STEPS = {"the next day": 1, "the following day": 1, "the day after": 1,
               "later that day": 0}  # fmt: skip
 
 
+_PART_OF_DAY = re.compile(
+    r"(?:that|(?:that|the) same|the (next|following|previous|preceding)) "
+    r"(morning|afternoon|evening|night)"
+)
+
+
 def _back_to_day(t: str, anchor: date, ctx: Discourse | None) -> Result | None:
     """A day, week or month counted from the narrated date (the last day the article dated;
     without one, the anchor): "the next day", "that week"."""
     ref = ctx.day if ctx is not None and ctx.day is not None else anchor
     if t in _DAY_STEPS:
         return ((ref + timedelta(days=_DAY_STEPS[t])).isoformat(), "day", "date")
+    part = _PART_OF_DAY.fullmatch(t)
+    if part:  # "that night", "the next morning": TimeML's part of the narrated day (1998-04-02TNI)
+        day = ref + timedelta(days=_DAY_STEPS.get(f"the {part.group(1)} day", 0) if part.group(1) else 0)
+        return (f"{day.isoformat()}T{PARTS[part.group(2)]}", "day", "time")
     m = re.fullmatch(r"(?:(?:earlier|later|early|late) )?(?:in )?(?:that|the same) (week|month)|"
                      r"the (following|next|previous|preceding) (week|month)|"
                      r"the (week|month) (before|after)", t)  # fmt: skip

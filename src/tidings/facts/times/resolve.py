@@ -20,6 +20,7 @@ from tidings.facts.times.calendar import (
     MONTHS,
     NUMBERS,
     ORDINAL_Q,
+    PARTS,
     SEASONS,
     UNITS,
     WEEKDAYS,
@@ -61,7 +62,6 @@ SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "y
         "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D"}  # fmt: skip
 DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
              "the day after tomorrow": 2}  # fmt: skip
-PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 
 
 def resolve_timex(text: str, anchor: date, *, direction: str | None = None, context: Discourse | None = None) -> Result:
@@ -179,10 +179,9 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
         if unit == "decade":  # "a decade ago": the year ten years back
             return (str(anchor.year + sign * 10 * n), "year", "date")
-        if n == 1 and unit == "year":
-            # "a year ago" with no quarter named (then it is that quarter: anaphora.py): the same day
-            # a year back; TimeBank values it as that day, month or year alike, and the day holds all three
-            return (date(anchor.year + sign, anchor.month, min(anchor.day, 28)).isoformat(), "day", "date")
+        # "a year ago" with no quarter or month named before (then it is that period a year back:
+        # anaphora.py) is the year, as "two years ago": TimeML gives a value the granularity of the
+        # unit counted ("three days ago" a day, "a month ago" a month), not a day the text never names
         return shifted(anchor, unit, sign * n)
     m = re.fullmatch(r"(?:in )?recent (days|weeks|months|years|decades)|(?:the )?(?:last|past) (?:few|several) \w+|"
                      r"(?:many |some )?(?:days|weeks|months|years|decades) (?:ago|earlier|before)", t)  # fmt: skip
