@@ -464,3 +464,15 @@ def test_a_quarter_after_an_article() -> None:
     # "had a first quarter operating profit": the quarter, whatever the determiner
     assert resolve_timex("a first quarter", date(1987, 4, 21), direction="past")[:2] == ("1987-Q1", "quarter")
     assert resolve_timex("a third-quarter", date(1989, 10, 26), direction="past")[0] == "1989-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the current financial quarter", "2023-Q2"),  # a financial quarter is a fiscal one
+        ("the last financial quarter", "2023-Q1"),
+        ("21st-century", "20"),  # the hyphen of the adjective
+    ],
+)
+def test_financial_quarters_and_hyphenated_centuries(text: str, value: str) -> None:
+    assert resolve_timex(text, SUNDAY)[0] == value

@@ -142,7 +142,8 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         step = {"next": 1, "coming": 1, "following": 1, "this": 0, "current": 0}.get(m.group(1), -1)
         return (str(anchor.year + step), "year", "date")
     m = re.fullmatch(r"(?:the )?(this past|this coming|this|last|next|past|previous|coming|current|same|following|"
-                     r"present) (day|week|weekend|month|quarter|year|decade|century)", core)  # fmt: skip
+                     r"present) (?:(?:fiscal|financial) (?=quarter))?"  # "the last financial quarter": a quarter
+                     r"(day|week|weekend|month|quarter|year|decade|century)", core)  # fmt: skip
     if m:
         rel, unit = m.groups()
         rel = {"this past": "last", "this coming": "next"}.get(rel, rel)  # "this past weekend": the one just gone
@@ -335,7 +336,7 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
                      core)  # fmt: skip
     if m:
         return (m.group("year"), "year", "date")
-    m = re.fullmatch(r"(?:the |an? )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", core)
+    m = re.fullmatch(r"(?:the |an? )?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century", core)
     if m:
         return (f"{int(m.group('n')) - 1:02d}", "century", "date")
     m = re.fullmatch(r"(?:the )?(?P<w>" + "|".join(_CENTURY_WORDS) + r")[- ]century", core)
