@@ -476,3 +476,17 @@ def test_a_quarter_after_an_article() -> None:
 )
 def test_financial_quarters_and_hyphenated_centuries(text: str, value: str) -> None:
     assert resolve_timex(text, SUNDAY)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the week after next", "2023-W26"),  # two ahead, as "the week before last" is two back
+        ("the weekend before last", "2023-W22-WE"),
+        ("month-end", "2023-06"),  # the anchor's, as "year-end"
+        ("quarter-end", "2023-Q2"),
+        ("midweek", "2023-W24"),
+    ],
+)
+def test_units_two_away_and_their_ends(text: str, value: str) -> None:
+    assert resolve_timex(text, SUNDAY)[0] == value

@@ -158,9 +158,12 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
             # week" is the week ending that day, and "next week" the one starting tomorrow
             return shifted(anchor + timedelta(days=1), unit, delta)
         return shifted(anchor, unit, delta)
-    m = re.fullmatch(r"(?:the )?(year|month|week) before last", core)
-    if m:  # "the year before last": two back
-        return shifted(anchor, m.group(1), -2)
+    m = re.fullmatch(r"(?:the )?(year|month|week|weekend) (before last|after next)", core)
+    if m:  # "the year before last": two back; "the week after next": two ahead
+        return shifted(anchor, m.group(1), -2 if m.group(2) == "before last" else 2)
+    m = re.fullmatch(r"(?:the )?(month|quarter)[- ]end|mid-?(week)", core)
+    if m:  # "by month-end", "at quarter-end" (as "year-end"), "midweek": the anchor's
+        return shifted(anchor, m.group(1) or m.group(2), 0)
     m = re.fullmatch(r"(?:(?:this|current|present) )?(year|month|week|day)", core)
     if m and core != t:  # "earlier this month", "late this year", "later in the day"
         return shifted(anchor, m.group(1), 0)
