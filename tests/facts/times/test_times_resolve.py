@@ -240,7 +240,9 @@ def test_later_and_earlier_count_from_the_narrated_time() -> None:
     assert resolve_timex("two years later", SUNDAY, context=told)[0] == "2003"
     # "ago" counts from the anchor, whatever was narrated
     assert resolve_timex("two days ago", SUNDAY, context=told)[0] == "2023-06-16"
-    # "a year earlier" compares with the period reported, not the last year named
+    # "a year earlier" compares with the period reported: the year just named, else the anchor's
+    assert resolve_timex("a year earlier", SUNDAY, context=told)[0] == "2000"
+    told.note("on Tuesday", "2023-06-13")
     assert resolve_timex("a year earlier", SUNDAY, context=told)[0] == "2022"
     # nothing narrated: from the anchor
     assert resolve_timex("two days later", SUNDAY, context=Discourse())[0] == "2023-06-20"
@@ -490,3 +492,18 @@ def test_financial_quarters_and_hyphenated_centuries(text: str, value: str) -> N
 )
 def test_units_two_away_and_their_ends(text: str, value: str) -> None:
     assert resolve_timex(text, SUNDAY)[0] == value
+
+
+def test_a_year_back_after_a_year_named_is_the_year_before_it() -> None:
+    # "handled in 2017, up 15.1 percent from a year ago" said in 2018: 2016, as "rose in July from
+    # a year earlier" is July a year back
+    told = Discourse()
+    told.note("in 2017", "2017")
+    assert resolve_timex("a year ago", date(2018, 8, 16), direction="past", context=told)[:2] == ("2016", "year")
+    # a year counted ("by year end") or compared with ("up from 45.3 mln in 1985") is not the one reported
+    counted = Discourse()
+    counted.note("by year end", "2018")
+    assert resolve_timex("a year ago", date(2018, 8, 16), context=counted)[0] == "2017"
+    compared = Discourse()
+    compared.note("in 1985", "1985", base=True)
+    assert resolve_timex("a year earlier", date(1987, 3, 12), context=compared)[0] == "1986"
