@@ -342,3 +342,17 @@ def test_midnight_and_the_day_after_it_are_one_expression(parser: Parser) -> Non
     # "midnight" alone would be the anchor's day
     got = _values(parser, "The ban took effect at midnight on Sunday.", date(2006, 3, 8))
     assert got == {"midnight on Sunday": "2006-03-05"}
+
+
+def test_a_weekday_that_names_a_thing_in_a_past_clause_may_be_tomorrow(parser: Parser) -> None:
+    # Friday 1998-04-03: the program of "Saturday's" is tomorrow's, though the draw for it is told
+    # in the past; the attack the clause came after is the Tuesday gone
+    text = "Kwan's only problem came in the draw for Saturday's long program."
+    assert _values(parser, text, date(1998, 4, 3)).get("Saturday") == "1998-04-04"
+    text = "Security was tightened after Thursday's attack."
+    assert _values(parser, text, date(1998, 4, 3)).get("Thursday") == "1998-04-02"
+
+
+def test_an_expression_inside_a_stretched_one_is_not_its_own(parser: Parser) -> None:
+    # the model tags "two weeks"; " from now" is taken in, and the "now" found apart goes with it
+    assert _texts(parser, "The decision is expected two weeks from now.") == ["two weeks from now"]

@@ -217,7 +217,10 @@ def test_a_hedge_leaves_the_value(text: str, value: str) -> None:
 @pytest.mark.parametrize(
     ("text", "value", "precision"),
     [
-        ("a year ago", "2022-06-18", "day"),  # the same day a year back (no quarter named before)
+        ("a year ago", "2022", "year"),  # the year, as "two years ago" (no quarter or month named before)
+        ("a year earlier", "2022", "year"),
+        ("a month ago", "2023-05", "month"),
+        ("two days ago", "2023-06-16", "day"),
         ("two years ago", "2021", "year"),  # TimeML: the unit's granularity
         ("the 1800s", "18", "century"),  # a century, not the decade 180
         ("the early 1900s", "19", "century"),
@@ -237,8 +240,10 @@ def test_later_and_earlier_count_from_the_narrated_time() -> None:
     assert resolve_timex("two years later", SUNDAY, context=told)[0] == "2003"
     # "ago" counts from the anchor, whatever was narrated
     assert resolve_timex("two days ago", SUNDAY, context=told)[0] == "2023-06-16"
-    # "a year earlier" compares with the period reported, not the last year named
-    assert resolve_timex("a year earlier", SUNDAY, context=told)[0] == "2022-06-18"
+    # "a year earlier" compares with the period reported: the year just named, else the anchor's
+    assert resolve_timex("a year earlier", SUNDAY, context=told)[0] == "2000"
+    told.note("on Tuesday", "2023-06-13")
+    assert resolve_timex("a year earlier", SUNDAY, context=told)[0] == "2022"
     # nothing narrated: from the anchor
     assert resolve_timex("two days later", SUNDAY, context=Discourse())[0] == "2023-06-20"
 
@@ -434,3 +439,71 @@ def test_decades_later_count_from_the_narrated_year() -> None:
 )
 def test_feasts_with_their_article_and_the_unit_before_last(text: str, direction: str | None, value: str) -> None:
     assert resolve_timex(text, SUNDAY, direction=direction)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("only yesterday", "2023-06-17"),  # a focus particle, as a hedge, has no time of its own
+        ("only a few years ago", "PAST_REF"),
+        ("only two days ago", "2023-06-16"),
+    ],
+)
+def test_only_leaves_the_value(text: str, value: str) -> None:
+    assert resolve_timex(text, SUNDAY, direction="past")[0] == value
+
+
+def test_a_part_of_the_narrated_day() -> None:
+    told = Discourse()
+    told.note("Jan. 5", "2023-01-05")
+    assert resolve_timex("that night", SUNDAY, direction="past", context=told)[:2] == ("2023-01-05TNI", "day")
+    assert resolve_timex("the next morning", SUNDAY, direction="past", context=told)[0] == "2023-01-06TMO"
+    assert resolve_timex("the previous evening", SUNDAY, direction="past", context=told)[0] == "2023-01-04TEV"
+    assert resolve_timex("that same afternoon", SUNDAY, direction="past")[0] == "2023-06-18TAF"  # nothing narrated
+
+
+def test_a_quarter_after_an_article() -> None:
+    # "had a first quarter operating profit": the quarter, whatever the determiner
+    assert resolve_timex("a first quarter", date(1987, 4, 21), direction="past")[:2] == ("1987-Q1", "quarter")
+    assert resolve_timex("a third-quarter", date(1989, 10, 26), direction="past")[0] == "1989-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the current financial quarter", "2023-Q2"),  # a financial quarter is a fiscal one
+        ("the last financial quarter", "2023-Q1"),
+        ("21st-century", "20"),  # the hyphen of the adjective
+    ],
+)
+def test_financial_quarters_and_hyphenated_centuries(text: str, value: str) -> None:
+    assert resolve_timex(text, SUNDAY)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the week after next", "2023-W26"),  # two ahead, as "the week before last" is two back
+        ("the weekend before last", "2023-W22-WE"),
+        ("month-end", "2023-06"),  # the anchor's, as "year-end"
+        ("quarter-end", "2023-Q2"),
+        ("midweek", "2023-W24"),
+    ],
+)
+def test_units_two_away_and_their_ends(text: str, value: str) -> None:
+    assert resolve_timex(text, SUNDAY)[0] == value
+
+
+def test_a_year_back_after_a_year_named_is_the_year_before_it() -> None:
+    # "handled in 2017, up 15.1 percent from a year ago" said in 2018: 2016, as "rose in July from
+    # a year earlier" is July a year back
+    told = Discourse()
+    told.note("in 2017", "2017")
+    assert resolve_timex("a year ago", date(2018, 8, 16), direction="past", context=told)[:2] == ("2016", "year")
+    # a year counted ("by year end") or compared with ("up from 45.3 mln in 1985") is not the one reported
+    counted = Discourse()
+    counted.note("by year end", "2018")
+    assert resolve_timex("a year ago", date(2018, 8, 16), context=counted)[0] == "2017"
+    compared = Discourse()
+    compared.note("in 1985", "1985", base=True)
+    assert resolve_timex("a year earlier", date(1987, 3, 12), context=compared)[0] == "1986"

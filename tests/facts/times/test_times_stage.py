@@ -74,6 +74,7 @@ def test_records_are_well_formed(blinken_times: list[TimeExpr], blinken_text: st
         ("He is scheduled to be sentenced Thursday.", "Thursday", "future"),  # the infinitive's governor
         ("Markets were calm ahead of Sunday's election.", "Sunday", "future"),  # what news is ahead of
         ("Security was tightened after Tuesday's attack.", "Tuesday", "past"),
+        ("Her only problem came in the draw for Saturday's long program.", "Saturday", None),  # the thing's own day
         ("China said on Tuesday it would send a delegation.", "Tuesday", "past"),  # the saying's day
         ("Police said Monday they will release the names.", "Monday", "past"),
         ("He said that on Friday the talks would resume.", "Friday", "future"),  # the complement's

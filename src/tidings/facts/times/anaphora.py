@@ -6,7 +6,8 @@ named; "the next day", "the day before", "that day", "that week" and "that month
 dated (the narrated date, TimeML's reference time), else to the anchor; so do "three days later" and
 "two years later" ("ago" counts from the anchor); "a month earlier" and "the previous month" count
 from the last month dated, by a day or a month ("in July ... the previous month's" is June), and "a
-year earlier" right after a month, or "the same month a year earlier", is that month a year back.
+year earlier" right after a month, or "the same month a year earlier", is that month a year back,
+and right after a year named in figures ("in 2017, up 15 percent from a year ago") the year before it.
 "The quarter", "the latest quarter" and "this quarter" point to the last quarter it dated (else to
 the quarter being reported: the one before the anchor's, early in a quarter), "the previous quarter"
 to the one before that; "the year-ago quarter", "the year-earlier period", "the 1988 period" (that
@@ -25,7 +26,17 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tidings.facts.times.calendar import MONTHS, NUMBERS, ORDINAL_Q, Result, normalise, number, pick_year, shifted
+from tidings.facts.times.calendar import (
+    MONTHS,
+    NUMBERS,
+    ORDINAL_Q,
+    PARTS,
+    Result,
+    normalise,
+    number,
+    pick_year,
+    shifted,
+)
 
 _ORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
 _QUARTER_REF = re.compile(
@@ -52,7 +63,7 @@ _THIS_YEARS_QUARTER = re.compile(
     r"(?:(?P<rel>this|last|next) year'?s?|(?P<year>\d{4})(?:'s)?) (?:fiscal )?" + _ORD + r"[- ](?:fiscal )?quarter"
 )
 _YEAR_PERIOD = re.compile(r"(?:the )?(?P<year>1[89]\d\d|20\d\d) (?:fiscal )?(?:period|quarter)")
-_ORD_QUARTER = re.compile(r"(?:the |its |their )?(?:fiscal )?" + _ORD + r"[- ](?:fiscal )?(?:quarter|period)")
+_ORD_QUARTER = re.compile(r"(?:the |its |their |an? )?(?:fiscal )?" + _ORD + r"[- ](?:fiscal )?(?:quarter|period)")
 _HALF = re.compile(
     r"(?:the )?(?P<h>first|second|last|latter) half(?: of (?:the year|(?P<year>\d{4})|(?P<rel>this|last|next) year))?"
 )
@@ -68,6 +79,7 @@ class Discourse:
     day: date | None = None  # the last day dated ("Tuesday", "Oct. 23"): what "the next day" counts from
     month: date | None = None  # the first day of the last month dated (by a day or a month): "a month earlier"
     by_month: bool = False  # the last expression dated was a month ("in July"): "a year earlier" is July before
+    by_year: int | None = None  # the last expression dated was this year ("in 2017"): "a year ago" is the one before
 
     def note(self, text: str, value: str | None, *, base: bool = False) -> None:
         """Take in one expression; ``base`` when it is what a figure is compared with ("rose to
@@ -77,11 +89,13 @@ class Discourse:
         if _MONTHS_STRETCH.search(text.casefold()):
             self.months = True
         back = _YEAR_BACK.fullmatch(normalise(text)) or _SAME_MONTH_BACK.fullmatch(normalise(text))
-        if value is None or value.endswith("_REF") or ((base or back) and re.fullmatch(r"\d{4}-\d\d", value)):
+        if value is None or value.endswith("_REF") or ((base or back) and re.fullmatch(r"\d{4}(?:-\d\d)?", value)):
             # "a year earlier" is itself what is compared with, not the period reported; "now",
             # "current" date no period ("February's current account ... a year ago": February)
             return
         self.by_month = re.fullmatch(r"\d{4}-\d\d", value) is not None
+        # a year named in figures ("in 2017", "fiscal 1988"), not one counted ("by year end", "last year")
+        self.by_year = int(value) if re.fullmatch(r"\d{4}", value) and value in text else None
         day = re.match(r"^(\d{4})-(\d\d)-(\d\d)", value)
         if day:
             with contextlib.suppress(ValueError):  # a malformed day is no reference
@@ -213,6 +227,8 @@ def resolve_anaphor(t: str, anchor: date, direction: str | None, ctx: Discourse 
     if _YEAR_BACK.fullmatch(t):
         if ctx is not None and ctx.by_month and ctx.month is not None:  # "rose in July from a year earlier"
             return (f"{ctx.month.year - 1}-{ctx.month.month:02d}", "month", "date")
+        if ctx is not None and ctx.by_year is not None:  # "handled in 2017, up 15 percent from a year ago": 2016
+            return (str(ctx.by_year - 1), "year", "date")
         if ctx is not None and ctx.quarter is not None and ctx.months:
             return (str(int(ctx.quarter[:4]) - 1), "year", "date")
         if ctx is not None and ctx.quarter is not None:
@@ -270,12 +286,22 @@ _DAY_STEPS = {"the next day": 1, "the following day": 1, "the day after": 1,
               "later that day": 0}  # fmt: skip
 
 
+_PART_OF_DAY = re.compile(
+    r"(?:that|(?:that|the) same|the (next|following|previous|preceding)) "
+    r"(morning|afternoon|evening|night)"
+)
+
+
 def _back_to_day(t: str, anchor: date, ctx: Discourse | None) -> Result | None:
     """A day, week or month counted from the narrated date (the last day the article dated;
     without one, the anchor): "the next day", "that week"."""
     ref = ctx.day if ctx is not None and ctx.day is not None else anchor
     if t in _DAY_STEPS:
         return ((ref + timedelta(days=_DAY_STEPS[t])).isoformat(), "day", "date")
+    part = _PART_OF_DAY.fullmatch(t)
+    if part:  # "that night", "the next morning": TimeML's part of the narrated day (1998-04-02TNI)
+        day = ref + timedelta(days=_DAY_STEPS.get(f"the {part.group(1)} day", 0) if part.group(1) else 0)
+        return (f"{day.isoformat()}T{PARTS[part.group(2)]}", "day", "time")
     m = re.fullmatch(r"(?:(?:earlier|later|early|late) )?(?:in )?(?:that|the same) (week|month)|"
                      r"the (following|next|previous|preceding) (week|month)|"
                      r"the (week|month) (before|after)", t)  # fmt: skip

@@ -19,6 +19,8 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+# TimeML's parts of a day: "Wednesday night" is 2000-01-05TNI
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
          "hour": "H", "minute": "MIN", "quarter": "Q", "night": "D", "weekend": "WE"}  # fmt: skip
@@ -199,9 +201,10 @@ _SPOKEN_YEAR = re.compile(
 )
 # TimeML keeps a hedge out of the value (its ``mod``: APPROX, MORE_THAN, LESS_THAN): "more than 20
 # years ago" is 1978 as "20 years ago" is, so is "a little over 20 years ago"; "some" only before a count
-# ("some 30 years ago", not "some years ago")
-_HEDGES = re.compile(r"^(?:(?:around|about|approximately|roughly|almost|nearly|just|as (?:soon|early|late) as|so far|"
-                     r"(?:a )?little|(?:more|less|fewer) than|well over|"
+# ("some 30 years ago", not "some years ago"); nor does a focus particle ("only yesterday", "only a
+# few years ago": the day, the past)
+_HEDGES = re.compile(r"^(?:(?:around|about|approximately|roughly|almost|nearly|just|only|"
+                     r"as (?:soon|early|late) as|so far|(?:a )?little|(?:more|less|fewer) than|well over|"
                      r"some(?= (?:\d|(?:" + "|".join(_TENS | _ONES) + r")\b))|"
                      r"at (?:least|most)|least|"
                      r"a good part of|"

@@ -186,6 +186,9 @@ def find_expressions(doc: Doc) -> list[Found]:
         end = ahead.end() if ahead else end  # "the weeks" + " to come": the model stops short
         tail = _AGO.match(text, end)  # "a week" + " or so ago": the model stops short
         out.extend(_cut(text, _compared_period(text, start, end), tail.end() if tail else end))
+    # an expression taken in by one its tail was stretched over ("two weeks" + " from now" holds the
+    # "now" found on its own) is no expression of its own
+    out = [f for f in out if not any(o.start <= f.start and f.end <= o.end and o != f for o in out)]
     return _days_of_previous(text, out)
 
 

@@ -20,6 +20,7 @@ from tidings.facts.times.calendar import (
     MONTHS,
     NUMBERS,
     ORDINAL_Q,
+    PARTS,
     SEASONS,
     UNITS,
     WEEKDAYS,
@@ -61,7 +62,6 @@ SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "y
         "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D"}  # fmt: skip
 DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
              "the day after tomorrow": 2}  # fmt: skip
-PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 
 
 def resolve_timex(text: str, anchor: date, *, direction: str | None = None, context: Discourse | None = None) -> Result:
@@ -142,7 +142,8 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         step = {"next": 1, "coming": 1, "following": 1, "this": 0, "current": 0}.get(m.group(1), -1)
         return (str(anchor.year + step), "year", "date")
     m = re.fullmatch(r"(?:the )?(this past|this coming|this|last|next|past|previous|coming|current|same|following|"
-                     r"present) (day|week|weekend|month|quarter|year|decade|century)", core)  # fmt: skip
+                     r"present) (?:(?:fiscal|financial) (?=quarter))?"  # "the last financial quarter": a quarter
+                     r"(day|week|weekend|month|quarter|year|decade|century)", core)  # fmt: skip
     if m:
         rel, unit = m.groups()
         rel = {"this past": "last", "this coming": "next"}.get(rel, rel)  # "this past weekend": the one just gone
@@ -157,9 +158,12 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
             # week" is the week ending that day, and "next week" the one starting tomorrow
             return shifted(anchor + timedelta(days=1), unit, delta)
         return shifted(anchor, unit, delta)
-    m = re.fullmatch(r"(?:the )?(year|month|week) before last", core)
-    if m:  # "the year before last": two back
-        return shifted(anchor, m.group(1), -2)
+    m = re.fullmatch(r"(?:the )?(year|month|week|weekend) (before last|after next)", core)
+    if m:  # "the year before last": two back; "the week after next": two ahead
+        return shifted(anchor, m.group(1), -2 if m.group(2) == "before last" else 2)
+    m = re.fullmatch(r"(?:the )?(month|quarter)[- ]end|mid-?(week)", core)
+    if m:  # "by month-end", "at quarter-end" (as "year-end"), "midweek": the anchor's
+        return shifted(anchor, m.group(1) or m.group(2), 0)
     m = re.fullmatch(r"(?:(?:this|current|present) )?(year|month|week|day)", core)
     if m and core != t:  # "earlier this month", "late this year", "later in the day"
         return shifted(anchor, m.group(1), 0)
@@ -179,10 +183,9 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
         if unit == "decade":  # "a decade ago": the year ten years back
             return (str(anchor.year + sign * 10 * n), "year", "date")
-        if n == 1 and unit == "year":
-            # "a year ago" with no quarter named (then it is that quarter: anaphora.py): the same day
-            # a year back; TimeBank values it as that day, month or year alike, and the day holds all three
-            return (date(anchor.year + sign, anchor.month, min(anchor.day, 28)).isoformat(), "day", "date")
+        # "a year ago" with no quarter or month named before (then it is that period a year back:
+        # anaphora.py) is the year, as "two years ago": TimeML gives a value the granularity of the
+        # unit counted ("three days ago" a day, "a month ago" a month), not a day the text never names
         return shifted(anchor, unit, sign * n)
     m = re.fullmatch(r"(?:in )?recent (days|weeks|months|years|decades)|(?:the )?(?:last|past) (?:few|several) \w+|"
                      r"(?:many |some )?(?:days|weeks|months|years|decades) (?:ago|earlier|before)", t)  # fmt: skip
@@ -336,7 +339,7 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
                      core)  # fmt: skip
     if m:
         return (m.group("year"), "year", "date")
-    m = re.fullmatch(r"(?:the |an? )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", core)
+    m = re.fullmatch(r"(?:the |an? )?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century", core)
     if m:
         return (f"{int(m.group('n')) - 1:02d}", "century", "date")
     m = re.fullmatch(r"(?:the )?(?P<w>" + "|".join(_CENTURY_WORDS) + r")[- ]century", core)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tidings.facts.times.calendar import WEEKDAYS
 from tidings.nlp import doc_text
 
 if TYPE_CHECKING:
@@ -172,6 +173,12 @@ def direction_for(doc: Doc, start: int, end: int, *, headline: bool = False) -> 
         # a date that names a thing dates the thing, not the act the verb looks ahead to; only
         # a will or a modal on the verb itself puts the thing ahead ("will attend the June summit")
         found = None
+    if found == "past" and _names_a_thing(span) and span.root.lower_ in WEEKDAYS and not _thing_before(span):
+        # "the draw for Saturday's long program", "with just Sunday's race left" in a Friday's or a
+        # Saturday's news: the clause's past is the telling's, not the thing's; with no tense the
+        # weekday is the one just gone unless it is the next day (calendar.weekday). What the clause
+        # tells came after ("tightened after Tuesday's attack") lies behind it: still the past
+        found = None
     return "future" if found is None and until else found
 
 
@@ -250,6 +257,13 @@ def _names_a_thing(span: Span) -> bool:
     """The expression modifies a noun ("Tuesday's declaration", "a June agreement")."""
     root = span.root
     return root.dep_ in ("poss", "compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+
+
+def _thing_before(span: Span) -> bool:
+    """The thing the expression dates is what the clause came after ("after Tuesday's attack",
+    "since Monday's vote", "following Friday's ruling")."""
+    noun = span.root.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following", "since")
 
 
 def _willed(verb: Token) -> bool:
