@@ -199,3 +199,12 @@ def test_the_north_is_the_divided_country_the_story_names(parser: Parser) -> Non
     assert "North" in j.acting(north)  # the counterpart of sanctions: the state
     j = Judged(parser, "Voters in the South backed Mr Bush over North Korea policy.")
     assert not any(e.country == "PRK" and "South" in j.acting(e) for e in j.found)  # no "South X" named
+
+
+def test_foreign_and_world_groups_are_not_of_the_storys_country(parser: Parser) -> None:
+    text = "Israeli officials briefed foreign ambassadors on Monday. Foreign ministers met in Geneva."
+    j = Judged(parser, text, home="GBR")
+    ambassadors = next(e for e in j.found if e.name == "foreign ambassadors")
+    assert ambassadors.country is None  # serving other countries than the one the story was filed from
+    ministers = next(e for e in j.found if e.name == "Foreign ministers")
+    assert ministers.country == "GBR"  # "foreign minister" is a title: the story's country, as before

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from tidings.facts.actors.names import clean_key, person_key
 from tidings.facts.actors.roles import Cluster
-from tidings.facts.actors.tables import ActorTables, CountryHit, org_country_sector
+from tidings.facts.actors.tables import ActorTables, CountryHit, load_tables, org_country_sector
 from tidings.facts.actors.usage import (
     REFUSED,
     REGION_ADJECTIVES,
@@ -438,7 +438,7 @@ def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster], home: s
             seen[head.lemma_.lower()] = r
             continue
         country = country or (before.country if before is not None else None) or None
-        if country is None and r.sector in STATE_SECTORS and home:
+        if country is None and r.sector in STATE_SECTORS and home and not _of_other_countries(doc, head):
             country, r.confidence = home, 0.6  # "officials said" in a story filed from Beijing
         if not r.sector:
             r.spans.clear()
@@ -448,6 +448,20 @@ def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster], home: s
             continue
         r.country, r.code = country, country + r.sector
         seen[head.lemma_.lower()] = r
+
+
+# Adjectives that set a group apart from the story's own country ("foreign ministers", "world leaders")
+OTHER_COUNTRIES = frozenset({"foreign", "world", "international", "global"})
+
+
+def _of_other_countries(doc: Doc, head: Token) -> bool:
+    """The group's own words say its members serve other countries than the story's ("foreign
+    ambassadors were briefed", "world leaders"): the country it was filed from is not theirs. Not
+    a title the adjective is part of ("the foreign minister", "foreign ministers")."""
+    tables = load_tables()
+    return any(
+        t.lower_ in OTHER_COUNTRIES and tables.role_sector(f"{t.lower_} {head.lower_}") is None for t in head.lefts
+    )
 
 
 def _definites(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
