@@ -74,7 +74,19 @@ def test_a_partys_members_and_adjective_name_the_party_the_tables_place(parser: 
     assert (democrats.country, democrats.sector) == ("USA", "PTY")
     found = entities(parser, "The Liberal Democrats say the Conservatives cannot win.")
     cut = next(e for e in found if e.name == "Democrats")  # the tagger cut "Liberal" off: a British party
-    assert cut.country is None
+    assert cut.country is None  # the longer name's party, which the tables do not know: not the US Democrats
+    found = entities(parser, "Senior Democrats said on Tuesday that they would block the bill.")
+    assert next(e for e in found if e.name == "Democrats").country is None  # no party of that longer name
+
+
+def test_a_spokesperson_speaks_for_the_body_the_phrase_names() -> None:
+    tables = load_tables()
+    agency = code_phrase(["a", "xinhua", "spokesman"], tables)
+    assert agency.sector == "MED"  # the news agency's, not a government's
+    assert code_phrase(["foreign", "ministry", "spokesman"], tables).sector == "GOV"  # a ministry: the executive
+    spokesmen = code_phrase(["white", "house", "spokesmen"], tables)
+    assert (spokesmen.country, spokesmen.sector) == ("USA", "GOV")  # not PETRARCH's media plural
+    assert code_phrase(["spokeswoman"], tables).sector == "GOV"  # alone: a government's
 
 
 def test_a_title_set_off_by_a_comma_before_the_name_codes_the_person(parser: Parser) -> None:
@@ -145,3 +157,24 @@ def test_an_office_holder_elect_is_not_yet_in_office() -> None:
     assert tables.role_sector("president-elect") == "PTY"  # as office_terms.tsv codes presidents-elect
     assert tables.role_sector("prime minister-elect") == "PTY"
     assert tables.role_sector("president") == "GOV"
+
+
+def test_a_surname_alone_is_of_the_country_its_office_holder_served_then(parser: Parser) -> None:
+    tables = load_tables()
+    assert tables.office_holder_country("bush", "2004-11-05") == "USA"
+    assert tables.office_holder_country("clinton", "2010-01-01") == "USA"  # one country, whichever Clinton
+    assert tables.office_holder_country("bush", "1990-01-01") is None  # no Bush of the table in office then
+    found = find_entities(
+        parser.parse("Mr Blair has been closer to President Bush than any other European leader."),
+        "a1",
+        "2004-11-05",
+        home="GBR",  # a British story: its country is no American president's
+    )[1]
+    assert named(found, "Bush").country == "USA"
+
+
+def test_an_acronym_opening_the_sentence_is_no_dateline_before_a_title(parser: Parser) -> None:
+    found = entities(parser, "CNN spokesman Matt Dornic said the network would sue.", "2018-11-05")
+    assert named(found, "Matt Dornic").sector == "MED"  # the network's spokesman, not a government's
+    found = entities(parser, "PITTSBURGH President Obama said on Friday that the talks went well.", "2009-09-25")
+    assert named(found, "Obama").sector == "GOV"  # a dateline still ends the title

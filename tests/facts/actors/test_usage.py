@@ -116,3 +116,16 @@ def test_what_a_map_or_picture_shows_is_no_actor(parser: Parser) -> None:
     text = "The group posted an illustration with inaccurate maps of both China and the U.S. on Monday."
     assert use(parser, text, "China") == "topic"
     assert use(parser, "The talks with China resumed.", "China") == "actor"
+
+
+def test_a_country_after_at_is_what_an_act_aims_at(parser: Parser) -> None:
+    # English places people "in" a country; "at" a country marks the goal of an act
+    assert use(parser, "Australia should put down the stones it is throwing at China.", "China") == "actor"
+    assert use(parser, "Foreigners now look at America in a different way.", "America") == "actor"
+    assert use(parser, "The summit opened at Geneva on Monday.", "Geneva") == "place"  # a city: a place
+
+
+def test_a_list_after_the_verbs_object_names_its_members(parser: Parser) -> None:
+    text = "Cafod wants Britain to pressure countries like the US to make firm commitments."
+    assert use(parser, text, "US") == "actor"  # the parser hung "like" on the verb, after "countries"
+    assert use(parser, "He likes films like Titanic and places like China.", "China") == "topic"

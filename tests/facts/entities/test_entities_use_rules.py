@@ -182,3 +182,29 @@ def test_the_official_after_an_international_bodys_official_is_that_bodys(parser
     j = Judged(parser, text, "CHN")  # filed from Beijing: still not a Chinese official
     later = next(e for e in j.found if j.acting(e) == ["official"])
     assert (later.country, later.sector, later.actor_code) == (None, "IGO", "IGOBUSWTO")
+
+
+def test_an_administration_named_for_an_unplaced_leader_is_the_american_state(parser: Parser) -> None:
+    text = "Relations are as chilly as they have been since the early days of the Reagan administration."
+    j = Judged(parser, text, home="USA")
+    state = next(e for e in j.found if e.kind == "GPE" and e.country == "USA")
+    assert "Reagan administration" in j.acting(state)  # English names American presidencies so
+    j = Judged(parser, "Relations were chilly during the Kohl government.", home="USA")
+    assert not any(e.country == "USA" for e in j.found)  # a "government" is no American presidency
+
+
+def test_the_north_is_the_divided_country_the_story_names(parser: Parser) -> None:
+    j = Judged(parser, "The envoy discussed North Korea with China, including sanctions on the North.")
+    north = next(e for e in j.found if e.country == "PRK")
+    assert "North" in j.acting(north)  # the counterpart of sanctions: the state
+    j = Judged(parser, "Voters in the South backed Mr Bush over North Korea policy.")
+    assert not any(e.country == "PRK" and "South" in j.acting(e) for e in j.found)  # no "South X" named
+
+
+def test_foreign_and_world_groups_are_not_of_the_storys_country(parser: Parser) -> None:
+    text = "Israeli officials briefed foreign ambassadors on Monday. Foreign ministers met in Geneva."
+    j = Judged(parser, text, home="GBR")
+    ambassadors = next(e for e in j.found if e.name == "foreign ambassadors")
+    assert ambassadors.country is None  # serving other countries than the one the story was filed from
+    ministers = next(e for e in j.found if e.name == "Foreign ministers")
+    assert ministers.country == "GBR"  # "foreign minister" is a title: the story's country, as before

@@ -136,7 +136,12 @@ TITLE_LINK = frozenset({"of", "-", "for"})
 TITLE_WORDS = frozenset({"vice", "deputy", "acting", "former", "chief", "senior", "top", "foreign", "prime", "general"})
 # Professions whose sector is their employer's when the phrase names one ("the top Asia expert at
 # the National Security Council" is GOV); alone they keep their own ("Chinese analysts", EDU).
-WEAK_ROLES = frozenset({"analyst", "expert", "economist", "researcher", "scholar"})
+# A spokesperson speaks for whoever the phrase names ("a Labour Party spokesman" is the party's,
+# PTY; see the header of roles.tsv); alone the noun stays GOV.
+WEAK_ROLES = frozenset(
+    {"analyst", "expert", "economist", "researcher", "scholar", "spokesman", "spokeswoman", "spokesperson",
+     "spokesmen", "spokeswomen", "spokespeople"}
+)  # fmt: skip
 # Last words of a newspaper's or news agency's name.
 MEDIA_WORDS = frozenset(
     {"times", "daily", "post", "news", "journal", "herald", "tribune", "gazette", "telegraph", "chronicle"}
@@ -167,8 +172,12 @@ def title_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) -> tupl
         ok = tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in TITLE_LINK or (tok.text == "-" and toks)
         if not ok or tok.ent_type_ in ("DATE", "TIME", "CARDINAL") or tok.tag_ in ("NNS", "NNPS"):
             break  # a plural ("European Union officials President Obama") is no one's title
-        if "\n" in tok.whitespace_ or (tok.is_upper and len(tok.text) > 3 and tok.i == sent_start):
-            break  # a line break or a dateline ("PITTSBURGH President Obama") ends the title
+        if "\n" in tok.whitespace_ or (
+            tok.is_upper and len(tok.text) > 3 and tok.i == sent_start and tok.ent_type_ not in ("ORG", "NORP")
+        ):
+            # a line break or a dateline ("PITTSBURGH President Obama") ends the title; an
+            # organisation's acronym opening the sentence is its first word ("UKIP spokesman Mark Croucher")
+            break
         toks.insert(0, tok)
         i -= 1
     return _title_core(toks), possessor
@@ -317,10 +326,14 @@ def code_named(
             if hit is not None:
                 c.country = hit.code
                 c.sector = "GOV" if hit.kind == "capital" and c.label == "GPE" else None
-            elif c.label == "NORP" and (party := tables.party_code(clean_key(c.name))) and not _in_longer_name(doc, c):
+            elif c.label == "NORP" and (party := tables.party_code(clean_key(c.name))):
                 # "Democrats", "Republicans": a party's members (or its adjective) name the party
-                # the tables place, as its full name does ("Democratic Party": USAPTY)
-                c.country, c.sector = org_country_sector(party)
+                # the tables place, as its full name does ("Democratic Party": USAPTY); cut out of
+                # a longer name, the longer name's party if the tables know it ("Liberal Democrats")
+                longer = _longer_name(doc, c)
+                code = party if longer is None else tables.known_code(clean_key(longer))
+                if code is not None:
+                    c.country, c.sector = org_country_sector(code)
         else:
             code = tables.known_code(clean_key(c.name))
             if code is not None:
@@ -368,6 +381,11 @@ def code_named(
                     donors.insert(0, clusters[c.possessor])
                 c.country = next((d.country for d in donors if d.country), None)
                 c.confidence = 0.8
+    for c in clusters:
+        if c.label == "PERSON" and c.country is None and not nonstate(c.code) and " " not in c.name.strip():
+            # a surname alone ("President Bush", "Mr Brown"): the country of whoever of that name
+            # held an office on the article's date, before the story's own country is guessed
+            c.country = tables.office_holder_country(clean_key(c.name), published)
     dominant = home or _dominant_country(clusters)
     for c in clusters:
         # a newspaper known only by its name's head word ("National Business Daily"), not an
@@ -380,15 +398,15 @@ def code_named(
             c.code = c.country + (c.sector or "") if c.sector not in NONSTATE else c.country
 
 
-def _in_longer_name(doc: Doc, c: Cluster) -> bool:
-    """A mention comes right after a capitalised word that modifies it: the tagger cut it out of a
-    longer name ("Liberal Democrats", "Social Democrat"), another party than the bare word's. (At
+def _longer_name(doc: Doc, c: Cluster) -> str | None:
+    """The longer name a mention was cut out of, when it comes right after a capitalised word that
+    modifies it ("Liberal Democrats", "Social Democrat"): another party than the bare word's. (At
     a sentence's head "Senior Democrats" reads so too: left uncoded, as before.)"""
     for start, end in c.spans:
         prev = doc[start - 1] if start > 0 else None
         if prev is not None and prev.is_title and prev.pos_ in ("PROPN", "ADJ") and start <= prev.head.i < end:
-            return True
-    return False
+            return doc[start - 1 : end].text
+    return None
 
 
 def _regional_or_organ(doc: Doc, c: Cluster, pc: PhraseCode, tables: ActorTables) -> None:

@@ -174,6 +174,21 @@ class ActorTables:
         country = rows[0][0][:3]
         return country + "ELI" if any(end and end <= day for _, _, end in rows) else country
 
+    def office_holder_country(self, surname: str, day: str | None) -> str | None:
+        """The country of whoever ``office_terms.tsv`` has in a term on ``day`` under this surname
+        (lower-case), if they all serve one country ("Bush" in 2004: the United States)."""
+        if not day:
+            return None
+        day = day[:10]
+        found = {
+            code[:3]
+            for key, rows in self.terms.items()
+            if key.rsplit(" ", 1)[-1] == surname
+            for code, start, end in rows
+            if (not start or start <= day) and (not end or day < end)
+        }
+        return found.pop() if len(found) == 1 else None
+
     def country_name(self, code: str) -> str:
         """A display name for a country code ("CHN" -> "China")."""
         return self.names.get(code, code)

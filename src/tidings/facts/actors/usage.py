@@ -304,7 +304,7 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
             return "actor"
         if word in TOPICAL or (word == "as" and noun.lower_ == "such"):
             holder = noun.head if noun.lower_ == "such" else noun  # "countries such as China"
-            if holder.lemma_.lower() in COUNTRY_GROUPS:
+            if holder.lemma_.lower() in COUNTRY_GROUPS or _listed_after_object(prep, noun):
                 return "actor"  # "importers like China", "partners such as Japan": the countries act
             return "topic"
         if word == "to" and noun.lemma_.lower() in POST_NOUNS:
@@ -320,6 +320,25 @@ def mention_use(doc: Doc, start: int, end: int, named: frozenset[int], tables: A
             ):
                 return "place"  # "countries that buy oil from Iran": where the goods come from
             return "actor"
+        if word == "at" and tables is not None and _names_a_country(span.text, tables):
+            # English places a country with "in"; "at" a country marks what an act is aimed at
+            # ("stones it is throwing at China", "the way foreigners look at America")
+            return "actor"
         if word in LOCATING:
             return "place"
     return "actor"
+
+
+def _names_a_country(text: str, tables: ActorTables) -> bool:
+    """The words name a country itself ("China", "the United States"), not a city or a people."""
+    key = clean_key(text)
+    hit = tables.country(key)
+    return hit is not None and hit.names_country(key)
+
+
+def _listed_after_object(prep: Token, noun: Token) -> bool:
+    """A "like"/"such as" the parser hung on the verb, right after the verb's object naming a group
+    of countries ("to pressure countries like the US to act"): the list's members are that group's."""
+    verb = noun.head if noun.lower_ == "such" else noun
+    lead = prep.doc[(noun.i if noun.lower_ == "such" else prep.i) - 1]
+    return lead.lemma_.lower() in COUNTRY_GROUPS and lead.dep_ == "dobj" and lead.head.i == verb.i

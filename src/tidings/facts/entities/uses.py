@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from tidings.facts.actors.names import clean_key, person_key
 from tidings.facts.actors.roles import Cluster
-from tidings.facts.actors.tables import ActorTables, CountryHit, org_country_sector
+from tidings.facts.actors.tables import ActorTables, CountryHit, load_tables, org_country_sector
 from tidings.facts.actors.usage import (
     REFUSED,
     REGION_ADJECTIVES,
@@ -117,6 +117,7 @@ def apply_uses(
     state_spans = [sp for c in states.by_code.values() for sp in c.spans]
     government = [sp for c in states.by_code.values() for sp in c.spans if c.span_labels.get(sp) == "ROLE"]
     _members_of_bodies(roles, government)
+    _halves_of_a_divided_country(doc, clusters, states)
     group_spans = [sp for r in roles for sp in r.spans]
     for c in clusters:
         for span in list(c.spans):
@@ -157,6 +158,30 @@ def apply_uses(
                 else:
                     _civilians(people, hit.code, span, doc[span[0] : span[1]].text)
     return [*states.new_clusters, *people.values()]
+
+
+COMPASS = frozenset({"north", "south"})
+
+
+def _halves_of_a_divided_country(doc: Doc, clusters: list[Cluster], states: _States) -> None:
+    """A bare "the North" / "the South" in a story that names one country called by that word and
+    another ("North Korea", "South Sudan") is that country's short name ("sanctions on the North"):
+    it joins the state's entity, whose use is then judged like any mention of it."""
+    for c in clusters:
+        if c.label not in ("LOC", "GPE", "NORP") or c.country:
+            continue
+        for span in list(c.spans):
+            word = clean_key(doc[span[0] : span[1]].text).removeprefix("the ")
+            if word not in COMPASS:
+                continue
+            codes = {
+                code
+                for code, state in states.by_code.items()
+                if any(clean_key(doc[s:e].text).removeprefix("the ").startswith(word + " ") for s, e in state.spans)
+            }
+            if len(codes) == 1:
+                c.spans.remove(span)
+                states.add(codes.pop(), span, "GPE")
 
 
 def _leaders_of(doc: Doc, clusters: list[Cluster], moved: set[TokSpan]) -> None:
@@ -302,7 +327,9 @@ def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables:
         start = tok.i
         if people:
             person = person_at[people[0].i]
-            code = person.country or _person_country(person, tables)
+            # "the Reagan administration": a leader the article does not place names an American
+            # presidency, as English calls it (see _american_administration)
+            code = person.country or _person_country(person, tables) or _american_administration(tok, states, home)
             start = min(s for s, e in person.spans if s <= people[0].i < e)
             for span in [sp for sp in person.spans if sp[0] >= start and sp[1] <= tok.i]:
                 person.not_actor.add(span)
@@ -411,7 +438,7 @@ def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster], home: s
             seen[head.lemma_.lower()] = r
             continue
         country = country or (before.country if before is not None else None) or None
-        if country is None and r.sector in STATE_SECTORS and home:
+        if country is None and r.sector in STATE_SECTORS and home and not _of_other_countries(doc, head):
             country, r.confidence = home, 0.6  # "officials said" in a story filed from Beijing
         if not r.sector:
             r.spans.clear()
@@ -421,6 +448,20 @@ def _in_context(doc: Doc, roles: list[Cluster], clusters: list[Cluster], home: s
             continue
         r.country, r.code = country, country + r.sector
         seen[head.lemma_.lower()] = r
+
+
+# Adjectives that set a group apart from the story's own country ("foreign ministers", "world leaders")
+OTHER_COUNTRIES = frozenset({"foreign", "world", "international", "global"})
+
+
+def _of_other_countries(doc: Doc, head: Token) -> bool:
+    """The group's own words say its members serve other countries than the story's ("foreign
+    ambassadors were briefed", "world leaders"): the country it was filed from is not theirs. Not
+    a title the adjective is part of ("the foreign minister", "foreign ministers")."""
+    tables = load_tables()
+    return any(
+        t.lower_ in OTHER_COUNTRIES and tables.role_sector(f"{t.lower_} {head.lower_}") is None for t in head.lefts
+    )
 
 
 def _definites(doc: Doc, clusters: list[Cluster], roles: list[Cluster]) -> None:
