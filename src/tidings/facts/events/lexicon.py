@@ -19,6 +19,9 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from tidings.facts.events.rules import active, disabled_now
+from tidings.facts.events.speech import ASKED as _ASKED
+from tidings.facts.events.speech import CLAIMS as _CLAIMS
+from tidings.facts.events.speech import CRITICAL
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -268,16 +271,14 @@ _HOPING = frozenset({"hope", "hopes", "hoped", "hoping", "expect", "expects", "e
 _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _APPEALING = frozenset({"urge", "encourage", "exhort", "implore", "beseech", "call", "appeal", "press", "ask",
                         "request", "beg", "advise"})  # fmt: skip
+# Verbs of asserting that something is so: with a that-clause they report a statement ("claim
+# that" is left out: a claim that is often an allegation, 112, which the speech rules code).
+_ASSERTING = frozenset({"insist", "maintain", "argue", "contend", "assert"})
 _REJECTING = frozenset({"reject", "refuse", "rebuff", "spurn", "snub", "repudiate", "dismiss"})
-_ASKED = frozenset({"request", "offer", "proposal", "invitation", "call", "bid", "overture"})
 _IMPOSING = frozenset({"impose", "slap", "levy", "announce", "introduce", "place", "put", "raise", "increase", "hike",
                        "extend", "expand", "apply", "set", "roll", "unveil", "adopt", "implement", "enforce",
                        "reimpose", "restore"})  # fmt: skip
 _TRADE_PENALTIES = frozenset({"tariff", "duty", "levy", "sanction", "embargo", "penalty"})
-_CLAIMS = frozenset(
-    {"claim", "allegation", "accusation", "assertion", "report", "charge", "suggestion", "rumour", "rumor",
-     "speculation", "criticism", "idea", "notion"}
-)  # fmt: skip
 # Words that back a warning with force or punishment (CAMEO 13x threats, not 012 comments).
 _FORCE = frozenset(
     {"force", "military", "retaliate", "retaliation", "countermeasure", "countermeasures", "sanction", "sanctions",
@@ -285,12 +286,11 @@ _FORCE = frozenset(
      "measures", "respond", "response", "nuclear", "troops", "expel", "ban", "cut", "halt", "suspend", "tolerate",
      "allow", "arrest", "prosecute", "detain", "jail", "crack", "crackdown"}
 )  # fmt: skip
-# Evaluative words that make naming something a criticism ("called the plan a disgrace").
-EVALUATIVE = frozenset(
-    {"sham", "disgrace", "farce", "charade", "travesty", "mistake", "failure", "abuse", "scandal", "nonsense",
-     "outrage", "insult", "lie", "lies", "fraud", "hoax", "joke", "betrayal", "provocation", "threat", "disaster",
-     "shameful", "disgraceful", "illegal", "unacceptable", "irresponsible", "absurd", "ridiculous", "wrong", "garbage",
-     "hypocritical", "dangerous", "reckless", "terrorist", "terrorism", "genocide", "aggression", "bully"}
+# A name that judges what it names: the words of a criticism (:data:`speech.CRITICAL`, one list of
+# negative evaluation for naming and saying) and the labels of naming.
+EVALUATIVE = CRITICAL | frozenset(
+    {"aggression", "disaster", "fraud", "genocide", "hoax", "insult", "joke", "terrorism", "terrorist", "threat",
+     "travesty"}
 )  # fmt: skip
 
 
@@ -311,6 +311,15 @@ def _penalty_on_someone(token: Token) -> bool:
     hit = [p for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "against")]
     words = [t for phrase in (*objs, *hit) for t in phrase.subtree if t.i != phrase.i]
     return any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in words)
+
+
+def _objects(token: Token) -> list[Token]:
+    """The verb's objects; in a relative clause with no object of its own, the noun the clause
+    modifies ("the tariffs he imposed on Japanese goods": the tariffs are what was imposed)."""
+    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs and token.dep_ == "relcl" and active("relative-object"):
+        objs = [token.head]
+    return objs
 
 
 def _objects_aid(token: Token) -> bool:
@@ -414,14 +423,14 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # residents to report hazards": an appeal to the one asked (020); the act asked for is
         # coded on its own verb as planned (the dictionary lacks "urge"; "encourage" alone is praise)
         return LexiconMatch("020", "tidings:appeal-to-act", lemma, 1)
-    if (
-        active("tariffs")
-        and lemma in _IMPOSING
-        and any(o.lemma_.lower() in _TRADE_PENALTIES for o in token.children if o.dep_ in ("dobj", "nsubjpass"))
-    ):
+    if active("tariffs") and lemma in _IMPOSING and any(o.lemma_.lower() in _TRADE_PENALTIES for o in _objects(token)):
         # tariffs, duties and sanctions put on another country's goods or people: 163
         # (CAMEO "impose embargo, boycott, or sanctions"; PLOVER SANCTION)
         return LexiconMatch("163", "tidings:tariffs", lemma, 1)
+    if active("lawsuit") and lemma in ("sue", "countersue"):
+        # suing someone is a lawsuit (115, the conventions' "lawsuits and appeals"), not the
+        # dictionary's arrest or detention (173): nobody is held
+        return LexiconMatch("115", "tidings:lawsuit", lemma, 1)
     if (
         active("legal-charge")
         and lemma == "charge"
@@ -455,9 +464,10 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # "denied the concessions were a ploy": saying something is not so is a denial (016),
         # not the dictionary's refusal (12x)
         return LexiconMatch("016", "tidings:deny-that", lemma, 1)
-    if active("insist-that") and lemma in ("insist", "maintain") and _that_clause(token):
-        # "ministers insist the plans would not change the law": a statement (the speech
-        # rules code it), not the dictionary's demand (10x) that "insist on" is
+    if active("insist-that") and lemma in _ASSERTING and _that_clause(token):
+        # "ministers insist the plans would not change the law", "some MPs argue the situation
+        # is unclear": a statement (the speech rules code it), not the dictionary's demand (10x)
+        # that "insist on" is nor the opposition (110) that "argue against" is
         return LexiconMatch(NO_EVENT, "tidings:insist-that", lemma, 1)
     if active("reject-request") and lemma in _REFUSAL:
         objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]

@@ -43,7 +43,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("reject-claim", "lexicon", "rejecting or denying a claim, allegation or report is a denial (016)"),
     Rule("deny-that", "lexicon", "denying that something is so is a denial (016), not a refusal (12x)"),
-    Rule("insist-that", "lexicon", "insisting that something is so is a statement (speech rules), not a demand (10x)"),
+    Rule(
+        "insist-that",
+        "lexicon",
+        "insisting, arguing or contending that something is so is a statement (speech rules), "
+        "not a demand (10x) nor opposition (110)",
+    ),
     Rule("legal-charge", "lexicon", "being charged with a crime is a legal act (173), not verbal blame (112)"),
     Rule("obliged", "speech", "X said Y must/should do: a demand on Y (the obligation clause)"),
     Rule("should-appeal", "speech", "X said Y should (ought to) act: an appeal (020); 'must' stays a demand (100)"),
@@ -198,9 +203,32 @@ RULES: tuple[Rule, ...] = (
         "own-over-model",
         "typing",
         "a code an own construction rule read off the verb and its arguments is not replaced by the type "
-        "model's default code of another type",
+        "model's default code of another type, nor by the same act's code in the model's family",
     ),
     Rule("hope-other", "lexicon", "hoping or expecting that another named actor will act is an appeal to it (020)"),
+    Rule(
+        "visit-destination",
+        "typing",
+        "a visit (042) read off a verb of movement needs a place to go to: 'police rushed to the spot' is an errand",
+    ),
+    Rule(
+        "speech-judged-claim",
+        "speech",
+        "a word of blame said of a claim is a denial (016: 'the charges are groundless'), of a proposal, "
+        "offer or request a rejection (120: 'the proposals were unacceptable'), not a criticism",
+    ),
+    Rule("lawsuit", "lexicon", "suing someone is a lawsuit (115, as the conventions file it), not an arrest (173)"),
+    Rule(
+        "relative-object",
+        "lexicon",
+        "a relative clause with no object of its own acts on the noun it modifies: 'the tariffs he imposed on X'",
+    ),
+    Rule(
+        "verbal-nonpolitical",
+        "speech",
+        "a statement or appeal (01x/02x) read off any verb needs a political speaker, as speech acts do: "
+        "an analyst 'expressed optimism', a business 'stressed the need'",
+    ),
     Rule(
         "threat-measures",
         "lexicon",

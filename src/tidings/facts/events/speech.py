@@ -280,6 +280,13 @@ OPTIMISTIC = frozenset(
     ]
 )
 OBLIGATION = frozenset({"should", "must", "ought"})
+# Things said or alleged: rejecting one, or calling it groundless, is a denial (016).
+CLAIMS = frozenset(
+    {"claim", "allegation", "accusation", "assertion", "report", "charge", "suggestion", "rumour", "rumor",
+     "speculation", "criticism", "idea", "notion"}
+)  # fmt: skip
+# Things put to someone to accept: rebuffing one, or calling it unacceptable, is a rejection (12x).
+ASKED = frozenset({"request", "offer", "proposal", "invitation", "call", "bid", "overture"})
 DENIED = frozenset(
     [
         "ploy",
@@ -377,6 +384,22 @@ def _worried_about(tok: Token) -> bool:
     return any(_lemmas((a,)) & PESSIMISTIC for a in list(tok.ancestors)[:6])
 
 
+def _judged(blame: Token) -> str | None:
+    """The lemma of the noun a word of blame is said of: the subject it is predicated of ("the
+    charges are groundless", "the proposals were unacceptable") or the noun it qualifies
+    ("groundless charges")."""
+    said_of = blame
+    if blame.dep_ == "amod" and blame.head.pos_ == "NOUN":
+        said_of = blame.head
+        if said_of.dep_ not in ("attr", "oprd"):
+            return said_of.lemma_.lower()
+    # a predicate ("are groundless", "are a bad idea"): what it is said of is the subject
+    if said_of.dep_ in ("acomp", "attr", "oprd"):
+        subj = next((c for c in said_of.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj.lemma_.lower() if subj is not None and subj.pos_ == "NOUN" else None
+    return None
+
+
 def _criticises(content: list[Token]) -> bool:
     return _blame(content) is not None
 
@@ -457,6 +480,11 @@ def classify_with_focus(
     if active("speech-accusation") and accusing:
         return "112", "tidings:speech-accusation", accusing[0]
     blame = _blame(content)
+    judged = _judged(blame) if blame is not None and active("speech-judged-claim") else None
+    if judged in CLAIMS:  # "charges of infringement are groundless": a denial of the claim
+        return "016", "tidings:speech-judged-claim", blame
+    if judged in ASKED:  # "the proposals were unacceptable": a rejection of what was put to them
+        return "120", "tidings:speech-judged-claim", blame
     if active("speech-criticism") and blame is not None:
         return "111", "tidings:speech-criticism", blame
     if active("speech-pessimism") and words & PESSIMISTIC:

@@ -54,7 +54,9 @@ from tidings.facts.events.model import EventTypeModel, candidate_features, load_
 from tidings.facts.events.not_events import (
     corporate_dealing,
     market_demand,
+    nonpolitical_statement,
     owned_thing_subject,
+    routine_movement,
     unaffiliated_speaker,
 )
 from tidings.facts.events.rules import active
@@ -334,6 +336,8 @@ class EventStage:
         if target is None and not cand.reciprocal and partnerless_cooperation(trig, decision.cameo_code, _event_noun):
             return None
         if corporate_dealing(decision.cameo_code, source, target) or (cand.preset and unaffiliated_speaker(source)):
+            return None
+        if nonpolitical_statement(decision.cameo_code, source) or routine_movement(decision.cameo_code, trig):
             return None
         start, end = trig.idx, trig.idx + len(trig.text)
         art = ctx.article.id
