@@ -332,17 +332,6 @@ def test_a_statement_read_off_any_verb_needs_a_political_speaker(parser: Parser)
     assert [(e.cameo_code or "")[:2] for e in minister if e.trigger == "expressed"] == ["01"]
 
 
-def test_suing_is_a_lawsuit(parser: Parser) -> None:
-    event = one(code(parser, "Yukos sued the Russian government for $28bn in a Texas court."), "sued")
-    assert event.cameo_code == "115", event.cameo_code
-
-
-def test_the_noun_a_relative_clause_modifies_is_its_object(parser: Parser) -> None:
-    text = "Reagan said the tariffs he imposed on Japanese goods were a special case."
-    event = one(code(parser, text), "imposed")
-    assert (event.cameo_code or "")[:2] == "16", event.cameo_code  # a sanction, not the dictionary's 170
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     ('French President Jacques Chirac has called the British rebate "unjustified".', "111"),
     ('Chirac called the rebate "a relic of the past".', "010"),

@@ -313,15 +313,6 @@ def _penalty_on_someone(token: Token) -> bool:
     return any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in words)
 
 
-def _objects(token: Token) -> list[Token]:
-    """The verb's objects; in a relative clause with no object of its own, the noun the clause
-    modifies ("the tariffs he imposed on Japanese goods": the tariffs are what was imposed)."""
-    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not objs and token.dep_ == "relcl" and active("relative-object"):
-        objs = [token.head]
-    return objs
-
-
 def _objects_aid(token: Token) -> bool:
     objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(o.lemma_.lower() in _AID or any(g.lemma_.lower() in _AID for g in o.children) for o in objs)
@@ -423,14 +414,14 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # residents to report hazards": an appeal to the one asked (020); the act asked for is
         # coded on its own verb as planned (the dictionary lacks "urge"; "encourage" alone is praise)
         return LexiconMatch("020", "tidings:appeal-to-act", lemma, 1)
-    if active("tariffs") and lemma in _IMPOSING and any(o.lemma_.lower() in _TRADE_PENALTIES for o in _objects(token)):
+    if (
+        active("tariffs")
+        and lemma in _IMPOSING
+        and any(o.lemma_.lower() in _TRADE_PENALTIES for o in token.children if o.dep_ in ("dobj", "nsubjpass"))
+    ):
         # tariffs, duties and sanctions put on another country's goods or people: 163
         # (CAMEO "impose embargo, boycott, or sanctions"; PLOVER SANCTION)
         return LexiconMatch("163", "tidings:tariffs", lemma, 1)
-    if active("lawsuit") and lemma in ("sue", "countersue"):
-        # suing someone is a lawsuit (115, the conventions' "lawsuits and appeals"), not the
-        # dictionary's arrest or detention (173): nobody is held
-        return LexiconMatch("115", "tidings:lawsuit", lemma, 1)
     if (
         active("legal-charge")
         and lemma == "charge"

@@ -217,12 +217,6 @@ RULES: tuple[Rule, ...] = (
         "a word of blame said of a claim is a denial (016: 'the charges are groundless'), of a proposal, "
         "offer or request a rejection (120: 'the proposals were unacceptable'), not a criticism",
     ),
-    Rule("lawsuit", "lexicon", "suing someone is a lawsuit (115, as the conventions file it), not an arrest (173)"),
-    Rule(
-        "relative-object",
-        "lexicon",
-        "a relative clause with no object of its own acts on the noun it modifies: 'the tariffs he imposed on X'",
-    ),
     Rule(
         "verbal-nonpolitical",
         "speech",
