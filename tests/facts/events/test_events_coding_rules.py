@@ -14,6 +14,7 @@ from tidings.facts.entities.stage import EntityStage
 from tidings.facts.events.decide import decide, parallel_code
 from tidings.facts.events.lexicon import LexiconMatch
 from tidings.facts.events.model import TYPE_LABELS, Prediction
+from tidings.facts.events.not_events import nonpolitical_statement
 from tidings.facts.events.stage import EventStage, reflexive
 from tidings.facts.places.stage import PlaceStage
 from tidings.facts.times.stage import TimeStage
@@ -371,3 +372,13 @@ def test_arguing_that_something_is_so_is_no_opposition(parser: Parser) -> None:
     against = code(parser, "Senior Tory MPs argued vociferously against the plan of the Labour government.")
     roots = [(e.cameo_code or "")[:2] for e in against if e.trigger == "argued"]
     assert roots and roots[0] in ("11", "12"), roots
+
+
+def test_a_business_addressing_a_state_actor_makes_an_event() -> None:
+    firm = ActorRef("Yukos", actor_code="RUSBUS", country="RUS", sector="BUS")
+    court = ActorRef("the US court", actor_code="USAJUD", country="USA", sector="JUD")
+    scholar = ActorRef("Joseph Mwangi", actor_code="KENEDU", country="KEN", sector="EDU")
+    assert not nonpolitical_statement("020", firm, court)  # "Yukos asked the US court to ..."
+    assert nonpolitical_statement("020", firm, None)  # "he stressed the need for platforms to ..."
+    assert nonpolitical_statement("013", scholar, court)  # a commentator is no actor whoever he addresses
+    assert not nonpolitical_statement("112", firm, None)  # other acts by businesses stay

@@ -337,7 +337,7 @@ class EventStage:
             return None
         if corporate_dealing(decision.cameo_code, source, target) or (cand.preset and unaffiliated_speaker(source)):
             return None
-        if nonpolitical_statement(decision.cameo_code, source) or routine_movement(decision.cameo_code, trig):
+        if nonpolitical_statement(decision.cameo_code, source, target) or routine_movement(decision.cameo_code, trig):
             return None
         start, end = trig.idx, trig.idx + len(trig.text)
         art = ctx.article.id
