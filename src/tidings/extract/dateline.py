@@ -11,7 +11,7 @@ _DATELINE = re.compile(
     r"(?P<rest>(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?"  # ", South Korea" or ", Feb"
     r"(?:\s+\d{1,2})?"  # " 26"
     r"(?:\s*\((?:AP|Reuters|AFP|Xinhua|dpa|UPI|PTI|IANS|Bloomberg)\))?)"  # agency
-    r"\s*(?:—|–|--|-)\s+(?=\S)"
+    r"\s*(?:—|–|--|-|_)\s+(?=\S)"  # "_": the 1990s AP and NYT wires ("BELFAST, Northern Ireland _ ...")
 )
 
 
