@@ -382,3 +382,70 @@ def test_a_business_addressing_a_state_actor_makes_an_event() -> None:
     assert nonpolitical_statement("020", firm, None)  # "he stressed the need for platforms to ..."
     assert nonpolitical_statement("013", scholar, court)  # a commentator is no actor whoever he addresses
     assert not nonpolitical_statement("112", firm, None)  # other acts by businesses stay
+
+
+def test_a_quoted_it_or_they_is_not_the_person_quoted(parser: Parser) -> None:
+    # "it" cannot be Yu Lu: the complement's acts are no acts of the speaker (reporter-pronoun)
+    quoted = code(
+        parser,
+        '"It violates the rules of the World Trade Organization and sabotages the global trading order," '
+        "said Yu Lu, deputy director of the China Chamber of Commerce.",
+    )
+    assert not [e for e in quoted if e.source is not None and "Yu Lu" in e.source.name], [
+        (e.trigger, e.cameo_code, e.source) for e in quoted
+    ]
+    # a country's "it" is the country
+    country = code(parser, "Hungary has said it will veto the new sanctions on Russia.")
+    assert [e.source.country for e in country if e.trigger == "veto" and e.source is not None] == ["HUN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Building on the FTA, the upgrade reduces trade restrictions, simplifies customs procedures and "
+    "encourages companies to explore new opportunities.",
+    "The U.S. tariff proposals, which contravene the World Trade Organization rules, undermine the trade system.",
+])  # fmt: skip
+def test_a_thing_shared_or_only_qualified_by_an_actor_does_not_act(parser: Parser, text: str) -> None:
+    events = code(parser, text)
+    acts = {"encourages", "contravene", "undermine"}
+    assert not [e for e in events if e.trigger in acts], [(e.trigger, e.cameo_code) for e in events]
+
+
+@pytest.mark.parametrize(("text", "appeal"), [
+    ("The Tories say people who pay for long-term care should be guaranteed free care.", False),
+    ("Ministers say elderly people should be able to decide on their care.", False),
+    ("The prime minister said the law-abiding citizen should be in charge of the community.", False),
+    ("The foreign minister said the US must be ready to mediate between the two sides.", True),
+    ("The foreign minister said the US should lift its sanctions on Cuba.", True),
+])  # fmt: skip
+def test_an_obligation_asks_an_actor_to_act(parser: Parser, text: str, appeal: bool) -> None:
+    events = [e for e in code(parser, text) if e.trigger in ("say", "said")]
+    assert bool([e for e in events if (e.cameo_code or "")[:2] in ("02", "10")]) == appeal, [
+        (e.trigger, e.cameo_code) for e in events
+    ]
+
+
+@pytest.mark.parametrize(("text", "trigger", "appeal"), [
+    ('Asked if she was a member of the group, Ms Kelly said: "I do have spiritual support."', "Asked", False),
+    ("Vince Cable asked why ministers attacked the plans for a new tax rate.", "asked", False),
+    ("The Iraqi foreign minister asked the United Nations to lift the sanctions.", "asked", True),
+    ("Japan asked the United States for help with the crisis.", "asked", True),
+])  # fmt: skip
+def test_a_question_is_no_appeal(parser: Parser, text: str, trigger: str, appeal: bool) -> None:
+    events = [e for e in code(parser, text) if e.trigger == trigger]
+    assert bool([e for e in events if (e.cameo_code or "").startswith("02")]) == appeal, [
+        (e.trigger, e.cameo_code) for e in events
+    ]
+    if trigger == "Asked":  # the interviewer's question is no event at all
+        assert not events, [(e.trigger, e.cameo_code) for e in events]
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("During the election campaign, Donald Trump claimed that China was raping American industry.", "11"),
+    ("Hamas claimed responsibility for the attack in Jerusalem.", "01"),
+    ("Universities Scotland claimed that an increase in applications did not amount to a squeeze.", None),
+    ("Mr Johnson also claimed Tony Blair's intervention was an attempt to reassure voters.", "11"),
+    ("The island is in disputed waters claimed by both countries.", None),
+])  # fmt: skip
+def test_a_claim_accuses_only_of_a_deed(parser: Parser, text: str, root: str | None) -> None:
+    roots = [(e.cameo_code or "")[:2] for e in code(parser, text) if e.trigger == "claimed"]
+    assert roots == ([root] if root else []), roots

@@ -412,6 +412,8 @@ def thing_subject(verb: Token, codes: Callable[[Token], bool]) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is None and verb.dep_ == "conj" and active("thing-subject-reach"):
+        return thing_subject(verb.head, codes)  # "the upgrade reduces ..., and encourages": one subject
     if subj is not None and subj.tag_ == "WDT" and verb.dep_ == "relcl":
         subj = verb.head  # "the tsunami which killed ...": the noun the clause describes
     if subj is not None and subj.lemma_.lower() in QUANTIFIERS:

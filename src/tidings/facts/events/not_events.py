@@ -127,8 +127,10 @@ def owned_thing_subject(verb: Token, sources: Sequence[ActorRef], actors: Callab
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() in PERSON_ROLES:
         return False
-    if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in subj.children):
-        return False  # "Bushnell's friend Levi Pierpont objected": a person named in apposition
+    person = ("PERSON",) if active("thing-subject-reach") else ("PERSON", "GPE", "ORG", "NORP", "")
+    if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.ent_type_ in person for c in subj.children):
+        # "Bushnell's friend Levi Pierpont objected": a person named in apposition (not "the U.S. tariff proposals")
+        return False
 
     def head_coded(tok: Token) -> bool:  # the token's own word is part of a coded actor's name
         return any(tok.text in r.name.split() and (r.country or r.sector) for r in actors(tok))

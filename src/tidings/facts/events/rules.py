@@ -224,6 +224,43 @@ RULES: tuple[Rule, ...] = (
         "an analyst 'expressed optimism', a business 'stressed the need'",
     ),
     Rule(
+        "thing-subject-reach",
+        "typing",
+        "the thing-subject rule reaches the subject a coordinated verb shares ('the upgrade reduces ... and "
+        "encourages companies') and a thing an actor only qualifies ('the U.S. tariff proposals, which "
+        "contravene WTO rules'): the subject's own word must name the actor",
+    ),
+    Rule(
+        "ask-question",
+        "lexicon",
+        "asking a question ('asked whether', 'asked about') asks for an answer, not an act: a statement "
+        "(010), no appeal (02x); an interviewer's question ('Asked if ..., she said') is no event",
+    ),
+    Rule(
+        "claim-accuses",
+        "lexicon",
+        "claiming is disapproval (11x) only of a named actor's or group's deed ('claimed China was raping "
+        "American industry'); a claim about a state of things or to land is no accusation",
+    ),
+    Rule(
+        "modal-copula",
+        "factuality",
+        "a modal on a copula scopes over its adjective's complement ('would be happy to meet' is "
+        "hypothetical), and a capacity is no act ('has the ability to safeguard')",
+    ),
+    Rule(
+        "obliged-act",
+        "speech",
+        "'Y should/must ...' is an appeal or demand on Y only when Y is to act: not a passive ('should be "
+        "guaranteed free care') nor a state ('should be in charge', 'should be able to decide')",
+    ),
+    Rule(
+        "reporter-pronoun",
+        "typing",
+        "a pronoun is the reporting verb's subject only when it can refer to it: 'it' to no person, "
+        "'they' to no single person, 'he'/'she' to no country or organisation",
+    ),
+    Rule(
         "threat-measures",
         "lexicon",
         "'will take all necessary measures', 'will resolutely defend its interests': an unspecified threat (130)",

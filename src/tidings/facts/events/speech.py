@@ -444,7 +444,28 @@ def _obliges_actor(aux: Token, is_actor: Callable[[Token], bool]) -> bool:
     """ "Y should act" puts the obligation on an actor Y (an appeal needs an addressee), not on a
     thing ("the tragedy should persuade", "adherence should not be a game")."""
     subj = [c for c in aux.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return bool(subj) and is_actor(subj[0])
+    return bool(subj) and is_actor(subj[0]) and not undergoes(aux.head)
+
+
+# Adjectives after "be" that ask the subject to act ("must be ready to mediate"), unlike a
+# capacity or a state ("should be able to decide", "should be clear").
+WILLING = frozenset({"ready", "willing", "prepared", "eager", "determined", "careful"})
+
+
+def undergoes(clause: Token) -> bool:
+    """The obliged clause says what should happen to its subject or be so, not what it should do:
+    a passive ("people should be guaranteed free care", "the Tories must not be allowed to win")
+    or a state ("the citizen should be in charge", "elderly people should be able to decide").
+    CAMEO's appeals and demands ask an actor to act; a wish about how things should be is an
+    opinion. "Must be ready to mediate" asks an act. Dev half: see :data:`rules.RULES`
+    ("obliged-act")."""
+    if not active("obliged-act"):
+        return False
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
+        return True
+    if clause.lemma_.lower() != "be":
+        return False
+    return not any(c.dep_ == "acomp" and c.lemma_.lower() in WILLING for c in clause.children)
 
 
 def classify(

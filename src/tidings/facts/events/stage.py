@@ -170,7 +170,14 @@ def _no_act(cand: Candidate, finder: CandidateFinder) -> bool:
         return True
     if owned_thing_subject(cand.trigger, cand.sources, finder.actors):
         return True
-    return not cand.sources and (thing_subject(cand.trigger, codes) or doerless_gerund(cand.trigger))
+
+    def named(tok: Token) -> bool:  # the subject's own word names an actor, not only a word before it
+        refs = finder.actors(tok)
+        if not active("thing-subject-reach"):
+            return any(r.country or r.sector for r in refs)
+        return any((r.country or r.sector) and tok.text in r.name.split() for r in refs)
+
+    return not cand.sources and (thing_subject(cand.trigger, named) or doerless_gerund(cand.trigger))
 
 
 def _bare_intent(cand: Candidate) -> bool:
