@@ -401,7 +401,9 @@ def _reporter_subject(pron: Token) -> Token | None:
 def _can_refer(pron: Token, noun: Token) -> bool:
     """Whether the pronoun can stand for the reporter: "it" for no person ("'It sabotages trade
     rules,' said Yu Lu"), "they" for no single person ("'They hit corporations,' Dolan added"),
-    "he"/"she" for no country or organisation."""
+    "he"/"she" for no country or organisation. Dev half: 1 coded event removed, wrong (Falconer
+    "said it was fair to criticise"); 150 unlabelled articles: 2 changed, both better (a quoted
+    "it" lost the speaker as its doer; "advocates say it ensures" no longer the advocates' act)."""
     if not active("reporter-pronoun"):
         return True
     word = pron.lower_

@@ -234,7 +234,9 @@ def assess(token: Token) -> Factuality:
 def _own_scope(gov: Token, via: Token) -> str | None:
     """Auxiliaries and negation of a governing verb scope over its complements
     ("did not agree to meet", "will travel to meet"), but not over conjuncts; a copula's over its
-    adjective's ("would be happy to meet": rule ``modal-copula``)."""
+    adjective's ("would be happy to meet": rule ``modal-copula``; dev half 2 events no longer
+    asserted, both right: "would never be able to reach agreement", "will be able to meet"; 150
+    unlabelled articles 3, all better)."""
     scoping = ("xcomp", "ccomp", "advcl", "pcomp", "prep", "pobj", "dobj", "acl")
     if via.dep_ not in scoping and not (via.dep_ == "acomp" and active("modal-copula")):
         return None

@@ -243,6 +243,12 @@ RULES: tuple[Rule, ...] = (
         "American industry'); a claim about a state of things or to land is no accusation",
     ),
     Rule(
+        "gerund-doer",
+        "typing",
+        "a gerund after 'by', 'in' or 'to' has the doer of the clause it modifies: 'the US put domestic law "
+        "above international law by imposing tariffs', 'has been outspoken in condemning Israel'",
+    ),
+    Rule(
         "modal-copula",
         "factuality",
         "a modal on a copula scopes over its adjective's complement ('would be happy to meet' is "

@@ -457,8 +457,9 @@ def undergoes(clause: Token) -> bool:
     a passive ("people should be guaranteed free care", "the Tories must not be allowed to win")
     or a state ("the citizen should be in charge", "elderly people should be able to decide").
     CAMEO's appeals and demands ask an actor to act; a wish about how things should be is an
-    opinion. "Must be ready to mediate" asks an act. Dev half: see :data:`rules.RULES`
-    ("obliged-act")."""
+    opinion. "Must be ready to mediate" asks an act. Dev half: no coded event changes; 150
+    unlabelled articles: 6 appeals or demands removed, all opinions ("should be in charge",
+    "should be clear to the voter", "must not be allowed to win")."""
     if not active("obliged-act"):
         return False
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
