@@ -128,7 +128,7 @@ def subject_of(verb: Token) -> Token | None:
         if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
             node = node.head
             continue
-        if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ in _DOER_PREPS and active("gerund-doer"):
+        if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ == "by" and active("gerund-doer"):
             node = node.head.head  # "the US put domestic law above international law by imposing tariffs"
             continue
         if node.dep_ == "relcl":
@@ -300,7 +300,7 @@ def absorb_objects(doc: Doc, events: Sequence[tuple[Event, int]]) -> list[tuple[
         tok = span.root
         means = _means_of(tok) if active("by-means") else None
         k = by_start.get(means.idx) if means is not None else None
-        if k is not None and k != i and events[k][1] == number:
+        if k is not None and k != i and events[k][1] == number and _same_mood(events[k][0], event):
             drop.add(i)  # "hit back at US tariffs by suspending concessions": the suspension is the act
             _fill_target(out, k, event)
             continue
@@ -312,6 +312,13 @@ def absorb_objects(doc: Doc, events: Sequence[tuple[Event, int]]) -> list[tuple[
         drop.add(i)
         _fill_target(out, j, event)
     return [item for i, item in enumerate(out) if i not in drop]
+
+
+def _same_mood(means: Event, event: Event) -> bool:
+    """The means stands for the act only when both are told alike: "vowed to protect the rice
+    industry by imposing tariffs" is an asserted intent (the vow) whose means is only planned,
+    and the vow is the event (rule ``gerund-doer``, which gives the means its doer)."""
+    return means.factuality == event.factuality or not active("gerund-doer")
 
 
 def _fill_target(out: list[tuple[Event, int]], j: int, donor: Event) -> None:

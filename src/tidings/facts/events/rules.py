@@ -245,8 +245,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "gerund-doer",
         "typing",
-        "a gerund after 'by', 'in' or 'to' has the doer of the clause it modifies: 'the US put domestic law "
-        "above international law by imposing tariffs', 'has been outspoken in condemning Israel'",
+        "a gerund of means ('by ...ing') has the doer of the clause it modifies: 'the US put domestic law "
+        "above international law by imposing tariffs'; a planned means leaves the asserted vow its event",
     ),
     Rule(
         "modal-copula",
