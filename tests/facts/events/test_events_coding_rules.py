@@ -400,8 +400,9 @@ def test_a_quoted_it_or_they_is_not_the_person_quoted(parser: Parser) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Building on the FTA, the upgrade reduces trade restrictions, simplifies customs procedures and "
-    "encourages companies to explore new opportunities.",
+    "Building on the existing FTA framework, the upgrade further reduces trade restrictions that some ASEAN "
+    "members imposed on certain service sectors, simplifies customs procedures, and encourages companies to "
+    "explore new opportunities arising from e-commerce.",
     "The U.S. tariff proposals, which contravene the World Trade Organization rules, undermine the trade system.",
 ])  # fmt: skip
 def test_a_thing_shared_or_only_qualified_by_an_actor_does_not_act(parser: Parser, text: str) -> None:
@@ -425,7 +426,8 @@ def test_an_obligation_asks_an_actor_to_act(parser: Parser, text: str, appeal: b
 
 
 @pytest.mark.parametrize(("text", "trigger", "appeal"), [
-    ('Asked if she was a member of the group, Ms Kelly said: "I do have spiritual support."', "Asked", False),
+    ('Asked if she was a member of the group, Ms Kelly said: "I do have spiritual support from Opus Dei and '
+     'that is right."', "Asked", False),
     ("Vince Cable asked why ministers attacked the plans for a new tax rate.", "asked", False),
     ("The Iraqi foreign minister asked the United Nations to lift the sanctions.", "asked", True),
     ("Japan asked the United States for help with the crisis.", "asked", True),

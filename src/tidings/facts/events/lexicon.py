@@ -560,6 +560,8 @@ def _asks_a_question(token: Token) -> bool:
             return True
         if c.dep_ == "ccomp" and any(g.lower_ in _QUESTION_MARKS and g.i < c.i for g in c.subtree):
             return True
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in c.children):
+            return True  # "Asked if she was a member": the parser may hang the question as an adverbial
     return False
 
 
