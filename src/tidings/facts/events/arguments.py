@@ -128,6 +128,9 @@ def subject_of(verb: Token) -> Token | None:
         if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
             node = node.head
             continue
+        if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ == "by" and active("gerund-doer"):
+            node = node.head.head  # "the US put domestic law above international law by imposing tariffs"
+            continue
         if node.dep_ == "relcl":
             return node.head
         return None
@@ -346,7 +349,7 @@ def absorb_objects(doc: Doc, events: Sequence[tuple[Event, int]]) -> list[tuple[
         tok = span.root
         means = _means_of(tok) if active("by-means") else None
         k = by_start.get(means.idx) if means is not None else None
-        if k is not None and k != i and events[k][1] == number:
+        if k is not None and k != i and events[k][1] == number and _same_mood(events[k][0], event):
             drop.add(i)  # "hit back at US tariffs by suspending concessions": the suspension is the act
             _fill_target(out, k, event)
             continue
@@ -358,6 +361,13 @@ def absorb_objects(doc: Doc, events: Sequence[tuple[Event, int]]) -> list[tuple[
         drop.add(i)
         _fill_target(out, j, event)
     return [item for i, item in enumerate(out) if i not in drop]
+
+
+def _same_mood(means: Event, event: Event) -> bool:
+    """The means stands for the act only when both are told alike: "vowed to protect the rice
+    industry by imposing tariffs" is an asserted intent (the vow) whose means is only planned,
+    and the vow is the event (rule ``gerund-doer``, which gives the means its doer)."""
+    return means.factuality == event.factuality or not active("gerund-doer")
 
 
 def _fill_target(out: list[tuple[Event, int]], j: int, donor: Event) -> None:
@@ -455,12 +465,18 @@ def thing_subject(verb: Token, codes: Callable[[Token], bool]) -> bool:
     "fighting has hit the headlines", "the tsunami which killed 30,000" — a statistic, a state
     or a natural event, no act of anyone. Pronouns, names and nouns of people or groups (which
     the actor coder may leave uncoded: "western countries imposed sanctions") keep the event.
-    Dev half: 2 coded events removed, both wrong ("charges levelled", "an explosion has rocked")."""
+    Dev half: 2 coded events removed, both wrong ("charges levelled", "an explosion has rocked").
+    With ``thing-subject-reach`` a coordinated verb shares its head's subject ("the upgrade reduces
+    ..., and encourages companies") and the caller's ``codes`` asks the subject's own word to name
+    the actor ("the U.S. tariff proposals, which contravene"): dev half no change; 150 unlabelled
+    articles 4 coded events removed, all wrong."""
     if not active("thing-subject") or verb.pos_ != "VERB":
         return False
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is None and verb.dep_ == "conj" and active("thing-subject-reach"):
+        return thing_subject(verb.head, codes)  # "the upgrade reduces ..., and encourages": one subject
     if subj is not None and subj.tag_ == "WDT" and verb.dep_ == "relcl":
         subj = verb.head  # "the tsunami which killed ...": the noun the clause describes
     if subj is not None and subj.lemma_.lower() in QUANTIFIERS:

@@ -53,7 +53,9 @@ from tidings.facts.events.model import EventTypeModel, candidate_features, load_
 from tidings.facts.events.not_events import (
     corporate_dealing,
     market_demand,
+    nonpolitical_statement,
     owned_thing_subject,
+    routine_movement,
     unaffiliated_speaker,
 )
 from tidings.facts.events.rules import active
@@ -167,7 +169,14 @@ def _no_act(cand: Candidate, finder: CandidateFinder) -> bool:
         return True
     if owned_thing_subject(cand.trigger, cand.sources, finder.actors):
         return True
-    return not cand.sources and (thing_subject(cand.trigger, codes) or doerless_gerund(cand.trigger))
+
+    def named(tok: Token) -> bool:  # the subject's own word names an actor, not only a word before it
+        refs = finder.actors(tok)
+        if not active("thing-subject-reach"):
+            return any(r.country or r.sector for r in refs)
+        return any((r.country or r.sector) and tok.text in r.name.split() for r in refs)
+
+    return not cand.sources and (thing_subject(cand.trigger, named) or doerless_gerund(cand.trigger))
 
 
 def _bare_intent(cand: Candidate) -> bool:
@@ -337,6 +346,8 @@ class EventStage:
         if target is None and not partnered and partnerless_cooperation(trig, decision.cameo_code, _event_noun):
             return None
         if corporate_dealing(decision.cameo_code, source, target) or (cand.preset and unaffiliated_speaker(source)):
+            return None
+        if nonpolitical_statement(decision.cameo_code, source, target) or routine_movement(decision.cameo_code, trig):
             return None
         start, end = trig.idx, trig.idx + len(trig.text)
         art = ctx.article.id
