@@ -145,3 +145,23 @@ def test_an_office_holder_elect_is_not_yet_in_office() -> None:
     assert tables.role_sector("president-elect") == "PTY"  # as office_terms.tsv codes presidents-elect
     assert tables.role_sector("prime minister-elect") == "PTY"
     assert tables.role_sector("president") == "GOV"
+
+
+def test_an_unplaced_minister_is_of_the_publishers_country_in_a_two_sided_story(parser: Parser) -> None:
+    text = (
+        "The United States imposed tariffs on Mexico. Washington said the United States would not back down. "
+        "Economy Minister Marcelo Ebrard said the tariffs on Mexico were a bad idea for Mexico and the US."
+    )
+    doc = parser.parse(text)
+    assert named(find_entities(doc, "a1", "2025-04-15")[1], "Marcelo Ebrard").country == "USA"  # the most named
+    mexican = find_entities(doc, "a1", "2025-04-15", publisher="MEX")[1]
+    assert named(mexican, "Marcelo Ebrard").country == "MEX"  # no country clearly most: the paper's
+
+
+def test_a_country_named_clearly_most_beats_the_publishers(parser: Parser) -> None:
+    text = (
+        "Indonesia raised fuel prices. Indonesia's president defended the move. "
+        "Finance Minister Sri Mulyani said Indonesia could not afford the subsidies."
+    )
+    found = find_entities(parser.parse(text), "a1", "2005-03-01", publisher="GBR")[1]
+    assert named(found, "Sri Mulyani").country == "IDN"  # a British broadcaster's story about Indonesia

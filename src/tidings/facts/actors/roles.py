@@ -298,14 +298,20 @@ def _text(toks: Sequence[Token]) -> str:
 
 
 def code_named(
-    doc: Doc, clusters: list[Cluster], tables: ActorTables, published: str | None = None, home: str | None = None
+    doc: Doc,
+    clusters: list[Cluster],
+    tables: ActorTables,
+    published: str | None = None,
+    home: str | None = None,
+    publisher: str | None = None,
 ) -> None:
     """Fill roles, country, sector and actor code of named clusters in place: the article's own
     words first (titles, appositions, "of <country>"), then the office-holder table by the
     article's date (``published``), then the known-actors table, then the people listed with
     them or whose possessive qualifies them; a government title or body, or a news outlet, with no
-    country left is of the country the story was filed from (``home``, its dateline), else of the country the
-    article names most."""
+    country left is of the country the story was filed from (``home``, its dateline), else of the
+    article's home country (:func:`article_home`: the one it names clearly most, else its
+    publisher's), else of the country the article names most."""
     mention_cluster = {s: n for n, c in enumerate(clusters) for sp in c.spans for s in range(*sp)}
     for c in clusters:
         if c.label == "PERSON":
@@ -368,7 +374,7 @@ def code_named(
                     donors.insert(0, clusters[c.possessor])
                 c.country = next((d.country for d in donors if d.country), None)
                 c.confidence = 0.8
-    dominant = home or _dominant_country(clusters)
+    dominant = article_home(clusters, home, publisher) or _dominant_country(clusters)
     for c in clusters:
         # a newspaper known only by its name's head word ("National Business Daily"), not an
         # agency the tables know (Reuters reports from everywhere)
@@ -543,12 +549,33 @@ def _title_start(doc: Doc, start: int, end: int) -> int:
     return toks[0].i if toks else start
 
 
-def _dominant_country(clusters: Sequence[Cluster]) -> str | None:
-    """The country most mentioned by name, demonym or capital (the article's home country)."""
+def article_home(clusters: Sequence[Cluster], dateline: str | None, publisher: str | None) -> str | None:
+    """The country an article's unplaced officials belong to: its dateline's; else the country
+    it names clearly most (three mentions or more, 60% of all country mentions: a British
+    broadcaster's story about Indonesia is about Indonesia's government); else its publisher's
+    home country (``publisher``: a Mexican paper's story naming the US as often as Mexico quotes
+    Mexico's minister, a South African paper's budget story names no country at all)."""
+    if dateline is not None:
+        return dateline
+    counts = _country_mentions(clusters)
+    if counts:
+        (top, n), total = counts.most_common(1)[0], sum(counts.values())
+        if n >= 3 and n >= 0.6 * total:
+            return top
+    return publisher
+
+
+def _country_mentions(clusters: Sequence[Cluster]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for c in clusters:
         if c.label in ("GPE", "NORP") and c.country:
             counts[c.country] += len(c.spans)
+    return counts
+
+
+def _dominant_country(clusters: Sequence[Cluster]) -> str | None:
+    """The country most mentioned by name, demonym or capital (the article's home country)."""
+    counts = _country_mentions(clusters)
     return counts.most_common(1)[0][0] if counts else None
 
 
