@@ -165,3 +165,21 @@ def test_a_country_named_clearly_most_beats_the_publishers(parser: Parser) -> No
     )
     found = find_entities(parser.parse(text), "a1", "2005-03-01", publisher="GBR")[1]
     assert named(found, "Sri Mulyani").country == "IDN"  # a British broadcaster's story about Indonesia
+
+
+def test_a_titled_surname_the_dictionary_lists_is_its_office_holder(parser: Parser) -> None:
+    text = (
+        "Japan and Japanese officials met. Japan said Japan would act. "
+        "President Reagan warned Congress against protectionist trade legislation aimed at Japan."
+    )
+    reagan = named(entities(parser, text, "1987-04-25"), "Reagan")
+    assert (reagan.country, reagan.actor_code) == ("USA", "USAGOV")  # not the country named most
+
+
+def test_a_paper_naming_its_own_country_keeps_its_officials(parser: Parser) -> None:
+    text = (
+        "The United States announced tariffs. The United States said the United States would go further. "
+        "Vice Minister of Commerce Wang Shouwen said the tariffs on Chinese goods hurt the US."
+    )
+    found = find_entities(parser.parse(text), "a1", "2018-07-01", publisher="CHN")[1]
+    assert named(found, "Wang Shouwen").country == "CHN"  # a Chinese paper's story about the US

@@ -360,6 +360,7 @@ def code_named(
                 or tables.code_on(given_name_key(c.name), published)  # "Joseph R. Biden Jr." = "joe biden"
                 or tables.known_code(person_key(c.name))
                 or tables.known_code(plain_person_key(c.name))  # "Richard Milhous Nixon"
+                or _titled_known(c, tables)  # "President Reagan": the dictionary keys titled surnames
             )
             if known is not None:
                 country, sector = org_country_sector(known)
@@ -395,6 +396,18 @@ def _in_longer_name(doc: Doc, c: Cluster) -> bool:
         if prev is not None and prev.is_title and prev.pos_ in ("PROPN", "ADJ") and start <= prev.head.i < end:
             return True
     return False
+
+
+def _titled_known(c: Cluster, tables: ActorTables) -> str | None:
+    """The known-actors code of the person's title with the name as written ("President Reagan",
+    "Governor Reagan"): the actor dictionary lists office holders by their title and surname, so
+    a surname under its title names the one holder the dictionary knows, where the surname alone
+    could be anyone's."""
+    for role in c.roles:
+        code = tables.known_code(clean_key(f"{role} {c.name}"))
+        if code is not None:
+            return code
+    return None
 
 
 def _regional_or_organ(doc: Doc, c: Cluster, pc: PhraseCode, tables: ActorTables) -> None:
@@ -550,15 +563,17 @@ def _title_start(doc: Doc, start: int, end: int) -> int:
 
 
 def article_home(clusters: Sequence[Cluster], dateline: str | None, publisher: str | None) -> str | None:
-    """The country an article's unplaced officials belong to: its dateline's; else the country
-    it names clearly most (three mentions or more, 60% of all country mentions: a British
-    broadcaster's story about Indonesia is about Indonesia's government); else its publisher's
-    home country (``publisher``: a Mexican paper's story naming the US as often as Mexico quotes
-    Mexico's minister, a South African paper's budget story names no country at all)."""
+    """The country an article's unplaced officials belong to: its dateline's; else its publisher's
+    home country (``publisher``: "the Ministry of Commerce" of a Chinese paper's story about US
+    tariffs is China's; a Mexican paper's story naming the US as often as Mexico quotes Mexico's
+    minister; a South African paper's budget story names no country at all), unless the article
+    never names the publisher's country and names another clearly most (three mentions or more,
+    60% of all country mentions): a foreign story (a British broadcaster's story about Indonesia
+    is about Indonesia's government)."""
     if dateline is not None:
         return dateline
     counts = _country_mentions(clusters)
-    if counts:
+    if counts and (publisher is None or counts[publisher] == 0):
         (top, n), total = counts.most_common(1)[0], sum(counts.values())
         if n >= 3 and n >= 0.6 * total:
             return top
