@@ -85,6 +85,12 @@ RULES: tuple[Rule, ...] = (
     Rule("reflexive", "actors", "an event whose source and target are the same actor (same code) is a misread dyad"),
     Rule("home-country", "actors", "political actors with no country in the words take the article's home country"),
     Rule(
+        "neuter-pronoun",
+        "actors",
+        "'it' that the entities stage resolved to a state or organisation is that actor ('It opted to impose a "
+        "tariff' after a sentence about China)",
+    ),
+    Rule(
         "noun-object",
         "actors",
         "an eventive noun that is the object of a dictionary phrase ('signed an agreement') is its argument",
