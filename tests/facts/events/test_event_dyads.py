@@ -4,9 +4,22 @@ restate another as its argument. End to end."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
+import pytest
+
 from facts.events.test_events_coding_rules import code, one
 from facts.events.test_events_recall import coded
+from tidings.extract.build import make_article
+from tidings.facts.base import FactContext
+from tidings.facts.entities.stage import EntityStage
+from tidings.facts.events.stage import EventStage
+from tidings.facts.places.stage import PlaceStage
+from tidings.facts.quotes.stage import QuoteStage
+from tidings.facts.times.stage import TimeStage
 from tidings.nlp import Parser
+from tidings.records import Event, Paragraph
 
 
 def _dyad(parser: Parser, text: str, trigger: str) -> tuple[str | None, str | None]:
@@ -105,3 +118,28 @@ def test_it_resolved_to_a_state_is_that_state(parser: Parser) -> None:
     assert _dyad(parser, text, "impose") == ("CHN", "USA")
     off = one(coded(parser, text, ["neuter-pronoun"]), "impose")
     assert off.source is None
+
+
+def _with_quotes(parser: Parser, text: str, disabled: Sequence[str] = ()) -> Sequence[Event]:
+    """The coder's events (before detection) with the quotes stage run first, as in a pipeline."""
+    article = make_article(source="dyads", paragraphs=[Paragraph("paragraph", text)], published="2020-01-01")
+    ctx = FactContext(article, parser.parse(article.text), dt.date(2020, 1, 1))
+    for stage in (EntityStage(), TimeStage(), PlaceStage(), QuoteStage()):
+        ctx.found.update(stage(ctx))
+    return EventStage(detect=False, disabled_rules=disabled)(ctx)["events"]  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation that runs on after its attribution, and one opened by a colon
+        'French Foreign Minister Jean-Noel Barrot spoke on Monday. "The talks have failed," Barrot said. '
+        '"We will impose new sanctions on Iran."',
+        'French Foreign Minister Jean-Noel Barrot said on Monday: "The talks have failed. We will impose new '
+        'sanctions on Iran next week."',
+    ],
+)
+def test_we_in_a_quotation_is_its_speaker(parser: Parser, text: str) -> None:
+    event = one(_with_quotes(parser, text), "impose")
+    assert event.source is not None and event.source.actor_code == "FRAGOV"
+    assert one(_with_quotes(parser, text, ["quoted-first-person"]), "impose").source is None

@@ -9,6 +9,7 @@ plural or conjoined subject and no object is reciprocal.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +38,7 @@ from tidings.facts.events.lexicon import (
 )
 from tidings.facts.events.rules import active
 from tidings.facts.events.speech import undergoes
-from tidings.records import ActorRef
+from tidings.records import ActorRef, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -174,9 +175,12 @@ def is_trigger(tok: Token) -> bool:
 
 
 class CandidateFinder:
-    def __init__(self, lexicon: VerbLexicon, coder: ActorCoder) -> None:
+    def __init__(self, lexicon: VerbLexicon, coder: ActorCoder, quotes: Sequence[Quote] = ()) -> None:
+        """``quotes``: the quotes stage's quotations of the document, whose speakers the writer's
+        "we"/"I" inside them stand for (:meth:`_quoted_speaker`)."""
         self.lexicon = lexicon
         self.coder = coder
+        self.quotes = [q for q in quotes if q.kind in ("direct", "mixed") and q.speaker is not None]
         self.last_person: ActorRef | None = None
         self._coded: dict[int, bool] = {}
 
@@ -195,6 +199,9 @@ class CandidateFinder:
             ref = self.coder.code(head)  # the entity stages resolve some pronouns
             if ref is not None and (ref.country or ref.entity_id):
                 return [ref]
+            speaker = self._quoted_speaker(head)
+            if speaker is not None:  # "'We urge all residents to stay vigilant,' [the MEC said]"
+                return [speaker]
             reporter = _reporter_subject(head)
             if reporter is not None:  # "Hungary has said it will support": it = Hungary
                 return self.actors(reporter)
@@ -219,6 +226,19 @@ class CandidateFinder:
             if base is not None:
                 refs.append(base)
         return refs
+
+    def _quoted_speaker(self, pron: Token) -> ActorRef | None:
+        """The speaker of the direct quotation a first-person pronoun stands in ("'We will not
+        back down,' the minister said", and the sentences of a quotation that runs on after its
+        attribution): "we"/"I" in a quotation is its speaker (or the body the speaker speaks
+        for), as the quotes stage attributed it; outside quotation marks it is the writer's."""
+        if pron.lower_ not in FIRST_PERSON or not active("quoted-first-person"):
+            return None
+        for quote in self.quotes:
+            if quote.start <= pron.idx < quote.end and quote.speaker is not None:
+                speaker = quote.speaker
+                return speaker if speaker.country or speaker.entity_id or speaker.sector else None
+        return None
 
     def _asker(self, verb: Token) -> list[ActorRef]:
         """Who made the rebuffed request: "rebuffed a request from Austin"."""
@@ -387,6 +407,9 @@ def obligation_code(comp: Token) -> str:
     the conventions tell demanding from calling for."""
     strong = any(c.dep_ == "aux" and c.lower_ == "must" for c in comp.children)
     return DEMAND_CODE if strong or not active("should-appeal") else APPEAL_CODE
+
+
+FIRST_PERSON = frozenset({"we", "us", "i", "me"})
 
 
 def _reporter_subject(pron: Token) -> Token | None:

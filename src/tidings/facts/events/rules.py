@@ -85,6 +85,12 @@ RULES: tuple[Rule, ...] = (
     Rule("reflexive", "actors", "an event whose source and target are the same actor (same code) is a misread dyad"),
     Rule("home-country", "actors", "political actors with no country in the words take the article's home country"),
     Rule(
+        "quoted-first-person",
+        "actors",
+        "'we'/'I' inside a direct quotation is the quotation's speaker, also in the sentences a quotation "
+        "runs on after its attribution",
+    ),
+    Rule(
         "neuter-pronoun",
         "actors",
         "'it' that the entities stage resolved to a state or organisation is that actor ('It opted to impose a "

@@ -61,7 +61,7 @@ from tidings.facts.events.not_events import (
 from tidings.facts.events.rules import active
 from tidings.ids import fact_id
 from tidings.ontology.codebook import load_codebook
-from tidings.records import ActorRef, Event, Span
+from tidings.records import ActorRef, Event, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -100,7 +100,7 @@ def sentence_candidates(
     times and places of the sentence attached, and actors the words leave without a country
     placed where the event happened (marked ``basis="place"``)."""
     finder = finder or CandidateFinder(
-        load_lexicon(), ActorCoder(ctx.found, ctx.doc, neuter_pronouns=active("neuter-pronoun"))
+        load_lexicon(), ActorCoder(ctx.found, ctx.doc, neuter_pronouns=active("neuter-pronoun")), _quotes(ctx)
     )
     attacher = attacher or Attacher(ctx.doc, ctx.found, ctx.published)
     cands = finder.find(sent)
@@ -145,6 +145,11 @@ def speech_candidates(
         lex = LexiconMatch(act.code, act.rule, act.verb.lemma_.lower(), 1)
         out.append(Candidate(act.verb, sent, list(sources), targets, lex, preset=True))
     return out
+
+
+def _quotes(ctx: FactContext) -> list[Quote]:
+    """The quotes stage's quotations, when it ran before (their speakers stand for "we"/"I")."""
+    return [q for q in ctx.found.get("quotes", ()) if isinstance(q, Quote)]
 
 
 def _event_noun(tok: Token) -> bool:
@@ -266,7 +271,8 @@ class EventStage:
         doc = ctx.doc
         # "it" the entities stage resolved to a state or organisation is that actor ("It opted to
         # impose a tariff", "But it does oppose ..."): dev source country 0.762 -> 0.775
-        finder = CandidateFinder(load_lexicon(), ActorCoder(ctx.found, doc, neuter_pronouns=active("neuter-pronoun")))
+        coder = ActorCoder(ctx.found, doc, neuter_pronouns=active("neuter-pronoun"))
+        finder = CandidateFinder(load_lexicon(), coder, _quotes(ctx))
         attacher = Attacher(doc, ctx.found, ctx.published)
         model = self._model()
         home = home_country(ctx.found)
