@@ -143,3 +143,16 @@ def test_we_in_a_quotation_is_its_speaker(parser: Parser, text: str) -> None:
     event = one(_with_quotes(parser, text), "impose")
     assert event.source is not None and event.source.actor_code == "FRAGOV"
     assert one(_with_quotes(parser, text, ["quoted-first-person"]), "impose").source is None
+
+
+def test_a_passive_with_an_inherited_subject_acts_on_it(parser: Parser) -> None:
+    # "having been charged" and "were attacked" have no subject of their own: the subject they
+    # inherit is the one acted on, not the doer (rule passive-inherited)
+    text = "Russian oil tycoon Mikhail Khodorkovsky is in prison, having been charged with fraud."
+    event = one(code(parser, text), "charged")
+    assert event.source is None and event.target is not None and event.target.country == "RUS"
+    assert not [e for e in coded(parser, text, ["passive-inherited"]) if e.trigger == "charged"]
+    text = "Israeli police arrived at the border and were attacked by Hezbollah fighters."
+    attack = one(code(parser, text), "attacked")
+    assert attack.target is not None and attack.target.actor_code == "ISRCOP"
+    assert one(coded(parser, text, ["passive-inherited"]), "attacked").target is None

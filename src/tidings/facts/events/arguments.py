@@ -179,9 +179,26 @@ def verb_args(verb: Token, is_trigger: Callable[[Token], bool]) -> tuple[list[To
                     (inner if is_trigger(g) else tgt).append(g)
     if subj is not None and not passive:
         src.insert(0, subj)
+    patient = inherited_patient(verb) if shared is None else None
+    if patient is not None and not stative:  # "having been charged with fraud": the one charged
+        tgt.insert(0, patient)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not tgt and verb.head.pos_ in ("NOUN", "PROPN"):
         tgt.append(verb.head)  # "10 Russian soldiers killed in Ukraine": the noun is the one acted on
     return src, tgt, inner
+
+
+def inherited_patient(verb: Token) -> Token | None:
+    """The one a passive verb with no subject of its own acts on: the subject it inherits from the
+    clause it hangs on ("Khodorkovsky is in prison, having been charged with fraud"; "the police
+    arrived and were attacked"; "Iran wants to be recognised"), who undergoes the act as a written
+    passive subject would. None for an active verb or one with its own subject. Dev half: 1 charge
+    found (Khodorkovsky "having been charged"), 1 event no longer of the one it was done to
+    (Indonesia's government "was forced to back down")."""
+    if not active("passive-inherited") or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass") for c in verb.children):
+        return None
+    return subject_of(verb)
 
 
 def shared_passive_subject(verb: Token) -> Token | None:
@@ -196,7 +213,7 @@ def shared_passive_subject(verb: Token) -> Token | None:
     head = verb.head
     if not any(c.dep_ == "auxpass" for c in head.children):
         return None
-    subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None) or inherited_patient(head)
     owned = subj is not None and any(c.dep_ == "poss" for c in subj.children)
     if owned and subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() not in PERSON_NOUNS:
         return None  # "his comments had been distorted and taken": a thing of his, not him
@@ -251,7 +268,7 @@ def shared_objects(verb: Token, is_trigger: Callable[[Token], bool]) -> list[Tok
         if other.pos_ != "VERB":
             continue
         _src, tgt, _inner = verb_args(other, is_trigger)
-        out.extend(t for t in tgt if t.dep_ != "nsubjpass")
+        out.extend(t for t in tgt if t.dep_ not in ("nsubjpass", "nsubj"))  # a subject is no shared object
     return out
 
 

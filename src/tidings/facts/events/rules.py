@@ -290,6 +290,12 @@ RULES: tuple[Rule, ...] = (
         "subject (the one acted on) written once on the first verb",
     ),
     Rule(
+        "passive-inherited",
+        "actors",
+        "a passive verb with no subject of its own ('..., having been charged with fraud', 'arrived and were "
+        "attacked') acts on the subject it inherits, and the inherited subject is not its doer",
+    ),
+    Rule(
         "received-act",
         "actors",
         "'drew rebukes from X', 'faced criticism from X', 'sparked protests': the subject is the one acted on, "
