@@ -296,6 +296,18 @@ RULES: tuple[Rule, ...] = (
         "attacked') acts on the subject it inherits, and the inherited subject is not its doer",
     ),
     Rule(
+        "received-verb",
+        "actors",
+        "a receiving verb coded for the act its object names ('has faced international criticism') has the "
+        "object's dyad: the subject is the one acted on, the doer the from-phrase",
+    ),
+    Rule(
+        "document-participle",
+        "actors",
+        "a participle saying what a statement, report or complaint does ('issued a statement condemning the "
+        "sanctions') has the document's maker as its doer",
+    ),
+    Rule(
         "received-act",
         "actors",
         "'drew rebukes from X', 'faced criticism from X', 'sparked protests': the subject is the one acted on, "
