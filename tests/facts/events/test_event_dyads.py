@@ -173,3 +173,17 @@ def test_criticism_faced_is_against_the_subject(parser: Parser) -> None:
     assert any(e.target is not None and e.target.country == "NGA" for e in events)
     off = coded(parser, text, ["received-verb"])
     assert any(e.source is not None and e.source.country == "NGA" for e in off)
+
+
+def test_actors_without_a_country_are_of_the_datelines_country(parser: Parser) -> None:
+    # no country dominates one sentence: the story was filed from Dublin (rule dateline-home)
+    text = "Catherine Connolly condemned Russia on Tuesday."
+    article = make_article(
+        source="dyads", paragraphs=[Paragraph("paragraph", text)], published="2020-01-01", extras={"dateline": "DUBLIN"}
+    )
+    ctx = FactContext(article, parser.parse(article.text), dt.date(2020, 1, 1))
+    for stage in (EntityStage(), TimeStage(), PlaceStage()):
+        ctx.found.update(stage(ctx))
+    for disabled, country in (((), "IRL"), (("dateline-home",), None)):
+        event = one(EventStage(detect=False, disabled_rules=disabled)(ctx)["events"], "condemned")  # type: ignore[arg-type]
+        assert (event.source.country if event.source else None) == country

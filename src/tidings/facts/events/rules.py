@@ -85,6 +85,11 @@ RULES: tuple[Rule, ...] = (
     Rule("reflexive", "actors", "an event whose source and target are the same actor (same code) is a misread dyad"),
     Rule("home-country", "actors", "political actors with no country in the words take the article's home country"),
     Rule(
+        "dateline-home",
+        "actors",
+        "when no country dominates the story, the home country of actors with none of their own is its dateline's",
+    ),
+    Rule(
         "quoted-first-person",
         "actors",
         "'we'/'I' inside a direct quotation is the quotation's speaker, also in the sentences a quotation "

@@ -16,7 +16,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.coder import ActorCoder, has_country
+from tidings.facts.actors.tables import load_tables
 from tidings.facts.base import FactContext
+from tidings.facts.entities.stage import dateline_country
 from tidings.facts.events import rules, speech
 from tidings.facts.events.arguments import (
     absorb_objects,
@@ -147,6 +149,16 @@ def speech_candidates(
     return out
 
 
+def filed_from(ctx: FactContext) -> str | None:
+    """The country of the article's dateline ("DUBLIN —", "BELFAST, Northern Ireland _"), the home
+    of its actors with no country of their own when no country dominates the story (rule
+    dateline-home): a story filed from Dublin about an Irish candidate's views on NATO, Russia
+    and Israel is about Irish actors ("Connolly", "the prime minister" of a Belfast story)."""
+    if not active("dateline-home"):
+        return None
+    return dateline_country(ctx.article.extras.get("dateline"), load_tables())
+
+
 def _quotes(ctx: FactContext) -> list[Quote]:
     """The quotes stage's quotations, when it ran before (their speakers stand for "we"/"I")."""
     return [q for q in ctx.found.get("quotes", ()) if isinstance(q, Quote)]
@@ -275,7 +287,7 @@ class EventStage:
         finder = CandidateFinder(load_lexicon(), coder, _quotes(ctx))
         attacher = Attacher(doc, ctx.found, ctx.published)
         model = self._model()
-        home = home_country(ctx.found)
+        home = home_country(ctx.found) or filed_from(ctx)
         events: list[tuple[Event, int]] = []
         commentators: set[str] = set()
         speakers_met: dict[str, list[ActorRef]] = {}
