@@ -187,3 +187,11 @@ def test_actors_without_a_country_are_of_the_datelines_country(parser: Parser) -
     for disabled, country in (((), "IRL"), (("dateline-home",), None)):
         event = one(EventStage(detect=False, disabled_rules=disabled)(ctx)["events"], "condemned")  # type: ignore[arg-type]
         assert (event.source.country if event.source else None) == country
+
+
+def test_a_by_agent_hung_on_the_of_object_is_the_nouns_doer(parser: Parser) -> None:
+    # the parser hangs "by U.S. officials" on "policies": the accusations are the officials'
+    text = "Beijing rejected the accusations of China's trade policies by U.S. officials."
+    assert _dyad(parser, text, "accusations") == ("USA", "CHN")
+    off = one(coded(parser, text, ["noun-agent-reach"]), "accusations")
+    assert off.source is not None and off.source.country == "CHN"

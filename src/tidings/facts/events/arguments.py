@@ -330,6 +330,25 @@ def received_act(noun: Token) -> tuple[list[Token], list[Token]] | None:
     return doers, [subj] if subj is not None else []
 
 
+def agent_under_of(noun: Token, is_trigger: Callable[[Token], bool]) -> list[Token]:
+    """The agent of an eventive noun that the parser hung on its "of" object ("accusations of
+    China's trade policies by U.S. officials", "the invasion of the island by Turkish troops"):
+    a "by" phrase on a plain noun that is no act and no participle is the act's, not the
+    object's."""
+    if not active("noun-agent-reach"):
+        return []
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.pos_ != "NOUN" or is_trigger(obj):
+                continue  # "condemnation of the invasion by Russia": the invasion is Russia's
+            for by in obj.children:
+                if by.dep_ == "prep" and by.lower_ == "by":
+                    return [g for g in by.children if g.dep_ == "pobj"]
+    return []
+
+
 def noun_doer(noun: Token) -> Token | None:
     """The doer of an eventive noun that names none itself: the subject of the verb that
     holds it as object ("the advisers held talks") or of the journey made for it ("Liu arrived

@@ -17,6 +17,7 @@ from tidings.facts.actors.coder import ActorCoder, has_country
 from tidings.facts.events.arguments import (
     SOURCE_PREPS,
     TARGET_PREPS,
+    agent_under_of,
     between_pair,
     complement_targets,
     deep_targets,
@@ -303,6 +304,8 @@ class CandidateFinder:
             src, tgt = pair_src, [*pair_tgt, *[t for t in tgt if t not in pair_src and t not in pair_tgt]]
         if not tgt:  # "issued warnings to residents": the support verb holds the target
             tgt.extend(g for g in support_verb_targets(noun) if not is_trigger(g))
+        if not src:  # "accusations of China's trade policies by U.S. officials"
+            src.extend(agent_under_of(noun, is_trigger))
         doer = noun_doer(noun) if not src else None  # "the advisers held talks"
         if doer is not None:
             src.append(doer)

@@ -307,6 +307,12 @@ RULES: tuple[Rule, ...] = (
         "object's dyad: the subject is the one acted on, the doer the from-phrase",
     ),
     Rule(
+        "noun-agent-reach",
+        "actors",
+        "an eventive noun's 'by' agent hung on its 'of' object ('accusations of China's trade policies by "
+        "U.S. officials') is the noun's doer",
+    ),
+    Rule(
         "document-participle",
         "actors",
         "a participle saying what a statement, report or complaint does ('issued a statement condemning the "
