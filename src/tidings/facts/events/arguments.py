@@ -133,36 +133,8 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if node.dep_ == "relcl":
             return node.head
-        if node.dep_ == "acl" and node.tag_ == "VBG" and active("document-participle"):
-            return document_maker(node.head)  # "issued a statement condemning ...": the issuer
         return None
     return None
-
-
-def document_maker(noun: Token) -> Token | None:
-    """Who a statement, report, complaint or meeting (:data:`SPEAKING_THINGS`) is of, for the
-    participle that says what it does ("issued a statement condemning the sanctions", "a
-    complaint filed by U.S. Steel, alleging ..."): its owner ("the ministry's statement"), a name
-    qualifying it ("a Pentagon report"), its author by a by/from phrase or the agent of the
-    participle that made it ("filed by U.S. Steel"), else the subject of the verb holding it
-    ("The ministry issued a statement"). None for any other noun: a person or a thing doing
-    something is no document ("the WTO accusing China")."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in SPEAKING_THINGS:
-        return None
-    for c in noun.children:
-        if c.dep_ == "poss" or (c.dep_ in ("compound", "nmod", "amod") and c.ent_type_ in _MAKER_ENTS):
-            return c
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in SOURCE_PREPS:
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-        if c.dep_ == "acl" and c.tag_ == "VBN":
-            agent = [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-            if agent:
-                return agent[0]
-    return noun_doer(noun)
-
-
-_MAKER_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
 _DATELINE_MARKS = frozenset({"_", "-", "--", "—", "–"})
@@ -212,10 +184,6 @@ def verb_args(verb: Token, is_trigger: Callable[[Token], bool]) -> tuple[list[To
         tgt.insert(0, patient)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not tgt and verb.head.pos_ in ("NOUN", "PROPN"):
         tgt.append(verb.head)  # "10 Russian soldiers killed in Ukraine": the noun is the one acted on
-    for noun in inner if active("received-verb") else ():
-        received = received_act(noun)
-        if received is not None:  # "has faced international criticism": the verb coded for its object
-            return received[0], received[1], inner
     return src, tgt, inner
 
 

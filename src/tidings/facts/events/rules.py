@@ -301,22 +301,10 @@ RULES: tuple[Rule, ...] = (
         "attacked') acts on the subject it inherits, and the inherited subject is not its doer",
     ),
     Rule(
-        "received-verb",
-        "actors",
-        "a receiving verb coded for the act its object names ('has faced international criticism') has the "
-        "object's dyad: the subject is the one acted on, the doer the from-phrase",
-    ),
-    Rule(
         "noun-agent-reach",
         "actors",
         "an eventive noun's 'by' agent hung on its 'of' object ('accusations of China's trade policies by "
         "U.S. officials') is the noun's doer",
-    ),
-    Rule(
-        "document-participle",
-        "actors",
-        "a participle saying what a statement, report or complaint does ('issued a statement condemning the "
-        "sanctions') has the document's maker as its doer",
     ),
     Rule(
         "received-act",
