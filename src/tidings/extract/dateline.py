@@ -15,8 +15,9 @@ _DATELINE = re.compile(
     r"(?P<rest>(?:,\s*(?:the\s+)?[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}){0,2}"
     r"(?:\s*\d{1,2})?"  # " 26"
     r"(?:\s*\((?:AP|Reuters|AFP|Xinhua|Xinhuanet|dpa|UPI|PTI|IANS|Bloomberg)\))?)"  # agency
-    # any dash a wire or its transcription uses ("--", "---", "—", "―")
-    r"\s*(?:[—–―‒]|-{1,3})\s+(?=\S)"
+    # any dash a wire or its transcription uses ("--", "---", "—", "―"); "_": the 1990s AP and
+    # NYT wires ("BELFAST, Northern Ireland _ ...")
+    r"\s*(?:[—–―‒]|-{1,3}|_)\s+(?=\S)"
 )
 
 

@@ -178,3 +178,41 @@ def test_an_acronym_opening_the_sentence_is_no_dateline_before_a_title(parser: P
     assert named(found, "Matt Dornic").sector == "MED"  # the network's spokesman, not a government's
     found = entities(parser, "PITTSBURGH President Obama said on Friday that the talks went well.", "2009-09-25")
     assert named(found, "Obama").sector == "GOV"  # a dateline still ends the title
+
+
+def test_an_unplaced_minister_is_of_the_publishers_country_in_a_two_sided_story(parser: Parser) -> None:
+    text = (
+        "The United States imposed tariffs on Mexico. Washington said the United States would not back down. "
+        "Economy Minister Marcelo Ebrard said the tariffs on Mexico were a bad idea for Mexico and the US."
+    )
+    doc = parser.parse(text)
+    assert named(find_entities(doc, "a1", "2025-04-15")[1], "Marcelo Ebrard").country == "USA"  # the most named
+    mexican = find_entities(doc, "a1", "2025-04-15", publisher="MEX")[1]
+    assert named(mexican, "Marcelo Ebrard").country == "MEX"  # no country clearly most: the paper's
+
+
+def test_a_country_named_clearly_most_beats_the_publishers(parser: Parser) -> None:
+    text = (
+        "Indonesia raised fuel prices. Indonesia's president defended the move. "
+        "Finance Minister Sri Mulyani said Indonesia could not afford the subsidies."
+    )
+    found = find_entities(parser.parse(text), "a1", "2005-03-01", publisher="GBR")[1]
+    assert named(found, "Sri Mulyani").country == "IDN"  # a British broadcaster's story about Indonesia
+
+
+def test_a_titled_surname_the_dictionary_lists_is_its_office_holder(parser: Parser) -> None:
+    text = (
+        "Japan and Japanese officials met. Japan said Japan would act. "
+        "President Reagan warned Congress against protectionist trade legislation aimed at Japan."
+    )
+    reagan = named(entities(parser, text, "1987-04-25"), "Reagan")
+    assert (reagan.country, reagan.actor_code) == ("USA", "USAGOV")  # not the country named most
+
+
+def test_a_paper_naming_its_own_country_keeps_its_officials(parser: Parser) -> None:
+    text = (
+        "The United States announced tariffs. The United States said the United States would go further. "
+        "Vice Minister of Commerce Wang Shouwen said the tariffs on Chinese goods hurt the US."
+    )
+    found = find_entities(parser.parse(text), "a1", "2018-07-01", publisher="CHN")[1]
+    assert named(found, "Wang Shouwen").country == "CHN"  # a Chinese paper's story about the US

@@ -49,4 +49,7 @@ def test_codes_by_date_seats_and_publishers() -> None:
     assert t.seat("the vatican") == "VAT" and t.country("holy see") is not None  # a state with no CAMEO alias
     assert t.publisher_country("People's Daily Online (English)", None) == "CHN"
     assert t.publisher_country(None, "https://www.nytimes.com/2019/01/01/world/x.html") == "USA"
+    assert t.publisher_country("BBC News", None) == "GBR" and t.publisher_country("TimesLive", None) == "ZAF"
+    assert t.publisher_country(None, "https://www.mirror.co.uk/news/x") == "GBR"
+    assert t.publisher_country("Reuters", None) is None  # an agency reports from everywhere
     assert t.country("iranians") is not None and t.country_name("USA") == "United States"

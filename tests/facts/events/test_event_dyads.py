@@ -4,9 +4,22 @@ restate another as its argument. End to end."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
+import pytest
+
 from facts.events.test_events_coding_rules import code, one
 from facts.events.test_events_recall import coded
+from tidings.extract.build import make_article
+from tidings.facts.base import FactContext
+from tidings.facts.entities.stage import EntityStage
+from tidings.facts.events.stage import EventStage
+from tidings.facts.places.stage import PlaceStage
+from tidings.facts.quotes.stage import QuoteStage
+from tidings.facts.times.stage import TimeStage
 from tidings.nlp import Parser
+from tidings.records import Event, Paragraph
 
 
 def _dyad(parser: Parser, text: str, trigger: str) -> tuple[str | None, str | None]:
@@ -96,3 +109,72 @@ def test_a_pair_in_conflict_does_not_turn_on_each_other(parser: Parser) -> None:
     # both condemn a third party: no dyad between the two
     events = code(parser, "China and Russia condemned the missile strike.")
     assert not [e for e in events if e.source and e.target and {e.source.country, e.target.country} == {"CHN", "RUS"}]
+
+
+def test_it_resolved_to_a_state_is_that_state(parser: Parser) -> None:
+    # "It" heads its own sentence: no reporting verb's subject to stand for, only the entities
+    # stage's resolution (rule neuter-pronoun)
+    text = "China announced its response on Friday. It opted to impose a 25 percent tariff on US imports."
+    assert _dyad(parser, text, "impose") == ("CHN", "USA")
+    off = one(coded(parser, text, ["neuter-pronoun"]), "impose")
+    assert off.source is None
+
+
+def _with_quotes(parser: Parser, text: str, disabled: Sequence[str] = ()) -> Sequence[Event]:
+    """The coder's events (before detection) with the quotes stage run first, as in a pipeline."""
+    article = make_article(source="dyads", paragraphs=[Paragraph("paragraph", text)], published="2020-01-01")
+    ctx = FactContext(article, parser.parse(article.text), dt.date(2020, 1, 1))
+    for stage in (EntityStage(), TimeStage(), PlaceStage(), QuoteStage()):
+        ctx.found.update(stage(ctx))
+    return EventStage(detect=False, disabled_rules=disabled)(ctx)["events"]  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation that runs on after its attribution, and one opened by a colon
+        'French Foreign Minister Jean-Noel Barrot spoke on Monday. "The talks have failed," Barrot said. '
+        '"We will impose new sanctions on Iran."',
+        'French Foreign Minister Jean-Noel Barrot said on Monday: "The talks have failed. We will impose new '
+        'sanctions on Iran next week."',
+    ],
+)
+def test_we_in_a_quotation_is_its_speaker(parser: Parser, text: str) -> None:
+    event = one(_with_quotes(parser, text), "impose")
+    assert event.source is not None and event.source.actor_code == "FRAGOV"
+    assert one(_with_quotes(parser, text, ["quoted-first-person"]), "impose").source is None
+
+
+def test_a_passive_with_an_inherited_subject_acts_on_it(parser: Parser) -> None:
+    # "having been charged" and "were attacked" have no subject of their own: the subject they
+    # inherit is the one acted on, not the doer (rule passive-inherited)
+    text = "Russian oil tycoon Mikhail Khodorkovsky is in prison, having been charged with fraud."
+    event = one(code(parser, text), "charged")
+    assert event.source is None and event.target is not None and event.target.country == "RUS"
+    assert not [e for e in coded(parser, text, ["passive-inherited"]) if e.trigger == "charged"]
+    text = "Israeli police arrived at the border and were attacked by Hezbollah fighters."
+    attack = one(code(parser, text), "attacked")
+    assert attack.target is not None and attack.target.actor_code == "ISRCOP"
+    assert one(coded(parser, text, ["passive-inherited"]), "attacked").target is None
+
+
+def test_actors_without_a_country_are_of_the_datelines_country(parser: Parser) -> None:
+    # no country dominates one sentence: the story was filed from Dublin (rule dateline-home)
+    text = "Catherine Connolly condemned Russia on Tuesday."
+    article = make_article(
+        source="dyads", paragraphs=[Paragraph("paragraph", text)], published="2020-01-01", extras={"dateline": "DUBLIN"}
+    )
+    ctx = FactContext(article, parser.parse(article.text), dt.date(2020, 1, 1))
+    for stage in (EntityStage(), TimeStage(), PlaceStage()):
+        ctx.found.update(stage(ctx))
+    for disabled, country in (((), "IRL"), (("dateline-home",), None)):
+        event = one(EventStage(detect=False, disabled_rules=disabled)(ctx)["events"], "condemned")  # type: ignore[arg-type]
+        assert (event.source.country if event.source else None) == country
+
+
+def test_a_by_agent_hung_on_the_of_object_is_the_nouns_doer(parser: Parser) -> None:
+    # the parser hangs "by U.S. officials" on "policies": the accusations are the officials'
+    text = "Beijing rejected the accusations of China's trade policies by U.S. officials."
+    assert _dyad(parser, text, "accusations") == ("USA", "CHN")
+    off = one(coded(parser, text, ["noun-agent-reach"]), "accusations")
+    assert off.source is not None and off.source.country == "CHN"

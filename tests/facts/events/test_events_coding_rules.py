@@ -14,6 +14,7 @@ from tidings.facts.entities.stage import EntityStage
 from tidings.facts.events.decide import decide, parallel_code
 from tidings.facts.events.lexicon import LexiconMatch
 from tidings.facts.events.model import TYPE_LABELS, Prediction
+from tidings.facts.events.not_events import nonpolitical_statement
 from tidings.facts.events.stage import EventStage, reflexive
 from tidings.facts.places.stage import PlaceStage
 from tidings.facts.times.stage import TimeStage
@@ -226,6 +227,10 @@ def test_the_model_does_not_replace_an_own_construction_rule_code() -> None:
     naming = LexiconMatch("010", "tidings:call-names", "call", 1)
     decision = decide(_pred("SANCTION"), naming)
     assert decision is not None and decision.cameo_code == "010"
+    # nor by the same act's code in the model's family: "asked the court to" stays an appeal (020, not 100)
+    appeal = LexiconMatch("020", "tidings:appeal-to-act", "ask", 1)
+    decision = decide(_pred("REQUEST"), appeal)
+    assert decision is not None and decision.cameo_code == "020"
     # a dictionary pattern the model is sure is of another type still gives way (rule own-over-model)
     pattern = LexiconMatch("010", "petr2:SAY:1", "call", 1)
     decision = decide(_pred("SANCTION"), pattern)
@@ -328,7 +333,6 @@ def test_labelling_something_as_a_bad_name_is_criticism(parser: Parser) -> None:
 def test_calling_something_by_a_critical_adjective_is_criticism(parser: Parser) -> None:
     text = 'French president Jacques Chirac has called the UK\'s rebate from the European Union "unjustified".'
     assert one(code(parser, text), "called").cameo_code == "111"
-    assert one(code(parser, text, disabled=["name-judges"]), "called").cameo_code == "010"
 
 
 def test_the_main_event_is_the_act_not_the_speech_reporting_it(parser: Parser) -> None:
@@ -361,3 +365,134 @@ def test_the_main_event_has_a_coded_doer(parser: Parser) -> None:
     events = code(parser, text)
     assert [e.trigger for e in events if e.is_main] == ["labeled"]
     assert [e.trigger for e in code(parser, text, disabled=["main-statement"]) if e.is_main] != ["labeled"]
+
+
+def test_a_statement_read_off_any_verb_needs_a_political_speaker(parser: Parser) -> None:
+    # "expressed optimism" is the dictionary's 013, not a speech rule's: the speaker test is the same
+    scholar = code(
+        parser,
+        "Joseph Mwangi, a political scientist at the University of Nairobi, expressed optimism about ties with China.",
+    )
+    assert not [e for e in scholar if e.trigger == "expressed"], [(e.trigger, e.cameo_code) for e in scholar]
+    minister = code(parser, "Kenyan Foreign Minister Raychelle Omamo expressed optimism about ties with China.")
+    assert [(e.cameo_code or "")[:2] for e in minister if e.trigger == "expressed"] == ["01"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('French President Jacques Chirac has called the British rebate "unjustified".', "111"),
+    ('Chirac called the rebate "a relic of the past".', "010"),
+])  # fmt: skip
+def test_a_name_that_judges_is_a_criticism(parser: Parser, text: str, expected: str) -> None:
+    assert one(code(parser, text), "called").cameo_code == expected
+
+
+def test_a_visit_needs_a_place_to_go_to(parser: Parser) -> None:
+    errand = code(parser, "Police officers rushed to the spot and rescued the infant.")
+    assert not [e for e in errand if (e.cameo_code or "").startswith("042")], [
+        (e.trigger, e.cameo_code) for e in errand
+    ]
+    trip = code(parser, "Chinese Vice Premier Liu He rushed to Washington on Tuesday for trade talks.")
+    assert [e.cameo_code for e in trip if e.trigger == "rushed"] == ["042"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"Charges of intellectual property theft are groundless," the Chinese commerce ministry spokesman said.', "016"),
+    ("The Irish foreign minister said the British proposals were unacceptable.", "120"),
+    ("The Irish foreign minister said the British plan was a dangerous mistake.", "111"),
+])  # fmt: skip
+def test_blame_said_of_a_claim_or_a_proposal(parser: Parser, text: str, expected: str) -> None:
+    assert [e.cameo_code for e in code(parser, text) if e.trigger == "said"] == [expected]
+
+
+def test_blame_said_of_a_measure_stays_a_criticism(parser: Parser) -> None:
+    # "idea" is the predicate, the tariffs are what is judged
+    text = '"These tariffs are a bad idea," the Mexican economy minister said.'
+    assert [e.cameo_code for e in code(parser, text) if e.trigger == "said"] == ["111"]
+
+
+def test_arguing_that_something_is_so_is_no_opposition(parser: Parser) -> None:
+    events = code(parser, "Some Labour MPs argue the situation is still unclear.")
+    assert not [e for e in events if (e.cameo_code or "").startswith("11")], [(e.trigger, e.cameo_code) for e in events]
+    # without a that-clause the dictionary's reading stands: opposing the plan, no statement
+    against = code(parser, "Senior Tory MPs argued vociferously against the plan of the Labour government.")
+    roots = [(e.cameo_code or "")[:2] for e in against if e.trigger == "argued"]
+    assert roots and roots[0] in ("11", "12"), roots
+
+
+def test_a_business_addressing_a_state_actor_makes_an_event() -> None:
+    firm = ActorRef("Yukos", actor_code="RUSBUS", country="RUS", sector="BUS")
+    court = ActorRef("the US court", actor_code="USAJUD", country="USA", sector="JUD")
+    scholar = ActorRef("Joseph Mwangi", actor_code="KENEDU", country="KEN", sector="EDU")
+    assert not nonpolitical_statement("020", firm, court)  # "Yukos asked the US court to ..."
+    assert nonpolitical_statement("020", firm, None)  # "he stressed the need for platforms to ..."
+    assert nonpolitical_statement("013", scholar, court)  # a commentator is no actor whoever he addresses
+    assert not nonpolitical_statement("112", firm, None)  # other acts by businesses stay
+
+
+def test_a_quoted_it_or_they_is_not_the_person_quoted(parser: Parser) -> None:
+    # "it" cannot be Yu Lu: the complement's acts are no acts of the speaker (reporter-pronoun)
+    quoted = code(
+        parser,
+        '"It violates the rules of the World Trade Organization and sabotages the global trading order," '
+        "said Yu Lu, deputy director of the China Chamber of Commerce.",
+    )
+    assert not [e for e in quoted if e.source is not None and "Yu Lu" in e.source.name], [
+        (e.trigger, e.cameo_code, e.source) for e in quoted
+    ]
+    # a country's "it" is the country
+    country = code(parser, "Hungary has said it will veto the new sanctions on Russia.")
+    assert [e.source.country for e in country if e.trigger == "veto" and e.source is not None] == ["HUN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Building on the existing FTA framework, the upgrade further reduces trade restrictions that some ASEAN "
+    "members imposed on certain service sectors, simplifies customs procedures, and encourages companies to "
+    "explore new opportunities arising from e-commerce.",
+    "The U.S. tariff proposals, which contravene the World Trade Organization rules, undermine the trade system.",
+])  # fmt: skip
+def test_a_thing_shared_or_only_qualified_by_an_actor_does_not_act(parser: Parser, text: str) -> None:
+    events = code(parser, text)
+    acts = {"encourages", "contravene", "undermine"}
+    assert not [e for e in events if e.trigger in acts], [(e.trigger, e.cameo_code) for e in events]
+
+
+@pytest.mark.parametrize(("text", "appeal"), [
+    ("The Tories say people who pay for long-term care should be guaranteed free care.", False),
+    ("Ministers say elderly people should be able to decide on their care.", False),
+    ("The prime minister said the law-abiding citizen should be in charge of the community.", False),
+    ("The foreign minister said the US must be ready to mediate between the two sides.", True),
+    ("The foreign minister said the US should lift its sanctions on Cuba.", True),
+])  # fmt: skip
+def test_an_obligation_asks_an_actor_to_act(parser: Parser, text: str, appeal: bool) -> None:
+    events = [e for e in code(parser, text) if e.trigger in ("say", "said")]
+    assert bool([e for e in events if (e.cameo_code or "")[:2] in ("02", "10")]) == appeal, [
+        (e.trigger, e.cameo_code) for e in events
+    ]
+
+
+@pytest.mark.parametrize(("text", "trigger", "appeal"), [
+    ('Asked if she was a member of the group, Ms Kelly said: "I do have spiritual support from Opus Dei and '
+     'that is right."', "Asked", False),
+    ("Vince Cable asked why ministers attacked the plans for a new tax rate.", "asked", False),
+    ("The Iraqi foreign minister asked the United Nations to lift the sanctions.", "asked", True),
+    ("Japan asked the United States for help with the crisis.", "asked", True),
+])  # fmt: skip
+def test_a_question_is_no_appeal(parser: Parser, text: str, trigger: str, appeal: bool) -> None:
+    events = [e for e in code(parser, text) if e.trigger == trigger]
+    assert bool([e for e in events if (e.cameo_code or "").startswith("02")]) == appeal, [
+        (e.trigger, e.cameo_code) for e in events
+    ]
+    if trigger == "Asked":  # the interviewer's question is no event at all
+        assert not events, [(e.trigger, e.cameo_code) for e in events]
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("During the election campaign, Donald Trump claimed that China was raping American industry.", "11"),
+    ("Hamas claimed responsibility for the attack in Jerusalem.", "01"),
+    ("Universities Scotland claimed that an increase in applications did not amount to a squeeze.", None),
+    ("Mr Johnson also claimed Tony Blair's intervention was an attempt to reassure voters.", "11"),
+    ("The island is in disputed waters claimed by both countries.", None),
+])  # fmt: skip
+def test_a_claim_accuses_only_of_a_deed(parser: Parser, text: str, root: str | None) -> None:
+    roots = [(e.cameo_code or "")[:2] for e in code(parser, text) if e.trigger == "claimed"]
+    assert roots == ([root] if root else []), roots

@@ -35,6 +35,9 @@ def _trigger(parser: Parser, text: str, word: str):  # type: ignore[no-untyped-d
         ("The talks come ahead of a meeting between the ministers in Tokyo.", "meeting", "planned"),
         ("The talks came after a meeting between the ministers in Tokyo.", "meeting", "asserted"),
         ("The administration threatened to slap a 10 percent tariff on Chinese imports.", "slap", "planned"),
+        ("Mr Chirac says he would be happy to meet Mr Allawi.", "meet", "hypothetical"),
+        ("Mr Chirac was happy to meet Mr Allawi in Paris.", "meet", "asserted"),
+        ("Today, China has the ability to safeguard the rights of African countries.", "safeguard", "hypothetical"),
     ],
 )
 def test_factuality(parser: Parser, text: str, word: str, expected: str) -> None:

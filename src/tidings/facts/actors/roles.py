@@ -307,14 +307,20 @@ def _text(toks: Sequence[Token]) -> str:
 
 
 def code_named(
-    doc: Doc, clusters: list[Cluster], tables: ActorTables, published: str | None = None, home: str | None = None
+    doc: Doc,
+    clusters: list[Cluster],
+    tables: ActorTables,
+    published: str | None = None,
+    home: str | None = None,
+    publisher: str | None = None,
 ) -> None:
     """Fill roles, country, sector and actor code of named clusters in place: the article's own
     words first (titles, appositions, "of <country>"), then the office-holder table by the
     article's date (``published``), then the known-actors table, then the people listed with
     them or whose possessive qualifies them; a government title or body, or a news outlet, with no
-    country left is of the country the story was filed from (``home``, its dateline), else of the country the
-    article names most."""
+    country left is of the country the story was filed from (``home``, its dateline), else of the
+    article's home country (:func:`article_home`: the one it names clearly most, else its
+    publisher's), else of the country the article names most."""
     mention_cluster = {s: n for n, c in enumerate(clusters) for sp in c.spans for s in range(*sp)}
     for c in clusters:
         if c.label == "PERSON":
@@ -367,6 +373,7 @@ def code_named(
                 or tables.code_on(given_name_key(c.name), published)  # "Joseph R. Biden Jr." = "joe biden"
                 or tables.known_code(person_key(c.name))
                 or tables.known_code(plain_person_key(c.name))  # "Richard Milhous Nixon"
+                or _titled_known(c, tables)  # "President Reagan": the dictionary keys titled surnames
             )
             if known is not None:
                 country, sector = org_country_sector(known)
@@ -386,7 +393,7 @@ def code_named(
             # a surname alone ("President Bush", "Mr Brown"): the country of whoever of that name
             # held an office on the article's date, before the story's own country is guessed
             c.country = tables.office_holder_country(clean_key(c.name), published)
-    dominant = home or _dominant_country(clusters)
+    dominant = article_home(clusters, home, publisher) or _dominant_country(clusters)
     for c in clusters:
         # a newspaper known only by its name's head word ("National Business Daily"), not an
         # agency the tables know (Reuters reports from everywhere)
@@ -406,6 +413,18 @@ def _longer_name(doc: Doc, c: Cluster) -> str | None:
         prev = doc[start - 1] if start > 0 else None
         if prev is not None and prev.is_title and prev.pos_ in ("PROPN", "ADJ") and start <= prev.head.i < end:
             return doc[start - 1 : end].text
+    return None
+
+
+def _titled_known(c: Cluster, tables: ActorTables) -> str | None:
+    """The known-actors code of the person's title with the name as written ("President Reagan",
+    "Governor Reagan"): the actor dictionary lists office holders by their title and surname, so
+    a surname under its title names the one holder the dictionary knows, where the surname alone
+    could be anyone's."""
+    for role in c.roles:
+        code = tables.known_code(clean_key(f"{role} {c.name}"))
+        if code is not None:
+            return code
     return None
 
 
@@ -561,12 +580,35 @@ def _title_start(doc: Doc, start: int, end: int) -> int:
     return toks[0].i if toks else start
 
 
-def _dominant_country(clusters: Sequence[Cluster]) -> str | None:
-    """The country most mentioned by name, demonym or capital (the article's home country)."""
+def article_home(clusters: Sequence[Cluster], dateline: str | None, publisher: str | None) -> str | None:
+    """The country an article's unplaced officials belong to: its dateline's; else its publisher's
+    home country (``publisher``: "the Ministry of Commerce" of a Chinese paper's story about US
+    tariffs is China's; a Mexican paper's story naming the US as often as Mexico quotes Mexico's
+    minister; a South African paper's budget story names no country at all), unless the article
+    never names the publisher's country and names another clearly most (three mentions or more,
+    60% of all country mentions): a foreign story (a British broadcaster's story about Indonesia
+    is about Indonesia's government)."""
+    if dateline is not None:
+        return dateline
+    counts = _country_mentions(clusters)
+    if counts and (publisher is None or counts[publisher] == 0):
+        (top, n), total = counts.most_common(1)[0], sum(counts.values())
+        if n >= 3 and n >= 0.6 * total:
+            return top
+    return publisher
+
+
+def _country_mentions(clusters: Sequence[Cluster]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for c in clusters:
         if c.label in ("GPE", "NORP") and c.country:
             counts[c.country] += len(c.spans)
+    return counts
+
+
+def _dominant_country(clusters: Sequence[Cluster]) -> str | None:
+    """The country most mentioned by name, demonym or capital (the article's home country)."""
+    counts = _country_mentions(clusters)
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tidings.facts.actors.names import acronyms, clean_key, person_key
-from tidings.facts.actors.roles import Cluster, code_named, find_role_holders
+from tidings.facts.actors.roles import Cluster, article_home, code_named, find_role_holders
 from tidings.facts.actors.tables import ActorTables, load_tables
 from tidings.facts.entities.credit import with_credit
 from tidings.facts.entities.layers import RawMention, gazetteer_mentions, refind, spacy_mentions
@@ -131,9 +131,11 @@ def find_entities(
     published: str | None = None,
     tables: ActorTables | None = None,
     home: str | None = None,
+    publisher: str | None = None,
 ) -> tuple[list[Mention], list[Entity]]:
     """Mentions and canonical entities of one parsed article (see the module docstring);
-    ``home``: the country the story was filed from (its dateline), if known."""
+    ``home``: the country the story was filed from (its dateline), if known; ``publisher``: the
+    publisher's home country, if known (used when the article names no country clearly most)."""
     tables = tables or load_tables()
     mentions = spacy_mentions(doc, tables)
     taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -153,7 +155,8 @@ def find_entities(
         for m in g:
             m.label = label
         clusters.append(Cluster(label, [(m.start, m.end) for m in g], name=_canonical(doc, g, label)))
-    _isolated(lambda: code_named(doc, clusters, tables, published, home), None)
+    _isolated(lambda: code_named(doc, clusters, tables, published, home, publisher), None)
+    home = article_home(clusters, home, publisher)  # officials with no country of their own (uses)
     persons = [PersonSpan(m.start, m.end, m.cluster) for g in groups for m in g if m.label == "PERSON"]
     persons.sort(key=lambda p: p.tok_start)
     no_pronouns: list[tuple[Token, int]] = []
@@ -296,10 +299,9 @@ class EntityStage:
         published = ctx.published.isoformat() if ctx.published else (ctx.article.published or "")[:10] or None
         tables = self._tables or load_tables()
         article = ctx.article
-        home = dateline_country(article.extras.get("dateline"), tables) or tables.publisher_country(
-            article.site, article.url
-        )
-        mentions, entities = find_entities(ctx.doc, ctx.article.id, published, tables, home)
+        home = dateline_country(article.extras.get("dateline"), tables)
+        publisher = tables.publisher_country(article.site, article.url)
+        mentions, entities = find_entities(ctx.doc, ctx.article.id, published, tables, home, publisher)
         entities = with_credit(entities, article.id, article.extras.get("dateline"), tables, STAGE)
         return {"mentions": mentions, "entities": entities}
 

@@ -90,7 +90,11 @@ def own_construction(lex: LexiconMatch, kind: str) -> bool:
     "lexicon": "called X a Y" is naming, "urged X to" an appeal, "imposed tariffs on" a
     sanction): it read the verb with its arguments, which the type model's bag of context
     words does not, so the model's default code of another type does not replace it ("has
-    called China a currency manipulator, threatened tariffs" stays naming, not a sanction).
+    called China a currency manipulator, threatened tariffs" stays naming, not a sanction), nor
+    the same act's code in the model's family (:func:`parallel_code`): "asked the court to send"
+    stays an appeal (not a demand), "imposed punitive tariffs on" a sanction (not a threat), even
+    with "threatened" nearby. Dev half: 2 appeals the parallel made demands (both wrong: the gold
+    has 02x) keep their 02x.
     Where the model's type has the code's own CAMEO root (163 is COERCE in the PLOVER
     crosswalk, SANCTION for the model) the model's type stands, as before."""
     if not active("own-over-model") or not lex.rule.startswith("tidings:"):
@@ -104,10 +108,10 @@ def decide(
 ) -> TypeDecision | None:
     """The model's type, with the dictionary's fine code when they agree. The dictionary's
     type wins when the model gives it at least ``trust_ratio`` of its best type's probability;
-    else the dictionary's code of the same act in the model's family (:func:`parallel_code`),
-    else the model type's default code — but against the dictionary only when the model is
-    at least ``overrule`` sure and the code is no own construction rule's
-    (:func:`own_construction`; else the dictionary's code stands)."""
+    else, when the code is no own construction rule's (:func:`own_construction`, which stands),
+    the dictionary's code of the same act in the model's family (:func:`parallel_code`), else
+    the model type's default code — but against the dictionary only when the model is at least
+    ``overrule`` sure (else the dictionary's code stands)."""
     if pred is None:
         return decide_lexicon_only(lex)
     book = load_codebook()
@@ -119,10 +123,12 @@ def decide(
         lex_prob = pred.type_probs.get(lex_kind, 0.0)
         if lex_kind == kind or lex_prob >= trust_ratio * prob:
             return _finish(lex_kind, code, max(prob, lex_prob), f"{MODEL_RULE}+{lex.rule}")
+        if own_construction(lex, kind):  # nor its parallel code: "asked the court to" stays an appeal
+            return _finish(lex_kind, code, lex_prob, f"{MODEL_RULE}+{lex.rule}")
         twin = parallel_code(code, kind) if kind != STATEMENT else None
         if twin is not None:
             return _finish(kind, twin, prob, f"{MODEL_RULE}+{lex.rule}+{PARALLEL_RULE}")
-        if prob < overrule or own_construction(lex, kind):
+        if prob < overrule:
             return _finish(lex_kind, code, lex_prob, f"{MODEL_RULE}+{lex.rule}")
     default = STATEMENT_CODE if kind == STATEMENT else book.default_cameo(kind)
     return _finish(kind, default, prob, MODEL_RULE)

@@ -9,6 +9,10 @@ out, each a rule in :mod:`~tidings.facts.events.rules` that can be switched off:
   (or nobody named) is a corporate transaction, not a political event (CAMEO 03x-08x);
 * ``speech-unaffiliated``: a statement whose speaker is only a name (no country, even the
   article's home, no sector) is a private person's or a commentator's, no political act;
+* ``verbal-nonpolitical``: a statement or appeal read off any verb by a speaker of a sector of
+  private life or commentary (a business, an academic) is no political act;
+* ``visit-destination``: a visit (042) read off a verb of movement needs a place to go to
+  ("rushed to the spot" is routine movement);
 * ``owned-thing-subject``: a thing acting ("the initiative has grabbed attention", "Xi's visit
   demonstrates China's determination") reports no act even when an actor is named inside the
   subject as its owner or maker.
@@ -20,7 +24,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from tidings.facts.events.arguments import thing_subject
+from tidings.facts.events.lexicon import place_objects
 from tidings.facts.events.rules import active
+from tidings.facts.events.speech import COMMENTATOR_SECTORS, NONPOLITICAL_SECTORS, political
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -121,8 +127,10 @@ def owned_thing_subject(verb: Token, sources: Sequence[ActorRef], actors: Callab
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() in PERSON_ROLES:
         return False
-    if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in subj.children):
-        return False  # "Bushnell's friend Levi Pierpont objected": a person named in apposition
+    person = ("PERSON",) if active("thing-subject-reach") else ("PERSON", "GPE", "ORG", "NORP", "")
+    if any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.ent_type_ in person for c in subj.children):
+        # "Bushnell's friend Levi Pierpont objected": a person named in apposition (not "the U.S. tariff proposals")
+        return False
 
     def head_coded(tok: Token) -> bool:  # the token's own word is part of a coded actor's name
         return any(tok.text in r.name.split() and (r.country or r.sector) for r in actors(tok))
@@ -140,3 +148,44 @@ def unaffiliated_speaker(source: ActorRef | None) -> bool:
     no actors. Dev half: no coded event changes (its speakers are coded or take the home country);
     150 unlabelled articles: 6 removed, all commentators or a private person."""
     return active("speech-unaffiliated") and source is not None and _uncoded(source)
+
+
+def nonpolitical_statement(code: str, source: ActorRef | None, target: ActorRef | None = None) -> bool:
+    """A statement or appeal (CAMEO 01x/02x) that the dictionary or an own rule reads off a verb
+    ("expressed optimism", "stressed the need", "wrote that companies should") whose speaker is of
+    a sector of private life or commentary (:data:`~tidings.facts.events.speech.NONPOLITICAL_SECTORS`:
+    businesses, academics and analysts, media, civilians, health workers). The speech rules already
+    ask for a political speaker; the same words of saying reached through the dictionary must too
+    (the conventions: statements are coded for political actors; analysts' comments are no events).
+    A business or civilian addressing a political actor ("Yukos has asked the US court to send
+    its dispute to arbitration") deals with a state, which the guidelines code; commentators
+    (:data:`~tidings.facts.events.speech.COMMENTATOR_SECTORS`) are no actors whoever they address.
+    Acts of other kinds by these sectors (a firm suing, protesters marching) stay. Dev half: 3
+    coded events removed, all no event (a political scientist's optimism, analysts' "should", a
+    software executive's "stressed the need")."""
+    if not active("verbal-nonpolitical") or source is None or code[:2] not in ("01", "02"):
+        return False
+    if source.sector in COMMENTATOR_SECTORS:
+        return True
+    addressed = target is not None and political(target) and bool(target.country or target.actor_code)
+    return source.sector in NONPOLITICAL_SECTORS and not addressed
+
+
+# Words that name a visit whatever follows them ("his visit", "the tour", "a trip"): the movement
+# rule below is for verbs the dictionary reads as a visit by their particle ("rush to", "head to").
+VISIT_WORDS = frozenset({"visit", "tour", "trip", "journey", "travel", "pilgrimage", "stopover"})
+
+
+def routine_movement(code: str, trigger: Token) -> bool:
+    """A visit (CAMEO 042 "make a visit") read off a verb of movement whose destination is no
+    place named (a country, city, region or site: GPE, LOC, FAC): "police teams rushed to the
+    spot", "rushed her to a district hospital" are errands, not visits (CAMEO codes visits
+    between actors: a place or the host named). Dev half: 2 coded events removed, both no event;
+    the own rule ``visit`` (movement to a named place) is untouched."""
+    if not active("visit-destination") or not code.startswith("042"):
+        return False
+    if trigger.lemma_.lower() in VISIT_WORDS or trigger.lower_ in VISIT_WORDS:
+        return False
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in VISIT_WORDS for c in trigger.children):
+        return False  # "paid a state visit to China": the visit is the verb's object
+    return not place_objects(trigger)

@@ -43,7 +43,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("reject-claim", "lexicon", "rejecting or denying a claim, allegation or report is a denial (016)"),
     Rule("deny-that", "lexicon", "denying that something is so is a denial (016), not a refusal (12x)"),
-    Rule("insist-that", "lexicon", "insisting that something is so is a statement (speech rules), not a demand (10x)"),
+    Rule(
+        "insist-that",
+        "lexicon",
+        "insisting, arguing or contending that something is so is a statement (speech rules), "
+        "not a demand (10x) nor opposition (110)",
+    ),
     Rule("legal-charge", "lexicon", "being charged with a crime is a legal act (173), not verbal blame (112)"),
     Rule("obliged", "speech", "X said Y must/should do: a demand on Y (the obligation clause)"),
     Rule("should-appeal", "speech", "X said Y should (ought to) act: an appeal (020); 'must' stays a demand (100)"),
@@ -79,6 +84,23 @@ RULES: tuple[Rule, ...] = (
     Rule("commentary-content", "speech", "what a commentator says is analysis: no event is read off it"),
     Rule("reflexive", "actors", "an event whose source and target are the same actor (same code) is a misread dyad"),
     Rule("home-country", "actors", "political actors with no country in the words take the article's home country"),
+    Rule(
+        "dateline-home",
+        "actors",
+        "when no country dominates the story, the home country of actors with none of their own is its dateline's",
+    ),
+    Rule(
+        "quoted-first-person",
+        "actors",
+        "'we'/'I' inside a direct quotation is the quotation's speaker, also in the sentences a quotation "
+        "runs on after its attribution",
+    ),
+    Rule(
+        "neuter-pronoun",
+        "actors",
+        "'it' that the entities stage resolved to a state or organisation is that actor ('It opted to impose a "
+        "tariff' after a sentence about China)",
+    ),
     Rule(
         "noun-object",
         "actors",
@@ -198,9 +220,69 @@ RULES: tuple[Rule, ...] = (
         "own-over-model",
         "typing",
         "a code an own construction rule read off the verb and its arguments is not replaced by the type "
-        "model's default code of another type",
+        "model's default code of another type, nor by the same act's code in the model's family",
     ),
     Rule("hope-other", "lexicon", "hoping or expecting that another named actor will act is an appeal to it (020)"),
+    Rule(
+        "visit-destination",
+        "typing",
+        "a visit (042) read off a verb of movement needs a place to go to: 'police rushed to the spot' is an errand",
+    ),
+    Rule(
+        "speech-judged-claim",
+        "speech",
+        "a word of blame said of a claim is a denial (016: 'the charges are groundless'), of a proposal, "
+        "offer or request a rejection (120: 'the proposals were unacceptable'), not a criticism",
+    ),
+    Rule(
+        "verbal-nonpolitical",
+        "speech",
+        "a statement or appeal (01x/02x) read off any verb needs a political speaker, as speech acts do: "
+        "an analyst 'expressed optimism', a business 'stressed the need'",
+    ),
+    Rule(
+        "thing-subject-reach",
+        "typing",
+        "the thing-subject rule reaches the subject a coordinated verb shares ('the upgrade reduces ... and "
+        "encourages companies') and a thing an actor only qualifies ('the U.S. tariff proposals, which "
+        "contravene WTO rules'): the subject's own word must name the actor",
+    ),
+    Rule(
+        "ask-question",
+        "lexicon",
+        "asking a question ('asked whether', 'asked about') asks for an answer, not an act: a statement "
+        "(010), no appeal (02x); an interviewer's question ('Asked if ..., she said') is no event",
+    ),
+    Rule(
+        "claim-accuses",
+        "lexicon",
+        "claiming is disapproval (11x) only of a named actor's or group's deed ('claimed China was raping "
+        "American industry'); a claim about a state of things or to land is no accusation",
+    ),
+    Rule(
+        "gerund-doer",
+        "typing",
+        "a gerund of means ('by ...ing') has the doer of the clause it modifies: 'the US put domestic law "
+        "above international law by imposing tariffs'; a planned means leaves the asserted vow its event",
+    ),
+    Rule(
+        "modal-copula",
+        "factuality",
+        "a modal on a copula scopes over its adjective's complement ('would be happy to meet' is "
+        "hypothetical), and a capacity is no act ('has the ability to safeguard')",
+    ),
+    Rule(
+        "obliged-act",
+        "speech",
+        "'Y should/must ...' is an appeal or demand on Y only when Y is to act: not a passive ('should be "
+        "guaranteed free care') nor a state ('should be in charge', 'should be able to decide')",
+    ),
+    Rule(
+        "reporter-pronoun",
+        "typing",
+        "a pronoun is the reporting verb's subject only when it can refer to it: 'it' to no person, "
+        "'they' to no single person, 'he'/'she' to no country or organisation",
+    ),
     Rule(
         "threat-measures",
         "lexicon",
@@ -211,6 +293,18 @@ RULES: tuple[Rule, ...] = (
         "actors",
         "'was identified and arrested', 'were arrested and charged': a conjoined participle shares the passive "
         "subject (the one acted on) written once on the first verb",
+    ),
+    Rule(
+        "passive-inherited",
+        "actors",
+        "a passive verb with no subject of its own ('..., having been charged with fraud', 'arrived and were "
+        "attacked') acts on the subject it inherits, and the inherited subject is not its doer",
+    ),
+    Rule(
+        "noun-agent-reach",
+        "actors",
+        "an eventive noun's 'by' agent hung on its 'of' object ('accusations of China's trade policies by "
+        "U.S. officials') is the noun's doer",
     ),
     Rule(
         "received-act",
@@ -231,11 +325,6 @@ RULES: tuple[Rule, ...] = (
         "sentence the act over the speech act reporting it",
     ),
     Rule("name-as", "lexicon", "'labelled (branded, termed) X as Y' names X as 'called X Y' does: a comment on it"),
-    Rule(
-        "name-judges",
-        "lexicon",
-        "a name given with a word of negative evaluation (the speech rules' criticism lexicon) is a criticism (111)",
-    ),
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)

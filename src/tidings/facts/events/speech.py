@@ -280,6 +280,13 @@ OPTIMISTIC = frozenset(
     ]
 )
 OBLIGATION = frozenset({"should", "must", "ought"})
+# Things said or alleged: rejecting one, or calling it groundless, is a denial (016).
+CLAIMS = frozenset(
+    {"claim", "allegation", "accusation", "assertion", "report", "charge", "suggestion", "rumour", "rumor",
+     "speculation", "criticism", "idea", "notion"}
+)  # fmt: skip
+# Things put to someone to accept: rebuffing one, or calling it unacceptable, is a rejection (12x).
+ASKED = frozenset({"request", "offer", "proposal", "invitation", "call", "bid", "overture"})
 DENIED = frozenset(
     [
         "ploy",
@@ -377,6 +384,22 @@ def _worried_about(tok: Token) -> bool:
     return any(_lemmas((a,)) & PESSIMISTIC for a in list(tok.ancestors)[:6])
 
 
+def _judged(blame: Token) -> str | None:
+    """The lemma of the noun a word of blame is said of: the subject it is predicated of ("the
+    charges are groundless", "the proposals were unacceptable") or the noun it qualifies
+    ("groundless charges")."""
+    said_of = blame
+    if blame.dep_ == "amod" and blame.head.pos_ == "NOUN":
+        said_of = blame.head
+        if said_of.dep_ not in ("attr", "oprd"):
+            return said_of.lemma_.lower()
+    # a predicate ("are groundless", "are a bad idea"): what it is said of is the subject
+    if said_of.dep_ in ("acomp", "attr", "oprd"):
+        subj = next((c for c in said_of.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj.lemma_.lower() if subj is not None and subj.pos_ == "NOUN" else None
+    return None
+
+
 def _criticises(content: list[Token]) -> bool:
     return _blame(content) is not None
 
@@ -421,7 +444,29 @@ def _obliges_actor(aux: Token, is_actor: Callable[[Token], bool]) -> bool:
     """ "Y should act" puts the obligation on an actor Y (an appeal needs an addressee), not on a
     thing ("the tragedy should persuade", "adherence should not be a game")."""
     subj = [c for c in aux.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return bool(subj) and is_actor(subj[0])
+    return bool(subj) and is_actor(subj[0]) and not undergoes(aux.head)
+
+
+# Adjectives after "be" that ask the subject to act ("must be ready to mediate"), unlike a
+# capacity or a state ("should be able to decide", "should be clear").
+WILLING = frozenset({"ready", "willing", "prepared", "eager", "determined", "careful"})
+
+
+def undergoes(clause: Token) -> bool:
+    """The obliged clause says what should happen to its subject or be so, not what it should do:
+    a passive ("people should be guaranteed free care", "the Tories must not be allowed to win")
+    or a state ("the citizen should be in charge", "elderly people should be able to decide").
+    CAMEO's appeals and demands ask an actor to act; a wish about how things should be is an
+    opinion. "Must be ready to mediate" asks an act. Dev half: no coded event changes; 150
+    unlabelled articles: 6 appeals or demands removed, all opinions ("should be in charge",
+    "should be clear to the voter", "must not be allowed to win")."""
+    if not active("obliged-act"):
+        return False
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
+        return True
+    if clause.lemma_.lower() != "be":
+        return False
+    return not any(c.dep_ == "acomp" and c.lemma_.lower() in WILLING for c in clause.children)
 
 
 def classify(
@@ -457,6 +502,11 @@ def classify_with_focus(
     if active("speech-accusation") and accusing:
         return "112", "tidings:speech-accusation", accusing[0]
     blame = _blame(content)
+    judged = _judged(blame) if blame is not None and active("speech-judged-claim") else None
+    if judged in CLAIMS:  # "charges of infringement are groundless": a denial of the claim
+        return "016", "tidings:speech-judged-claim", blame
+    if judged in ASKED:  # "the proposals were unacceptable": a rejection of what was put to them
+        return "120", "tidings:speech-judged-claim", blame
     if active("speech-criticism") and blame is not None:
         return "111", "tidings:speech-criticism", blame
     if active("speech-pessimism") and words & PESSIMISTIC:

@@ -16,7 +16,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.coder import ActorCoder, has_country
+from tidings.facts.actors.tables import load_tables
 from tidings.facts.base import FactContext
+from tidings.facts.entities.stage import dateline_country
 from tidings.facts.events import rules, speech
 from tidings.facts.events.arguments import (
     absorb_objects,
@@ -53,13 +55,15 @@ from tidings.facts.events.model import EventTypeModel, candidate_features, load_
 from tidings.facts.events.not_events import (
     corporate_dealing,
     market_demand,
+    nonpolitical_statement,
     owned_thing_subject,
+    routine_movement,
     unaffiliated_speaker,
 )
 from tidings.facts.events.rules import active
 from tidings.ids import fact_id
 from tidings.ontology.codebook import load_codebook
-from tidings.records import ActorRef, Event, Span
+from tidings.records import ActorRef, Event, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -97,7 +101,7 @@ def sentence_candidates(
     """The candidate events of one sentence, actors coded from the entity stages' output, the
     times and places of the sentence attached, and actors the words leave without a country
     placed where the event happened (marked ``basis="place"``)."""
-    finder = finder or CandidateFinder(load_lexicon(), ActorCoder(ctx.found, ctx.doc))
+    finder = finder or CandidateFinder(load_lexicon(), ActorCoder(ctx.found, ctx.doc), _quotes(ctx))
     attacher = attacher or Attacher(ctx.doc, ctx.found, ctx.published)
     cands = finder.find(sent)
     attacher.prepare(sent, cands)
@@ -143,6 +147,21 @@ def speech_candidates(
     return out
 
 
+def filed_from(ctx: FactContext) -> str | None:
+    """The country of the article's dateline ("DUBLIN —", "BELFAST, Northern Ireland _"), the home
+    of its actors with no country of their own when no country dominates the story (rule
+    dateline-home): a story filed from Dublin about an Irish candidate's views on NATO, Russia
+    and Israel is about Irish actors ("Connolly", "the prime minister" of a Belfast story)."""
+    if not active("dateline-home"):
+        return None
+    return dateline_country(ctx.article.extras.get("dateline"), load_tables())
+
+
+def _quotes(ctx: FactContext) -> list[Quote]:
+    """The quotes stage's quotations, when it ran before (their speakers stand for "we"/"I")."""
+    return [q for q in ctx.found.get("quotes", ()) if isinstance(q, Quote)]
+
+
 def _event_noun(tok: Token) -> bool:
     return tok.lower_ in EVENT_NOUNS or tok.lemma_.lower() in EVENT_NOUNS
 
@@ -167,7 +186,14 @@ def _no_act(cand: Candidate, finder: CandidateFinder) -> bool:
         return True
     if owned_thing_subject(cand.trigger, cand.sources, finder.actors):
         return True
-    return not cand.sources and (thing_subject(cand.trigger, codes) or doerless_gerund(cand.trigger))
+
+    def named(tok: Token) -> bool:  # the subject's own word names an actor, not only a word before it
+        refs = finder.actors(tok)
+        if not active("thing-subject-reach"):
+            return any(r.country or r.sector for r in refs)
+        return any((r.country or r.sector) and tok.text in r.name.split() for r in refs)
+
+    return not cand.sources and (thing_subject(cand.trigger, named) or doerless_gerund(cand.trigger))
 
 
 def _bare_intent(cand: Candidate) -> bool:
@@ -253,10 +279,10 @@ class EventStage:
 
     def _events(self, ctx: FactContext) -> dict[str, Sequence[Any]]:
         doc = ctx.doc
-        finder = CandidateFinder(load_lexicon(), ActorCoder(ctx.found, doc))
+        finder = CandidateFinder(load_lexicon(), ActorCoder(ctx.found, doc), _quotes(ctx))
         attacher = Attacher(doc, ctx.found, ctx.published)
         model = self._model()
-        home = home_country(ctx.found)
+        home = home_country(ctx.found) or filed_from(ctx)
         events: list[tuple[Event, int]] = []
         commentators: set[str] = set()
         speakers_met: dict[str, list[ActorRef]] = {}
@@ -337,6 +363,8 @@ class EventStage:
         if target is None and not partnered and partnerless_cooperation(trig, decision.cameo_code, _event_noun):
             return None
         if corporate_dealing(decision.cameo_code, source, target) or (cand.preset and unaffiliated_speaker(source)):
+            return None
+        if nonpolitical_statement(decision.cameo_code, source, target) or routine_movement(decision.cameo_code, trig):
             return None
         start, end = trig.idx, trig.idx + len(trig.text)
         art = ctx.article.id
