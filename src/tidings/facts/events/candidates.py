@@ -198,6 +198,8 @@ class CandidateFinder:
         """Coded actors of the argument headed by ``head`` (conjuncts expanded)."""
         if head.pos_ == "PRON":
             ref = self.coder.code(head)  # the entity stages resolve some pronouns
+            if (ref is None or not (ref.country or ref.entity_id)) and _doer_it(head):
+                ref = self.coder.code_resolved(head)  # "It opted to impose a tariff": the state
             if ref is not None and (ref.country or ref.entity_id):
                 return [ref]
             speaker = self._quoted_speaker(head)
@@ -208,9 +210,6 @@ class CandidateFinder:
                 return self.actors(reporter)
             if head.lower_ in ("he", "she", "him", "her") and self.last_person is not None:
                 return [self.last_person]
-            if _doer_it(head):  # "It opted to impose a tariff": the state it was resolved to
-                resolved = self.coder.code_resolved(head)
-                return [resolved] if resolved is not None and (resolved.country or resolved.entity_id) else []
             return []
         heads = [head, *[c for c in head.conjuncts if c.i > head.i]]
         refs: list[ActorRef] = []
@@ -424,11 +423,7 @@ def _doer_it(pron: Token) -> bool:
     Not as an object or after a preposition: there "it" is mostly a thing ("if Comdata's board
     rejected it": the offer, which the resolution, knowing only states and organisations, gave
     to the bidder). Dev half: 2 events gain their source, both right."""
-    if pron.lower_ != "it" or pron.dep_ not in ("nsubj", "nsubjpass") or not active("neuter-pronoun"):
-        return False
-    # the speaker of a reporting verb is the speech rules' (the last speaker of its kind, "it said"
-    # of a statement): only a doer of an act is read so, after every other reading failed
-    return pron.head.lemma_.lower() not in REPORTING
+    return pron.lower_ == "it" and pron.dep_ in ("nsubj", "nsubjpass") and active("neuter-pronoun")
 
 
 def _reporter_subject(pron: Token) -> Token | None:
