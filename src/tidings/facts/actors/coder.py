@@ -92,19 +92,8 @@ class ActorCoder:
         """``neuter_pronouns``: read "it" as the state or organisation the entities stage resolved
         it to ("China said it would retaliate"); off by default (see :class:`EntityIndex`)."""
         self.doc = doc
-        self._found = found
         self._index = EntityIndex(found, neuter_pronouns=neuter_pronouns)
-        self._resolved: EntityIndex | None = None  # with every resolved "it" (:meth:`code_resolved`)
         self._coded: dict[int, ActorRef | None] = {}  # by head token: every candidate of a sentence asks again
-
-    def code_resolved(self, head: Token) -> ActorRef | None:
-        """The actor of the phrase headed by ``head`` read with every "it" the entities stage
-        resolved to a state or organisation (the index built for :meth:`code` skips them unless
-        ``neuter_pronouns``): for callers that allow that reading only in some positions."""
-        if self._resolved is None:
-            self._resolved = EntityIndex(self._found, neuter_pronouns=True)
-        toks = phrase_tokens(head)
-        return self._resolved.actor_for_span(self.doc, toks[0].idx, toks[-1].idx + len(toks[-1].text))
 
     def _indexed(self, head: Token) -> ActorRef | None:
         toks = phrase_tokens(head)

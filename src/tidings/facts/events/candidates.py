@@ -198,8 +198,6 @@ class CandidateFinder:
         """Coded actors of the argument headed by ``head`` (conjuncts expanded)."""
         if head.pos_ == "PRON":
             ref = self.coder.code(head)  # the entity stages resolve some pronouns
-            if (ref is None or not (ref.country or ref.entity_id)) and _doer_it(head):
-                ref = self.coder.code_resolved(head)  # "It opted to impose a tariff": the state
             if ref is not None and (ref.country or ref.entity_id):
                 return [ref]
             speaker = self._quoted_speaker(head)
@@ -415,15 +413,6 @@ def obligation_code(comp: Token) -> str:
 
 
 FIRST_PERSON = frozenset({"we", "us", "i", "me"})
-
-
-def _doer_it(pron: Token) -> bool:
-    """ "it" as a subject, read as the state or organisation the entities stage resolved it to
-    (rule neuter-pronoun: "It opted to impose a 25 percent tariff", "But it does oppose ...").
-    Not as an object or after a preposition: there "it" is mostly a thing ("if Comdata's board
-    rejected it": the offer, which the resolution, knowing only states and organisations, gave
-    to the bidder). Dev half: 2 events gain their source, both right."""
-    return pron.lower_ == "it" and pron.dep_ in ("nsubj", "nsubjpass") and active("neuter-pronoun")
 
 
 def _reporter_subject(pron: Token) -> Token | None:
