@@ -111,15 +111,6 @@ def test_a_pair_in_conflict_does_not_turn_on_each_other(parser: Parser) -> None:
     assert not [e for e in events if e.source and e.target and {e.source.country, e.target.country} == {"CHN", "RUS"}]
 
 
-def test_it_resolved_to_a_state_is_that_state(parser: Parser) -> None:
-    # "It" heads its own sentence: no reporting verb's subject to stand for, only the entities
-    # stage's resolution (rule neuter-pronoun)
-    text = "China announced its response on Friday. It opted to impose a 25 percent tariff on US imports."
-    assert _dyad(parser, text, "impose") == ("CHN", "USA")
-    off = one(coded(parser, text, ["neuter-pronoun"]), "impose")
-    assert off.source is None
-
-
 def _with_quotes(parser: Parser, text: str, disabled: Sequence[str] = ()) -> Sequence[Event]:
     """The coder's events (before detection) with the quotes stage run first, as in a pipeline."""
     article = make_article(source="dyads", paragraphs=[Paragraph("paragraph", text)], published="2020-01-01")

@@ -96,12 +96,6 @@ RULES: tuple[Rule, ...] = (
         "runs on after its attribution",
     ),
     Rule(
-        "neuter-pronoun",
-        "actors",
-        "'it' that the entities stage resolved to a state or organisation is that actor ('It opted to impose a "
-        "tariff' after a sentence about China)",
-    ),
-    Rule(
         "noun-object",
         "actors",
         "an eventive noun that is the object of a dictionary phrase ('signed an agreement') is its argument",

@@ -101,9 +101,7 @@ def sentence_candidates(
     """The candidate events of one sentence, actors coded from the entity stages' output, the
     times and places of the sentence attached, and actors the words leave without a country
     placed where the event happened (marked ``basis="place"``)."""
-    finder = finder or CandidateFinder(
-        load_lexicon(), ActorCoder(ctx.found, ctx.doc, neuter_pronouns=active("neuter-pronoun")), _quotes(ctx)
-    )
+    finder = finder or CandidateFinder(load_lexicon(), ActorCoder(ctx.found, ctx.doc), _quotes(ctx))
     attacher = attacher or Attacher(ctx.doc, ctx.found, ctx.published)
     cands = finder.find(sent)
     attacher.prepare(sent, cands)
@@ -281,10 +279,7 @@ class EventStage:
 
     def _events(self, ctx: FactContext) -> dict[str, Sequence[Any]]:
         doc = ctx.doc
-        # "it" the entities stage resolved to a state or organisation is that actor ("It opted to
-        # impose a tariff", "But it does oppose ..."): dev source country 0.762 -> 0.775
-        coder = ActorCoder(ctx.found, doc, neuter_pronouns=active("neuter-pronoun"))
-        finder = CandidateFinder(load_lexicon(), coder, _quotes(ctx))
+        finder = CandidateFinder(load_lexicon(), ActorCoder(ctx.found, doc), _quotes(ctx))
         attacher = Attacher(doc, ctx.found, ctx.published)
         model = self._model()
         home = home_country(ctx.found) or filed_from(ctx)
