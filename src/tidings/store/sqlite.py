@@ -63,6 +63,32 @@ def _rollback(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
 
 
+OPEN_RETRY_SECONDS = 10.0  # as long as a writer waits for the lock (busy_timeout)
+
+
+def _connect(path: str, readonly: bool, migrations: Sequence[Migration]) -> sqlite3.Connection:
+    """A connection set up for the store (WAL, lock wait, foreign keys) with its migrations applied;
+    closed again if any step fails."""
+    if readonly:
+        conn = sqlite3.connect(
+            f"file:{Path(path).resolve()}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
+    else:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=OPEN_RETRY_SECONDS)
+    try:
+        conn.execute("PRAGMA busy_timeout=10000")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        if not readonly:
+            migrate(conn, migrations)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 class Store:
     """A tidings database file. Use :meth:`open`; close with :meth:`close` or ``with``."""
 
@@ -76,27 +102,21 @@ class Store:
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False, migrations: Sequence[Migration] = MIGRATIONS) -> Store:
         path = str(path)
-        try:
-            if readonly:
-                if not Path(path).exists():
-                    raise StoreError(f"database {path} does not exist", code="T403")
-                conn = sqlite3.connect(
-                    f"file:{Path(path).resolve()}?mode=ro",
-                    uri=True,
-                    isolation_level=None,
-                    check_same_thread=False,
-                )
-            else:
-                conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA busy_timeout=10000")
-            conn.execute("PRAGMA foreign_keys=ON")
-            if not readonly:
-                migrate(conn, migrations)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open database {path}: {exc}", code="T404") from exc
-        return cls(conn, path, readonly)
+        if readonly and not Path(path).exists():
+            raise StoreError(f"database {path} does not exist", code="T403")
+        deadline = time.monotonic() + OPEN_RETRY_SECONDS
+        while True:
+            try:
+                return cls(_connect(path, readonly, migrations), path, readonly)
+            except sqlite3.OperationalError as exc:
+                # two processes opening one new database at once race for its journal mode; SQLite
+                # answers the loser "locked" at once, without waiting (it would deadlock): try again
+                if "locked" in str(exc) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                raise StoreError(f"cannot open database {path}: {exc}", code="T404") from exc
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(f"cannot open database {path}: {exc}", code="T404") from exc
 
     def close(self) -> None:
         self.conn.close()
