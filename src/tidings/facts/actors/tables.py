@@ -125,6 +125,8 @@ class ActorTables:
     publishers: dict[str, str] = field(default_factory=dict)  # site name or domain -> home country
     names: dict[str, str] = field(default_factory=dict)  # country code -> display name
     parties: dict[str, str] = field(default_factory=dict)  # party stem ("democrat") -> the party's code
+    # surname -> every term of the people under it, built from ``terms`` once at load
+    surname_terms: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
 
     def country(self, key: str) -> CountryHit | None:
         hit = self.countries.get(key)
@@ -182,9 +184,7 @@ class ActorTables:
         day = day[:10]
         found = {
             code[:3]
-            for key, rows in self.terms.items()
-            if key.rsplit(" ", 1)[-1] == surname
-            for code, start, end in rows
+            for code, start, end in self.surname_terms.get(surname, ())
             if (not start or start <= day) and (not end or day < end)
         }
         return found.pop() if len(found) == 1 else None
@@ -273,6 +273,9 @@ def load_tables() -> ActorTables:
             for key in dict.fromkeys((r[0], person_key(r[0]), given_name_key(r[0]) if short else r[0])):
                 terms.setdefault(key, []).append((r[1], r[2], r[3]))
     frozen = {k: tuple(v) for k, v in terms.items()}
+    by_surname: dict[str, list[tuple[str, str, str]]] = {}
+    for key, rows in frozen.items():
+        by_surname.setdefault(key.rsplit(" ", 1)[-1], []).extend(rows)
     publishers = {r[0]: r[1] for r in _rows("publishers.tsv") if len(r) >= 2}
     # a known party of one country, by the stem its members' and its adjective's words share
     # (indexed once: a lookup per name, not a scan of every known actor)
@@ -293,6 +296,7 @@ def load_tables() -> ActorTables:
         publishers=publishers,
         names=_display_names(countries),
         parties=parties,
+        surname_terms={k: tuple(v) for k, v in by_surname.items()},
     )
 
 

@@ -336,9 +336,12 @@ def _names_a_country(text: str, tables: ActorTables) -> bool:
     return hit is not None and hit.names_country(key)
 
 
-def _listed_after_object(prep: Token, noun: Token) -> bool:
+def _listed_after_object(prep: Token, attached: Token) -> bool:
     """A "like"/"such as" the parser hung on the verb, right after the verb's object naming a group
-    of countries ("to pressure countries like the US to act"): the list's members are that group's."""
-    verb = noun.head if noun.lower_ == "such" else noun
-    lead = prep.doc[(noun.i if noun.lower_ == "such" else prep.i) - 1]
-    return lead.lemma_.lower() in COUNTRY_GROUPS and lead.dep_ == "dobj" and lead.head.i == verb.i
+    of countries ("to pressure countries like the US to act"): the list's members are that group's.
+    ``attached`` is the word the preposition hangs on ("such" for "such as", whose head is then
+    the word the list hangs on)."""
+    such = attached.lower_ == "such"
+    hung_on = attached.head if such else attached  # the verb, when the parser misattached the list
+    lead = prep.doc[(attached.i if such else prep.i) - 1]
+    return lead.lemma_.lower() in COUNTRY_GROUPS and lead.dep_ == "dobj" and lead.head.i == hung_on.i

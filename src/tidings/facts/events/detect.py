@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from tidings.facts.events.speech import speech_rule
 from tidings.nlp import doc_text
 from tidings.records import ActorRef, Event
 
@@ -34,8 +35,8 @@ QUOTES = frozenset('"“”')
 def _rule_kind(rule: str) -> str:
     """What coded the event: a speech rule, the dictionary (pattern or block default), an own
     lexicon rule, or the model alone."""
-    if "tidings:speech-" in rule:
-        return "speech-" + rule.split("tidings:speech-")[1].split("+")[0]
+    if (said := speech_rule(rule)) is not None:
+        return "speech-" + said
     if "tidings:" in rule.replace("tidings.events", ""):
         return "own"
     if "petr2:" in rule:

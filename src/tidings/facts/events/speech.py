@@ -25,6 +25,17 @@ if TYPE_CHECKING:
 
     from tidings.records import ActorRef
 
+RULE_PREFIX = "tidings:speech-"  # every speech act's rule name starts so ("tidings:speech-denial")
+
+
+def speech_rule(rule: str | None) -> str | None:
+    """The speech rule's own name in an event's rule ("denial" of "tidings:speech-denial+..."),
+    or None for an event no verb of saying coded."""
+    if not rule or RULE_PREFIX not in rule:
+        return None
+    return rule.split(RULE_PREFIX, 1)[1].split("+")[0]
+
+
 # Reporting verbs whose own meaning says no more than "made a statement".
 GENERIC = frozenset(
     [

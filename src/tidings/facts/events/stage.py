@@ -440,7 +440,7 @@ def one_per_sentence(items: list[tuple[Event, int]], published: str | None) -> l
 
 def reported_speech(event: Event) -> bool:
     """A speech act read off a verb of saying (:mod:`speech`): its content may hold the act itself."""
-    return "tidings:speech-" in (event.rule or "")
+    return speech.speech_rule(event.rule) is not None
 
 
 def mark_main(items: list[tuple[Event, int]], published: str | None) -> list[Event]:
