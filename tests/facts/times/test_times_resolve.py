@@ -507,3 +507,22 @@ def test_a_year_back_after_a_year_named_is_the_year_before_it() -> None:
     compared = Discourse()
     compared.note("in 1985", "1985", base=True)
     assert resolve_timex("a year earlier", date(1987, 3, 12), context=compared)[0] == "1986"
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        # a page updated the day after its date, in a past-tense story: that day, not a year back
+        ("July 23, 8:50 a.m.", "past", "2009-07-23T08:50"),
+        ("July 23 at 9 a.m.", "past", "2009-07-23T09:00"),
+        ("9 a.m. on July 23", "past", "2009-07-23T09:00"),
+        ("Wednesday, July 22, 2009, 10:15 a.m.", None, "2009-07-22T10:15"),
+        ("Oct. 5, 11:30 a.m. EDT", "past", "2008-10-05T11:30"),  # months ahead: last October's
+    ],
+)
+def test_a_clock_time_on_a_named_day_is_that_hour_of_that_day(text: str, direction: str | None, value: str) -> None:
+    assert resolve_timex(text, date(2009, 7, 22), direction=direction) == (value, "time", "time")
+
+
+def test_the_present_is_the_present_reference() -> None:
+    assert resolve_timex("the present", SUNDAY)[0] == "PRESENT_REF"

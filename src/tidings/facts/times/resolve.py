@@ -49,6 +49,7 @@ _MODS = re.compile(r"^(?:(?:the\s+)?(?:earlier|early|later|late|middle of|mid|en
 
 FUZZY = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF", "present": "PRESENT_REF",
+    "the present": "PRESENT_REF", "the present day": "PRESENT_REF",
     "these days": "PRESENT_REF", "nowadays": "PRESENT_REF", "the moment": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF",
     "lately": "PAST_REF", "once": "PAST_REF", "formerly": "PAST_REF", "earlier": "PAST_REF",
@@ -100,6 +101,9 @@ def resolve_timex(text: str, anchor: date, *, direction: str | None = None, cont
         found = _own_rules(part.group("date"), anchor, direction)
         if found is not None and found[2] in ("date", "time"):
             return found
+    at_hour = _clock_on_date(t, anchor, direction)
+    if at_hour is not None:
+        return at_hour
     return _fallback(t, anchor, direction)
 
 
@@ -214,6 +218,26 @@ def _clock_on_weekday(core: str, anchor: date, direction: str | None) -> Result 
     d = weekday(anchor, WEEKDAYS.index(m.group("wd")), direction, None)
     hour = int(m.group("h")) % 12 + (12 if m.group("ap").startswith("p") else 0)
     return (f"{d.isoformat()}T{hour:02d}:{m.group('mi') or '00'}", "time", "time")
+
+
+# "July 23, 8:50 a.m.", "Oct. 5 at 11:30 a.m. EDT", "9 a.m. on July 23": a clock time on a named day
+_CLOCK_DATE = (re.compile(r"(?P<date>.+?),? (?:at )?" + _CLOCK), re.compile(_CLOCK + r",? (?:on )?(?P<date>.+)"))
+
+
+def _clock_on_date(t: str, anchor: date, direction: str | None) -> Result | None:
+    """A clock time on a day our rules date: that hour of that day (TimeML 2009-07-23T08:50). The
+    day is read as any day is (the year nearest the anchor, the tense weighing); left to dateparser
+    whole, "July 23, 8:50 a.m." said on July 22 in a past-tense sentence was the July 23 a year back."""
+    for rx in _CLOCK_DATE:
+        m = rx.fullmatch(t)
+        if not m:
+            continue
+        day = _own_rules(m.group("date"), anchor, direction)
+        if day is None or day[1] != "day" or day[0] is None:
+            return None
+        hour = int(m.group("h")) % 12 + (12 if m.group("ap").startswith("p") else 0)
+        return (f"{day[0][:10]}T{hour:02d}:{m.group('mi') or '00'}", "time", "time")
+    return None
 
 
 def _named(t: str, anchor: date, direction: str | None) -> Result | None:
