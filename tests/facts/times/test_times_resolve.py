@@ -526,3 +526,7 @@ def test_a_clock_time_on_a_named_day_is_that_hour_of_that_day(text: str, directi
 
 def test_the_present_is_the_present_reference() -> None:
     assert resolve_timex("the present", SUNDAY)[0] == "PRESENT_REF"
+
+
+def test_tonight_is_the_night_of_the_anchor() -> None:
+    assert resolve_timex("tonight", SUNDAY) == ("2023-06-18TNI", "day", "time")

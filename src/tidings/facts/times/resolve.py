@@ -61,7 +61,8 @@ FUZZY = {
 }  # fmt: skip
 SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
         "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D"}  # fmt: skip
-DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+# "tonight" is not here: it is the anchor's night, TimeML 1998-03-18TNI (the parts-of-day rule below)
+DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
              "the day after tomorrow": 2}  # fmt: skip
 
 
