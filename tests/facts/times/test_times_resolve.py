@@ -530,3 +530,18 @@ def test_the_present_is_the_present_reference() -> None:
 
 def test_tonight_is_the_night_of_the_anchor() -> None:
     assert resolve_timex("tonight", SUNDAY) == ("2023-06-18TNI", "day", "time")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the 24-hour clock of wire copy is a time of the anchor's day, whatever the tense
+        ("18:00 UTC", "2009-12-16T18:00"),
+        ("08:30 GMT", "2009-12-16T08:30"),
+        ("16:30 local time", "2009-12-16T16:30"),
+        ("16:30 on Dec. 17", "2009-12-17T16:30"),
+        ("Tuesday, 16:30", "2009-12-15T16:30"),
+    ],
+)
+def test_a_24_hour_clock_is_a_time_of_the_day_named(text: str, value: str) -> None:
+    assert resolve_timex(text, date(2009, 12, 16), direction="past") == (value, "time", "time")

@@ -123,14 +123,9 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         m = re.fullmatch(r"(?:every|each|per) (?:single )?(\w+)", t)
         return (SETS.get(t) or duration(1, m.group(1) if m else "day"), None, "set")
     core = _MODS.sub("", t).strip()
-    m = re.fullmatch(
-        r"(?P<h>\d{1,2})(?::(?P<mi>\d\d))? ?(?P<ap>a\.?m|p\.?m)\.?"
-        r"(?: (?:\w+ )?(?:time|edt|est|gmt|et|pt|pdt))?",
-        core,
-    )
+    m = re.fullmatch(_CLOCK, core)
     if m:
-        hour = int(m.group("h")) % 12 + (12 if m.group("ap").startswith("p") else 0)
-        return (f"{anchor.isoformat()}T{hour:02d}:{m.group('mi') or '00'}", "time", "time")
+        return (f"{anchor.isoformat()}T{clock(m)}", "time", "time")
     if core in DAY_WORDS:
         return ((anchor + timedelta(days=DAY_WORDS[core])).isoformat(), "day", "date")
     m = re.fullmatch(
@@ -207,7 +202,20 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
     return None
 
 
-_CLOCK = r"(?P<h>\d{1,2})(?::(?P<mi>\d\d))? ?(?P<ap>a\.?m|p\.?m)\.?(?: (?:\w+ )?(?:time|edt|est|gmt|et|pt|pdt))?"
+# "8:50 a.m.", "10 p.m. EDT", and the 24-hour clock of wire and agency copy ("18:00 UTC", "16:30 local
+# time"): left to dateparser, a 24-hour time was the day before the anchor in a past-tense sentence
+_CLOCK = (r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d\d))? ?(?P<ap>a\.?m|p\.?m)\.?|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d))"
+          r"(?: (?:\w+ )?(?:time|edt|est|gmt|et|pt|pdt|utc|cet|bst))?")  # fmt: skip
+
+
+def clock(m: re.Match[str]) -> str:
+    """ "HH:MM" of a match of ``_CLOCK``."""
+    if m.group("h24") is not None:
+        return f"{int(m.group('h24')):02d}:{m.group('mi24')}"
+    hour = int(m.group("h")) % 12 + (12 if m.group("ap").startswith("p") else 0)
+    return f"{hour:02d}:{m.group('mi') or '00'}"
+
+
 _CLOCK_DAY = (re.compile(_CLOCK + r",? (?:on )?" + _WD), re.compile(_WD + r",? (?:at )?" + _CLOCK))
 
 
@@ -217,8 +225,7 @@ def _clock_on_weekday(core: str, anchor: date, direction: str | None) -> Result 
     if not m:
         return None
     d = weekday(anchor, WEEKDAYS.index(m.group("wd")), direction, None)
-    hour = int(m.group("h")) % 12 + (12 if m.group("ap").startswith("p") else 0)
-    return (f"{d.isoformat()}T{hour:02d}:{m.group('mi') or '00'}", "time", "time")
+    return (f"{d.isoformat()}T{clock(m)}", "time", "time")
 
 
 # "July 23, 8:50 a.m.", "Oct. 5 at 11:30 a.m. EDT", "9 a.m. on July 23": a clock time on a named day
@@ -236,8 +243,7 @@ def _clock_on_date(t: str, anchor: date, direction: str | None) -> Result | None
         day = _own_rules(m.group("date"), anchor, direction)
         if day is None or day[1] != "day" or day[0] is None:
             return None
-        hour = int(m.group("h")) % 12 + (12 if m.group("ap").startswith("p") else 0)
-        return (f"{day[0][:10]}T{hour:02d}:{m.group('mi') or '00'}", "time", "time")
+        return (f"{day[0][:10]}T{clock(m)}", "time", "time")
     return None
 
 
