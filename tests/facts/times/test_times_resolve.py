@@ -507,3 +507,41 @@ def test_a_year_back_after_a_year_named_is_the_year_before_it() -> None:
     compared = Discourse()
     compared.note("in 1985", "1985", base=True)
     assert resolve_timex("a year earlier", date(1987, 3, 12), context=compared)[0] == "1986"
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        # a page updated the day after its date, in a past-tense story: that day, not a year back
+        ("July 23, 8:50 a.m.", "past", "2009-07-23T08:50"),
+        ("July 23 at 9 a.m.", "past", "2009-07-23T09:00"),
+        ("9 a.m. on July 23", "past", "2009-07-23T09:00"),
+        ("Wednesday, July 22, 2009, 10:15 a.m.", None, "2009-07-22T10:15"),
+        ("Oct. 5, 11:30 a.m. EDT", "past", "2008-10-05T11:30"),  # months ahead: last October's
+    ],
+)
+def test_a_clock_time_on_a_named_day_is_that_hour_of_that_day(text: str, direction: str | None, value: str) -> None:
+    assert resolve_timex(text, date(2009, 7, 22), direction=direction) == (value, "time", "time")
+
+
+def test_the_present_is_the_present_reference() -> None:
+    assert resolve_timex("the present", SUNDAY)[0] == "PRESENT_REF"
+
+
+def test_tonight_is_the_night_of_the_anchor() -> None:
+    assert resolve_timex("tonight", SUNDAY) == ("2023-06-18TNI", "day", "time")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the 24-hour clock of wire copy is a time of the anchor's day, whatever the tense
+        ("18:00 UTC", "2009-12-16T18:00"),
+        ("08:30 GMT", "2009-12-16T08:30"),
+        ("16:30 local time", "2009-12-16T16:30"),
+        ("16:30 on Dec. 17", "2009-12-17T16:30"),
+        ("Tuesday, 16:30", "2009-12-15T16:30"),
+    ],
+)
+def test_a_24_hour_clock_is_a_time_of_the_day_named(text: str, value: str) -> None:
+    assert resolve_timex(text, date(2009, 12, 16), direction="past") == (value, "time", "time")

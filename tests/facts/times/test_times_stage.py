@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tidings.facts.base import FactContext
-from tidings.facts.times.stage import TimeStage, direction_for
+from tidings.facts.times.stage import TimeStage, dateline_anchor, direction_for
 from tidings.nlp import Parser
 from tidings.records import Article, Paragraph, TimeExpr
 
@@ -141,3 +141,26 @@ def test_a_headlines_simple_present_is_the_news_past(parser: Parser) -> None:
                   paragraphs=tuple(Paragraph("paragraph", p) for p in ahead.split("\n\n")))  # fmt: skip
     times = TimeStage()(FactContext(article=art, doc=parser.parse(ahead), published=date(2015, 11, 10)))["times"]
     assert {t.text: t.value for t in times}["Thursday"] == "2015-11-12"  # "to vote": the headline's will
+
+
+def test_an_agency_dateline_dates_the_story(parser: Parser) -> None:
+    # a Xinhua story filed on December 2 in a record stamped December 3: its "today" is its dateline's
+    text = "BRUSSELS, December 2 (Xinhua) -- NATO ambassadors met today and will meet again tomorrow."
+    times = list(TimeStage()(_ctx(parser, text, date(1998, 12, 3)))["times"])
+    assert _at(times, text, "today").value == "1998-12-02"
+    assert _at(times, text, "tomorrow").value == "1998-12-03"
+    assert _at(times, text, "today").anchor == "1998-12-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "anchor"),
+    [
+        ("WARSAW, Poland, Feb. 26 (AP) _ The presidents signed.", date(1999, 2, 27), date(1999, 2, 26)),
+        ("(Xinhua/Huang Jingwen) SEOUL, Oct. 31 -- China and the ROK", date(2015, 11, 1), date(2015, 10, 31)),
+        ("NAIROBI, Kenya (AP) _ Terrorist bombings", date(1998, 8, 8), date(1998, 8, 8)),  # no day named
+        ("BEIJING, June 1 (Xinhua) -- A report", date(2015, 11, 1), date(2015, 11, 1)),  # months off: a stale line
+        ("The talks ended, Oct. 31 - a Saturday.", date(2015, 11, 1), date(2015, 11, 1)),  # no capitals: no dateline
+    ],
+)
+def test_dateline_anchor(text: str, published: date, anchor: date) -> None:
+    assert dateline_anchor(text, published) == anchor

@@ -49,6 +49,7 @@ _MODS = re.compile(r"^(?:(?:the\s+)?(?:earlier|early|later|late|middle of|mid|en
 
 FUZZY = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF", "present": "PRESENT_REF",
+    "the present": "PRESENT_REF", "the present day": "PRESENT_REF",
     "these days": "PRESENT_REF", "nowadays": "PRESENT_REF", "the moment": "PRESENT_REF",
     "recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF", "previously": "PAST_REF",
     "lately": "PAST_REF", "once": "PAST_REF", "formerly": "PAST_REF", "earlier": "PAST_REF",
@@ -60,7 +61,8 @@ FUZZY = {
 }  # fmt: skip
 SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
         "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D"}  # fmt: skip
-DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+# "tonight" is not here: it is the anchor's night, TimeML 1998-03-18TNI (the parts-of-day rule below)
+DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
              "the day after tomorrow": 2}  # fmt: skip
 
 
@@ -100,6 +102,9 @@ def resolve_timex(text: str, anchor: date, *, direction: str | None = None, cont
         found = _own_rules(part.group("date"), anchor, direction)
         if found is not None and found[2] in ("date", "time"):
             return found
+    at_hour = _clock_on_date(t, anchor, direction)
+    if at_hour is not None:
+        return at_hour
     return _fallback(t, anchor, direction)
 
 
@@ -118,14 +123,9 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
         m = re.fullmatch(r"(?:every|each|per) (?:single )?(\w+)", t)
         return (SETS.get(t) or duration(1, m.group(1) if m else "day"), None, "set")
     core = _MODS.sub("", t).strip()
-    m = re.fullmatch(
-        r"(?P<h>\d{1,2})(?::(?P<mi>\d\d))? ?(?P<ap>a\.?m|p\.?m)\.?"
-        r"(?: (?:\w+ )?(?:time|edt|est|gmt|et|pt|pdt))?",
-        core,
-    )
+    m = re.fullmatch(_CLOCK, core)
     if m:
-        hour = int(m.group("h")) % 12 + (12 if m.group("ap").startswith("p") else 0)
-        return (f"{anchor.isoformat()}T{hour:02d}:{m.group('mi') or '00'}", "time", "time")
+        return (f"{anchor.isoformat()}T{clock(m)}", "time", "time")
     if core in DAY_WORDS:
         return ((anchor + timedelta(days=DAY_WORDS[core])).isoformat(), "day", "date")
     m = re.fullmatch(
@@ -202,7 +202,20 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
     return None
 
 
-_CLOCK = r"(?P<h>\d{1,2})(?::(?P<mi>\d\d))? ?(?P<ap>a\.?m|p\.?m)\.?(?: (?:\w+ )?(?:time|edt|est|gmt|et|pt|pdt))?"
+# "8:50 a.m.", "10 p.m. EDT", and the 24-hour clock of wire and agency copy ("18:00 UTC", "16:30 local
+# time"): left to dateparser, a 24-hour time was the day before the anchor in a past-tense sentence
+_CLOCK = (r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d\d))? ?(?P<ap>a\.?m|p\.?m)\.?|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d))"
+          r"(?: (?:\w+ )?(?:time|edt|est|gmt|et|pt|pdt|utc|cet|bst))?")  # fmt: skip
+
+
+def clock(m: re.Match[str]) -> str:
+    """ "HH:MM" of a match of ``_CLOCK``."""
+    if m.group("h24") is not None:
+        return f"{int(m.group('h24')):02d}:{m.group('mi24')}"
+    hour = int(m.group("h")) % 12 + (12 if m.group("ap").startswith("p") else 0)
+    return f"{hour:02d}:{m.group('mi') or '00'}"
+
+
 _CLOCK_DAY = (re.compile(_CLOCK + r",? (?:on )?" + _WD), re.compile(_WD + r",? (?:at )?" + _CLOCK))
 
 
@@ -212,8 +225,26 @@ def _clock_on_weekday(core: str, anchor: date, direction: str | None) -> Result 
     if not m:
         return None
     d = weekday(anchor, WEEKDAYS.index(m.group("wd")), direction, None)
-    hour = int(m.group("h")) % 12 + (12 if m.group("ap").startswith("p") else 0)
-    return (f"{d.isoformat()}T{hour:02d}:{m.group('mi') or '00'}", "time", "time")
+    return (f"{d.isoformat()}T{clock(m)}", "time", "time")
+
+
+# "July 23, 8:50 a.m.", "Oct. 5 at 11:30 a.m. EDT", "9 a.m. on July 23": a clock time on a named day
+_CLOCK_DATE = (re.compile(r"(?P<date>.+?),? (?:at )?" + _CLOCK), re.compile(_CLOCK + r",? (?:on )?(?P<date>.+)"))
+
+
+def _clock_on_date(t: str, anchor: date, direction: str | None) -> Result | None:
+    """A clock time on a day our rules date: that hour of that day (TimeML 2009-07-23T08:50). The
+    day is read as any day is (the year nearest the anchor, the tense weighing); left to dateparser
+    whole, "July 23, 8:50 a.m." said on July 22 in a past-tense sentence was the July 23 a year back."""
+    for rx in _CLOCK_DATE:
+        m = rx.fullmatch(t)
+        if not m:
+            continue
+        day = _own_rules(m.group("date"), anchor, direction)
+        if day is None or day[1] != "day" or day[0] is None:
+            return None
+        return (f"{day[0][:10]}T{clock(m)}", "time", "time")
+    return None
 
 
 def _named(t: str, anchor: date, direction: str | None) -> Result | None:

@@ -7,7 +7,8 @@ what the article dated before it (``anaphora.Discourse``: "that year", "the year
 a year written once at the end of a list or range then dates its earlier items (``year_of_the_list``),
 and the end of a range is put no earlier than its start (``range_in_order``).
 The anchor is ``ctx.published`` (the runner fills it from the page, a WARC capture date or
-``--published``). Without an anchor only
+``--published``), or the day an agency dateline at the article's head names a few days before it
+("BRUSSELS, December 2 (Xinhua) --" in a record stamped December 3: ``dateline_anchor``). Without an anchor only
 expressions whose value does not depend on one ("June 18, 2023", "1998") get a value.
 """
 
@@ -135,6 +136,29 @@ def range_in_order(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
     return out
 
 
+# An agency dateline: "BRUSSELS, December 2 (Xinhua) --", "SEOUL, Oct. 31 --", "WARSAW, Poland, Feb. 26 (AP) _".
+_DATELINE = re.compile(
+    r"\b[A-Z][A-Z.'\- ]{1,40}(?:, [A-Z][A-Za-z.' ]{1,30})?, (?P<date>(?i:" + "|".join(MONTHS) + r")\.? \d{1,2})"
+    r"(?:, \d{4})? *(?:\([A-Za-z/ .]+\))? *(?:--|-|_|\u2014)"
+)
+_DATELINE_REACH = 600  # the head of the article: a caption or byline may come before the dateline
+
+
+def dateline_anchor(text: str, published: date) -> date:
+    """The day the story was filed, when its agency dateline names one up to three days before the
+    record's date (or the day after, a time zone apart): the record's date is then the archive's or the
+    wire's stamp, and the story's "today", "yesterday" and weekdays are counted from its dateline, as
+    the reporter wrote them (TimeML's creation time is the story's). Else ``published``."""
+    m = _DATELINE.search(text, 0, _DATELINE_REACH)
+    if m is None:
+        return published
+    value = resolve_timex(m.group("date"), published, direction="past")[0]
+    if value is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return published
+    filed = date.fromisoformat(value)
+    return filed if -1 <= (published - filed).days <= 3 else published
+
+
 class TimeStage:
     name = "tidings.times.rules.v2"
     requires: tuple[str, ...] = ()
@@ -145,10 +169,11 @@ class TimeStage:
         out: list[TimeExpr] = []
         said = Discourse()
         heads = headlines(text, ctx.article.paragraphs)
+        anchor = dateline_anchor(text, ctx.published) if ctx.published is not None else None
         for found in find_expressions(ctx.doc):
             in_headline = any(a <= found.start and found.end <= b for a, b in heads)
             try:  # one odd expression must not cost the article its other times
-                record = self._one(ctx, text, found, said, out[-1] if out else None, in_headline)
+                record = self._one(ctx, text, found, said, out[-1] if out else None, in_headline, anchor)
             except Exception as exc:
                 ctx.recover(self.name, exc)
                 continue
@@ -158,12 +183,18 @@ class TimeStage:
         return {"times": range_in_order(text, year_of_the_list(text, out))}
 
     def _one(
-        self, ctx: FactContext, text: str, found: Found, said: Discourse, previous: TimeExpr | None, headline: bool
+        self,
+        ctx: FactContext,
+        text: str,
+        found: Found,
+        said: Discourse,
+        previous: TimeExpr | None,
+        headline: bool,
+        anchor: date | None,
     ) -> TimeExpr:
         start, end = found.start, found.end
         span = text[start:end]
         direction = direction_for(ctx.doc, start, end, headline=headline)
-        anchor = ctx.published
         value: str | None
         precision: str | None
         if found.day_of_previous and previous is not None and previous.precision == "day" and previous.value:
