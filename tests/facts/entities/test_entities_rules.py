@@ -286,6 +286,19 @@ def test_a_pronoun_after_an_unnamed_person_stands_for_that_person(parser: Parser
             "Tom Baker",
             id="a quote reopened at each sentence stays one quotation: its he is the speaker's word",
         ),
+        pytest.param(
+            "Gordon Brown spoke at the rally in Leeds. While praising Tony Blair's leadership of the party, "
+            "he criticised the Conservatives.",
+            "he",
+            "Gordon Brown",
+            id="principle C: he praised Blair's leadership, so he is not Blair",
+        ),
+        pytest.param(
+            "Gordon Brown spoke at the rally in Leeds. While Tony Blair was speaking, he said the party would win.",
+            "he",
+            "Tony Blair",
+            id="a clause before it with a subject of its own: its name can be the he",
+        ),
     ],
 )
 def test_a_pronoun_resolves_to_the_person_it_can_stand_for(
