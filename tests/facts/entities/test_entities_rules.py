@@ -305,3 +305,20 @@ def test_a_pronoun_resolves_to_the_person_it_can_stand_for(
     parser: Parser, text: str, pronoun: str, person: str
 ) -> None:
     assert referent(parser, text, pronoun) == person
+
+
+def test_a_family_name_first_is_found_where_the_article_uses_it_alone(parser: Parser) -> None:
+    # "Niu Li ... Niu added": the article never calls him "Li", so "Niu" is his family name
+    text = (
+        "Niu Li, an economist at the State Information Center, said prices might rise. "
+        "Demand will weaken in the months ahead, Niu added. Niu said services drove the increase."
+    )
+    mentions, entities, _ = run(parser, text)
+    niu = by_name(entities, "Niu Li")
+    found = [m for m in mentions if m.entity_id == niu.id and m.text == "Niu"]
+    assert len(found) == 2
+    # the other way round: a name whose last word stands alone keeps the first word to itself
+    text = "Gary Johnson spoke on Monday. Johnson said taxes would fall. Gary Hart said nothing."
+    mentions, entities, _ = run(parser, text)
+    johnson = by_name(entities, "Gary Johnson")
+    assert not [m for m in mentions if m.entity_id == johnson.id and m.text == "Gary"]
