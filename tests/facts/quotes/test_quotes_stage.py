@@ -1195,3 +1195,17 @@ def test_document_with_a_possessive_pronoun_owner_speaks_as_written(parser: Pars
     )
     q = one(quotes, "such a departure")
     assert q.speaker is not None and q.speaker.name.endswith("report")
+
+
+def test_a_fronted_participle_read_as_the_subject_is_not_the_speaker(parser: Parser) -> None:
+    # "Agreeing with Niu, Lu Ting, ..., wrote": the parse made "Agreeing" the clausal subject and
+    # the speaker a second member of its object; a participle cannot speak
+    quotes = run(
+        parser,
+        [
+            "Agreeing with Niu, Lu Ting, chief economist at Nomura Securities, wrote in a note that planned "
+            'US tariffs will squeeze demand, but "the impact should be quite small".'
+        ],
+    )
+    q = one(quotes, "impact should be")
+    assert q.speaker is not None and q.speaker.name == "Lu Ting"

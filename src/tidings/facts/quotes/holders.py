@@ -80,3 +80,20 @@ def own_name_start(head: Token) -> int | None:
     if not (head.ent_type_ == "PERSON" or any(is_role(t) for t in words)):
         return None
     return min(t.i for t in words)
+
+
+def after_fronted_participle(participle: Token) -> Token | None:
+    """ "Agreeing with Niu, Lu Ting, chief economist at Nomura, wrote that ...": a fronted
+    participle clause the parse read as the clausal subject of the speech verb, the speaker's name
+    swallowed into it as a second member of its object after a comma. A participle cannot speak:
+    the speaker is that name set off by the comma, else no one the parse shows."""
+    names = [
+        t
+        for t in participle.subtree
+        if t.dep_ in ("conj", "appos")
+        and t.pos_ == "PROPN"
+        and t.ent_type_ in HOLDER_ENTITIES
+        and t.left_edge.i > 0
+        and t.doc[t.left_edge.i - 1].text == ","
+    ]
+    return names[-1] if names else None

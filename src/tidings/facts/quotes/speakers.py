@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.index import EntityIndex
 from tidings.facts.quotes.cues import SPEECH_NOUNS, SPEECH_VERBS
-from tidings.facts.quotes.holders import named_holder, own_name_start, titled_holder
+from tidings.facts.quotes.holders import after_fronted_participle, named_holder, own_name_start, titled_holder
 from tidings.facts.quotes.marks import NEUTRAL, OPENERS, find_quotes, mark_role
 from tidings.nlp import doc_text
 from tidings.records import ActorRef, Entity
@@ -129,6 +129,8 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
                 continue  # a title in quotes misparsed as a second subject
             if child.ent_type_ in ("TIME", "DATE"):
                 return None  # live-blog time stamps ("5:45 p.m. Clinton says ...")
+            if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i == child.sent.start:
+                return after_fronted_participle(child)
             if child.lower_ in RELATIVE and cue.dep_ == "relcl":
                 antecedent = _antecedent(cue, child)
                 return _document_owner(antecedent) or antecedent
