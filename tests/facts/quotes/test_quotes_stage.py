@@ -1209,3 +1209,17 @@ def test_a_fronted_participle_read_as_the_subject_is_not_the_speaker(parser: Par
     )
     q = one(quotes, "impact should be")
     assert q.speaker is not None and q.speaker.name == "Lu Ting"
+
+
+def test_a_name_closing_a_fronted_participle_clause_speaks(parser: Parser) -> None:
+    # the parse let "Responding to ..." run on over the speaker ("shadow" read as a verb)
+    quotes = run(
+        parser,
+        [
+            "Gordon Brown gave a speech on Monday.",
+            "Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said: "
+            "“This was more talk from Gordon Brown.”",
+        ],
+    )
+    q = one(quotes, "more talk")
+    assert q.speaker is not None and q.speaker.name == "George Osborne"

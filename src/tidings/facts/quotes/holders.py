@@ -97,3 +97,22 @@ def after_fronted_participle(participle: Token) -> Token | None:
         and t.doc[t.left_edge.i - 1].text == ","
     ]
     return names[-1] if names else None
+
+
+def name_closing_fronted_clause(cue: Token) -> Token | None:
+    """ "Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said:":
+    a finite speech verb left without a subject after a fronted participle clause that the parse
+    let run on over the speaker ("shadow" read as a verb); the name set off by commas that ends
+    right before the verb is the speaker."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
+        return None
+    for clause in cue.lefts:
+        if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i != clause.sent.start:
+            continue
+        for tok in clause.subtree:
+            end = tok.right_edge.i
+            closes = end + 1 == cue.i or (end + 2 == cue.i and cue.doc[end + 1].text == ",")
+            comma_before = tok.left_edge.i > 0 and cue.doc[tok.left_edge.i - 1].text == ","
+            if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and closes and comma_before:
+                return tok
+    return None

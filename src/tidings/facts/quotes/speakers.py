@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.index import EntityIndex
 from tidings.facts.quotes.cues import SPEECH_NOUNS, SPEECH_VERBS
-from tidings.facts.quotes.holders import after_fronted_participle, named_holder, own_name_start, titled_holder
+from tidings.facts.quotes.holders import (
+    after_fronted_participle,
+    name_closing_fronted_clause,
+    named_holder,
+    own_name_start,
+    titled_holder,
+)
 from tidings.facts.quotes.marks import NEUTRAL, OPENERS, find_quotes, mark_role
 from tidings.nlp import doc_text
 from tidings.records import ActorRef, Entity
@@ -151,7 +157,7 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
                 return subj[0]
             if _name_read_as_modal(aux, cue):
                 return aux
-    apposed = apposed_speaker(cue)
+    apposed = apposed_speaker(cue) or name_closing_fronted_clause(cue)
     if apposed is not None:
         return apposed
     # Inverted order after a quote: “...,” said Daniel Kritenbrink.
