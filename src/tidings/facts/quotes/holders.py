@@ -102,17 +102,19 @@ def after_fronted_participle(participle: Token) -> Token | None:
 def name_closing_fronted_clause(cue: Token) -> Token | None:
     """ "Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said:":
     a finite speech verb left without a subject after a fronted participle clause that the parse
-    let run on over the speaker ("shadow" read as a verb); the name set off by commas that ends
-    right before the verb is the speaker."""
+    let run on over the speaker ("shadow" read as a verb, hung anywhere); the name set off by
+    commas that ends right before the verb is the speaker."""
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
         return None
-    for clause in cue.lefts:
-        if clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i != clause.sent.start:
+    sent = cue.sent
+    if not any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i == sent.start for c in cue.lefts):
+        return None
+    doc = cue.doc
+    for tok in doc[sent.start : cue.i]:  # however the parse hung the words in between
+        if tok.pos_ != "PROPN" or tok.ent_type_ != "PERSON":
             continue
-        for tok in clause.subtree:
-            end = tok.right_edge.i
-            closes = end + 1 == cue.i or (end + 2 == cue.i and cue.doc[end + 1].text == ",")
-            comma_before = tok.left_edge.i > 0 and cue.doc[tok.left_edge.i - 1].text == ","
-            if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and closes and comma_before:
-                return tok
+        end, start = tok.right_edge.i, tok.left_edge.i
+        closes = end + 1 == cue.i or (end + 2 == cue.i and doc[end + 1].text == ",")
+        if closes and start > sent.start and doc[start - 1].text == ",":
+            return tok
     return None
