@@ -286,9 +286,39 @@ def test_a_pronoun_after_an_unnamed_person_stands_for_that_person(parser: Parser
             "Tom Baker",
             id="a quote reopened at each sentence stays one quotation: its he is the speaker's word",
         ),
+        pytest.param(
+            "Gordon Brown spoke at the rally in Leeds. While praising Tony Blair's leadership of the party, "
+            "he criticised the Conservatives.",
+            "he",
+            "Gordon Brown",
+            id="principle C: he praised Blair's leadership, so he is not Blair",
+        ),
+        pytest.param(
+            "Gordon Brown spoke at the rally in Leeds. While Tony Blair was speaking, he said the party would win.",
+            "he",
+            "Tony Blair",
+            id="a clause before it with a subject of its own: its name can be the he",
+        ),
     ],
 )
 def test_a_pronoun_resolves_to_the_person_it_can_stand_for(
     parser: Parser, text: str, pronoun: str, person: str
 ) -> None:
     assert referent(parser, text, pronoun) == person
+
+
+def test_a_family_name_first_is_found_where_the_article_uses_it_alone(parser: Parser) -> None:
+    # "Niu Li ... Niu added": the article never calls him "Li", so "Niu" is his family name
+    text = (
+        "Niu Li, an economist at the State Information Center, said prices might rise. "
+        "Demand will weaken in the months ahead, Niu added. Niu said services drove the increase."
+    )
+    mentions, entities, _ = run(parser, text)
+    niu = by_name(entities, "Niu Li")
+    found = [m for m in mentions if m.entity_id == niu.id and m.text == "Niu"]
+    assert len(found) == 2
+    # the other way round: a name whose last word stands alone keeps the first word to itself
+    text = "Gary Johnson spoke on Monday. Johnson said taxes would fall. Gary Hart said nothing."
+    mentions, entities, _ = run(parser, text)
+    johnson = by_name(entities, "Gary Johnson")
+    assert not [m for m in mentions if m.entity_id == johnson.id and m.text == "Gary"]

@@ -363,3 +363,23 @@ def test_subordinator_read_as_a_preposition_gives_its_object_as_the_subject() ->
     plain = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos3)
     subj = subject_of(plain[10])
     assert subj is not None and subj.text == "He"
+
+
+def test_name_closing_a_fronted_participle_clause_however_the_parse_hung_it() -> None:
+    # "Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said:" as
+    # the parser gave it in a whole article: "shadow" a verb hung on the comma, no subject for "said"
+    words = ["Responding", "to", "the", "speech", ",", "shadow", "chief", "secretary", "to", "the", "Treasury"]
+    words += [",", "George", "Osborne", ",", "said", ":"]
+    heads = [15, 0, 3, 1, 15, 4, 7, 5, 5, 10, 8, 5, 13, 5, 15, 15, 15]
+    deps = ["advcl", "prep", "det", "pobj", "punct", "prep", "compound", "dobj", "prep", "det", "pobj", "punct"]
+    deps += ["compound", "npadvmod", "punct", "ROOT", "punct"]
+    tags = ["VBG", "IN", "DT", "NN", ",", "VB", "NN", "NN", "IN", "DT", "NNP", ",", "NNP", "NNP", ",", "VBD", ":"]
+    pos = ["VERB", "ADP", "DET", "NOUN", "PUNCT", "VERB", "NOUN", "NOUN", "ADP", "DET", "PROPN", "PUNCT"]
+    pos += ["PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    ents = ["O"] * 10 + ["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+    subj = subject_of(doc[15])
+    assert subj is not None and subj.text == "Osborne"
+    # without the fronted participle clause the verb's missing subject is not guessed this way
+    plain = Doc(Vocab(), words=words, heads=heads, deps=["dep", *deps[1:]], tags=tags, pos=pos, ents=ents)
+    assert subject_of(plain[15]) is None

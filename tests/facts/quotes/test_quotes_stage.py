@@ -1135,3 +1135,91 @@ def test_fallback_pronoun_skips_a_person_named_inside_a_quotation(parser: Parser
     )
     q = one(quotes, "would fight on")
     assert q.speaker is not None and q.speaker.name == "John Smith"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "speaker"),
+    [
+        # a title read as the subject with the holder's name in apposition
+        ("Director, Fiona Marsh, said most applicants came from the region.", "most applicants", "Fiona Marsh"),
+        # a partitive: the named member speaks, not "one"
+        ("One of the organisers, Maria Lopez, said the march would go ahead.", "march would go", "Maria Lopez"),
+        (
+            "“Farmers are worried,” one of the delegates, Dr. Peter Hale, a professor of economics, told Xinhua.",
+            "Farmers are worried",
+            "Peter Hale",
+        ),
+        # a title with its "of" phrase run into the name: the name, not "President"
+        (
+            "In the middle of the talks, President of the European Council Donald Tusk said on Tuesday that "
+            "talks would resume.",
+            "talks would resume",
+            "Donald Tusk",
+        ),
+    ],
+)
+def test_role_holder_named_after_the_role(parser: Parser, sentence: str, fragment: str, speaker: str) -> None:
+    q = one(run(parser, [sentence]), fragment)
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_owner_before_a_titled_name_is_not_the_speaker(parser: Parser) -> None:
+    # "Brunei's Sultan ... said": the sultan speaks, the state is what he speaks for
+    quotes = run(
+        parser, ["Trade will grow by a third next year, Brunei's Sultan Haji Hassanal Bolkiah said at the expo."]
+    )
+    q = one(quotes, "Trade will grow")
+    assert q.speaker is not None and "Bolkiah" in q.speaker.name and "Brunei" not in q.speaker.name
+
+
+def test_name_read_as_a_modal_verb(parser: Parser) -> None:
+    # "May told MPs": a capitalised modal before a past tense is a name, the verb's subject
+    quotes = run(
+        parser,
+        [
+            "Theresa May spoke in London on Monday.",
+            "“The ball is in their court,” May told MPs in her first statement since the speech.",
+        ],
+    )
+    q = one(quotes, "ball is in their court")
+    assert q.speaker is not None and q.speaker.name.endswith("May") and q.speaker.entity_id
+
+
+def test_document_with_a_possessive_pronoun_owner_speaks_as_written(parser: Parser) -> None:
+    quotes = run(
+        parser,
+        [
+            "The committee published its findings on Tuesday.",
+            "“We do not believe that such a departure would be sensible,” says its report.",
+        ],
+    )
+    q = one(quotes, "such a departure")
+    assert q.speaker is not None and q.speaker.name.endswith("report")
+
+
+def test_a_fronted_participle_read_as_the_subject_is_not_the_speaker(parser: Parser) -> None:
+    # "Agreeing with Niu, Lu Ting, ..., wrote": the parse made "Agreeing" the clausal subject and
+    # the speaker a second member of its object; a participle cannot speak
+    quotes = run(
+        parser,
+        [
+            "Agreeing with Niu, Lu Ting, chief economist at Nomura Securities, wrote in a note that planned "
+            'US tariffs will squeeze demand, but "the impact should be quite small".'
+        ],
+    )
+    q = one(quotes, "impact should be")
+    assert q.speaker is not None and q.speaker.name == "Lu Ting"
+
+
+def test_a_name_closing_a_fronted_participle_clause_speaks(parser: Parser) -> None:
+    # the parse let "Responding to ..." run on over the speaker ("shadow" read as a verb)
+    quotes = run(
+        parser,
+        [
+            "Gordon Brown gave a speech on Monday.",
+            "Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said: "
+            "“This was more talk from Gordon Brown.”",
+        ],
+    )
+    q = one(quotes, "more talk")
+    assert q.speaker is not None and q.speaker.name == "George Osborne"

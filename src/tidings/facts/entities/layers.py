@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -183,6 +184,20 @@ def gazetteer_mentions(doc: Doc, taken: set[int], tables: ActorTables) -> list[R
     return out
 
 
+def _family_name_first(name: tuple[str, ...], words_at: Sequence[str]) -> bool:
+    """A two-word name whose article calls the person by the first word and never by the second
+    alone: the family name comes first ("Niu Li, an economist, said ... Niu added"), as in Chinese,
+    Korean and Vietnamese names; a name whose last word stands alone ("Gary Johnson ... Johnson
+    said") is read the other way."""
+    if len(name) != 2:
+        return False
+    first, last = name
+    alone = [i for i, w in enumerate(words_at) if w == last and (i == 0 or words_at[i - 1] != first)]
+    return not alone and any(
+        w == first and (i + 1 == len(words_at) or words_at[i + 1] != last) for i, w in enumerate(words_at)
+    )
+
+
 ORG_TAGGED = 2  # times a one-word organisation name must be tagged before it is re-found
 
 
@@ -192,6 +207,7 @@ def refind(doc: Doc, clusters: list[list[RawMention]], taken: set[int], labels: 
     as an organisation at least twice: once may be a common word read as a name ("Solar")."""
     forms: dict[tuple[str, ...], int] = {}
     clash: set[tuple[str, ...]] = set()
+    words_at = [t.text for t in doc]
     for n, members in enumerate(clusters):
         if labels[n] not in ("PERSON", "ORG"):
             continue
@@ -205,11 +221,12 @@ def refind(doc: Doc, clusters: list[list[RawMention]], taken: set[int], labels: 
             )
             if labels[n] == "PERSON" and len(words) > 1:
                 variants.append(words[-1:])
+            if labels[n] == "PERSON" and _family_name_first(words, words_at):
+                variants.append(words[:1])
             for v in variants:
                 if v in forms and forms[v] != n:
                     clash.add(v)
                 forms.setdefault(v, n)
-    words_at = [t.text for t in doc]
     starts: dict[str, list[int]] = {}
     for i, word in enumerate(words_at):
         starts.setdefault(word, []).append(i)

@@ -150,6 +150,28 @@ def _bound(doc: Doc, persons: Sequence[PersonSpan], tok: Token, cluster: int) ->
     return any(p.cluster == cluster and p.tok_start <= s.i < p.tok_end for p in persons for s in subjects)
 
 
+def _commanded(doc: Doc, pronoun: Token, person: PersonSpan) -> bool:
+    """A name inside the clause a subject pronoun governs is someone else (binding theory's
+    principle C): in the pronoun's own clause ("he praised Blair's record") or in a clause under
+    it with no subject of its own, whose unspoken subject is the pronoun's ("While saying he
+    admired Mr Blair's leadership, he criticised ...": he said he admired it, so he is not
+    Blair). A clause on the way with a subject of its own stops the rule ("While Blair was
+    speaking, he ..."; coordinated clauses the parse may have hung under the verb), unless that
+    subject is the same pronoun again ("he admired" inside what he says)."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = pronoun.head
+    node = doc[person.tok_start : person.tok_end].root
+    while node.i != verb.i:
+        if node.head.i == node.i:
+            return False  # not under the pronoun's verb
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if node.pos_ in ("VERB", "AUX") and any(s.lower_ != pronoun.lower_ for s in subjects):
+            return False
+        node = node.head
+    return True
+
+
 def _resolve(
     doc: Doc,
     persons: Sequence[PersonSpan],
@@ -196,7 +218,9 @@ def _resolve(
         def told(p: PersonSpan, in_quote: bool = in_quote) -> bool:
             return in_quote or not _inside(doc[p.tok_start].idx, regions)
 
-        same = [p for p in by_sent.get(n, []) if p.tok_end <= tok.i and fits(p) and told(p)]
+        same = [
+            p for p in by_sent.get(n, []) if p.tok_end <= tok.i and fits(p) and told(p) and not _commanded(doc, tok, p)
+        ]
         subj = [p for p in same if _is_subject(doc, p)]
         choice = (subj or same)[-1:] if (subj or same) else []
         back = n - 1

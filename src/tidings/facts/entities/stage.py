@@ -9,7 +9,8 @@ Layers, in order, over the one spaCy parse of the clean text:
 3. Clustering: countries by code, then full names, then single-word names that equal the first or last
    word of exactly one (else the nearest earlier) multi-word PERSON name ("Blinken", "Yi" -> Wang Yi),
    acronyms of organisation names, corporate suffixes ignored.
-4. Re-finding: later occurrences of a cluster's names and PERSON surnames spaCy did not tag.
+4. Re-finding: later occurrences of a cluster's names and PERSON surnames spaCy did not tag (the first word of a
+   two-word name the article uses alone and never its last: family name first, "Niu Li ... Niu added").
 5. Majority label per cluster (a "Blinken" tagged GPE becomes PERSON), applied to every mention.
 6. Pronouns (he/she/his/her anywhere, I/me/my in quotes) resolved to PERSON clusters, a he/she never to
    a person the article marks as of the other gender (honorifics, possessives bound by the person).

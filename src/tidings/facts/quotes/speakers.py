@@ -15,6 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.index import EntityIndex
 from tidings.facts.quotes.cues import SPEECH_NOUNS, SPEECH_VERBS
+from tidings.facts.quotes.holders import (
+    after_fronted_participle,
+    name_closing_fronted_clause,
+    named_holder,
+    own_name_start,
+    titled_holder,
+)
 from tidings.facts.quotes.marks import NEUTRAL, OPENERS, find_quotes, mark_role
 from tidings.nlp import doc_text
 from tidings.records import ActorRef, Entity
@@ -128,20 +135,29 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
                 continue  # a title in quotes misparsed as a second subject
             if child.ent_type_ in ("TIME", "DATE"):
                 return None  # live-blog time stamps ("5:45 p.m. Clinton says ...")
+            if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i == child.sent.start:
+                return after_fronted_participle(child)
             if child.lower_ in RELATIVE and cue.dep_ == "relcl":
                 antecedent = _antecedent(cue, child)
                 return _document_owner(antecedent) or antecedent
             headline = _name_after_colon(child, cue)
             if headline is not None:
                 return headline
-            return _object_read_as_subject(child, cue) or _document_owner(child) or _past_dateline(child)
+            return (
+                _object_read_as_subject(child, cue)
+                or _document_owner(child)
+                or titled_holder(child, cue)
+                or _past_dateline(child)
+            )
     # "Qin had in a phone call ... urged": the subject hangs on the split-off auxiliary.
     for aux in cue.lefts:
         if aux.dep_ in ("aux", "auxpass"):
             subj = [c for c in aux.children if c.dep_ in SUBJECT_DEPS]
             if subj:
                 return subj[0]
-    apposed = apposed_speaker(cue)
+            if _name_read_as_modal(aux, cue):
+                return aux
+    apposed = apposed_speaker(cue) or name_closing_fronted_clause(cue)
     if apposed is not None:
         return apposed
     # Inverted order after a quote: “...,” said Daniel Kritenbrink.
@@ -201,6 +217,20 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG"):
         return subject_of(cue.head, depth + 1)
     return _name_swallowed(cue)
+
+
+def _name_read_as_modal(aux: Token, cue: Token) -> bool:
+    """ "“...,” May told MPs", "Prior to her speech, May told ...": a name spelt as a modal verb
+    ("May", "Will") that the parse made the auxiliary of a past-tense verb. A modal takes a bare
+    infinitive, never a past tense, and is not capitalised inside a sentence: such a word is the
+    verb's subject."""
+    return (
+        aux.tag_ == "MD"
+        and aux.text[:1].isupper()
+        and cue.tag_ == "VBD"
+        and aux.i + 1 == cue.i
+        and not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+    )
 
 
 def _subjects_nearest_first(cue: Token) -> list[Token]:
@@ -305,10 +335,15 @@ def _carries_message(noun: Token) -> bool:
 def _document_owner(subj: Token) -> Token | None:
     """ "A statement from the Foreign Ministry said ...", "The ministry's statement said ...",
     "a Pentagon report said ...": a statement, report or remark as the subject speaks for
-    whoever made it (the actor a user looks for), when the phrase names them."""
+    whoever made it (the actor a user looks for), when the phrase names them. An owner left as
+    "its" or "their" names no one the speaker resolver can read ("..., says its report"): the
+    document stays the speaker, as written."""
     if subj.pos_ != "NOUN" or subj.lemma_.lower() not in SPEECH_NOUNS:
         return None
-    return noun_source(subj)
+    owner = noun_source(subj)
+    if owner is not None and owner.dep_ == "poss" and owner.lower_ in ("its", "their"):
+        return None
+    return owner
 
 
 def _object_read_as_subject(subj: Token, cue: Token) -> Token | None:
@@ -605,16 +640,6 @@ def _misread_object(to: Token) -> list[Token]:
     return [run[-1]]
 
 
-def _named_in_apposition(head: Token) -> Token:
-    """ "Trump's campaign manager, Kellyanne Conway, said", "the ministry's spokesman, Geng Shuang,
-    said": a role whose holder is named in apposition speaks as that person (not as the
-    possessor in front of the role)."""
-    if head.pos_ != "NOUN":
-        return head
-    named = [c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]
-    return named[0] if named else head
-
-
 def name_span(head: Token) -> tuple[int, int]:
     """Character span of the speaker's name phrase: the head and its name-like left dependents."""
     left = head.i
@@ -684,8 +709,11 @@ class SpeakerResolver:
             return ActorRef(name=head.text, start=head.idx, end=head.idx + len(head.text))
         if head.lower_ in IMPERSONAL or (head.lower_ == "it" and head.dep_ != "nsubj"):
             return None
-        head = _named_in_apposition(head)
+        head = named_holder(head)
         start, end = name_span(head)
+        own = own_name_start(head) if head.pos_ == "PROPN" else None
+        if own is not None:  # "Brunei's Sultan Hassanal Bolkiah": the sultan, not Brunei
+            start = max(start, self.doc[own].idx)
         if head.pos_ == "PRON" and head.lower_ in QUANTIFIER_PRONOUNS and _right_before_its_verb(head):
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights):  # "some of the senators"
                 start, end = head.idx, head.right_edge.idx + len(head.right_edge.text)
