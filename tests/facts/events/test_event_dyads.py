@@ -169,3 +169,18 @@ def test_a_by_agent_hung_on_the_of_object_is_the_nouns_doer(parser: Parser) -> N
     assert _dyad(parser, text, "accusations") == ("USA", "CHN")
     off = one(coded(parser, text, ["noun-agent-reach"]), "accusations")
     assert off.source is not None and off.source.country == "CHN"
+
+
+def _sides(events: Sequence[Event], trigger: str) -> tuple[str | None, str | None]:
+    event = one(events, trigger)
+    return (event.source.country if event.source else None, event.target.country if event.target else None)
+
+
+def test_a_name_parsed_as_an_adverb_is_the_subject(parser: Parser) -> None:
+    # the parser hangs "Connolly" on "gone" as an advmod: word order makes it the subject
+    text = (
+        "Irish presidential candidate Catherine Connolly spoke in Dublin. But Connolly has gone farther, "
+        "defending Hamas’ right to play a future role in any Palestinian state."
+    )
+    assert _sides(coded(parser, text), "defending")[0] == "IRL"
+    assert _sides(coded(parser, text, ["name-subject"]), "defending")[0] is None

@@ -295,6 +295,12 @@ RULES: tuple[Rule, ...] = (
         "attacked') acts on the subject it inherits, and the inherited subject is not its doer",
     ),
     Rule(
+        "name-subject",
+        "actors",
+        "a proper name the parser hung on a subjectless verb as an adverb, right before the verb and its "
+        "auxiliaries ('But Connolly has gone farther'), is its subject",
+    ),
+    Rule(
         "noun-agent-reach",
         "actors",
         "an eventive noun's 'by' agent hung on its 'of' object ('accusations of China's trade policies by "
