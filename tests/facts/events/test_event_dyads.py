@@ -184,3 +184,17 @@ def test_a_name_parsed_as_an_adverb_is_the_subject(parser: Parser) -> None:
     )
     assert _sides(coded(parser, text), "defending")[0] == "IRL"
     assert _sides(coded(parser, text, ["name-subject"]), "defending")[0] is None
+
+
+def test_a_relative_pronoun_subject_is_the_noun_it_stands_for(parser: Parser) -> None:
+    text = (
+        "Aaron Bushnell, the active-duty U.S. Air Force airman who set himself on fire Sunday to protest "
+        "Israel’s war on Gaza, appears to have grown disillusioned."
+    )
+    assert _sides(coded(parser, text), "set")[0] == "USA"
+    assert _sides(coded(parser, text, ["relative-subject"]), "set")[0] is None
+
+
+def test_a_relative_clause_of_a_thing_has_no_doer(parser: Parser) -> None:
+    text = "In the long term, the U.S. tariff proposals, which contravene the WTO rules, hurt trade."
+    assert not [e for e in coded(parser, text) if e.trigger == "contravene"]

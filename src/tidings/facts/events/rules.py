@@ -301,6 +301,12 @@ RULES: tuple[Rule, ...] = (
         "auxiliaries ('But Connolly has gone farther'), is its subject",
     ),
     Rule(
+        "relative-subject",
+        "actors",
+        "a relative pronoun subject ('the airman who set himself on fire', 'the ministry, which rejected') "
+        "is the noun its relative clause modifies",
+    ),
+    Rule(
         "noun-agent-reach",
         "actors",
         "an eventive noun's 'by' agent hung on its 'of' object ('accusations of China's trade policies by "
