@@ -198,3 +198,9 @@ def test_a_relative_pronoun_subject_is_the_noun_it_stands_for(parser: Parser) ->
 def test_a_relative_clause_of_a_thing_has_no_doer(parser: Parser) -> None:
     text = "In the long term, the U.S. tariff proposals, which contravene the WTO rules, hurt trade."
     assert not [e for e in coded(parser, text) if e.trigger == "contravene"]
+
+
+def test_two_people_of_one_code_are_two_actors(parser: Parser) -> None:
+    text = "British Prime Minister Tony Blair criticised British Foreign Secretary Jack Straw."
+    assert _sides(coded(parser, text), "criticised") == ("GBR", "GBR")
+    assert not coded(parser, text, ["two-entities"])  # one code: read as a reflexive dyad

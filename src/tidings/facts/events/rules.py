@@ -307,6 +307,11 @@ RULES: tuple[Rule, ...] = (
         "is the noun its relative clause modifies",
     ),
     Rule(
+        "two-entities",
+        "actors",
+        "two entities the article tells apart are two actors even when their codes agree: no reflexive dyad",
+    ),
+    Rule(
         "noun-agent-reach",
         "actors",
         "an eventive noun's 'by' agent hung on its 'of' object ('accusations of China's trade policies by "

@@ -415,6 +415,9 @@ def reflexive(source: ActorRef | None, target: ActorRef | None) -> bool:
     misread dyad, not an event."""
     if source is None or target is None or not active("reflexive"):
         return False
+    if source.entity_id and target.entity_id and source.entity_id != target.entity_id and active("two-entities"):
+        return False  # two people the article tells apart are two actors, one code or not ("He called
+        # Connolly's criticisms fatuous": one Irish former official of another)
     return source.actor_code is not None and source.actor_code == target.actor_code
 
 
