@@ -204,3 +204,9 @@ def test_two_people_of_one_code_are_two_actors(parser: Parser) -> None:
     text = "British Prime Minister Tony Blair criticised British Foreign Secretary Jack Straw."
     assert _sides(coded(parser, text), "criticised") == ("GBR", "GBR")
     assert not coded(parser, text, ["two-entities"])  # one code: read as a reflexive dyad
+
+
+def test_self_harm_as_protest_is_a_protest_with_no_target(parser: Parser) -> None:
+    text = "Chinese activist Wang Li set himself on fire to protest."
+    assert _sides(coded(parser, text), "set") == ("CHN", None)
+    assert not [e for e in coded(parser, text, ["self-protest"]) if e.trigger == "set"]

@@ -312,6 +312,12 @@ RULES: tuple[Rule, ...] = (
         "two entities the article tells apart are two actors even when their codes agree: no reflexive dyad",
     ),
     Rule(
+        "self-protest",
+        "actors",
+        "a protest (14) done to oneself ('set himself on fire to protest', a hunger strike) is a protest with no "
+        "target, not a misread reflexive dyad",
+    ),
+    Rule(
         "noun-agent-reach",
         "actors",
         "an eventive noun's 'by' agent hung on its 'of' object ('accusations of China's trade policies by "

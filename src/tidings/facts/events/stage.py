@@ -358,7 +358,9 @@ class EventStage:
         if mutual:  # "China and Switzerland pledged to develop their partnership": each with the other
             source, target = cand.sources[0], cand.sources[1]
         if reflexive(source, target):
-            return None
+            if decision.cameo_code[:2] != PROTEST_ROOT or not active("self-protest"):
+                return None
+            target = None  # "set himself on fire to protest": self-harm as protest (14), aimed at no one
         partnered = cand.reciprocal or mutual
         if target is None and not partnered and partnerless_cooperation(trig, decision.cameo_code, _event_noun):
             return None
@@ -407,6 +409,9 @@ def mutual_cooperation(cand: Candidate, code: str) -> bool:
         return False
     first, second = cand.sources[0].country, cand.sources[1].country
     return active("mutual-cooperation") and first is not None and second is not None and first != second
+
+
+PROTEST_ROOT = "14"  # the conventions code hunger strikes and self-harm as protest 140/142
 
 
 def reflexive(source: ActorRef | None, target: ActorRef | None) -> bool:
