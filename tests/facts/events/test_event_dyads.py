@@ -210,3 +210,9 @@ def test_self_harm_as_protest_is_a_protest_with_no_target(parser: Parser) -> Non
     text = "Chinese activist Wang Li set himself on fire to protest."
     assert _sides(coded(parser, text), "set") == ("CHN", None)
     assert not [e for e in coded(parser, text, ["self-protest"]) if e.trigger == "set"]
+
+
+def test_a_force_deployed_is_the_doer_of_its_show_of_force(parser: Parser) -> None:
+    text = "Russian troops were deployed."
+    assert _sides(coded(parser, text), "deployed") == ("RUS", None)
+    assert _sides(coded(parser, text, ["mobilized-force"]), "deployed") == (None, "RUS")

@@ -318,6 +318,12 @@ RULES: tuple[Rule, ...] = (
         "target, not a misread reflexive dyad",
     ),
     Rule(
+        "mobilized-force",
+        "actors",
+        "a show of force (15) in the passive with no agent ('police in riot gear were deployed') is done by the "
+        "force deployed, not to it",
+    ),
+    Rule(
         "noun-agent-reach",
         "actors",
         "an eventive noun's 'by' agent hung on its 'of' object ('accusations of China's trade policies by "

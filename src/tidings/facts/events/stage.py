@@ -357,6 +357,8 @@ class EventStage:
         mutual = mutual_cooperation(cand, decision.cameo_code)
         if mutual:  # "China and Switzerland pledged to develop their partnership": each with the other
             source, target = cand.sources[0], cand.sources[1]
+        if source is None and mobilized_force(decision.cameo_code, trig, target):
+            source, target = target, None  # "Capitol police in riot gear were deployed": the force shown
         if reflexive(source, target):
             if decision.cameo_code[:2] != PROTEST_ROOT or not active("self-protest"):
                 return None
@@ -412,6 +414,18 @@ def mutual_cooperation(cand: Candidate, code: str) -> bool:
 
 
 PROTEST_ROOT = "14"  # the conventions code hunger strikes and self-harm as protest 140/142
+# Sectors of a state's forces: what a show of force (CAMEO 15) puts on the streets or the border.
+FORCE_SECTORS = frozenset({"MIL", "COP"})
+
+
+def mobilized_force(code: str, trig: Token, target: ActorRef | None) -> bool:
+    """A force put on show with no doer named ("Capitol police in riot gear were deployed",
+    "troops were mobilised"): CAMEO's 15 codes a state exhibiting its force, so the force deployed,
+    written as the passive's subject, is the doer (its state's show), not the one acted on."""
+    if not active("mobilized-force") or target is None or code[:2] != "15" or target.sector not in FORCE_SECTORS:
+        return False
+    kids = {c.dep_ for c in trig.children}
+    return "auxpass" in kids and "agent" not in kids
 
 
 def reflexive(source: ActorRef | None, target: ActorRef | None) -> bool:
