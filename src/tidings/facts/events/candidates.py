@@ -363,6 +363,11 @@ class CandidateFinder:
                 for a in self.actors(h):
                     is_hedged = any(_covers(tok.doc, i, a) for i in hedged_heads)
                     (hedged if is_hedged else targets).append(a)
+            if not targets and not hedged and any(relative_antecedent(h) is not None for h in src_heads):
+                # a relative clause aimed at no one mostly describes its noun ("Mr Jackson, who resigned
+                # in 1990"): the pronoun names a doer only for an act with another actor in it (and a
+                # sentence's describing clause does not become its main event: bench/events.py)
+                sources = [a for h in src_heads if relative_antecedent(h) is None for a in self.actors(h)]
             lex = self.lexicon.match(tok)
             if obliged is not None and (lex is None or lex.code[:2] in ("01", NO_EVENT[:2])):
                 lex = LexiconMatch(obligation_code(obliged), OBLIGATION_RULE, lemma, 2)
