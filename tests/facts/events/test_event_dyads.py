@@ -169,3 +169,50 @@ def test_a_by_agent_hung_on_the_of_object_is_the_nouns_doer(parser: Parser) -> N
     assert _dyad(parser, text, "accusations") == ("USA", "CHN")
     off = one(coded(parser, text, ["noun-agent-reach"]), "accusations")
     assert off.source is not None and off.source.country == "CHN"
+
+
+def _sides(events: Sequence[Event], trigger: str) -> tuple[str | None, str | None]:
+    event = one(events, trigger)
+    return (event.source.country if event.source else None, event.target.country if event.target else None)
+
+
+def test_a_name_parsed_as_an_adverb_is_the_subject(parser: Parser) -> None:
+    # the parser hangs "Connolly" on "gone" as an advmod: word order makes it the subject
+    text = (
+        "Irish presidential candidate Catherine Connolly spoke in Dublin. But Connolly has gone farther, "
+        "defending Hamas’ right to play a future role in any Palestinian state."
+    )
+    assert _sides(coded(parser, text), "defending")[0] == "IRL"
+    assert _sides(coded(parser, text, ["name-subject"]), "defending")[0] is None
+
+
+def test_a_relative_pronoun_subject_is_the_noun_it_stands_for(parser: Parser) -> None:
+    text = (
+        "Aaron Bushnell, the active-duty U.S. Air Force airman who set himself on fire Sunday to protest "
+        "Israel’s war on Gaza, appears to have grown disillusioned."
+    )
+    assert _sides(coded(parser, text), "set")[0] == "USA"
+    assert _sides(coded(parser, text, ["relative-subject"]), "set")[0] is None
+
+
+def test_a_relative_clause_of_a_thing_has_no_doer(parser: Parser) -> None:
+    text = "In the long term, the U.S. tariff proposals, which contravene the WTO rules, hurt trade."
+    assert not [e for e in coded(parser, text) if e.trigger == "contravene"]
+
+
+def test_two_people_of_one_code_are_two_actors(parser: Parser) -> None:
+    text = "British Prime Minister Tony Blair criticised British Foreign Secretary Jack Straw."
+    assert _sides(coded(parser, text), "criticised") == ("GBR", "GBR")
+    assert not coded(parser, text, ["two-entities"])  # one code: read as a reflexive dyad
+
+
+def test_self_harm_as_protest_is_a_protest_with_no_target(parser: Parser) -> None:
+    text = "Chinese activist Wang Li set himself on fire to protest."
+    assert _sides(coded(parser, text), "set") == ("CHN", None)
+    assert not [e for e in coded(parser, text, ["self-protest"]) if e.trigger == "set"]
+
+
+def test_a_force_deployed_is_the_doer_of_its_show_of_force(parser: Parser) -> None:
+    text = "Russian troops were deployed."
+    assert _sides(coded(parser, text), "deployed") == ("RUS", None)
+    assert _sides(coded(parser, text, ["mobilized-force"]), "deployed") == (None, "RUS")

@@ -123,6 +123,8 @@ def subject_of(verb: Token) -> Token | None:
         subj = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
         if not subj and is_stative(node):
             subj = [c for c in node.children if c.dep_ == "nsubjpass"]
+        if not subj:
+            subj = [c for c in node.children if misparsed_subject(c)]
         if subj:
             return past_dateline(subj[0])
         if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
@@ -135,6 +137,24 @@ def subject_of(verb: Token) -> Token | None:
             return node.head
         return None
     return None
+
+
+# Words that may stand between a clause's subject and its verb: auxiliaries, "not", adverbs.
+_BEFORE_VERB = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def misparsed_subject(tok: Token) -> bool:
+    """A name the parser hung on a verb as an adverb ("But Connolly has gone farther": Connolly an
+    advmod of "gone") where the verb has no subject: a proper name standing right before the verb
+    and its auxiliaries is the clause's subject, as English word order puts it. Rule
+    name-subject."""
+    verb = tok.head
+    if tok.dep_ not in ("advmod", "npadvmod") or tok.pos_ != "PROPN" or tok.i > verb.i or not active("name-subject"):
+        return False
+    if tok.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    between = tok.doc[tok.right_edge.i + 1 : verb.i]
+    return all(t.dep_ in _BEFORE_VERB and t.head.i == verb.i for t in between)
 
 
 _DATELINE_MARKS = frozenset({"_", "-", "--", "—", "–"})

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.coder import ActorCoder, has_country
+from tidings.facts.actors.tables import load_tables
 from tidings.facts.events.arguments import (
+    PERSON_NOUNS,
     SOURCE_PREPS,
     TARGET_PREPS,
     agent_under_of,
@@ -196,6 +198,9 @@ class CandidateFinder:
 
     def actors(self, head: Token) -> list[ActorRef]:
         """Coded actors of the argument headed by ``head`` (conjuncts expanded)."""
+        antecedent = relative_antecedent(head)
+        if antecedent is not None:  # "the U.S. Air Force airman who set himself on fire": the airman
+            return self.actors(antecedent)
         if head.pos_ == "PRON":
             ref = self.coder.code(head)  # the entity stages resolve some pronouns
             if ref is not None and (ref.country or ref.entity_id):
@@ -358,6 +363,11 @@ class CandidateFinder:
                 for a in self.actors(h):
                     is_hedged = any(_covers(tok.doc, i, a) for i in hedged_heads)
                     (hedged if is_hedged else targets).append(a)
+            if not targets and not hedged and any(relative_antecedent(h) is not None for h in src_heads):
+                # a relative clause aimed at no one mostly describes its noun ("Mr Jackson, who resigned
+                # in 1990"): the pronoun names a doer only for an act with another actor in it (and a
+                # sentence's describing clause does not become its main event: bench/events.py)
+                sources = [a for h in src_heads if relative_antecedent(h) is None for a in self.actors(h)]
             lex = self.lexicon.match(tok)
             if obliged is not None and (lex is None or lex.code[:2] in ("01", NO_EVENT[:2])):
                 lex = LexiconMatch(obligation_code(obliged), OBLIGATION_RULE, lemma, 2)
@@ -413,6 +423,24 @@ def obligation_code(comp: Token) -> str:
 
 
 FIRST_PERSON = frozenset({"we", "us", "i", "me"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def relative_antecedent(pron: Token) -> Token | None:
+    """The noun a relative pronoun stands for when it is the subject of the relative clause ("Aaron
+    Bushnell, the active-duty U.S. Air Force airman who set himself on fire", "the ministry, which
+    rejected the offer"): the relative clause's head, whose phrase names and places the doer the
+    pronoun itself cannot. Rule relative-subject."""
+    if not active("relative-subject") or pron.lower_ not in RELATIVE_PRONOUNS or pron.tag_ not in ("WP", "WDT"):
+        return None
+    clause = pron.head
+    if pron.dep_ != "nsubj" or clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return None  # a passive one ("who was appointed", "who was forced to apologise") only describes
+    noun = clause.head
+    # a name, a person or group noun, or a role noun is a doer; a thing is none ("the U.S. tariff
+    # proposals, which contravene WTO rules": no act of the United States)
+    doer = bool(noun.ent_type_) or noun.pos_ == "PROPN" or noun.lemma_.lower() in PERSON_NOUNS
+    return noun if doer or load_tables().role_sector(noun.lower_) is not None else None
 
 
 def _reporter_subject(pron: Token) -> Token | None:

@@ -295,6 +295,35 @@ RULES: tuple[Rule, ...] = (
         "attacked') acts on the subject it inherits, and the inherited subject is not its doer",
     ),
     Rule(
+        "name-subject",
+        "actors",
+        "a proper name the parser hung on a subjectless verb as an adverb, right before the verb and its "
+        "auxiliaries ('But Connolly has gone farther'), is its subject",
+    ),
+    Rule(
+        "relative-subject",
+        "actors",
+        "a relative pronoun subject ('the airman who set himself on fire', 'the ministry, which rejected') "
+        "is the noun its relative clause modifies",
+    ),
+    Rule(
+        "two-entities",
+        "actors",
+        "two entities the article tells apart are two actors even when their codes agree: no reflexive dyad",
+    ),
+    Rule(
+        "self-protest",
+        "actors",
+        "a protest (14) done to oneself ('set himself on fire to protest', a hunger strike) is a protest with no "
+        "target, not a misread reflexive dyad",
+    ),
+    Rule(
+        "mobilized-force",
+        "actors",
+        "a show of force (15) in the passive with no agent ('police in riot gear were deployed') is done by the "
+        "force deployed, not to it",
+    ),
+    Rule(
         "noun-agent-reach",
         "actors",
         "an eventive noun's 'by' agent hung on its 'of' object ('accusations of China's trade policies by "

@@ -357,8 +357,12 @@ class EventStage:
         mutual = mutual_cooperation(cand, decision.cameo_code)
         if mutual:  # "China and Switzerland pledged to develop their partnership": each with the other
             source, target = cand.sources[0], cand.sources[1]
+        if source is None and mobilized_force(decision.cameo_code, trig, target):
+            source, target = target, None  # "Capitol police in riot gear were deployed": the force shown
         if reflexive(source, target):
-            return None
+            if decision.cameo_code[:2] != PROTEST_ROOT or not active("self-protest"):
+                return None
+            target = None  # "set himself on fire to protest": self-harm as protest (14), aimed at no one
         partnered = cand.reciprocal or mutual
         if target is None and not partnered and partnerless_cooperation(trig, decision.cameo_code, _event_noun):
             return None
@@ -409,12 +413,30 @@ def mutual_cooperation(cand: Candidate, code: str) -> bool:
     return active("mutual-cooperation") and first is not None and second is not None and first != second
 
 
+PROTEST_ROOT = "14"  # the conventions code hunger strikes and self-harm as protest 140/142
+# Sectors of a state's forces: what a show of force (CAMEO 15) puts on the streets or the border.
+FORCE_SECTORS = frozenset({"MIL", "COP"})
+
+
+def mobilized_force(code: str, trig: Token, target: ActorRef | None) -> bool:
+    """A force put on show with no doer named ("Capitol police in riot gear were deployed",
+    "troops were mobilised"): CAMEO's 15 codes a state exhibiting its force, so the force deployed,
+    written as the passive's subject, is the doer (its state's show), not the one acted on."""
+    if not active("mobilized-force") or target is None or code[:2] != "15" or target.sector not in FORCE_SECTORS:
+        return False
+    kids = {c.dep_ for c in trig.children}
+    return "auxpass" in kids and "agent" not in kids
+
+
 def reflexive(source: ActorRef | None, target: ActorRef | None) -> bool:
     """Source and target are one actor (the same code): CAMEO codes interactions between two
     actors, and an actor acting on itself ("bills himself", "the bank blamed its margins") is a
     misread dyad, not an event."""
     if source is None or target is None or not active("reflexive"):
         return False
+    if source.entity_id and target.entity_id and source.entity_id != target.entity_id and active("two-entities"):
+        return False  # two people the article tells apart are two actors, one code or not ("He called
+        # Connolly's criticisms fatuous": one Irish former official of another)
     return source.actor_code is not None and source.actor_code == target.actor_code
 
 
