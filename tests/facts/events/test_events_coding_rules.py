@@ -496,3 +496,34 @@ def test_a_question_is_no_appeal(parser: Parser, text: str, trigger: str, appeal
 def test_a_claim_accuses_only_of_a_deed(parser: Parser, text: str, root: str | None) -> None:
     roots = [(e.cameo_code or "")[:2] for e in code(parser, text) if e.trigger == "claimed"]
     assert roots == ([root] if root else []), roots
+
+
+def test_the_noun_a_relative_clause_modifies_is_its_object(parser: Parser) -> None:
+    events = code(parser, "Kenya said the tariffs it imposed on Ugandan sugar were lawful.")
+    assert [e.cameo_code for e in events if e.trigger == "imposed"] == ["163"], [
+        (e.trigger, e.cameo_code) for e in events
+    ]
+
+
+def test_signing_an_agreement_is_the_signing_whatever_its_field(parser: Parser) -> None:
+    text = "Kenya and Uganda signed an accord on Saturday launching a joint oil pipeline project."
+    assert [e.cameo_code for e in code(parser, text) if e.trigger == "signed"] == ["057"]
+
+
+def test_hoping_that_the_parties_act_is_an_appeal_to_them(parser: Parser) -> None:
+    text = "The Kenyan foreign minister expressed hope that the two sides would resolve their dispute."
+    events = [e for e in code(parser, text) if e.trigger == "expressed"]
+    assert [(e.cameo_code or "")[:2] for e in events] == ["02"], [(e.trigger, e.cameo_code) for e in events]
+
+
+def test_hitting_someone_with_tariffs_is_a_sanction(parser: Parser) -> None:
+    text = "The United States hit Kenyan tea with tariffs on Friday."
+    assert [(e.cameo_code or "")[:2] for e in code(parser, text) if e.trigger == "hit"] == ["16"]
+    off = code(parser, text, disabled=("penalty-with",))
+    assert [(e.cameo_code or "")[:2] for e in off if e.trigger == "hit"] != ["16"]
+
+
+def test_rebuffing_is_a_rejection(parser: Parser) -> None:
+    text = "Kenya's attempts to mediate were rebuffed by the Ugandan government on Monday."
+    events = [e for e in code(parser, text) if e.trigger == "rebuffed"]
+    assert [(e.cameo_code or "")[:2] for e in events] == ["12"], [(e.trigger, e.cameo_code) for e in events]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from tidings.facts.events.arguments import PERSON_NOUNS
 from tidings.facts.events.rules import active, disabled_now
 from tidings.facts.events.speech import ASKED as _ASKED
 from tidings.facts.events.speech import CLAIMS as _CLAIMS
@@ -244,6 +245,13 @@ class VerbLexicon:
             # the dictionary's REFUSE block codes only the objects it lists ("rejected the
             # proposal"); rejecting anything else ("rejected an ultimatum") is still a rejection
             best = LexiconMatch("120", "tidings:reject", lemma, 0)
+        if refine and best is not None and best.code in _COOPERATION_INTENTS and best.rule.startswith("petr2:SIGN:"):
+            best = _signed(best)
+        if refine and best is not None and best.words == 0 and lemma == "rebuff" and active("rebuff-rejects"):
+            # "her efforts to speak were repeatedly rebuffed": to rebuff is to reject (CAMEO 120 "reject,
+            # not specified below"), as the block's own patterns code a rebuffed demand or offer (123,
+            # 125); its default, disapproval (110), is for the synonyms "slight" and "snub"
+            best = LexiconMatch("120", "tidings:rebuff-rejects", lemma, 0)
         return best
 
 
@@ -312,6 +320,43 @@ def _penalty_on_someone(token: Token) -> bool:
     hit = [p for p in token.children if p.dep_ == "prep" and p.lower_ in ("on", "against")]
     words = [t for phrase in (*objs, *hit) for t in phrase.subtree if t.i != phrase.i]
     return any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in words)
+
+
+def _objects_or_gap(token: Token) -> list[Token]:
+    """The verb's object (or passive subject); for a relative clause with no object of its own,
+    the noun it modifies, whose place the relative leaves empty ("the 100 pct tariffs he imposed
+    on Japanese goods": the tariffs are what was imposed) — rule ``relative-gap``."""
+    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if objs or token.dep_ != "relcl" or not active("relative-gap"):
+        return objs
+    deps = {c.dep_ for c in token.children}
+    return [token.head] if "nsubj" in deps and not deps & {"ccomp", "xcomp"} else []
+
+
+# The intents to cooperate (economically, militarily) the SIGN block gives a treaty by its field.
+_COOPERATION_INTENTS = frozenset({"0311", "0312"})
+
+
+def _signed(match: LexiconMatch) -> LexiconMatch:
+    """ "signed an accord launching a cooperative oil project", "signed a defence pact": the signing
+    itself, CAMEO 057 "sign or ratify an agreement, treaty, or accord", whatever its field, not the
+    intent to cooperate in that field the SIGN block's patterns give (0311, 0312) — rule
+    ``sign-agreement``. The pattern stays named: the treaty noun is the signing's object, no event."""
+    if not active("sign-agreement"):
+        return match
+    return LexiconMatch("057", f"{match.rule}+tidings:sign-agreement", match.lemma, match.words)
+
+
+# Verbs of striking or singling out whose with-phrase may name the measure: "hit X with tariffs".
+_PENALISING = frozenset({"hit", "slap", "target", "punish", "strike"})
+
+
+def _with_penalty(token: Token) -> bool:
+    """The verb's with-phrase names a tariff, duty or sanction ("hit $50bn of goods with tariffs")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.lemma_.lower() in _TRADE_PENALTIES for g in c.children)
+        for c in token.children
+    )
 
 
 def _objects_aid(token: Token) -> bool:
@@ -418,7 +463,9 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # "will take all necessary measures", "will resolutely defend its interests": the stock
         # words of a government's unspecified threat of retaliation (CAMEO 130)
         return LexiconMatch("130", "tidings:threat-measures", lemma, 1)
-    if active("hope-other") and (lemma in _HOPING or token.lower_ in _HOPING) and _named_other_acts(token):
+    if active("hope-other") and (
+        ((lemma in _HOPING or token.lower_ in _HOPING) and _named_other_acts(token)) or _expresses_hope_of_other(token)
+    ):
         # "China hopes that the US would repeal the measures", "expects the United States to take
         # action": a political actor's hope or expectation of another named actor's act is an
         # appeal to it (020), as the conventions file "hopes that Y will"; not a prediction (030)
@@ -431,11 +478,15 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
     if (
         active("tariffs")
         and lemma in _IMPOSING
-        and any(o.lemma_.lower() in _TRADE_PENALTIES for o in token.children if o.dep_ in ("dobj", "nsubjpass"))
+        and any(o.lemma_.lower() in _TRADE_PENALTIES for o in _objects_or_gap(token))
     ):
         # tariffs, duties and sanctions put on another country's goods or people: 163
         # (CAMEO "impose embargo, boycott, or sanctions"; PLOVER SANCTION)
         return LexiconMatch("163", "tidings:tariffs", lemma, 1)
+    if active("penalty-with") and lemma in _PENALISING and _with_penalty(token):
+        # "hit Chinese goods with tariffs", "was slapped with sanctions": the measure the with-phrase
+        # names is the act, CAMEO 163 "impose embargo, boycott, or sanctions", not a blow (190)
+        return LexiconMatch("163", "tidings:penalty-with", lemma, 1)
     if (
         active("legal-charge")
         and lemma == "charge"
@@ -630,6 +681,29 @@ def _named_other_acts(token: Token) -> bool:
         for subj in comp.children:
             if subj.dep_ in ("nsubj", "nsubjpass") and subj.pos_ == "PROPN" and subj.ent_type_ in _NAMED:
                 return True
+            if subj.dep_ == "nsubj" and _parties(subj):
+                return True
+    return False
+
+
+def _parties(subj: Token) -> bool:
+    """ "the two sides", "both countries", "all parties": the parties to a dispute, named by a plural
+    noun of actors (:data:`~tidings.facts.events.arguments.PERSON_NOUNS`) — rule ``hope-parties``."""
+    return active("hope-parties") and subj.tag_ == "NNS" and subj.lemma_.lower() in PERSON_NOUNS
+
+
+def _expresses_hope_of_other(token: Token) -> bool:
+    """ "expressed hope that the two sides would make joint efforts": the hope is the object of a
+    verb of expressing, its clause another's act — an appeal as "hopes that" is (rule ``hope-parties``)."""
+    if not active("hope-parties") or token.lemma_.lower() not in ("express", "voice", "reiterate"):
+        return False
+    hopes = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in ("hope", "expectation", "wish")]
+    for hope in hopes:
+        for comp in hope.children:
+            if comp.dep_ in ("acl", "ccomp") and comp.pos_ in ("VERB", "AUX"):
+                subjects = [g for g in comp.children if g.dep_ in ("nsubj", "nsubjpass")]
+                if any((g.pos_ == "PROPN" and g.ent_type_ in _NAMED) or _parties(g) for g in subjects):
+                    return True
     return False
 
 

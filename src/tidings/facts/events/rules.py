@@ -347,6 +347,34 @@ RULES: tuple[Rule, ...] = (
         "the main event is the lede's earliest asserted event with a coded doer, statements (01) included; in its "
         "sentence the act over the speech act reporting it",
     ),
+    Rule(
+        "relative-gap",
+        "lexicon",
+        "a relative clause with a subject and no object has the noun it modifies as its object: 'the tariffs "
+        "he imposed' are imposed tariffs (163)",
+    ),
+    Rule(
+        "sign-agreement",
+        "lexicon",
+        "signing a treaty, accord, pact or agreement is CAMEO 057 (sign formal agreement) whatever its field, "
+        "not the intent to cooperate in that field (0311/0312) the dictionary's SIGN patterns give",
+    ),
+    Rule(
+        "hope-parties",
+        "lexicon",
+        "hope-other also reads the parties to a dispute named by a plural noun of actors ('hopes that the two "
+        "sides can meet each other halfway') and a hope expressed ('expressed hope that the two sides would')",
+    ),
+    Rule(
+        "penalty-with",
+        "lexicon",
+        "hitting, slapping or targeting someone with tariffs, duties or sanctions is a sanction (163), not force",
+    ),
+    Rule(
+        "rebuff-rejects",
+        "lexicon",
+        "to rebuff is to reject (120): the REBUFF block's default (110) fits its synonyms slight and snub",
+    ),
     Rule("name-as", "lexicon", "'labelled (branded, termed) X as Y' names X as 'called X Y' does: a comment on it"),
 )
 NAMES = frozenset(r.name for r in RULES)
