@@ -341,10 +341,13 @@ class CandidateFinder:
 
     def find(self, sent: Span) -> list[Candidate]:
         found: list[Candidate] = []
+        light = {tok.head.i for tok in sent if self.lexicon.light_noun_verb(tok) is not None}
         for tok in sent:
             obliged = obligation(tok)
-            if not is_trigger(tok) and obliged is None:
+            if not is_trigger(tok) and obliged is None and self.lexicon.light_noun_verb(tok) is None:
                 continue
+            if tok.i in light and not _codes_phrase(self.lexicon.match(tok)):
+                continue  # "made an offer to": the offer is the act, the light verb says no more
             noun = tok.pos_ != "VERB"
             src_heads, tgt_heads, direct = self._heads(tok, noun, obliged)
             sources = [a for h in src_heads for a in self.actors(h)]
@@ -385,6 +388,12 @@ class CandidateFinder:
                     if span is not None and len(span) and span.root.ent_type_ == "PERSON":
                         self.last_person = ref
         return found
+
+
+def _codes_phrase(lex: LexiconMatch | None) -> bool:
+    """Whether a dictionary pattern coded the verb with the words around it ("offered
+    condolences": OFFER * CONDOLENCES), not only the verb's block default."""
+    return lex is not None and lex.words > 0
 
 
 def obligation(verb: Token) -> Token | None:

@@ -318,6 +318,13 @@ RULES: tuple[Rule, ...] = (
         "the main event is the lede's earliest asserted event with a coded doer, statements (01) included; in its "
         "sentence the act over the speech act reporting it",
     ),
+    Rule(
+        "light-verb",
+        "lexicon",
+        "a light verb's object noun names the act ('made an offer to X', 'gave approval', 'lodged a protest "
+        "with X'): the noun is coded as its dictionary verb, the light verb's subject its doer and the verb's "
+        "to/with/on/against phrase its target; the light verb itself reports nothing more",
+    ),
     Rule("name-as", "lexicon", "'labelled (branded, termed) X as Y' names X as 'called X Y' does: a comment on it"),
 )
 NAMES = frozenset(r.name for r in RULES)
