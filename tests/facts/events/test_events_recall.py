@@ -12,7 +12,6 @@ from tidings.extract.build import make_article
 from tidings.facts.base import FactContext
 from tidings.facts.entities.stage import EntityStage
 from tidings.facts.events import rules
-from tidings.facts.events.arguments import setting_verb
 from tidings.facts.events.stage import EventStage
 from tidings.facts.places.stage import PlaceStage
 from tidings.facts.times.stage import TimeStage
@@ -234,24 +233,3 @@ def test_a_noun_not_held_by_a_light_verb_stays_a_thing(parser: Parser) -> None:
     # the same noun as a subject is no act read off the dictionary's verb
     text = "The offer to German car makers was reported by a newspaper in Berlin."
     assert not [e for e in coded(parser, text) if e.trigger == "offer"]
-
-
-def test_a_meeting_that_is_a_clauses_occasion_has_its_subject_as_doer(parser: Parser) -> None:
-    text = (
-        "In separate talks with Finance Minister Kiichi Miyazawa, the U.S. group also urged Japan to open its markets."
-    )
-    talks = [e for e in coded(parser, text) if e.trigger == "talks"]
-    assert talks and talks[0].factuality == "asserted"  # the talks took place, as the urging did
-    assert talks[0].source is not None and talks[0].source.country == "USA"
-    off = [e for e in coded(parser, text, ["setting-noun"]) if e.trigger == "talks"]
-    assert not off or off[0].source is None or off[0].factuality != "asserted"
-
-
-def test_the_subject_of_a_passive_clause_did_not_do_its_occasion(parser: Parser) -> None:
-    doc = parser.parse("Three American soldiers were killed in an attack on the base in Iraq.")
-    attack = next(t for t in doc if t.lower_ == "attack")
-    assert setting_verb(attack) is None  # the soldiers suffered the attack
-    doc = parser.parse("In talks with Kiichi Miyazawa, the U.S. group urged Japan to open its markets.")
-    talks = next(t for t in doc if t.lower_ == "talks")
-    verb = setting_verb(talks)
-    assert verb is not None and verb.lemma_ == "urge"

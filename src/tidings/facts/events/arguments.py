@@ -326,47 +326,7 @@ def noun_doer(noun: Token) -> Token | None:
         return subject_of(head)
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in TRAVEL:
         return subject_of(head.head)
-    verb = setting_verb(noun)
-    if verb is not None:  # "In separate talks with Miyazawa, the U.S. group urged Japan ..."
-        return subject_of(verb)
     return None
-
-
-# Prepositions that make an eventive noun the occasion of a clause: "during a secret meeting",
-# "in talks with", "at a summit".
-SETTING_PREPS = frozenset({"during", "in", "at"})
-
-
-def setting_verb(noun: Token) -> Token | None:
-    """The active verb of the clause an eventive noun is the occasion of (rule ``setting-noun``):
-    "informed Volkswagen during a secret meeting", "gave the same message to Abe in talks here".
-    What the clause's subject did there it did at the meeting, so the subject is one of the
-    meeting's parties. Not a passive clause ("were killed in an attack": the subject suffered).
-    Dev half: 5 events changed, 3 better (talks with Miyazawa and the secret meeting found with
-    their root, the expulsion's doer), 2 worse ("in talks here" coded 010; "in a telephone call
-    to Blair's office, Trimble said" now has Trimble calling a British office: reflexive, dropped)."""
-    head = noun.head
-    if not active("setting-noun") or noun.dep_ != "pobj" or head.lower_ not in SETTING_PREPS:
-        return None
-    verb = head.head
-    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return None
-    return verb
-
-
-def setting_targets(noun: Token) -> list[Token]:
-    """The other parties of a meeting that is a clause's occasion and names none itself: the
-    clause verb's objects ("informed Volkswagen, Daimler and BMW during a secret meeting") or
-    the one it was aimed at ("gave the same message to Abe in talks")."""
-    verb = setting_verb(noun)
-    if verb is None:
-        return []
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    objects += [
-        g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "with") for g in p.children
-        if g.dep_ == "pobj"
-    ]  # fmt: skip
-    return objects
 
 
 # Prepositions a support verb takes for the one its eventive object is aimed at ("issued warnings

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tidings.facts.events.arguments import setting_verb
 from tidings.facts.events.rules import active
 
 if TYPE_CHECKING:
@@ -213,9 +212,6 @@ def assess(token: Token) -> Factuality:
     own = _own(token)
     if own is not None:
         return Factuality(own, "own", attribution)
-    clause = setting_verb(token)
-    if clause is not None:  # "In talks with Miyazawa, the group urged Japan": the talks took place
-        return Factuality(assess(clause).value, "setting", attribution)  # as the urging did
     # "the shootdown of what the US says was a spy balloon": nothing special; but the
     # governing chain scopes: "plans to meet", "refusal to condemn", "hoping to meet".
     via = token

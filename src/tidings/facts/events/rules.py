@@ -325,12 +325,6 @@ RULES: tuple[Rule, ...] = (
         "with X'): the noun is coded as its dictionary verb, the light verb's subject its doer and the verb's "
         "to/with/on/against phrase its target; the light verb itself reports nothing more",
     ),
-    Rule(
-        "setting-noun",
-        "actors",
-        "an eventive noun that is the occasion of an active clause ('during a secret meeting', 'in talks with "
-        "X') has the clause's subject as its doer; a meeting naming no other party meets the clause's objects",
-    ),
     Rule("name-as", "lexicon", "'labelled (branded, termed) X as Y' names X as 'called X Y' does: a comment on it"),
 )
 NAMES = frozenset(r.name for r in RULES)
