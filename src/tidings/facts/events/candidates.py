@@ -228,6 +228,15 @@ class CandidateFinder:
                 refs.append(base)
         return refs
 
+    def _light_noun(self, tok: Token) -> bool:
+        """An eventive noun held by a light verb the dictionary does not code ("made an offer",
+        "made an official proposal to Trump"): the noun is the trigger (rule ``light-verb``). A
+        light verb the dictionary codes ("expressed concern", "gave aid") already codes the
+        phrase and keeps it."""
+        if self.lexicon.light_noun_verb(tok) is None:
+            return False
+        return not is_trigger(tok.head) or self.lexicon.match(tok.head) is None
+
     def _quoted_speaker(self, pron: Token) -> ActorRef | None:
         """The speaker of the direct quotation a first-person pronoun stands in ("'We will not
         back down,' the minister said", and the sentences of a quotation that runs on after its
@@ -341,12 +350,13 @@ class CandidateFinder:
 
     def find(self, sent: Span) -> list[Candidate]:
         found: list[Candidate] = []
-        light = {tok.head.i for tok in sent if self.lexicon.light_noun_verb(tok) is not None}
+        # light verbs the dictionary leaves uncoded ("made an offer to"): their object is the act
+        light = {tok.head.i for tok in sent if self._light_noun(tok)}
         for tok in sent:
             obliged = obligation(tok)
-            if not is_trigger(tok) and obliged is None and self.lexicon.light_noun_verb(tok) is None:
+            if not is_trigger(tok) and obliged is None and not self._light_noun(tok):
                 continue
-            if tok.i in light and not _codes_phrase(self.lexicon.match(tok)):
+            if tok.i in light:
                 continue  # "made an offer to": the offer is the act, the light verb says no more
             noun = tok.pos_ != "VERB"
             src_heads, tgt_heads, direct = self._heads(tok, noun, obliged)
@@ -388,12 +398,6 @@ class CandidateFinder:
                     if span is not None and len(span) and span.root.ent_type_ == "PERSON":
                         self.last_person = ref
         return found
-
-
-def _codes_phrase(lex: LexiconMatch | None) -> bool:
-    """Whether a dictionary pattern coded the verb with the words around it ("offered
-    condolences": OFFER * CONDOLENCES), not only the verb's block default."""
-    return lex is not None and lex.words > 0
 
 
 def obligation(verb: Token) -> Token | None:

@@ -222,10 +222,10 @@ class VerbLexicon:
         there: a bare "offer" or "support" elsewhere is as often a thing as an act. The
         verb is found by the noun itself (zero derivation: offer, promise, support) or by
         undoing an English nominalising suffix, and must have a code of its own in the
-        dictionary (a block default or a pattern). Dev half: 5 asserted events changed or added,
-        3 of the gold root (the offer, a main event; "made an official proposal"; "expressed
-        hope that" an appeal, was an optimistic comment), 2 not ("issued the statement" where
-        the gold has a threat, "made the announcement" in a sentence with no gold event)."""
+        dictionary (a block default or a pattern). Read only where the light verb itself has no
+        code (:meth:`~tidings.facts.events.candidates.CandidateFinder._light_noun`). Dev half:
+        the offer (a main event) and "made an official proposal" found with their gold root, 1
+        more in a sentence with no gold event ("made the announcement")."""
         if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.ent_type_ or not active("light-verb"):
             return None
         if noun.head.pos_ != "VERB" or noun.head.lemma_.lower() not in LIGHT_VERBS:
