@@ -229,6 +229,14 @@ def test_a_light_verbs_object_noun_is_the_act(parser: Parser) -> None:
     assert not [e for e in coded(parser, text, ["light-verb"]) if e.trigger == "offer"]
 
 
+def test_a_light_verbs_noun_must_be_aimed_at_an_actor(parser: Parser) -> None:
+    # "make an impact on the problems", "made the remarks at the opening": no act on anyone
+    text = "The British government will make an impact on the problems of poverty, the minister said."
+    assert not [e for e in coded(parser, text) if e.trigger == "impact"]
+    text = "U.S. President Donald Trump has made an offer to German car makers."
+    assert [e for e in coded(parser, text) if e.trigger == "offer"]
+
+
 def test_a_noun_not_held_by_a_light_verb_stays_a_thing(parser: Parser) -> None:
     # the same noun as a subject is no act read off the dictionary's verb
     text = "The offer to German car makers was reported by a newspaper in Berlin."

@@ -321,9 +321,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "light-verb",
         "lexicon",
-        "a light verb's object noun names the act ('made an offer to X', 'gave approval', 'lodged a protest "
-        "with X'): the noun is coded as its dictionary verb, the light verb's subject its doer and the verb's "
-        "to/with/on/against phrase its target; the light verb itself reports nothing more",
+        "the object noun of a light verb the dictionary does not code names the act when aimed at an actor "
+        "('made an offer to German car makers'): the noun is coded as the dictionary verb it derives from, the "
+        "light verb's subject its doer and the to/with/on/against phrase its target",
     ),
     Rule("name-as", "lexicon", "'labelled (branded, termed) X as Y' names X as 'called X Y' does: a comment on it"),
 )
