@@ -216,3 +216,28 @@ def test_a_criticism_of_what_someone_does_is_aimed_at_the_doer(parser: Parser) -
     )
     criticism = [e for e in coded(parser, text) if e.cameo_code == "111"]
     assert criticism and criticism[0].target is not None and criticism[0].target.country == "USA"
+
+
+def test_a_light_verbs_object_noun_is_the_act(parser: Parser) -> None:
+    # "made an offer to": the offer (the dictionary's OFFER, 03x) is the act, Trump its doer and
+    # the car makers (the light verb's to-phrase) its target; "make" itself is no trigger
+    text = "U.S. President Donald Trump has made an offer to German car makers to eliminate all barriers to trade."
+    offers = [e for e in coded(parser, text) if e.trigger == "offer"]
+    assert offers and (offers[0].cameo_code or "").startswith("03") and offers[0].factuality == "asserted"
+    assert offers[0].source is not None and offers[0].source.country == "USA"
+    assert offers[0].target is not None and offers[0].target.country == "DEU"
+    assert not [e for e in coded(parser, text, ["light-verb"]) if e.trigger == "offer"]
+
+
+def test_a_light_verbs_noun_must_be_aimed_at_an_actor(parser: Parser) -> None:
+    # "make an impact on the problems", "made the remarks at the opening": no act on anyone
+    text = "The British government will make an impact on the problems of poverty, the minister said."
+    assert not [e for e in coded(parser, text) if e.trigger == "impact"]
+    text = "U.S. President Donald Trump has made an offer to German car makers."
+    assert [e for e in coded(parser, text) if e.trigger == "offer"]
+
+
+def test_a_noun_not_held_by_a_light_verb_stays_a_thing(parser: Parser) -> None:
+    # the same noun as a subject is no act read off the dictionary's verb
+    text = "The offer to German car makers was reported by a newspaper in Berlin."
+    assert not [e for e in coded(parser, text) if e.trigger == "offer"]

@@ -59,6 +59,21 @@ EVENT_NOUNS: dict[str, str] = {
 }  # fmt: skip
 
 
+# Light (support) verbs: their object noun names the act ("made an offer to", "gave approval
+# to", "lodged a complaint against", "launched a probe into"), the verb adds little but tense and
+# doer. Grammars of English list them as such (make, give, take, have, do + an eventive noun).
+LIGHT_VERBS = frozenset(
+    {"make", "give", "offer", "extend", "express", "voice", "issue", "lodge", "file", "launch", "mount",
+     "stage", "deliver", "pay", "hold", "reach", "strike", "conduct", "carry"}
+)  # fmt: skip
+# English nominalising suffixes and what they replace on the verb ("approval" <- approve,
+# "condemnation" <- condemn, "assurance" <- assure, "agreement" <- agree).
+_NOMINALISERS = (
+    ("ation", ""), ("ation", "e"), ("ition", "ose"), ("sion", "de"), ("ion", ""), ("ion", "e"), ("al", ""),
+    ("al", "e"), ("ment", ""), ("ance", ""), ("ance", "e"), ("ence", "e"), ("ure", "e"), ("y", ""),
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
     pre: tuple[frozenset[str], ...]  # each slot: alternative words (synsets expanded)
@@ -197,8 +212,37 @@ class VerbLexicon:
             self.forms.get(low)
             or EVENT_NOUNS.get(low)
             or EVENT_NOUNS.get(token.lemma_.lower(), "")
+            or self.light_noun_verb(token)
             or (token.lemma_.lower())
         )
+
+    def light_noun_verb(self, noun: Token) -> str | None:
+        """The dictionary verb an eventive noun held by a light verb names (rule ``light-verb``):
+        "made an offer to German car makers" is an offer (OFFER), "gave its approval" an
+        approval (APPROVE), "lodged a protest" a protest. The noun is read as its verb only
+        there: a bare "offer" or "support" elsewhere is as often a thing as an act. The
+        verb is found by the noun itself (zero derivation: offer, promise, support) or by
+        undoing an English nominalising suffix, and must have a code of its own in the
+        dictionary (a block default or a pattern). Read only where the light verb itself has no
+        code (:meth:`~tidings.facts.events.candidates.CandidateFinder._light_noun`). Dev half:
+        the offer (a main event) and "made an official proposal" found with their gold root, 1
+        more in a sentence with no gold event ("made the announcement")."""
+        if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.ent_type_ or not active("light-verb"):
+            return None
+        if noun.head.pos_ != "VERB" or noun.head.lemma_.lower() not in LIGHT_VERBS:
+            return None
+        word = noun.lemma_.lower()
+        if word in EVENT_NOUNS or not word.isalpha():
+            return None
+        tried = [word] + [word[: -len(suf)] + rep for suf, rep in _NOMINALISERS if word.endswith(suf)]
+        for verb in tried:
+            if len(verb) > 2 and verb != noun.head.lemma_.lower() and self._codes(verb):
+                return verb
+        return None
+
+    def _codes(self, verb: str) -> bool:
+        """Whether the dictionary codes the verb at all (a default or a pattern code)."""
+        return any(block.code or own or block.patterns for block, own, _ in self.verbs.get(verb, ()))
 
     def match(self, token: Token, *, refine: bool = True) -> LexiconMatch | None:
         """The best dictionary code for a trigger token (verb or eventive noun); with

@@ -375,6 +375,13 @@ RULES: tuple[Rule, ...] = (
         "lexicon",
         "to rebuff is to reject (120): the REBUFF block's default (110) fits its synonyms slight and snub",
     ),
+    Rule(
+        "light-verb",
+        "lexicon",
+        "the object noun of a light verb the dictionary does not code names the act when aimed at an actor "
+        "('made an offer to German car makers'): the noun is coded as the dictionary verb it derives from, the "
+        "light verb's subject its doer and the to/with/on/against phrase its target",
+    ),
     Rule("name-as", "lexicon", "'labelled (branded, termed) X as Y' names X as 'called X Y' does: a comment on it"),
 )
 NAMES = frozenset(r.name for r in RULES)
