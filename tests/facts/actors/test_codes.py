@@ -90,6 +90,8 @@ def test_british_parties_bodies_and_hamas_are_in_the_tables() -> None:
 
 def test_a_spokesperson_speaks_for_the_body_the_phrase_names() -> None:
     tables = load_tables()
+    agency = code_phrase(["a", "xinhua", "spokesman"], tables)
+    assert agency.sector == "MED"  # the news agency's, not a government's
     party = code_phrase(["a", "labour", "party", "spokesman"], tables)
     assert (party.country, party.sector) == ("GBR", "PTY")
     assert code_phrase(["foreign", "ministry", "spokesman"], tables).sector == "GOV"  # a ministry: the executive
@@ -189,7 +191,25 @@ def test_a_surname_alone_is_of_the_country_its_office_holder_served_then(parser:
     assert named(found, "Bush").country == "USA"
 
 
+def test_a_titled_surname_the_tables_know_is_not_of_the_publishers_country(parser: Parser) -> None:
+    tables = load_tables()
+    assert tables.office_holder_country("blair", None) is None  # no date: no term to look up
+    assert tables.office_holder_country("blair", None, any_term=True) == "GBR"  # every Blair of the table
+    assert tables.surname_country("chirac") == "FRA"
+    assert tables.surname_country("clarke") is None  # British and Barbadian ministers: no one country
+    text = "Mr Blair has been closer to President Chirac than any other European leader."
+    for day in (None, "2004-11-05"):  # an undated BBC story, a dated one
+        found = find_entities(parser.parse(text), "a1", day, publisher="GBR")[1]
+        assert named(found, "Chirac").country == "FRA"  # the French president, not the publisher's
+    found = find_entities(parser.parse("Prime Minister Blair met the press."), "a1", None, publisher="CHN")[1]
+    assert named(found, "Blair").country == "GBR"  # the office terms, not a Chinese paper's country
+    found = find_entities(parser.parse("Brown scored twice before half-time."), "a1", None, publisher="GBR")[1]
+    assert named(found, "Brown").country is None  # no title: whoever of that name, not Gordon Brown
+
+
 def test_an_acronym_opening_the_sentence_is_no_dateline_before_a_title(parser: Parser) -> None:
+    found = entities(parser, "CNN spokesman Matt Dornic said the network would sue.", "2018-11-05")
+    assert named(found, "Matt Dornic").sector == "MED"  # the network's spokesman, not a government's
     found = entities(parser, "UKIP spokesman Mark Croucher said the party had suspended him.", "2004-11-05")
     croucher = named(found, "Mark Croucher")
     assert (croucher.country, croucher.sector) == ("GBR", "PTY")  # the party's spokesman, not a government's
