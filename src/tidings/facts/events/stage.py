@@ -150,9 +150,11 @@ def speech_candidates(
 
 
 def _statement_root(cand: Candidate) -> bool:
-    """The candidate's verb codes a public statement of its own (CAMEO root 01: a claim of
-    responsibility, a comment): a plain statement read off the same verb would be its double."""
-    return cand.lexicon is not None and cand.lexicon.code[:2] == "01"
+    """The candidate's verb codes a statement more specific than a plain one (CAMEO root 01 but
+    not 010: a claim of responsibility, 015): a plain statement read off the same verb would be
+    its double. A plain 010 of the dictionary stays beside the speech rules' own, which can
+    outlive it (the dictionary's is dropped by other rules where the speech rules' is not)."""
+    return cand.lexicon is not None and cand.lexicon.code[:2] == "01" and cand.lexicon.code != "010"
 
 
 def filed_from(ctx: FactContext) -> str | None:
