@@ -67,22 +67,33 @@ def test_us_parties_are_coded_by_the_tables() -> None:
 def test_a_partys_members_and_adjective_name_the_party_the_tables_place(parser: Parser) -> None:
     tables = load_tables()
     assert tables.party_code("democrats") == tables.party_code("republican") == "USAPTY"
-    assert tables.party_code("tories") is None  # no Tory Party in the tables: no country guessed
+    assert tables.party_code("tories") == "GBRPTY"  # the Tory Party of the tables: the UK's Conservatives
     assert tables.party_code("liberal democrats") is None  # another party's name, not its members
     found = entities(parser, "Democrats in Congress said on Tuesday that they would block the bill.")
     democrats = next(e for e in found if e.name == "Democrats")
     assert (democrats.country, democrats.sector) == ("USA", "PTY")
     found = entities(parser, "The Liberal Democrats say the Conservatives cannot win.")
     cut = next(e for e in found if e.name == "Democrats")  # the tagger cut "Liberal" off: a British party
-    assert cut.country is None  # the longer name's party, which the tables do not know: not the US Democrats
+    assert (cut.country, cut.sector) == ("GBR", "PTY")  # the longer name's party, not the US Democrats
     found = entities(parser, "Senior Democrats said on Tuesday that they would block the bill.")
     assert next(e for e in found if e.name == "Democrats").country is None  # no party of that longer name
+
+
+def test_british_parties_bodies_and_hamas_are_in_the_tables() -> None:
+    tables = load_tables()
+    for name in ("labour party", "conservative party", "liberal democrats", "snp", "plaid cymru", "ukip"):
+        assert tables.known_code(name) == "GBRPTY", name
+    assert tables.known_code("hamas") == "PSEREB"
+    assert tables.known_code("law society") == "GBRNGO"
+    assert tables.publisher_country("BBC News", None) == "GBR"  # as news feeds name the BBC's site
 
 
 def test_a_spokesperson_speaks_for_the_body_the_phrase_names() -> None:
     tables = load_tables()
     agency = code_phrase(["a", "xinhua", "spokesman"], tables)
     assert agency.sector == "MED"  # the news agency's, not a government's
+    party = code_phrase(["a", "labour", "party", "spokesman"], tables)
+    assert (party.country, party.sector) == ("GBR", "PTY")
     assert code_phrase(["foreign", "ministry", "spokesman"], tables).sector == "GOV"  # a ministry: the executive
     spokesmen = code_phrase(["white", "house", "spokesmen"], tables)
     assert (spokesmen.country, spokesmen.sector) == ("USA", "GOV")  # not PETRARCH's media plural
@@ -173,9 +184,28 @@ def test_a_surname_alone_is_of_the_country_its_office_holder_served_then(parser:
     assert named(found, "Bush").country == "USA"
 
 
+def test_a_titled_surname_the_tables_know_is_not_of_the_publishers_country(parser: Parser) -> None:
+    tables = load_tables()
+    assert tables.office_holder_country("clinton", None) is None  # no date: no term to look up
+    assert tables.office_holder_country("clinton", None, any_term=True) == "USA"  # every Clinton of the table
+    assert tables.surname_country("chirac") == "FRA"
+    assert tables.surname_country("clarke") is None  # British and Barbadian ministers: no one country
+    text = "Mr Blair has been closer to President Chirac than any other European leader."
+    for day in (None, "2004-11-05"):  # an undated BBC story, a dated one
+        found = find_entities(parser.parse(text), "a1", day, publisher="GBR")[1]
+        assert named(found, "Chirac").country == "FRA"  # the French president, not the publisher's
+    found = find_entities(parser.parse("Prime Minister Koizumi met the press."), "a1", None, publisher="CHN")[1]
+    assert named(found, "Koizumi").country == "JPN"  # the actor tables, not a Chinese paper's country
+    found = find_entities(parser.parse("Brown scored twice before half-time."), "a1", None, publisher="GBR")[1]
+    assert named(found, "Brown").country is None  # no title: whoever of that name, not Gordon Brown
+
+
 def test_an_acronym_opening_the_sentence_is_no_dateline_before_a_title(parser: Parser) -> None:
     found = entities(parser, "CNN spokesman Matt Dornic said the network would sue.", "2018-11-05")
     assert named(found, "Matt Dornic").sector == "MED"  # the network's spokesman, not a government's
+    found = entities(parser, "UKIP spokesman Mark Croucher said the party had suspended him.", "2004-11-05")
+    croucher = named(found, "Mark Croucher")
+    assert (croucher.country, croucher.sector) == ("GBR", "PTY")  # the party's spokesman, not a government's
     found = entities(parser, "PITTSBURGH President Obama said on Friday that the talks went well.", "2009-09-25")
     assert named(found, "Obama").sector == "GOV"  # a dateline still ends the title
 

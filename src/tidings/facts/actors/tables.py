@@ -127,6 +127,7 @@ class ActorTables:
     parties: dict[str, str] = field(default_factory=dict)  # party stem ("democrat") -> the party's code
     # surname -> every term of the people under it, built from ``terms`` once at load
     surname_terms: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
+    surnames: dict[str, str] = field(default_factory=dict)  # a known person's last word -> their one country
 
     def country(self, key: str) -> CountryHit | None:
         hit = self.countries.get(key)
@@ -176,16 +177,23 @@ class ActorTables:
         country = rows[0][0][:3]
         return country + "ELI" if any(end and end <= day for _, _, end in rows) else country
 
-    def office_holder_country(self, surname: str, day: str | None) -> str | None:
+    def surname_country(self, surname: str) -> str | None:
+        """The one country every known actor (dictionary and our tables) whose name ends in this
+        word (lower-case) serves ("chirac": FRA; "clarke": none, British and Barbadian); None
+        when they serve several or none."""
+        return self.surnames.get(surname) or None
+
+    def office_holder_country(self, surname: str, day: str | None, any_term: bool = False) -> str | None:
         """The country of whoever ``office_terms.tsv`` has in a term on ``day`` under this surname
-        (lower-case), if they all serve one country ("Bush" in 2004: the United States)."""
-        if not day:
+        (lower-case), if they all serve one country ("Bush" in 2004: the United States);
+        ``any_term``: of whoever held any term under it, for an undated story."""
+        if not day and not any_term:
             return None
-        day = day[:10]
+        day = (day or "")[:10]
         found = {
             code[:3]
             for code, start, end in self.surname_terms.get(surname, ())
-            if (not start or start <= day) and (not end or day < end)
+            if any_term or ((not start or start <= day) and (not end or day < end))
         }
         return found.pop() if len(found) == 1 else None
 
@@ -284,6 +292,14 @@ def load_tables() -> ActorTables:
         for key, code in known.items()
         if key.endswith(" party") and code.endswith("PTY") and code[:3] not in NONSTATE and (stem := party_stem(key))
     }
+    # the country of each last word of a known actor's name, "" when names of several countries
+    # (or a non-state body) end in it: one index, not a scan of every known actor per name
+    surnames: dict[str, str] = {}
+    for key, code in known.items():
+        words = key.split()
+        if len(words) >= 2 and words[-1].isalpha():
+            country = "" if code[:3] in NONSTATE else code[:3]
+            surnames[words[-1]] = country if surnames.get(words[-1], country) == country else ""
     return ActorTables(
         countries,
         agents,
@@ -297,6 +313,7 @@ def load_tables() -> ActorTables:
         names=_display_names(countries),
         parties=parties,
         surname_terms={k: tuple(v) for k, v in by_surname.items()},
+        surnames=surnames,
     )
 
 

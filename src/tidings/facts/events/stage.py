@@ -135,6 +135,8 @@ def speech_candidates(
             continue  # an appeal stands beside the act it asks for ("Y should discuss")
         if act.code == "020" and any(o.trigger.i == act.verb.i for o in others):
             continue  # the verb already codes the obligation (:func:`candidates.obligation`)
+        if act.code == "010" and any(o.trigger.i == act.verb.i and _statement_root(o) for o in others):
+            continue  # the verb already codes its own statement ("Hamas claimed responsibility": 015), no second
         speaker_keys = {(r.start, r.end) for r in sources}
         targets: list[ActorRef] = []
         for tok in speech.target_heads(act):
@@ -145,6 +147,14 @@ def speech_candidates(
         lex = LexiconMatch(act.code, act.rule, act.verb.lemma_.lower(), 1)
         out.append(Candidate(act.verb, sent, list(sources), targets, lex, preset=True))
     return out
+
+
+def _statement_root(cand: Candidate) -> bool:
+    """The candidate's verb codes a statement more specific than a plain one (CAMEO root 01 but
+    not 010: a claim of responsibility, 015): a plain statement read off the same verb would be
+    its double. A plain 010 of the dictionary stays beside the speech rules' own, which can
+    outlive it (the dictionary's is dropped by other rules where the speech rules' is not)."""
+    return cand.lexicon is not None and cand.lexicon.code[:2] == "01" and cand.lexicon.code != "010"
 
 
 def filed_from(ctx: FactContext) -> str | None:
