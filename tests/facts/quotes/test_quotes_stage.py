@@ -1185,41 +1185,43 @@ def test_name_read_as_a_modal_verb(parser: Parser) -> None:
     assert q.speaker is not None and q.speaker.name.endswith("May") and q.speaker.entity_id
 
 
-def test_document_with_a_possessive_pronoun_owner_speaks_as_written(parser: Parser) -> None:
-    quotes = run(
-        parser,
-        [
-            "The committee published its findings on Tuesday.",
-            "“We do not believe that such a departure would be sensible,” says its report.",
-        ],
-    )
-    q = one(quotes, "such a departure")
-    assert q.speaker is not None and q.speaker.name.endswith("report")
-
-
-def test_a_fronted_participle_read_as_the_subject_is_not_the_speaker(parser: Parser) -> None:
-    # "Agreeing with Niu, Lu Ting, ..., wrote": the parse made "Agreeing" the clausal subject and
-    # the speaker a second member of its object; a participle cannot speak
-    quotes = run(
-        parser,
-        [
-            "Agreeing with Niu, Lu Ting, chief economist at Nomura Securities, wrote in a note that planned "
-            'US tariffs will squeeze demand, but "the impact should be quite small".'
-        ],
-    )
-    q = one(quotes, "impact should be")
-    assert q.speaker is not None and q.speaker.name == "Lu Ting"
-
-
-def test_a_name_closing_a_fronted_participle_clause_speaks(parser: Parser) -> None:
-    # the parse let "Responding to ..." run on over the speaker ("shadow" read as a verb)
-    quotes = run(
-        parser,
-        [
-            "Gordon Brown gave a speech on Monday.",
-            "Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said: "
-            "“This was more talk from Gordon Brown.”",
-        ],
-    )
-    q = one(quotes, "more talk")
-    assert q.speaker is not None and q.speaker.name == "George Osborne"
+@pytest.mark.parametrize(
+    ("paragraphs", "fragment", "name_ending"),
+    [
+        pytest.param(
+            [
+                "The committee published its findings on Tuesday.",
+                "“We do not believe that such a departure would be sensible,” says its report.",
+            ],
+            "such a departure",
+            "report",
+            id="a document owned by a pronoun speaks as written",
+        ),
+        pytest.param(
+            [
+                "Agreeing with Niu, Lu Ting, chief economist at Nomura Securities, wrote in a note that planned "
+                'US tariffs will squeeze demand, but "the impact should be quite small".'
+            ],
+            "impact should be",
+            "Lu Ting",
+            # the parse made "Agreeing" the clausal subject: a participle cannot speak
+            id="a fronted participle read as the subject is not the speaker",
+        ),
+        pytest.param(
+            [
+                "Gordon Brown gave a speech on Monday.",
+                "Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said: "
+                "“This was more talk from Gordon Brown.”",
+            ],
+            "more talk",
+            "George Osborne",
+            # the parse let "Responding to ..." run on over the speaker ("shadow" read as a verb)
+            id="a name closing a fronted participle clause speaks",
+        ),
+    ],
+)
+def test_the_speaker_is_the_words_that_can_speak(
+    parser: Parser, paragraphs: list[str], fragment: str, name_ending: str
+) -> None:
+    q = one(run(parser, paragraphs), fragment)
+    assert q.speaker is not None and q.speaker.name.endswith(name_ending)
