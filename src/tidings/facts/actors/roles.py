@@ -403,15 +403,13 @@ def code_named(
                 undated = None if published else tables.office_holder_country(surname, None, any_term=True)
                 c.country = undated or tables.surname_country(surname)
     dominant = article_home(clusters, home, publisher) or _dominant_country(clusters)
-    for_person = dominant
     for c in clusters:
         # a newspaper known only by its name's head word ("National Business Daily"), not an
         # agency the tables know (Reuters reports from everywhere)
         paper = c.label == "ORG" and c.sector == "MED" and tables.known_code(clean_key(c.name)) is None
         home_body = c.sector == "GOV" or paper
-        fallback = for_person if c.label == "PERSON" else dominant
-        if c.label in ("PERSON", "ORG") and c.country is None and home_body and fallback is not None:
-            c.country, c.confidence = fallback, 0.6  # "the Ministry of Commerce", "National Business Daily"
+        if c.label in ("PERSON", "ORG") and c.country is None and home_body and dominant is not None:
+            c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce", "National Business Daily"
         if c.code is None and c.country:
             c.code = c.country + (c.sector or "") if c.sector not in NONSTATE else c.country
 
@@ -607,17 +605,6 @@ def article_home(clusters: Sequence[Cluster], dateline: str | None, publisher: s
         if n >= 3 and n >= 0.6 * total:
             return top
     return publisher
-
-
-def publisher_outnamed(clusters: Sequence[Cluster], dateline: str | None, publisher: str | None) -> bool:
-    """Whether an article's home would be its publisher's country only for being the publisher's
-    while the article names another country more often (rule publisher-person). A story's home
-    is evidence for an unplaced government body or group of officials of that home, not for one
-    titled person then: in a BBC story about the US election "the president" is not British."""
-    if dateline is not None or publisher is None or article_home(clusters, dateline, publisher) != publisher:
-        return False
-    counts = _country_mentions(clusters)
-    return bool(counts) and counts.most_common(1)[0][1] > counts[publisher]
 
 
 def _country_mentions(clusters: Sequence[Cluster]) -> Counter[str]:

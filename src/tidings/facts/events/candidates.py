@@ -368,10 +368,11 @@ class CandidateFinder:
     def find(self, sent: Span) -> list[Candidate]:
         found: list[Candidate] = []
         # light verbs the dictionary leaves uncoded ("made an offer to"): their object is the act
-        light = {tok.head.i for tok in sent if self._light_noun(tok)}
+        light_nouns = {tok.i for tok in sent if self._light_noun(tok)}
+        light = {sent.doc[i].head.i for i in light_nouns}
         for tok in sent:
             obliged = obligation(tok)
-            if not is_trigger(tok) and obliged is None and not self._light_noun(tok):
+            if not is_trigger(tok) and obliged is None and tok.i not in light_nouns:
                 continue
             if tok.i in light:
                 continue  # "made an offer to": the offer is the act, the light verb says no more
