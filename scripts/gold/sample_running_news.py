@@ -8,10 +8,12 @@ into that text with a SHA-1 of each sentence. The article text itself is not wri
 licences allow research use but not redistribution, so the bench rebuilds it from ../shared.
 The draw is seeded and stratified by corpus and section; the split (dev/test) is by article.
 
-    .venv/bin/python scripts/gold/sample_running_news.py --extend
+    .venv/bin/python scripts/gold/sample_running_news.py --extension 2 [--exclude IDS.txt]
 
-appends the EXTENSION plan (a second seeded draw, none of the articles already in the sample) as
+appends dev-only extension N (a further seeded draw, see EXTENSIONS; `--extend` is extension 1) as
 dev articles: more data to learn and write rules on, while the test half stays the one reported.
+None of the articles already in any bench/gold/*/sample.jsonl is drawn, nor any id listed (one a
+line) in the --exclude files, e.g. the unlabelled articles a change is judged on.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import random
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
@@ -42,10 +44,29 @@ PLAN: dict[str, tuple[int, str]] = {
     "ieer": (12, "NIST IE-ER 1999 via NLTK; research use"),
 }
 BBC_SECTIONS = {"politics": 10, "business": 6, "tech": 3, "sport": 3, "entertainment": 2}
-# the dev-only extension drawn on 2026-12-06 (second seed): same corpora and genres
-EXTENSION_SEED = 20261207
-EXTENSION: dict[str, int] = {"bbc": 12, "reuters21578": 10, "peoples_daily_tariff": 8, "fundus": 6, "ieer": 4}
-EXTENSION_BBC = {"politics": 6, "business": 3, "tech": 1, "sport": 1, "entertainment": 1}
+
+
+class Extension(NamedTuple):
+    """A dev-only draw appended to the sample: its seed, articles per corpus and BBC sections."""
+
+    seed: int
+    plan: dict[str, int]
+    bbc: dict[str, int]
+
+
+# dev-only extensions, same corpora and genres as PLAN: 1 drawn on 2026-12-06, 2 on 2026-12-07
+EXTENSIONS: dict[int, Extension] = {
+    1: Extension(
+        20261207,
+        {"bbc": 12, "reuters21578": 10, "peoples_daily_tariff": 8, "fundus": 6, "ieer": 4},
+        {"politics": 6, "business": 3, "tech": 1, "sport": 1, "entertainment": 1},
+    ),
+    2: Extension(
+        20261208,
+        {"bbc": 4, "reuters21578": 3, "peoples_daily_tariff": 2, "fundus": 2, "ieer": 1},
+        {"politics": 2, "business": 1, "tech": 0, "sport": 0, "entertainment": 1},
+    ),
+}
 
 
 def _jsonl(paths: list[Path]) -> list[dict[str, Any]]:
@@ -54,6 +75,11 @@ def _jsonl(paths: list[Path]) -> list[dict[str, Any]]:
         with path.open(encoding="utf-8") as fh:
             rows.extend(json.loads(line) for line in fh if line.strip())
     return rows
+
+
+def gold_ids(gold_dir: Path) -> frozenset[str]:
+    """Every doc_id of every bench/gold/*/sample.jsonl: an extension draws none of them."""
+    return frozenset(r["doc_id"] for r in _jsonl(sorted(gold_dir.glob("*/sample.jsonl"))))
 
 
 def _is_english(text: str) -> bool:
@@ -122,8 +148,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("-o", "--out", type=Path, default=ROOT / "bench" / "gold" / "running_news" / "sample.jsonl")
-    ap.add_argument("--extend", action="store_true", help="append the dev-only extension to --out")
+    ap.add_argument("--extend", action="store_true", help="append dev-only extension 1 to --out")
+    ap.add_argument("--extension", type=int, choices=sorted(EXTENSIONS), help="append this dev-only extension")
+    ap.add_argument("--exclude", type=Path, action="append", default=[], help="file of ids (one a line) not to draw")
     args = ap.parse_args(argv)
+    extension = 1 if args.extend else args.extension
     import spacy
 
     nlp = (
@@ -133,17 +162,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     rows: list[dict[str, Any]] = []
     pools = candidates(args.corpus)
-    if args.extend:
+    if extension is not None:
         rows = [json.loads(line) for line in args.out.read_text(encoding="utf-8").splitlines() if line.strip()]
-        have = frozenset(r["doc_id"] for r in rows)
-        chosen = draw(pools, EXTENSION, EXTENSION_BBC, EXTENSION_SEED, exclude=have)
+        excluded = {r["doc_id"] for r in rows} | gold_ids(ROOT / "bench" / "gold")
+        for path in args.exclude:
+            excluded |= {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+        ext = EXTENSIONS[extension]
+        chosen = draw(pools, ext.plan, ext.bbc, ext.seed, exclude=frozenset(excluded))
         split = {rec["id"]: "dev" for _, rec in chosen}
     else:
         chosen = draw(pools, {c: n for c, (n, _) in PLAN.items()}, BBC_SECTIONS, SEED)
         split = stratified_split(chosen)
     for corpus, rec in chosen:
         text = article_text(rec["text"])
-        sentences = []
+        sentences: list[dict[str, Any]] = []
         for para in re.finditer(r"[^\n]+", text):
             for sent in nlp(para.group()).sents:
                 start, end = para.start() + sent.start_char, para.start() + sent.end_char
