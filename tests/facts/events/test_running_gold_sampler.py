@@ -1,0 +1,52 @@
+"""The running-news sampler's dev-only extensions: seeded, reproducible, and never drawing an article
+that is excluded (already sampled, in another gold set, or listed with --exclude)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _sampler() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "sample_running_news", ROOT / "scripts" / "gold" / "sample_running_news.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _pools() -> dict[str, list[dict[str, str]]]:
+    bbc = [{"id": f"bbc-{s}-{i}", "category": s} for s in ("politics", "business") for i in range(6)]
+    return {"bbc": bbc, "ieer": [{"id": f"ieer-{i}"} for i in range(6)]}
+
+
+def test_an_extension_draw_skips_excluded_ids_and_replays_identically() -> None:
+    sampler = _sampler()
+    excluded = frozenset({"bbc-politics-0", "bbc-politics-1", "ieer-0", "ieer-1", "ieer-2"})
+    plan, sections = {"bbc": 3, "ieer": 3}, {"politics": 2, "business": 1}
+    first = sampler.draw(_pools(), plan, sections, 7, exclude=excluded)
+    ids = [rec["id"] for _, rec in first]
+    assert len(ids) == 6 and not excluded & set(ids)
+    assert sorted(i for i in ids if i.startswith("ieer")) == ["ieer-3", "ieer-4", "ieer-5"]
+    assert [rec["id"] for _, rec in sampler.draw(_pools(), plan, sections, 7, exclude=excluded)] == ids
+
+
+def test_other_gold_ids_reads_every_gold_set_but_the_running_news_one(tmp_path: Path) -> None:
+    for name, doc in (("actors", "nyt-1"), ("quotes", "bbc-politics-9"), ("running_news", "bbc-politics-2")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "sample.jsonl").write_text(json.dumps({"doc_id": doc}) + "\n", encoding="utf-8")
+    assert _sampler().other_gold_ids(tmp_path) == frozenset({"nyt-1", "bbc-politics-9"})
+
+
+def test_extension_2_is_a_small_draw_over_every_corpus_of_the_sample() -> None:
+    sampler = _sampler()
+    ext = sampler.EXTENSIONS[2]
+    assert set(ext.plan) == set(sampler.PLAN)
+    assert sum(ext.plan.values()) == 12 and sum(ext.bbc.values()) == ext.plan["bbc"]
+    assert ext.seed not in {sampler.SEED, sampler.EXTENSIONS[1].seed}
