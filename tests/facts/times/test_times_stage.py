@@ -164,3 +164,43 @@ def test_an_agency_dateline_dates_the_story(parser: Parser) -> None:
 )
 def test_dateline_anchor(text: str, published: date, anchor: date) -> None:
     assert dateline_anchor(text, published) == anchor
+
+
+def _record_times(parser: Parser, fields: dict[str, str]) -> tuple[str, list[TimeExpr]]:
+    """A JSONL record or feed item the way the CLI takes it: the extractor first, then the stage."""
+    from tidings.extract.record import extract_record
+
+    art = extract_record(fields, source="test")
+    assert isinstance(art, Article)
+    published = date.fromisoformat(fields["published"])
+    ctx = FactContext(article=art, doc=parser.parse(art.text), published=published)
+    return art.text, list(TimeStage()(ctx)["times"])
+
+
+def test_the_extractors_dateline_dates_a_record(parser: Parser) -> None:
+    # the extractor takes the dateline off the record's first paragraph (extras["dateline"]): the stage
+    # reads its day there, so "today" is still December 2, the story's day, not the wire's stamp
+    fields = {"text": "BRUSSELS, December 2 (Xinhua) -- NATO ambassadors met today.", "published": "1998-12-03"}
+    text, times = _record_times(parser, fields)
+    assert "Xinhua" not in text
+    assert _at(times, text, "today").value == "1998-12-02"
+
+
+def test_a_record_without_a_day_in_its_dateline_keeps_its_date(parser: Parser) -> None:
+    fields = {"text": "NAIROBI, Kenya (AP) _ Officials met today.", "published": "1998-08-08"}
+    text, times = _record_times(parser, fields)
+    assert _at(times, text, "today").value == "1998-08-08"
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "anchor"),
+    [
+        ("BRUSSELS, December 2 (Xinhua)", date(1998, 12, 3), date(1998, 12, 2)),  # a record's agency dateline
+        ("Updated: July 23, 2024 18:40 GMT", date(2024, 7, 22), date(2024, 7, 23)),  # a page's date line
+        ("Published 21 May 2024", date(2024, 5, 24), date(2024, 5, 21)),
+        ("Published 3 hours ago", date(2024, 5, 24), date(2024, 5, 24)),  # no day named
+        ("Updated: May 2, 2023", date(2024, 5, 24), date(2024, 5, 24)),  # a year off: not this story's day
+    ],
+)
+def test_dateline_anchor_reads_the_extractors_line_first(line: str, published: date, anchor: date) -> None:
+    assert dateline_anchor("The council met today.", published, line) == anchor

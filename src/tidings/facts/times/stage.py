@@ -142,20 +142,40 @@ _DATELINE = re.compile(
     r"(?:, \d{4})? *(?:\([A-Za-z/ .]+\))? *(?:--|-|_|\u2014)"
 )
 _DATELINE_REACH = 600  # the head of the article: a caption or byline may come before the dateline
+# The day a dateline or a page's date line names: "BRUSSELS, December 2 (Xinhua)", "Updated: May 21, 2024
+# 18:40 GMT", "Published 21 May 2024".
+_MONTH_RE = r"(?:" + "|".join(MONTHS) + r")\.?"
+_DAY_NAMED = re.compile(
+    rf"\b(?:{_MONTH_RE} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}} {_MONTH_RE}(?:,? \d{{4}})?)(?!\d)", re.I
+)
 
 
-def dateline_anchor(text: str, published: date) -> date:
-    """The day the story was filed, when its agency dateline names one up to three days before the
+def _filed_on(line: str, published: date) -> date | None:
+    """The day ``line`` names (the nearest one not after ``published`` when it names no year)."""
+    m = _DAY_NAMED.search(line)
+    if m is None:
+        return None
+    value = resolve_timex(m.group(), published, direction="past")[0]
+    if value is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return None
+    return date.fromisoformat(value)
+
+
+def dateline_anchor(text: str, published: date, dateline: str | None = None) -> date:
+    """The day the story was filed, when its dateline names one up to three days before the
     record's date (or the day after, a time zone apart): the record's date is then the archive's or the
     wire's stamp, and the story's "today", "yesterday" and weekdays are counted from its dateline, as
-    the reporter wrote them (TimeML's creation time is the story's). Else ``published``."""
-    m = _DATELINE.search(text, 0, _DATELINE_REACH)
-    if m is None:
+    the reporter wrote them (TimeML's creation time is the story's). Else ``published``.
+
+    ``dateline`` is the extractor's record of it (``Article.extras["dateline"]``: an agency dateline
+    it took off the first paragraph, or a page's date line, "Updated: May 21, 2024"), read first;
+    else an agency dateline left in the head of the text."""
+    filed = _filed_on(dateline, published) if dateline else None
+    if filed is None:
+        m = _DATELINE.search(text, 0, _DATELINE_REACH)
+        filed = _filed_on(m.group("date"), published) if m is not None else None
+    if filed is None:
         return published
-    value = resolve_timex(m.group("date"), published, direction="past")[0]
-    if value is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return published
-    filed = date.fromisoformat(value)
     return filed if -1 <= (published - filed).days <= 3 else published
 
 
@@ -169,7 +189,9 @@ class TimeStage:
         out: list[TimeExpr] = []
         said = Discourse()
         heads = headlines(text, ctx.article.paragraphs)
-        anchor = dateline_anchor(text, ctx.published) if ctx.published is not None else None
+        line = ctx.article.extras.get("dateline")
+        dateline = line if isinstance(line, str) else None
+        anchor = dateline_anchor(text, ctx.published, dateline) if ctx.published is not None else None
         for found in find_expressions(ctx.doc):
             in_headline = any(a <= found.start and found.end <= b for a, b in heads)
             try:  # one odd expression must not cost the article its other times
