@@ -377,7 +377,7 @@ def _shape(piece: str) -> str:
 
 # A stretch of time after a comma is an expression of its own ("on November 11, three days later
 # than planned", "June 17, two days before the launch").
-_STRETCH = re.compile(
+STRETCH = re.compile(
     r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+"
     r"(?:days?|weeks?|months?|years?|hours?|decades?)\b",
     re.I,
@@ -392,7 +392,7 @@ def _rejoin_commas(span: str, parts: list[tuple[int, int]]) -> list[tuple[int, i
     for a, b in parts[1:]:
         gap = span[out[-1][1] : a]
         same = _shape(span[out[-1][0] : out[-1][1]]) == _shape(span[a:b]) != "other"
-        if gap.strip() == "," and not same and not _STRETCH.match(span, a, b):
+        if gap.strip() == "," and not same and not STRETCH.match(span, a, b):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))

@@ -23,7 +23,7 @@ from typing import Any
 from tidings.facts.base import FactContext
 from tidings.facts.times.anaphora import Discourse, quarter_ended
 from tidings.facts.times.calendar import MONTHS
-from tidings.facts.times.detect import Found, find_expressions
+from tidings.facts.times.detect import STRETCH, Found, find_expressions
 from tidings.facts.times.resolve import resolve_timex
 from tidings.facts.times.rules import direction_for
 from tidings.ids import fact_id
@@ -179,6 +179,29 @@ def dateline_anchor(text: str, published: date, dateline: str | None = None) -> 
     return filed if -1 <= (published - filed).days <= 3 else published
 
 
+# A stretch counted from another time ("three days later", "two days before the launch").
+_COUNTED_FROM = re.compile(r"\s+(?:later|earlier|before|after)\b", re.I)
+
+
+def restates(text: str, previous: TimeExpr | None, start: int, end: int) -> TimeExpr | None:
+    """The date a stretch counted from another time restates when it stands in apposition to it,
+    set off by a comma right after it ("arrives on November 11, three days later than originally
+    planned", "on June 17, two days before the launch", "finished in 1970, four decades later"):
+    the stretch tells how the date lies to another time, the date itself is the value. Counted from
+    the narrated date instead, it was the date just named moved again (November 14)."""
+    if (
+        previous is None
+        or previous.value is None
+        or previous.precision not in ("day", "month", "year")
+        or text[previous.end : start].strip() != ","
+    ):
+        return None
+    stretch = STRETCH.match(text, start, end)
+    if stretch is None or not _COUNTED_FROM.match(text, stretch.end(), end):
+        return None
+    return previous
+
+
 class TimeStage:
     name = "tidings.times.rules.v2"
     requires: tuple[str, ...] = ()
@@ -227,6 +250,8 @@ class TimeStage:
             year_part = year.group() if year else previous.value[:4]
             value = f"{year_part}{previous.value[4:8]}{int(day.group() if day else 0):02d}"
             precision, kind = "day", "date"
+        elif (restated := restates(text, previous, start, end)) is not None:
+            value, precision, kind = restated.value, restated.precision, "date"
         elif anchor is not None:
             value, precision, kind = resolve_timex(span, anchor, direction=direction, context=said)
             if precision == "quarter" and said.quarter is None:  # "the quarter ended July 31": those months
