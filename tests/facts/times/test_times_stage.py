@@ -99,6 +99,12 @@ def test_records_are_well_formed(blinken_times: list[TimeExpr], blinken_text: st
         ("If he did not pay by Friday, he was fined.", "Friday", "past"),  # a condition on the past
         ("Russia can demand that the match be moved to Monday.", "Monday", "future"),  # untensed: its governor's
         ("Tickets go on sale Friday.", "Friday", "future"),
+        # "hoped" is hope's past, not hop's (the lemmatiser's slip): what was hoped for lies ahead
+        ("Officials said they hoped to reach a deal by Friday.", "Friday", "future"),
+        ("The rabbit hopped across the lawn on Friday.", "Friday", "past"),
+        ("The vote, to be held Sunday, will be close.", "Sunday", "future"),  # a passive infinitive on a noun
+        ("The accord to be signed on Friday covers trade.", "Friday", "future"),
+        ("The vote, held Sunday, was a landslide.", "Sunday", "past"),
     ],
 )
 def test_direction_from_governing_verb(parser: Parser, sentence: str, needle: str, direction: str | None) -> None:
@@ -204,3 +210,19 @@ def test_a_record_without_a_day_in_its_dateline_keeps_its_date(parser: Parser) -
 )
 def test_dateline_anchor_reads_the_extractors_line_first(line: str, published: date, anchor: date) -> None:
     assert dateline_anchor("The council met today.", published, line) == anchor
+
+
+@pytest.mark.parametrize(
+    ("text", "stretch", "value"),
+    [
+        # set off by a comma right after a date, the stretch restates it (apposition)
+        ("The airliner will arrive on November 11, three days later than originally planned.", "three days later",
+         "2010-11-11"),
+        ("The bridge was begun in 1930 and finished in 1970, four decades later.", "four decades later", "1970"),
+        # in a clause of its own it is counted from the narrated day
+        ("The talks began on Monday, and two days later they collapsed.", "two days later", "2010-01-27"),
+    ],
+)  # fmt: skip
+def test_a_stretch_in_apposition_restates_its_date(parser: Parser, text: str, stretch: str, value: str) -> None:
+    times = list(TimeStage()(_ctx(parser, text, date(2010, 1, 27)))["times"])
+    assert _at(times, text, stretch).value == value
