@@ -226,3 +226,22 @@ def test_dateline_anchor_reads_the_extractors_line_first(line: str, published: d
 def test_a_stretch_in_apposition_restates_its_date(parser: Parser, text: str, stretch: str, value: str) -> None:
     times = list(TimeStage()(_ctx(parser, text, date(2010, 1, 27)))["times"])
     assert _at(times, text, stretch).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "value"),
+    [
+        ("Profits rose in Q3.", "Q3", "2009-Q3"),  # the quarter just gone, as "the third quarter"
+        ("The company reported Q3 2009 results.", "Q3 2009", "2009-Q3"),
+        ("Revenue in H1 2009 rose.", "H1 2009", "2009-H1"),
+    ],
+)
+def test_the_analysts_shorthand_is_a_quarter_or_half(parser: Parser, text: str, needle: str, value: str) -> None:
+    times = list(TimeStage()(_ctx(parser, text, date(2010, 1, 27)))["times"])
+    assert _at(times, text, needle).value == value
+
+
+def test_a_model_name_is_no_quarter(parser: Parser) -> None:
+    text = "Sales of the Audi Q3 rose."
+    times = list(TimeStage()(_ctx(parser, text, date(2010, 1, 27)))["times"])
+    assert not any("Q3" in t.text for t in times)
