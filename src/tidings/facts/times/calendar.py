@@ -222,6 +222,19 @@ def _spoken_year(m: re.Match[str]) -> str:
     return str(2000 + _ONES.get(m.group("o2") or "", 0))
 
 
+# The analysts' shorthand for a quarter or half ("Q3", "Q3 2009", "2009 Q3", "H1 of 2010"), said in words.
+_SHORT_PERIOD = re.compile(r"^(?:(?P<y1>(?:19|20)\d\d) )?(?P<k>[qh])(?P<n>[1-4])(?: (?:of )?(?P<y2>(?:19|20)\d\d))?$")
+_ORDINAL_WORDS = ("first", "second", "third", "fourth")
+
+
+def _short_period(m: re.Match[str]) -> str:
+    if m.group("k") == "h" and m.group("n") not in ("1", "2"):
+        return m.group()
+    year = m.group("y1") or m.group("y2")
+    words = f"the {_ORDINAL_WORDS[int(m.group('n')) - 1]} {'quarter' if m.group('k') == 'q' else 'half'}"
+    return f"{words} of {year}" if year else words
+
+
 def normalise(text: str) -> str:
     t = text.casefold().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     t = re.sub(r"\s+", " ", t).strip(" ,.;:()\"'")
@@ -233,6 +246,7 @@ def normalise(text: str) -> str:
     # "this past summer", "this coming Sunday": the last and the next one, for every named unit
     t = re.sub(r"\bthis past (?!\d|year|decade|century)", "last ", t)  # "this past year": the one ending
     t = re.sub(r"\bthis coming (?!\d)", "next ", t)
+    t = _SHORT_PERIOD.sub(_short_period, t)  # "q3 2009", "2009 q3", "h1": the quarter or half
     t = re.sub(r"\ba couple of\b", "two", t)
     t = re.sub(r"\ba few\b", "few", t)  # "a few years ago": PAST_REF, as "several years ago"
     for _ in range(2):

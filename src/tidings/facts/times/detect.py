@@ -60,6 +60,10 @@ _EXTRA = re.compile(
     + r"|\b(?:the\s+)?(?:year|month|week)'s\s+end\b"
     + r"|(?<=\b[Ii]n )the\s+(?:spring|summer|autumn|fall|winter)\b"  # "due in the autumn"
     + r"|\bthe\s+(?:latest|most\s+recent)\s+(?:quarter|period)\b"
+    # the analysts' shorthand: "in Q3", "for Q3 2009", "2009 Q3", "H1 profit"; after a word that opens a
+    # time phrase or with a year, so a model name ("the Audi Q3") is not one
+    + r"|(?:(?<=\b[Ii]n )|(?<=\bfor )|(?<=\bduring )|(?<=\bof )|(?<=\bthe )|(?<=\bits )|(?<=\btheir ))"
+    + r"[QH][1-4](?:\s+(?:19|20)\d\d)?\b|\b[QH][1-4]\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+[QH][1-4]\b"
     + r"|\b(?:[Nn]ineteen|[Tt]wenty|[Ee]ighteen)\s+"
     + _TENS
     + r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?\b"
@@ -132,6 +136,8 @@ def is_temporal(text: str) -> bool:
     folded = text.casefold().replace("-", " ")
     words = [re.sub(r"'s$", "", w) for w in re.findall(r"[a-z.']+|\d[\d:/']*s?", folded)]
     if any(w.strip(".") in _TEMPORAL_WORDS or w in _TEMPORAL_WORDS or _YEAR.match(w) for w in words):
+        return True
+    if re.search(r"\b(?:q[1-4]|h[12])\b", folded):  # "Q3", "H1 2009": a quarter, a half
         return True
     return _SPOKEN_YEAR.search(folded) is not None
 
@@ -377,7 +383,7 @@ def _shape(piece: str) -> str:
 
 # A stretch of time after a comma is an expression of its own ("on November 11, three days later
 # than planned", "June 17, two days before the launch").
-_STRETCH = re.compile(
+STRETCH = re.compile(
     r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+"
     r"(?:days?|weeks?|months?|years?|hours?|decades?)\b",
     re.I,
@@ -392,7 +398,7 @@ def _rejoin_commas(span: str, parts: list[tuple[int, int]]) -> list[tuple[int, i
     for a, b in parts[1:]:
         gap = span[out[-1][1] : a]
         same = _shape(span[out[-1][0] : out[-1][1]]) == _shape(span[a:b]) != "other"
-        if gap.strip() == "," and not same and not _STRETCH.match(span, a, b):
+        if gap.strip() == "," and not same and not STRETCH.match(span, a, b):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))

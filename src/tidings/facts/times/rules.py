@@ -47,6 +47,20 @@ FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _AHEAD = re.compile(r"\b(?:ahead of|in advance of|in the run-up to|in the lead-up to)(?: (?:the|this|next))?\s*$", re.I)
 
 
+# A monosyllable of consonant, vowel, consonant ("hop", "plan", "star"): English doubles its last
+# consonant before -ed and -ing ("hopped", "planning").
+_DOUBLES = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
+def verb_lemma(verb: Token) -> str:
+    """The verb's lemma, with the rule lemmatiser's slip on a silent e undone: "hoped", "hoping" are
+    not "hop" (that doubles: "hopped"), so their lemma is "hope" (as "planed" is "plane")."""
+    lemma = verb.lemma_
+    if _DOUBLES.fullmatch(lemma) and verb.lower_ in (lemma + "ed", lemma + "ing"):
+        return lemma + "e"
+    return lemma
+
+
 def _aux_words(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
@@ -67,27 +81,31 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         return "past"
     if verb.tag_ == "VBD":
         # "postponed plans to visit in February": the plan's date may lie either side of now
-        return None if verb.lemma_ in PLANNING else "past"
-    if verb.tag_ in ("VB", "VBN") and "to" in words and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
+        return None if verb_lemma(verb) in PLANNING else "past"
+    if verb.tag_ in ("VB", "VBN") and "to" in words and verb.dep_ == "xcomp" and verb_lemma(verb.head) == "be":
         # "are to meet Friday", "is to be sentenced Thursday": arranged, ahead of now ("was to
         # testify Thursday" is arranged in a past narrative: either side)
         return "future" if verb.head.tag_ in ("VBZ", "VBP") else None
     if verb.tag_ == "VBN" and "to" in words and verb.dep_ == "xcomp" and depth < 4:
         # "is scheduled to be sentenced Thursday": the verb the infinitive hangs from decides
-        return "future" if verb.head.lemma_ in FUTURE_HEADS else verb_direction(verb.head, depth + 1)
+        return "future" if verb_lemma(verb.head) in FUTURE_HEADS else verb_direction(verb.head, depth + 1)
     if verb.tag_ == "VBN":
         if words & {"has", "have", "'ve", "'s"}:
             return "past"
         if words & {"is", "are", "am", "'re", "be"}:  # "is scheduled for Monday"
-            if verb.lemma_ in FUTURE_HEADS:
+            if verb_lemma(verb) in FUTURE_HEADS:
+                return "future"
+            if "to" in words and verb.dep_ in ("acl", "relcl"):
+                # "the vote, to be held Sunday", "the accord to be signed Friday": a passive infinitive
+                # that modifies a noun tells what is still to be done to it (the noun is its object)
                 return "future"
             if "be" in words and verb.dep_ in ("ccomp", "xcomp") and depth < 4 and verb.head is not verb:
                 # "can demand that the singles be moved to Monday": an untensed clause is as its governor
                 return verb_direction(verb.head, depth + 1)
             return None
-        if not auxes and verb.dep_ == "acl" and verb.lemma_ not in FUTURE_HEADS | PLANNING:
+        if not auxes and verb.dep_ == "acl" and verb_lemma(verb) not in FUTURE_HEADS | PLANNING:
             return "past"  # "the year ended March 31", "the plan announced Monday": done before
-        if not auxes and verb.dep_ == "acl" and verb.lemma_ in PLANNING and depth < 4:
+        if not auxes and verb.dep_ == "acl" and verb_lemma(verb) in PLANNING and depth < 4:
             # "the vote, set for Friday, may be delayed": what is scheduled is ahead, unless the
             # clause around the noun tells it is over ("the vote, scheduled for Tuesday, was held")
             clause = _clause_verb(verb.head)
@@ -101,7 +119,7 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
         return "future"  # "is meeting on Monday"
     if verb.tag_ in ("VB", "VBG") and depth < 4 and verb.head is not verb:
         head = verb.head
-        if verb.dep_ == "xcomp" and head.lemma_ in FUTURE_HEADS | REQUESTS:
+        if verb.dep_ == "xcomp" and verb_lemma(head) in FUTURE_HEADS | REQUESTS:
             return "future"
         if head.pos_ in ("VERB", "AUX"):
             return verb_direction(head, depth + 1)
@@ -109,11 +127,11 @@ def verb_direction(verb: Token, depth: int = 0) -> str | None:
             return None  # "postponed plans to visit in February": either side of now
     if verb.tag_ in ("VBZ", "VBP") and not auxes:
         # "plans to", "meets Monday": a scheduled or intended event; "says", "is": no tense signal
-        return None if verb.lemma_ in STATIVE else "future"
+        return None if verb_lemma(verb) in STATIVE else "future"
     if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not auxes:
         # an untensed main verb is an imperative ("Call Monday") or a present the tagger missed
         # ("Tickets go on sale Friday"): both look ahead, as the present above
-        return None if verb.lemma_ in STATIVE else "future"
+        return None if verb_lemma(verb) in STATIVE else "future"
     return None
 
 
@@ -198,9 +216,9 @@ def _put_off_to(verb: Token, span: Span) -> bool:
     prep = span.doc[span.start - 1]
     if prep.head != verb or prep.dep_ != "prep":
         return False
-    if verb.lemma_ in POSTPONING and prep.lower_ in ("until", "till", "to"):
+    if verb_lemma(verb) in POSTPONING and prep.lower_ in ("until", "till", "to"):
         return True
-    return verb.lemma_ in PLANNING and prep.lower_ == "for" and _present_perfect(verb)
+    return verb_lemma(verb) in PLANNING and prep.lower_ == "for" and _present_perfect(verb)
 
 
 def _conditions_a_future(verb: Token) -> bool:
@@ -222,7 +240,7 @@ def _saying_verb(verb: Token, span: Span) -> Token | None:
     between a verb of saying and its complement's subject, with no "that", dates the saying (the
     parser hangs it on the complement's verb)."""
     head = verb.head
-    if verb.dep_ != "ccomp" or head.lemma_ not in SAYING or not head.i < span.start:
+    if verb.dep_ != "ccomp" or verb_lemma(head) not in SAYING or not head.i < span.start:
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     if not subjects or span.end > subjects[0].left_edge.i:
@@ -236,7 +254,7 @@ def _reported_present(verb: Token, span: Span) -> bool:
     """ "The Australian Senate on Monday passes the bill", "China on Tuesday unveils ...": a date
     between the subject and a simple-present verb is the wire's (and a caption's) way of telling
     what happened; what is arranged puts the date after the verb ("the board meets Monday")."""
-    if verb.tag_ not in ("VBZ", "VBP") or _aux_words(verb) or verb.lemma_ in STATIVE or span.end > verb.i:
+    if verb.tag_ not in ("VBZ", "VBP") or _aux_words(verb) or verb_lemma(verb) in STATIVE or span.end > verb.i:
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subjects) and subjects[0].i < span.start and span.root.head.i < verb.i

@@ -23,7 +23,7 @@ from typing import Any
 from tidings.facts.base import FactContext
 from tidings.facts.times.anaphora import Discourse, quarter_ended
 from tidings.facts.times.calendar import MONTHS
-from tidings.facts.times.detect import Found, find_expressions
+from tidings.facts.times.detect import STRETCH, Found, find_expressions
 from tidings.facts.times.resolve import resolve_timex
 from tidings.facts.times.rules import direction_for
 from tidings.ids import fact_id
@@ -142,21 +142,64 @@ _DATELINE = re.compile(
     r"(?:, \d{4})? *(?:\([A-Za-z/ .]+\))? *(?:--|-|_|\u2014)"
 )
 _DATELINE_REACH = 600  # the head of the article: a caption or byline may come before the dateline
+# The day a dateline or a page's date line names: "BRUSSELS, December 2 (Xinhua)", "Updated: May 21, 2024
+# 18:40 GMT", "Published 21 May 2024".
+_MONTH_RE = r"(?:" + "|".join(MONTHS) + r")\.?"
+_DAY_NAMED = re.compile(
+    rf"\b(?:{_MONTH_RE} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}} {_MONTH_RE}(?:,? \d{{4}})?)(?!\d)", re.I
+)
 
 
-def dateline_anchor(text: str, published: date) -> date:
-    """The day the story was filed, when its agency dateline names one up to three days before the
+def _filed_on(line: str, published: date) -> date | None:
+    """The day ``line`` names (the nearest one not after ``published`` when it names no year)."""
+    m = _DAY_NAMED.search(line)
+    if m is None:
+        return None
+    value = resolve_timex(m.group(), published, direction="past")[0]
+    if value is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return None
+    return date.fromisoformat(value)
+
+
+def dateline_anchor(text: str, published: date, dateline: str | None = None) -> date:
+    """The day the story was filed, when its dateline names one up to three days before the
     record's date (or the day after, a time zone apart): the record's date is then the archive's or the
     wire's stamp, and the story's "today", "yesterday" and weekdays are counted from its dateline, as
-    the reporter wrote them (TimeML's creation time is the story's). Else ``published``."""
-    m = _DATELINE.search(text, 0, _DATELINE_REACH)
-    if m is None:
+    the reporter wrote them (TimeML's creation time is the story's). Else ``published``.
+
+    ``dateline`` is the extractor's record of it (``Article.extras["dateline"]``: an agency dateline
+    it took off the first paragraph, or a page's date line, "Updated: May 21, 2024"), read first;
+    else an agency dateline left in the head of the text."""
+    filed = _filed_on(dateline, published) if dateline else None
+    if filed is None:
+        m = _DATELINE.search(text, 0, _DATELINE_REACH)
+        filed = _filed_on(m.group("date"), published) if m is not None else None
+    if filed is None:
         return published
-    value = resolve_timex(m.group("date"), published, direction="past")[0]
-    if value is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return published
-    filed = date.fromisoformat(value)
     return filed if -1 <= (published - filed).days <= 3 else published
+
+
+# A stretch counted from another time ("three days later", "two days before the launch").
+_COUNTED_FROM = re.compile(r"\s+(?:later|earlier|before|after)\b", re.I)
+
+
+def restates(text: str, previous: TimeExpr | None, start: int, end: int) -> TimeExpr | None:
+    """The date a stretch counted from another time restates when it stands in apposition to it,
+    set off by a comma right after it ("arrives on November 11, three days later than originally
+    planned", "on June 17, two days before the launch", "finished in 1970, four decades later"):
+    the stretch tells how the date lies to another time, the date itself is the value. Counted from
+    the narrated date instead, it was the date just named moved again (November 14)."""
+    if (
+        previous is None
+        or previous.value is None
+        or previous.precision not in ("day", "month", "year")
+        or text[previous.end : start].strip() != ","
+    ):
+        return None
+    stretch = STRETCH.match(text, start, end)
+    if stretch is None or not _COUNTED_FROM.match(text, stretch.end(), end):
+        return None
+    return previous
 
 
 class TimeStage:
@@ -169,7 +212,9 @@ class TimeStage:
         out: list[TimeExpr] = []
         said = Discourse()
         heads = headlines(text, ctx.article.paragraphs)
-        anchor = dateline_anchor(text, ctx.published) if ctx.published is not None else None
+        line = ctx.article.extras.get("dateline")
+        dateline = line if isinstance(line, str) else None
+        anchor = dateline_anchor(text, ctx.published, dateline) if ctx.published is not None else None
         for found in find_expressions(ctx.doc):
             in_headline = any(a <= found.start and found.end <= b for a, b in heads)
             try:  # one odd expression must not cost the article its other times
@@ -205,6 +250,8 @@ class TimeStage:
             year_part = year.group() if year else previous.value[:4]
             value = f"{year_part}{previous.value[4:8]}{int(day.group() if day else 0):02d}"
             precision, kind = "day", "date"
+        elif (restated := restates(text, previous, start, end)) is not None:
+            value, precision, kind = restated.value, restated.precision, "date"
         elif anchor is not None:
             value, precision, kind = resolve_timex(span, anchor, direction=direction, context=said)
             if precision == "quarter" and said.quarter is None:  # "the quarter ended July 31": those months
