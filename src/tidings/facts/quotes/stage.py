@@ -56,6 +56,7 @@ from tidings.facts.quotes.speakers import (
     according_source,
     apposed_speaker,
     beside_quote,
+    inverted_after_comma,
     noun_source,
     signed_by,
     subject_of,
@@ -173,6 +174,25 @@ def _clause_of_misread(child: Token) -> bool:
     if child.dep_ in ("advcl", "acl", "xcomp") and _to_infinitive(child):
         return child.head.lower_[:-1] in OBJECT_VERBS
     return child.dep_ in ("ccomp", "acl", "relcl") and has_that(child)
+
+
+def _described_name(verb: Token, subj: Token) -> Token | None:
+    """ "Exports fell 5 percent, the state news agency Xinhua reported.", "..., the newspaper The
+    Times reported.": a trailing speaker named after a noun that says what it is, which the
+    parse read as a relative clause without a pronoun ("the agency [that] Xinhua reported") on
+    that noun. A relative clause with no pronoun never has a name right after its noun in
+    apposition; the noun and the name are one speaker phrase. The noun, or None."""
+    head = verb.head
+    if verb.dep_ != "relcl" or head.pos_ != "NOUN" or subj.pos_ != "PROPN" or subj.left_edge.i != head.i + 1:
+        return None
+    return head
+
+
+def _further_act(tok: Token) -> bool:
+    """A participle clause set off by a comma after a trailing cue (", citing customs data"):
+    the speaker's further act, not the cue's content."""
+    left = tok.left_edge.i
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and left > 0 and tok.doc[left - 1].text == ","
 
 
 def _that_clause(tok: Token) -> bool:
@@ -639,6 +659,8 @@ class _Run:
                 obj = object_content(tok)  # "cited his remarks", "called for a moratorium"
                 if obj is not None and content is not None and tok.lemma_.lower() in CLAUSE_FIRST_VERBS:
                     obj = None  # "said on Twitter that ...": the clause is what was said
+                if obj is not None and inverted_after_comma(tok) is not None:
+                    obj = None  # "..., warn union leaders.": the object the parse saw is the speaker
                 if obj is not None:  # with a clause too (often a misparse), both are the content
                     content = obj if content is None else (min(content[0], obj[0]), max(content[1], obj[1]))
                     source, about = subject_of(tok), obj
@@ -770,21 +792,31 @@ class _Run:
         clause its complement), "Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham
         Says" (a headline whose first word the parse took for a verb). The content is the
         sentence up to the comma before the speaker."""
+        if inverted_after_comma(verb) is not None:  # "..., warn union leaders."
+            return sent.start_char, self.doc[verb.i - 1].idx
         speaker = apposed_speaker(verb)
         if speaker is None and (verb.dep_ == "ROOT" or verb.head.i < verb.i):
             subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
             between = self.doc[subjects[-1].right_edge.i + 1 : verb.i] if subjects else None
             if between is not None and all(t.head.i == verb.i and t.dep_ in ("advmod", "aux", "neg") for t in between):
                 speaker = subjects[-1]  # "..., the source added.", "..., the minister also said."
-        if speaker is None or speaker.left_edge.i - 1 <= sent.start or self.doc[speaker.left_edge.i - 1].text != ",":
+        if speaker is None:
             return None
-        if not all(c.is_punct or c.is_space or c.dep_ in TRAILING_DEPS or _told(c) for c in verb.rights):
+        lead = speaker.left_edge
+        described = _described_name(verb, speaker)
+        if described is not None:
+            lead = described.left_edge
+        if lead.i - 1 <= sent.start or self.doc[lead.i - 1].text != ",":
+            return None
+        further = {c.i for c in verb.rights if described is not None and _further_act(c)}
+        own = [c for c in verb.rights if c.i not in further]
+        if not all(c.is_punct or c.is_space or c.dep_ in TRAILING_DEPS or _told(c) for c in own):
             return None  # "..., the minister said that ...", "..., he proposed nothing": its own content
         if verb.lemma_.lower() in OBJECT_VERBS and object_content(verb) is not None:
             return None  # "..., but still, some analysts urged for cautious optimism"
         if not all(t.is_punct or t.is_space for t in self.doc[verb.right_edge.i + 1 : sent.end]):
             return None
-        return sent.start_char, self.doc[speaker.left_edge.i - 1].idx
+        return sent.start_char, self.doc[lead.i - 1].idx
 
     @staticmethod
     def _told_that(verb: Token) -> list[Token]:
