@@ -106,6 +106,12 @@ MAX_FALSE_BREAKS = 2
 
 # "Name: words" (headline, transcript): at most this many words of name before the colon ...
 MAX_COLON_NAME = 3
+# A title in quotation marks ("This Week", "The Art of the Deal"): a few capitalised words, the
+# short function words English titles leave in lower case, after a preposition of where
+# something was said or written.
+MAX_TITLE_WORDS = 6
+TITLE_MINOR_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "by", "or"})
+VENUE_PREPS = frozenset({"on", "in", "at", "during"})
 # ... and not a place or time (a dateline) nor a label of the page.
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 COLON_LABELS = frozenset(
@@ -270,6 +276,9 @@ class _Run:
                     self.attributed.add(self.marks.index(q))
                     out.append(signed)
                     continue
+                if self._venue_title(q):
+                    out.append(self._uncued(q))  # a show's or a book's name, no one's words
+                    continue
                 cue = self._lead_in_cue(q) or self._tree_cue(q) or self._near_cue(q)
                 if cue is not None:
                     by_cue.setdefault(cue.i, []).append(q)
@@ -300,6 +309,21 @@ class _Run:
         words = len(text_words(doc_text(self.doc)[q.inner_start : q.inner_end]))
         carry = self._only_quote(q, self.para_of(q.start))
         return Draft(q.start, q.end, "direct", None, None, None, 0.4, [q], carry, words)
+
+    def _venue_title(self, q: QuotedSpan) -> bool:
+        """'Mook said on ABC's "This Week" that ...', 'Sanders said on CNN's "State of the Union."',
+        'wrote in "The Art of the Deal" that ...': a short quotation of capitalised words (a title)
+        that is the object of a preposition of place or occasion names where something was said,
+        a programme or a book, not words anyone said."""
+        toks = [t for t in tokens_in(self.doc, q.inner_start, q.inner_end) if not t.is_space]
+        words = [t for t in toks if t.is_alpha]
+        if not words or len(words) > MAX_TITLE_WORDS or not words[0].is_title:
+            return False
+        if not all(t.is_title or t.is_upper or t.lower_ in TITLE_MINOR_WORDS for t in words):
+            return False
+        heads = [t for t in toks if not t.is_punct and not q.start <= t.head.idx < q.end]
+        # the object of the preposition ("on “Face the Nation”": a title's verb read as its pcomp)
+        return bool(heads) and all(h.dep_ in ("pobj", "pcomp") and h.head.lower_ in VENUE_PREPS for h in heads)
 
     def _thought_only(self, cue: Token) -> bool:
         """A verb of thought, which takes a quotation as a cue only inside a clause of its own
