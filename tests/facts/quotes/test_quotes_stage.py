@@ -1314,3 +1314,22 @@ def test_capitalised_words_quoted_as_an_object_are_still_a_quote(parser: Parser)
     # only the object of a preposition of where it was said is a title: "called it X" is content
     q = one(run(parser, ['Trump called the wall "A Great Idea" at a rally.']), "A Great Idea")
     assert q.kind == "mixed" and q.speaker is not None and q.speaker.name == "Trump"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "speaker"),
+    [
+        ('The bill was described as "a disaster" by Democrats.', "a disaster", "Democrats"),
+        ('The decision, called "a betrayal" by union leaders, will cost 500 jobs.', "a betrayal", "union leaders"),
+    ],
+)
+def test_a_by_phrase_the_parse_hung_on_a_passive_verbs_words_names_who_said_them(
+    parser: Parser, sentence: str, fragment: str, speaker: str
+) -> None:
+    q = one(run(parser, [sentence]), fragment)
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_by_a_measure_after_a_passive_verbs_words_is_no_speaker(parser: Parser) -> None:
+    quotes = run(parser, ['The plan was described as "a disaster" by any measure.'])
+    assert all(q.speaker is None or "measure" not in q.speaker.name for q in quotes)

@@ -17,6 +17,7 @@ from tidings.facts.actors.index import EntityIndex
 from tidings.facts.quotes.cues import SPEECH_NOUNS, SPEECH_VERBS
 from tidings.facts.quotes.holders import (
     after_fronted_participle,
+    is_role,
     name_closing_fronted_clause,
     named_holder,
     own_name_start,
@@ -160,6 +161,8 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     apposed = apposed_speaker(cue) or name_closing_fronted_clause(cue)
     if apposed is not None:
         return apposed
+    if cue.dep_ == "acl" and cue.tag_ == "VBN" and _agent(cue) is not None:
+        return _agent(cue)  # "The decision, called “a betrayal” by union leaders, ...": its agent
     inverted = inverted_after_comma(cue)
     if inverted is not None:
         return inverted
@@ -334,7 +337,31 @@ def _shown_saying(cue: Token) -> Token | None:
 def _agent(verb: Token) -> Token | None:
     """The object of a passive verb's *by* phrase ("was asked by a reporter"), or None."""
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return agents[0] if agents else None
+    return agents[0] if agents else _agent_hung_low(verb)
+
+
+def _agent_hung_low(verb: Token) -> Token | None:
+    """ "The bill was described as “a disaster” by Democrats", "a move branded a “humiliating
+    retreat” by the Tories": the *by* phrase that ends a passive verb's complement, where the parse
+    hung it on the complement's noun. After the words a passive verb of saying reports, *by* and a
+    person or a body (a name, a person noun of the lexicon, a plural) is who said them; not "by any
+    measure", "by Monday"."""
+    passive = verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children))
+    if not passive:
+        return None
+    for comp in verb.rights:
+        if comp.dep_ not in ("oprd", "dobj", "attr", "prep") or (comp.dep_ == "prep" and comp.lower_ != "as"):
+            continue
+        by = next((t for t in comp.subtree if t.dep_ == "prep" and t.lower_ == "by"), None)
+        objs = [g for g in by.children if g.dep_ == "pobj"] if by is not None else []
+        if by is None or not objs or by.right_edge.i != comp.right_edge.i:
+            continue
+        who = objs[0]
+        if who.ent_type_ in ("DATE", "TIME") or any(c.lower_ in ("any", "every", "all") for c in who.lefts):
+            return None
+        if who.pos_ == "PROPN" or who.ent_type_ in SOURCE_ENTITIES or who.tag_ == "NNS" or is_role(who):
+            return who
+    return None
 
 
 def _carries_message(noun: Token) -> bool:
