@@ -1333,3 +1333,13 @@ def test_a_by_phrase_the_parse_hung_on_a_passive_verbs_words_names_who_said_them
 def test_by_a_measure_after_a_passive_verbs_words_is_no_speaker(parser: Parser) -> None:
     quotes = run(parser, ['The plan was described as "a disaster" by any measure.'])
     assert all(q.speaker is None or "measure" not in q.speaker.name for q in quotes)
+
+
+def test_a_that_clause_after_the_verb_is_its_content_not_a_clause_hung_on_it_from_before(parser: Parser) -> None:
+    # "claims" read as the main verb, the sentence's first clause hung on it as a second complement
+    sentence = (
+        "Zhang was speaking at a session of the WTO, in response to the U.S. claims that China's "
+        "policies coerce foreign companies."
+    )
+    q = one(run(parser, [sentence]), "coerce")
+    assert q.text == "that China's policies coerce foreign companies"

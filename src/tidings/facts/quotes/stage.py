@@ -781,6 +781,10 @@ class _Run:
         if trailing is not None:
             return trailing
         comps = [c for c in verb.children if c.dep_ == "ccomp"] or self._told_that(verb)
+        if any(c.i > verb.i and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "that" for c in comps):
+            # "..., in response to the U.S. claims that China's policies ...": a clause opened by
+            # "that" after the verb is its content; one the parse hung on it from before is not
+            comps = [c for c in comps if c.i > verb.i]
         if comps:
             return subtree_span(comps[0])[0], self._clause_span(comps[-1])[1]
         if verb.lemma_ in DIRECTIVE_LEMMAS:
