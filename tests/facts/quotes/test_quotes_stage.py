@@ -1225,3 +1225,121 @@ def test_the_speaker_is_the_words_that_can_speak(
 ) -> None:
     q = one(run(parser, paragraphs), fragment)
     assert q.speaker is not None and q.speaker.name.endswith(name_ending)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "fragment", "speaker", "starts"),
+    [
+        # a trailing wire attribution whose name follows a noun saying what it is, read as a
+        # relative clause on that noun; the participle after it is a further act, not content
+        (
+            ["Exports fell 5 percent, the state news agency Xinhua reported on Monday, citing customs data."],
+            "Exports fell",
+            "Xinhua",
+            "Exports fell 5 percent",
+        ),
+        # a subject spelt as a month (tagged a date, or hung as an auxiliary) is a name
+        (
+            ["Prior to her speech in the House of Commons, May told the other leaders that the deal was fair."],
+            "the deal was fair",
+            "May",
+            "that the deal was fair",
+        ),
+        (
+            ["Theresa May arrived in Brussels on Monday. May said the deal was fair."],
+            "the deal was fair",
+            "May",
+            "the deal was fair",
+        ),
+        # a participle after a quotation closed with a comma is the speaker's next act
+        (
+            ['The senator said the plan was "a disaster from start to finish," calling for a new vote.'],
+            "a new vote",
+            "senator",
+            "a new vote",
+        ),
+        # the inverted attribution after a comma: the noun phrase after the verb speaks
+        (
+            ["Millions of public workers could strike if ministers scrap their pension scheme, warn union leaders."],
+            "Millions of public workers",
+            "union leaders",
+            "Millions of public workers could strike",
+        ),
+        (
+            ["The reforms will cut costs, argue supporters of the bill."],
+            "The reforms",
+            "supporters",
+            "The reforms will cut costs",
+        ),
+        # a name opening the sentence, an aside with a clause of its own, then the verb
+        (
+            [
+                'Dr Brian Gibbons, on his first full day in the job after Jane Hutt was sacked, admitted "big '
+                'challenges" but insisted the "essentials" were in place.'
+            ],
+            "essentials",
+            "Brian Gibbons",
+            'the "essentials"',
+        ),
+    ],
+)
+def test_speakers_of_running_news_constructions(
+    parser: Parser, paragraphs: list[str], fragment: str, speaker: str, starts: str
+) -> None:
+    found = [q for q in run(parser, paragraphs) if fragment in q.text and q.text.startswith(starts)]
+    assert len(found) == 1, [q.text for q in found]
+    assert found[0].speaker is not None and found[0].speaker.name == speaker
+
+
+def test_a_past_verb_of_addressing_after_a_comma_keeps_its_object_as_the_one_told(parser: Parser) -> None:
+    # "told reporters" after a comma is no inverted attribution: reporters are told, not speaking
+    quotes = run(parser, ["The minister said the talks had failed, and told reporters."])
+    assert all(q.speaker is None or q.speaker.name != "reporters" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Mook said on ABC\'s "This Week" that the campaign would not comment.',
+        'On "Face the Nation," Sanders said the race was close.',
+    ],
+)
+def test_a_programme_named_in_quotation_marks_is_no_quote(parser: Parser, sentence: str) -> None:
+    quotes = run(parser, [sentence])
+    assert quotes and all(q.kind == "indirect" for q in quotes)
+    assert not any("This Week" in q.text or "Face the Nation" in q.text for q in quotes)
+
+
+def test_capitalised_words_quoted_as_an_object_are_still_a_quote(parser: Parser) -> None:
+    # only the object of a preposition of where it was said is a title: "called it X" is content
+    q = one(run(parser, ['Trump called the wall "A Great Idea" at a rally.']), "A Great Idea")
+    assert q.kind == "mixed" and q.speaker is not None and q.speaker.name == "Trump"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "speaker"),
+    [
+        ('The bill was described as "a disaster" by Democrats.', "a disaster", "Democrats"),
+        ('The decision, called "a betrayal" by union leaders, will cost 500 jobs.', "a betrayal", "union leaders"),
+    ],
+)
+def test_a_by_phrase_the_parse_hung_on_a_passive_verbs_words_names_who_said_them(
+    parser: Parser, sentence: str, fragment: str, speaker: str
+) -> None:
+    q = one(run(parser, [sentence]), fragment)
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_by_a_measure_after_a_passive_verbs_words_is_no_speaker(parser: Parser) -> None:
+    quotes = run(parser, ['The plan was described as "a disaster" by any measure.'])
+    assert all(q.speaker is None or "measure" not in q.speaker.name for q in quotes)
+
+
+def test_a_that_clause_after_the_verb_is_its_content_not_a_clause_hung_on_it_from_before(parser: Parser) -> None:
+    # "claims" read as the main verb, the sentence's first clause hung on it as a second complement
+    sentence = (
+        "Zhang was speaking at a session of the WTO, in response to the U.S. claims that China's "
+        "policies coerce foreign companies."
+    )
+    q = one(run(parser, [sentence]), "coerce")
+    assert q.text == "that China's policies coerce foreign companies"

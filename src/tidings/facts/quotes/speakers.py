@@ -17,6 +17,7 @@ from tidings.facts.actors.index import EntityIndex
 from tidings.facts.quotes.cues import SPEECH_NOUNS, SPEECH_VERBS
 from tidings.facts.quotes.holders import (
     after_fronted_participle,
+    is_role,
     name_closing_fronted_clause,
     named_holder,
     own_name_start,
@@ -133,7 +134,7 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
                 child = next((c for c in child.children if c.dep_ in SUBJECT_DEPS and c.i < child.i), child)
             if _after_opening_mark(child):
                 continue  # a title in quotes misparsed as a second subject
-            if child.ent_type_ in ("TIME", "DATE"):
+            if child.ent_type_ in ("TIME", "DATE") and not _month_name_alone(child):
                 return None  # live-blog time stamps ("5:45 p.m. Clinton says ...")
             if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i == child.sent.start:
                 return after_fronted_participle(child)
@@ -160,6 +161,11 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     apposed = apposed_speaker(cue) or name_closing_fronted_clause(cue)
     if apposed is not None:
         return apposed
+    if cue.dep_ == "acl" and cue.tag_ == "VBN" and _agent(cue) is not None:
+        return _agent(cue)  # "The decision, called “a betrayal” by union leaders, ...": its agent
+    inverted = inverted_after_comma(cue)
+    if inverted is not None:
+        return inverted
     # Inverted order after a quote: “...,” said Daniel Kritenbrink.
     for child in cue.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "appos") and child.pos_ == "PROPN":
@@ -219,13 +225,21 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     return _name_swallowed(cue)
 
 
+def _month_name_alone(subj: Token) -> bool:
+    """ "Prior to her speech, May told the other 27 members ...": a lone capitalised word the
+    tagger read as a date ("May", "June", "April") with no number, article or other word of a
+    date in its phrase. A month on its own never speaks; as a speech verb's subject such a word
+    is a person's name."""
+    return subj.left_edge.i == subj.i == subj.right_edge.i and subj.is_title and subj.is_alpha
+
+
 def _name_read_as_modal(aux: Token, cue: Token) -> bool:
     """ "“...,” May told MPs", "Prior to her speech, May told ...": a name spelt as a modal verb
     ("May", "Will") that the parse made the auxiliary of a past-tense verb. A modal takes a bare
     infinitive, never a past tense, and is not capitalised inside a sentence: such a word is the
     verb's subject."""
     return (
-        aux.tag_ == "MD"
+        aux.tag_ in ("MD", "NNP")  # a modal, or a name the tagger saw yet hung as an auxiliary
         and aux.text[:1].isupper()
         and cue.tag_ == "VBD"
         and aux.i + 1 == cue.i
@@ -323,7 +337,31 @@ def _shown_saying(cue: Token) -> Token | None:
 def _agent(verb: Token) -> Token | None:
     """The object of a passive verb's *by* phrase ("was asked by a reporter"), or None."""
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return agents[0] if agents else None
+    return agents[0] if agents else _agent_hung_low(verb)
+
+
+def _agent_hung_low(verb: Token) -> Token | None:
+    """ "The bill was described as “a disaster” by Democrats", "a move branded a “humiliating
+    retreat” by the Tories": the *by* phrase that ends a passive verb's complement, where the parse
+    hung it on the complement's noun. After the words a passive verb of saying reports, *by* and a
+    person or a body (a name, a person noun of the lexicon, a plural) is who said them; not "by any
+    measure", "by Monday"."""
+    passive = verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children))
+    if not passive:
+        return None
+    for comp in verb.rights:
+        if comp.dep_ not in ("oprd", "dobj", "attr", "prep") or (comp.dep_ == "prep" and comp.lower_ != "as"):
+            continue
+        by = next((t for t in comp.subtree if t.dep_ == "prep" and t.lower_ == "by"), None)
+        objs = [g for g in by.children if g.dep_ == "pobj"] if by is not None else []
+        if by is None or not objs or by.right_edge.i != comp.right_edge.i:
+            continue
+        who = objs[0]
+        if who.ent_type_ in ("DATE", "TIME") or any(c.lower_ in ("any", "every", "all") for c in who.lefts):
+            return None
+        if who.pos_ == "PROPN" or who.ent_type_ in SOURCE_ENTITIES or who.tag_ == "NNS" or is_role(who):
+            return who
+    return None
 
 
 def _carries_message(noun: Token) -> bool:
@@ -384,6 +422,30 @@ def apposed_speaker(cue: Token) -> Token | None:
     return None
 
 
+def inverted_after_comma(cue: Token) -> Token | None:
+    """ "Public service workers could strike ..., warn union leaders.", "The reforms will cut costs,
+    argue supporters of the bill.": news's inverted attribution after the words it reports, which
+    the parse read as a predicate coordinated with the clause before and the speaker as its object.
+    A speech verb right after a comma, with no subject of its own, whose one argument is a noun
+    phrase right after it that ends the sentence: that noun phrase is the speaker. (Not a past
+    verb of addressing, "..., told reporters.", whose object is the one told.)"""
+    doc, sent = cue.doc, cue.sent
+    if cue.i - 3 < sent.start or doc[cue.i - 1].text != "," or cue.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    if cue.tag_ not in ("VB", "VBP", "VBZ", "VBD") or (cue.tag_ == "VBD" and cue.lemma_.lower() in ADDRESSING_VERBS):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "aux" for c in cue.children):
+        return None
+    args = [c for c in cue.rights if not (c.is_punct or c.is_space)]
+    if len(args) != 1 or args[0].dep_ not in ("dobj", "attr", "npadvmod", "appos", "dative"):
+        return None
+    speaker = args[0]
+    if speaker.pos_ not in ("NOUN", "PROPN") or speaker.left_edge.i != cue.i + 1:
+        return None
+    rest = doc[speaker.right_edge.i + 1 : sent.end]
+    return speaker if all(t.is_punct or t.is_space for t in rest) else None
+
+
 def _past_dateline(subj: Token) -> Token:
     """ "WASHINGTON -- President Obama, dedicating ..., said": the parse may take the dateline (a
     place in capitals before a dash) for the subject and the speaker for its apposition."""
@@ -414,7 +476,7 @@ def _subject_taken_by_head(cue: Token) -> Token | None:
     subject: "Tim Cook, called “total political crap”" (the verb an ``acl`` of the name),
     "Protesters marching through the streets chanted “...”" (the participle read as the main
     verb, the finite one as its adverbial clause)."""
-    named = _name_before_aside(cue)
+    named = _name_before_aside(cue) or _opening_name_of_two_subjects(cue)
     if named is not None:
         return named
     if cue.tag_ not in ("VBD", "VBZ"):
@@ -474,17 +536,61 @@ def _name_before_aside(cue: Token) -> Token | None:
     return None
 
 
+def _opening_name_of_two_subjects(cue: Token) -> Token | None:
+    """ "Dr Brian Gibbons, on his first full day in the job after Jane Hutt was sacked, admitted
+    ...": a name set off by a comma opens the sentence, an aside with a clause of its own follows,
+    and the parse made the name a second subject of the aside's verb (which has its own) and the
+    finite speech verb after the aside a loose dependent of it. A verb has one subject: the
+    opening name is the subject of the speech verb that has none."""
+    if cue.tag_ not in ("VBD", "VBZ") or cue.i == 0 or cue.doc[cue.i - 1].text != ",":
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in cue.children) or cue.dep_ not in ("dep", "conj", "parataxis", "advcl"):
+        return None
+    sent, doc = cue.sent, cue.doc
+    first = next((t for t in sent if t.dep_ in SUBJECT_DEPS and t.left_edge.i == sent.start), None)
+    if first is None or first.pos_ != "PROPN" or first.ent_type_ not in SOURCE_ENTITIES:
+        return None
+    if first.right_edge.i + 1 >= cue.i or doc[first.right_edge.i + 1].text != ",":
+        return None
+    verb = first.head
+    others = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i != first.i]
+    if not others or not first.i < verb.i < cue.i or verb not in cue.ancestors:
+        return None
+    return first
+
+
 def _speech_verb_before(participle: Token) -> Token | None:
     """ "“...,” Sanders said, going on to say that ...", "the minister said, adding that ...": a
     participle clause right after a comma that follows a speech verb continues that verb's
     speaker, whatever head the parse gave it."""
     left = participle.left_edge.i
+    closed = _after_closed_quotation(participle)
+    if closed is not None:
+        return closed
     if left < 2 or participle.doc[left - 1].text != ",":
         return None
     verb = participle.doc[left - 2]
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or verb.i == participle.head.i:
         return None
     return verb if any(c.dep_ in SUBJECT_DEPS for c in verb.children) else None
+
+
+def _after_closed_quotation(participle: Token) -> Token | None:
+    """ "May told the members that “the ball is in the EU's court,” calling on the EU to act": a
+    participle clause right after a quotation closed with a comma, which the parse hung inside
+    the reported clause. The closing mark ends the quoted words, so the participle is the
+    speaker's next act: the speech verb the clause is reported under, when it has a subject."""
+    doc, left = participle.doc, participle.left_edge.i
+    before = [t.text for t in doc[max(0, left - 2) : left]]
+    if before not in ([",", "”"], [",", '"'], [",", "''"], ["”", ","], ['"', ","], ["''", ","]):
+        return None
+    node = participle.head
+    while node.dep_ in ("ccomp", "conj", "advcl", "xcomp") and node.head.i != node.i:
+        if node.dep_ == "ccomp" and node.head.pos_ == "VERB" and node.head.lemma_.lower() in SPEECH_VERBS:
+            verb = node.head
+            return verb if verb.i < participle.i and any(c.dep_ in SUBJECT_DEPS for c in verb.children) else None
+        node = node.head
+    return None
 
 
 def _name_swallowed(cue: Token) -> Token | None:

@@ -56,6 +56,7 @@ from tidings.facts.quotes.speakers import (
     according_source,
     apposed_speaker,
     beside_quote,
+    inverted_after_comma,
     noun_source,
     signed_by,
     subject_of,
@@ -105,6 +106,12 @@ MAX_FALSE_BREAKS = 2
 
 # "Name: words" (headline, transcript): at most this many words of name before the colon ...
 MAX_COLON_NAME = 3
+# A title in quotation marks ("This Week", "The Art of the Deal"): a few capitalised words, the
+# short function words English titles leave in lower case, after a preposition of where
+# something was said or written.
+MAX_TITLE_WORDS = 6
+TITLE_MINOR_WORDS = frozenset({"a", "an", "the", "of", "and", "in", "on", "at", "to", "for", "with", "by", "or"})
+VENUE_PREPS = frozenset({"on", "in", "at", "during"})
 # ... and not a place or time (a dateline) nor a label of the page.
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 COLON_LABELS = frozenset(
@@ -173,6 +180,25 @@ def _clause_of_misread(child: Token) -> bool:
     if child.dep_ in ("advcl", "acl", "xcomp") and _to_infinitive(child):
         return child.head.lower_[:-1] in OBJECT_VERBS
     return child.dep_ in ("ccomp", "acl", "relcl") and has_that(child)
+
+
+def _described_name(verb: Token, subj: Token) -> Token | None:
+    """ "Exports fell 5 percent, the state news agency Xinhua reported.", "..., the newspaper The
+    Times reported.": a trailing speaker named after a noun that says what it is, which the
+    parse read as a relative clause without a pronoun ("the agency [that] Xinhua reported") on
+    that noun. A relative clause with no pronoun never has a name right after its noun in
+    apposition; the noun and the name are one speaker phrase. The noun, or None."""
+    head = verb.head
+    if verb.dep_ != "relcl" or head.pos_ != "NOUN" or subj.pos_ != "PROPN" or subj.left_edge.i != head.i + 1:
+        return None
+    return head
+
+
+def _further_act(tok: Token) -> bool:
+    """A participle clause set off by a comma after a trailing cue (", citing customs data"):
+    the speaker's further act, not the cue's content."""
+    left = tok.left_edge.i
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and left > 0 and tok.doc[left - 1].text == ","
 
 
 def _that_clause(tok: Token) -> bool:
@@ -250,6 +276,9 @@ class _Run:
                     self.attributed.add(self.marks.index(q))
                     out.append(signed)
                     continue
+                if self._venue_title(q):
+                    out.append(self._uncued(q))  # a show's or a book's name, no one's words
+                    continue
                 cue = self._lead_in_cue(q) or self._tree_cue(q) or self._near_cue(q)
                 if cue is not None:
                     by_cue.setdefault(cue.i, []).append(q)
@@ -280,6 +309,21 @@ class _Run:
         words = len(text_words(doc_text(self.doc)[q.inner_start : q.inner_end]))
         carry = self._only_quote(q, self.para_of(q.start))
         return Draft(q.start, q.end, "direct", None, None, None, 0.4, [q], carry, words)
+
+    def _venue_title(self, q: QuotedSpan) -> bool:
+        """'Mook said on ABC's "This Week" that ...', 'Sanders said on CNN's "State of the Union."',
+        'wrote in "The Art of the Deal" that ...': a short quotation of capitalised words (a title)
+        that is the object of a preposition of place or occasion names where something was said,
+        a programme or a book, not words anyone said."""
+        toks = [t for t in tokens_in(self.doc, q.inner_start, q.inner_end) if not t.is_space]
+        words = [t for t in toks if t.is_alpha]
+        if not words or len(words) > MAX_TITLE_WORDS or not words[0].is_title:
+            return False
+        if not all(t.is_title or t.is_upper or t.lower_ in TITLE_MINOR_WORDS for t in words):
+            return False
+        heads = [t for t in toks if not t.is_punct and not q.start <= t.head.idx < q.end]
+        # the object of the preposition ("on “Face the Nation”": a title's verb read as its pcomp)
+        return bool(heads) and all(h.dep_ in ("pobj", "pcomp") and h.head.lower_ in VENUE_PREPS for h in heads)
 
     def _thought_only(self, cue: Token) -> bool:
         """A verb of thought, which takes a quotation as a cue only inside a clause of its own
@@ -639,6 +683,8 @@ class _Run:
                 obj = object_content(tok)  # "cited his remarks", "called for a moratorium"
                 if obj is not None and content is not None and tok.lemma_.lower() in CLAUSE_FIRST_VERBS:
                     obj = None  # "said on Twitter that ...": the clause is what was said
+                if obj is not None and inverted_after_comma(tok) is not None:
+                    obj = None  # "..., warn union leaders.": the object the parse saw is the speaker
                 if obj is not None:  # with a clause too (often a misparse), both are the content
                     content = obj if content is None else (min(content[0], obj[0]), max(content[1], obj[1]))
                     source, about = subject_of(tok), obj
@@ -735,6 +781,10 @@ class _Run:
         if trailing is not None:
             return trailing
         comps = [c for c in verb.children if c.dep_ == "ccomp"] or self._told_that(verb)
+        if any(c.i > verb.i and c.left_edge.dep_ == "mark" and c.left_edge.lower_ == "that" for c in comps):
+            # "..., in response to the U.S. claims that China's policies ...": a clause opened by
+            # "that" after the verb is its content; one the parse hung on it from before is not
+            comps = [c for c in comps if c.i > verb.i]
         if comps:
             return subtree_span(comps[0])[0], self._clause_span(comps[-1])[1]
         if verb.lemma_ in DIRECTIVE_LEMMAS:
@@ -770,21 +820,31 @@ class _Run:
         clause its complement), "Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham
         Says" (a headline whose first word the parse took for a verb). The content is the
         sentence up to the comma before the speaker."""
+        if inverted_after_comma(verb) is not None:  # "..., warn union leaders."
+            return sent.start_char, self.doc[verb.i - 1].idx
         speaker = apposed_speaker(verb)
         if speaker is None and (verb.dep_ == "ROOT" or verb.head.i < verb.i):
             subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
             between = self.doc[subjects[-1].right_edge.i + 1 : verb.i] if subjects else None
             if between is not None and all(t.head.i == verb.i and t.dep_ in ("advmod", "aux", "neg") for t in between):
                 speaker = subjects[-1]  # "..., the source added.", "..., the minister also said."
-        if speaker is None or speaker.left_edge.i - 1 <= sent.start or self.doc[speaker.left_edge.i - 1].text != ",":
+        if speaker is None:
             return None
-        if not all(c.is_punct or c.is_space or c.dep_ in TRAILING_DEPS or _told(c) for c in verb.rights):
+        lead = speaker.left_edge
+        described = _described_name(verb, speaker)
+        if described is not None:
+            lead = described.left_edge
+        if lead.i - 1 <= sent.start or self.doc[lead.i - 1].text != ",":
+            return None
+        further = {c.i for c in verb.rights if described is not None and _further_act(c)}
+        own = [c for c in verb.rights if c.i not in further]
+        if not all(c.is_punct or c.is_space or c.dep_ in TRAILING_DEPS or _told(c) for c in own):
             return None  # "..., the minister said that ...", "..., he proposed nothing": its own content
         if verb.lemma_.lower() in OBJECT_VERBS and object_content(verb) is not None:
             return None  # "..., but still, some analysts urged for cautious optimism"
         if not all(t.is_punct or t.is_space for t in self.doc[verb.right_edge.i + 1 : sent.end]):
             return None
-        return sent.start_char, self.doc[speaker.left_edge.i - 1].idx
+        return sent.start_char, self.doc[lead.i - 1].idx
 
     @staticmethod
     def _told_that(verb: Token) -> list[Token]:
