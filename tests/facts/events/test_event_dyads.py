@@ -216,3 +216,13 @@ def test_a_force_deployed_is_the_doer_of_its_show_of_force(parser: Parser) -> No
     text = "Russian troops were deployed."
     assert _sides(coded(parser, text), "deployed") == ("RUS", None)
     assert _sides(coded(parser, text, ["mobilized-force"]), "deployed") == (None, "RUS")
+
+
+def test_a_gerund_after_in_has_the_clause_subject_as_doer(parser: Parser) -> None:
+    # subject control: "outspoken in condemning" — Connolly condemned Israel
+    text = (
+        "Irish presidential candidate Catherine Connolly spoke in Dublin. Like Higgins, Connolly has been "
+        "outspoken in condemning Israel for its war in Gaza."
+    )
+    assert _sides(coded(parser, text), "condemning") == ("IRL", "ISR")
+    assert _sides(coded(parser, text, ["adjunct-gerund"]), "condemning")[0] is None

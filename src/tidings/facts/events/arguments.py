@@ -133,10 +133,24 @@ def subject_of(verb: Token) -> Token | None:
         if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ == "by" and active("gerund-doer"):
             node = node.head.head  # "the US put domestic law above international law by imposing tariffs"
             continue
+        if node.dep_ == "pcomp" and node.tag_ == "VBG" and _controlled_gerund(node):
+            node = node.head.head  # "Connolly has been outspoken in condemning Israel": Connolly condemned
+            continue
         if node.dep_ == "relcl":
             return node.head
         return None
     return None
+
+
+def _controlled_gerund(gerund: Token) -> bool:
+    """A gerund after "in"/"to" completing a verb or adjective ("outspoken in condemning Israel",
+    "joined them in denouncing", "committed to resolving", "objected to paying") has no subject
+    of its own: English subject control makes the clause's subject its doer, as for "by ...ing"
+    (the same prepositions :func:`doerless_gerund` keeps). Rule adjunct-gerund."""
+    prep = gerund.head
+    if prep.lower_ not in ("in", "to") or prep.head.pos_ not in ("VERB", "ADJ", "AUX"):
+        return False
+    return active("adjunct-gerund")
 
 
 # Words that may stand between a clause's subject and its verb: auxiliaries, "not", adverbs.

@@ -260,6 +260,12 @@ RULES: tuple[Rule, ...] = (
         "above international law by imposing tariffs'; a planned means leaves the asserted vow its event",
     ),
     Rule(
+        "adjunct-gerund",
+        "actors",
+        "a gerund after 'in'/'to' completing a verb or adjective ('outspoken in condemning Israel', 'committed "
+        "to resolving') has the clause's subject as its doer (subject control)",
+    ),
+    Rule(
         "modal-copula",
         "factuality",
         "a modal on a copula scopes over its adjective's complement ('would be happy to meet' is "
