@@ -226,3 +226,9 @@ def test_a_gerund_after_in_has_the_clause_subject_as_doer(parser: Parser) -> Non
     )
     assert _sides(coded(parser, text), "condemning") == ("IRL", "ISR")
     assert _sides(coded(parser, text, ["adjunct-gerund"]), "condemning")[0] is None
+
+
+def test_a_name_in_close_apposition_is_the_actor(parser: Parser) -> None:
+    text = "The militant Muslim group Hamas claimed responsibility."
+    assert _sides(coded(parser, text), "claimed")[0] == "PSE"
+    assert _sides(coded(parser, text, ["close-apposition"]), "claimed")[0] != "PSE"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from tidings.facts.actors import roles
 from tidings.facts.actors.index import EntityIndex
 from tidings.facts.actors.tables import NONSTATE, load_tables, nonstate
+from tidings.facts.events.rules import active
 from tidings.nlp import doc_text
 from tidings.records import ActorRef
 
@@ -108,6 +109,9 @@ class ActorCoder:
         return self._coded[head.i]
 
     def _code_fresh(self, head: Token) -> ActorRef | None:
+        named = self._close_apposition(head)
+        if named is not None:  # "the militant Muslim group Hamas": Hamas, not a Muslim group
+            return named
         ref = self._code(head)
         if head.ent_type_ == "PERSON" and ref is not None:
             org = self._affiliation(head)  # "U.N. mediator Diego Cordovez": an official of the UN
@@ -181,6 +185,21 @@ class ActorCoder:
                     return [replace(r1, start=s1, end=end1), replace(r2, start=s2, end=s2 + (e2.end - e2.start))]
                 break  # only the nearest mention before each candidate second member
         return []
+
+    def _close_apposition(self, head: Token) -> ActorRef | None:
+        """The name a common noun is called by in a close apposition, with no comma between ("the
+        militant group Hamas", "the rights group Amnesty International", "the carmaker Toyota"): the
+        name identifies the actor and its code beats the describing words'. A name set off by commas
+        is a loose apposition, which only adds a description (not read here). Rule close-apposition."""
+        if head.pos_ != "NOUN" or not active("close-apposition"):
+            return None
+        for app in head.children:
+            if app.dep_ == "appos" and app.pos_ == "PROPN" and app.ent_type_ in ("ORG", "NORP", "GPE"):
+                if app.left_edge.i != head.i + 1:
+                    return None  # something (a comma) between: a loose apposition
+                ref = self._code(app)
+                return ref if has_country(ref) else None
+        return None
 
     def _affiliation(self, head: Token) -> ActorRef | None:
         """A non-state organisation in a person's title or apposition."""

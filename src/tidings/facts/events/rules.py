@@ -266,6 +266,12 @@ RULES: tuple[Rule, ...] = (
         "to resolving') has the clause's subject as its doer (subject control)",
     ),
     Rule(
+        "close-apposition",
+        "actors",
+        "a common noun with its name in close apposition, no comma between ('the militant group Hamas', 'the "
+        "carmaker Toyota') is the named actor: the name's code beats the describing words'",
+    ),
+    Rule(
         "modal-copula",
         "factuality",
         "a modal on a copula scopes over its adjective's complement ('would be happy to meet' is "
