@@ -232,3 +232,13 @@ def test_a_name_in_close_apposition_is_the_actor(parser: Parser) -> None:
     text = "The militant Muslim group Hamas claimed responsibility."
     assert _sides(coded(parser, text), "claimed")[0] == "PSE"
     assert _sides(coded(parser, text, ["close-apposition"]), "claimed")[0] != "PSE"
+
+
+def test_a_filed_document_acts_for_its_filer(parser: Parser) -> None:
+    # the parse hangs "alleging" on the passive "based": the complaint, filed by U.S. Steel, alleges
+    text = (
+        "The investigation is based on a complaint filed by U.S. Steel Corporation on April 26, alleging that "
+        "major Chinese steel producers conspired to fix prices."
+    )
+    assert _sides(coded(parser, text), "alleging") == ("USA", "CHN")
+    assert _sides(coded(parser, text, ["document-filer"]), "alleging")[0] is None

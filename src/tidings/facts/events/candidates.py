@@ -24,6 +24,7 @@ from tidings.facts.events.arguments import (
     between_pair,
     complement_targets,
     deep_targets,
+    document_filer,
     noun_doer,
     received_act,
     shared_objects,
@@ -215,6 +216,9 @@ class CandidateFinder:
             if head.lower_ in ("he", "she", "him", "her") and self.last_person is not None:
                 return [self.last_person]
             return []
+        filer = document_filer(head)
+        if filer is not None:  # "a complaint filed by U.S. Steel": the complaint speaks for its filer
+            return self.actors(filer)
         heads = [head, *[c for c in head.conjuncts if c.i > head.i]]
         refs: list[ActorRef] = []
         for h in heads:

@@ -272,6 +272,12 @@ RULES: tuple[Rule, ...] = (
         "carmaker Toyota') is the named actor: the name's code beats the describing words'",
     ),
     Rule(
+        "document-filer",
+        "actors",
+        "a document with its filer in a participle ('a complaint filed by U.S. Steel') acts for the filer, also "
+        "in a participle the parse hung on a passive verb ('based on a complaint filed by X, alleging that')",
+    ),
+    Rule(
         "modal-copula",
         "factuality",
         "a modal on a copula scopes over its adjective's complement ('would be happy to meet' is "
