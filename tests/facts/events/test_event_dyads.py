@@ -242,3 +242,9 @@ def test_a_filed_document_acts_for_its_filer(parser: Parser) -> None:
     )
     assert _sides(coded(parser, text), "alleging") == ("USA", "CHN")
     assert _sides(coded(parser, text, ["document-filer"]), "alleging")[0] is None
+
+
+def test_a_group_led_by_a_state_is_of_that_state(parser: Parser) -> None:
+    text = "In the 1980s, western countries represented by the US imposed sanctions on China."
+    assert _sides(coded(parser, text), "imposed") == ("USA", "CHN")
+    assert _sides(coded(parser, text, ["led-by"]), "imposed")[0] is None

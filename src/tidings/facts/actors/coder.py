@@ -78,6 +78,8 @@ def _stance(tok: Token) -> bool:
 
 
 LOCATING_PREPS = frozenset({"in", "from", "at", "inside"})
+# Participles that put a group under a leader: "a coalition led by", "countries represented by".
+LEADING = frozenset({"lead", "head", "represent", "spearhead", "chair"})
 
 
 def has_country(ref: ActorRef | None) -> bool:
@@ -117,6 +119,13 @@ class ActorCoder:
             org = self._affiliation(head)  # "U.N. mediator Diego Cordovez": an official of the UN
             if org is not None:
                 return replace(ref, actor_code=org.actor_code, country=None, sector=org.sector)
+        if (ref is None or not has_country(ref)) and head.pos_ == "NOUN":
+            leader = self._led_by(head)  # "western countries represented by the US", "a coalition led by Saudi Arabia"
+            if leader is not None:
+                sector = ref.sector if ref is not None else None
+                name = ref.name if ref is not None else head.text
+                led = (leader.country or "") + (sector or "")
+                return ActorRef(name, None, led, leader.country, sector, head.idx, head.idx + len(head.text))
         if ref is not None and not has_country(ref) and ref.sector != "MIL":  # troops serve abroad
             where = self._located(head)  # "demonstrators in Baghdad", "doctors from American aid groups"
             if where is not None:
@@ -199,6 +208,22 @@ class ActorCoder:
                     return None  # something (a comma) between: a loose apposition
                 ref = self._code(app)
                 return ref if has_country(ref) else None
+        return None
+
+    def _led_by(self, head: Token) -> ActorRef | None:
+        """The state leading a group that names no country of its own: the agent of "led by",
+        "headed by", "represented by" on the group's noun ("western countries represented by the
+        US", "a coalition led by Saudi Arabia"). CAMEO codes a bloc's act by its leading state when
+        the text names one. Rule led-by."""
+        if not active("led-by"):
+            return None
+        for acl in head.children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in LEADING:
+                for agent in acl.children:
+                    for obj in agent.children if agent.dep_ == "agent" else ():
+                        ref = self._code(obj)
+                        if ref is not None and ref.country:
+                            return ref
         return None
 
     def _affiliation(self, head: Token) -> ActorRef | None:

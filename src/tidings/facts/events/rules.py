@@ -278,6 +278,12 @@ RULES: tuple[Rule, ...] = (
         "in a participle the parse hung on a passive verb ('based on a complaint filed by X, alleging that')",
     ),
     Rule(
+        "led-by",
+        "actors",
+        "a group naming no country of its own led, headed or represented by a state ('a coalition led by Saudi "
+        "Arabia', 'western countries represented by the US') is of that state",
+    ),
+    Rule(
         "modal-copula",
         "factuality",
         "a modal on a copula scopes over its adjective's complement ('would be happy to meet' is "
