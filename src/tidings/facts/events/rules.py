@@ -262,8 +262,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "adjunct-gerund",
         "actors",
-        "a gerund after 'in'/'to' completing a verb or adjective ('outspoken in condemning Israel', 'committed "
-        "to resolving') has the clause's subject as its doer (subject control)",
+        "a gerund after 'in' completing a verb or adjective ('outspoken in condemning Israel', 'joined them in "
+        "denouncing') has the clause's subject as its doer (subject control)",
     ),
     Rule(
         "pair-phrase",
