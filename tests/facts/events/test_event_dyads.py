@@ -216,3 +216,45 @@ def test_a_force_deployed_is_the_doer_of_its_show_of_force(parser: Parser) -> No
     text = "Russian troops were deployed."
     assert _sides(coded(parser, text), "deployed") == ("RUS", None)
     assert _sides(coded(parser, text, ["mobilized-force"]), "deployed") == (None, "RUS")
+
+
+def test_a_gerund_after_in_has_the_clause_subject_as_doer(parser: Parser) -> None:
+    # subject control: "outspoken in condemning" — Connolly condemned Israel
+    text = (
+        "Irish presidential candidate Catherine Connolly spoke in Dublin. Like Higgins, Connolly has been "
+        "outspoken in condemning Israel for its war in Gaza."
+    )
+    assert _sides(coded(parser, text), "condemning") == ("IRL", "ISR")
+    assert _sides(coded(parser, text, ["adjunct-gerund"]), "condemning")[0] is None
+
+
+def test_a_name_in_close_apposition_is_the_actor(parser: Parser) -> None:
+    text = "The militant Muslim group Hamas claimed responsibility."
+    assert _sides(coded(parser, text), "claimed")[0] == "PSE"
+    assert _sides(coded(parser, text, ["close-apposition"]), "claimed")[0] != "PSE"
+
+
+def test_a_filed_document_acts_for_its_filer(parser: Parser) -> None:
+    # the parse hangs "alleging" on the passive "based": the complaint, filed by U.S. Steel, alleges
+    text = (
+        "The investigation is based on a complaint filed by U.S. Steel Corporation on April 26, alleging that "
+        "major Chinese steel producers conspired to fix prices."
+    )
+    assert _sides(coded(parser, text), "alleging") == ("USA", "CHN")
+    assert _sides(coded(parser, text, ["document-filer"]), "alleging")[0] is None
+
+
+def test_a_group_led_by_a_state_is_of_that_state(parser: Parser) -> None:
+    text = "In the 1980s, western countries represented by the US imposed sanctions on China."
+    assert _sides(coded(parser, text), "imposed") == ("USA", "CHN")
+    assert _sides(coded(parser, text, ["led-by"]), "imposed")[0] is None
+
+
+def test_the_two_sides_as_target_are_the_other_side(parser: Parser) -> None:
+    # "the two sides" stands for China and the US; China hoping, the US is the one appealed to
+    text = (
+        "As China and the US will conduct trade consultations soon, Gao said China hopes the two sides can "
+        "work together to advance business ties."
+    )
+    assert _sides(coded(parser, text), "hopes") == ("CHN", "USA")
+    assert _sides(coded(parser, text, ["pair-phrase"]), "hopes")[1] != "USA"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from tidings.facts.actors import roles
 from tidings.facts.actors.index import EntityIndex
 from tidings.facts.actors.tables import NONSTATE, load_tables, nonstate
+from tidings.facts.events.rules import active
 from tidings.nlp import doc_text
 from tidings.records import ActorRef
 
@@ -77,6 +78,8 @@ def _stance(tok: Token) -> bool:
 
 
 LOCATING_PREPS = frozenset({"in", "from", "at", "inside"})
+# Participles that put a group under a leader: "a coalition led by", "countries represented by".
+LEADING = frozenset({"lead", "head", "represent", "spearhead", "chair"})
 
 
 def has_country(ref: ActorRef | None) -> bool:
@@ -108,11 +111,21 @@ class ActorCoder:
         return self._coded[head.i]
 
     def _code_fresh(self, head: Token) -> ActorRef | None:
+        named = self._close_apposition(head)
+        if named is not None:  # "the militant Muslim group Hamas": Hamas, not a Muslim group
+            return named
         ref = self._code(head)
         if head.ent_type_ == "PERSON" and ref is not None:
             org = self._affiliation(head)  # "U.N. mediator Diego Cordovez": an official of the UN
             if org is not None:
                 return replace(ref, actor_code=org.actor_code, country=None, sector=org.sector)
+        if (ref is None or not has_country(ref)) and head.pos_ == "NOUN":
+            leader = self._led_by(head)  # "western countries represented by the US", "a coalition led by Saudi Arabia"
+            if leader is not None:
+                sector = ref.sector if ref is not None else None
+                name = ref.name if ref is not None else head.text
+                led = (leader.country or "") + (sector or "")
+                return ActorRef(name, None, led, leader.country, sector, head.idx, head.idx + len(head.text))
         if ref is not None and not has_country(ref) and ref.sector != "MIL":  # troops serve abroad
             where = self._located(head)  # "demonstrators in Baghdad", "doctors from American aid groups"
             if where is not None:
@@ -181,6 +194,37 @@ class ActorCoder:
                     return [replace(r1, start=s1, end=end1), replace(r2, start=s2, end=s2 + (e2.end - e2.start))]
                 break  # only the nearest mention before each candidate second member
         return []
+
+    def _close_apposition(self, head: Token) -> ActorRef | None:
+        """The name a common noun is called by in a close apposition, with no comma between ("the
+        militant group Hamas", "the rights group Amnesty International", "the carmaker Toyota"): the
+        name identifies the actor and its code beats the describing words'. A name set off by commas
+        is a loose apposition, which only adds a description (not read here). Rule close-apposition."""
+        if head.pos_ != "NOUN" or not active("close-apposition"):
+            return None
+        for app in head.children:
+            if app.dep_ == "appos" and app.pos_ == "PROPN" and app.ent_type_ in ("ORG", "NORP", "GPE"):
+                if app.left_edge.i != head.i + 1:
+                    return None  # something (a comma) between: a loose apposition
+                ref = self._code(app)
+                return ref if has_country(ref) else None
+        return None
+
+    def _led_by(self, head: Token) -> ActorRef | None:
+        """The state leading a group that names no country of its own: the agent of "led by",
+        "headed by", "represented by" on the group's noun ("western countries represented by the
+        US", "a coalition led by Saudi Arabia"). CAMEO codes a bloc's act by its leading state when
+        the text names one. Rule led-by."""
+        if not active("led-by"):
+            return None
+        for acl in head.children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in LEADING:
+                for agent in acl.children:
+                    for obj in agent.children if agent.dep_ == "agent" else ():
+                        ref = self._code(obj)
+                        if ref is not None and ref.country:
+                            return ref
+        return None
 
     def _affiliation(self, head: Token) -> ActorRef | None:
         """A non-state organisation in a person's title or apposition."""

@@ -260,6 +260,36 @@ RULES: tuple[Rule, ...] = (
         "above international law by imposing tariffs'; a planned means leaves the asserted vow its event",
     ),
     Rule(
+        "adjunct-gerund",
+        "actors",
+        "a gerund after 'in' completing a verb or adjective ('outspoken in condemning Israel', 'joined them in "
+        "denouncing') has the clause's subject as its doer (subject control)",
+    ),
+    Rule(
+        "pair-phrase",
+        "actors",
+        "'the two sides', 'both countries', 'the two leaders' stand for the two actors last named together; "
+        "of such a pair as target, the doer's own side is not the one acted on",
+    ),
+    Rule(
+        "close-apposition",
+        "actors",
+        "a common noun with its name in close apposition, no comma between ('the militant group Hamas', 'the "
+        "carmaker Toyota') is the named actor: the name's code beats the describing words'",
+    ),
+    Rule(
+        "document-filer",
+        "actors",
+        "a document with its filer in a participle ('a complaint filed by U.S. Steel') acts for the filer, also "
+        "in a participle the parse hung on a passive verb ('based on a complaint filed by X, alleging that')",
+    ),
+    Rule(
+        "led-by",
+        "actors",
+        "a group naming no country of its own led, headed or represented by a state ('a coalition led by Saudi "
+        "Arabia', 'western countries represented by the US') is of that state",
+    ),
+    Rule(
         "modal-copula",
         "factuality",
         "a modal on a copula scopes over its adjective's complement ('would be happy to meet' is "
