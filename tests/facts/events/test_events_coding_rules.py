@@ -527,3 +527,21 @@ def test_rebuffing_is_a_rejection(parser: Parser) -> None:
     text = "Kenya's attempts to mediate were rebuffed by the Ugandan government on Monday."
     events = [e for e in code(parser, text) if e.trigger == "rebuffed"]
     assert [(e.cameo_code or "")[:2] for e in events] == ["12"], [(e.trigger, e.cameo_code) for e in events]
+
+
+def _roots(events: Sequence[Event], trigger: str) -> list[str]:
+    return [(e.cameo_code or "")[:2] for e in events if e.trigger == trigger]
+
+
+def test_a_quoted_hope_that_the_parties_act_is_an_appeal(parser: Parser) -> None:
+    text = '"We hope that the two sides can resolve their disputes," Kenyan foreign minister Raychelle Omamo said.'
+    # the saying is the appeal the hope already codes (one event of a root per sentence), no optimism
+    assert sorted((e.cameo_code or "")[:2] for e in code(parser, text)) == ["02"]
+    assert _roots(code(parser, text, disabled=("speech-hope-other",)), "said") == ["01"]
+
+
+def test_a_claim_word_beside_a_negation_is_no_denial(parser: Parser) -> None:
+    text = '"You can\'t negotiate by stunts," said Kenyan foreign minister Raychelle Omamo.'
+    assert [e.cameo_code for e in code(parser, text) if e.trigger == "said"] != ["016"]
+    denied = '"The reports are not true," said Kenyan foreign minister Raychelle Omamo.'
+    assert [e.cameo_code for e in code(parser, denied) if e.trigger == "said"] == ["016"]

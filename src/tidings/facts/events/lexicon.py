@@ -18,11 +18,14 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from tidings.facts.events.arguments import PERSON_NOUNS
 from tidings.facts.events.rules import active, disabled_now
 from tidings.facts.events.speech import ASKED as _ASKED
 from tidings.facts.events.speech import CLAIMS as _CLAIMS
 from tidings.facts.events.speech import CRITICAL
+from tidings.facts.events.speech import HOPING as _HOPING
+from tidings.facts.events.speech import NAMED_TYPES as _NAMED
+from tidings.facts.events.speech import named_other_acts as _named_other_acts
+from tidings.facts.events.speech import parties as _parties
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -319,9 +322,6 @@ _IDIOMS = frozenset(
     }
 )
 _WANTING = frozenset({"want", "wish", "need"})
-# the forms too: the lemmatiser makes "hopes" "hop"
-_HOPING = frozenset({"hope", "hopes", "hoped", "hoping", "expect", "expects", "expected", "expecting"})
-_NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _APPEALING = frozenset({"urge", "encourage", "exhort", "implore", "beseech", "call", "appeal", "press", "ask",
                         "request", "beg", "advise"})  # fmt: skip
 # Verbs of asserting that something is so: with a that-clause they report a statement ("claim
@@ -710,30 +710,6 @@ def _claims_of_another(token: Token) -> bool:
             if subj.pos_ == "PRON" and subj.lower_ not in ("it", "this", "that", "there"):
                 return True  # "he claimed they would cut": a person or group
     return False
-
-
-def _named_other_acts(token: Token) -> bool:
-    """The verb's complement is an act of a named actor other than its own subject: "hopes (that)
-    the US would repeal", "expects the United States to take action" (not "expects rates to fall":
-    no name; not "hopes to visit": the subject's own act; not "Expecting China to compromise is
-    a misjudgment": no one hopes there)."""
-    if token.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-        return False
-    for comp in token.children:
-        if comp.dep_ not in ("ccomp", "xcomp") or comp.pos_ not in ("VERB", "AUX"):
-            continue
-        for subj in comp.children:
-            if subj.dep_ in ("nsubj", "nsubjpass") and subj.pos_ == "PROPN" and subj.ent_type_ in _NAMED:
-                return True
-            if subj.dep_ == "nsubj" and _parties(subj):
-                return True
-    return False
-
-
-def _parties(subj: Token) -> bool:
-    """ "the two sides", "both countries", "all parties": the parties to a dispute, named by a plural
-    noun of actors (:data:`~tidings.facts.events.arguments.PERSON_NOUNS`) — rule ``hope-parties``."""
-    return active("hope-parties") and subj.tag_ == "NNS" and subj.lemma_.lower() in PERSON_NOUNS
 
 
 def _expresses_hope_of_other(token: Token) -> bool:

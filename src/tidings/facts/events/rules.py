@@ -383,6 +383,18 @@ RULES: tuple[Rule, ...] = (
         "light verb's subject its doer and the to/with/on/against phrase its target",
     ),
     Rule("name-as", "lexicon", "'labelled (branded, termed) X as Y' names X as 'called X Y' does: a comment on it"),
+    Rule(
+        "speech-hope-other",
+        "speech",
+        "a quote hoping that another named actor or the parties will act ('We hope that the two sides can meet') "
+        "is an appeal (020), not optimism",
+    ),
+    Rule(
+        "denial-scope",
+        "speech",
+        "a denial (016) needs the negation on the claim itself (subject, object or predicate of the negated verb), "
+        "not a claim word in a phrase beside it ('You can't negotiate by stunts')",
+    ),
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)
