@@ -533,6 +533,22 @@ def _roots(events: Sequence[Event], trigger: str) -> list[str]:
     return [(e.cameo_code or "")[:2] for e in events if e.trigger == trigger]
 
 
+def test_inspecting_a_thing_is_no_investigation(parser: Parser) -> None:
+    text = "The Kenyan finance minister inspected the site of the fire on Friday."
+    assert _roots(code(parser, text), "inspected") == []
+    assert _roots(code(parser, text, disabled=("thing-inspected",)), "inspected") == ["09"]
+    owned = "The Kenyan finance minister inspected Uganda's border posts on Friday."
+    assert _roots(code(parser, owned), "inspected") == ["09"]
+
+
+def test_a_person_accused_by_no_one_is_no_accusation(parser: Parser) -> None:
+    text = "John Kamau, 28, is accused of stealing cattle from the Kenyan army."
+    assert _roots(code(parser, text), "accused") == []
+    assert _roots(code(parser, text, disabled=("accused-unnamed",)), "accused") == ["11"]
+    named = "The Kenyan government accused Uganda of stealing cattle."
+    assert _roots(code(parser, named), "accused") == ["11"]
+
+
 def test_a_quoted_hope_that_the_parties_act_is_an_appeal(parser: Parser) -> None:
     text = '"We hope that the two sides can resolve their disputes," Kenyan foreign minister Raychelle Omamo said.'
     # the saying is the appeal the hope already codes (one event of a root per sentence), no optimism

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from tidings.facts.entities.pronouns import person_nouns
+from tidings.facts.events.arguments import PERSON_NOUNS
 from tidings.facts.events.rules import active, disabled_now
 from tidings.facts.events.speech import ASKED as _ASKED
 from tidings.facts.events.speech import CLAIMS as _CLAIMS
@@ -299,6 +301,10 @@ class VerbLexicon:
             # not specified below"), as the block's own patterns code a rebuffed demand or offer (123,
             # 125); its default, disapproval (110), is for the synonyms "slight" and "snub"
             best = LexiconMatch("120", "tidings:rebuff-rejects", lemma, 0)
+        if refine and best is not None and _inspects_a_thing(token, best):
+            # "the OBR checks the information", "the governor inspected the site of the explosion":
+            # CAMEO 090 investigates an actor or an act; studying a thing nobody owns is no event
+            best = LexiconMatch(NO_EVENT, "tidings:thing-inspected", lemma, 0)
         return best
 
 
@@ -471,6 +477,52 @@ def _object_words(token: Token) -> list[Token]:
     return objs + [g for o in objs for g in o.children if g.dep_ == "compound"]
 
 
+# Checking and inspecting, of the dictionary's INSPECT block (090). CAMEO 09 is investigating an
+# actor's deeds (091 crime, 092 rights abuses, 093 military action, 094 war crimes; 090 the same
+# unspecified): the object alone tells whether anyone is examined. The block's other verbs are
+# left as they are: "re-examine the refineries in Iran" (a PETR2 gold 090), "examining possible
+# war crimes", "exploring the possibility of" (a considered option, 014).
+_CHECKING = frozenset({"check", "inspect"})
+_ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _inspects_a_thing(token: Token, match: LexiconMatch) -> bool:
+    """Checking or inspecting coded the generic 090 (the block default, or "check &INFORMATION")
+    where the object is a plain thing with no actor in it: "the OBR checks the information", "the
+    minister inspected the site of the fire" — rule ``thing-inspected``. An actor ("inspected the
+    troops"), a name anywhere in the object ("inspected Iran's nuclear sites", "the site of the
+    explosion in Ife"), a person noun (WordNet's, ``data/entities``) or an act (an eventive noun
+    of the lexicon: "inspected the attack") keeps the 090."""
+    block = ":".join(match.rule.split(":")[:2])
+    if not active("thing-inspected") or block != "petr2:INSPECT" or match.code != "090" or token.pos_ != "VERB":
+        return False
+    if match.lemma not in _CHECKING:
+        return False
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects:
+        return False
+    obj = objects[0]
+    word = obj.lemma_.lower()
+    if obj.pos_ != "NOUN" or word in PERSON_NOUNS or word in EVENT_NOUNS or obj.lower_ in person_nouns():
+        return False
+    return not any(t.ent_type_ in _ACTOR_ENTITIES or t.pos_ == "PRON" for t in obj.subtree)
+
+
+def _accused_by_no_one(token: Token, lemma: str) -> bool:
+    """ "Bryan Kohberger, 28, is accused of fatally stabbing ...": a named person accused in the
+    passive with no accuser anywhere in the clause (no by-agent) — the stock words of crime
+    reporting for the charge a case is about (rule ``accused-unnamed``). CAMEO 112 is one actor
+    accusing another; with no accuser named there is no such pair, and the charge itself is the
+    prosecution's legal act, which the sentence does not report."""
+    if not active("accused-unnamed") or lemma != "accuse" or token.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "agent" for c in token.children):
+        return False
+    # "Kohberger, accused of ...": the noun the participle modifies; else the passive's subject
+    accused = [token.head] if token.dep_ == "acl" else [c for c in token.children if c.dep_ == "nsubjpass"]
+    return bool(accused) and all(a.ent_type_ == "PERSON" for a in accused)
+
+
 def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
     """Our own refinements where the dictionary's default misleads on modern news:
     travel to a place is a visit (042); rebuffing a request is a rejection (12x)."""
@@ -478,6 +530,8 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         return LexiconMatch("042", "tidings:visit", lemma, 1)
     if active("idiom") and any((lemma, w.lemma_.lower()) in _IDIOMS for w in _object_words(token)):
         return LexiconMatch(NO_EVENT, "tidings:idiom", lemma, 1)  # "since Biden took office"
+    if _accused_by_no_one(token, lemma):
+        return LexiconMatch(NO_EVENT, "tidings:accused-unnamed", lemma, 1)
     if (
         active("agree-to")
         and lemma == "agree"
