@@ -542,11 +542,13 @@ def test_inspecting_a_thing_is_no_investigation(parser: Parser) -> None:
 
 
 def test_a_person_accused_by_no_one_is_no_accusation(parser: Parser) -> None:
-    text = "John Kamau, 28, is accused of stealing cattle from the Kenyan army."
+    text = "John Kamau, 28, is accused of fatally stabbing a Kenyan soldier in Nairobi."
     assert _roots(code(parser, text), "accused") == []
     assert _roots(code(parser, text, disabled=("accused-unnamed",)), "accused") == ["11"]
     named = "The Kenyan government accused Uganda of stealing cattle."
     assert _roots(code(parser, named), "accused") == ["11"]
+    political = "John Kamau has been accused of criticising the Kenyan president in a private address."
+    assert _roots(code(parser, political), "accused") == ["11"]
 
 
 def test_a_quoted_hope_that_the_parties_act_is_an_appeal(parser: Parser) -> None:
@@ -554,10 +556,3 @@ def test_a_quoted_hope_that_the_parties_act_is_an_appeal(parser: Parser) -> None
     # the saying is the appeal the hope already codes (one event of a root per sentence), no optimism
     assert sorted((e.cameo_code or "")[:2] for e in code(parser, text)) == ["02"]
     assert _roots(code(parser, text, disabled=("speech-hope-other",)), "said") == ["01"]
-
-
-def test_a_claim_word_beside_a_negation_is_no_denial(parser: Parser) -> None:
-    text = '"You can\'t negotiate by stunts," said Kenyan foreign minister Raychelle Omamo.'
-    assert [e.cameo_code for e in code(parser, text) if e.trigger == "said"] != ["016"]
-    denied = '"The reports are not true," said Kenyan foreign minister Raychelle Omamo.'
-    assert [e.cameo_code for e in code(parser, denied) if e.trigger == "said"] == ["016"]

@@ -508,9 +508,12 @@ def _inspects_a_thing(token: Token, match: LexiconMatch) -> bool:
     return not any(t.ent_type_ in _ACTOR_ENTITIES or t.pos_ == "PRON" for t in obj.subtree)
 
 
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
 def _accused_by_no_one(token: Token, lemma: str) -> bool:
-    """ "Bryan Kohberger, 28, is accused of fatally stabbing ...": a named person accused in the
-    passive with no accuser anywhere in the clause (no by-agent) — the stock words of crime
+    """ "Bryan Kohberger, 28, is accused of fatally stabbing ...": a named person accused of violence
+    in the passive with no accuser anywhere in the clause (no by-agent) — the stock words of crime
     reporting for the charge a case is about (rule ``accused-unnamed``). CAMEO 112 is one actor
     accusing another; with no accuser named there is no such pair, and the charge itself is the
     prosecution's legal act, which the sentence does not report."""
@@ -520,7 +523,13 @@ def _accused_by_no_one(token: Token, lemma: str) -> bool:
         return False
     # "Kohberger, accused of ...": the noun the participle modifies; else the passive's subject
     accused = [token.head] if token.dep_ == "acl" else [c for c in token.children if c.dep_ == "nsubjpass"]
-    return bool(accused) and all(a.ent_type_ == "PERSON" for a in accused)
+    if not accused or not all(a.ent_type_ == "PERSON" for a in accused):
+        return False
+    # what is alleged is violence (CAMEO 18-20 by the dictionary: "of fatally stabbing"), a crime;
+    # "accused of criticising Bush" is a political accusation by someone unnamed, still 112
+    alleged = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    lexicon = load_lexicon()
+    return any((m := lexicon.match(g)) is not None and m.code[:2] in _VIOLENT_ROOTS for g in alleged)
 
 
 def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:

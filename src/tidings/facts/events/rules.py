@@ -399,12 +399,6 @@ RULES: tuple[Rule, ...] = (
         "a quote hoping that another named actor or the parties will act ('We hope that the two sides can meet') "
         "is an appeal (020), not optimism",
     ),
-    Rule(
-        "denial-scope",
-        "speech",
-        "a denial (016) needs the negation on the claim itself (subject, object or predicate of the negated verb), "
-        "not a claim word in a phrase beside it ('You can't negotiate by stunts')",
-    ),
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)

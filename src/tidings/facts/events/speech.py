@@ -521,21 +521,6 @@ def _hopes_other_acts(content: list[Token]) -> Token | None:
     return next((t for t in content if t.lower_ in HOPING and t.pos_ == "VERB" and named_other_acts(t)), None)
 
 
-def _claim_denied(content: list[Token]) -> bool:
-    """The negation bears on the claim: the claim word is the subject, object or predicate of the
-    negated verb ("the reports are not true", "it was not a stunt", "we do not accept the
-    allegations"), not a word of a phrase beside it ("You can't negotiate by stunts" is no denial
-    of anything) — rule ``denial-scope``."""
-    if not active("denial-scope"):
-        return True
-    for t in content:
-        if t.lower_ not in DENIED and t.lemma_.lower() not in DENIED:
-            continue
-        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and any(c.dep_ == "neg" for c in t.head.children):
-            return True
-    return False
-
-
 def classify(
     verb: Token, content: list[Token], is_actor: Callable[[Token], bool] | None = None
 ) -> tuple[str, str] | None:
@@ -552,7 +537,7 @@ def classify_with_focus(
     made the code, which :func:`target_heads` reads the target around."""
     words = _lemmas(content)
     negated = any(t.dep_ == "neg" for t in content)
-    if active("speech-denial") and negated and words & DENIED and _claim_denied(content):
+    if active("speech-denial") and negated and words & DENIED:
         return "016", "tidings:speech-denial", None
     obliged = [t for t in content if t.lower_ in OBLIGATION and t.dep_ == "aux"]
     if is_actor is not None and active("appeal-addressee"):
