@@ -527,3 +527,32 @@ def test_rebuffing_is_a_rejection(parser: Parser) -> None:
     text = "Kenya's attempts to mediate were rebuffed by the Ugandan government on Monday."
     events = [e for e in code(parser, text) if e.trigger == "rebuffed"]
     assert [(e.cameo_code or "")[:2] for e in events] == ["12"], [(e.trigger, e.cameo_code) for e in events]
+
+
+def _roots(events: Sequence[Event], trigger: str) -> list[str]:
+    return [(e.cameo_code or "")[:2] for e in events if e.trigger == trigger]
+
+
+def test_inspecting_a_thing_is_no_investigation(parser: Parser) -> None:
+    text = "The Kenyan finance minister inspected the site of the fire on Friday."
+    assert _roots(code(parser, text), "inspected") == []
+    assert _roots(code(parser, text, disabled=("thing-inspected",)), "inspected") == ["09"]
+    owned = "The Kenyan finance minister inspected Uganda's border posts on Friday."
+    assert _roots(code(parser, owned), "inspected") == ["09"]
+
+
+def test_a_person_accused_by_no_one_is_no_accusation(parser: Parser) -> None:
+    text = "John Kamau, 28, is accused of fatally stabbing a Kenyan soldier in Nairobi."
+    assert _roots(code(parser, text), "accused") == []
+    assert _roots(code(parser, text, disabled=("accused-unnamed",)), "accused") == ["11"]
+    named = "The Kenyan government accused Uganda of stealing cattle."
+    assert _roots(code(parser, named), "accused") == ["11"]
+    political = "John Kamau has been accused of criticising the Kenyan president in a private address."
+    assert _roots(code(parser, political), "accused") == ["11"]
+
+
+def test_a_quoted_hope_that_the_parties_act_is_an_appeal(parser: Parser) -> None:
+    text = '"We hope that the two sides can resolve their disputes," Kenyan foreign minister Raychelle Omamo said.'
+    # the saying is the appeal the hope already codes (one event of a root per sentence), no optimism
+    assert sorted((e.cameo_code or "")[:2] for e in code(parser, text)) == ["02"]
+    assert _roots(code(parser, text, disabled=("speech-hope-other",)), "said") == ["01"]

@@ -18,11 +18,16 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from tidings.facts.entities.pronouns import person_nouns
 from tidings.facts.events.arguments import PERSON_NOUNS
 from tidings.facts.events.rules import active, disabled_now
 from tidings.facts.events.speech import ASKED as _ASKED
 from tidings.facts.events.speech import CLAIMS as _CLAIMS
 from tidings.facts.events.speech import CRITICAL
+from tidings.facts.events.speech import HOPING as _HOPING
+from tidings.facts.events.speech import NAMED_TYPES as _NAMED
+from tidings.facts.events.speech import named_other_acts as _named_other_acts
+from tidings.facts.events.speech import parties as _parties
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -296,6 +301,10 @@ class VerbLexicon:
             # not specified below"), as the block's own patterns code a rebuffed demand or offer (123,
             # 125); its default, disapproval (110), is for the synonyms "slight" and "snub"
             best = LexiconMatch("120", "tidings:rebuff-rejects", lemma, 0)
+        if refine and best is not None and _inspects_a_thing(token, best):
+            # "the OBR checks the information", "the governor inspected the site of the explosion":
+            # CAMEO 090 investigates an actor or an act; studying a thing nobody owns is no event
+            best = LexiconMatch(NO_EVENT, "tidings:thing-inspected", lemma, 0)
         return best
 
 
@@ -319,9 +328,6 @@ _IDIOMS = frozenset(
     }
 )
 _WANTING = frozenset({"want", "wish", "need"})
-# the forms too: the lemmatiser makes "hopes" "hop"
-_HOPING = frozenset({"hope", "hopes", "hoped", "hoping", "expect", "expects", "expected", "expecting"})
-_NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _APPEALING = frozenset({"urge", "encourage", "exhort", "implore", "beseech", "call", "appeal", "press", "ask",
                         "request", "beg", "advise"})  # fmt: skip
 # Verbs of asserting that something is so: with a that-clause they report a statement ("claim
@@ -471,6 +477,61 @@ def _object_words(token: Token) -> list[Token]:
     return objs + [g for o in objs for g in o.children if g.dep_ == "compound"]
 
 
+# Checking and inspecting, of the dictionary's INSPECT block (090). CAMEO 09 is investigating an
+# actor's deeds (091 crime, 092 rights abuses, 093 military action, 094 war crimes; 090 the same
+# unspecified): the object alone tells whether anyone is examined. The block's other verbs are
+# left as they are: "re-examine the refineries in Iran" (a PETR2 gold 090), "examining possible
+# war crimes", "exploring the possibility of" (a considered option, 014).
+_CHECKING = frozenset({"check", "inspect"})
+_ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _inspects_a_thing(token: Token, match: LexiconMatch) -> bool:
+    """Checking or inspecting coded the generic 090 (the block default, or "check &INFORMATION")
+    where the object is a plain thing with no actor in it: "the OBR checks the information", "the
+    minister inspected the site of the fire" — rule ``thing-inspected``. An actor ("inspected the
+    troops"), a name anywhere in the object ("inspected Iran's nuclear sites", "the site of the
+    explosion in Ife"), a person noun (WordNet's, ``data/entities``) or an act (an eventive noun
+    of the lexicon: "inspected the attack") keeps the 090."""
+    block = ":".join(match.rule.split(":")[:2])
+    if not active("thing-inspected") or block != "petr2:INSPECT" or match.code != "090" or token.pos_ != "VERB":
+        return False
+    if match.lemma not in _CHECKING:
+        return False
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects:
+        return False
+    obj = objects[0]
+    word = obj.lemma_.lower()
+    if obj.pos_ != "NOUN" or word in PERSON_NOUNS or word in EVENT_NOUNS or obj.lower_ in person_nouns():
+        return False
+    return not any(t.ent_type_ in _ACTOR_ENTITIES or t.pos_ == "PRON" for t in obj.subtree)
+
+
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _accused_by_no_one(token: Token, lemma: str) -> bool:
+    """ "Bryan Kohberger, 28, is accused of fatally stabbing ...": a named person accused of violence
+    in the passive with no accuser anywhere in the clause (no by-agent) — the stock words of crime
+    reporting for the charge a case is about (rule ``accused-unnamed``). CAMEO 112 is one actor
+    accusing another; with no accuser named there is no such pair, and the charge itself is the
+    prosecution's legal act, which the sentence does not report."""
+    if not active("accused-unnamed") or lemma != "accuse" or token.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "agent" for c in token.children):
+        return False
+    # "Kohberger, accused of ...": the noun the participle modifies; else the passive's subject
+    accused = [token.head] if token.dep_ == "acl" else [c for c in token.children if c.dep_ == "nsubjpass"]
+    if not accused or not all(a.ent_type_ == "PERSON" for a in accused):
+        return False
+    # what is alleged is violence (CAMEO 18-20 by the dictionary: "of fatally stabbing"), a crime;
+    # "accused of criticising Bush" is a political accusation by someone unnamed, still 112
+    alleged = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    lexicon = load_lexicon()
+    return any((m := lexicon.match(g)) is not None and m.code[:2] in _VIOLENT_ROOTS for g in alleged)
+
+
 def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
     """Our own refinements where the dictionary's default misleads on modern news:
     travel to a place is a visit (042); rebuffing a request is a rejection (12x)."""
@@ -478,6 +539,8 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         return LexiconMatch("042", "tidings:visit", lemma, 1)
     if active("idiom") and any((lemma, w.lemma_.lower()) in _IDIOMS for w in _object_words(token)):
         return LexiconMatch(NO_EVENT, "tidings:idiom", lemma, 1)  # "since Biden took office"
+    if _accused_by_no_one(token, lemma):
+        return LexiconMatch(NO_EVENT, "tidings:accused-unnamed", lemma, 1)
     if (
         active("agree-to")
         and lemma == "agree"
@@ -710,30 +773,6 @@ def _claims_of_another(token: Token) -> bool:
             if subj.pos_ == "PRON" and subj.lower_ not in ("it", "this", "that", "there"):
                 return True  # "he claimed they would cut": a person or group
     return False
-
-
-def _named_other_acts(token: Token) -> bool:
-    """The verb's complement is an act of a named actor other than its own subject: "hopes (that)
-    the US would repeal", "expects the United States to take action" (not "expects rates to fall":
-    no name; not "hopes to visit": the subject's own act; not "Expecting China to compromise is
-    a misjudgment": no one hopes there)."""
-    if token.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-        return False
-    for comp in token.children:
-        if comp.dep_ not in ("ccomp", "xcomp") or comp.pos_ not in ("VERB", "AUX"):
-            continue
-        for subj in comp.children:
-            if subj.dep_ in ("nsubj", "nsubjpass") and subj.pos_ == "PROPN" and subj.ent_type_ in _NAMED:
-                return True
-            if subj.dep_ == "nsubj" and _parties(subj):
-                return True
-    return False
-
-
-def _parties(subj: Token) -> bool:
-    """ "the two sides", "both countries", "all parties": the parties to a dispute, named by a plural
-    noun of actors (:data:`~tidings.facts.events.arguments.PERSON_NOUNS`) — rule ``hope-parties``."""
-    return active("hope-parties") and subj.tag_ == "NNS" and subj.lemma_.lower() in PERSON_NOUNS
 
 
 def _expresses_hope_of_other(token: Token) -> bool:

@@ -413,6 +413,22 @@ RULES: tuple[Rule, ...] = (
         "light verb's subject its doer and the to/with/on/against phrase its target",
     ),
     Rule("name-as", "lexicon", "'labelled (branded, termed) X as Y' names X as 'called X Y' does: a comment on it"),
+    Rule(
+        "thing-inspected",
+        "lexicon",
+        "checking or inspecting a thing with no actor in it ('checks the information') is no 090 investigation",
+    ),
+    Rule(
+        "accused-unnamed",
+        "lexicon",
+        "a person 'accused of' a crime with no accuser named reports the case's charge, not 112 between two actors",
+    ),
+    Rule(
+        "speech-hope-other",
+        "speech",
+        "a quote hoping that another named actor or the parties will act ('We hope that the two sides can meet') "
+        "is an appeal (020), not optimism",
+    ),
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tidings.facts.events.arguments import PERSON_NOUNS
 from tidings.facts.events.rules import active
 
 if TYPE_CHECKING:
@@ -480,6 +481,46 @@ def undergoes(clause: Token) -> bool:
     return not any(c.dep_ == "acomp" and c.lemma_.lower() in WILLING for c in clause.children)
 
 
+# Entity types of a named actor: the subject of a hoped-for act ("hopes the US would repeal").
+NAMED_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+# The forms too: the lemmatiser makes "hopes" "hop".
+HOPING = frozenset({"hope", "hopes", "hoped", "hoping", "expect", "expects", "expected", "expecting"})
+
+
+def named_other_acts(token: Token) -> bool:
+    """The verb's complement is an act of a named actor other than its own subject: "hopes (that)
+    the US would repeal", "expects the United States to take action" (not "expects rates to fall":
+    no name; not "hopes to visit": the subject's own act; not "Expecting China to compromise is
+    a misjudgment": no one hopes there)."""
+    if token.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return False
+    for comp in token.children:
+        if comp.dep_ not in ("ccomp", "xcomp") or comp.pos_ not in ("VERB", "AUX"):
+            continue
+        for subj in comp.children:
+            if subj.dep_ in ("nsubj", "nsubjpass") and subj.pos_ == "PROPN" and subj.ent_type_ in NAMED_TYPES:
+                return True
+            if subj.dep_ == "nsubj" and parties(subj):
+                return True
+    return False
+
+
+def parties(subj: Token) -> bool:
+    """ "the two sides", "both countries", "all parties": the parties to a dispute, named by a plural
+    noun of actors (:data:`~tidings.facts.events.arguments.PERSON_NOUNS`) — rule ``hope-parties``."""
+    return active("hope-parties") and subj.tag_ == "NNS" and subj.lemma_.lower() in PERSON_NOUNS
+
+
+def _hopes_other_acts(content: list[Token]) -> Token | None:
+    """The words said hope that another named actor or the parties will act ("We hope that the two
+    sides can meet each other halfway"): an appeal to them (020), as ``hope-other`` codes the same
+    hope reported ("China hopes that the US would repeal"), not the speaker's optimism (013) —
+    rule ``speech-hope-other``."""
+    if not active("speech-hope-other"):
+        return None
+    return next((t for t in content if t.lower_ in HOPING and t.pos_ == "VERB" and named_other_acts(t)), None)
+
+
 def classify(
     verb: Token, content: list[Token], is_actor: Callable[[Token], bool] | None = None
 ) -> tuple[str, str] | None:
@@ -520,6 +561,9 @@ def classify_with_focus(
         return "120", "tidings:speech-judged-claim", blame
     if active("speech-criticism") and blame is not None:
         return "111", "tidings:speech-criticism", blame
+    hope = _hopes_other_acts(content)
+    if hope is not None:
+        return "020", "tidings:speech-hope-other", hope
     if active("speech-pessimism") and words & PESSIMISTIC:
         return "012", "tidings:speech-pessimism", None
     if active("speech-optimism") and words & OPTIMISTIC:
