@@ -246,3 +246,28 @@ def test_a_paper_naming_its_own_country_keeps_its_officials(parser: Parser) -> N
     )
     found = find_entities(parser.parse(text), "a1", "2018-07-01", publisher="CHN")[1]
     assert named(found, "Wang Shouwen").country == "CHN"  # a Chinese paper's story about the US
+
+
+def test_an_office_in_a_party_or_the_shadow_cabinet_is_the_partys(parser: Parser) -> None:
+    tables = load_tables()
+    leader = code_phrase(["Tory", "leader"], tables)  # a capitalised party word names the party
+    assert (leader.country, leader.sector) == ("GBR", "PTY")
+    assert code_phrase(["shadow", "chancellor"], tables).sector == "PTY"  # the opposition's front bench
+    mp = code_phrase(["Labour", "MP"], tables)
+    assert (mp.country, mp.sector) == ("GBR", "LEG")  # a party's MP sits in parliament
+    assert code_phrase(["labour", "costs"], tables).country is None  # lower-case: a common word
+    assert code_phrase(["Prime", "Minister"], tables).sector == "GOV"
+    found = entities(parser, "The plan was attacked by Conservative shadow pensions secretary David Willetts.")
+    willetts = named(found, "David Willetts")  # a plural modifying the title's noun stays in the title
+    assert (willetts.country, willetts.sector) == ("GBR", "PTY")
+    found = entities(parser, "Tory leader Michael Howard said the government had failed.")
+    assert (named(found, "Michael Howard").country, named(found, "Michael Howard").sector) == ("GBR", "PTY")
+
+
+def test_a_partys_one_word_name_is_the_party_whatever_the_tagger_calls_it(parser: Parser) -> None:
+    found = entities(parser, "Labour has promised to cut waiting lists, but Labour has failed before.")
+    labour = next(e for e in found if e.name == "Labour")
+    assert (labour.kind, labour.country, labour.sector) == ("ORG", "GBR", "PTY")
+    found = entities(parser, "The Liberal Democrats have said they would scrap the tax.")
+    libdems = next(e for e in found if "Democrats" in e.name)
+    assert (libdems.country, libdems.sector) == ("GBR", "PTY")

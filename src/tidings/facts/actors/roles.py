@@ -78,7 +78,9 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
     org_sector: str | None = None
     org_code: str | None = None
     head: str | None = None
+    role: str | None = None
     weak = False
+    party = shadow = False
     i = 0
     n = len(words)
     while i < n:
@@ -87,16 +89,24 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
             gram = clean_key(" ".join(words[i : i + size]))
             if not gram:
                 continue
+            if gram == "shadow":  # "shadow chancellor": the opposition's front bench, a party post
+                shadow = True
+                break
             hit = tables.country(gram)
             if hit is not None:
-                if not (i > 0 and words[i - 1] == "ethnic"):  # "ethnic Albanians": a people
+                if not (i > 0 and words[i - 1].lower() == "ethnic"):  # "ethnic Albanians": a people
                     countries.append(hit.code)
                 step = size
                 break
             # a two-letter word is a name only as an intergovernmental body's acronym ("EU", "UN")
             code = tables.known_code(gram) if size > 1 or len(gram) > 2 else _igo_acronym(gram, tables)
+            if code is None and size == 1 and words[i][:1].isupper():
+                # a capitalised party word alone names the party ("Tory leader", "a Labour source");
+                # lower-case it is a common word ("labour costs", "conservative estimates")
+                code = tables.party_code(gram)
             if code is not None and not (size == 1 and gram in tables.roles):
                 ctry, sec = org_country_sector(code)
+                party = party or sec == "PTY"
                 if ctry:
                     countries.append(ctry)
                 elif nonstate(code):
@@ -107,13 +117,19 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
                 break
             sec = tables.role_sector(gram)
             if sec is not None:
-                role_sector = head = sec  # rightmost role noun wins (the head of the title)
                 weak = gram in WEAK_ROLES or gram.rstrip("s") in WEAK_ROLES
+                role_sector = head = sec  # rightmost role noun wins (the head of the title)
+                role = gram
                 step = size
                 break
         i += step
     distinct = list(dict.fromkeys(countries))
     sector = org_sector if weak and org_sector else role_sector or org_sector
+    if (shadow and sector in ("GOV", None)) or (party and sector == "GOV" and role in PARTY_OFFICES):
+        # an office in a party or in the opposition's shadow cabinet ("Tory leader", "Conservative
+        # shadow pensions secretary") is the party's, not the government's (a party's minister,
+        # "Labour minister", stays in government)
+        sector = head = "PTY"
     return PhraseCode(distinct[0] if distinct else None, sector, org_code, len(distinct), head or sector)
 
 
@@ -133,7 +149,10 @@ def _subtree_left(root: Token, stop: int) -> list[Token]:
 
 
 TITLE_LINK = frozenset({"of", "-", "for"})
-TITLE_WORDS = frozenset({"vice", "deputy", "acting", "former", "chief", "senior", "top", "foreign", "prime", "general"})
+# ("party leader", "shadow chancellor": a party's or the opposition's post, see PARTY_OFFICES)
+TITLE_WORDS = frozenset(
+    {"vice", "deputy", "acting", "former", "chief", "senior", "top", "foreign", "prime", "general", "party", "shadow"}
+)
 # Professions whose sector is their employer's when the phrase names one ("the top Asia expert at
 # the National Security Council" is GOV); alone they keep their own ("Chinese analysts", EDU).
 # A spokesperson speaks for whoever the phrase names ("a Labour Party spokesman" is the party's,
@@ -141,6 +160,13 @@ TITLE_WORDS = frozenset({"vice", "deputy", "acting", "former", "chief", "senior"
 WEAK_ROLES = frozenset(
     {"analyst", "expert", "economist", "researcher", "scholar", "spokesman", "spokeswoman", "spokesperson",
      "spokesmen", "spokeswomen", "spokespeople"}
+)  # fmt: skip
+# Offices a party confers on its own people (its leadership), which the role table codes by their
+# government counterpart: with a party named before them they are the party's ("Conservative
+# leader", "Labour chairman", "the party's general secretary"); a minister or an MP is not.
+PARTY_OFFICES = frozenset(
+    {"leader", "leaders", "deputy leader", "chairman", "chairwoman", "chair", "president", "secretary",
+     "general secretary", "treasurer"}
 )  # fmt: skip
 # Last words of a newspaper's or news agency's name.
 MEDIA_WORDS = frozenset(
@@ -170,8 +196,11 @@ def title_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) -> tupl
         if i in others:
             break
         ok = tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in TITLE_LINK or (tok.text == "-" and toks)
-        if not ok or tok.ent_type_ in ("DATE", "TIME", "CARDINAL") or tok.tag_ in ("NNS", "NNPS"):
-            break  # a plural ("European Union officials President Obama") is no one's title
+        plural = tok.tag_ in ("NNS", "NNPS") and not (toks and toks[0].pos_ == "NOUN")
+        if not ok or tok.ent_type_ in ("DATE", "TIME", "CARDINAL") or plural:
+            # a plural ("European Union officials President Obama") is no one's title, unless it
+            # modifies the title's noun ("shadow pensions secretary", "sports minister")
+            break
         if "\n" in tok.whitespace_ or (
             tok.is_upper and len(tok.text) > 3 and tok.i == sent_start and tok.ent_type_ not in ("ORG", "NORP")
         ):
@@ -278,9 +307,10 @@ def coordinated(doc: Doc, a_end: int, b_start: int) -> bool:
     )
 
 
-def _words(toks: Sequence[Token]) -> list[str]:
-    """Lower-case words; a hyphenated compound stays one word ("vice-secretary-general" is not a
-    "general")."""
+def _words(toks: Sequence[Token], cased: bool = False) -> list[str]:
+    """Lower-case words (``cased``: as written, for :func:`code_phrase`, which reads a capitalised
+    party word as the party); a hyphenated compound stays one word ("vice-secretary-general" is
+    not a "general")."""
     words: list[str] = []
     glue = False
     for t in toks:
@@ -291,10 +321,11 @@ def _words(toks: Sequence[Token]) -> list[str]:
             words[-1] += "-"
             glue = True
             continue
+        word = t.text if cased else t.lower_
         if glue:
-            words[-1] += t.lower_
+            words[-1] += word
         else:
-            words.append(t.lower_)
+            words.append(word)
         glue = False
     return words
 
@@ -340,8 +371,12 @@ def code_named(
                 code = party if longer is None else tables.known_code(clean_key(longer))
                 if code is not None:
                     c.country, c.sector = org_country_sector(code)
+            elif c.label == "NORP" and (known := tables.known_code(clean_key(c.name))) and not nonstate(known):
+                c.country, c.sector = org_country_sector(known)  # "the Liberal Democrats": the party the tables know
         else:
             code = tables.known_code(clean_key(c.name))
+            if code is None and c.label == "ORG" and " " not in clean_key(c.name):
+                code = tables.party_code(clean_key(c.name))  # "Labour", "the Tories": the party, as "Democrats"
             if code is not None:
                 c.country, c.sector = org_country_sector(code)
                 if nonstate(code) and code[:3] != "MNC":
@@ -470,6 +505,10 @@ def _party_country(doc: Doc, c: Cluster, code: str | None, tables: ActorTables) 
     if code is not None and not nonstate(code):
         return org_country_sector(code)[0]
     words = clean_key(c.name).split()
+    for k in range(1, len(words) - 1):  # "the Parliamentary Labour Party": a known party's body
+        tail = tables.known_code(" ".join(words[k:]))
+        if tail is not None and tail.endswith("PTY") and not nonstate(tail):
+            return tail[:3]
     named = {
         hit.code
         for size in (3, 2, 1)
@@ -536,7 +575,7 @@ def _code_person(
         title, possessor = title_tokens(doc, start, end, others)
         after = apposition_tokens(doc, start, end, others)
         for toks in (title, after, [] if title else title_before_comma(doc, start, end, others)):
-            pc = code_phrase(_words(toks), tables)
+            pc = code_phrase(_words(toks, cased=True), tables)
             if not toks or (pc.sector is None and pc.country is None):
                 continue
             role = _text(toks)
@@ -705,7 +744,7 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
         if not of_pp and sector != "MIL" and code_phrase(words, tables).country is None:
             # "protesters in Hong Kong", "the news media in the United States" (troops are sent abroad)
             of_pp = [t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "in"]
-        cue_words = words + [w for p in of_pp for w in _words(list(p.subtree))]
+        cue_words = _words([*left, tok], cased=True) + [w for p in of_pp for w in _words(list(p.subtree), cased=True)]
         pc = code_phrase(cue_words, tables)
         if pc.countries > 1:
             _per_country(tok, left, sector, tables, found)
