@@ -264,6 +264,18 @@ def test_an_office_in_a_party_or_the_shadow_cabinet_is_the_partys(parser: Parser
     assert (named(found, "Michael Howard").country, named(found, "Michael Howard").sector) == ("GBR", "PTY")
 
 
+def test_a_spokesperson_without_a_name_speaks_for_the_body_the_phrase_names(parser: Parser) -> None:
+    def holder(text: str) -> Entity:
+        return next(e for e in entities(parser, text) if not e.named and "spokes" in e.name.lower())
+
+    lib_dem = holder("A Lib Dem spokesman said the party would fight every seat.")
+    assert (lib_dem.country, lib_dem.sector) == ("GBR", "PTY")  # not a government's spokesman
+    police = holder("A South Wales Police spokeswoman said officers were looking at the leaflet.")
+    assert police.sector == "COP"
+    alone = holder("A Chinese foreign ministry spokesperson said the talks would go on.")
+    assert (alone.country, alone.sector) == ("CHN", "GOV")
+
+
 def test_a_partys_one_word_name_is_the_party_whatever_the_tagger_calls_it(parser: Parser) -> None:
     found = entities(parser, "Labour has promised to cut waiting lists, but Labour has failed before.")
     labour = next(e for e in found if e.name == "Labour")

@@ -118,6 +118,8 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
             sec = tables.role_sector(gram)
             if sec is not None:
                 weak = gram in WEAK_ROLES or gram.rstrip("s") in WEAK_ROLES
+                if weak and role_sector and not org_sector:
+                    org_sector = role_sector  # "a South Wales Police spokeswoman" speaks for the police
                 role_sector = head = sec  # rightmost role noun wins (the head of the title)
                 role = gram
                 step = size
@@ -690,7 +692,7 @@ def _contiguous(left: list[Token], head: Token) -> list[Token]:
 GROUP_HEADS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "police", "military", "army"})
 
 
-def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cluster]:
+def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables, people: set[int] | None = None) -> list[Cluster]:
     """Unnamed role-holders: NPs headed by a role noun with one country cue and no name
     ("China's defense minister"); with several coordinated cues, one group per country ("Chinese
     and American officials"); with none, groups and officials whose country the article's context
@@ -721,7 +723,9 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
         left = _contiguous([t for t in _subtree_left(tok, tok.i) if t.dep_ in NP_DEPS or t.head.i != tok.i], tok)
         if whole is not None and _words([*left, tok])[-1:] != [whole]:
             continue  # a broken parse of the word ("vice", "-", "secretary" as appositions)
-        if any(t.i in taken and t.ent_type_ == "PERSON" for t in left):
+        # a person's title ("Blair's spokesman" is his); ``people``: the tokens of mentions the
+        # entities stage calls persons, else the tagger's (it tags "Lib Dem" a person)
+        if any(t.i in people if people is not None else t.i in taken and t.ent_type_ == "PERSON" for t in left):
             continue
         owned = any(t.dep_ == "poss" and t.ent_type_ in ("GPE", "NORP") for t in left)
         if any(t.lower_ in DESCRIPTIVE or (t.tag_ == "JJS" and not owned) for t in left):
@@ -740,12 +744,20 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
         # one holder per title, not per head noun: "China's commerce minister" and "China's defense
         # minister" are two people of one sector ("a US official" and "US officials" one group)
         title = " ".join([*head_words[-size:-1], tok.lemma_.lower()])
+        weak = tok.lower_ in WEAK_ROLES
         of_pp = [t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "of"]
+        # "a spokesman for the British Casino Association" speaks for it: its words are cues (the
+        # named body stays its own mention)
+        for_pp = [t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "for"] if weak else []
         if not of_pp and sector != "MIL" and code_phrase(words, tables).country is None:
             # "protesters in Hong Kong", "the news media in the United States" (troops are sent abroad)
             of_pp = [t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "in"]
-        cue_words = _words([*left, tok], cased=True) + [w for p in of_pp for w in _words(list(p.subtree), cased=True)]
+        cue_words = _words([*left, tok], cased=True) + [
+            w for p in [*of_pp, *for_pp] for w in _words(list(p.subtree), cased=True)
+        ]
         pc = code_phrase(cue_words, tables)
+        if weak and pc.sector:
+            sector = pc.sector  # "a Labour Party spokesman" is the party's (PTY), as in a named title
         if pc.countries > 1:
             _per_country(tok, left, sector, tables, found)
             continue

@@ -165,7 +165,8 @@ def find_entities(
     pronouns = _isolated(lambda: resolve_pronouns(doc, persons, quote_regions(doc_text(doc)), unnamed), no_pronouns)
     taken = {i for g in groups for m in g for i in range(m.start, m.end)}
     no_roles: list[Cluster] = []
-    roles = _isolated(lambda: find_role_holders(doc, taken, tables), no_roles)
+    people = {i for p in persons for i in range(p.tok_start, p.tok_end)}
+    roles = _isolated(lambda: find_role_holders(doc, taken, tables, people), no_roles)
     no_extra: list[Cluster] = []
     roles += _isolated(lambda: apply_uses(doc, clusters, roles, tables, home), no_extra)
     pronouns += _role_pronouns(unnamed, roles, len(clusters))
