@@ -283,3 +283,19 @@ def test_a_partys_one_word_name_is_the_party_whatever_the_tagger_calls_it(parser
     found = entities(parser, "The Liberal Democrats have said they would scrap the tax.")
     libdems = next(e for e in found if "Democrats" in e.name)
     assert (libdems.country, libdems.sector) == ("GBR", "PTY")
+
+
+def test_a_states_own_institution_without_a_country_is_of_the_storys_home(parser: Parser) -> None:
+    doc = parser.parse("The House of Commons voted against the bill, and Lord Justice Smith heard the appeal.")
+    found = find_entities(doc, "a1", None, None, None, "GBR")[1]  # an undated story of a British outlet
+    commons = next(e for e in found if "Commons" in e.name)
+    assert (commons.country, commons.sector) == ("GBR", "LEG")
+    doc = parser.parse("The leaflet shows party leader Nick Griffin. The Parliamentary Labour Party met.")
+    found = find_entities(doc, "a1", None, None, None, "GBR")[1]
+    griffin = named(found, "Nick Griffin")  # a party's post holder, as an MP, is of the story's home
+    assert (griffin.country, griffin.sector) == ("GBR", "PTY")
+    plp = next(e for e in found if "Labour Party" in e.name)  # a known party's body, by its name's end
+    assert (plp.country, plp.sector) == ("GBR", "PTY")
+    doc = parser.parse("Shares in Acme Widgets rose after analyst Jane Doe praised the firm.")
+    found = find_entities(doc, "a1", None, None, None, "GBR")[1]
+    assert all(e.country is None for e in found if e.name == "Acme Widgets")  # a firm is of anywhere

@@ -444,11 +444,20 @@ def code_named(
         # a newspaper known only by its name's head word ("National Business Daily"), not an
         # agency the tables know (Reuters reports from everywhere)
         paper = c.label == "ORG" and c.sector == "MED" and tables.known_code(clean_key(c.name)) is None
-        home_body = c.sector == "GOV" or paper
+        home_body = c.sector in HOME_SECTORS or paper or (c.label == "PERSON" and c.sector == "PTY")
         if c.label in ("PERSON", "ORG") and c.country is None and home_body and dominant is not None:
             c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce", "National Business Daily"
         if c.code is None and c.country:
             c.code = c.country + (c.sector or "") if c.sector not in NONSTATE else c.country
+
+
+# Sectors of a state's own institutions and of those who hold their posts (government, parliament,
+# courts, police): a body or person of one with no country of its own is of the story's home ("the
+# House of Commons", "Lord Cullen" the judge in a BBC story); a foreign one is named with its
+# country. Companies, experts and civilians are of anywhere; a party is placed by its own name
+# only (:func:`_party_country`), but a person holding its post ("party leader Michael Howard") is
+# as much of the story's home as an MP.
+HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP"})
 
 
 def _longer_name(doc: Doc, c: Cluster) -> str | None:
