@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 STAGE = "tidings.entities.rules.v1"
 TIE_ORDER = ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_VOTES = 3  # place tags that make a one-word name a place (see _Clusterer.run)
 
 
 class _Clusterer:
@@ -53,6 +55,7 @@ class _Clusterer:
         self.tables = tables
         self.clusters: list[list[RawMention]] = []
         self.by_key: dict[str, int] = {}
+        self.places: set[str] = set()  # one-word keys spaCy tags as places again and again
 
     def key_of(self, m: RawMention) -> str:
         text = self.doc[m.start : m.end].text
@@ -83,6 +86,13 @@ class _Clusterer:
                 m.key = "C:" + hit.code
         multi = [m for m in mentions if len(m.key.split()) > 1 or m.key.startswith(("C:", "N:"))]
         single = [m for m in mentions if m not in multi]
+        # a one-word name spaCy tags a place again and again ("Swansea" six times GPE, twice PERSON)
+        # is the place, not a part of a longer name that begins or ends with it ("Swansea Unite");
+        # one or two place tags are the tagger's slips on a surname ("Scholz" tagged GPE once)
+        votes: dict[str, Counter[bool]] = {}
+        for m in single:
+            votes.setdefault(m.key, Counter())[m.label in PLACE_LABELS] += 1
+        self.places = {key for key, c in votes.items() if c[True] > c[False] and c[True] >= PLACE_VOTES}
         for m in multi:
             self.add(m, self.by_key.get(m.key))
         for m in single:
@@ -93,8 +103,10 @@ class _Clusterer:
 
     def _surname_cluster(self, m: RawMention) -> int | None:
         hit = self.tables.country(m.key)
-        if m.label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") or (
-            hit is not None and (hit.kind in ("capital", "demonym") or hit.names_country(m.key))
+        if (
+            m.label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+            or m.key in self.places
+            or (hit is not None and (hit.kind in ("capital", "demonym") or hit.names_country(m.key)))
         ):
             return None
         cands = []
