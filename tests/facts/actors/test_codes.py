@@ -59,6 +59,14 @@ def test_office_terms_are_read_by_the_person_key() -> None:
     assert tables.code_on(key, "2005-07-22") == "USAGOV"
 
 
+def test_british_prime_ministers_are_coded_by_their_terms() -> None:
+    tables = load_tables()
+    assert tables.code_on("tony blair", "2004-11-02") == "GBRGOV"
+    assert tables.code_on("tony blair", "2011-03-17") == "GBRELI"  # the dictionary's code was of 2014
+    assert tables.code_on("margaret thatcher", "2004-11-02") == "GBRELI"
+    assert tables.code_on("tony blair", None) == "GBRGOV"  # undated: the latest term's code
+
+
 def test_us_parties_are_coded_by_the_tables() -> None:
     tables = load_tables()
     assert tables.known_code("republican party") == tables.known_code("democratic party") == "USAPTY"
