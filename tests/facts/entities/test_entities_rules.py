@@ -100,14 +100,10 @@ def test_a_one_word_name_tagged_mostly_as_a_place_is_not_part_of_a_persons_name(
     clusterer.run(mentions)
     assert mentions[0].cluster != mentions[1].cluster  # the town is not the group "Swansea Unite"
     assert len({m.cluster for m in mentions[1:]}) == 1  # every bare "Swansea" is one place
-    person = parser.parse("Antony Blinken flew in . Blinken spoke . Blinken left . Blinken came .")
-    mentions = [
-        RawMention(0, 2, "PERSON"),
-        *(RawMention(i, i + 1, "GPE") for i in (5, 8)),
-        RawMention(11, 12, "PERSON"),
-    ]
+    person = parser.parse("Sani Abacha flew in . Abacha spoke . Abacha left . Abacha came .")
+    mentions = [RawMention(0, 2, "PERSON"), *(RawMention(i, i + 1, "GPE") for i in (5, 8, 11))]
     _Clusterer(person, load_tables()).run(mentions)
-    assert len({m.cluster for m in mentions}) == 1  # a surname tagged a place twice still joins its name
+    assert len({m.cluster for m in mentions}) == 1  # a surname the tagger calls a place still ends its name
 
 
 def test_capital_and_country_metonyms_code_as_actors(parser: Parser) -> None:

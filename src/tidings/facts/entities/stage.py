@@ -87,7 +87,7 @@ class _Clusterer:
         multi = [m for m in mentions if len(m.key.split()) > 1 or m.key.startswith(("C:", "N:"))]
         single = [m for m in mentions if m not in multi]
         # a one-word name spaCy tags a place again and again ("Swansea" six times GPE, twice PERSON)
-        # is the place, not a part of a longer name that begins or ends with it ("Swansea Unite");
+        # is the place, not the first word of a longer name that begins with it ("Swansea Unite");
         # one or two place tags are the tagger's slips on a surname ("Scholz" tagged GPE once)
         votes: dict[str, Counter[bool]] = {}
         for m in single:
@@ -103,10 +103,8 @@ class _Clusterer:
 
     def _surname_cluster(self, m: RawMention) -> int | None:
         hit = self.tables.country(m.key)
-        if (
-            m.label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
-            or m.key in self.places
-            or (hit is not None and (hit.kind in ("capital", "demonym") or hit.names_country(m.key)))
+        if m.label not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") or (
+            hit is not None and (hit.kind in ("capital", "demonym") or hit.names_country(m.key))
         ):
             return None
         cands = []
@@ -115,7 +113,10 @@ class _Clusterer:
                 continue
             for other in members:
                 words = other.key.split()
-                if len(words) > 1 and m.key in (words[0], words[-1]):
+                # a place's name begins no one's name it might join ("Swansea" of "Swansea Unite");
+                # it may end one (a surname the tagger calls a place: "Abacha", "Kiriyenko")
+                ends = (words[-1],) if m.key in self.places else (words[0], words[-1])
+                if len(words) > 1 and m.key in ends:
                     cands.append((n, other.start))
                     break
         ids = {n for n, _ in cands}
