@@ -59,6 +59,14 @@ def test_office_terms_are_read_by_the_person_key() -> None:
     assert tables.code_on(key, "2005-07-22") == "USAGOV"
 
 
+def test_british_prime_ministers_are_coded_by_their_terms() -> None:
+    tables = load_tables()
+    assert tables.code_on("tony blair", "2004-11-02") == "GBRGOV"
+    assert tables.code_on("tony blair", "2011-03-17") == "GBRELI"  # the dictionary's code was of 2014
+    assert tables.code_on("margaret thatcher", "2004-11-02") == "GBRELI"
+    assert tables.code_on("tony blair", None) == "GBRGOV"  # undated: the latest term's code
+
+
 def test_us_parties_are_coded_by_the_tables() -> None:
     tables = load_tables()
     assert tables.known_code("republican party") == tables.known_code("democratic party") == "USAPTY"
@@ -246,3 +254,56 @@ def test_a_paper_naming_its_own_country_keeps_its_officials(parser: Parser) -> N
     )
     found = find_entities(parser.parse(text), "a1", "2018-07-01", publisher="CHN")[1]
     assert named(found, "Wang Shouwen").country == "CHN"  # a Chinese paper's story about the US
+
+
+def test_an_office_in_a_party_or_the_shadow_cabinet_is_the_partys(parser: Parser) -> None:
+    tables = load_tables()
+    leader = code_phrase(["Tory", "leader"], tables)  # a capitalised party word names the party
+    assert (leader.country, leader.sector) == ("GBR", "PTY")
+    assert code_phrase(["shadow", "chancellor"], tables).sector == "PTY"  # the opposition's front bench
+    mp = code_phrase(["Labour", "MP"], tables)
+    assert (mp.country, mp.sector) == ("GBR", "LEG")  # a party's MP sits in parliament
+    assert code_phrase(["labour", "costs"], tables).country is None  # lower-case: a common word
+    assert code_phrase(["Prime", "Minister"], tables).sector == "GOV"
+    found = entities(parser, "The plan was attacked by Conservative shadow pensions secretary David Willetts.")
+    willetts = named(found, "David Willetts")  # a plural modifying the title's noun stays in the title
+    assert (willetts.country, willetts.sector) == ("GBR", "PTY")
+    found = entities(parser, "Tory leader Michael Howard said the government had failed.")
+    assert (named(found, "Michael Howard").country, named(found, "Michael Howard").sector) == ("GBR", "PTY")
+
+
+def test_a_spokesperson_without_a_name_speaks_for_the_body_the_phrase_names(parser: Parser) -> None:
+    def holder(text: str) -> Entity:
+        return next(e for e in entities(parser, text) if not e.named and "spokes" in e.name.lower())
+
+    lib_dem = holder("A Lib Dem spokesman said the party would fight every seat.")
+    assert (lib_dem.country, lib_dem.sector) == ("GBR", "PTY")  # not a government's spokesman
+    police = holder("A South Wales Police spokeswoman said officers were looking at the leaflet.")
+    assert police.sector == "COP"
+    alone = holder("A Chinese foreign ministry spokesperson said the talks would go on.")
+    assert (alone.country, alone.sector) == ("CHN", "GOV")
+
+
+def test_a_partys_one_word_name_is_the_party_whatever_the_tagger_calls_it(parser: Parser) -> None:
+    found = entities(parser, "Labour has promised to cut waiting lists, but Labour has failed before.")
+    labour = next(e for e in found if e.name == "Labour")
+    assert (labour.kind, labour.country, labour.sector) == ("ORG", "GBR", "PTY")
+    found = entities(parser, "The Liberal Democrats have said they would scrap the tax.")
+    libdems = next(e for e in found if "Democrats" in e.name)
+    assert (libdems.country, libdems.sector) == ("GBR", "PTY")
+
+
+def test_a_states_own_institution_without_a_country_is_of_the_storys_home(parser: Parser) -> None:
+    doc = parser.parse("The House of Commons voted against the bill, and Lord Justice Smith heard the appeal.")
+    found = find_entities(doc, "a1", None, None, None, "GBR")[1]  # an undated story of a British outlet
+    commons = next(e for e in found if "Commons" in e.name)
+    assert (commons.country, commons.sector) == ("GBR", "LEG")
+    doc = parser.parse("The leaflet shows party leader Nick Griffin. The Parliamentary Labour Party met.")
+    found = find_entities(doc, "a1", None, None, None, "GBR")[1]
+    griffin = named(found, "Nick Griffin")  # a party's post holder, as an MP, is of the story's home
+    assert (griffin.country, griffin.sector) == ("GBR", "PTY")
+    plp = next(e for e in found if "Labour Party" in e.name)  # a known party's body, by its name's end
+    assert (plp.country, plp.sector) == ("GBR", "PTY")
+    doc = parser.parse("Shares in Acme Widgets rose after analyst Jane Doe praised the firm.")
+    found = find_entities(doc, "a1", None, None, None, "GBR")[1]
+    assert all(e.country is None for e in found if e.name == "Acme Widgets")  # a firm is of anywhere

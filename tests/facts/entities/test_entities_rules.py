@@ -10,7 +10,7 @@ from tidings.facts.actors.index import EntityIndex
 from tidings.facts.actors.names import clean_key, person_key
 from tidings.facts.actors.tables import load_tables, org_country_sector, sector_of
 from tidings.facts.base import FactContext
-from tidings.facts.entities.stage import EntityStage, RawMention, _vote, find_entities
+from tidings.facts.entities.stage import EntityStage, RawMention, _Clusterer, _vote, find_entities
 from tidings.nlp import Parser
 from tidings.records import Article, Entity, Mention
 
@@ -88,6 +88,22 @@ def test_majority_label_and_multiword_names_outvote_surnames() -> None:
     assert _vote([m(0, 1, "GPE", "blinken"), m(3, 4, "PERSON", "blinken"), m(6, 7, "PERSON", "blinken")]) == "PERSON"
     # a tie prefers an organisation over a place
     assert _vote([m(0, 1, "LOC", "scientology"), m(3, 4, "ORG", "scientology")]) == "ORG"
+
+
+def test_a_one_word_name_tagged_mostly_as_a_place_is_not_part_of_a_persons_name(parser: Parser) -> None:
+    doc = parser.parse("Swansea Unite marched in Swansea . Swansea was calm . Police in Swansea watched Swansea .")
+    words = [t.text for t in doc]
+    at = [i for i, w in enumerate(words) if w == "Swansea"]  # 0 (the group), then four bare names
+    labels = ["GPE", "GPE", "GPE", "PERSON"]  # the tagger calls the bare name a place mostly
+    mentions = [RawMention(0, 2, "PERSON"), *(RawMention(i, i + 1, lab) for i, lab in zip(at[1:], labels, strict=True))]
+    clusterer = _Clusterer(doc, load_tables())
+    clusterer.run(mentions)
+    assert mentions[0].cluster != mentions[1].cluster  # the town is not the group "Swansea Unite"
+    assert len({m.cluster for m in mentions[1:]}) == 1  # every bare "Swansea" is one place
+    person = parser.parse("Sani Abacha flew in . Abacha spoke . Abacha left . Abacha came .")
+    mentions = [RawMention(0, 2, "PERSON"), *(RawMention(i, i + 1, "GPE") for i in (5, 8, 11))]
+    _Clusterer(person, load_tables()).run(mentions)
+    assert len({m.cluster for m in mentions}) == 1  # a surname the tagger calls a place still ends its name
 
 
 def test_capital_and_country_metonyms_code_as_actors(parser: Parser) -> None:

@@ -51,7 +51,7 @@ def code_phrase(head: Token) -> ActorRef | None:
     # a country word inside a person's name ("Hassan") or after pro-/anti- ("the pro-Iranian
     # Hizbollah") does not give the actor's country
     words = [
-        "" if t.ent_type_ == "PERSON" or _stance(t) else t.lower_
+        "" if t.ent_type_ == "PERSON" or _stance(t) else t.text  # as written: "Labour" is the party
         for t in toks
         if not t.is_punct or t.text in ("-", ".")
     ]

@@ -138,7 +138,7 @@ class EntityIndex:
         if span is None or not len(span):
             return None
         text = span.text.strip()
-        words = [t.lower_ for t in span if not t.is_punct or t.text in ("-", ".")]
+        words = [t.text for t in span if not t.is_punct or t.text in ("-", ".")]  # as written (code_phrase)
         key = clean_key(text)
         hit = self.tables.country(key)
         if hit is not None:

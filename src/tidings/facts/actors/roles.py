@@ -78,7 +78,9 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
     org_sector: str | None = None
     org_code: str | None = None
     head: str | None = None
+    role: str | None = None
     weak = False
+    party = shadow = False
     i = 0
     n = len(words)
     while i < n:
@@ -87,16 +89,24 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
             gram = clean_key(" ".join(words[i : i + size]))
             if not gram:
                 continue
+            if gram == "shadow":  # "shadow chancellor": the opposition's front bench, a party post
+                shadow = True
+                break
             hit = tables.country(gram)
             if hit is not None:
-                if not (i > 0 and words[i - 1] == "ethnic"):  # "ethnic Albanians": a people
+                if not (i > 0 and words[i - 1].lower() == "ethnic"):  # "ethnic Albanians": a people
                     countries.append(hit.code)
                 step = size
                 break
             # a two-letter word is a name only as an intergovernmental body's acronym ("EU", "UN")
             code = tables.known_code(gram) if size > 1 or len(gram) > 2 else _igo_acronym(gram, tables)
+            if code is None and size == 1 and words[i][:1].isupper():
+                # a capitalised party word alone names the party ("Tory leader", "a Labour source");
+                # lower-case it is a common word ("labour costs", "conservative estimates")
+                code = tables.party_code(gram)
             if code is not None and not (size == 1 and gram in tables.roles):
                 ctry, sec = org_country_sector(code)
+                party = party or sec == "PTY"
                 if ctry:
                     countries.append(ctry)
                 elif nonstate(code):
@@ -107,13 +117,21 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
                 break
             sec = tables.role_sector(gram)
             if sec is not None:
-                role_sector = head = sec  # rightmost role noun wins (the head of the title)
                 weak = gram in WEAK_ROLES or gram.rstrip("s") in WEAK_ROLES
+                if weak and role_sector and not org_sector:
+                    org_sector = role_sector  # "a South Wales Police spokeswoman" speaks for the police
+                role_sector = head = sec  # rightmost role noun wins (the head of the title)
+                role = gram
                 step = size
                 break
         i += step
     distinct = list(dict.fromkeys(countries))
     sector = org_sector if weak and org_sector else role_sector or org_sector
+    if (shadow and sector in ("GOV", None)) or (party and sector == "GOV" and role in PARTY_OFFICES):
+        # an office in a party or in the opposition's shadow cabinet ("Tory leader", "Conservative
+        # shadow pensions secretary") is the party's, not the government's (a party's minister,
+        # "Labour minister", stays in government)
+        sector = head = "PTY"
     return PhraseCode(distinct[0] if distinct else None, sector, org_code, len(distinct), head or sector)
 
 
@@ -133,7 +151,10 @@ def _subtree_left(root: Token, stop: int) -> list[Token]:
 
 
 TITLE_LINK = frozenset({"of", "-", "for"})
-TITLE_WORDS = frozenset({"vice", "deputy", "acting", "former", "chief", "senior", "top", "foreign", "prime", "general"})
+# ("party leader", "shadow chancellor": a party's or the opposition's post, see PARTY_OFFICES)
+TITLE_WORDS = frozenset(
+    {"vice", "deputy", "acting", "former", "chief", "senior", "top", "foreign", "prime", "general", "party", "shadow"}
+)
 # Professions whose sector is their employer's when the phrase names one ("the top Asia expert at
 # the National Security Council" is GOV); alone they keep their own ("Chinese analysts", EDU).
 # A spokesperson speaks for whoever the phrase names ("a Labour Party spokesman" is the party's,
@@ -141,6 +162,13 @@ TITLE_WORDS = frozenset({"vice", "deputy", "acting", "former", "chief", "senior"
 WEAK_ROLES = frozenset(
     {"analyst", "expert", "economist", "researcher", "scholar", "spokesman", "spokeswoman", "spokesperson",
      "spokesmen", "spokeswomen", "spokespeople"}
+)  # fmt: skip
+# Offices a party confers on its own people (its leadership), which the role table codes by their
+# government counterpart: with a party named before them they are the party's ("Conservative
+# leader", "Labour chairman", "the party's general secretary"); a minister or an MP is not.
+PARTY_OFFICES = frozenset(
+    {"leader", "leaders", "deputy leader", "chairman", "chairwoman", "chair", "president", "secretary",
+     "general secretary", "treasurer"}
 )  # fmt: skip
 # Last words of a newspaper's or news agency's name.
 MEDIA_WORDS = frozenset(
@@ -170,8 +198,11 @@ def title_tokens(doc: Doc, start: int, end: int, others: dict[int, int]) -> tupl
         if i in others:
             break
         ok = tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.lower_ in TITLE_LINK or (tok.text == "-" and toks)
-        if not ok or tok.ent_type_ in ("DATE", "TIME", "CARDINAL") or tok.tag_ in ("NNS", "NNPS"):
-            break  # a plural ("European Union officials President Obama") is no one's title
+        plural = tok.tag_ in ("NNS", "NNPS") and not (toks and toks[0].pos_ == "NOUN")
+        if not ok or tok.ent_type_ in ("DATE", "TIME", "CARDINAL") or plural:
+            # a plural ("European Union officials President Obama") is no one's title, unless it
+            # modifies the title's noun ("shadow pensions secretary", "sports minister")
+            break
         if "\n" in tok.whitespace_ or (
             tok.is_upper and len(tok.text) > 3 and tok.i == sent_start and tok.ent_type_ not in ("ORG", "NORP")
         ):
@@ -278,9 +309,10 @@ def coordinated(doc: Doc, a_end: int, b_start: int) -> bool:
     )
 
 
-def _words(toks: Sequence[Token]) -> list[str]:
-    """Lower-case words; a hyphenated compound stays one word ("vice-secretary-general" is not a
-    "general")."""
+def _words(toks: Sequence[Token], cased: bool = False) -> list[str]:
+    """Lower-case words (``cased``: as written, for :func:`code_phrase`, which reads a capitalised
+    party word as the party); a hyphenated compound stays one word ("vice-secretary-general" is
+    not a "general")."""
     words: list[str] = []
     glue = False
     for t in toks:
@@ -291,10 +323,11 @@ def _words(toks: Sequence[Token]) -> list[str]:
             words[-1] += "-"
             glue = True
             continue
+        word = t.text if cased else t.lower_
         if glue:
-            words[-1] += t.lower_
+            words[-1] += word
         else:
-            words.append(t.lower_)
+            words.append(word)
         glue = False
     return words
 
@@ -340,8 +373,12 @@ def code_named(
                 code = party if longer is None else tables.known_code(clean_key(longer))
                 if code is not None:
                     c.country, c.sector = org_country_sector(code)
+            elif c.label == "NORP" and (known := tables.known_code(clean_key(c.name))) and not nonstate(known):
+                c.country, c.sector = org_country_sector(known)  # "the Liberal Democrats": the party the tables know
         else:
             code = tables.known_code(clean_key(c.name))
+            if code is None and c.label == "ORG" and " " not in clean_key(c.name):
+                code = tables.party_code(clean_key(c.name))  # "Labour", "the Tories": the party, as "Democrats"
             if code is not None:
                 c.country, c.sector = org_country_sector(code)
                 if nonstate(code) and code[:3] != "MNC":
@@ -407,11 +444,20 @@ def code_named(
         # a newspaper known only by its name's head word ("National Business Daily"), not an
         # agency the tables know (Reuters reports from everywhere)
         paper = c.label == "ORG" and c.sector == "MED" and tables.known_code(clean_key(c.name)) is None
-        home_body = c.sector == "GOV" or paper
+        home_body = c.sector in HOME_SECTORS or paper or (c.label == "PERSON" and c.sector == "PTY")
         if c.label in ("PERSON", "ORG") and c.country is None and home_body and dominant is not None:
             c.country, c.confidence = dominant, 0.6  # "the Ministry of Commerce", "National Business Daily"
         if c.code is None and c.country:
             c.code = c.country + (c.sector or "") if c.sector not in NONSTATE else c.country
+
+
+# Sectors of a state's own institutions and of those who hold their posts (government, parliament,
+# courts, police): a body or person of one with no country of its own is of the story's home ("the
+# House of Commons", "Lord Cullen" the judge in a BBC story); a foreign one is named with its
+# country. Companies, experts and civilians are of anywhere; a party is placed by its own name
+# only (:func:`_party_country`), but a person holding its post ("party leader Michael Howard") is
+# as much of the story's home as an MP.
+HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP"})
 
 
 def _longer_name(doc: Doc, c: Cluster) -> str | None:
@@ -470,6 +516,10 @@ def _party_country(doc: Doc, c: Cluster, code: str | None, tables: ActorTables) 
     if code is not None and not nonstate(code):
         return org_country_sector(code)[0]
     words = clean_key(c.name).split()
+    for k in range(1, len(words) - 1):  # "the Parliamentary Labour Party": a known party's body
+        tail = tables.known_code(" ".join(words[k:]))
+        if tail is not None and tail.endswith("PTY") and not nonstate(tail):
+            return tail[:3]
     named = {
         hit.code
         for size in (3, 2, 1)
@@ -536,7 +586,7 @@ def _code_person(
         title, possessor = title_tokens(doc, start, end, others)
         after = apposition_tokens(doc, start, end, others)
         for toks in (title, after, [] if title else title_before_comma(doc, start, end, others)):
-            pc = code_phrase(_words(toks), tables)
+            pc = code_phrase(_words(toks, cased=True), tables)
             if not toks or (pc.sector is None and pc.country is None):
                 continue
             role = _text(toks)
@@ -651,7 +701,7 @@ def _contiguous(left: list[Token], head: Token) -> list[Token]:
 GROUP_HEADS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "police", "military", "army"})
 
 
-def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cluster]:
+def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables, people: set[int] | None = None) -> list[Cluster]:
     """Unnamed role-holders: NPs headed by a role noun with one country cue and no name
     ("China's defense minister"); with several coordinated cues, one group per country ("Chinese
     and American officials"); with none, groups and officials whose country the article's context
@@ -682,7 +732,9 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
         left = _contiguous([t for t in _subtree_left(tok, tok.i) if t.dep_ in NP_DEPS or t.head.i != tok.i], tok)
         if whole is not None and _words([*left, tok])[-1:] != [whole]:
             continue  # a broken parse of the word ("vice", "-", "secretary" as appositions)
-        if any(t.i in taken and t.ent_type_ == "PERSON" for t in left):
+        # a person's title ("Blair's spokesman" is his); ``people``: the tokens of mentions the
+        # entities stage calls persons, else the tagger's (it tags "Lib Dem" a person)
+        if any(t.i in people if people is not None else t.i in taken and t.ent_type_ == "PERSON" for t in left):
             continue
         owned = any(t.dep_ == "poss" and t.ent_type_ in ("GPE", "NORP") for t in left)
         if any(t.lower_ in DESCRIPTIVE or (t.tag_ == "JJS" and not owned) for t in left):
@@ -701,12 +753,20 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables) -> list[Cl
         # one holder per title, not per head noun: "China's commerce minister" and "China's defense
         # minister" are two people of one sector ("a US official" and "US officials" one group)
         title = " ".join([*head_words[-size:-1], tok.lemma_.lower()])
+        weak = tok.lower_ in WEAK_ROLES
         of_pp = [t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "of"]
+        # "a spokesman for the British Casino Association" speaks for it: its words are cues (the
+        # named body stays its own mention)
+        for_pp = [t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "for"] if weak else []
         if not of_pp and sector != "MIL" and code_phrase(words, tables).country is None:
             # "protesters in Hong Kong", "the news media in the United States" (troops are sent abroad)
             of_pp = [t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "in"]
-        cue_words = words + [w for p in of_pp for w in _words(list(p.subtree))]
+        cue_words = _words([*left, tok], cased=True) + [
+            w for p in [*of_pp, *for_pp] for w in _words(list(p.subtree), cased=True)
+        ]
         pc = code_phrase(cue_words, tables)
+        if weak and pc.sector:
+            sector = pc.sector  # "a Labour Party spokesman" is the party's (PTY), as in a named title
         if pc.countries > 1:
             _per_country(tok, left, sector, tables, found)
             continue

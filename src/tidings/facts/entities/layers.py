@@ -104,6 +104,8 @@ def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tu
         code = tables.known_code(key)
         if nonstate(code) and end - start <= 6:
             label = "ORG"
+        elif label == "PERSON" and ((end - start == 1 and tables.party_code(key)) or (code or "").endswith("PTY")):
+            label = "ORG"  # "Labour", "Lib Dem" tagged PERSON: a party's name is no one's name
     return start, end, label
 
 

@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 STAGE = "tidings.entities.rules.v1"
 TIE_ORDER = ("PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "EVENT")
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_VOTES = 3  # place tags that make a one-word name a place (see _Clusterer.run)
 
 
 class _Clusterer:
@@ -53,6 +55,7 @@ class _Clusterer:
         self.tables = tables
         self.clusters: list[list[RawMention]] = []
         self.by_key: dict[str, int] = {}
+        self.places: set[str] = set()  # one-word keys spaCy tags as places again and again
 
     def key_of(self, m: RawMention) -> str:
         text = self.doc[m.start : m.end].text
@@ -83,6 +86,13 @@ class _Clusterer:
                 m.key = "C:" + hit.code
         multi = [m for m in mentions if len(m.key.split()) > 1 or m.key.startswith(("C:", "N:"))]
         single = [m for m in mentions if m not in multi]
+        # a one-word name spaCy tags a place again and again ("Swansea" six times GPE, twice PERSON)
+        # is the place, not the first word of a longer name that begins with it ("Swansea Unite");
+        # one or two place tags are the tagger's slips on a surname ("Scholz" tagged GPE once)
+        votes: dict[str, Counter[bool]] = {}
+        for m in single:
+            votes.setdefault(m.key, Counter())[m.label in PLACE_LABELS] += 1
+        self.places = {key for key, c in votes.items() if c[True] > c[False] and c[True] >= PLACE_VOTES}
         for m in multi:
             self.add(m, self.by_key.get(m.key))
         for m in single:
@@ -103,7 +113,10 @@ class _Clusterer:
                 continue
             for other in members:
                 words = other.key.split()
-                if len(words) > 1 and m.key in (words[0], words[-1]):
+                # a place's name begins no one's name it might join ("Swansea" of "Swansea Unite");
+                # it may end one (a surname the tagger calls a place: "Abacha", "Kiriyenko")
+                ends = (words[-1],) if m.key in self.places else (words[0], words[-1])
+                if len(words) > 1 and m.key in ends:
                     cands.append((n, other.start))
                     break
         ids = {n for n, _ in cands}
@@ -165,7 +178,8 @@ def find_entities(
     pronouns = _isolated(lambda: resolve_pronouns(doc, persons, quote_regions(doc_text(doc)), unnamed), no_pronouns)
     taken = {i for g in groups for m in g for i in range(m.start, m.end)}
     no_roles: list[Cluster] = []
-    roles = _isolated(lambda: find_role_holders(doc, taken, tables), no_roles)
+    people = {i for p in persons for i in range(p.tok_start, p.tok_end)}
+    roles = _isolated(lambda: find_role_holders(doc, taken, tables, people), no_roles)
     no_extra: list[Cluster] = []
     roles += _isolated(lambda: apply_uses(doc, clusters, roles, tables, home), no_extra)
     pronouns += _role_pronouns(unnamed, roles, len(clusters))
