@@ -48,6 +48,10 @@ class Round:
     seed: int
     plan: dict[str, int]
     held_out: bool = False
+    # rows of the other gold samples on the day of the draw: samples only grow by appending, so
+    # their first rows are the gold the round kept clear of, and a later draw of theirs (even one
+    # that kept clear of this round) does not move this one
+    other_gold_rows: dict[str, int] | None = None
 
 
 # the dev-only extensions, in order (each a further seed, none of the articles drawn before):
@@ -56,7 +60,12 @@ class Round:
 EXTENSIONS: list[Round] = [
     Round(20261208, {"recurring": 12, "random": 12, "peoples_daily": 4}),
     Round(20261209, {"recurring": 6, "random": 6, "peoples_daily": 2}),
-    Round(20261210, {"bbc_politics": 24, "bbc_business": 4, "reuters": 4}, held_out=True),
+    Round(
+        20261210,
+        {"bbc_politics": 24, "bbc_business": 4, "reuters": 4},
+        held_out=True,
+        other_gold_rows={"running_news": 132},
+    ),
 ]
 PLAN = {"recurring": 70, "random": 60, "peoples_daily": 24}
 RECURRING = re.compile(
@@ -96,10 +105,13 @@ def gold_sample_ids(skip_round: int | None = None) -> set[str]:
     """The ids of every bench/gold/*/sample.jsonl row (of the actor sample, those drawn before round
     ``skip_round``): what the unlabelled set and a held-out round must not overlap."""
     ids: set[str] = set()
+    kept = EXTENSIONS[skip_round - 1].other_gold_rows if skip_round else None
     for sample in sorted((ROOT / "bench" / "gold").glob("*/sample.jsonl")):
-        for line in sample.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line) if line.strip() else None
-            if row and not (skip_round and row.get("extension", 0) >= skip_round):
+        rows = [json.loads(line) for line in sample.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if kept is not None and sample.parent.name in kept:
+            rows = rows[: kept[sample.parent.name]]
+        for row in rows:
+            if not (skip_round and row.get("extension", 0) >= skip_round):
                 ids.add(row["doc_id"])
     return ids
 
