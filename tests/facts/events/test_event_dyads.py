@@ -248,13 +248,3 @@ def test_a_group_led_by_a_state_is_of_that_state(parser: Parser) -> None:
     text = "In the 1980s, western countries represented by the US imposed sanctions on China."
     assert _sides(coded(parser, text), "imposed") == ("USA", "CHN")
     assert _sides(coded(parser, text, ["led-by"]), "imposed")[0] is None
-
-
-def test_the_two_sides_as_target_are_the_other_side(parser: Parser) -> None:
-    # "the two sides" stands for China and the US; China hoping, the US is the one appealed to
-    text = (
-        "As China and the US will conduct trade consultations soon, Gao said China hopes the two sides can "
-        "work together to advance business ties."
-    )
-    assert _sides(coded(parser, text), "hopes") == ("CHN", "USA")
-    assert _sides(coded(parser, text, ["pair-phrase"]), "hopes")[1] != "USA"

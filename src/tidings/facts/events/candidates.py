@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from tidings.facts.actors.coder import ActorCoder, has_country, is_pair
+from tidings.facts.actors.coder import ActorCoder, has_country
 from tidings.facts.actors.tables import load_tables
 from tidings.facts.events.arguments import (
     PERSON_NOUNS,
@@ -198,11 +198,8 @@ class CandidateFinder:
             self._coded[tok.i] = hit
         return hit
 
-    def actors(self, head: Token, *, pairs: bool = True) -> list[ActorRef]:
-        """Coded actors of the argument headed by ``head`` (conjuncts expanded). ``pairs``: read "the
-        two sides" as the two actors last named together (rule ``pair-phrase``); not for a trigger's
-        own subject, where it made events of the agreements a signing report restates ("exchanged a
-        document which confirms that both sides agree": dev, 3 of 4 such events of a wrong root)."""
+    def actors(self, head: Token) -> list[ActorRef]:
+        """Coded actors of the argument headed by ``head`` (conjuncts expanded)."""
         antecedent = relative_antecedent(head)
         if antecedent is not None:  # "the U.S. Air Force airman who set himself on fire": the airman
             return self.actors(antecedent)
@@ -222,11 +219,6 @@ class CandidateFinder:
         filer = document_filer(head)
         if filer is not None:  # "a complaint filed by U.S. Steel": the complaint speaks for its filer
             return self.actors(filer)
-        if pairs and is_pair(head) and active("pair-phrase"):
-            # "the two sides", "the two leaders": the two actors last named together, not one word
-            pair = self.coder.pair_before(head)
-            if pair:
-                return pair
         heads = [head, *[c for c in head.conjuncts if c.i > head.i]]
         refs: list[ActorRef] = []
         for h in heads:
@@ -390,7 +382,7 @@ class CandidateFinder:
                 continue  # "made an offer to": the offer is the act, the light verb says no more
             noun = tok.pos_ != "VERB"
             src_heads, tgt_heads, direct = self._heads(tok, noun, obliged)
-            sources = [a for h in src_heads for a in self.actors(h, pairs=False)]
+            sources = [a for h in src_heads for a in self.actors(h)]
             lemma = self.lexicon.lemma_of(tok)
             if lemma in RECIPROCAL and len(sources) > 1:  # "Biden and Xi agreed to Blinken's trip": mutual
                 tgt_heads = tgt_heads[:direct]
@@ -405,7 +397,7 @@ class CandidateFinder:
                 # a relative clause aimed at no one mostly describes its noun ("Mr Jackson, who resigned
                 # in 1990"): the pronoun names a doer only for an act with another actor in it (and a
                 # sentence's describing clause does not become its main event: bench/events.py)
-                sources = [a for h in src_heads if relative_antecedent(h) is None for a in self.actors(h, pairs=False)]
+                sources = [a for h in src_heads if relative_antecedent(h) is None for a in self.actors(h)]
             lex = self.lexicon.match(tok)
             if obliged is not None and (lex is None or lex.code[:2] in ("01", NO_EVENT[:2])):
                 lex = LexiconMatch(obligation_code(obliged), OBLIGATION_RULE, lemma, 2)

@@ -266,12 +266,6 @@ RULES: tuple[Rule, ...] = (
         "denouncing') has the clause's subject as its doer (subject control)",
     ),
     Rule(
-        "pair-phrase",
-        "actors",
-        "'the two sides', 'both countries', 'the two leaders' stand for the two actors last named together; "
-        "of such a pair as target, the doer's own side is not the one acted on",
-    ),
-    Rule(
         "close-apposition",
         "actors",
         "a common noun with its name in close apposition, no comma between ('the militant group Hamas', 'the "

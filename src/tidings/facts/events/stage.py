@@ -401,13 +401,7 @@ class EventStage:
 def _dyad(cand: Candidate) -> tuple[ActorRef | None, ActorRef | None]:
     if cand.reciprocal and len(cand.sources) > 1:
         return cand.sources[0], cand.sources[1]
-    source = cand.sources[0] if cand.sources else None
-    targets = cand.targets
-    if len(targets) > 1 and reflexive(source, targets[0]) and active("pair-phrase"):
-        # "China hopes the two sides can work together": of several targets, the doer's own side is
-        # no target of its act, the other is
-        targets = [t for t in targets if not reflexive(source, t)] or targets
-    return source, targets[0] if targets else None
+    return (cand.sources[0] if cand.sources else None, cand.targets[0] if cand.targets else None)
 
 
 # Cooperative roots (intent, consult, diplomatic and material cooperation): done together by a
