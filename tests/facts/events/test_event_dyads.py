@@ -218,33 +218,38 @@ def test_a_force_deployed_is_the_doer_of_its_show_of_force(parser: Parser) -> No
     assert _sides(coded(parser, text, ["mobilized-force"]), "deployed") == (None, "RUS")
 
 
-def test_a_gerund_after_in_has_the_clause_subject_as_doer(parser: Parser) -> None:
-    # subject control: "outspoken in condemning" — Connolly condemned Israel
-    text = (
-        "Irish presidential candidate Catherine Connolly spoke in Dublin. Like Higgins, Connolly has been "
-        "outspoken in condemning Israel for its war in Gaza."
-    )
-    assert _sides(coded(parser, text), "condemning") == ("IRL", "ISR")
-    assert _sides(coded(parser, text, ["adjunct-gerund"]), "condemning")[0] is None
-
-
-def test_a_name_in_close_apposition_is_the_actor(parser: Parser) -> None:
-    text = "The militant Muslim group Hamas claimed responsibility."
-    assert _sides(coded(parser, text), "claimed")[0] == "PSE"
-    assert _sides(coded(parser, text, ["close-apposition"]), "claimed")[0] != "PSE"
-
-
-def test_a_filed_document_acts_for_its_filer(parser: Parser) -> None:
-    # the parse hangs "alleging" on the passive "based": the complaint, filed by U.S. Steel, alleges
-    text = (
-        "The investigation is based on a complaint filed by U.S. Steel Corporation on April 26, alleging that "
-        "major Chinese steel producers conspired to fix prices."
-    )
-    assert _sides(coded(parser, text), "alleging") == ("USA", "CHN")
-    assert _sides(coded(parser, text, ["document-filer"]), "alleging")[0] is None
-
-
-def test_a_group_led_by_a_state_is_of_that_state(parser: Parser) -> None:
-    text = "In the 1980s, western countries represented by the US imposed sanctions on China."
-    assert _sides(coded(parser, text), "imposed") == ("USA", "CHN")
-    assert _sides(coded(parser, text, ["led-by"]), "imposed")[0] is None
+@pytest.mark.parametrize(
+    ("rule", "text", "trigger", "sides"),
+    [
+        # subject control: "outspoken in condemning" — Connolly condemned Israel
+        (
+            "adjunct-gerund",
+            "Irish presidential candidate Catherine Connolly spoke in Dublin. Like Higgins, Connolly has been "
+            "outspoken in condemning Israel for its war in Gaza.",
+            "condemning",
+            ("IRL", "ISR"),
+        ),
+        # a common noun with its name in close apposition is the named actor, not a Muslim group
+        ("close-apposition", "The militant Muslim group Hamas claimed responsibility.", "claimed", ("PSE", None)),
+        # the parse hangs "alleging" on the passive "based": the complaint, filed by U.S. Steel, alleges
+        (
+            "document-filer",
+            "The investigation is based on a complaint filed by U.S. Steel Corporation on April 26, alleging that "
+            "major Chinese steel producers conspired to fix prices.",
+            "alleging",
+            ("USA", "CHN"),
+        ),
+        # a group led or represented by a state is of that state
+        (
+            "led-by",
+            "In the 1980s, western countries represented by the US imposed sanctions on China.",
+            "imposed",
+            ("USA", "CHN"),
+        ),
+    ],
+)
+def test_a_source_rule_finds_the_doer_and_only_it_does(
+    parser: Parser, rule: str, text: str, trigger: str, sides: tuple[str, str | None]
+) -> None:
+    assert _sides(coded(parser, text), trigger) == sides
+    assert _sides(coded(parser, text, [rule]), trigger)[0] != sides[0]

@@ -1007,8 +1007,13 @@ def test_open_pronoun_takes_the_nearest_speaker_only_of_its_kind(parser: Parser,
 def test_a_statement_speaks_for_whoever_the_phrase_names_as_its_maker(
     parser: Parser, text: str, fragment: str, speaker: str
 ) -> None:
+    assert _spoken_by(parser, text, fragment) == speaker
+
+
+def _spoken_by(parser: Parser, text: str, fragment: str) -> str | None:
+    """The speaker's name of the one quote of ``text`` holding ``fragment``."""
     q = one(run(parser, [text]), fragment)
-    assert q.speaker is not None and q.speaker.name == speaker
+    return q.speaker.name if q.speaker is not None else None
 
 
 def test_relative_clause_after_a_list_is_the_last_members(parser: Parser) -> None:
@@ -1326,8 +1331,7 @@ def test_capitalised_words_quoted_as_an_object_are_still_a_quote(parser: Parser)
 def test_a_by_phrase_the_parse_hung_on_a_passive_verbs_words_names_who_said_them(
     parser: Parser, sentence: str, fragment: str, speaker: str
 ) -> None:
-    q = one(run(parser, [sentence]), fragment)
-    assert q.speaker is not None and q.speaker.name == speaker
+    assert _spoken_by(parser, sentence, fragment) == speaker
 
 
 def test_by_a_measure_after_a_passive_verbs_words_is_no_speaker(parser: Parser) -> None:
