@@ -376,9 +376,10 @@ def code_named(
             elif c.label == "NORP" and (known := tables.known_code(clean_key(c.name))) and not nonstate(known):
                 c.country, c.sector = org_country_sector(known)  # "the Liberal Democrats": the party the tables know
         else:
-            code = tables.known_code(clean_key(c.name))
-            if code is None and c.label == "ORG" and " " not in clean_key(c.name):
-                code = tables.party_code(clean_key(c.name))  # "Labour", "the Tories": the party, as "Democrats"
+            key = clean_key(c.name)
+            code = tables.known_code(key)
+            if code is None and c.label == "ORG":
+                code = tables.party_code(key)  # "Labour", "the Tories": the party, as "Democrats" (one word only)
             if code is not None:
                 c.country, c.sector = org_country_sector(code)
                 if nonstate(code) and code[:3] != "MNC":

@@ -161,8 +161,9 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     apposed = apposed_speaker(cue) or name_closing_fronted_clause(cue)
     if apposed is not None:
         return apposed
-    if cue.dep_ == "acl" and cue.tag_ == "VBN" and _agent(cue) is not None:
-        return _agent(cue)  # "The decision, called “a betrayal” by union leaders, ...": its agent
+    agent = _agent(cue) if cue.dep_ == "acl" and cue.tag_ == "VBN" else None
+    if agent is not None:
+        return agent  # "The decision, called “a betrayal” by union leaders, ...": its agent
     inverted = inverted_after_comma(cue)
     if inverted is not None:
         return inverted
