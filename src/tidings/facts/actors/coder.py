@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from tidings.facts.actors import roles
 from tidings.facts.actors.index import EntityIndex
 from tidings.facts.actors.tables import NONSTATE, load_tables, nonstate
-from tidings.facts.events.rules import active
+from tidings.facts.switches import active
 from tidings.nlp import doc_text
 from tidings.records import ActorRef
 

@@ -1,18 +1,22 @@
 """Every own event-coding rule in one table: its name, its group, what it generalises.
 
 The PETRARCH-2 dictionary and the learned models are not rules of ours; everything we added on
-top is listed here, and every place that applies one asks :func:`active` first, so a rule can
-be switched off (``[events] disabled_rules`` in the options) and `bench/events_running.py
---ablate` measures what each group adds on data it was not written for. A rule that only
-fixed one sentence has no place here.
+top is listed here, and every place that applies one asks :func:`active` first (the switch lives
+in tidings.facts.switches, below the actor coder that also reads it), so a rule can be switched
+off (``[events] disabled_rules`` in the options) and `bench/events_running.py --ablate` measures
+what each group adds on data it was not written for. A rule that only fixed one sentence has no
+place here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
+
+from tidings.facts.switches import active, disabled_now, switched_off
+
+__all__ = ["GROUPS", "NAMES", "RULES", "Rule", "active", "disabled", "disabled_now", "expand"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,17 +430,6 @@ RULES: tuple[Rule, ...] = (
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)
-_disabled: ContextVar[frozenset[str]] = ContextVar("tidings_disabled_event_rules", default=frozenset())
-
-
-def active(name: str) -> bool:
-    """Whether an own rule applies now (all do unless switched off for this run)."""
-    return name not in _disabled.get()
-
-
-def disabled_now() -> frozenset[str]:
-    """The rules switched off now (part of memo keys, so a memo never mixes two settings)."""
-    return _disabled.get()
 
 
 def expand(names: Iterable[str]) -> frozenset[str]:
@@ -455,8 +448,5 @@ def expand(names: Iterable[str]) -> frozenset[str]:
 @contextmanager
 def disabled(names: Iterable[str]) -> Iterator[None]:
     """Switch the named rules (or groups) off inside the block."""
-    token = _disabled.set(expand(names))
-    try:
+    with switched_off(expand(names)):
         yield
-    finally:
-        _disabled.reset(token)
