@@ -28,6 +28,7 @@ from tidings.facts.events.speech import HOPING as _HOPING
 from tidings.facts.events.speech import NAMED_TYPES as _NAMED
 from tidings.facts.events.speech import named_other_acts as _named_other_acts
 from tidings.facts.events.speech import parties as _parties
+from tidings.facts.lemmas import verb_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -571,7 +572,7 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # words of a government's unspecified threat of retaliation (CAMEO 130)
         return LexiconMatch("130", "tidings:threat-measures", lemma, 1)
     if active("hope-other") and (
-        ((lemma in _HOPING or token.lower_ in _HOPING) and _named_other_acts(token)) or _expresses_hope_of_other(token)
+        (verb_lemma(token) in _HOPING and _named_other_acts(token)) or _expresses_hope_of_other(token)
     ):
         # "China hopes that the US would repeal the measures", "expects the United States to take
         # action": a political actor's hope or expectation of another named actor's act is an

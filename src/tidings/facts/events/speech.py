@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from tidings.facts.events.arguments import PERSON_NOUNS
 from tidings.facts.events.rules import active
+from tidings.facts.lemmas import verb_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -483,8 +484,8 @@ def undergoes(clause: Token) -> bool:
 
 # Entity types of a named actor: the subject of a hoped-for act ("hopes the US would repeal").
 NAMED_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
-# The forms too: the lemmatiser makes "hopes" "hop".
-HOPING = frozenset({"hope", "hopes", "hoped", "hoping", "expect", "expects", "expected", "expecting"})
+# Verbs of hoping for another's act, by lemma (verb_lemma: the small model makes "hopes" "hop").
+HOPING = frozenset({"hope", "expect"})
 
 
 def named_other_acts(token: Token) -> bool:
@@ -518,7 +519,7 @@ def _hopes_other_acts(content: list[Token]) -> Token | None:
     rule ``speech-hope-other``."""
     if not active("speech-hope-other"):
         return None
-    return next((t for t in content if t.lower_ in HOPING and t.pos_ == "VERB" and named_other_acts(t)), None)
+    return next((t for t in content if t.pos_ == "VERB" and verb_lemma(t) in HOPING and named_other_acts(t)), None)
 
 
 def classify(

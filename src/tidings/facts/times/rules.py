@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from tidings.facts.lemmas import verb_lemma
 from tidings.facts.times.calendar import WEEKDAYS
 from tidings.nlp import doc_text
 
@@ -45,20 +46,6 @@ FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 
 
 _AHEAD = re.compile(r"\b(?:ahead of|in advance of|in the run-up to|in the lead-up to)(?: (?:the|this|next))?\s*$", re.I)
-
-
-# A monosyllable of consonant, vowel, consonant ("hop", "plan", "star"): English doubles its last
-# consonant before -ed and -ing ("hopped", "planning").
-_DOUBLES = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
-
-
-def verb_lemma(verb: Token) -> str:
-    """The verb's lemma, with the rule lemmatiser's slip on a silent e undone: "hoped", "hoping" are
-    not "hop" (that doubles: "hopped"), so their lemma is "hope" (as "planed" is "plane")."""
-    lemma = verb.lemma_
-    if _DOUBLES.fullmatch(lemma) and verb.lower_ in (lemma + "ed", lemma + "ing"):
-        return lemma + "e"
-    return lemma
 
 
 def _aux_words(verb: Token) -> list[Token]:
