@@ -97,3 +97,12 @@ def test_graph_reads_function_level_imports() -> None:
     graph = import_graph()
     # the CLI imports the web server only when `serve` runs: still an edge
     assert "tidings.web.server" in graph["tidings.cli.app"]
+
+
+def test_actor_and_entity_stages_sit_below_the_event_stage() -> None:
+    # the event stage calls the actor coder and reads the entities; an import back up would be a layer
+    # inverted (the rule switch both read lives in tidings.facts.switches for that reason)
+    graph = import_graph()
+    lower = [m for m in graph if m.startswith(("tidings.facts.actors", "tidings.facts.entities"))]
+    upward = {m: sorted(t for t in graph[m] if t.startswith("tidings.facts.events")) for m in lower}
+    assert lower and not any(upward.values()), upward
