@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from tidings.nlp import Parser
 
 FOLDS = 5
+# The cross-validation twins of the shipped model, frozen when it is trained (bench/events.py reads them)
+FOLDS_FILE = Path(__file__).resolve().parents[1] / "bench" / "models" / "event_type_folds.npz"
 SILVER_FILE = "silver/gpt_synthetic_events_2023-10-19_19.csv.zip"
 _FIRST_SENT = re.compile(r"^(.{20,400}?[.!?])\s", re.S)
 
@@ -206,6 +208,9 @@ def _fit_head(examples: Sequence[Example], labels: Sequence[Any], classes: Seque
     return w, b
 
 
+MODEL_KEYS = ("w_type", "b_type", "w_penta", "b_penta", "labels")
+
+
 def fit(examples: Iterable[Example], c_type: float = 4.0, c_penta: float = 16.0) -> dict[str, np.ndarray]:
     """Arrays of an :class:`~tidings.facts.events.model.EventTypeModel`."""
     train = [ex for ex in examples if ex.feats]
@@ -220,4 +225,49 @@ def fit(examples: Iterable[Example], c_type: float = 4.0, c_penta: float = 16.0)
     }  # fmt: skip
 
 
-__all__ = ["FOLDS", "STATEMENT", "Example", "featurise", "fit", "load_gold", "load_silver"]
+def fit_folds(gold: Sequence[Example], silver: Sequence[Example], exclude: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """One model per fold, trained as the shipped one is but without that fold's gold sentences."""
+    left_out = set(exclude)
+    return [
+        fit([ex for ex in gold if ex.fold != fold and ex.corpus not in left_out] + list(silver))
+        for fold in range(FOLDS)
+    ]
+
+
+def feature_print(ex: Example) -> int:
+    """A short fingerprint of an example's features: tells whether a rule changed them since training."""
+    return zlib.crc32("\x1f".join(sorted(ex.feats)).encode("utf-8"))
+
+
+def save_folds(path: Path, folds: Sequence[dict[str, Any]], trained_on: Sequence[Example]) -> None:
+    """The fold models in one file, with the feature fingerprint of every gold sentence they saw."""
+    arrays: dict[str, Any] = {f"f{n}_{key}": value for n, arrays in enumerate(folds) for key, value in arrays.items()}
+    gold = [ex for ex in trained_on if ex.corpus != "silver"]
+    arrays["ids"] = np.asarray([ex.id for ex in gold])
+    arrays["prints"] = np.asarray([feature_print(ex) for ex in gold], dtype=np.uint32)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, **arrays)
+
+
+def load_folds(path: Path) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The frozen fold models and the gold fingerprints they were trained with."""
+    with np.load(path, allow_pickle=False) as data:
+        folds = [{key: data[f"f{n}_{key}"] for key in MODEL_KEYS} for n in range(FOLDS)]
+        prints = {str(i): int(p) for i, p in zip(data["ids"], data["prints"], strict=True)}
+    return folds, prints
+
+
+__all__ = [
+    "FOLDS",
+    "FOLDS_FILE",
+    "STATEMENT",
+    "Example",
+    "feature_print",
+    "featurise",
+    "fit",
+    "fit_folds",
+    "load_folds",
+    "load_gold",
+    "load_silver",
+    "save_folds",
+]

@@ -1,4 +1,4 @@
-"""Quality floors of bench/events.py (slow: parses the dev gold and silver, trains 5 folds)."""
+"""Quality floors of bench/events.py (slow: parses the dev gold and codes it with the frozen fold models)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from paths import ROOT
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(3000)  # parses ~6,000 sentences and fits 5 folds: ~3 min on a quiet 2-core box
+@pytest.mark.timeout(3000)  # parses ~1,600 sentences: ~1 min on a quiet 2-core box
 def test_event_bench_meets_floors(shared: Path) -> None:
     bench = load_bench("events")
     result = bench.score(shared / "data" / "events")
