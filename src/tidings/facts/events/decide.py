@@ -131,6 +131,11 @@ def decide(
         if prob < overrule:
             return _finish(lex_kind, code, lex_prob, f"{MODEL_RULE}+{lex.rule}")
     default = STATEMENT_CODE if kind == STATEMENT else book.default_cameo(kind)
+    if code is not None and lex is not None and code[:2] == default[:2]:
+        # the model's type is the dictionary code's own CAMEO root under another PLOVER name (163
+        # "impose embargo" is COERCE in the crosswalk, SANCTION to the model): the root agrees, so
+        # the dictionary's finer code stays rather than the root's bare default (160)
+        return _finish(kind, code, prob, f"{MODEL_RULE}+{lex.rule}")
     return _finish(kind, default, prob, MODEL_RULE)
 
 
