@@ -176,23 +176,32 @@ def _sides(events: Sequence[Event], trigger: str) -> tuple[str | None, str | Non
     return (event.source.country if event.source else None, event.target.country if event.target else None)
 
 
-def test_a_name_parsed_as_an_adverb_is_the_subject(parser: Parser) -> None:
-    # the parser hangs "Connolly" on "gone" as an advmod: word order makes it the subject
-    text = (
-        "Irish presidential candidate Catherine Connolly spoke in Dublin. But Connolly has gone farther, "
-        "defending Hamas’ right to play a future role in any Palestinian state."
-    )
-    assert _sides(coded(parser, text), "defending")[0] == "IRL"
-    assert _sides(coded(parser, text, ["name-subject"]), "defending")[0] is None
-
-
-def test_a_relative_pronoun_subject_is_the_noun_it_stands_for(parser: Parser) -> None:
-    text = (
-        "Aaron Bushnell, the active-duty U.S. Air Force airman who set himself on fire Sunday to protest "
-        "Israel’s war on Gaza, appears to have grown disillusioned."
-    )
-    assert _sides(coded(parser, text), "set")[0] == "USA"
-    assert _sides(coded(parser, text, ["relative-subject"]), "set")[0] is None
+@pytest.mark.parametrize(
+    ("text", "trigger", "rule", "country"),
+    [
+        # the parser hangs "Connolly" on "gone" as an advmod: word order makes it the subject
+        (
+            "Irish presidential candidate Catherine Connolly spoke in Dublin. But Connolly has gone farther, "
+            "defending Hamas’ right to play a future role in any Palestinian state.",
+            "defending",
+            "name-subject",
+            "IRL",
+        ),
+        # a relative pronoun subject is the noun it stands for
+        (
+            "Aaron Bushnell, the active-duty U.S. Air Force airman who set himself on fire Sunday to protest "
+            "Israel’s war on Gaza, appears to have grown disillusioned.",
+            "set",
+            "relative-subject",
+            "USA",
+        ),
+    ],
+)
+def test_a_subject_the_parse_misplaces_is_found_by_its_rule(
+    parser: Parser, text: str, trigger: str, rule: str, country: str
+) -> None:
+    assert _sides(coded(parser, text), trigger)[0] == country
+    assert _sides(coded(parser, text, [rule]), trigger)[0] is None
 
 
 def test_a_relative_clause_of_a_thing_has_no_doer(parser: Parser) -> None:

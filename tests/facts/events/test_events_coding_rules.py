@@ -533,22 +533,38 @@ def _roots(events: Sequence[Event], trigger: str) -> list[str]:
     return [(e.cameo_code or "")[:2] for e in events if e.trigger == trigger]
 
 
-def test_inspecting_a_thing_is_no_investigation(parser: Parser) -> None:
-    text = "The Kenyan finance minister inspected the site of the fire on Friday."
-    assert _roots(code(parser, text), "inspected") == []
-    assert _roots(code(parser, text, disabled=("thing-inspected",)), "inspected") == ["09"]
-    owned = "The Kenyan finance minister inspected Uganda's border posts on Friday."
-    assert _roots(code(parser, owned), "inspected") == ["09"]
-
-
-def test_a_person_accused_by_no_one_is_no_accusation(parser: Parser) -> None:
-    text = "John Kamau, 28, is accused of fatally stabbing a Kenyan soldier in Nairobi."
-    assert _roots(code(parser, text), "accused") == []
-    assert _roots(code(parser, text, disabled=("accused-unnamed",)), "accused") == ["11"]
-    named = "The Kenyan government accused Uganda of stealing cattle."
-    assert _roots(code(parser, named), "accused") == ["11"]
-    political = "John Kamau has been accused of criticising the Kenyan president in a private address."
-    assert _roots(code(parser, political), "accused") == ["11"]
+@pytest.mark.parametrize(
+    ("rule", "trigger", "not_coded", "coded_root", "coded"),
+    [
+        # checking a thing is no 090; inspecting what an actor owns still is
+        (
+            "thing-inspected",
+            "inspected",
+            ["The Kenyan finance minister inspected the site of the fire on Friday."],
+            "09",
+            ["The Kenyan finance minister inspected Uganda's border posts on Friday."],
+        ),
+        # a person accused of a crime by no one is a charge reported; an actor's accusation is 112
+        (
+            "accused-unnamed",
+            "accused",
+            ["John Kamau, 28, is accused of fatally stabbing a Kenyan soldier in Nairobi."],
+            "11",
+            [
+                "The Kenyan government accused Uganda of stealing cattle.",
+                "John Kamau has been accused of criticising the Kenyan president in a private address.",
+            ],
+        ),
+    ],
+)
+def test_a_lexicon_rule_removes_only_its_sense(
+    parser: Parser, rule: str, trigger: str, not_coded: list[str], coded_root: str, coded: list[str]
+) -> None:
+    for text in not_coded:
+        assert _roots(code(parser, text), trigger) == []
+        assert _roots(code(parser, text, disabled=(rule,)), trigger) == [coded_root]
+    for text in coded:
+        assert _roots(code(parser, text), trigger) == [coded_root]
 
 
 def test_a_quoted_hope_that_the_parties_act_is_an_appeal(parser: Parser) -> None:
