@@ -47,14 +47,18 @@ BBC_SECTIONS = {"politics": 10, "business": 6, "tech": 3, "sport": 3, "entertain
 
 
 class Extension(NamedTuple):
-    """A dev-only draw appended to the sample: its seed, articles per corpus and BBC sections."""
+    """A dev-only draw appended to the sample: its seed, articles per corpus and BBC sections;
+    optionally only articles with political content (`political`, see is_political) and at most
+    `max_chars` characters long (so that every sentence can be judged within one round)."""
 
     seed: int
     plan: dict[str, int]
     bbc: dict[str, int]
+    political: bool = False
+    max_chars: int | None = None
 
 
-# dev-only extensions, same corpora and genres as PLAN: 1 drawn on 2026-12-06, 2 on 2026-12-07
+# dev-only extensions, same corpora and genres as PLAN: 1 drawn on 2026-12-06, 2 and 3 on 2026-12-07
 EXTENSIONS: dict[int, Extension] = {
     1: Extension(
         20261207,
@@ -66,7 +70,29 @@ EXTENSIONS: dict[int, Extension] = {
         {"bbc": 4, "reuters21578": 3, "peoples_daily_tariff": 2, "fundus": 2, "ieer": 1},
         {"politics": 2, "business": 1, "tech": 0, "sport": 0, "entertainment": 1},
     ),
+    3: Extension(
+        20261209,
+        {"bbc": 5, "reuters21578": 3, "peoples_daily_tariff": 2, "fundus": 3, "ieer": 1},
+        {"politics": 3, "business": 2, "tech": 0, "sport": 0, "entertainment": 0},
+        political=True,
+        max_chars=4000,
+    ),
 }
+
+# Words naming political actors and their acts: an article with political content (where an event
+# coder has work to do, unlike commodity reports or reviews) uses several different ones.
+POLITICAL_WORDS = re.compile(
+    r"\b(government|minister|ministry|president|prime minister|parliament|congress|senate|"
+    r"official|officials|police|court|army|military|troops|party|opposition|sanction\w*|"
+    r"tariff\w*|talks|treaty|embassy|diplomat\w*|protest\w*|accus\w+|criticis\w+|criticiz\w+)\b",
+    re.IGNORECASE,
+)
+MIN_POLITICAL_WORDS = 3
+
+
+def is_political(text: str) -> bool:
+    """At least MIN_POLITICAL_WORDS distinct political words (case-folded) in the article."""
+    return len({m.group().lower() for m in POLITICAL_WORDS.finditer(text)}) >= MIN_POLITICAL_WORDS
 
 
 def _jsonl(paths: list[Path]) -> list[dict[str, Any]]:
@@ -171,6 +197,12 @@ def main(argv: list[str] | None = None) -> int:
         for path in args.exclude:
             excluded |= {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
         ext = EXTENSIONS[extension]
+        if ext.political or ext.max_chars:
+            limit = ext.max_chars or 10**9
+            pools = {
+                c: [r for r in pool if len(r["text"]) <= limit and (not ext.political or is_political(r["text"]))]
+                for c, pool in pools.items()
+            }
         chosen = draw(pools, ext.plan, ext.bbc, ext.seed, exclude=frozenset(excluded))
         split = {rec["id"]: "dev" for _, rec in chosen}
     else:

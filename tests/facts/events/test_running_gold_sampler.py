@@ -50,3 +50,17 @@ def test_extension_2_is_a_small_draw_over_every_corpus_of_the_sample() -> None:
     assert set(ext.plan) == set(sampler.PLAN)
     assert sum(ext.plan.values()) == 12 and sum(ext.bbc.values()) == ext.plan["bbc"]
     assert ext.seed not in {sampler.SEED, sampler.EXTENSIONS[1].seed}
+
+
+def test_extension_3_draws_political_articles_with_a_new_seed() -> None:
+    sampler = _sampler()
+    ext = sampler.EXTENSIONS[3]
+    assert set(ext.plan) == set(sampler.PLAN) and sum(ext.bbc.values()) == ext.plan["bbc"]
+    assert ext.political and ext.seed not in {sampler.SEED} | {e.seed for k, e in sampler.EXTENSIONS.items() if k != 3}
+
+
+def test_political_content_needs_three_different_political_words() -> None:
+    is_political = _sampler().is_political
+    assert is_political("The minister told parliament the court had ruled on the tariffs.")
+    assert not is_political("Tariff talks; more tariff talks and TALKS about the tariff.")
+    assert not is_political("Cocoa prices rose 3% as dealers bought ahead of the harvest.")
