@@ -147,7 +147,8 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
     if m:
         rel, unit = m.groups()
         rel = {"this past": "last", "this coming": "next"}.get(rel, rel)  # "this past weekend": the one just gone
-        if rel in ("past",) and t.startswith("the "):  # "the past year": a stretch of time
+        if rel in ("past",) and t.startswith("the ") and unit != "weekend":  # "the past year": a stretch of time
+            # (a weekend is no measure of time but a named stretch: "over the past weekend" is the last one)
             return (duration(1, unit), None, "duration")
         delta = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
         if unit == "weekend" and delta == 0 and direction == "past" and anchor.weekday() < 5:
@@ -344,6 +345,13 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
         q = (MONTHS[m.group("mon")] - 1) // 3 + 1
         year = int(m.group("year")) if m.group("year") else nearest_quarter_year(anchor, q, direction)
         return (f"{year}-Q{q}", "quarter", "date")
+    m = _MONTH_QUARTER.fullmatch(core)
+    if m and MONTHS[m.group("mon")] % 3 == 0:
+        # "the September quarter", "the June quarter of 1998": a quarter named by the month it ends
+        # in (company news), the calendar quarter that month closes
+        q = MONTHS[m.group("mon")] // 3
+        year = int(m.group("year")) if m.group("year") else nearest_quarter_year(anchor, q, direction)
+        return (f"{year}-Q{q}", "quarter", "date")
     m = re.fullmatch(
         r"(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) (?:fiscal )?quarter"
         r"(?: (?:of )?(?:fiscal )?(?:(?P<year>\d{4})|(?P<rel>this|last|next) year))?",
@@ -397,6 +405,7 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _MONTHS_QUARTER = re.compile(r"(?:the )?" + _MON + r" ?(?:[-\u2013/]|to) ?" + _MON.replace("<mon>", "<mon2>")
                              + r" (?:quarter|period)(?: (?:of )?(?P<year>\d{4}))?")  # fmt: skip
+_MONTH_QUARTER = re.compile(r"(?:the |its |their )?" + _MON + r" quarter(?: (?:of )?(?P<year>\d{4}))?")
 _CENTURY_WORDS = {"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
                   "twentieth": 20, "twenty-first": 21, "twenty first": 21}  # fmt: skip
 _DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
