@@ -381,3 +381,7 @@ def test_the_following_weekday_counts_from_the_narrated_day(parser: Parser) -> N
 def test_a_decade_written_with_an_apostrophe_is_the_decade(parser: Parser) -> None:
     got = _values(parser, "Prices rose in the late 1970's and early 1980's, and in the 1960's.", date(1989, 10, 26))
     assert got == {"the late 1970's": "197", "early 1980's": "198", "the 1960's": "196"}
+
+
+def test_a_part_of_a_day_and_the_day_it_is_of_are_one_expression(parser: Parser) -> None:
+    assert _texts(parser, "The bill passed on the morning of Oct. 5, officials said.") == ["the morning of Oct. 5"]

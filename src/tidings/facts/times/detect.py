@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from tidings.facts.times.calendar import MONTHS, SEASONS, WEEKDAYS
+from tidings.facts.times.calendar import MONTHS, NUMBERS, SEASONS, WEEKDAYS
 from tidings.facts.times.rules import REQUESTS, SAYING
 from tidings.nlp import doc_text
 
@@ -238,15 +238,24 @@ _SPLIT_YEAR_END = re.compile(r"\b(?:1[89]|20)\d\d ?[-/] ?\d\d$")
 _YEAR_NOUN = re.compile(r"(?:(?:fiscal|financial|budget|crop|marketing|academic|school) )?(?:year|season)$", re.I)
 
 
+_PART_ALONE = re.compile(r"(?:[Tt]he\s+)?(?:morning|afternoon|evening|night)")
+
+
 def _joined_at_of(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A span that ends in "of" and the one right after it are one expression: the model tags
     "the fall of" and "2009" apart in "In the fall of 2009"; so are a split year and the year
-    it names ("1990-91" + "fiscal year": not this fiscal year)."""
+    it names ("1990-91" + "fiscal year": not this fiscal year), and a part of a day and the day
+    it is "of" ("the morning" + "Oct. 5": TimeML's extent "the morning of Oct. 5")."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
         last = text[out[-1][0] : out[-1][1]] if out else ""
-        joined = re.search(r"\bof$", last) or (_SPLIT_YEAR_END.search(last) and _YEAR_NOUN.fullmatch(text, start, end))
-        if joined and text[out[-1][1] : start].isspace():
+        gap = text[out[-1][1] : start] if out else ""
+        joined = (
+            (re.search(r"\bof$", last) and gap.isspace())
+            or (_SPLIT_YEAR_END.search(last) and _YEAR_NOUN.fullmatch(text, start, end) and gap.isspace())
+            or (_PART_ALONE.fullmatch(last) and re.fullmatch(r"\s+of\s+", gap))
+        )
+        if joined:
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
@@ -290,7 +299,6 @@ _BEFORE_YEAR_BACK = re.compile(_PERIOD_WORDS + r"*(?:quarter|period)\s+$", re.I)
 _BEFORE_QUARTER = re.compile(_PERIOD_WORDS + r"+$", re.I)
 
 
-_NOT_A_COUNT = ("VERB", "AUX", "NOUN", "PROPN", "PRON")
 _DAY_WORDS = set(WEEKDAYS) | set(MONTHS) | {"today", "yesterday", "tomorrow", "tonight"}
 _THIS_UNIT = {"this", "last", "next"}
 
@@ -310,11 +318,21 @@ def _trimmed(ent: Span) -> tuple[int, int]:
         first += 1
     while last > first and doc[last].tag_ in ("VBZ", "VBD", "VBP") and not is_temporal(doc[last].text):
         last -= 1
-    if doc[last].lower_ == "ago":  # "was arrested days ago", "attacked the town days ago": the verb or
-        # its object the model took in before a count back is not part of it (TimeML: "days ago")
-        taken = [t.i for t in doc[first:last] if t.pos_ in _NOT_A_COUNT and t.tag_ != "DT" and not is_temporal(t.text)]
+    if doc[last].lower_ == "ago":  # "was arrested days ago", "attacked the town days ago", "from 17.35 mln a
+        # year ago": the verb, or a noun of the clause (its head outside the expression), the model took in
+        # before a count back is not part of it; "a couple of weeks ago", "a dozen years ago" count within it
+        taken = [t.i for t in doc[first:last] if _of_the_clause(t, first, last)]
         first = taken[-1] + 1 if taken else first
     return first, last
+
+
+def _of_the_clause(tok: Token, first: int, last: int) -> bool:
+    """A word the model took in before a count back that belongs to the clause, not the count."""
+    if is_temporal(tok.text) or tok.like_num or tok.lower_ in NUMBERS or tok.lower_ in ("dozen", "score"):
+        return False
+    if tok.pos_ in ("VERB", "AUX", "PRON", "PROPN"):
+        return True
+    return tok.pos_ == "NOUN" and not first <= tok.head.i <= last and tok.nbor().lower_ != "of"
 
 
 def _compared_period(text: str, start: int, end: int) -> int:

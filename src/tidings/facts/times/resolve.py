@@ -179,11 +179,12 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
     if m:
         n = number(m.group("num"))
         unit = m.group("unit")
-        if n is None or n < 0 or unit not in ("day", "week", "month", "year", "decade", "quarter"):
+        counted = ("day", "week", "month", "year", "decade", "quarter") + (("century",) if m.group(3) == "ago" else ())
+        if n is None or n < 0 or unit not in counted:  # "a century later" is counted from the narrated time
             return ("PAST_REF" if m.group(3) in ("ago", "earlier", "before") else "FUTURE_REF", None, "fuzzy")
         sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
-        if unit == "decade":  # "a decade ago": the year ten years back
-            return (str(anchor.year + sign * 10 * n), "year", "date")
+        if unit in ("decade", "century"):  # "a decade ago": the year ten years back ("a century ago" a hundred)
+            return (str(anchor.year + sign * (10 if unit == "decade" else 100) * n), "year", "date")
         # "a year ago" with no quarter or month named before (then it is that period a year back:
         # anaphora.py) is the year, as "two years ago": TimeML gives a value the granularity of the
         # unit counted ("three days ago" a day, "a month ago" a month), not a day the text never names
