@@ -356,3 +356,32 @@ def test_a_weekday_that_names_a_thing_in_a_past_clause_may_be_tomorrow(parser: P
 def test_an_expression_inside_a_stretched_one_is_not_its_own(parser: Parser) -> None:
     # the model tags "two weeks"; " from now" is taken in, and the "now" found apart goes with it
     assert _texts(parser, "The decision is expected two weeks from now.") == ["two weeks from now"]
+
+
+def test_a_bare_half_is_a_half_year_where_figures_are_reported(parser: Parser) -> None:
+    got = _values(parser, "Profit in the first half rose 12% to $3 million.", date(1998, 10, 14))
+    assert got.get("the first half") == "1998-H1"
+    # a half of a game: no amount or rate is reported in the sentence
+    assert not [t for t in _texts(parser, "Arsenal scored twice in the first half.") if "half" in t]
+
+
+def test_the_words_the_model_took_in_before_a_count_back_are_left_out(parser: Parser) -> None:
+    got = _values(parser, "The rebels attacked the town days ago, police said.", date(1998, 10, 14))
+    assert got == {"days ago": "PAST_REF"}
+    assert "a few days ago" in _texts(parser, "The rebels attacked the town a few days ago.")
+
+
+def test_the_following_weekday_counts_from_the_narrated_day(parser: Parser) -> None:
+    text = "The talks opened on Oct. 5 and ended the following Monday, after a raid the previous Saturday."
+    got = _values(parser, text, date(1998, 10, 14))
+    assert got.get("the following Monday") == "1998-10-12"
+    assert got.get("the previous Saturday") == "1998-10-10"  # the last before the narrated day, Monday
+
+
+def test_a_decade_written_with_an_apostrophe_is_the_decade(parser: Parser) -> None:
+    got = _values(parser, "Prices rose in the late 1970's and early 1980's, and in the 1960's.", date(1989, 10, 26))
+    assert got == {"the late 1970's": "197", "early 1980's": "198", "the 1960's": "196"}
+
+
+def test_a_part_of_a_day_and_the_day_it_is_of_are_one_expression(parser: Parser) -> None:
+    assert _texts(parser, "The bill passed on the morning of Oct. 5, officials said.") == ["the morning of Oct. 5"]

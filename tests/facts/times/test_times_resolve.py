@@ -165,6 +165,11 @@ def test_the_financial_year_is_the_fiscal_year() -> None:
         ("fiscal 1997 fourth quarter", "1997-Q4"),
         ("the 1997 third quarter", "1997-Q3"),
         ("the first half", "1998-H1"),
+        ("the second half of fiscal 1997", "1997-H2"),
+        ("the September quarter", "1998-Q3"),  # named by the month it ends in
+        ("a century ago", "1898"),  # the year a hundred back, as "a decade ago" is ten
+        ("the past weekend", "1998-W31-WE"),  # a named stretch, not a measure as "the past year" is
+        ("the December quarter of 1997", "1997-Q4"),
         ("Oct. 12-14", "1998-10-12"),  # a span of days: from its first day, not a year "14"
     ],
 )

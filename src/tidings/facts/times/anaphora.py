@@ -31,6 +31,7 @@ from tidings.facts.times.calendar import (
     NUMBERS,
     ORDINAL_Q,
     PARTS,
+    WEEKDAYS,
     Result,
     normalise,
     number,
@@ -65,7 +66,8 @@ _THIS_YEARS_QUARTER = re.compile(
 _YEAR_PERIOD = re.compile(r"(?:the )?(?P<year>1[89]\d\d|20\d\d) (?:fiscal )?(?:period|quarter)")
 _ORD_QUARTER = re.compile(r"(?:the |its |their |an? )?(?:fiscal )?" + _ORD + r"[- ](?:fiscal )?(?:quarter|period)")
 _HALF = re.compile(
-    r"(?:the )?(?P<h>first|second|last|latter) half(?: of (?:the year|(?P<year>\d{4})|(?P<rel>this|last|next) year))?"
+    r"(?:the )?(?P<h>first|second|last|latter) half(?: of (?:the (?:fiscal )?year|(?:fiscal )?(?P<year>\d{4})|"
+    r"(?P<rel>this|last|next) (?:fiscal )?year))?"
 )
 
 
@@ -280,6 +282,7 @@ def _counted_from_narrated(t: str, ctx: Discourse | None) -> Result | None:
     return shifted(ctx.day, unit, sign * n)
 
 
+_NEIGHBOUR_WEEKDAY = re.compile(r"the (following|next|previous|preceding) (" + "|".join(WEEKDAYS) + ")")
 _DAY_STEPS = {"the next day": 1, "the following day": 1, "the day after": 1,
               "the previous day": -1, "the day before": -1, "the preceding day": -1, "the prior day": -1,
               "that day": 0, "the same day": 0, "that same day": 0, "earlier that day": 0,
@@ -298,6 +301,11 @@ def _back_to_day(t: str, anchor: date, ctx: Discourse | None) -> Result | None:
     ref = ctx.day if ctx is not None and ctx.day is not None else anchor
     if t in _DAY_STEPS:
         return ((ref + timedelta(days=_DAY_STEPS[t])).isoformat(), "day", "date")
+    m = _NEIGHBOUR_WEEKDAY.fullmatch(t)
+    if m:  # "the following Monday": the first Monday after the narrated day, "the previous Friday" the last before
+        gap = (WEEKDAYS.index(m.group(2)) - ref.weekday()) % 7 or 7
+        day = ref + timedelta(days=gap if m.group(1) in ("following", "next") else gap - 7)
+        return (day.isoformat(), "day", "date")
     part = _PART_OF_DAY.fullmatch(t)
     if part:  # "that night", "the next morning": TimeML's part of the narrated day (1998-04-02TNI)
         day = ref + timedelta(days=_DAY_STEPS.get(f"the {part.group(1)} day", 0) if part.group(1) else 0)

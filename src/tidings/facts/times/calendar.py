@@ -238,6 +238,8 @@ def _short_period(m: re.Match[str]) -> str:
 def normalise(text: str) -> str:
     t = text.casefold().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
     t = re.sub(r"\s+", " ", t).strip(" ,.;:()\"'")
+    # "the 1960's", "the late 1970's": the decade (a year's possessive takes no article: "1990's budget")
+    t = re.sub(r"^(the (?:(?:early|mid|late)[- ])?|(?:early|mid|late)[- ])(\d{3}0)'s$", r"\1\2s", t)
     t = re.sub(r"'s$", "", t)
     t = re.sub(r" or so(?= (?:ago|earlier|later)$)", "", t)
     t = _SPOKEN_YEAR.sub(_spoken_year, t)

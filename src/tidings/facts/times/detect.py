@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from tidings.facts.times.calendar import MONTHS, SEASONS, WEEKDAYS
+from tidings.facts.times.calendar import MONTHS, NUMBERS, SEASONS, WEEKDAYS
 from tidings.facts.times.rules import REQUESTS, SAYING
 from tidings.nlp import doc_text
 
@@ -46,6 +46,10 @@ _EXTRA = re.compile(
     r"\b(?:(?:early|late|earlier|later|last|next|this)\s+)?(?:"
     + "|".join(w.capitalize() for w in WEEKDAYS)
     + r")\b(?:\s+(?:morning|afternoon|evening|night))?"
+    # "the following Monday", "the previous Friday": counted from the narrated day (the model tags the day)
+    + r"|\bthe\s+(?:following|previous|preceding)\s+(?:"
+    + "|".join(w.capitalize() for w in WEEKDAYS)
+    + r")\b"
     + r"|\b(?:earlier|later|late|early)\s+(?:this|last|next)\s+(?:week|month|year)\b"
     + r"|\b(?:earlier|later)\s+in\s+the\s+(?:week|month|year)\b"
     + r"|\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+"
@@ -90,6 +94,11 @@ _REFS = re.compile(
     r"(?:the\s+)?(?:(?:near|distant|immediate|foreseeable)\s+)?future(?!\s+(?:of|tense))|the\s+near\s+term|"
     r"the\s+(?:recent\s+)?past(?!\s+(?:few|several|\d|two|three|four|five|six|seven|eight|nine|ten|week|month|year|"
     r"decade|day|quarter|century)))\b"
+)
+# A decade written with an apostrophe, as older style had it ("in the 1960's", "the late 1970's"): a year's
+# possessive takes no article ("1990's budget"), so after "the" it is the decade.
+_APOSTROPHE_DECADE = re.compile(
+    r"(?:\b[Tt]he\s+(?:(?:early|mid|late)[- ]?\s*)?|\b(?:[Ee]arly|[Mm]id|[Ll]ate)[- ]?\s*)(?:1[0-9]|20)\d0['\u2019]s\b"
 )
 # Company news compares with "the 1988 period" / "the 1988 quarter": the quarter reported, that year.
 _YEAR_PERIOD = re.compile(r"\bthe\s+((?:1[89]|20)\d\d)\s+(?:fiscal\s+)?(?:period|quarter)\b", re.I)
@@ -169,9 +178,15 @@ def find_expressions(doc: Doc) -> list[Found]:
                 spans.append((m.start(), m.end()))
             else:  # "This year's results": the model often tags "year" alone at a sentence's start
                 spans = [(min(s, m.start()), e) if s < m.end() and m.start() < s else (s, e) for s, e in spans]
+    halves = _reported_halves(doc, text, spans)
+    spans.extend(halves)
     for m in _YEAR_RANGE_END.finditer(text):  # "from 2009 to 2011": the model often tags the first year only
         if any(s <= m.start() < e for s, e in spans) and not any(s < m.end() and m.start(1) < e for s, e in spans):
             spans.append((m.start(1), m.end(1)))
+    for m in _APOSTROPHE_DECADE.finditer(text):  # "the 1960's": the model tags "1960" alone
+        if not any(s < m.end() and m.start() < e for s, e in spans):
+            spans.append((m.start(), m.end()))
+        spans = [(min(s, m.start()), max(e, m.end())) if s < m.end() and m.start() < e else (s, e) for s, e in spans]
     for m in _YEAR_PERIOD.finditer(text):  # "the 1988 period": the model tags the year alone
         spans = [(m.start(), m.end()) if (s, e) == (m.start(1), m.end(1)) else (s, e) for s, e in spans]
     out: list[Found] = []
@@ -184,7 +199,7 @@ def find_expressions(doc: Doc) -> list[Found]:
         trailing = _TRAILING.search(text, start, end)  # "1994, 1995 and" + "1997": two entities
         end = trailing.start() if trailing else end
         start, end = _without_comparison(text, start, end)
-        if end <= start or not is_temporal(text[start:end]):
+        if end <= start or not (is_temporal(text[start:end]) or (start, end) in halves):
             continue
         noun = _PERIOD_AFTER.match(text, end) if _YEAR_BACK_END.search(text, start, end) else None
         end = noun.end() if noun else end  # "the year-ago" + " period": the model stops short
@@ -198,19 +213,49 @@ def find_expressions(doc: Doc) -> list[Found]:
     return _days_of_previous(text, out)
 
 
+# A half named bare ("profit rose in the first half", "sales will pick up in the second half") is
+# a half-year where figures are reported (TimeML 1998-H1); in a match report it is a half of the
+# game, which no sentence prices. "The first half of 1998" the model tags itself.
+_BARE_HALF = re.compile(
+    r"\b[Tt]he\s+(?:first|second)\s+half\b(?!\s+of\b|[- ](?:hours?|points?|century|decade|dozen|time)\b)"
+)
+_FIGURES = ("MONEY", "PERCENT")
+
+
+def _reported_halves(doc: Doc, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Bare halves ("the first half") in a sentence that reports an amount or a rate."""
+    out: list[tuple[int, int]] = []
+    for m in _BARE_HALF.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        words = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if words is not None and any(ent.label_ in _FIGURES for ent in words.sent.ents):
+            out.append((m.start(), m.end()))
+    return out
+
+
 _SPLIT_YEAR_END = re.compile(r"\b(?:1[89]|20)\d\d ?[-/] ?\d\d$")
 _YEAR_NOUN = re.compile(r"(?:(?:fiscal|financial|budget|crop|marketing|academic|school) )?(?:year|season)$", re.I)
+
+
+_PART_ALONE = re.compile(r"(?:[Tt]he\s+)?(?:morning|afternoon|evening|night)")
 
 
 def _joined_at_of(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A span that ends in "of" and the one right after it are one expression: the model tags
     "the fall of" and "2009" apart in "In the fall of 2009"; so are a split year and the year
-    it names ("1990-91" + "fiscal year": not this fiscal year)."""
+    it names ("1990-91" + "fiscal year": not this fiscal year), and a part of a day and the day
+    it is "of" ("the morning" + "Oct. 5": TimeML's extent "the morning of Oct. 5")."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
         last = text[out[-1][0] : out[-1][1]] if out else ""
-        joined = re.search(r"\bof$", last) or (_SPLIT_YEAR_END.search(last) and _YEAR_NOUN.fullmatch(text, start, end))
-        if joined and text[out[-1][1] : start].isspace():
+        gap = text[out[-1][1] : start] if out else ""
+        joined = (
+            (re.search(r"\bof$", last) and gap.isspace())
+            or (_SPLIT_YEAR_END.search(last) and _YEAR_NOUN.fullmatch(text, start, end) and gap.isspace())
+            or (_PART_ALONE.fullmatch(last) and re.fullmatch(r"\s+of\s+", gap))
+        )
+        if joined:
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
@@ -273,7 +318,21 @@ def _trimmed(ent: Span) -> tuple[int, int]:
         first += 1
     while last > first and doc[last].tag_ in ("VBZ", "VBD", "VBP") and not is_temporal(doc[last].text):
         last -= 1
+    if doc[last].lower_ == "ago":  # "was arrested days ago", "attacked the town days ago", "from 17.35 mln a
+        # year ago": the verb, or a noun of the clause (its head outside the expression), the model took in
+        # before a count back is not part of it; "a couple of weeks ago", "a dozen years ago" count within it
+        taken = [t.i for t in doc[first:last] if _of_the_clause(t, first, last)]
+        first = taken[-1] + 1 if taken else first
     return first, last
+
+
+def _of_the_clause(tok: Token, first: int, last: int) -> bool:
+    """A word the model took in before a count back that belongs to the clause, not the count."""
+    if is_temporal(tok.text) or tok.like_num or tok.lower_ in NUMBERS or tok.lower_ in ("dozen", "score"):
+        return False
+    if tok.pos_ in ("VERB", "AUX", "PRON", "PROPN"):
+        return True
+    return tok.pos_ == "NOUN" and not first <= tok.head.i <= last and tok.nbor().lower_ != "of"
 
 
 def _compared_period(text: str, start: int, end: int) -> int:

@@ -147,7 +147,8 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
     if m:
         rel, unit = m.groups()
         rel = {"this past": "last", "this coming": "next"}.get(rel, rel)  # "this past weekend": the one just gone
-        if rel in ("past",) and t.startswith("the "):  # "the past year": a stretch of time
+        if rel in ("past",) and t.startswith("the ") and unit != "weekend":  # "the past year": a stretch of time
+            # (a weekend is no measure of time but a named stretch: "over the past weekend" is the last one)
             return (duration(1, unit), None, "duration")
         delta = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1}.get(rel, 0)
         if unit == "weekend" and delta == 0 and direction == "past" and anchor.weekday() < 5:
@@ -178,11 +179,12 @@ def _relative(t: str, anchor: date, direction: str | None) -> Result | None:
     if m:
         n = number(m.group("num"))
         unit = m.group("unit")
-        if n is None or n < 0 or unit not in ("day", "week", "month", "year", "decade", "quarter"):
+        counted = ("day", "week", "month", "year", "decade", "quarter") + (("century",) if m.group(3) == "ago" else ())
+        if n is None or n < 0 or unit not in counted:  # "a century later" is counted from the narrated time
             return ("PAST_REF" if m.group(3) in ("ago", "earlier", "before") else "FUTURE_REF", None, "fuzzy")
         sign = -1 if m.group(3) in ("ago", "earlier", "before") else 1
-        if unit == "decade":  # "a decade ago": the year ten years back
-            return (str(anchor.year + sign * 10 * n), "year", "date")
+        if unit in ("decade", "century"):  # "a decade ago": the year ten years back ("a century ago" a hundred)
+            return (str(anchor.year + sign * (10 if unit == "decade" else 100) * n), "year", "date")
         # "a year ago" with no quarter or month named before (then it is that period a year back:
         # anaphora.py) is the year, as "two years ago": TimeML gives a value the granularity of the
         # unit counted ("three days ago" a day, "a month ago" a month), not a day the text never names
@@ -344,6 +346,13 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
         q = (MONTHS[m.group("mon")] - 1) // 3 + 1
         year = int(m.group("year")) if m.group("year") else nearest_quarter_year(anchor, q, direction)
         return (f"{year}-Q{q}", "quarter", "date")
+    m = _MONTH_QUARTER.fullmatch(core)
+    if m and MONTHS[m.group("mon")] % 3 == 0:
+        # "the September quarter", "the June quarter of 1998": a quarter named by the month it ends
+        # in (company news), the calendar quarter that month closes
+        q = MONTHS[m.group("mon")] // 3
+        year = int(m.group("year")) if m.group("year") else nearest_quarter_year(anchor, q, direction)
+        return (f"{year}-Q{q}", "quarter", "date")
     m = re.fullmatch(
         r"(?:the )?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th) (?:fiscal )?quarter"
         r"(?: (?:of )?(?:fiscal )?(?:(?P<year>\d{4})|(?P<rel>this|last|next) year))?",
@@ -397,6 +406,7 @@ def _named(t: str, anchor: date, direction: str | None) -> Result | None:
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _MONTHS_QUARTER = re.compile(r"(?:the )?" + _MON + r" ?(?:[-\u2013/]|to) ?" + _MON.replace("<mon>", "<mon2>")
                              + r" (?:quarter|period)(?: (?:of )?(?P<year>\d{4}))?")  # fmt: skip
+_MONTH_QUARTER = re.compile(r"(?:the |its |their )?" + _MON + r" quarter(?: (?:of )?(?P<year>\d{4}))?")
 _CENTURY_WORDS = {"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
                   "twentieth": 20, "twenty-first": 21, "twenty first": 21}  # fmt: skip
 _DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
