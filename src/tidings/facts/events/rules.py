@@ -132,6 +132,12 @@ RULES: tuple[Rule, ...] = (
         "not reported: 'the agreement will take effect', 'the reaction would be rejection'",
     ),
     Rule(
+        "accord-as-thing",
+        "typing",
+        "an agreement or deal only named ('since the Paris agreement', 'the Iran nuclear deal') is a standing "
+        "document, no agreeing: an accord reported made (object of a verb, 'was signed', 'reached in 1946') stays",
+    ),
+    Rule(
         "expressed-intent",
         "modality",
         "an intent or threat its actor expressed (pledged to, was ready to, said it would) is asserted 03x/13x",

@@ -53,6 +53,7 @@ from tidings.facts.events.lexicon import EVENT_NOUNS, LexiconMatch, load_lexicon
 from tidings.facts.events.modality import expressed_intent
 from tidings.facts.events.model import EventTypeModel, candidate_features, load_model
 from tidings.facts.events.not_events import (
+    accord_as_thing,
     corporate_dealing,
     market_demand,
     nonpolitical_statement,
@@ -187,7 +188,7 @@ def _no_act(cand: Candidate, finder: CandidateFinder) -> bool:
     if market_demand(cand.trigger):
         return True
     if cand.noun:
-        return background_noun(cand.trigger)
+        return background_noun(cand.trigger) or accord_as_thing(cand.trigger)
 
     def codes(tok: Token) -> bool:
         return any(r.country or r.sector for r in finder.actors(tok))
