@@ -50,6 +50,7 @@ RULES: tuple[Rule, ...] = (
         "not a demand (10x) nor opposition (110)",
     ),
     Rule("legal-charge", "lexicon", "being charged with a crime is a legal act (173), not verbal blame (112)"),
+    Rule("sue-lawsuit", "lexicon", "suing someone is bringing a lawsuit (115), not an arrest or charge (173)"),
     Rule("obliged", "speech", "X said Y must/should do: a demand on Y (the obligation clause)"),
     Rule("should-appeal", "speech", "X said Y should (ought to) act: an appeal (020); 'must' stays a demand (100)"),
     Rule("intent", "modality", "an announced cooperative act is an expression of intent (03x), asserted"),
