@@ -63,6 +63,12 @@ DROPPED = [
         "demonstrates",
     ),
     (
+        "force-on-abstraction",  # WordNet knows a stance only as an abstraction: nothing is seized
+        "Lib Dem president Simon Hughes said his party had set out its election stance in September.",
+        "set",
+    ),
+    ("force-on-abstraction", "Police reached the spot and took custody of the infant.", "took"),
+    (
         "accord-as-thing",  # an accord named as a standing document, object of a preposition
         "Interest rates have been cut twice by France since the Paris agreement.",
         "agreement",
@@ -99,6 +105,7 @@ KEPT = [
     ("The Chinese delegation criticized the United States on Monday.", "criticized"),  # the subject is the actor
     ("Boeing agreed to supply the Japanese government with 50 planes.", "supply"),  # a state is party to it
     ("The United States imposed sanctions on China's biggest telecom company.", "imposed"),  # no cooperation
+    ("Police seized black gloves and a knife from the house.", "seized"),  # physical things: confiscation
     ("An agreement was signed in Hong Kong on Friday between the Chinese mainland and Hong Kong.", "agreement"),
     (
         "Under an agreement with the United States reached in 1946, the Swiss authorities paid back $58 million.",

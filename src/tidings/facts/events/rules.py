@@ -133,6 +133,12 @@ RULES: tuple[Rule, ...] = (
         "not reported: 'the agreement will take effect', 'the reaction would be rejection'",
     ),
     Rule(
+        "force-on-abstraction",
+        "typing",
+        "force or coercion (17-20) done to an abstraction only ('used the tactic', 'batted away questions', "
+        "'took custody'; WordNet's abstract nouns) is a figure of speech: no one is seized, hit or fought",
+    ),
+    Rule(
         "accord-as-thing",
         "typing",
         "an agreement or deal only named ('since the Paris agreement', 'the Iran nuclear deal') is a standing "
