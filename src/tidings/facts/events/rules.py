@@ -139,6 +139,12 @@ RULES: tuple[Rule, ...] = (
         "'took custody'; WordNet's abstract nouns) is a figure of speech: no one is seized, hit or fought",
     ),
     Rule(
+        "doerless-cooperation",
+        "typing",
+        "a statement or cooperative act (01-09) read off a verb with no doer found ('is estimated to reach', "
+        "'was designed to provide') describes, it reports no act: CAMEO codes an act by its source",
+    ),
+    Rule(
         "accord-as-thing",
         "typing",
         "an agreement or deal only named ('since the Paris agreement', 'the Iran nuclear deal') is a standing "

@@ -55,6 +55,7 @@ from tidings.facts.events.model import EventTypeModel, candidate_features, load_
 from tidings.facts.events.not_events import (
     accord_as_thing,
     corporate_dealing,
+    doerless_cooperation,
     force_on_abstraction,
     market_demand,
     nonpolitical_statement,
@@ -383,6 +384,8 @@ class EventStage:
         if nonpolitical_statement(decision.cameo_code, source, target) or routine_movement(decision.cameo_code, trig):
             return None
         if force_on_abstraction(decision.cameo_code, trig):
+            return None
+        if doerless_cooperation(decision.cameo_code, trig, source, fact.value):
             return None
         start, end = trig.idx, trig.idx + len(trig.text)
         art = ctx.article.id
