@@ -63,6 +63,27 @@ DROPPED = [
         "demonstrates",
     ),
     (
+        "force-on-abstraction",  # WordNet knows a stance only as an abstraction: nothing is seized
+        "Lib Dem president Simon Hughes said his party had set out its election stance in September.",
+        "set",
+    ),
+    ("force-on-abstraction", "Police reached the spot and took custody of the infant.", "took"),
+    (
+        "doerless-cooperation",  # no one estimates: a figure
+        "The number of overnight stays by Chinese tourists in Switzerland is estimated to reach 2 million by 2022.",
+        "estimated",
+    ),
+    (
+        "accord-as-thing",  # an accord named as a standing document, object of a preposition
+        "Interest rates have been cut twice by France since the Paris agreement.",
+        "agreement",
+    ),
+    (
+        "accord-as-thing",  # its passive subject, of a verb other than one of making it
+        "The Swiss government has resisted suggestions that the Washington agreement should be reopened.",
+        "agreement",
+    ),
+    (
         "speech-unaffiliated",  # a bare name in a story with no home country: a commentator
         "Beijing and Washington held talks in Geneva on Monday. US automakers may miss a golden chance "
         "in China if the Trump administration sticks to trade protectionism, Wei said.",
@@ -89,6 +110,13 @@ KEPT = [
     ("The Chinese delegation criticized the United States on Monday.", "criticized"),  # the subject is the actor
     ("Boeing agreed to supply the Japanese government with 50 planes.", "supply"),  # a state is party to it
     ("The United States imposed sanctions on China's biggest telecom company.", "imposed"),  # no cooperation
+    ("The Chinese government urged residents to stay vigilant.", "urged"),  # its doer found
+    ("Police seized black gloves and a knife from the house.", "seized"),  # physical things: confiscation
+    ("An agreement was signed in Hong Kong on Friday between the Chinese mainland and Hong Kong.", "agreement"),
+    (
+        "Under an agreement with the United States reached in 1946, the Swiss authorities paid back $58 million.",
+        "agreement",
+    ),  # an accord with a participle of making
 ]
 
 

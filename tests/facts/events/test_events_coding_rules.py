@@ -300,6 +300,12 @@ def test_charged_with_a_crime_is_a_legal_act(parser: Parser) -> None:
     assert event.cameo_code == "173"
 
 
+def test_suing_is_a_lawsuit_not_an_arrest(parser: Parser) -> None:
+    text = "Earlier this month Yukos sued the Russian government for $28.3bn."
+    assert one(code(parser, text), "sued").cameo_code == "115"
+    assert one(code(parser, text, disabled=["sue-lawsuit"]), "sued").cameo_code == "173"  # the dictionary's SUE
+
+
 def test_a_court_overturning_a_decision_is_a_ruling(parser: Parser) -> None:
     event = one(code(parser, "Kenya's Supreme Court overturned the decision of a lower court on Monday."), "overturned")
     assert event.cameo_code == "116"

@@ -603,6 +603,11 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # "was charged with money laundering": a legal charge (173 with arrests and detentions,
         # as the conventions file it), not the dictionary's verbal blame (112)
         return LexiconMatch("173", "tidings:legal-charge", lemma, 1)
+    if active("sue-lawsuit") and lemma == "sue":
+        # "it sued the Russian government for $28.3bn": CAMEO 115 "Bring lawsuit against" (a civil
+        # suit under Disapprove, PLOVER ACCUSE), not the dictionary's SUE block 173 ("Arrest, detain,
+        # or charge with legal action", what the state does); the conventions file lawsuits as 115
+        return LexiconMatch("115", "tidings:sue-lawsuit", lemma, 1)
     if active("ease-sanctions") and lemma in _EASING and _penalty_on_someone(token):
         # "will abolish tariffs on 91 percent of ROK goods", "lifted sanctions on Iran": easing
         # economic sanctions (085), a concession to the one they hit (guidelines' hard case 2)

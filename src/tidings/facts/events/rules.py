@@ -54,6 +54,7 @@ RULES: tuple[Rule, ...] = (
         "not a demand (10x) nor opposition (110)",
     ),
     Rule("legal-charge", "lexicon", "being charged with a crime is a legal act (173), not verbal blame (112)"),
+    Rule("sue-lawsuit", "lexicon", "suing someone is bringing a lawsuit (115), not an arrest or charge (173)"),
     Rule("obliged", "speech", "X said Y must/should do: a demand on Y (the obligation clause)"),
     Rule("should-appeal", "speech", "X said Y should (ought to) act: an appeal (020); 'must' stays a demand (100)"),
     Rule("intent", "modality", "an announced cooperative act is an expression of intent (03x), asserted"),
@@ -134,6 +135,24 @@ RULES: tuple[Rule, ...] = (
         "typing",
         "an eventive noun in apposition, as predicate noun or as subject of no happening is talked about, "
         "not reported: 'the agreement will take effect', 'the reaction would be rejection'",
+    ),
+    Rule(
+        "force-on-abstraction",
+        "typing",
+        "force or coercion (17-20) done to an abstraction only ('used the tactic', 'batted away questions', "
+        "'took custody'; WordNet's abstract nouns) is a figure of speech: no one is seized, hit or fought",
+    ),
+    Rule(
+        "doerless-cooperation",
+        "typing",
+        "a statement or cooperative act (01-09) read off a verb with no doer found ('is estimated to reach', "
+        "'was designed to provide') describes, it reports no act: CAMEO codes an act by its source",
+    ),
+    Rule(
+        "accord-as-thing",
+        "typing",
+        "an agreement or deal only named ('since the Paris agreement', 'the Iran nuclear deal') is a standing "
+        "document, no agreeing: an accord reported made (object of a verb, 'was signed', 'reached in 1946') stays",
     ),
     Rule(
         "expressed-intent",

@@ -53,7 +53,10 @@ from tidings.facts.events.lexicon import EVENT_NOUNS, LexiconMatch, load_lexicon
 from tidings.facts.events.modality import expressed_intent
 from tidings.facts.events.model import EventTypeModel, candidate_features, load_model
 from tidings.facts.events.not_events import (
+    accord_as_thing,
     corporate_dealing,
+    doerless_cooperation,
+    force_on_abstraction,
     market_demand,
     nonpolitical_statement,
     owned_thing_subject,
@@ -187,7 +190,7 @@ def _no_act(cand: Candidate, finder: CandidateFinder) -> bool:
     if market_demand(cand.trigger):
         return True
     if cand.noun:
-        return background_noun(cand.trigger)
+        return background_noun(cand.trigger) or accord_as_thing(cand.trigger)
 
     def codes(tok: Token) -> bool:
         return any(r.country or r.sector for r in finder.actors(tok))
@@ -379,6 +382,10 @@ class EventStage:
         if corporate_dealing(decision.cameo_code, source, target) or (cand.preset and unaffiliated_speaker(source)):
             return None
         if nonpolitical_statement(decision.cameo_code, source, target) or routine_movement(decision.cameo_code, trig):
+            return None
+        if force_on_abstraction(decision.cameo_code, trig):
+            return None
+        if doerless_cooperation(decision.cameo_code, trig, source, fact.value):
             return None
         start, end = trig.idx, trig.idx + len(trig.text)
         art = ctx.article.id
