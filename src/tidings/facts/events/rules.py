@@ -423,6 +423,11 @@ RULES: tuple[Rule, ...] = (
         "a quote hoping that another named actor or the parties will act ('We hope that the two sides can meet') "
         "is an appeal (020), not optimism",
     ),
+    Rule(
+        "sue-lawsuit",
+        "lexicon",
+        "suing someone is bringing a lawsuit (115), not an arrest or charge (173), which only authorities do",
+    ),
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)
