@@ -428,6 +428,27 @@ RULES: tuple[Rule, ...] = (
         "lexicon",
         "suing someone is bringing a lawsuit (115), not an arrest or charge (173), which only authorities do",
     ),
+    Rule(
+        "speech-reproach",
+        "speech",
+        "words that an actor should have acted ('the government should have acted sooner') reproach a past act: "
+        "a criticism (111), not an appeal",
+    ),
+    Rule(
+        "speech-time-for",
+        "speech",
+        "'it is time for Y to act' in the words said asks Y to act: an appeal (020) to Y",
+    ),
+    Rule(
+        "speech-collective",
+        "speech",
+        "a word of blame said of 'a set of proposals', 'a package of measures' judges the proposals, the measures",
+    ),
+    Rule(
+        "speech-no-denial",
+        "speech",
+        "'This is no stunt': a claim word denied by the determiner 'no' is a denial (016), as by 'not'",
+    ),
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)
