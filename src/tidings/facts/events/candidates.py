@@ -441,16 +441,8 @@ def obligation(verb: Token) -> Token | None:
         if not subj or subj[0].pos_ == "PRON" or (own is not None and subj[0].lower_ == own.lower_):
             continue
         if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children) and not undergoes(comp):
-            if past_obligation(comp):
-                continue  # "should have acted": a reproach (speech.classify), asks no act
             return comp
     return None
-
-
-def past_obligation(comp: Token) -> bool:
-    """ "should have acted", "must have known": an obligation of the past asks nothing of anyone
-    now (rule ``speech-reproach``)."""
-    return active("speech-reproach") and any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in comp.children)
 
 
 def obligation_code(comp: Token) -> str:

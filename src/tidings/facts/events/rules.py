@@ -429,12 +429,6 @@ RULES: tuple[Rule, ...] = (
         "suing someone is bringing a lawsuit (115), not an arrest or charge (173), which only authorities do",
     ),
     Rule(
-        "speech-reproach",
-        "speech",
-        "words that an actor should have acted ('the government should have acted sooner') reproach a past act: "
-        "a criticism (111), not an appeal",
-    ),
-    Rule(
         "speech-time-for",
         "speech",
         "'it is time for Y to act' in the words said asks Y to act: an appeal (020) to Y",

@@ -547,31 +547,6 @@ def _no_said_of(tok: Token) -> bool:
     return active("speech-no-denial") and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
-def _reproach(verb: Token, content: list[Token], is_actor: Callable[[Token], bool] | None) -> Token | None:
-    """The obligation of a past act ("the government should have acted sooner", "they ought not to
-    have been consulted so late"): what an actor should have done and did not, or should not have
-    done and did, is a reproach of the act, a criticism (111), not an appeal (020): no one can
-    be asked to act in the past (rule ``speech-reproach``). The one reproached is the subject of
-    "should" when it is an actor; a passive ("should have been consulted") reproaches whoever
-    failed to act."""
-    if not active("speech-reproach"):
-        return None
-    for aux in content:
-        if aux.dep_ != "aux" or aux.lower_ not in OBLIGATION:
-            continue
-        act = aux.head
-        perfect = any(c.dep_ == "aux" and c.lower_ in ("have", "'ve") and c.i > aux.i for c in act.children)
-        if not perfect or _told_by_another(aux, verb):
-            continue
-        subj = [c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")]
-        passive = any(c.dep_ == "auxpass" for c in act.children) and act.tag_ == "VBN"
-        if not passive and act.lemma_.lower() == "be":
-            continue  # "it should have been a great day": a state regretted, no act
-        if passive or (subj and (is_actor is None or is_actor(subj[0]))):
-            return aux
-    return None
-
-
 def _time_for(content: list[Token], is_actor: Callable[[Token], bool] | None) -> Token | None:
     """ "It is time for Mr Livingstone to say sorry", "it was high time the government acted": a
     clause on "time" after "it is" whose subject is an actor asks that actor to act now, an
@@ -613,9 +588,6 @@ def classify_with_focus(
         return "016", "tidings:speech-denial", None
     if active("speech-denial") and any(_lemmas((t,)) & DENIED and _no_said_of(t) for t in content):
         return "016", "tidings:speech-denial", None  # "This is no stunt"
-    reproach = _reproach(verb, content, is_actor)
-    if reproach is not None:
-        return "111", "tidings:speech-reproach", reproach
     obliged = [t for t in content if t.lower_ in OBLIGATION and t.dep_ == "aux"]
     if is_actor is not None and active("appeal-addressee"):
         obliged = [t for t in obliged if _obliges_actor(t, is_actor)]
@@ -851,7 +823,7 @@ def _aimed_heads(act: SpeechAct) -> list[Token]:
         return []
     if act.code == "020" and focus.dep_ == "nsubj":  # "it is time the government acted"
         return [focus]
-    if act.code == "020" or act.code == "112" or act.rule == "tidings:speech-reproach":
+    if act.code == "020" or act.code == "112":
         verb = focus if act.code == "112" else focus.head
         return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if focus.dep_ in ("amod", "compound") and focus.head.pos_ in ("NOUN", "PROPN"):
