@@ -558,13 +558,6 @@ def test_a_quoted_hope_that_the_parties_act_is_an_appeal(parser: Parser) -> None
     assert _roots(code(parser, text, disabled=("speech-hope-other",)), "said") == ["01"]
 
 
-def test_suing_is_a_lawsuit(parser: Parser) -> None:
-    # sue-lawsuit: bringing a lawsuit is 115, not the dictionary's arrest or charge (173)
-    text = "Russian oil firm Yukos has sued four Russian companies for their role in the auction."
-    assert one(code(parser, text), "sued").cameo_code == "115"
-    assert one(code(parser, text, disabled=["sue-lawsuit"]), "sued").cameo_code == "173"
-
-
 @pytest.mark.parametrize(
     ("text", "trigger", "expected"),
     [

@@ -532,11 +532,6 @@ def _accused_by_no_one(token: Token, lemma: str) -> bool:
     return any((m := lexicon.match(g)) is not None and m.code[:2] in _VIOLENT_ROOTS for g in alleged)
 
 
-def _sues_for_peace(token: Token) -> bool:
-    """ "sued for peace": asking for peace, no lawsuit."""
-    return any(p.lower_ == "for" and any(g.lower_ == "peace" for g in p.children) for p in token.children)
-
-
 def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
     """Our own refinements where the dictionary's default misleads on modern news:
     travel to a place is a visit (042); rebuffing a request is a rejection (12x)."""
@@ -599,11 +594,6 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # "hit Chinese goods with tariffs", "was slapped with sanctions": the measure the with-phrase
         # names is the act, CAMEO 163 "impose embargo, boycott, or sanctions", not a blow (190)
         return LexiconMatch("163", "tidings:penalty-with", lemma, 1)
-    if active("sue-lawsuit") and lemma == "sue" and token.pos_ == "VERB" and not _sues_for_peace(token):
-        # "Yukos has sued four companies", "Pennzoil sued": bringing a lawsuit is CAMEO 115 "bring
-        # lawsuit against" (the conventions' "lawsuits and appeals"), not the dictionary's arrest or
-        # charge (173), which only an authority can do
-        return LexiconMatch("115", "tidings:sue-lawsuit", lemma, 1)
     if (
         active("legal-charge")
         and lemma == "charge"

@@ -424,11 +424,6 @@ RULES: tuple[Rule, ...] = (
         "is an appeal (020), not optimism",
     ),
     Rule(
-        "sue-lawsuit",
-        "lexicon",
-        "suing someone is bringing a lawsuit (115), not an arrest or charge (173), which only authorities do",
-    ),
-    Rule(
         "speech-time-for",
         "speech",
         "'it is time for Y to act' in the words said asks Y to act: an appeal (020) to Y",
