@@ -578,3 +578,33 @@ def test_a_quoted_hope_that_the_parties_act_is_an_appeal(parser: Parser) -> None
     # the saying is the appeal the hope already codes (one event of a root per sentence), no optimism
     assert sorted((e.cameo_code or "")[:2] for e in code(parser, text)) == ["02"]
     assert _roots(code(parser, text, disabled=("speech-hope-other",)), "said") == ["01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # speech-time-for: "it is time for Y to act" asks Y to act (020)
+        ("The Chinese minister said it was time for the United States to open its markets.", "said", "020"),
+        # speech-no-denial: "no" denies a claim word as "not" does (016), no criticism (111)
+        ('"This is no stunt," said British Foreign Secretary Jack Straw.', "said", "016"),
+        # speech-collective: "a set of proposals ... was unacceptable" rejects the proposals (120)
+        (
+            "British Foreign Secretary Jack Straw said a set of proposals given to the parties was unacceptable.",
+            "said",
+            "120",
+        ),
+    ],
+)
+def test_speech_constructions(parser: Parser, text: str, trigger: str, expected: str) -> None:
+    assert one(code(parser, text), trigger).cameo_code == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "rule", "without"),
+    [
+        ('"This is no stunt," said British Foreign Secretary Jack Straw.', "said", "speech-no-denial", "111"),
+    ],
+)  # fmt: skip
+def test_speech_constructions_switched_off(parser: Parser, text: str, trigger: str, rule: str, without: str) -> None:
+    codes = [e.cameo_code for e in code(parser, text, disabled=[rule]) if e.trigger == trigger]
+    assert without in codes, codes

@@ -446,6 +446,21 @@ RULES: tuple[Rule, ...] = (
         "a quote hoping that another named actor or the parties will act ('We hope that the two sides can meet') "
         "is an appeal (020), not optimism",
     ),
+    Rule(
+        "speech-time-for",
+        "speech",
+        "'it is time for Y to act' in the words said asks Y to act: an appeal (020) to Y",
+    ),
+    Rule(
+        "speech-collective",
+        "speech",
+        "a word of blame said of 'a set of proposals', 'a package of measures' judges the proposals, the measures",
+    ),
+    Rule(
+        "speech-no-denial",
+        "speech",
+        "'This is no stunt': a claim word denied by the determiner 'no' is a denial (016), as by 'not'",
+    ),
 )
 NAMES = frozenset(r.name for r in RULES)
 GROUPS = frozenset(r.group for r in RULES)

@@ -409,8 +409,22 @@ def _judged(blame: Token) -> str | None:
     # a predicate ("are groundless", "are a bad idea"): what it is said of is the subject
     if said_of.dep_ in ("acomp", "attr", "oprd"):
         subj = next((c for c in said_of.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return subj.lemma_.lower() if subj is not None and subj.pos_ == "NOUN" else None
+        return _collected(subj).lemma_.lower() if subj is not None and subj.pos_ == "NOUN" else None
     return None
+
+
+# Nouns that only gather or count what their of-phrase names ("a set of proposals", "a package
+# of measures"): what is judged is the thing gathered.
+COLLECTIVE = frozenset({"set", "package", "series", "list", "raft", "number", "batch", "bundle", "string"})
+
+
+def _collected(noun: Token) -> Token:
+    """The noun a collective noun gathers ("a set of proposals": proposals), else the noun itself
+    (rule ``speech-collective``)."""
+    if not active("speech-collective") or noun.lemma_.lower() not in COLLECTIVE:
+        return noun
+    of = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return of[0] if of and of[0].pos_ == "NOUN" else noun
 
 
 def _criticises(content: list[Token]) -> bool:
@@ -424,6 +438,12 @@ def obliged_act(tok: Token) -> bool:
     if not active("appeal-beside-act"):
         return False
     return any(c.dep_ == "aux" and c.lower_ in OBLIGATION for t in (tok, *tok.ancestors) for c in t.children)
+
+
+def asked_act(act: SpeechAct, tok: Token) -> bool:
+    """The act a "time for" appeal asks for ("it is time for China to open its markets": open), which
+    stands beside the appeal as the act asked for does under "should"."""
+    return act.rule == "tidings:speech-time-for" and act.focus is not None and tok.i == act.focus.head.i
 
 
 # Verbs by which someone else's words or ruling are told inside a statement.
@@ -522,6 +542,33 @@ def _hopes_other_acts(content: list[Token]) -> Token | None:
     return next((t for t in content if t.pos_ == "VERB" and verb_lemma(t) in HOPING and named_other_acts(t)), None)
 
 
+def _no_said_of(tok: Token) -> bool:
+    """ "This is no stunt", "there is no truth in the reports": the determiner "no" denies the
+    noun it stands on, as "not" does a verb (rule ``speech-no-denial``)."""
+    return active("speech-no-denial") and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _time_for(content: list[Token], is_actor: Callable[[Token], bool] | None) -> Token | None:
+    """ "It is time for Mr Livingstone to say sorry", "it was high time the government acted": a
+    clause on "time" after "it is" whose subject is an actor asks that actor to act now, an
+    appeal (020) the way "should" is (rule ``speech-time-for``). The focus is the clause's
+    "to" (or its verb), so the appeal's target is the clause's subject."""
+    if not active("speech-time-for"):
+        return None
+    for tok in content:
+        if tok.lemma_.lower() != "time" or tok.dep_ != "attr" or tok.head.lemma_.lower() != "be":
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in tok.head.children):
+            continue
+        for clause in tok.children:
+            if clause.dep_ not in ("relcl", "acl") or clause.pos_ != "VERB":
+                continue
+            subj = [c for c in clause.children if c.dep_ == "nsubj"]
+            if subj and (is_actor is None or is_actor(subj[0])):
+                return next((c for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"), subj[0])
+    return None
+
+
 def classify(
     verb: Token, content: list[Token], is_actor: Callable[[Token], bool] | None = None
 ) -> tuple[str, str] | None:
@@ -540,6 +587,8 @@ def classify_with_focus(
     negated = any(t.dep_ == "neg" for t in content)
     if active("speech-denial") and negated and words & DENIED:
         return "016", "tidings:speech-denial", None
+    if active("speech-denial") and any(_lemmas((t,)) & DENIED and _no_said_of(t) for t in content):
+        return "016", "tidings:speech-denial", None  # "This is no stunt"
     obliged = [t for t in content if t.lower_ in OBLIGATION and t.dep_ == "aux"]
     if is_actor is not None and active("appeal-addressee"):
         obliged = [t for t in obliged if _obliges_actor(t, is_actor)]
@@ -547,6 +596,9 @@ def classify_with_focus(
         obliged = [t for t in obliged if not _told_by_another(t, verb)]
     if active("speech-appeal") and obliged:
         return "020", "tidings:speech-appeal", obliged[0]
+    time_for = _time_for(content, is_actor)
+    if time_for is not None:
+        return "020", "tidings:speech-time-for", time_for
     accusing = [
         t
         for t in content
@@ -770,8 +822,10 @@ def _aimed_heads(act: SpeechAct) -> list[Token]:
     focus = act.focus
     if focus is None or not active("speech-aimed-target"):
         return []
+    if act.code == "020" and focus.dep_ == "nsubj":  # "it is time the government acted"
+        return [focus]
     if act.code == "020" or act.code == "112":
-        verb = focus.head if act.code == "020" else focus
+        verb = focus if act.code == "112" else focus.head
         return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if focus.dep_ in ("amod", "compound") and focus.head.pos_ in ("NOUN", "PROPN"):
         return _author_heads(focus.head, focus)  # "unfair tariffs by the US"

@@ -133,7 +133,9 @@ def speech_candidates(
     for act, sources in speech.speech_acts(sent, speakers, commentators, speakers_met):
         inside = {t.i for t in act.content}
         if act.code in ("010", "020") and any(
-            o.trigger.i in inside and not (act.code == "020" and speech.obliged_act(o.trigger)) for o in others
+            o.trigger.i in inside
+            and not (act.code == "020" and (speech.obliged_act(o.trigger) or speech.asked_act(act, o.trigger)))
+            for o in others
         ):
             continue  # an appeal stands beside the act it asks for ("Y should discuss")
         if act.code == "020" and any(o.trigger.i == act.verb.i for o in others):
