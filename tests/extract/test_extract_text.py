@@ -6,7 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tidings.config import ExtractOptions
@@ -301,7 +301,8 @@ def test_min_chars_option() -> None:
     assert isinstance(extract_text(text, source="t"), Rejected)
 
 
-@settings(max_examples=60, deadline=None)
+# derandomized: the same 60 cases on every run; too_slow off: on a loaded machine text generation is slow
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.text(min_size=0, max_size=80), min_size=0, max_size=12))
 def test_never_raises_and_never_invents_words(lines: list[str]) -> None:
     text = "\n".join(lines)
