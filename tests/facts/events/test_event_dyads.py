@@ -253,3 +253,40 @@ def test_a_source_rule_finds_the_doer_and_only_it_does(
 ) -> None:
     assert _sides(coded(parser, text), trigger) == sides
     assert _sides(coded(parser, text, [rule]), trigger)[0] != sides[0]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "trigger", "sides"),
+    [
+        # the one a statement is told to is its target; an outlet told in an interview is not
+        (
+            "speech-addressee",
+            "French Foreign Minister Michel Barnier told British MPs that the talks had failed.",
+            "told",
+            ("FRA", "GBR"),
+        ),
+        # the teller's own act in what he tells someone is made to the one told
+        (
+            "told-content",
+            "British executive Jonathan Solomon told Japanese ministry officials he opposes a merger proposal.",
+            "opposes",
+            ("GBR", "JPN"),
+        ),
+    ],
+)
+def test_a_target_rule_finds_the_target_and_only_it_does(
+    parser: Parser, rule: str, text: str, trigger: str, sides: tuple[str, str]
+) -> None:
+    assert _sides(coded(parser, text), trigger) == sides
+    assert _sides(coded(parser, text, [rule]), trigger)[1] != sides[1]
+
+
+def test_an_outlet_told_is_no_target(parser: Parser) -> None:
+    text = "Chinese Foreign Minister Wang Yi told Reuters the talks had been useful."
+    assert [e.target for e in coded(parser, text) if e.trigger == "told"] in ([], [None])
+
+
+def test_a_third_partys_act_the_teller_reports_keeps_its_own_target(parser: Parser) -> None:
+    text = "British Foreign Secretary Jack Straw told Japanese officials that Iran opposes the plan."
+    assert all(e.target is None or e.target.country != "JPN" for e in coded(parser, text) if e.trigger == "opposes")
+
