@@ -290,3 +290,12 @@ def test_a_third_partys_act_the_teller_reports_keeps_its_own_target(parser: Pars
     text = "British Foreign Secretary Jack Straw told Japanese officials that Iran opposes the plan."
     assert all(e.target is None or e.target.country != "JPN" for e in coded(parser, text) if e.trigger == "opposes")
 
+
+def test_the_pronoun_us_is_not_the_united_states(parser: Parser) -> None:
+    text = "“What they did to us is illegal,” Philippine fisheries spokesman Nazario Briguera said."
+
+    def targets(disabled: Sequence[str] = ()) -> set[str | None]:
+        return {e.target.country if e.target else None for e in coded(parser, text, disabled)}
+
+    assert "USA" not in targets()
+    assert "USA" in targets(["pronoun-not-country"])

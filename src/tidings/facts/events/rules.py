@@ -278,6 +278,11 @@ RULES: tuple[Rule, ...] = (
         "denouncing') has the clause's subject as its doer (subject control)",
     ),
     Rule(
+        "pronoun-not-country",
+        "actors",
+        "a pronoun not written in capitals ('to us') is never the country its letters spell (US)",
+    ),
+    Rule(
         "close-apposition",
         "actors",
         "a common noun with its name in close apposition, no comma between ('the militant group Hamas', 'the "
