@@ -286,9 +286,17 @@ def test_an_outlet_told_is_no_target(parser: Parser) -> None:
     assert [e.target for e in coded(parser, text) if e.trigger == "told"] in ([], [None])
 
 
-def test_a_third_partys_act_the_teller_reports_keeps_its_own_target(parser: Parser) -> None:
-    text = "British Foreign Secretary Jack Straw told Japanese officials that Iran opposes the plan."
-    assert all(e.target is None or e.target.country != "JPN" for e in coded(parser, text) if e.trigger == "opposes")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "British Foreign Secretary Jack Straw told Japanese officials that Iran opposes the plan.",
+        # two parties of one code (GBRPTY): still two actors
+        "Liberal Democrat leader Charles Kennedy told delegates that the Tories had failed to oppose the war.",
+    ],
+)
+def test_a_third_partys_act_the_teller_reports_is_not_made_to_the_one_told(parser: Parser, text: str) -> None:
+    told = {"Japanese officials", "delegates"}
+    assert all(e.target is None or e.target.name not in told for e in coded(parser, text) if e.trigger != "told")
 
 
 def test_the_pronoun_us_is_not_the_united_states(parser: Parser) -> None:
@@ -299,3 +307,10 @@ def test_the_pronoun_us_is_not_the_united_states(parser: Parser) -> None:
 
     assert "USA" not in targets()
     assert "USA" in targets(["pronoun-not-country"])
+
+
+def test_a_criticism_told_to_someone_is_aimed_at_the_actor_it_names(parser: Parser) -> None:
+    # the one told is the target of a statement, not of a criticism of another actor (speech-addressee)
+    text = "Liberal Democrat leader Charles Kennedy told delegates that Labour had abused the public's trust."
+    event = one(coded(parser, text), "told")
+    assert event.target is not None and event.target.name == "Labour"

@@ -812,13 +812,21 @@ def telling_verb(trigger: Token) -> Token | None:
     return None
 
 
+# Roots of acts aimed at what they are about (disapprove, reject): the actor the words name is
+# their target before the one they are told to ("He told delegates that Labour had abused the
+# public's trust": Labour).
+ABOUT_ROOTS = ("11", "12")
+
+
 def target_heads(act: SpeechAct) -> list[Token]:
     """Heads of the phrases a speech act's target is read from, best first: where it is aimed
-    (:func:`_aimed_heads`), the one told (:func:`addressees`), then the arguments of the words
-    said in order."""
-    near = _aimed_heads(act) + addressees(act.verb)
-    seen = {t.i for t in near}
+    (:func:`_aimed_heads`), then the one told (:func:`addressees`) and the arguments of the words
+    said in order: the one told first for a statement or an appeal, which is made to them, last
+    for a criticism or a rejection, which is about the actor it names."""
+    near = _aimed_heads(act)
+    told = [t for t in addressees(act.verb) if t.i not in {n.i for n in near}]
+    seen = {t.i for t in near + told}
     rest = [
         t for t in act.content if t.i not in seen and t.dep_ in ARGUMENT_DEPS and t.pos_ in ("PROPN", "NOUN", "PRON")
     ]
-    return near + rest
+    return near + (rest + told if act.code.startswith(ABOUT_ROOTS) else told + rest)

@@ -407,7 +407,9 @@ def told_target(cand: Candidate, finder: CandidateFinder) -> None:
     told ministry officials he opposes a merger proposal", "Reagan said he would tell Nakasone: 'We
     want ... to lift these restrictions'"), is made to the one told: the addressee is its target,
     as for the statement itself (:func:`speech.addressees`). Only for the teller's own act (the
-    same actor as the verb's subject), never a third party's act he reports. Rule told-content."""
+    same entity as the verb's subject or its apposition), never a third party's act he reports,
+    even of the same code ("Kennedy told delegates ... the Tories had failed": two parties).
+    Rule told-content."""
     if cand.targets or not cand.sources or cand.preset or not rules.active("told-content"):
         return
     verb = speech.telling_verb(cand.trigger)
@@ -417,8 +419,8 @@ def told_target(cand: Candidate, finder: CandidateFinder) -> None:
     named = [subj, *(c for c in subj.children if c.dep_ == "appos")] if subj is not None else []
     teller = [r for h in named for r in finder.actors(h)]  # "X's director, Jonathan Solomon, told"
     own = cand.sources[0]
-    if not any(
-        (r.entity_id and r.entity_id == own.entity_id) or (r.actor_code and r.actor_code == own.actor_code)
+    if not any(  # one entity; a code alone only for a doer the entities stage left unresolved
+        (own.entity_id and r.entity_id == own.entity_id) or (not own.entity_id and r.actor_code == own.actor_code)
         for r in teller
     ):
         return
