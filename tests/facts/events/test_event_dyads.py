@@ -262,3 +262,64 @@ def test_a_source_rule_finds_the_doer_and_only_it_does(
 ) -> None:
     assert _sides(coded(parser, text), trigger) == sides
     assert _sides(coded(parser, text, [rule]), trigger)[0] != sides[0]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "trigger", "sides"),
+    [
+        # the one a statement is told to is its target; an outlet told in an interview is not
+        (
+            "speech-addressee",
+            "French Foreign Minister Michel Barnier told British MPs that the talks had failed.",
+            "told",
+            ("FRA", "GBR"),
+        ),
+        # the teller's own act in what he tells someone is made to the one told
+        (
+            "told-content",
+            "British executive Jonathan Solomon told Japanese ministry officials he opposes a merger proposal.",
+            "opposes",
+            ("GBR", "JPN"),
+        ),
+    ],
+)
+def test_a_target_rule_finds_the_target_and_only_it_does(
+    parser: Parser, rule: str, text: str, trigger: str, sides: tuple[str, str]
+) -> None:
+    assert _sides(coded(parser, text), trigger) == sides
+    assert _sides(coded(parser, text, [rule]), trigger)[1] != sides[1]
+
+
+def test_an_outlet_told_is_no_target(parser: Parser) -> None:
+    text = "Chinese Foreign Minister Wang Yi told Reuters the talks had been useful."
+    assert [e.target for e in coded(parser, text) if e.trigger == "told"] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "British Foreign Secretary Jack Straw told Japanese officials that Iran opposes the plan.",
+        # two parties of one code (GBRPTY): still two actors
+        "Liberal Democrat leader Charles Kennedy told delegates that the Tories had failed to oppose the war.",
+    ],
+)
+def test_a_third_partys_act_the_teller_reports_is_not_made_to_the_one_told(parser: Parser, text: str) -> None:
+    told = {"Japanese officials", "delegates"}
+    assert all(e.target is None or e.target.name not in told for e in coded(parser, text) if e.trigger != "told")
+
+
+def test_the_pronoun_us_is_not_the_united_states(parser: Parser) -> None:
+    text = "“What they did to us is illegal,” Philippine fisheries spokesman Nazario Briguera said."
+
+    def targets(disabled: Sequence[str] = ()) -> set[str | None]:
+        return {e.target.country if e.target else None for e in coded(parser, text, disabled)}
+
+    assert "USA" not in targets()
+    assert "USA" in targets(["pronoun-not-country"])
+
+
+def test_a_criticism_told_to_someone_is_aimed_at_the_actor_it_names(parser: Parser) -> None:
+    # the one told is the target of a statement, not of a criticism of another actor (speech-addressee)
+    text = "Liberal Democrat leader Charles Kennedy told delegates that Labour had abused the public's trust."
+    event = one(coded(parser, text), "told")
+    assert event.target is not None and event.target.name == "Labour"

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors import roles
-from tidings.facts.actors.index import EntityIndex
+from tidings.facts.actors.index import EntityIndex, pronoun_not_name
 from tidings.facts.actors.tables import NONSTATE, load_tables, nonstate
 from tidings.facts.switches import active
 from tidings.nlp import doc_text
@@ -49,9 +49,10 @@ def code_phrase(head: Token) -> ActorRef | None:
     coder of :mod:`tidings.facts.actors.roles` (the same tables and rules as entities)."""
     toks = phrase_tokens(head)
     # a country word inside a person's name ("Hassan") or after pro-/anti- ("the pro-Iranian
-    # Hizbollah") does not give the actor's country
+    # Hizbollah") does not give the actor's country, nor a pronoun spelt like one ("what they did
+    # to us": the pronoun, not the US; rule pronoun-not-country)
     words = [
-        "" if t.ent_type_ == "PERSON" or _stance(t) else t.text  # as written: "Labour" is the party
+        "" if t.ent_type_ == "PERSON" or _stance(t) or pronoun_not_name(t) else t.text  # as written: "Labour"
         for t in toks
         if not t.is_punct or t.text in ("-", ".")
     ]

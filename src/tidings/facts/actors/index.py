@@ -32,10 +32,11 @@ from tidings.facts.actors.names import clean_key
 from tidings.facts.actors.roles import code_phrase
 from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, nonstate, org_country_sector
 from tidings.facts.actors.usage import region_code
+from tidings.facts.events.rules import active
 from tidings.records import ActorRef, Entity, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 GOVERNMENT_WORDS = frozenset({"government", "administration", "regime", "authorities"})
@@ -138,8 +139,8 @@ class EntityIndex:
         if span is None or not len(span):
             return None
         text = span.text.strip()
-        words = [t.text for t in span if not t.is_punct or t.text in ("-", ".")]  # as written (code_phrase)
-        key = clean_key(text)
+        words = [t.text for t in span if (not t.is_punct or t.text in ("-", ".")) and not pronoun_not_name(t)]
+        key = clean_key(text) if not (len(span) == 1 and pronoun_not_name(span[0])) else ""  # "to us": no US
         hit = self.tables.country(key)
         if hit is not None:
             sector = "GOV" if hit.kind == "capital" else None
@@ -161,3 +162,10 @@ class EntityIndex:
             region = region_code(entity.name) if entity.kind == "NORP" and entity.country is None else None
             return ActorRef(entity.name, entity.id, region, entity.country, entity.sector, start, end)
         return None
+
+
+def pronoun_not_name(tok: Token) -> bool:
+    """A personal pronoun not written in capitals ("to us", "Us"): never the acronym of the
+    country its letters spell ("US"), which the case-folded tables cannot tell apart. Rule
+    pronoun-not-country."""
+    return tok.pos_ == "PRON" and not tok.text.isupper() and active("pronoun-not-country")

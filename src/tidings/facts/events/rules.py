@@ -171,6 +171,18 @@ RULES: tuple[Rule, ...] = (
         "an announced act the dictionary codes as intent or threat ('vowed to take countermeasures') is asserted",
     ),
     Rule(
+        "speech-addressee",
+        "speech",
+        "the one a verb of telling speaks to ('told MPs', 'tell Nakasone') is a statement's target when its words "
+        "aim at no one; a news outlet or the press told in an interview is not",
+    ),
+    Rule(
+        "told-content",
+        "speech",
+        "the teller's own act in what he tells someone, aimed at no one named ('told ministry officials he opposes "
+        "a merger'), is made to the one told",
+    ),
+    Rule(
         "speech-aimed-target",
         "speech",
         "a speech act's target is read first where it is aimed: the one told 'should', the accused, the thing blamed",
@@ -287,6 +299,11 @@ RULES: tuple[Rule, ...] = (
         "actors",
         "a gerund after 'in' completing a verb or adjective ('outspoken in condemning Israel', 'joined them in "
         "denouncing') has the clause's subject as its doer (subject control)",
+    ),
+    Rule(
+        "pronoun-not-country",
+        "actors",
+        "a pronoun not written in capitals ('to us') is never the country its letters spell (US)",
     ),
     Rule(
         "close-apposition",

@@ -837,12 +837,51 @@ def _aimed_heads(act: SpeechAct) -> list[Token]:
     return []
 
 
+# Verbs of saying whose object is the one spoken to ("told MPs", "tell Nakasone").
+ADDRESSING = frozenset({"tell", "told"})
+
+
+def addressees(verb: Token) -> list[Token]:
+    """The one a verb of telling speaks to, its object ("he told MPs", "Reagan said he would tell
+    Nakasone: ..."): CAMEO's target of a statement is the actor it is made to, when the words
+    aim at no one else. Rule speech-addressee."""
+    if verb.lemma_.lower() not in ADDRESSING or not active("speech-addressee"):
+        return []
+    return [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON")]
+
+
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "conj", "parataxis"})
+
+
+def telling_verb(trigger: Token) -> Token | None:
+    """The verb of telling whose words hold ``trigger`` ("told ministry officials he opposes a
+    merger": told), climbing the clauses of the content (at most four: "tell Nakasone: 'We want to
+    continue ... and want to lift ...'")."""
+    node = trigger
+    for _ in range(4):
+        if node.dep_ not in _CONTENT_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() in ADDRESSING:
+            return node
+    return None
+
+
+# Roots of acts aimed at what they are about (disapprove, reject): the actor the words name is
+# their target before the one they are told to ("He told delegates that Labour had abused the
+# public's trust": Labour).
+ABOUT_ROOTS = ("11", "12")
+
+
 def target_heads(act: SpeechAct) -> list[Token]:
     """Heads of the phrases a speech act's target is read from, best first: where it is aimed
-    (:func:`_aimed_heads`), then the arguments of the words said in order."""
+    (:func:`_aimed_heads`), then the one told (:func:`addressees`) and the arguments of the words
+    said in order: the one told first for a statement or an appeal, which is made to them, last
+    for a criticism or a rejection, which is about the actor it names."""
     near = _aimed_heads(act)
-    seen = {t.i for t in near}
+    told = [t for t in addressees(act.verb) if t.i not in {n.i for n in near}]
+    seen = {t.i for t in near + told}
     rest = [
         t for t in act.content if t.i not in seen and t.dep_ in ARGUMENT_DEPS and t.pos_ in ("PROPN", "NOUN", "PRON")
     ]
-    return near + rest
+    return near + (rest + told if act.code.startswith(ABOUT_ROOTS) else told + rest)

@@ -144,8 +144,11 @@ def speech_candidates(
             continue  # the verb already codes its own statement ("Hamas claimed responsibility": 015), no second
         speaker_keys = {(r.start, r.end) for r in sources}
         targets: list[ActorRef] = []
+        told = {t.i for t in speech.addressees(act.verb)}
         for tok in speech.target_heads(act):
             refs = [r for r in finder.actors(tok) if (r.start, r.end) not in speaker_keys and (r.country or r.sector)]
+            if tok.i in told:  # the press or an outlet told in an interview is no party to the act
+                refs = [r for r in refs if speech.political(r)]
             if refs:
                 targets = refs[:1]
                 break
@@ -311,6 +314,7 @@ class EventStage:
                 cands = [c for c in cands if not _no_act(c, finder)]
                 cands += speech_candidates(sent, finder, cands, commentators, speakers_met)
                 for cand in cands:
+                    told_target(cand, finder)
                     cand.sources, cand.targets = home_actors(cand.sources, home), home_actors(cand.targets, home)
                     event = self._code(ctx, cand, model, attacher)
                     if event is not None:
@@ -405,6 +409,35 @@ class EventStage:
             place=attacher.place_of(trig), mentions=(Span(start, end),),
             rule=decision.rule, stage=STAGE, confidence=confidence,
         )  # fmt: skip
+
+
+def told_target(cand: Candidate, finder: CandidateFinder) -> None:
+    """An act the teller states in what he tells someone, aimed at no one named in it ("Solomon
+    told ministry officials he opposes a merger proposal", "Reagan said he would tell Nakasone: 'We
+    want ... to lift these restrictions'"), is made to the one told: the addressee is its target,
+    as for the statement itself (:func:`speech.addressees`). Only for the teller's own act (the
+    same entity as the verb's subject or its apposition), never a third party's act he reports,
+    even of the same code ("Kennedy told delegates ... the Tories had failed": two parties).
+    Rule told-content."""
+    if cand.targets or not cand.sources or cand.preset or not rules.active("told-content"):
+        return
+    verb = speech.telling_verb(cand.trigger)
+    if verb is None:
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    named = [subj, *(c for c in subj.children if c.dep_ == "appos")] if subj is not None else []
+    teller = [r for h in named for r in finder.actors(h)]  # "X's director, Jonathan Solomon, told"
+    own = cand.sources[0]
+    if not any(  # one entity; a code alone only for a doer the entities stage left unresolved
+        (own.entity_id and r.entity_id == own.entity_id) or (not own.entity_id and r.actor_code == own.actor_code)
+        for r in teller
+    ):
+        return
+    for head in speech.addressees(verb):
+        refs = [r for r in finder.actors(head) if (r.country or r.sector) and speech.political(r)]
+        if refs:
+            cand.targets = refs[:1]
+            return
 
 
 def _dyad(cand: Candidate) -> tuple[ActorRef | None, ActorRef | None]:
