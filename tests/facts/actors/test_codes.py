@@ -316,3 +316,11 @@ def test_a_states_own_institution_without_a_country_is_of_the_storys_home(parser
     doc = parser.parse("Shares in Acme Widgets rose after analyst Jane Doe praised the firm.")
     found = find_entities(doc, "a1", None, None, None, "GBR")[1]
     assert all(e.country is None for e in found if e.name == "Acme Widgets")  # a firm is of anywhere
+
+
+def test_a_common_word_naming_a_company_only_with_its_legal_form_stays_a_word() -> None:
+    tables = load_tables()
+    assert tables.known_code("news") is None  # "News Corp": not every "news conference"
+    assert code_phrase(["chinese", "citizens"], tables).sector == "CVL"  # not Citizens Inc
+    assert code_phrase(["news", "conference"], tables).country is None
+    assert tables.known_code("apple") is not None  # a name the news capitalises stays the company

@@ -269,8 +269,14 @@ def load_tables() -> ActorTables:
     for row in _rows("extra_actors.tsv") + _rows("office_holders.tsv") + _rows("known_actors.tsv"):
         if len(row) >= 2:
             known.setdefault(row[0], row[1])
+    # a company named by a common word and its legal form ("News Corp", "Citizens Inc") is not
+    # filed under the bare word, which phrases use as the word ("a news conference", "Chinese citizens")
+    company_words = word_classes().get("companyword", frozenset())
     for key, code in list(known.items()):
-        known.setdefault(clean_key(key), code)
+        cleaned = clean_key(key)
+        if cleaned != key and cleaned in company_words:
+            continue
+        known.setdefault(cleaned, code)
     longest = max(len(p.split()) for p in (*roles, *agents))
     seats = {r[0]: r[1] for r in _rows("seats.tsv") if len(r) >= 2}
     terms: dict[str, list[tuple[str, str, str]]] = {}
