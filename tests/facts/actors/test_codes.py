@@ -324,3 +324,21 @@ def test_a_common_word_naming_a_company_only_with_its_legal_form_stays_a_word() 
     assert code_phrase(["chinese", "citizens"], tables).sector == "CVL"  # not Citizens Inc
     assert code_phrase(["news", "conference"], tables).country is None
     assert tables.known_code("apple") is not None  # a name the news capitalises stays the company
+
+
+def test_a_legislature_or_government_named_by_its_capitalised_noun_is_the_storys_own(parser: Parser) -> None:
+    text = (
+        "The bill would be rushed through Parliament to allow the Government to go on collecting revenue. "
+        "The vote in the Commons was close. The Government of India said nothing."
+    )
+    found = find_entities(parser.parse(text), "a1", None, None, None, "GBR")[1]  # a British outlet's story
+    parliament = next(e for e in found if e.name == "Parliament")
+    assert (parliament.country, parliament.sector) == ("GBR", "LEG")
+    commons = next(e for e in found if e.name == "Commons")
+    assert (commons.country, commons.sector) == ("GBR", "LEG")
+    britain = next(e for e in found if e.country == "GBR" and e.kind == "GPE")  # "the Government" is the state
+    assert [text[m.start : m.end] for m in britain.mentions] == ["Government"]
+    india = next(e for e in found if "India" in e.name)  # a government named by its "of" phrase is not ours
+    assert india.country == "IND"
+    found = find_entities(parser.parse("Crowds gathered in Parliament Square."), "a1", None, None, None, "GBR")[1]
+    assert all(e.name != "Parliament" for e in found)  # a word of another name
