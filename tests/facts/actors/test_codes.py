@@ -370,3 +370,14 @@ def test_an_undated_records_corpus_span_is_kept_only_without_a_date() -> None:
 def test_a_jsonl_record_carries_its_corpus_span() -> None:
     raw = parse_line(b'{"text": "Body.", "date_range": "2004/2005"}', 1, "x#L1")
     assert isinstance(raw, RawDoc) and raw.fields["date_range"] == "2004/2005"
+
+
+def test_a_surname_alone_takes_the_office_its_one_holder_held_that_day(parser: Parser) -> None:
+    tables = load_tables()
+    assert tables.office_holder_code("blair", "2004-06-01") == "GBRGOV"
+    assert tables.office_holder_code("howard", "2004-06-01") == "GBRPTY"  # the opposition's leader then
+    assert tables.office_holder_code("blair", None) is None  # no day, no office
+    found = entities(parser, "Mr Blair said the plan was right.", day="2004-06-01")
+    assert (named(found, "Blair").country, named(found, "Blair").sector) == ("GBR", "GOV")
+    later = entities(parser, "Mr Blair said the plan was right.", day="2012-06-01")
+    assert named(later, "Blair").sector != "GOV"  # out of office by then
