@@ -216,11 +216,3 @@ def test_a_company_is_told_by_the_head_of_its_name(parser: Parser) -> None:
     assert (group.country, group.sector) == ("CHN", "BUS")
     nail = next(e for e in j.found if e.name.startswith("Mid Continent"))
     assert nail.sector == "BUS"
-
-
-def test_an_organisation_titled_with_its_country_and_kind_is_coded_by_the_title(parser: Parser) -> None:
-    j = Judged(parser, "The plan came days after U.S. automaker Ford announced plans to shift production.")
-    ford = next(e for e in j.found if e.name == "Ford")
-    assert (ford.country, ford.sector) == ("USA", "BUS")
-    j = Judged(parser, "In Beijing Huawei said it would sue.")
-    assert all(e.sector is None for e in j.found if e.kind == "ORG")  # a place before it is no title

@@ -399,8 +399,6 @@ def code_named(
                     c.sector = "MED"  # "Global Times"; the name's head beats its words ("National Business Daily")
                 elif company_name(c.name):
                     c.sector = "BUS"  # "Shanghai Electric Group", "Mid Continent Nail Corp": so does a company's
-                if c.country is None and c.code is None:
-                    _titled_organisation(doc, c, tables)
             if "party" in clean_key(c.name).split():
                 c.country, c.sector = _party_country(doc, c, code, tables), "PTY"
             if c.country is None and c.sector == "MED":
@@ -513,21 +511,6 @@ def _regional_or_organ(doc: Doc, c: Cluster, pc: PhraseCode, tables: ActorTables
     region = region_in(c.name)
     if pc.sector == "GOV" and region is not None and clean_key(c.name).startswith(tuple(REGION_CODES)):
         c.code, c.sector = "IGO" + region, "IGO"
-
-
-def _titled_organisation(doc: Doc, c: Cluster, tables: ActorTables) -> None:
-    """An organisation titled like a person, by the noun of what it is with its country right
-    before its name ("U.S. automaker Ford", "Chinese telecom giant ZTE", "Turkish lender Halkbank")
-    or in apposition after it ("Ford, the American carmaker,"): the title's one country, and its
-    noun's sector where the name gave none. A title with no noun of a kind of body ("in Beijing
-    Huawei said") places nothing."""
-    for start, end in c.spans:
-        title, _ = title_tokens(doc, start, end, {})
-        for toks in (title, apposition_tokens(doc, start, end, {})):
-            pc = code_phrase(_words(toks), tables)
-            if toks and pc.countries == 1 and pc.head_sector is not None:
-                c.country, c.sector = pc.country, c.sector or pc.head_sector
-                return
 
 
 def _party_country(doc: Doc, c: Cluster, code: str | None, tables: ActorTables) -> str | None:
