@@ -53,10 +53,3 @@ def test_codes_by_date_seats_and_publishers() -> None:
     assert t.publisher_country(None, "https://www.mirror.co.uk/news/x") == "GBR"
     assert t.publisher_country("Reuters", None) is None  # an agency reports from everywhere
     assert t.country("iranians") is not None and t.country_name("USA") == "United States"
-
-
-def test_company_names_end_in_a_legal_form_or_a_company_word() -> None:
-    from tidings.facts.actors.names import company_name
-
-    assert company_name("Shanghai Lingang Holdings Co. Ltd.") and company_name("Huawei Technologies")
-    assert not company_name("Xinhua News Agency") and not company_name("Group") and not company_name("Tesla")

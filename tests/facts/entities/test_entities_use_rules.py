@@ -208,11 +208,3 @@ def test_foreign_and_world_groups_are_not_of_the_storys_country(parser: Parser) 
     assert ambassadors.country is None  # serving other countries than the one the story was filed from
     ministers = next(e for e in j.found if e.name == "Foreign ministers")
     assert ministers.country == "GBR"  # "foreign minister" is a title: the story's country, as before
-
-
-def test_a_company_is_told_by_the_head_of_its_name(parser: Parser) -> None:
-    j = Judged(parser, "Shanghai Electric Group signed the deal with Mid Continent Nail Corp on Monday.")
-    group = next(e for e in j.found if e.name.startswith("Shanghai Electric"))
-    assert (group.country, group.sector) == ("CHN", "BUS")
-    nail = next(e for e in j.found if e.name.startswith("Mid Continent"))
-    assert nail.sector == "BUS"

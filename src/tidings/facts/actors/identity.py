@@ -29,7 +29,6 @@ from datetime import date
 from typing import Any
 
 from tidings.facts.actors.names import (
-    COMPANY_WORDS,
     acronyms,
     clean_key,
     fold_accents,
@@ -174,6 +173,12 @@ def _head_first(form: str) -> str | None:
     if out is not None and len(out) >= 4 and out[-1] == "affairs":
         out = out[:-1]
     return " ".join(out) if out is not None and out != words else None
+
+
+# words naming the kind of a company after its name ("Alibaba Group", "Huawei Technologies",
+# "Shanghai Lingang Holdings", "Xinhua News Agency"), which articles drop after the first mention
+# ("Alibaba", "Xinhua")
+COMPANY_WORDS = frozenset({"group", "holding", "holdings", "company", "limited", "technologies", "news agency"})
 
 
 def _without_company_word(form: str) -> str | None:

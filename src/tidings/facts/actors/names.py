@@ -33,10 +33,6 @@ CORP_SUFFIXES = frozenset(
         "n.v.",
     }
 )
-# words naming the kind of a company after its name ("Alibaba Group", "Huawei Technologies",
-# "Shanghai Lingang Holdings", "Xinhua News Agency"), which articles drop after the first mention
-# ("Alibaba", "Xinhua")
-COMPANY_WORDS = frozenset({"group", "holding", "holdings", "company", "limited", "technologies", "news agency"})
 # Honorifics and titles that precede personal names; stripped from PERSON mentions' keys.
 HONORIFICS = frozenset(
     {
@@ -146,16 +142,6 @@ def clean_key(text: str) -> str:
         words.pop()
     words = [w.replace(".", "") if re.fullmatch(r"(?:[a-z]\.){2,}[a-z]?\.?", w) else w for w in words]
     return " ".join(w.strip(".") if w != "." else w for w in words if w.strip("."))
-
-
-def company_name(text: str) -> bool:
-    """The name ends in a company's legal form ("Shanghai Lingang Holdings Co. Ltd.", "Mid Continent
-    Nail Corp") or a company word ("Shanghai Electric Group", "Huawei Technologies"): a business,
-    whatever its other words ("MIG Group"); a news agency is a medium, not this."""
-    words = _PUNCT.sub(" ", _WS.sub(" ", text)).casefold().split()
-    if len(words) < 2:
-        return False
-    return words[-1] in CORP_SUFFIXES or (words[-1] in COMPANY_WORDS and words[-2:] != ["news", "agency"])
 
 
 # "H.E. Xi Jinping": His (or Her) Excellency, the diplomatic honorific; told by its dots, as the

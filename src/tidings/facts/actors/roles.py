@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING
 from tidings.facts.actors.names import (
     HONORIFICS,
     clean_key,
-    company_name,
     given_name_key,
     person_key,
     plain_person_key,
@@ -397,8 +396,6 @@ def code_named(
                         _regional_or_organ(doc, c, pc, tables)
                 if clean_key(c.name).split()[-1:] in ([w] for w in MEDIA_WORDS):
                     c.sector = "MED"  # "Global Times"; the name's head beats its words ("National Business Daily")
-                elif company_name(c.name):
-                    c.sector = "BUS"  # "Shanghai Electric Group", "Mid Continent Nail Corp": so does a company's
             if "party" in clean_key(c.name).split():
                 c.country, c.sector = _party_country(doc, c, code, tables), "PTY"
             if c.country is None and c.sector == "MED":
