@@ -105,7 +105,10 @@ def load_gold(gold_dir: Path, corpus_dir: Path, split: str) -> list[GoldArticle]
         if not ann_path.exists():
             continue
         ann = json.loads(ann_path.read_text("utf-8"))
-        text = article_text(source_record(corpus_dir, row["file"], row["doc_id"])["text"])
+        record = source_record(corpus_dir, row["file"], row["doc_id"])
+        text = article_text(record["text"])
+        if record.get("date_range"):  # an undated corpus's span (the BBC set: 2004/2005), as a user's record carries it
+            row = {**row, "date_range": record["date_range"]}
         offsets = {m["mid"]: (m["start"], m["end"]) for m in row["mentions"]}
         mentions = []
         for m in ann["mentions"]:
@@ -136,6 +139,7 @@ def write_input(articles: Sequence[GoldArticle], path: Path) -> None:
                 "published": a.meta.get("published"),
                 "source": a.meta.get("source"),
                 "url": a.meta.get("url"),
+                "date_range": a.meta.get("date_range"),
             }
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
 

@@ -22,6 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "tidings" / "data" / "actors"
 CODE_RE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?[0-9]*-?[0-9]*)\]")
+# Country forms that are ordinary English words, which case-folded keys would read as the country
+# ("the island" as Iceland's own name, "male workers" as the Maldives' capital, "a pole", "saga",
+# "champagne"): the single-word forms the shared news corpus writes lower-case more often than
+# capitalised (nyt_us_china_leads + bbc, counted once when the table was rebuilt).
+COMMON_WORDS = frozenset({"island", "male", "pole", "saga", "champagne"})
 
 
 def _clean(name: str) -> str:
@@ -86,7 +91,7 @@ def build_countries(shared: Path) -> None:
                 forms.append((kind, alias))
             for kind, form in forms:
                 key = _clean(form)
-                if len(key) < 2 or key in seen:  # the first country to claim an alias keeps it
+                if len(key) < 2 or key in seen or key in COMMON_WORDS:  # the first country to claim an alias keeps it
                     continue
                 seen[key] = code
                 rows.append((key, code, iso, kind))

@@ -96,6 +96,10 @@ def extract_record(fields: dict[str, Any], *, source: str, origin: str = "", min
     if published_raw is not None:
         extras["published_raw"] = clean_field(published_raw)
     fields = {key: clean_field(value) for key, value in fields.items()}
+    if fields.get("date_range") and not published:
+        # an undated record of a corpus that states the span its articles come from ("2004/2005":
+        # the BBC set): kept so that facts needing a date (who held an office) can use the span
+        extras["date_range"] = fields["date_range"]
     source, origin = clean_field(source), clean_field(origin)
     text = fields.get("text") or ""
     if fields.get("teaser"):

@@ -26,7 +26,8 @@ RECORD_FIELDS = (
     "published",
     "source",
     "language",
-)  # language: declared, checked against the text
+    "date_range",
+)  # language: declared, checked against the text; date_range: an undated corpus's span ("2004/2005")
 # (start of the file, encoding): BOMs, then a record's "{" in UTF-32/16 without one
 _WIDE_STARTS = (
     (b"\xff\xfe\x00\x00", "utf-32"),

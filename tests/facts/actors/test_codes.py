@@ -3,12 +3,14 @@ and office terms by the person key."""
 
 from __future__ import annotations
 
+from tidings.extract.record import extract_record
 from tidings.facts.actors.names import person_key
 from tidings.facts.actors.roles import code_phrase
 from tidings.facts.actors.tables import load_tables
-from tidings.facts.entities.stage import find_entities
+from tidings.facts.entities.stage import find_entities, range_day
 from tidings.nlp import Parser
-from tidings.records import Entity
+from tidings.records import Article, Entity, RawDoc
+from tidings.sources.jsonl import parse_line
 
 
 def entities(parser: Parser, text: str, day: str = "2018-06-01") -> list[Entity]:
@@ -307,3 +309,66 @@ def test_a_states_own_institution_without_a_country_is_of_the_storys_home(parser
     doc = parser.parse("Shares in Acme Widgets rose after analyst Jane Doe praised the firm.")
     found = find_entities(doc, "a1", None, None, None, "GBR")[1]
     assert all(e.country is None for e in found if e.name == "Acme Widgets")  # a firm is of anywhere
+
+
+def test_a_common_word_naming_a_company_only_with_its_legal_form_stays_a_word() -> None:
+    tables = load_tables()
+    assert tables.known_code("news") is None  # "News Corp": not every "news conference"
+    assert code_phrase(["chinese", "citizens"], tables).sector == "CVL"  # not Citizens Inc
+    assert code_phrase(["news", "conference"], tables).country is None
+    assert tables.known_code("apple") is not None  # a name the news capitalises stays the company
+
+
+def test_a_legislature_or_government_named_by_its_capitalised_noun_is_the_storys_own(parser: Parser) -> None:
+    text = (
+        "The bill would be rushed through Parliament to allow the Government to go on collecting revenue. "
+        "The vote in the Commons was close. The Government of India said nothing."
+    )
+    found = find_entities(parser.parse(text), "a1", None, None, None, "GBR")[1]  # a British outlet's story
+    parliament = next(e for e in found if e.name == "Parliament")
+    assert (parliament.country, parliament.sector) == ("GBR", "LEG")
+    commons = next(e for e in found if e.name == "Commons")
+    assert (commons.country, commons.sector) == ("GBR", "LEG")
+    britain = next(e for e in found if e.country == "GBR" and e.kind == "GPE")  # "the Government" is the state
+    assert [text[m.start : m.end] for m in britain.mentions] == ["Government"]
+    india = next(e for e in found if "India" in e.name)  # a government named by its "of" phrase is not ours
+    assert india.country == "IND"
+    found = find_entities(parser.parse("Crowds gathered in Parliament Square."), "a1", None, None, None, "GBR")[1]
+    assert all(e.name != "Parliament" for e in found)  # a word of another name
+
+
+def test_an_undated_story_of_a_corpus_span_is_coded_as_of_that_span(parser: Parser) -> None:
+    assert range_day("2004/2005") == "2004-12-31"
+    assert range_day("2004-03-01/2004-05-01") == "2004-03-31"
+    assert range_day("2005/2004") is None and range_day("last year") is None and range_day(None) is None
+    text = "Margaret Thatcher backed Michael Howard, and Mr Blair mocked Mr Howard."
+    found = find_entities(parser.parse(text), "a1", range_day("2004/2005"), None, None, "GBR")[1]
+    thatcher, howard, blair = (named(found, n) for n in ("Margaret Thatcher", "Michael Howard", "Blair"))
+    assert (thatcher.country, thatcher.sector) == ("GBR", "ELI")  # a former prime minister by then
+    assert (howard.country, howard.sector) == ("GBR", "PTY")  # the opposition's leader in 2004
+    assert blair.country == "GBR"  # a surname alone: whoever of that name held office then
+    undated = find_entities(parser.parse(text), "a1", None, None, None, "GBR")[1]
+    assert named(undated, "Margaret Thatcher").sector == "GOV"  # no span: her latest term
+
+
+def test_an_undated_records_corpus_span_is_kept_only_without_a_date() -> None:
+    undated = extract_record({"text": "Body text here.", "date_range": "2004/2005"}, source="x")
+    assert isinstance(undated, Article) and undated.extras.get("date_range") == "2004/2005"
+    dated = extract_record({"text": "Body.", "date_range": "2004/2005", "published": "2005-03-01"}, source="x")
+    assert isinstance(dated, Article) and "date_range" not in dated.extras
+
+
+def test_a_jsonl_record_carries_its_corpus_span() -> None:
+    raw = parse_line(b'{"text": "Body.", "date_range": "2004/2005"}', 1, "x#L1")
+    assert isinstance(raw, RawDoc) and raw.fields["date_range"] == "2004/2005"
+
+
+def test_a_surname_alone_takes_the_office_its_one_holder_held_that_day(parser: Parser) -> None:
+    tables = load_tables()
+    assert tables.office_holder_code("blair", "2004-06-01") == "GBRGOV"
+    assert tables.office_holder_code("howard", "2004-06-01") == "GBRPTY"  # the opposition's leader then
+    assert tables.office_holder_code("blair", None) is None  # no day, no office
+    found = entities(parser, "Mr Blair said the plan was right.", day="2004-06-01")
+    assert (named(found, "Blair").country, named(found, "Blair").sector) == ("GBR", "GOV")
+    later = entities(parser, "Mr Blair said the plan was right.", day="2012-06-01")
+    assert named(later, "Blair").sector != "GOV"  # out of office by then

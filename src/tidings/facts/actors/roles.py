@@ -431,6 +431,9 @@ def code_named(
             # a surname alone ("President Bush", "Mr Brown"): the country of whoever of that name
             # held an office on the article's date, before the story's own country is guessed
             c.country = tables.office_holder_country(clean_key(c.name), published)
+            held = tables.office_holder_code(clean_key(c.name), published) if c.sector is None else None
+            if held is not None:  # "Mr Blair" in 2004: the prime minister, as his full name would be
+                c.sector = org_country_sector(held)[1]
             if c.country is None and c.sector == "GOV":
                 # rule titled-surname: a surname under a government title whose office the tables
                 # know is of that office's country, not of the publisher's or the story's home

@@ -187,15 +187,24 @@ class ActorTables:
         """The country of whoever ``office_terms.tsv`` has in a term on ``day`` under this surname
         (lower-case), if they all serve one country ("Bush" in 2004: the United States);
         ``any_term``: of whoever held any term under it, for an undated story."""
+        found = {code[:3] for code in self._codes_on(surname, day, any_term)}
+        return found.pop() if len(found) == 1 else None
+
+    def office_holder_code(self, surname: str, day: str | None) -> str | None:
+        """The code of the office held on ``day`` under this surname, if every term then held
+        under it has one code ("Blair" in 2004: GBRGOV, the prime minister); None otherwise."""
+        found = set(self._codes_on(surname, day, False))
+        return found.pop() if len(found) == 1 else None
+
+    def _codes_on(self, surname: str, day: str | None, any_term: bool) -> list[str]:
         if not day and not any_term:
-            return None
+            return []
         day = (day or "")[:10]
-        found = {
-            code[:3]
+        return [
+            code
             for code, start, end in self.surname_terms.get(surname, ())
             if any_term or ((not start or start <= day) and (not end or day < end))
-        }
-        return found.pop() if len(found) == 1 else None
+        ]
 
     def country_name(self, code: str) -> str:
         """A display name for a country code ("CHN" -> "China")."""
@@ -269,8 +278,14 @@ def load_tables() -> ActorTables:
     for row in _rows("extra_actors.tsv") + _rows("office_holders.tsv") + _rows("known_actors.tsv"):
         if len(row) >= 2:
             known.setdefault(row[0], row[1])
+    # a company named by a common word and its legal form ("News Corp", "Citizens Inc") is not
+    # filed under the bare word, which phrases use as the word ("a news conference", "Chinese citizens")
+    company_words = word_classes().get("companyword", frozenset())
     for key, code in list(known.items()):
-        known.setdefault(clean_key(key), code)
+        cleaned = clean_key(key)
+        if cleaned != key and cleaned in company_words:
+            continue
+        known.setdefault(cleaned, code)
     longest = max(len(p.split()) for p in (*roles, *agents))
     seats = {r[0]: r[1] for r in _rows("seats.tsv") if len(r) >= 2}
     terms: dict[str, list[tuple[str, str, str]]] = {}

@@ -13,7 +13,7 @@ from tidings.facts.actors.names import HONORIFICS, NAV_WORDS, PERSON_TITLES, cle
 from tidings.facts.actors.tables import ActorTables, nonstate
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 DATE_LIKE = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*\d{1,2}(?:-\d{1,2})?")
@@ -86,7 +86,8 @@ def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tu
         known = tables.known_code(key) or ""
         if all(t.is_title and t.pos_ == "PROPN" for t in doc[start:end]) and not nonstate(known):
             label = "PERSON"  # "Chancellor Olaf Scholz" tagged ORG: a personal title says person
-    if end - start == 1 and label == "ORG" and (key in TITLE_WORDS or key in tables.roles):
+    one_org = end - start == 1 and label == "ORG"
+    if one_org and (key in TITLE_WORDS or key in tables.roles) and not _legislature_alone(doc[start], key):
         return None  # "State" of "Secretary of State", "Defense" of "Defense Secretary"
     if label == "ORG" and end < len(doc) and doc[end].lower_ == "of":  # "Group" + "of 20"
         for size in (3, 2):
@@ -107,6 +108,17 @@ def _trim(doc: Doc, start: int, end: int, label: str, tables: ActorTables) -> tu
         elif label == "PERSON" and ((end - start == 1 and tables.party_code(key)) or (code or "").endswith("PTY")):
             label = "ORG"  # "Labour", "Lib Dem" tagged PERSON: a party's name is no one's name
     return start, end, label
+
+
+# A country's legislature called by its common noun alone, capitalised as a name ("Parliament
+# voted", "a vote in the Commons"): the story's own country's body, not a word of a title
+LEGISLATURE_NOUNS = frozenset({"parliament", "legislature", "commons"})
+
+
+def _legislature_alone(tok: Token, key: str) -> bool:
+    """``tok`` is a legislature's noun heading its own phrase ("rushed through Parliament"), not
+    a word inside another name ("Parliament Square", "the Parliament building")."""
+    return key in LEGISLATURE_NOUNS and tok.dep_ not in ("compound", "amod", "nmod")
 
 
 def _hyphenated_given_name(doc: Doc, end: int) -> int:

@@ -22,8 +22,10 @@ Output: ``mentions`` (labels as above plus ROLE and PRON; every mention's ``enti
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tidings.facts.actors.names import acronyms, clean_key, person_key
@@ -312,6 +314,7 @@ class EntityStage:
 
     def __call__(self, ctx: FactContext) -> dict[str, Sequence[Any]]:
         published = ctx.published.isoformat() if ctx.published else (ctx.article.published or "")[:10] or None
+        published = published or range_day(ctx.article.extras.get("date_range"))
         tables = self._tables or load_tables()
         article = ctx.article
         home = dateline_country(article.extras.get("dateline"), tables)
@@ -319,6 +322,28 @@ class EntityStage:
         mentions, entities = find_entities(ctx.doc, ctx.article.id, published, tables, home, publisher)
         entities = with_credit(entities, article.id, article.extras.get("dateline"), tables, STAGE)
         return {"mentions": mentions, "entities": entities}
+
+
+_RANGE = re.compile(r"\s*(\d{4})(?:-(\d{2})-(\d{2}))?\s*[/–-]\s*(\d{4})(?:-(\d{2})-(\d{2}))?\s*")
+
+
+def range_day(date_range: object) -> str | None:
+    """The middle day of an undated story's corpus span ("2004/2005" -> "2004-12-31",
+    "2004-03-01/2004-05-01" -> "2004-03-31"), as its date for who held an office then: a
+    story of the BBC's 2004-2005 set is coded as of that time, not as of the office holders'
+    latest terms (Thatcher a former prime minister, not a prime minister)."""
+    m = _RANGE.fullmatch(date_range) if isinstance(date_range, str) else None
+    if m is None:
+        return None
+    y1, m1, d1, y2, m2, d2 = m.groups()
+    try:
+        first = date(int(y1), int(m1 or 1), int(d1 or 1))
+        last = date(int(y2), int(m2 or 12), int(d2 or 31))
+    except ValueError:
+        return None
+    if last < first:
+        return None
+    return (first + (last - first) / 2).isoformat()
 
 
 def _alias(text: str) -> str:

@@ -310,7 +310,7 @@ def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables:
     person_at = {i: c for c in clusters if c.label == "PERSON" for s, e in c.spans for i in range(s, e)}
     last: str | None = None
     for tok in doc:
-        if tok.lemma_.lower() not in GOVERNMENT_NOUNS or tok.pos_ != "NOUN":
+        if tok.lemma_.lower() not in GOVERNMENT_NOUNS or not (tok.pos_ == "NOUN" or _capitalised_government(tok)):
             continue
         inside = [code for code, c in states.by_code.items() for s, e in c.spans if s <= tok.i < e]
         if inside:
@@ -347,6 +347,15 @@ def _administrations(doc: Doc, clusters: list[Cluster], states: _States, tables:
         if code is not None:
             states.add(code, (start, tok.i + 1))
             last = code
+
+
+def _capitalised_government(tok: Token) -> bool:
+    """ "the Government", as British English writes its own country's: the noun capitalised and
+    alone, no name of its own ("the Government of India" is named by its "of" phrase)."""
+    if tok.pos_ != "PROPN" or not tok.is_title or any(c.dep_ == "prep" for c in tok.children):
+        return False
+    doc = tok.doc
+    return tok.ent_iob_ != "I" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")
 
 
 def _american_administration(tok: Token, states: _States, home: str | None) -> str | None:
