@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tidings.facts.events.arguments import occasion_verb
 from tidings.facts.events.rules import active
 
 if TYPE_CHECKING:
@@ -212,6 +213,9 @@ def assess(token: Token) -> Factuality:
     own = _own(token)
     if own is not None:
         return Factuality(own, "own", attribution)
+    clause = occasion_verb(token)
+    if clause is not None:  # "At a meeting with Xi, Blinken said": the meeting took place as the saying did
+        return Factuality(assess(clause).value, "occasion", attribution)
     # "the shootdown of what the US says was a spy balloon": nothing special; but the
     # governing chain scopes: "plans to meet", "refusal to condemn", "hoping to meet".
     via = token
