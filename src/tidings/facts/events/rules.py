@@ -413,6 +413,12 @@ RULES: tuple[Rule, ...] = (
         "Volkswagen during a secret meeting') is itself an event (04) of the clause's subject with the meeting's "
         "other party, or the clause verb's object; as factual as its clause",
     ),
+    Rule(
+        "went-on-to",
+        "modality",
+        "the act after aspectual 'go on to' ('went on to promise', 'went on to win') was done, as factual as "
+        "'went': not a purpose clause's planned act",
+    ),
     Rule("name-as", "lexicon", "'labelled (branded, termed) X as Y' names X as 'called X Y' does: a comment on it"),
     Rule(
         "thing-inspected",
