@@ -265,3 +265,6 @@ def test_a_meeting_occasion_of_a_passive_clause_or_of_a_body_alone_has_no_doer(p
     # "decided at an executive meeting": nobody else met, so the body consults no one
     events = coded(parser, "The Chinese cabinet decided at an executive meeting to cut fuel taxes.")
     assert not [e for e in events if e.trigger == "meeting"]
+    # "In the meeting, Li urged the two nations ...": the meeting told before, no partner coded here
+    text = "In the meeting, Chinese Premier Li Keqiang urged the two nations to launch maritime talks soon."
+    assert not [e for e in coded(parser, text) if e.trigger == "meeting"]

@@ -313,6 +313,11 @@ class CandidateFinder:
                     return found[:1]
         return []
 
+    def _names_actor(self, heads: list[Token]) -> bool:
+        """Some head names an actor: a country, a sector or an entity of the article (a company
+        takes its country later, from the story's home)."""
+        return any(r.country or r.sector or r.entity_id for h in heads for r in self.actors(h))
+
     def _noun_args(self, noun: Token) -> tuple[list[Token], list[Token]]:
         src: list[Token] = []
         tgt: list[Token] = []
@@ -341,8 +346,10 @@ class CandidateFinder:
         if not src:  # "accusations of China's trade policies by U.S. officials"
             src.extend(agent_under_of(noun, is_trigger))
         doer = noun_doer(noun) if not src else None  # "the advisers held talks"
-        if doer is not None and not tgt and occasion_verb(noun) is not None:
-            doer = None  # "decided at an executive meeting": a body meeting alone consults nobody
+        if doer is not None and occasion_verb(noun) is not None and not self._names_actor(tgt):
+            # "decided at an executive meeting": a body meeting alone consults nobody; "In the
+            # meeting, Li urged the two nations to ...": a meeting told before, its partner not named
+            doer = None
         if doer is not None:
             src.append(doer)
         return src, tgt
