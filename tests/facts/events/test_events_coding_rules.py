@@ -557,4 +557,3 @@ def test_a_quoted_hope_that_the_parties_act_is_an_appeal(parser: Parser) -> None
     # the saying is the appeal the hope already codes (one event of a root per sentence), no optimism
     assert sorted((e.cameo_code or "")[:2] for e in code(parser, text)) == ["02"]
     assert _roots(code(parser, text, disabled=("speech-hope-other",)), "said") == ["01"]
-
