@@ -399,7 +399,6 @@ def test_a_visit_needs_a_place_to_go_to(parser: Parser) -> None:
     ('"Charges of intellectual property theft are groundless," the Chinese commerce ministry spokesman said.', "016"),
     ("The Irish foreign minister said the British proposals were unacceptable.", "120"),
     ("The Irish foreign minister said the British plan was a dangerous mistake.", "111"),
-    ("The Irish foreign minister said a set of British proposals was unacceptable.", "120"),
 ])  # fmt: skip
 def test_blame_said_of_a_claim_or_a_proposal(parser: Parser, text: str, expected: str) -> None:
     assert [e.cameo_code for e in code(parser, text) if e.trigger == "said"] == [expected]

@@ -419,12 +419,6 @@ RULES: tuple[Rule, ...] = (
         "the act after aspectual 'go on to' ('went on to promise', 'went on to win') was done, as factual as "
         "'went': not a purpose clause's planned act",
     ),
-    Rule(
-        "judged-collection",
-        "speech",
-        "a judgement of a collection noun's things ('a set of proposals ... was unacceptable') is of the things: "
-        "a claim denied, a proposal rejected",
-    ),
     Rule("name-as", "lexicon", "'labelled (branded, termed) X as Y' names X as 'called X Y' does: a comment on it"),
     Rule(
         "thing-inspected",

@@ -408,25 +408,8 @@ def _judged(blame: Token) -> str | None:
     # a predicate ("are groundless", "are a bad idea"): what it is said of is the subject
     if said_of.dep_ in ("acomp", "attr", "oprd"):
         subj = next((c for c in said_of.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        subj = _of_collection(subj) if subj is not None else None
         return subj.lemma_.lower() if subj is not None and subj.pos_ == "NOUN" else None
     return None
-
-
-# Nouns of a collection or a quantity of things ("a set of proposals", "a series of claims", "a
-# package of measures"): what is judged is the things collected.
-COLLECTION_NOUNS = frozenset({"set", "series", "package", "list", "raft", "batch", "bundle", "string", "number"})
-
-
-def _of_collection(noun: Token) -> Token:
-    """The noun ``noun`` collects when it is a collection noun with an of-phrase (rule
-    ``judged-collection``: "a set of proposals ... was unacceptable" judges the proposals, a
-    rejection), else ``noun`` itself."""
-    if not active("judged-collection") or noun.lemma_.lower() not in COLLECTION_NOUNS:
-        return noun
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return obj if obj is not None else noun
 
 
 def _criticises(content: list[Token]) -> bool:
