@@ -38,6 +38,8 @@ def _trigger(parser: Parser, text: str, word: str):  # type: ignore[no-untyped-d
         ("Mr Chirac says he would be happy to meet Mr Allawi.", "meet", "hypothetical"),
         ("Mr Chirac was happy to meet Mr Allawi in Paris.", "meet", "asserted"),
         ("Today, China has the ability to safeguard the rights of African countries.", "safeguard", "hypothetical"),
+        ("Mr McConnell went on to promise that Scotland would play its part.", "promise", "asserted"),
+        ("The minister went to Paris to meet the French president.", "meet", "planned"),
     ],
 )
 def test_factuality(parser: Parser, text: str, word: str, expected: str) -> None:

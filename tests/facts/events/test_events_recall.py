@@ -12,6 +12,7 @@ from tidings.extract.build import make_article
 from tidings.facts.base import FactContext
 from tidings.facts.entities.stage import EntityStage
 from tidings.facts.events import rules
+from tidings.facts.events.arguments import occasion_verb
 from tidings.facts.events.stage import EventStage
 from tidings.facts.places.stage import PlaceStage
 from tidings.facts.times.stage import TimeStage
@@ -241,3 +242,29 @@ def test_a_noun_not_held_by_a_light_verb_stays_a_thing(parser: Parser) -> None:
     # the same noun as a subject is no act read off the dictionary's verb
     text = "The offer to German car makers was reported by a newspaper in Berlin."
     assert not [e for e in coded(parser, text) if e.trigger == "offer"]
+
+
+def test_a_meeting_that_is_a_clauses_occasion_is_an_event_of_its_speaker(parser: Parser) -> None:
+    text = (
+        "At a meeting with Chinese President Xi Jinping, Secretary of State Antony Blinken said the talks were useful."
+    )
+    meeting = [e for e in coded(parser, text) if e.trigger == "meeting"]
+    assert meeting and (meeting[0].cameo_code or "")[:2] == "04" and meeting[0].factuality == "asserted"
+    assert meeting[0].source is not None and meeting[0].source.country == "USA"
+    assert meeting[0].target is not None and meeting[0].target.country == "CHN"
+    off = [e for e in coded(parser, text, ["meeting-occasion"]) if e.trigger == "meeting"]
+    assert not off or off[0].source is None or (off[0].source.country, off[0].factuality) != ("USA", "asserted")
+
+
+def test_a_meeting_occasion_of_a_passive_clause_or_of_a_body_alone_has_no_doer(parser: Parser) -> None:
+    doc = parser.parse("The plan was approved at a meeting with the unions on Monday.")
+    assert occasion_verb(next(t for t in doc if t.lower_ == "meeting")) is None  # the plan is no party
+    doc = parser.parse("In talks with Kiichi Miyazawa, the U.S. group urged Japan to open its markets.")
+    verb = occasion_verb(next(t for t in doc if t.lower_ == "talks"))
+    assert verb is not None and verb.lemma_ == "urge"
+    # "decided at an executive meeting": nobody else met, so the body consults no one
+    events = coded(parser, "The Chinese cabinet decided at an executive meeting to cut fuel taxes.")
+    assert not [e for e in events if e.trigger == "meeting"]
+    # "In the meeting, Li urged the two nations ...": the meeting told before, no partner coded here
+    text = "In the meeting, Chinese Premier Li Keqiang urged the two nations to launch maritime talks soon."
+    assert not [e for e in coded(parser, text) if e.trigger == "meeting"]

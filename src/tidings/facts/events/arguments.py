@@ -407,7 +407,51 @@ def noun_doer(noun: Token) -> Token | None:
         return subject_of(head)
     if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in TRAVEL:
         return subject_of(head.head)
+    verb = occasion_verb(noun)
+    if verb is not None:  # "At a meeting with Xi, Blinken said ...": Blinken met Xi
+        return subject_of(verb)
     return None
+
+
+# Nouns of a meeting (EVENT_NOUNS of meet, talk, negotiate, consult: CAMEO 04 consult), and the
+# prepositions that make one the occasion of a clause: "during a secret meeting", "in talks with",
+# "at a summit with".
+MEETING_NOUNS = frozenset(
+    {"meeting", "summit", "talk", "talks", "negotiation", "negotiations", "consultation", "consultations"}
+)
+OCCASION_PREPS = frozenset({"during", "in", "at"})
+
+
+def occasion_verb(noun: Token) -> Token | None:
+    """The active verb of the clause a meeting is the occasion of (rule ``meeting-occasion``): "at
+    a meeting with Xi, Blinken said", "informed Volkswagen during a secret meeting", "gave the same
+    message to Abe in talks here". Whoever spoke or acted there took part: the meeting is an event
+    of its own (CAMEO 04) between the clause's subject and the meeting's other party. Not a passive
+    clause ("was approved at a meeting": the subject is what was dealt with, not a party)."""
+    head = noun.head
+    if not active("meeting-occasion") or noun.dep_ != "pobj" or head.lower_ not in OCCASION_PREPS:
+        return None
+    if noun.lower_ not in MEETING_NOUNS and noun.lemma_.lower() not in MEETING_NOUNS:
+        return None
+    verb = head.head
+    if verb.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    return verb
+
+
+def occasion_partners(noun: Token) -> list[Token]:
+    """The other party of a meeting that is a clause's occasion and names none itself: the clause
+    verb's objects ("informed Volkswagen, Daimler and BMW during a secret meeting") or the one it
+    was aimed at ("gave the same message to Abe in talks")."""
+    verb = occasion_verb(noun)
+    if verb is None:
+        return []
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "with") for g in p.children
+        if g.dep_ == "pobj"
+    ]  # fmt: skip
+    return objects
 
 
 # Prepositions a support verb takes for the one its eventive object is aimed at ("issued warnings

@@ -26,6 +26,8 @@ from tidings.facts.events.arguments import (
     deep_targets,
     document_filer,
     noun_doer,
+    occasion_partners,
+    occasion_verb,
     received_act,
     shared_objects,
     subject_of,
@@ -311,6 +313,11 @@ class CandidateFinder:
                     return found[:1]
         return []
 
+    def _names_actor(self, heads: list[Token]) -> bool:
+        """Some head names an actor: a country, a sector or an entity of the article (a company
+        takes its country later, from the story's home)."""
+        return any(r.country or r.sector or r.entity_id for h in heads for r in self.actors(h))
+
     def _noun_args(self, noun: Token) -> tuple[list[Token], list[Token]]:
         src: list[Token] = []
         tgt: list[Token] = []
@@ -334,9 +341,15 @@ class CandidateFinder:
             src, tgt = pair_src, [*pair_tgt, *[t for t in tgt if t not in pair_src and t not in pair_tgt]]
         if not tgt:  # "issued warnings to residents": the support verb holds the target
             tgt.extend(g for g in support_verb_targets(noun) if not is_trigger(g))
+        if not tgt:  # "informed Volkswagen during a secret meeting": the meeting's other party
+            tgt.extend(g for g in occasion_partners(noun) if not is_trigger(g))
         if not src:  # "accusations of China's trade policies by U.S. officials"
             src.extend(agent_under_of(noun, is_trigger))
         doer = noun_doer(noun) if not src else None  # "the advisers held talks"
+        if doer is not None and occasion_verb(noun) is not None and not self._names_actor(tgt):
+            # "decided at an executive meeting": a body meeting alone consults nobody; "In the
+            # meeting, Li urged the two nations to ...": a meeting told before, its partner not named
+            doer = None
         if doer is not None:
             src.append(doer)
         return src, tgt

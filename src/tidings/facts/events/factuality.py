@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tidings.facts.events.arguments import occasion_verb
 from tidings.facts.events.rules import active
 
 if TYPE_CHECKING:
@@ -144,11 +145,23 @@ def _own(token: Token) -> str | None:
             return "alleged"
         if child.dep_ == "aux" and low == "to" and token.dep_ == "xcomp" and token.head.lower_ == "going":
             return "planned"
-        if child.dep_ == "aux" and low == "to" and token.dep_ == "advcl":
+        if child.dep_ == "aux" and low == "to" and token.dep_ == "advcl" and not _went_on_to(token):
             return "planned"  # purpose clause: "agreed ... in part to counter China"
         if child.dep_ == "mark" and low in FUTURE_MARKS and token.tag_ in ("VBZ", "VBP"):
             return "planned"  # a present tense in a temporal clause refers ahead: "a day before Sarkozy heads"
     return None
+
+
+def _went_on_to(token: Token) -> bool:
+    """ "Mr McConnell went on to promise ...": the aspectual phrasal verb "go on to" tells the next
+    thing done, which the parse hangs as a purpose clause; the act is as factual as "went" (rule
+    ``went-on-to``), not planned ("went on to win the election" happened)."""
+    head = token.head
+    return (
+        active("went-on-to")
+        and head.lemma_.lower() == "go"
+        and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
+    )
 
 
 def _governing(token: Token, steps: int = 5) -> list[Token]:
@@ -212,6 +225,9 @@ def assess(token: Token) -> Factuality:
     own = _own(token)
     if own is not None:
         return Factuality(own, "own", attribution)
+    clause = occasion_verb(token)
+    if clause is not None:  # "At a meeting with Xi, Blinken said": the meeting took place as the saying did
+        return Factuality(assess(clause).value, "occasion", attribution)
     # "the shootdown of what the US says was a spy balloon": nothing special; but the
     # governing chain scopes: "plans to meet", "refusal to condemn", "hoping to meet".
     via = token

@@ -446,6 +446,19 @@ RULES: tuple[Rule, ...] = (
         "('made an offer to German car makers'): the noun is coded as the dictionary verb it derives from, the "
         "light verb's subject its doer and the to/with/on/against phrase its target",
     ),
+    Rule(
+        "meeting-occasion",
+        "actors",
+        "a meeting that is the occasion of an active clause ('at a meeting with Xi, Blinken said', 'informed "
+        "Volkswagen during a secret meeting') is itself an event (04) of the clause's subject with the meeting's "
+        "other party, or the clause verb's object; as factual as its clause",
+    ),
+    Rule(
+        "went-on-to",
+        "modality",
+        "the act after aspectual 'go on to' ('went on to promise', 'went on to win') was done, as factual as "
+        "'went': not a purpose clause's planned act",
+    ),
     Rule("name-as", "lexicon", "'labelled (branded, termed) X as Y' names X as 'called X Y' does: a comment on it"),
     Rule(
         "thing-inspected",
