@@ -32,7 +32,7 @@ from tidings.facts.actors.names import clean_key
 from tidings.facts.actors.roles import code_phrase
 from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, nonstate, org_country_sector
 from tidings.facts.actors.usage import region_code
-from tidings.facts.events.rules import active
+from tidings.facts.switches import active
 from tidings.records import ActorRef, Entity, Mention
 
 if TYPE_CHECKING:
