@@ -63,9 +63,9 @@ DROPPED = [
         "demonstrates",
     ),
     (
-        "force-on-abstraction",  # WordNet knows a stance only as an abstraction: nothing is seized
-        "Lib Dem president Simon Hughes said his party had set out its election stance in September.",
-        "set",
+        "force-on-abstraction",  # WordNet knows an initiative only as an abstraction: nothing is seized
+        "The Kenyan government seized the initiative in the talks on Monday.",
+        "seized",
     ),
     ("force-on-abstraction", "Police reached the spot and took custody of the infant.", "took"),
     (
