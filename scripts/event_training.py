@@ -241,7 +241,7 @@ def feature_print(ex: Example) -> int:
 
 def save_folds(path: Path, folds: Sequence[dict[str, Any]], trained_on: Sequence[Example]) -> None:
     """The fold models in one file, with the feature fingerprint of every gold sentence they saw."""
-    arrays: dict[str, Any] = {f"f{n}_{key}": value for n, arrays in enumerate(folds) for key, value in arrays.items()}
+    arrays: dict[str, Any] = {f"f{n}_{key}": value for n, model in enumerate(folds) for key, value in model.items()}
     gold = [ex for ex in trained_on if ex.corpus != "silver"]
     arrays["ids"] = np.asarray([ex.id for ex in gold])
     arrays["prints"] = np.asarray([feature_print(ex) for ex in gold], dtype=np.uint32)
