@@ -20,6 +20,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from tidings.extract.dateline import split_dateline
 from tidings.facts.base import FactContext
 from tidings.facts.times.anaphora import Discourse, quarter_ended
 from tidings.facts.times.calendar import MONTHS
@@ -136,11 +137,8 @@ def range_in_order(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
     return out
 
 
-# An agency dateline: "BRUSSELS, December 2 (Xinhua) --", "SEOUL, Oct. 31 --", "WARSAW, Poland, Feb. 26 (AP) _".
-_DATELINE = re.compile(
-    r"\b[A-Z][A-Z.'\- ]{1,40}(?:, [A-Z][A-Za-z.' ]{1,30})?, (?P<date>(?i:" + "|".join(MONTHS) + r")\.? \d{1,2})"
-    r"(?:, \d{4})? *(?:\([A-Za-z/ .]+\))? *(?:--|-|_|\u2014)"
-)
+# A photo credit in brackets before the dateline: "(Xinhua/Huang Jingwen) SEOUL, Oct. 31 --".
+_CREDIT = re.compile(r"^\([^()]{1,80}\)\s*")
 _DATELINE_REACH = 600  # the head of the article: a caption or byline may come before the dateline
 # The day a dateline or a page's date line names: "BRUSSELS, December 2 (Xinhua)", "Updated: May 21, 2024
 # 18:40 GMT", "Published 21 May 2024".
@@ -171,9 +169,10 @@ def dateline_anchor(text: str, published: date, dateline: str | None = None) -> 
     it took off the first paragraph, or a page's date line, "Updated: May 21, 2024"), read first;
     else an agency dateline left in the head of the text."""
     filed = _filed_on(dateline, published) if dateline else None
-    if filed is None:
-        m = _DATELINE.search(text, 0, _DATELINE_REACH)
-        filed = _filed_on(m.group("date"), published) if m is not None else None
+    if filed is None:  # a dateline left at the head of a line (the extractor's pattern), after a photo credit
+        lines = (_CREDIT.sub("", line.strip()) for line in text[:_DATELINE_REACH].splitlines())
+        heads = (split_dateline(line)[0] for line in lines)
+        filed = next((day for day in (_filed_on(h, published) for h in heads if h) if day), None)
     if filed is None:
         return published
     return filed if -1 <= (published - filed).days <= 3 else published
