@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from tidings.facts.events.nouns import is_event_noun, is_meeting_noun
 from tidings.facts.events.rules import active
 
 if TYPE_CHECKING:
@@ -413,12 +414,8 @@ def noun_doer(noun: Token) -> Token | None:
     return None
 
 
-# Nouns of a meeting (EVENT_NOUNS of meet, talk, negotiate, consult: CAMEO 04 consult), and the
-# prepositions that make one the occasion of a clause: "during a secret meeting", "in talks with",
-# "at a summit with".
-MEETING_NOUNS = frozenset(
-    {"meeting", "summit", "talk", "talks", "negotiation", "negotiations", "consultation", "consultations"}
-)
+# Prepositions that make a meeting (nouns.MEETING_NOUNS) the occasion of a clause: "during a
+# secret meeting", "in talks with", "at a summit with".
 OCCASION_PREPS = frozenset({"during", "in", "at"})
 
 
@@ -431,7 +428,7 @@ def occasion_verb(noun: Token) -> Token | None:
     head = noun.head
     if not active("meeting-occasion") or noun.dep_ != "pobj" or head.lower_ not in OCCASION_PREPS:
         return None
-    if noun.lower_ not in MEETING_NOUNS and noun.lemma_.lower() not in MEETING_NOUNS:
+    if not is_meeting_noun(noun):
         return None
     verb = head.head
     if verb.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
@@ -439,13 +436,10 @@ def occasion_verb(noun: Token) -> Token | None:
     return verb
 
 
-def occasion_partners(noun: Token) -> list[Token]:
-    """The other party of a meeting that is a clause's occasion and names none itself: the clause
-    verb's objects ("informed Volkswagen, Daimler and BMW during a secret meeting") or the one it
-    was aimed at ("gave the same message to Abe in talks")."""
-    verb = occasion_verb(noun)
-    if verb is None:
-        return []
+def occasion_partners(verb: Token) -> list[Token]:
+    """The other party of a meeting that is the occasion of ``verb``'s clause (:func:`occasion_verb`)
+    and names none itself: the verb's objects ("informed Volkswagen, Daimler and BMW during a secret
+    meeting") or the one it was aimed at ("gave the same message to Abe in talks")."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     objects += [
         g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "with") for g in p.children
@@ -588,19 +582,19 @@ WEAPONS = frozenset(
 QUANTIFIERS = frozenset({"majority", "most", "some", "number", "half", "many", "all", "rest", "bulk", "third", "share"})
 
 
-def _names_act(noun: Token, event_nouns: Callable[[Token], bool]) -> bool:
+def _names_act(noun: Token) -> bool:
     """The noun (or the noun its "of" phrase quantifies: "four days of talks") names an act."""
-    if noun.lemma_.lower() in ACT_NOUNS or noun.lower_ in ACT_NOUNS or event_nouns(noun):
+    if noun.lemma_.lower() in ACT_NOUNS or noun.lower_ in ACT_NOUNS or is_event_noun(noun):
         return True
     return any(
-        g.dep_ == "pobj" and (g.lemma_.lower() in ACT_NOUNS or event_nouns(g))
+        g.dep_ == "pobj" and (g.lemma_.lower() in ACT_NOUNS or is_event_noun(g))
         for p in noun.children
         if p.dep_ == "prep" and p.lower_ == "of"
         for g in p.children
     )
 
 
-def empty_support_verb(verb: Token, event_nouns: Callable[[Token], bool], codes: Callable[[Token], bool]) -> bool:
+def empty_support_verb(verb: Token, codes: Callable[[Token], bool]) -> bool:
     """A support verb ("hold", "take", "set", "mark", ...) whose direct object is a plain thing:
     no act of the verb's own, so no event ("held a press conference", "took 21 months", "set up
     a court", "drew a media flurry"). An object that names an act ("held talks"), is an actor
@@ -614,7 +608,7 @@ def empty_support_verb(verb: Token, event_nouns: Callable[[Token], bool], codes:
     obj = objects[0]
     if obj.pos_ != "NOUN" or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return False
-    return not (_names_act(obj, event_nouns) or obj.lemma_.lower() in PERSON_NOUNS or codes(obj))
+    return not (_names_act(obj) or obj.lemma_.lower() in PERSON_NOUNS or codes(obj))
 
 
 def thing_subject(verb: Token, codes: Callable[[Token], bool]) -> bool:
@@ -656,7 +650,7 @@ POLICY_NOUNS = frozenset(
 PARTNERLESS_CODES = frozenset({"055", "056", "057"})  # apologise, forgive, sign: an act with or without a named partner
 
 
-def partnerless_cooperation(verb: Token, code: str, event_nouns: Callable[[Token], bool]) -> bool:
+def partnerless_cooperation(verb: Token, code: str) -> bool:
     """A diplomatic-cooperation code (05x) with no partner and nothing of anyone's as its object:
     cooperation in the abstract ("promotes inclusive development", "protect intellectual property
     rights", "strengthened dialogues", "integrates the principle") is policy talk, no event.
@@ -673,7 +667,7 @@ def partnerless_cooperation(verb: Token, code: str, event_nouns: Callable[[Token
     for obj in objects:
         if obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return False
-        if obj.lemma_.lower() in POLICY_NOUNS or obj.lemma_.lower() in PERSON_NOUNS or event_nouns(obj):
+        if obj.lemma_.lower() in POLICY_NOUNS or obj.lemma_.lower() in PERSON_NOUNS or is_event_noun(obj):
             return False
     return True
 

@@ -36,13 +36,13 @@ from tidings.facts.events.arguments import (
 )
 from tidings.facts.events.factuality import is_purpose
 from tidings.facts.events.lexicon import (
-    EVENT_NOUNS,
     MOVEMENT,
     NO_EVENT,
     LexiconMatch,
     VerbLexicon,
     place_objects,
 )
+from tidings.facts.events.nouns import is_event_noun
 from tidings.facts.events.rules import active
 from tidings.facts.events.speech import undergoes
 from tidings.records import ActorRef, Quote
@@ -177,7 +177,7 @@ def is_trigger(tok: Token) -> bool:
     if tok.pos_ == "VERB":
         return tok.is_alpha and tok.lemma_.lower() not in REPORTING  # not a clitic "'s"
     if tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_:
-        return tok.lower_ in EVENT_NOUNS or tok.lemma_.lower() in EVENT_NOUNS
+        return is_event_noun(tok)
     return False
 
 
@@ -341,12 +341,13 @@ class CandidateFinder:
             src, tgt = pair_src, [*pair_tgt, *[t for t in tgt if t not in pair_src and t not in pair_tgt]]
         if not tgt:  # "issued warnings to residents": the support verb holds the target
             tgt.extend(g for g in support_verb_targets(noun) if not is_trigger(g))
-        if not tgt:  # "informed Volkswagen during a secret meeting": the meeting's other party
-            tgt.extend(g for g in occasion_partners(noun) if not is_trigger(g))
+        occasion = occasion_verb(noun)
+        if not tgt and occasion is not None:  # "informed Volkswagen during a secret meeting": its other party
+            tgt.extend(g for g in occasion_partners(occasion) if not is_trigger(g))
         if not src:  # "accusations of China's trade policies by U.S. officials"
             src.extend(agent_under_of(noun, is_trigger))
         doer = noun_doer(noun) if not src else None  # "the advisers held talks"
-        if doer is not None and occasion_verb(noun) is not None and not self._names_actor(tgt):
+        if doer is not None and occasion is not None and not self._names_actor(tgt):
             # "decided at an executive meeting": a body meeting alone consults nobody; "In the
             # meeting, Li urged the two nations to ...": a meeting told before, its partner not named
             doer = None

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from tidings.facts.entities.pronouns import person_nouns
 from tidings.facts.events.arguments import PERSON_NOUNS
+from tidings.facts.events.nouns import EVENT_NOUNS
 from tidings.facts.events.rules import active, disabled_now
 from tidings.facts.events.speech import ASKED as _ASKED
 from tidings.facts.events.speech import CLAIMS as _CLAIMS
@@ -37,32 +38,6 @@ NO_EVENT = "---"
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 _CODE = re.compile(r"\[([^\]]*)\]")
 _FORMS = re.compile(r"\{([^}]*)\}")
-
-# Eventive nouns -> the verb whose dictionary block codes them (our own list).
-EVENT_NOUNS: dict[str, str] = {
-    "visit": "visit", "trip": "visit", "talk": "talk", "talks": "talk", "meeting": "meet",
-    "summit": "meet", "negotiation": "negotiate", "shootdown": "shoot", "refusal": "refuse",
-    "allegation": "allege", "accusation": "accuse", "agreement": "agree", "deal": "agree",
-    "attack": "attack", "postponement": "postpone", "cancellation": "cancel", "request": "request",
-    "protest": "protest", "strike": "strike", "sanction": "sanction", "invasion": "invade",
-    "condemnation": "condemn", "threat": "threaten", "criticism": "criticize", "call": "call",
-    "bombing": "bomb", "killing": "kill", "arrest": "arrest", "rebuff": "rebuff", "war": "fight",
-    "offensive": "attack", "ceasefire": "cease", "withdrawal": "withdraw", "demand": "demand",
-    "appeal": "appeal", "warning": "warn", "pledge": "pledge", "promise": "promise",
-    "commitment": "commit", "embargo": "embargo", "blockade": "blockade", "raid": "raid",
-    "airstrike": "bomb", "clash": "clash", "boycott": "boycott", "rejection": "reject",
-    "denial": "deny", "condolence": "condole", "apology": "apologize", "phone call": "call",
-    "retort": "retort", "assault": "assault", "invitation": "invite", "mediation": "mediate",
-    "suspension": "suspend", "expulsion": "expel", "ban": "ban", "release": "release", "deployment": "deploy",
-    "resignation": "resign", "surrender": "surrender", "evacuation": "evacuate", "investigation": "investigate",
-    "inquiry": "investigate", "probe": "investigate", "crackdown": "crack", "donation": "donate",
-    "veto": "veto", "demonstration": "demonstrate", "rally": "rally", "riot": "riot",
-    "mobilization": "mobilize", "execution": "execute", "assassination": "assassinate", "abduction": "abduct",
-    "kidnapping": "kidnap", "detention": "detain", "deportation": "deport", "shelling": "shell",
-    "bombardment": "bombard", "occupation": "occupy", "seizure": "seize", "recognition": "recognize",
-    "concession": "concede", "ultimatum": "threaten", "negotiations": "negotiate", "consultation": "consult",
-    "rebuke": "rebuke",
-}  # fmt: skip
 
 
 # Light (support) verbs: their object noun names the act ("made an offer to", "gave approval

@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING
 
 from tidings.facts.entities.pronouns import person_nouns
 from tidings.facts.events.arguments import thing_subject
-from tidings.facts.events.lexicon import EVENT_NOUNS, place_objects
+from tidings.facts.events.lexicon import place_objects
+from tidings.facts.events.nouns import EVENT_NOUNS
 from tidings.facts.events.rules import active
 from tidings.facts.events.speech import COMMENTATOR_SECTORS, NONPOLITICAL_SECTORS, political
 

@@ -14,7 +14,7 @@ learned from whole articles how often each kind of speech act is a real event.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -838,7 +838,7 @@ def _aimed_heads(act: SpeechAct) -> list[Token]:
 
 
 # Verbs of saying whose object is the one spoken to ("told MPs", "tell Nakasone").
-ADDRESSING = frozenset({"tell", "told"})
+ADDRESSING = frozenset({"tell"})
 
 
 def addressees(verb: Token) -> list[Token]:
@@ -873,13 +873,14 @@ def telling_verb(trigger: Token) -> Token | None:
 ABOUT_ROOTS = ("11", "12")
 
 
-def target_heads(act: SpeechAct) -> list[Token]:
+def target_heads(act: SpeechAct, told_heads: Sequence[Token]) -> list[Token]:
     """Heads of the phrases a speech act's target is read from, best first: where it is aimed
-    (:func:`_aimed_heads`), then the one told (:func:`addressees`) and the arguments of the words
+    (:func:`_aimed_heads`), then the one told (``told_heads``, the caller's :func:`addressees` of
+    the act's verb) and the arguments of the words
     said in order: the one told first for a statement or an appeal, which is made to them, last
     for a criticism or a rejection, which is about the actor it names."""
     near = _aimed_heads(act)
-    told = [t for t in addressees(act.verb) if t.i not in {n.i for n in near}]
+    told = [t for t in told_heads if t.i not in {n.i for n in near}]
     seen = {t.i for t in near + told}
     rest = [
         t for t in act.content if t.i not in seen and t.dep_ in ARGUMENT_DEPS and t.pos_ in ("PROPN", "NOUN", "PRON")

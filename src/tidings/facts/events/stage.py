@@ -49,7 +49,7 @@ from tidings.facts.events.decide import (
 from tidings.facts.events.detect import load_detector
 from tidings.facts.events.factuality import Factuality, assess
 from tidings.facts.events.identity import cluster_key
-from tidings.facts.events.lexicon import EVENT_NOUNS, LexiconMatch, load_lexicon
+from tidings.facts.events.lexicon import LexiconMatch, load_lexicon
 from tidings.facts.events.modality import expressed_intent
 from tidings.facts.events.model import EventTypeModel, candidate_features, load_model
 from tidings.facts.events.not_events import (
@@ -144,8 +144,9 @@ def speech_candidates(
             continue  # the verb already codes its own statement ("Hamas claimed responsibility": 015), no second
         speaker_keys = {(r.start, r.end) for r in sources}
         targets: list[ActorRef] = []
-        told = {t.i for t in speech.addressees(act.verb)}
-        for tok in speech.target_heads(act):
+        told_heads = speech.addressees(act.verb)
+        told = {t.i for t in told_heads}
+        for tok in speech.target_heads(act, told_heads):
             refs = [r for r in finder.actors(tok) if (r.start, r.end) not in speaker_keys and (r.country or r.sector)]
             if tok.i in told:  # the press or an outlet told in an interview is no party to the act
                 refs = [r for r in refs if speech.political(r)]
@@ -180,10 +181,6 @@ def _quotes(ctx: FactContext) -> list[Quote]:
     return [q for q in ctx.found.get("quotes", ()) if isinstance(q, Quote)]
 
 
-def _event_noun(tok: Token) -> bool:
-    return tok.lower_ in EVENT_NOUNS or tok.lemma_.lower() in EVENT_NOUNS
-
-
 def _no_act(cand: Candidate, finder: CandidateFinder) -> bool:
     """A verb that reports no act of anyone: a support verb with a plain thing as object, or
     (when no actor is found as its doer) an active verb whose subject is a thing or a gerund
@@ -200,7 +197,7 @@ def _no_act(cand: Candidate, finder: CandidateFinder) -> bool:
     def codes(tok: Token) -> bool:
         return any(r.country or r.sector for r in finder.actors(tok))
 
-    if empty_support_verb(cand.trigger, _event_noun, codes):
+    if empty_support_verb(cand.trigger, codes):
         return True
     if owned_thing_subject(cand.trigger, cand.sources, finder.actors):
         return True
@@ -383,7 +380,7 @@ class EventStage:
                 return None
             target = None  # "set himself on fire to protest": self-harm as protest (14), aimed at no one
         partnered = cand.reciprocal or mutual
-        if target is None and not partnered and partnerless_cooperation(trig, decision.cameo_code, _event_noun):
+        if target is None and not partnered and partnerless_cooperation(trig, decision.cameo_code):
             return None
         if corporate_dealing(decision.cameo_code, source, target) or (cand.preset and unaffiliated_speaker(source)):
             return None
