@@ -58,7 +58,8 @@ class Extension(NamedTuple):
     max_chars: int | None = None
 
 
-# dev-only extensions, same corpora and genres as PLAN: 1 drawn on 2026-12-06, 2 and 3 on 2026-12-07
+# dev-only extensions, same corpora and genres as PLAN: 1 drawn on 2026-12-06, 2 and 3 on 2026-12-07,
+# 4 on 2026-12-07 (a fresh blind set for the round after extension 3 was opened to rule writing)
 EXTENSIONS: dict[int, Extension] = {
     1: Extension(
         20261207,
@@ -72,6 +73,13 @@ EXTENSIONS: dict[int, Extension] = {
     ),
     3: Extension(
         20261209,
+        {"bbc": 5, "reuters21578": 3, "peoples_daily_tariff": 2, "fundus": 3, "ieer": 1},
+        {"politics": 3, "business": 2, "tech": 0, "sport": 0, "entertainment": 0},
+        political=True,
+        max_chars=4000,
+    ),
+    4: Extension(
+        20261210,
         {"bbc": 5, "reuters21578": 3, "peoples_daily_tariff": 2, "fundus": 3, "ieer": 1},
         {"politics": 3, "business": 2, "tech": 0, "sport": 0, "entertainment": 0},
         political=True,

@@ -64,3 +64,21 @@ def test_political_content_needs_three_different_political_words() -> None:
     assert is_political("The minister told parliament the court had ruled on the tariffs.")
     assert not is_political("Tariff talks; more tariff talks and TALKS about the tariff.")
     assert not is_political("Cocoa prices rose 3% as dealers bought ahead of the harvest.")
+
+
+def test_extension_4_is_a_fresh_political_draw_shaped_like_extension_3() -> None:
+    sampler = _sampler()
+    ext, ext3 = sampler.EXTENSIONS[4], sampler.EXTENSIONS[3]
+    assert (ext.plan, ext.bbc, ext.political, ext.max_chars) == (ext3.plan, ext3.bbc, True, ext3.max_chars)
+    assert ext.seed not in {sampler.SEED} | {e.seed for k, e in sampler.EXTENSIONS.items() if k != 4}
+
+
+def test_extension_4_rows_in_the_sample_are_dev_and_new() -> None:
+    rows = [json.loads(line) for line in (ROOT / "bench" / "gold" / "running_news" / "sample.jsonl").open()]
+    provenance = {
+        json.loads(line)["doc_id"]: json.loads(line)
+        for line in (ROOT / "bench" / "gold" / "running_news" / "provenance.jsonl").open()
+    }
+    ext4 = [r for r in rows if provenance[r["doc_id"]].get("extension") == 4]
+    assert ext4 and all(r["split"] == "dev" for r in ext4)
+    assert len({r["doc_id"] for r in rows}) == len(rows)
