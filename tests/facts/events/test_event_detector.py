@@ -114,3 +114,22 @@ def test_the_curve_averages_the_draws_and_unseen_keeps_other_articles() -> None:
     index, kept_gold, kept_empty = train.unseen(rows, gold, empty, frozenset({"a"}))
     assert index == [1] and kept_gold == set() and kept_empty == {("b", 1)}
     assert train.in_group("own:intent", "own:") and not train.in_group("trigger_prior_x", "trigger_prior")
+
+
+def test_matched_recall_finds_more_only_at_the_replaced_precision_and_false_rate(tmp_path: Path) -> None:
+    train = _training_script()
+    rows = [
+        ({}, 1, True, "a", "meet|04", (0, "04")),
+        ({}, 1, True, "a", "vow|03", (1, "03")),
+        ({}, 0, True, "b", "say|01", (2, "01")),
+    ]
+    gold, empty = {("a", 0, "04"), ("a", 1, "03")}, {("b", 2)}
+    probs = [np.array([0.9, 0.3, 0.11])]
+    # precision 1.0 and no false event: the lowest threshold keeping both right events, not the false one
+    best = train.matched_recall(rows, probs, gold, empty, 1.0, 0.0)
+    assert best is not None and best[0] == 0.125 and best[2] == 1.0
+    # a detector ranking the false event first reaches that precision and false rate at no threshold
+    assert train.matched_recall(rows, [np.array([0.2, 0.2, 0.9])], gold, empty, 0.5, 0.0) is None
+    (tmp_path / "provenance.jsonl").write_text('{"doc_id": "a"}\n{"doc_id": "b", "extension": 3}\n', "utf-8")
+    assert train.extension_of(tmp_path) == {"a": 1, "b": 3}
+    assert train.extension_of(tmp_path / "none") == {}
