@@ -658,3 +658,19 @@ def test_a_denied_allegation_names_no_accusation(parser: Parser) -> None:
     assert _roots(code(parser, text), "allegations") == []
     assert _roots(code(parser, text, disabled=("denied-claim",)), "allegations") != []
     assert _roots(code(parser, text), "denied") == ["01"]
+
+
+def test_lying_idle_accuses_no_one(parser: Parser) -> None:
+    # lie-of-position: "lay idle" is where the ships are, no lie told (112) nor blame (111)
+    text = "Six Kenyan ships lay idle in Mombasa, Kenyan union official John Kamau said."
+    assert not [r for r in _roots(code(parser, text), "said") if r == "11"]
+    assert [r for r in _roots(code(parser, text, disabled=("lie-of-position",)), "said") if r == "11"]
+
+
+def test_a_hope_for_people_in_general_is_no_appeal(parser: Parser) -> None:
+    # parties-determined: a bare plural of people is no party appealed to; "the two sides" is
+    text = "Kenyan minister John Mbadi said he hoped that young people would vote."
+    assert "02" not in _roots(code(parser, text), "hoped")
+    assert "02" in _roots(code(parser, text, disabled=("parties-determined",)), "hoped")
+    text = "Kenyan minister John Mbadi said he hoped that the two sides would talk."
+    assert "02" in _roots(code(parser, text), "hoped")

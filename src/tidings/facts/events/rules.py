@@ -506,6 +506,18 @@ RULES: tuple[Rule, ...] = (
     Rule("denied-claim", "lexicon", "a claim noun that is the object of a denial ('denied allegations') is no 11x"),
     Rule("deny-gerund", "lexicon", "denying having done something ('denied being in ...') is a denial (016)"),
     Rule(
+        "lie-of-position",
+        "speech",
+        "'six ships lay idle', 'lies in ruins': the verb of position (past 'lay', a state or place after it) "
+        "is no lying, no accusation (112)",
+    ),
+    Rule(
+        "parties-determined",
+        "speech",
+        "the parties hoped to act are a definite set ('the two sides', 'both countries'), not a bare plural "
+        "of people in general ('young people')",
+    ),
+    Rule(
         "speech-no-denial",
         "speech",
         "'This is no stunt': a claim word denied by the determiner 'no' is a denial (016), as by 'not'",
