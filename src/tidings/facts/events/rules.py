@@ -518,6 +518,12 @@ RULES: tuple[Rule, ...] = (
         "of people in general ('young people')",
     ),
     Rule(
+        "shared-modal",
+        "factuality",
+        "a bare verb conjoined to a verb with a modal or 'will' ('can tax or seize', 'will meet and sign') "
+        "shares the auxiliary: hypothetical or planned, not asserted",
+    ),
+    Rule(
         "speech-no-denial",
         "speech",
         "'This is no stunt': a claim word denied by the determiner 'no' is a denial (016), as by 'not'",
