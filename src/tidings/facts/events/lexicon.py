@@ -635,7 +635,8 @@ _DENYING = frozenset({"deny", "reject", "refute", "rebut", "dismiss"})
 def _claim_denied(noun: Token) -> bool:
     """A claim noun (:data:`speech.CLAIMS`) that is the object of a verb of denying and names no
     one who made it ("denied allegations he was having an affair"; not "rejected the U.S.
-    accusation that ...", "denied China's claims", whose makers the noun phrase names)."""
+    accusation that ...", "denied China's claims", "the accusations ... by U.S. officials", whose
+    makers the noun phrase names)."""
     if not (
         noun.pos_ == "NOUN"
         and noun.lemma_.lower() in _CLAIMS
@@ -643,7 +644,9 @@ def _claim_denied(noun: Token) -> bool:
         and noun.head.lemma_.lower() in _DENYING
     ):
         return False
-    return not any(t.ent_type_ in _ACTOR_ENTITIES or t.dep_ == "poss" for t in noun.lefts)
+    if any(t.ent_type_ in _ACTOR_ENTITIES or t.dep_ == "poss" for t in noun.lefts):
+        return False
+    return not any(t.lower_ == "by" and t.dep_ in ("prep", "agent") for t in noun.subtree)  # "... by U.S. officials"
 
 
 def _gerund_complement(token: Token) -> bool:
