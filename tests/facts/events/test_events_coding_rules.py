@@ -608,3 +608,69 @@ def test_speech_constructions(parser: Parser, text: str, trigger: str, expected:
 def test_speech_constructions_switched_off(parser: Parser, text: str, trigger: str, rule: str, without: str) -> None:
     codes = [e.cameo_code for e in code(parser, text, disabled=[rule]) if e.trigger == trigger]
     assert without in codes, codes
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "trigger", "on", "off"),
+    [
+        # prep-pattern: 'to' deep in the praise's for-phrase hosts no visit (043): praise (051)
+        (
+            "prep-pattern",
+            "The Kenyan president praised the Ugandan army for flying water to the disaster zone.",
+            "praised",
+            ["05"],
+            ["04"],
+        ),
+        # consider-option: considering an option is 014, not the CONSIDER block's 040
+        (
+            "consider-option",
+            "The Kenyan government considers an additional tariff on Ugandan sugar.",
+            "considers",
+            ["01"],
+            ["04"],
+        ),
+        # consider-option: regarding X as Y is an opinion, no event
+        ("consider-option", "Kenya considers Migingo Island part of its territory.", "considers", [], ["04"]),
+        # face-thing: facing a thing is no meeting
+        ("face-thing", "The Kenyan government is facing uproar in parliament.", "facing", [], ["04"]),
+        # personnel-object: a person fired is removed from a post, no attack (190)
+        ("personnel-object", "The Kenyan president fired the police chief on Friday.", "fired", [], ["19"]),
+        # deny-gerund: denying a deed of one's own is a denial (016), not a refusal (12x)
+        (
+            "deny-gerund",
+            "Kenyan minister John Mbadi denied being in a relationship with the Ugandan envoy.",
+            "denied",
+            ["01"],
+            [],
+        ),
+    ],
+)
+def test_a_sense_rule_codes_the_argument_class(
+    parser: Parser, rule: str, text: str, trigger: str, on: list[str], off: list[str]
+) -> None:
+    assert _roots(code(parser, text), trigger) == on
+    assert _roots(code(parser, text, disabled=(rule,)), trigger) == off
+
+
+def test_a_denied_allegation_names_no_accusation(parser: Parser) -> None:
+    # denied-claim: the allegations an unnamed accuser made are only what is denied (016)
+    text = "Kenyan minister John Mbadi denied allegations he had taken bribes."
+    assert _roots(code(parser, text), "allegations") == []
+    assert _roots(code(parser, text, disabled=("denied-claim",)), "allegations") != []
+    assert _roots(code(parser, text), "denied") == ["01"]
+
+
+def test_lying_idle_accuses_no_one(parser: Parser) -> None:
+    # lie-of-position: "lay idle" is where the ships are, no lie told (112) nor blame (111)
+    text = "Six Kenyan ships lay idle in Mombasa, Kenyan union official John Kamau said."
+    assert not [r for r in _roots(code(parser, text), "said") if r == "11"]
+    assert [r for r in _roots(code(parser, text, disabled=("lie-of-position",)), "said") if r == "11"]
+
+
+def test_a_hope_for_people_in_general_is_no_appeal(parser: Parser) -> None:
+    # parties-determined: a bare plural of people is no party appealed to; "the two sides" is
+    text = "Kenyan minister John Mbadi said he hoped that young people would vote."
+    assert "02" not in _roots(code(parser, text), "hoped")
+    assert "02" in _roots(code(parser, text, disabled=("parties-determined",)), "hoped")
+    text = "Kenyan minister John Mbadi said he hoped that the two sides would talk."
+    assert "02" in _roots(code(parser, text), "hoped")

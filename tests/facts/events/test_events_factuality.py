@@ -8,6 +8,7 @@ from tidings.facts.actors.coder import ActorCoder
 from tidings.facts.events.candidates import CandidateFinder
 from tidings.facts.events.factuality import assess
 from tidings.facts.events.lexicon import load_lexicon
+from tidings.facts.events.rules import disabled
 from tidings.nlp import Parser
 
 
@@ -40,6 +41,11 @@ def _trigger(parser: Parser, text: str, word: str):  # type: ignore[no-untyped-d
         ("Today, China has the ability to safeguard the rights of African countries.", "safeguard", "hypothetical"),
         ("Mr McConnell went on to promise that Scotland would play its part.", "promise", "asserted"),
         ("The minister went to Paris to meet the French president.", "meet", "planned"),
+        # shared-modal: a bare conjunct shares the modal or 'will' of the verb it is conjoined to
+        ("Under a 2001 land law, the government can tax or seize unused farm sites.", "seize", "hypothetical"),
+        ("The president will fly to Kampala and meet President Museveni.", "meet", "planned"),
+        ("The police arrested him and charged him with fraud.", "charged", "asserted"),
+        ("They would not provide aid and refused talks.", "refused", "asserted"),
     ],
 )
 def test_factuality(parser: Parser, text: str, word: str, expected: str) -> None:
@@ -83,3 +89,10 @@ def test_hedged_object_is_split_off(parser: Parser) -> None:
     meet = next(c for c in finder.find(doc[:]) if c.trigger.text == "meet")
     assert any("Xi" in a.name for a in meet.hedged)
     assert not any("Xi" in a.name for a in meet.targets)
+
+
+def test_shared_modal_switched_off(parser: Parser) -> None:
+    trig = _trigger(parser, "Under a 2001 land law, the government can tax or seize unused farm sites.", "seize")
+    with disabled(("shared-modal",)):
+        assert assess(trig).value == "asserted"
+    assert assess(trig).value == "hypothetical"

@@ -225,6 +225,9 @@ def assess(token: Token) -> Factuality:
     own = _own(token)
     if own is not None:
         return Factuality(own, "own", attribution)
+    shared = _shared_modal(token)
+    if shared is not None:
+        return Factuality(shared, "shared", attribution)
     clause = occasion_verb(token)
     if clause is not None:  # "At a meeting with Xi, Blinken said": the meeting took place as the saying did
         return Factuality(assess(clause).value, "occasion", attribution)
@@ -245,6 +248,27 @@ def assess(token: Token) -> Factuality:
             return Factuality(cue, gov.lemma_.lower(), attribution)
         via = gov
     return Factuality("asserted", None, attribution)
+
+
+def _shared_modal(token: Token) -> str | None:
+    """ "the government can tax or seize unused farm sites", "will meet and sign": a bare verb
+    conjoined to a verb with a modal or future auxiliary, with no subject or auxiliary of its own,
+    is under the same auxiliary (rule ``shared-modal``); a conjunct in a tense of its own ("was
+    arrested and has been charged", "would not provide and refused") is not."""
+    if not active("shared-modal") or token.dep_ != "conj" or token.tag_ != "VB":
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "neg") for c in token.children):
+        return None
+    head = token.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in head.children:
+        low = child.lower_.replace("’", "'")
+        if child.dep_ in ("aux", "auxpass") and low in FUTURE_AUX:
+            return "planned"
+        if child.dep_ in ("aux", "auxpass") and low in MODAL_AUX:
+            return "hypothetical"
+    return None
 
 
 def _own_scope(gov: Token, via: Token) -> str | None:

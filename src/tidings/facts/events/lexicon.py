@@ -259,6 +259,8 @@ class VerbLexicon:
                 if size == 0 or (best is not None and size <= best.words):
                     continue
                 if all(_has(post, s) for s in pat.post) and all(_has(pre, s) for s in pat.pre):
+                    if refine and not _preposition_attached(token, pat):
+                        continue
                     best = LexiconMatch(pat.code, f"petr2:{block.name}:{pat.line}", lemma, size)
         if (
             best is None
@@ -277,6 +279,8 @@ class VerbLexicon:
             # not specified below"), as the block's own patterns code a rebuffed demand or offer (123,
             # 125); its default, disapproval (110), is for the synonyms "slight" and "snub"
             best = LexiconMatch("120", "tidings:rebuff-rejects", lemma, 0)
+        if refine and best is not None and best.words == 0:
+            best = _considered(token, best) or _faced_thing(token, best) or best
         if refine and best is not None and _inspects_a_thing(token, best):
             # "the OBR checks the information", "the governor inspected the site of the explosion":
             # CAMEO 090 investigates an actor or an act; studying a thing nobody owns is no event
@@ -484,6 +488,73 @@ def _inspects_a_thing(token: Token, match: LexiconMatch) -> bool:
     return not any(t.ent_type_ in _ACTOR_ENTITIES or t.pos_ == "PRON" for t in obj.subtree)
 
 
+# The dictionary's patterns of a bare preposition ("WELCOME * (TO)" 043 hosting, "TALK * (WITH)",
+# "CALL * (ON)"): in PETRARCH's notation a prepositional phrase of the verb itself.
+_PREPOSITIONS = frozenset(
+    {"to", "against", "from", "into", "for", "by", "between", "with", "at", "upon", "on", "out", "before", "outside",
+     "inside"}
+)  # fmt: skip
+
+
+def _preposition_attached(token: Token, pat: Pattern) -> bool:
+    """A pattern of a bare preposition matches only a preposition of the trigger (or of its
+    object: "welcomed the president to Beijing"), not one deep in its clause (rule
+    ``prep-pattern``): "praised Scottish Water for flying water to the disaster zone" hosts no
+    visit (043), it praises (051); so does "welcomed the move, describing it as ... to write off"."""
+    if not active("prep-pattern") or pat.pre or len(pat.post) != 1 or len(pat.post[0]) != 1:
+        return True
+    (word,) = pat.post[0]
+    if word not in _PREPOSITIONS:
+        return True
+    near = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "pobj"))]
+    # the preposition heads a phrase of the trigger or its object, or opens a clause of the
+    # trigger ("called for an independent body to be set up": 'for' marks the clause)
+    return any(c.lower_ == word or c.left_edge.lower_ == word for t in near for c in t.children)
+
+
+# CAMEO 014 "consider policy option": the dictionary's CONSIDER block defaults to 040 (consult),
+# which no considering is; "think" in the block is an opinion, left to the speech rules.
+_CONSIDERING = frozenset({"consider", "contemplate", "mull", "ponder", "weigh", "reconsider", "deliberate"})
+
+
+def _considered(token: Token, match: LexiconMatch) -> LexiconMatch | None:
+    """Rule ``consider-option``: considering (weighing, mulling) an option is 014, the block's
+    default 040 is no meeting ("considers an additional $100 billion tariff", "will consider
+    whether to propose"); regarding something as something ("Beijing considers Taiwan part of its
+    territory", "considered it a mistake", "considers that ...") is an opinion, no event. The
+    block's patterns with a finer code (130 "consider sanctions against") stand."""
+    if not active("consider-option") or match.rule != "petr2:CONSIDER" or match.lemma not in _CONSIDERING:
+        return None
+    if token.dep_ == "xcomp" and token.head.pos_ == "ADJ":
+        return None  # "willing to consider mutual tariff elimination": a readiness, the modality rules' intent
+    kids = list(token.children)
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    if objects and any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") or _as_name(c) for c in kids):
+        return LexiconMatch(NO_EVENT, "tidings:consider-option", match.lemma, 0)
+    if not objects and any(c.dep_ == "ccomp" and c.left_edge.lower_ not in _QUESTION_MARKS for c in kids):
+        # "considers that X is", "considers Taiwan part of its territory" (a small clause); a
+        # question weighed ("will consider whether to propose") is an option
+        return LexiconMatch(NO_EVENT, "tidings:consider-option", match.lemma, 0)
+    return LexiconMatch("014", "tidings:consider-option", match.lemma, 0)
+
+
+def _faced_thing(token: Token, match: LexiconMatch) -> LexiconMatch | None:
+    """Rule ``face-thing``: facing a thing ("is facing uproar in Congress", "faces charges",
+    "faced criticism") is undergoing it, no meeting; the dictionary's MEET_PEOPLE default
+    (040) holds only when who is faced is an actor: a name, a person noun or a pronoun."""
+    if not active("face-thing") or match.lemma != "face" or not match.rule.startswith("petr2:MEET_PEOPLE"):
+        return None
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    obj = objects[0]
+    if obj.pos_ == "PRON" or _is_person(obj) or obj.lemma_.lower() in PERSON_NOUNS:
+        return None
+    if any(t.ent_type_ in _ACTOR_ENTITIES for t in obj.subtree if t.i <= obj.i):
+        return None  # "faced the Chinese delegation", "faced Trump"
+    return LexiconMatch(NO_EVENT, "tidings:face-thing", match.lemma, 0)
+
+
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
@@ -506,6 +577,56 @@ def _accused_by_no_one(token: Token, lemma: str) -> bool:
     alleged = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
     lexicon = load_lexicon()
     return any((m := lexicon.match(g)) is not None and m.code[:2] in _VIOLENT_ROOTS for g in alleged)
+
+
+# Verbs of removing someone from a post (WordNet's "dismiss, fire, sack, give notice" sense);
+# with a thing as object they are the dictionary's other senses: "fired missiles", "dismissed
+# the claims", "sacked the city".
+_DISMISSING = frozenset({"fire", "dismiss", "sack", "axe"})
+
+
+def _is_person(noun: Token) -> bool:
+    """A person named or a person noun (WordNet's, ``data/entities``): "Syrsky", "the minister";
+    a proper noun the parser gave no entity type is read as a name of a person."""
+    if noun.ent_type_ == "PERSON" or (noun.pos_ == "PROPN" and not noun.ent_type_):
+        return True
+    return noun.pos_ == "NOUN" and (noun.lemma_.lower() in person_nouns() or noun.lower_ in person_nouns())
+
+
+def _person_object(token: Token) -> bool:
+    """The verb's object (or passive subject) is a person, also in apposition ("fired the
+    commander, Oleksandr Syrsky"); an institution ("dismissed the government") is no person noun."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    for obj in objects:
+        heads = [obj, *(c for c in obj.children if c.dep_ == "appos")]
+        if any(_is_person(h) for h in heads):
+            return True
+    return False
+
+
+_DENYING = frozenset({"deny", "reject", "refute", "rebut", "dismiss"})
+
+
+def _claim_denied(noun: Token) -> bool:
+    """A claim noun (:data:`speech.CLAIMS`) that is the object of a verb of denying and names no
+    one who made it ("denied allegations he was having an affair"; not "rejected the U.S.
+    accusation that ...", "denied China's claims", "the accusations ... by U.S. officials", whose
+    makers the noun phrase names)."""
+    if not (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in _CLAIMS
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and noun.head.lemma_.lower() in _DENYING
+    ):
+        return False
+    if any(t.ent_type_ in _ACTOR_ENTITIES or t.dep_ == "poss" for t in noun.lefts):
+        return False
+    return not any(t.lower_ == "by" and t.dep_ in ("prep", "agent") for t in noun.subtree)  # "... by U.S. officials"
+
+
+def _gerund_complement(token: Token) -> bool:
+    """A gerund clause as the verb's complement: "denied being ...", "denied having taken ..."."""
+    return any(c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" for c in token.children)
 
 
 def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
@@ -600,6 +721,15 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # name is an evaluation), never the dictionary's telephone call (041)
         words = {t.lower_ for t in token.subtree} | {t.lemma_.lower() for t in token.subtree}
         return LexiconMatch("111" if _judging(words) else "010", "tidings:call-names", lemma, 1)
+    if active("personnel-object") and lemma in _DISMISSING and token.pos_ == "VERB" and _person_object(token):
+        # "considering firing Oleksandr Syrsky", "sacked the minister": a person removed from a
+        # post, which the conventions do not code (firings, like appointments and resignations),
+        # not the dictionary's weapon fired (190) or claim dismissed (110)
+        return LexiconMatch(NO_EVENT, "tidings:personnel-object", lemma, 1)
+    if active("denied-claim") and _claim_denied(token):
+        # "he denied allegations he was having an affair": the allegations are an unnamed
+        # accuser's, told only as what is denied; the denial is the event (016), not an allegation
+        return LexiconMatch(NO_EVENT, "tidings:denied-claim", lemma, 1)
     if active("reject-claim") and lemma in _REJECTING | {"deny", "refute", "rebut"}:
         claims = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _CLAIMS]
         if claims:  # rejecting an accusation, a claim or a report is a denial (016), not 12x
@@ -608,6 +738,11 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # "denied the concessions were a ploy": saying something is not so is a denial (016),
         # not the dictionary's refusal (12x)
         return LexiconMatch("016", "tidings:deny-that", lemma, 1)
+    if active("deny-gerund") and lemma == "deny" and _gerund_complement(token):
+        # "Moore denied being in a relationship with Cotham", "denied having met him": denying a
+        # deed of one's own is saying it did not happen, a denial (016), as with a that-clause;
+        # not the dictionary's refusal (12x), which denies someone a thing ("denied him bail")
+        return LexiconMatch("016", "tidings:deny-gerund", lemma, 1)
     if active("ask-question") and lemma == "ask" and _asks_a_question(token):
         # "he asked whether ministers had looked at measures": a question asks for an answer, not
         # for an act, so no appeal (02x) but a statement (010); "Asked if she was a member, Ms

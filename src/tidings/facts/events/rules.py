@@ -487,6 +487,43 @@ RULES: tuple[Rule, ...] = (
         "a word of blame said of 'a set of proposals', 'a package of measures' judges the proposals, the measures",
     ),
     Rule(
+        "prep-pattern",
+        "lexicon",
+        "a dictionary pattern of a bare preposition ('welcome * (TO)': hosting) needs that preposition on the "
+        "trigger or its object, not deep in its clause ('praised X for flying water to the zone' is praise)",
+    ),
+    Rule(
+        "consider-option",
+        "lexicon",
+        "considering (weighing, mulling) an option is 014, not the CONSIDER block's 040; regarding X as Y is no event",
+    ),
+    Rule("face-thing", "lexicon", "facing a thing (uproar, criticism, charges) is no meeting (040), an actor is"),
+    Rule(
+        "personnel-object",
+        "lexicon",
+        "firing, dismissing or sacking a person removes him from a post, no event (not a weapon fired, 190)",
+    ),
+    Rule("denied-claim", "lexicon", "a claim noun that is the object of a denial ('denied allegations') is no 11x"),
+    Rule("deny-gerund", "lexicon", "denying having done something ('denied being in ...') is a denial (016)"),
+    Rule(
+        "lie-of-position",
+        "speech",
+        "'six ships lay idle', 'lies in ruins': the verb of position (past 'lay', a state or place after it) "
+        "is no lying, no accusation (112)",
+    ),
+    Rule(
+        "parties-determined",
+        "speech",
+        "the parties hoped to act are a definite set ('the two sides', 'both countries'), not a bare plural "
+        "of people in general ('young people')",
+    ),
+    Rule(
+        "shared-modal",
+        "factuality",
+        "a bare verb conjoined to a verb with a modal or 'will' ('can tax or seize', 'will meet and sign') "
+        "shares the auxiliary: hypothetical or planned, not asserted",
+    ),
+    Rule(
         "speech-no-denial",
         "speech",
         "'This is no stunt': a claim word denied by the determiner 'no' is a denial (016), as by 'not'",

@@ -382,7 +382,7 @@ def _blame(content: list[Token]) -> Token | None:
     positive one negated: what makes the words a criticism."""
     for t in content:
         word = _lemmas((t,))
-        if word & CRITICAL and not _negated(t) and not _worried_about(t):
+        if word & CRITICAL and not _negated(t) and not _worried_about(t) and not _lie_of_position(t):
             return t
         if word & NEGATABLE and _negated(t):
             return t
@@ -508,6 +508,26 @@ NAMED_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 HOPING = frozenset({"hope", "expect"})
 
 
+_POSITIONS = frozenset({"ahead", "behind", "idle", "dormant", "low", "still", "there", "here", "empty", "unused"})
+
+
+def _lie_of_position(verb: Token) -> bool:
+    """ "Six ships lay idle", "the town lies in ruins", "the answer lies in reform": the verb of
+    position, whose past is "lay" and which takes a state or a place, not the telling of untruths
+    ("he lied to Parliament", "lied about the war") that accuses (112) or blames (111) (rule
+    ``lie-of-position``)."""
+    if not active("lie-of-position") or verb.lemma_.lower() != "lie" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lower_ in ("lay", "lain"):
+        return True
+    return any(
+        c.dep_ in ("acomp", "oprd")
+        or (c.dep_ == "advmod" and c.lower_ in _POSITIONS)
+        or (c.dep_ == "prep" and c.lower_ not in ("about", "to", "over"))
+        for c in verb.children
+    )
+
+
 def named_other_acts(token: Token) -> bool:
     """The verb's complement is an act of a named actor other than its own subject: "hopes (that)
     the US would repeal", "expects the United States to take action" (not "expects rates to fall":
@@ -529,7 +549,15 @@ def named_other_acts(token: Token) -> bool:
 def parties(subj: Token) -> bool:
     """ "the two sides", "both countries", "all parties": the parties to a dispute, named by a plural
     noun of actors (:data:`~tidings.facts.events.arguments.PERSON_NOUNS`) — rule ``hope-parties``."""
-    return active("hope-parties") and subj.tag_ == "NNS" and subj.lemma_.lower() in PERSON_NOUNS
+    if not (active("hope-parties") and subj.tag_ == "NNS" and subj.lemma_.lower() in PERSON_NOUNS):
+        return False
+    # rule parties-determined: the parties are a definite set ("the two sides", "both countries",
+    # "all parties", "their members"); a bare plural is people in general ("we hope that young
+    # people will develop the enthusiasm"), whom no one appeals to
+    return not active("parties-determined") or any(
+        c.dep_ in ("det", "nummod", "predet", "poss") and c.lower_ not in ("a", "an", "some", "many", "more", "most")
+        for c in subj.children
+    )
 
 
 def _hopes_other_acts(content: list[Token]) -> Token | None:
@@ -602,7 +630,10 @@ def classify_with_focus(
     accusing = [
         t
         for t in content
-        if t.lemma_.lower() in ACCUSING and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
+        if t.lemma_.lower() in ACCUSING
+        and t.pos_ == "VERB"
+        and any(c.dep_ == "nsubj" for c in t.children)
+        and not _lie_of_position(t)
     ]
     if active("speech-accusation") and accusing:
         return "112", "tidings:speech-accusation", accusing[0]
