@@ -1347,3 +1347,27 @@ def test_a_that_clause_after_the_verb_is_its_content_not_a_clause_hung_on_it_fro
     )
     q = one(run(parser, [sentence]), "coerce")
     assert q.text == "that China's policies coerce foreign companies"
+
+
+def test_a_participle_of_saying_on_a_noun_is_said_by_that_noun(parser: Parser) -> None:
+    # a reduced relative clause: "protesters chanting" is "protesters who chant"
+    q = one(run(parser, ["The rally drew hundreds of protesters chanting “No more wars.”"]), "No more wars")
+    assert q.cue == "chanting" and q.speaker is not None and q.speaker.name.startswith("hundreds")
+
+
+def test_the_us_spelt_in_capitals_is_the_country_not_the_pronoun(parser: Parser) -> None:
+    q = one(run(parser, ["The US said it would add tariffs on $34 billion of Chinese imports."]), "add tariffs")
+    assert q.speaker is not None and q.speaker.name == "US"
+    q = one(run(parser, ["He told us that the plan was dead."]), "plan was dead")
+    assert q.speaker is not None and q.speaker.name == "He"
+
+
+def test_a_pronoun_left_open_skips_a_person_of_the_other_gender(parser: Parser) -> None:
+    # "Mr Blair" is a man: "She" is the spokeswoman quoted just before (the speaker chain)
+    paragraphs = [
+        "Mr Blair said he would not resign.",
+        "“We will fight,” a Labour spokeswoman said.",
+        "She added that the party would appeal.",
+    ]
+    q = one(run(parser, paragraphs), "would appeal")
+    assert q.speaker is not None and q.speaker.name == "Labour spokeswoman"

@@ -10,10 +10,12 @@ pronoun falls back to the nearest preceding person named in the text.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.index import EntityIndex
+from tidings.facts.entities.pronouns import gender_of
 from tidings.facts.quotes.cues import SPEECH_NOUNS, SPEECH_VERBS
 from tidings.facts.quotes.holders import (
     after_fronted_participle,
@@ -104,6 +106,14 @@ def load_index(found: Mapping[str, Sequence[Any]]) -> EntityIndex:
     An "it" the entities stage resolved to a state or organisation speaks for it ("the ministry
     ... It said ...", "China said it would ..."): the speaker is that actor, not the bare word."""
     return EntityIndex(found, neuter_pronouns=True)
+
+
+def _impersonal(tok: Token) -> bool:
+    """A pronoun that names no speaker ("there", "this", "us"); not a name spelt like one: "The US
+    said it would add tariffs" is the country, tagged a proper name (or written in capitals)."""
+    if tok.lower_ not in IMPERSONAL:
+        return False
+    return tok.pos_ != "PROPN" and tok.ent_type_ not in SOURCE_ENTITIES and not (len(tok) > 1 and tok.is_upper)
 
 
 def _right_before_its_verb(subj: Token) -> bool:
@@ -218,6 +228,8 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
         return shown
     if cue.dep_ == "acl" and cue.tag_ == "VBG" and _carries_message(cue.head):
         return noun_source(cue.head)  # "issued a statement calling for calm": the statement's maker
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and _can_speak(cue.head):
+        return cue.head  # "supporters of the bill now saying ...", "one saying that ...": who says it
     controller = _object_controller(cue)
     if controller is not None:
         return controller
@@ -270,7 +282,7 @@ def _object_controller(cue: Token) -> Token | None:
     if cue.dep_ != "xcomp" or cue.tag_ != "VB" or cue.head.lemma_.lower() not in OBJECT_CONTROL:
         return None
     objs = [c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i]
-    if not objs or objs[0].pos_ not in ("NOUN", "PROPN", "PRON") or objs[0].lower_ in IMPERSONAL:
+    if not objs or objs[0].pos_ not in ("NOUN", "PROPN", "PRON") or _impersonal(objs[0]):
         return None
     return objs[0]
 
@@ -369,6 +381,20 @@ def _carries_message(noun: Token) -> bool:
     """A speech noun ("statement") or a document ("letter", "policy paper")."""
     lemma = noun.lemma_.lower()
     return noun.pos_ == "NOUN" and (lemma in SPEECH_NOUNS or lemma in DOCUMENT_NOUNS)
+
+
+def _can_speak(noun: Token) -> bool:
+    """A noun a participle of saying may hang on as a reduced relative clause ("protesters
+    chanting ...", "early supporters of the bill now saying ...", "a series of postings that
+    included one saying ..."): the participle's understood subject is that noun, as "who say"
+    would make it. Only a noun that can say anything: a name of a person, a body or a place, a
+    person noun of the lexicon, a plural (a group), or a pronoun standing for people or things
+    said ("one", "some", "those"); not a place or an occasion ("a news conference announcing")."""
+    if noun.pos_ == "PROPN":
+        return noun.ent_type_ in SOURCE_ENTITIES
+    if noun.pos_ in ("PRON", "NUM"):  # "one" is tagged a number as often as a pronoun
+        return noun.lower_ in QUANTIFIER_PRONOUNS or noun.lower_ in ("those", "others")
+    return noun.pos_ == "NOUN" and (noun.ent_type_ in SOURCE_ENTITIES or noun.tag_ == "NNS" or is_role(noun))
 
 
 def _document_owner(subj: Token) -> Token | None:
@@ -814,7 +840,7 @@ class SpeakerResolver:
     def resolve(self, head: Token) -> ActorRef | None:
         if head.lower_ in WRITER_PRONOUNS and head.dep_ == "nsubj" and self._narrative(head):
             return ActorRef(name=head.text, start=head.idx, end=head.idx + len(head.text))
-        if head.lower_ in IMPERSONAL or (head.lower_ == "it" and head.dep_ != "nsubj"):
+        if _impersonal(head) or (head.lower_ == "it" and head.dep_ != "nsubj"):
             return None
         head = named_holder(head)
         start, end = name_span(head)
@@ -842,6 +868,29 @@ class SpeakerResolver:
         text = _strip_det(doc_text(self.doc)[start:end])
         return ActorRef(name=text, start=start, end=end)
 
+    def _gender(self, start: int, end: int) -> str | None:
+        """ "m" or "f" where the article marks the person named at ``[start, end)`` as such: an
+        honorific right before one of its names ("Mr Blair", "Ms. Kelly") or the gendered pronouns
+        the entities stage tied to it, whichever way most of them lean; None without evidence."""
+        votes: Counter[str] = Counter()
+        entity = self.index.entity_at(start, end)
+        spans = [(m.start, m.end) for m in entity.mentions] if entity is not None else [(start, end)]
+        text = doc_text(self.doc)
+        for s, e in spans:
+            words = text[s:e]
+            if words.lower() in PRONOUNS:
+                votes[gender_of(words) or "-"] += 1
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            title = self.doc[span.start - 1] if span is not None and span.start > 0 else None
+            if title is not None and title.text[:1].isupper() and (g := gender_of(title.text)):
+                votes[g] += 1
+        votes.pop("-", None)
+        ranked = votes.most_common()
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
+
     def _narrative(self, tok: Token) -> bool:
         """Whether ``tok`` stands outside every quotation (the writer's words, not a speaker's)."""
         return not any(a <= tok.idx < b for a, b in self._quoted)
@@ -854,6 +903,10 @@ class SpeakerResolver:
         before = [(s, e) for s, e in self._person_spans if e <= start and start - e <= PRONOUN_WINDOW]
         if self._narrative(head):  # not a person a speaker names inside a quotation
             before = [(s, e) for s, e in before if not any(a <= s < b for a, b in self._quoted)]
+        # "Mr Blair said ... . “...,” a Labour spokeswoman said. She added ...": "she" is not a
+        # man; with no person of its gender left, the speaker chain may still find its antecedent
+        wrong = {"m": "f", "f": "m"}.get(gender_of(head.text) or "")
+        before = [span for span in before if wrong is None or self._gender(*span) != wrong]
         if not before:
             return None
         last = max(before, key=lambda span: span[1])
