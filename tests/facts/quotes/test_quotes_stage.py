@@ -1371,3 +1371,31 @@ def test_a_pronoun_left_open_skips_a_person_of_the_other_gender(parser: Parser) 
     ]
     q = one(run(parser, paragraphs), "would appeal")
     assert q.speaker is not None and q.speaker.name == "Labour spokeswoman"
+
+
+def test_a_that_clause_read_as_a_relative_clause_on_the_occasion_is_the_content(parser: Parser) -> None:
+    # "at the time that ...": the parse read "that" as a relative adverb on "time"; the report is
+    # the Times's, over the clause, with the editor's mixed quote inside it
+    sentence = (
+        "Still, The New York Times reported at the time that the RT editor in chief, Margarita Simonyan, "
+        "conveyed to Ms. Martin that her statement was ''not in line with our editorial policy.''"
+    )
+    quotes = run(parser, [sentence])
+    outer = [q for q in quotes if q.cue == "reported"]
+    assert len(outer) == 1 and outer[0].text.startswith("that the RT editor")
+    assert outer[0].speaker is not None and outer[0].speaker.name == "New York Times"
+    assert not any(q.text == "Still" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "speaker"),
+    [
+        ("As reported by the Associated Press, the talks collapsed on Monday.", "talks collapsed", "Associated Press"),
+        ("As stated in Davis' commentary, there are conflicting stories.", "conflicting stories", "Davis"),
+    ],
+)
+def test_an_as_clause_with_a_passive_verb_of_saying_names_its_source_after_by_or_in(
+    parser: Parser, sentence: str, fragment: str, speaker: str
+) -> None:
+    q = one(run(parser, [sentence]), fragment)
+    assert q.speaker is not None and q.speaker.name == speaker

@@ -91,6 +91,7 @@ DOCUMENT_NOUNS = frozenset(
         "letter", "paper", "document", "memo", "memorandum", "communique", "declaration", "resolution",
         "petition", "notice", "circular", "release", "advertisement", "ad", "video", "post", "editorial",
         "article", "column", "filing", "brief", "proposal", "motion", "bulletin", "leaflet", "manifesto",
+        "commentary", "essay", "book", "memoir",
     }
 )  # fmt: skip
 # Entity types of a name in front of a speech noun that says whose it is ("a Pentagon statement").
@@ -174,6 +175,9 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     agent = _agent(cue) if cue.dep_ == "acl" and cue.tag_ == "VBN" else None
     if agent is not None:
         return agent  # "The decision, called “a betrayal” by union leaders, ...": its agent
+    reported = _as_reported_by(cue)
+    if reported is not None:
+        return reported
     inverted = inverted_after_comma(cue)
     if inverted is not None:
         return inverted
@@ -374,6 +378,23 @@ def _agent_hung_low(verb: Token) -> Token | None:
             return None
         if who.pos_ == "PROPN" or who.ent_type_ in SOURCE_ENTITIES or who.tag_ == "NNS" or is_role(who):
             return who
+    return None
+
+
+def _as_reported_by(cue: Token) -> Token | None:
+    """ "As reported by the Associated Press, ...", "As stated in Davis' commentary, ...", "as noted
+    in a Treasury report": a passive participle of saying in an *as* clause names who said it in its
+    *by* phrase, or in the statement or document its *in* phrase names (that document's maker
+    when the phrase names one, else the document)."""
+    if cue.tag_ != "VBN" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    agent = _agent(cue)
+    if agent is not None:
+        return agent
+    for prep in cue.children:
+        objs = [g for g in prep.children if g.dep_ == "pobj"] if prep.dep_ == "prep" and prep.lower_ == "in" else []
+        if objs and _carries_message(objs[0]):
+            return noun_source(objs[0]) or objs[0]
     return None
 
 
