@@ -1399,3 +1399,27 @@ def test_an_as_clause_with_a_passive_verb_of_saying_names_its_source_after_by_or
 ) -> None:
     q = one(run(parser, [sentence]), fragment)
     assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_as_indicated_by_things_is_no_report(parser: Parser) -> None:
+    quotes = run(parser, ["And, as indicated by a series of tariff actions, China is clearly the target."])
+    assert not any(q.cue == "indicated" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "speaker"),
+    [
+        ("The campaigners unveiled a poster before they announced their plans.", "their plans", "campaigners"),
+        ("Police said they asked the man to drop the gun.", "drop the gun", "Police"),
+    ],
+)
+def test_they_speaking_under_a_plural_or_a_body_is_that_subject(
+    parser: Parser, sentence: str, fragment: str, speaker: str
+) -> None:
+    q = one([q for q in run(parser, [sentence]) if q.text.startswith(("their", "the man"))], fragment)
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_they_under_a_singular_person_is_left_open(parser: Parser) -> None:
+    q = one(run(parser, ["Trump said they had called him “a liar.”"]), "a liar")
+    assert q.speaker is None or q.speaker.name == "they"

@@ -117,6 +117,36 @@ def _impersonal(tok: Token) -> bool:
     return tok.pos_ != "PROPN" and tok.ent_type_ not in SOURCE_ENTITIES and not (len(tok) > 1 and tok.is_upper)
 
 
+# Nouns of a body of people that "they" takes up ("the campaign ... what they call").
+COLLECTIVE_NOUNS = frozenset(
+    {"campaign", "government", "administration", "party", "committee", "council", "company", "group",
+     "team", "union", "ministry", "department", "agency", "board", "police", "staff", "crowd"}
+)  # fmt: skip
+# Clauses through which a pronoun subject is bound by the subject of the clause above it.
+EMBEDDING_DEPS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "pcomp", "pobj", "prep", "acl", "dobj"})
+
+
+def _collective_above(pronoun: Token) -> Token | None:
+    """ "Clinton's campaign is seeking to contrast her approach with what they call ...": a "they"
+    that speaks in a clause embedded under another clause of its sentence stands for that
+    clause's subject when that is a plural or a body of people (a collective noun, a people's
+    name); the nearest subject above decides, and a singular name there ("Trump said they ...")
+    leaves it open."""
+    node = pronoun.head
+    while node.dep_ in EMBEDDING_DEPS and node.head.i != node.i:
+        node = node.head
+        verb = node.pos_ in ("VERB", "AUX")
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")] if verb else []
+        if not subjects:
+            continue
+        subj = subjects[0]
+        plural = subj.tag_ in ("NNS", "NNPS") and subj.pos_ in ("NOUN", "PROPN")
+        # (not a name the parser calls an organisation: it calls "Trump" one now and then)
+        body = subj.ent_type_ == "NORP" or (subj.pos_ == "NOUN" and subj.lemma_.lower() in COLLECTIVE_NOUNS)
+        return subj if plural or body else None
+    return None
+
+
 def _right_before_its_verb(subj: Token) -> bool:
     """A subject whose phrase runs up to its verb but for auxiliaries, adverbs and commas ("some have
     long argued"): with other words between them (", Councilor Smith on Tuesday said") the parse
@@ -389,8 +419,8 @@ def _as_reported_by(cue: Token) -> Token | None:
     if cue.tag_ != "VBN" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         return None
     agent = _agent(cue)
-    if agent is not None:
-        return agent
+    if agent is not None:  # who can say it, not "as indicated by a series of tariff actions"
+        return agent if _can_speak(agent) else None
     for prep in cue.children:
         objs = [g for g in prep.children if g.dep_ == "pobj"] if prep.dep_ == "prep" and prep.lower_ == "in" else []
         if objs and _carries_message(objs[0]):
@@ -889,6 +919,13 @@ class SpeakerResolver:
         text = _strip_det(doc_text(self.doc)[start:end])
         return ActorRef(name=text, start=start, end=end)
 
+    def _is_person(self, tok: Token) -> bool:
+        """Whether the entities stage (or, without it, the parser) makes ``tok`` a single person."""
+        entity = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
+        if entity is not None:
+            return entity.kind == "PERSON"
+        return tok.ent_type_ == "PERSON"
+
     def _gender(self, start: int, end: int) -> str | None:
         """ "m" or "f" where the article marks the person named at ``[start, end)`` as such: an
         honorific right before one of its names ("Mr Blair", "Ms. Kelly") or the gendered pronouns
@@ -919,6 +956,12 @@ class SpeakerResolver:
     def _fallback_pronoun(self, head: Token, start: int, end: int) -> ActorRef | None:
         """he/she -> the nearest person named shortly before: without the entities stage, or where
         it left the pronoun open ("..., he said." after a paragraph that names one person)."""
+        if head.lower_ == "they":
+            higher = _collective_above(head)
+            if higher is None or self._is_person(higher):
+                return None  # the parser's ORG on a person's name ("Trump said they ...") is no body
+            ref = self.resolve(higher)
+            return dataclasses.replace(ref, start=start, end=end) if ref is not None else None
         if head.lower_ not in PERSONAL_PRONOUNS:
             return None
         before = [(s, e) for s, e in self._person_spans if e <= start and start - e <= PRONOUN_WINDOW]
