@@ -1347,3 +1347,79 @@ def test_a_that_clause_after_the_verb_is_its_content_not_a_clause_hung_on_it_fro
     )
     q = one(run(parser, [sentence]), "coerce")
     assert q.text == "that China's policies coerce foreign companies"
+
+
+def test_a_participle_of_saying_on_a_noun_is_said_by_that_noun(parser: Parser) -> None:
+    # a reduced relative clause: "protesters chanting" is "protesters who chant"
+    q = one(run(parser, ["The rally drew hundreds of protesters chanting “No more wars.”"]), "No more wars")
+    assert q.cue == "chanting" and q.speaker is not None and q.speaker.name.startswith("hundreds")
+
+
+def test_the_us_spelt_in_capitals_is_the_country_not_the_pronoun(parser: Parser) -> None:
+    q = one(run(parser, ["The US said it would add tariffs on $34 billion of Chinese imports."]), "add tariffs")
+    assert q.speaker is not None and q.speaker.name == "US"
+    q = one(run(parser, ["He told us that the plan was dead."]), "plan was dead")
+    assert q.speaker is not None and q.speaker.name == "He"
+
+
+def test_a_pronoun_left_open_skips_a_person_of_the_other_gender(parser: Parser) -> None:
+    # "Mr Blair" is a man: "She" is the spokeswoman quoted just before (the speaker chain)
+    paragraphs = [
+        "Mr Blair said he would not resign.",
+        "“We will fight,” a Labour spokeswoman said.",
+        "She added that the party would appeal.",
+    ]
+    q = one(run(parser, paragraphs), "would appeal")
+    assert q.speaker is not None and q.speaker.name == "Labour spokeswoman"
+
+
+def test_a_that_clause_read_as_a_relative_clause_on_the_occasion_is_the_content(parser: Parser) -> None:
+    # "at the time that ...": the parse read "that" as a relative adverb on "time"; the report is
+    # the Times's, over the clause, with the editor's mixed quote inside it
+    sentence = (
+        "Still, The New York Times reported at the time that the RT editor in chief, Margarita Simonyan, "
+        "conveyed to Ms. Martin that her statement was ''not in line with our editorial policy.''"
+    )
+    quotes = run(parser, [sentence])
+    outer = [q for q in quotes if q.cue == "reported"]
+    assert len(outer) == 1 and outer[0].text.startswith("that the RT editor")
+    assert outer[0].speaker is not None and outer[0].speaker.name == "New York Times"
+    assert not any(q.text == "Still" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "speaker"),
+    [
+        ("As reported by the Associated Press, the talks collapsed on Monday.", "talks collapsed", "Associated Press"),
+        ("As stated in Davis' commentary, there are conflicting stories.", "conflicting stories", "Davis"),
+    ],
+)
+def test_an_as_clause_with_a_passive_verb_of_saying_names_its_source_after_by_or_in(
+    parser: Parser, sentence: str, fragment: str, speaker: str
+) -> None:
+    q = one(run(parser, [sentence]), fragment)
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_as_indicated_by_things_is_no_report(parser: Parser) -> None:
+    quotes = run(parser, ["And, as indicated by a series of tariff actions, China is clearly the target."])
+    assert not any(q.cue == "indicated" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "speaker"),
+    [
+        ("The campaigners unveiled a poster before they announced their plans.", "their plans", "campaigners"),
+        ("Police said they asked the man to drop the gun.", "drop the gun", "Police"),
+    ],
+)
+def test_they_speaking_under_a_plural_or_a_body_is_that_subject(
+    parser: Parser, sentence: str, fragment: str, speaker: str
+) -> None:
+    q = one([q for q in run(parser, [sentence]) if q.text.startswith(("their", "the man"))], fragment)
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_they_under_a_singular_person_is_left_open(parser: Parser) -> None:
+    q = one(run(parser, ["Trump said they had called him “a liar.”"]), "a liar")
+    assert q.speaker is None or q.speaker.name == "they"

@@ -10,10 +10,12 @@ pronoun falls back to the nearest preceding person named in the text.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.index import EntityIndex
+from tidings.facts.entities.pronouns import gender_of
 from tidings.facts.quotes.cues import SPEECH_NOUNS, SPEECH_VERBS
 from tidings.facts.quotes.holders import (
     after_fronted_participle,
@@ -89,6 +91,7 @@ DOCUMENT_NOUNS = frozenset(
         "letter", "paper", "document", "memo", "memorandum", "communique", "declaration", "resolution",
         "petition", "notice", "circular", "release", "advertisement", "ad", "video", "post", "editorial",
         "article", "column", "filing", "brief", "proposal", "motion", "bulletin", "leaflet", "manifesto",
+        "commentary", "essay", "book", "memoir",
     }
 )  # fmt: skip
 # Entity types of a name in front of a speech noun that says whose it is ("a Pentagon statement").
@@ -104,6 +107,44 @@ def load_index(found: Mapping[str, Sequence[Any]]) -> EntityIndex:
     An "it" the entities stage resolved to a state or organisation speaks for it ("the ministry
     ... It said ...", "China said it would ..."): the speaker is that actor, not the bare word."""
     return EntityIndex(found, neuter_pronouns=True)
+
+
+def _impersonal(tok: Token) -> bool:
+    """A pronoun that names no speaker ("there", "this", "us"); not a name spelt like one: "The US
+    said it would add tariffs" is the country, tagged a proper name (or written in capitals)."""
+    if tok.lower_ not in IMPERSONAL:
+        return False
+    return tok.pos_ != "PROPN" and tok.ent_type_ not in SOURCE_ENTITIES and not (len(tok) > 1 and tok.is_upper)
+
+
+# Nouns of a body of people that "they" takes up ("the campaign ... what they call").
+COLLECTIVE_NOUNS = frozenset(
+    {"campaign", "government", "administration", "party", "committee", "council", "company", "group",
+     "team", "union", "ministry", "department", "agency", "board", "police", "staff", "crowd"}
+)  # fmt: skip
+# Clauses through which a pronoun subject is bound by the subject of the clause above it.
+EMBEDDING_DEPS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "pcomp", "pobj", "prep", "acl", "dobj"})
+
+
+def _collective_above(pronoun: Token) -> Token | None:
+    """ "Clinton's campaign is seeking to contrast her approach with what they call ...": a "they"
+    that speaks in a clause embedded under another clause of its sentence stands for that
+    clause's subject when that is a plural or a body of people (a collective noun, a people's
+    name); the nearest subject above decides, and a singular name there ("Trump said they ...")
+    leaves it open."""
+    node = pronoun.head
+    while node.dep_ in EMBEDDING_DEPS and node.head.i != node.i:
+        node = node.head
+        verb = node.pos_ in ("VERB", "AUX")
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")] if verb else []
+        if not subjects:
+            continue
+        subj = subjects[0]
+        plural = subj.tag_ in ("NNS", "NNPS") and subj.pos_ in ("NOUN", "PROPN")
+        # (not a name the parser calls an organisation: it calls "Trump" one now and then)
+        body = subj.ent_type_ == "NORP" or (subj.pos_ == "NOUN" and subj.lemma_.lower() in COLLECTIVE_NOUNS)
+        return subj if plural or body else None
+    return None
 
 
 def _right_before_its_verb(subj: Token) -> bool:
@@ -164,6 +205,9 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     agent = _agent(cue) if cue.dep_ == "acl" and cue.tag_ == "VBN" else None
     if agent is not None:
         return agent  # "The decision, called “a betrayal” by union leaders, ...": its agent
+    reported = _as_reported_by(cue)
+    if reported is not None:
+        return reported
     inverted = inverted_after_comma(cue)
     if inverted is not None:
         return inverted
@@ -218,6 +262,8 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
         return shown
     if cue.dep_ == "acl" and cue.tag_ == "VBG" and _carries_message(cue.head):
         return noun_source(cue.head)  # "issued a statement calling for calm": the statement's maker
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and _can_speak(cue.head):
+        return cue.head  # "supporters of the bill now saying ...", "one saying that ...": who says it
     controller = _object_controller(cue)
     if controller is not None:
         return controller
@@ -270,7 +316,7 @@ def _object_controller(cue: Token) -> Token | None:
     if cue.dep_ != "xcomp" or cue.tag_ != "VB" or cue.head.lemma_.lower() not in OBJECT_CONTROL:
         return None
     objs = [c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i]
-    if not objs or objs[0].pos_ not in ("NOUN", "PROPN", "PRON") or objs[0].lower_ in IMPERSONAL:
+    if not objs or objs[0].pos_ not in ("NOUN", "PROPN", "PRON") or _impersonal(objs[0]):
         return None
     return objs[0]
 
@@ -365,10 +411,41 @@ def _agent_hung_low(verb: Token) -> Token | None:
     return None
 
 
+def _as_reported_by(cue: Token) -> Token | None:
+    """ "As reported by the Associated Press, ...", "As stated in Davis' commentary, ...", "as noted
+    in a Treasury report": a passive participle of saying in an *as* clause names who said it in its
+    *by* phrase, or in the statement or document its *in* phrase names (that document's maker
+    when the phrase names one, else the document)."""
+    if cue.tag_ != "VBN" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    agent = _agent(cue)
+    if agent is not None:  # who can say it, not "as indicated by a series of tariff actions"
+        return agent if _can_speak(agent) else None
+    for prep in cue.children:
+        objs = [g for g in prep.children if g.dep_ == "pobj"] if prep.dep_ == "prep" and prep.lower_ == "in" else []
+        if objs and _carries_message(objs[0]):
+            return noun_source(objs[0]) or objs[0]
+    return None
+
+
 def _carries_message(noun: Token) -> bool:
     """A speech noun ("statement") or a document ("letter", "policy paper")."""
     lemma = noun.lemma_.lower()
     return noun.pos_ == "NOUN" and (lemma in SPEECH_NOUNS or lemma in DOCUMENT_NOUNS)
+
+
+def _can_speak(noun: Token) -> bool:
+    """A noun a participle of saying may hang on as a reduced relative clause ("protesters
+    chanting ...", "early supporters of the bill now saying ...", "a series of postings that
+    included one saying ..."): the participle's understood subject is that noun, as "who say"
+    would make it. Only a noun that can say anything: a name of a person, a body or a place, a
+    person noun of the lexicon, a plural (a group), or a pronoun standing for people or things
+    said ("one", "some", "those"); not a place or an occasion ("a news conference announcing")."""
+    if noun.pos_ == "PROPN":
+        return noun.ent_type_ in SOURCE_ENTITIES
+    if noun.pos_ in ("PRON", "NUM"):  # "one" is tagged a number as often as a pronoun
+        return noun.lower_ in QUANTIFIER_PRONOUNS or noun.lower_ in ("those", "others")
+    return noun.pos_ == "NOUN" and (noun.ent_type_ in SOURCE_ENTITIES or noun.tag_ == "NNS" or is_role(noun))
 
 
 def _document_owner(subj: Token) -> Token | None:
@@ -814,7 +891,7 @@ class SpeakerResolver:
     def resolve(self, head: Token) -> ActorRef | None:
         if head.lower_ in WRITER_PRONOUNS and head.dep_ == "nsubj" and self._narrative(head):
             return ActorRef(name=head.text, start=head.idx, end=head.idx + len(head.text))
-        if head.lower_ in IMPERSONAL or (head.lower_ == "it" and head.dep_ != "nsubj"):
+        if _impersonal(head) or (head.lower_ == "it" and head.dep_ != "nsubj"):
             return None
         head = named_holder(head)
         start, end = name_span(head)
@@ -842,6 +919,36 @@ class SpeakerResolver:
         text = _strip_det(doc_text(self.doc)[start:end])
         return ActorRef(name=text, start=start, end=end)
 
+    def _is_person(self, tok: Token) -> bool:
+        """Whether the entities stage (or, without it, the parser) makes ``tok`` a single person."""
+        entity = self.index.entity_at(tok.idx, tok.idx + len(tok.text))
+        if entity is not None:
+            return entity.kind == "PERSON"
+        return tok.ent_type_ == "PERSON"
+
+    def _gender(self, start: int, end: int) -> str | None:
+        """ "m" or "f" where the article marks the person named at ``[start, end)`` as such: an
+        honorific right before one of its names ("Mr Blair", "Ms. Kelly") or the gendered pronouns
+        the entities stage tied to it, whichever way most of them lean; None without evidence."""
+        votes: Counter[str] = Counter()
+        entity = self.index.entity_at(start, end)
+        spans = [(m.start, m.end) for m in entity.mentions] if entity is not None else [(start, end)]
+        text = doc_text(self.doc)
+        for s, e in spans:
+            words = text[s:e]
+            if words.lower() in PRONOUNS:
+                votes[gender_of(words) or "-"] += 1
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            title = self.doc[span.start - 1] if span is not None and span.start > 0 else None
+            if title is not None and title.text[:1].isupper() and (g := gender_of(title.text)):
+                votes[g] += 1
+        votes.pop("-", None)
+        ranked = votes.most_common()
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
+
     def _narrative(self, tok: Token) -> bool:
         """Whether ``tok`` stands outside every quotation (the writer's words, not a speaker's)."""
         return not any(a <= tok.idx < b for a, b in self._quoted)
@@ -849,11 +956,21 @@ class SpeakerResolver:
     def _fallback_pronoun(self, head: Token, start: int, end: int) -> ActorRef | None:
         """he/she -> the nearest person named shortly before: without the entities stage, or where
         it left the pronoun open ("..., he said." after a paragraph that names one person)."""
+        if head.lower_ == "they":
+            higher = _collective_above(head)
+            if higher is None or self._is_person(higher):
+                return None  # the parser's ORG on a person's name ("Trump said they ...") is no body
+            ref = self.resolve(higher)
+            return dataclasses.replace(ref, start=start, end=end) if ref is not None else None
         if head.lower_ not in PERSONAL_PRONOUNS:
             return None
         before = [(s, e) for s, e in self._person_spans if e <= start and start - e <= PRONOUN_WINDOW]
         if self._narrative(head):  # not a person a speaker names inside a quotation
             before = [(s, e) for s, e in before if not any(a <= s < b for a, b in self._quoted)]
+        # "Mr Blair said ... . “...,” a Labour spokeswoman said. She added ...": "she" is not a
+        # man; with no person of its gender left, the speaker chain may still find its antecedent
+        wrong = {"m": "f", "f": "m"}.get(gender_of(head.text) or "")
+        before = [span for span in before if wrong is None or self._gender(*span) != wrong]
         if not before:
             return None
         last = max(before, key=lambda span: span[1])

@@ -206,7 +206,12 @@ def _that_clause(tok: Token) -> bool:
     the parse took it for a relative clause (its "that" is then a conjunction, not a pronoun)."""
     if tok.dep_ in ("acl", "ccomp"):
         return has_that(tok)
-    return tok.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+    # "that" as a conjunction, or read as a relative adverb ("reported at the time that the editor
+    # conveyed ...": no gap in the clause for it to fill, so it opens what was said)
+    return tok.dep_ == "relcl" and any(
+        c.lower_ == "that" and (c.dep_ == "mark" or (c.dep_ == "advmod" and c.i == tok.left_edge.i))
+        for c in tok.children
+    )
 
 
 class QuoteStage:
@@ -840,6 +845,8 @@ class _Run:
         own = [c for c in verb.rights if c.i not in further]
         if not all(c.is_punct or c.is_space or c.dep_ in TRAILING_DEPS or _told(c) for c in own):
             return None  # "..., the minister said that ...", "..., he proposed nothing": its own content
+        if self._told_that(verb):
+            return None  # "Still, the Times reported at the time that ...": a that-clause hung on its occasion
         if verb.lemma_.lower() in OBJECT_VERBS and object_content(verb) is not None:
             return None  # "..., but still, some analysts urged for cautious optimism"
         if not all(t.is_punct or t.is_space for t in self.doc[verb.right_edge.i + 1 : sent.end]):
