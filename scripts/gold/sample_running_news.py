@@ -59,7 +59,8 @@ class Extension(NamedTuple):
 
 
 # dev-only extensions, same corpora and genres as PLAN: 1 drawn on 2026-12-06, 2 and 3 on 2026-12-07,
-# 4 on 2026-12-07 (a fresh blind set for the round after extension 3 was opened to rule writing)
+# 4 on 2026-12-07 (a fresh blind set for the round after extension 3 was opened to rule writing),
+# 5 on 2026-12-07 (a larger blind set drawn the same way: extension 4's 14 are too few to tell rules apart)
 EXTENSIONS: dict[int, Extension] = {
     1: Extension(
         20261207,
@@ -82,6 +83,15 @@ EXTENSIONS: dict[int, Extension] = {
         20261210,
         {"bbc": 5, "reuters21578": 3, "peoples_daily_tariff": 2, "fundus": 3, "ieer": 1},
         {"politics": 3, "business": 2, "tech": 0, "sport": 0, "entertainment": 0},
+        political=True,
+        max_chars=4000,
+    ),
+    5: Extension(
+        20261211,
+        # no fundus article of at most 4,000 characters with political content is left undrawn:
+        # its share goes to the other corpora
+        {"bbc": 9, "reuters21578": 5, "peoples_daily_tariff": 3, "fundus": 0, "ieer": 3},
+        {"politics": 5, "business": 4, "tech": 0, "sport": 0, "entertainment": 0},
         political=True,
         max_chars=4000,
     ),
