@@ -142,6 +142,10 @@ def test_a_government_noun_after_a_possessive_pronoun_or_its_national_level_is_t
     assert j.acting(aus) == ["government"]
     j = Judged(parser, "Reporters often fail to report the actions of our own government.", home="USA")
     assert "government" in j.acting(next(e for e in j.found if e.country == "USA" and e.kind == "GPE"))
+    # a demonstrative or an adjective of time places the government in time, not elsewhere
+    j = Judged(parser, "Mr Lishman urged the next government to act. It is a failure of this government.", home="GBR")
+    gbr = next(e for e in j.found if e.country == "GBR" and e.kind == "GPE")
+    assert j.acting(gbr) == ["government", "government"]
     # a government another word qualifies is not the story's state ("a local government")
     j = Judged(parser, "Prime Minister Malcolm Turnbull spoke. The local government removed its tariff.")
     assert not any(e.country == "AUS" and e.kind == "GPE" for e in j.found)

@@ -372,15 +372,25 @@ NATIONAL_LEVEL = frozenset({"federal", "central", "national"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
 
 
+# Adjectives that place a government in time, not in another country: "the next government", "the
+# current administration" are the story's own state's, before or after ("new", "incoming" and
+# "outgoing" mostly tell of a change of government abroad, and are left to the phrase's context)
+TIME_ADJECTIVES = frozenset({"next", "current", "present", "previous", "future"})
+
+
 def _unqualified(t: Token, noun: Token) -> bool:
     """A word before a government noun that names no one else's government: an article ("the",
-    "an"), a possessive pronoun ("his administration", "our own government": the one the text is
-    about), or, before "government", its national level ("the federal government")."""
+    "an") or a demonstrative ("this government", "that administration"), a possessive pronoun
+    ("his administration", "our own government": the one the text is about), an adjective of time
+    ("the next government", "the current administration"), or, before "government", its national
+    level ("the federal government")."""
     low = t.lower_
     if t.dep_ == "det":
-        return low in ("the", "a", "an")
+        return low in ("the", "a", "an", "this", "that")
     if t.dep_ == "poss":
         return low in POSSESSIVE_PRONOUNS
+    if t.dep_ == "amod" and low in TIME_ADJECTIVES:
+        return True
     return t.dep_ == "amod" and (low == "own" or (low in NATIONAL_LEVEL and noun.lemma_.lower() == "government"))
 
 
