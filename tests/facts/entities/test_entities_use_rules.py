@@ -212,3 +212,14 @@ def test_foreign_and_world_groups_are_not_of_the_storys_country(parser: Parser) 
     assert ambassadors.country is None  # serving other countries than the one the story was filed from
     ministers = next(e for e in j.found if e.name == "Foreign ministers")
     assert ministers.country == "GBR"  # "foreign minister" is a title: the story's country, as before
+
+
+def test_a_party_qualifying_a_named_person_is_no_actor_but_its_unnamed_member_is(parser: Parser) -> None:
+    text = (
+        "Labour's Paul Flynn said the pair had had a row. Alan Milburn, Labour's head of elections strategy,"
+        " has played a role. A Labour source said the plan was dead. Labour's refusal to admit it hurts."
+    )
+    j = Judged(parser, text, home="GBR")
+    labour = next(e for e in j.found if e.name == "Labour")
+    assert j.acting(labour)[:2] == ["Labour", "Labour"]  # the source's party and its refusal
+    assert len(j.uses[labour.id][1]) == 2  # Flynn's and Milburn's party only qualify them

@@ -134,7 +134,7 @@ def apply_uses(
                 continue
             seat = tables.seat(key)
             if c.label == "ORG" and seat is None:
-                if _not_an_organisation(doc, c, span, tables):
+                if _not_an_organisation(doc, c, span, tables) or _party_of_a_named_person(doc, c, span, named):
                     c.not_actor.add(span)
                 continue
             use = mention_use(doc, span[0], span[1], named, tables)
@@ -558,6 +558,19 @@ def _one_of_its_products(doc: Doc, span: TokSpan, tables: ActorTables) -> bool:
         return False  # "a Department for Education spokeswoman": the name modifies the noun after it
     code = tables.known_code(clean_key(doc[s:e].text))
     return code is None or code[3:6] in ("BUS", "") or code[:3] == "MNC"
+
+
+def _party_of_a_named_person(doc: Doc, c: Cluster, span: TokSpan, named: frozenset[int]) -> bool:
+    """A party's name that qualifies a named person, as a nationality does ("Labour's Paul Flynn",
+    "Alan Milburn, Labour's head of elections strategy", "Tory leader Michael Howard"): it tells
+    whose member the person is, and the person acts (the gold's hard case 12); the party's own acts
+    ("Labour said", "a Labour source") and its unnamed members' ("Labour MPs") are untouched."""
+    if c.sector != "PTY":
+        return False
+    # without the tables: a role noun with no name ("a Labour source") is the party's member, not
+    # a qualified person
+    own = {i for s, e in c.spans for i in range(s, e)}  # the party's own words name no one it qualifies
+    return mention_use(doc, span[0], span[1], named - own) == "qualifier"
 
 
 def _not_an_organisation(doc: Doc, c: Cluster, span: TokSpan, tables: ActorTables) -> bool:
