@@ -565,8 +565,8 @@ def _party_of_a_named_person(doc: Doc, c: Cluster, span: TokSpan, named: frozens
     "Alan Milburn, Labour's head of elections strategy", "Tory leader Michael Howard"): it tells
     whose member the person is, and the person acts (the gold's hard case 12); the party's own acts
     ("Labour said", "a Labour source") and its unnamed members' ("Labour MPs") are untouched."""
-    if c.sector != "PTY":
-        return False
+    if c.sector != "PTY" or doc[span[0] : span[1]].root.dep_ not in ("poss", "compound", "amod", "nmod"):
+        return False  # a party in an "of" phrase names a body of its own ("the Political Bureau of the ... Party")
     # without the tables: a role noun with no name ("a Labour source") is the party's member, not
     # a qualified person
     own = {i for s, e in c.spans for i in range(s, e)}  # the party's own words name no one it qualifies
