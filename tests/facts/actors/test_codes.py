@@ -32,6 +32,15 @@ def test_general_after_its_noun_is_no_rank() -> None:
     assert code_phrase(["deputy", "secretary", "general"], tables).sector == "GOV"
 
 
+def test_general_before_another_word_is_an_adjective() -> None:
+    tables = load_tables()
+    assert code_phrase(["general", "manager"], tables).sector is None  # no rank; the manager of what decides
+    assert code_phrase(["general", "representative"], tables).sector is None
+    assert code_phrase(["general", "motors"], tables).sector is None
+    assert code_phrase(["chinese", "general"], tables).sector == "MIL"  # the head noun: a rank
+    assert code_phrase(["general", "whose", "campaigns"], tables).sector == "MIL"
+
+
 def test_two_letter_acronyms_name_only_intergovernmental_bodies() -> None:
     tables = load_tables()
     assert code_phrase(["eu", "trade", "commissioner"], tables).org_code == "IGOEUREEC"

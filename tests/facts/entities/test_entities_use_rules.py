@@ -142,6 +142,10 @@ def test_a_government_noun_after_a_possessive_pronoun_or_its_national_level_is_t
     assert j.acting(aus) == ["government"]
     j = Judged(parser, "Reporters often fail to report the actions of our own government.", home="USA")
     assert "government" in j.acting(next(e for e in j.found if e.country == "USA" and e.kind == "GPE"))
+    # a demonstrative or an adjective of time places the government in time, not elsewhere
+    j = Judged(parser, "Mr Lishman urged the next government to act. It is a failure of this government.", home="GBR")
+    gbr = next(e for e in j.found if e.country == "GBR" and e.kind == "GPE")
+    assert j.acting(gbr) == ["government", "government"]
     # a government another word qualifies is not the story's state ("a local government")
     j = Judged(parser, "Prime Minister Malcolm Turnbull spoke. The local government removed its tariff.")
     assert not any(e.country == "AUS" and e.kind == "GPE" for e in j.found)
@@ -208,3 +212,14 @@ def test_foreign_and_world_groups_are_not_of_the_storys_country(parser: Parser) 
     assert ambassadors.country is None  # serving other countries than the one the story was filed from
     ministers = next(e for e in j.found if e.name == "Foreign ministers")
     assert ministers.country == "GBR"  # "foreign minister" is a title: the story's country, as before
+
+
+def test_a_party_qualifying_a_named_person_is_no_actor_but_its_unnamed_member_is(parser: Parser) -> None:
+    text = (
+        "Labour's Paul Flynn said the pair had had a row. Alan Milburn, Labour's head of elections strategy,"
+        " has played a role. A Labour source said the plan was dead. Labour's refusal to admit it hurts."
+    )
+    j = Judged(parser, text, home="GBR")
+    labour = next(e for e in j.found if e.name == "Labour")
+    assert j.acting(labour)[:2] == ["Labour", "Labour"]  # the source's party and its refusal
+    assert len(j.uses[labour.id][1]) == 2  # Flynn's and Milburn's party only qualify them

@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from tidings.facts.actors.names import (
     HONORIFICS,
     clean_key,
@@ -116,6 +118,11 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
                 step = size
                 break
             sec = tables.role_sector(gram)
+            if gram == "general" and i + 1 < n and words[i + 1].isalpha() and words[i + 1] not in STOP_WORDS:
+                # "general" before another content word of the phrase is an adjective ("general
+                # manager", "General Statistics Office", "General Motors"), a rank only as the head
+                # noun ("the North Vietnamese general whose campaigns", "general of the army")
+                sec = None
             if sec is not None:
                 weak = gram in WEAK_ROLES or gram.rstrip("s") in WEAK_ROLES
                 if weak and role_sector and not org_sector:

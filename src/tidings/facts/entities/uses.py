@@ -134,7 +134,7 @@ def apply_uses(
                 continue
             seat = tables.seat(key)
             if c.label == "ORG" and seat is None:
-                if _not_an_organisation(doc, c, span, tables):
+                if _not_an_organisation(doc, c, span, tables) or _party_of_a_named_person(doc, c, span, named):
                     c.not_actor.add(span)
                 continue
             use = mention_use(doc, span[0], span[1], named, tables)
@@ -372,15 +372,25 @@ NATIONAL_LEVEL = frozenset({"federal", "central", "national"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
 
 
+# Adjectives that place a government in time, not in another country: "the next government", "the
+# current administration" are the story's own state's, before or after ("new", "incoming" and
+# "outgoing" mostly tell of a change of government abroad, and are left to the phrase's context)
+TIME_ADJECTIVES = frozenset({"next", "current", "present", "previous", "future"})
+
+
 def _unqualified(t: Token, noun: Token) -> bool:
     """A word before a government noun that names no one else's government: an article ("the",
-    "an"), a possessive pronoun ("his administration", "our own government": the one the text is
-    about), or, before "government", its national level ("the federal government")."""
+    "an") or a demonstrative ("this government", "that administration"), a possessive pronoun
+    ("his administration", "our own government": the one the text is about), an adjective of time
+    ("the next government", "the current administration"), or, before "government", its national
+    level ("the federal government")."""
     low = t.lower_
     if t.dep_ == "det":
-        return low in ("the", "a", "an")
+        return low in ("the", "a", "an", "this", "that")
     if t.dep_ == "poss":
         return low in POSSESSIVE_PRONOUNS
+    if t.dep_ == "amod" and low in TIME_ADJECTIVES:
+        return True
     return t.dep_ == "amod" and (low == "own" or (low in NATIONAL_LEVEL and noun.lemma_.lower() == "government"))
 
 
@@ -548,6 +558,19 @@ def _one_of_its_products(doc: Doc, span: TokSpan, tables: ActorTables) -> bool:
         return False  # "a Department for Education spokeswoman": the name modifies the noun after it
     code = tables.known_code(clean_key(doc[s:e].text))
     return code is None or code[3:6] in ("BUS", "") or code[:3] == "MNC"
+
+
+def _party_of_a_named_person(doc: Doc, c: Cluster, span: TokSpan, named: frozenset[int]) -> bool:
+    """A party's name that qualifies a named person, as a nationality does ("Labour's Paul Flynn",
+    "Alan Milburn, Labour's head of elections strategy", "Tory leader Michael Howard"): it tells
+    whose member the person is, and the person acts (the gold's hard case 12); the party's own acts
+    ("Labour said", "a Labour source") and its unnamed members' ("Labour MPs") are untouched."""
+    if c.sector != "PTY" or doc[span[0] : span[1]].root.dep_ not in ("poss", "compound", "amod", "nmod"):
+        return False  # a party in an "of" phrase names a body of its own ("the Political Bureau of the ... Party")
+    # without the tables: a role noun with no name ("a Labour source") is the party's member, not
+    # a qualified person
+    own = {i for s, e in c.spans for i in range(s, e)}  # the party's own words name no one it qualifies
+    return mention_use(doc, span[0], span[1], named - own) == "qualifier"
 
 
 def _not_an_organisation(doc: Doc, c: Cluster, span: TokSpan, tables: ActorTables) -> bool:
