@@ -608,3 +608,24 @@ def test_speech_constructions(parser: Parser, text: str, trigger: str, expected:
 def test_speech_constructions_switched_off(parser: Parser, text: str, trigger: str, rule: str, without: str) -> None:
     codes = [e.cameo_code for e in code(parser, text, disabled=[rule]) if e.trigger == trigger]
     assert without in codes, codes
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("China and the United States will hold talks next week. Gao said China hopes the two sides can work "
+         "together to advance business ties.", "hopes", "USA"),
+        ('China and the United States will hold talks next week. "We hope that the two sides can meet each other '
+         'halfway," Chinese commerce ministry spokesperson Gao Feng said.', "hope", "USA"),
+        # a third party's hope for both sides names no single target
+        ("Russia and Ukraine held talks on Monday. France hopes the two sides can reach a deal.", "hopes", None),
+    ],
+)  # fmt: skip
+def test_one_partys_appeal_to_both_sides_is_aimed_at_the_other(
+    parser: Parser, text: str, trigger: str, target: str | None
+) -> None:
+    event = one(code(parser, text), trigger)
+    assert event.cameo_code == "020"
+    assert (event.target.country if event.target else None) == target
+    off = one(code(parser, text, disabled=["pair-other-side"]), trigger)
+    assert off.target is None

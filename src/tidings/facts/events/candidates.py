@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from tidings.facts.actors.coder import ActorCoder, has_country
+from tidings.facts.actors.coder import ActorCoder, has_country, is_pair
 from tidings.facts.actors.tables import load_tables
 from tidings.facts.events.arguments import (
     PERSON_NOUNS,
@@ -285,15 +285,28 @@ class CandidateFinder:
                         return self.actors(poss)
         return []
 
-    def _hoped_of(self, verb: Token) -> list[ActorRef]:
+    def _hoped_of(self, verb: Token, sources: list[ActorRef]) -> list[ActorRef]:
         """The one whose act is hoped for ("hoped the USITC would overrule"): the appeal's target
         is the subject of the complement, which the arguments of the verb do not reach."""
         for comp in verb.children:
             if comp.dep_ in ("ccomp", "xcomp"):
                 for subj in comp.children:
                     if subj.dep_ in ("nsubj", "nsubjpass"):
-                        return self.actors(subj)
+                        return self.actors(subj) or self.other_side(subj, sources)
         return []
+
+    def other_side(self, head: Token, sources: list[ActorRef]) -> list[ActorRef]:
+        """One party's appeal to "the two sides" or "both countries" it is one of ("China hopes
+        the two sides can work together", after "China and the US will conduct talks"): aimed at
+        the other party, the only one the appeal can move besides the speaker. The pair is the two
+        actors named together before the phrase (:meth:`ActorCoder.pair_before`); a third party's
+        appeal to both names no single target and keeps none. Rule pair-other-side."""
+        if not active("pair-other-side") or not is_pair(head):
+            return []
+        own = {r.country for r in sources if r.country}
+        pair = self.coder.pair_before(head)
+        others = [r for r in pair if r.country and r.country not in own]
+        return others if own and len(pair) == 2 and len(others) == 1 else []
 
     def _answered(self, verb: Token) -> list[ActorRef]:
         """The one an unspecified threat answers ("will take all necessary measures if the US
@@ -425,7 +438,7 @@ class CandidateFinder:
             if lex is not None and lex.rule == "tidings:hope-other":
                 # the one hoped to act, not a name inside its act ("hopes the US can treat Chinese
                 # companies fairly": the US)
-                cand.targets = self._hoped_of(tok) or targets
+                cand.targets = self._hoped_of(tok, sources) or targets
             if lex is not None and lex.rule == "tidings:threat-measures" and not targets and active("threat-target"):
                 cand.targets = self._answered(tok)
             if lemma in RECIPROCAL and len(sources) > 1 and not targets:

@@ -477,6 +477,11 @@ RULES: tuple[Rule, ...] = (
         "is an appeal (020), not optimism",
     ),
     Rule(
+        "pair-other-side",
+        "actors",
+        "one party's appeal to 'the two sides' or 'both countries' it is one of is aimed at the other party",
+    ),
+    Rule(
         "speech-time-for",
         "speech",
         "'it is time for Y to act' in the words said asks Y to act: an appeal (020) to Y",
