@@ -477,6 +477,11 @@ RULES: tuple[Rule, ...] = (
         "is an appeal (020), not optimism",
     ),
     Rule(
+        "it-subject",
+        "actors",
+        "a subject 'it' the entities stage resolved to a state or organisation is its verb's doer",
+    ),
+    Rule(
         "pair-other-side",
         "actors",
         "one party's appeal to 'the two sides' or 'both countries' it is one of is aimed at the other party",
