@@ -643,3 +643,11 @@ def test_a_subject_it_resolved_to_a_state_is_the_doer(parser: Parser, text: str,
     event = one(code(parser, text), "impose")
     assert event.source is not None and event.source.country == country
     assert one(code(parser, text, disabled=["it-subject"]), "impose").source is None
+
+
+def test_a_target_is_read_into_a_coordinated_object(parser: Parser) -> None:
+    text = ("The Trump administration has decided to impose a 25-percent tariff on steel imports and a 10-percent "
+            "tariff on aluminum from China.")  # fmt: skip
+    event = one(code(parser, text), "impose")
+    assert event.target is not None and event.target.country == "CHN"
+    assert one(code(parser, text, disabled=["conjoined-object"]), "impose").target is None

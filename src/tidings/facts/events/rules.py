@@ -477,6 +477,12 @@ RULES: tuple[Rule, ...] = (
         "is an appeal (020), not optimism",
     ),
     Rule(
+        "conjoined-object",
+        "actors",
+        "a target read into the object phrase is read into its coordinated objects too ('a tariff on X and "
+        "a tariff on Y from China')",
+    ),
+    Rule(
         "it-subject",
         "actors",
         "a subject 'it' the entities stage resolved to a state or organisation is its verb's doer",
