@@ -651,3 +651,11 @@ def test_a_target_is_read_into_a_coordinated_object(parser: Parser) -> None:
     event = one(code(parser, text), "impose")
     assert event.target is not None and event.target.country == "CHN"
     assert one(code(parser, text, disabled=["conjoined-object"]), "impose").target is None
+
+
+def test_a_purpose_clause_naming_no_one_is_aimed_at_the_one_called(parser: Parser) -> None:
+    text = "German Chancellor Angela Merkel called Vladimir Putin on Friday to press for a ceasefire."
+    event = one(code(parser, text), "press")
+    assert event.target is not None and event.target.country == "RUS"
+    assert one(code(parser, text, disabled=["purpose-partner"]), "press").target is None
+

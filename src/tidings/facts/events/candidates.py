@@ -9,7 +9,7 @@ plural or conjoined subject and no object is reciprocal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -393,6 +393,8 @@ class CandidateFinder:
                     o for o in shared_objects(tok, is_trigger) if self._codes(o)
                 ]
             tgt_heads += [t for t in extra if t not in tgt_heads]
+        if not noun and not any(self._codes(h) for h in tgt_heads):
+            tgt_heads += purpose_partner(tok, self._codes)
         if not src_heads and not noun and tok.dep_ == "conj":  # "donated and delivered": shared subject
             shared = subject_of(tok.head)
             src_heads = [shared] if shared is not None else []
@@ -454,6 +456,20 @@ class CandidateFinder:
                     if span is not None and len(span) and span.root.ent_type_ == "PERSON":
                         self.last_person = ref
         return found
+
+
+def purpose_partner(verb: Token, codes: Callable[[Token], bool]) -> list[Token]:
+    """The one met, visited or called for the purpose the infinitive names ("a delegation visited
+    Ms Essex to lobby for increased funds", "called Putin to press for a ceasefire"): an act done
+    in that encounter is aimed at the one encountered, when it names no one of its own. Only the
+    direct object or "with" partner of the verb the purpose clause hangs on. Rule purpose-partner."""
+    if not is_purpose(verb) or not active("purpose-partner"):
+        return []
+    host = verb.head
+    partners = [c for c in host.children if c.dep_ in ("dobj", "dative")]
+    partners += [g for c in host.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                 if g.dep_ == "pobj"]  # fmt: skip
+    return [p for p in partners if p.pos_ != "PRON" and codes(p)][:1]
 
 
 def obligation(verb: Token) -> Token | None:

@@ -483,6 +483,12 @@ RULES: tuple[Rule, ...] = (
         "a tariff on Y from China')",
     ),
     Rule(
+        "purpose-partner",
+        "actors",
+        "an act in a purpose clause naming no one ('visited Ms Essex to lobby for funds') is aimed at the one "
+        "met, visited or called",
+    ),
+    Rule(
         "it-subject",
         "actors",
         "a subject 'it' the entities stage resolved to a state or organisation is its verb's doer",
