@@ -659,3 +659,14 @@ def test_a_purpose_clause_naming_no_one_is_aimed_at_the_one_called(parser: Parse
     assert event.target is not None and event.target.country == "RUS"
     assert one(code(parser, text, disabled=["purpose-partner"]), "press").target is None
 
+
+def test_an_organisation_in_a_persons_title_is_the_affiliation(parser: Parser) -> None:
+    # the article's Argentine story gives the bare name its country (the entities stage): not the title's body
+    text = ("Argentine President Raul Alfonsin met for more than an hour with International Monetary Fund Managing "
+            "Director Michel Camdessus, and Argentine economy minister Juan Sourrouille said the two men discussed "
+            "Argentina's economy.")  # fmt: skip
+    event = one(code(parser, text), "met")
+    assert event.target is not None and event.target.country is None
+    assert (event.target.actor_code or "").startswith("IGO")
+    off = one(code(parser, text, disabled=["title-organisation"]), "met")
+    assert off.target is not None and off.target.country == "ARG"

@@ -489,6 +489,12 @@ RULES: tuple[Rule, ...] = (
         "met, visited or called",
     ),
     Rule(
+        "title-organisation",
+        "actors",
+        "an intergovernmental or non-governmental body modifying a person's title ('International Monetary Fund "
+        "Managing Director Michel Camdessus') is the person's affiliation, as right before the name",
+    ),
+    Rule(
         "it-subject",
         "actors",
         "a subject 'it' the entities stage resolved to a state or organisation is its verb's doer",
