@@ -631,20 +631,6 @@ def test_one_partys_appeal_to_both_sides_is_aimed_at_the_other(
     assert off.target is None
 
 
-@pytest.mark.parametrize(
-    ("text", "country"),
-    [
-        ("China has condemned the new US tariffs. It opted to impose 25 percent tariffs on $16 billion worth of US "
-         "imports.", "CHN"),
-        ("Mexico has criticised the US tariffs. If talks fail, it could impose its own duties on U.S. steel.", "MEX"),
-    ],
-)  # fmt: skip
-def test_a_subject_it_resolved_to_a_state_is_the_doer(parser: Parser, text: str, country: str) -> None:
-    event = one(code(parser, text), "impose")
-    assert event.source is not None and event.source.country == country
-    assert one(code(parser, text, disabled=["it-subject"]), "impose").source is None
-
-
 def test_a_target_is_read_into_a_coordinated_object(parser: Parser) -> None:
     text = ("The Trump administration has decided to impose a 25-percent tariff on steel imports and a 10-percent "
             "tariff on aluminum from China.")  # fmt: skip

@@ -96,9 +96,7 @@ class ActorCoder:
         """``neuter_pronouns``: read "it" as the state or organisation the entities stage resolved
         it to ("China said it would retaliate"); off by default (see :class:`EntityIndex`)."""
         self.doc = doc
-        self._found = found
         self._index = EntityIndex(found, neuter_pronouns=neuter_pronouns)
-        self._neuter: EntityIndex | None = None  # built when a subject "it" is asked for
         self._coded: dict[int, ActorRef | None] = {}  # by head token: every candidate of a sentence asks again
 
     def _indexed(self, head: Token) -> ActorRef | None:
@@ -157,21 +155,6 @@ class ActorCoder:
         if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return ActorRef(name=head.text, start=head.idx, end=head.idx + len(head.text))
         return None
-
-    def subject_it(self, head: Token) -> ActorRef | None:
-        """The state or organisation a subject "it" stands for, as the entities stage resolved it
-        ("Yukos ... Earlier this month it sued the Russian government", "It opted to impose
-        tariffs" after a sentence led by China): the doer of its verb, as a name would be. Only a
-        subject's "it": an object's or a possessive's ("to counter it", "its exports") is read as
-        before. Rule it-subject."""
-        if head.lower_ != "it" or head.dep_ != "nsubj" or not active("it-subject"):
-            return None
-        if self._neuter is None:
-            self._neuter = EntityIndex(self._found, neuter_pronouns=True)
-        entity = self._neuter.entity_at(head.idx, head.idx + len(head.text))
-        if entity is None or not (entity.actor_code or entity.country):
-            return None
-        return replace(self._neuter.actor_ref(entity), start=head.idx, end=head.idx + len(head.text))
 
     def code_all(self, head: Token) -> list[ActorRef]:
         """Every actor the phrase headed by ``head`` names, for events one phrase gives both sides

@@ -215,9 +215,6 @@ class CandidateFinder:
             reporter = _reporter_subject(head)
             if reporter is not None:  # "Hungary has said it will support": it = Hungary
                 return self.actors(reporter)
-            resolved = self.coder.subject_it(head)
-            if resolved is not None:  # "Earlier this month it sued the Russian government": Yukos
-                return [resolved]
             if head.lower_ in ("he", "she", "him", "her") and self.last_person is not None:
                 return [self.last_person]
             return []

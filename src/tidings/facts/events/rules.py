@@ -495,11 +495,6 @@ RULES: tuple[Rule, ...] = (
         "Managing Director Michel Camdessus') is the person's affiliation, as right before the name",
     ),
     Rule(
-        "it-subject",
-        "actors",
-        "a subject 'it' the entities stage resolved to a state or organisation is its verb's doer",
-    ),
-    Rule(
         "pair-other-side",
         "actors",
         "one party's appeal to 'the two sides' or 'both countries' it is one of is aimed at the other party",
