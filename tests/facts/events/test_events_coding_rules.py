@@ -656,11 +656,3 @@ def test_an_organisation_in_a_persons_title_is_the_affiliation(parser: Parser) -
     assert (event.target.actor_code or "").startswith("IGO")
     off = one(code(parser, text, disabled=["title-organisation"]), "met")
     assert off.target is not None and off.target.country == "ARG"
-
-
-def test_a_country_named_as_a_place_in_the_words_said_is_no_target(parser: Parser) -> None:
-    text = "The Tories say the council tax is the most unfair tax in Britain, because it puts a ceiling on the rich."
-    event = one(code(parser, text), "say")
-    assert event.cameo_code[:2] == "11" and event.target is None
-    off = one(code(parser, text, disabled=["speech-place"]), "say")
-    assert off.target is not None and off.target.country == "GBR"

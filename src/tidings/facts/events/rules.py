@@ -500,12 +500,6 @@ RULES: tuple[Rule, ...] = (
         "one party's appeal to 'the two sides' or 'both countries' it is one of is aimed at the other party",
     ),
     Rule(
-        "speech-place",
-        "speech",
-        "a country named in the words said only as where something is ('the most unfair tax in Britain') is no "
-        "target of the statement",
-    ),
-    Rule(
         "speech-time-for",
         "speech",
         "'it is time for Y to act' in the words said asks Y to act: an appeal (020) to Y",

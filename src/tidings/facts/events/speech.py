@@ -873,17 +873,6 @@ def telling_verb(trigger: Token) -> Token | None:
 ABOUT_ROOTS = ("11", "12")
 
 
-# Prepositions of where: their object is a place the words mention, no party to the statement.
-WHERE_PREPS = frozenset({"in", "at", "inside", "across", "throughout", "around", "near", "within", "outside"})
-
-
-def _place_only(tok: Token) -> bool:
-    """``tok`` is only where something in the words said is ("the council tax is the most unfair tax
-    in Britain", "prices across Europe"): a country named as a place is not the one a criticism or
-    an appeal is about (rule speech-place)."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in WHERE_PREPS and active("speech-place")
-
-
 def target_heads(act: SpeechAct) -> list[Token]:
     """Heads of the phrases a speech act's target is read from, best first: where it is aimed
     (:func:`_aimed_heads`), then the one told (:func:`addressees`) and the arguments of the words
@@ -893,8 +882,6 @@ def target_heads(act: SpeechAct) -> list[Token]:
     told = [t for t in addressees(act.verb) if t.i not in {n.i for n in near}]
     seen = {t.i for t in near + told}
     rest = [
-        t
-        for t in act.content
-        if t.i not in seen and t.dep_ in ARGUMENT_DEPS and t.pos_ in ("PROPN", "NOUN", "PRON") and not _place_only(t)
+        t for t in act.content if t.i not in seen and t.dep_ in ARGUMENT_DEPS and t.pos_ in ("PROPN", "NOUN", "PRON")
     ]
     return near + (rest + told if act.code.startswith(ABOUT_ROOTS) else told + rest)
