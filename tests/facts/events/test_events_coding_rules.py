@@ -674,3 +674,51 @@ def test_a_hope_for_people_in_general_is_no_appeal(parser: Parser) -> None:
     assert "02" in _roots(code(parser, text, disabled=("parties-determined",)), "hoped")
     text = "Kenyan minister John Mbadi said he hoped that the two sides would talk."
     assert "02" in _roots(code(parser, text), "hoped")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "target"),
+    [
+        ("China and the United States will hold talks next week. Gao said China hopes the two sides can work "
+         "together to advance business ties.", "hopes", "USA"),
+        ('China and the United States will hold talks next week. "We hope that the two sides can meet each other '
+         'halfway," Chinese commerce ministry spokesperson Gao Feng said.', "hope", "USA"),
+        # a third party's hope for both sides names no single target
+        ("Russia and Ukraine held talks on Monday. France hopes the two sides can reach a deal.", "hopes", None),
+    ],
+)  # fmt: skip
+def test_one_partys_appeal_to_both_sides_is_aimed_at_the_other(
+    parser: Parser, text: str, trigger: str, target: str | None
+) -> None:
+    event = one(code(parser, text), trigger)
+    assert event.cameo_code == "020"
+    assert (event.target.country if event.target else None) == target
+    off = one(code(parser, text, disabled=["pair-other-side"]), trigger)
+    assert off.target is None
+
+
+def test_a_target_is_read_into_a_coordinated_object(parser: Parser) -> None:
+    text = ("The Trump administration has decided to impose a 25-percent tariff on steel imports and a 10-percent "
+            "tariff on aluminum from China.")  # fmt: skip
+    event = one(code(parser, text), "impose")
+    assert event.target is not None and event.target.country == "CHN"
+    assert one(code(parser, text, disabled=["conjoined-object"]), "impose").target is None
+
+
+def test_a_purpose_clause_naming_no_one_is_aimed_at_the_one_called(parser: Parser) -> None:
+    text = "German Chancellor Angela Merkel called Vladimir Putin on Friday to press for a ceasefire."
+    event = one(code(parser, text), "press")
+    assert event.target is not None and event.target.country == "RUS"
+    assert one(code(parser, text, disabled=["purpose-partner"]), "press").target is None
+
+
+def test_an_organisation_in_a_persons_title_is_the_affiliation(parser: Parser) -> None:
+    # the article's Argentine story gives the bare name its country (the entities stage): not the title's body
+    text = ("Argentine President Raul Alfonsin met for more than an hour with International Monetary Fund Managing "
+            "Director Michel Camdessus, and Argentine economy minister Juan Sourrouille said the two men discussed "
+            "Argentina's economy.")  # fmt: skip
+    event = one(code(parser, text), "met")
+    assert event.target is not None and event.target.country is None
+    assert (event.target.actor_code or "").startswith("IGO")
+    off = one(code(parser, text, disabled=["title-organisation"]), "met")
+    assert off.target is not None and off.target.country == "ARG"

@@ -231,7 +231,12 @@ class ActorCoder:
         """A non-state organisation in a person's title or apposition."""
         for child in head.children:
             if child.dep_ in ("compound", "appos", "nmod") and child.ent_type_ != "PERSON":
-                for tok in [child] if child.dep_ != "appos" else [child, *child.children]:
+                # the organisation may modify the title rather than the name ("International Monetary
+                # Fund Managing Director Michel Camdessus": Fund -> Director -> Camdessus); rule
+                # title-organisation
+                deep = active("title-organisation") and child.dep_ == "compound"
+                inner = [g for g in child.subtree if g.dep_ == "compound" and g.i < child.i] if deep else []
+                for tok in [child, *inner] if child.dep_ != "appos" else [child, *child.children]:
                     ref = self._indexed(tok) if tok.ent_type_ == "ORG" else None
                     if ref is not None and (ref.actor_code or "")[:3] in ("IGO", "NGO"):
                         return ref

@@ -304,7 +304,12 @@ def shared_passive_subject(verb: Token) -> Token | None:
 
 def deep_targets(roots: Iterable[Token], codes: Callable[[Token], bool], max_depth: int = 3) -> list[Token]:
     """The first phrase heads below ``roots`` (breadth first, through prepositions,
-    modifiers, participle clauses and their agents) that code as actors."""
+    modifiers, participle clauses and their agents) that code as actors. A coordinated object is
+    as much the verb's as the first ("impose a tariff on steel imports and a tariff on aluminum
+    from China": China), so the roots' later conjuncts are read too (rule conjoined-object)."""
+    roots = list(roots)
+    if active("conjoined-object"):
+        roots += [c for r in roots for c in r.conjuncts if c.i > r.i and c not in roots]
     frontier = [(r, 0) for r in roots]
     seen = {r.i for r, _ in frontier}
     while frontier:

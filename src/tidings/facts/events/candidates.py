@@ -9,11 +9,11 @@ plural or conjoined subject and no object is reciprocal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from tidings.facts.actors.coder import ActorCoder, has_country
+from tidings.facts.actors.coder import ActorCoder, has_country, is_pair
 from tidings.facts.actors.tables import load_tables
 from tidings.facts.events.arguments import (
     PERSON_NOUNS,
@@ -285,15 +285,28 @@ class CandidateFinder:
                         return self.actors(poss)
         return []
 
-    def _hoped_of(self, verb: Token) -> list[ActorRef]:
+    def _hoped_of(self, verb: Token, sources: list[ActorRef]) -> list[ActorRef]:
         """The one whose act is hoped for ("hoped the USITC would overrule"): the appeal's target
         is the subject of the complement, which the arguments of the verb do not reach."""
         for comp in verb.children:
             if comp.dep_ in ("ccomp", "xcomp"):
                 for subj in comp.children:
                     if subj.dep_ in ("nsubj", "nsubjpass"):
-                        return self.actors(subj)
+                        return self.actors(subj) or self.other_side(subj, sources)
         return []
+
+    def other_side(self, head: Token, sources: list[ActorRef]) -> list[ActorRef]:
+        """One party's appeal to "the two sides" or "both countries" it is one of ("China hopes
+        the two sides can work together", after "China and the US will conduct talks"): aimed at
+        the other party, the only one the appeal can move besides the speaker. The pair is the two
+        actors named together before the phrase (:meth:`ActorCoder.pair_before`); a third party's
+        appeal to both names no single target and keeps none. Rule pair-other-side."""
+        if not active("pair-other-side") or not is_pair(head):
+            return []
+        own = {r.country for r in sources if r.country}
+        pair = self.coder.pair_before(head)
+        others = [r for r in pair if r.country and r.country not in own]
+        return others if own and len(pair) == 2 and len(others) == 1 else []
 
     def _answered(self, verb: Token) -> list[ActorRef]:
         """The one an unspecified threat answers ("will take all necessary measures if the US
@@ -378,6 +391,8 @@ class CandidateFinder:
                     o for o in shared_objects(tok, is_trigger) if self._codes(o)
                 ]
             tgt_heads += [t for t in extra if t not in tgt_heads]
+        if not noun and not any(self._codes(h) for h in tgt_heads):
+            tgt_heads += purpose_partner(tok, self._codes)
         if not src_heads and not noun and tok.dep_ == "conj":  # "donated and delivered": shared subject
             shared = subject_of(tok.head)
             src_heads = [shared] if shared is not None else []
@@ -426,7 +441,7 @@ class CandidateFinder:
             if lex is not None and lex.rule == "tidings:hope-other":
                 # the one hoped to act, not a name inside its act ("hopes the US can treat Chinese
                 # companies fairly": the US)
-                cand.targets = self._hoped_of(tok) or targets
+                cand.targets = self._hoped_of(tok, sources) or targets
             if lex is not None and lex.rule == "tidings:threat-measures" and not targets and active("threat-target"):
                 cand.targets = self._answered(tok)
             if lemma in RECIPROCAL and len(sources) > 1 and not targets:
@@ -439,6 +454,20 @@ class CandidateFinder:
                     if span is not None and len(span) and span.root.ent_type_ == "PERSON":
                         self.last_person = ref
         return found
+
+
+def purpose_partner(verb: Token, codes: Callable[[Token], bool]) -> list[Token]:
+    """The one met, visited or called for the purpose the infinitive names ("a delegation visited
+    Ms Essex to lobby for increased funds", "called Putin to press for a ceasefire"): an act done
+    in that encounter is aimed at the one encountered, when it names no one of its own. Only the
+    direct object or "with" partner of the verb the purpose clause hangs on. Rule purpose-partner."""
+    if not is_purpose(verb) or not active("purpose-partner"):
+        return []
+    host = verb.head
+    partners = [c for c in host.children if c.dep_ in ("dobj", "dative")]
+    partners += [g for c in host.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                 if g.dep_ == "pobj"]  # fmt: skip
+    return [p for p in partners if p.pos_ != "PRON" and codes(p)][:1]
 
 
 def obligation(verb: Token) -> Token | None:

@@ -477,6 +477,29 @@ RULES: tuple[Rule, ...] = (
         "is an appeal (020), not optimism",
     ),
     Rule(
+        "conjoined-object",
+        "actors",
+        "a target read into the object phrase is read into its coordinated objects too ('a tariff on X and "
+        "a tariff on Y from China')",
+    ),
+    Rule(
+        "purpose-partner",
+        "actors",
+        "an act in a purpose clause naming no one ('visited Ms Essex to lobby for funds') is aimed at the one "
+        "met, visited or called",
+    ),
+    Rule(
+        "title-organisation",
+        "actors",
+        "an intergovernmental or non-governmental body modifying a person's title ('International Monetary Fund "
+        "Managing Director Michel Camdessus') is the person's affiliation, as right before the name",
+    ),
+    Rule(
+        "pair-other-side",
+        "actors",
+        "one party's appeal to 'the two sides' or 'both countries' it is one of is aimed at the other party",
+    ),
+    Rule(
         "speech-time-for",
         "speech",
         "'it is time for Y to act' in the words said asks Y to act: an appeal (020) to Y",

@@ -150,6 +150,8 @@ def speech_candidates(
             refs = [r for r in finder.actors(tok) if (r.start, r.end) not in speaker_keys and (r.country or r.sector)]
             if tok.i in told:  # the press or an outlet told in an interview is no party to the act
                 refs = [r for r in refs if speech.political(r)]
+            if not refs and act.code == "020":  # "We hope that the two sides can meet": the other one
+                refs = finder.other_side(tok, list(sources))
             if refs:
                 targets = refs[:1]
                 break
