@@ -178,7 +178,13 @@ def direction_for(doc: Doc, start: int, end: int, *, headline: bool = False) -> 
         # a date that names a thing dates the thing, not the act the verb looks ahead to; only
         # a will or a modal on the verb itself puts the thing ahead ("will attend the June summit")
         found = None
-    if found == "past" and _names_a_thing(span) and span.root.lower_ in WEEKDAYS and not _thing_before(span):
+    if (
+        found == "past"
+        and _names_a_thing(span)
+        and span.root.lower_ in WEEKDAYS
+        and not _thing_before(span)
+        and not _thing_acted(span, tok)
+    ):
         # "the draw for Saturday's long program", "with just Sunday's race left" in a Friday's or a
         # Saturday's news: the clause's past is the telling's, not the thing's; with no tense the
         # weekday is the one just gone unless it is the next day (calendar.weekday). What the clause
@@ -269,6 +275,14 @@ def _thing_before(span: Span) -> bool:
     "since Monday's vote", "following Friday's ruling")."""
     noun = span.root.head
     return noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following", "since")
+
+
+def _thing_acted(span: Span, verb: Token) -> bool:
+    """The thing the expression dates is the subject of the clause's past verb: it did what the clause
+    tells, so it was ("Thursday's blast killed six", "Monday's attack was the worst in years"); a
+    passive subject may be what did not take place ("Saturday's race was called off")."""
+    noun = span.root.head
+    return noun.dep_ == "nsubj" and noun.head == verb
 
 
 def _willed(verb: Token) -> bool:
