@@ -415,3 +415,14 @@ def test_a_comparative_before_next_year_is_no_part_of_it(parser: Parser) -> None
     said = date(1999, 1, 4)
     assert _values(parser, "The firm plans to spend more next year.", said) == {"next year": "2000"}
     assert _values(parser, "Exports rose earlier this year.", said) == {"earlier this year": "1999"}
+
+
+def test_a_thing_waited_for_lies_ahead(parser: Parser) -> None:
+    said = date(1998, 3, 18)  # a Wednesday
+    assert _values(parser, "Investors await Friday's jobs report.", said)["Friday"] == "1998-03-20"
+    assert _values(parser, "Markets are bracing for Sunday's election.", said)["Sunday"] == "1998-03-22"
+    # a month's figures awaited report on a month gone
+    text = "Economists expect the December figures to show growth."
+    assert _values(parser, text, date(1998, 2, 20))["December"] == "1997-12"
+    # what follows a thing named comes after it: the thing is gone
+    assert _values(parser, "The decision follows Tuesday's declaration.", said)["Tuesday"] == "1998-03-17"

@@ -41,6 +41,8 @@ POSTPONING = {"postpone", "delay", "adjourn", "defer", "reschedule", "move", "pu
 STATIVE = {"say", "be", "have", "tell", "know", "think", "believe", "show", "report", "remain", "seem",
            "appear", "mean", "include", "hold", "own", "need", "want", "add", "note", "estimate", "like",
            "see", "feel", "stand", "continue", "keep", "account", "compare", "represent"}  # fmt: skip
+# "Investors await Friday's jobs report", "prepare for Sunday's vote": a day's event waited for lies ahead
+AWAITING = {"await", "anticipate", "expect", "prepare", "brace"}
 MODALS = {"would", "could", "may", "might", "should", "can", "must", "ca", "'d"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 
@@ -173,10 +175,13 @@ def direction_for(doc: Doc, start: int, end: int, *, headline: bool = False) -> 
         found = "future"
     if found is None and _scheduled_by_copula(tok, span):
         found = "future"
-    if found == "future" and _names_a_thing(span) and not _willed(tok):
+    awaited = verb_lemma(tok) in AWAITING and span.root.lower_ in WEEKDAYS
+    if found == "future" and _names_a_thing(span) and not _willed(tok) and not awaited:
         # "follows Tuesday's declaration", "is trying to sell itself under a June agreement":
         # a date that names a thing dates the thing, not the act the verb looks ahead to; only
-        # a will or a modal on the verb itself puts the thing ahead ("will attend the June summit")
+        # a will or a modal on the verb itself puts the thing ahead ("will attend the June summit"), as
+        # does waiting for a day's event ("await Friday's jobs report"; "expect the December
+        # figures" awaits a report on a month gone)
         found = None
     if (
         found == "past"
