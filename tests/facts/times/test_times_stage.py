@@ -245,3 +245,14 @@ def test_a_model_name_is_no_quarter(parser: Parser) -> None:
     text = "Sales of the Audi Q3 rose."
     times = list(TimeStage()(_ctx(parser, text, date(2010, 1, 27)))["times"])
     assert not any("Q3" in t.text for t in times)
+
+
+def test_a_year_named_by_the_day_it_ends_is_that_days_year() -> None:
+    from tidings.facts.times.anaphora import year_ended
+
+    said = date(1998, 3, 18)
+    assert year_ended("the year", " ended Dec. 31, Acme earned", said) == "1997"
+    assert year_ended("the fiscal year", " ended June 30", said) == "1997"
+    assert year_ended("the year", " ending Dec. 31", said) == "1998"  # still running
+    assert year_ended("the year", " ended Sept. 30, 1996", said) == "1996"
+    assert year_ended("this year", " so far", said) is None

@@ -179,6 +179,22 @@ def quarter_ended(span: str, after: str, anchor: date) -> str | None:
     return f"{middle.year}-Q{quarter_of(middle)}"
 
 
+_YEAR_REF = re.compile(r"(?:the |its |their )?(?:(?:latest|most recent|fiscal|financial|business) )*year")
+
+
+def year_ended(span: str, after: str, anchor: date) -> str | None:
+    """The year a year named only by its end is ("for the year ended Dec. 31" said in March is the
+    year before the anchor's; TimeML values it by the day it ends); None unless ``span`` is such a
+    year and ``after`` names the end day."""
+    m = _ENDED.match(after.casefold())
+    if not _YEAR_REF.fullmatch(normalise(span)) or not m or m.group("mon") not in MONTHS:
+        return None
+    month, day = MONTHS[m.group("mon")], int(m.group("day"))
+    # one that "ended" is over; one "ending" is still running ("a profit for the year ending Dec. 31")
+    side = "past" if "ended" in m.group() else "future"
+    return m.group("year") or str(pick_year(anchor, month, day, side))
+
+
 def _back_a_year(quarter: str, q: str | None) -> str:
     year, num = int(quarter[:4]), quarter[-1]
     return f"{year - 1}-Q{ORDINAL_Q[q] if q else num}"
