@@ -179,20 +179,22 @@ def quarter_ended(span: str, after: str, anchor: date) -> str | None:
     return f"{middle.year}-Q{quarter_of(middle)}"
 
 
-_YEAR_REF = re.compile(r"(?:the |its |their )?(?:(?:latest|most recent|fiscal|financial|business) )*year")
+_PERIOD_REF = re.compile(r"(?:the |its |their )?(?:(?:latest|most recent|fiscal|financial|business) )*(year|month)")
 
 
-def year_ended(span: str, after: str, anchor: date) -> str | None:
-    """The year a year named only by its end is ("for the year ended Dec. 31" said in March is the
-    year before the anchor's; TimeML values it by the day it ends); None unless ``span`` is such a
-    year and ``after`` names the end day."""
+def period_ended(span: str, after: str, anchor: date) -> str | None:
+    """The year or month a year or month named only by its end is ("for the year ended Dec. 31" said
+    in March is the year before the anchor's, "the month ended Feb. 28" February; TimeML values it
+    by the day it ends); None unless ``span`` is such a period and ``after`` names the end day."""
     m = _ENDED.match(after.casefold())
-    if not _YEAR_REF.fullmatch(normalise(span)) or not m or m.group("mon") not in MONTHS:
+    period = _PERIOD_REF.fullmatch(normalise(span))
+    if not period or not m or m.group("mon") not in MONTHS:
         return None
     month, day = MONTHS[m.group("mon")], int(m.group("day"))
     # one that "ended" is over; one "ending" is still running ("a profit for the year ending Dec. 31")
     side = "past" if "ended" in m.group() else "future"
-    return m.group("year") or str(pick_year(anchor, month, day, side))
+    year = m.group("year") or str(pick_year(anchor, month, day, side))
+    return year if period.group(1) == "year" else f"{year}-{month:02d}"
 
 
 def _back_a_year(quarter: str, q: str | None) -> str:
