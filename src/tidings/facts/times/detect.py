@@ -7,11 +7,13 @@ pattern that starts before an entity it overlaps takes the entity's start back: 
 where the model tagged "year").
 Then each span is cut the way TimeML annotates it: the two ends of a range or the items of
 a list are separate expressions ("from 1991 to 1997", "1994, 1995 and 1997", "the year ended
-Sept. 30"), a trailing day after "and" inherits its month ("April 24 and 25"). Spans that hold
+Sept. 30", a date and the stretch after it: "on Feb. 3 after months of talks"), a trailing day
+after "and" inherits its month ("April 24 and 25"). Spans that hold
 no temporal word (ages such as "Henry, 19,", quantities) are dropped, and so is a year that is
 part of a name ("Made in China 2025", "Tokyo 2020"), but not the year of a yearly event ("the
 Developers Conference 2010"). Words the model takes in at a date's edges are left out (a name
-before a day: "on Twitter Sunday", an age before "this year", a verb after: "Dec. 11 marks"), and
+before a day: "on Twitter Sunday", an age before "this year", a comparative: "spend more next year",
+a verb after: "Dec. 11 marks"), and
 so is a basis of comparison ("year-on-year", "month on month").
 """
 
