@@ -385,3 +385,44 @@ def test_a_decade_written_with_an_apostrophe_is_the_decade(parser: Parser) -> No
 
 def test_a_part_of_a_day_and_the_day_it_is_of_are_one_expression(parser: Parser) -> None:
     assert _texts(parser, "The bill passed on the morning of Oct. 5, officials said.") == ["the morning of Oct. 5"]
+
+
+def test_a_date_and_the_stretch_after_it_are_two_expressions(parser: Parser) -> None:
+    # TimeML tags the date (DATE) and how long before it (DURATION) apart; the model ran them together
+    # and the whole had no value
+    said = date(1998, 3, 18)
+    got = _values(parser, "The deal closed on Feb. 3 after months of talks.", said)
+    assert got["Feb. 3"] == "1998-02-03" and "months" in got
+    got = _values(parser, "He was freed on March 9 after 10 years in prison.", said)
+    assert got["March 9"] == "1998-03-09" and got["10 years"] == "P10Y"
+    got = _values(parser, "The ruling came on Monday, days after the vote.", said)
+    assert got["Monday"] == "1998-03-16"
+    # counted from what follows, one expression
+    assert _values(parser, "Shops were shut the day after Christmas.", said)["the day after Christmas"] == "1997-12-26"
+
+
+def test_a_weekday_naming_the_subject_of_a_past_verb_is_gone(parser: Parser) -> None:
+    # said on a Wednesday: the blast that killed was last Thursday, not tomorrow
+    said = date(1998, 3, 18)
+    assert _values(parser, "Officials said Thursday's blast killed six.", said)["Thursday"] == "1998-03-12"
+    # a thing a past clause only mentions keeps no tense: the next day is tomorrow
+    text = "The skaters trained ahead of the draw for Thursday's long program."
+    assert _values(parser, text, said)["Thursday"] == "1998-03-19"
+
+
+def test_a_comparative_before_next_year_is_no_part_of_it(parser: Parser) -> None:
+    # the model takes "more" in ("more next year"), which then had no value
+    said = date(1999, 1, 4)
+    assert _values(parser, "The firm plans to spend more next year.", said) == {"next year": "2000"}
+    assert _values(parser, "Exports rose earlier this year.", said) == {"earlier this year": "1999"}
+
+
+def test_a_thing_waited_for_lies_ahead(parser: Parser) -> None:
+    said = date(1998, 3, 18)  # a Wednesday
+    assert _values(parser, "Investors await Friday's jobs report.", said)["Friday"] == "1998-03-20"
+    assert _values(parser, "Markets are bracing for Sunday's election.", said)["Sunday"] == "1998-03-22"
+    # a month's figures awaited report on a month gone
+    text = "Economists expect the December figures to show growth."
+    assert _values(parser, text, date(1998, 2, 20))["December"] == "1997-12"
+    # what follows a thing named comes after it: the thing is gone
+    assert _values(parser, "The decision follows Tuesday's declaration.", said)["Tuesday"] == "1998-03-17"

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from tidings.facts.base import FactContext
+from tidings.facts.times.anaphora import period_ended
 from tidings.facts.times.stage import TimeStage, dateline_anchor, direction_for
 from tidings.nlp import Parser
 from tidings.records import Article, Paragraph, TimeExpr
@@ -245,3 +246,13 @@ def test_a_model_name_is_no_quarter(parser: Parser) -> None:
     text = "Sales of the Audi Q3 rose."
     times = list(TimeStage()(_ctx(parser, text, date(2010, 1, 27)))["times"])
     assert not any("Q3" in t.text for t in times)
+
+
+def test_a_year_or_month_named_by_the_day_it_ends_is_that_days() -> None:
+    said = date(1998, 3, 18)
+    assert period_ended("the year", " ended Dec. 31, Acme earned", said) == "1997"
+    assert period_ended("the fiscal year", " ended June 30", said) == "1997"
+    assert period_ended("the year", " ending Dec. 31", said) == "1998"  # still running
+    assert period_ended("the year", " ended Sept. 30, 1996", said) == "1996"
+    assert period_ended("this year", " so far", said) is None
+    assert period_ended("the month", " ended Feb. 28", said) == "1998-02"

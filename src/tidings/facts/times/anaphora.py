@@ -179,6 +179,24 @@ def quarter_ended(span: str, after: str, anchor: date) -> str | None:
     return f"{middle.year}-Q{quarter_of(middle)}"
 
 
+_PERIOD_REF = re.compile(r"(?:the |its |their )?(?:(?:latest|most recent|fiscal|financial|business) )*(year|month)")
+
+
+def period_ended(span: str, after: str, anchor: date) -> str | None:
+    """The year or month a year or month named only by its end is ("for the year ended Dec. 31" said
+    in March is the year before the anchor's, "the month ended Feb. 28" February; TimeML values it
+    by the day it ends); None unless ``span`` is such a period and ``after`` names the end day."""
+    m = _ENDED.match(after.casefold())
+    period = _PERIOD_REF.fullmatch(normalise(span))
+    if not period or not m or m.group("mon") not in MONTHS:
+        return None
+    month, day = MONTHS[m.group("mon")], int(m.group("day"))
+    # one that "ended" is over; one "ending" is still running ("a profit for the year ending Dec. 31")
+    side = "past" if "ended" in m.group() else "future"
+    year = m.group("year") or str(pick_year(anchor, month, day, side))
+    return year if period.group(1) == "year" else f"{year}-{month:02d}"
+
+
 def _back_a_year(quarter: str, q: str | None) -> str:
     year, num = int(quarter[:4]), quarter[-1]
     return f"{year - 1}-Q{ORDINAL_Q[q] if q else num}"

@@ -7,11 +7,13 @@ pattern that starts before an entity it overlaps takes the entity's start back: 
 where the model tagged "year").
 Then each span is cut the way TimeML annotates it: the two ends of a range or the items of
 a list are separate expressions ("from 1991 to 1997", "1994, 1995 and 1997", "the year ended
-Sept. 30"), a trailing day after "and" inherits its month ("April 24 and 25"). Spans that hold
+Sept. 30", a date and the stretch after it: "on Feb. 3 after months of talks"), a trailing day
+after "and" inherits its month ("April 24 and 25"). Spans that hold
 no temporal word (ages such as "Henry, 19,", quantities) are dropped, and so is a year that is
 part of a name ("Made in China 2025", "Tokyo 2020"), but not the year of a yearly event ("the
 Developers Conference 2010"). Words the model takes in at a date's edges are left out (a name
-before a day: "on Twitter Sunday", an age before "this year", a verb after: "Dec. 11 marks"), and
+before a day: "on Twitter Sunday", an age before "this year", a comparative: "spend more next year",
+a verb after: "Dec. 11 marks"), and
 so is a basis of comparison ("year-on-year", "month on month").
 """
 
@@ -198,6 +200,8 @@ def find_expressions(doc: Doc) -> list[Found]:
             start += age.end()
         trailing = _TRAILING.search(text, start, end)  # "1994, 1995 and" + "1997": two entities
         end = trailing.start() if trailing else end
+        dangling = _DANGLING.search(text, start, end)
+        end = dangling.start(1) if dangling else end
         start, end = _without_comparison(text, start, end)
         if end <= start or not (is_temporal(text[start:end]) or (start, end) in halves):
             continue
@@ -306,14 +310,18 @@ _THIS_UNIT = {"this", "last", "next"}
 def _trimmed(ent: Span) -> tuple[int, int]:
     """First and last token of a DATE/TIME entity without the words the model took in at its
     edges: a name before a day ("said on Twitter Sunday morning"), a count before "this year"
-    ("as ASEAN turns 50 this year": an age), a verb after a date ("Dec. 11 marks the ...")."""
+    ("as ASEAN turns 50 this year": an age), a comparative ("spend more next year"), a verb after a
+    date ("Dec. 11 marks the ...")."""
     first, last = ent.start, ent.end - 1
     doc = ent.doc
     while first < last:
         tok, nxt = doc[first], doc[first + 1]
         name = tok.pos_ == "PROPN" and not is_temporal(tok.text) and nxt.lower_.rstrip(".") in _DAY_WORDS
         count = tok.like_num and not _YEAR.match(tok.text) and nxt.lower_ in _THIS_UNIT
-        if not (name or count):
+        # the object of a comparison before "next year" ("plans to spend more next year", "sold less this
+        # month") is no part of the date; "earlier this year" is one
+        more = tok.tag_ in ("JJR", "RBR") and not is_temporal(tok.text) and nxt.lower_ in _THIS_UNIT
+        if not (name or count or more):
             break
         first += 1
     while last > first and doc[last].tag_ in ("VBZ", "VBD", "VBP") and not is_temporal(doc[last].text):
@@ -406,6 +414,9 @@ def _year_in_name(ent: object) -> bool:
 
 def _cut(text: str, start: int, end: int) -> list[Found]:
     """Split one span at range and list connectors when every part is an expression itself."""
+    stretch = _AFTER_STRETCH.search(text, start, end)
+    if stretch and is_temporal(text[start : stretch.start()]):
+        return [*_cut(text, start, stretch.start()), Found(stretch.end(), end)]
     span = text[start:end]
     lead = _RANGE_START.match(span)
     offset = lead.end() if lead else 0
@@ -449,6 +460,18 @@ STRETCH = re.compile(
 )
 
 
+# The same with no count, plural: "on Monday, days after the vote", "in 1995 after decades of debate".
+_STRETCH_OR_UNITS = re.compile(STRETCH.pattern + r"|(?:days|weeks|months|years|decades|hours)\b", re.I)
+# A date the model ran on over "after"/"before" and how long ("closed on Feb. 3 after months of talks",
+# "freed on March 9 after 10 years"): the date and the stretch are two expressions (TimeML: a DATE and a
+# DURATION); "the day after Christmas", "two days before the vote" count from what follows and stay whole.
+_AFTER_STRETCH = re.compile(r"\s+(?:after|before)\s+(?=(?:" + _STRETCH_OR_UNITS.pattern + r")\W*$)", re.I)
+# ... and one the model closed on the preposition ("ended on May 8 after" + "six years")
+_DANGLING = re.compile(
+    r"(?:\d|\b(?:" + "|".join(MONTHS) + "|" + "|".join(WEEKDAYS) + r")\.?)(\s+(?:after|before))$", re.I
+)
+
+
 def _rejoin_commas(span: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A comma separates list items only between two of a kind ("1994, 1995") or before a
     stretch of time ("November 11, three days later"); elsewhere it belongs to one expression
@@ -457,7 +480,7 @@ def _rejoin_commas(span: str, parts: list[tuple[int, int]]) -> list[tuple[int, i
     for a, b in parts[1:]:
         gap = span[out[-1][1] : a]
         same = _shape(span[out[-1][0] : out[-1][1]]) == _shape(span[a:b]) != "other"
-        if gap.strip() == "," and not same and not STRETCH.match(span, a, b):
+        if gap.strip() == "," and not same and not _STRETCH_OR_UNITS.match(span, a, b):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))

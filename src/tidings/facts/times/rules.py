@@ -41,6 +41,8 @@ POSTPONING = {"postpone", "delay", "adjourn", "defer", "reschedule", "move", "pu
 STATIVE = {"say", "be", "have", "tell", "know", "think", "believe", "show", "report", "remain", "seem",
            "appear", "mean", "include", "hold", "own", "need", "want", "add", "note", "estimate", "like",
            "see", "feel", "stand", "continue", "keep", "account", "compare", "represent"}  # fmt: skip
+# "Investors await Friday's jobs report", "prepare for Sunday's vote": a day's event waited for lies ahead
+AWAITING = {"await", "anticipate", "expect", "prepare", "brace"}
 MODALS = {"would", "could", "may", "might", "should", "can", "must", "ca", "'d"}
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 
@@ -173,12 +175,21 @@ def direction_for(doc: Doc, start: int, end: int, *, headline: bool = False) -> 
         found = "future"
     if found is None and _scheduled_by_copula(tok, span):
         found = "future"
-    if found == "future" and _names_a_thing(span) and not _willed(tok):
+    awaited = verb_lemma(tok) in AWAITING and span.root.lower_ in WEEKDAYS
+    if found == "future" and _names_a_thing(span) and not _willed(tok) and not awaited:
         # "follows Tuesday's declaration", "is trying to sell itself under a June agreement":
         # a date that names a thing dates the thing, not the act the verb looks ahead to; only
-        # a will or a modal on the verb itself puts the thing ahead ("will attend the June summit")
+        # a will or a modal on the verb itself puts the thing ahead ("will attend the June summit"), as
+        # does waiting for a day's event ("await Friday's jobs report"; "expect the December
+        # figures" awaits a report on a month gone)
         found = None
-    if found == "past" and _names_a_thing(span) and span.root.lower_ in WEEKDAYS and not _thing_before(span):
+    if (
+        found == "past"
+        and _names_a_thing(span)
+        and span.root.lower_ in WEEKDAYS
+        and not _thing_before(span)
+        and not _thing_acted(span, tok)
+    ):
         # "the draw for Saturday's long program", "with just Sunday's race left" in a Friday's or a
         # Saturday's news: the clause's past is the telling's, not the thing's; with no tense the
         # weekday is the one just gone unless it is the next day (calendar.weekday). What the clause
@@ -269,6 +280,14 @@ def _thing_before(span: Span) -> bool:
     "since Monday's vote", "following Friday's ruling")."""
     noun = span.root.head
     return noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following", "since")
+
+
+def _thing_acted(span: Span, verb: Token) -> bool:
+    """The thing the expression dates is the subject of the clause's past verb: it did what the clause
+    tells, so it was ("Thursday's blast killed six", "Monday's attack was the worst in years"); a
+    passive subject may be what did not take place ("Saturday's race was called off")."""
+    noun = span.root.head
+    return noun.dep_ == "nsubj" and noun.head == verb
 
 
 def _willed(verb: Token) -> bool:

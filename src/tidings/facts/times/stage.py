@@ -22,7 +22,7 @@ from typing import Any
 
 from tidings.extract.dateline import split_dateline
 from tidings.facts.base import FactContext
-from tidings.facts.times.anaphora import Discourse, quarter_ended
+from tidings.facts.times.anaphora import Discourse, period_ended, quarter_ended
 from tidings.facts.times.calendar import MONTHS
 from tidings.facts.times.detect import STRETCH, Found, find_expressions
 from tidings.facts.times.resolve import resolve_timex
@@ -255,6 +255,8 @@ class TimeStage:
             value, precision, kind = resolve_timex(span, anchor, direction=direction, context=said)
             if precision == "quarter" and said.quarter is None:  # "the quarter ended July 31": those months
                 value = quarter_ended(span, text[end : end + 40], anchor) or value
+            if precision in ("year", "month"):  # "the year ended Dec. 31": the year of that day
+                value = period_ended(span, text[end : end + 40], anchor) or value
         else:
             first = resolve_timex(span, _PROBES[0], direction=direction, context=said)
             second = resolve_timex(span, _PROBES[1], direction=direction, context=said)
