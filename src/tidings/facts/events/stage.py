@@ -19,7 +19,7 @@ from tidings.facts.actors.coder import ActorCoder, has_country
 from tidings.facts.actors.tables import load_tables
 from tidings.facts.base import FactContext
 from tidings.facts.entities.stage import dateline_country
-from tidings.facts.events import rules, speech
+from tidings.facts.events import conjuncts, rules, speech
 from tidings.facts.events.arguments import (
     absorb_objects,
     background_noun,
@@ -319,6 +319,7 @@ class EventStage:
                     event = self._code(ctx, cand, model, attacher)
                     if event is not None:
                         events.append((event, number))
+                        events += [(e, number) for e in self._parties(ctx, cand, event, model, attacher)]
                     if cand.hedged:  # "... and possibly President Xi": a separate, hypothetical event
                         alt = Candidate(
                             cand.trigger,
@@ -347,12 +348,32 @@ class EventStage:
         if detector is None:
             return items
         threshold = detector.threshold if self.min_confidence < 0 else self.min_confidence
-        crowd = Counter(number for _, number in items)
+        # how many acts the sentence tells: a party's copy of an act (conjoined-actors) is no other act
+        acts = {(number, e.start, e.end, e.cameo_code, e.factuality) for e, number in items}
+        crowd = Counter(number for number, *_ in acts)
         out = []
         for event, number in items:
             p = detector.score(event, doc, number, crowd[number])
             if p >= threshold:
                 out.append((replace(event, confidence=round(p, 3)), number))
+        return out
+
+    def _parties(
+        self, ctx: FactContext, cand: Candidate, event: Event, model: EventTypeModel | None, attacher: Attacher
+    ) -> list[Event]:
+        """The event of each further coordinated party of ``cand`` (:mod:`conjuncts`), with an id of
+        its own dyad; none that codes to the first event's dyad or to another act."""
+        out = []
+        for alt in conjuncts.party_candidates(ctx.doc, cand):
+            extra = self._code(ctx, alt, model, attacher)
+            if extra is None or extra.cameo_code != event.cameo_code:
+                continue
+            dyad = (_country(extra.source), _country(extra.target))
+            if dyad == (_country(event.source), _country(event.target)):
+                continue
+            out.append(
+                replace(extra, id=fact_id("events", extra.article_id, extra.start, extra.end, extra.cameo_code, *dyad))
+            )
         return out
 
     def _code(
@@ -438,6 +459,10 @@ def told_target(cand: Candidate, finder: CandidateFinder) -> None:
         if refs:
             cand.targets = refs[:1]
             return
+
+
+def _country(ref: ActorRef | None) -> str | None:
+    return ref.country if ref is not None else None
 
 
 def _dyad(cand: Candidate) -> tuple[ActorRef | None, ActorRef | None]:
