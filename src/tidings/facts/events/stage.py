@@ -351,9 +351,14 @@ class EventStage:
         # how many acts the sentence tells: a party's copy of an act (conjoined-actors) is no other act
         acts = {(number, e.start, e.end, e.cameo_code, e.factuality) for e, number in items}
         crowd = Counter(number for number, *_ in acts)
+        first: dict[tuple[object, ...], float] = {}  # a party's copy of an act stands or falls with the act
         out = []
         for event, number in items:
-            p = detector.score(event, doc, number, crowd[number])
+            act = (number, event.start, event.end, event.cameo_code, event.factuality)
+            if act in first and rules.active(conjuncts.RULE):
+                p = first[act]
+            else:
+                p = first.setdefault(act, detector.score(event, doc, number, crowd[number]))
             if p >= threshold:
                 out.append((replace(event, confidence=round(p, 3)), number))
         return out
@@ -369,8 +374,8 @@ class EventStage:
             if extra is None or extra.cameo_code != event.cameo_code:
                 continue
             dyad = (_country(extra.source), _country(extra.target))
-            if dyad == (_country(event.source), _country(event.target)):
-                continue
+            if dyad == (_country(event.source), _country(event.target)) or dyad[0] == dyad[1]:
+                continue  # the first's dyad again, or the doer's own country among those it acts on
             out.append(
                 replace(extra, id=fact_id("events", extra.article_id, extra.start, extra.end, extra.cameo_code, *dyad))
             )
