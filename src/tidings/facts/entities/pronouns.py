@@ -243,7 +243,12 @@ def _resolve(
                 break
             choice = (subj or cands)[-1:]
             back -= 1
-        if not choice and not in_quote and not any(p.tok_start < tok.i for p in persons):
+        if (
+            not choice
+            and not in_quote
+            and not any(p.tok_start < tok.i for p in persons)
+            and not any(t.i < tok.i for t in unnamed.get(n, []))  # "An MP has had his passport stolen"
+        ):
             choice = _cataphor(doc, tok, persons, sent_of, n, fits, told)
         if choice:
             out.append((tok, choice[0].cluster))
@@ -263,7 +268,9 @@ def _cataphor(
     lede opens: "She's slammed NATO, voted against EU treaties ... Catherine Connolly, a former
     mayor, ..."; "In his first speech, Obama said"): the first person of its gender the writer
     names after it, in its sentence (not one the pronoun's own clause governs: "she praised Mary"
-    is not Mary) or within :data:`WINDOW` sentences, a subject first. Rule lede-cataphor."""
+    is not Mary) or within :data:`WINDOW` sentences, a subject first. Not after a person left
+    unnamed in its sentence ("An MP has had his passport stolen"): that is the antecedent, as the
+    backward search has it. Rule lede-cataphor."""
     if not active("lede-cataphor"):
         return []
     after = [
