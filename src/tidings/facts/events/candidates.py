@@ -570,7 +570,7 @@ def frames(cand: Candidate, others: list[Candidate]) -> bool:
     lemma = trig.lemma_.lower()
     if code in FRAMING_STATEMENTS or lemma in STATEMENT_VERBS:
         inside = {t.i for t in trig.subtree}
-        return any(o.trigger.i in inside and _stated(o.trigger, trig) for o in others if o is not cand)
+        return any(o.trigger.i in inside for o in others if o is not cand)
     if own_intent(trig):
         return any(
             o.trigger.head.i == trig.i and o.trigger.dep_ == "xcomp" and o.trigger.pos_ == "VERB"
@@ -578,26 +578,6 @@ def frames(cand: Candidate, others: list[Candidate]) -> bool:
             if o is not cand
         )
     return False
-
-
-# Clauses that describe a noun: an act told in one is said of a thing the statement names, not stated.
-_DESCRIBING = frozenset({"relcl", "acl"})
-
-
-def _stated(act: Token, frame: Token) -> bool:
-    """Whether ``act`` is what ``frame`` states: no clause describing a noun on the way up to
-    it. "Reagan warned Congress against passing what he called dangerous legislation that would tie
-    his hands in trade negotiations": the naming and the negotiations are said of the legislation
-    warned against, the warning is the act; "Israel announced it would free prisoners": the
-    release. Rule frame-content."""
-    if not active("frame-content"):
-        return True
-    tok = act
-    while tok.i != frame.i and tok.head.i != tok.i:
-        if tok.dep_ in _DESCRIBING or (tok.dep_ == "pcomp" and tok.head.lower_ == "against"):
-            return False
-        tok = tok.head
-    return True
 
 
 def resolve_frames(cands: list[Candidate]) -> list[Candidate]:

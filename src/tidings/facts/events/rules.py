@@ -406,12 +406,6 @@ RULES: tuple[Rule, ...] = (
         "with each other ('China and Switzerland pledged to develop their partnership')",
     ),
     Rule(
-        "frame-content",
-        "typing",
-        "a statement yields to the act it states, not to one told in a clause describing a noun in it or in "
-        "what it warns against ('warned Congress against passing legislation that would tie his hands')",
-    ),
-    Rule(
         "lede-cataphor",
         "actors",
         "a he/she before anyone is named stands for the next person named of its gender ('She's slammed NATO, "
