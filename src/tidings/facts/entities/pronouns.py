@@ -247,12 +247,19 @@ def _resolve(
             not choice
             and not in_quote
             and not any(p.tok_start < tok.i for p in persons)
-            and not any(t.i < tok.i for t in unnamed.get(n, []))  # "An MP has had his passport stolen"
+            and not _person_noun_before(doc, tok)  # "An MP has had his passport stolen"
         ):
             choice = _cataphor(doc, tok, persons, sent_of, n, fits, told)
         if choice:
             out.append((tok, choice[0].cluster))
     return out
+
+
+def _person_noun_before(doc: Doc, tok: Token) -> bool:
+    """Whether a noun of a person (:func:`person_nouns`: "MP", "spokeswoman", "the minister")
+    comes before ``tok`` in its sentence: the person a pronoun after it can stand for."""
+    nouns = person_nouns()
+    return any(t.pos_ in ("NOUN", "PROPN") and t.lower_ in nouns for t in doc[tok.sent.start : tok.i])
 
 
 def _cataphor(
