@@ -304,6 +304,7 @@ class EventStage:
         events: list[tuple[Event, int]] = []
         commentators: set[str] = set()
         speakers_met: dict[str, list[ActorRef]] = {}
+        copies: dict[str, str] = {}  # a party's copy of an act (conjoined-actors) -> the act
         for number, sent in enumerate(segments(doc)):
             if _FURNITURE.match(sent.text):
                 continue
@@ -319,7 +320,9 @@ class EventStage:
                     event = self._code(ctx, cand, model, attacher)
                     if event is not None:
                         events.append((event, number))
-                        events += [(e, number) for e in self._parties(ctx, cand, event, model, attacher)]
+                        for copy in self._parties(ctx, cand, event, model, attacher):
+                            events.append((copy, number))
+                            copies[copy.id] = event.id
                     if cand.hedged:  # "... and possibly President Xi": a separate, hypothetical event
                         alt = Candidate(
                             cand.trigger,
@@ -338,27 +341,30 @@ class EventStage:
         published = ctx.published.isoformat() if ctx.published else None
         items = one_per_sentence(absorb_objects(doc, events), published)
         if self.detect:
-            items = self._detected(doc, items)
+            items = self._detected(doc, items, copies)
         return {"events": mark_main(items, published)}
 
-    def _detected(self, doc: Doc, items: list[tuple[Event, int]]) -> list[tuple[Event, int]]:
+    def _detected(
+        self, doc: Doc, items: list[tuple[Event, int]], copies: dict[str, str] | None = None
+    ) -> list[tuple[Event, int]]:
         """Each event's confidence is the detector's probability that it is a real event of
-        its root; those below the emission threshold are dropped (:mod:`detect`)."""
+        its root; those below the emission threshold are dropped (:mod:`detect`). ``copies``: a
+        party's copy's id -> its act's id."""
+        copies = copies or {}
         detector = load_detector()
         if detector is None:
             return items
         threshold = detector.threshold if self.min_confidence < 0 else self.min_confidence
-        # how many acts the sentence tells: a party's copy of an act (conjoined-actors) is no other act
-        acts = {(number, e.start, e.end, e.cameo_code, e.factuality) for e, number in items}
-        crowd = Counter(number for number, *_ in acts)
-        first: dict[tuple[object, ...], float] = {}  # a party's copy of an act stands or falls with the act
+        # a party's copy of an act (conjoined-actors) is no further act of the sentence, and it
+        # stands or falls with its act
+        crowd = Counter(number for event, number in items if event.id not in copies)
+        scores: dict[str, float] = {}
         out = []
         for event, number in items:
-            act = (number, event.start, event.end, event.cameo_code, event.factuality)
-            if act in first and rules.active(conjuncts.RULE):
-                p = first[act]
-            else:
-                p = first.setdefault(act, detector.score(event, doc, number, crowd[number]))
+            p = scores.get(copies.get(event.id, ""))
+            if p is None:
+                p = detector.score(event, doc, number, crowd[number])
+            scores[event.id] = p
             if p >= threshold:
                 out.append((replace(event, confidence=round(p, 3)), number))
         return out
