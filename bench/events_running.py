@@ -219,6 +219,11 @@ def to_predictions(events: list[dict[str, Any]], golds: dict[str, Gold]) -> list
     return out
 
 
+def _dyad_agreement(ge: dict[str, Any], p: Prediction) -> int:
+    """How many of a gold event's two countries a prediction tells (the first such event wins a tie)."""
+    return (_country(ge.get("source")) == p.source) + (_country(ge.get("target")) == p.target)
+
+
 def score(name: str, golds: list[Gold], preds: list[Prediction]) -> Scores:
     sc = Scores(name)
     by_sent: dict[tuple[str, int], list[Prediction]] = defaultdict(list)
@@ -234,7 +239,10 @@ def score(name: str, golds: list[Gold], preds: list[Prediction]) -> Scores:
                 sc.false_in_empty += len(asserted)
             for p in asserted:
                 sc.n_pred += 1
-                hit = next((ge for ge in gold if ge["cameo"][:2] == p.root), None)
+                # of a sentence's gold events of the root, the one whose dyad the prediction tells
+                # (the conventions make each target a separate event: 'talks with Iraq and Afghanistan')
+                same_root = [ge for ge in gold if ge["cameo"][:2] == p.root]
+                hit = max(same_root, key=lambda ge: _dyad_agreement(ge, p), default=None)
                 b = min(int(p.confidence * 10), 9)
                 sc.bins[b][0] += 1
                 sc.real += 1.0 if gold else 0.0

@@ -11,6 +11,7 @@ from tidings.facts.actors.names import clean_key, person_key
 from tidings.facts.actors.tables import load_tables, org_country_sector, sector_of
 from tidings.facts.base import FactContext
 from tidings.facts.entities.stage import EntityStage, RawMention, _Clusterer, _vote, find_entities
+from tidings.facts.switches import switched_off
 from tidings.nlp import Parser
 from tidings.records import Article, Entity, Mention
 
@@ -338,3 +339,18 @@ def test_a_family_name_first_is_found_where_the_article_uses_it_alone(parser: Pa
     mentions, entities, _ = run(parser, text)
     johnson = by_name(entities, "Gary Johnson")
     assert not [m for m in mentions if m.entity_id == johnson.id and m.text == "Gary"]
+
+
+def test_a_pronoun_before_anyone_is_named_stands_for_the_next_person_named(parser: Parser) -> None:
+    text = (
+        "She has slammed NATO and voted against EU treaties, and now she is on track to become president. "
+        "Catherine Connolly, a former mayor of Galway, leads the polls."
+    )
+    assert referent(parser, text, "She") == "Catherine Connolly"
+    with switched_off(frozenset({"lede-cataphor"})):
+        mentions, _, _ = run(parser, text)
+    assert not [m for m in mentions if m.text == "She"]
+    # a person left unnamed before the pronoun is its antecedent: no name after it stands for it
+    text = "An MP has had his passport stolen in a park in Kenya. Conservative MP Quentin Davies was unhurt."
+    his = next((m for m in run(parser, text)[0] if m.text == "his" and m.entity_id), None)
+    assert his is None or referent(parser, text, "his") != "Quentin Davies"

@@ -268,3 +268,14 @@ def test_a_meeting_occasion_of_a_passive_clause_or_of_a_body_alone_has_no_doer(p
     # "In the meeting, Li urged the two nations ...": the meeting told before, no partner coded here
     text = "In the meeting, Chinese Premier Li Keqiang urged the two nations to launch maritime talks soon."
     assert not [e for e in coded(parser, text) if e.trigger == "meeting"]
+
+
+def test_each_coordinated_target_of_another_country_is_an_event_of_its_own(parser: Parser) -> None:
+    text = "The World Trade Organisation (WTO) is to hold membership talks with both Iraq and Afghanistan."
+    talks = {e.target.country for e in coded(parser, text) if e.cameo_code == "046" and e.target is not None}
+    assert talks == {"IRQ", "AFG"}
+    off = {e.target.country for e in coded(parser, text, ["conjoined-actors"]) if e.target is not None}
+    assert off == {"IRQ"}
+    # coordinated doers are left as they are: one event, the first named its doer
+    pledged = [e for e in coded(parser, "Georgia and Turkey signed an accord on Saturday.") if e.trigger == "signed"]
+    assert [(e.source and e.source.country, e.target and e.target.country) for e in pledged] == [("GEO", "TUR")]

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from tidings.facts.actors.names import FEMININE, FIRST_PERSON, MASCULINE, PRONOUNS_PERSONAL
 from tidings.facts.quotes.marks import find_quotes
+from tidings.facts.switches import active
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -242,9 +243,52 @@ def _resolve(
                 break
             choice = (subj or cands)[-1:]
             back -= 1
+        if (
+            not choice
+            and not in_quote
+            and not any(p.tok_start < tok.i for p in persons)
+            and not _person_noun_before(doc, tok)  # "An MP has had his passport stolen"
+        ):
+            choice = _cataphor(doc, tok, persons, sent_of, n, fits, told)
         if choice:
             out.append((tok, choice[0].cluster))
     return out
+
+
+def _person_noun_before(doc: Doc, tok: Token) -> bool:
+    """Whether a noun of a person (:func:`person_nouns`: "MP", "spokeswoman", "the minister")
+    comes before ``tok`` in its sentence: the person a pronoun after it can stand for."""
+    nouns = person_nouns()
+    return any(t.pos_ in ("NOUN", "PROPN") and t.lower_ in nouns for t in doc[tok.sent.start : tok.i])
+
+
+def _cataphor(
+    doc: Doc,
+    tok: Token,
+    persons: Sequence[PersonSpan],
+    sent_of: dict[int, int],
+    n: int,
+    fits: Callable[[PersonSpan], bool],
+    told: Callable[[PersonSpan], bool],
+) -> list[PersonSpan]:
+    """A pronoun before anyone is named stands for the person named next (cataphora, as a feature
+    lede opens: "She's slammed NATO, voted against EU treaties ... Catherine Connolly, a former
+    mayor, ..."; "In his first speech, Obama said"): the first person of its gender the writer
+    names after it, in its sentence (not one the pronoun's own clause governs: "she praised Mary"
+    is not Mary) or within :data:`WINDOW` sentences, a subject first. Not after a person left
+    unnamed in its sentence ("An MP has had his passport stolen"): that is the antecedent, as the
+    backward search has it. Rule lede-cataphor."""
+    if not active("lede-cataphor"):
+        return []
+    after = [
+        p
+        for p in persons
+        if p.tok_start > tok.i and n <= sent_of.get(p.tok_start, 0) <= n + WINDOW and fits(p) and told(p)
+    ]
+    after = [p for p in after if sent_of.get(p.tok_start, 0) > n or not _commanded(doc, tok, p)]
+    after.sort(key=lambda p: p.tok_start)
+    subj = [p for p in after if _is_subject(doc, p)]
+    return (subj or after)[:1]
 
 
 def _unnamed_subjects(doc: Doc, sent_of: dict[int, int]) -> dict[int, list[Token]]:

@@ -406,6 +406,18 @@ RULES: tuple[Rule, ...] = (
         "with each other ('China and Switzerland pledged to develop their partnership')",
     ),
     Rule(
+        "lede-cataphor",
+        "actors",
+        "a he/she before anyone is named stands for the next person named of its gender ('She's slammed NATO, "
+        "voted against EU treaties ... Catherine Connolly, a former mayor'; 'In his first speech, Obama said')",
+    ),
+    Rule(
+        "conjoined-actors",
+        "actors",
+        "coordinated targets of different countries are each a party of their own: 'talks with both Iraq and "
+        "Afghanistan' are two events, one to each",
+    ),
+    Rule(
         "main-statement",
         "main",
         "the main event is the lede's earliest asserted event with a coded doer, statements (01) included; in its "

@@ -19,7 +19,7 @@ from tidings.facts.actors.coder import ActorCoder, has_country
 from tidings.facts.actors.tables import load_tables
 from tidings.facts.base import FactContext
 from tidings.facts.entities.stage import dateline_country
-from tidings.facts.events import rules, speech
+from tidings.facts.events import conjuncts, rules, speech
 from tidings.facts.events.arguments import (
     absorb_objects,
     background_noun,
@@ -303,6 +303,7 @@ class EventStage:
         events: list[tuple[Event, int]] = []
         commentators: set[str] = set()
         speakers_met: dict[str, list[ActorRef]] = {}
+        copies: dict[str, str] = {}  # a party's copy of an act (conjoined-actors) -> the act
         for number, sent in enumerate(segments(doc)):
             if _FURNITURE.match(sent.text):
                 continue
@@ -318,6 +319,9 @@ class EventStage:
                     event = self._code(ctx, cand, model, attacher)
                     if event is not None:
                         events.append((event, number))
+                        for copy in self._parties(ctx, cand, event, model, attacher):
+                            events.append((copy, number))
+                            copies[copy.id] = event.id
                     if cand.hedged:  # "... and possibly President Xi": a separate, hypothetical event
                         alt = Candidate(
                             cand.trigger,
@@ -336,22 +340,50 @@ class EventStage:
         published = ctx.published.isoformat() if ctx.published else None
         items = one_per_sentence(absorb_objects(doc, events), published)
         if self.detect:
-            items = self._detected(doc, items)
+            items = self._detected(doc, items, copies)
         return {"events": mark_main(items, published)}
 
-    def _detected(self, doc: Doc, items: list[tuple[Event, int]]) -> list[tuple[Event, int]]:
+    def _detected(
+        self, doc: Doc, items: list[tuple[Event, int]], copies: dict[str, str] | None = None
+    ) -> list[tuple[Event, int]]:
         """Each event's confidence is the detector's probability that it is a real event of
-        its root; those below the emission threshold are dropped (:mod:`detect`)."""
+        its root; those below the emission threshold are dropped (:mod:`detect`). ``copies``: a
+        party's copy's id -> its act's id."""
+        copies = copies or {}
         detector = load_detector()
         if detector is None:
             return items
         threshold = detector.threshold if self.min_confidence < 0 else self.min_confidence
-        crowd = Counter(number for _, number in items)
+        # a party's copy of an act (conjoined-actors) is no further act of the sentence, and it
+        # stands or falls with its act
+        crowd = Counter(number for event, number in items if event.id not in copies)
+        scores: dict[str, float] = {}
         out = []
         for event, number in items:
-            p = detector.score(event, doc, number, crowd[number])
+            p = scores.get(copies.get(event.id, ""))
+            if p is None:
+                p = detector.score(event, doc, number, crowd[number])
+            scores[event.id] = p
             if p >= threshold:
                 out.append((replace(event, confidence=round(p, 3)), number))
+        return out
+
+    def _parties(
+        self, ctx: FactContext, cand: Candidate, event: Event, model: EventTypeModel | None, attacher: Attacher
+    ) -> list[Event]:
+        """The event of each further coordinated party of ``cand`` (:mod:`conjuncts`), with an id of
+        its own dyad; none that codes to the first event's dyad or to another act."""
+        out = []
+        for alt in conjuncts.party_candidates(ctx.doc, cand):
+            extra = self._code(ctx, alt, model, attacher)
+            if extra is None or extra.cameo_code != event.cameo_code:
+                continue
+            dyad = (_country(extra.source), _country(extra.target))
+            if dyad == (_country(event.source), _country(event.target)) or dyad[0] == dyad[1]:
+                continue  # the first's dyad again, or the doer's own country among those it acts on
+            out.append(
+                replace(extra, id=fact_id("events", extra.article_id, extra.start, extra.end, extra.cameo_code, *dyad))
+            )
         return out
 
     def _code(
@@ -437,6 +469,10 @@ def told_target(cand: Candidate, finder: CandidateFinder) -> None:
         if refs:
             cand.targets = refs[:1]
             return
+
+
+def _country(ref: ActorRef | None) -> str | None:
+    return ref.country if ref is not None else None
 
 
 def _dyad(cand: Candidate) -> tuple[ActorRef | None, ActorRef | None]:
