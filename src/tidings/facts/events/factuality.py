@@ -127,6 +127,16 @@ def is_purpose(tok: Token) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _auxiliary(child: Token) -> str | None:
+    """What an auxiliary child says of its verb: "will" planned, "could" hypothetical."""
+    if child.dep_ not in ("aux", "auxpass"):
+        return None
+    low = child.lower_.replace("’", "'")
+    if low in FUTURE_AUX:
+        return "planned"
+    return "hypothetical" if low in MODAL_AUX else None
+
+
 def _own(token: Token) -> str | None:
     """Factuality read from the trigger's own children (auxiliaries, negation, adverbs).
     Negation wins over a modal wherever it stands: "would not provide" is a refusal."""
@@ -135,10 +145,9 @@ def _own(token: Token) -> str | None:
             return "negated"
     for child in token.children:
         low = child.lower_.replace("’", "'")
-        if child.dep_ in ("aux", "auxpass") and low in FUTURE_AUX:
-            return "planned"
-        if child.dep_ in ("aux", "auxpass") and low in MODAL_AUX:
-            return "hypothetical"
+        aux = _auxiliary(child)
+        if aux is not None:
+            return aux
         if child.dep_ in ("advmod", "mark") and low in ("possibly", "perhaps", "maybe", "if", "unless", "whether"):
             return "hypothetical"
         if child.dep_ == "advmod" and low in ("allegedly", "reportedly", "purportedly"):
@@ -262,13 +271,7 @@ def _shared_modal(token: Token) -> str | None:
     head = token.head
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    for child in head.children:
-        low = child.lower_.replace("’", "'")
-        if child.dep_ in ("aux", "auxpass") and low in FUTURE_AUX:
-            return "planned"
-        if child.dep_ in ("aux", "auxpass") and low in MODAL_AUX:
-            return "hypothetical"
-    return None
+    return next((aux for aux in map(_auxiliary, head.children) if aux is not None), None)
 
 
 def _own_scope(gov: Token, via: Token) -> str | None:
