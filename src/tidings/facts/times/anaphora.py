@@ -163,15 +163,24 @@ _ENDED = re.compile(
 )
 
 
+def _end_day(after: str) -> tuple[int, int, str | None, bool] | None:
+    """The end day the text after a period names (", which ended Dec. 31, 1998"): its month, day,
+    year when written, and whether the period is over ("ended", not "ending"/"ends")."""
+    m = _ENDED.match(after.casefold())
+    if not m or m.group("mon") not in MONTHS:
+        return None
+    return MONTHS[m.group("mon")], int(m.group("day")), m.group("year"), "ended" in m.group()
+
+
 def quarter_ended(span: str, after: str, anchor: date) -> str | None:
     """The calendar quarter of a fiscal quarter named only by its end ("the quarter ended July 31"
     is May to July: 1989-Q2, the quarter holding most of it); None unless ``span`` is such a
     quarter without an ordinal and ``after`` (the text following it) names the end day."""
-    m = _ENDED.match(after.casefold())
-    if not _QUARTER_REF.fullmatch(normalise(span)) or not m or m.group("mon") not in MONTHS:
+    end = _end_day(after)
+    if not _QUARTER_REF.fullmatch(normalise(span)) or end is None:
         return None
-    month, day = MONTHS[m.group("mon")], int(m.group("day"))
-    year = int(m.group("year")) if m.group("year") else pick_year(anchor, month, day, "past")
+    month, day, written, _ = end
+    year = int(written) if written else pick_year(anchor, month, day, "past")
     try:
         middle = date(year, month, day) - timedelta(days=45)
     except ValueError:
@@ -186,14 +195,13 @@ def period_ended(span: str, after: str, anchor: date) -> str | None:
     """The year or month a year or month named only by its end is ("for the year ended Dec. 31" said
     in March is the year before the anchor's, "the month ended Feb. 28" February; TimeML values it
     by the day it ends); None unless ``span`` is such a period and ``after`` names the end day."""
-    m = _ENDED.match(after.casefold())
+    end = _end_day(after)
     period = _PERIOD_REF.fullmatch(normalise(span))
-    if not period or not m or m.group("mon") not in MONTHS:
+    if not period or end is None:
         return None
-    month, day = MONTHS[m.group("mon")], int(m.group("day"))
+    month, day, written, over = end
     # one that "ended" is over; one "ending" is still running ("a profit for the year ending Dec. 31")
-    side = "past" if "ended" in m.group() else "future"
-    year = m.group("year") or str(pick_year(anchor, month, day, side))
+    year = written or str(pick_year(anchor, month, day, "past" if over else "future"))
     return year if period.group(1) == "year" else f"{year}-{month:02d}"
 
 
