@@ -60,7 +60,8 @@ class Extension(NamedTuple):
 
 # dev-only extensions, same corpora and genres as PLAN: 1 drawn on 2026-12-06, 2 and 3 on 2026-12-07,
 # 4 on 2026-12-07 (a fresh blind set for the round after extension 3 was opened to rule writing),
-# 5 on 2026-12-07 (a larger blind set drawn the same way: extension 4's 14 are too few to tell rules apart)
+# 5 on 2026-12-07 (a larger blind set drawn the same way: extension 4's 14 are too few to tell rules apart),
+# 6 on 2026-12-07 (a sixth blind set, drawn the same way, for the round whose rules were written on 4 and 5)
 EXTENSIONS: dict[int, Extension] = {
     1: Extension(
         20261207,
@@ -92,6 +93,15 @@ EXTENSIONS: dict[int, Extension] = {
         # its share goes to the other corpora
         {"bbc": 9, "reuters21578": 5, "peoples_daily_tariff": 3, "fundus": 0, "ieer": 3},
         {"politics": 5, "business": 4, "tech": 0, "sport": 0, "entertainment": 0},
+        political=True,
+        max_chars=4000,
+    ),
+    6: Extension(
+        20261212,
+        # as 5 (no fundus article is left); IEER has 8 political articles of at most 4,000
+        # characters left undrawn, so 3 of them
+        {"bbc": 8, "reuters21578": 4, "peoples_daily_tariff": 3, "fundus": 0, "ieer": 3},
+        {"politics": 5, "business": 3, "tech": 0, "sport": 0, "entertainment": 0},
         political=True,
         max_chars=4000,
     ),
