@@ -426,3 +426,37 @@ def test_a_thing_waited_for_lies_ahead(parser: Parser) -> None:
     assert _values(parser, text, date(1998, 2, 20))["December"] == "1997-12"
     # what follows a thing named comes after it: the thing is gone
     assert _values(parser, "The decision follows Tuesday's declaration.", said)["Tuesday"] == "1998-03-17"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 63% of respondents in the Sunday Times poll said he should return.",
+        "A second poll for the Independent on Sunday found that support fell.",
+        "The claim was made by Sunday Telegraph journalist Robert Peston.",
+        "He told BBC Radio 4's Today programme that the plan would work.",
+        "She appeared on NBC's Today show to defend the bill.",
+    ],
+)
+def test_a_weekday_or_today_in_a_title_is_no_date(parser: Parser, text: str) -> None:
+    # a masthead or a programme's name: TimeML marks no temporal word inside a proper name
+    assert _texts(parser, text) == []
+
+
+def test_a_weekday_before_a_title_word_it_dates_stays(parser: Parser) -> None:
+    said = date(2005, 1, 19)  # a Wednesday
+    got = _values(parser, "He said on Sunday Post Office workers had gone on strike.", said)
+    assert got["Sunday"] == "2005-01-16"
+    assert _texts(parser, "The Mail on Sunday reported on Monday that he had resigned.") == ["Monday"]
+    assert _texts(parser, "Today, the company said it would cut jobs.") == ["Today"]
+
+
+def test_shares_ages_and_a_demonstrative_are_no_part_of_a_date(parser: Parser) -> None:
+    # a fraction written with a hyphen is a share of people; quarters of a year are written apart
+    assert _texts(parser, "Three-quarters said the minister was right to go.") == []
+    assert _texts(parser, "Profit in the first three quarters rose 5%.") == ["the first three quarters"]
+    # an age in the plural is an age as the singular is
+    assert _texts(parser, "It set a minimum wage for 16 and 17-year-olds.") == []
+    # the object of the verb the model took in before a count back
+    said = date(2005, 1, 10)
+    assert _values(parser, "I dealt with this six months ago, he said.", said) == {"six months ago": "2004-07"}

@@ -8,13 +8,14 @@ where the model tagged "year").
 Then each span is cut the way TimeML annotates it: the two ends of a range or the items of
 a list are separate expressions ("from 1991 to 1997", "1994, 1995 and 1997", "the year ended
 Sept. 30", a date and the stretch after it: "on Feb. 3 after months of talks"), a trailing day
-after "and" inherits its month ("April 24 and 25"). Spans that hold
-no temporal word (ages such as "Henry, 19,", quantities) are dropped, and so is a year that is
-part of a name ("Made in China 2025", "Tokyo 2020"), but not the year of a yearly event ("the
-Developers Conference 2010"). Words the model takes in at a date's edges are left out (a name
-before a day: "on Twitter Sunday", an age before "this year", a comparative: "spend more next year",
-a verb after: "Dec. 11 marks"), and
-so is a basis of comparison ("year-on-year", "month on month").
+after "and" inherits its month ("April 24 and 25"). Spans that hold no temporal word (ages such as
+"Henry, 19,", quantities) are dropped, as are ages in the plural ("17-year-olds") and shares written
+as a hyphenated fraction ("Three-quarters said"); so is a year that is part of a name ("Made in
+China 2025", "Tokyo 2020"), but not the year of a yearly event ("the Developers Conference 2010"),
+and a weekday or "Today" in a newspaper's or a programme's title ("the Sunday Times", "the Mail on
+Sunday", "Radio 4's Today programme"). Words the model takes in at a date's edges are left out (a
+name before a day: "on Twitter Sunday", an age before "this year", a comparative: "spend more next
+year", a verb after: "Dec. 11 marks"), and so is a basis of comparison ("year-on-year", "month on month").
 """
 
 from __future__ import annotations
@@ -82,12 +83,15 @@ _UNITS_END = re.compile(r"(?:[Tt]he\s+)?(?:days|weeks|months|quarters|years|deca
 _TO_COME = re.compile(r"\s+(?:ahead(?!\s+of)|to come)\b")
 _AGO = re.compile(r"\s+(?:or so\s+)?(?:ago|earlier|later|from now)\b(?!\s+(?:than|in|on|that|this)\b)")
 # A person's or a thing's age is not a time ("a 44-year-old nurse", "52 years old").
-_AGE = re.compile(r"^(?:an? |the )?[\w-]+[- ](?:year|month|week|day)s?[- ]old(?:$|,?\s+)", re.I)
+_AGE = re.compile(r"^(?:an? |the )?[\w-]+[- ](?:year|month|week|day)s?[- ]olds?(?:$|,?\s+)", re.I)  # "17-year-olds"
 # "when Kopp was in his 30s", "women in their early twenties": a person's age, not a decade.
 _AGE_DECADE = re.compile(r"\b(?:his|her|their|my|our|your)\s+(?:(?:early|mid|late)[- ])?$", re.I)
 _DECADE = re.compile(
     r"(?:(?:early|mid|late)[- ])?(?:\d0'?s|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies)", re.I
 )
+# A fraction spelt with a hyphen, as style guides write one ("three-quarters of voters"), is a share,
+# not three quarters of a year (those the news writes apart: "in the first three quarters").
+_FRACTION = re.compile(r"(?:one|two|three)-quarters?", re.I)
 _TRAILING = re.compile(r"(?:,|\s+(?:and|or|to|through))+$")
 _SPOKEN_YEAR = re.compile(r"\b(?:nineteen|twenty|eighteen) " + _TENS + r"\b")
 # Fuzzy references (TimeML DATE with PRESENT_REF / PAST_REF / FUTURE_REF values).
@@ -205,6 +209,8 @@ def find_expressions(doc: Doc) -> list[Found]:
         start, end = _without_comparison(text, start, end)
         if end <= start or not (is_temporal(text[start:end]) or (start, end) in halves):
             continue
+        if _FRACTION.fullmatch(text, start, end):  # "Three-quarters said he was right": a share of people
+            continue
         noun = _PERIOD_AFTER.match(text, end) if _YEAR_BACK_END.search(text, start, end) else None
         end = noun.end() if noun else end  # "the year-ago" + " period": the model stops short
         ahead = _TO_COME.match(text, end) if _UNITS_END.fullmatch(text, start, end) else None
@@ -214,7 +220,39 @@ def find_expressions(doc: Doc) -> list[Found]:
     # an expression taken in by one its tail was stretched over ("two weeks" + " from now" holds the
     # "now" found on its own) is no expression of its own
     out = [f for f in out if not any(o.start <= f.start and f.end <= o.end and o != f for o in out)]
-    return _days_of_previous(text, out)
+    return _days_of_previous(text, [f for f in out if not _in_a_title(text, f.start, f.end)])
+
+
+# TimeML marks no temporal word inside a proper name. The press names its weekend editions after
+# the day ("the Sunday Times", "Sunday Telegraph journalist", "the Mail on Sunday") and a morning
+# programme after the day ("BBC Radio 4's Today programme", "NBC's Today show", "USA Today"): the
+# words of a masthead or a programme, not a weekday's or today's date. A weekday before a person's
+# name ("said Friday Smith had fled") stays a date: the parse alone cannot tell the two apart.
+_MASTHEAD_AFTER = re.compile(
+    r"\s+(?:Times|Telegraph|Herald|Express|Mirror|Post|Tribune|Star|People|Sport|Mail|Independent|"
+    r"Observer|Age|Sun|Business Post)\b(?!-)"
+)
+_EDITION_OF = re.compile(r"\b[Tt]he\s+(?:Mail|Independent)\s+on\s+$")
+_PROGRAMME = re.compile(r"\s+(?:programme|program|show|newspaper)\b")
+
+
+def _in_a_title(text: str, start: int, end: int) -> bool:
+    """A weekday or "Today" that is a word of a newspaper's or a programme's title."""
+    word = text[start:end]
+    if word == "Today":
+        return (
+            _PROGRAMME.match(text, end) is not None
+            or re.search(r"\bUSA\s+$", text[max(0, start - 8) : start]) is not None
+        )
+    if word.lower() not in WEEKDAYS or not word[:1].isupper():
+        return False
+    if _EDITION_OF.search(text[max(0, start - 30) : start]):
+        return True
+    # after a word that dates ("on Sunday Post Office workers struck", "late Sunday Times Square") it is the day
+    dated = re.search(
+        r"\b(?:on|since|until|till|late|early|last|next|this|every)\s+$", text[max(0, start - 8) : start], re.I
+    )
+    return _MASTHEAD_AFTER.match(text, end) is not None and dated is None
 
 
 # A half named bare ("profit rose in the first half", "sales will pick up in the second half") is
@@ -340,6 +378,8 @@ def _of_the_clause(tok: Token, first: int, last: int) -> bool:
         return False
     if tok.pos_ in ("VERB", "AUX", "PRON", "PROPN"):
         return True
+    if tok.lower_ in ("this", "that") and (tok.nbor().like_num or tok.nbor().lower_ in NUMBERS):
+        return True  # "dealt with this six months ago": a demonstrative determines no count back
     return tok.pos_ == "NOUN" and not first <= tok.head.i <= last and tok.nbor().lower_ != "of"
 
 
