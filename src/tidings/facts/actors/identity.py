@@ -381,6 +381,11 @@ class ActorFold:
             forms += [v for f in forms if (v := _without_company_word(f))]
         stems = [(f, stem) for f in forms if (stem := party_stem(f))]
         forms += [("member:" if " " not in f else "party:") + stem for f, stem in stems]
+        # a party by another of its names ("the Tories" and "the Conservatives", "Lib Dems" and
+        # "Liberal Democrats", "GOP" and "Republicans"): one actor, as its stems already fold
+        # "Democrats" and "the Democratic Party"; the country must still agree (see _place)
+        tables = load_tables()
+        forms += ["party:" + p for f in forms if (p := tables.party_name(f))]
         forms += ["acr:" + a for n in names if len(n.split()) > 1 for a in acronyms(n) if len(a) >= 3]
         # "E&Y", "U.S.T.R.": an upper-case word, its letters only ("ey" of "Ernst & Young")
         forms += ["acr:" + _letters(n) for n in names if len(n.split()) == 1 and n.isupper() and len(_letters(n)) >= 2]
