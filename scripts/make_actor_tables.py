@@ -27,6 +27,44 @@ CODE_RE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?[0-9]*-?[0-9]*)\]")
 # "champagne"): the single-word forms the shared news corpus writes lower-case more often than
 # capitalised (nyt_us_china_leads + bbc, counted once when the table was rebuilt).
 COMMON_WORDS = frozenset({"island", "male", "pole", "saga", "champagne"})
+# A form that names no country once a reader's key is made of it: "The Valley" (Anguilla's
+# capital) is read without its article as the word "valley"; a place named only by compass words
+# ("North West", a South African province) is a region of any country ("Clwyd North West", "the
+# North West of England").
+COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"})
+
+
+def _reads_as_word(key: str, kind: str) -> bool:
+    """Whether a country form is read as an ordinary word or a region of any country."""
+    words = key.split()
+    if words[:1] == ["the"] and len(words) == 2 and words[1].isalpha() and kind == "capital":
+        return True  # "the valley": the key drops the article, leaving a common noun
+    return kind in ("place", "alias") and all(w in COMPASS for w in words)
+
+
+def _ambiguous_capitals(capitals: dict[str, str]) -> set[str]:
+    """Capitals (name -> ISO3) whose name names a more populous place of another country in the
+    gazetteer ("Hamilton", Bermuda's capital of 900 people and an Ontario city of 500,000;
+    "Victoria", the Seychelles' and an Australian state; "George Town" of the Cayman Islands and of
+    Penang): the bare name is more often the other place, or a person ("Lord Hamilton"), than the
+    state's capital, so it is not read as that state's government."""
+    import gzip
+
+    own: dict[str, int] = {}
+    other: dict[str, int] = {}
+    iso_of: dict[str, str] = {}
+    rows: list[tuple[str, str, int]] = []
+    with gzip.open(ROOT / "src/tidings/data/geo/gazetteer.tsv.gz", "rt", encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            if rec["fcode"].startswith("PCL"):
+                iso_of[rec["cc"]] = rec["code"]
+            elif (key := _clean(rec["name"])) in capitals:
+                rows.append((key, rec["cc"], int(rec["population"] or 0)))
+    for key, cc, pop in rows:
+        side = own if iso_of.get(cc) == capitals[key] else other
+        side[key] = max(side.get(key, 0), pop)
+    # a capital the gazetteer files under another spelling ("Panamá") has no population of its own
+    return {k for k, pop in own.items() if pop and other.get(k, 0) > pop}
 
 
 def _clean(name: str) -> str:
@@ -93,8 +131,12 @@ def build_countries(shared: Path) -> None:
                 key = _clean(form)
                 if len(key) < 2 or key in seen or key in COMMON_WORDS:  # the first country to claim an alias keeps it
                     continue
+                if _reads_as_word(key, kind):
+                    continue
                 seen[key] = code
                 rows.append((key, code, iso, kind))
+    ambiguous = _ambiguous_capitals({k: iso for k, _, iso, kind in rows if kind == "capital" and iso})
+    rows = [r for r in rows if not (r[3] == "capital" and r[0] in ambiguous)]
     with open(OUT / "countries.tsv", "w", encoding="utf-8", newline="") as fh:
         fh.write("# alias\tcameo_code\tiso3\tkind (name|capital|demonym|alias)\n")
         fh.write("# from shared events/ontology/cameo_country_codes.csv (PETRARCH-2, MIT) + countryinfo (MIT)\n")

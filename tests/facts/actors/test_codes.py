@@ -381,3 +381,14 @@ def test_a_surname_alone_takes_the_office_its_one_holder_held_that_day(parser: P
     assert (named(found, "Blair").country, named(found, "Blair").sector) == ("GBR", "GOV")
     later = entities(parser, "Mr Blair said the plan was right.", day="2012-06-01")
     assert named(later, "Blair").sector != "GOV"  # out of office by then
+
+
+def test_a_country_form_read_as_a_word_or_another_place_names_no_country() -> None:
+    tables = load_tables()
+    assert tables.country("valley") is None  # "The Valley", Anguilla's capital, keyed without "the"
+    assert tables.country("hamilton") is None  # Bermuda's, and an Ontario city and a surname
+    assert tables.country("victoria") is None  # the Seychelles', and an Australian state
+    assert code_phrase(["clwyd", "north", "west"], tables).country is None  # a region of any country
+    assert tables.country("kingston") is not None  # Jamaica's is the largest Kingston
+    assert tables.country("washington") is not None
+    assert code_phrase(["democratic", "people", "s", "republic", "of", "korea"], tables).country == "PRK"

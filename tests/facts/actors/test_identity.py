@@ -312,3 +312,43 @@ def test_the_office_of_a_post_is_named_by_its_post() -> None:
     )
     assert link["e-a1-Office of the United States Trade Representative"] == link["e-a2-U.S. Trade Representative"]
     assert link["e-a3-Office of the Historian"] != link["e-a4-Historian"]  # one word after it: no post's name
+
+
+def test_a_party_by_another_of_its_names_is_one_actor_within_its_country() -> None:
+    day = "2005-01-10"
+    _, link = fold(
+        [
+            (ent("Tories", "a1", "NORP", country="GBR", code="GBRPTY"), day),
+            (ent("Conservatives", "a2", "NORP", country="GBR", code="GBRPTY"), day),
+            (ent("Lib Dems", "a3", "ORG", country="GBR", code="GBRPTY"), day),
+            (ent("Liberal Democrats", "a4", "NORP", country="GBR", code="GBRPTY"), day),
+            (ent("New Labour", "a5", "ORG", country="GBR", code="GBRPTY"), day),
+            (ent("Labour", "a6", "ORG", country="GBR", code="GBRPTY"), day),
+            (ent("GOP", "a7", "ORG", country="USA", code="USAPTY"), day),
+            (ent("Republicans", "a8", "NORP", country="USA", code="USAPTY"), day),
+            (ent("Conservatives", "a9", "NORP", country="CAN", code="CANPTY"), day),
+        ]
+    )
+    assert link["e-a1-Tories"] == link["e-a2-Conservatives"]
+    assert link["e-a3-Lib Dems"] == link["e-a4-Liberal Democrats"] != link["e-a1-Tories"]
+    assert link["e-a5-New Labour"] == link["e-a6-Labour"] != link["e-a3-Lib Dems"]
+    assert link["e-a7-GOP"] == link["e-a8-Republicans"]
+    assert link["e-a9-Conservatives"] != link["e-a2-Conservatives"]  # Canada's is another party
+
+
+def test_a_broadcasters_channel_or_bureau_is_the_broadcaster() -> None:
+    day = "2005-01-10"
+    _, link = fold(
+        [
+            (ent("BBC", "a1", "ORG", country="GBR", code="GBRMED"), day),
+            (ent("BBC News", "a2", "ORG", country="GBR", code="GBRMED"), day),
+            (ent("BBC Radio Scotland", "a3", "ORG", country="GBR", code="GBRMED"), day),
+            (ent("Times Educational Supplement", "a4", "ORG", country="GBR", code="GBRMED"), day),
+            (ent("Times", "a5", "ORG", country="GBR", code="GBRMED"), day),
+            (ent("NHS Direct", "a6", "ORG", country="GBR"), day),
+            (ent("NHS", "a7", "ORG", country="GBR"), day),
+        ]
+    )
+    assert link["e-a1-BBC"] == link["e-a2-BBC News"] == link["e-a3-BBC Radio Scotland"]
+    assert link["e-a4-Times Educational Supplement"] != link["e-a5-Times"]  # no acronym: a paper of its own
+    assert link["e-a6-NHS Direct"] != link["e-a7-NHS"]  # not a news organisation

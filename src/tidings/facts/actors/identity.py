@@ -189,6 +189,19 @@ def _without_company_word(form: str) -> str | None:
     return None
 
 
+def _outlet_of(name: str) -> str | None:
+    """The broadcaster a channel, programme arm or bureau is named after: a news organisation's
+    acronym the tables know as media, then more words ("BBC News", "BBC Radio 4", "BBC One", "BBC
+    Delhi", "CNN International" are the BBC and CNN; rule broadcaster-outlet). Only an acronym
+    (upper case) heads such a name: "Times Educational Supplement" is a paper of its own."""
+    words = name.split()
+    if len(words) < 2 or not (words[0].isupper() and words[0].isalpha() and len(words[0]) >= 2):
+        return None
+    head = clean_key(words[0])
+    code = load_tables().known_code(head)
+    return head if code is not None and org_country_sector(code)[1] == "MED" else None
+
+
 def _looked_up(form: str) -> tuple[str, ...]:
     """The registered forms a name form is looked up under: a party's name ("party:") and a one-word
     name that may be its members' ("member:") meet each other, never two one-word names ("Times"
@@ -379,8 +392,14 @@ class ActorFold:
             forms += [v for f in forms if (v := _head_first(f))]
         if kind == "ORG":
             forms += [v for f in forms if (v := _without_company_word(f))]
+            forms += [v for n in names if (v := _outlet_of(n))]
         stems = [(f, stem) for f in forms if (stem := party_stem(f))]
         forms += [("member:" if " " not in f else "party:") + stem for f, stem in stems]
+        # a party by another of its names ("the Tories" and "the Conservatives", "Lib Dems" and
+        # "Liberal Democrats", "GOP" and "Republicans"): one actor, as its stems already fold
+        # "Democrats" and "the Democratic Party"; the country must still agree (see _place)
+        tables = load_tables()
+        forms += ["party:" + p for f in forms if (p := tables.party_name(f))]
         forms += ["acr:" + a for n in names if len(n.split()) > 1 for a in acronyms(n) if len(a) >= 3]
         # "E&Y", "U.S.T.R.": an upper-case word, its letters only ("ey" of "Ernst & Young")
         forms += ["acr:" + _letters(n) for n in names if len(n.split()) == 1 and n.isupper() and len(_letters(n)) >= 2]

@@ -125,6 +125,7 @@ class ActorTables:
     publishers: dict[str, str] = field(default_factory=dict)  # site name or domain -> home country
     names: dict[str, str] = field(default_factory=dict)  # country code -> display name
     parties: dict[str, str] = field(default_factory=dict)  # party stem ("democrat") -> the party's code
+    party_names: dict[str, str] = field(default_factory=dict)  # "tories" -> "conservative party"
     # surname -> every term of the people under it, built from ``terms`` once at load
     surname_terms: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
     surnames: dict[str, str] = field(default_factory=dict)  # a known person's last word -> their one country
@@ -156,6 +157,11 @@ class ActorTables:
         party", USAPTY); None for any other word."""
         stem = party_stem(key) if " " not in key else None
         return self.parties.get(stem) if stem else None
+
+    def party_name(self, key: str) -> str | None:
+        """The party a name calls by another of its names ("tories", "lib dems", "gop": the
+        Conservative Party, the Liberal Democrats, the Republican Party; party_names.tsv)."""
+        return self.party_names.get(key)
 
     def seat(self, key: str) -> str | None:
         """The country whose government a seat stands for ("white house" -> USA)."""
@@ -327,6 +333,7 @@ def load_tables() -> ActorTables:
         publishers=publishers,
         names=_display_names(countries),
         parties=parties,
+        party_names={r[0]: r[1] for r in _rows("party_names.tsv") if len(r) >= 2},
         surname_terms={k: tuple(v) for k, v in by_surname.items()},
         surnames=surnames,
     )
