@@ -172,3 +172,12 @@ def test_a_threshold_is_chosen_only_where_the_replaced_recall_on_unseen_articles
     old = (np.array([0.9, 0.9, 0.5, 0.1]), 0.2, frozenset({"seen"}))
     kept = train.keeping_recall(rows, old, [np.array([0.9, 0.8, 0.31, 0.1])], gold, empty)
     assert 0.3 in kept and 0.325 not in kept  # above 0.3 the retrained one loses the intent
+
+
+def test_a_retrain_dominates_only_if_no_figure_is_worse() -> None:
+    train = _training_script()
+    replaced = (0.2, 0.386, 0.275, 140, 9.24)
+    # the fifteenth round's retrain on the held-out extensions 4 and 5: more precise, more recall, more false
+    assert not train.dominates((0.325, 0.407, 0.296, 150, 9.52), replaced)
+    assert train.dominates((0.35, 0.403, 0.280, 140, 9.24), replaced)
+    assert not train.dominates(replaced, replaced)  # the same figures are no gain
