@@ -447,12 +447,12 @@ def main(argv: list[str] | None = None) -> int:
     best_c, chosen, points, draws = choose(rows, names, gold, empty, args.repeats, args.max_false)
     old = replaced_detector(rows)
     if old is not None and old[2]:
-        kept = keeping_recall(rows, old, draws, gold, empty)
-        allowed = [pt for pt in points if pt[3] >= 20 and pt[4] <= args.max_false and pt[0] in kept]
+        keeping = keeping_recall(rows, old, draws, gold, empty)
+        allowed = [pt for pt in points if pt[3] >= 20 and pt[4] <= args.max_false and pt[0] in keeping]
         if allowed:
             chosen = max(allowed, key=lambda pt: f_beta(pt[1], pt[2]))
-        print(f"thresholds keeping the replaced detector's recall on the articles it never saw: "
-              f"{sorted(kept)[-1] if kept else 'none'} and below", file=sys.stderr)  # fmt: skip
+        print(f"highest threshold keeping the replaced detector's recall on the articles it never saw: "
+              f"{max(keeping) if keeping else 'none'}", file=sys.stderr)  # fmt: skip
     threshold = chosen[0]
     for t, prec, rec, kept, false in points:
         print(f"  threshold {t:.3f}: precision {prec:.3f} recall {rec:.3f} of {kept} asserted kept "
