@@ -21,6 +21,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from tidings.facts.events.speech import speech_rule
+from tidings.facts.issues.stage import TAG_THRESHOLD, tag_sentence
+from tidings.facts.issues.taxonomy import load_taxonomy
 from tidings.nlp import doc_text
 from tidings.records import ActorRef, Event
 
@@ -30,6 +32,20 @@ if TYPE_CHECKING:
 DETECTOR_FILE = "event_detector.json"
 SECTORS = ("GOV", "MIL", "LEG", "PTY", "JUD", "COP", "OPP", "BUS", "MED", "NGO", "IGO", "REB", "CVL")
 QUOTES = frozenset('"“”')
+# sectors of actors that act in politics: a state's organs, parties, courts, forces, bodies of states,
+# rebels and opposition (a business, the media, civilians are not, unless a state acts on them)
+POLITICAL = frozenset({"GOV", "MIL", "LEG", "PTY", "JUD", "COP", "OPP", "IGO", "REB"})
+# the named entities that can be actors of an event (a state, a people, a body, a person)
+ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+# the article's genre from the project's theme taxonomy (data/issues/issues.toml): the share of its
+# sentences tagged with each group; a sports report or a company's results have few events of
+# politics however many verbs the dictionary codes
+GENRES: Mapping[str, frozenset[str]] = {
+    "sport": frozenset({"sport", "culture_entertainment"}),
+    "business": frozenset({"economy", "energy", "agriculture_food"}),
+    "science": frozenset({"technology", "health", "climate"}),
+    "politics": frozenset({"politics", "diplomacy", "elections", "military_conflict", "sanctions", "trade_tariffs"}),
+}
 
 
 def _rule_kind(rule: str) -> str:
@@ -63,6 +79,47 @@ def _actor(prefix: str, ref: ActorRef | None, out: dict[str, float]) -> None:
     out[f"{prefix}:sector:{sector if sector in SECTORS else 'other' if sector else 'none'}"] = 1.0
 
 
+def political(ref: ActorRef | None) -> bool:
+    """A named political actor: a state (a country with no sector) or one of the political sectors."""
+    if ref is None or ref.basis is not None:
+        return False
+    return ref.sector in POLITICAL or (ref.country is not None and not ref.sector)
+
+
+def article_features(doc: Doc) -> dict[str, float]:
+    """The article's genre (:data:`GENRES`): the share of its sentences the theme taxonomy tags
+    with each group. Computed once per article."""
+    taxonomy = load_taxonomy()
+    tagged = [
+        {issue for issue, score in tag_sentence(taxonomy, sent).scores.items() if score >= TAG_THRESHOLD}
+        for sent in doc.sents
+    ]
+    n = max(len(tagged), 1)
+    return {f"genre:{name}": sum(1 for t in tagged if t & issues) / n for name, issues in GENRES.items()}
+
+
+def signals(event: Event, doc: Doc, sentence_index: int) -> dict[str, float]:
+    """Signals of whether the event is one of politics, beside how it was coded: whether it is told
+    in reported content (the factuality's attribution), whether its actors are political ones, how
+    many actors the sentence names, whether it opens the article."""
+    out: dict[str, float] = {}
+    if event.attribution:
+        out["sig:reported"] = 1.0
+    src, tgt = political(event.source), political(event.target)
+    out["sig:src_political"] = float(src)
+    out["sig:tgt_political"] = float(tgt)
+    if not src and not tgt:
+        out["sig:no_political"] = 1.0
+    span = doc.char_span(event.sentence_start, event.sentence_end, alignment_mode="expand")
+    named = {e.text for e in span.ents if e.label_ in ACTOR_LABELS} if span is not None else set()
+    out["sig:actors_named"] = min(len(named), 4) / 4.0
+    if not named:
+        out["sig:none_named"] = 1.0
+    if sentence_index == 0:
+        out["sig:first"] = 1.0
+    return out
+
+
 def trigger_key(event: Event) -> str:
     """The trigger's lemma and the event's root: what the detector keeps a track record of."""
     return f"{event.trigger.lower()}|{(event.cameo_code or '')[:2]}"
@@ -77,11 +134,17 @@ def prior_feature(record: Sequence[float] | None, base: float, strength: float =
 
 
 def features(
-    event: Event, doc: Doc, sentence_index: int, in_sentence: int, prior: float | None = None
+    event: Event,
+    doc: Doc,
+    sentence_index: int,
+    in_sentence: int,
+    prior: float | None = None,
+    article: Mapping[str, float] | None = None,
 ) -> dict[str, float]:
     """The detector's view of one coded event (every value 0/1 unless said); ``prior`` is the
-    trigger+root track record (:func:`prior_feature`), filled in by the detector."""
-    out: dict[str, float] = {"bias": 1.0}
+    trigger+root track record (:func:`prior_feature`), filled in by the detector; ``article`` the
+    article's own features (:func:`article_features`)."""
+    out: dict[str, float] = {"bias": 1.0, **(article or {}), **signals(event, doc, sentence_index)}
     if prior is not None:
         out["trigger_prior"] = prior
     kind = _rule_kind(event.rule)
@@ -135,13 +198,25 @@ class Detector:
     # the articles it was trained on: a retrained detector is compared with it on the others
     trained_on: Sequence[str] = ()
 
+    def weighs(self, prefix: str) -> bool:
+        """Whether any feature named with ``prefix`` has a weight (the article's genre is read
+        only for a detector that weighs it)."""
+        return any(name.startswith(prefix) for name in self.weights)
+
     @property
     def export_min_confidence(self) -> float:
         return self.threshold if self.export_threshold is None else max(self.threshold, self.export_threshold)
 
-    def score(self, event: Event, doc: Doc, sentence_index: int, in_sentence: int) -> float:
+    def score(
+        self,
+        event: Event,
+        doc: Doc,
+        sentence_index: int,
+        in_sentence: int,
+        article: Mapping[str, float] | None = None,
+    ) -> float:
         prior = prior_feature(self.triggers.get(trigger_key(event)), self.base_rate)
-        return self.probability(features(event, doc, sentence_index, in_sentence, prior))
+        return self.probability(features(event, doc, sentence_index, in_sentence, prior, article))
 
     def probability(self, feats: Mapping[str, float]) -> float:
         z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())

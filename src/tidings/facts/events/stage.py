@@ -46,7 +46,7 @@ from tidings.facts.events.decide import (
     lexicon_code,
     modal,
 )
-from tidings.facts.events.detect import load_detector
+from tidings.facts.events.detect import article_features, load_detector
 from tidings.facts.events.factuality import Factuality, assess
 from tidings.facts.events.identity import cluster_key
 from tidings.facts.events.lexicon import LexiconMatch, load_lexicon
@@ -359,10 +359,11 @@ class EventStage:
         crowd = Counter(number for event, number in items if event.id not in copies)
         scores: dict[str, float] = {}
         out = []
+        article = article_features(doc) if items and detector.weighs("genre:") else {}
         for event, number in items:
             p = scores.get(copies.get(event.id, ""))
             if p is None:
-                p = detector.score(event, doc, number, crowd[number])
+                p = detector.score(event, doc, number, crowd[number], article)
             scores[event.id] = p
             if p >= threshold:
                 out.append((replace(event, confidence=round(p, 3)), number))
