@@ -665,6 +665,23 @@ def test_speech_constructions_switched_off(parser: Parser, text: str, trigger: s
             [],
             ["09"],
         ),
+        # unspecified-act: a step taken is no one seized (17x)
+        (
+            "unspecified-act",
+            "The Kenyan government had taken a bold step to stimulate the economy.",
+            "taken",
+            [],
+            ["17"],
+        ),
+        # striving: a person fighting to do something strives, no one is fought
+        (
+            "striving",
+            "President Moi, fighting to recover politically from the Goldenberg scandal, plans to acknowledge his "
+            "mistakes tonight.",
+            "fighting",
+            [],
+            ["19"],
+        ),
         # refuse-to-say: refusing to answer is declining comment (011), not a rejection (12x)
         (
             "refuse-to-say",
@@ -705,6 +722,23 @@ def test_speech_constructions_switched_off(parser: Parser, text: str, trigger: s
             "tabled",
             [],
             ["12"],
+        ),
+        # thing-agent: a thing doing the bothering reports no act
+        (
+            "thing-agent",
+            "Kenyan residents are normally bothered by the dust pollution from the mining.",
+            "bothered",
+            [],
+            ["01"],
+        ),
+        # thing-advcl: a participle of result has its clause's thing subject
+        (
+            "thing-advcl",
+            "Widescale smuggling of basic goods has bankrupted several local manufacturers, throwing hundreds of "
+            "thousands of Kenyans out of work.",
+            "throwing",
+            [],
+            ["16"],
         ),
         # deny-gerund: denying a deed of one's own is a denial (016), not a refusal (12x)
         (

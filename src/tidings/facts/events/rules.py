@@ -556,6 +556,12 @@ RULES: tuple[Rule, ...] = (
         "reported, the rejection is",
     ),
     Rule(
+        "striving",
+        "typing",
+        "a person fighting or struggling to do something ('fighting to recover politically', 'struggling to "
+        "explain') strives: no one is fought (figurative)",
+    ),
+    Rule(
         "refuse-to-say",
         "lexicon",
         "refusing or declining to say, confirm, answer or disclose is declining comment (011), not a rejection "
@@ -579,6 +585,22 @@ RULES: tuple[Rule, ...] = (
         "lexicon",
         "tabling a motion, bill or budget puts it before a house (or shelves it): domestic lawmaking, "
         "no delay (12x/16x)",
+    ),
+    Rule(
+        "thing-agent",
+        "typing",
+        "a passive whose by-agent is a thing ('bothered by the dust pollution') reports no act, as a thing subject",
+    ),
+    Rule(
+        "thing-advcl",
+        "typing",
+        "a participle of result ('..., throwing thousands out of work') has its clause's subject: a thing's, no act",
+    ),
+    Rule(
+        "unspecified-act",
+        "typing",
+        "force-on-abstraction also reads a taken step, measure or move ('had taken a bold step to stimulate "
+        "the economy'): a noun of an act not said is no one seized (17x)",
     ),
     Rule("denied-claim", "lexicon", "a claim noun that is the object of a denial ('denied allegations') is no 11x"),
     Rule("deny-gerund", "lexicon", "denying having done something ('denied being in ...') is a denial (016)"),
