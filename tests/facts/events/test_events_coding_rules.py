@@ -705,6 +705,29 @@ def test_speech_constructions_switched_off(parser: Parser, text: str, trigger: s
             ["02"],
             ["02"],
         ),
+        # opposed-meeting: opposing a summit is refusing to meet (125), and the summit opposed is no meeting
+        (
+            "opposed-meeting",
+            "The Kenyan government continued to oppose a budget summit with the Ugandan parliament.",
+            "oppose",
+            ["12"],
+            ["11"],
+        ),
+        (
+            "opposed-meeting",
+            "The Kenyan government continued to oppose a budget summit with the Ugandan parliament.",
+            "summit",
+            [],
+            ["04"],
+        ),
+        # refuse-to-say: refusing to respond to a request rejects it, no declining of comment
+        (
+            "refuse-to-say",
+            "The United States refused to respond to the Kenyan request for consultations.",
+            "refused",
+            ["12"],
+            ["12"],
+        ),
         # refute-denies: refuting is a denial (016), not disapproval (110)
         ("refute-denies", "A Kenyan government spokesman totally refuted any wrongdoing.", "refuted", ["01"], ["11"]),
         # argue-for: arguing for something is no opposition (110)

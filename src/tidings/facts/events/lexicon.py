@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from tidings.facts.actors.tables import load_tables
 from tidings.facts.entities.pronouns import person_nouns
 from tidings.facts.events.arguments import DOCUMENTS, PERSON_NOUNS, subject_of
-from tidings.facts.events.nouns import EVENT_NOUNS, is_event_noun
+from tidings.facts.events.nouns import EVENT_NOUNS, is_event_noun, is_meeting_noun
 from tidings.facts.events.rules import active, disabled_now
 from tidings.facts.events.speech import ASKED as _ASKED
 from tidings.facts.events.speech import CLAIMS as _CLAIMS
@@ -676,6 +676,29 @@ def _tables_a_document(token: Token) -> bool:
     )
 
 
+_OPPOSING = _REJECTING | frozenset({"oppose"})
+
+
+def _opposes_meeting(token: Token, lemma: str) -> bool:
+    """A verb of opposing or rejecting whose object is a meeting noun ("oppose a budget summit")."""
+    return (
+        lemma in _OPPOSING
+        and token.pos_ == "VERB"
+        and any(c.dep_ in ("dobj", "nsubjpass") and is_meeting_noun(c) for c in token.children)
+    )
+
+
+def _meeting_opposed(noun: Token) -> bool:
+    """A meeting noun that is the object of a verb of opposing or rejecting."""
+    return (
+        noun.pos_ == "NOUN"
+        and is_meeting_noun(noun)
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and noun.head.pos_ == "VERB"
+        and noun.head.lemma_.lower() in _OPPOSING
+    )
+
+
 def _call_for(token: Token) -> bool:
     """The noun "call" (or "calls") with a for-phrase: a call for an act ("calls for a probe",
     "growing calls for an investigation")."""
@@ -817,6 +840,14 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
     if token.dep_ == "xcomp" and lemma in _TELLING and _refuses_to_say(token.head, token.head.lemma_.lower()):
         # "refused to answer questions": the refusal is the act (011), the answer never given
         return LexiconMatch(NO_EVENT, "tidings:refuse-to-say", lemma, 1)
+    if active("opposed-meeting") and _opposes_meeting(token, lemma):
+        # "the White House continued to oppose a budget summit with Congress": opposing or
+        # rejecting a meeting is refusing to meet, CAMEO 125 ("reject proposal to meet, discuss,
+        # or negotiate"), not disapproval (110)
+        return LexiconMatch("125", "tidings:opposed-meeting", lemma, 1)
+    if active("opposed-meeting") and _meeting_opposed(token):
+        # the summit opposed is no meeting held or planned: the refusal is the event
+        return LexiconMatch(NO_EVENT, "tidings:opposed-meeting", lemma, 1)
     if active("refute-denies") and lemma in ("refute", "rebut") and token.pos_ == "VERB":
         # "totally refuted any wrongdoing": to refute is to say something is untrue, whatever is
         # refuted (a claim, a charge, a deed alleged): a denial (016), not the dictionary's

@@ -578,6 +578,12 @@ RULES: tuple[Rule, ...] = (
         "lexicon",
         "suggesting that something is or could be so is a statement (speech rules), not an appeal (020)",
     ),
+    Rule(
+        "opposed-meeting",
+        "lexicon",
+        "opposing or rejecting a meeting, summit or talks is refusing to meet (125), and the meeting opposed is "
+        "no meeting",
+    ),
     Rule("refute-denies", "lexicon", "refuting or rebutting anything is saying it is untrue: a denial (016)"),
     Rule("argue-for", "lexicon", "arguing for something advocates it: no opposition (110), which is arguing against"),
     Rule(
