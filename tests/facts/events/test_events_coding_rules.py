@@ -635,6 +635,134 @@ def test_speech_constructions_switched_off(parser: Parser, text: str, trigger: s
         ("face-thing", "The Kenyan government is facing uproar in parliament.", "facing", [], ["04"]),
         # personnel-object: a person fired is removed from a post, no attack (190)
         ("personnel-object", "The Kenyan president fired the police chief on Friday.", "fired", [], ["19"]),
+        # personnel-participle: the noun a passive participle modifies is the one fired
+        (
+            "personnel-participle",
+            "The newspaper, edited by John Kamau, the politician fired by President Ruto last year, said voters were "
+            "unhappy.",
+            "fired",
+            [],
+            ["11"],
+        ),
+        # membership-change: a person quitting a party changes his post; a state quitting a body keeps its event
+        ("membership-change", "Kenyan MP John Kamau has quit the Orange Democratic Party.", "quit", [], ["16"]),
+        ("membership-change", "Kenya has quit the party of East African states.", "quit", ["16"], ["16"]),
+        (
+            "membership-change",
+            "But he joined the shadow cabinet in 1980, and he was elected leader in 1983.",
+            "joined",
+            [],
+            ["04"],
+        ),
+        # join-act: joining calls is taking part in the calls (coded on the noun), no gathering
+        ("join-act", "Kenyan MP John Kamau joined calls for a probe into the deal.", "joined", [], ["04"]),
+        # call-for-noun: calls for an act are an appeal (020); calls rejected are no appeal reported
+        ("call-for-noun", "Kenyan MPs renewed calls for an investigation into the war.", "calls", ["02"], ["09"]),
+        (
+            "call-for-noun",
+            "The Kenyan president rejected calls for an investigation into the war.",
+            "calls",
+            [],
+            ["09"],
+        ),
+        # unspecified-act: a step taken is no one seized (17x)
+        (
+            "unspecified-act",
+            "The Kenyan government had taken a bold step to stimulate the economy.",
+            "taken",
+            [],
+            ["17"],
+        ),
+        # striving: a person fighting to do something strives, no one is fought
+        (
+            "striving",
+            "President Moi, fighting to recover politically from the Goldenberg scandal, plans to acknowledge his "
+            "mistakes tonight.",
+            "fighting",
+            [],
+            ["19"],
+        ),
+        # refuse-to-say: refusing to answer is declining comment (011), not a rejection (12x)
+        (
+            "refuse-to-say",
+            "Kenyan MP John Kamau refused to answer further questions on the issue.",
+            "refused",
+            ["01"],
+            ["12"],
+        ),
+        # suggest-that: suggesting something could be so is no appeal; suggesting someone should act is
+        (
+            "suggest-that",
+            "Kenyan President William Ruto suggested that the Ugandan oil company could play a role in the project.",
+            "suggested",
+            [],
+            ["02"],
+        ),
+        (
+            "suggest-that",
+            "Kenyan President William Ruto suggested that Uganda should lift the tariffs.",
+            "suggested",
+            ["02"],
+            ["02"],
+        ),
+        # opposed-meeting: opposing a summit is refusing to meet (125), and the summit opposed is no meeting
+        (
+            "opposed-meeting",
+            "The Kenyan government continued to oppose a budget summit with the Ugandan parliament.",
+            "oppose",
+            ["12"],
+            ["11"],
+        ),
+        (
+            "opposed-meeting",
+            "The Kenyan government continued to oppose a budget summit with the Ugandan parliament.",
+            "summit",
+            [],
+            ["04"],
+        ),
+        # refuse-to-say: refusing to respond to a request rejects it, no declining of comment
+        (
+            "refuse-to-say",
+            "The United States refused to respond to the Kenyan request for consultations.",
+            "refused",
+            ["12"],
+            ["12"],
+        ),
+        # refute-denies: refuting is a denial (016), not disapproval (110)
+        ("refute-denies", "A Kenyan government spokesman totally refuted any wrongdoing.", "refuted", ["01"], ["11"]),
+        # argue-for: arguing for something is no opposition (110)
+        (
+            "argue-for",
+            "Kenyan minister John Mbadi said he had backed the plans when President Ruto argued for them in cabinet.",
+            "argued",
+            [],
+            ["11"],
+        ),
+        # table-document: a budget or motion tabled is lawmaking, no delay
+        (
+            "table-document",
+            "Kenyan finance minister John Mbadi tabled the budget in parliament on Wednesday.",
+            "tabled",
+            [],
+            ["12"],
+        ),
+        # thing-agent: a thing doing the bothering reports no act
+        (
+            "thing-agent",
+            "Kenyan residents are normally bothered by the dust pollution from the mining.",
+            "bothered",
+            [],
+            ["01"],
+        ),
+        # thing-advcl: a participle of result has its clause's thing subject
+        (
+            "thing-advcl",
+            "Widescale smuggling of basic goods has bankrupted several local manufacturers, throwing hundreds of "
+            "thousands of Kenyans out of work.",
+            "throwing",
+            [],
+            ["16"],
+        ),
         # deny-gerund: denying a deed of one's own is a denial (016), not a refusal (12x)
         (
             "deny-gerund",

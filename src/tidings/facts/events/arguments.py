@@ -629,16 +629,29 @@ def thing_subject(verb: Token, codes: Callable[[Token], bool]) -> bool:
     if not active("thing-subject") or verb.pos_ != "VERB":
         return False
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return False
+        agents = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        # rule thing-agent: a passive's by-agent is its doer ("Residents are bothered by the dust
+        # pollution": the pollution, a thing, does the bothering)
+        return bool(agents) and active("thing-agent") and _a_thing(agents[0], codes)
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subj is None and verb.dep_ == "conj" and active("thing-subject-reach"):
         return thing_subject(verb.head, codes)  # "the upgrade reduces ..., and encourages": one subject
+    if subj is None and verb.dep_ == "advcl" and verb.tag_ == "VBG" and active("thing-advcl"):
+        # "smuggling has lowered prices ..., throwing hundreds of thousands out of work": a
+        # participle of result has the subject of the clause it follows
+        return verb.head.pos_ == "VERB" and thing_subject(verb.head, codes)
     if subj is not None and subj.tag_ == "WDT" and verb.dep_ == "relcl":
         subj = verb.head  # "the tsunami which killed ...": the noun the clause describes
     if subj is not None and subj.lemma_.lower() in QUANTIFIERS:
         of = [g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         subj = of[0] if of else subj
-    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
+    return subj is not None and _a_thing(subj, codes)
+
+
+def _a_thing(subj: Token, codes: Callable[[Token], bool]) -> bool:
+    """A common noun of no actor: not a name, not a noun of people or groups, of a gathering or
+    document that speaks for people, nor of a weapon standing for its unknown user."""
+    if subj.pos_ != "NOUN" or subj.ent_type_:
         return False
     if {subj.lemma_.lower(), subj.lower_} & (PERSON_NOUNS | SPEAKING_THINGS | WEAPONS):
         return False

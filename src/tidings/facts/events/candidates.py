@@ -663,6 +663,28 @@ def _figurative_noun(tok: Token) -> bool:
     )
 
 
+# Verbs of fighting that, with a to-infinitive, mean trying hard (WordNet's "strive" sense).
+_STRIVING = frozenset({"fight", "struggle", "battle"})
+
+
+def _strives(trig: Token, objects: list[Token]) -> bool:
+    """Rule ``striving``: a person fighting or struggling to do something ("Reagan, fighting to
+    recover politically from the scandal", "found himself struggling to explain") strives: no one
+    is fought. Only with a to-infinitive, no object and one person as subject (a named person or
+    he/she); troops or rebels fighting to take a town stay."""
+    if not active("striving") or trig.pos_ != "VERB" or trig.lemma_.lower() not in _STRIVING or objects:
+        return False
+    infinitives = [c for c in trig.children if c.dep_ == "xcomp"]
+    if not any(a.lower_ == "to" and a.dep_ == "aux" for c in infinitives for a in c.children):
+        return False
+    subj = subject_of(trig)
+    if subj is None and trig.dep_ in ("acl", "advcl") and trig.head.pos_ in ("PROPN", "NOUN"):
+        subj = trig.head  # "President Reagan, fighting to recover ...": the noun the participle describes
+    if subj is None and trig.dep_ == "xcomp":
+        subj = next((c for c in trig.head.children if c.dep_ == "dobj"), None)  # "found himself struggling"
+    return subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she", "himself", "herself"))
+
+
 def figurative(cand: Candidate) -> bool:
     """Violence said of something that is no fighting: a "trade war" (or escalating one), or a
     verb of violence whose object is a thing and not an actor ("slaps that aside"). The
@@ -673,6 +695,8 @@ def figurative(cand: Candidate) -> bool:
     objects = [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
     objects += [g for p in trig.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     if _figurative_noun(trig) or any(_figurative_noun(o) for o in objects):
+        return True
+    if _strives(trig, objects):
         return True
     code = cand.lexicon.code if cand.lexicon is not None else ""
     if code[:2] not in VIOLENT_ROOTS or cand.noun or cand.targets:

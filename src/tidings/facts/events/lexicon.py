@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from tidings.facts.actors.tables import load_tables
 from tidings.facts.entities.pronouns import person_nouns
-from tidings.facts.events.arguments import PERSON_NOUNS
-from tidings.facts.events.nouns import EVENT_NOUNS
+from tidings.facts.events.arguments import DOCUMENTS, PERSON_NOUNS, subject_of
+from tidings.facts.events.nouns import EVENT_NOUNS, is_event_noun, is_meeting_noun
 from tidings.facts.events.rules import active, disabled_now
 from tidings.facts.events.speech import ASKED as _ASKED
 from tidings.facts.events.speech import CLAIMS as _CLAIMS
-from tidings.facts.events.speech import CRITICAL
+from tidings.facts.events.speech import CRITICAL, GENERIC
 from tidings.facts.events.speech import HOPING as _HOPING
 from tidings.facts.events.speech import NAMED_TYPES as _NAMED
 from tidings.facts.events.speech import named_other_acts as _named_other_acts
@@ -281,6 +282,10 @@ class VerbLexicon:
             best = LexiconMatch("120", "tidings:rebuff-rejects", lemma, 0)
         if refine and best is not None and best.words == 0:
             best = _considered(token, best) or _faced_thing(token, best) or best
+        if refine and best is not None and best.code[:2] == "12" and _refuses_to_say(token, lemma):
+            # "refused to confirm he is setting up a party", "refused to answer further questions":
+            # CAMEO 011 "decline comment", a refusal to make a statement, not to cooperate (12x)
+            best = LexiconMatch("011", "tidings:refuse-to-say", lemma, best.words)
         if refine and best is not None and _inspects_a_thing(token, best):
             # "the OBR checks the information", "the governor inspected the site of the explosion":
             # CAMEO 090 investigates an actor or an act; studying a thing nobody owns is no event
@@ -595,13 +600,113 @@ def _is_person(noun: Token) -> bool:
 
 def _person_object(token: Token) -> bool:
     """The verb's object (or passive subject) is a person, also in apposition ("fired the
-    commander, Oleksandr Syrsky"); an institution ("dismissed the government") is no person noun."""
+    commander, Oleksandr Syrsky"); an institution ("dismissed the government") is no person noun.
+    A passive participle's object is the noun it modifies ("the politician fired by May", which
+    the tagger may read as a past tense: a by-phrase tells the participle)."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    passive = token.tag_ == "VBN" or any(c.lower_ == "by" and c.dep_ in ("prep", "agent") for c in token.children)
+    if token.dep_ == "acl" and passive and active("personnel-participle"):
+        objects.append(token.head)
     for obj in objects:
         heads = [obj, *(c for c in obj.children if c.dep_ == "appos")]
         if any(_is_person(h) for h in heads):
             return True
     return False
+
+
+# Verbs of entering or leaving a body one belongs to (WordNet's "become part of" and "give up a
+# membership" senses of join, quit, leave).
+_MEMBERSHIP = frozenset({"join", "rejoin", "quit", "leave"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "i"})
+
+
+def _body(noun: Token) -> bool:
+    """A body people belong to: an organisation named ("the UK Independence Party") or a noun
+    of a group or office the actor tables or the coder's group nouns know ("the shadow cabinet",
+    "the government", "the party"); not a person, an act ("joined calls", "joined the protest")
+    nor the idiom "join forces" (to act together)."""
+    lemma = noun.lemma_.lower()
+    if (_is_person(noun) and noun.ent_type_ != "ORG") or is_event_noun(noun) or lemma in ("force", "hand"):
+        return False
+    if noun.ent_type_ in ("ORG", "NORP"):
+        return True
+    return noun.pos_ == "NOUN" and (lemma in PERSON_NOUNS or load_tables().role_sector(lemma) is not None)
+
+
+def _changes_membership(token: Token, lemma: str) -> bool:
+    """Rule ``membership-change``: a person joining or quitting a party, a government, a cabinet
+    ("he joined the shadow cabinet in 1980", "Kilroy-Silk has quit the UK Independence Party", "He
+    quit the government in 1999") changes his own post, which the conventions do not code
+    (appointments, resignations), not the dictionary's meeting (040) or cutting of ties (160).
+    A state or organisation joining or leaving a body ("Britain left the EU") keeps its event."""
+    if not active("membership-change") or lemma not in _MEMBERSHIP or token.pos_ != "VERB":
+        return False
+    subj = subject_of(token)
+    if subj is None or not (_is_person(subj) or subj.lower_ in _PERSON_PRONOUNS) or subj.ent_type_ == "ORG":
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and _body(objects[0])
+
+
+# Verbs of telling what one knows: refusing them is declining to comment (CAMEO 011). Not those
+# of answering someone's act ("refused to respond to China's request" rejects the request, 12x).
+_TELLING = (
+    GENERIC
+    | frozenset({"confirm", "answer", "discuss", "disclose", "reveal", "elaborate", "speculate", "specify", "detail",
+                 "name", "identify", "deny"})
+) - frozenset({"respond", "reply"})  # fmt: skip
+
+
+def _refuses_to_say(token: Token, lemma: str) -> bool:
+    """Rule ``refuse-to-say``: refusing or declining to say, confirm, answer or disclose
+    something (a to-infinitive of a verb of telling)."""
+    if not active("refuse-to-say") or lemma not in ("refuse", "decline"):
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _TELLING for c in token.children)
+
+
+# What a house's member tables: documents and the texts of lawmaking.
+_TABLED = DOCUMENTS | frozenset({"motion", "bill", "budget", "amendment", "question", "legislation", "proposal",
+                                 "paper", "estimate", "estimates"})  # fmt: skip
+
+
+def _tables_a_document(token: Token) -> bool:
+    return token.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _TABLED for c in token.children
+    )
+
+
+_OPPOSING = _REJECTING | frozenset({"oppose"})
+
+
+def _opposes_meeting(token: Token, lemma: str) -> bool:
+    """A verb of opposing or rejecting whose object is a meeting noun ("oppose a budget summit")."""
+    return (
+        lemma in _OPPOSING
+        and token.pos_ == "VERB"
+        and any(c.dep_ in ("dobj", "nsubjpass") and is_meeting_noun(c) for c in token.children)
+    )
+
+
+def _meeting_opposed(noun: Token) -> bool:
+    """A meeting noun that is the object of a verb of opposing or rejecting."""
+    return (
+        noun.pos_ == "NOUN"
+        and is_meeting_noun(noun)
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and noun.head.pos_ == "VERB"
+        and noun.head.lemma_.lower() in _OPPOSING
+    )
+
+
+def _call_for(token: Token) -> bool:
+    """The noun "call" (or "calls") with a for-phrase: a call for an act ("calls for a probe",
+    "growing calls for an investigation")."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() == "call"
+        and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
+    )
 
 
 _DENYING = frozenset({"deny", "reject", "refute", "rebut", "dismiss"})
@@ -726,6 +831,44 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # post, which the conventions do not code (firings, like appointments and resignations),
         # not the dictionary's weapon fired (190) or claim dismissed (110)
         return LexiconMatch(NO_EVENT, "tidings:personnel-object", lemma, 1)
+    if active("call-for-noun") and _call_for(token):
+        # "joined calls for a probe": a call for an act is an appeal (020) by those who make it,
+        # not the act asked for (the dictionary's verb patterns read "call for a probe" as 090,
+        # "for ... war" as 138); "rejected calls for the publication": the rejection is the act
+        rejected = token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in _REJECTING
+        return LexiconMatch(NO_EVENT if rejected else "020", "tidings:call-for-noun", lemma, 1)
+    if token.dep_ == "xcomp" and lemma in _TELLING and _refuses_to_say(token.head, token.head.lemma_.lower()):
+        # "refused to answer questions": the refusal is the act (011), the answer never given
+        return LexiconMatch(NO_EVENT, "tidings:refuse-to-say", lemma, 1)
+    if active("opposed-meeting") and _opposes_meeting(token, lemma):
+        # "the White House continued to oppose a budget summit with Congress": opposing or
+        # rejecting a meeting is refusing to meet, CAMEO 125 ("reject proposal to meet, discuss,
+        # or negotiate"), not disapproval (110)
+        return LexiconMatch("125", "tidings:opposed-meeting", lemma, 1)
+    if active("opposed-meeting") and _meeting_opposed(token):
+        # the summit opposed is no meeting held or planned: the refusal is the event
+        return LexiconMatch(NO_EVENT, "tidings:opposed-meeting", lemma, 1)
+    if active("refute-denies") and lemma in ("refute", "rebut") and token.pos_ == "VERB":
+        # "totally refuted any wrongdoing": to refute is to say something is untrue, whatever is
+        # refuted (a claim, a charge, a deed alleged): a denial (016), not the dictionary's
+        # disapproval (110)
+        return LexiconMatch("016", "tidings:refute-denies", lemma, 1)
+    if active("argue-for") and lemma == "argue" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+        # "Mr Blunkett argued for them in Cabinet": arguing for something advocates it, no
+        # opposition (the dictionary's VERBAL_CONFLICT, 110, is "argue against" and "argue with")
+        return LexiconMatch(NO_EVENT, "tidings:argue-for", lemma, 1)
+    if active("table-document") and lemma == "table" and _tables_a_document(token):
+        # "tabled the 2025/2026 budget in parliament", "tabled a motion opposing the bill": a
+        # document put before a house (British and Commonwealth sense) or shelved (American), a
+        # step of domestic lawmaking either way, which the conventions do not code, not the
+        # dictionary's delay of an act (DELAY: 120, 160); a motion's content is coded on its own
+        return LexiconMatch(NO_EVENT, "tidings:table-document", lemma, 1)
+    if active("join-act") and lemma == "join" and any(c.dep_ == "dobj" and is_event_noun(c) for c in token.children):
+        # "joined calls for a probe", "joined the protest": the act joined is the noun's own
+        # event (coded on the noun), no gathering (the dictionary's ASSEMBLE, 040) of the joiner's
+        return LexiconMatch(NO_EVENT, "tidings:join-act", lemma, 1)
+    if _changes_membership(token, lemma):
+        return LexiconMatch(NO_EVENT, "tidings:membership-change", lemma, 1)
     if active("denied-claim") and _claim_denied(token):
         # "he denied allegations he was having an affair": the allegations are an unnamed
         # accuser's, told only as what is denied; the denial is the event (016), not an allegation
@@ -753,6 +896,12 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # claim that accuses no one is a statement (the speech rules code it) or a claim to
         # something, not the dictionary's disapproval (110); "claimed responsibility" stays 015
         return LexiconMatch(NO_EVENT, "tidings:claim-accuses", lemma, 1)
+    if active("suggest-that") and lemma == "suggest" and _that_clause(token):
+        # "Putin also suggested that China's National Petroleum Corporation could play a role",
+        # "suggested Parliament could decide in 2011": putting forward that something is or could
+        # be so is a statement, which the speech rules code (an appeal when it says someone
+        # should act), not the dictionary's SUGGEST appeal (020) of "suggested a meeting"
+        return LexiconMatch(NO_EVENT, "tidings:suggest-that", lemma, 1)
     if active("insist-that") and lemma in _ASSERTING and _that_clause(token):
         # "ministers insist the plans would not change the law", "some MPs argue the situation
         # is unclear": a statement (the speech rules code it), not the dictionary's demand (10x)

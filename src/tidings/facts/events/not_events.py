@@ -276,11 +276,20 @@ def force_on_abstraction(code: str, trigger: Token) -> bool:
     return bool(objects) and all(
         o.pos_ == "NOUN"
         and not o.ent_type_
-        and o.lemma_.lower() in words
-        and o.lemma_.lower() not in EVENT_NOUNS
+        and (
+            (o.lemma_.lower() in words and o.lemma_.lower() not in EVENT_NOUNS)
+            or (active("unspecified-act") and o.lemma_.lower() in UNSPECIFIED_ACTS)
+        )
         and o.lower_ not in people
         for o in objects
     )
+
+
+# Nouns that name an act without saying what it is (rule ``unspecified-act``): "had taken a bold
+# step to stimulate the economy", "what measures the police are taking". Taken,
+# they are no one seized (the dictionary's APPREHEND reads "take" + object as a seizure, 17x):
+# the act is whatever the words around it say, a purpose or a plan coded on its own verb.
+UNSPECIFIED_ACTS = frozenset({"step", "measure", "move"})
 
 
 _DOER_DEPS = frozenset({"nsubj", "csubj", "agent", "expl"})

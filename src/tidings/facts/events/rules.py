@@ -538,6 +538,76 @@ RULES: tuple[Rule, ...] = (
         "lexicon",
         "firing, dismissing or sacking a person removes him from a post, no event (not a weapon fired, 190)",
     ),
+    Rule(
+        "personnel-participle",
+        "lexicon",
+        "personnel-object reads a passive participle's noun as its object: 'the politician fired by May'",
+    ),
+    Rule(
+        "membership-change",
+        "lexicon",
+        "a person joining or quitting a party, government or cabinet changes his post: no meeting (040), no "
+        "cutting of ties (160); a state joining or leaving a body keeps its event",
+    ),
+    Rule(
+        "call-for-noun",
+        "lexicon",
+        "the noun 'call(s) for' an act is an appeal (020), not the act asked for; rejected calls are no appeal "
+        "reported, the rejection is",
+    ),
+    Rule(
+        "striving",
+        "typing",
+        "a person fighting or struggling to do something ('fighting to recover politically', 'struggling to "
+        "explain') strives: no one is fought (figurative)",
+    ),
+    Rule(
+        "refuse-to-say",
+        "lexicon",
+        "refusing or declining to say, confirm, answer or disclose is declining comment (011), not a rejection "
+        "of cooperation (12x)",
+    ),
+    Rule(
+        "join-act",
+        "lexicon",
+        "joining an act ('joined calls for a probe', 'joined the protest') is taking part in the noun's event, "
+        "coded on the noun: no gathering (040) of its own",
+    ),
+    Rule(
+        "suggest-that",
+        "lexicon",
+        "suggesting that something is or could be so is a statement (speech rules), not an appeal (020)",
+    ),
+    Rule(
+        "opposed-meeting",
+        "lexicon",
+        "opposing or rejecting a meeting, summit or talks is refusing to meet (125), and the meeting opposed is "
+        "no meeting",
+    ),
+    Rule("refute-denies", "lexicon", "refuting or rebutting anything is saying it is untrue: a denial (016)"),
+    Rule("argue-for", "lexicon", "arguing for something advocates it: no opposition (110), which is arguing against"),
+    Rule(
+        "table-document",
+        "lexicon",
+        "tabling a motion, bill or budget puts it before a house (or shelves it): domestic lawmaking, "
+        "no delay (12x/16x)",
+    ),
+    Rule(
+        "thing-agent",
+        "typing",
+        "a passive whose by-agent is a thing ('bothered by the dust pollution') reports no act, as a thing subject",
+    ),
+    Rule(
+        "thing-advcl",
+        "typing",
+        "a participle of result ('..., throwing thousands out of work') has its clause's subject: a thing's, no act",
+    ),
+    Rule(
+        "unspecified-act",
+        "typing",
+        "force-on-abstraction also reads a taken step, measure or move ('had taken a bold step to stimulate "
+        "the economy'): a noun of an act not said is no one seized (17x)",
+    ),
     Rule("denied-claim", "lexicon", "a claim noun that is the object of a denial ('denied allegations') is no 11x"),
     Rule("deny-gerund", "lexicon", "denying having done something ('denied being in ...') is a denial (016)"),
     Rule(
