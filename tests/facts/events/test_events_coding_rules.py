@@ -123,6 +123,23 @@ def test_negative_evaluation_in_speech_is_criticism(parser: Parser, text: str, e
     assert (expected in got) if expected else ("111" not in got), got
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word of approval said of an actor's act: praise (051) aimed at the actor, not optimism
+        ("The Italian minister said China's decision to reduce tariffs was positive for trade.", "051"),
+        # a forecast of the same act stays optimism
+        ("The Italian minister said China's decision to reduce tariffs would be positive for trade.", "013"),
+    ],
+)
+def test_approval_of_an_actors_act_in_speech_is_praise(parser: Parser, text: str, expected: str) -> None:
+    said = one(code(parser, text), "said")
+    assert said.cameo_code == expected
+    assert said.target is not None and said.target.country == "CHN"
+    off = one(code(parser, text, disabled=("speech-praise",)), "said")
+    assert off.cameo_code == "013"
+
+
 def test_commentators_make_no_speech_act(parser: Parser) -> None:
     analyst = code(parser, "Analysts in Nairobi said the new tariffs were a grave mistake.")
     assert not [e for e in analyst if e.trigger == "said"], [(e.trigger, e.cameo_code) for e in analyst]

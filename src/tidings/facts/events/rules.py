@@ -565,6 +565,12 @@ RULES: tuple[Rule, ...] = (
         "shares the auxiliary: hypothetical or planned, not asserted",
     ),
     Rule(
+        "speech-praise",
+        "speech",
+        "a word of approval predicated of an actor or of what an actor did ('China's decision was positive', "
+        "'the reform is vital') is praise (051) aimed at that actor; a forecast ('will be good') stays optimism",
+    ),
+    Rule(
         "speech-no-denial",
         "speech",
         "'This is no stunt': a claim word denied by the determiner 'no' is a denial (016), as by 'not'",
