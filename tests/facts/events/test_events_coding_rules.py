@@ -140,6 +140,13 @@ def test_approval_of_an_actors_act_in_speech_is_praise(parser: Parser, text: str
     assert off.cameo_code == "013"
 
 
+def test_expressing_support_for_anothers_position_is_endorsement(parser: Parser) -> None:
+    text = "The Kenyan government expressed support for the Ugandan position on the sugar tariff."
+    # stating support is praise or endorsement (051), not an intent to support (032) nor bare support (050)
+    assert one(code(parser, text), "expressed").cameo_code == "051"
+    assert one(code(parser, text, disabled=("express-support",)), "expressed").cameo_code != "051"
+
+
 def test_commentators_make_no_speech_act(parser: Parser) -> None:
     analyst = code(parser, "Analysts in Nairobi said the new tariffs were a grave mistake.")
     assert not [e for e in analyst if e.trigger == "said"], [(e.trigger, e.cameo_code) for e in analyst]

@@ -571,6 +571,11 @@ RULES: tuple[Rule, ...] = (
         "'the reform is vital') is praise (051) aimed at that actor; a forecast ('will be good') stays optimism",
     ),
     Rule(
+        "express-support",
+        "lexicon",
+        "expressing (voicing, reiterating) support for something is endorsing it (051), not an intent (032)",
+    ),
+    Rule(
         "speech-no-denial",
         "speech",
         "'This is no stunt': a claim word denied by the determiner 'no' is a denial (016), as by 'not'",
