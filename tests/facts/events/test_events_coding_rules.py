@@ -147,6 +147,20 @@ def test_expressing_support_for_anothers_position_is_endorsement(parser: Parser)
     assert one(code(parser, text, disabled=("express-support",)), "expressed").cameo_code != "051"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan government issued a statement condemning the Ugandan attack.",
+        "The Kenyan parliament passed a resolution condemning the Ugandan attack.",
+    ],
+)
+def test_a_documents_act_is_its_authors(parser: Parser, text: str) -> None:
+    condemning = one(code(parser, text), "condemning")
+    assert condemning.source is not None and condemning.source.country == "KEN"
+    off = one(code(parser, text, disabled=("document-author",)), "condemning")
+    assert off.source is None
+
+
 def test_commentators_make_no_speech_act(parser: Parser) -> None:
     analyst = code(parser, "Analysts in Nairobi said the new tariffs were a grave mistake.")
     assert not [e for e in analyst if e.trigger == "said"], [(e.trigger, e.cameo_code) for e in analyst]

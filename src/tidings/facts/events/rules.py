@@ -576,6 +576,12 @@ RULES: tuple[Rule, ...] = (
         "expressing (voicing, reiterating) support for something is endorsing it (051), not an intent (032)",
     ),
     Rule(
+        "document-author",
+        "actors",
+        "an act a participle tells of a document or motion ('tabled a motion opposing the bill', 'issued a "
+        "statement condemning') is done by the document's author: its possessor, filer or issuer",
+    ),
+    Rule(
         "speech-no-denial",
         "speech",
         "'This is no stunt': a claim word denied by the determiner 'no' is a denial (016), as by 'not'",
