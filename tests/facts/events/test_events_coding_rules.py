@@ -55,25 +55,6 @@ def test_own_intent_frames_the_act_it_announces(parser: Parser) -> None:
     assert attack.target is not None and attack.target.country == "FIN"
 
 
-@pytest.mark.parametrize(
-    ("text", "trigger", "own", "intent"),
-    [
-        ("The Kenyan president will meet the Ugandan president on Monday.", "meet", "04", "03"),
-        ("The US will impose tariffs on Chinese steel next month.", "impose", "16", "13"),
-    ],
-)
-def test_a_scheduled_act_the_writer_tells_keeps_its_own_code(
-    parser: Parser, text: str, trigger: str, own: str, intent: str
-) -> None:
-    # the conventions: "will visit" -> 042 planned; only an intent its actor expressed is 03x/13x
-    act = one(code(parser, text), trigger)
-    assert (act.cameo_code or "")[:2] == own and act.factuality == "planned"
-    recoded = one(code(parser, text, disabled=("planned-own-code",)), trigger)
-    assert (recoded.cameo_code or "")[:2] == intent and recoded.factuality == "planned"
-    said = one(code(parser, "The Kenyan president said he would meet the Ugandan president."), "meet")
-    assert (said.cameo_code or "")[:2] == "03" and said.factuality == "asserted"  # expressed: the intent
-
-
 def test_naming_is_no_event(parser: Parser) -> None:
     events = code(parser, "The agreement is part of a nuclear partnership given the acronym AUKUS by Australia.")
     assert not [e for e in events if e.trigger == "given"], [(e.trigger, e.cameo_code) for e in events]

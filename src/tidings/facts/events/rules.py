@@ -58,12 +58,6 @@ RULES: tuple[Rule, ...] = (
     Rule("obliged", "speech", "X said Y must/should do: a demand on Y (the obligation clause)"),
     Rule("should-appeal", "speech", "X said Y should (ought to) act: an appeal (020); 'must' stays a demand (100)"),
     Rule("intent", "modality", "an announced cooperative act is an expression of intent (03x), asserted"),
-    Rule(
-        "planned-own-code",
-        "modality",
-        "a scheduled act the writer tells ('will meet', 'will take effect') keeps its own code, planned; only an "
-        "intent or threat its actor expressed is 03x/13x",
-    ),
     Rule("decision", "modality", "deciding (opting, voting) to act is the act, asserted: not an intent"),
     Rule("refusal", "modality", "refusing to act is a rejection (12x) of that act, asserted"),
     Rule(

@@ -256,7 +256,6 @@ def code_candidate(
     decision = type_candidate(cand, model, lexicon_only=lexicon_only, factuality=fact.value)
     if lexicon_only or cand.preset:
         return decision, replace(fact, value=value)
-    act = decision
     decision, value = modal(decision, cand.trigger, value)
     if (
         factuality is None
@@ -264,20 +263,7 @@ def code_candidate(
         and expressed_intent(decision.cameo_code, decision.rule, cand.trigger, cand.sources, value)
     ):
         value = "asserted"  # the intent or threat was expressed: that is the event (CAMEO 03x/13x)
-    elif planned_act(decision, value):
-        decision = act
     return by_courts(by_protesters(decision, cand.sources), cand.trigger, cand.sources), replace(fact, value=value)
-
-
-def planned_act(decision: TypeDecision | None, factuality: str) -> bool:
-    """An act recoded as its intent or threat (:func:`modality.recode`) that no one expressed
-    ("Putin will meet Xi in Beijing next month", "the US will impose tariffs on steel"): the
-    writer tells a scheduled act, which the conventions code as itself with its factuality ("will
-    visit" -> 042 planned); only an expressed intent or threat ("pledged to", "said it would") is
-    the 03x/13x statement. Rule planned-own-code."""
-    if decision is None or factuality == "asserted" or not active("planned-own-code"):
-        return False
-    return "tidings:intent" in decision.rule.split("+")
 
 
 class EventStage:
