@@ -104,6 +104,44 @@ def test_negative_evaluation_in_speech_is_criticism(parser: Parser, text: str, e
     assert (expected in got) if expected else ("111" not in got), got
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word of approval said of an actor's act: praise (051) aimed at the actor, not optimism
+        ("The Italian minister said China's decision to reduce tariffs was positive for trade.", "051"),
+        # a forecast of the same act stays optimism
+        ("The Italian minister said China's decision to reduce tariffs would be positive for trade.", "013"),
+    ],
+)
+def test_approval_of_an_actors_act_in_speech_is_praise(parser: Parser, text: str, expected: str) -> None:
+    said = one(code(parser, text), "said")
+    assert said.cameo_code == expected
+    assert said.target is not None and said.target.country == "CHN"
+    off = one(code(parser, text, disabled=("speech-praise",)), "said")
+    assert off.cameo_code == "013"
+
+
+def test_expressing_support_for_anothers_position_is_endorsement(parser: Parser) -> None:
+    text = "The Kenyan government expressed support for the Ugandan position on the sugar tariff."
+    # stating support is praise or endorsement (051), not an intent to support (032) nor bare support (050)
+    assert one(code(parser, text), "expressed").cameo_code == "051"
+    assert one(code(parser, text, disabled=("express-support",)), "expressed").cameo_code != "051"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan government issued a statement condemning the Ugandan attack.",
+        "The Kenyan parliament passed a resolution condemning the Ugandan attack.",
+    ],
+)
+def test_a_documents_act_is_its_authors(parser: Parser, text: str) -> None:
+    condemning = one(code(parser, text), "condemning")
+    assert condemning.source is not None and condemning.source.country == "KEN"
+    off = one(code(parser, text, disabled=("document-author",)), "condemning")
+    assert off.source is None
+
+
 def test_commentators_make_no_speech_act(parser: Parser) -> None:
     analyst = code(parser, "Analysts in Nairobi said the new tariffs were a grave mistake.")
     assert not [e for e in analyst if e.trigger == "said"], [(e.trigger, e.cameo_code) for e in analyst]

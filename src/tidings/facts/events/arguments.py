@@ -143,6 +143,8 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if node.dep_ == "relcl":
             return node.head
+        if node.dep_ == "acl" and node.tag_ == "VBG":
+            return document_author(node)
         return None
     return None
 
@@ -180,6 +182,25 @@ def document_filer(noun: Token) -> Token | None:
                 if agent.dep_ == "agent":
                     return next((g for g in agent.children if g.dep_ == "pobj"), None)
     return None
+
+
+# Texts and motions an actor puts out, whose words act for it.
+AUTHORED = DOCUMENTS | frozenset({"motion", "amendment", "note", "memorandum", "memo", "editorial"})
+
+
+def document_author(participle: Token) -> Token | None:
+    """The author of the document a participle describes ("the Tories and Lib Dems have tabled a
+    motion opposing the new bill", "the government issued a statement condemning the attack",
+    "MPs signed a letter criticising the president"): what the document does, its author does, so
+    the doer is the document's possessor, its filer ("a statement issued by the ministry") or the
+    subject of the verb that puts it out (the document its object). Rule document-author."""
+    noun = participle.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in AUTHORED or not active("document-author"):
+        return None
+    own = next((c for c in noun.children if c.dep_ == "poss"), None) or document_filer(noun)
+    if own is not None:
+        return own
+    return subject_of(noun.head) if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
 
 
 def document_before(participle: Token) -> Token | None:

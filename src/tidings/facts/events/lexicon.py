@@ -779,6 +779,9 @@ def _own_rule(token: Token, lemma: str) -> LexiconMatch | None:
         # action": a political actor's hope or expectation of another named actor's act is an
         # appeal to it (020), as the conventions file "hopes that Y will"; not a prediction (030)
         return LexiconMatch("020", "tidings:hope-other", lemma, 1)
+    if _expresses_support(token, lemma):
+        # "expressed support for the U.S. position": endorsing what another holds or did, 051
+        return LexiconMatch("051", "tidings:express-support", lemma, 1)
     if active("appeal-to-act") and lemma in _APPEALING and _asks_someone_to_act(token):
         # "urged Japan to open its markets", "called on the US to lift the tariffs", "encouraged
         # residents to report hazards": an appeal to the one asked (020); the act asked for is
@@ -1038,6 +1041,22 @@ def _claims_of_another(token: Token) -> bool:
             if subj.pos_ == "PRON" and subj.lower_ not in ("it", "this", "that", "there"):
                 return True  # "he claimed they would cut": a person or group
     return False
+
+
+# Verbs that state an attitude the speaker holds (express, voice, reiterate), and the nouns of
+# support they can state.
+_STATING = frozenset({"express", "voice", "reiterate", "reaffirm", "declare", "restate"})
+_SUPPORT = frozenset({"support", "backing", "endorsement", "approval"})
+
+
+def _expresses_support(token: Token, lemma: str) -> bool:
+    """ "The West German government expressed support for the U.S. position", "voiced its backing
+    for the plan": stating one's support for what another holds or did is CAMEO 051 (praise or
+    endorse: "express support for their policies"), not the dictionary's 032 (an intent to give
+    policy support later): the support is stated, nothing is promised. Rule express-support."""
+    if not active("express-support") or lemma not in _STATING:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _SUPPORT for c in token.children)
 
 
 def _expresses_hope_of_other(token: Token) -> bool:

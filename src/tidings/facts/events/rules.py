@@ -629,6 +629,23 @@ RULES: tuple[Rule, ...] = (
         "shares the auxiliary: hypothetical or planned, not asserted",
     ),
     Rule(
+        "speech-praise",
+        "speech",
+        "a word of approval predicated of an actor or of what an actor did ('China's decision was positive', "
+        "'the reform is vital') is praise (051) aimed at that actor; a forecast ('will be good') stays optimism",
+    ),
+    Rule(
+        "express-support",
+        "lexicon",
+        "expressing (voicing, reiterating) support for something is endorsing it (051), not an intent (032)",
+    ),
+    Rule(
+        "document-author",
+        "actors",
+        "an act a participle tells of a document or motion ('tabled a motion opposing the bill', 'issued a "
+        "statement condemning') is done by the document's author: its possessor, filer or issuer",
+    ),
+    Rule(
         "speech-no-denial",
         "speech",
         "'This is no stunt': a claim word denied by the determiner 'no' is a denial (016), as by 'not'",

@@ -560,6 +560,41 @@ def parties(subj: Token) -> bool:
     )
 
 
+# Words that praise what they are said of ("China's decision was positive", "the reform is
+# vital"); not the words of a legal or factual defence ("was lawful", "is justified", "is fair"),
+# which answer a charge rather than endorse.
+APPROVING = frozenset(
+    {"positive", "good", "favourable", "favorable", "vital", "crucial", "welcome", "beneficial", "great",
+     "excellent", "commendable", "admirable", "courageous", "brave", "useful", "helpful", "constructive", "wise"}
+)  # fmt: skip
+_FORECAST = frozenset({"will", "would", "could", "may", "might", "'ll", "wo", "should", "must", "can"})
+
+
+def _praised(content: list[Token], is_actor: Callable[[Token], bool] | None) -> Token | None:
+    """A word of approval predicated of an actor or of a thing an actor did or holds ("Calenda said
+    China's recent decision to reduce tariffs was positive", "said Beijing's reform is vital to the
+    stability of the global economy", "said he was a great leader"): the speaker endorses it, CAMEO
+    051 (praise or endorse), aimed at that actor; the speaker's optimism (013) is a hope about what
+    is to come. Only a judgement of what is: not negated ("is not fair" is criticism), not a
+    forecast or a wish ("will be positive", "would be good"). Rule speech-praise."""
+    if is_actor is None or not active("speech-praise"):
+        return None
+    for tok in content:
+        if not (_lemmas((tok,)) & APPROVING) or tok.dep_ not in _COPULAR or _negated(tok):
+            continue
+        verb = tok.head
+        if any(c.dep_ == "aux" and c.lower_.replace("’", "'") in _FORECAST for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ in ("it", "this", "that", "there"):
+            continue
+        # the actor is the subject or names it ("China's decision"): not one the clause only
+        # hangs under ("I explained my view that military action was lawful")
+        if is_actor(subj) or any(c.dep_ in ("poss", *NAMING_DEPS) and is_actor(c) for c in subj.children):
+            return tok
+    return None
+
+
 def _hopes_other_acts(content: list[Token]) -> Token | None:
     """The words said hope that another named actor or the parties will act ("We hope that the two
     sides can meet each other halfway"): an appeal to them (020), as ``hope-other`` codes the same
@@ -645,6 +680,9 @@ def classify_with_focus(
         return "120", "tidings:speech-judged-claim", blame
     if active("speech-criticism") and blame is not None:
         return "111", "tidings:speech-criticism", blame
+    praised = _praised(content, is_actor)
+    if praised is not None:
+        return "051", "tidings:speech-praise", praised
     hope = _hopes_other_acts(content)
     if hope is not None:
         return "020", "tidings:speech-hope-other", hope
