@@ -186,7 +186,8 @@ def find_entities(
     no_pronouns: list[tuple[Token, int]] = []
     unnamed: list[tuple[Token, Token]] = []
     pronouns = _isolated(lambda: resolve_pronouns(doc, persons, quote_regions(doc_text(doc)), unnamed), no_pronouns)
-    genders = _isolated(lambda: person_genders(doc, persons, pronouns), {})
+    no_genders: dict[int, str] = {}
+    genders = _isolated(lambda: person_genders(doc, persons, pronouns), no_genders)
     taken = {i for g in groups for m in g for i in range(m.start, m.end)}
     no_roles: list[Cluster] = []
     people = {i for p in persons for i in range(p.tok_start, p.tok_end)}

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.index import EntityIndex
-from tidings.facts.entities.pronouns import gender_of
+from tidings.facts.entities.pronouns import other_gender
 from tidings.facts.quotes.cues import SPEECH_NOUNS, SPEECH_VERBS
 from tidings.facts.quotes.holders import (
     after_fronted_participle,
@@ -951,7 +951,7 @@ class SpeakerResolver:
             before = [(s, e) for s, e in before if not any(a <= s < b for a, b in self._quoted)]
         # "Mr Blair said ... . “...,” a Labour spokeswoman said. She added ...": "she" is not a
         # man; with no person of its gender left, the speaker chain may still find its antecedent
-        wrong = {"m": "f", "f": "m"}.get(gender_of(head.text) or "")
+        wrong = other_gender(head.text)
         before = [span for span in before if wrong is None or self._gender(*span) != wrong]
         if not before:
             return None
