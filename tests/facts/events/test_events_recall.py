@@ -294,3 +294,5 @@ def test_a_he_or_she_fallback_skips_a_person_of_the_other_gender(parser: Parser)
     for pronoun, source in (("He", "Xi Jinping"), ("She", None)):
         criticism = [e for e in coded(parser, acted.format(pronoun)) if e.trigger == "criticised"]
         assert criticism and (criticism[0].source.name if criticism[0].source else None) == source
+    off = [e for e in coded(parser, said.format("She"), ["gendered-fallback"]) if e.trigger == "added"]
+    assert off and off[0].source is not None and off[0].source.name == "Xi Jinping"

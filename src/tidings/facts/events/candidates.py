@@ -220,7 +220,8 @@ class CandidateFinder:
             if head.lower_ in ("he", "she", "him", "her") and last is not None:
                 # the last person named, unless the article marks them as of the other gender
                 wrong = other_gender(head.lower_)
-                return [last] if wrong is None or self.coder.gender(last) != wrong else []
+                fits = wrong is None or not active("gendered-fallback") or self.coder.gender(last) != wrong
+                return [last] if fits else []
             return []
         filer = document_filer(head)
         if filer is not None:  # "a complaint filed by U.S. Steel": the complaint speaks for its filer

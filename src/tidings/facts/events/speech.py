@@ -752,7 +752,7 @@ def earlier_speaker(
         return []
     low = subj.lower_
     if low in PERSON_PRONOUNS:
-        wrong = other_gender(low)
+        wrong = other_gender(low) if active("gendered-fallback") else None
         return [r for r in last.get("person", []) if gender is None or wrong is None or gender(r) != wrong]
     if low == "they":  # "officials ... they said", or a government spoken of as they
         return list(last.get("groups", []) or last.get("group", []))
