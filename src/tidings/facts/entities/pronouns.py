@@ -68,6 +68,11 @@ def gender_of(word: str) -> str | None:
     return "m" if low in MASCULINE else "f" if low in FEMININE else None
 
 
+def other_gender(word: str) -> str | None:
+    """The gender a gendered pronoun rules out ("f" for "he", "m" for "her"), else None."""
+    return {"m": "f", "f": "m"}.get(gender_of(word) or "")
+
+
 @functools.lru_cache(maxsize=1)
 def person_nouns() -> dict[str, str]:
     """Noun -> "f"/"m"/"-": nouns at least half the senses of which are persons ("official"), "f"
@@ -208,7 +213,7 @@ def _resolve(
             if pick:
                 out.append((tok, pick[0].cluster))
             continue
-        wrong = {"m": "f", "f": "m"}.get(gender_of(low) or "")
+        wrong = other_gender(low)
 
         def fits(p: PersonSpan, wrong: str | None = wrong) -> bool:
             return wrong is None or genders.get(p.cluster) != wrong

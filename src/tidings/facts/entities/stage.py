@@ -13,7 +13,9 @@ Layers, in order, over the one spaCy parse of the clean text:
    two-word name the article uses alone and never its last: family name first, "Niu Li ... Niu added").
 5. Majority label per cluster (a "Blinken" tagged GPE becomes PERSON), applied to every mention.
 6. Pronouns (he/she/his/her anywhere, I/me/my in quotes) resolved to PERSON clusters, a he/she never to
-   a person the article marks as of the other gender (honorifics, possessives bound by the person).
+   a person the article marks as of the other gender (honorifics, possessives bound by the person);
+   each person's gender (``Entity.gender``) is read once from the honorifics, role nouns and the
+   pronouns tied to it, for quotes and events to read.
 7. Roles, actor codes and unnamed role-holders (:mod:`tidings.facts.actors.roles`).
 
 Output: ``mentions`` (labels as above plus ROLE and PRON; every mention's ``entity_id`` set) and
@@ -33,7 +35,13 @@ from tidings.facts.actors.roles import Cluster, article_home, code_named, find_r
 from tidings.facts.actors.tables import ActorTables, load_tables
 from tidings.facts.entities.credit import with_credit
 from tidings.facts.entities.layers import RawMention, gazetteer_mentions, refind, spacy_mentions
-from tidings.facts.entities.pronouns import PersonSpan, quote_regions, resolve_neuter, resolve_pronouns
+from tidings.facts.entities.pronouns import (
+    PersonSpan,
+    person_genders,
+    quote_regions,
+    resolve_neuter,
+    resolve_pronouns,
+)
 from tidings.facts.entities.uses import apply_uses
 from tidings.ids import fact_id
 from tidings.nlp import doc_text
@@ -178,6 +186,8 @@ def find_entities(
     no_pronouns: list[tuple[Token, int]] = []
     unnamed: list[tuple[Token, Token]] = []
     pronouns = _isolated(lambda: resolve_pronouns(doc, persons, quote_regions(doc_text(doc)), unnamed), no_pronouns)
+    no_genders: dict[int, str] = {}
+    genders = _isolated(lambda: person_genders(doc, persons, pronouns), no_genders)
     taken = {i for g in groups for m in g for i in range(m.start, m.end)}
     no_roles: list[Cluster] = []
     people = {i for p in persons for i in range(p.tok_start, p.tok_end)}
@@ -186,7 +196,7 @@ def find_entities(
     roles += _isolated(lambda: apply_uses(doc, clusters, roles, tables, home), no_extra)
     pronouns += _role_pronouns(unnamed, roles, len(clusters))
     pronouns += _isolated(lambda: _neuter_pronouns(doc, [*clusters, *roles]), [])
-    return _records(doc, article_id, published, clusters, roles, pronouns)
+    return _records(doc, article_id, published, clusters, roles, pronouns, genders)
 
 
 def _role_pronouns(unnamed: list[tuple[Token, Token]], roles: list[Cluster], offset: int) -> list[tuple[Token, int]]:
@@ -240,6 +250,7 @@ def _records(
     clusters: list[Cluster],
     roles: list[Cluster],
     pronouns: Sequence[tuple[Any, int]],
+    genders: dict[int, str],
 ) -> tuple[list[Mention], list[Entity]]:
     text = doc_text(doc)  # Doc.text re-joins every token on each access
     mentions: list[Mention] = []
@@ -282,6 +293,7 @@ def _records(
                 stage=STAGE,
                 confidence=c.confidence,
                 not_actor=tuple(Span(a, b) for a, b in refused),
+                gender=genders.get(n),  # keys are named clusters, before the role-holders
             )
         )
         for (a, b), tok_span in zip(spans, c.spans, strict=True):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.coder import ActorCoder, has_country, is_pair
 from tidings.facts.actors.tables import load_tables
+from tidings.facts.entities.pronouns import other_gender
 from tidings.facts.events.arguments import (
     PERSON_NOUNS,
     SOURCE_PREPS,
@@ -215,8 +216,12 @@ class CandidateFinder:
             reporter = _reporter_subject(head)
             if reporter is not None:  # "Hungary has said it will support": it = Hungary
                 return self.actors(reporter)
-            if head.lower_ in ("he", "she", "him", "her") and self.last_person is not None:
-                return [self.last_person]
+            last = self.last_person
+            if head.lower_ in ("he", "she", "him", "her") and last is not None:
+                # the last person named, unless the article marks them as of the other gender
+                wrong = other_gender(head.lower_)
+                fits = wrong is None or not active("gendered-fallback") or self.coder.gender(last) != wrong
+                return [last] if fits else []
             return []
         filer = document_filer(head)
         if filer is not None:  # "a complaint filed by U.S. Steel": the complaint speaks for its filer

@@ -412,6 +412,12 @@ RULES: tuple[Rule, ...] = (
         "voted against EU treaties ... Catherine Connolly, a former mayor'; 'In his first speech, Obama said')",
     ),
     Rule(
+        "gendered-fallback",
+        "actors",
+        "a he/she left open by the entities stage is the last person named or the last who spoke only when the "
+        "article does not mark that person as of the other gender (Entity.gender: 'Mr Xi ... She added')",
+    ),
+    Rule(
         "conjoined-actors",
         "actors",
         "coordinated targets of different countries are each a party of their own: 'talks with both Iraq and "

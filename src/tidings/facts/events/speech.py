@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tidings.facts.entities.pronouns import other_gender
 from tidings.facts.events.arguments import PERSON_NOUNS
 from tidings.facts.events.rules import active
 from tidings.facts.lemmas import verb_lemma
@@ -778,15 +779,19 @@ def _kind(subj: Token, refs: list[ActorRef]) -> str:
     return "groups" if subj.tag_ in ("NNS", "NNPS") and active("speaker-number") else "group"
 
 
-def earlier_speaker(subj: Token, last: dict[str, list[ActorRef]] | None) -> list[ActorRef]:
+def earlier_speaker(
+    subj: Token, last: dict[str, list[ActorRef]] | None, gender: Callable[[ActorRef], str | None] | None = None
+) -> list[ActorRef]:
     """The speaker a pronoun subject of a verb of saying stands for when the words do not say:
-    the last political speaker of the article of the kind it fits ("he"/"she" a person,
-    "it"/"they" a government or group). News names a speaker once and goes on with "he said"."""
+    the last political speaker of the article of the kind it fits ("he"/"she" a person, not one
+    ``gender`` (the entity's) marks as of the other gender; "it"/"they" a government or group).
+    News names a speaker once and goes on with "he said"."""
     if last is None or not active("speaker-pronoun") or subj.pos_ != "PRON":
         return []
     low = subj.lower_
     if low in PERSON_PRONOUNS:
-        return list(last.get("person", []))
+        wrong = other_gender(low) if active("gendered-fallback") else None
+        return [r for r in last.get("person", []) if gender is None or wrong is None or gender(r) != wrong]
     if low == "they":  # "officials ... they said", or a government spoken of as they
         return list(last.get("groups", []) or last.get("group", []))
     if low in GROUP_PRONOUNS:  # "it": one body, never "Pentagon officials"
@@ -813,6 +818,7 @@ def speech_acts(
     speaker_of: Callable[[Token], list[ActorRef]],
     known: set[str] | None = None,
     last: dict[str, list[ActorRef]] | None = None,
+    gender: Callable[[ActorRef], str | None] | None = None,
 ) -> list[tuple[SpeechAct, list[ActorRef]]]:
     """The statements of a sentence whose speaker codes as a political actor, with the speakers
     (``known``: entity ids of the article's commentators; ``last``: the article's last speakers
@@ -825,7 +831,7 @@ def speech_acts(
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) or participle_speaker(tok)
         if subj is None:
             continue
-        speakers = speaker_of(subj) or earlier_speaker(subj, last)
+        speakers = speaker_of(subj) or earlier_speaker(subj, last, gender)
         if active("speech-commentator"):
             # analysts, academics and experts commenting are not actors, nor their comments events
             if is_commentator(subj, speakers, known):

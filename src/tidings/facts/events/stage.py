@@ -130,7 +130,7 @@ def speech_candidates(
         return [r for r in finder.actors(tok) if r.country or r.sector or r.entity_id]
 
     out: list[Candidate] = []
-    for act, sources in speech.speech_acts(sent, speakers, commentators, speakers_met):
+    for act, sources in speech.speech_acts(sent, speakers, commentators, speakers_met, finder.coder.gender):
         inside = {t.i for t in act.content}
         if act.code in ("010", "020") and any(
             o.trigger.i in inside

@@ -10,12 +10,11 @@ pronoun falls back to the nearest preceding person named in the text.
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.index import EntityIndex
-from tidings.facts.entities.pronouns import gender_of
+from tidings.facts.entities.pronouns import other_gender
 from tidings.facts.quotes.cues import SPEECH_NOUNS, SPEECH_VERBS
 from tidings.facts.quotes.holders import (
     after_fronted_participle,
@@ -927,27 +926,10 @@ class SpeakerResolver:
         return tok.ent_type_ == "PERSON"
 
     def _gender(self, start: int, end: int) -> str | None:
-        """ "m" or "f" where the article marks the person named at ``[start, end)`` as such: an
-        honorific right before one of its names ("Mr Blair", "Ms. Kelly") or the gendered pronouns
-        the entities stage tied to it, whichever way most of them lean; None without evidence."""
-        votes: Counter[str] = Counter()
+        """ "m" or "f" where the article marks the person named at ``[start, end)`` as such: the
+        entities stage's ``Entity.gender``; None without evidence or without an entity."""
         entity = self.index.entity_at(start, end)
-        spans = [(m.start, m.end) for m in entity.mentions] if entity is not None else [(start, end)]
-        text = doc_text(self.doc)
-        for s, e in spans:
-            words = text[s:e]
-            if words.lower() in PRONOUNS:
-                votes[gender_of(words) or "-"] += 1
-                continue
-            span = self.doc.char_span(s, e, alignment_mode="expand")
-            title = self.doc[span.start - 1] if span is not None and span.start > 0 else None
-            if title is not None and title.text[:1].isupper() and (g := gender_of(title.text)):
-                votes[g] += 1
-        votes.pop("-", None)
-        ranked = votes.most_common()
-        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-            return None
-        return ranked[0][0]
+        return entity.gender if entity is not None else None
 
     def _narrative(self, tok: Token) -> bool:
         """Whether ``tok`` stands outside every quotation (the writer's words, not a speaker's)."""
@@ -969,7 +951,7 @@ class SpeakerResolver:
             before = [(s, e) for s, e in before if not any(a <= s < b for a, b in self._quoted)]
         # "Mr Blair said ... . “...,” a Labour spokeswoman said. She added ...": "she" is not a
         # man; with no person of its gender left, the speaker chain may still find its antecedent
-        wrong = {"m": "f", "f": "m"}.get(gender_of(head.text) or "")
+        wrong = other_gender(head.text)
         before = [span for span in before if wrong is None or self._gender(*span) != wrong]
         if not before:
             return None
