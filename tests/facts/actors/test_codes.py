@@ -392,3 +392,12 @@ def test_a_country_form_read_as_a_word_or_another_place_names_no_country() -> No
     assert tables.country("kingston") is not None  # Jamaica's is the largest Kingston
     assert tables.country("washington") is not None
     assert code_phrase(["democratic", "people", "s", "republic", "of", "korea"], tables).country == "PRK"
+
+
+def test_a_seat_of_government_is_its_governments(parser: Parser) -> None:
+    # rule seat-government: the seats table's "Downing Street" is the UK government, as the
+    # known-actors table's "the White House" is the US one
+    found = entities(parser, "But Downing Street said she was speaking in her capacity as a lawyer.", "2005-01-10")
+    seat = named(found, "Downing Street")
+    assert (seat.country, seat.sector, seat.actor_code) == ("GBR", "GOV", "GBRGOV")
+

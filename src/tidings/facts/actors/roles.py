@@ -382,11 +382,19 @@ def code_named(
                     c.country, c.sector = org_country_sector(code)
             elif c.label == "NORP" and (known := tables.known_code(clean_key(c.name))) and not nonstate(known):
                 c.country, c.sector = org_country_sector(known)  # "the Liberal Democrats": the party the tables know
+            elif c.label == "FAC" and (seat := tables.seat(clean_key(c.name))):
+                c.country, c.sector = seat, "GOV"  # "Downing Street" tagged a building: rule seat-government
         else:
             key = clean_key(c.name)
             code = tables.known_code(key)
             if code is None and c.label == "ORG":
                 code = tables.party_code(key)  # "Labour", "the Tories": the party, as "Democrats" (one word only)
+            if code is None and (seat := tables.seat(key)):
+                # rule seat-government: a seat of government the seats table names ("Downing Street
+                # said", "Number 10") is its state's government, as the known-actors table codes
+                # "the White House" USAGOV and "the Kremlin" RUSGOV; the seats table had only given
+                # the cross-article fold its state, leaving the mention without a code
+                code = seat + "GOV"
             if code is not None:
                 c.country, c.sector = org_country_sector(code)
                 if nonstate(code) and code[:3] != "MNC":
