@@ -416,3 +416,14 @@ def test_congress_heading_a_longer_name_is_not_the_us_congress(parser: Parser) -
     found = entities(parser, "The Trades Union Congress said the plan would cost jobs.", "2005-01-10")
     tuc = next(e for e in found if "Trades Union Congress" in e.name)
     assert tuc.country != "USA" and tuc.sector != "LEG"  # was USALEG
+
+
+def test_a_historical_states_demonym_is_its_country(parser: Parser) -> None:
+    # the CAMEO list names West Germany but not its adjective, which Reuters' 1987 wire uses
+    tables = load_tables()
+    hit = tables.country("west german")
+    assert hit is not None and (hit.code, hit.kind) == ("DEU", "demonym")
+    assert tables.country("west germans") is not None  # a demonym's plural: the people
+    found = entities(parser, "West German officials said the Bundesbank would not cut rates.", "1987-03-02")
+    officials = named(found, "West German officials")
+    assert (officials.country, officials.sector) == ("DEU", "GOV")
