@@ -406,8 +406,6 @@ def code_named(
                     c.country, c.sector = org_country_sector(code)
             elif c.label == "NORP" and (known := tables.known_code(clean_key(c.name))) and not nonstate(known):
                 c.country, c.sector = org_country_sector(known)  # "the Liberal Democrats": the party the tables know
-            elif c.label == "FAC" and (seat := tables.seat(clean_key(c.name))):
-                c.country, c.sector = seat, "GOV"  # "Downing Street" tagged a building: rule seat-government
         else:
             key = clean_key(c.name)
             code = tables.known_code(key)
@@ -417,7 +415,9 @@ def code_named(
                 # rule seat-government: a seat of government the seats table names ("Downing Street
                 # said", "Number 10") is its state's government, as the known-actors table codes
                 # "the White House" USAGOV and "the Kremlin" RUSGOV; the seats table had only given
-                # the cross-article fold its state, leaving the mention without a code
+                # the cross-article fold its state, leaving the mention without a code. Only as an
+                # organisation: tagged a building it is mostly the street ("walking up Downing
+                # Street", "the Downing Street grid" in the 150 unlabelled articles)
                 code = seat + "GOV"
             if code is not None:
                 c.country, c.sector = org_country_sector(code)
