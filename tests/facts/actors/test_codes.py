@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tidings.extract.record import extract_record
 from tidings.facts.actors.names import person_key
-from tidings.facts.actors.roles import code_phrase
+from tidings.facts.actors.roles import code_phrase, longer_name_head
 from tidings.facts.actors.tables import load_tables
 from tidings.facts.entities.stage import find_entities, range_day
 from tidings.nlp import Parser
@@ -392,3 +392,38 @@ def test_a_country_form_read_as_a_word_or_another_place_names_no_country() -> No
     assert tables.country("kingston") is not None  # Jamaica's is the largest Kingston
     assert tables.country("washington") is not None
     assert code_phrase(["democratic", "people", "s", "republic", "of", "korea"], tables).country == "PRK"
+
+
+def test_a_seat_of_government_is_its_governments(parser: Parser) -> None:
+    # rule seat-government: the seats table's "Downing Street" is the UK government, as the
+    # known-actors table's "the White House" is the US one
+    found = entities(parser, "But Downing Street said she was speaking in her capacity as a lawyer.", "2005-01-10")
+    seat = named(found, "Downing Street")
+    assert (seat.country, seat.sector, seat.actor_code) == ("GBR", "GOV", "GBRGOV")
+
+
+def test_congress_heading_a_longer_name_is_not_the_us_congress(parser: Parser) -> None:
+    # rule congress-in-name: "Congress" alone is the US Congress; the head of a longer proper name
+    # is a body of its own
+    tables = load_tables()
+    for name, country in (("Trades Union Congress", None), ("Indian National Congress", "IND")):
+        words = name.split()
+        pc = code_phrase([w.lower() for w in words], tables, longer_name=longer_name_head(words, tables))
+        assert pc.country == country and pc.sector != "LEG"
+    for name in ("U.S. Congress", "the Republican Congress", "the new Congress", "Congress"):
+        assert not longer_name_head(name.split(), tables)
+        assert code_phrase(name.lower().split(), tables).country == "USA"
+    found = entities(parser, "The Trades Union Congress said the plan would cost jobs.", "2005-01-10")
+    tuc = next(e for e in found if "Trades Union Congress" in e.name)
+    assert tuc.country != "USA" and tuc.sector != "LEG"  # was USALEG
+
+
+def test_a_historical_states_demonym_is_its_country(parser: Parser) -> None:
+    # the CAMEO list names West Germany but not its adjective, which Reuters' 1987 wire uses
+    tables = load_tables()
+    hit = tables.country("west german")
+    assert hit is not None and (hit.code, hit.kind) == ("DEU", "demonym")
+    assert tables.country("west germans") is not None  # a demonym's plural: the people
+    found = entities(parser, "West German officials said the Bundesbank would not cut rates.", "1987-03-02")
+    officials = named(found, "West German officials")
+    assert (officials.country, officials.sector) == ("DEU", "GOV")

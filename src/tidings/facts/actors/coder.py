@@ -56,7 +56,9 @@ def code_phrase(head: Token) -> ActorRef | None:
         for t in toks
         if not t.is_punct or t.text in ("-", ".")
     ]
-    pc = roles.code_phrase([w for w in words if w], load_tables())
+    said = [w for w in words if w]
+    tables = load_tables()
+    pc = roles.code_phrase(said, tables, longer_name=roles.longer_name_head(said, tables))
     if pc.country is None and pc.sector is None and pc.org_code is None:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)

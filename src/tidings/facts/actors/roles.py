@@ -73,8 +73,10 @@ class PhraseCode:
     head_sector: str | None = None  # the sector of the rightmost cue, role or organisation (a name's head)
 
 
-def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
-    """Country/sector cues in a phrase (lower-case words), longest n-grams first, left to right."""
+def code_phrase(words: Sequence[str], tables: ActorTables, *, longer_name: bool = False) -> PhraseCode:
+    """Country/sector cues in a phrase (lower-case words), longest n-grams first, left to right.
+    ``longer_name``: the phrase's last word heads a longer proper name (:func:`longer_name_head`),
+    read as a common noun of its role, not as the one body the tables name by it alone."""
     countries: list[str] = []
     role_sector: str | None = None
     org_sector: str | None = None
@@ -87,6 +89,8 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
     n = len(words)
     while i < n:
         step = 1
+        if longer_name and i == n - 1:
+            break  # "Trades Union Congress": not the US Congress, nor its sector (rule congress-in-name)
         for size in range(min(6, n - i), 0, -1):
             gram = clean_key(" ".join(words[i : i + size]))
             if not gram:
@@ -140,6 +144,26 @@ def code_phrase(words: Sequence[str], tables: ActorTables) -> PhraseCode:
         # "Labour minister", stays in government)
         sector = head = "PTY"
     return PhraseCode(distinct[0] if distinct else None, sector, org_code, len(distinct), head or sector)
+
+
+def longer_name_head(words: Sequence[str], tables: ActorTables) -> bool:
+    """Rule congress-in-name: the last of the words as written is a one-word name the tables give
+    one state's institution ("Congress": USALEG), heading a longer proper name whose word before
+    it is capitalised and names no country or party ("Trades Union Congress", "African National
+    Congress", "Indian National Congress"): the longer name is a body of its own, and the head is
+    only its common noun. A country or party before it keeps the table's body ("U.S. Congress",
+    "the Republican Congress"), as does an acronym ("BBC") or a word in lower case ("the new
+    Congress")."""
+    if len(words) < 2:
+        return False
+    head, before = words[-1], words[-2]
+    if not head[:1].isupper() or head.isupper() or not before[:1].isupper() or before.isupper():
+        return False
+    key, prev = clean_key(head), clean_key(before)
+    code = tables.known_code(key)
+    if code is None or not org_country_sector(code)[0] or prev in STOP_WORDS:
+        return False
+    return tables.country(prev) is None and tables.party_code(prev) is None and tables.known_code(prev) is None
 
 
 def _igo_acronym(gram: str, tables: ActorTables) -> str | None:
@@ -387,12 +411,21 @@ def code_named(
             code = tables.known_code(key)
             if code is None and c.label == "ORG":
                 code = tables.party_code(key)  # "Labour", "the Tories": the party, as "Democrats" (one word only)
+            if code is None and (seat := tables.seat(key)):
+                # rule seat-government: a seat of government the seats table names ("Downing Street
+                # said", "Number 10") is its state's government, as the known-actors table codes
+                # "the White House" USAGOV and "the Kremlin" RUSGOV; the seats table had only given
+                # the cross-article fold its state, leaving the mention without a code. Only as an
+                # organisation: tagged a building it is mostly the street ("walking up Downing
+                # Street", "the Downing Street grid" in the 150 unlabelled articles)
+                code = seat + "GOV"
             if code is not None:
                 c.country, c.sector = org_country_sector(code)
                 if nonstate(code) and code[:3] != "MNC":
                     c.code = code
             else:
-                pc = code_phrase(clean_key(c.name).split(), tables)
+                in_longer = longer_name_head(c.name.split(), tables)
+                pc = code_phrase(clean_key(c.name).split(), tables, longer_name=in_longer)
                 if pc.countries == 1:  # a name's head decides: "the Islamic Revolutionary Guards Corps" is MIL
                     c.country, c.sector = pc.country, pc.head_sector
                 elif pc.org_code is not None:  # "United Nations Security Council": of the UN
