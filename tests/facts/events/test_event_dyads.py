@@ -324,3 +324,21 @@ def test_a_criticism_told_to_someone_is_aimed_at_the_actor_it_names(parser: Pars
     text = "Liberal Democrat leader Charles Kennedy told delegates that Labour had abused the public's trust."
     event = one(coded(parser, text), "told")
     assert event.target is not None and event.target.name == "Labour"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Russian President Vladimir Putin met German Chancellor Olaf Scholz, whom he later criticised.", "criticised"),
+        (
+            "The Japanese army massacred Chinese civilians, for which the Japanese government has never apologised.",
+            "apologised",
+        ),
+    ],
+)
+def test_a_relative_pronoun_object_is_the_noun_it_stands_for(parser: Parser, text: str, trigger: str) -> None:
+    # the pronoun holds the object place (direct, or after a fronted preposition) of the noun
+    on = _sides(coded(parser, text), trigger)
+    assert on[1] in ("DEU", "CHN"), on
+    assert [e.target for e in coded(parser, text, ["relative-object"]) if e.trigger == trigger and e.target] == []
+

@@ -371,6 +371,12 @@ RULES: tuple[Rule, ...] = (
         "is the noun its relative clause modifies",
     ),
     Rule(
+        "relative-object",
+        "actors",
+        "a relative pronoun object ('the party, which he labelled a joke', 'the Guildford Four, for which "
+        "Blair apologised') is the noun its relative clause modifies, when that noun can be acted on as an actor",
+    ),
+    Rule(
         "two-entities",
         "actors",
         "two entities the article tells apart are two actors even when their codes agree: no reflexive dyad",
