@@ -342,3 +342,13 @@ def test_a_relative_pronoun_object_is_the_noun_it_stands_for(parser: Parser, tex
     assert on[1] in ("DEU", "CHN"), on
     assert [e.target for e in coded(parser, text, ["relative-object"]) if e.trigger == trigger and e.target] == []
 
+
+def test_a_probe_coordinated_after_a_received_object_is_received_too(parser: Parser) -> None:
+    # "a probe" is a conjunct of "lawsuits", the object of "facing"; the by-phrase is its doer
+    text = "Chinese carmaker Geely is facing shareholder lawsuits and a probe by the US Justice Department."
+    assert _sides(coded(parser, text), "probe") == ("USA", "CHN")
+    assert _sides(coded(parser, text, ["received-reach"]), "probe")[1] != "CHN"
+    # a by-phrase on the received noun itself is its doer too
+    alone = "Huawei faces an investigation by the US Justice Department."
+    assert _sides(coded(parser, alone), "investigation")[0] == "USA"
+    assert _sides(coded(parser, alone, ["received-reach"]), "investigation")[0] is None

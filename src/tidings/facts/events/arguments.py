@@ -370,19 +370,36 @@ def received_act(noun: Token) -> tuple[list[Token], list[Token]] | None:
     (:data:`RECEIVING`); None when the noun is not so held. Dev half: 1 event found ("drew rebukes
     from Prime Minister Micheál Martin"); 150 unlabelled articles: 1 criticism found ("delivering
     sharp rebukes against U.S. unilateral protectionism")."""
-    head = noun.head
-    if not active("received-act") or noun.dep_ != "dobj" or head.pos_ != "VERB" or head.lemma_.lower() not in RECEIVING:
+    held = received_conjunct(noun)
+    head = held.head
+    if not active("received-act") or held.dep_ != "dobj" or head.pos_ != "VERB" or head.lemma_.lower() not in RECEIVING:
         return None
     doers = [c for c in noun.children if c.dep_ == "poss"] + [
         g
         for holder in (noun, head)
         for p in holder.children
-        if p.dep_ == "prep" and p.lower_ == "from"
+        if p.dep_ == "prep"
+        and (p.lower_ == "from" or (p.lower_ == "by" and holder is noun and active("received-reach")))
         for g in p.children
         if g.dep_ == "pobj"
     ]
     subj = subject_of(head)
     return doers, [subj] if subj is not None else []
+
+
+def received_conjunct(noun: Token) -> Token:
+    """The first of the coordinated objects an eventive noun is a later conjunct of ("is facing
+    shareholder lawsuits and a probe by the US Securities and Exchange Commission"): a coordinated
+    object is as much the receiving verb's as the first, so its subject undergoes the probe too, and
+    the probe's by-agent is its doer (a by-phrase on a noun names who does it, as on a passive:
+    "faced a probe by the SEC"; only "from" was read). The noun itself when it is no later
+    conjunct. Rule received-reach."""
+    if noun.dep_ != "conj" or not active("received-reach"):
+        return noun
+    first = noun.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first
 
 
 def agent_under_of(noun: Token, is_trigger: Callable[[Token], bool]) -> list[Token]:

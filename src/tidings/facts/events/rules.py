@@ -371,6 +371,12 @@ RULES: tuple[Rule, ...] = (
         "is the noun its relative clause modifies",
     ),
     Rule(
+        "received-reach",
+        "actors",
+        "an eventive noun coordinated after the object of a receiving verb ('is facing shareholder lawsuits "
+        "and a probe by the SEC') is received by the verb's subject too; its by-phrase is its doer",
+    ),
+    Rule(
         "relative-object",
         "actors",
         "a relative pronoun object ('the party, which he labelled a joke', 'the Guildford Four, for which "
