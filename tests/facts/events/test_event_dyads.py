@@ -352,3 +352,10 @@ def test_a_probe_coordinated_after_a_received_object_is_received_too(parser: Par
     alone = "Huawei faces an investigation by the US Justice Department."
     assert _sides(coded(parser, alone), "investigation")[0] == "USA"
     assert _sides(coded(parser, alone, ["received-reach"]), "investigation")[0] is None
+
+
+def test_a_meeting_taken_part_in_names_the_target(parser: Parser) -> None:
+    # "in talks" is no venue: the talks' partner is the one the participation is aimed at
+    text = "The French government will participate in talks with Iran next week."
+    assert _sides(coded(parser, text), "participate") == ("FRA", "IRN")
+    assert _sides(coded(parser, text, ["meeting-part"]), "participate") == ("FRA", None)

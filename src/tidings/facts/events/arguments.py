@@ -259,6 +259,8 @@ def verb_args(verb: Token, is_trigger: Callable[[Token], bool]) -> tuple[list[To
             for g in c.children:
                 if g.dep_ == "pobj":
                     (inner if is_trigger(g) else tgt).append(g)
+        elif c.dep_ == "prep" and c.lower_ == "in":
+            inner.extend(meeting_taken_part_in(c))
     if subj is not None and not passive:
         src.insert(0, subj)
     patient = inherited_patient(verb) if shared is None else None
@@ -267,6 +269,17 @@ def verb_args(verb: Token, is_trigger: Callable[[Token], bool]) -> tuple[list[To
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not tgt and verb.head.pos_ in ("NOUN", "PROPN"):
         tgt.append(verb.head)  # "10 Russian soldiers killed in Ukraine": the noun is the one acted on
     return src, tgt, inner
+
+
+def meeting_taken_part_in(prep: Token) -> list[Token]:
+    """The meeting an "in" phrase of a verb names as what its subject takes part in ("would be
+    willing to participate personally in any negotiations with Congress", "engaged in talks with
+    Iran"): a meeting is no venue, so its partner ("with Congress") is the one the act is aimed at,
+    read into as into an object phrase. Only meeting nouns (nouns.MEETING_NOUNS): "killed in an
+    attack by rebels" names the attack's doer, not a target. Rule meeting-part."""
+    if not active("meeting-part"):
+        return []
+    return [g for g in prep.children if g.dep_ == "pobj" and is_meeting_noun(g)]
 
 
 def inherited_patient(verb: Token) -> Token | None:

@@ -371,6 +371,12 @@ RULES: tuple[Rule, ...] = (
         "is the noun its relative clause modifies",
     ),
     Rule(
+        "meeting-part",
+        "actors",
+        "a meeting a verb's in-phrase names ('participate personally in any negotiations with Congress') is "
+        "read into for the verb's target, as an object phrase is",
+    ),
+    Rule(
         "received-reach",
         "actors",
         "an eventive noun coordinated after the object of a receiving verb ('is facing shareholder lawsuits "
