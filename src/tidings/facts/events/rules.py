@@ -519,6 +519,12 @@ RULES: tuple[Rule, ...] = (
         "met, visited or called",
     ),
     Rule(
+        "role-cue-phrase",
+        "actors",
+        "a role noun's of-phrase places the role-holder by its own noun phrase and of-chain, not by a phrase "
+        "nested in it ('the publication of advice on the legality of the Iraq war' is no Iraqi publication)",
+    ),
+    Rule(
         "title-organisation",
         "actors",
         "an intergovernmental or non-governmental body modifying a person's title ('International Monetary Fund "
