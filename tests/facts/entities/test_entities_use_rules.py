@@ -5,6 +5,7 @@ of several countries, media and their writers, spokespeople named later."""
 from __future__ import annotations
 
 from tidings.facts.entities.stage import find_entities
+from tidings.facts.switches import switched_off
 from tidings.nlp import Parser
 from tidings.records import Entity
 
@@ -84,6 +85,17 @@ def test_a_region_adjective_makes_a_group_of_no_one_country(parser: Parser) -> N
     )
     group = next(e for e in j.found if not e.named and e.name == "European governments")
     assert group.country is None and group.sector == "GOV"
+
+
+def test_a_country_in_a_phrase_nested_in_a_roles_of_phrase_does_not_place_it(parser: Parser) -> None:
+    # Iraq is in the topic of the advice, two phrases below "publication": no Iraqi media outlet
+    text = "Tony Blair has rejected calls for the publication of advice on the legality of the Iraq war."
+    assert not [e for e in Judged(parser, text).found if e.country == "IRQ" and e.sector == "MED"]
+    with switched_off(frozenset({"role-cue-phrase"})):
+        assert [e for e in Judged(parser, text).found if e.country == "IRQ" and e.sector == "MED"]
+    # the role's own of-phrase and its of-chain still place it
+    j = Judged(parser, "Officials of the government of the Republic of Korea left on Monday.")
+    assert any(e.name.startswith("Officials") and e.country == "KOR" for e in j.found)
 
 
 def test_news_outlets_and_their_writers_are_media(parser: Parser) -> None:

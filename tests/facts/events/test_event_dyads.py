@@ -324,3 +324,38 @@ def test_a_criticism_told_to_someone_is_aimed_at_the_actor_it_names(parser: Pars
     text = "Liberal Democrat leader Charles Kennedy told delegates that Labour had abused the public's trust."
     event = one(coded(parser, text), "told")
     assert event.target is not None and event.target.name == "Labour"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Russian President Vladimir Putin met German Chancellor Olaf Scholz, whom he later criticised.", "criticised"),
+        (
+            "The Japanese army massacred Chinese civilians, for which the Japanese government has never apologised.",
+            "apologised",
+        ),
+    ],
+)
+def test_a_relative_pronoun_object_is_the_noun_it_stands_for(parser: Parser, text: str, trigger: str) -> None:
+    # the pronoun holds the object place (direct, or after a fronted preposition) of the noun
+    on = _sides(coded(parser, text), trigger)
+    assert on[1] in ("DEU", "CHN"), on
+    assert [e.target for e in coded(parser, text, ["relative-object"]) if e.trigger == trigger and e.target] == []
+
+
+def test_a_probe_coordinated_after_a_received_object_is_received_too(parser: Parser) -> None:
+    # "a probe" is a conjunct of "lawsuits", the object of "facing"; the by-phrase is its doer
+    text = "Chinese carmaker Geely is facing shareholder lawsuits and a probe by the US Justice Department."
+    assert _sides(coded(parser, text), "probe") == ("USA", "CHN")
+    assert _sides(coded(parser, text, ["received-reach"]), "probe")[1] != "CHN"
+    # a by-phrase on the received noun itself is its doer too
+    alone = "Huawei faces an investigation by the US Justice Department."
+    assert _sides(coded(parser, alone), "investigation")[0] == "USA"
+    assert _sides(coded(parser, alone, ["received-reach"]), "investigation")[0] is None
+
+
+def test_a_meeting_taken_part_in_names_the_target(parser: Parser) -> None:
+    # "in talks" is no venue: the talks' partner is the one the participation is aimed at
+    text = "The French government will participate in talks with Iran next week."
+    assert _sides(coded(parser, text), "participate") == ("FRA", "IRN")
+    assert _sides(coded(parser, text, ["meeting-part"]), "participate") == ("FRA", None)

@@ -35,6 +35,7 @@ from tidings.facts.actors.names import (
 )
 from tidings.facts.actors.tables import NONSTATE, ActorTables, load_tables, nonstate, org_country_sector
 from tidings.facts.actors.usage import POST_NOUNS, REGION_CODES, region_in
+from tidings.facts.switches import active
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -806,7 +807,7 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables, people: se
             # "protesters in Hong Kong", "the news media in the United States" (troops are sent abroad)
             of_pp = [t for t in tok.rights if t.dep_ == "prep" and t.lower_ == "in"]
         cue_words = _words([*left, tok], cased=True) + [
-            w for p in [*of_pp, *for_pp] for w in _words(list(p.subtree), cased=True)
+            w for p in [*of_pp, *for_pp] for w in _words(_complement_phrase(p), cased=True)
         ]
         pc = code_phrase(cue_words, tables)
         if weak and pc.sector:
@@ -831,7 +832,7 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables, people: se
         if (
             code_phrase(words, tables).country is None and of_pp
         ):  # "the government of Germany", "protesters in Hong Kong"
-            span_toks += [t for p in of_pp for t in p.subtree]
+            span_toks += [t for p in of_pp for t in _complement_phrase(p)]
         while span_toks and (span_toks[0].dep_ == "det" or span_toks[0].is_punct):
             span_toks.pop(0)
         start, end = span_toks[0].i, span_toks[-1].i + 1
@@ -840,6 +841,24 @@ def find_role_holders(doc: Doc, taken: set[int], tables: ActorTables, people: se
         cl = _add(found, f"{pc.country}|{title}|{sector}", _text(span_toks), pc.country, sector, (start, end))
         cl.nouns.append(tok.i)
     return list(found.values())
+
+
+def _complement_phrase(prep: Token) -> list[Token]:
+    """The words of a role noun's of/for/in phrase that can place the role-holder: the phrase's
+    own noun phrase and its chain of "of" phrases ("the government of the Republic of Korea"),
+    not a further phrase nested in it. "the publication of advice on the legality of the Iraq
+    war" is no Iraqi publication: Iraq is in the topic of the advice, two phrases down (it was
+    read as the country of an Iraqi media outlet). Rule role-cue-phrase."""
+    if not active("role-cue-phrase"):
+        return list(prep.subtree)
+    keep = []
+    for t in prep.subtree:
+        node = t
+        while node.i != prep.i and not (node.dep_ in ("prep", "relcl", "acl") and node.lower_ != "of"):
+            node = node.head
+        if node.i == prep.i:
+            keep.append(t)
+    return keep
 
 
 def _beside_name(doc: Doc, start: int, end: int, taken: set[int]) -> bool:

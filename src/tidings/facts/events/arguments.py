@@ -280,6 +280,8 @@ def verb_args(verb: Token, is_trigger: Callable[[Token], bool]) -> tuple[list[To
             for g in c.children:
                 if g.dep_ == "pobj":
                     (inner if is_trigger(g) else tgt).append(g)
+        elif c.dep_ == "prep" and c.lower_ == "in":
+            inner.extend(meeting_taken_part_in(c))
     if subj is not None and not passive:
         src.insert(0, subj)
     patient = inherited_patient(verb) if shared is None else None
@@ -288,6 +290,17 @@ def verb_args(verb: Token, is_trigger: Callable[[Token], bool]) -> tuple[list[To
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not tgt and verb.head.pos_ in ("NOUN", "PROPN"):
         tgt.append(verb.head)  # "10 Russian soldiers killed in Ukraine": the noun is the one acted on
     return src, tgt, inner
+
+
+def meeting_taken_part_in(prep: Token) -> list[Token]:
+    """The meeting an "in" phrase of a verb names as what its subject takes part in ("would be
+    willing to participate personally in any negotiations with Congress", "engaged in talks with
+    Iran"): a meeting is no venue, so its partner ("with Congress") is the one the act is aimed at,
+    read into as into an object phrase. Only meeting nouns (nouns.MEETING_NOUNS): "killed in an
+    attack by rebels" names the attack's doer, not a target. Rule meeting-part."""
+    if not active("meeting-part"):
+        return []
+    return [g for g in prep.children if g.dep_ == "pobj" and is_meeting_noun(g)]
 
 
 def inherited_patient(verb: Token) -> Token | None:
@@ -391,19 +404,36 @@ def received_act(noun: Token) -> tuple[list[Token], list[Token]] | None:
     (:data:`RECEIVING`); None when the noun is not so held. Dev half: 1 event found ("drew rebukes
     from Prime Minister Micheál Martin"); 150 unlabelled articles: 1 criticism found ("delivering
     sharp rebukes against U.S. unilateral protectionism")."""
-    head = noun.head
-    if not active("received-act") or noun.dep_ != "dobj" or head.pos_ != "VERB" or head.lemma_.lower() not in RECEIVING:
+    held = received_conjunct(noun)
+    head = held.head
+    if not active("received-act") or held.dep_ != "dobj" or head.pos_ != "VERB" or head.lemma_.lower() not in RECEIVING:
         return None
     doers = [c for c in noun.children if c.dep_ == "poss"] + [
         g
         for holder in (noun, head)
         for p in holder.children
-        if p.dep_ == "prep" and p.lower_ == "from"
+        if p.dep_ == "prep"
+        and (p.lower_ == "from" or (p.lower_ == "by" and holder is noun and active("received-reach")))
         for g in p.children
         if g.dep_ == "pobj"
     ]
     subj = subject_of(head)
     return doers, [subj] if subj is not None else []
+
+
+def received_conjunct(noun: Token) -> Token:
+    """The first of the coordinated objects an eventive noun is a later conjunct of ("is facing
+    shareholder lawsuits and a probe by the US Securities and Exchange Commission"): a coordinated
+    object is as much the receiving verb's as the first, so its subject undergoes the probe too, and
+    the probe's by-agent is its doer (a by-phrase on a noun names who does it, as on a passive:
+    "faced a probe by the SEC"; only "from" was read). The noun itself when it is no later
+    conjunct. Rule received-reach."""
+    if noun.dep_ != "conj" or not active("received-reach"):
+        return noun
+    first = noun.head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first
 
 
 def agent_under_of(noun: Token, is_trigger: Callable[[Token], bool]) -> list[Token]:

@@ -501,24 +501,39 @@ def obligation_code(comp: Token) -> str:
 
 
 FIRST_PERSON = frozenset({"we", "us", "i", "me"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 
 
 def relative_antecedent(pron: Token) -> Token | None:
     """The noun a relative pronoun stands for when it is the subject of the relative clause ("Aaron
     Bushnell, the active-duty U.S. Air Force airman who set himself on fire", "the ministry, which
     rejected the offer"): the relative clause's head, whose phrase names and places the doer the
-    pronoun itself cannot. Rule relative-subject."""
-    if not active("relative-subject") or pron.lower_ not in RELATIVE_PRONOUNS or pron.tag_ not in ("WP", "WDT"):
+    pronoun itself cannot. Rule relative-subject. So too for an object pronoun and the one acted
+    on (:func:`_relative_clause_of_object`, rule relative-object)."""
+    if pron.lower_ not in RELATIVE_PRONOUNS or pron.tag_ not in ("WP", "WDT"):
         return None
-    clause = pron.head
-    if pron.dep_ != "nsubj" or clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
+    clause = _relative_clause_of_object(pron) if pron.dep_ != "nsubj" else pron.head
+    if clause is None or not active("relative-subject" if pron.dep_ == "nsubj" else "relative-object"):
+        return None
+    if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
         return None  # a passive one ("who was appointed", "who was forced to apologise") only describes
     noun = clause.head
     # a name, a person or group noun, or a role noun is a doer; a thing is none ("the U.S. tariff
     # proposals, which contravene WTO rules": no act of the United States)
     doer = bool(noun.ent_type_) or noun.pos_ == "PROPN" or noun.lemma_.lower() in PERSON_NOUNS
     return noun if doer or load_tables().role_sector(noun.lower_) is not None else None
+
+
+def _relative_clause_of_object(pron: Token) -> Token | None:
+    """The relative clause a relative pronoun is the object of, directly or after a fronted
+    preposition ("the party, which he labelled a joke"; "the Guildford Four, for which Blair
+    apologised"): the pronoun holds the verb's object place for the noun the clause modifies, as a
+    subject pronoun holds its subject place, so the act is aimed at that noun. Rule relative-object."""
+    if pron.dep_ in ("dobj", "dative"):
+        return pron.head
+    if pron.dep_ == "pobj" and pron.head.dep_ == "prep":
+        return pron.head.head
+    return None
 
 
 def _reporter_subject(pron: Token) -> Token | None:

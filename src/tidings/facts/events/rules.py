@@ -371,6 +371,24 @@ RULES: tuple[Rule, ...] = (
         "is the noun its relative clause modifies",
     ),
     Rule(
+        "meeting-part",
+        "actors",
+        "a meeting a verb's in-phrase names ('participate personally in any negotiations with Congress') is "
+        "read into for the verb's target, as an object phrase is",
+    ),
+    Rule(
+        "received-reach",
+        "actors",
+        "an eventive noun coordinated after the object of a receiving verb ('is facing shareholder lawsuits "
+        "and a probe by the SEC') is received by the verb's subject too; its by-phrase is its doer",
+    ),
+    Rule(
+        "relative-object",
+        "actors",
+        "a relative pronoun object ('the party, which he labelled a joke', 'the Guildford Four, for which "
+        "Blair apologised') is the noun its relative clause modifies, when that noun can be acted on as an actor",
+    ),
+    Rule(
         "two-entities",
         "actors",
         "two entities the article tells apart are two actors even when their codes agree: no reflexive dyad",
@@ -505,6 +523,12 @@ RULES: tuple[Rule, ...] = (
         "actors",
         "an act in a purpose clause naming no one ('visited Ms Essex to lobby for funds') is aimed at the one "
         "met, visited or called",
+    ),
+    Rule(
+        "role-cue-phrase",
+        "actors",
+        "a role noun's of-phrase places the role-holder by its own noun phrase and of-chain, not by a phrase "
+        "nested in it ('the publication of advice on the legality of the Iraq war' is no Iraqi publication)",
     ),
     Rule(
         "title-organisation",
