@@ -383,3 +383,22 @@ def test_name_closing_a_fronted_participle_clause_however_the_parse_hung_it() ->
     # without the fronted participle clause the verb's missing subject is not guessed this way
     plain = Doc(Vocab(), words=words, heads=heads, deps=["dep", *deps[1:]], tags=tags, pos=pos, ents=ents)
     assert subject_of(plain[15]) is None
+
+
+def test_a_participle_after_an_aside_between_dashes_continues_the_clause_around_it() -> None:
+    # "Protesters marched around the stadium - where the Panthers played - while chanting ...":
+    # the parse hung "chanting" on "played", inside the aside
+    words = ["Protesters", "marched", "around", "it", "-", "where", "Panthers", "played", "-", "while", "chanting"]
+    heads = [1, 1, 1, 2, 1, 7, 7, 1, 7, 10, 7]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "punct", "advmod", "nsubj", "advcl", "punct", "mark", "advcl"]
+    tags = ["NNS", "VBD", "IN", "PRP", ":", "WRB", "NNPS", "VBD", ":", "IN", "VBG"]
+    pos = ["NOUN", "VERB", "ADP", "PRON", "PUNCT", "SCONJ", "PROPN", "VERB", "PUNCT", "SCONJ", "VERB"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    subj = subject_of(doc[10])
+    assert subj is not None and subj.text == "Protesters"
+    # without the closing dash the participle is the aside's own
+    no_dash = ["Protesters", "marched", "around", "it", "-", "where", "Panthers", "played", ",", "while", "chanting"]
+    tags2 = [*tags[:8], ",", *tags[9:]]
+    plain = Doc(Vocab(), words=no_dash, heads=heads, deps=deps, tags=tags2, pos=pos)
+    subj = subject_of(plain[10])
+    assert subj is not None and subj.text == "Panthers"

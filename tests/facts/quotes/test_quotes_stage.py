@@ -1423,3 +1423,127 @@ def test_they_speaking_under_a_plural_or_a_body_is_that_subject(
 def test_they_under_a_singular_person_is_left_open(parser: Parser) -> None:
     q = one(run(parser, ["Trump said they had called him “a liar.”"]), "a liar")
     assert q.speaker is None or q.speaker.name == "they"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        ("The company said profits fell.", "profits fell", "company"),
+        ("Brown said he agreed.", "he agreed", "Brown"),
+    ],
+)
+def test_a_two_word_clause_with_its_own_subject_is_content(
+    parser: Parser, sentence: str, content: str, speaker: str
+) -> None:
+    q = one(run(parser, [sentence]), content)
+    assert q.text == content and q.kind == "indirect"
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_an_auxiliary_left_by_ellipsis_is_no_content(parser: Parser) -> None:
+    assert not run(parser, ["Brown said he would."])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fragment", "speaker"),
+    [
+        ("The death toll rose to 40 on Monday, with officials saying it could climb further.", "climb", "officials"),
+        ("The bill passed despite some Democrats arguing that it went too far.", "too far", "Democrats"),
+        (
+            "Prices rose, with Smith, the chief economist at the bank, saying the trend would continue.",
+            "trend",
+            "Smith",
+        ),
+    ],
+)
+def test_a_participle_after_the_object_of_with_or_despite_is_said_by_that_object(
+    parser: Parser, sentence: str, fragment: str, speaker: str
+) -> None:
+    q = one(run(parser, [sentence]), fragment)
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A spokeswoman for the State Department, Heather Nauert, said the United States was concerned.",
+            "Heather Nauert",
+        ),
+        ("A spokesman for Trump, Jason Miller, said the campaign would not comment.", "Jason Miller"),
+    ],
+)
+def test_a_name_the_parse_hung_on_the_body_a_role_serves_is_the_role_holder(
+    parser: Parser, sentence: str, speaker: str
+) -> None:
+    (q,) = run(parser, [sentence])
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second", "speaker"),
+    [
+        (
+            "One official said the deal was close, while another said it was far off.",
+            "the deal was close",
+            "it was far off",
+            "another",
+        ),
+        (
+            "Smith said the economy was strong, even as Jones warned that a recession loomed.",
+            "the economy was strong",
+            "that a recession loomed",
+            "Jones",
+        ),
+    ],
+)
+def test_an_adverbial_clause_reporting_with_its_own_subject_ends_the_content_before_it(
+    parser: Parser, sentence: str, first: str, second: str, speaker: str
+) -> None:
+    quotes = run(parser, [sentence])
+    assert sorted(q.text for q in quotes) == sorted([first, second])
+    q = one(quotes, second)
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Smith said the economy was strong because exports rose.", "the economy was strong because exports rose"),
+        (
+            "Phil Jones said it was marketing if political parties telephoned people to ask for their votes.",
+            "it was marketing if political parties telephoned people to ask for their votes",
+        ),
+    ],
+)
+def test_a_condition_or_a_cause_stays_in_the_content_even_with_a_verb_of_saying(
+    parser: Parser, sentence: str, content: str
+) -> None:
+    q = one(run(parser, [sentence]), content.split()[1])
+    assert q.text == content
+
+
+def test_a_participle_after_a_clause_of_which_continues_the_clause_that_hangs_on(parser: Parser) -> None:
+    sentence = 'He ruled out free care in England - which is on offer in Wales, saying it was "unsustainable".'
+    q = one(run(parser, [sentence]), "unsustainable")
+    assert q.speaker is not None and q.speaker.name == "He"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("According to Jane Smith, the mayor of Leeds, the plant will close.", "Jane Smith"),
+        ("According to a spokesman for the company, John Doe, the plant will close.", "John Doe"),
+    ],
+)
+def test_a_fronted_according_to_phrase_ends_after_the_apposition_of_its_object(
+    parser: Parser, sentence: str, speaker: str
+) -> None:
+    (q,) = run(parser, [sentence])
+    assert q.text == "the plant will close"
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_a_subject_between_commas_after_according_to_stays_in_the_content(parser: Parser) -> None:
+    (q,) = run(parser, ["According to the report, the plant, which opened in 1990, will close."])
+    assert q.text.startswith("the plant")

@@ -53,6 +53,26 @@ def has_that(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.subtree)
 
 
+def _past_apposition(according: Token, comma: Token) -> Token:
+    """The comma that ends a fronted "according to" phrase: past an apposition set off by a second
+    comma ("According to Jane Smith, the mayor of Leeds, the plant will close"): words with no
+    verb between the two commas, the clause the phrase modifies starting after the second, with
+    its subject there ("According to Smith, the mayor, who ..., will resign" is no apposition:
+    "the mayor" is the subject)."""
+    head = according.head
+    if head.i <= comma.i or head.pos_ not in ("VERB", "AUX"):
+        return comma
+    doc = comma.doc
+    second = next((t for t in doc[comma.i + 1 : head.i] if t.text == ","), None)
+    if second is None or second.i == comma.i + 1:
+        return comma
+    words = doc[comma.i + 1 : second.i]
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("who", "which", "that") for t in words):
+        return comma
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return second if subjects and subjects[-1].i > second.i else comma
+
+
 def rest_of_sentence(sent: Span, according: Token) -> tuple[int, int]:
     """The sentence without its "according to X" phrase: the side that holds the clause the
     phrase modifies, else the larger side. The phrase ends at its first comma, whatever the
@@ -60,7 +80,9 @@ def rest_of_sentence(sent: Span, according: Token) -> tuple[int, int]:
     left, right = according.left_edge, according.right_edge
     comma = next((t for t in sent if according.i < t.i <= right.i and t.text in (",", ";", "—", "–")), None)
     if comma is not None:
-        right = comma
+        right = _past_apposition(according, comma)
+    elif right.i + 1 < sent.end and sent.doc[right.i + 1].text == ",":
+        right = _past_apposition(according, sent.doc[right.i + 1])
     before = (sent.start_char, left.idx)
     after = (right.idx + len(right.text), sent.end_char)
     head = according.head

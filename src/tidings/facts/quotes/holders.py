@@ -50,7 +50,28 @@ def named_holder(head: Token) -> Token:
         no_and = not any(c.dep_ == "cc" for c in head.children)
         if child.dep_ == "conj" and _partitive(head) and child.ent_type_ == "PERSON" and comma_before and no_and:
             return child
-    return head
+    return _name_hung_on_served(head) or head
+
+
+def _name_hung_on_served(role: Token) -> Token | None:
+    """ "A spokeswoman for the State Department, Heather Nauert, said", "A spokesman for Trump,
+    Jason Miller, said": the parse hung the name set off by commas on the body or person the role
+    serves (the object of its for/of/at/to phrase). A person's name is no apposition of a body, a
+    place or another person's name, so it names the role's holder; after a person noun ("the
+    son of the president, Hunter Biden") it may name either and is left alone."""
+    if not is_role(role):
+        return None
+    for prep in role.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "of", "at", "to"):
+            continue
+        for served in prep.children:
+            if served.dep_ != "pobj" or is_role(served):
+                continue
+            for child in served.rights:
+                set_off = child.doc[child.left_edge.i - 1].text == ","
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON" and set_off:
+                    return child
+    return None
 
 
 def titled_holder(head: Token, verb: Token) -> Token | None:

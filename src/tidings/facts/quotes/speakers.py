@@ -45,7 +45,9 @@ WRITER_PRONOUNS = frozenset({"i", "we"})
 # Quantifier pronouns that stand for people or sources as a subject ("some note that ...", "each
 # saying the other ...", "both said"): the speaker as written, as "Many said" and "Others argued"
 # are (the parse reads those as nouns or adjectives; these it tags as pronouns).
-QUANTIFIER_PRONOUNS = frozenset({"some", "each", "both", "all", "many", "most", "several", "few", "none", "one"})
+QUANTIFIER_PRONOUNS = frozenset(
+    {"some", "each", "both", "all", "many", "most", "several", "few", "none", "one", "another"}
+)
 QUOTE_TOKENS = frozenset({'"', "“", "”", "''", "``", "«", "»"})
 # Verbs whose subject is the source of the speech noun they take ("repeated accusations").
 UTTERING_VERBS = frozenset(
@@ -106,6 +108,10 @@ def load_index(found: Mapping[str, Sequence[Any]]) -> EntityIndex:
     An "it" the entities stage resolved to a state or organisation speaks for it ("the ministry
     ... It said ...", "China said it would ..."): the speaker is that actor, not the bare word."""
     return EntityIndex(found, neuter_pronouns=True)
+
+
+# Prepositions of the absolute construction: "with officials saying ...", "despite critics arguing".
+ABSOLUTE_PREPS = frozenset({"with", "without", "despite"})
 
 
 def _impersonal(tok: Token) -> bool:
@@ -242,6 +248,9 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     pcomp = cue.tag_ == "VBG" and cue.dep_ == "pcomp" and head.dep_ == "prep"
     if pcomp and head.head.pos_ in ("VERB", "AUX"):  # "responded ... by saying", "after saying"
         return subject_of(head.head, depth + 1)
+    absolute = _absolute_subject(cue)
+    if absolute is not None:
+        return absolute
     occasion = cue.tag_ == "VBG" and cue.dep_ == "acl" and head.dep_ == "pobj" and head.head.dep_ == "prep"
     if occasion and head.head.head.pos_ in ("VERB", "AUX"):
         # "she said at a news conference announcing that ...": the occasion is the speaker's
@@ -267,8 +276,35 @@ def subject_of(cue: Token, depth: int = 0) -> Token | None:
     if controller is not None:
         return controller
     if cue.dep_ in ("conj", "xcomp") or (cue.dep_ == "advcl" and cue.tag_ == "VBG"):
-        return subject_of(cue.head, depth + 1)
+        head = _head_outside_dashes(cue)
+        climbed = subject_of(head, depth + 1)
+        if climbed is not None and climbed.lower_ == "which" and head.head.i != head.i:
+            # "He ruled out free care - which is on offer in Wales, saying ...": "which" stands for
+            # a thing, which says nothing; the participle continues the clause the thing's clause
+            # hangs on
+            return subject_of(head.head, depth + 1)
+        return climbed
     return _name_swallowed(cue)
+
+
+def _head_outside_dashes(cue: Token) -> Token:
+    """The clause a participle or conjunct continues when the parse hung it inside an aside set
+    off by a pair of dashes that closes before it ("Protesters marched around the stadium -
+    where the Panthers played the Vikings - while chanting ...": the marchers chant, not the
+    Panthers). An aside between dashes is closed at its second dash; what follows belongs to the
+    clause around it: the nearest ancestor of the head outside the pair."""
+    head, doc = cue.head, cue.doc
+    if head.i >= cue.i:
+        return head
+    closing = [t for t in doc[head.i + 1 : cue.i] if t.text in DASHES]
+    opening = [t for t in doc[head.sent.start : head.i] if t.text in DASHES]
+    if len(closing) != 1 or not opening:
+        return head
+    lo, hi = opening[-1].i, closing[0].i
+    node = head
+    while lo < node.i < hi and node.head.i != node.i:
+        node = node.head
+    return head if lo < node.i < hi else node
 
 
 def _month_name_alone(subj: Token) -> bool:
@@ -424,6 +460,35 @@ def _as_reported_by(cue: Token) -> Token | None:
         objs = [g for g in prep.children if g.dep_ == "pobj"] if prep.dep_ == "prep" and prep.lower_ == "in" else []
         if objs and _carries_message(objs[0]):
             return noun_source(objs[0]) or objs[0]
+    return None
+
+
+def _absolute_subject(cue: Token) -> Token | None:
+    """ "Prices rose, with officials saying ...", "The bill passed despite some Democrats arguing
+    that ...", "..., with Smith, the bank's economist, saying ...": a participle after the object
+    of *with*, *without* or *despite* is said by that object (the absolute construction), not by
+    the subject of the clause the phrase hangs on, whether the parse hung the participle on the
+    object or on that clause's verb. Only an object that can speak (``_can_speak``)."""
+    if cue.tag_ != "VBG":
+        return None
+    head = cue.head
+    if cue.dep_ == "acl" and head.dep_ == "pobj" and head.head.lower_ in ABSOLUTE_PREPS:
+        return head if _can_speak(head) else None
+    if cue.dep_ not in ("advcl", "conj", "xcomp"):
+        return None
+    doc = cue.doc
+    start = cue.left_edge.i
+    while start < cue.i and doc[start].dep_ in ("advmod", "punct"):
+        start += 1  # "now saying", "still insisting"
+    if start != cue.i:
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ABSOLUTE_PREPS or prep.i > cue.i:
+            continue
+        between = doc[prep.right_edge.i + 1 : cue.i]
+        objs = [g for g in prep.children if g.dep_ == "pobj"]
+        if objs and all(t.text == "," or t.dep_ == "advmod" for t in between) and _can_speak(objs[0]):
+            return objs[0]
     return None
 
 
@@ -804,8 +869,24 @@ def according_source(according: Token) -> Token | None:
             objs = [g for g in child.children if g.dep_ == "pobj"] or _misread_object(child)
             if not objs:
                 return None
-            return _document_owner(objs[0]) or objs[0]
+            return _document_owner(objs[0]) or _name_after_role(objs[0]) or objs[0]
     return None
+
+
+def _name_after_role(role: Token) -> Token | None:
+    """ "According to a spokesman for the company, John Doe, ...": a person's name set off by
+    commas right after a role names its holder, however the parse hung it (here often as a
+    second subject of the clause the phrase modifies)."""
+    doc = role.doc
+    comma = role.right_edge.i + 1
+    if not is_role(role) or comma >= len(doc) or doc[comma].text != ",":
+        return None
+    end = comma + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ == "PERSON":
+        end += 1
+    if end == comma + 1 or end >= len(doc) or doc[end].text != ",":
+        return None
+    return doc[end - 1]
 
 
 def _misread_object(to: Token) -> list[Token]:

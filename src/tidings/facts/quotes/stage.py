@@ -194,6 +194,39 @@ def _described_name(verb: Token, subj: Token) -> Token | None:
     return head
 
 
+# Subordinators of a clause set against the one before ("..., while another said ...").
+CONTRAST_MARKS = frozenset({"while", "whereas", "though", "although", "as"})
+
+
+def _contrasted_report(clause: Token) -> bool:
+    """An adverbial clause after a comma, opened by a subordinator of contrast, with a subject of
+    its own (whether its verb reports speech is the caller's test)."""
+    left = clause.left_edge.i
+    return (
+        clause.dep_ == "advcl"
+        and left > 0
+        and clause.doc[left - 1].text == ","
+        and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    )
+
+
+def _bare_clause(cue: Token, toks: Sequence[Token]) -> bool:
+    """A content of two words that is a whole clause of the cue, its subject and its verb ("The
+    company said profits fell.", "He said he agreed."): a proposition however short, unlike two
+    words of a phrase. Not an auxiliary left alone by ellipsis ("said he would", "said it was")."""
+    if len(toks) != 2:
+        return False
+    subj, verb = toks
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ == "ccomp"
+        and verb.head.i == cue.i
+        and subj.head.i == verb.i
+        and subj.dep_ in ("nsubj", "nsubjpass")
+    )
+
+
 def _further_act(tok: Token) -> bool:
     """A participle clause set off by a comma after a trailing cue (", citing customs data"):
     the speaker's further act, not the cue's content."""
@@ -715,7 +748,8 @@ class _Run:
             if nominal and len(toks) == 1 and not self._says_one_word(tok):
                 continue
             own = {n for n in quoted & self.attributed if not self._nested(n, tok, toks)}
-            if len(toks) < (MIN_OBJECT_TOKENS if nominal else MIN_INDIRECT_TOKENS) or own:
+            shortest = MIN_OBJECT_TOKENS if nominal or _bare_clause(tok, toks) else MIN_INDIRECT_TOKENS
+            if len(toks) < shortest or own:
                 continue  # too short, or its quotation already has its own attribution
             speaker = self.speakers.resolve(source) if source is not None else None
             reporter = self._reporter(tok)
@@ -956,10 +990,18 @@ class _Run:
         return self._is_cue(verb, with_quote=True)
 
     def _clause_span(self, tok: Token) -> tuple[int, int]:
-        """A complement's span, stopping before a coordinated speech verb ("... and complained")."""
+        """A complement's span, stopping before a coordinated speech verb ("... and complained")
+        or a report set against it: a clause of contrast after a comma with a speech verb and a
+        subject of its own ("said the deal was close, while another said it was far off", "...,
+        though she noted that ..."); a condition or a cause ("said it was marketing if parties
+        telephoned people") is part of what was said."""
         start, end = subtree_span(tok)
         for child in tok.children:
-            if child.dep_ == "conj" and child.i > tok.i and self._is_cue(child, with_quote=False):
+            if (
+                (child.dep_ == "conj" or _contrasted_report(child))
+                and child.i > tok.i
+                and self._is_cue(child, with_quote=False)
+            ):
                 cut = child.left_edge
                 while cut.i > tok.i and cut.nbor(-1).dep_ in ("cc", "punct"):
                     cut = cut.nbor(-1)
