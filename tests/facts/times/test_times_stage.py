@@ -106,6 +106,10 @@ def test_records_are_well_formed(blinken_times: list[TimeExpr], blinken_text: st
         ("The vote, to be held Sunday, will be close.", "Sunday", "future"),  # a passive infinitive on a noun
         ("The accord to be signed on Friday covers trade.", "Friday", "future"),
         ("The vote, held Sunday, was a landslide.", "Sunday", "past"),
+        # typographic apostrophes: the clitic auxiliary reads as its ASCII spelling
+        ("He\u2019s meeting Xi on Friday.", "Friday", "future"),
+        ("They\u2019re meeting on Monday in Vienna.", "Monday", "future"),
+        ("A vote\u2019s been scheduled for Thursday.", "Thursday", "future"),
     ],
 )
 def test_direction_from_governing_verb(parser: Parser, sentence: str, needle: str, direction: str | None) -> None:
