@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.nlp import Parser, parser_text
+from tidings.nlp import Parser, parser_text, spelt
 
 TEXT = (
     "She’s slammed NATO and China’s trade policy, but they don’t care.\n\n"
@@ -59,3 +59,10 @@ def test_long_text_parsed_in_chunks_keeps_its_text() -> None:
     doc = chunked.parse(TEXT)
     assert doc.text == TEXT
     assert any(t.text == "n’t" and t.lemma_ == "not" for t in doc)
+
+
+def test_spelt_reads_clitics_in_ascii_over_the_stored_text(parser: Parser) -> None:
+    doc = parser.parse("They won’t sign, and she’ll say it’s over.")
+    assert doc.text == "They won’t sign, and she’ll say it’s over."
+    clitics = [spelt(t) for t in doc if "’" in t.text]
+    assert clitics == ["n't", "'ll", "'s"]

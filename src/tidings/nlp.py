@@ -19,7 +19,7 @@ from tidings.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from thinc.types import Ints2d
 
 # Preference order for model="auto": bigger official models first, then the PyPI copy.
@@ -147,6 +147,12 @@ def parser_text(text: str) -> str:
             elif open_quotes:
                 open_quotes -= 1
     return "".join(chars)
+
+
+def spelt(tok: Token) -> str:
+    """A token's lower-case text with a typographic apostrophe as ``'``: the tokens keep the
+    stored characters ("He’s", "won’t"), and the word lists spell clitics in ASCII ("'s", "n't")."""
+    return str(tok.lower_).replace(APOSTROPHE, "'")
 
 
 def with_text(doc: Doc, text: str) -> Doc:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from tidings.facts.events.arguments import occasion_verb
 from tidings.facts.events.rules import active
+from tidings.nlp import spelt
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -131,7 +132,7 @@ def _auxiliary(child: Token) -> str | None:
     """What an auxiliary child says of its verb: "will" planned, "could" hypothetical."""
     if child.dep_ not in ("aux", "auxpass"):
         return None
-    low = child.lower_.replace("’", "'")
+    low = spelt(child)
     if low in FUTURE_AUX:
         return "planned"
     return "hypothetical" if low in MODAL_AUX else None
@@ -144,7 +145,7 @@ def _own(token: Token) -> str | None:
         if child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and child.lower_ in ("no", "never")):
             return "negated"
     for child in token.children:
-        low = child.lower_.replace("’", "'")
+        low = spelt(child)
         aux = _auxiliary(child)
         if aux is not None:
             return aux

@@ -31,6 +31,7 @@ from tidings.facts.events.speech import NAMED_TYPES as _NAMED
 from tidings.facts.events.speech import named_other_acts as _named_other_acts
 from tidings.facts.events.speech import parties as _parties
 from tidings.facts.lemmas import verb_lemma
+from tidings.nlp import spelt
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -1086,7 +1087,7 @@ def _vows_measures(token: Token, lemma: str) -> bool:
     """An announced ("will") retaliation in stock words: taking necessary (resolute, forceful)
     measures or resolutely defending one's interests; plain "take steps to improve" has neither
     the future nor the resolve."""
-    if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in token.children):
+    if not any(c.dep_ == "aux" and spelt(c) in ("will", "would", "'ll", "shall") for c in token.children):
         return False
     objects = [c for c in token.children if c.dep_ == "dobj"]
     resolved = any(c.lower_ in _RESOLVE for c in token.children if c.dep_ == "advmod")

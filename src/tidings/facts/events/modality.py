@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from tidings.facts.events.factuality import is_purpose
 from tidings.facts.events.rules import active
 from tidings.facts.events.speech import political
+from tidings.nlp import spelt
 from tidings.ontology.codebook import load_codebook
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ def is_refusal(trigger: Token, factuality: str) -> bool:
         return False
     if any(t.lemma_.lower() in _REFUSING for t in list(trigger.ancestors)[:3]):
         return True
-    kids = {c.lower_.replace("’", "'") for c in trigger.children if c.dep_ in ("aux", "neg")}
+    kids = {spelt(c) for c in trigger.children if c.dep_ in ("aux", "neg")}
     return bool(kids & _WILL_NOT) and bool(kids & {"not", "n't"})
 
 
@@ -159,7 +160,7 @@ def expressed(trigger: Token) -> bool:
     if any(t.lemma_.lower() in WANTING and t.dep_ == "ccomp" and t.head.lemma_.lower() in SAYING for t in chain[1:]):
         return True  # "has said it wants to curb subsidies"
     top = chain[-1]
-    future = any(c.dep_ == "aux" and c.lower_.replace("’", "'") in _FUTURE for t in chain for c in t.children)
+    future = any(c.dep_ == "aux" and spelt(c) in _FUTURE for t in chain for c in t.children)
     if not future:
         return False
     subj = [c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -22,6 +22,7 @@ from tidings.facts.entities.pronouns import other_gender
 from tidings.facts.events.arguments import PERSON_NOUNS
 from tidings.facts.events.rules import active
 from tidings.facts.lemmas import verb_lemma
+from tidings.nlp import spelt
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -584,7 +585,7 @@ def _praised(content: list[Token], is_actor: Callable[[Token], bool] | None) -> 
         if not (_lemmas((tok,)) & APPROVING) or tok.dep_ not in _COPULAR or _negated(tok):
             continue
         verb = tok.head
-        if any(c.dep_ == "aux" and c.lower_.replace("’", "'") in _FORECAST for c in verb.children):
+        if any(c.dep_ == "aux" and spelt(c) in _FORECAST for c in verb.children):
             continue
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.lower_ in ("it", "this", "that", "there"):

@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from tidings.nlp import spelt
+
 _CUE_TOKENS = re.compile(r"'s\b|\w+|[^\w\s]")
 
 
@@ -65,7 +67,7 @@ class Taxonomy:
 
     def hits(self, tokens: Sequence[Any]) -> Iterator[CueHit]:
         """Every cue (and veto) occurrence in a token sequence (spaCy tokens or a Span)."""
-        lowers = [t.lower_.replace("’", "'") for t in tokens]
+        lowers = [spelt(t) for t in tokens]
         lemmas = [t.lemma_.lower().replace("’", "'") for t in tokens]
         n = len(lowers)
         for i in range(n):

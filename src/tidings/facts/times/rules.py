@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from tidings.facts.lemmas import verb_lemma
 from tidings.facts.times.calendar import WEEKDAYS
-from tidings.nlp import doc_text
+from tidings.nlp import doc_text, spelt
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -54,16 +54,10 @@ def _aux_words(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
-def _spelt(tok: Token) -> str:
-    """A word as the auxiliary sets below spell it: typographic apostrophes ("He’s", "they’re")
-    keep their character in the stored text, so the clitic is read with an ASCII one."""
-    return tok.lower_.replace("\u2019", "'")
-
-
 def verb_direction(verb: Token, depth: int = 0) -> str | None:
     """past|future|None for a verb token, from its tense, auxiliaries and what governs it."""
     auxes = _aux_words(verb)
-    words = {_spelt(a) for a in auxes}
+    words = {spelt(a) for a in auxes}
     if words & FUTURE_AUX or (verb.lower_ in FUTURE_AUX and verb.tag_ == "MD"):
         return "future"
     if words & MODALS and verb.tag_ != "VBD":
@@ -207,7 +201,7 @@ def direction_for(doc: Doc, start: int, end: int, *, headline: bool = False) -> 
 def _present_perfect(verb: Token) -> bool:
     """ "has drawn", "have been set": a present auxiliary "have" on a past participle."""
     return verb.tag_ == "VBN" and any(
-        _spelt(a) in ("has", "have", "'ve", "'s") for a in _aux_words(verb) if a.tag_ in ("VBZ", "VBP")
+        spelt(a) in ("has", "have", "'ve", "'s") for a in _aux_words(verb) if a.tag_ in ("VBZ", "VBP")
     )
 
 
