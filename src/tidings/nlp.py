@@ -11,6 +11,7 @@ No model is ever downloaded: a missing model is a :class:`ModelError`.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, cast
@@ -75,6 +76,21 @@ def doc_text(doc: Doc) -> str:
 
 
 _TEXT_KEY = "tidings.doc_text"
+
+
+@functools.cache
+def english_adjectives() -> frozenset[str]:
+    """English adjectives, lower-case: WordNet's, as the English models' rule lemmatiser carries
+    them (its ``lemma_index`` table); empty where the installed model has no such table."""
+    import spacy.util
+    from spacy.lookups import Lookups
+
+    root = spacy.util.get_package_path(resolve_model_name())
+    for path in sorted(root.glob("*/lemmatizer/lookups")):
+        lookups = Lookups().from_disk(path)
+        if lookups.has_table("lemma_index"):
+            return frozenset(lookups.get_table("lemma_index").get("adj", ()))
+    return frozenset()
 
 
 def load_pipeline(model: str = "auto") -> Language:

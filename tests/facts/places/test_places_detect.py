@@ -240,3 +240,39 @@ def test_a_name_the_article_marks_as_a_place_is_that_place_where_the_model_saw_a
     art = Article(id="a", source="t", url=None, title=None, text=text, paragraphs=(Paragraph("paragraph", text),))
     places = PlaceStage()(FactContext(article=art, doc=parser.parse(text), published=date(2010, 3, 1)))["places"]
     assert [p.admin1 for p in places if p.text == "East Bank"] == ["West Virginia", "West Virginia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Lawyers for the state asked the Supreme Court to hear the appeal on Monday.", "Supreme"),
+        ("The grant came from the Federal Highway Administration last spring.", "Federal"),
+        ("Fans of Real Madrid filled the square after the final.", "Real"),
+        ("Economists at Moody’s Analytics cut their forecast for the region.", "Moody"),
+        ("He was taken to Superior Court for a hearing on Tuesday.", "Superior"),
+    ],
+)
+def test_an_adjective_heading_an_organisations_name_is_no_place(
+    parser: Parser, gaz: Gazetteer, text: str, word: str
+) -> None:
+    assert word not in _found(parser, gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # marked as a place elsewhere in the article
+        ("A man was shot in Mobile on Friday. The Mobile Police Department is investigating.", "Mobile"),
+        ("The story was reported by The Canadian Press on Tuesday.", "Canadian"),  # a demonym
+        ("Traffic was slow near the Golden State Freeway on Sunday.", "Golden"),  # a place's own name
+    ],
+)
+def test_an_adjective_that_is_a_place_here_stays(parser: Parser, gaz: Gazetteer, text: str, place: str) -> None:
+    assert _found(parser, gaz, text).count(place) == text.count(place)
+
+
+def test_english_adjectives_come_from_the_models_lexicon() -> None:
+    from tidings.nlp import english_adjectives
+
+    words = english_adjectives()
+    assert {"supreme", "federal", "real"} <= words and "gainesville" not in words

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tidings.facts.places.gazetteer import Gazetteer, name_key
 from tidings.facts.places.toponyms import candidates_for, clean_name, township_base
-from tidings.nlp import doc_text
+from tidings.nlp import doc_text, english_adjectives
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -364,7 +364,7 @@ class _Finder:
         after = ent.doc[toks[-1].i + 1] if toks[-1].i + 1 < len(ent.doc) else None
         if county and after is not None and after.lower_ in PLACE_NOUNS:
             return [whole._replace(lookup=county, local=True)]  # "Pointe Coupee teen"
-        inside = self._inside(toks, institution_needed=label == "PERSON")
+        inside = self._inside(toks, institution_needed=label == "PERSON", other_kind=label not in PLACE_LABELS)
         if not inside and len(toks) <= 3 and self._named_place(toks):
             inside = [whole._replace(local=True)]
         return inside
@@ -403,14 +403,18 @@ class _Finder:
             out.extend(found)
         return out
 
-    def _inside(self, toks: list[Token], *, institution_needed: bool) -> list[Proposal]:
-        """The place that begins (or, after "of" or a modifier, ends) a longer name."""
+    def _inside(self, toks: list[Token], *, institution_needed: bool, other_kind: bool = True) -> list[Proposal]:
+        """The place that begins (or, after "of" or a modifier, ends) a longer name; ``other_kind``:
+        the longer name is no place's own (an organisation, a work, a person: not "Golden State
+        Freeway", "Evergreen Lake")."""
         for k in range(len(toks) - 1, 0, -1):
             head, rest = toks[:k], toks[k]
             if not _is_name(head) or (institution_needed and rest.lower_ not in INSTITUTION_WORDS):
                 continue
             if len(head) == 1 and (head[0].lower_ in self.person_words or head[0].lower_ in GENERIC):
                 continue  # "Reagan Middle School": named after a person; "City Hall": no place
+            if other_kind and len(head) == 1 and self._adjective_word(head[0]):
+                continue  # "the Supreme Court", "Real Madrid", "Moody's Analytics": the word's own sense
             if self.knows(_text(head), minor=name_key(_text(head)) in self.marked):
                 return [Proposal(head[0].idx, _end(head[-1]))]
             county = self._county_base(head) if rest.lower_ in INSTITUTION_WORDS else None
@@ -437,6 +441,16 @@ class _Finder:
                 if _is_name(part) and self.knows(_text(part), kinds=_OF_KINDS):
                     return [Proposal(part[0].idx, _end(part[-1]))]
         return []
+
+    def _adjective_word(self, tok: Token) -> bool:
+        """A one-word name heading a longer name of another kind that is an English adjective
+        (WordNet's, as the model's lemmatiser carries them) reads as the adjective, titling the
+        organisation ("Supreme", "Federal", "Superior", "Real", "Noble", "Centennial"), unless the
+        article marks the word as a place elsewhere ("in Mobile": "the Mobile Police") or it is
+        a demonym ("the Canadian Press")."""
+        if tok.lower_ not in english_adjectives() or name_key(tok.text) in self.marked:
+            return False
+        return not self.knows_demonym(tok.text)
 
     def _lone_place_word(self, tok: Token) -> bool:
         """A one-word "person" that is a place: nobody in the article bears it as a name, and
