@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tidings.facts.events.factuality import is_purpose
+from tidings.facts.events.factuality import FUTURE_AUX, is_purpose
 from tidings.facts.events.rules import active
 from tidings.facts.events.speech import political
 from tidings.nlp import spelt
@@ -48,7 +48,8 @@ REFUSAL = {
     "087": "1246",
 }  # fmt: skip
 _REFUSING = frozenset({"refuse", "refusal", "decline", "reject", "rebuff", "spurn", "oppose"})
-_WILL_NOT = frozenset({"will", "would", "wo", "shall", "'ll"})
+# the future auxiliaries factuality reads, and "would" (the past's future: "would not provide")
+_FUTURE = FUTURE_AUX | {"would"}
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
 
 
@@ -97,7 +98,7 @@ def is_refusal(trigger: Token, factuality: str) -> bool:
     if any(t.lemma_.lower() in _REFUSING for t in list(trigger.ancestors)[:3]):
         return True
     kids = {spelt(c) for c in trigger.children if c.dep_ in ("aux", "neg")}
-    return bool(kids & _WILL_NOT) and bool(kids & {"not", "n't"})
+    return bool(kids & _FUTURE) and bool(kids & {"not", "n't"})
 
 
 def recode(code: str, trigger: Token, factuality: str) -> tuple[str, str] | None:
@@ -128,7 +129,6 @@ SAYING = frozenset(
     {"say", "tell", "announce", "declare", "insist", "add", "state", "confirm", "stress", "reiterate", "indicate",
      "signal", "warn", "vow", "pledge", "promise", "assure", "write", "tweet"}
 )  # fmt: skip
-_FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
 
 
 def _frame_chain(trigger: Token) -> list[Token]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from tidings.facts.entities.pronouns import other_gender
 from tidings.facts.events.arguments import PERSON_NOUNS
+from tidings.facts.events.factuality import FUTURE_AUX, MODAL_AUX
 from tidings.facts.events.rules import active
 from tidings.facts.lemmas import verb_lemma
 from tidings.nlp import spelt
@@ -569,7 +570,9 @@ APPROVING = frozenset(
     {"positive", "good", "favourable", "favorable", "vital", "crucial", "welcome", "beneficial", "great",
      "excellent", "commendable", "admirable", "courageous", "brave", "useful", "helpful", "constructive", "wise"}
 )  # fmt: skip
-_FORECAST = frozenset({"will", "would", "could", "may", "might", "'ll", "wo", "should", "must", "can"})
+# a forecast or a wish ("will be positive", "would be good"): the auxiliaries of the planned and
+# the hypothetical, as factuality reads them
+_FORECAST = FUTURE_AUX | MODAL_AUX
 
 
 def _praised(content: list[Token], is_actor: Callable[[Token], bool] | None) -> Token | None:
