@@ -12,7 +12,7 @@ from types import ModuleType
 
 import numpy as np
 
-from tidings.facts.events.detect import Detector, article_features, features, political, prior_feature
+from tidings.facts.events.detect import Detector, article_features, features, political_actor, prior_feature
 from tidings.nlp import Parser
 from tidings.records import ActorRef, Event
 
@@ -146,8 +146,8 @@ def test_signals_tell_political_actors_reported_content_and_the_first_sentence(p
     later = features(replace(event, source=ActorRef("the team", sector="CVL")), doc, 4, 1)
     assert "sig:reported" not in later and "sig:first" not in later and later["sig:no_political"] == 1.0
     # an actor the coder only inferred (the story's home) is no named political actor
-    assert not political(ActorRef("Britain", country="GBR", basis="home"))
-    assert political(ActorRef("the ministry", country="CHN", sector="GOV")) and not political(None)
+    assert not political_actor(ActorRef("Britain", country="GBR", basis="home"))
+    assert political_actor(ActorRef("the ministry", country="CHN", sector="GOV")) and not political_actor(None)
 
 
 def test_article_features_read_the_genre_off_the_theme_taxonomy(parser: Parser) -> None:

@@ -79,7 +79,7 @@ def _actor(prefix: str, ref: ActorRef | None, out: dict[str, float]) -> None:
     out[f"{prefix}:sector:{sector if sector in SECTORS else 'other' if sector else 'none'}"] = 1.0
 
 
-def political(ref: ActorRef | None) -> bool:
+def political_actor(ref: ActorRef | None) -> bool:
     """A named political actor: a state (a country with no sector) or one of the political sectors."""
     if ref is None or ref.basis is not None:
         return False
@@ -105,7 +105,7 @@ def signals(event: Event, doc: Doc, sentence_index: int) -> dict[str, float]:
     out: dict[str, float] = {}
     if event.attribution:
         out["sig:reported"] = 1.0
-    src, tgt = political(event.source), political(event.target)
+    src, tgt = political_actor(event.source), political_actor(event.target)
     out["sig:src_political"] = float(src)
     out["sig:tgt_political"] = float(tgt)
     if not src and not tgt:
@@ -140,11 +140,15 @@ def features(
     in_sentence: int,
     prior: float | None = None,
     article: Mapping[str, float] | None = None,
+    with_signals: bool = True,
 ) -> dict[str, float]:
     """The detector's view of one coded event (every value 0/1 unless said); ``prior`` is the
     trigger+root track record (:func:`prior_feature`), filled in by the detector; ``article`` the
-    article's own features (:func:`article_features`)."""
-    out: dict[str, float] = {"bias": 1.0, **(article or {}), **signals(event, doc, sentence_index)}
+    article's own features (:func:`article_features`); ``with_signals``: also :func:`signals`
+    (the trainer always reads them; a detector only when it weighs them)."""
+    out: dict[str, float] = {"bias": 1.0, **(article or {})}
+    if with_signals:
+        out.update(signals(event, doc, sentence_index))
     if prior is not None:
         out["trigger_prior"] = prior
     kind = _rule_kind(event.rule)
@@ -203,6 +207,11 @@ class Detector:
         only for a detector that weighs it)."""
         return any(name.startswith(prefix) for name in self.weights)
 
+    @functools.cached_property
+    def _reads_signals(self) -> bool:
+        # the signals read the sentence's entities for every event: skipped where none has a weight
+        return self.weighs("sig:")
+
     @property
     def export_min_confidence(self) -> float:
         return self.threshold if self.export_threshold is None else max(self.threshold, self.export_threshold)
@@ -216,7 +225,8 @@ class Detector:
         article: Mapping[str, float] | None = None,
     ) -> float:
         prior = prior_feature(self.triggers.get(trigger_key(event)), self.base_rate)
-        return self.probability(features(event, doc, sentence_index, in_sentence, prior, article))
+        feats = features(event, doc, sentence_index, in_sentence, prior, article, with_signals=self._reads_signals)
+        return self.probability(feats)
 
     def probability(self, feats: Mapping[str, float]) -> float:
         z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
