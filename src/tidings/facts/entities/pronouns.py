@@ -68,9 +68,12 @@ def gender_of(word: str) -> str | None:
     return "m" if low in MASCULINE else "f" if low in FEMININE else None
 
 
-def other_gender(word: str) -> str | None:
-    """The gender a gendered pronoun rules out ("f" for "he", "m" for "her"), else None."""
-    return {"m": "f", "f": "m"}.get(gender_of(word) or "")
+def may_refer(word: str, gender: str | None) -> bool:
+    """Whether a pronoun may stand for a person of ``gender`` ("m"/"f"; anything else, "-" of a
+    noun of either sex or None, is unknown): "he" not for a woman, "her" not for a man; any other
+    word, or a person of no known gender, may."""
+    own = gender_of(word)
+    return own is None or gender not in ("m", "f") or own == gender
 
 
 @functools.lru_cache(maxsize=1)
@@ -213,10 +216,9 @@ def _resolve(
             if pick:
                 out.append((tok, pick[0].cluster))
             continue
-        wrong = other_gender(low)
 
-        def fits(p: PersonSpan, wrong: str | None = wrong) -> bool:
-            return wrong is None or genders.get(p.cluster) != wrong
+        def fits(p: PersonSpan, low: str = low) -> bool:
+            return may_refer(low, genders.get(p.cluster))
 
         # a pronoun of the writer's own words stands for someone the writer named, never for a
         # person a speaker talks about inside a quotation ('"... Gordon Brown's record is very
@@ -237,7 +239,7 @@ def _resolve(
                 (
                     t
                     for t in reversed(unnamed.get(back, []))
-                    if person_nouns()[t.lower_] != wrong and (in_quote or not _inside(t.idx, regions))
+                    if may_refer(low, person_nouns()[t.lower_]) and (in_quote or not _inside(t.idx, regions))
                 ),
                 None,
             )

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.coder import ActorCoder, has_country, is_pair
 from tidings.facts.actors.tables import load_tables
-from tidings.facts.entities.pronouns import other_gender
+from tidings.facts.entities.pronouns import may_refer
 from tidings.facts.events.arguments import (
     PERSON_NOUNS,
     SOURCE_PREPS,
@@ -219,8 +219,7 @@ class CandidateFinder:
             last = self.last_person
             if head.lower_ in ("he", "she", "him", "her") and last is not None:
                 # the last person named, unless the article marks them as of the other gender
-                wrong = other_gender(head.lower_)
-                fits = wrong is None or not active("gendered-fallback") or self.coder.gender(last) != wrong
+                fits = not active("gendered-fallback") or may_refer(head.lower_, self.coder.gender(last))
                 return [last] if fits else []
             return []
         filer = document_filer(head)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tidings.facts.entities.pronouns import other_gender
+from tidings.facts.entities.pronouns import may_refer
 from tidings.facts.events.arguments import PERSON_NOUNS
 from tidings.facts.events.factuality import FUTURE_AUX, MODAL_AUX
 from tidings.facts.events.rules import active
@@ -794,8 +794,10 @@ def earlier_speaker(
         return []
     low = subj.lower_
     if low in PERSON_PRONOUNS:
-        wrong = other_gender(low) if active("gendered-fallback") else None
-        return [r for r in last.get("person", []) if gender is None or wrong is None or gender(r) != wrong]
+        people = last.get("person", [])
+        if gender is None or not active("gendered-fallback"):
+            return list(people)
+        return [r for r in people if may_refer(low, gender(r))]
     if low == "they":  # "officials ... they said", or a government spoken of as they
         return list(last.get("groups", []) or last.get("group", []))
     if low in GROUP_PRONOUNS:  # "it": one body, never "Pentagon officials"

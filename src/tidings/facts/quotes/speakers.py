@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tidings.facts.actors.index import EntityIndex
-from tidings.facts.entities.pronouns import other_gender
+from tidings.facts.entities.pronouns import may_refer
 from tidings.facts.quotes.cues import SPEECH_NOUNS, SPEECH_VERBS
 from tidings.facts.quotes.holders import (
     after_fronted_participle,
@@ -1032,8 +1032,7 @@ class SpeakerResolver:
             before = [(s, e) for s, e in before if not any(a <= s < b for a, b in self._quoted)]
         # "Mr Blair said ... . “...,” a Labour spokeswoman said. She added ...": "she" is not a
         # man; with no person of its gender left, the speaker chain may still find its antecedent
-        wrong = other_gender(head.text)
-        before = [span for span in before if wrong is None or self._gender(*span) != wrong]
+        before = [span for span in before if may_refer(head.text, self._gender(*span))]
         if not before:
             return None
         last = max(before, key=lambda span: span[1])
